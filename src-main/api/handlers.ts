@@ -1,0 +1,43 @@
+// The handler object for the whole API contract, built over the services.
+import type { ApiHandlers } from './dispatcher';
+import type { ProfileService } from '../profiles/profileService';
+import type { StoreSession } from '../session/storeSession';
+import type { Operations } from '../operations/operations';
+import type { EventBus } from '../operations/eventBus';
+import { passphraseKeyProvider } from '../store/keyProvider';
+
+export interface HandlerServices {
+  session: StoreSession;
+  profiles: ProfileService;
+  operations: Operations;
+  events: EventBus;
+}
+
+export function createHandlers({ session, profiles, operations, events }: HandlerServices): ApiHandlers {
+  return {
+    'session.status': () => session.status(),
+    'session.unlock': async ({ passphrase }) => {
+      const status = await session.unlock(passphraseKeyProvider(passphrase));
+      events.emit('session.changed', status);
+      return status;
+    },
+
+    'profiles.list': () => profiles.list(),
+    'profiles.get': ({ id }) => profiles.get(id),
+    'profiles.create': ({ profile }, { actor }) => profiles.create(profile, actor),
+    'profiles.update': ({ id, profile }, { actor }) => profiles.update(id, profile, actor),
+    'profiles.duplicate': ({ id }, { actor }) => profiles.duplicate(id, actor),
+    'profiles.remove': ({ id }, { actor }) => {
+      profiles.remove(id, actor);
+      return { removed: true as const };
+    },
+    'profiles.test': (request) => profiles.test(request),
+    'profiles.testAll': () => profiles.testAll(),
+    'profiles.createDemo': (_input, { actor }) => profiles.createDemo(actor),
+
+    'audit.list': ({ limit }) => session.store.audit.list(limit),
+    'audit.verify': () => session.store.audit.verify(),
+
+    'ops.cancel': ({ opId }) => ({ cancelled: operations.cancel(opId) }),
+  };
+}

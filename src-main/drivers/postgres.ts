@@ -1,0 +1,98 @@
+// PostgreSQL through pg: TLS modes, timeouts, and read-only enforced by the server on the session.
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import type { ConnectionOptions } from 'node:tls';
+import { SwitchyardError } from '../../src-shared/errors';
+import type { ConnectionTarget, Driver, Row } from './driver';
+import { translateConnectError } from './connectErrors';
+
+const defaultTimeoutMs = 10_000;
+
+function sslOptions(target: ConnectionTarget): false | ConnectionOptions {
+  if (target.sslMode === 'disable') return false;
+  let ca: string | undefined;
+  if (target.sslCaFile) {
+    try {
+      ca = readFileSync(target.sslCaFile, 'utf8');
+    } catch {
+      throw new SwitchyardError('E_FILE_NOT_FOUND', `The CA file ${target.sslCaFile} cannot be read.`);
+    }
+  }
+  switch (target.sslMode) {
+    case 'require':
+      // libpq semantics: encrypted, but the certificate is not checked.
+      return { rejectUnauthorized: false };
+    case 'verify-ca':
+      return { ca, rejectUnauthorized: true, checkServerIdentity: () => undefined };
+    case 'verify-full':
+      return { ca, rejectUnauthorized: true, servername: target.host };
+  }
+}
+
+export function clientConfig(target: ConnectionTarget): pg.ClientConfig {
+  const timeout = target.timeoutMs ?? defaultTimeoutMs;
+  return {
+    host: target.host,
+    port: target.port,
+    database: target.database,
+    user: target.user,
+    password: target.password ?? '',
+    ssl: sslOptions(target),
+    connectionTimeoutMillis: timeout,
+    application_name: 'switchyard',
+    // Enforced by the server, not by us: every transaction of this session is read-only.
+    options: target.readOnly ? '-c default_transaction_read_only=on' : undefined,
+  };
+}
+
+export async function connectPostgres(target: ConnectionTarget): Promise<Driver> {
+  let client: pg.Client;
+  try {
+    client = new pg.Client(clientConfig(target));
+  } catch (error) {
+    throw translateConnectError(error, target);
+  }
+  // A dropped connection must surface on the next query, not crash the process.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw translateConnectError(error, target);
+  }
+
+  const query = async <T extends Row>(sql: string, params: unknown[] = []): Promise<T[]> => {
+    try {
+      return (await client.query<T>(sql, params)).rows;
+    } catch (error) {
+      const { code, message } = error as { code?: string; message?: string };
+      if (code === '25006') throw new SwitchyardError('E_READ_ONLY', 'This connection is read-only: the statement would write.');
+      throw new SwitchyardError('E_CONNECTION_FAILED', message ?? 'Query failed', { sqlstate: code });
+    }
+  };
+
+  return {
+    engine: 'postgres',
+    query,
+    async describe() {
+      const started = performance.now();
+      await query('SELECT 1');
+      const latencyMs = performance.now() - started;
+      const [row] = await query<{ version: string; current_user: string; can_create: boolean; read_only: string }>(
+        `SELECT current_setting('server_version') AS version, current_user,
+                (SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user) AS can_create,
+                current_setting('default_transaction_read_only') AS read_only`,
+      );
+      return {
+        serverVersion: `PostgreSQL ${row?.version ?? 'unknown'}`,
+        latencyMs: Math.round(latencyMs * 100) / 100,
+        currentUser: row?.current_user ?? target.user,
+        canCreateDatabase: row?.can_create === true,
+        readOnly: row?.read_only === 'on',
+      };
+    },
+    async close() {
+      await client.end().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// Connection profiles as users manage them: every change audited (never the secret), tests run
+// against the real server, and a demo connection for the empty state.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Profile, ValidProfileInput } from '../../src-shared/model/profile';
+import type { ConnectionTestResult } from '../../src-shared/model/connectionTest';
+import type { OperationStarted } from '../../src-shared/model/operation';
+import { SwitchyardError, toWireError } from '../../src-shared/errors';
+import { connect, testConnection } from '../drivers/connect';
+import type { Operations } from '../operations/operations';
+import type { StoreSession } from '../session/storeSession';
+import { toConnectionTarget } from './connectionTarget';
+
+const auditedFields = ['name', 'environment', 'engine', 'host', 'port', 'database', 'user', 'sslMode', 'sslCaFile', 'sqlitePath', 'readOnly', 'notes'] as const;
+
+function publicFields(profile: Profile | ValidProfileInput): Record<string, unknown> {
+  return Object.fromEntries(auditedFields.map((field) => [field, profile[field]]));
+}
+
+export class ProfileService {
+  constructor(
+    private readonly session: StoreSession,
+    private readonly operations: Operations,
+    private readonly dataDir: string,
+  ) {}
+
+  list(): Profile[] {
+    return this.session.store.profiles.list();
+  }
+
+  get(id: string): Profile {
+    return this.session.store.profiles.get(id);
+  }
+
+  findByName(name: string): Profile | undefined {
+    return this.session.store.profiles.findByName(name);
+  }
+
+  create(input: ValidProfileInput, actor: string): Profile {
+    const { profiles, audit } = this.session.store;
+    const profile = profiles.create(input);
+    audit.append({
+      actor,
+      action: 'profile.create',
+      target: profile.name,
+      detail: { id: profile.id, ...publicFields(profile), password: profile.hasPassword ? 'set' : 'none' },
+    });
+    return profile;
+  }
+
+  update(id: string, input: ValidProfileInput, actor: string): Profile {
+    const { profiles, audit } = this.session.store;
+    const before = profiles.get(id);
+    const after = profiles.update(id, input);
+    const changed: Record<string, unknown> = {};
+    for (const field of auditedFields) {
+      if (before[field] !== after[field]) changed[field] = after[field];
+    }
+    if (input.password === null || input.password === '') {
+      if (before.hasPassword) changed.password = 'cleared';
+    } else if (input.password !== undefined) {
+      changed.password = 'changed';
+    }
+    audit.append({ actor, action: 'profile.update', target: after.name, detail: { id, changed } });
+    return after;
+  }
+
+  duplicate(id: string, actor: string): Profile {
+    const { profiles, audit } = this.session.store;
+    const source = profiles.get(id);
+    const name = this.freeName(`${source.name} (copy)`);
+    const copy = profiles.create({ ...source, name, password: profiles.password(id) ?? null });
+    audit.append({ actor, action: 'profile.duplicate', target: copy.name, detail: { id: copy.id, from: source.id } });
+    return copy;
+  }
+
+  remove(id: string, actor: string): void {
+    const { profiles, audit } = this.session.store;
+    const profile = profiles.get(id);
+    profiles.remove(id);
+    audit.append({ actor, action: 'profile.remove', target: profile.name, detail: { id } });
+  }
+
+  /** Tests a saved profile, or unsaved form values with the saved password as a fallback. */
+  async test(request: { id?: string; profile?: ValidProfileInput }): Promise<ConnectionTestResult> {
+    const { profiles } = this.session.store;
+    const stored = request.id === undefined ? undefined : profiles.get(request.id);
+    const fields = request.profile ?? stored;
+    if (!fields) throw new SwitchyardError('E_INVALID_INPUT', 'Give a profile id or profile fields to test.');
+    const typed = request.profile?.password;
+    const password = typed ? typed : stored && typed !== null ? profiles.password(stored.id) : undefined;
+    return testConnection(toConnectionTarget(fields, password));
+  }
+
+  testAll(): OperationStarted {
+    const snapshot = this.list();
+    return this.operations.start('profiles.testAll', async (op) => {
+      const results: { id: string; name: string; ok: boolean; code?: string; message: string }[] = [];
+      op.progress(0, snapshot.length, `Testing ${snapshot.length} connections`);
+      for (const [index, profile] of snapshot.entries()) {
+        op.checkpoint();
+        try {
+          const result = await this.test({ id: profile.id });
+          results.push({ id: profile.id, name: profile.name, ok: true, message: `${result.serverVersion}, ${result.latencyMs} ms` });
+          op.log('info', `${profile.name}: ok (${result.serverVersion})`);
+        } catch (error) {
+          const wire = toWireError(error);
+          results.push({ id: profile.id, name: profile.name, ok: false, code: wire.code, message: wire.message });
+          op.log('error', `${profile.name}: ${wire.message}`);
+        }
+        op.progress(index + 1, snapshot.length, profile.name);
+      }
+      return results;
+    });
+  }
+
+  /** The empty state's offer: a SQLite database in the app's data folder, ready to explore. */
+  async createDemo(actor: string): Promise<Profile> {
+    const existing = this.list().find((profile) => profile.environment === 'demo');
+    if (existing) return existing;
+    const folder = join(this.dataDir, 'demo');
+    mkdirSync(folder, { recursive: true });
+    const input: ValidProfileInput = {
+      name: this.freeName('Demo'),
+      environment: 'demo',
+      engine: 'sqlite',
+      host: '',
+      port: 5432,
+      database: '',
+      user: '',
+      sslMode: 'disable',
+      sslCaFile: '',
+      sqlitePath: join(folder, 'demo.sqlite'),
+      readOnly: false,
+      notes: 'Demo database created by Switchyard; safe to reset at any time.',
+    };
+    const driver = await connect(toConnectionTarget(input, undefined), { create: true });
+    await driver.close();
+    return this.create(input, actor);
+  }
+
+  private freeName(wanted: string): string {
+    const { profiles } = this.session.store;
+    let name = wanted;
+    for (let n = 2; profiles.findByName(name); n += 1) name = `${wanted} ${n}`;
+    return name;
+  }
+}

@@ -1,0 +1,50 @@
+// Composition root: builds every service from a data folder and a key source, in one place.
+import { userInfo } from 'node:os';
+import type { KeySource } from '../src-shared/model/session';
+import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { createHandlers } from './api/handlers';
+import { EventBus } from './operations/eventBus';
+import { Operations } from './operations/operations';
+import { ProfileService } from './profiles/profileService';
+import { StoreSession } from './session/storeSession';
+
+export interface ServicesOptions {
+  dataDir: string;
+  keySource?: KeySource;
+  /** Shown on the unlock screen when a keychain was expected but cannot be used. */
+  lockedReason?: string;
+  onUnexpectedError?: (method: string, error: unknown) => void;
+}
+
+export interface Services {
+  dataDir: string;
+  session: StoreSession;
+  events: EventBus;
+  operations: Operations;
+  profiles: ProfileService;
+  dispatch: Dispatch;
+  close(): void;
+}
+
+export function createServices(options: ServicesOptions): Services {
+  const events = new EventBus();
+  const operations = new Operations(events);
+  const session = new StoreSession(options.dataDir, options.keySource ?? 'passphrase', options.lockedReason);
+  const profiles = new ProfileService(session, operations, options.dataDir);
+  const handlers = createHandlers({ session, profiles, operations, events });
+  const dispatch = createDispatcher(handlers, {
+    onUnexpectedError: options.onUnexpectedError ?? ((method, error) => console.error(`[switchyard] ${method} failed:`, error)),
+  });
+  return { dataDir: options.dataDir, session, events, operations, profiles, dispatch, close: () => session.close() };
+}
+
+/** "alice via cli": who the audit log names for a call from this process. */
+export function actorName(surface: 'desktop' | 'cli' | 'browser'): string {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // No passwd entry (some containers): the surface alone still says where the change came from.
+  }
+  return `${user} via ${surface}`;
+}

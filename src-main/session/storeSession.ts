@@ -1,0 +1,47 @@
+// The store's lifecycle: locked until a key opens it, then the repositories every service uses.
+import type { SessionStatus, KeySource } from '../../src-shared/model/session';
+import { SwitchyardError } from '../../src-shared/errors';
+import { AuditLog } from '../store/auditLog';
+import type { KeyProvider } from '../store/keyProvider';
+import { openStore, storeExists, type StoreDatabase } from '../store/openStore';
+import { ProfileRepository } from '../store/profileRepository';
+
+export interface OpenedStore {
+  db: StoreDatabase;
+  profiles: ProfileRepository;
+  audit: AuditLog;
+}
+
+export class StoreSession {
+  private opened: OpenedStore | undefined;
+
+  constructor(
+    readonly storeDir: string,
+    private readonly keySource: KeySource,
+    private readonly reason?: string,
+  ) {}
+
+  status(): SessionStatus {
+    const status: SessionStatus = { locked: !this.opened, storeExists: storeExists(this.storeDir), keySource: this.keySource };
+    if (this.reason) status.reason = this.reason;
+    return status;
+  }
+
+  async unlock(keys: KeyProvider): Promise<SessionStatus> {
+    if (!this.opened) {
+      const db = await openStore(this.storeDir, keys);
+      this.opened = { db, profiles: new ProfileRepository(db), audit: new AuditLog(db) };
+    }
+    return this.status();
+  }
+
+  get store(): OpenedStore {
+    if (!this.opened) throw new SwitchyardError('E_STORE_LOCKED', 'The store is locked: unlock it with your passphrase first.');
+    return this.opened;
+  }
+
+  close(): void {
+    this.opened?.db.close();
+    this.opened = undefined;
+  }
+}

@@ -1,0 +1,72 @@
+// Where the store's 256-bit key comes from: a master passphrase stretched with scrypt (CLI, browser
+// host, tests) or a random key wrapped by the OS keychain (desktop, see electron/keyring.ts).
+import { randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KeySource } from '../../src-shared/model/session';
+import { SwitchyardError } from '../../src-shared/errors';
+
+export interface KeyProvider {
+  readonly source: KeySource;
+  /** Said when the key does not open an existing store. */
+  readonly wrongKeyMessage: string;
+  /** Returns the key; with create, makes a new one and persists whatever is needed to find it again. */
+  unlock(storeDir: string, create: boolean): Promise<Buffer>;
+}
+
+export const kdfFileName = 'store.kdf.json';
+
+interface KdfParameters {
+  version: 1;
+  algorithm: 'scrypt';
+  salt: string;
+  N: number;
+  r: number;
+  p: number;
+}
+
+// N = 2^16, r = 8: about 64 MiB and a fraction of a second per unlock, an offline guess as costly.
+const defaultCost = { N: 2 ** 16, r: 8, p: 1 };
+
+function scrypt(passphrase: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scryptCallback(passphrase.normalize('NFC'), salt, 32, options, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+function readKdf(path: string): KdfParameters {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new SwitchyardError('E_STORE_CORRUPT', `The store's key parameters (${path}) are missing or unreadable; the store cannot be opened without them.`);
+  }
+  const kdf = parsed as Partial<KdfParameters>;
+  if (kdf.algorithm !== 'scrypt' || typeof kdf.salt !== 'string' || !kdf.N || !kdf.r || !kdf.p) {
+    throw new SwitchyardError('E_STORE_CORRUPT', `The store's key parameters (${path}) are not in a known format.`);
+  }
+  return kdf as KdfParameters;
+}
+
+export function passphraseKeyProvider(passphrase: string, cost: { N: number; r: number; p: number } = defaultCost): KeyProvider {
+  return {
+    source: 'passphrase',
+    wrongKeyMessage: 'Wrong passphrase: it does not open this store. Nothing was changed.',
+    async unlock(storeDir, create) {
+      if (!passphrase) throw new SwitchyardError('E_WRONG_PASSPHRASE', 'A passphrase is required to open the store.');
+      const path = join(storeDir, kdfFileName);
+      const kdf: KdfParameters =
+        create || !existsSync(path)
+          ? { version: 1, algorithm: 'scrypt', salt: randomBytes(16).toString('base64'), ...cost }
+          : readKdf(path);
+      const key = await scrypt(passphrase, Buffer.from(kdf.salt, 'base64'), {
+        N: kdf.N,
+        r: kdf.r,
+        p: kdf.p,
+        maxmem: 256 * kdf.N * kdf.r,
+      });
+      if (create) writeFileSync(path, `${JSON.stringify(kdf, null, 2)}\n`, { mode: 0o600 });
+      return key;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// The API contract: every method once, with its input schema and output type. The Electron shell,
+// the browser host, the CLI and the renderer's client are all typed from this one table.
+import { z } from 'zod';
+import type { AuditEntry, AuditVerification } from './model/audit';
+import type { ConnectionTestResult } from './model/connectionTest';
+import type { OperationDone, OperationLog, OperationProgress, OperationStarted } from './model/operation';
+import { profileIdSchema, profileInputSchema, type Profile } from './model/profile';
+import type { SessionStatus } from './model/session';
+import type { WireError } from './errors';
+
+/** Binds an output type to an input schema; the output only exists for the type checker. */
+function method<Output>() {
+  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+}
+
+const empty = z.object({}).strict();
+const byId = z.object({ id: profileIdSchema }).strict();
+
+export const api = {
+  'session.status': method<SessionStatus>()(empty),
+  'session.unlock': method<SessionStatus>()(z.object({ passphrase: z.string().min(1, 'Passphrase is required').max(1024) }).strict()),
+
+  'profiles.list': method<Profile[]>()(empty),
+  'profiles.get': method<Profile>()(byId),
+  'profiles.create': method<Profile>()(z.object({ profile: profileInputSchema }).strict()),
+  'profiles.update': method<Profile>()(z.object({ id: profileIdSchema, profile: profileInputSchema }).strict()),
+  'profiles.duplicate': method<Profile>()(byId),
+  'profiles.remove': method<{ removed: true }>()(byId),
+  /** Tests a saved profile, or unsaved form values (the stored password is used when none is typed). */
+  'profiles.test': method<ConnectionTestResult>()(
+    z.object({ id: profileIdSchema.optional(), profile: profileInputSchema.optional() }).strict()
+      .refine((v) => v.id !== undefined || v.profile !== undefined, 'Give a profile id or profile fields'),
+  ),
+  /** Tests every saved profile as a long operation: one progress event per profile. */
+  'profiles.testAll': method<OperationStarted>()(empty),
+  'profiles.createDemo': method<Profile>()(empty),
+
+  'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict()),
+  'audit.verify': method<AuditVerification>()(empty),
+
+  'ops.cancel': method<{ cancelled: boolean }>()(z.object({ opId: z.string().min(1).max(64) }).strict()),
+} as const;
+
+export type Api = typeof api;
+export type ApiMethod = keyof Api;
+export type ApiInput<M extends ApiMethod> = z.input<Api[M]['input']>;
+export type ApiParsedInput<M extends ApiMethod> = z.output<Api[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = Api[M]['output'];
+
+export const apiMethods = Object.keys(api) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.hasOwn(api, name);
+}
+
+/** Events pushed from main to every renderer. */
+export interface ApiEvents {
+  'op.progress': OperationProgress;
+  'op.log': OperationLog;
+  'op.done': OperationDone;
+  'session.changed': SessionStatus;
+}
+
+export type ApiEventName = keyof ApiEvents;
+export type ApiEventMessage = { [E in ApiEventName]: { event: E; payload: ApiEvents[E] } }[ApiEventName];
+
+/** The envelope every call returns, so error codes survive every transport unchanged. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+/** Exactly what the preload exposes as window.switchyard, and what the browser client mimics. */
+export interface SwitchyardBridge {
+  invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  on(listener: (message: ApiEventMessage) => void): () => void;
+}

@@ -1,0 +1,73 @@
+// One error type with stable codes, shared by the UI, the CLI and the API boundary.
+
+export const errorCodes = [
+  'E_UNKNOWN_METHOD',
+  'E_INVALID_INPUT',
+  'E_INTERNAL',
+  'E_UNAUTHORIZED',
+  'E_STORE_LOCKED',
+  'E_WRONG_PASSPHRASE',
+  'E_STORE_CORRUPT',
+  'E_NOT_FOUND',
+  'E_DUPLICATE_NAME',
+  'E_INVALID_URI',
+  'E_AUTH_FAILED',
+  'E_UNKNOWN_DATABASE',
+  'E_CONNECTION_REFUSED',
+  'E_HOST_NOT_FOUND',
+  'E_TIMEOUT',
+  'E_SSL_REQUIRED',
+  'E_SSL_UNSUPPORTED',
+  'E_SSL_CERTIFICATE',
+  'E_FILE_NOT_FOUND',
+  'E_READ_ONLY',
+  'E_CONNECTION_FAILED',
+  'E_UNKNOWN_OPERATION',
+  'E_CANCELLED',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** What crosses a process boundary: never a stack trace, never a secret. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  detail?: unknown;
+}
+
+export class SwitchyardError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: unknown;
+
+  constructor(code: ErrorCode, message: string, detail?: unknown) {
+    super(message);
+    this.name = 'SwitchyardError';
+    this.code = code;
+    this.detail = detail;
+  }
+
+  toWire(): WireError {
+    return this.detail === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, detail: this.detail };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
+
+/** Anything thrown becomes a WireError; unexpected errors are reported without their internals. */
+export function toWireError(error: unknown): WireError {
+  if (error instanceof SwitchyardError) return error.toWire();
+  return { code: 'E_INTERNAL', message: 'Internal error; see the application log for details.' };
+}
+
+export function isWireError(value: unknown): value is WireError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    isErrorCode((value as { code?: unknown }).code) &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}

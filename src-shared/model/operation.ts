@@ -1,0 +1,24 @@
+// Long operations: started with an id at once, then reported through events until done.
+import type { WireError } from '../errors';
+
+export interface OperationStarted {
+  opId: string;
+}
+
+export interface OperationProgress {
+  opId: string;
+  kind: string;
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface OperationLog {
+  opId: string;
+  level: 'info' | 'warn' | 'error';
+  line: string;
+}
+
+export type OperationDone =
+  | { opId: string; ok: true; result: unknown }
+  | { opId: string; ok: false; error: WireError };
