@@ -1,0 +1,190 @@
+// `switchyard profiles list|add|edit|remove|test`: the connections screen, scriptable.
+import { parseArgs } from 'node:util';
+import type { Profile, ProfileInput } from '../../../src-shared/model/profile';
+import { environmentOf, engines, sslModes } from '../../../src-shared/model/profile';
+import { parseConnectionUri } from '../../../src-shared/model/connectionUri';
+import { SwitchyardError } from '../../../src-shared/errors';
+import type { Services } from '../../services';
+import type { Command } from '../command';
+import { call, openServices } from '../openServices';
+import { printJson, printTable, UsageError } from '../output';
+import { promptHidden, promptLine, readStdinLine } from '../prompt';
+
+const usage = `Usage:
+  switchyard profiles list [--json]
+  switchyard profiles add [URI] --name NAME [--env dev|test|staging|prod|demo] [fields] [--json]
+  switchyard profiles edit NAME [URI] [fields] [--json]
+  switchyard profiles remove NAME [--yes] [--json]
+  switchyard profiles test NAME [--json]
+
+Fields:
+  --engine postgres|sqlite   --host H  --port N  --database D  --user U
+  --ssl-mode disable|require|verify-ca|verify-full  --ssl-ca FILE
+  --sqlite-path FILE  --read-only | --writable  --notes TEXT
+Password (never as a flag):
+  --password-stdin     read it from the first line of stdin
+  --ask-password       prompt for it (echo off)
+  --no-password        remove the stored password (edit)
+  A password inside URI is accepted for scripting, with a warning: other users can read argv.`;
+
+const fieldOptions = {
+  name: { type: 'string' },
+  env: { type: 'string' },
+  engine: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  database: { type: 'string' },
+  user: { type: 'string' },
+  'ssl-mode': { type: 'string' },
+  'ssl-ca': { type: 'string' },
+  'sqlite-path': { type: 'string' },
+  'read-only': { type: 'boolean' },
+  writable: { type: 'boolean' },
+  notes: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  'ask-password': { type: 'boolean' },
+  'no-password': { type: 'boolean' },
+  yes: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+type Flags = ReturnType<typeof parse>['values'];
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({ args, options: fieldOptions, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+/** Starting from a profile (edit) or nothing (add), applies the URI, then the flags, then the password. */
+async function buildInput(base: ProfileInput, uri: string | undefined, flags: Flags): Promise<ProfileInput> {
+  const input: ProfileInput = { ...base };
+  if (uri) {
+    const parsed = parseConnectionUri(uri);
+    const { password, ...fields } = parsed;
+    Object.assign(input, fields, { engine: 'postgres' });
+    if (password !== undefined) {
+      process.stderr.write('switchyard: warning: a password on the command line can be read by other users of this machine (ps, shell history); prefer --password-stdin.\n');
+      input.password = password;
+    }
+  }
+  if (flags.name !== undefined) input.name = flags.name;
+  if (flags.env !== undefined) {
+    const environment = environmentOf(flags.env);
+    if (!environment) throw new UsageError('--env must be one of dev, test, staging, prod, demo');
+    input.environment = environment;
+  }
+  if (flags.engine !== undefined) input.engine = oneOf(flags.engine, engines, 'engine');
+  if (flags.host !== undefined) input.host = flags.host;
+  if (flags.port !== undefined) {
+    const port = Number(flags.port);
+    if (!Number.isInteger(port)) throw new UsageError('--port must be a whole number');
+    input.port = port;
+  }
+  if (flags.database !== undefined) input.database = flags.database;
+  if (flags.user !== undefined) input.user = flags.user;
+  if (flags['ssl-mode'] !== undefined) input.sslMode = oneOf(flags['ssl-mode'], sslModes, 'ssl-mode');
+  if (flags['ssl-ca'] !== undefined) input.sslCaFile = flags['ssl-ca'];
+  if (flags['sqlite-path'] !== undefined) input.sqlitePath = flags['sqlite-path'];
+  if (flags['read-only']) input.readOnly = true;
+  if (flags.writable) input.readOnly = false;
+  if (flags.notes !== undefined) input.notes = flags.notes;
+  if (flags['password-stdin']) input.password = await readStdinLine();
+  else if (flags['ask-password']) input.password = await promptHidden('Password: ');
+  else if (flags['no-password']) input.password = null;
+  return input;
+}
+
+function findProfile(services: Services, nameOrId: string | undefined): Profile {
+  if (!nameOrId) throw new UsageError('Name the profile (its name or id).');
+  const profile = services.profiles.findByName(nameOrId) ?? services.profiles.list().find((p) => p.id === nameOrId);
+  if (!profile) throw new SwitchyardError('E_NOT_FOUND', `No connection profile named "${nameOrId}".`);
+  return profile;
+}
+
+function editable(profile: Profile): ProfileInput {
+  const { id: _id, hasPassword: _hasPassword, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = profile;
+  return fields;
+}
+
+function where(profile: Profile): string {
+  return profile.engine === 'sqlite' ? profile.sqlitePath : `${profile.user}@${profile.host}:${profile.port}/${profile.database}`;
+}
+
+function show(profile: Profile, json: boolean, verb: string): void {
+  if (json) printJson(profile);
+  else process.stdout.write(`${verb} ${profile.name} (${profile.environment}, ${where(profile)})\n`);
+}
+
+async function run(args: string[]): Promise<number> {
+  const { values: flags, positionals } = parse(args);
+  const [sub, first, second] = positionals;
+  const json = Boolean(flags.json);
+  if (!sub || !['list', 'add', 'edit', 'remove', 'test'].includes(sub)) throw new UsageError(usage);
+  const services = await openServices();
+  try {
+    switch (sub) {
+      case 'list': {
+        const profiles = await call(services, 'profiles.list', {});
+        if (json) printJson(profiles);
+        else if (profiles.length === 0) process.stdout.write('No connection profiles yet. Add one with `switchyard profiles add`.\n');
+        else printTable(['NAME', 'ENV', 'ENGINE', 'WHERE', 'READ-ONLY', 'PASSWORD'], profiles.map((p) => [p.name, p.environment, p.engine, where(p), p.readOnly ? 'yes' : 'no', p.hasPassword ? 'stored' : '-']));
+        return 0;
+      }
+      case 'add': {
+        const input = await buildInput({ name: '', environment: 'dev', engine: 'postgres' }, first, flags);
+        show(await call(services, 'profiles.create', { profile: input }), json, 'Added');
+        return 0;
+      }
+      case 'edit': {
+        const profile = findProfile(services, first);
+        const input = await buildInput(editable(profile), second, flags);
+        show(await call(services, 'profiles.update', { id: profile.id, profile: input }), json, 'Updated');
+        return 0;
+      }
+      case 'remove': {
+        const profile = findProfile(services, first);
+        if (!flags.yes) {
+          if (!process.stdin.isTTY) throw new UsageError(`Refusing to remove "${profile.name}" without --yes (stdin is not a terminal to confirm).`);
+          const answer = await promptLine(`Remove connection "${profile.name}" (${where(profile)})? Type its name to confirm: `);
+          if (answer.trim() !== profile.name) {
+            process.stderr.write('Not removed.\n');
+            return 1;
+          }
+        }
+        await call(services, 'profiles.remove', { id: profile.id });
+        if (json) printJson({ removed: true, id: profile.id, name: profile.name });
+        else process.stdout.write(`Removed ${profile.name}\n`);
+        return 0;
+      }
+      default: {
+        const profile = findProfile(services, first);
+        const result = await call(services, 'profiles.test', { id: profile.id });
+        if (json) printJson({ ok: true, profile: profile.name, ...result });
+        else {
+          process.stdout.write(
+            `${profile.name}: connected — ${result.serverVersion}, ${result.latencyMs} ms round trip, as ${result.currentUser}` +
+              `${result.canCreateDatabase ? ', may create databases' : ''}${result.readOnly ? ', read-only' : ''}\n`,
+          );
+        }
+        return 0;
+      }
+    }
+  } finally {
+    services.close();
+  }
+}
+
+export const profilesCommand: Command = {
+  name: 'profiles',
+  summary: 'list, add, edit, remove and test saved connection profiles',
+  usage,
+  run,
+};

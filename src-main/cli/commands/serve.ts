@@ -1,0 +1,51 @@
+// `switchyard serve`: the app in a browser, for machines without Electron (and for e2e tests).
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../../paths';
+import { createServices } from '../../services';
+import { startHost } from '../../host/server';
+import { passphraseKeyProvider } from '../../store/keyProvider';
+import type { Command } from '../command';
+import { UsageError } from '../output';
+
+const usage = `Usage: switchyard serve [--port N] [--renderer DIR]
+
+Starts the browser host on 127.0.0.1 and prints the URL to open, with its one-run token.
+With SWITCHYARD_PASSPHRASE set the store opens at once; otherwise the page asks for the passphrase.`;
+
+const defaultRendererDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
+
+async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { port: { type: 'string' }, renderer: { type: 'string' } }, strict: true });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be between 0 and 65535');
+  const rendererDir = resolve(values.renderer ?? defaultRendererDir);
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new UsageError(`No built renderer in ${rendererDir}: run \`npm run build:renderer\` (or use \`npm run serve\`).`);
+  }
+  const services = createServices({ dataDir: defaultDataDir() });
+  const passphrase = process.env.SWITCHYARD_PASSPHRASE;
+  if (passphrase) await services.session.unlock(passphraseKeyProvider(passphrase));
+  const host = await startHost({ services, rendererDir, port });
+  process.stdout.write(`Switchyard is serving ${services.dataDir} — open this URL in a browser on this machine:\n${host.url}\n`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      void host.close().then(() => {
+        services.close();
+        done();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the app to a browser on 127.0.0.1 (token-protected)',
+  usage,
+  run,
+};

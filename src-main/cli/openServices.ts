@@ -1,0 +1,21 @@
+// The CLI's services: the same composition root as the app, unlocked with the master passphrase.
+import type { ApiInput, ApiMethod, ApiOutput } from '../../src-shared/api';
+import { SwitchyardError } from '../../src-shared/errors';
+import { defaultDataDir } from '../paths';
+import { actorName, createServices, type Services } from '../services';
+import { passphraseKeyProvider } from '../store/keyProvider';
+import { passphraseFromEnvOrPrompt } from './prompt';
+
+export async function openServices(): Promise<Services> {
+  const services = createServices({ dataDir: defaultDataDir() });
+  const passphrase = await passphraseFromEnvOrPrompt(services.session.status().storeExists);
+  await services.session.unlock(passphraseKeyProvider(passphrase));
+  return services;
+}
+
+/** Calls the API exactly as the UI does (same validation, same errors), throwing on failure. */
+export async function call<M extends ApiMethod>(services: Services, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  const result = await services.dispatch(method, input, { actor: actorName('cli') });
+  if (!result.ok) throw new SwitchyardError(result.error.code, result.error.message, result.error.detail);
+  return result.value as ApiOutput<M>;
+}

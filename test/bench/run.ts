@@ -1,0 +1,23 @@
+// `npm run bench`: runs every suite, prints a table, writes bench-results.json.
+import { writeFileSync } from 'node:fs';
+import type { BenchmarkSuite, Measure } from './harness';
+import { storeSuite } from './store.bench';
+
+const suites: BenchmarkSuite[] = [storeSuite];
+
+const results: Measure[] = [];
+for (const suite of suites) {
+  process.stderr.write(`running ${suite.name}…\n`);
+  results.push(...(await suite.run()));
+}
+
+const rows = results.map((m) => [m.name, `${m.value} ${m.unit}`, m.baseline === undefined ? '' : `${m.baseline} ${m.unit}`, m.ratio === undefined ? '' : `${m.ratio}×`, m.goal ?? '']);
+const headers = ['measure', 'value', 'baseline', 'ratio', 'goal'];
+const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+console.log(line(headers));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const row of rows) console.log(line(row));
+
+writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwrote bench-results.json');
