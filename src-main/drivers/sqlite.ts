@@ -1,9 +1,9 @@
 // SQLite target databases through the same native module as the store (no key: plain files).
-import Database from 'better-sqlite3-multiple-ciphers';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import { SwitchyardError } from '../../src-shared/errors';
+import { openSqlite, type SqliteDatabase } from '../sqliteModule';
 import type { ConnectionTarget, Driver, Row } from './driver';
 
 export interface SqliteOpenOptions {
@@ -25,9 +25,9 @@ export async function connectSqlite(target: ConnectionTarget, options: SqliteOpe
   if (!options.create && !existsSync(path)) {
     throw new SwitchyardError('E_FILE_NOT_FOUND', `SQLite file ${path} does not exist.`);
   }
-  let db: Database.Database;
+  let db: SqliteDatabase;
   try {
-    db = new Database(path, { readonly: target.readOnly, fileMustExist: !options.create, timeout: target.timeoutMs ?? 5_000 });
+    db = openSqlite(path, { readonly: target.readOnly, fileMustExist: !options.create, timeout: target.timeoutMs ?? 5_000 });
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (error) {
     const code = (error as { code?: string }).code;

@@ -1,13 +1,13 @@
 // Opens (or creates) the encrypted store: one SQLite file encrypted whole with SQLCipher's format.
 // A wrong key is detected on a read-only handle first, so a failed open never writes a byte.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
+import { openSqlite, type SqliteDatabase } from '../sqliteModule';
 import type { KeyProvider } from './keyProvider';
 import { storeMigrations, storeSchemaVersion } from './schema';
 
-export type StoreDatabase = Database.Database;
+export type StoreDatabase = SqliteDatabase;
 
 export const storeFileName = 'switchyard.db';
 
@@ -27,7 +27,7 @@ function applyKey(db: StoreDatabase, key: Buffer): void {
 }
 
 function keyOpens(path: string, key: Buffer): boolean {
-  const probe = new Database(path, { readonly: true, fileMustExist: true });
+  const probe = openSqlite(path, { readonly: true, fileMustExist: true });
   try {
     applyKey(probe, key);
     probe.prepare('SELECT count(*) FROM sqlite_schema').get();
@@ -64,7 +64,7 @@ export async function openStore(storeDir: string, keys: KeyProvider): Promise<St
   if (exists && !keyOpens(path, key)) {
     throw new SwitchyardError('E_WRONG_PASSPHRASE', keys.wrongKeyMessage);
   }
-  const db = new Database(path);
+  const db = openSqlite(path);
   try {
     applyKey(db, key);
     db.pragma('journal_mode = WAL');

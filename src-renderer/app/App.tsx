@@ -1,0 +1,24 @@
+// The app shell: unlock first, then the environment band and the connections workspace.
+import { useEffect } from 'react';
+import { ConnectionsScreen } from '../features/connections/ConnectionsScreen';
+import { UnlockScreen } from '../features/session/UnlockScreen';
+import { useSession } from '../features/session/sessionStore';
+import { EnvironmentBand } from './EnvironmentBand';
+
+export function App() {
+  const { status, error, load } = useSession();
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!status) {
+    return <main className="unlock">{error ? <p className="error" role="alert">{error}</p> : <p className="muted">Starting…</p>}</main>;
+  }
+  if (status.locked) return <UnlockScreen />;
+  return (
+    <div className="app">
+      <EnvironmentBand />
+      <ConnectionsScreen />
+    </div>
+  );
+}

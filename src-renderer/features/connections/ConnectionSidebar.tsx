@@ -1,0 +1,50 @@
+// The list of saved connections, grouped by environment, prod last and loudest.
+import { environments, type Profile } from '../../../src-shared/model/profile';
+import { EnvironmentBadge } from '../../components/EnvironmentBadge';
+import { useConnections } from './connectionsStore';
+
+function where(profile: Profile): string {
+  return profile.engine === 'sqlite' ? profile.sqlitePath.split(/[\\/]/).pop() ?? '' : `${profile.host}:${profile.port}/${profile.database}`;
+}
+
+export function ConnectionSidebar() {
+  const { profiles, selected, select, startNew } = useConnections();
+  return (
+    <nav className="sidebar" aria-label="Connections">
+      <div className="sidebar-head">
+        <h2>Connections</h2>
+        <button type="button" className="primary small" onClick={startNew} title="New connection (Ctrl+N)">
+          + New
+        </button>
+      </div>
+      {environments.map((environment) => {
+        const group = profiles.filter((p) => p.environment === environment);
+        if (group.length === 0) return null;
+        return (
+          <section key={environment} className="env-group" aria-label={`${environment} connections`}>
+            <EnvironmentBadge environment={environment} />
+            <ul>
+              {group.map((profile) => (
+                <li key={profile.id}>
+                  <button
+                    type="button"
+                    className={`connection-item env-${profile.environment}${selected === profile.id ? ' selected' : ''}`}
+                    aria-current={selected === profile.id ? 'true' : undefined}
+                    onClick={() => select(profile.id)}
+                  >
+                    <span className="connection-name">{profile.name}</span>
+                    <span className="connection-where">
+                      {profile.engine === 'sqlite' ? 'SQLite · ' : ''}
+                      {where(profile)}
+                      {profile.readOnly ? ' · read-only' : ''}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,165 @@
+// The connections screen's state and actions: the list, the selection, the form and its test.
+import { create } from 'zustand';
+import type { Profile } from '../../../src-shared/model/profile';
+import type { ConnectionTestResult } from '../../../src-shared/model/connectionTest';
+import { parseConnectionUri } from '../../../src-shared/model/connectionUri';
+import { ApiError, call, fieldErrors } from '../../api/client';
+import { draftFromProfile, draftToInput, emptyDraft, validateDraft, type ProfileDraft } from './profileDraft';
+
+export type TestState =
+  | { status: 'idle' }
+  | { status: 'running' }
+  | { status: 'ok'; result: ConnectionTestResult }
+  | { status: 'error'; code: string; message: string };
+
+interface ConnectionsState {
+  profiles: Profile[];
+  loaded: boolean;
+  /** A profile id, 'new' for the blank form, or undefined for nothing selected. */
+  selected: string | undefined;
+  draft: ProfileDraft;
+  showErrors: boolean;
+  serverErrors: Record<string, string>;
+  saving: boolean;
+  banner: { kind: 'ok' | 'error'; text: string } | undefined;
+  test: TestState;
+  load(): Promise<void>;
+  select(id: string | undefined): void;
+  startNew(): void;
+  edit(patch: Partial<ProfileDraft>): void;
+  pasteUri(uri: string): boolean;
+  save(): Promise<void>;
+  duplicate(id: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  runTest(): Promise<void>;
+  createDemo(): Promise<void>;
+}
+
+const failed = (error: unknown) => ({ kind: 'error' as const, text: error instanceof Error ? error.message : String(error) });
+
+export const useConnections = create<ConnectionsState>((set, get) => ({
+  profiles: [],
+  loaded: false,
+  selected: undefined,
+  draft: emptyDraft(),
+  showErrors: false,
+  serverErrors: {},
+  saving: false,
+  banner: undefined,
+  test: { status: 'idle' },
+
+  async load() {
+    try {
+      const profiles = await call('profiles.list', {});
+      const { selected } = get();
+      const stillThere = selected === 'new' || profiles.some((p) => p.id === selected);
+      set({ profiles, loaded: true, ...(stillThere ? {} : { selected: undefined }) });
+    } catch (error) {
+      set({ banner: failed(error), loaded: true });
+    }
+  },
+
+  select(id) {
+    const profile = get().profiles.find((p) => p.id === id);
+    set({
+      selected: profile?.id,
+      draft: profile ? draftFromProfile(profile) : emptyDraft(),
+      showErrors: false,
+      serverErrors: {},
+      banner: undefined,
+      test: { status: 'idle' },
+    });
+  },
+
+  startNew() {
+    set({ selected: 'new', draft: emptyDraft(), showErrors: false, serverErrors: {}, banner: undefined, test: { status: 'idle' } });
+  },
+
+  edit(patch) {
+    set((state) => ({ draft: { ...state.draft, ...patch }, serverErrors: {}, test: { status: 'idle' } }));
+  },
+
+  pasteUri(uri) {
+    try {
+      const { password, ...fields } = parseConnectionUri(uri);
+      set((state) => ({
+        draft: { ...state.draft, ...fields, engine: 'postgres', port: String(fields.port), password: password ?? state.draft.password },
+        banner: undefined,
+      }));
+      return true;
+    } catch (error) {
+      set({ banner: failed(error) });
+      return false;
+    }
+  },
+
+  async save() {
+    const { draft, selected } = get();
+    if (Object.keys(validateDraft(draft)).length > 0) {
+      set({ showErrors: true });
+      return;
+    }
+    set({ saving: true, banner: undefined });
+    try {
+      const profile =
+        selected && selected !== 'new'
+          ? await call('profiles.update', { id: selected, profile: draftToInput(draft) })
+          : await call('profiles.create', { profile: draftToInput(draft) });
+      await get().load();
+      get().select(profile.id);
+      set({ saving: false, banner: { kind: 'ok', text: `Saved ${profile.name}` } });
+    } catch (error) {
+      set({ saving: false, showErrors: true, serverErrors: fieldErrors(error), banner: failed(error) });
+    }
+  },
+
+  async duplicate(id) {
+    try {
+      const copy = await call('profiles.duplicate', { id });
+      await get().load();
+      get().select(copy.id);
+      set({ banner: { kind: 'ok', text: `Duplicated as ${copy.name}` } });
+    } catch (error) {
+      set({ banner: failed(error) });
+    }
+  },
+
+  async remove(id) {
+    const name = get().profiles.find((p) => p.id === id)?.name ?? 'connection';
+    try {
+      await call('profiles.remove', { id });
+      await get().load();
+      get().select(undefined);
+      set({ banner: { kind: 'ok', text: `Deleted ${name}` } });
+    } catch (error) {
+      set({ banner: failed(error) });
+    }
+  },
+
+  async runTest() {
+    const { draft, selected } = get();
+    if (Object.keys(validateDraft(draft)).length > 0) {
+      set({ showErrors: true });
+      return;
+    }
+    set({ test: { status: 'running' } });
+    try {
+      const id = selected && selected !== 'new' ? selected : undefined;
+      const result = await call('profiles.test', { ...(id ? { id } : {}), profile: draftToInput(draft) });
+      set({ test: { status: 'ok', result } });
+    } catch (error) {
+      set({ test: { status: 'error', code: error instanceof ApiError ? error.code : 'E_INTERNAL', message: (error as Error).message } });
+    }
+  },
+
+  async createDemo() {
+    try {
+      const profile = await call('profiles.createDemo', {});
+      await get().load();
+      get().select(profile.id);
+      set({ banner: { kind: 'ok', text: `Created ${profile.name}` } });
+    } catch (error) {
+      set({ banner: failed(error) });
+    }
+  },
+}));

@@ -1,0 +1,78 @@
+// The form's working copy of a profile: strings as typed, converted to API input on save or test.
+import { profileInputSchema, type Environment, type Profile, type ProfileInput, type SslMode, type Engine } from '../../../src-shared/model/profile';
+
+export interface ProfileDraft {
+  name: string;
+  environment: Environment;
+  engine: Engine;
+  host: string;
+  port: string;
+  database: string;
+  user: string;
+  /** Typed password; empty keeps what is stored. */
+  password: string;
+  clearPassword: boolean;
+  sslMode: SslMode;
+  sslCaFile: string;
+  sqlitePath: string;
+  readOnly: boolean;
+  notes: string;
+}
+
+export function emptyDraft(): ProfileDraft {
+  return {
+    name: '',
+    environment: 'dev',
+    engine: 'postgres',
+    host: 'localhost',
+    port: '5432',
+    database: '',
+    user: '',
+    password: '',
+    clearPassword: false,
+    sslMode: 'disable',
+    sslCaFile: '',
+    sqlitePath: '',
+    readOnly: false,
+    notes: '',
+  };
+}
+
+export function draftFromProfile(profile: Profile): ProfileDraft {
+  return {
+    name: profile.name,
+    environment: profile.environment,
+    engine: profile.engine,
+    host: profile.host,
+    port: String(profile.port),
+    database: profile.database,
+    user: profile.user,
+    password: '',
+    clearPassword: false,
+    sslMode: profile.sslMode,
+    sslCaFile: profile.sslCaFile,
+    sqlitePath: profile.sqlitePath,
+    readOnly: profile.readOnly,
+    notes: profile.notes,
+  };
+}
+
+export function draftToInput(draft: ProfileDraft): ProfileInput {
+  const { password, clearPassword, port, ...fields } = draft;
+  const input: ProfileInput = { ...fields, port: /^\d+$/.test(port.trim()) ? Number(port) : Number.NaN };
+  if (password) input.password = password;
+  else if (clearPassword) input.password = null;
+  return input;
+}
+
+/** Field → first message, from the same schema main validates with. */
+export function validateDraft(draft: ProfileDraft): Record<string, string> {
+  const result = profileInputSchema.safeParse(draftToInput(draft));
+  if (result.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= field === 'port' ? 'Port must be 1–65535' : issue.message;
+  }
+  return errors;
+}

@@ -1,0 +1,39 @@
+// Whether the store is unlocked; the unlock screen's state.
+import { create } from 'zustand';
+import type { SessionStatus } from '../../../src-shared/model/session';
+import { call, onApiEvent } from '../../api/client';
+
+interface SessionState {
+  status: SessionStatus | undefined;
+  error: string | undefined;
+  unlocking: boolean;
+  load(): Promise<void>;
+  unlock(passphrase: string): Promise<boolean>;
+}
+
+export const useSession = create<SessionState>((set) => ({
+  status: undefined,
+  error: undefined,
+  unlocking: false,
+  async load() {
+    try {
+      set({ status: await call('session.status', {}), error: undefined });
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
+  },
+  async unlock(passphrase) {
+    set({ unlocking: true, error: undefined });
+    try {
+      set({ status: await call('session.unlock', { passphrase }), unlocking: false });
+      return true;
+    } catch (error) {
+      set({ error: (error as Error).message, unlocking: false });
+      return false;
+    }
+  },
+}));
+
+onApiEvent((message) => {
+  if (message.event === 'session.changed') useSession.setState({ status: message.payload });
+});
