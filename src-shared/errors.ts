@@ -24,6 +24,12 @@ export const errorCodes = [
   'E_CONNECTION_FAILED',
   'E_UNKNOWN_OPERATION',
   'E_CANCELLED',
+  'E_PROJECT_NOT_FOUND',
+  'E_INVALID_PROJECT',
+  'E_UNKNOWN_REVISION',
+  'E_AMBIGUOUS_REVISION',
+  'E_MULTIPLE_HEADS',
+  'E_INVALID_TARGET',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,10 +1,12 @@
 // `switchyard <command>`: every capability of the app, scriptable, with --json output.
 import type { Command } from './command';
+import { graphCommand } from './commands/graph';
+import { planCommand } from './commands/plan';
 import { profilesCommand } from './commands/profiles';
 import { serveCommand } from './commands/serve';
 import { reportError } from './output';
 
-const commands: Command[] = [profilesCommand, serveCommand];
+const commands: Command[] = [profilesCommand, serveCommand, graphCommand, planCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

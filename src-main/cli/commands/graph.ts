@@ -1,0 +1,60 @@
+// `switchyard graph`: a migration project's revisions, heads, bases and anomalies.
+import { parseArgs } from 'node:util';
+import type { Anomaly } from '../../../src-shared/model/revision';
+import { renderAsciiGraph } from '../../migrations/asciiGraph';
+import { graphReport, loadProject } from '../../migrations/project';
+import { analyseTables, tablesCreatedTwice } from '../../migrations/staticAnalysis';
+import type { Command } from '../command';
+import { printJson, UsageError } from '../output';
+import { appliedOption, formatOption, projectOptions } from './projectOptions';
+
+const usage = `Usage:
+  switchyard graph --project DIR [--format native|alembic] [--applied REV,REV...] [--json]
+
+  --project   the migrations folder, or a folder holding alembic.ini
+  --format    skip detection and read the project as native SQL or Alembic
+  --applied   revisions a database records; those no file defines are reported
+  --json      print { revisions, heads, bases, anomalies, ... } (see the README)`;
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({ args, options: projectOptions, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+}
+
+function anomalyLine(anomaly: Anomaly): string {
+  const where = anomaly.file === null ? '' : `${anomaly.file}:${anomaly.line}: `;
+  return `  ${where}[${anomaly.kind}] ${anomaly.message.startsWith(where.trim()) ? anomaly.message.slice(where.trim().length).trim() : anomaly.message}`;
+}
+
+async function run(args: string[]): Promise<number> {
+  const flags = parse(args);
+  if (!flags.project) throw new UsageError(`--project is required\n\n${usage}`);
+  const project = loadProject(flags.project, formatOption(flags.format), appliedOption(flags.applied));
+  const tables = await analyseTables(project.files.files, project.files.format);
+  const report = graphReport(project, tablesCreatedTwice(project.graph, tables));
+  if (flags.json) {
+    printJson(report);
+    return 0;
+  }
+  const { graph } = project;
+  const out = [
+    renderAsciiGraph(graph),
+    `${graph.revisions.length} revisions (${report.format}) in ${report.project}`,
+    `heads: ${graph.heads.join(', ') || '(none)'}`,
+    `bases: ${graph.bases.join(', ') || '(none)'}`,
+  ];
+  if (report.anomalies.length === 0) out.push('no anomalies');
+  else out.push(`${report.anomalies.length} anomalies:`, ...report.anomalies.map(anomalyLine));
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
+export const graphCommand: Command = {
+  name: 'graph',
+  summary: 'show a migration project as a graph: revisions, heads, bases, anomalies',
+  usage,
+  run,
+};

@@ -1,0 +1,55 @@
+// `switchyard plan`: the ordered steps an upgrade or downgrade would run, without a database.
+import { parseArgs } from 'node:util';
+import type { Revision } from '../../../src-shared/model/revision';
+import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../migrations/planner';
+import { loadProject } from '../../migrations/project';
+import type { Command } from '../command';
+import { printJson, UsageError } from '../output';
+import { appliedOption, formatOption, projectOptions, resolveApplied } from './projectOptions';
+
+const usage = `Usage:
+  switchyard plan --project DIR --to TARGET [--applied REV,REV...] [--down] [--format native|alembic] [--json]
+
+  --to        head, heads, base, an id or unique prefix, label@head, label@base, rev@head,
+              +N, -N, rev+N, rev-N, label@-N (Alembic's rules)
+  --applied   what the database records (e.g. alembic_version); their ancestors count as applied.
+              None given: an empty database.
+  --down      plan a downgrade to TARGET instead of an upgrade
+  --json      print { "steps": [{ "revision", "direction" }] }`;
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({ args, options: { ...projectOptions, to: { type: 'string' }, down: { type: 'boolean' } }, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+}
+
+async function run(args: string[]): Promise<number> {
+  const flags = parse(args);
+  if (!flags.project || !flags.to) throw new UsageError(`--project and --to are required\n\n${usage}`);
+  const { graph } = loadProject(flags.project, formatOption(flags.format));
+  const applied = appliedWithAncestors(graph, resolveApplied(graph, appliedOption(flags.applied)));
+  const plan = flags.down ? planDowngrade(graph, flags.to, applied) : planUpgrade(graph, flags.to, applied);
+  if (flags.json) {
+    printJson(plan);
+    return 0;
+  }
+  if (plan.steps.length === 0) {
+    process.stdout.write(`Nothing to do: ${flags.to} is already ${flags.down ? 'the lowest applied state' : 'applied'}.\n`);
+    return 0;
+  }
+  const width = String(plan.steps.length).length;
+  plan.steps.forEach((step, i) => {
+    const revision = graph.byId.get(step.revision) as Revision;
+    process.stdout.write(`${String(i + 1).padStart(width)}. ${step.direction === 'up' ? 'upgrade  ' : 'downgrade'} ${revision.id}  ${revision.message}  (${revision.file})\n`);
+  });
+  return 0;
+}
+
+export const planCommand: Command = {
+  name: 'plan',
+  summary: 'preview the ordered upgrade or downgrade steps to a target, without a database',
+  usage,
+  run,
+};

@@ -1,0 +1,27 @@
+// Options shared by the commands that read a migration project: --project, --format, --applied.
+import { projectFormats, type ProjectFormat } from '../../../src-shared/model/revision';
+import { revisionFor } from '../../migrations/addressing';
+import type { RevisionGraph } from '../../migrations/graph';
+import { UsageError } from '../output';
+
+export const projectOptions = {
+  project: { type: 'string' },
+  format: { type: 'string' },
+  applied: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+export function formatOption(value: string | undefined): ProjectFormat | undefined {
+  if (value === undefined) return undefined;
+  if (!(projectFormats as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${projectFormats.join(', ')}`);
+  return value as ProjectFormat;
+}
+
+export function appliedOption(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+}
+
+/** The revisions named by --applied, as full ids (prefixes and labels allowed, as Alembic allows). */
+export function resolveApplied(graph: RevisionGraph, names: readonly string[]): string[] {
+  return names.map((name) => revisionFor(graph, name));
+}

@@ -1,0 +1,165 @@
+// Everything wrong with a project's graph, as data with a file and line: the UI lists these beside
+// the graph and the CLI prints them, instead of failing the way `alembic` does.
+import type { Anomaly, Revision } from '../../src-shared/model/revision';
+import { withDescendants, type RevisionGraph } from './graph';
+
+function at(revision: Revision): { file: string; line: number } {
+  return { file: revision.file, line: revision.line };
+}
+
+function where(revision: Revision): string {
+  return `${revision.file}:${revision.line}`;
+}
+
+function list(ids: readonly string[], max = 12): string {
+  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
+}
+
+function duplicateRevisions(graph: RevisionGraph): Anomaly[] {
+  return graph.duplicates.map((dup) => {
+    const first = graph.byId.get(dup.id) as Revision;
+    return { kind: 'duplicateRevision', message: `Revision ${dup.id} is defined twice: ${where(first)} and ${where(dup)}; the second is ignored.`, ...at(dup), revisions: [dup.id] };
+  });
+}
+
+function missingReferences(graph: RevisionGraph): Anomaly[] {
+  return graph.missing.map(({ revision, missing, via }) => {
+    const hanging = [...withDescendants(graph, [revision])];
+    const what = via === 'parent' ? 'parent' : 'depends-on revision';
+    const more = hanging.length > 1 ? `; ${hanging.length - 1} more revision(s) hang from it` : '';
+    return { kind: 'missingParent', message: `${revision} names ${what} ${missing}, which no file defines${more}.`, ...at(graph.byId.get(revision) as Revision), revisions: hanging };
+  });
+}
+
+/** Strongly connected components over parent and depends-on edges (Tarjan, iterative). */
+function cycles(graph: RevisionGraph): string[][] {
+  const next = (id: string) => [...(graph.byId.get(id)?.parents ?? []).filter((p) => graph.byId.has(p)), ...(graph.dependencies.get(id) ?? [])];
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const found: string[][] = [];
+  let counter = 0;
+  for (const { id: root } of graph.revisions) {
+    if (index.has(root)) continue;
+    const frames: Array<{ id: string; edges: string[]; i: number }> = [];
+    const open = (id: string) => {
+      index.set(id, counter);
+      low.set(id, counter);
+      counter += 1;
+      stack.push(id);
+      onStack.add(id);
+      frames.push({ id, edges: next(id), i: 0 });
+    };
+    open(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as (typeof frames)[number];
+      if (frame.i < frame.edges.length) {
+        const to = frame.edges[frame.i] as string;
+        frame.i += 1;
+        if (!index.has(to)) open(to);
+        else if (onStack.has(to)) low.set(frame.id, Math.min(low.get(frame.id) as number, index.get(to) as number));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(frame.id) as number));
+      if (low.get(frame.id) !== index.get(frame.id)) continue;
+      const component: string[] = [];
+      for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+        onStack.delete(id);
+        component.push(id);
+        if (id === frame.id) break;
+      }
+      if (component.length > 1 || next(frame.id).includes(frame.id)) found.push(component);
+    }
+  }
+  return found;
+}
+
+/** One closed path through a strongly connected component, for the message: a → b → a. */
+function cyclePath(graph: RevisionGraph, component: string[]): string[] {
+  const members = new Set(component);
+  const order = new Map(graph.revisions.map((r, i) => [r.id, i]));
+  const start = [...component].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))[0] as string;
+  const path = [start];
+  const seen = new Set([start]);
+  for (let id = start; ; ) {
+    const edges = [...(graph.byId.get(id)?.parents ?? []), ...(graph.dependencies.get(id) ?? [])].filter((p) => members.has(p));
+    const step = edges.find((p) => p === start) ?? edges.find((p) => !seen.has(p));
+    if (step === undefined || step === start) return [...path, start];
+    path.push(step);
+    seen.add(step);
+    id = step;
+  }
+}
+
+function cycleAnomalies(graph: RevisionGraph): Anomaly[] {
+  return cycles(graph).map((component) => {
+    const path = cyclePath(graph, component);
+    return { kind: 'cycle', message: `Revisions form a cycle: ${path.join(' → ')}. Neither can run before the other.`, ...at(graph.byId.get(path[0] as string) as Revision), revisions: path.slice(0, -1) };
+  });
+}
+
+function extraRoots(graph: RevisionGraph): Anomaly[] {
+  if (graph.bases.length < 2) return [];
+  // The root most of the project grows from is the real one; the others are suspects.
+  const sizes = new Map(graph.bases.map((b) => [b, withDescendants(graph, [b]).size]));
+  const primary = graph.bases.reduce((best, b) => ((sizes.get(b) ?? 0) > (sizes.get(best) ?? 0) ? b : best));
+  return graph.bases
+    .filter((b) => b !== primary)
+    .map((b) => graph.byId.get(b) as Revision)
+    // A root with its own branch label is Alembic's documented way to start an independent branch.
+    .filter((r) => r.branchLabels.length === 0)
+    .map((r) => ({ kind: 'extraRoot', message: `${r.id} has no parent, so it is a second root beside ${primary}; a \`down_revision = None\` slip runs it before everything it needs.`, ...at(r), revisions: [r.id] }));
+}
+
+function multipleHeads(graph: RevisionGraph): Anomaly[] {
+  if (graph.heads.length < 2) return [];
+  const first = graph.byId.get(graph.heads[0] as string) as Revision;
+  return [{ kind: 'multipleHeads', message: `${graph.heads.length} heads: ${list(graph.heads)}. \`upgrade head\` is ambiguous until they are merged.`, ...at(first), revisions: [...graph.heads] }];
+}
+
+function duplicateMerges(graph: RevisionGraph): Anomaly[] {
+  const byParents = new Map<string, string[]>();
+  for (const id of graph.mergePoints) {
+    const key = [...new Set((graph.byId.get(id) as Revision).parents)].sort().join(' ');
+    byParents.set(key, [...(byParents.get(key) ?? []), id]);
+  }
+  return [...byParents.entries()]
+    .filter(([, merges]) => merges.length > 1)
+    .map(([parents, merges]) => ({ kind: 'duplicateMerge', message: `${list(merges)} all merge the same parents (${parents.split(' ').join(', ')}).`, ...at(graph.byId.get(merges[1] as string) as Revision), revisions: merges }));
+}
+
+function duplicateLabels(graph: RevisionGraph): Anomaly[] {
+  const anomalies: Anomaly[] = [];
+  for (const revision of graph.revisions) {
+    for (const label of revision.branchLabels) {
+      const owner = graph.labels.get(label) as string;
+      if (owner === revision.id) continue;
+      anomalies.push({ kind: 'duplicateLabel', message: `Branch label "${label}" is declared by ${owner} and again by ${revision.id}; "${label}@head" would mean the first.`, ...at(revision), revisions: [owner, revision.id] });
+    }
+  }
+  return anomalies;
+}
+
+function unknownApplied(graph: RevisionGraph, recorded: readonly string[]): Anomaly[] {
+  return recorded
+    .filter((id) => !graph.byId.has(id))
+    .map((id) => ({ kind: 'unknownApplied', message: `The database records revision ${id}, which no file in this project defines.`, file: null, line: null, revisions: [id] }));
+}
+
+/** `unreadable` comes from the reader; `recorded` are revision ids a database says are applied. */
+export function findAnomalies(graph: RevisionGraph, unreadable: readonly Anomaly[] = [], recorded: readonly string[] = []): Anomaly[] {
+  return [
+    ...unreadable,
+    ...duplicateRevisions(graph),
+    ...missingReferences(graph),
+    ...cycleAnomalies(graph),
+    ...extraRoots(graph),
+    ...multipleHeads(graph),
+    ...duplicateMerges(graph),
+    ...duplicateLabels(graph),
+    ...unknownApplied(graph, recorded),
+  ];
+}

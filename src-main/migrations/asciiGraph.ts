@@ -1,0 +1,89 @@
+// Draws the graph for a terminal like `git log --graph`: newest first, one lane per open branch,
+// with ids, branch labels and messages.
+import type { Revision } from '../../src-shared/model/revision';
+import { parentsOf, type RevisionGraph } from './graph';
+
+/** Children before parents; each branch drawn down to where it forks before the next begins. */
+function newestFirst(graph: RevisionGraph): string[] {
+  const order: string[] = [];
+  const placed = new Set<string>();
+  const entered = new Set<string>();
+  // Heads in reading order, then anything a cycle hides from every head.
+  const starts = [...graph.heads, ...graph.revisions.map((r) => r.id)];
+  for (const start of starts) {
+    if (entered.has(start)) continue;
+    const stack: Array<{ id: string; i: number }> = [{ id: start, i: 0 }];
+    entered.add(start);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as { id: string; i: number };
+      const parents = parentsOf(graph, frame.id);
+      const next = parents[frame.i];
+      frame.i += 1;
+      if (next !== undefined) {
+        if (!entered.has(next)) {
+          entered.add(next);
+          stack.push({ id: next, i: 0 });
+        }
+        continue;
+      }
+      stack.pop();
+      if (!placed.has(frame.id)) {
+        placed.add(frame.id);
+        order.push(frame.id);
+      }
+    }
+  }
+  return order.reverse();
+}
+
+function describe(graph: RevisionGraph, revision: Revision): string {
+  const tags: string[] = [];
+  if (graph.heads.includes(revision.id)) tags.push('head');
+  if (revision.parents.length === 0) tags.push('base');
+  const labels = graph.onBranches.get(revision.id) ?? [];
+  if (labels.length > 0) tags.push(...labels.map((l) => `@${l}`));
+  const missing = revision.parents.filter((p) => !graph.byId.has(p));
+  if (missing.length > 0) tags.push(`missing parent ${missing.join(', ')}`);
+  const deps = revision.dependsOn.length > 0 ? `  (depends on ${revision.dependsOn.join(', ')})` : '';
+  return `${revision.id}${tags.length > 0 ? ` (${tags.join(', ')})` : ''}${revision.message ? `  ${revision.message}` : ''}${deps}`;
+}
+
+function row(lanes: Array<string | null>, mark: (i: number, lane: string | null) => string): string {
+  return lanes.map((lane, i) => mark(i, lane)).join(' ').trimEnd();
+}
+
+export function renderAsciiGraph(graph: RevisionGraph): string {
+  const lanes: Array<string | null> = [];
+  const lines: string[] = [];
+  const drawn = new Set<string>();
+  for (const id of newestFirst(graph)) {
+    const revision = graph.byId.get(id) as Revision;
+    const waiting = lanes.flatMap((lane, i) => (lane === id ? [i] : []));
+    let column = waiting[0];
+    if (column === undefined) {
+      column = lanes.indexOf(null);
+      if (column === -1) column = lanes.push(null) - 1;
+    }
+    // Other lanes waiting for this revision are its other children's branches: they join here.
+    if (waiting.length > 1) {
+      lines.push(row(lanes, (i, lane) => (waiting.includes(i) && i !== column ? '/' : lane === null ? ' ' : '|')));
+      for (const i of waiting.slice(1)) lanes[i] = null;
+    }
+    lines.push(`${row(lanes, (i, lane) => (i === column ? '*' : lane === null ? ' ' : '|'))}`.padEnd(column * 2 + 1) + `  ${describe(graph, revision)}`);
+    drawn.add(id);
+    const parents = parentsOf(graph, id).filter((p) => !drawn.has(p));
+    lanes[column] = parents[0] ?? null;
+    const opened: number[] = [];
+    for (const parent of parents.slice(1)) {
+      if (lanes.includes(parent)) continue;
+      let free = lanes.indexOf(null);
+      if (free === -1) free = lanes.push(null) - 1;
+      lanes[free] = parent;
+      opened.push(free);
+    }
+    // A merge opens a lane per extra parent.
+    if (opened.length > 0) lines.push(row(lanes, (i, lane) => (opened.includes(i) ? '\\' : lane === null ? ' ' : '|')));
+    while (lanes.length > 0 && lanes[lanes.length - 1] === null) lanes.pop();
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,156 @@
+// The revision graph: built once from the revisions a reader found, then queried by pure functions
+// (heads, bases, ancestors, lineage). Follows Alembic's definitions, and never throws on a broken
+// project: missing parents and cycles are left for anomalies.ts to report.
+import type { Revision } from '../../src-shared/model/revision';
+
+export interface MissingReference {
+  revision: string;
+  missing: string;
+  via: 'parent' | 'dependsOn';
+}
+
+export interface RevisionGraph {
+  /** One revision per id, in reading order (the first file wins a duplicate id). */
+  revisions: Revision[];
+  byId: Map<string, Revision>;
+  /** Files that define an id already taken. */
+  duplicates: Revision[];
+  /** Revisions naming each revision as a parent (Alembic's nextrev). */
+  children: Map<string, string[]>;
+  /** depends_on resolved to revision ids (an entry may name a branch label). */
+  dependencies: Map<string, string[]>;
+  /** Revisions that depend on each revision. */
+  dependents: Map<string, string[]>;
+  missing: MissingReference[];
+  /** Each declared branch label and the revision that declares it (the first, if declared twice). */
+  labels: Map<string, string>;
+  /** Labels spread as Alembic spreads them: to descendants, and down to the nearest branch or merge point. */
+  onBranches: Map<string, string[]>;
+  /** Revisions no other revision names as a parent (`alembic heads`). */
+  heads: string[];
+  /** Revisions with no parent. */
+  bases: string[];
+  /** Heads that nothing depends on either: what `heads` means as an upgrade target. */
+  effectiveHeads: string[];
+  branchPoints: string[];
+  mergePoints: string[];
+}
+
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const none: readonly string[] = [];
+
+export function childrenOf(graph: RevisionGraph, id: string): readonly string[] {
+  return graph.children.get(id) ?? none;
+}
+
+/** Parents that exist, in declared order. */
+export function parentsOf(graph: RevisionGraph, id: string): readonly string[] {
+  return graph.byId.get(id)?.parents.filter((p) => graph.byId.has(p)) ?? none;
+}
+
+function walk(start: Iterable<string>, next: (id: string) => Iterable<string>): Set<string> {
+  const seen = new Set<string>();
+  const todo = [...start];
+  while (todo.length > 0) {
+    const id = todo.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const n of next(id)) if (!seen.has(n)) todo.push(n);
+  }
+  return seen;
+}
+
+/** The given revisions and everything below them (parents, and depends-on unless told otherwise). */
+export function withAncestors(graph: RevisionGraph, ids: Iterable<string>, dependencies = true): Set<string> {
+  return walk(ids, (id) => (dependencies ? [...parentsOf(graph, id), ...(graph.dependencies.get(id) ?? none)] : parentsOf(graph, id)));
+}
+
+/** The given revisions and everything above them (children, and dependents unless told otherwise). */
+export function withDescendants(graph: RevisionGraph, ids: Iterable<string>, dependencies = true): Set<string> {
+  return walk(ids, (id) => (dependencies ? [...childrenOf(graph, id), ...(graph.dependents.get(id) ?? none)] : childrenOf(graph, id)));
+}
+
+/** Alembic's lineage test: `other` is an ancestor or a descendant of `id` (parents only). */
+export function sharesLineage(graph: RevisionGraph, id: string, other: string): boolean {
+  return withAncestors(graph, [id], false).has(other) || withDescendants(graph, [id], false).has(other);
+}
+
+function spreadLabels(graph: RevisionGraph): void {
+  const isRealBranchPoint = (id: string) => childrenOf(graph, id).length + (graph.dependents.get(id)?.length ?? 0) > 1;
+  for (const revision of graph.revisions) {
+    if (revision.branchLabels.length === 0) continue;
+    const reached = withDescendants(graph, [revision.id], false);
+    // Alembic walks down from a descendant it happens to visit last; we walk from the labelled
+    // revision itself, which is the same on every linear branch and does not depend on set order.
+    let down: Revision | undefined = revision;
+    while (down && !isRealBranchPoint(down.id) && down.parents.length <= 1) {
+      reached.add(down.id);
+      down = down.parents[0] === undefined ? undefined : graph.byId.get(down.parents[0]);
+    }
+    for (const id of reached) {
+      const labels = graph.onBranches.get(id) ?? [];
+      for (const label of revision.branchLabels) if (!labels.includes(label)) labels.push(label);
+      graph.onBranches.set(id, labels);
+    }
+  }
+}
+
+export function buildGraph(all: readonly Revision[]): RevisionGraph {
+  const graph: RevisionGraph = {
+    revisions: [],
+    byId: new Map(),
+    duplicates: [],
+    children: new Map(),
+    dependencies: new Map(),
+    dependents: new Map(),
+    missing: [],
+    labels: new Map(),
+    onBranches: new Map(),
+    heads: [],
+    bases: [],
+    effectiveHeads: [],
+    branchPoints: [],
+    mergePoints: [],
+  };
+  for (const revision of all) {
+    if (graph.byId.has(revision.id)) {
+      graph.duplicates.push(revision);
+      continue;
+    }
+    graph.byId.set(revision.id, revision);
+    graph.revisions.push(revision);
+    for (const label of revision.branchLabels) if (!graph.labels.has(label)) graph.labels.set(label, revision.id);
+  }
+  for (const revision of graph.revisions) {
+    for (const parent of new Set(revision.parents)) {
+      if (graph.byId.has(parent)) pushTo(graph.children, parent, revision.id);
+      else graph.missing.push({ revision: revision.id, missing: parent, via: 'parent' });
+    }
+    const resolved: string[] = [];
+    for (const name of revision.dependsOn) {
+      // Like Alembic, depends_on may name a revision or a branch label.
+      const target = graph.byId.has(name) ? name : graph.labels.get(name);
+      if (target === undefined) graph.missing.push({ revision: revision.id, missing: name, via: 'dependsOn' });
+      else if (!resolved.includes(target)) {
+        resolved.push(target);
+        pushTo(graph.dependents, target, revision.id);
+      }
+    }
+    if (resolved.length > 0) graph.dependencies.set(revision.id, resolved);
+  }
+  for (const { id, parents } of graph.revisions) {
+    const children = childrenOf(graph, id).length;
+    if (children === 0) graph.heads.push(id);
+    if (children === 0 && !graph.dependents.has(id)) graph.effectiveHeads.push(id);
+    if (parents.length === 0) graph.bases.push(id);
+    if (children > 1) graph.branchPoints.push(id);
+    if (parents.length > 1) graph.mergePoints.push(id);
+  }
+  spreadLabels(graph);
+  return graph;
+}

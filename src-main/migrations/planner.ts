@@ -1,0 +1,88 @@
+// Upgrade and downgrade plans: which revisions run, in which order, from a given applied set.
+// Pure, so the UI and the CLI can preview a plan without touching a database.
+import { SwitchyardError } from '../../src-shared/errors';
+import type { Plan } from '../../src-shared/model/revision';
+import { resolveDowngradeTarget, resolveBranch, resolveUpgradeTarget } from './addressing';
+import { childrenOf, parentsOf, withAncestors, withDescendants, type RevisionGraph } from './graph';
+
+/** What a database records as applied, with every ancestor (Alembic's version table keeps heads only). */
+export function appliedWithAncestors(graph: RevisionGraph, recorded: Iterable<string>): Set<string> {
+  return withAncestors(graph, [...recorded].filter((id) => graph.byId.has(id)));
+}
+
+/** Applied revisions with no applied child: what Alembic keeps in alembic_version. */
+export function appliedHeads(graph: RevisionGraph, applied: ReadonlySet<string>): string[] {
+  return graph.revisions.filter((r) => applied.has(r.id) && !childrenOf(graph, r.id).some((c) => applied.has(c))).map((r) => r.id);
+}
+
+/**
+ * `members` in an order where parents and depends-on come before their dependants; starting from
+ * `from` in order, each walked down depth-first, so one branch's revisions stay together.
+ */
+function parentsFirst(graph: RevisionGraph, members: ReadonlySet<string>, from: readonly string[]): string[] {
+  const order: string[] = [];
+  const placed = new Set<string>();
+  const entered = new Set<string>();
+  for (const start of from) {
+    if (!members.has(start) || entered.has(start)) continue;
+    const stack: Array<{ id: string; next: string[]; i: number }> = [];
+    const enter = (id: string) => {
+      entered.add(id);
+      const below = [...parentsOf(graph, id), ...(graph.dependencies.get(id) ?? [])].filter((p) => members.has(p) && !entered.has(p));
+      stack.push({ id, next: below, i: 0 });
+    };
+    enter(start);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as (typeof stack)[number];
+      const below = frame.next[frame.i];
+      frame.i += 1;
+      if (below !== undefined) {
+        // A cycle would re-enter a revision still on the stack; anomalies.ts reports it.
+        if (!entered.has(below)) enter(below);
+        continue;
+      }
+      stack.pop();
+      if (!placed.has(frame.id)) {
+        placed.add(frame.id);
+        order.push(frame.id);
+      }
+    }
+  }
+  return order;
+}
+
+/** The given revisions, parents and depends-on always first (replays, previews). */
+export function upgradeOrder(graph: RevisionGraph, ids: ReadonlySet<string>): string[] {
+  return parentsFirst(graph, ids, graph.revisions.map((r) => r.id).reverse()).filter((id) => ids.has(id));
+}
+
+/** Runs the target's unapplied ancestors (parents and depends-on), parents always first. */
+export function planUpgrade(graph: RevisionGraph, target: string, applied: ReadonlySet<string>): Plan {
+  const targets = resolveUpgradeTarget(graph, target, appliedHeads(graph, applied));
+  for (const t of targets) {
+    const below = withAncestors(graph, [t]);
+    const overlap = targets.find((other) => other !== t && below.has(other));
+    if (overlap) throw new SwitchyardError('E_INVALID_TARGET', `"${target}" names both ${t} and its ancestor ${overlap}.`, { target });
+  }
+  const needed = new Set([...withAncestors(graph, targets)].filter((id) => !applied.has(id)));
+  return { steps: parentsFirst(graph, needed, targets).map((revision) => ({ revision, direction: 'up' })) };
+}
+
+/** Reverts the applied descendants of the target (and what depends on them), children always first. */
+export function planDowngrade(graph: RevisionGraph, target: string, applied: ReadonlySet<string>): Plan {
+  const current = appliedHeads(graph, applied);
+  const { revision, branch } = resolveDowngradeTarget(graph, target, current);
+  let roots = revision === null ? graph.bases : [...childrenOf(graph, revision)];
+  if (branch !== null && roots.length > 1) {
+    const onBranch = withAncestors(graph, [resolveBranch(graph, branch)], false);
+    roots = roots.filter((r) => onBranch.has(r));
+    if (roots.length === 0) throw new SwitchyardError('E_INVALID_TARGET', `"${target}" is not below anything applied on branch ${branch}.`, { target });
+  }
+  const active = withAncestors(graph, current);
+  const reverted = new Set([...withDescendants(graph, roots)].filter((id) => active.has(id) && applied.has(id)));
+  if (revision !== null && reverted.size === 0 && !current.includes(revision)) {
+    throw new SwitchyardError('E_INVALID_TARGET', `"${target}" is not below the applied revisions; nothing to revert.`, { target });
+  }
+  const order = parentsFirst(graph, reverted, graph.revisions.map((r) => r.id).reverse());
+  return { steps: order.reverse().map((revision) => ({ revision, direction: 'down' })) };
+}

@@ -1,0 +1,37 @@
+// What a reader hands to the graph: the revisions, their text for static analysis, and the files
+// it could not read (reported as anomalies, never thrown).
+import type { Anomaly, ProjectFormat, Revision } from '../../../src-shared/model/revision';
+
+/** A SQL body of a native revision, with the line it starts on for error messages. */
+export interface SqlBody {
+  sql: string;
+  line: number;
+  /** False for `-- migrate:up transaction:false` (e.g. CREATE INDEX CONCURRENTLY). */
+  transaction: boolean;
+}
+
+export interface RevisionFile {
+  revision: Revision;
+  /** The file's text, BOM removed and line ends normalised to `\n`. */
+  text: string;
+  up: SqlBody | null;
+  down: SqlBody | null;
+}
+
+export interface ProjectFiles {
+  format: ProjectFormat;
+  /** The folder the user named (absolute); `file` paths are relative to it. */
+  project: string;
+  files: RevisionFile[];
+  unreadable: Anomaly[];
+}
+
+/** Line ends and a byte-order mark never change what is read. */
+export function normaliseText(raw: string): string {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+export function unreadableFile(file: string, line: number, reason: string): Anomaly {
+  return { kind: 'unreadableFile', message: `${file}:${line}: ${reason}`, file, line, revisions: [] };
+}

@@ -1,0 +1,70 @@
+// The migration graph as every process sees it: revisions, anomalies and plans, as plain data.
+
+export const projectFormats = ['native', 'alembic'] as const;
+export type ProjectFormat = (typeof projectFormats)[number];
+
+/** One migration as its file declares it. */
+export interface Revision {
+  id: string;
+  /** Revisions this one follows (Alembic's down_revision); none for a root, two or more for a merge. */
+  parents: string[];
+  /** Cross-branch requirements (Alembic's depends_on): applied first, but not parents. */
+  dependsOn: string[];
+  /** Branch labels the file itself declares. */
+  branchLabels: string[];
+  message: string;
+  /** The create date from an Alembic docstring, as written; null when absent. */
+  createdAt: string | null;
+  /** Path relative to the project folder, with forward slashes. */
+  file: string;
+  /** 1-based line of the revision's header (its `revision` line). */
+  line: number;
+}
+
+export const anomalyKinds = [
+  'duplicateRevision',
+  'missingParent',
+  'cycle',
+  'extraRoot',
+  'multipleHeads',
+  'duplicateMerge',
+  'duplicateLabel',
+  'unreadableFile',
+  'unknownApplied',
+  'tableCreatedTwice',
+] as const;
+export type AnomalyKind = (typeof anomalyKinds)[number];
+
+/** Something wrong with a project, reported as data so the UI and CLI can show it beside the graph. */
+export interface Anomaly {
+  kind: AnomalyKind;
+  message: string;
+  /** Where to look; null when no file is involved (e.g. a revision only the database knows). */
+  file: string | null;
+  line: number | null;
+  revisions: string[];
+}
+
+export type PlanDirection = 'up' | 'down';
+
+export interface PlanStep {
+  revision: string;
+  direction: PlanDirection;
+}
+
+export interface Plan {
+  steps: PlanStep[];
+}
+
+/** What `switchyard graph --json` prints and the graph screen loads. */
+export interface GraphReport {
+  format: ProjectFormat;
+  project: string;
+  revisions: Array<Revision & { onBranches: string[] }>;
+  heads: string[];
+  bases: string[];
+  branchPoints: string[];
+  mergePoints: string[];
+  effectiveHeads: string[];
+  anomalies: Anomaly[];
+}
