@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { readProject } from '../../../src-main/migrations/readers/detectProject';
+import { parseNativeSql } from '../../../src-main/migrations/readers/nativeSql';
+import { fixtures } from './revisions';
+
+describe('native SQL revisions', () => {
+  it('reads the headers and the dbmate-style bodies', () => {
+    const sql = parseNativeSql('-- revision: 7c1e2a\n-- parents: 3f9b10, 51d0ce\n-- branch: rbac\n-- depends-on: a1b2c3\n-- message: add role tables\n-- migrate:up\nCREATE TABLE roles (id int);\n-- migrate:down\nDROP TABLE roles;\n');
+    expect(sql.header).toEqual({ revision: '7c1e2a', parents: ['3f9b10', '51d0ce'], branchLabels: ['rbac'], dependsOn: ['a1b2c3'], message: 'add role tables', line: 1 });
+    expect(sql.up).toEqual({ sql: 'CREATE TABLE roles (id int);', line: 7, transaction: true });
+    expect(sql.down).toEqual({ sql: 'DROP TABLE roles;\n', line: 9, transaction: true });
+  });
+
+  it('marks `-- migrate:up transaction:false` bodies to run outside a transaction', () => {
+    expect(parseNativeSql('-- revision: x\n-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON t (c);\n').up?.transaction).toBe(false);
+  });
+
+  it('reads `parents: none` as a root', () => {
+    expect(parseNativeSql('-- revision: r\n-- parents: none\n').header.parents).toEqual([]);
+  });
+
+  it('reads a branchy headered folder, CRLF files included', () => {
+    const project = readProject(`${fixtures}native-branchy`);
+    expect(project.format).toBe('native');
+    expect(project.files.map((f) => [f.revision.id, f.revision.parents])).toEqual([
+      ['0001', []],
+      ['0002', ['0001']],
+      ['0003', ['0001']],
+      ['0004', ['0002']],
+      ['0005', ['0004', '0003']],
+      ['0006', ['0003']],
+    ]);
+    expect(project.files[2]?.up).toMatchObject({ transaction: false, line: 5 });
+    expect(project.files[3]?.revision.dependsOn).toEqual(['0003']);
+  });
+});
+
+describe('header-less SQL folders are a linear chain in file-name order', () => {
+  it('dbmate: versioned names, up and down bodies in one file', () => {
+    const project = readProject(`${fixtures}native-dbmate`);
+    expect(project.files.map((f) => [f.revision.id, f.revision.parents, f.revision.message])).toEqual([
+      ['20240101090000', [], 'create documents'],
+      ['20240102120000', ['20240101090000'], 'add users'],
+      ['20240103080000', ['20240102120000'], 'drop users'],
+    ]);
+    expect(project.files[1]?.down?.sql).toContain('DROP TABLE users');
+  });
+
+  it('Flyway: numeric version order (1, 1.1, 2, 10), undo files as downgrades, repeatables skipped with a reason', () => {
+    const project = readProject(`${fixtures}native-flyway`);
+    expect(project.files.map((f) => f.revision.id)).toEqual(['1', '1.1', '2', '10']);
+    expect(project.files[2]?.down?.sql).toContain('DROP TABLE b');
+    expect(project.unreadable).toEqual([expect.objectContaining({ kind: 'unreadableFile', file: 'R__views.sql' })]);
+  });
+
+  it('golang-migrate: .up.sql and .down.sql pairs make one revision', () => {
+    const project = readProject(`${fixtures}native-golang`);
+    expect(project.files.map((f) => [f.revision.id, f.up?.sql.trim(), f.down?.sql.trim()])).toEqual([
+      ['000001', 'CREATE TABLE items (id int);', 'DROP TABLE items;'],
+      ['000002', 'CREATE TABLE orders (id int);', 'DROP TABLE orders;'],
+    ]);
+  });
+});
+
+describe('finding the project', () => {
+  it('refuses a folder that holds no migrations, and one that does not exist', () => {
+    expect(() => readProject(`${fixtures}native-branchy/../../`)).toThrow(expect.objectContaining({ code: 'E_PROJECT_NOT_FOUND' }));
+    expect(() => readProject(`${fixtures}nowhere`)).toThrow(expect.objectContaining({ code: 'E_PROJECT_NOT_FOUND' }));
+  });
+
+  it('lets --format override detection', () => {
+    expect(readProject(`${fixtures}native-branchy`, 'alembic').files).toEqual([]);
+  });
+});

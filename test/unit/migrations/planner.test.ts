@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../../src-shared/model/revision';
+import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../../src-main/migrations/planner';
+import type { RevisionGraph } from '../../../src-main/migrations/graph';
+import { graphOf, rev } from './revisions';
+
+// a ─┬─ b ── d ─┐
+//    └─ c ───────┴─ m (merge) ── n        p (own root, plugins) ── q (depends on c)
+const graph = graphOf(
+  rev('a'),
+  rev('b', ['a']),
+  rev('c', ['a']),
+  rev('d', ['b']),
+  rev('m', ['d', 'c']),
+  rev('n', ['m']),
+  rev('p', [], { branchLabels: ['plugins'] }),
+  rev('q', ['p'], { dependsOn: ['c'] }),
+);
+const ids = (plan: Plan) => plan.steps.map((s) => s.revision);
+const none = new Set<string>();
+
+function expectParentsFirst(g: RevisionGraph, order: string[]): void {
+  order.forEach((id, i) => {
+    const below = [...(g.byId.get(id)?.parents ?? []), ...(g.dependencies.get(id) ?? [])];
+    for (const p of below) if (order.includes(p)) expect(order.indexOf(p), `${p} before ${id}`).toBeLessThan(i);
+  });
+}
+
+describe('upgrade plans', () => {
+  it('from an empty database runs every ancestor of the target, parents always first', () => {
+    const plan = planUpgrade(graph, 'n', none);
+    expect(ids(plan).sort()).toEqual(['a', 'b', 'c', 'd', 'm', 'n']);
+    expectParentsFirst(graph, ids(plan));
+    expect(plan.steps.every((s) => s.direction === 'up')).toBe(true);
+  });
+
+  it('skips what is applied', () => {
+    expect(ids(planUpgrade(graph, 'n', appliedWithAncestors(graph, ['d'])))).toEqual(['c', 'm', 'n']);
+  });
+
+  it('runs depends-on revisions of another branch first', () => {
+    const order = ids(planUpgrade(graph, 'q', none));
+    expect(order.sort()).toEqual(['a', 'c', 'p', 'q']);
+    expectParentsFirst(graph, ids(planUpgrade(graph, 'q', none)));
+  });
+
+  it('is deterministic', () => {
+    expect(planUpgrade(graph, 'heads', none)).toEqual(planUpgrade(graph, 'heads', none));
+  });
+
+  it('is empty when the target is applied', () => {
+    expect(planUpgrade(graph, 'd', appliedWithAncestors(graph, ['n'])).steps).toEqual([]);
+  });
+});
+
+describe('downgrade plans', () => {
+  const all = appliedWithAncestors(graph, ['n', 'q']);
+
+  it('reverts the applied descendants of the target, children always first', () => {
+    const plan = planDowngrade(graph, 'b', all);
+    expect(ids(plan)).toEqual(['n', 'm', 'd']);
+    expect(plan.steps.every((s) => s.direction === 'down')).toBe(true);
+  });
+
+  it('reverts what depends on a reverted revision too', () => {
+    const order = ids(planDowngrade(graph, 'a', all));
+    expect([...order].sort()).toEqual(['b', 'c', 'd', 'm', 'n', 'q']);
+    expect(order.indexOf('q')).toBeLessThan(order.indexOf('c'));
+    expect(order.indexOf('m')).toBeLessThan(order.indexOf('c'));
+  });
+
+  it('`base` reverts everything applied', () => {
+    expect(ids(planDowngrade(graph, 'base', all)).sort()).toEqual(['a', 'b', 'c', 'd', 'm', 'n', 'p', 'q']);
+  });
+
+  it('`label@base` unwinds only that branch when there are several roots', () => {
+    expect(ids(planDowngrade(graph, 'plugins@base', all))).toEqual(['q', 'p']);
+  });
+
+  it('`-1` steps back from the applied head', () => {
+    expect(ids(planDowngrade(graph, '-1', appliedWithAncestors(graph, ['n'])))).toEqual(['n']);
+  });
+
+  it('refuses a target above what is applied', () => {
+    expect(() => planDowngrade(graph, 'n', appliedWithAncestors(graph, ['b']))).toThrow(expect.objectContaining({ code: 'E_INVALID_TARGET' }));
+  });
+});
