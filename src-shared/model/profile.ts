@@ -64,21 +64,28 @@ const profileFields = {
   notes: z.string().max(10_000).default(''),
 };
 
-/** Engine-specific requirements, reported on the field they concern. */
-function checkEngineFields(
-  value: { engine: Engine; host: string; database: string; user: string; sqlitePath: string; sslMode: SslMode; sslCaFile: string },
-  ctx: z.RefinementCtx,
-): void {
+interface EngineFields {
+  engine: Engine;
+  host?: string;
+  database?: string;
+  user?: string;
+  sqlitePath?: string;
+  sslMode?: SslMode;
+  sslCaFile?: string;
+}
+
+/** Engine-specific requirements, reported on the field they concern (forms show them all at once). */
+export function engineFieldIssues(value: EngineFields): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
   if (value.engine === 'postgres') {
-    if (!value.host) ctx.addIssue({ code: 'custom', path: ['host'], message: 'Host is required' });
-    if (!value.database) ctx.addIssue({ code: 'custom', path: ['database'], message: 'Database is required' });
-    if (!value.user) ctx.addIssue({ code: 'custom', path: ['user'], message: 'User is required' });
-    if (value.sslMode === 'verify-ca' && !value.sslCaFile) {
-      ctx.addIssue({ code: 'custom', path: ['sslCaFile'], message: 'verify-ca needs a CA file' });
-    }
-  } else if (!value.sqlitePath) {
-    ctx.addIssue({ code: 'custom', path: ['sqlitePath'], message: 'SQLite file path is required' });
+    if (!value.host?.trim()) issues.push({ path: 'host', message: 'Host is required' });
+    if (!value.database?.trim()) issues.push({ path: 'database', message: 'Database is required' });
+    if (!value.user?.trim()) issues.push({ path: 'user', message: 'User is required' });
+    if (value.sslMode === 'verify-ca' && !value.sslCaFile?.trim()) issues.push({ path: 'sslCaFile', message: 'verify-ca needs a CA file' });
+  } else if (!value.sqlitePath?.trim()) {
+    issues.push({ path: 'sqlitePath', message: 'SQLite file path is required' });
   }
+  return issues;
 }
 
 /**
@@ -87,7 +94,9 @@ function checkEngineFields(
  */
 export const profileInputSchema = z
   .object({ ...profileFields, password: z.string().max(1024).nullable().optional() })
-  .superRefine(checkEngineFields);
+  .superRefine((value, ctx) => {
+    for (const issue of engineFieldIssues(value)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+  });
 
 export type ProfileInput = z.input<typeof profileInputSchema>;
 export type ValidProfileInput = z.output<typeof profileInputSchema>;

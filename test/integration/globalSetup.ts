@@ -1,4 +1,5 @@
 // One real PostgreSQL for the whole integration run; tests get its address through inject('postgres').
+import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { startPostgres, type PostgresServer } from '../support/embeddedPostgres';
 

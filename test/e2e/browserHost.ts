@@ -1,0 +1,44 @@
+// Starts `switchyard serve` as a user would (the real CLI, a fresh data folder) and reads its URL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface ServedApp {
+  url: string;
+  home: string;
+  stop(): Promise<void>;
+}
+
+export function newHome(): string {
+  return mkdtempSync(join(tmpdir(), 'switchyard-e2e-'));
+}
+
+export async function serve(home: string, env: Record<string, string> = {}): Promise<ServedApp> {
+  const child: ChildProcess = spawn(process.execPath, [resolve('bin/switchyard.mjs'), 'serve'], {
+    env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: '', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((done, fail) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(output);
+      if (match?.[1]) done(match[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`switchyard serve exited with ${code}: ${output}`)));
+  });
+  return {
+    url,
+    home,
+    stop: () =>
+      new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function postgresUnderTest(): { host: string; port: number; user: string; password: string } {
+  return JSON.parse(process.env.E2E_PG ?? '{}') as { host: string; port: number; user: string; password: string };
+}
