@@ -102,16 +102,15 @@ function cycleAnomalies(graph: RevisionGraph): Anomaly[] {
 }
 
 function extraRoots(graph: RevisionGraph): Anomaly[] {
-  if (graph.bases.length < 2) return [];
+  // A root with its own branch label is Alembic's documented way to start an independent branch.
+  const unlabelled = graph.bases.map((b) => graph.byId.get(b) as Revision).filter((r) => r.branchLabels.length === 0);
+  if (unlabelled.length < 2) return [];
   // The root most of the project grows from is the real one; the others are suspects.
-  const sizes = new Map(graph.bases.map((b) => [b, withDescendants(graph, [b]).size]));
-  const primary = graph.bases.reduce((best, b) => ((sizes.get(b) ?? 0) > (sizes.get(best) ?? 0) ? b : best));
-  return graph.bases
-    .filter((b) => b !== primary)
-    .map((b) => graph.byId.get(b) as Revision)
-    // A root with its own branch label is Alembic's documented way to start an independent branch.
-    .filter((r) => r.branchLabels.length === 0)
-    .map((r) => ({ kind: 'extraRoot', message: `${r.id} has no parent, so it is a second root beside ${primary}; a \`down_revision = None\` slip runs it before everything it needs.`, ...at(r), revisions: [r.id] }));
+  const sizes = new Map(unlabelled.map((r) => [r.id, withDescendants(graph, [r.id]).size]));
+  const primary = unlabelled.reduce((best, r) => ((sizes.get(r.id) ?? 0) > (sizes.get(best.id) ?? 0) ? r : best));
+  return unlabelled
+    .filter((r) => r !== primary)
+    .map((r) => ({ kind: 'extraRoot', message: `${r.id} has no parent, so it is a second root beside ${primary.id}; a \`down_revision = None\` slip runs it before everything it needs.`, ...at(r), revisions: [r.id] }));
 }
 
 function multipleHeads(graph: RevisionGraph): Anomaly[] {
