@@ -40,6 +40,8 @@ function describe(graph: RevisionGraph, revision: Revision): string {
   const tags: string[] = [];
   if (graph.heads.includes(revision.id)) tags.push('head');
   if (revision.parents.length === 0) tags.push('base');
+  // Lanes cannot always show both sides of a merge; the text always does.
+  if (revision.parents.length > 1) tags.push(`merges ${revision.parents.join(' + ')}`);
   const labels = graph.onBranches.get(revision.id) ?? [];
   if (labels.length > 0) tags.push(...labels.map((l) => `@${l}`));
   const missing = revision.parents.filter((p) => !graph.byId.has(p));

@@ -1,6 +1,5 @@
 // Which tables each revision creates, drops and renames, read without running anything: SQL through
 // the real PostgreSQL parser (libpg-query), Alembic through its op.* calls and op.execute strings.
-import { loadModule, parseSync } from 'libpg-query';
 import type { Anomaly, Revision } from '../../src-shared/model/revision';
 import { withAncestors, type RevisionGraph } from './graph';
 import { upgradeOrder } from './planner';
@@ -33,10 +32,12 @@ function tableName(schema: string | undefined, name: string): string {
   return schema && schema !== 'public' ? `${schema}.${name}` : name;
 }
 
-function fromSql(sql: string, changes: TableChanges): void {
+type Parser = (sql: string) => unknown;
+
+function fromSql(parse: Parser, sql: string, changes: TableChanges): void {
   let statements: Array<{ stmt: unknown }>;
   try {
-    statements = (parseSync(sql) as { stmts?: Array<{ stmt: unknown }> }).stmts ?? [];
+    statements = (parse(sql) as { stmts?: Array<{ stmt: unknown }> }).stmts ?? [];
   } catch (error) {
     changes.problems.push(`SQL the PostgreSQL parser rejects: ${(error as Error).message}`);
     return;
@@ -75,7 +76,7 @@ function stringArgument(body: string, at: number): { value: string; end: number 
   return read && typeof read.value === 'string' ? { value: read.value, end: read.end } : null;
 }
 
-function fromAlembic(text: string, changes: TableChanges): void {
+function fromAlembic(parse: Parser, text: string, changes: TableChanges): void {
   const body = upgradeBody(text);
   opCall.lastIndex = 0;
   for (let match = opCall.exec(body); match; match = opCall.exec(body)) {
@@ -95,7 +96,7 @@ function fromAlembic(text: string, changes: TableChanges): void {
         break;
       }
       default:
-        fromSql(first.value, changes);
+        fromSql(parse, first.value, changes);
     }
   }
 }
@@ -106,13 +107,19 @@ function usesSql(file: RevisionFile): boolean {
 
 /** Tables changed by each revision's upgrade, keyed by revision id. Loads the parser only when needed. */
 export async function analyseTables(files: readonly RevisionFile[], format: 'native' | 'alembic'): Promise<Map<string, TableChanges>> {
-  if (files.some(usesSql)) await loadModule();
+  let parse: Parser = () => ({ stmts: [] });
+  if (files.some(usesSql)) {
+    // Loaded on demand: the parser's WebAssembly costs every CLI command its start-up time otherwise.
+    const pg = await import('libpg-query');
+    await pg.loadModule();
+    parse = pg.parseSync;
+  }
   const result = new Map<string, TableChanges>();
   for (const file of files) {
     if (result.has(file.revision.id)) continue;
     const changes: TableChanges = { created: [], dropped: [], renamed: [], problems: [] };
-    if (format === 'alembic') fromAlembic(file.text, changes);
-    else if (file.up) fromSql(file.up.sql, changes);
+    if (format === 'alembic') fromAlembic(parse, file.text, changes);
+    else if (file.up) fromSql(parse, file.up.sql, changes);
     result.set(file.revision.id, changes);
   }
   return result;

@@ -1,9 +1,10 @@
 // `npm run bench`: runs every suite, prints a table, writes bench-results.json.
 import { writeFileSync } from 'node:fs';
 import type { BenchmarkSuite, Measure } from './harness';
+import { graphSuite } from './graph.bench';
 import { storeSuite } from './store.bench';
 
-const suites: BenchmarkSuite[] = [storeSuite];
+const suites: BenchmarkSuite[] = [storeSuite, graphSuite];
 
 const results: Measure[] = [];
 for (const suite of suites) {

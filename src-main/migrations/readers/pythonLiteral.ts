@@ -18,7 +18,16 @@ export class LiteralError extends Error {
   }
 }
 
-const stringStart = /^[rRuU]?("""|'''|"|')/;
+/** Length of the prefix and opening quote of a string literal at `index` (`r"`, `'''`), or null. */
+function stringOpening(text: string, index: number): { length: number; quote: string; raw: boolean } | null {
+  let i = index;
+  const prefix = text[i];
+  if (prefix === 'r' || prefix === 'R' || prefix === 'u' || prefix === 'U') i += 1;
+  const c = text[i];
+  if (c !== '"' && c !== "'") return null;
+  const quote = text[i + 1] === c && text[i + 2] === c ? c.repeat(3) : c;
+  return { length: i - index + quote.length, quote, raw: i > index && (prefix === 'r' || prefix === 'R') };
+}
 
 function skipSpace(text: string, index: number, acrossLines: boolean): number {
   let i = index;
@@ -36,11 +45,17 @@ function skipSpace(text: string, index: number, acrossLines: boolean): number {
 }
 
 function readString(text: string, index: number): LiteralRead {
-  const match = stringStart.exec(text.slice(index, index + 4));
-  if (!match?.[1]) throw new LiteralError('expected a string', index);
-  const quote = match[1];
-  const raw = match[0].length > quote.length && /[rR]/.test(match[0][0] ?? '');
-  let i = index + match[0].length;
+  const opening = stringOpening(text, index);
+  if (!opening) throw new LiteralError('expected a string', index);
+  const { quote, raw } = opening;
+  const start = index + opening.length;
+  // Fast path: revision ids hold no escapes, so the value is the text up to the closing quote.
+  const close = text.indexOf(quote, start);
+  if (close !== -1) {
+    const value = text.slice(start, close);
+    if (!value.includes('\\') && (quote.length === 3 || !value.includes('\n'))) return { value, end: close + quote.length };
+  }
+  let i = start;
   let value = '';
   while (i < text.length) {
     if (text.startsWith(quote, i)) return { value, end: i + quote.length };
@@ -86,7 +101,7 @@ function readValue(text: string, index: number, acrossLines: boolean): LiteralRe
   const c = text[i];
   if (c === '(' || c === '[') return readSequence(text, i);
   if (text.startsWith('None', i) && !/\w/.test(text[i + 4] ?? '')) return { value: null, end: i + 4 };
-  if (stringStart.test(text.slice(i, i + 4))) return readString(text, i);
+  if (stringOpening(text, i)) return readString(text, i);
   throw new LiteralError('not a literal string, tuple, list or None', i);
 }
 
@@ -102,7 +117,7 @@ export function readPythonLiteral(text: string, index: number): LiteralRead {
 
 /** Reads a string literal (a docstring) starting exactly at `index`, or returns null. */
 export function readStringAt(text: string, index: number): LiteralRead | null {
-  if (!stringStart.test(text.slice(index, index + 4))) return null;
+  if (!stringOpening(text, index)) return null;
   try {
     return readString(text, index);
   } catch {

@@ -1,0 +1,56 @@
+// Reading a 5,000-revision branchy Alembic project and building its graph with anomalies, beside
+// `alembic heads` on the same files; and the same for a 10,000-revision native SQL project.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadProject } from '../../src-main/migrations/project';
+import { generateRevisions, writeAlembicProject, writeNativeProject, type Shape } from '../fixtures/migrations/generator';
+import { medianMs, withBaseline, type BenchmarkSuite, type Measure } from './harness';
+
+const python = '/usr/bin/python3';
+const cli = join(import.meta.dirname, '..', '..', 'bin', 'switchyard.mjs');
+
+// A branch every ~25 revisions, merges, three open heads.
+const branchy = (revisions: number): Shape => ({ revisions, branchChance: 1 / 25, mergeChance: 1 / 30, dependsOnChance: 0.005, labelChance: 0.002, rootChance: 0, heads: 3 });
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+}
+
+export const graphSuite: BenchmarkSuite = {
+  name: 'migration graph',
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'switchyard-bench-graph-'));
+    try {
+      const alembicDir = join(dir, 'alembic');
+      const nativeDir = join(dir, 'native');
+      writeAlembicProject(alembicDir, generateRevisions(5, branchy(5000)), (_r, i) => `    op.create_table("table_${i}", sa.Column("id", sa.Integer(), primary_key=True))\n`);
+      writeNativeProject(nativeDir, generateRevisions(10, branchy(10000)));
+
+      const inProcess = await medianMs(() => loadProject(alembicDir), 7);
+      const wholeCli = await medianMs(() => run(process.execPath, [cli, 'graph', '--project', alembicDir, '--json']), 3);
+      const native = await medianMs(() => loadProject(nativeDir), 7);
+      const measures: Measure[] = [{ name: 'graph: read + build + anomalies, 10,000 native revisions', value: native, unit: 'ms', goal: '< 300 ms' }];
+
+      const haveAlembic = spawnSync(python, ['-c', 'import alembic'], { stdio: 'ignore' }).status === 0;
+      if (!haveAlembic) {
+        process.stderr.write(`  skipping the alembic baseline: ${python} cannot import alembic (apt-get install python3-alembic)\n`);
+        measures.unshift(
+          { name: 'graph: read + build + anomalies, 5,000 Alembic revisions (in-process)', value: inProcess, unit: 'ms' },
+          { name: 'graph: `switchyard graph --json` process, 5,000 Alembic revisions', value: wholeCli, unit: 'ms' },
+        );
+        return measures;
+      }
+      const alembicHeads = await medianMs(() => run(python, ['-m', 'alembic', '-c', join(alembicDir, 'alembic.ini'), 'heads']), 3, 0);
+      measures.unshift(
+        withBaseline({ name: 'graph: read + build + anomalies, 5,000 Alembic revisions (in-process) vs `alembic heads`', value: inProcess, baseline: alembicHeads, unit: 'ms', goal: 'ratio ≤ 0.05 (≥ 20× faster)' }),
+        withBaseline({ name: 'graph: `switchyard graph --json` process vs `alembic heads`, 5,000 revisions', value: wholeCli, baseline: alembicHeads, unit: 'ms', goal: 'ratio ≤ 0.167 (≥ 6× faster)' }),
+      );
+      return measures;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { appliedWithAncestors } from '../../../src-main/migrations/planner';
+import { loadProject } from '../../../src-main/migrations/project';
+import type { RevisionFile } from '../../../src-main/migrations/readers/projectFiles';
+import { analyseTables, expectedTables, tablesCreatedTwice } from '../../../src-main/migrations/staticAnalysis';
+import { fixtures, rev } from './revisions';
+
+function alembicFile(text: string): RevisionFile {
+  return { revision: rev('r1'), text, up: null, down: null };
+}
+
+describe('tables each revision creates, drops and renames', () => {
+  it('reads native SQL with the PostgreSQL parser', async () => {
+    const project = loadProject(`${fixtures}native-branchy`);
+    const changes = await analyseTables(project.files.files, 'native');
+    expect(changes.get('0002')).toEqual({ created: ['roles', 'role_grants'], dropped: [], renamed: [], problems: [] });
+    expect(changes.get('0004')?.renamed).toEqual([{ from: 'role_grants', to: 'role_audit' }]);
+    expect(changes.get('0005')).toMatchObject({ created: ['settings'], dropped: ['roles'] });
+    expect(changes.get('0003')?.created).toEqual([]);
+  });
+
+  it("reads Alembic's op calls and the SQL inside op.execute, from upgrade() only", async () => {
+    const text = [
+      'def upgrade():',
+      '    op.create_table(\n        "accounts",\n        sa.Column("id", sa.Integer()),\n    )',
+      "    op.drop_table('legacy')",
+      "    op.rename_table('old_name', 'new_name')",
+      '    op.execute("CREATE TABLE audit.events (id int)")',
+      '    op.execute(sa.text("""DROP TABLE IF EXISTS scratch"""))',
+      '',
+      'def downgrade():',
+      "    op.drop_table('accounts')",
+      '',
+    ].join('\n');
+    const changes = await analyseTables([alembicFile(text)], 'alembic');
+    expect(changes.get('r1')).toEqual({ created: ['accounts', 'audit.events'], dropped: ['legacy', 'scratch'], renamed: [{ from: 'old_name', to: 'new_name' }], problems: [] });
+  });
+
+  it('records SQL the parser rejects as a problem of that revision instead of failing', async () => {
+    const changes = await analyseTables([alembicFile('def upgrade():\n    op.execute("CREAT TABLE x")\n')], 'alembic');
+    expect(changes.get('r1')?.problems).toEqual([expect.stringContaining('syntax error')]);
+  });
+});
+
+describe('the expected tables, replayed over an applied set', () => {
+  it('follows creates, drops and renames in upgrade order', async () => {
+    const project = loadProject(`${fixtures}native-branchy`);
+    const changes = await analyseTables(project.files.files, 'native');
+    expect([...expectedTables(project.graph, changes, appliedWithAncestors(project.graph, ['0002']))].sort()).toEqual(['documents', 'role_grants', 'roles']);
+    expect([...expectedTables(project.graph, changes, appliedWithAncestors(project.graph, ['0005', '0006']))].sort()).toEqual(['documents', 'role_audit', 'scratch', 'settings']);
+  });
+});
+
+describe('two unrelated revisions creating the same table', () => {
+  it('is reported, as in the seeds\' relation "documents" already exists', async () => {
+    const project = loadProject(`${fixtures}seed-tree`);
+    const anomalies = tablesCreatedTwice(project.graph, await analyseTables(project.files.files, 'alembic'));
+    expect(anomalies).toEqual([
+      expect.objectContaining({ kind: 'tableCreatedTwice', revisions: ['000_core_tables', 'd01fd5049733'], file: 'alembic/versions/d01fd5049733.py', message: expect.stringContaining('relation "documents" already exists') }),
+    ]);
+  });
+
+  it('is not reported when one revision comes after the other', async () => {
+    const project = loadProject(`${fixtures}native-branchy`);
+    expect(tablesCreatedTwice(project.graph, await analyseTables(project.files.files, 'native'))).toEqual([]);
+  });
+});
