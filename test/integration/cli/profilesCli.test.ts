@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { tempDir } from '../../support/tempDir';
+
+const pg = inject('postgres');
+const bin = resolve('bin/switchyard.mjs');
+
+function cli(home: string, args: string[], options: { stdin?: string; passphrase?: string } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: options.passphrase ?? 'cli passphrase' },
+    input: options.stdin ?? '',
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('switchyard profiles', () => {
+  it('prints help listing the commands', () => {
+    const help = cli(tempDir(), ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('profiles');
+    expect(help.stdout).toContain('serve');
+  });
+
+  it('adds from a URI (warning about argv), lists as JSON without the password, and tests for real', () => {
+    const home = tempDir();
+    const uri = `postgres://${pg.user}:${encodeURIComponent(pg.password)}@${pg.host}:${pg.port}/postgres`;
+    const added = cli(home, ['profiles', 'add', uri, '--name', 'local', '--env', 'test']);
+    expect(added.code).toBe(0);
+    expect(added.stderr).toContain('other users of this machine');
+    expect(added.stdout).toContain('Added local (test');
+
+    const list = cli(home, ['profiles', 'list', '--json']);
+    expect(list.code).toBe(0);
+    const profiles = JSON.parse(list.stdout) as { name: string; hasPassword: boolean; port: number }[];
+    expect(profiles).toMatchObject([{ name: 'local', hasPassword: true, port: pg.port, environment: 'test' }]);
+    expect(list.stdout).not.toContain(pg.password);
+
+    const tested = cli(home, ['profiles', 'test', 'local', '--json']);
+    expect(tested.code).toBe(0);
+    expect(JSON.parse(tested.stdout)).toMatchObject({ ok: true, profile: 'local', currentUser: pg.user, canCreateDatabase: true });
+  });
+
+  it('takes the password from stdin, edits fields, and reports a failed test with its code', () => {
+    const home = tempDir();
+    expect(cli(home, ['profiles', 'add', '--name', 'stdin', '--host', pg.host, '--port', String(pg.port), '--database', 'postgres', '--user', pg.user, '--password-stdin'], { stdin: `${pg.password}\n` }).code).toBe(0);
+    expect(cli(home, ['profiles', 'test', 'stdin']).stdout).toContain('connected — PostgreSQL 18');
+
+    expect(cli(home, ['profiles', 'edit', 'stdin', '--database', 'missing_db', '--env', 'prod', '--read-only']).code).toBe(0);
+    const failed = cli(home, ['profiles', 'test', 'stdin', '--json']);
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.stdout)).toMatchObject({ error: { code: 'E_UNKNOWN_DATABASE' } });
+    const [profile] = JSON.parse(cli(home, ['profiles', 'list', '--json']).stdout) as { environment: string; readOnly: boolean }[];
+    expect(profile).toMatchObject({ environment: 'prod', readOnly: true });
+  });
+
+  it('refuses to remove without confirmation when it cannot ask, and removes with --yes', () => {
+    const home = tempDir();
+    cli(home, ['profiles', 'add', '--name', 'gone', '--engine', 'sqlite', '--sqlite-path', '/tmp/gone.sqlite']);
+    const refused = cli(home, ['profiles', 'remove', 'gone']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('without --yes');
+    expect(cli(home, ['profiles', 'remove', 'gone', '--yes']).code).toBe(0);
+    expect(JSON.parse(cli(home, ['profiles', 'list', '--json']).stdout)).toEqual([]);
+  });
+
+  it('gives clear errors for bad input: invalid field, unknown profile, wrong passphrase', () => {
+    const home = tempDir();
+    const invalid = cli(home, ['profiles', 'add', '--name', 'x', '--host', 'h', '--user', 'u']);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('profile.database: Database is required');
+    expect(cli(home, ['profiles', 'test', 'nobody']).stderr).toContain('No connection profile named "nobody"');
+    const wrong = cli(home, ['profiles', 'list'], { passphrase: 'not the passphrase' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('Wrong passphrase');
+  });
+});
