@@ -11,7 +11,7 @@ import type { Operations } from '../operations/operations';
 import type { StoreSession } from '../session/storeSession';
 import { toConnectionTarget } from './connectionTarget';
 
-const auditedFields = ['name', 'environment', 'engine', 'host', 'port', 'database', 'user', 'sslMode', 'sslCaFile', 'sqlitePath', 'readOnly', 'notes'] as const;
+const auditedFields = ['name', 'environment', 'engine', 'host', 'port', 'database', 'user', 'sslMode', 'sslCaFile', 'sqlitePath', 'readOnly', 'notes', 'projectDir', 'projectFormat', 'alembicCommand'] as const;
 
 function publicFields(profile: Profile | ValidProfileInput): Record<string, unknown> {
   return Object.fromEntries(auditedFields.map((field) => [field, profile[field]]));
@@ -133,6 +133,9 @@ export class ProfileService {
       sqlitePath: join(folder, 'demo.sqlite'),
       readOnly: false,
       notes: 'Demo database created by Switchyard; safe to reset at any time.',
+      projectDir: '',
+      projectFormat: 'auto',
+      alembicCommand: '',
     };
     const driver = await connect(toConnectionTarget(input, undefined), { create: true });
     await driver.close();

@@ -19,6 +19,9 @@ interface ProfileRow {
   sqlite_path: string;
   read_only: number;
   notes: string;
+  project_dir: string;
+  project_format: Profile['projectFormat'];
+  alembic_command: string;
   created_at: string;
   updated_at: string;
   has_password: number;
@@ -43,6 +46,9 @@ function toProfile(row: ProfileRow): Profile {
     sqlitePath: row.sqlite_path,
     readOnly: row.read_only === 1,
     notes: row.notes,
+    projectDir: row.project_dir,
+    projectFormat: row.project_format,
+    alembicCommand: row.alembic_command,
     hasPassword: row.has_password === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -63,6 +69,9 @@ function columns(input: ValidProfileInput) {
     sqlite_path: input.sqlitePath,
     read_only: input.readOnly ? 1 : 0,
     notes: input.notes,
+    project_dir: input.projectDir,
+    project_format: input.projectFormat,
+    alembic_command: input.alembicCommand,
   };
 }
 
@@ -100,9 +109,9 @@ export class ProfileRepository {
         this.db
           .prepare(
             `INSERT INTO profiles (id, name, environment, engine, host, port, database, user, ssl_mode, ssl_ca_file,
-               sqlite_path, read_only, notes, created_at, updated_at)
+               sqlite_path, read_only, notes, project_dir, project_format, alembic_command, created_at, updated_at)
              VALUES (@id, @name, @environment, @engine, @host, @port, @database, @user, @ssl_mode, @ssl_ca_file,
-               @sqlite_path, @read_only, @notes, @now, @now)`,
+               @sqlite_path, @read_only, @notes, @project_dir, @project_format, @alembic_command, @now, @now)`,
           )
           .run({ id, now, ...columns(input) });
       } catch (error) {
@@ -121,7 +130,8 @@ export class ProfileRepository {
           .prepare(
             `UPDATE profiles SET name = @name, environment = @environment, engine = @engine, host = @host, port = @port,
                database = @database, user = @user, ssl_mode = @ssl_mode, ssl_ca_file = @ssl_ca_file,
-               sqlite_path = @sqlite_path, read_only = @read_only, notes = @notes, updated_at = @now
+               sqlite_path = @sqlite_path, read_only = @read_only, notes = @notes, project_dir = @project_dir,
+               project_format = @project_format, alembic_command = @alembic_command, updated_at = @now
              WHERE id = @id`,
           )
           .run({ id, now: new Date().toISOString(), ...columns(input) });

@@ -53,6 +53,15 @@ export const storeMigrations: StoreMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'bind a migration project (folder, format, alembic command) to each profile',
+    sql: `
+      ALTER TABLE profiles ADD COLUMN project_dir TEXT NOT NULL DEFAULT '';
+      ALTER TABLE profiles ADD COLUMN project_format TEXT NOT NULL DEFAULT 'auto';
+      ALTER TABLE profiles ADD COLUMN alembic_command TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const storeSchemaVersion = Math.max(...storeMigrations.map((m) => m.version));

@@ -1,9 +1,9 @@
 // The app shell: unlock first, then the environment band and the connections workspace.
 import { useEffect } from 'react';
-import { ConnectionsScreen } from '../features/connections/ConnectionsScreen';
 import { UnlockScreen } from '../features/session/UnlockScreen';
 import { useSession } from '../features/session/sessionStore';
 import { EnvironmentBand } from './EnvironmentBand';
+import { Workspace } from './Workspace';
 
 export function App() {
   const { status, error, load } = useSession();
@@ -18,7 +18,7 @@ export function App() {
   return (
     <div className="app">
       <EnvironmentBand />
-      <ConnectionsScreen />
+      <Workspace />
     </div>
   );
 }

@@ -27,6 +27,10 @@ export type Engine = (typeof engines)[number];
 export const sslModes = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
 export type SslMode = (typeof sslModes)[number];
 
+/** How the bound migration project is read: detected from its files, or forced. */
+export const projectFormatChoices = ['auto', 'native', 'alembic'] as const;
+export type ProjectFormatChoice = (typeof projectFormatChoices)[number];
+
 /** A profile as it leaves the main process: everything but the secret. */
 export interface Profile {
   id: string;
@@ -42,6 +46,11 @@ export interface Profile {
   sqlitePath: string;
   readOnly: boolean;
   notes: string;
+  /** The migration project bound to this connection: a migrations folder or a folder holding alembic.ini. */
+  projectDir: string;
+  projectFormat: ProjectFormatChoice;
+  /** The command that runs Alembic for this project (default: alembic). */
+  alembicCommand: string;
   hasPassword: boolean;
   createdAt: string;
   updatedAt: string;
@@ -62,6 +71,9 @@ const profileFields = {
   sqlitePath: trimmed(4096).default(''),
   readOnly: z.boolean().default(false),
   notes: z.string().max(10_000).default(''),
+  projectDir: trimmed(4096).default(''),
+  projectFormat: z.enum(projectFormatChoices).default('auto'),
+  alembicCommand: trimmed(4096).default(''),
 };
 
 interface EngineFields {

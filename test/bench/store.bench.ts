@@ -26,6 +26,9 @@ function fill(profiles: ProfileRepository): void {
       sqlitePath: '',
       readOnly: false,
       notes: '',
+      projectDir: '',
+      projectFormat: 'auto',
+      alembicCommand: '',
       password: `secret-${i}`,
     });
   }

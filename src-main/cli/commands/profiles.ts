@@ -1,7 +1,8 @@
 // `switchyard profiles list|add|edit|remove|test`: the connections screen, scriptable.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Profile, ProfileInput } from '../../../src-shared/model/profile';
-import { environmentOf, engines, sslModes } from '../../../src-shared/model/profile';
+import { environmentOf, engines, projectFormatChoices, sslModes } from '../../../src-shared/model/profile';
 import { parseConnectionUri } from '../../../src-shared/model/connectionUri';
 import { SwitchyardError } from '../../../src-shared/errors';
 import type { Services } from '../../services';
@@ -21,6 +22,7 @@ Fields:
   --engine postgres|sqlite   --host H  --port N  --database D  --user U
   --ssl-mode disable|require|verify-ca|verify-full  --ssl-ca FILE
   --sqlite-path FILE  --read-only | --writable  --notes TEXT
+  --project DIR  --format auto|native|alembic  --alembic CMD   (the bound migration project)
 Password (never as a flag):
   --password-stdin     read it from the first line of stdin
   --ask-password       prompt for it (echo off)
@@ -41,6 +43,9 @@ const fieldOptions = {
   'read-only': { type: 'boolean' },
   writable: { type: 'boolean' },
   notes: { type: 'string' },
+  project: { type: 'string' },
+  format: { type: 'string' },
+  alembic: { type: 'string' },
   'password-stdin': { type: 'boolean' },
   'ask-password': { type: 'boolean' },
   'no-password': { type: 'boolean' },
@@ -96,6 +101,9 @@ async function buildInput(base: ProfileInput, uri: string | undefined, flags: Fl
   if (flags['read-only']) input.readOnly = true;
   if (flags.writable) input.readOnly = false;
   if (flags.notes !== undefined) input.notes = flags.notes;
+  if (flags.project !== undefined) input.projectDir = resolve(flags.project);
+  if (flags.format !== undefined) input.projectFormat = oneOf(flags.format, projectFormatChoices, 'format');
+  if (flags.alembic !== undefined) input.alembicCommand = flags.alembic;
   if (flags['password-stdin']) input.password = await readStdinLine();
   else if (flags['ask-password']) input.password = await promptHidden('Password: ');
   else if (flags['no-password']) input.password = null;

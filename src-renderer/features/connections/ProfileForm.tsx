@@ -153,6 +153,21 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
           <input type="checkbox" checked={draft.readOnly} onChange={(e) => edit({ readOnly: e.target.checked })} />
           Read-only: the server refuses every write on this connection
         </label>
+        <Field label="Migration project folder (a migrations folder, or one holding alembic.ini)" wide>
+          <input value={draft.projectDir} onChange={(e) => edit({ projectDir: e.target.value })} placeholder="/path/to/project/migrations" />
+        </Field>
+        <Field label="Project format">
+          <select value={draft.projectFormat} onChange={(e) => edit({ projectFormat: e.target.value as typeof draft.projectFormat })}>
+            <option value="auto">Detect</option>
+            <option value="native">Native SQL</option>
+            <option value="alembic">Alembic</option>
+          </select>
+        </Field>
+        {draft.projectFormat !== 'native' && (
+          <Field label="Alembic command">
+            <input value={draft.alembicCommand} onChange={(e) => edit({ alembicCommand: e.target.value })} placeholder="alembic" />
+          </Field>
+        )}
         <Field label="Notes" wide>
           <textarea rows={3} value={draft.notes} onChange={(e) => edit({ notes: e.target.value })} />
         </Field>

@@ -1,5 +1,5 @@
 // The form's working copy of a profile: strings as typed, converted to API input on save or test.
-import { engineFieldIssues, profileInputSchema, type Environment, type Profile, type ProfileInput, type SslMode, type Engine } from '../../../src-shared/model/profile';
+import { engineFieldIssues, profileInputSchema, type Environment, type Profile, type ProfileInput, type SslMode, type Engine, type ProjectFormatChoice } from '../../../src-shared/model/profile';
 
 export interface ProfileDraft {
   name: string;
@@ -17,6 +17,9 @@ export interface ProfileDraft {
   sqlitePath: string;
   readOnly: boolean;
   notes: string;
+  projectDir: string;
+  projectFormat: ProjectFormatChoice;
+  alembicCommand: string;
 }
 
 export function emptyDraft(): ProfileDraft {
@@ -35,6 +38,9 @@ export function emptyDraft(): ProfileDraft {
     sqlitePath: '',
     readOnly: false,
     notes: '',
+    projectDir: '',
+    projectFormat: 'auto',
+    alembicCommand: '',
   };
 }
 
@@ -54,6 +60,9 @@ export function draftFromProfile(profile: Profile): ProfileDraft {
     sqlitePath: profile.sqlitePath,
     readOnly: profile.readOnly,
     notes: profile.notes,
+    projectDir: profile.projectDir,
+    projectFormat: profile.projectFormat,
+    alembicCommand: profile.alembicCommand,
   };
 }
 

@@ -1,0 +1,55 @@
+// The unlocked app: connections on the left; for the selected one, the screens as tabs.
+import { useEffect } from 'react';
+import { useConnections } from '../features/connections/connectionsStore';
+import { ConnectionSidebar } from '../features/connections/ConnectionSidebar';
+import { useNavigation } from './navigationStore';
+import { screens } from './screens';
+
+export function Workspace() {
+  const { load, startNew, banner, selected } = useConnections();
+  const { screen, go } = useNavigation();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        startNew();
+      }
+      const target = event.altKey ? screens.find((s) => s.key === event.key) : undefined;
+      if (target) {
+        event.preventDefault();
+        go(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [startNew, go]);
+
+  const current = screens.find((s) => s.id === screen) ?? screens[0];
+  const showTabs = selected !== undefined && selected !== 'new' && screens.length > 1;
+  const Current = showTabs && current ? current.component : screens[0]?.component;
+  return (
+    <div className="workspace">
+      <ConnectionSidebar />
+      <main className="content">
+        {showTabs && (
+          <nav className="tabs" aria-label="Screens">
+            {screens.map((s) => (
+              <button key={s.id} type="button" className={s.id === current?.id ? 'tab active' : 'tab'} aria-current={s.id === current?.id ? 'page' : undefined} title={`Alt+${s.key}`} onClick={() => go(s.id)}>
+                {s.label}
+              </button>
+            ))}
+          </nav>
+        )}
+        {banner && (
+          <div className={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
+            {banner.text}
+          </div>
+        )}
+        {Current && <Current />}
+      </main>
+    </div>
+  );
+}
