@@ -6,6 +6,7 @@ import { createHandlers } from './api/handlers';
 import { EventBus } from './operations/eventBus';
 import { Operations } from './operations/operations';
 import { ProfileService } from './profiles/profileService';
+import { RunnerService } from './runner/runnerService';
 import { StoreSession } from './session/storeSession';
 
 export interface ServicesOptions {
@@ -22,6 +23,7 @@ export interface Services {
   events: EventBus;
   operations: Operations;
   profiles: ProfileService;
+  runner: RunnerService;
   dispatch: Dispatch;
   close(): void;
 }
@@ -31,11 +33,12 @@ export function createServices(options: ServicesOptions): Services {
   const operations = new Operations(events);
   const session = new StoreSession(options.dataDir, options.keySource ?? 'passphrase', options.lockedReason);
   const profiles = new ProfileService(session, operations, options.dataDir);
-  const handlers = createHandlers({ session, profiles, operations, events });
+  const runner = new RunnerService(profiles);
+  const handlers = createHandlers({ session, profiles, runner, operations, events });
   const dispatch = createDispatcher(handlers, {
     onUnexpectedError: options.onUnexpectedError ?? ((method, error) => console.error(`[switchyard] ${method} failed:`, error)),
   });
-  return { dataDir: options.dataDir, session, events, operations, profiles, dispatch, close: () => session.close() };
+  return { dataDir: options.dataDir, session, events, operations, profiles, runner, dispatch, close: () => session.close() };
 }
 
 /** "alice via cli": who the audit log names for a call from this process. */

@@ -6,6 +6,7 @@ import type { ConnectionTestResult } from './model/connectionTest';
 import type { OperationDone, OperationLog, OperationProgress, OperationStarted } from './model/operation';
 import { profileIdSchema, profileInputSchema, type Profile } from './model/profile';
 import type { SessionStatus } from './model/session';
+import type { ConnectionStatus } from './model/status';
 import type { WireError } from './errors';
 
 /** Binds an output type to an input schema; the output only exists for the type checker. */
@@ -34,6 +35,9 @@ export const api = {
   /** Tests every saved profile as a long operation: one progress event per profile. */
   'profiles.testAll': method<OperationStarted>()(empty),
   'profiles.createDemo': method<Profile>()(empty),
+
+  /** Where the connection stands against its bound migration project. */
+  'runner.status': method<ConnectionStatus>()(z.object({ profileId: profileIdSchema }).strict()),
 
   'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict()),
   'audit.verify': method<AuditVerification>()(empty),

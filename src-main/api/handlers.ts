@@ -1,6 +1,7 @@
 // The handler object for the whole API contract, built over the services.
 import type { ApiHandlers } from './dispatcher';
 import type { ProfileService } from '../profiles/profileService';
+import type { RunnerService } from '../runner/runnerService';
 import type { StoreSession } from '../session/storeSession';
 import type { Operations } from '../operations/operations';
 import type { EventBus } from '../operations/eventBus';
@@ -9,11 +10,12 @@ import { passphraseKeyProvider } from '../store/keyProvider';
 export interface HandlerServices {
   session: StoreSession;
   profiles: ProfileService;
+  runner: RunnerService;
   operations: Operations;
   events: EventBus;
 }
 
-export function createHandlers({ session, profiles, operations, events }: HandlerServices): ApiHandlers {
+export function createHandlers({ session, profiles, runner, operations, events }: HandlerServices): ApiHandlers {
   return {
     'session.status': () => session.status(),
     'session.unlock': async ({ passphrase }) => {
@@ -34,6 +36,8 @@ export function createHandlers({ session, profiles, operations, events }: Handle
     'profiles.test': (request) => profiles.test(request),
     'profiles.testAll': () => profiles.testAll(),
     'profiles.createDemo': (_input, { actor }) => profiles.createDemo(actor),
+
+    'runner.status': ({ profileId }) => runner.status(profileId),
 
     'audit.list': ({ limit }) => session.store.audit.list(limit),
     'audit.verify': () => session.store.audit.verify(),

@@ -32,6 +32,12 @@ export class ProfileService {
     return this.session.store.profiles.get(id);
   }
 
+  /** The profile with its password, for code that connects on the user's behalf. Never leaves main. */
+  withSecret(id: string): { profile: Profile; password: string | undefined } {
+    const { profiles } = this.session.store;
+    return { profile: profiles.get(id), password: profiles.password(id) };
+  }
+
   findByName(name: string): Profile | undefined {
     return this.session.store.profiles.findByName(name);
   }

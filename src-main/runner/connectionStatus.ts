@@ -1,0 +1,42 @@
+// Where a database stands against its project, computed from the recorded rows: pure.
+import type { ConnectionStatus } from '../../src-shared/model/status';
+import { withAncestors } from '../migrations/graph';
+import { appliedHeads, appliedWithAncestors, upgradeOrder } from '../migrations/planner';
+import type { LoadedProject } from '../migrations/project';
+import { upChecksum } from './checksum';
+import type { RecordedState } from './versionTables';
+
+export function connectionStatus(project: LoadedProject, recorded: RecordedState): ConnectionStatus {
+  const { graph } = project;
+  const ids = recorded.records.map((r) => r.revision);
+  const applied = appliedWithAncestors(graph, ids);
+  const unknown = ids.filter((id) => !graph.byId.has(id));
+  const files = new Map(project.files.files.map((f) => [f.revision.id, f]));
+  const changed = recorded.records
+    .filter((record) => {
+      const file = files.get(record.revision);
+      return project.files.format === 'native' && file !== undefined && record.checksum !== null && upChecksum(file) !== record.checksum;
+    })
+    .map((record) => record.revision);
+  const pendingSet = new Set(graph.revisions.map((r) => r.id).filter((id) => !applied.has(id)));
+  const pending = upgradeOrder(graph, pendingSet);
+  const pendingByBranch = graph.heads
+    .map((head) => {
+      const needed = withAncestors(graph, [head]);
+      return { head, revisions: pending.filter((id) => needed.has(id)) };
+    })
+    .filter((branch) => branch.revisions.length > 0);
+  return {
+    format: project.files.format,
+    project: project.files.project,
+    applied: upgradeOrder(graph, applied),
+    heads: appliedHeads(graph, applied),
+    pending,
+    pendingByBranch,
+    unknown,
+    changed,
+    projectHeads: graph.heads,
+    records: recorded.records,
+    initialised: recorded.initialised,
+  };
+}
