@@ -72,7 +72,7 @@ function absoluteTargets(graph: RevisionGraph, target: string): string[] {
   const at = target.indexOf('@');
   const branch = at === -1 ? null : target.slice(0, at);
   const symbol = at === -1 ? target : target.slice(at + 1);
-  if (symbol === 'heads') return branch === null ? graph.effectiveHeads : headsOn(graph, branch);
+  if (symbol === 'heads') return branch === null ? graph.realHeads : headsOn(graph, branch);
   if (symbol === 'head') {
     const head = currentHead(graph, branch);
     return head === null ? [] : [head];

@@ -95,6 +95,8 @@ function cyclePath(graph: RevisionGraph, component: string[]): string[] {
 }
 
 function cycleAnomalies(graph: RevisionGraph): Anomaly[] {
+  // Every revision in a topological order means there is no cycle to look for.
+  if (graph.topological.length === graph.revisions.length) return [];
   return cycles(graph).map((component) => {
     const path = cyclePath(graph, component);
     return { kind: 'cycle', message: `Revisions form a cycle: ${path.join(' → ')}. Neither can run before the other.`, ...at(graph.byId.get(path[0] as string) as Revision), revisions: path.slice(0, -1) };

@@ -31,9 +31,13 @@ export interface RevisionGraph {
   /** Revisions with no parent. */
   bases: string[];
   /** Heads that nothing depends on either: what `heads` means as an upgrade target. */
+  realHeads: string[];
+  /** Heads that only a depends_on points at: Alembic's "(effective head)". */
   effectiveHeads: string[];
   branchPoints: string[];
   mergePoints: string[];
+  /** Revisions with parents and depends-on first; a revision in or above a cycle is left out. */
+  topological: string[];
 }
 
 function pushTo(map: Map<string, string[]>, key: string, value: string): void {
@@ -80,22 +84,50 @@ export function sharesLineage(graph: RevisionGraph, id: string, other: string): 
   return withAncestors(graph, [id], false).has(other) || withDescendants(graph, [id], false).has(other);
 }
 
+/** Kahn's algorithm over parent and depends-on edges, in reading order where there is a choice. */
+function topologicalOrder(graph: RevisionGraph): string[] {
+  const waiting = new Map<string, number>();
+  const order: string[] = [];
+  for (const { id } of graph.revisions) {
+    const below = parentsOf(graph, id).length + (graph.dependencies.get(id)?.length ?? 0);
+    if (below === 0) order.push(id);
+    else waiting.set(id, below);
+  }
+  for (let i = 0; i < order.length; i += 1) {
+    const id = order[i] as string;
+    for (const above of [...childrenOf(graph, id), ...(graph.dependents.get(id) ?? none)]) {
+      const left = (waiting.get(above) as number) - 1;
+      waiting.set(above, left);
+      if (left === 0) order.push(above);
+    }
+  }
+  return order;
+}
+
+function addLabels(graph: RevisionGraph, id: string, labels: readonly string[]): void {
+  let current = graph.onBranches.get(id);
+  if (!current) graph.onBranches.set(id, (current = []));
+  for (const label of labels) if (!current.includes(label)) current.push(label);
+}
+
 function spreadLabels(graph: RevisionGraph): void {
+  if (graph.labels.size === 0) return;
+  // Up: every descendant (through parents) carries the labels of the revisions below it.
+  for (const id of graph.topological) {
+    const own = graph.byId.get(id)?.branchLabels ?? none;
+    const inherited = parentsOf(graph, id).flatMap((p) => graph.onBranches.get(p) ?? none);
+    if (own.length > 0 || inherited.length > 0) addLabels(graph, id, [...own, ...inherited]);
+  }
   const isRealBranchPoint = (id: string) => childrenOf(graph, id).length + (graph.dependents.get(id)?.length ?? 0) > 1;
+  // Down: to the nearest branch or merge point. Alembic starts this walk from a descendant it
+  // happens to visit last; we start from the labelled revision itself, which is the same on every
+  // linear branch and does not depend on set order.
   for (const revision of graph.revisions) {
     if (revision.branchLabels.length === 0) continue;
-    const reached = withDescendants(graph, [revision.id], false);
-    // Alembic walks down from a descendant it happens to visit last; we walk from the labelled
-    // revision itself, which is the same on every linear branch and does not depend on set order.
     let down: Revision | undefined = revision;
     while (down && !isRealBranchPoint(down.id) && down.parents.length <= 1) {
-      reached.add(down.id);
+      addLabels(graph, down.id, revision.branchLabels);
       down = down.parents[0] === undefined ? undefined : graph.byId.get(down.parents[0]);
-    }
-    for (const id of reached) {
-      const labels = graph.onBranches.get(id) ?? [];
-      for (const label of revision.branchLabels) if (!labels.includes(label)) labels.push(label);
-      graph.onBranches.set(id, labels);
     }
   }
 }
@@ -113,9 +145,11 @@ export function buildGraph(all: readonly Revision[]): RevisionGraph {
     onBranches: new Map(),
     heads: [],
     bases: [],
+    realHeads: [],
     effectiveHeads: [],
     branchPoints: [],
     mergePoints: [],
+    topological: [],
   };
   for (const revision of all) {
     if (graph.byId.has(revision.id)) {
@@ -127,7 +161,7 @@ export function buildGraph(all: readonly Revision[]): RevisionGraph {
     for (const label of revision.branchLabels) if (!graph.labels.has(label)) graph.labels.set(label, revision.id);
   }
   for (const revision of graph.revisions) {
-    for (const parent of new Set(revision.parents)) {
+    for (const parent of revision.parents.length > 1 ? new Set(revision.parents) : revision.parents) {
       if (graph.byId.has(parent)) pushTo(graph.children, parent, revision.id);
       else graph.missing.push({ revision: revision.id, missing: parent, via: 'parent' });
     }
@@ -146,11 +180,12 @@ export function buildGraph(all: readonly Revision[]): RevisionGraph {
   for (const { id, parents } of graph.revisions) {
     const children = childrenOf(graph, id).length;
     if (children === 0) graph.heads.push(id);
-    if (children === 0 && !graph.dependents.has(id)) graph.effectiveHeads.push(id);
+    if (children === 0) (graph.dependents.has(id) ? graph.effectiveHeads : graph.realHeads).push(id);
     if (parents.length === 0) graph.bases.push(id);
     if (children > 1) graph.branchPoints.push(id);
     if (parents.length > 1) graph.mergePoints.push(id);
   }
+  graph.topological = topologicalOrder(graph);
   spreadLabels(graph);
   return graph;
 }

@@ -10,9 +10,13 @@ export function appliedWithAncestors(graph: RevisionGraph, recorded: Iterable<st
   return withAncestors(graph, [...recorded].filter((id) => graph.byId.has(id)));
 }
 
-/** Applied revisions with no applied child: what Alembic keeps in alembic_version. */
+/**
+ * Applied revisions that no applied revision builds on (as a child or through depends_on): the
+ * current state relative targets (`-1`, `+1`) start from, as Alembic's version table gives it.
+ */
 export function appliedHeads(graph: RevisionGraph, applied: ReadonlySet<string>): string[] {
-  return graph.revisions.filter((r) => applied.has(r.id) && !childrenOf(graph, r.id).some((c) => applied.has(c))).map((r) => r.id);
+  const above = (id: string) => [...childrenOf(graph, id), ...(graph.dependents.get(id) ?? [])];
+  return graph.revisions.filter((r) => applied.has(r.id) && !above(r.id).some((c) => applied.has(c))).map((r) => r.id);
 }
 
 /**

@@ -65,6 +65,7 @@ export interface GraphReport {
   bases: string[];
   branchPoints: string[];
   mergePoints: string[];
+  /** Heads that only a depends_on points at (Alembic's "effective head"). */
   effectiveHeads: string[];
   anomalies: Anomaly[];
 }

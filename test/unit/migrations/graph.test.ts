@@ -21,8 +21,9 @@ describe('the revision graph', () => {
     expect(graph.mergePoints).toEqual(['d']);
   });
 
-  it('leaves a head that another revision depends on out of the effective heads', () => {
-    expect(graph.effectiveHeads).toEqual(['f', 'g']);
+  it('calls a head that only a depends_on points at an effective head, as `alembic heads` does', () => {
+    expect(graph.effectiveHeads).toEqual(['e']);
+    expect(graph.realHeads).toEqual(['f', 'g']);
   });
 
   it('spreads a branch label to descendants and down to the branch point, not past it', () => {
@@ -31,6 +32,12 @@ describe('the revision graph', () => {
     expect(labelled.onBranches.get('b')).toEqual(['feature']);
     expect(labelled.onBranches.get('a')).toBeUndefined();
     expect(labelled.onBranches.get('x')).toBeUndefined();
+  });
+
+  it('carries each label once through merges of labelled branches', () => {
+    const merged = graphOf(rev('a'), rev('b', ['a'], { branchLabels: ['x'] }), rev('c', ['a'], { branchLabels: ['y'] }), rev('d', ['b', 'c']), rev('e', ['d']), rev('f', ['d', 'e']));
+    expect(merged.onBranches.get('e')).toEqual(['x', 'y']);
+    expect(merged.onBranches.get('f')).toEqual(['x', 'y']);
   });
 
   it('resolves depends_on naming a branch label', () => {
