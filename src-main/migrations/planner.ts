@@ -41,7 +41,7 @@ function parentsFirst(graph: RevisionGraph, members: ReadonlySet<string>, from: 
       const below = frame.next[frame.i];
       frame.i += 1;
       if (below !== undefined) {
-        // A cycle would re-enter a revision still on the stack; anomalies.ts reports it.
+        // Plans refuse cycles; replays of a broken project still must not loop forever.
         if (!entered.has(below)) enter(below);
         continue;
       }
@@ -60,6 +60,19 @@ export function upgradeOrder(graph: RevisionGraph, ids: ReadonlySet<string>): st
   return parentsFirst(graph, ids, graph.revisions.map((r) => r.id).reverse()).filter((id) => ids.has(id));
 }
 
+/** A plan through a missing parent or a cycle would run revisions before what they need: refuse it. */
+function assertPlannable(graph: RevisionGraph, ids: ReadonlySet<string>, target: string): void {
+  const missing = graph.missing.find((m) => ids.has(m.revision));
+  if (missing) {
+    throw new SwitchyardError('E_INVALID_PROJECT', `Cannot plan "${target}": ${missing.revision} needs ${missing.missing}, which no file defines.`, { target, revision: missing.revision, missing: missing.missing });
+  }
+  const sorted = new Set(graph.topological);
+  const looped = [...ids].filter((id) => !sorted.has(id));
+  if (looped.length > 0) {
+    throw new SwitchyardError('E_INVALID_PROJECT', `Cannot plan "${target}": ${looped.join(', ')} ${looped.length === 1 ? 'is' : 'are'} in or above a cycle of revisions.`, { target, revisions: looped });
+  }
+}
+
 /** Runs the target's unapplied ancestors (parents and depends-on), parents always first. */
 export function planUpgrade(graph: RevisionGraph, target: string, applied: ReadonlySet<string>): Plan {
   const targets = resolveUpgradeTarget(graph, target, appliedHeads(graph, applied));
@@ -69,6 +82,7 @@ export function planUpgrade(graph: RevisionGraph, target: string, applied: Reado
     if (overlap) throw new SwitchyardError('E_INVALID_TARGET', `"${target}" names both ${t} and its ancestor ${overlap}.`, { target });
   }
   const needed = new Set([...withAncestors(graph, targets)].filter((id) => !applied.has(id)));
+  assertPlannable(graph, needed, target);
   return { steps: parentsFirst(graph, needed, targets).map((revision) => ({ revision, direction: 'up' })) };
 }
 
@@ -87,6 +101,7 @@ export function planDowngrade(graph: RevisionGraph, target: string, applied: Rea
   if (revision !== null && reverted.size === 0 && !current.includes(revision)) {
     throw new SwitchyardError('E_INVALID_TARGET', `"${target}" is not below the applied revisions; nothing to revert.`, { target });
   }
+  assertPlannable(graph, reverted, target);
   const order = parentsFirst(graph, reverted, graph.revisions.map((r) => r.id).reverse());
   return { steps: order.reverse().map((revision) => ({ revision, direction: 'down' })) };
 }

@@ -53,6 +53,22 @@ describe('upgrade plans', () => {
   });
 });
 
+describe('plans over a broken project', () => {
+  const broken = graphOf(rev('a'), rev('b', ['gone']), rev('c', ['b']), rev('x', ['y']), rev('y', ['x']), rev('z', ['a']));
+
+  it('refuse to run a revision whose parent no file defines', () => {
+    expect(() => planUpgrade(broken, 'c', none)).toThrow(expect.objectContaining({ code: 'E_INVALID_PROJECT', message: expect.stringContaining('b needs gone') }));
+  });
+
+  it('refuse to plan through a cycle, naming its revisions', () => {
+    expect(() => planUpgrade(broken, 'x', none)).toThrow(expect.objectContaining({ code: 'E_INVALID_PROJECT', message: expect.stringContaining('x, y') }));
+  });
+
+  it('still plan the sound part of the project', () => {
+    expect(ids(planUpgrade(broken, 'z', none))).toEqual(['a', 'z']);
+  });
+});
+
 describe('downgrade plans', () => {
   const all = appliedWithAncestors(graph, ['n', 'q']);
 
