@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import type { KeySource } from '../src-shared/model/session';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
+import { InventoryService } from './inventory/inventoryService';
 import { EventBus } from './operations/eventBus';
 import { Operations } from './operations/operations';
 import { ProfileService } from './profiles/profileService';
@@ -24,6 +25,7 @@ export interface Services {
   operations: Operations;
   profiles: ProfileService;
   runner: RunnerService;
+  inventory: InventoryService;
   dispatch: Dispatch;
   close(): void;
 }
@@ -33,12 +35,13 @@ export function createServices(options: ServicesOptions): Services {
   const operations = new Operations(events);
   const session = new StoreSession(options.dataDir, options.keySource ?? 'passphrase', options.lockedReason);
   const profiles = new ProfileService(session, operations, options.dataDir);
-  const runner = new RunnerService(profiles);
-  const handlers = createHandlers({ session, profiles, runner, operations, events });
+  const runner = new RunnerService(profiles, session, operations);
+  const inventory = new InventoryService(runner, operations);
+  const handlers = createHandlers({ session, profiles, runner, inventory, operations, events });
   const dispatch = createDispatcher(handlers, {
     onUnexpectedError: options.onUnexpectedError ?? ((method, error) => console.error(`[switchyard] ${method} failed:`, error)),
   });
-  return { dataDir: options.dataDir, session, events, operations, profiles, runner, dispatch, close: () => session.close() };
+  return { dataDir: options.dataDir, session, events, operations, profiles, runner, inventory, dispatch, close: () => session.close() };
 }
 
 /** "alice via cli": who the audit log names for a call from this process. */

@@ -3,10 +3,12 @@
 import { z } from 'zod';
 import type { AuditEntry, AuditVerification } from './model/audit';
 import type { ConnectionTestResult } from './model/connectionTest';
+import type { Inventory, TableSize } from './model/inventory';
 import type { OperationDone, OperationLog, OperationProgress, OperationStarted } from './model/operation';
 import { profileIdSchema, profileInputSchema, type Profile } from './model/profile';
 import type { SessionStatus } from './model/session';
 import type { ConnectionStatus } from './model/status';
+import { runActions, type RunPreview } from './model/run';
 import type { WireError } from './errors';
 
 /** Binds an output type to an input schema; the output only exists for the type checker. */
@@ -16,6 +18,11 @@ function method<Output>() {
 
 const empty = z.object({}).strict();
 const byId = z.object({ id: profileIdSchema }).strict();
+const byProfile = z.object({ profileId: profileIdSchema }).strict();
+const tableName = z.object({ schema: z.string().min(1).max(255), name: z.string().min(1).max(255) }).strict();
+const runRequestSchema = z
+  .object({ action: z.enum(runActions), target: z.string().trim().min(1, 'A target is required').max(200), down: z.boolean().optional() })
+  .strict();
 
 export const api = {
   'session.status': method<SessionStatus>()(empty),
@@ -38,6 +45,22 @@ export const api = {
 
   /** Where the connection stands against its bound migration project. */
   'runner.status': method<ConnectionStatus>()(z.object({ profileId: profileIdSchema }).strict()),
+
+  /** The plan, the exact SQL and the preflight findings, without running anything. */
+  'runner.preview': method<RunPreview>()(z.object({ profileId: profileIdSchema, request: runRequestSchema }).strict()),
+  /** Runs the plan as a long operation; op.done carries a RunResult. */
+  'runner.run': method<OperationStarted>()(
+    z.object({ profileId: profileIdSchema, request: runRequestSchema, confirmProduction: z.boolean().default(false) }).strict(),
+  ),
+
+  /** Tables per schema with estimated rows and sizes, and (with a bound project) ok/missing/unexpected/conflict. */
+  'inventory.load': method<Inventory>()(byProfile),
+  /** Exact sizes (pg_total_relation_size), read after the first screen because they open every file. */
+  'inventory.sizes': method<TableSize[]>()(byProfile),
+  /** Exact row counts of some tables (or all) as a long operation; each progress event carries one RowCount. */
+  'inventory.countRows': method<OperationStarted>()(
+    z.object({ profileId: profileIdSchema, tables: z.array(tableName).max(100_000).optional(), timeoutMs: z.number().int().min(100).max(3_600_000).optional() }).strict(),
+  ),
 
   'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict()),
   'audit.verify': method<AuditVerification>()(empty),

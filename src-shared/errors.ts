@@ -30,6 +30,13 @@ export const errorCodes = [
   'E_AMBIGUOUS_REVISION',
   'E_MULTIPLE_HEADS',
   'E_INVALID_TARGET',
+  'E_MIGRATION_FAILED',
+  'E_CONNECTION_LOST',
+  'E_LOCK_HELD',
+  'E_PREFLIGHT',
+  'E_CONFIRMATION_REQUIRED',
+  'E_NO_DOWNGRADE',
+  'E_ALEMBIC_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,5 +1,6 @@
 // The handler object for the whole API contract, built over the services.
 import type { ApiHandlers } from './dispatcher';
+import type { InventoryService } from '../inventory/inventoryService';
 import type { ProfileService } from '../profiles/profileService';
 import type { RunnerService } from '../runner/runnerService';
 import type { StoreSession } from '../session/storeSession';
@@ -11,11 +12,12 @@ export interface HandlerServices {
   session: StoreSession;
   profiles: ProfileService;
   runner: RunnerService;
+  inventory: InventoryService;
   operations: Operations;
   events: EventBus;
 }
 
-export function createHandlers({ session, profiles, runner, operations, events }: HandlerServices): ApiHandlers {
+export function createHandlers({ session, profiles, runner, inventory, operations, events }: HandlerServices): ApiHandlers {
   return {
     'session.status': () => session.status(),
     'session.unlock': async ({ passphrase }) => {
@@ -38,6 +40,12 @@ export function createHandlers({ session, profiles, runner, operations, events }
     'profiles.createDemo': (_input, { actor }) => profiles.createDemo(actor),
 
     'runner.status': ({ profileId }) => runner.status(profileId),
+    'runner.preview': ({ profileId, request }, { actor }) => runner.preview(profileId, request, actor),
+    'runner.run': ({ profileId, request, confirmProduction }, { actor }) => runner.run(profileId, request, actor, confirmProduction),
+
+    'inventory.load': ({ profileId }) => inventory.load(profileId),
+    'inventory.sizes': ({ profileId }) => inventory.sizes(profileId),
+    'inventory.countRows': ({ profileId, ...request }) => inventory.countRows(profileId, request),
 
     'audit.list': ({ limit }) => session.store.audit.list(limit),
     'audit.verify': () => session.store.audit.verify(),

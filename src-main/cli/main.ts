@@ -1,12 +1,24 @@
 // `switchyard <command>`: every capability of the app, scriptable, with --json output.
+// Commands are loaded only when run, so `switchyard graph` does not pay for pg, SQLite or the host.
 import type { Command } from './command';
-import { graphCommand } from './commands/graph';
-import { planCommand } from './commands/plan';
-import { profilesCommand } from './commands/profiles';
-import { serveCommand } from './commands/serve';
 import { reportError } from './output';
 
-const commands: Command[] = [profilesCommand, serveCommand, graphCommand, planCommand];
+interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+const commands: CommandEntry[] = [
+  { name: 'profiles', summary: 'list, add, edit, remove and test saved connection profiles', load: async () => (await import('./commands/profiles')).profilesCommand },
+  { name: 'status', summary: 'what is applied, pending, unknown and changed on a database', load: async () => (await import('./commands/runnerCommands')).statusCommand },
+  { name: 'upgrade', summary: 'apply migrations up to a target', load: async () => (await import('./commands/runnerCommands')).upgradeCommand },
+  { name: 'downgrade', summary: 'revert migrations down to a target', load: async () => (await import('./commands/runnerCommands')).downgradeCommand },
+  { name: 'stamp', summary: 'record (or with --down, un-record) migrations without running them', load: async () => (await import('./commands/runnerCommands')).stampCommand },
+  { name: 'graph', summary: 'show a migration project as a graph: revisions, heads, bases, anomalies', load: async () => (await import('./commands/graph')).graphCommand },
+  { name: 'plan', summary: 'preview the ordered upgrade or downgrade steps to a target, without a database', load: async () => (await import('./commands/plan')).planCommand },
+  { name: 'serve', summary: 'serve the app to a browser on 127.0.0.1 (token-protected)', load: async () => (await import('./commands/serve')).serveCommand },
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -31,11 +43,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(help());
     return name ? 0 : 2;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`switchyard: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;

@@ -20,10 +20,29 @@ export interface ConnectionTarget {
 
 export type Row = Record<string, unknown>;
 
+/** A statement the server rejected, with where in the script it failed when the server says. */
+export class SqlExecutionError extends Error {
+  constructor(
+    message: string,
+    readonly sqlstate: string | undefined,
+    /** 0-based character offset into the script, when known. */
+    readonly position: number | undefined,
+    /** The connection itself failed (server gone, network): the outcome of the last commit is the server's to tell. */
+    readonly connectionLost: boolean,
+  ) {
+    super(message);
+    this.name = 'SqlExecutionError';
+  }
+}
+
 export interface Driver {
   readonly engine: Engine;
   /** Server version, latency, who we are and what we may do. */
   describe(): Promise<ConnectionTestResult>;
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of one or more statements (no parameters); failures throw SqlExecutionError. */
+  execScript(sql: string): Promise<void>;
+  /** A value as a SQL literal, for scripts that must go in one round trip. */
+  literal(value: string): string;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { ConnectionOptions } from 'node:tls';
 import { SwitchyardError } from '../../src-shared/errors';
-import type { ConnectionTarget, Driver, Row } from './driver';
+import { SqlExecutionError, type ConnectionTarget, type Driver, type Row } from './driver';
 import { translateConnectError } from './connectErrors';
 
 const defaultTimeoutMs = 10_000;
@@ -74,6 +74,17 @@ export async function connectPostgres(target: ConnectionTarget): Promise<Driver>
   return {
     engine: 'postgres',
     query,
+    async execScript(sql) {
+      try {
+        await client.query(sql);
+      } catch (error) {
+        const { code, message, position } = error as { code?: string; message?: string; position?: string };
+        // Class 57 (operator intervention: shutdown, terminated) and socket errors lose the session.
+        const lost = code === undefined || code.startsWith('57') || code.startsWith('08');
+        throw new SqlExecutionError(message ?? 'statement failed', code, position ? Number(position) - 1 : undefined, lost);
+      }
+    },
+    literal: (value) => client.escapeLiteral(value),
     async describe() {
       const started = performance.now();
       await query('SELECT 1');

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import { SwitchyardError } from '../../src-shared/errors';
 import { openSqlite, type SqliteDatabase } from '../sqliteModule';
-import type { ConnectionTarget, Driver, Row } from './driver';
+import { SqlExecutionError, type ConnectionTarget, type Driver, type Row } from './driver';
 
 export interface SqliteOpenOptions {
   /** Create the file when it is missing (the demo); otherwise a missing file is an error. */
@@ -51,6 +51,15 @@ export async function connectSqlite(target: ConnectionTarget, options: SqliteOpe
   return {
     engine: 'sqlite',
     query,
+    async execScript(sql) {
+      try {
+        db.exec(sql);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        throw new SqlExecutionError((error as Error).message, code, undefined, false);
+      }
+    },
+    literal: (value) => `'${value.replace(/'/g, "''")}'`,
     async describe() {
       const started = performance.now();
       const row = db.prepare('SELECT sqlite_version() AS version').get() as { version: string };

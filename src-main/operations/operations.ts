@@ -8,7 +8,7 @@ import type { EventBus } from './eventBus';
 export interface OperationContext {
   readonly opId: string;
   readonly signal: AbortSignal;
-  progress(done: number, total: number, message: string): void;
+  progress(done: number, total: number, message: string, detail?: unknown): void;
   log(level: 'info' | 'warn' | 'error', line: string): void;
   /** Throws E_CANCELLED when cancellation was asked for; call it between steps. */
   checkpoint(): void;
@@ -26,7 +26,8 @@ export class Operations {
     const context: OperationContext = {
       opId,
       signal: controller.signal,
-      progress: (done, total, message) => this.events.emit('op.progress', { opId, kind, done, total, message }),
+      progress: (done, total, message, detail) =>
+        this.events.emit('op.progress', detail === undefined ? { opId, kind, done, total, message } : { opId, kind, done, total, message, detail }),
       log: (level, line) => this.events.emit('op.log', { opId, level, line }),
       checkpoint: () => {
         if (controller.signal.aborted) throw new SwitchyardError('E_CANCELLED', 'Cancelled by the user.');

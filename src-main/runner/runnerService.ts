@@ -1,15 +1,23 @@
-// The runner as the API and the CLI use it: status of a connection against its project, plans,
-// and runs (upgrade, downgrade, stamp) as long operations.
+// The runner as the API and the CLI use it: status of a connection against its project, previews
+// (plan, SQL, preflight), and runs as long operations.
+import type { OperationStarted } from '../../src-shared/model/operation';
+import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { ConnectionStatus } from '../../src-shared/model/status';
 import { connect } from '../drivers/connect';
 import type { Driver } from '../drivers/driver';
+import type { LoadedProject } from '../migrations/project';
+import type { Operations } from '../operations/operations';
 import type { ProfileService } from '../profiles/profileService';
+import type { StoreSession } from '../session/storeSession';
+import { previewAlembic, runAlembic } from './alembicRun';
 import { connectionStatus } from './connectionStatus';
 import { loadTargetProject, targetFromProfile, type MigrationTarget } from './migrationTarget';
+import { previewNative, runNative, type RunOptions } from './nativeRun';
 import { readRecorded } from './versionTables';
 
-export async function withDriver<T>(target: MigrationTarget, work: (driver: Driver) => Promise<T>): Promise<T> {
-  const driver = await connect(target.connection);
+/** `create`: a run may create a missing SQLite file (a fresh database); reads never do. */
+export async function withDriver<T>(target: MigrationTarget, work: (driver: Driver) => Promise<T>, create = false): Promise<T> {
+  const driver = await connect(target.connection, { create });
   try {
     return await work(driver);
   } finally {
@@ -23,8 +31,39 @@ export async function targetStatus(target: MigrationTarget): Promise<ConnectionS
   return connectionStatus(project, recorded);
 }
 
+function forFormat<T>(project: LoadedProject, native: () => Promise<T>, alembic: () => Promise<T>): Promise<T> {
+  return project.files.format === 'alembic' ? alembic() : native();
+}
+
+export function previewTarget(target: MigrationTarget, request: RunRequest, actor: string): Promise<RunPreview> {
+  const project = loadTargetProject(target);
+  return withDriver(target, (driver) =>
+    forFormat(
+      project,
+      () => previewNative(driver, target, project, request, actor),
+      () => previewAlembic(driver, target, project, request),
+    ),
+  );
+}
+
+export function runTarget(target: MigrationTarget, request: RunRequest, options: RunOptions): Promise<RunResult> {
+  const project = loadTargetProject(target);
+  return withDriver(target, (driver) =>
+    forFormat(
+      project,
+      () => runNative(driver, target, project, request, options),
+      () => runAlembic(driver, target, project, request, options),
+    ),
+    true,
+  );
+}
+
 export class RunnerService {
-  constructor(private readonly profiles: ProfileService) {}
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly session: StoreSession,
+    private readonly operations: Operations,
+  ) {}
 
   target(profileId: string): MigrationTarget {
     const { profile, password } = this.profiles.withSecret(profileId);
@@ -33,5 +72,17 @@ export class RunnerService {
 
   status(profileId: string): Promise<ConnectionStatus> {
     return targetStatus(this.target(profileId));
+  }
+
+  preview(profileId: string, request: RunRequest, actor: string): Promise<RunPreview> {
+    return previewTarget(this.target(profileId), request, actor);
+  }
+
+  run(profileId: string, request: RunRequest, actor: string, confirmProduction: boolean): OperationStarted {
+    const target = this.target(profileId);
+    const audit = this.session.store.audit;
+    return this.operations.start(`runner.${request.action}`, (operation) =>
+      runTarget(target, request, { actor, operation, confirmProduction, audit: (record) => audit.append(record) }),
+    );
   }
 }

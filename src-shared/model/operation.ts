@@ -11,6 +11,8 @@ export interface OperationProgress {
   done: number;
   total: number;
   message: string;
+  /** What this step produced, when the UI can show it before the operation ends (e.g. one row count). */
+  detail?: unknown;
 }
 
 export interface OperationLog {

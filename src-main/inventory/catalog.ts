@@ -1,0 +1,37 @@
+// The catalog of whichever engine the driver speaks, as one list of relations.
+import { defaultSchemaOf, tableKey, type TableSize } from '../../src-shared/model/inventory';
+import type { Driver } from '../drivers/driver';
+import type { CatalogRelation } from './catalogRelation';
+import { readPostgresCatalog, readPostgresSizes } from './postgresCatalog';
+import { readSqliteCatalog } from './sqliteCatalog';
+
+export interface Catalog {
+  relations: CatalogRelation[];
+  /** True when the sizes are exact already (SQLite with dbstat). */
+  sizesExact: boolean;
+}
+
+export async function readCatalog(driver: Driver): Promise<Catalog> {
+  if (driver.engine === 'sqlite') return readSqliteCatalog(driver);
+  return { relations: await readPostgresCatalog(driver), sizesExact: false };
+}
+
+/** The names a database holds, as static analysis writes them: what the runner's preflight checks against. */
+export async function existingTableNames(driver: Driver): Promise<Set<string>> {
+  const { relations } = await readCatalog(driver);
+  const defaultSchema = defaultSchemaOf(driver.engine);
+  return new Set(relations.map((r) => tableKey(r.schema, r.name, defaultSchema)));
+}
+
+/** Sizes that open every file: the slow half of the catalog, read after the first screen. */
+export async function readExactSizes(driver: Driver): Promise<TableSize[]> {
+  if (driver.engine === 'postgres') return readPostgresSizes(driver);
+  const { relations, sizesExact } = await readSqliteCatalog(driver);
+  if (!sizesExact) return [];
+  return relations.filter((r) => r.bytes !== null).map((r) => ({ schema: r.schema, name: r.name, bytes: r.bytes as number }));
+}
+
+/** What "count all" counts: stored relations, not views (a view's count runs its query). */
+export function countableTables(relations: readonly CatalogRelation[]): Array<{ schema: string; name: string }> {
+  return relations.filter((r) => r.kind === 'table' || r.kind === 'materialized view').map((r) => ({ schema: r.schema, name: r.name }));
+}

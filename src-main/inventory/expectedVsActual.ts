@@ -1,0 +1,116 @@
+// The heart of the inventory, pure: catalog relations joined with the tables the applied migrations
+// should have left behind, each given a status, its creator, and any pending revision that collides.
+import {
+  defaultSchemaOf,
+  emptyCounts,
+  splitTableKey,
+  tableKey,
+  type Inventory,
+  type InventoryTable,
+  type PendingTableChange,
+  type RevisionRef,
+  type TableStatus,
+} from '../../src-shared/model/inventory';
+import type { RevisionGraph } from '../migrations/graph';
+import { upgradeOrder } from '../migrations/planner';
+import type { TableChanges } from '../migrations/staticAnalysis';
+import { alembicTable, nativeTable } from '../runner/versionTables';
+import type { CatalogRelation } from './catalogRelation';
+import { conflictingTables } from './conflicts';
+
+/** What the migrations say, for one connection: the graph, what each revision changes, and where the database stands. */
+export interface ProjectState {
+  graph: RevisionGraph;
+  changes: ReadonlyMap<string, TableChanges>;
+  applied: ReadonlySet<string>;
+  /** Unapplied revisions in upgrade order. */
+  pending: readonly string[];
+}
+
+const bookkeepingTables = new Set([nativeTable, alembicTable]);
+/** Static analysis reads CREATE TABLE, not CREATE VIEW: views get no status rather than a wrong one. */
+const trackedKinds = new Set<InventoryTable['kind']>(['table', 'partitioned table', 'foreign table']);
+
+function refOf(graph: RevisionGraph, id: string): RevisionRef {
+  const revision = graph.byId.get(id);
+  return { revision: id, file: revision?.file ?? '', line: revision?.line ?? 0 };
+}
+
+/** The expected tables, each with the applied revision that created it; a rename keeps its creator. */
+export function expectedWithCreators(state: ProjectState): Map<string, string> {
+  const creators = new Map<string, string>();
+  for (const id of upgradeOrder(state.graph, state.applied)) {
+    const change = state.changes.get(id);
+    if (!change) continue;
+    // Same order as conflictingTables: a revision that drops and recreates a table still leaves it.
+    for (const { from, to } of change.renamed) {
+      const creator = creators.get(from) ?? id;
+      creators.delete(from);
+      creators.set(to, creator);
+    }
+    for (const table of change.dropped) creators.delete(table);
+    for (const table of change.created) creators.set(table, id);
+  }
+  return creators;
+}
+
+function pendingChanges(state: ProjectState): PendingTableChange[] {
+  return state.pending.flatMap((id) => {
+    const change = state.changes.get(id);
+    if (!change || change.created.length + change.dropped.length + change.renamed.length === 0) return [];
+    return [{ ...refOf(state.graph, id), created: change.created, dropped: change.dropped, renamed: change.renamed }];
+  });
+}
+
+type Classified = Pick<Inventory, 'tables' | 'counts' | 'pendingChanges' | 'analysisProblems'>;
+
+export function classifyTables(relations: readonly CatalogRelation[], engine: Inventory['engine'], state: ProjectState | null): Classified {
+  const unclassified = (relation: CatalogRelation): InventoryTable => ({ ...relation, exactRows: null, status: null, createdBy: null, conflictWith: null });
+  if (!state) return { tables: relations.map(unclassified), counts: emptyCounts(), pendingChanges: [], analysisProblems: [] };
+
+  const defaultSchema = defaultSchemaOf(engine);
+  const keyOf = (r: { schema: string; name: string }) => tableKey(r.schema, r.name, defaultSchema);
+  const expected = expectedWithCreators(state);
+  const present = new Set(relations.map(keyOf));
+  const conflicts = new Map(
+    conflictingTables(state.graph, state.changes, state.pending, present)
+      .filter((c) => c.present)
+      .map((c) => [c.table, c.revision]),
+  );
+
+  const tables = relations.map((relation): InventoryTable => {
+    const key = keyOf(relation);
+    const creator = expected.get(key);
+    const createdBy = creator === undefined ? null : refOf(state.graph, creator);
+    if (!trackedKinds.has(relation.kind)) return { ...unclassified(relation), createdBy };
+    let status: TableStatus;
+    if (relation.schema === defaultSchema && bookkeepingTables.has(relation.name)) status = 'bookkeeping';
+    else if (conflicts.has(key)) status = 'conflict';
+    else if (creator !== undefined) status = 'ok';
+    else status = 'unexpected';
+    return { ...relation, exactRows: null, status, createdBy, conflictWith: conflicts.get(key) ?? null };
+  });
+
+  for (const [key, creator] of expected) {
+    if (present.has(key)) continue;
+    tables.push({
+      ...splitTableKey(key, defaultSchema),
+      kind: 'table',
+      estimatedRows: null,
+      exactRows: null,
+      bytes: null,
+      bytesExact: false,
+      indexCount: 0,
+      owner: null,
+      comment: null,
+      status: 'missing',
+      createdBy: refOf(state.graph, creator),
+      conflictWith: null,
+    });
+  }
+
+  const counts = emptyCounts();
+  for (const table of tables) if (table.status) counts[table.status] += 1;
+  const analysisProblems = [...state.changes].flatMap(([revision, change]) => change.problems.map((problem) => ({ revision, problem })));
+  return { tables, counts, pendingChanges: pendingChanges(state), analysisProblems };
+}

@@ -1,0 +1,99 @@
+// Upgrade, downgrade and stamp for Alembic projects, through the project's own alembic command:
+// our planner previews, Alembic runs, alembic_version is read back to report what changed.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { SwitchyardError } from '../../src-shared/errors';
+import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
+import type { Driver } from '../drivers/driver';
+import { appliedHeads, appliedWithAncestors } from '../migrations/planner';
+import type { LoadedProject } from '../migrations/project';
+import { analyseTables } from '../migrations/staticAnalysis';
+import { runAlembicCommand } from './alembicCommand';
+import { connectionStatus } from './connectionStatus';
+import type { MigrationTarget } from './migrationTarget';
+import { planFor, type RunOptions } from './nativeRun';
+import { existingTableNames, permissionFindings, tableConflicts } from './preflight';
+import { prepareSteps } from './preparedStep';
+import { openRunSession } from './runSession';
+import { readRecorded } from './versionTables';
+
+function iniPath(project: LoadedProject): string {
+  for (const candidate of [join(project.files.project, 'alembic.ini'), join(dirname(project.files.project), 'alembic.ini')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new SwitchyardError('E_INVALID_PROJECT', `No alembic.ini in ${project.files.project} or its parent: Switchyard runs Alembic with the project's own configuration.`);
+}
+
+function alembicArgs(request: RunRequest): string[] {
+  return [request.action, request.target];
+}
+
+async function plannedSteps(driver: Driver, project: LoadedProject, request: RunRequest) {
+  const recorded = await readRecorded(driver, 'alembic');
+  const applied = appliedWithAncestors(project.graph, recorded.records.map((r) => r.revision));
+  return { applied, steps: prepareSteps(project, planFor(project, applied, request), { stamp: true }) };
+}
+
+export async function previewAlembic(driver: Driver, target: MigrationTarget, project: LoadedProject, request: RunRequest): Promise<RunPreview> {
+  const { applied, steps } = await plannedSteps(driver, project, request);
+  const findings = await permissionFindings(driver, target);
+  if (request.action === 'upgrade') {
+    const changes = await analyseTables(project.files.files, 'alembic');
+    findings.push(...tableConflicts(steps, changes, await existingTableNames(driver)));
+  }
+  // Offline SQL needs one starting point; with several applied heads Alembic cannot express the range.
+  const heads = appliedHeads(project.graph, applied);
+  let sql: string;
+  if (request.action === 'stamp' || heads.length > 1) {
+    sql = `-- ${request.action === 'stamp' ? 'stamp only records revisions' : 'several applied heads: Alembic cannot print SQL for this range offline'}\n`;
+  } else {
+    const range = `${heads[0] ?? 'base'}:${request.target}`;
+    const outcome = await runAlembicCommand(target.alembicCommand, iniPath(project), [request.action, range, '--sql'], target.connection, () => undefined);
+    sql = outcome.code === 0 ? outcome.stdout : `-- alembic ${request.action} ${range} --sql failed (exit ${outcome.code}):\n${outcome.stderr.split('\n').map((l) => `-- ${l}`).join('\n')}\n`;
+  }
+  return {
+    request,
+    steps: steps.map(({ revision, direction, file, message }) => ({ revision, direction, file, message })),
+    sql,
+    findings,
+    production: target.environment === 'prod',
+  };
+}
+
+export async function runAlembic(driver: Driver, target: MigrationTarget, project: LoadedProject, request: RunRequest, options: RunOptions): Promise<RunResult> {
+  if (target.environment === 'prod' && !options.confirmProduction) {
+    throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${target.name} is a production connection: confirm explicitly to run (in the CLI: --yes-production).`);
+  }
+  const op = options.operation;
+  // Our run lock keeps two Switchyard runs apart; Alembic itself takes none.
+  const session = await openRunSession(driver, { name: target.name, sqlitePath: target.connection.sqlitePath }, options.lockTimeoutMs ?? 10_000, { bookkeeping: false });
+  const started = performance.now();
+  try {
+    const { applied, steps } = await plannedSteps(driver, project, request);
+    const blocking = (await permissionFindings(driver, target)).filter((f) => f.severity === 'error');
+    if (request.action === 'upgrade') {
+      const changes = await analyseTables(project.files.files, 'alembic');
+      blocking.push(...tableConflicts(steps, changes, await existingTableNames(driver)));
+    }
+    if (blocking.length > 0) throw new SwitchyardError('E_PREFLIGHT', `Nothing was run. ${blocking.map((f) => f.message).join(' ')}`, { findings: blocking });
+    op?.progress(0, steps.length, `alembic ${alembicArgs(request).join(' ')} on ${target.name}`);
+    const outcome = await runAlembicCommand(target.alembicCommand, iniPath(project), alembicArgs(request), target.connection, (stream, line) => op?.log(stream === 'stderr' && /error|Traceback/i.test(line) ? 'error' : 'info', line));
+    const after = await readRecorded(driver, 'alembic');
+    const status = connectionStatus(project, after);
+    const nowApplied = new Set(status.applied);
+    const done = steps.filter((s) => (s.direction === 'up' ? nowApplied.has(s.revision) && !applied.has(s.revision) : !nowApplied.has(s.revision)));
+    if (outcome.code !== 0) {
+      const tail = outcome.stderr.trim().split('\n').slice(-6).join('\n');
+      throw new SwitchyardError('E_ALEMBIC_FAILED', `alembic ${alembicArgs(request).join(' ')} exited with ${outcome.code}${done.length ? ` after ${done.length} revision(s)` : ''}:\n${tail}`, { exitCode: outcome.code, completed: done.map((s) => s.revision) });
+    }
+    op?.progress(steps.length, steps.length, 'done');
+    const totalMs = Math.round(performance.now() - started);
+    options.audit?.({ actor: options.actor, action: `runner.${request.action}`, target: target.name, detail: { request, via: 'alembic', revisions: done.map((s) => `${s.direction} ${s.revision}`), totalMs } });
+    return { request, steps: done.map(({ revision, direction, file, message }) => ({ revision, direction, file, message, durationMs: 0 })), totalMs, status };
+  } catch (error) {
+    options.audit?.({ actor: options.actor, action: `runner.${request.action}.failed`, target: target.name, detail: { request, via: 'alembic', code: error instanceof SwitchyardError ? error.code : 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) } });
+    throw error;
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,82 @@
+// Runs steps on PostgreSQL: one session advisory lock for the run (it dies with the session, so a
+// killed run never leaves it behind), and each revision with its bookkeeping in one transaction,
+// sent as one script: one round trip per revision.
+import { SwitchyardError } from '../../src-shared/errors';
+import { SqlExecutionError, type Driver } from '../drivers/driver';
+import { bookkeepingSql } from './bookkeepingSql';
+import type { PreparedStep } from './preparedStep';
+import type { RunSession } from './runSession';
+import { stepFailure } from './stepFailure';
+import { splitStatements } from './sqlStatements';
+import { createNativeTableSql } from './versionTables';
+
+// pg_try_advisory_lock(int4, int4): 'SYAR' and 1, shown in pg_locks as classid/objid.
+const lockKey = [0x53594152, 1] as const;
+
+interface LockHolder {
+  pid: number;
+  usename: string | null;
+  application_name: string | null;
+  client_addr: string | null;
+  since: Date | null;
+  state: string | null;
+}
+
+async function describeHolder(driver: Driver): Promise<string> {
+  const [holder] = await driver.query<LockHolder & Record<string, unknown>>(
+    `SELECT a.pid, a.usename, a.application_name, a.client_addr::text AS client_addr, a.backend_start AS since, a.state
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 2`,
+    [lockKey[0], lockKey[1]],
+  );
+  if (!holder) return 'the holder has just gone; try again';
+  const since = holder.since ? new Date(holder.since).toISOString() : 'unknown';
+  return `pid ${holder.pid}, user ${holder.usename ?? '?'}, application "${holder.application_name || '?'}"${holder.client_addr ? ` from ${holder.client_addr}` : ''}, connected since ${since}, ${holder.state ?? 'unknown state'}`;
+}
+
+export async function openPostgresRunSession(driver: Driver, target: string, lockTimeoutMs: number, bookkeeping: boolean): Promise<RunSession> {
+  const deadline = Date.now() + lockTimeoutMs;
+  for (;;) {
+    const [row] = await driver.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [lockKey[0], lockKey[1]]);
+    if (row?.locked) break;
+    if (Date.now() >= deadline) {
+      throw new SwitchyardError('E_LOCK_HELD', `Another migration run holds the lock on ${target} (waited ${Math.round(lockTimeoutMs / 1000)} s): ${await describeHolder(driver)}.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(10, deadline - Date.now()))));
+  }
+  if (bookkeeping) await driver.execScript(createNativeTableSql('postgres'));
+
+  return {
+    async run(step: PreparedStep, appliedBy: string) {
+      const started = performance.now();
+      const bookkeeping = bookkeepingSql(driver, step, appliedBy);
+      const body = step.body;
+      if (!body || body.transaction) {
+        const prefix = 'BEGIN;\n';
+        const script = body ? `${prefix}${body.sql}\n;\n${bookkeeping};\nCOMMIT;` : `${prefix}${bookkeeping};\nCOMMIT;`;
+        try {
+          await driver.execScript(script);
+        } catch (error) {
+          if (error instanceof SqlExecutionError && !error.connectionLost) await driver.execScript('ROLLBACK').catch(() => undefined);
+          const offset = error instanceof SqlExecutionError && error.position !== undefined ? error.position - prefix.length : undefined;
+          throw stepFailure(step, error, offset, target);
+        }
+      } else {
+        // transaction:false (e.g. CREATE INDEX CONCURRENTLY): each statement on its own, bookkeeping after.
+        for (const statement of splitStatements(body.sql)) {
+          try {
+            await driver.execScript(statement.sql);
+          } catch (error) {
+            const offset = statement.offset + (error instanceof SqlExecutionError && error.position !== undefined ? error.position : 0);
+            throw stepFailure(step, error, offset, target);
+          }
+        }
+        await driver.execScript(bookkeeping);
+      }
+      return performance.now() - started;
+    },
+    async close() {
+      await driver.query('SELECT pg_advisory_unlock($1, $2)', [lockKey[0], lockKey[1]]).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// Runs steps on SQLite. The run lock is an immediate write transaction on a small lock file beside
+// the database: held for the whole run, released by the OS if the process dies. Each revision runs
+// statement by statement (SQLite does not say where in a script it failed) inside one transaction.
+import { SwitchyardError } from '../../src-shared/errors';
+import type { Driver } from '../drivers/driver';
+import { openSqlite } from '../sqliteModule';
+import { bookkeepingSql } from './bookkeepingSql';
+import type { PreparedStep } from './preparedStep';
+import type { RunSession } from './runSession';
+import { splitStatements } from './sqlStatements';
+import { stepFailure } from './stepFailure';
+import { createNativeTableSql } from './versionTables';
+
+export async function openSqliteRunSession(driver: Driver, path: string, lockTimeoutMs: number, bookkeeping: boolean): Promise<RunSession> {
+  const lockPath = `${path}.switchyard-lock`;
+  const lock = openSqlite(lockPath, { timeout: lockTimeoutMs });
+  try {
+    lock.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    lock.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new SwitchyardError('E_LOCK_HELD', `Another migration run holds ${lockPath} (waited ${Math.round(lockTimeoutMs / 1000)} s). SQLite does not say which process; it is released when that run ends.`);
+    }
+    throw error;
+  }
+  if (bookkeeping) await driver.execScript(createNativeTableSql('sqlite'));
+
+  const runStatements = async (step: PreparedStep) => {
+    for (const statement of splitStatements(step.body?.sql ?? '')) {
+      try {
+        await driver.execScript(statement.sql);
+      } catch (error) {
+        throw stepFailure(step, error, statement.offset, path);
+      }
+    }
+  };
+
+  return {
+    async run(step, appliedBy) {
+      const started = performance.now();
+      if (step.body && !step.body.transaction) {
+        await runStatements(step);
+        await driver.execScript(bookkeepingSql(driver, step, appliedBy, performance.now() - started));
+        return performance.now() - started;
+      }
+      await driver.execScript('BEGIN IMMEDIATE');
+      try {
+        await runStatements(step);
+        await driver.execScript(bookkeepingSql(driver, step, appliedBy, performance.now() - started));
+        await driver.execScript('COMMIT');
+      } catch (error) {
+        await driver.execScript('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      return performance.now() - started;
+    },
+    async close() {
+      lock.exec('ROLLBACK');
+      lock.close();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// A native SQL migration project written to a folder, and revisions "applied" the way the runner
+// records them (the up-SQL run, a switchyard_migrations row each), for tests that need a database
+// part-way through its history.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Driver } from '../../src-main/drivers/driver';
+import { loadProject } from '../../src-main/migrations/project';
+import { upChecksum } from '../../src-main/runner/checksum';
+import { createNativeTableSql, nativeTable } from '../../src-main/runner/versionTables';
+
+export interface RevisionSpec {
+  id: string;
+  parents: string[];
+  message: string;
+  up: string;
+}
+
+export function writeNativeProject(dir: string, revisions: readonly RevisionSpec[]): void {
+  mkdirSync(dir, { recursive: true });
+  revisions.forEach((r, i) => {
+    const header = [`-- revision: ${r.id}`, `-- parents: ${r.parents.length ? r.parents.join(', ') : 'none'}`, `-- message: ${r.message}`];
+    writeFileSync(join(dir, `${String(i + 1).padStart(3, '0')}_${r.id}.sql`), `${header.join('\n')}\n-- migrate:up\n${r.up}\n-- migrate:down\nSELECT 1;\n`);
+  });
+}
+
+/** Test SQL only: statements end with a semicolon at the end of a line. */
+export async function runStatements(driver: Driver, sql: string): Promise<void> {
+  for (const statement of sql.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await driver.query(statement);
+}
+
+export async function applyByHand(driver: Driver, projectDir: string, ids: readonly string[]): Promise<void> {
+  const project = loadProject(projectDir, 'native');
+  await driver.query(createNativeTableSql(driver.engine));
+  const insert =
+    driver.engine === 'postgres'
+      ? `INSERT INTO ${nativeTable} (revision, checksum, applied_by, duration_ms) VALUES ($1, $2, $3, $4)`
+      : `INSERT INTO ${nativeTable} (revision, checksum, applied_by, duration_ms) VALUES (?, ?, ?, ?)`;
+  for (const id of ids) {
+    const file = project.files.files.find((f) => f.revision.id === id);
+    if (!file?.up) throw new Error(`no revision ${id} in ${projectDir}`);
+    await runStatements(driver, file.up.sql);
+    await driver.query(insert, [id, upChecksum(file), 'test', 1]);
+  }
+}
