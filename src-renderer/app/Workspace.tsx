@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useConnections } from '../features/connections/connectionsStore';
 import { ConnectionSidebar } from '../features/connections/ConnectionSidebar';
+import { RunDialog } from '../features/runner/RunDialog';
 import { useNavigation } from './navigationStore';
 import { screens } from './screens';
 
@@ -50,6 +51,7 @@ export function Workspace() {
         )}
         {Current && <Current />}
       </main>
+      <RunDialog />
     </div>
   );
 }

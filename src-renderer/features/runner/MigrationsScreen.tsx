@@ -1,0 +1,128 @@
+// Where the selected connection stands: applied, pending per branch, heads, problems; and the
+// buttons that open the plan-and-confirm dialog.
+import { useEffect } from 'react';
+import type { ConnectionStatus } from '../../../src-shared/model/status';
+import { useNavigation } from '../../app/navigationStore';
+import { useConnections } from '../connections/connectionsStore';
+import { useRunDialog } from './runDialogStore';
+import { useStatus } from './statusStore';
+
+function Summary({ status }: { status: ConnectionStatus }) {
+  const problems = status.unknown.length + status.changed.length;
+  return (
+    <div className="status-cards">
+      <div className="status-card">
+        <span className="status-number">{status.applied.length}</span> applied
+      </div>
+      <div className={`status-card${status.pending.length ? ' pending' : ' ok'}`}>
+        <span className="status-number">{status.pending.length}</span> pending
+      </div>
+      <div className="status-card">
+        <span className="status-number">{status.heads.length}</span> current head{status.heads.length === 1 ? '' : 's'}
+        <span className="muted small">{status.heads.join(', ') || 'base'}</span>
+      </div>
+      <div className={`status-card${problems ? ' bad' : ''}`}>
+        <span className="status-number">{problems}</span> problem{problems === 1 ? '' : 's'}
+      </div>
+    </div>
+  );
+}
+
+export function MigrationsScreen() {
+  const profileId = useConnections((s) => s.selected);
+  const { status, error, loading, load } = useStatus();
+  const runsFinished = useRunDialog((s) => s.runsFinished);
+  const openRun = useRunDialog((s) => s.open);
+  const go = useNavigation((s) => s.go);
+
+  useEffect(() => {
+    if (profileId && profileId !== 'new') void load(profileId);
+  }, [profileId, runsFinished, load]);
+  if (!profileId || profileId === 'new') return null;
+
+  return (
+    <section className="migrations" aria-labelledby="migrations-title">
+      <header className="form-head">
+        <h1 id="migrations-title">Migrations</h1>
+        <div className="head-actions">
+          <button type="button" onClick={() => void load(profileId)} disabled={loading}>
+            {loading ? 'Refreshing…' : 'Refresh'}
+          </button>
+          <button type="button" onClick={() => openRun(profileId, { action: 'downgrade', target: '-1' })} disabled={!status?.applied.length}>
+            Downgrade…
+          </button>
+          <button type="button" onClick={() => openRun(profileId, { action: 'stamp', target: 'heads' })} disabled={!status}>
+            Stamp…
+          </button>
+          <button type="button" className="primary" onClick={() => openRun(profileId, { action: 'upgrade', target: 'heads' })} disabled={!status?.pending.length}>
+            Upgrade to heads…
+          </button>
+        </div>
+      </header>
+      {error && (
+        <div className="error" role="alert">
+          {error.message}
+          {error.code === 'E_PROJECT_NOT_FOUND' && (
+            <button type="button" className="link" onClick={() => go('connection')}>
+              Bind a project on the Connection tab
+            </button>
+          )}
+        </div>
+      )}
+      {status && (
+        <>
+          <p className="muted">
+            {status.format === 'alembic' ? 'Alembic' : 'Native SQL'} project <code>{status.project}</code>
+          </p>
+          <Summary status={status} />
+          {status.pendingByBranch.length > 0 && (
+            <section aria-label="Pending by branch">
+              <h2>Pending, by head</h2>
+              <ul className="pending-branches">
+                {status.pendingByBranch.map((branch) => (
+                  <li key={branch.head}>
+                    <code>{branch.head}</code>: {branch.revisions.length} revision{branch.revisions.length === 1 ? '' : 's'}
+                    <button type="button" className="small" onClick={() => openRun(profileId, { action: 'upgrade', target: branch.head })}>
+                      Upgrade to {branch.head}…
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {status.unknown.length > 0 && (
+            <p className="error">Recorded in the database but defined by no file: {status.unknown.join(', ')}.</p>
+          )}
+          {status.changed.length > 0 && <p className="notice">Edited after they were applied: {status.changed.join(', ')}.</p>}
+          {status.records.length > 0 && (
+            <section aria-label="Applied">
+              <h2>Applied</h2>
+              <table className="records">
+                <thead>
+                  <tr>
+                    <th>Revision</th>
+                    <th>Applied at</th>
+                    <th>By</th>
+                    <th>Took</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...status.records].reverse().map((record) => (
+                    <tr key={record.revision}>
+                      <td>
+                        <code>{record.revision}</code>
+                      </td>
+                      <td>{record.appliedAt ?? '—'}</td>
+                      <td>{record.appliedBy ?? '—'}</td>
+                      <td>{record.durationMs === null ? '—' : `${record.durationMs} ms`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+// The plan-and-confirm dialog: what will run, the exact SQL, what the preflight found, an explicit
+// confirmation for production, then live progress and the outcome.
+import { useEffect, useRef, useState } from 'react';
+import type { RunAction } from '../../../src-shared/model/run';
+import { useConnections } from '../connections/connectionsStore';
+import { useRunDialog } from './runDialogStore';
+
+const verbs: Record<RunAction, string> = { upgrade: 'Upgrade', downgrade: 'Downgrade', stamp: 'Stamp' };
+
+export function RunDialog() {
+  const state = useRunDialog();
+  const profile = useConnections((s) => s.profiles.find((p) => p.id === state.profileId));
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [target, setTarget] = useState(state.request.target);
+  const [typedName, setTypedName] = useState('');
+  const [showSql, setShowSql] = useState(false);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (state.phase !== 'closed' && !element.open) element.showModal();
+    if (state.phase === 'closed' && element.open) element.close();
+  }, [state.phase]);
+  useEffect(() => {
+    setTarget(state.request.target);
+    setTypedName('');
+  }, [state.request]);
+
+  if (state.phase === 'closed' || !profile) return <dialog ref={dialog} className="run-dialog" />;
+  const { preview, request, phase } = state;
+  const production = profile.environment === 'prod';
+  const blocked = preview?.findings.some((f) => f.severity === 'error') ?? false;
+  const confirmed = !production || typedName === profile.name;
+  const nothing = preview !== undefined && preview.steps.length === 0;
+  const title = `${verbs[request.action]}${request.action === 'stamp' && request.down ? ' down' : ''} ${profile.name} to ${request.target}`;
+
+  return (
+    <dialog ref={dialog} className="run-dialog" aria-labelledby="run-title" onCancel={(e) => (phase === 'running' ? e.preventDefault() : state.close())}>
+      <h2 id="run-title">{title}</h2>
+      {phase !== 'running' && phase !== 'done' && (
+        <form
+          className="run-target"
+          onSubmit={(e) => {
+            e.preventDefault();
+            state.setRequest({ ...request, target: target.trim() || request.target });
+          }}
+        >
+          <label>
+            Target
+            <input value={target} onChange={(e) => setTarget(e.target.value)} aria-describedby="run-target-help" />
+          </label>
+          <button type="submit">Preview</button>
+          <span id="run-target-help" className="muted small">
+            heads, head, base, an id prefix, label@head, +1, -1…
+          </span>
+        </form>
+      )}
+
+      {phase === 'previewing' && <p className="muted" role="status">Planning…</p>}
+      {preview && phase !== 'previewing' && (
+        <section className="run-plan" aria-label="Plan">
+          <h3>{nothing ? 'Nothing to do: already there.' : `${preview.steps.length} revision${preview.steps.length === 1 ? '' : 's'}, in this order`}</h3>
+          <ol className="run-steps">
+            {preview.steps.map((step) => (
+              <li key={`${step.direction}-${step.revision}`} className={`run-step ${step.direction}`}>
+                <span className="run-dir">{step.direction === 'up' ? '▲' : '▼'}</span> <code>{step.revision}</code> {step.message} <span className="muted">{step.file}</span>
+              </li>
+            ))}
+          </ol>
+          {preview.findings.map((finding, i) => (
+            <p key={i} className={finding.severity === 'error' ? 'error' : 'notice'} role={finding.severity === 'error' ? 'alert' : undefined}>
+              {finding.message}
+            </p>
+          ))}
+          {!nothing && (
+            <button type="button" className="link" onClick={() => setShowSql(!showSql)} aria-expanded={showSql}>
+              {showSql ? 'Hide the SQL' : 'Show the exact SQL'}
+            </button>
+          )}
+          {showSql && <pre className="run-sql">{preview.sql}</pre>}
+        </section>
+      )}
+
+      {(phase === 'running' || phase === 'done' || (phase === 'failed' && state.log.length > 0)) && (
+        <section className="run-progress" aria-label="Progress">
+          <progress max={Math.max(1, state.progress.total)} value={state.progress.done} />
+          <span className="muted small">
+            {state.progress.done} / {state.progress.total}
+          </span>
+          <pre className="run-log" aria-live="polite">
+            {state.log.map((l) => l.line).join('\n')}
+          </pre>
+        </section>
+      )}
+      {phase === 'done' && state.result && (
+        <p className="ok-text" role="status">
+          Done: {state.result.steps.length} revision{state.result.steps.length === 1 ? '' : 's'} in {state.result.totalMs} ms. Now at{' '}
+          {state.result.status.heads.join(', ') || 'base'}.
+        </p>
+      )}
+      {phase === 'failed' && state.error && (
+        <div className="error" role="alert">
+          <strong>{state.error.code}</strong> {state.error.message}
+        </div>
+      )}
+
+      {phase === 'ready' && production && !nothing && (
+        <label className="prod-confirm">
+          This is a <strong>production</strong> connection. Type its name, <code>{profile.name}</code>, to confirm:
+          <input value={typedName} onChange={(e) => setTypedName(e.target.value)} aria-label="Type the connection name to confirm" />
+        </label>
+      )}
+
+      <div className="actions">
+        {phase === 'running' ? (
+          <button type="button" onClick={() => void state.cancel()}>
+            Stop after this revision
+          </button>
+        ) : (
+          <button type="button" onClick={state.close}>
+            {phase === 'done' ? 'Close' : 'Cancel'}
+          </button>
+        )}
+        {(phase === 'ready' || phase === 'previewing') && (
+          <button type="button" className={production ? 'danger' : 'primary'} disabled={phase !== 'ready' || blocked || nothing || !confirmed} onClick={() => void state.run(production)}>
+            {verbs[request.action]} {preview ? `${preview.steps.length} revision${preview.steps.length === 1 ? '' : 's'}` : ''}
+          </button>
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,99 @@
+// The plan-and-confirm dialog shared by every screen that starts a run (Migrations, Graph, Reset):
+// preview first (steps, SQL, preflight), then the run with live progress, then the result.
+import { create } from 'zustand';
+import type { RunPreview, RunRequest, RunResult } from '../../../src-shared/model/run';
+import { ApiError, call, onApiEvent } from '../../api/client';
+
+export type RunPhase = 'closed' | 'previewing' | 'ready' | 'running' | 'done' | 'failed';
+
+export interface RunLogLine {
+  level: 'info' | 'warn' | 'error';
+  line: string;
+}
+
+interface RunDialogState {
+  phase: RunPhase;
+  profileId: string | undefined;
+  request: RunRequest;
+  preview: RunPreview | undefined;
+  error: { code: string; message: string } | undefined;
+  opId: string | undefined;
+  progress: { done: number; total: number };
+  log: RunLogLine[];
+  result: RunResult | undefined;
+  /** Increments after every finished run, so screens can refresh what they show. */
+  runsFinished: number;
+  open(profileId: string, request: RunRequest): void;
+  setRequest(request: RunRequest): void;
+  run(confirmProduction: boolean): Promise<void>;
+  cancel(): Promise<void>;
+  close(): void;
+}
+
+const asError = (error: unknown) => ({ code: error instanceof ApiError ? error.code : 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) });
+
+export const useRunDialog = create<RunDialogState>((set, get) => {
+  const loadPreview = async () => {
+    const { profileId, request } = get();
+    if (!profileId) return;
+    set({ phase: 'previewing', preview: undefined, error: undefined });
+    try {
+      const preview = await call('runner.preview', { profileId, request });
+      // A newer request may have replaced this one while it loaded.
+      if (get().request === request) set({ phase: 'ready', preview });
+    } catch (error) {
+      if (get().request === request) set({ phase: 'failed', error: asError(error) });
+    }
+  };
+  return {
+    phase: 'closed',
+    profileId: undefined,
+    request: { action: 'upgrade', target: 'heads' },
+    preview: undefined,
+    error: undefined,
+    opId: undefined,
+    progress: { done: 0, total: 0 },
+    log: [],
+    result: undefined,
+    runsFinished: 0,
+    open(profileId, request) {
+      set({ profileId, request, log: [], result: undefined, opId: undefined, progress: { done: 0, total: 0 } });
+      void loadPreview();
+    },
+    setRequest(request) {
+      set({ request });
+      void loadPreview();
+    },
+    async run(confirmProduction) {
+      const { profileId, request } = get();
+      if (!profileId) return;
+      set({ phase: 'running', log: [], error: undefined, progress: { done: 0, total: get().preview?.steps.length ?? 0 } });
+      try {
+        const { opId } = await call('runner.run', { profileId, request, confirmProduction });
+        set({ opId });
+      } catch (error) {
+        set({ phase: 'failed', error: asError(error) });
+      }
+    },
+    async cancel() {
+      const { opId } = get();
+      if (opId) await call('ops.cancel', { opId });
+    },
+    close() {
+      if (get().phase === 'running') return;
+      set({ phase: 'closed', profileId: undefined, preview: undefined, error: undefined, opId: undefined });
+    },
+  };
+});
+
+onApiEvent((message) => {
+  const state = useRunDialog.getState();
+  if (!('opId' in message.payload) || message.payload.opId !== state.opId) return;
+  if (message.event === 'op.progress') useRunDialog.setState({ progress: { done: message.payload.done, total: message.payload.total } });
+  else if (message.event === 'op.log') useRunDialog.setState({ log: [...state.log, { level: message.payload.level, line: message.payload.line }] });
+  else if (message.event === 'op.done') {
+    const finished = state.runsFinished + 1;
+    if (message.payload.ok) useRunDialog.setState({ phase: 'done', result: message.payload.result as RunResult, runsFinished: finished });
+    else useRunDialog.setState({ phase: 'failed', error: message.payload.error, runsFinished: finished });
+  }
+});
