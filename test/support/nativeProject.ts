@@ -13,13 +13,16 @@ export interface RevisionSpec {
   parents: string[];
   message: string;
   up: string;
+  /** The down body; a harmless SELECT when the test never reverts. */
+  down?: string;
+  branch?: string;
 }
 
 export function writeNativeProject(dir: string, revisions: readonly RevisionSpec[]): void {
   mkdirSync(dir, { recursive: true });
   revisions.forEach((r, i) => {
-    const header = [`-- revision: ${r.id}`, `-- parents: ${r.parents.length ? r.parents.join(', ') : 'none'}`, `-- message: ${r.message}`];
-    writeFileSync(join(dir, `${String(i + 1).padStart(3, '0')}_${r.id}.sql`), `${header.join('\n')}\n-- migrate:up\n${r.up}\n-- migrate:down\nSELECT 1;\n`);
+    const header = [`-- revision: ${r.id}`, `-- parents: ${r.parents.length ? r.parents.join(', ') : 'none'}`, ...(r.branch ? [`-- branch: ${r.branch}`] : []), `-- message: ${r.message}`];
+    writeFileSync(join(dir, `${String(i + 1).padStart(3, '0')}_${r.id}.sql`), `${header.join('\n')}\n-- migrate:up\n${r.up}\n-- migrate:down\n${r.down ?? 'SELECT 1;'}\n`);
   });
 }
 
