@@ -15,6 +15,7 @@ const commands: CommandEntry[] = [
   { name: 'upgrade', summary: 'apply migrations up to a target', load: async () => (await import('./commands/runnerCommands')).upgradeCommand },
   { name: 'downgrade', summary: 'revert migrations down to a target', load: async () => (await import('./commands/runnerCommands')).downgradeCommand },
   { name: 'stamp', summary: 'record (or with --down, un-record) migrations without running them', load: async () => (await import('./commands/runnerCommands')).stampCommand },
+  { name: 'inventory', summary: 'tables per schema with rows and sizes, against what the migrations expect', load: async () => (await import('./commands/inventory')).inventoryCommand },
   { name: 'graph', summary: 'show a migration project as a graph: revisions, heads, bases, anomalies', load: async () => (await import('./commands/graph')).graphCommand },
   { name: 'plan', summary: 'preview the ordered upgrade or downgrade steps to a target, without a database', load: async () => (await import('./commands/plan')).planCommand },
   { name: 'serve', summary: 'serve the app to a browser on 127.0.0.1 (token-protected)', load: async () => (await import('./commands/serve')).serveCommand },

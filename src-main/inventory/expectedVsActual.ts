@@ -65,7 +65,7 @@ function pendingChanges(state: ProjectState): PendingTableChange[] {
 type Classified = Pick<Inventory, 'tables' | 'counts' | 'pendingChanges' | 'analysisProblems'>;
 
 export function classifyTables(relations: readonly CatalogRelation[], engine: Inventory['engine'], state: ProjectState | null): Classified {
-  const unclassified = (relation: CatalogRelation): InventoryTable => ({ ...relation, exactRows: null, status: null, createdBy: null, conflictWith: null });
+  const unclassified = (relation: CatalogRelation): InventoryTable => ({ ...relation, status: null, createdBy: null, conflictWith: null });
   if (!state) return { tables: relations.map(unclassified), counts: emptyCounts(), pendingChanges: [], analysisProblems: [] };
 
   const defaultSchema = defaultSchemaOf(engine);
@@ -88,7 +88,7 @@ export function classifyTables(relations: readonly CatalogRelation[], engine: In
     else if (conflicts.has(key)) status = 'conflict';
     else if (creator !== undefined) status = 'ok';
     else status = 'unexpected';
-    return { ...relation, exactRows: null, status, createdBy, conflictWith: conflicts.get(key) ?? null };
+    return { ...relation, status, createdBy, conflictWith: conflicts.get(key) ?? null };
   });
 
   for (const [key, creator] of expected) {

@@ -65,6 +65,7 @@ export async function readPostgresCatalog(driver: Driver): Promise<CatalogRelati
     name: row.name,
     kind: kinds[row.kind] ?? 'table',
     estimatedRows: row.estimated_rows === null ? null : Math.round(Number(row.estimated_rows)),
+    exactRows: null,
     bytes: row.estimated_bytes === null ? null : Number(row.estimated_bytes),
     bytesExact: false,
     indexCount: row.index_count,

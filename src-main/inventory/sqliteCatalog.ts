@@ -45,11 +45,13 @@ export async function readSqliteCatalog(driver: Driver): Promise<{ relations: Ca
   const relations: CatalogRelation[] = [];
   for (const object of objects) {
     const isTable = object.type === 'table';
+    const rows = isTable ? await countRows(driver, object.name) : null;
     relations.push({
       schema: 'main',
       name: object.name,
       kind: isTable ? 'table' : 'view',
-      estimatedRows: isTable ? await countRows(driver, object.name) : null,
+      estimatedRows: rows,
+      exactRows: rows,
       bytes: isTable ? (sizes?.get(object.name) ?? (sizes ? 0 : null)) : null,
       bytesExact: isTable && sizes !== null,
       indexCount: indexCount.get(object.name) ?? 0,

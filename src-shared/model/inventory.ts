@@ -26,7 +26,7 @@ export interface InventoryTable {
   kind: RelationKind;
   /** The planner's estimate (PostgreSQL reltuples) or an exact count (SQLite); null when never analysed or missing. */
   estimatedRows: number | null;
-  /** Filled in by an exact count; null until counted. */
+  /** An exact count: at once on SQLite, on demand on PostgreSQL; null until counted. */
   exactRows: number | null;
   /** Table + indexes + TOAST. Estimated from page counts at first (PostgreSQL), exact once sizes are read. */
   bytes: number | null;
