@@ -11,7 +11,7 @@ import { analyseTables } from '../migrations/staticAnalysis';
 import { runAlembicCommand } from './alembicCommand';
 import { connectionStatus } from './connectionStatus';
 import type { MigrationTarget } from './migrationTarget';
-import { planFor, type RunOptions } from './nativeRun';
+import { planFor, refuseOn, type RunOptions } from './nativeRun';
 import { existingTableNames, permissionFindings, tableConflicts } from './preflight';
 import { prepareSteps } from './preparedStep';
 import { openRunSession } from './runSession';
@@ -64,18 +64,17 @@ export async function runAlembic(driver: Driver, target: MigrationTarget, projec
   if (target.environment === 'prod' && !options.confirmProduction) {
     throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${target.name} is a production connection: confirm explicitly to run (in the CLI: --yes-production).`);
   }
+  refuseOn(await permissionFindings(driver, target));
   const op = options.operation;
   // Our run lock keeps two Switchyard runs apart; Alembic itself takes none.
   const session = await openRunSession(driver, { name: target.name, sqlitePath: target.connection.sqlitePath }, options.lockTimeoutMs ?? 10_000, { bookkeeping: false });
   const started = performance.now();
   try {
     const { applied, steps } = await plannedSteps(driver, project, request);
-    const blocking = (await permissionFindings(driver, target)).filter((f) => f.severity === 'error');
     if (request.action === 'upgrade') {
       const changes = await analyseTables(project.files.files, 'alembic');
-      blocking.push(...tableConflicts(steps, changes, await existingTableNames(driver)));
+      refuseOn(tableConflicts(steps, changes, await existingTableNames(driver)));
     }
-    if (blocking.length > 0) throw new SwitchyardError('E_PREFLIGHT', `Nothing was run. ${blocking.map((f) => f.message).join(' ')}`, { findings: blocking });
     op?.progress(0, steps.length, `alembic ${alembicArgs(request).join(' ')} on ${target.name}`);
     const outcome = await runAlembicCommand(target.alembicCommand, iniPath(project), alembicArgs(request), target.connection, (stream, line) => op?.log(stream === 'stderr' && /error|Traceback/i.test(line) ? 'error' : 'info', line));
     const after = await readRecorded(driver, 'alembic');

@@ -2,7 +2,7 @@
 // then run each revision with its bookkeeping in one transaction under the run lock.
 import { SwitchyardError } from '../../src-shared/errors';
 import type { Plan } from '../../src-shared/model/revision';
-import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
+import type { PreflightFinding, RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
 import { appliedWithAncestors, planDowngrade, planUpgrade } from '../migrations/planner';
 import type { LoadedProject } from '../migrations/project';
@@ -28,6 +28,12 @@ export interface RunOptions {
 
 const stamping = (request: RunRequest) => request.action === 'stamp';
 
+/** Preflight errors stop the run before its first statement. */
+export function refuseOn(findings: readonly PreflightFinding[]): void {
+  const blocking = findings.filter((f) => f.severity === 'error');
+  if (blocking.length > 0) throw new SwitchyardError('E_PREFLIGHT', `Nothing was run. ${blocking.map((f) => f.message).join(' ')}`, { findings: blocking });
+}
+
 export function planFor(project: LoadedProject, applied: ReadonlySet<string>, request: RunRequest): Plan {
   const up = request.action === 'upgrade' || (request.action === 'stamp' && !request.down);
   return up ? planUpgrade(project.graph, request.target, applied) : planDowngrade(project.graph, request.target, applied);
@@ -39,8 +45,8 @@ async function planSteps(driver: Driver, project: LoadedProject, request: RunReq
   return prepareSteps(project, planFor(project, applied, request), { stamp: stamping(request) });
 }
 
-async function findings(driver: Driver, target: MigrationTarget, project: LoadedProject, steps: PreparedStep[], request: RunRequest) {
-  const found = await permissionFindings(driver, target);
+async function conflictFindings(driver: Driver, project: LoadedProject, steps: PreparedStep[], request: RunRequest): Promise<PreflightFinding[]> {
+  const found: PreflightFinding[] = [];
   if (!stamping(request) && steps.some((s) => s.direction === 'up')) {
     const changes = await analyseTables(project.files.files.filter((f) => steps.some((s) => s.revision === f.revision.id)), 'native');
     found.push(...tableConflicts(steps, changes, await existingTableNames(driver)));
@@ -59,7 +65,7 @@ export async function previewNative(driver: Driver, target: MigrationTarget, pro
     request,
     steps: steps.map(({ revision, direction, file, message }) => ({ revision, direction, file, message })),
     sql: dryRunSql(driver, steps, actor, heading(target, request, steps.length)),
-    findings: await findings(driver, target, project, steps, request),
+    findings: [...(await permissionFindings(driver, target)), ...(await conflictFindings(driver, project, steps, request))],
     production: target.environment === 'prod',
   };
 }
@@ -68,6 +74,7 @@ export async function runNative(driver: Driver, target: MigrationTarget, project
   if (target.environment === 'prod' && !options.confirmProduction) {
     throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${target.name} is a production connection: confirm explicitly to run (in the CLI: --yes-production).`);
   }
+  refuseOn(await permissionFindings(driver, target));
   const op = options.operation;
   const session = await openRunSession(driver, { name: target.name, sqlitePath: target.connection.sqlitePath }, options.lockTimeoutMs ?? 10_000);
   const started = performance.now();
@@ -75,10 +82,7 @@ export async function runNative(driver: Driver, target: MigrationTarget, project
   try {
     // Planned under the lock: a run that waited for another sees what that one applied.
     const steps = await planSteps(driver, project, request);
-    const blocking = (await findings(driver, target, project, steps, request)).filter((f) => f.severity === 'error');
-    if (blocking.length > 0) {
-      throw new SwitchyardError('E_PREFLIGHT', `Nothing was run. ${blocking.map((f) => f.message).join(' ')}`, { findings: blocking });
-    }
+    refuseOn(await conflictFindings(driver, project, steps, request));
     op?.progress(0, steps.length, heading(target, request, steps.length));
     for (const [index, step] of steps.entries()) {
       op?.checkpoint();

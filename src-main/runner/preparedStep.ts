@@ -21,7 +21,9 @@ export function prepareSteps(project: LoadedProject, plan: Plan, options: { stam
     const file = files.get(step.revision);
     if (!file) throw new SwitchyardError('E_UNKNOWN_REVISION', `Revision ${step.revision} has no file in ${project.files.project}.`);
     const body = step.direction === 'up' ? file.up : file.down;
-    if (!options.stamp && step.direction === 'down' && (body === null || body.sql.trim() === '')) {
+    // Only a change with no way back is refused: a merge or an empty revision has nothing to undo.
+    const changesSomething = (file.up?.sql.trim() ?? '') !== '';
+    if (!options.stamp && step.direction === 'down' && body === null && changesSomething) {
       throw new SwitchyardError(
         'E_NO_DOWNGRADE',
         `Revision ${step.revision} (${file.revision.file}) has no "-- migrate:down" section, so it cannot be reverted. Stamp it down instead if the change was undone by hand.`,

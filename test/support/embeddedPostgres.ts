@@ -11,6 +11,10 @@ export interface PostgresServer {
   port: number;
   user: string;
   password: string;
+  /** Stops the server, keeping its data (a crash or an outage, as clients see it). */
+  halt(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,7 +42,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     user: 'postgres',
     password,
     authMethod: 'scram-sha-256',
-    persistent: false,
+    // Data is removed by stop() below; persistent lets halt()/resume() keep it across a restart.
+    persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
@@ -52,6 +57,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     port,
     user: 'postgres',
     password,
+    halt: () => server.stop(),
+    resume: () => server.start(),
     async stop() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
