@@ -1,0 +1,144 @@
+// The table grid, virtualised by hand: fixed row height, only the rows in view (plus a few) are in
+// the DOM, so 10,000 tables scroll like 10.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { InventoryTable } from '../../../src-shared/model/inventory';
+import { formatBytes, statusLabels } from '../../../src-shared/model/inventoryExport';
+import { isCountable, type Sort, type SortColumn, type Totals } from './inventoryView';
+
+export const rowHeight = 30;
+const overscan = 8;
+const numbers = new Intl.NumberFormat('en-US');
+
+interface Column {
+  id: SortColumn;
+  label: string;
+  numeric?: boolean;
+}
+
+const columns: Column[] = [
+  { id: 'schema', label: 'Schema' },
+  { id: 'name', label: 'Name' },
+  { id: 'kind', label: 'Kind' },
+  { id: 'rows', label: 'Rows', numeric: true },
+  { id: 'bytes', label: 'Size', numeric: true },
+  { id: 'indexCount', label: 'Indexes', numeric: true },
+  { id: 'owner', label: 'Owner' },
+  { id: 'status', label: 'Status' },
+  { id: 'createdBy', label: 'Created by' },
+];
+
+export interface GridRow extends InventoryTable {
+  /** Why the exact count failed (timed out), when it did. */
+  countError?: string;
+}
+
+interface Props {
+  rows: GridRow[];
+  sort: Sort;
+  totals: Totals;
+  canCount: boolean;
+  onSort(column: SortColumn): void;
+  onCount(table: GridRow): void;
+}
+
+function RowsCell({ row }: { row: GridRow }) {
+  if (row.status === 'missing') return <>—</>;
+  if (row.exactRows !== null) return <span title="exact count">{numbers.format(row.exactRows)}</span>;
+  if (row.countError) return <span className="inventory-warn" title={row.countError}>{row.countError}</span>;
+  if (row.estimatedRows === null) return <span className="muted" title="never analysed: count it for an exact number">?</span>;
+  return <span className="muted" title="estimate from the planner's statistics">~{numbers.format(row.estimatedRows)}</span>;
+}
+
+function CreatedByCell({ row }: { row: GridRow }) {
+  if (row.status === 'conflict' && row.conflictWith) {
+    return (
+      <span title={`${row.conflictWith.file}:${row.conflictWith.line}`}>
+        pending <code>{row.conflictWith.revision}</code> creates it
+      </span>
+    );
+  }
+  if (!row.createdBy) return null;
+  return (
+    <span title={`${row.createdBy.file}:${row.createdBy.line}`}>
+      <code>{row.createdBy.revision}</code> <span className="muted small">{row.createdBy.file}:{row.createdBy.line}</span>
+    </span>
+  );
+}
+
+function cells(row: GridRow, canCount: boolean, onCount: (row: GridRow) => void): ReactNode[] {
+  return [
+    row.schema,
+    <span title={row.comment ?? undefined}>{row.name}</span>,
+    row.kind,
+    <RowsCell row={row} />,
+    row.bytes === null ? '' : <span className={row.bytesExact ? '' : 'muted'} title={row.bytesExact ? 'exact' : 'estimate from page counts'}>{row.bytesExact ? '' : '~'}{formatBytes(row.bytes)}</span>,
+    row.status === 'missing' ? '' : row.indexCount,
+    row.owner ?? '',
+    row.status ? <span className={`inventory-status status-${row.status}`}>{statusLabels[row.status]}</span> : '',
+    <CreatedByCell row={row} />,
+    isCountable(row) ? (
+      <button type="button" className="small" disabled={!canCount} aria-label={`Count rows of ${row.schema}.${row.name}`} onClick={() => onCount(row)}>
+        Count
+      </button>
+    ) : null,
+  ];
+}
+
+export function InventoryGrid({ rows, sort, totals, canCount, onSort, onCount }: Props) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const visible = rows.slice(first, last);
+
+  return (
+    <div className="inventory-grid" role="table" aria-label="Tables" aria-rowcount={rows.length + 2}>
+      <div className="inventory-row inventory-head" role="row" aria-rowindex={1}>
+        {columns.map((c) => (
+          <div key={c.id} role="columnheader" className={c.numeric ? 'numeric' : undefined} aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+            <button type="button" className="inventory-sort" onClick={() => onSort(c.id)}>
+              {c.label}
+              {sort.column === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
+            </button>
+          </div>
+        ))}
+        <div role="columnheader" aria-label="Actions" />
+      </div>
+      <div className="inventory-viewport" ref={viewport} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div className="inventory-canvas" style={{ height: rows.length * rowHeight }}>
+          {visible.map((row, i) => (
+            <div key={`${row.schema}\u0000${row.name}`} className={`inventory-row${row.status === 'missing' ? ' missing' : ''}`} role="row" aria-rowindex={first + i + 2} style={{ top: (first + i) * rowHeight }}>
+              {cells(row, canCount, onCount).map((cell, c) => (
+                <div key={c} role="cell" className={columns[c]?.numeric ? 'numeric' : undefined}>
+                  {cell}
+                </div>
+              ))}
+            </div>
+          ))}
+          {rows.length === 0 && <p className="muted inventory-empty">No table matches the filter.</p>}
+        </div>
+      </div>
+      <div className="inventory-row inventory-foot" role="row" aria-rowindex={rows.length + 2}>
+        <div role="cell">Total</div>
+        <div role="cell">{numbers.format(totals.tables)} tables</div>
+        <div role="cell" />
+        <div role="cell" className="numeric">{numbers.format(totals.rows)}</div>
+        <div role="cell" className="numeric">{formatBytes(totals.bytes)}</div>
+        <div role="cell" className="numeric">{numbers.format(totals.indexes)}</div>
+        <div role="cell" />
+        <div role="cell" />
+        <div role="cell" />
+        <div role="cell" />
+      </div>
+    </div>
+  );
+}

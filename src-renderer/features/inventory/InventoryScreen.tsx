@@ -1,0 +1,95 @@
+// The Inventory tab: what the selected connection's database holds against what its migrations say
+// it should hold, with the disagreements counted at the top.
+import { useEffect, useMemo } from 'react';
+import { inventoryCsv, inventoryMarkdown } from '../../../src-shared/model/inventoryExport';
+import { useConnections } from '../connections/connectionsStore';
+import { useRunDialog } from '../runner/runDialogStore';
+import { downloadFile, fileStem } from './exportFile';
+import { InventoryGrid, type GridRow } from './InventoryGrid';
+import { useInventory } from './inventoryStore';
+import { InventoryToolbar } from './InventoryToolbar';
+import { filterTables, isCountable, keyOf, schemasOf, sortTables, totalsOf } from './inventoryView';
+import { PendingChanges } from './PendingChanges';
+import { StatusSummary } from './StatusSummary';
+
+export function InventoryScreen() {
+  const profileId = useConnections((s) => s.selected);
+  // An upgrade changes the tables: reload when a run finishes.
+  const runsFinished = useRunDialog((s) => s.runsFinished);
+  const state = useInventory();
+  const { inventory, sizes, counts, filter, sort, load } = state;
+
+  useEffect(() => {
+    if (profileId && profileId !== 'new') void load(profileId);
+  }, [profileId, runsFinished, load]);
+
+  // The loaded rows with exact sizes and counts laid over them as they arrive.
+  const rows = useMemo<GridRow[]>(
+    () =>
+      (inventory?.tables ?? []).map((t) => {
+        const key = keyOf(t);
+        const bytes = sizes?.get(key);
+        const count = counts.get(key);
+        return {
+          ...t,
+          ...(bytes === undefined ? {} : { bytes, bytesExact: true }),
+          ...(count ? { exactRows: count.rows, ...(count.error ? { countError: count.error } : {}) } : {}),
+        };
+      }),
+    [inventory, sizes, counts],
+  );
+  const shown = useMemo(() => sortTables(filterTables(rows, filter), sort) as GridRow[], [rows, filter, sort]);
+  const totals = useMemo(() => totalsOf(shown), [shown]);
+  const countable = useMemo(() => shown.filter(isCountable), [shown]);
+  const schemas = useMemo(() => schemasOf(rows), [rows]);
+
+  if (!inventory) {
+    return (
+      <section className="inventory">
+        {state.error ? <p className="error" role="alert">{state.error}</p> : <p className="muted">Reading the catalog…</p>}
+      </section>
+    );
+  }
+
+  const exportName = fileStem(inventory.connection);
+  const current = { ...inventory, tables: rows };
+  return (
+    <section className="inventory" aria-label="Inventory">
+      <header className="inventory-header">
+        <div>
+          <h1>Inventory</h1>
+          <p className="muted small">
+            {inventory.project
+              ? `${inventory.project.format} project ${inventory.project.dir}: ${inventory.project.applied} applied, ${inventory.project.pending} pending`
+              : 'No migration project is bound to this connection: tables are listed without expected-vs-actual status.'}
+            {state.readingSizes ? ' · reading exact sizes…' : ''}
+          </p>
+        </div>
+        <button type="button" disabled={state.loading} onClick={() => profileId && void load(profileId)}>
+          {state.loading ? 'Loading…' : 'Reload'}
+        </button>
+      </header>
+      {state.error && <p className="error" role="alert">{state.error}</p>}
+      {inventory.project && <StatusSummary counts={inventory.counts} active={filter.status} onPick={(status) => state.setFilter({ status })} />}
+      {inventory.analysisProblems.length > 0 && (
+        <p className="notice small">
+          {inventory.analysisProblems.length} revision(s) could not be fully read; their tables may be misreported (first: {inventory.analysisProblems[0]?.revision}: {inventory.analysisProblems[0]?.problem}).
+        </p>
+      )}
+      <InventoryToolbar
+        filter={filter}
+        schemas={schemas}
+        hasStatuses={inventory.project !== null}
+        shown={countable.length}
+        counting={state.counting}
+        onFilter={state.setFilter}
+        onCountShown={() => void state.countRows(countable.map(({ schema, name }) => ({ schema, name })))}
+        onCancelCount={() => void state.cancelCount()}
+        onExportCsv={() => downloadFile(`${exportName}-inventory.csv`, inventoryCsv(shown), 'text/csv')}
+        onExportMarkdown={() => downloadFile(`${exportName}-inventory.md`, inventoryMarkdown(current, new Date().toISOString()), 'text/markdown')}
+      />
+      <InventoryGrid rows={shown} sort={sort} totals={totals} canCount={!state.counting} onSort={state.sortBy} onCount={(t) => void state.countRows([{ schema: t.schema, name: t.name }])} />
+      <PendingChanges changes={inventory.pendingChanges} />
+    </section>
+  );
+}
