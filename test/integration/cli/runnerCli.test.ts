@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { writeNativeProject } from '../../support/nativeProject';
+import { scratchDatabase } from '../../support/scratchDatabase';
+import { tempDir } from '../../support/tempDir';
+
+const server = inject('postgres');
+const bin = resolve('bin/switchyard.mjs');
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: '', PGPASSWORD: server.password, ...env }, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('switchyard status / upgrade / downgrade / stamp', () => {
+  it('works against a --url with the password from PGPASSWORD, with CI-friendly exit codes and stable JSON', async () => {
+    const database = await scratchDatabase(server, 'cli');
+    const project = join(tempDir(), 'migrations');
+    writeNativeProject(project, [
+      { id: 'c1', parents: [], message: 'one', up: 'CREATE TABLE one (id int);', down: 'DROP TABLE one;' },
+      { id: 'c2', parents: ['c1'], message: 'two', up: 'CREATE TABLE two (id int);', down: 'DROP TABLE two;' },
+    ]);
+    const url = `postgres://${server.user}@${server.host}:${server.port}/${database}`;
+    const common = ['--url', url, '--project', project];
+
+    const pending = cli(['status', ...common, '--check']);
+    expect(pending.code).toBe(3);
+    expect(pending.stdout).toContain('pending:  2 revision(s)');
+
+    const dry = cli(['upgrade', ...common, '--to', 'c1', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('CREATE TABLE one (id int);');
+    expect(JSON.parse(cli(['status', ...common, '--json']).stdout)).toMatchObject({ applied: [], pending: ['c1', 'c2'] });
+
+    const up = cli(['upgrade', ...common, '--json']);
+    expect(up.code).toBe(0);
+    expect(JSON.parse(up.stdout)).toMatchObject({ steps: [{ revision: 'c1', direction: 'up' }, { revision: 'c2', direction: 'up' }], status: { heads: ['c2'], pending: [] } });
+
+    const status = JSON.parse(cli(['status', ...common, '--json', '--check']).stdout) as Record<string, unknown>;
+    expect(status).toMatchObject({ applied: ['c1', 'c2'], heads: ['c2'], pending: [], unknown: [], changed: [] });
+    expect(cli(['status', ...common, '--check']).code).toBe(0);
+
+    expect(cli(['downgrade', ...common]).code).toBe(2);
+    const down = cli(['downgrade', ...common, '--to', 'c1']);
+    expect(down.stdout).toContain('Ran 1 revision(s)');
+    expect(cli(['stamp', ...common, '--to', 'base', '--down']).stdout).toContain('now at base');
+  });
+
+  it('refuses a production target without --yes-production', async () => {
+    const database = await scratchDatabase(server, 'cli');
+    const project = join(tempDir(), 'migrations');
+    writeNativeProject(project, [{ id: 'p1', parents: [], message: 'one', up: 'CREATE TABLE one (id int);' }]);
+    const common = ['--url', `postgres://${server.user}@${server.host}:${server.port}/${database}`, '--project', project, '--env', 'prod'];
+    const refused = cli(['upgrade', ...common]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--yes-production');
+    expect(cli(['upgrade', ...common, '--yes-production']).code).toBe(0);
+  });
+});
