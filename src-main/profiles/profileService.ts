@@ -9,6 +9,9 @@ import { SwitchyardError, toWireError } from '../../src-shared/errors';
 import { connect, testConnection } from '../drivers/connect';
 import type { Operations } from '../operations/operations';
 import type { StoreSession } from '../session/storeSession';
+import { bundledDemoProject, demoStartingPoint } from '../demo/demoProject';
+import { runTarget } from '../runner/runnerService';
+import { targetFromProfile } from '../runner/migrationTarget';
 import { toConnectionTarget } from './connectionTarget';
 
 const auditedFields = ['name', 'environment', 'engine', 'host', 'port', 'database', 'user', 'sslMode', 'sslCaFile', 'sqlitePath', 'readOnly', 'notes', 'projectDir', 'projectFormat', 'alembicCommand'] as const;
@@ -120,7 +123,10 @@ export class ProfileService {
     });
   }
 
-  /** The empty state's offer: a SQLite database in the app's data folder, ready to explore. */
+  /**
+   * The empty state's offer: a SQLite database in the app's data folder, bound to the bundled demo
+   * project and part-way through its history, ready to explore.
+   */
   async createDemo(actor: string): Promise<Profile> {
     const existing = this.list().find((profile) => profile.environment === 'demo');
     if (existing) return existing;
@@ -139,13 +145,19 @@ export class ProfileService {
       sqlitePath: join(folder, 'demo.sqlite'),
       readOnly: false,
       notes: 'Demo database created by Switchyard; safe to reset at any time.',
-      projectDir: '',
-      projectFormat: 'auto',
+      projectDir: bundledDemoProject() ?? '',
+      projectFormat: 'native',
       alembicCommand: '',
     };
     const driver = await connect(toConnectionTarget(input, undefined), { create: true });
     await driver.close();
-    return this.create(input, actor);
+    const profile = this.create(input, actor);
+    if (profile.projectDir) {
+      const target = targetFromProfile(profile, undefined);
+      const { audit } = this.session.store;
+      for (const request of demoStartingPoint) await runTarget(target, request, { actor, audit: (record) => audit.append(record) });
+    }
+    return profile;
   }
 
   private freeName(wanted: string): string {
