@@ -4,6 +4,7 @@ import type { KeySource } from '../src-shared/model/session';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { InventoryService } from './inventory/inventoryService';
+import { GraphService } from './graph/graphService';
 import { EventBus } from './operations/eventBus';
 import { Operations } from './operations/operations';
 import { ProfileService } from './profiles/profileService';
@@ -26,6 +27,7 @@ export interface Services {
   profiles: ProfileService;
   runner: RunnerService;
   inventory: InventoryService;
+  graph: GraphService;
   dispatch: Dispatch;
   close(): void;
 }
@@ -37,11 +39,12 @@ export function createServices(options: ServicesOptions): Services {
   const profiles = new ProfileService(session, operations, options.dataDir);
   const runner = new RunnerService(profiles, session, operations);
   const inventory = new InventoryService(runner, operations);
-  const handlers = createHandlers({ session, profiles, runner, inventory, operations, events });
+  const graph = new GraphService(runner);
+  const handlers = createHandlers({ session, profiles, runner, inventory, graph, operations, events });
   const dispatch = createDispatcher(handlers, {
     onUnexpectedError: options.onUnexpectedError ?? ((method, error) => console.error(`[switchyard] ${method} failed:`, error)),
   });
-  return { dataDir: options.dataDir, session, events, operations, profiles, runner, inventory, dispatch, close: () => session.close() };
+  return { dataDir: options.dataDir, session, events, operations, profiles, runner, inventory, graph, dispatch, close: () => session.close() };
 }
 
 /** "alice via cli": who the audit log names for a call from this process. */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { AuditEntry, AuditVerification } from './model/audit';
 import type { ConnectionTestResult } from './model/connectionTest';
+import type { GraphLoad, RevisionDetail } from './model/graphView';
 import type { Inventory, TableSize } from './model/inventory';
 import type { OperationDone, OperationLog, OperationProgress, OperationStarted } from './model/operation';
 import { profileIdSchema, profileInputSchema, type Profile } from './model/profile';
@@ -52,6 +53,11 @@ export const api = {
   'runner.run': method<OperationStarted>()(
     z.object({ profileId: profileIdSchema, request: runRequestSchema, confirmProduction: z.boolean().default(false) }).strict(),
   ),
+
+  /** The bound project's graph and anomalies, with the connection's status (or why it could not be read). */
+  'graph.load': method<GraphLoad>()(byProfile),
+  /** One revision for the detail panel: SQL, tables it changes, lint findings. */
+  'graph.revision': method<RevisionDetail>()(z.object({ profileId: profileIdSchema, revision: z.string().min(1).max(500) }).strict()),
 
   /** Tables per schema with estimated rows and sizes, and (with a bound project) ok/missing/unexpected/conflict. */
   'inventory.load': method<Inventory>()(byProfile),

@@ -1,5 +1,6 @@
 // The handler object for the whole API contract, built over the services.
 import type { ApiHandlers } from './dispatcher';
+import type { GraphService } from '../graph/graphService';
 import type { InventoryService } from '../inventory/inventoryService';
 import type { ProfileService } from '../profiles/profileService';
 import type { RunnerService } from '../runner/runnerService';
@@ -13,11 +14,12 @@ export interface HandlerServices {
   profiles: ProfileService;
   runner: RunnerService;
   inventory: InventoryService;
+  graph: GraphService;
   operations: Operations;
   events: EventBus;
 }
 
-export function createHandlers({ session, profiles, runner, inventory, operations, events }: HandlerServices): ApiHandlers {
+export function createHandlers({ session, profiles, runner, inventory, graph, operations, events }: HandlerServices): ApiHandlers {
   return {
     'session.status': () => session.status(),
     'session.unlock': async ({ passphrase }) => {
@@ -42,6 +44,9 @@ export function createHandlers({ session, profiles, runner, inventory, operation
     'runner.status': ({ profileId }) => runner.status(profileId),
     'runner.preview': ({ profileId, request }, { actor }) => runner.preview(profileId, request, actor),
     'runner.run': ({ profileId, request, confirmProduction }, { actor }) => runner.run(profileId, request, actor, confirmProduction),
+
+    'graph.load': ({ profileId }) => graph.load(profileId),
+    'graph.revision': ({ profileId, revision }) => graph.revision(profileId, revision),
 
     'inventory.load': ({ profileId }) => inventory.load(profileId),
     'inventory.sizes': ({ profileId }) => inventory.sizes(profileId),
