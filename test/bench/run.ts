@@ -2,9 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import type { BenchmarkSuite, Measure } from './harness';
 import { graphSuite } from './graph.bench';
+import { inventorySuite } from './inventory.bench';
 import { storeSuite } from './store.bench';
 
-const suites: BenchmarkSuite[] = [storeSuite, graphSuite];
+const suites: BenchmarkSuite[] = [storeSuite, graphSuite, inventorySuite];
 
 const results: Measure[] = [];
 for (const suite of suites) {
