@@ -5,6 +5,7 @@ import { withAncestors, type RevisionGraph } from './graph';
 import { upgradeOrder } from './planner';
 import { readStringAt } from './readers/pythonLiteral';
 import type { RevisionFile } from './readers/projectFiles';
+import { splitStatements } from './sqlStatements';
 
 export interface TableChanges {
   created: string[];
@@ -34,10 +35,23 @@ function tableName(schema: string | undefined, name: string): string {
 
 type Parser = (sql: string) => unknown;
 
+// Statements that only touch rows never change the set of tables; parsing them (INSERT … VALUES
+// above all) would cost most of the analysis time for nothing. Anything else naming a table is parsed,
+// so a typo such as "CREAT TABLE" is still reported.
+const namesTable = /\b(?:TABLE|INTO)\b/i;
+const rowsOnly = /^(?:INSERT|UPDATE|DELETE|COPY|MERGE|GRANT|REVOKE|COMMENT|TRUNCATE|VALUES)\b/i;
+const leadingComments = /^(?:\s*(?:--[^\n]*\n|\/\*[\s\S]*?\*\/))*\s*/;
+
+function mayChangeTables(statement: string): boolean {
+  return namesTable.test(statement) && !rowsOnly.test(statement.replace(leadingComments, ''));
+}
+
 function fromSql(parse: Parser, sql: string, changes: TableChanges): void {
+  const relevant = splitStatements(sql).filter((s) => mayChangeTables(s.sql));
+  if (relevant.length === 0) return;
   let statements: Array<{ stmt: unknown }>;
   try {
-    statements = (parse(sql) as { stmts?: Array<{ stmt: unknown }> }).stmts ?? [];
+    statements = (parse(relevant.map((s) => s.sql).join(';\n')) as { stmts?: Array<{ stmt: unknown }> }).stmts ?? [];
   } catch (error) {
     changes.problems.push(`SQL the PostgreSQL parser rejects: ${(error as Error).message}`);
     return;

@@ -7,7 +7,7 @@ import { bookkeepingSql } from './bookkeepingSql';
 import type { PreparedStep } from './preparedStep';
 import type { RunSession } from './runSession';
 import { stepFailure } from './stepFailure';
-import { splitStatements } from './sqlStatements';
+import { splitStatements } from '../migrations/sqlStatements';
 import { createNativeTableSql } from './versionTables';
 
 // pg_try_advisory_lock(int4, int4): 'SYAR' and 1, shown in pg_locks as classid/objid.

@@ -7,7 +7,7 @@ import { openSqlite } from '../sqliteModule';
 import { bookkeepingSql } from './bookkeepingSql';
 import type { PreparedStep } from './preparedStep';
 import type { RunSession } from './runSession';
-import { splitStatements } from './sqlStatements';
+import { splitStatements } from '../migrations/sqlStatements';
 import { stepFailure } from './stepFailure';
 import { createNativeTableSql } from './versionTables';
 

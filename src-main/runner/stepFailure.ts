@@ -2,7 +2,7 @@
 import { SwitchyardError } from '../../src-shared/errors';
 import { SqlExecutionError } from '../drivers/driver';
 import type { PreparedStep } from './preparedStep';
-import { lineAndColumn } from './sqlStatements';
+import { lineAndColumn } from '../migrations/sqlStatements';
 
 /** `offsetInBody`: where in the step's SQL body the failing statement (or the server's position) is. */
 export function stepFailure(step: PreparedStep, error: unknown, offsetInBody: number | undefined, target: string): SwitchyardError {

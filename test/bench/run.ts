@@ -3,9 +3,10 @@ import { writeFileSync } from 'node:fs';
 import type { BenchmarkSuite, Measure } from './harness';
 import { graphSuite } from './graph.bench';
 import { inventorySuite } from './inventory.bench';
+import { runnerSuite } from './runner.bench';
 import { storeSuite } from './store.bench';
 
-const suites: BenchmarkSuite[] = [storeSuite, graphSuite, inventorySuite];
+const suites: BenchmarkSuite[] = [storeSuite, graphSuite, inventorySuite, runnerSuite];
 
 const results: Measure[] = [];
 for (const suite of suites) {

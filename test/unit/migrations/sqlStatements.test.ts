@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineAndColumn, splitStatements } from '../../../src-main/runner/sqlStatements';
+import { lineAndColumn, splitStatements } from '../../../src-main/migrations/sqlStatements';
 
 const texts = (sql: string) => splitStatements(sql).map((s) => s.sql);
 
