@@ -32,6 +32,12 @@ export async function readExactSizes(driver: Driver): Promise<TableSize[]> {
 }
 
 /** What "count all" counts: stored relations, not views (a view's count runs its query). */
-export function countableTables(relations: readonly CatalogRelation[]): Array<{ schema: string; name: string }> {
+export async function countableTables(driver: Driver): Promise<Array<{ schema: string; name: string }>> {
+  if (driver.engine === 'sqlite') {
+    // Straight from sqlite_schema: the full catalog would count every table once already.
+    const rows = await driver.query<{ name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+    return rows.map((r) => ({ schema: 'main', name: r.name }));
+  }
+  const relations = await readPostgresCatalog(driver);
   return relations.filter((r) => r.kind === 'table' || r.kind === 'materialized view').map((r) => ({ schema: r.schema, name: r.name }));
 }

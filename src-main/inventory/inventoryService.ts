@@ -7,7 +7,7 @@ import type { Operations } from '../operations/operations';
 import type { MigrationTarget } from '../runner/migrationTarget';
 import type { RunnerService } from '../runner/runnerService';
 import { withDriver } from '../runner/runnerService';
-import { countableTables, readCatalog, readExactSizes } from './catalog';
+import { countableTables, readExactSizes } from './catalog';
 import { loadInventory } from './loadInventory';
 import { countRowsExactly, defaultCountTimeoutMs } from './rowCounts';
 
@@ -41,7 +41,7 @@ export function startCount(operations: Operations, target: MigrationTarget, requ
     // Its own connection: closing it is how a running count is cancelled.
     const driver = await connect(target.connection);
     try {
-      const tables = request.tables ?? countableTables((await readCatalog(driver)).relations);
+      const tables = request.tables ?? (await countableTables(driver));
       return await countRowsExactly(driver, tables, context, request.timeoutMs ?? defaultCountTimeoutMs);
     } finally {
       await driver.close();

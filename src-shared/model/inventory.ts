@@ -57,6 +57,8 @@ export interface Inventory {
   engine: 'postgres' | 'sqlite';
   /** Null without a bound project: the catalog alone, no statuses. */
   project: { dir: string; format: 'native' | 'alembic'; applied: number; pending: number } | null;
+  /** Why the bound project could not be read (moved folder, no migrations): the catalog is still shown. */
+  projectError: string | null;
   tables: InventoryTable[];
   counts: StatusCounts;
   pendingChanges: PendingTableChange[];

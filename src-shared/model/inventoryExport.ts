@@ -89,6 +89,8 @@ export function inventoryMarkdown(inventory: Inventory, generatedAt: string): st
   if (inventory.project) {
     const p = inventory.project;
     lines.push(`Project: ${mdCode(p.dir)} (${p.format}), ${p.applied} revisions applied, ${p.pending} pending.`, '');
+  } else if (inventory.projectError) {
+    lines.push(`The bound migration project cannot be read (${inventory.projectError}): tables are listed without status.`, '');
   } else {
     lines.push('No migration project is bound: tables are listed without expected-vs-actual status.', '');
   }

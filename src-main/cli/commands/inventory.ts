@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Inventory, InventoryTable, RowCount } from '../../../src-shared/model/inventory';
 import { formatBytes, inventoryCsv, inventoryMarkdown, qualifiedTableName, rowsOf, statusLabels } from '../../../src-shared/model/inventoryExport';
 import { SwitchyardError } from '../../../src-shared/errors';
-import { countableTables, readCatalog, readExactSizes } from '../../inventory/catalog';
+import { countableTables, readExactSizes } from '../../inventory/catalog';
 import { loadInventory } from '../../inventory/loadInventory';
 import { countRowsExactly, defaultCountTimeoutMs } from '../../inventory/rowCounts';
 import type { OperationContext } from '../../operations/operations';
@@ -83,7 +83,7 @@ async function fillExact(target: MigrationTarget, inventory: Inventory, sizes: b
       const { context, dispose } = interruptibleContext();
       let results: RowCount[];
       try {
-        results = await countRowsExactly(driver, countableTables((await readCatalog(driver)).relations), context, countTimeoutMs);
+        results = await countRowsExactly(driver, await countableTables(driver), context, countTimeoutMs);
       } finally {
         dispose();
       }

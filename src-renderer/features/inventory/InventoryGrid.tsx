@@ -68,7 +68,7 @@ function CreatedByCell({ row }: { row: GridRow }) {
 function cells(row: GridRow, canCount: boolean, onCount: (row: GridRow) => void): ReactNode[] {
   return [
     row.schema,
-    <span title={row.comment ?? undefined}>{row.name}</span>,
+    <span title={row.comment ? `${row.name}: ${row.comment}` : row.name}>{row.name}</span>,
     row.kind,
     <RowsCell row={row} />,
     row.bytes === null ? '' : <span className={row.bytesExact ? '' : 'muted'} title={row.bytesExact ? 'exact' : 'estimate from page counts'}>{row.bytesExact ? '' : '~'}{formatBytes(row.bytes)}</span>,

@@ -70,6 +70,7 @@ export function InventoryScreen() {
         </button>
       </header>
       {state.error && <p className="error" role="alert">{state.error}</p>}
+      {inventory.projectError && <p className="notice small">The bound project cannot be read, so tables have no status: {inventory.projectError}</p>}
       {inventory.project && <StatusSummary counts={inventory.counts} active={filter.status} onPick={(status) => state.setFilter({ status })} />}
       {inventory.analysisProblems.length > 0 && (
         <p className="notice small">

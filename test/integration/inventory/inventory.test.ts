@@ -125,6 +125,13 @@ describe('inventory on PostgreSQL', () => {
     expect(inventory.tables.map((t) => t.name)).not.toContain('audit_log');
   });
 
+  it('still lists the tables when the bound project folder is gone, and says why', async () => {
+    const inventory = await loadInventory(migrationTarget(connection, join(projectDir, 'moved-away')));
+    expect(inventory.project).toBeNull();
+    expect(inventory.projectError).toContain('moved-away');
+    expect(inventory.tables.map((t) => t.name)).toContain('documents');
+  });
+
   it('reads exact sizes afterwards, including indexes and TOAST', async () => {
     const driver = await connect(connection);
     try {

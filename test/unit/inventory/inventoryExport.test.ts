@@ -53,6 +53,7 @@ describe('exports', () => {
       counts: { ok: 1, missing: 1, unexpected: 1, conflict: 1, bookkeeping: 0 },
       pendingChanges: [{ revision: 'c3', file: '003_c3.sql', line: 1, created: ['reports'], dropped: [], renamed: [] }],
       analysisProblems: [],
+      projectError: null,
       sizesExact: false,
     };
     const markdown = inventoryMarkdown(inventory, '2026-01-17T00:49:00Z');

@@ -1,0 +1,72 @@
+// Picking environments to compare (connections bound to the same project) and what would bring
+// one level with another.
+import type { Profile } from '../../../src-shared/model/profile';
+import type { EnvironmentGap } from '../../../src-shared/graph/environmentGap';
+import { useCompare } from './compareStore';
+
+interface Props {
+  current: Profile;
+  siblings: Profile[];
+  names: Map<string, string>;
+  gap: EnvironmentGap | undefined;
+}
+
+export function ComparePanel({ current, siblings, names, gap }: Props) {
+  const { columns, statuses, from, to, show, level } = useCompare();
+  const choices = [current.id, ...columns];
+  return (
+    <section className="graph-compare" aria-label="Compare environments">
+      {siblings.length === 0 ? (
+        <p className="muted">No other connection is bound to this project ({current.projectDir}). Bind one on its Connection screen to compare.</p>
+      ) : (
+        <div className="graph-compare-pick">
+          <span className="muted">Show beside {current.name}:</span>
+          {siblings.map((p) => (
+            <label key={p.id} className="graph-check">
+              <input type="checkbox" checked={columns.includes(p.id)} onChange={(e) => void show(p.id, e.target.checked)} /> {p.name}
+              {'error' in (statuses[p.id] ?? {}) && <span className="graph-anomaly-text"> (unreachable)</span>}
+            </label>
+          ))}
+        </div>
+      )}
+      {columns.length > 0 && (
+        <div className="graph-compare-level">
+          <label>
+            Bring{' '}
+            <select aria-label="Environment to bring level" value={from ?? ''} onChange={(e) => level(e.target.value || undefined, to)}>
+              <option value="">…</option>
+              {choices.map((id) => (
+                <option key={id} value={id}>
+                  {names.get(id)}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            level with{' '}
+            <select aria-label="Environment to match" value={to ?? ''} onChange={(e) => level(from, e.target.value || undefined)}>
+              <option value="">…</option>
+              {choices.map((id) => (
+                <option key={id} value={id}>
+                  {names.get(id)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {gap && (
+            <p role="status" className="graph-gap">
+              {gap.toApply.length === 0 && gap.toRevert.length === 0
+                ? 'Already level.'
+                : [
+                    gap.toApply.length > 0 ? `apply ${gap.toApply.length}: ${gap.toApply.join(', ')}` : '',
+                    gap.toRevert.length > 0 ? `revert ${gap.toRevert.length}: ${gap.toRevert.join(', ')}` : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

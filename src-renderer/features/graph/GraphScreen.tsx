@@ -1,0 +1,183 @@
+// The Graph screen: the bound project's revisions as lanes, the selected database's status on
+// them, other environments beside it, and a revision's details in a side panel.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { gapBetween } from '../../../src-shared/graph/environmentGap';
+import { branchLabels, matchesSearch } from '../../../src-shared/graph/graphFilter';
+import { viewItems } from '../../../src-shared/graph/linearRuns';
+import { useConnections } from '../connections/connectionsStore';
+import { useRunDialog } from '../runner/runDialogStore';
+import { ComparePanel } from './ComparePanel';
+import { useCompare } from './compareStore';
+import { graphModel } from './graphModel';
+import { GraphRows, type StatusColumn } from './GraphRows';
+import { useGraph } from './graphStore';
+import { GraphSummary } from './GraphSummary';
+import { GraphToolbar } from './GraphToolbar';
+import { RevisionMenu } from './RevisionMenu';
+import { RevisionPanel } from './RevisionPanel';
+
+export function GraphScreen() {
+  const profiles = useConnections((s) => s.profiles);
+  const profileId = useConnections((s) => s.selected);
+  const current = profiles.find((p) => p.id === profileId);
+  const g = useGraph();
+  const compare = useCompare();
+  const runsFinished = useRunDialog((s) => s.runsFinished);
+  const search = useRef<HTMLInputElement>(null);
+  const [menu, setMenu] = useState<{ id: string; x: number; y: number } | undefined>();
+
+  const { open: openGraph } = g;
+  const { refresh: refreshCompare } = compare;
+  useEffect(() => {
+    if (current) void openGraph(current.id);
+  }, [current, openGraph, runsFinished]);
+  useEffect(() => {
+    void refreshCompare();
+  }, [refreshCompare, runsFinished]);
+
+  useEffect(() => {
+    const onSlash = (event: globalThis.KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
+      if (event.key === '/' && !typing) {
+        event.preventDefault();
+        search.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onSlash);
+    return () => window.removeEventListener('keydown', onSlash);
+  }, []);
+
+  const report = g.graph?.report;
+  const model = useMemo(() => (report ? graphModel(report, g.filter) : undefined), [report, g.filter]);
+  const items = useMemo(() => (model ? viewItems(model.layout, g.collapse, g.expanded) : []), [model, g.collapse, g.expanded]);
+  const itemOf = useMemo(() => new Map(items.flatMap((item, i) => (item.kind === 'revision' ? [[item.row, i] as const] : []))), [items]);
+  const matchList = useMemo(() => (model && report ? report.revisions.filter((r) => model.rowOf.has(r.id) && matchesSearch(r, g.query)).map((r) => r.id) : []), [model, report, g.query]);
+  const matches = useMemo(() => new Set(matchList), [matchList]);
+  const labels = useMemo(() => (report ? branchLabels(report) : []), [report]);
+  const names = useMemo(() => new Map(profiles.map((p) => [p.id, p.name])), [profiles]);
+  const siblings = useMemo(() => profiles.filter((p) => current && p.id !== current.id && p.projectDir !== '' && p.projectDir === current.projectDir), [profiles, current]);
+  const columns = useMemo<StatusColumn[]>(() => {
+    if (!current) return [];
+    const others = compare.columns.filter((id) => siblings.some((p) => p.id === id));
+    const statusOf = (id: string) => {
+      const s = compare.statuses[id];
+      return s && 'status' in s ? s.status : undefined;
+    };
+    return [{ id: current.id, name: current.name, status: g.graph?.status ?? undefined }, ...others.map((id) => ({ id, name: names.get(id) ?? id, status: statusOf(id) }))];
+  }, [current, compare.columns, compare.statuses, siblings, g.graph, names]);
+  const gap = useMemo(() => {
+    const from = columns.find((c) => c.id === compare.from)?.status;
+    const to = columns.find((c) => c.id === compare.to)?.status;
+    return from && to && compare.from !== compare.to ? gapBetween(from, to) : undefined;
+  }, [columns, compare.from, compare.to]);
+  const gapSet = useMemo(() => new Set(gap ? [...gap.toApply, ...gap.toRevert] : []), [gap]);
+
+  const { select, expand, openPanel } = g;
+  /** Selects a revision and unfolds the collapsed run hiding it, if any. */
+  const reveal = useCallback(
+    (id: string, withPanel: boolean) => {
+      const row = model?.rowOf.get(id);
+      if (row === undefined) return;
+      const run = items.find((item) => item.kind === 'run' && item.first <= row && row <= item.last);
+      if (run?.kind === 'run') expand(run.first);
+      if (withPanel) void openPanel(id);
+      else select(id);
+    },
+    [model, items, expand, select, openPanel],
+  );
+
+  // Only a new search jumps to its first match: reveal itself changes whenever the rows do.
+  const revealRef = useRef(reveal);
+  revealRef.current = reveal;
+  useEffect(() => {
+    if (matchList[0]) revealRef.current(matchList[0], false);
+  }, [matchList]);
+
+  if (!current) return null;
+  if (!current.projectDir) return <p className="muted">No migration project is bound to {current.name}. Set its project folder on the Connection screen.</p>;
+  if (g.error) return <p className="error" role="alert">{g.error}</p>;
+  if (!g.graph || !model) return <p className="muted">Loading the graph…</p>;
+
+  const selectedRow = g.selected === undefined ? undefined : model.rowOf.get(g.selected);
+  const selectedItem = selectedRow === undefined ? undefined : itemOf.get(selectedRow);
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      for (let i = (selectedItem ?? -step) + step; i >= 0 && i < items.length; i += step) {
+        const item = items[i];
+        if (item?.kind === 'revision') {
+          select(model.layout.rows[item.row]?.id);
+          return;
+        }
+      }
+    } else if (event.key === 'Enter' && g.selected) {
+      event.preventDefault();
+      void openPanel();
+    }
+  };
+  const nextMatch = () => {
+    if (matchList.length === 0) return;
+    const at = g.selected ? matchList.indexOf(g.selected) : -1;
+    reveal(matchList[(at + 1) % matchList.length] as string, false);
+  };
+
+  return (
+    <section className="graph-screen" aria-label="Graph">
+      <GraphToolbar
+        ref={search}
+        query={g.query}
+        matchCount={matchList.length}
+        labels={labels}
+        filter={g.filter}
+        selected={g.selected}
+        collapse={g.collapse}
+        comparing={compare.open}
+        onSearch={g.search}
+        onNextMatch={nextMatch}
+        onFilter={g.setFilter}
+        onCollapse={g.setCollapse}
+        onCompare={compare.toggle}
+        onReload={() => void g.reload()}
+      />
+      <GraphSummary graph={g.graph} onGo={(id) => reveal(id, true)} />
+      {compare.open && <ComparePanel current={current} siblings={siblings} names={names} gap={gap} />}
+      {columns.length > 1 && (
+        <div className="graph-column-heads" aria-hidden="true">
+          {columns.map((c) => (
+            <span key={c.id}>{c.name}</span>
+          ))}
+        </div>
+      )}
+      <div className="graph-body">
+        <GraphRows
+          model={model}
+          items={items}
+          columns={columns}
+          selected={g.selected}
+          matches={matches}
+          gap={gapSet}
+          scrollTo={selectedItem}
+          onSelect={select}
+          onOpen={(id) => void openPanel(id)}
+          onExpand={expand}
+          onMenu={(id, x, y) => setMenu({ id, x, y })}
+          onKey={onKey}
+        />
+        {g.panelOpen && g.selected && (
+          <RevisionPanel profileId={current.id} revision={g.selected} detail={g.detail} error={g.detailError} status={g.graph.status} onGo={(id) => reveal(id, true)} onClose={g.closePanel} />
+        )}
+      </div>
+      {menu && (
+        <RevisionMenu
+          profileId={current.id}
+          revision={menu.id}
+          x={menu.x}
+          y={menu.y}
+          onLineage={() => g.setFilter({ kind: 'lineage', revision: menu.id })}
+          onClose={() => setMenu(undefined)}
+        />
+      )}
+    </section>
+  );
+}

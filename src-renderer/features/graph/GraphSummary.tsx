@@ -1,0 +1,57 @@
+// Above the graph: where the selected database stands, and the project's anomalies with file:line.
+import type { GraphLoad } from '../../../src-shared/model/graphView';
+
+export function GraphSummary({ graph, onGo }: { graph: GraphLoad; onGo(id: string): void }) {
+  const { report, status, statusError } = graph;
+  return (
+    <div className="graph-summary">
+      {status ? (
+        <p className="graph-status-line" role="status" aria-label="Database status">
+          <span className="graph-count applied">{status.applied.length} applied</span>
+          <span className="graph-count pending">{status.pending.length} pending</span>
+          <span>
+            database at <strong>{status.heads.join(', ') || 'base'}</strong>
+          </span>
+          {status.pendingByBranch.length > 0 && (
+            <span>
+              pending branches:{' '}
+              {status.pendingByBranch.map((b) => (
+                <button key={b.head} type="button" className="link graph-link" onClick={() => onGo(b.head)}>
+                  {b.head} ({b.revisions.length})
+                </button>
+              ))}
+            </span>
+          )}
+          {status.unknown.length > 0 && <span className="graph-anomaly-text">applied but unknown to the files: {status.unknown.join(', ')}</span>}
+          {status.changed.length > 0 && <span className="graph-anomaly-text">changed after apply: {status.changed.join(', ')}</span>}
+        </p>
+      ) : (
+        <p className="error" role="alert">
+          Could not read the database's status ({statusError?.code}): {statusError?.message} The graph below is the project alone.
+        </p>
+      )}
+      <p className="muted small">
+        {report.revisions.length} revisions · heads {report.heads.join(', ') || 'none'} · {report.format} project in <code>{report.project}</code>
+      </p>
+      {report.anomalies.length > 0 && (
+        <details className="graph-anomalies">
+          <summary>
+            {report.anomalies.length} {report.anomalies.length === 1 ? 'anomaly' : 'anomalies'}
+          </summary>
+          <ul>
+            {report.anomalies.map((a, i) => (
+              <li key={i}>
+                <span className="graph-tag anomaly">{a.kind}</span> {a.file !== null && <code>{`${a.file}:${a.line ?? 1}`}</code>} {a.message}{' '}
+                {a.revisions.slice(0, 5).map((id) => (
+                  <button key={id} type="button" className="link graph-link" onClick={() => onGo(id)}>
+                    {id}
+                  </button>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
