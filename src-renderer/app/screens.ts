@@ -1,6 +1,7 @@
 // The workspace's screens, in tab order. A feature adds itself here with one entry.
 import type { ComponentType } from 'react';
 import { ConnectionScreen } from '../features/connections/ConnectionScreen';
+import { GraphScreen } from '../features/graph/GraphScreen';
 import { InventoryScreen } from '../features/inventory/InventoryScreen';
 import { MigrationsScreen } from '../features/runner/MigrationsScreen';
 
@@ -14,6 +15,7 @@ export interface Screen {
 
 export const screens: Screen[] = [
   { id: 'connection', label: 'Connection', key: '1', component: ConnectionScreen },
+  { id: 'graph', label: 'Graph', key: '2', component: GraphScreen },
   { id: 'inventory', label: 'Inventory', key: '3', component: InventoryScreen },
   { id: 'migrations', label: 'Migrations', key: '4', component: MigrationsScreen },
 ];
