@@ -1,5 +1,6 @@
 // The runner as the API and the CLI use it: status of a connection against its project, previews
 // (plan, SQL, preflight), and runs as long operations.
+import { existsSync } from 'node:fs';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { ConnectionStatus } from '../../src-shared/model/status';
@@ -15,9 +16,14 @@ import { loadTargetProject, targetFromProfile, type MigrationTarget } from './mi
 import { previewNative, runNative, type RunOptions } from './nativeRun';
 import { readRecorded } from './versionTables';
 
-/** `create`: a run may create a missing SQLite file (a fresh database); reads never do. */
+/**
+ * `create`: a run may create a missing SQLite file (a fresh database). Reads never do: they see a
+ * missing file as the empty database it will be, through an in-memory stand-in.
+ */
 export async function withDriver<T>(target: MigrationTarget, work: (driver: Driver) => Promise<T>, create = false): Promise<T> {
-  const driver = await connect(target.connection, { create });
+  const { connection } = target;
+  const notYetCreated = connection.engine === 'sqlite' && !create && !existsSync(connection.sqlitePath);
+  const driver = notYetCreated ? await connect({ ...connection, sqlitePath: ':memory:' }, { create: true }) : await connect(connection, { create });
   try {
     return await work(driver);
   } finally {

@@ -2,6 +2,7 @@
 // preview first (steps, SQL, preflight), then the run with live progress, then the result.
 import { create } from 'zustand';
 import type { RunPreview, RunRequest, RunResult } from '../../../src-shared/model/run';
+import type { ApiEventMessage } from '../../../src-shared/api';
 import { ApiError, call, onApiEvent } from '../../api/client';
 
 export type RunPhase = 'closed' | 'previewing' | 'ready' | 'running' | 'done' | 'failed';
@@ -67,10 +68,13 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
     async run(confirmProduction) {
       const { profileId, request } = get();
       if (!profileId) return;
-      set({ phase: 'running', log: [], error: undefined, progress: { done: 0, total: get().preview?.steps.length ?? 0 } });
+      early.length = 0;
+      set({ phase: 'running', opId: undefined, log: [], error: undefined, progress: { done: 0, total: get().preview?.steps.length ?? 0 } });
       try {
         const { opId } = await call('runner.run', { profileId, request, confirmProduction });
         set({ opId });
+        // Events can outrun the call's answer (they travel on another channel): replay those first.
+        for (const message of early.splice(0).filter((m) => 'opId' in m.payload && m.payload.opId === opId)) apply(message);
       } catch (error) {
         set({ phase: 'failed', error: asError(error) });
       }
@@ -86,9 +90,22 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
   };
 });
 
+/** Operation events that arrived while a run was starting, before its id was known. */
+const early: ApiEventMessage[] = [];
+
 onApiEvent((message) => {
   const state = useRunDialog.getState();
-  if (!('opId' in message.payload) || message.payload.opId !== state.opId) return;
+  if (!('opId' in message.payload)) return;
+  if (state.phase === 'running' && state.opId === undefined) {
+    early.push(message);
+    return;
+  }
+  if (message.payload.opId === state.opId) apply(message);
+});
+
+function apply(message: ApiEventMessage): void {
+  const state = useRunDialog.getState();
+  if (!('opId' in message.payload)) return;
   if (message.event === 'op.progress') useRunDialog.setState({ progress: { done: message.payload.done, total: message.payload.total } });
   else if (message.event === 'op.log') useRunDialog.setState({ log: [...state.log, { level: message.payload.level, line: message.payload.line }] });
   else if (message.event === 'op.done') {
@@ -96,4 +113,4 @@ onApiEvent((message) => {
     if (message.payload.ok) useRunDialog.setState({ phase: 'done', result: message.payload.result as RunResult, runsFinished: finished });
     else useRunDialog.setState({ phase: 'failed', error: message.payload.error, runsFinished: finished });
   }
-});
+}
