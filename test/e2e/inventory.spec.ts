@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { connect } from '../../src-main/drivers/connect';
 import { applyByHand, runStatements, writeNativeProject } from '../support/nativeProject';
-import { newHome, serve, type ServedApp } from './browserHost';
+import { quoteIdentifier } from '../../src-main/drivers/identifier';
+import { newHome, postgresUnderTest, serve, type ServedApp } from './browserHost';
 
 const passphrase = 'e2e inventory passphrase';
 
@@ -115,5 +116,47 @@ test('the demo connection’s inventory matches its part-applied project', async
     await page.screenshot({ path: 'test-results/screens/11-inventory-demo.png', fullPage: true });
   } finally {
     await app.stop();
+  }
+});
+
+test('a PostgreSQL database with 3,000 tables scrolls to its last table, rendering only what is in view', async ({ page }) => {
+  const pg = postgresUnderTest();
+  const database = 'Many "Tables"';
+  const base = { engine: 'postgres' as const, host: pg.host, port: pg.port, user: pg.user, password: pg.password, sslMode: 'disable' as const, sslCaFile: '', sqlitePath: '', readOnly: false };
+  const admin = await connect({ ...base, database: 'postgres' });
+  await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
+  const driver = await connect({ ...base, database });
+  await driver.query(`CREATE SCHEMA "Big Schema"`);
+  await driver.query(`DO $$ BEGIN FOR i IN 1..3000 LOOP EXECUTE format('CREATE TABLE "Big Schema".%I (id int)', 'item_' || lpad(i::text, 4, '0')); END LOOP; END $$`);
+  await driver.close();
+
+  const home = newHome();
+  const added = spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), 'profiles', 'add', `postgres://${pg.user}@${pg.host}:${pg.port}/${encodeURIComponent(database)}`, '--name', 'Warehouse', '--password-stdin'], {
+    env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase },
+    input: `${pg.password}\n`,
+    encoding: 'utf8',
+  });
+  expect(added.status, added.stderr).toBe(0);
+  const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
+  try {
+    await page.goto(app.url);
+    await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Warehouse/ }).click();
+    await page.getByRole('button', { name: 'Inventory', exact: true }).click();
+    const grid = page.getByRole('table', { name: 'Tables' });
+    await expect(grid.getByRole('row').last()).toContainText('3,000 tables');
+    // No project bound: no status counts, and the grid says so.
+    await expect(page.getByText('No migration project is bound')).toBeVisible();
+    await grid.getByRole('columnheader', { name: 'Name' }).getByRole('button').click();
+    await expect(grid.getByRole('row').nth(1)).toContainText('item_0001');
+    expect(await grid.getByRole('row').count()).toBeLessThan(80);
+    await page.locator('.inventory-viewport').evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await expect(grid.getByRole('cell', { name: 'item_3000', exact: true })).toBeVisible();
+    expect(await grid.getByRole('row').count()).toBeLessThan(80);
+    await page.screenshot({ path: 'test-results/screens/12-inventory-3000-tables.png' });
+  } finally {
+    await app.stop();
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
+    await admin.close();
   }
 });

@@ -1,12 +1,12 @@
 // The table grid, virtualised by hand: fixed row height, only the rows in view (plus a few) are in
 // the DOM, so 10,000 tables scroll like 10.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { InventoryTable } from '../../../src-shared/model/inventory';
 import { formatBytes, statusLabels } from '../../../src-shared/model/inventoryExport';
+import { useVirtualRows } from '../../components/useVirtualRows';
 import { isCountable, type Sort, type SortColumn, type Totals } from './inventoryView';
 
 export const rowHeight = 30;
-const overscan = 8;
 const numbers = new Intl.NumberFormat('en-US');
 
 interface Column {
@@ -85,19 +85,7 @@ function cells(row: GridRow, canCount: boolean, onCount: (row: GridRow) => void)
 }
 
 export function InventoryGrid({ rows, sort, totals, canCount, onSort, onCount }: Props) {
-  const viewport = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const { viewport, onScroll, first, last } = useVirtualRows(rows.length, rowHeight);
   const visible = rows.slice(first, last);
 
   return (
@@ -113,7 +101,7 @@ export function InventoryGrid({ rows, sort, totals, canCount, onSort, onCount }:
         ))}
         <div role="columnheader" aria-label="Actions" />
       </div>
-      <div className="inventory-viewport" ref={viewport} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div className="inventory-viewport" ref={viewport} onScroll={onScroll}>
         <div className="inventory-canvas" style={{ height: rows.length * rowHeight }}>
           {visible.map((row, i) => (
             <div key={`${row.schema}\u0000${row.name}`} className={`inventory-row${row.status === 'missing' ? ' missing' : ''}`} role="row" aria-rowindex={first + i + 2} style={{ top: (first + i) * rowHeight }}>
