@@ -68,6 +68,25 @@ describe('native runner on PostgreSQL', () => {
     expect(await tables(database)).toEqual(['accounts', 'switchyard_migrations', 'users']);
   });
 
+  it('stops between revisions when cancelled: what ran stays, nothing after it starts', async () => {
+    const database = await scratchDatabase(server);
+    const project = join(tempDir(), 'migrations');
+    writeNativeProject(project, branchy);
+    const controller = new AbortController();
+    const operation = {
+      opId: 'cancel-test',
+      signal: controller.signal,
+      log: () => undefined,
+      // The user presses Cancel as soon as the second revision is reported done.
+      progress: (done: number) => done === 2 && controller.abort(),
+      checkpoint: () => {
+        if (controller.signal.aborted) throw Object.assign(new Error('Cancelled by the user.'), { code: 'E_CANCELLED' });
+      },
+    };
+    await expect(runTarget(target(database, project), { action: 'upgrade', target: 'heads' }, { ...options, operation })).rejects.toMatchObject({ code: 'E_CANCELLED' });
+    expect((await targetStatus(target(database, project))).applied).toEqual(['base01', 'acct02']);
+  });
+
   it('stamps without running, and stamps down without running', async () => {
     const database = await scratchDatabase(server);
     const project = join(tempDir(), 'migrations');
