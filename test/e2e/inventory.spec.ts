@@ -97,6 +97,12 @@ test.describe('inventory', () => {
     expect(csv.slice(1).map((line) => line.split(',')[1])).toEqual(expect.arrayContaining(['customers', 'Order Lines', 'invoices', '"notes', 'label_project']));
     expect(csv.some((line) => line.startsWith('main,shipments,'))).toBe(false);
     expect(csv.find((line) => line.startsWith('main,customers,'))).toContain(',ok,3,3,');
+
+    // "Created by" goes to the revision on the Graph screen.
+    await page.getByLabel('Filter by name').fill('customers');
+    await row('customers').getByRole('button', { name: 'r1' }).click();
+    await expect(page.getByRole('button', { name: 'Graph', exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('complementary', { name: 'Revision details' })).toContainText('r1');
   });
 });
 

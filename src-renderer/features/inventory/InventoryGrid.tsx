@@ -1,7 +1,7 @@
 // The table grid, virtualised by hand: fixed row height, only the rows in view (plus a few) are in
 // the DOM, so 10,000 tables scroll like 10.
 import type { ReactNode } from 'react';
-import type { InventoryTable } from '../../../src-shared/model/inventory';
+import type { InventoryTable, RevisionRef } from '../../../src-shared/model/inventory';
 import { formatBytes, statusLabels } from '../../../src-shared/model/inventoryExport';
 import { useVirtualRows } from '../../components/useVirtualRows';
 import { isCountable, type Sort, type SortColumn, type Totals } from './inventoryView';
@@ -39,6 +39,7 @@ interface Props {
   canCount: boolean;
   onSort(column: SortColumn): void;
   onCount(table: GridRow): void;
+  onShowRevision(revision: string): void;
 }
 
 function RowsCell({ row }: { row: GridRow }) {
@@ -49,23 +50,32 @@ function RowsCell({ row }: { row: GridRow }) {
   return <span className="muted" title="estimate from the planner's statistics">~{numbers.format(row.estimatedRows)}</span>;
 }
 
-function CreatedByCell({ row }: { row: GridRow }) {
+function RevisionLink({ revision, onShow }: { revision: RevisionRef; onShow(revision: string): void }) {
+  return (
+    <button type="button" className="inventory-revision" title={`Show ${revision.revision} in the graph (${revision.file}:${revision.line})`} onClick={() => onShow(revision.revision)}>
+      <code>{revision.revision}</code>
+    </button>
+  );
+}
+
+function CreatedByCell({ row, onShow }: { row: GridRow; onShow(revision: string): void }) {
   if (row.status === 'conflict' && row.conflictWith) {
     return (
-      <span title={`${row.conflictWith.file}:${row.conflictWith.line}`}>
-        pending <code>{row.conflictWith.revision}</code> creates it
+      <span>
+        pending <RevisionLink revision={row.conflictWith} onShow={onShow} /> creates it
       </span>
     );
   }
   if (!row.createdBy) return null;
   return (
-    <span title={`${row.createdBy.file}:${row.createdBy.line}`}>
-      <code>{row.createdBy.revision}</code> <span className="muted small">{row.createdBy.file}:{row.createdBy.line}</span>
+    <span>
+      <RevisionLink revision={row.createdBy} onShow={onShow} /> <span className="muted small">{row.createdBy.file}:{row.createdBy.line}</span>
     </span>
   );
 }
 
-function cells(row: GridRow, canCount: boolean, onCount: (row: GridRow) => void): ReactNode[] {
+function cells(row: GridRow, props: Props): ReactNode[] {
+  const { canCount, onCount, onShowRevision } = props;
   return [
     row.schema,
     <span title={row.comment ? `${row.name}: ${row.comment}` : row.name}>{row.name}</span>,
@@ -75,7 +85,7 @@ function cells(row: GridRow, canCount: boolean, onCount: (row: GridRow) => void)
     row.status === 'missing' ? '' : row.indexCount,
     row.owner ?? '',
     row.status ? <span className={`inventory-status status-${row.status}`}>{statusLabels[row.status]}</span> : '',
-    <CreatedByCell row={row} />,
+    <CreatedByCell row={row} onShow={onShowRevision} />,
     isCountable(row) ? (
       <button type="button" className="small" disabled={!canCount} aria-label={`Count rows of ${row.schema}.${row.name}`} onClick={() => onCount(row)}>
         Count
@@ -84,7 +94,8 @@ function cells(row: GridRow, canCount: boolean, onCount: (row: GridRow) => void)
   ];
 }
 
-export function InventoryGrid({ rows, sort, totals, canCount, onSort, onCount }: Props) {
+export function InventoryGrid(props: Props) {
+  const { rows, sort, totals, onSort } = props;
   const { viewport, onScroll, first, last } = useVirtualRows(rows.length, rowHeight);
   const visible = rows.slice(first, last);
 
@@ -105,7 +116,7 @@ export function InventoryGrid({ rows, sort, totals, canCount, onSort, onCount }:
         <div className="inventory-canvas" style={{ height: rows.length * rowHeight }}>
           {visible.map((row, i) => (
             <div key={`${row.schema}\u0000${row.name}`} className={`inventory-row${row.status === 'missing' ? ' missing' : ''}`} role="row" aria-rowindex={first + i + 2} style={{ top: (first + i) * rowHeight }}>
-              {cells(row, canCount, onCount).map((cell, c) => (
+              {cells(row, props).map((cell, c) => (
                 <div key={c} role="cell" className={columns[c]?.numeric ? 'numeric' : undefined}>
                   {cell}
                 </div>

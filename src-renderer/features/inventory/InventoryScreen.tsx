@@ -10,6 +10,7 @@ import { useInventory } from './inventoryStore';
 import { InventoryToolbar } from './InventoryToolbar';
 import { filterTables, isCountable, keyOf, schemasOf, sortTables, totalsOf } from './inventoryView';
 import { PendingChanges } from './PendingChanges';
+import { showRevision } from './showRevision';
 import { StatusSummary } from './StatusSummary';
 
 export function InventoryScreen() {
@@ -89,7 +90,9 @@ export function InventoryScreen() {
         onExportCsv={() => downloadFile(`${exportName}-inventory.csv`, inventoryCsv(shown), 'text/csv')}
         onExportMarkdown={() => downloadFile(`${exportName}-inventory.md`, inventoryMarkdown(current, new Date().toISOString()), 'text/markdown')}
       />
-      <InventoryGrid rows={shown} sort={sort} totals={totals} canCount={!state.counting} onSort={state.sortBy} onCount={(t) => void state.countRows([{ schema: t.schema, name: t.name }])} />
+      <InventoryGrid rows={shown} sort={sort} totals={totals} canCount={!state.counting} onSort={state.sortBy} onCount={(t) => void state.countRows([{ schema: t.schema, name: t.name }])}
+        onShowRevision={(revision) => profileId && void showRevision(profileId, revision)}
+      />
       <PendingChanges changes={inventory.pendingChanges} />
     </section>
   );
