@@ -18,6 +18,7 @@ const commands: CommandEntry[] = [
   { name: 'inventory', summary: 'tables per schema with rows and sizes, against what the migrations expect', load: async () => (await import('./commands/inventory')).inventoryCommand },
   { name: 'graph', summary: 'show a migration project as a graph: revisions, heads, bases, anomalies', load: async () => (await import('./commands/graph')).graphCommand },
   { name: 'plan', summary: 'preview the ordered upgrade or downgrade steps to a target, without a database', load: async () => (await import('./commands/plan')).planCommand },
+  { name: 'audit', summary: 'the audit log, and whether its hash chain is intact', load: async () => (await import('./commands/audit')).auditCommand },
   { name: 'serve', summary: 'serve the app to a browser on 127.0.0.1 (token-protected)', load: async () => (await import('./commands/serve')).serveCommand },
 ];
 

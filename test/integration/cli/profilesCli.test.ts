@@ -65,6 +65,20 @@ describe('switchyard profiles', () => {
     expect(JSON.parse(cli(home, ['profiles', 'list', '--json']).stdout)).toEqual([]);
   });
 
+  it('shows every profile change in the audit log, never the password, with the chain intact', () => {
+    const home = tempDir();
+    cli(home, ['profiles', 'add', '--name', 'audited', '--host', 'h', '--database', 'd', '--user', 'u', '--password-stdin'], { stdin: 'Audit-Me-Not-42\n' });
+    cli(home, ['profiles', 'edit', 'audited', '--env', 'staging']);
+    const audit = cli(home, ['audit', '--json']);
+    expect(audit.code).toBe(0);
+    const { verification, entries } = JSON.parse(audit.stdout) as { verification: { ok: boolean }; entries: { action: string; actor: string; detail: unknown }[] };
+    expect(verification.ok).toBe(true);
+    expect(entries.map((e) => e.action)).toEqual(['profile.update', 'profile.create']);
+    expect(entries[0]?.actor).toMatch(/ via cli$/);
+    expect(entries[0]?.detail).toMatchObject({ changed: { environment: 'staging' } });
+    expect(audit.stdout).not.toContain('Audit-Me-Not-42');
+  });
+
   it('gives clear errors for bad input: invalid field, unknown profile, wrong passphrase', () => {
     const home = tempDir();
     const invalid = cli(home, ['profiles', 'add', '--name', 'x', '--host', 'h', '--user', 'u']);

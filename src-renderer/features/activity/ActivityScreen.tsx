@@ -1,0 +1,70 @@
+// The audit log: who changed what and when (profiles, runs, resets), newest first, and whether the
+// hash chain is intact.
+import { useEffect, useState } from 'react';
+import type { AuditEntry, AuditVerification } from '../../../src-shared/model/audit';
+import { call } from '../../api/client';
+import { useConnections } from '../connections/connectionsStore';
+import { useRunDialog } from '../runner/runDialogStore';
+
+export function ActivityScreen() {
+  const profile = useConnections((s) => s.profiles.find((p) => p.id === s.selected));
+  const runsFinished = useRunDialog((s) => s.runsFinished);
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [verification, setVerification] = useState<AuditVerification>();
+  const [onlyThis, setOnlyThis] = useState(true);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    Promise.all([call('audit.list', { limit: 500 }), call('audit.verify', {})])
+      .then(([list, verified]) => {
+        setEntries(list);
+        setVerification(verified);
+      })
+      .catch((e: unknown) => setError((e as Error).message));
+  }, [runsFinished, profile?.updatedAt]);
+
+  const shown = onlyThis && profile ? entries.filter((e) => e.target === profile.name || e.detail.id === profile.id) : entries;
+  return (
+    <section className="activity" aria-labelledby="activity-title">
+      <header className="form-head">
+        <h1 id="activity-title">Activity</h1>
+        {verification && (
+          <span className={verification.ok ? 'ok-text' : 'error'} role="status">
+            {verification.ok ? `Audit chain intact (${verification.entries} entries)` : `Audit chain broken at entry ${verification.brokenAt}: the log was edited outside Switchyard`}
+          </span>
+        )}
+      </header>
+      {error && <p className="error">{error}</p>}
+      {profile && (
+        <label className="check">
+          <input type="checkbox" checked={onlyThis} onChange={(e) => setOnlyThis(e.target.checked)} /> Only {profile.name}
+        </label>
+      )}
+      <table className="records">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Who</th>
+            <th>What</th>
+            <th>On</th>
+            <th>Details</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((entry) => (
+            <tr key={entry.seq}>
+              <td>{new Date(entry.at).toLocaleString()}</td>
+              <td>{entry.actor}</td>
+              <td>
+                <code>{entry.action}</code>
+              </td>
+              <td>{entry.target}</td>
+              <td className="muted small">{JSON.stringify(entry.detail)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {shown.length === 0 && <p className="muted">Nothing recorded yet.</p>}
+    </section>
+  );
+}
