@@ -111,6 +111,11 @@ export function GraphScreen() {
           return;
         }
       }
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      const ends = event.key === 'Home' ? items : [...items].reverse();
+      const end = ends.find((item) => item.kind === 'revision');
+      if (end?.kind === 'revision') select(model.layout.rows[end.row]?.id);
     } else if (event.key === 'Enter' && g.selected) {
       event.preventDefault();
       void openPanel();
