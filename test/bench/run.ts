@@ -2,11 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import type { BenchmarkSuite, Measure } from './harness';
 import { graphSuite } from './graph.bench';
+import { graphViewSuite } from './graphView.bench';
 import { inventorySuite } from './inventory.bench';
 import { runnerSuite } from './runner.bench';
 import { storeSuite } from './store.bench';
 
-const suites: BenchmarkSuite[] = [storeSuite, graphSuite, inventorySuite, runnerSuite];
+const suites: BenchmarkSuite[] = [storeSuite, graphSuite, inventorySuite, runnerSuite, graphViewSuite];
 
 const results: Measure[] = [];
 for (const suite of suites) {

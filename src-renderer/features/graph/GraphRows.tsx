@@ -79,6 +79,12 @@ export function GraphRows(props: Props) {
     else if (y + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = y + rowHeight - element.clientHeight;
   }, [props.scrollTo]);
 
+  useEffect(() => {
+    // After React commits the rows, the next frame is when they are on screen.
+    const frame = requestAnimationFrame(() => performance.mark('graph:rows-painted'));
+    return () => cancelAnimationFrame(frame);
+  }, [model]);
+
   const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
   const last = Math.min(items.length, Math.ceil((top + height) / rowHeight) + overscan);
   const lanes = lanesWidth(model.layout.laneCount);
