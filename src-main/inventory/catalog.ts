@@ -1,5 +1,5 @@
 // The catalog of whichever engine the driver speaks, as one list of relations.
-import { defaultSchemaOf, tableKey, type TableSize } from '../../src-shared/model/inventory';
+import type { TableSize } from '../../src-shared/model/inventory';
 import type { Driver } from '../drivers/driver';
 import type { CatalogRelation } from './catalogRelation';
 import { readPostgresCatalog, readPostgresSizes } from './postgresCatalog';
@@ -14,13 +14,6 @@ export interface Catalog {
 export async function readCatalog(driver: Driver): Promise<Catalog> {
   if (driver.engine === 'sqlite') return readSqliteCatalog(driver);
   return { relations: await readPostgresCatalog(driver), sizesExact: false };
-}
-
-/** The names a database holds, as static analysis writes them: what the runner's preflight checks against. */
-export async function existingTableNames(driver: Driver): Promise<Set<string>> {
-  const { relations } = await readCatalog(driver);
-  const defaultSchema = defaultSchemaOf(driver.engine);
-  return new Set(relations.map((r) => tableKey(r.schema, r.name, defaultSchema)));
 }
 
 /** Sizes that open every file: the slow half of the catalog, read after the first screen. */

@@ -39,7 +39,7 @@ export async function previewAlembic(driver: Driver, target: MigrationTarget, pr
   const findings = await permissionFindings(driver, target);
   if (request.action === 'upgrade') {
     const changes = await analyseTables(project.files.files, 'alembic');
-    findings.push(...tableConflicts(steps, changes, await existingTableNames(driver)));
+    findings.push(...tableConflicts(project.graph, steps, changes, await existingTableNames(driver)));
   }
   // Offline SQL needs one starting point; with several applied heads Alembic cannot express the range.
   const heads = appliedHeads(project.graph, applied);
@@ -73,7 +73,7 @@ export async function runAlembic(driver: Driver, target: MigrationTarget, projec
     const { applied, steps } = await plannedSteps(driver, project, request);
     if (request.action === 'upgrade') {
       const changes = await analyseTables(project.files.files, 'alembic');
-      refuseOn(tableConflicts(steps, changes, await existingTableNames(driver)));
+      refuseOn(tableConflicts(project.graph, steps, changes, await existingTableNames(driver)));
     }
     op?.progress(0, steps.length, `alembic ${alembicArgs(request).join(' ')} on ${target.name}`);
     const outcome = await runAlembicCommand(target.alembicCommand, iniPath(project), alembicArgs(request), target.connection, (stream, line) => op?.log(stream === 'stderr' && /error|Traceback/i.test(line) ? 'error' : 'info', line));

@@ -49,7 +49,7 @@ async function conflictFindings(driver: Driver, project: LoadedProject, steps: P
   const found: PreflightFinding[] = [];
   if (!stamping(request) && steps.some((s) => s.direction === 'up')) {
     const changes = await analyseTables(project.files.files.filter((f) => steps.some((s) => s.revision === f.revision.id)), 'native');
-    found.push(...tableConflicts(steps, changes, await existingTableNames(driver)));
+    found.push(...tableConflicts(project.graph, steps, changes, await existingTableNames(driver)));
   }
   return found;
 }

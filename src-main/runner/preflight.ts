@@ -2,11 +2,16 @@
 // table that already exists (the seeds' DuplicateTable, caught before anything runs).
 import type { PreflightFinding } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
+import type { RevisionGraph } from '../migrations/graph';
 import type { TableChanges } from '../migrations/staticAnalysis';
+import { conflictingTables } from '../inventory/conflicts';
 import type { PreparedStep } from './preparedStep';
 import type { MigrationTarget } from './migrationTarget';
 
-/** Table names as the static analysis spells them: `public.x` is `x`, other schemas keep a prefix. */
+/**
+ * Table names as the static analysis spells them (`public.x` is `x`, other schemas keep a prefix),
+ * from one cheap query: the inventory's catalog would also count rows and measure sizes.
+ */
 export async function existingTableNames(driver: Driver): Promise<Set<string>> {
   if (driver.engine === 'sqlite') {
     const rows = await driver.query<{ name: string }>("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'");
@@ -21,32 +26,10 @@ export async function existingTableNames(driver: Driver): Promise<Set<string>> {
   return new Set(rows.map((r) => r.name));
 }
 
-/** Replays the plan's table changes over what exists; a create of something present is a conflict. */
-export function tableConflicts(steps: readonly PreparedStep[], changes: ReadonlyMap<string, TableChanges>, existing: ReadonlySet<string>): PreflightFinding[] {
-  const present = new Set(existing);
-  const findings: PreflightFinding[] = [];
-  for (const step of steps) {
-    if (step.direction !== 'up') continue;
-    const change = changes.get(step.revision);
-    if (!change) continue;
-    for (const { from, to } of change.renamed) {
-      present.delete(from);
-      present.add(to);
-    }
-    for (const table of change.dropped) present.delete(table);
-    for (const table of change.created) {
-      if (present.has(table)) {
-        findings.push({
-          severity: 'error',
-          table,
-          revision: step.revision,
-          message: `Table ${table} already exists, and ${step.revision} (${step.file}) creates it: the upgrade would fail there with relation "${table}" already exists.`,
-        });
-      }
-      present.add(table);
-    }
-  }
-  return findings;
+/** The plan's upgrade steps replayed over what exists: each create of something present is a finding. */
+export function tableConflicts(graph: RevisionGraph, steps: readonly PreparedStep[], changes: ReadonlyMap<string, TableChanges>, existing: ReadonlySet<string>): PreflightFinding[] {
+  const upward = steps.filter((s) => s.direction === 'up').map((s) => s.revision);
+  return conflictingTables(graph, changes, upward, existing).map((c) => ({ severity: 'error', table: c.table, revision: c.revision.revision, message: c.message }));
 }
 
 export async function permissionFindings(driver: Driver, target: MigrationTarget): Promise<PreflightFinding[]> {

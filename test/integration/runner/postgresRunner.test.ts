@@ -127,7 +127,7 @@ describe('native runner on PostgreSQL', () => {
     expect(preview.findings).toEqual([expect.objectContaining({ severity: 'error', table: 'invoices', revision: 'bill03' })]);
     expect(preview.sql).toContain('-- 3/6 up bill03 — billing (003_bill03.sql)\nBEGIN;\nCREATE TABLE invoices (id int PRIMARY KEY);');
     expect(preview.sql).toContain("INSERT INTO switchyard_migrations (revision, checksum, applied_by, duration_ms) VALUES ('bill03'");
-    await expect(run(t, { action: 'upgrade', target: 'heads' })).rejects.toMatchObject({ code: 'E_PREFLIGHT', message: expect.stringContaining('Table invoices already exists') });
+    await expect(run(t, { action: 'upgrade', target: 'heads' })).rejects.toMatchObject({ code: 'E_PREFLIGHT', message: expect.stringContaining('creates table invoices, which already exists in the database') });
     // Nothing ran, not even the revisions before the conflict.
     expect(await tables(database)).toEqual(['invoices', 'switchyard_migrations']);
   });
