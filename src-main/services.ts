@@ -9,6 +9,8 @@ import { EventBus } from './operations/eventBus';
 import { Operations } from './operations/operations';
 import { ProfileService } from './profiles/profileService';
 import { RunnerService } from './runner/runnerService';
+import { ResetService } from './reset/resetService';
+import { SnapshotService, snapshotDirOf } from './reset/snapshots';
 import { StoreSession } from './session/storeSession';
 
 export interface ServicesOptions {
@@ -28,6 +30,8 @@ export interface Services {
   runner: RunnerService;
   inventory: InventoryService;
   graph: GraphService;
+  snapshots: SnapshotService;
+  reset: ResetService;
   dispatch: Dispatch;
   close(): void;
 }
@@ -36,15 +40,17 @@ export function createServices(options: ServicesOptions): Services {
   const events = new EventBus();
   const operations = new Operations(events);
   const session = new StoreSession(options.dataDir, options.keySource ?? 'passphrase', options.lockedReason);
-  const profiles = new ProfileService(session, operations, options.dataDir);
+  const snapshots = new SnapshotService(session, snapshotDirOf(options.dataDir));
+  const profiles = new ProfileService(session, operations, options.dataDir, snapshots);
   const runner = new RunnerService(profiles, session, operations);
+  const reset = new ResetService(runner, snapshots, session, operations);
   const inventory = new InventoryService(runner, operations);
   const graph = new GraphService(runner);
-  const handlers = createHandlers({ session, profiles, runner, inventory, graph, operations, events });
+  const handlers = createHandlers({ session, profiles, runner, inventory, graph, reset, operations, events });
   const dispatch = createDispatcher(handlers, {
     onUnexpectedError: options.onUnexpectedError ?? ((method, error) => console.error(`[switchyard] ${method} failed:`, error)),
   });
-  return { dataDir: options.dataDir, session, events, operations, profiles, runner, inventory, graph, dispatch, close: () => session.close() };
+  return { dataDir: options.dataDir, session, events, operations, profiles, runner, inventory, graph, snapshots, reset, dispatch, close: () => session.close() };
 }
 
 /** "alice via cli": who the audit log names for a call from this process. */

@@ -10,6 +10,7 @@ import { profileIdSchema, profileInputSchema, type Profile } from './model/profi
 import type { SessionStatus } from './model/session';
 import type { ConnectionStatus } from './model/status';
 import { runActions, type RunPreview } from './model/run';
+import { resetModes, type ResetPlan, type Snapshot } from './model/reset';
 import type { WireError } from './errors';
 
 /** Binds an output type to an input schema; the output only exists for the type checker. */
@@ -24,6 +25,18 @@ const tableName = z.object({ schema: z.string().min(1).max(255), name: z.string(
 const runRequestSchema = z
   .object({ action: z.enum(runActions), target: z.string().trim().min(1, 'A target is required').max(200), down: z.boolean().optional() })
   .strict();
+
+const resetRequestSchema = z
+  .object({
+    mode: z.enum(resetModes),
+    to: z.string().trim().min(1).max(200).optional(),
+    seedFile: z.string().trim().min(1).max(4096).optional(),
+    snapshotId: z.string().min(1).max(64).optional(),
+    takeSnapshot: z.boolean().default(true),
+    skipSnapshotAcknowledged: z.boolean().optional(),
+  })
+  .strict();
+const bySnapshot = z.object({ profileId: profileIdSchema, snapshotId: z.string().min(1).max(64) }).strict();
 
 export const api = {
   'session.status': method<SessionStatus>()(empty),
@@ -67,6 +80,22 @@ export const api = {
   'inventory.countRows': method<OperationStarted>()(
     z.object({ profileId: profileIdSchema, tables: z.array(tableName).max(100_000).optional(), timeoutMs: z.number().int().min(100).max(3_600_000).optional() }).strict(),
   ),
+
+  /** Impact (tables, rows, bytes, sessions, privileges), snapshots and the exact statements of every step, changing nothing. */
+  'reset.plan': method<ResetPlan>()(z.object({ profileId: profileIdSchema, request: resetRequestSchema }).strict()),
+  /** Runs the reset as a long operation: progress per step (detail: StepResult), op.done carries a ResetResult. */
+  'reset.run': method<OperationStarted>()(
+    z.object({
+      profileId: profileIdSchema,
+      request: resetRequestSchema,
+      confirmation: z.object({ typedName: z.string().max(1000), environmentAcknowledged: z.string().max(100).optional() }).strict(),
+    }).strict(),
+  ),
+  'snapshots.list': method<Snapshot[]>()(byProfile),
+  /** Ends the sessions on the database first (PostgreSQL clones need it idle). */
+  'snapshots.create': method<Snapshot>()(z.object({ profileId: profileIdSchema, name: z.string().max(200).default('') }).strict()),
+  'snapshots.restore': method<{ snapshot: Snapshot; durationMs: number }>()(bySnapshot.extend({ confirmProduction: z.boolean().default(false) })),
+  'snapshots.delete': method<{ deleted: true }>()(bySnapshot),
 
   'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict()),
   'audit.verify': method<AuditVerification>()(empty),

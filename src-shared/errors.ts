@@ -37,6 +37,7 @@ export const errorCodes = [
   'E_CONFIRMATION_REQUIRED',
   'E_NO_DOWNGRADE',
   'E_ALEMBIC_FAILED',
+  'E_RESET_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

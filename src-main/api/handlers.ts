@@ -4,6 +4,7 @@ import type { GraphService } from '../graph/graphService';
 import type { InventoryService } from '../inventory/inventoryService';
 import type { ProfileService } from '../profiles/profileService';
 import type { RunnerService } from '../runner/runnerService';
+import type { ResetService } from '../reset/resetService';
 import type { StoreSession } from '../session/storeSession';
 import type { Operations } from '../operations/operations';
 import type { EventBus } from '../operations/eventBus';
@@ -15,11 +16,12 @@ export interface HandlerServices {
   runner: RunnerService;
   inventory: InventoryService;
   graph: GraphService;
+  reset: ResetService;
   operations: Operations;
   events: EventBus;
 }
 
-export function createHandlers({ session, profiles, runner, inventory, graph, operations, events }: HandlerServices): ApiHandlers {
+export function createHandlers({ session, profiles, runner, inventory, graph, reset, operations, events }: HandlerServices): ApiHandlers {
   return {
     'session.status': () => session.status(),
     'session.unlock': async ({ passphrase }) => {
@@ -51,6 +53,16 @@ export function createHandlers({ session, profiles, runner, inventory, graph, op
     'inventory.load': ({ profileId }) => inventory.load(profileId),
     'inventory.sizes': ({ profileId }) => inventory.sizes(profileId),
     'inventory.countRows': ({ profileId, ...request }) => inventory.countRows(profileId, request),
+
+    'reset.plan': ({ profileId, request }) => reset.plan(profileId, request),
+    'reset.run': ({ profileId, request, confirmation }, { actor }) => reset.run(profileId, request, confirmation, actor),
+    'snapshots.list': ({ profileId }) => reset.listSnapshots(profileId),
+    'snapshots.create': ({ profileId, name }, { actor }) => reset.createSnapshot(profileId, name, actor),
+    'snapshots.restore': ({ profileId, snapshotId, confirmProduction }, { actor }) => reset.restoreSnapshot(profileId, snapshotId, actor, confirmProduction),
+    'snapshots.delete': async ({ profileId, snapshotId }, { actor }) => {
+      await reset.deleteSnapshot(profileId, snapshotId, actor);
+      return { deleted: true as const };
+    },
 
     'audit.list': ({ limit }) => session.store.audit.list(limit),
     'audit.verify': () => session.store.audit.verify(),

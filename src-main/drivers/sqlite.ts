@@ -11,7 +11,8 @@ export interface SqliteOpenOptions {
   create?: boolean;
 }
 
-function writable(path: string): boolean {
+/** The current user may write the file or folder (a missing SQLite file needs a writable folder). */
+export function writable(path: string): boolean {
   try {
     accessSync(path, constants.W_OK);
     return true;

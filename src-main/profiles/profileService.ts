@@ -13,6 +13,8 @@ import { bundledDemoProject, demoStartingPoint } from '../demo/demoProject';
 import { runTarget } from '../runner/runnerService';
 import { targetFromProfile } from '../runner/migrationTarget';
 import { toConnectionTarget } from './connectionTarget';
+import { demoSnapshotName } from '../../src-shared/model/reset';
+import type { SnapshotService } from '../reset/snapshots';
 
 const auditedFields = ['name', 'environment', 'engine', 'host', 'port', 'database', 'user', 'sslMode', 'sslCaFile', 'sqlitePath', 'readOnly', 'notes', 'projectDir', 'projectFormat', 'alembicCommand'] as const;
 
@@ -25,6 +27,8 @@ export class ProfileService {
     private readonly session: StoreSession,
     private readonly operations: Operations,
     private readonly dataDir: string,
+    /** Optional so the profile screens work without it; the demo's pristine snapshot needs it. */
+    private readonly snapshots?: SnapshotService,
   ) {}
 
   list(): Profile[] {
@@ -157,6 +161,8 @@ export class ProfileService {
       const { audit } = this.session.store;
       for (const request of demoStartingPoint) await runTarget(target, request, { actor, audit: (record) => audit.append(record) });
     }
+    // What "Reset demo" restores, in about a second.
+    await this.snapshots?.create({ key: profile.id, target: targetFromProfile(profile, undefined) }, demoSnapshotName, actor);
     return profile;
   }
 

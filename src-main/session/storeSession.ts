@@ -5,11 +5,13 @@ import { AuditLog } from '../store/auditLog';
 import type { KeyProvider } from '../store/keyProvider';
 import { openStore, storeExists, type StoreDatabase } from '../store/openStore';
 import { ProfileRepository } from '../store/profileRepository';
+import { SnapshotRepository } from '../store/snapshotRepository';
 
 export interface OpenedStore {
   db: StoreDatabase;
   profiles: ProfileRepository;
   audit: AuditLog;
+  snapshots: SnapshotRepository;
 }
 
 export class StoreSession {
@@ -30,7 +32,7 @@ export class StoreSession {
   async unlock(keys: KeyProvider): Promise<SessionStatus> {
     if (!this.opened) {
       const db = await openStore(this.storeDir, keys);
-      this.opened = { db, profiles: new ProfileRepository(db), audit: new AuditLog(db) };
+      this.opened = { db, profiles: new ProfileRepository(db), audit: new AuditLog(db), snapshots: new SnapshotRepository(db) };
     }
     return this.status();
   }

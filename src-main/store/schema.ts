@@ -62,6 +62,24 @@ export const storeMigrations: StoreMigration[] = [
       ALTER TABLE profiles ADD COLUMN alembic_command TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 3,
+    description: 'snapshots per connection (template database or backup file)',
+    sql: `
+      -- profile_id is a profile's id, or "url:<connection>" for a CLI --url target (no profile to point at).
+      CREATE TABLE snapshots (
+        id TEXT PRIMARY KEY,
+        profile_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        heads TEXT NOT NULL,
+        engine TEXT NOT NULL,
+        location TEXT NOT NULL
+      );
+      CREATE INDEX snapshots_by_profile ON snapshots (profile_id, created_at);
+    `,
+  },
 ];
 
 export const storeSchemaVersion = Math.max(...storeMigrations.map((m) => m.version));

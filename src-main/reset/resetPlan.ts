@@ -1,0 +1,87 @@
+// The wizard's Impact, Safety net and Confirm steps in one answer: what will be destroyed, who is
+// connected, what we may do, the exact statements of every step, and why it cannot run, if so.
+import { existsSync } from 'node:fs';
+import type { PlannedStep, ResetImpact, ResetPlan, ResetRequest, Snapshot } from '../../src-shared/model/reset';
+import { loadInventory } from '../inventory/loadInventory';
+import { appliedWithAncestors, planUpgrade } from '../migrations/planner';
+import { loadTargetProject, type MigrationTarget } from '../runner/migrationTarget';
+import type { DatabaseLifecycle } from './lifecycle';
+
+const dataKinds = new Set(['table', 'partitioned table', 'materialized view']);
+
+async function measure(target: MigrationTarget, database: DatabaseLifecycle): Promise<Omit<ResetImpact, 'privileges' | 'sessions'>> {
+  if (!(await database.exists())) return { tables: 0, rows: 0, bytes: 0 };
+  const inventory = await loadInventory(target);
+  const tables = inventory.tables.filter((t) => dataKinds.has(t.kind));
+  return {
+    tables: tables.length,
+    rows: tables.reduce((sum, t) => sum + Math.max(0, t.exactRows ?? t.estimatedRows ?? 0), 0),
+    bytes: tables.reduce((sum, t) => sum + (t.bytes ?? 0), 0),
+  };
+}
+
+/** The revisions the migrate step will apply, from an empty database or from a snapshot's heads. */
+function migrateStatements(target: MigrationTarget, to: string, startingHeads: readonly string[]): string[] {
+  const project = loadTargetProject(target);
+  const applied = appliedWithAncestors(project.graph, startingHeads);
+  const plan = planUpgrade(project.graph, to, applied);
+  if (plan.steps.length === 0) return [`nothing to apply: already at ${to}`];
+  const messages = new Map(project.graph.revisions.map((r) => [r.id, r.message]));
+  return plan.steps.map((s) => `apply ${s.revision}${messages.get(s.revision) ? ` — ${messages.get(s.revision)}` : ''}`);
+}
+
+export function refusalsFor(target: MigrationTarget, request: ResetRequest, snapshot: Snapshot | undefined, privilegesOk: boolean, privilegeText: string): string[] {
+  const refusals: string[] = [];
+  if (target.connection.readOnly) refusals.push(`${target.name} is a read-only connection: Switchyard will not reset it.`);
+  if (!privilegesOk) refusals.push(privilegeText);
+  if (request.mode === 'snapshot' && !snapshot) refusals.push('Choose the snapshot to restore.');
+  if (request.to && !target.projectDir) refusals.push(`No migration project is bound to ${target.name}: there is nothing to migrate to ${request.to}.`);
+  if (request.seedFile && !existsSync(request.seedFile)) refusals.push(`The seed file ${request.seedFile} does not exist.`);
+  if (!request.takeSnapshot) {
+    if (target.environment === 'prod') refusals.push(`${target.name} is a production connection: a reset there always takes a snapshot first.`);
+    else if (!request.skipSnapshotAcknowledged) refusals.push('Skipping the snapshot needs an explicit acknowledgement: without it, nothing can undo the reset.');
+  }
+  return refusals;
+}
+
+/** The planned location of a snapshot not yet taken: its real name is fixed when it is taken. */
+const newSnapshotId = 'new';
+
+export async function planSteps(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshot: Snapshot | undefined): Promise<PlannedStep[]> {
+  const steps: PlannedStep[] = [];
+  if (request.takeSnapshot) {
+    steps.push({ step: 'snapshot', title: 'Take a snapshot (the undo)', statements: database.snapshotStatements(database.snapshotLocation(newSnapshotId)), destructive: false });
+  }
+  const terminate = database.terminateStatements();
+  if (request.mode !== 'wipe' && terminate.length > 0) steps.push({ step: 'terminate', title: 'End the sessions on the database', statements: terminate, destructive: false });
+  if (request.mode === 'wipe') {
+    steps.push({ step: 'drop', title: 'Drop every schema and create public again', statements: await database.wipeStatements(), destructive: true });
+  } else {
+    steps.push({ step: 'drop', title: 'Drop the database', statements: database.dropStatements(), destructive: true });
+    if (request.mode === 'recreate') steps.push({ step: 'create', title: 'Create it again (same owner, encoding, collation)', statements: database.createStatements(), destructive: false });
+    else steps.push({ step: 'restore', title: `Restore the snapshot ${snapshot?.name ?? ''}`.trim(), statements: snapshot ? database.restoreStatements(snapshot.location) : [], destructive: false });
+  }
+  if (request.to) {
+    const from = request.mode === 'snapshot' ? (snapshot?.heads ?? []) : [];
+    steps.push({ step: 'migrate', title: `Migrate to ${request.to}`, statements: migrateStatements(target, request.to, from), destructive: false });
+  }
+  if (request.seedFile) steps.push({ step: 'seed', title: 'Run the seed SQL', statements: [`run the SQL in ${request.seedFile}`], destructive: false });
+  steps.push({ step: 'verify', title: 'Verify', statements: ['compare the version bookkeeping and the tables with what the migrations expect'], destructive: false });
+  return steps;
+}
+
+export async function planReset(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshots: Snapshot[]): Promise<ResetPlan> {
+  const snapshot = request.snapshotId ? snapshots.find((s) => s.id === request.snapshotId) : undefined;
+  const [measured, sessions, privileges] = await Promise.all([measure(target, database), database.sessions(), database.privileges(request.mode)]);
+  return {
+    connection: target.name,
+    engine: target.connection.engine,
+    environment: target.environment,
+    databaseName: database.databaseName,
+    request,
+    impact: { ...measured, sessions, privileges },
+    snapshots,
+    steps: await planSteps(target, database, request, snapshot),
+    refusals: refusalsFor(target, request, snapshot, privileges.ok, privileges.explanation),
+  };
+}

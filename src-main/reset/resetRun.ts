@@ -1,0 +1,159 @@
+// Runs a planned reset step by step: refusals and confirmations first (nothing changes before
+// them), then each step with its outcome reported and audited. A failure stops the reset, says
+// what the database holds, and keeps the snapshot taken first.
+import { readFileSync } from 'node:fs';
+import type { PlannedStep, ResetConfirmation, ResetPlan, ResetRequest, ResetResult, ResetStepName, ResetVerification, Snapshot, StepResult } from '../../src-shared/model/reset';
+import { SwitchyardError, toWireError } from '../../src-shared/errors';
+import type { OperationContext } from '../operations/operations';
+import { runTarget, withDriver } from '../runner/runnerService';
+import type { AuditRecord } from '../store/auditLog';
+import type { DatabaseLifecycle } from './lifecycle';
+import { planReset } from './resetPlan';
+import { databaseState } from './resetState';
+import type { SnapshotScope, SnapshotService } from './snapshots';
+import { verifyReset } from './verifyReset';
+
+export interface ResetRunOptions {
+  actor: string;
+  confirmation: ResetConfirmation;
+  operation?: OperationContext;
+  audit?: (record: AuditRecord) => void;
+}
+
+/** Typing the environment's name: "prod" or "production". */
+const productionWords = new Set(['prod', 'production']);
+
+export function checkConfirmation(plan: ResetPlan, confirmation: ResetConfirmation): void {
+  if (plan.refusals.length > 0) throw new SwitchyardError('E_PREFLIGHT', `Nothing was changed. ${plan.refusals.join(' ')}`, { refusals: plan.refusals });
+  if (confirmation.typedName !== plan.databaseName) {
+    throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `The typed name does not match the database name "${plan.databaseName}": nothing was changed.`);
+  }
+  if (plan.environment === 'prod' && !productionWords.has((confirmation.environmentAcknowledged ?? '').trim().toLowerCase())) {
+    throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${plan.connection} is a production connection: acknowledge it by naming the environment (type "production"). Nothing was changed.`);
+  }
+}
+
+export async function planWith(snapshots: SnapshotService, scope: SnapshotScope, request: ResetRequest): Promise<ResetPlan> {
+  const database = await snapshots.open(scope.target);
+  try {
+    return await planReset(scope.target, database, request, snapshots.list(scope.key));
+  } finally {
+    await database.close();
+  }
+}
+
+interface StepContext {
+  scope: SnapshotScope;
+  snapshots: SnapshotService;
+  database: DatabaseLifecycle;
+  request: ResetRequest;
+  options: ResetRunOptions;
+  taken: Snapshot | undefined;
+  verification: (ResetVerification & { problems: string[] }) | undefined;
+}
+
+/** The runner's own progress is per revision; the reset reports per step, so only its log goes through. */
+function migrateContext(operation: OperationContext | undefined): OperationContext | undefined {
+  return operation && { ...operation, progress: () => undefined };
+}
+
+async function runStep(step: PlannedStep, context: StepContext): Promise<string> {
+  const { scope, database, request, options } = context;
+  switch (step.step) {
+    case 'snapshot': {
+      context.taken = await context.snapshots.create(scope, `Before reset, ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`, options.actor, database);
+      return `snapshot "${context.taken.name}" taken (${context.taken.location})`;
+    }
+    case 'terminate':
+      return `${await database.terminate()} session(s) ended`;
+    case 'drop':
+      if (request.mode === 'wipe') await database.wipe();
+      else await database.drop();
+      return request.mode === 'wipe' ? 'schemas dropped, public created' : 'database dropped';
+    case 'create':
+      await database.create();
+      return 'database created';
+    case 'restore': {
+      const snapshot = context.snapshots.find(scope.key, request.snapshotId ?? '');
+      await database.createFrom(snapshot.location);
+      return `restored from "${snapshot.name}"`;
+    }
+    case 'migrate': {
+      const operation = migrateContext(options.operation);
+      const result = await runTarget(scope.target, { action: 'upgrade', target: request.to ?? 'heads' }, {
+        actor: options.actor,
+        // Already confirmed on the Confirm step, with the database's name typed.
+        confirmProduction: true,
+        ...(operation ? { operation } : {}),
+        ...(options.audit ? { audit: options.audit } : {}),
+      });
+      return `${result.steps.length} revision(s) applied; at ${result.status.heads.join(', ') || 'base'}`;
+    }
+    case 'seed': {
+      const sql = readFileSync(request.seedFile ?? '', 'utf8');
+      await withDriver(scope.target, (driver) => driver.execScript(sql), true);
+      return `ran ${request.seedFile}`;
+    }
+    case 'verify': {
+      const verification = await verifyReset(scope.target, request.to, request.mode !== 'snapshot');
+      context.verification = verification;
+      if (!verification.ok) throw new SwitchyardError('E_RESET_FAILED', `Verification found differences: ${verification.problems.join('; ')}`);
+      return `at ${verification.heads.join(', ') || 'base'}; tables as expected`;
+    }
+  }
+}
+
+export async function runReset(snapshots: SnapshotService, scope: SnapshotScope, request: ResetRequest, options: ResetRunOptions): Promise<ResetResult> {
+  const { operation, audit } = options;
+  const database = await snapshots.open(scope.target);
+  const started = performance.now();
+  try {
+    const plan = await planReset(scope.target, database, request, snapshots.list(scope.key));
+    checkConfirmation(plan, options.confirmation);
+    const record = (action: string, detail: Record<string, unknown>) => audit?.({ actor: options.actor, action, target: scope.target.name, detail });
+    record('reset.start', { mode: request.mode, to: request.to ?? null, seed: request.seedFile ?? null, steps: plan.steps.map((s) => ({ step: s.step, statements: s.statements })) });
+
+    const context: StepContext = { scope, snapshots, database, request, options, taken: undefined, verification: undefined };
+    const results: StepResult[] = [];
+    const done: ResetStepName[] = [];
+    let stoppedAt: ResetStepName | undefined;
+    for (const [index, step] of plan.steps.entries()) {
+      const stepStarted = performance.now();
+      let outcome: StepResult['outcome'] = 'done';
+      let message: string;
+      try {
+        operation?.checkpoint();
+        operation?.progress(index, plan.steps.length, step.title, { step: step.step, outcome: 'running' });
+        message = await runStep(step, context);
+      } catch (error) {
+        const wire = toWireError(error);
+        outcome = wire.code === 'E_CANCELLED' ? 'cancelled' : 'failed';
+        message = wire.code === 'E_INTERNAL' ? (error as Error).message : wire.message;
+      }
+      const result: StepResult = { step: step.step, title: step.title, outcome, durationMs: Math.round(performance.now() - stepStarted), message };
+      results.push(result);
+      record('reset.step', { ...result });
+      operation?.progress(index + 1, plan.steps.length, step.title, result);
+      operation?.log(outcome === 'done' ? 'info' : 'error', `${step.title}: ${message}`);
+      if (outcome !== 'done') {
+        stoppedAt = step.step;
+        break;
+      }
+      done.push(step.step);
+    }
+    const verification = context.verification;
+    const result: ResetResult = {
+      ok: stoppedAt === undefined,
+      steps: results,
+      ...(stoppedAt ? { stoppedAt } : {}),
+      databaseState: databaseState(done, stoppedAt, request),
+      ...(context.taken ? { snapshot: context.taken } : {}),
+      ...(verification ? { verification: { ok: verification.ok, heads: verification.heads, missingTables: verification.missingTables, unexpectedTables: verification.unexpectedTables } } : {}),
+      totalMs: Math.round(performance.now() - started),
+    };
+    record(result.ok ? 'reset.done' : 'reset.failed', { stoppedAt: stoppedAt ?? null, databaseState: result.databaseState, snapshot: context.taken?.id ?? null, totalMs: result.totalMs });
+    return result;
+  } finally {
+    await database.close();
+  }
+}

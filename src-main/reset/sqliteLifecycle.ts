@@ -1,0 +1,99 @@
+// SQLite: the database is a file. Snapshots are copies made with the online backup API (consistent
+// while others read and write), kept in the app's data folder; a restore copies one back in place.
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { PrivilegeCheck, ResetMode } from '../../src-shared/model/reset';
+import { connect } from '../drivers/connect';
+import type { ConnectionTarget } from '../drivers/driver';
+import { quoteIdentifier } from '../drivers/identifier';
+import { writable } from '../drivers/sqlite';
+import { openSqlite } from '../sqliteModule';
+import type { DatabaseLifecycle } from './lifecycle';
+
+const companions = ['', '-wal', '-shm', '-journal'];
+
+/** Copies one SQLite database into another file through the backup API. */
+async function backupInto(source: string, destination: string): Promise<void> {
+  const db = openSqlite(source, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(destination);
+  } finally {
+    db.close();
+  }
+}
+
+export async function openSqliteLifecycle(connection: ConnectionTarget, snapshotDir: string): Promise<DatabaseLifecycle> {
+  const path = connection.sqlitePath;
+
+  const objects = async () => {
+    if (!existsSync(path)) return [];
+    const driver = await connect(connection);
+    try {
+      return await driver.query<{ type: string; name: string }>(
+        "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type DESC, name",
+      );
+    } finally {
+      await driver.close();
+    }
+  };
+
+  const wipeStatements = async () => (await objects()).map((o) => `DROP ${o.type === 'view' ? 'VIEW' : 'TABLE'} ${quoteIdentifier(o.name)}`);
+
+  const lifecycle: DatabaseLifecycle = {
+    databaseName: basename(path),
+    exists: async () => existsSync(path),
+    sessions: async () => [],
+    async privileges(mode: ResetMode): Promise<PrivilegeCheck> {
+      const folder = dirname(path);
+      if (mode === 'wipe') {
+        return !existsSync(path) || writable(path)
+          ? { ok: true, explanation: `${path} is writable.` }
+          : { ok: false, explanation: `${path} is not writable by this user: change its permissions or reset as its owner.` };
+      }
+      return writable(folder)
+        ? { ok: true, explanation: `The folder ${folder} is writable: the file can be deleted and created.` }
+        : { ok: false, explanation: `The folder ${folder} is not writable by this user, so the file cannot be deleted and created. Use mode "wipe" if the file itself is writable.` };
+    },
+    // Other processes' connections are invisible on SQLite: there is nothing to terminate.
+    terminateStatements: () => [],
+    dropStatements: () => [`delete the file ${path} (and its -wal, -shm and -journal files)`],
+    createStatements: () => [`create an empty SQLite database at ${path}`],
+    wipeStatements,
+    restoreStatements: (location) => [`copy ${location} into ${path} (SQLite online backup API)`],
+    snapshotStatements: (location) => [`copy ${path} into ${location} (SQLite online backup API)`],
+    terminate: async () => 0,
+    async drop() {
+      for (const suffix of companions) rmSync(`${path}${suffix}`, { force: true });
+    },
+    async create() {
+      const driver = await connect(connection, { create: true });
+      await driver.close();
+    },
+    async wipe() {
+      const statements = await wipeStatements();
+      const driver = await connect(connection, { create: true });
+      try {
+        // Foreign keys off first (it cannot change inside a transaction), so drop order does not matter.
+        await driver.execScript(['PRAGMA foreign_keys = OFF', 'BEGIN', ...statements, 'COMMIT'].join(';\n'));
+      } finally {
+        await driver.close();
+      }
+    },
+    createFrom: (location) => backupInto(location, path),
+    // In place, not delete-and-copy: connections still open on the file see the restored data.
+    restore: (location) => backupInto(location, path),
+    async snapshot(snapshotId) {
+      mkdirSync(snapshotDir, { recursive: true });
+      const location = lifecycle.snapshotLocation(snapshotId);
+      if (existsSync(path)) await backupInto(path, location);
+      else openSqlite(location).close();
+      return { location, sizeBytes: statSync(location).size };
+    },
+    snapshotLocation: (snapshotId) => join(snapshotDir, `${snapshotId}.sqlite`),
+    async deleteSnapshot(location) {
+      for (const suffix of companions) rmSync(`${location}${suffix}`, { force: true });
+    },
+    close: async () => undefined,
+  };
+  return lifecycle;
+}

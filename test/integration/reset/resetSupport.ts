@@ -1,0 +1,72 @@
+// What the reset tests share: unlocked services over a temp data folder, a PostgreSQL target, and
+// the project every reset test migrates (two revisions, a row of data each).
+import pg from 'pg';
+import { join } from 'node:path';
+import type { ResetConfirmation, ResetRequest } from '../../../src-shared/model/reset';
+import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
+import { runReset } from '../../../src-main/reset/resetRun';
+import type { SnapshotScope } from '../../../src-main/reset/snapshots';
+import { createServices, type Services } from '../../../src-main/services';
+import { passphraseKeyProvider } from '../../../src-main/store/keyProvider';
+import { writeNativeProject, type RevisionSpec } from '../../support/nativeProject';
+import type { ServerAddress } from '../../support/scratchDatabase';
+import { tempDir } from '../../support/tempDir';
+
+export const shop: RevisionSpec[] = [
+  { id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id int PRIMARY KEY, name text);' },
+  { id: 'ordr02', parents: ['cust01'], message: 'orders', up: 'CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers(id));' },
+];
+
+export async function unlockedServices(): Promise<Services> {
+  const services = createServices({ dataDir: tempDir(), onUnexpectedError: () => undefined });
+  await services.session.unlock(passphraseKeyProvider('reset test', { N: 1024, r: 8, p: 1 }));
+  return services;
+}
+
+export function shopProject(revisions: RevisionSpec[] = shop): string {
+  const dir = join(tempDir(), 'migrations');
+  writeNativeProject(dir, revisions);
+  return dir;
+}
+
+export function postgresTarget(server: ServerAddress, database: string, projectDir: string, overrides: Partial<MigrationTarget> = {}): MigrationTarget {
+  return {
+    name: database,
+    environment: 'dev',
+    connection: { engine: 'postgres', host: server.host, port: server.port, user: server.user, password: server.password, database, sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false },
+    projectDir,
+    projectFormat: 'native',
+    alembicCommand: '',
+    ...overrides,
+  };
+}
+
+export function scopeOf(target: MigrationTarget): SnapshotScope {
+  return { key: `url:${target.name}`, target };
+}
+
+export function reset(services: Services, target: MigrationTarget, request: Partial<ResetRequest>, confirmation: Partial<ResetConfirmation> = {}) {
+  return runReset(services.snapshots, scopeOf(target), { mode: 'recreate', takeSnapshot: true, ...request }, {
+    actor: 'tester via test',
+    confirmation: { typedName: target.connection.database, ...confirmation },
+    audit: (record) => services.session.store.audit.append(record),
+  });
+}
+
+/** A client that stays connected, as a colleague's psql would. */
+export async function openSession(server: ServerAddress, database: string): Promise<pg.Client> {
+  const client = new pg.Client({ ...server, database, application_name: 'colleague-psql' });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+export async function rows(server: ServerAddress, database: string, sql: string): Promise<unknown[]> {
+  const client = new pg.Client({ ...server, database });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
