@@ -1,10 +1,12 @@
 // The graph's rows, virtualised by hand: fixed row height, only the rows in view are rendered,
 // so 10,000 revisions scroll like 40.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { LaneRow } from '../../../src-shared/graph/laneLayout';
 import type { ViewItem } from '../../../src-shared/graph/linearRuns';
 import type { ConnectionStatus } from '../../../src-shared/model/status';
 import type { GraphModel } from './graphModel';
-import { LaneCell, type NodeState } from './LaneCell';
+import { GraphRow, statusSets } from './GraphRow';
+import { ThroughLines } from './ThroughLines';
 import { lanesWidth, rowHeight } from './laneGeometry';
 
 export interface StatusColumn {
@@ -30,31 +32,6 @@ interface Props {
 }
 
 const overscan = 8;
-
-/** A column's status as sets: rows look revisions up while scrolling. */
-interface StatusSets {
-  applied: Set<string>;
-  heads: Set<string>;
-  changed: Set<string>;
-}
-
-function statusSets(status: ConnectionStatus | undefined): StatusSets | undefined {
-  return status && { applied: new Set(status.applied), heads: new Set(status.heads), changed: new Set(status.changed) };
-}
-
-function stateIn(sets: StatusSets | undefined, id: string, ghost: boolean): NodeState {
-  if (ghost) return 'ghost';
-  if (!sets) return 'unknown';
-  return sets.applied.has(id) ? 'applied' : 'pending';
-}
-
-/** What the status cell says: the database's current head, changed since applied, applied or pending. */
-function statusWord(sets: StatusSets | undefined, id: string): string {
-  if (!sets) return '—';
-  if (sets.changed.has(id)) return 'changed';
-  if (sets.heads.has(id)) return 'current';
-  return sets.applied.has(id) ? 'applied' : 'pending';
-}
 
 export function GraphRows(props: Props) {
   const { model, items, columns, selected } = props;
@@ -94,11 +71,10 @@ export function GraphRows(props: Props) {
     const index = first + k;
     const style = { transform: `translateY(${index * rowHeight}px)`, gridTemplateColumns: template };
     if (item.kind === 'run') {
-      const row = model.layout.rows[item.first] as GraphModel['layout']['rows'][number];
       const count = item.last - item.first + 1;
       return (
         <div key={`run${item.first}`} className="graph-row graph-run" style={style}>
-          <LaneCell row={{ ...row, up: [], down: [], through: [...row.through, { lane: row.lane, dashed: true }] }} laneCount={model.layout.laneCount} state="unknown" merge={false} head={false} />
+          <svg className="graph-lanes" width={Math.min(lanes, 360)} height={rowHeight} aria-hidden="true" />
           {columns.map((c) => <span key={c.id} />)}
           <button type="button" className="graph-run-button small" onClick={() => props.onExpand(item.first)}>
             … {count} more revisions
@@ -107,62 +83,32 @@ export function GraphRows(props: Props) {
         </div>
       );
     }
-    const row = model.layout.rows[item.row] as GraphModel['layout']['rows'][number];
-    const revision = model.revisions.get(row.id);
-    const ghost = revision === undefined;
-    const classes = ['graph-row', row.id === selected && 'selected', props.matches.has(row.id) && 'match', props.gap.has(row.id) && 'gap', ghost && 'ghost'].filter(Boolean).join(' ');
-    const onContext = (event: MouseEvent) => {
-      event.preventDefault();
-      props.onSelect(row.id);
-      props.onMenu(row.id, event.clientX, event.clientY);
-    };
+    const row = model.layout.rows[item.row] as LaneRow;
     return (
-      <div
+      <GraphRow
         key={row.id}
-        className={classes}
-        style={style}
-        role="option"
-        aria-selected={row.id === selected}
-        aria-label={row.id}
-        data-revision={row.id}
-        onClick={() => props.onOpen(row.id)}
-        onContextMenu={onContext}
-      >
-        <LaneCell row={row} laneCount={model.layout.laneCount} state={stateIn(sets[0], row.id, ghost)} merge={(revision?.parents.length ?? 0) > 1} head={model.heads.has(row.id)} />
-        {columns.map((c, i) => {
-          const word = statusWord(sets[i], row.id);
-          return (
-            <span key={c.id} className={`graph-status graph-status-${sets[i]?.applied.has(row.id) ? 'applied' : word}`} data-column={c.name}>
-              {ghost ? '' : word}
-            </span>
-          );
-        })}
-        <code className="graph-id">{row.id}</code>
-        <span className="graph-message">
-          {ghost ? (
-            <span className="graph-anomaly-text">missing parent: no file defines this revision</span>
-          ) : (
-            <>
-              {model.heads.has(row.id) && <span className="graph-tag head">head</span>}
-              {revision.parents.length === 0 && <span className="graph-tag base">base</span>}
-              {revision.parents.length > 1 && <span className="graph-tag merge">merge</span>}
-              {revision.branchLabels.map((l) => (
-                <span key={l} className="graph-tag label">
-                  @{l}
-                </span>
-              ))}
-              {revision.message}
-              <span className="graph-file muted">{revision.file}</span>
-            </>
-          )}
-        </span>
-      </div>
+        row={row}
+        offset={index * rowHeight}
+        template={template}
+        laneCount={model.layout.laneCount}
+        revision={model.revisions.get(row.id)}
+        head={model.heads.has(row.id)}
+        columns={columns}
+        sets={sets}
+        selected={row.id === selected}
+        match={props.matches.has(row.id)}
+        gap={props.gap.has(row.id)}
+        onOpen={props.onOpen}
+        onSelect={props.onSelect}
+        onMenu={props.onMenu}
+      />
     );
   });
 
   return (
     <div className="graph-viewport" ref={viewport} tabIndex={0} role="listbox" aria-label="Revisions" onScroll={(e) => setTop(e.currentTarget.scrollTop)} onKeyDown={props.onKey}>
       <div className="graph-canvas" style={{ height: items.length * rowHeight }}>
+        <ThroughLines rows={model.layout.rows} items={items} first={first} last={last} width={Math.min(lanes, 360)} />
         {visible}
       </div>
     </div>

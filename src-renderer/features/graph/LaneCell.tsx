@@ -1,5 +1,6 @@
-// One row's slice of the graph: lines passing through, lines to children (up) and parents (down),
-// and the revision's node, whose fill says whether the selected database has it applied.
+// One row's slice of the graph: lines to children (up) and parents (down) and the revision's node,
+// whose fill says whether the selected database has it applied. Lines passing through are drawn by
+// ThroughLines.
 import type { LaneRow } from '../../../src-shared/graph/laneLayout';
 import { laneColour, laneX, lanesWidth, rowHeight } from './laneGeometry';
 
@@ -26,9 +27,6 @@ export function LaneCell({ row, laneCount, state, merge, head }: Props) {
   const colour = laneColour(row.lane);
   return (
     <svg className="graph-lanes" width={lanesWidth(laneCount)} height={rowHeight} aria-hidden="true">
-      {row.through.map((t) => (
-        <line key={`t${t.lane}`} x1={laneX(t.lane)} x2={laneX(t.lane)} y1={0} y2={rowHeight} stroke={laneColour(t.lane)} strokeDasharray={t.dashed ? '3 3' : undefined} />
-      ))}
       {row.up.map((e, i) => (
         <path key={`u${i}`} d={curve(x, mid, laneX(e.lane), 0)} stroke={laneColour(e.lane)} strokeDasharray={e.dashed ? '3 3' : undefined} fill="none" />
       ))}

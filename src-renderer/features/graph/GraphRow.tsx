@@ -1,0 +1,101 @@
+// One revision's row, memoised: scrolling renders only the rows coming into view.
+import { memo, type MouseEvent } from 'react';
+import type { LaneRow } from '../../../src-shared/graph/laneLayout';
+import type { ConnectionStatus } from '../../../src-shared/model/status';
+import type { ReportRevision } from './graphModel';
+import type { StatusColumn } from './GraphRows';
+import { LaneCell, type NodeState } from './LaneCell';
+
+/** A column's status as sets: rows look revisions up while scrolling. */
+export interface StatusSets {
+  applied: Set<string>;
+  heads: Set<string>;
+  changed: Set<string>;
+}
+
+export function statusSets(status: ConnectionStatus | undefined): StatusSets | undefined {
+  return status && { applied: new Set(status.applied), heads: new Set(status.heads), changed: new Set(status.changed) };
+}
+
+function stateIn(sets: StatusSets | undefined, id: string, ghost: boolean): NodeState {
+  if (ghost) return 'ghost';
+  if (!sets) return 'unknown';
+  return sets.applied.has(id) ? 'applied' : 'pending';
+}
+
+/** What the status cell says: the database's current head, changed since applied, applied or pending. */
+function statusWord(sets: StatusSets | undefined, id: string): string {
+  if (!sets) return '—';
+  if (sets.changed.has(id)) return 'changed';
+  if (sets.heads.has(id)) return 'current';
+  return sets.applied.has(id) ? 'applied' : 'pending';
+}
+
+
+interface Props {
+  row: LaneRow;
+  offset: number;
+  template: string;
+  laneCount: number;
+  revision: ReportRevision | undefined;
+  head: boolean;
+  columns: StatusColumn[];
+  sets: Array<StatusSets | undefined>;
+  selected: boolean;
+  match: boolean;
+  gap: boolean;
+  onOpen(id: string): void;
+  onSelect(id: string): void;
+  onMenu(id: string, x: number, y: number): void;
+}
+
+export const GraphRow = memo(function GraphRow({ row, offset, template, laneCount, revision, head, columns, sets, selected, match, gap, onOpen, onSelect, onMenu }: Props) {
+  const ghost = revision === undefined;
+  const classes = ['graph-row', selected && 'selected', match && 'match', gap && 'gap', ghost && 'ghost'].filter(Boolean).join(' ');
+  const onContext = (event: MouseEvent) => {
+    event.preventDefault();
+    onSelect(row.id);
+    onMenu(row.id, event.clientX, event.clientY);
+  };
+  return (
+    <div
+      className={classes}
+      style={{ transform: `translateY(${offset}px)`, gridTemplateColumns: template }}
+      role="option"
+      aria-selected={selected}
+      aria-label={row.id}
+      data-revision={row.id}
+      onClick={() => onOpen(row.id)}
+      onContextMenu={onContext}
+    >
+      <LaneCell row={row} laneCount={laneCount} state={stateIn(sets[0], row.id, ghost)} merge={(revision?.parents.length ?? 0) > 1} head={head} />
+      {columns.map((c, i) => {
+        const word = statusWord(sets[i], row.id);
+        return (
+          <span key={c.id} className={`graph-status graph-status-${word}`} data-column={c.name}>
+            {ghost ? '' : word}
+          </span>
+        );
+      })}
+      <code className="graph-id">{row.id}</code>
+      <span className="graph-message">
+        {ghost ? (
+          <span className="graph-anomaly-text">missing parent: no file defines this revision</span>
+        ) : (
+          <>
+            {head && <span className="graph-tag head">head</span>}
+            {revision.parents.length === 0 && <span className="graph-tag base">base</span>}
+            {revision.parents.length > 1 && <span className="graph-tag merge">merge</span>}
+            {revision.branchLabels.map((l) => (
+              <span key={l} className="graph-tag label">
+                @{l}
+              </span>
+            ))}
+            {revision.message}
+            <span className="graph-file muted">{revision.file}</span>
+          </>
+        )}
+      </span>
+    </div>
+  );
+});
