@@ -18,13 +18,9 @@ export function viewItems(layout: LaneLayout, collapse: boolean, expanded: Reado
     let end = i;
     if (collapse) while (end < rows.length && straight(rows[end] as LaneRow, end)) end += 1;
     const length = end - i;
-    if (length >= minimum && !expanded.has(i)) {
-      items.push({ kind: 'run', first: i, last: end - 1 });
-      i = end;
-    } else {
-      items.push({ kind: 'revision', row: i });
-      i += 1;
-    }
+    if (length >= minimum && !expanded.has(i)) items.push({ kind: 'run', first: i, last: end - 1 });
+    else for (let row = i; row < Math.max(end, i + 1); row += 1) items.push({ kind: 'revision', row });
+    i = Math.max(end, i + 1);
   }
   return items;
 }
