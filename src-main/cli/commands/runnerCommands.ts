@@ -58,7 +58,8 @@ function printPreview(preview: RunPreview): void {
   for (const finding of preview.findings) process.stderr.write(`switchyard: ${finding.severity}: ${finding.message}\n`);
 }
 
-function cliOperation(json: boolean): { context: OperationContext; dispose(): void } {
+/** Ctrl-C asks the running operation to stop at its next checkpoint; a second Ctrl-C exits at once. */
+export function cliOperation(json: boolean): { context: OperationContext; dispose(): void } {
   const controller = new AbortController();
   const onInterrupt = () => {
     process.stderr.write('\nswitchyard: stopping after the current revision (Ctrl-C again to abort at once)\n');
