@@ -1,8 +1,35 @@
 #!/usr/bin/env node
-// The `switchyard` command: runs the TypeScript CLI through tsx, so it works right after
-// `npm install` with no build step.
-import { register } from 'tsx/esm/api';
+// The `switchyard` command. Runs the bundled CLI (dist/cli, built by `npm install`) when it is at
+// least as new as every source file; otherwise runs the TypeScript sources through tsx, so an
+// edited checkout never runs stale code.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../src-main/cli/main.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bundle = `${root}dist/cli/main.mjs`;
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    const mtime = entry.isDirectory() ? newestSource(path) : entry.name.endsWith('.ts') ? statSync(path).mtimeMs : 0;
+    if (mtime > newest) newest = mtime;
+  }
+  return newest;
+}
+
+function bundleIsFresh() {
+  if (!existsSync(bundle)) return false;
+  const built = statSync(bundle).mtimeMs;
+  return ['src-main', 'src-shared'].every((dir) => newestSource(`${root}${dir}`) <= built);
+}
+
+let main;
+if (bundleIsFresh()) {
+  ({ main } = await import(bundle));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src-main/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

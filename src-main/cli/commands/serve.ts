@@ -1,8 +1,8 @@
 // `switchyard serve`: the app in a browser, for machines without Electron (and for e2e tests).
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findAboveCode } from '../../codeLocation';
 import { defaultDataDir } from '../../paths';
 import { createServices } from '../../services';
 import { startHost } from '../../host/server';
@@ -15,7 +15,8 @@ const usage = `Usage: switchyard serve [--port N] [--renderer DIR]
 Starts the browser host on 127.0.0.1 and prints the URL to open, with its one-run token.
 With SWITCHYARD_PASSPHRASE set the store opens at once; otherwise the page asks for the passphrase.`;
 
-const defaultRendererDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
+// Found by walking up from the code, so the sources (tsx) and the bundle (dist/cli) agree.
+const defaultRendererDir = findAboveCode('dist/renderer') ?? resolve('dist/renderer');
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { port: { type: 'string' }, renderer: { type: 'string' } }, strict: true });

@@ -1,0 +1,21 @@
+// Bundles the CLI into dist/cli (run by `npm install` through "prepare", and by `npm run build`),
+// so `switchyard` starts without compiling TypeScript. bin/switchyard.mjs falls back to the sources
+// whenever they are newer than this bundle.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src-main/cli/main.ts'],
+  outdir: 'dist/cli',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  // Each command stays its own chunk, loaded only when it runs.
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Dependencies load from node_modules as usual (native modules, WebAssembly, binaries).
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+console.log('built dist/cli/main.mjs');
