@@ -1,5 +1,8 @@
 // Bundles the Electron main process and the preload into dist/main as CommonJS.
 // Everything is bundled but electron itself and the native SQLite module's loader.
+import { copyFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const common = {
@@ -18,6 +21,8 @@ await Promise.all([
     outfile: 'dist/main/main.cjs',
     // bindings: only used when no nativeBinding path is given; pg-native: optional, never used.
     external: ['electron', 'bindings', 'pg-native'],
+    // codeLocation.ts reads import.meta only where __dirname is missing (the ESM CLI), never here.
+    logOverride: { 'empty-import-meta': 'silent' },
   }),
   build({
     ...common,
@@ -27,4 +32,7 @@ await Promise.all([
     external: ['electron'],
   }),
 ]);
-console.log('built dist/main/main.cjs and dist/main/preload.cjs');
+// The PostgreSQL parser's WebAssembly is looked up beside the script that loads it: beside main.cjs.
+const require = createRequire(import.meta.url);
+copyFileSync(join(dirname(require.resolve('libpg-query')), 'libpg-query.wasm'), 'dist/main/libpg-query.wasm');
+console.log('built dist/main/main.cjs and dist/main/preload.cjs (with libpg-query.wasm)');
