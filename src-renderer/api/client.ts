@@ -21,6 +21,11 @@ export class ApiError extends Error implements WireError {
   }
 }
 
+/** Any failure as the { code, message } a screen shows. */
+export function asError(error: unknown): { code: string; message: string } {
+  return { code: error instanceof ApiError ? error.code : 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
 const bridge: SwitchyardBridge = window.switchyard ?? browserBridge();
 
 export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {

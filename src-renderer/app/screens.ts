@@ -4,6 +4,7 @@ import { ConnectionScreen } from '../features/connections/ConnectionScreen';
 import { GraphScreen } from '../features/graph/GraphScreen';
 import { InventoryScreen } from '../features/inventory/InventoryScreen';
 import { MigrationsScreen } from '../features/runner/MigrationsScreen';
+import { ResetScreen } from '../features/reset/ResetScreen';
 import { ActivityScreen } from '../features/activity/ActivityScreen';
 
 export interface Screen {
@@ -19,5 +20,6 @@ export const screens: Screen[] = [
   { id: 'graph', label: 'Graph', key: '2', component: GraphScreen },
   { id: 'inventory', label: 'Inventory', key: '3', component: InventoryScreen },
   { id: 'migrations', label: 'Migrations', key: '4', component: MigrationsScreen },
+  { id: 'reset', label: 'Reset', key: '5', component: ResetScreen },
   { id: 'activity', label: 'Activity', key: '9', component: ActivityScreen },
 ];

@@ -2,8 +2,8 @@
 // preview first (steps, SQL, preflight), then the run with live progress, then the result.
 import { create } from 'zustand';
 import type { RunPreview, RunRequest, RunResult } from '../../../src-shared/model/run';
-import type { ApiEventMessage } from '../../../src-shared/api';
-import { ApiError, call, onApiEvent } from '../../api/client';
+import { asError, call } from '../../api/client';
+import { followOperation, type OperationEvent } from '../../api/operationEvents';
 
 export type RunPhase = 'closed' | 'previewing' | 'ready' | 'running' | 'done' | 'failed';
 
@@ -30,8 +30,6 @@ interface RunDialogState {
   cancel(): Promise<void>;
   close(): void;
 }
-
-const asError = (error: unknown) => ({ code: error instanceof ApiError ? error.code : 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) });
 
 export const useRunDialog = create<RunDialogState>((set, get) => {
   const loadPreview = async () => {
@@ -68,13 +66,10 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
     async run(confirmProduction) {
       const { profileId, request } = get();
       if (!profileId) return;
-      early.length = 0;
       set({ phase: 'running', opId: undefined, log: [], error: undefined, progress: { done: 0, total: get().preview?.steps.length ?? 0 } });
       try {
-        const { opId } = await call('runner.run', { profileId, request, confirmProduction });
+        const opId = await followOperation(() => call('runner.run', { profileId, request, confirmProduction }), apply);
         set({ opId });
-        // Events can outrun the call's answer (they travel on another channel): replay those first.
-        for (const message of early.splice(0).filter((m) => 'opId' in m.payload && m.payload.opId === opId)) apply(message);
       } catch (error) {
         set({ phase: 'failed', error: asError(error) });
       }
@@ -90,22 +85,8 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
   };
 });
 
-/** Operation events that arrived while a run was starting, before its id was known. */
-const early: ApiEventMessage[] = [];
-
-onApiEvent((message) => {
+function apply(message: OperationEvent): void {
   const state = useRunDialog.getState();
-  if (!('opId' in message.payload)) return;
-  if (state.phase === 'running' && state.opId === undefined) {
-    early.push(message);
-    return;
-  }
-  if (message.payload.opId === state.opId) apply(message);
-});
-
-function apply(message: ApiEventMessage): void {
-  const state = useRunDialog.getState();
-  if (!('opId' in message.payload)) return;
   if (message.event === 'op.progress') useRunDialog.setState({ progress: { done: message.payload.done, total: message.payload.total } });
   else if (message.event === 'op.log') useRunDialog.setState({ log: [...state.log, { level: message.payload.level, line: message.payload.line }] });
   else if (message.event === 'op.done') {

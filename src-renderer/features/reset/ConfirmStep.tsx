@@ -1,0 +1,54 @@
+// Step 4: the exact statements, in order; the database name typed; production named as well.
+import { useReset } from './resetStore';
+
+export function ConfirmStep() {
+  const { plan, planning, typedName, environmentAcknowledged, setTyped, run, go, error } = useReset();
+  if (!plan) return <p className="muted">{planning ? 'Planning…' : ''}</p>;
+  const production = plan.environment === 'prod';
+  const named = typedName === plan.databaseName;
+  const acknowledged = !production || ['prod', 'production'].includes(environmentAcknowledged.trim().toLowerCase());
+  return (
+    <div className="reset-step">
+      <section aria-label="Statements">
+        <h2>What will run, in order</h2>
+        <ol className="reset-plan">
+          {plan.steps.map((step) => (
+            <li key={step.step}>
+              <strong>{step.title}</strong>
+              {step.destructive && <span className="reset-destroys">destroys data</span>}
+              <pre className="reset-sql">{step.statements.join('\n')}</pre>
+            </li>
+          ))}
+        </ol>
+      </section>
+      {plan.refusals.map((refusal) => (
+        <p key={refusal} className="error" role="alert">
+          {refusal}
+        </p>
+      ))}
+      {error && (
+        <p className="error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <label>
+        Type the database name <code>{plan.databaseName}</code> to continue
+        <input value={typedName} onChange={(e) => setTyped({ typedName: e.target.value })} autoComplete="off" spellCheck={false} />
+      </label>
+      {production && (
+        <label>
+          This is a production connection: type “production” to acknowledge it
+          <input value={environmentAcknowledged} onChange={(e) => setTyped({ environmentAcknowledged: e.target.value })} autoComplete="off" />
+        </label>
+      )}
+      <div className="actions">
+        <button type="button" onClick={() => go('safety')}>
+          Back
+        </button>
+        <button type="button" className="danger" disabled={!named || !acknowledged || plan.refusals.length > 0 || planning} onClick={() => void run()}>
+          Reset {plan.databaseName}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// Step 2: what will be destroyed, who is connected, which snapshots exist, and whether we may.
+import { formatBytes } from '../../../src-shared/model/inventoryExport';
+import { useReset } from './resetStore';
+
+export function ImpactStep() {
+  const { plan, planning, go } = useReset();
+  if (!plan) return <p className="muted">{planning ? 'Reading the database…' : ''}</p>;
+  const { impact } = plan;
+  return (
+    <div className="reset-step">
+      <section aria-label="What will be destroyed" className="status-cards">
+        <div className="status-card">
+          <span className="status-number">{impact.tables}</span> tables
+        </div>
+        <div className="status-card">
+          <span className="status-number">{impact.rows.toLocaleString()}</span> rows
+        </div>
+        <div className="status-card">
+          <span className="status-number">{formatBytes(impact.bytes) || '0 B'}</span> of data
+        </div>
+        <div className={`status-card${impact.sessions.length ? ' pending' : ''}`}>
+          <span className="status-number">{impact.sessions.length}</span> active session{impact.sessions.length === 1 ? '' : 's'}
+        </div>
+      </section>
+      {impact.sessions.length > 0 && (
+        <table className="reset-sessions" aria-label="Active sessions">
+          <thead>
+            <tr>
+              <th>User</th>
+              <th>Application</th>
+              <th>Client</th>
+              <th>Since</th>
+            </tr>
+          </thead>
+          <tbody>
+            {impact.sessions.map((s) => (
+              <tr key={s.pid}>
+                <td>{s.user ?? '—'}</td>
+                <td>{s.application ?? '—'}</td>
+                <td>{s.clientAddress ?? 'local socket'}</td>
+                <td>{s.since ? new Date(s.since).toLocaleString() : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p role="status" className={impact.privileges.ok ? 'reset-ok' : 'error'}>
+        Privileges: {impact.privileges.explanation}
+      </p>
+      <p className="muted">
+        {plan.snapshots.length === 0 ? 'No snapshots of this connection yet.' : `${plan.snapshots.length} snapshot(s) available: ${plan.snapshots.map((s) => s.name).join(', ')}.`}
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => go('target')}>
+          Back
+        </button>
+        <button type="button" className="primary" onClick={() => go('safety')}>
+          Next: safety net
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// The reset wizard for the selected connection: a stepper (Target, Impact, Safety net, Confirm,
+// Run, Verify), the connection's snapshots, and for the demo a one-click "Reset demo".
+import { useEffect, type ComponentType } from 'react';
+import { demoSnapshotName } from '../../../src-shared/model/reset';
+import { useConnections } from '../connections/connectionsStore';
+import { ConfirmStep } from './ConfirmStep';
+import { ImpactStep } from './ImpactStep';
+import { RunStep } from './RunStep';
+import { SafetyStep } from './SafetyStep';
+import { SnapshotList } from './SnapshotList';
+import { TargetStep } from './TargetStep';
+import { VerifyStep } from './VerifyStep';
+import { useReset, wizardSteps, type WizardStep } from './resetStore';
+import { useSnapshots } from './snapshotsStore';
+
+const stepLabels: Record<WizardStep, string> = { target: 'Target', impact: 'Impact', safety: 'Safety net', confirm: 'Confirm', run: 'Run', verify: 'Verify' };
+const stepViews: Record<WizardStep, ComponentType> = { target: TargetStep, impact: ImpactStep, safety: SafetyStep, confirm: ConfirmStep, run: RunStep, verify: VerifyStep };
+
+export function ResetScreen() {
+  const profileId = useConnections((s) => s.selected);
+  const profile = useConnections((s) => s.profiles.find((p) => p.id === s.selected));
+  const { step, start } = useReset();
+  const snapshots = useSnapshots();
+  const result = useReset((s) => s.result);
+
+  useEffect(() => {
+    if (profileId && profileId !== 'new') start(profileId);
+  }, [profileId, start]);
+  // Also after a reset, which took a snapshot.
+  useEffect(() => {
+    if (profileId && profileId !== 'new') void snapshots.load(profileId);
+  }, [profileId, result, snapshots.load]);
+  if (!profile) return null;
+
+  const pristine = snapshots.snapshots.find((s) => s.name === demoSnapshotName);
+  const View = stepViews[step];
+  return (
+    <section className="reset" aria-labelledby="reset-title">
+      <header className="form-head">
+        <h1 id="reset-title">Reset {profile.name}</h1>
+        {profile.environment === 'demo' && pristine && (
+          <div className="head-actions">
+            <button type="button" className="primary" disabled={snapshots.busy !== undefined} onClick={() => void snapshots.restore(pristine, false)}>
+              Reset demo
+            </button>
+          </div>
+        )}
+      </header>
+      {snapshots.notice && step !== 'verify' && <p role="status">{snapshots.notice}</p>}
+      {snapshots.error && step !== 'verify' && (
+        <p role="alert" className="error">
+          {snapshots.error}
+        </p>
+      )}
+      <nav aria-label="Reset steps">
+        <ol className="reset-stepper">
+          {wizardSteps.map((s, index) => (
+            <li key={s} aria-current={s === step ? 'step' : undefined} className={wizardSteps.indexOf(step) > index ? 'passed' : ''}>
+              {index + 1}. {stepLabels[s]}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <View />
+      <SnapshotList production={profile.environment === 'prod'} />
+    </section>
+  );
+}

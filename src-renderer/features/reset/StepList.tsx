@@ -1,0 +1,31 @@
+// Every planned step with its live outcome and duration: the Run step and the summary share it.
+import type { PlannedStep } from '../../../src-shared/model/reset';
+import type { LiveStep } from './resetStore';
+
+const outcomeLabels: Record<LiveStep['outcome'] | 'waiting', string> = {
+  waiting: 'waiting',
+  running: 'running…',
+  done: 'done',
+  failed: 'failed',
+  skipped: 'skipped',
+  cancelled: 'not run (cancelled)',
+};
+
+export function StepList({ planned, live }: { planned: PlannedStep[]; live: LiveStep[] }) {
+  return (
+    <ol className="reset-steps" aria-label="Steps">
+      {planned.map((step) => {
+        const state = live.find((s) => s.step === step.step);
+        const outcome = state?.outcome ?? 'waiting';
+        return (
+          <li key={step.step} className={`reset-step-row ${outcome}`} data-outcome={outcome}>
+            <span className="reset-step-title">{step.title}</span>
+            <span className="reset-step-outcome">{outcomeLabels[outcome]}</span>
+            <span className="reset-step-duration muted">{state && 'durationMs' in state ? `${(state.durationMs / 1000).toFixed(2)} s` : ''}</span>
+            {state && 'message' in state && <span className="reset-step-message muted small">{state.message}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,110 @@
+// The reset wizard's state: the request built on the Target and Safety net steps, the plan the
+// server answers with, the typed confirmations, and the run's live steps and result.
+import { create } from 'zustand';
+import type { ResetPlan, ResetRequest, ResetResult, ResetStepName, StepResult } from '../../../src-shared/model/reset';
+import { asError, call } from '../../api/client';
+import { followOperation, type OperationEvent } from '../../api/operationEvents';
+
+export const wizardSteps = ['target', 'impact', 'safety', 'confirm', 'run', 'verify'] as const;
+export type WizardStep = (typeof wizardSteps)[number];
+
+export type LiveStep = StepResult | { step: ResetStepName; outcome: 'running' };
+
+interface ResetState {
+  profileId: string | undefined;
+  step: WizardStep;
+  request: ResetRequest;
+  plan: ResetPlan | undefined;
+  planning: boolean;
+  error: { code: string; message: string } | undefined;
+  typedName: string;
+  environmentAcknowledged: string;
+  opId: string | undefined;
+  live: LiveStep[];
+  result: ResetResult | undefined;
+  start(profileId: string): void;
+  /** Back to the Target step for another reset of the same connection. */
+  restart(): void;
+  setRequest(change: Partial<ResetRequest>): void;
+  go(step: WizardStep): void;
+  loadPlan(): Promise<void>;
+  setTyped(change: { typedName?: string; environmentAcknowledged?: string }): void;
+  run(): Promise<void>;
+  cancel(): Promise<void>;
+}
+
+const fresh = () => ({
+  step: 'target' as WizardStep,
+  request: { mode: 'recreate', to: 'heads', takeSnapshot: true } as ResetRequest,
+  plan: undefined,
+  error: undefined,
+  typedName: '',
+  environmentAcknowledged: '',
+  live: [],
+  result: undefined,
+  opId: undefined,
+});
+
+export const useReset = create<ResetState>((set, get) => {
+  const onEvent = (message: OperationEvent) => {
+    if (message.event === 'op.progress') {
+      const detail = message.payload.detail as LiveStep | undefined;
+      if (!detail) return;
+      set({ live: [...get().live.filter((s) => s.step !== detail.step), detail] });
+    } else if (message.event === 'op.done') {
+      if (message.payload.ok) set({ result: message.payload.result as ResetResult, step: 'verify' });
+      else set({ error: message.payload.error, step: 'confirm' });
+    }
+  };
+  return {
+    profileId: undefined,
+    planning: false,
+    ...fresh(),
+    start(profileId) {
+      if (get().profileId !== profileId) set({ profileId, ...fresh() });
+    },
+    restart() {
+      set(fresh());
+    },
+    setRequest(change) {
+      set({ request: { ...get().request, ...change } });
+      if (get().step !== 'target') void get().loadPlan();
+    },
+    go(step) {
+      set({ step, error: undefined });
+      if (step === 'impact' || step === 'confirm') void get().loadPlan();
+    },
+    async loadPlan() {
+      const { profileId, request } = get();
+      if (!profileId) return;
+      set({ planning: true });
+      try {
+        const plan = await call('reset.plan', { profileId, request });
+        if (get().request === request) set({ plan, planning: false, error: undefined });
+      } catch (error) {
+        if (get().request === request) set({ planning: false, error: asError(error) });
+      }
+    },
+    setTyped(change) {
+      set(change);
+    },
+    async run() {
+      const { profileId, request, typedName, environmentAcknowledged } = get();
+      if (!profileId) return;
+      set({ step: 'run', live: [], result: undefined, error: undefined, opId: undefined });
+      try {
+        const opId = await followOperation(
+          () => call('reset.run', { profileId, request, confirmation: { typedName, ...(environmentAcknowledged ? { environmentAcknowledged } : {}) } }),
+          onEvent,
+        );
+        set({ opId });
+      } catch (error) {
+        set({ step: 'confirm', error: asError(error) });
+      }
+    },
+    async cancel() {
+      const { opId } = get();
+      if (opId) await call('ops.cancel', { opId });
+    },
+  };
+});

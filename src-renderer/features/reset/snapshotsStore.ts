@@ -1,0 +1,65 @@
+// The selected connection's snapshots: list, take, restore (the undo), delete.
+import { create } from 'zustand';
+import type { Snapshot } from '../../../src-shared/model/reset';
+import { ApiError, call } from '../../api/client';
+
+interface SnapshotsState {
+  profileId: string | undefined;
+  snapshots: Snapshot[];
+  busy: string | undefined;
+  notice: string | undefined;
+  error: string | undefined;
+  load(profileId: string): Promise<void>;
+  create(name: string): Promise<void>;
+  restore(snapshot: Snapshot, confirmProduction: boolean): Promise<void>;
+  remove(snapshot: Snapshot): Promise<void>;
+}
+
+const message = (error: unknown) => (error instanceof ApiError || error instanceof Error ? error.message : String(error));
+
+export const useSnapshots = create<SnapshotsState>((set, get) => {
+  const busyWith = async (label: string, work: (profileId: string) => Promise<string>) => {
+    const { profileId } = get();
+    if (!profileId) return;
+    set({ busy: label, notice: undefined, error: undefined });
+    try {
+      const notice = await work(profileId);
+      set({ notice, snapshots: await call('snapshots.list', { profileId }) });
+    } catch (error) {
+      set({ error: message(error) });
+    } finally {
+      set({ busy: undefined });
+    }
+  };
+  return {
+    profileId: undefined,
+    snapshots: [],
+    busy: undefined,
+    notice: undefined,
+    error: undefined,
+    async load(profileId) {
+      if (get().profileId !== profileId) set({ profileId, snapshots: [], notice: undefined, error: undefined });
+      try {
+        const snapshots = await call('snapshots.list', { profileId });
+        if (get().profileId === profileId) set({ snapshots });
+      } catch (error) {
+        set({ error: message(error) });
+      }
+    },
+    create: (name) =>
+      busyWith('Taking a snapshot…', async (profileId) => {
+        const snapshot = await call('snapshots.create', { profileId, name });
+        return `Snapshot "${snapshot.name}" taken.`;
+      }),
+    restore: (snapshot, confirmProduction) =>
+      busyWith(`Restoring ${snapshot.name}…`, async (profileId) => {
+        const { durationMs } = await call('snapshots.restore', { profileId, snapshotId: snapshot.id, confirmProduction });
+        return `Restored "${snapshot.name}" in ${(durationMs / 1000).toFixed(1)} s.`;
+      }),
+    remove: (snapshot) =>
+      busyWith(`Deleting ${snapshot.name}…`, async (profileId) => {
+        await call('snapshots.delete', { profileId, snapshotId: snapshot.id });
+        return `Deleted "${snapshot.name}".`;
+      }),
+  };
+});

@@ -1,0 +1,121 @@
+// The reset wizard end to end in Chromium: every step on the demo connection and on a PostgreSQL
+// connection with a colleague still connected, the undo, and the demo's one-click "Reset demo".
+import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { connect } from '../../src-main/drivers/connect';
+import { quoteIdentifier } from '../../src-main/drivers/identifier';
+import { writeNativeProject } from '../support/nativeProject';
+import { newHome, postgresUnderTest, serve } from './browserHost';
+
+const passphrase = 'reset e2e passphrase';
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+async function walkToConfirm(page: Page, prefix: string, expectImpact: RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Reset steps' }).locator('[aria-current="step"]')).toHaveText('1. Target');
+  await shot(page, `${prefix}-1-target`);
+  await page.getByRole('button', { name: 'Next: impact' }).click();
+  await expect(page.getByRole('region', { name: 'What will be destroyed' })).toContainText(expectImpact);
+  await shot(page, `${prefix}-2-impact`);
+  await page.getByRole('button', { name: 'Next: safety net' }).click();
+  await expect(page.getByLabel(/Take a snapshot first/)).toBeChecked();
+  await shot(page, `${prefix}-3-safety`);
+  await page.getByRole('button', { name: 'Next: confirm' }).click();
+}
+
+async function runAndVerify(page: Page, prefix: string): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: 'Reset done' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('list', { name: 'Steps' }).locator('[data-outcome="done"]').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Verification' })).toContainText('none missing, none unexpected');
+  await shot(page, `${prefix}-5-verify`);
+}
+
+test('the whole wizard on the demo connection, its undo, and "Reset demo"', async ({ page }) => {
+  const app = await serve(newHome(), { SWITCHYARD_PASSPHRASE: passphrase });
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Try the demo database' }).click();
+    await expect(page.locator('.env-band')).toHaveAttribute('data-environment', 'demo');
+    await walkToConfirm(page, '30-reset-demo', /tables/);
+    const resetButton = page.getByRole('button', { name: 'Reset demo.sqlite' });
+    await expect(page.getByRole('region', { name: 'Statements' })).toContainText('delete the file');
+    await expect(resetButton).toBeDisabled();
+    await page.getByLabel(/Type the database name/).fill('demo.sqlite');
+    await shot(page, '30-reset-demo-4-confirm');
+    await resetButton.click();
+    await runAndVerify(page, '30-reset-demo');
+
+    await page.getByRole('button', { name: /^Undo: restore/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Restored/ })).toBeVisible();
+    await page.getByRole('button', { name: 'New reset' }).click();
+    await page.getByRole('button', { name: 'Reset demo' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Restored "Pristine demo"' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Snapshot list' })).toContainText('Pristine demo');
+    await shot(page, '30-reset-demo-6-reset-demo');
+  } finally {
+    await app.stop();
+  }
+});
+
+test('the whole wizard on a PostgreSQL connection ends a colleague’s session and comes back at the target', async ({ page }) => {
+  const server = postgresUnderTest();
+  const database = 'shop e2e';
+  const base = { engine: 'postgres' as const, host: server.host, port: server.port, user: server.user, password: server.password, sslMode: 'disable' as const, sslCaFile: '', sqlitePath: '', readOnly: false };
+  const admin = await connect({ ...base, database: 'postgres' });
+  await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
+  const home = newHome();
+  const project = join(home, 'migrations');
+  writeNativeProject(project, [
+    { id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id int PRIMARY KEY, name text);' },
+    { id: 'ordr02', parents: ['cust01'], message: 'orders', up: 'CREATE TABLE orders (id int PRIMARY KEY);' },
+  ]);
+  const cli = (args: string[], input?: string) =>
+    spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password }, encoding: 'utf8', ...(input ? { input } : {}) });
+  const url = `postgres://${server.user}@${server.host}:${server.port}/${encodeURIComponent(database)}`;
+  const added = cli(['profiles', 'add', url, '--name', 'Shop', '--project', project, '--password-stdin'], `${server.password}\n`);
+  expect(added.status, added.stderr).toBe(0);
+  expect(cli(['upgrade', '--profile', 'Shop']).status).toBe(0);
+  const colleague = new pg.Client({ ...server, database, application_name: 'colleague-psql' });
+  colleague.on('error', () => undefined);
+  await colleague.connect();
+  await colleague.query("INSERT INTO customers VALUES (1, 'Ada')");
+
+  const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
+  try {
+    await page.goto(app.url);
+    await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Shop/ }).click();
+    await walkToConfirm(page, '31-reset-postgres', /1\s*active session/);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(page.getByRole('table', { name: 'Active sessions' })).toContainText('colleague-psql');
+    await page.getByRole('button', { name: 'Next: safety net' }).click();
+    await page.getByRole('button', { name: 'Next: confirm' }).click();
+    await expect(page.getByRole('region', { name: 'Statements' })).toContainText(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await expect(page.getByRole('region', { name: 'Statements' })).toContainText('apply ordr02 — orders');
+    await page.getByLabel(/Type the database name/).fill(database);
+    await shot(page, '31-reset-postgres-4-confirm');
+    await page.getByRole('button', { name: `Reset ${database}` }).click();
+    await runAndVerify(page, '31-reset-postgres');
+    const check = await connect({ ...base, database });
+    expect(await check.query('SELECT * FROM customers')).toEqual([]);
+    await page.getByRole('button', { name: /^Undo: restore/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Restored/ })).toBeVisible();
+    await check.close();
+    const after = await connect({ ...base, database });
+    expect(await after.query('SELECT name FROM customers')).toEqual([{ name: 'Ada' }]);
+    await after.close();
+  } finally {
+    await colleague.end().catch(() => undefined);
+    await app.stop();
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
+    const left = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'switchyard\\_snapshot\\_%'");
+    for (const { datname } of left) await admin.query(`DROP DATABASE ${quoteIdentifier(datname)}`);
+    await admin.close();
+  }
+});
