@@ -169,7 +169,8 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
     },
     createFrom: (location) => cloneFrom(database, location, shape.owner, false),
     async restore(location) {
-      await terminate();
+      // WITH (FORCE) ends the sessions itself; older servers need them ended first.
+      if (!force) await terminate();
       await admin.query(dropDatabaseSql(database, force));
       await cloneFrom(database, location, shape.owner, false);
     },

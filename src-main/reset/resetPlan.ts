@@ -70,9 +70,14 @@ export async function planSteps(target: MigrationTarget, database: DatabaseLifec
   return steps;
 }
 
-export async function planReset(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshots: Snapshot[]): Promise<ResetPlan> {
+/** `measureImpact` false: the run re-plans only for refusals and statements, the user saw the impact already. */
+export async function planReset(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshots: Snapshot[], measureImpact = true): Promise<ResetPlan> {
   const snapshot = request.snapshotId ? snapshots.find((s) => s.id === request.snapshotId) : undefined;
-  const [measured, sessions, privileges] = await Promise.all([measure(target, database), database.sessions(), database.privileges(request.mode)]);
+  const [measured, sessions, privileges] = await Promise.all([
+    measureImpact ? measure(target, database) : { tables: 0, rows: 0, bytes: 0 },
+    database.sessions(),
+    database.privileges(request.mode),
+  ]);
   return {
     connection: target.name,
     engine: target.connection.engine,

@@ -108,7 +108,7 @@ export async function runReset(snapshots: SnapshotService, scope: SnapshotScope,
   const database = await snapshots.open(scope.target);
   const started = performance.now();
   try {
-    const plan = await planReset(scope.target, database, request, snapshots.list(scope.key));
+    const plan = await planReset(scope.target, database, request, snapshots.list(scope.key), false);
     checkConfirmation(plan, options.confirmation);
     const record = (action: string, detail: Record<string, unknown>) => audit?.({ actor: options.actor, action, target: scope.target.name, detail });
     record('reset.start', { mode: request.mode, to: request.to ?? null, seed: request.seedFile ?? null, steps: plan.steps.map((s) => ({ step: s.step, statements: s.statements })) });

@@ -10,8 +10,8 @@ import { targetStatus } from '../runner/runnerService';
 export async function verifyReset(target: MigrationTarget, to: string | undefined, expectEmpty: boolean): Promise<ResetVerification & { problems: string[] }> {
   const problems: string[] = [];
   let heads: string[] = [];
-  if (target.projectDir) {
-    const status = await targetStatus(target);
+  const [status, inventory] = await Promise.all([target.projectDir ? targetStatus(target) : undefined, loadInventory(target)]);
+  if (status) {
     heads = status.heads;
     if (to) {
       const project = loadTargetProject(target);
@@ -21,7 +21,6 @@ export async function verifyReset(target: MigrationTarget, to: string | undefine
       problems.push(`${status.applied.length} revision(s) recorded, none expected`);
     }
   }
-  const inventory = await loadInventory(target);
   const named = (status: string) => inventory.tables.filter((t) => t.status === status).map((t) => `${t.schema}.${t.name}`);
   const missingTables = named('missing');
   const unexpectedTables = named('unexpected');

@@ -5,9 +5,10 @@ import { graphSuite } from './graph.bench';
 import { graphViewSuite } from './graphView.bench';
 import { inventorySuite } from './inventory.bench';
 import { runnerSuite } from './runner.bench';
+import { resetSuite } from './reset.bench';
 import { storeSuite } from './store.bench';
 
-const suites: BenchmarkSuite[] = [storeSuite, graphSuite, inventorySuite, runnerSuite, graphViewSuite];
+const suites: BenchmarkSuite[] = [storeSuite, graphSuite, inventorySuite, runnerSuite, graphViewSuite, resetSuite];
 
 const results: Measure[] = [];
 for (const suite of suites) {
