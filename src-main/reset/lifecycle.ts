@@ -16,6 +16,8 @@ export interface DatabaseLifecycle {
   exists(): Promise<boolean>;
   sessions(): Promise<ResetSession[]>;
   privileges(mode: ResetMode): Promise<PrivilegeCheck>;
+  /** May we take a snapshot (PostgreSQL: create a database from this one)? */
+  snapshotPrivileges(): PrivilegeCheck;
   /** The statements of each step, in order, exactly as the step methods run them. */
   terminateStatements(): string[];
   dropStatements(): string[];

@@ -149,6 +149,13 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
       }
       return { ok: true, explanation: `${facts.user} owns ${database} and has CREATEDB: it can drop and create it.` };
     },
+    snapshotPrivileges(): PrivilegeCheck {
+      if (facts.superuser || (facts.createdb && facts.ownerMember)) return { ok: true, explanation: `${facts.user} can copy ${database} into a snapshot.` };
+      return {
+        ok: false,
+        explanation: `A snapshot is a copy made with CREATE DATABASE … TEMPLATE ${database}, which needs CREATEDB and ownership of ${database}; ${facts.user} ${facts.createdb ? `does not own it` : 'lacks CREATEDB'}. Skip the snapshot (acknowledged), or use a role that has both.`,
+      };
+    },
     terminateStatements: () => [terminateSessionsShown(database, literal)],
     dropStatements: () => [dropDatabaseSql(database, force)],
     createStatements: () => [createDatabaseSql(database, shape, literal)],

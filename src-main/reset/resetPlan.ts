@@ -1,7 +1,7 @@
 // The wizard's Impact, Safety net and Confirm steps in one answer: what will be destroyed, who is
 // connected, what we may do, the exact statements of every step, and why it cannot run, if so.
 import { existsSync } from 'node:fs';
-import type { PlannedStep, ResetImpact, ResetPlan, ResetRequest, Snapshot } from '../../src-shared/model/reset';
+import type { PlannedStep, PrivilegeCheck, ResetImpact, ResetPlan, ResetRequest, Snapshot } from '../../src-shared/model/reset';
 import { loadInventory } from '../inventory/loadInventory';
 import { appliedWithAncestors, planUpgrade } from '../migrations/planner';
 import { loadTargetProject, type MigrationTarget } from '../runner/migrationTarget';
@@ -30,10 +30,11 @@ function migrateStatements(target: MigrationTarget, to: string, startingHeads: r
   return plan.steps.map((s) => `apply ${s.revision}${messages.get(s.revision) ? ` — ${messages.get(s.revision)}` : ''}`);
 }
 
-export function refusalsFor(target: MigrationTarget, request: ResetRequest, snapshot: Snapshot | undefined, privilegesOk: boolean, privilegeText: string): string[] {
+export function refusalsFor(target: MigrationTarget, request: ResetRequest, snapshot: Snapshot | undefined, privileges: PrivilegeCheck, snapshotPrivileges: PrivilegeCheck): string[] {
   const refusals: string[] = [];
   if (target.connection.readOnly) refusals.push(`${target.name} is a read-only connection: Switchyard will not reset it.`);
-  if (!privilegesOk) refusals.push(privilegeText);
+  if (!privileges.ok) refusals.push(privileges.explanation);
+  if (request.takeSnapshot && !snapshotPrivileges.ok) refusals.push(snapshotPrivileges.explanation);
   if (request.mode === 'snapshot' && !snapshot) refusals.push('Choose the snapshot to restore.');
   if (request.to && !target.projectDir) refusals.push(`No migration project is bound to ${target.name}: there is nothing to migrate to ${request.to}.`);
   if (request.seedFile && !existsSync(request.seedFile)) refusals.push(`The seed file ${request.seedFile} does not exist.`);
@@ -87,6 +88,6 @@ export async function planReset(target: MigrationTarget, database: DatabaseLifec
     impact: { ...measured, sessions, privileges },
     snapshots,
     steps: await planSteps(target, database, request, snapshot),
-    refusals: refusalsFor(target, request, snapshot, privileges.ok, privileges.explanation),
+    refusals: refusalsFor(target, request, snapshot, privileges, database.snapshotPrivileges()),
   };
 }

@@ -54,6 +54,8 @@ export async function openSqliteLifecycle(connection: ConnectionTarget, snapshot
         ? { ok: true, explanation: `The folder ${folder} is writable: the file can be deleted and created.` }
         : { ok: false, explanation: `The folder ${folder} is not writable by this user, so the file cannot be deleted and created. Use mode "wipe" if the file itself is writable.` };
     },
+    // The copy goes to the app's own data folder.
+    snapshotPrivileges: () => ({ ok: true, explanation: 'Snapshots are copied into the app data folder.' }),
     // Other processes' connections are invisible on SQLite: there is nothing to terminate.
     terminateStatements: () => [],
     dropStatements: () => [`delete the file ${path} (and its -wal, -shm and -journal files)`],
