@@ -93,7 +93,7 @@ export const api = {
   ),
   'snapshots.list': method<Snapshot[]>()(byProfile),
   /** Ends the sessions on the database first (PostgreSQL clones need it idle). */
-  'snapshots.create': method<Snapshot>()(z.object({ profileId: profileIdSchema, name: z.string().max(200).default('') }).strict()),
+  'snapshots.create': method<Snapshot & { sessionsEnded: number }>()(z.object({ profileId: profileIdSchema, name: z.string().max(200).default('') }).strict()),
   'snapshots.restore': method<{ snapshot: Snapshot; durationMs: number }>()(bySnapshot.extend({ confirmProduction: z.boolean().default(false) })),
   'snapshots.delete': method<{ deleted: true }>()(bySnapshot),
 

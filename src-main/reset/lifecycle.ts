@@ -8,6 +8,8 @@ import { openSqliteLifecycle } from './sqliteLifecycle';
 export interface SnapshotCopy {
   location: string;
   sizeBytes: number;
+  /** Sessions on the database ended so it could be copied (PostgreSQL clones need it idle). */
+  sessionsEnded: number;
 }
 
 export interface DatabaseLifecycle {

@@ -85,12 +85,13 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
   const terminate = async () => (await admin.query(terminateSessionsSql, [database])).length;
 
   /** CREATE DATABASE … TEMPLATE fails while anyone is connected to the template: end them and retry. */
-  const cloneFrom = async (name: string, template: string, owner: string, clearTemplate: boolean) => {
+  const cloneFrom = async (name: string, template: string, owner: string, clearTemplate: boolean): Promise<number> => {
+    let ended = 0;
     for (let attempt = 1; ; attempt += 1) {
-      if (clearTemplate) await admin.query(terminateSessionsSql, [template]);
+      if (clearTemplate) ended += (await admin.query(terminateSessionsSql, [template])).length;
       try {
         await admin.query(cloneDatabaseSql(name, template, owner, fileCopy));
-        return;
+        return ended;
       } catch (error) {
         if (sqlstate(error) !== '55006' || attempt >= 5) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
@@ -174,7 +175,9 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
       // One transaction: a wipe that fails half-way leaves every schema as it was.
       await withTarget((driver) => driver.execScript(['BEGIN', ...statements, 'COMMIT'].join(';\n')));
     },
-    createFrom: (location) => cloneFrom(database, location, shape.owner, false),
+    async createFrom(location) {
+      await cloneFrom(database, location, shape.owner, false);
+    },
     async restore(location) {
       // WITH (FORCE) ends the sessions itself; older servers need them ended first.
       if (!force) await terminate();
@@ -183,9 +186,9 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
     },
     async snapshot(snapshotId) {
       const location = lifecycle.snapshotLocation(snapshotId);
-      await cloneFrom(location, database, facts.user, true);
+      const sessionsEnded = await cloneFrom(location, database, facts.user, true);
       const [size] = await admin.query<{ bytes: string }>('SELECT pg_database_size($1::text) AS bytes', [location]);
-      return { location, sizeBytes: Number(size?.bytes ?? 0) };
+      return { location, sizeBytes: Number(size?.bytes ?? 0), sessionsEnded };
     },
     snapshotLocation: (snapshotId) => `switchyard_snapshot_${snapshotId.replace(/-/g, '').slice(0, 24)}`,
     async deleteSnapshot(location) {

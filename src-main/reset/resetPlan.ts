@@ -3,21 +3,29 @@
 import { existsSync } from 'node:fs';
 import type { PlannedStep, PrivilegeCheck, ResetImpact, ResetPlan, ResetRequest, Snapshot } from '../../src-shared/model/reset';
 import { loadInventory } from '../inventory/loadInventory';
+import { countRowsExactly } from '../inventory/rowCounts';
+import type { OperationContext } from '../operations/operations';
+import { withDriver } from '../runner/runnerService';
 import { appliedWithAncestors, planUpgrade } from '../migrations/planner';
 import { loadTargetProject, type MigrationTarget } from '../runner/migrationTarget';
 import type { DatabaseLifecycle } from './lifecycle';
 
 const dataKinds = new Set(['table', 'partitioned table', 'materialized view']);
 
+/** Below this, rows are counted exactly (a few hundred ms at most); above, the planner's estimate is shown. */
+const countBelowBytes = 64 * 1024 * 1024;
+const quiet: OperationContext = { opId: 'reset.plan', signal: new AbortController().signal, progress: () => undefined, log: () => undefined, checkpoint: () => undefined };
+
 async function measure(target: MigrationTarget, database: DatabaseLifecycle): Promise<Omit<ResetImpact, 'privileges' | 'sessions'>> {
-  if (!(await database.exists())) return { tables: 0, rows: 0, bytes: 0 };
+  if (!(await database.exists())) return { tables: 0, rows: 0, rowsExact: true, bytes: 0 };
   const inventory = await loadInventory(target);
   const tables = inventory.tables.filter((t) => dataKinds.has(t.kind));
-  return {
-    tables: tables.length,
-    rows: tables.reduce((sum, t) => sum + Math.max(0, t.exactRows ?? t.estimatedRows ?? 0), 0),
-    bytes: tables.reduce((sum, t) => sum + (t.bytes ?? 0), 0),
-  };
+  const bytes = tables.reduce((sum, t) => sum + (t.bytes ?? 0), 0);
+  const estimated = tables.reduce((sum, t) => sum + Math.max(0, t.exactRows ?? t.estimatedRows ?? 0), 0);
+  if (target.connection.engine === 'sqlite' || bytes >= countBelowBytes) return { tables: tables.length, rows: estimated, rowsExact: target.connection.engine === 'sqlite', bytes };
+  const counts = await withDriver(target, (driver) => countRowsExactly(driver, tables, quiet, 2_000));
+  const exact = counts.every((c) => c.rows !== null);
+  return { tables: tables.length, rows: exact ? counts.reduce((sum, c) => sum + (c.rows ?? 0), 0) : estimated, rowsExact: exact, bytes };
 }
 
 /** The revisions the migrate step will apply, from an empty database or from a snapshot's heads. */
@@ -75,7 +83,7 @@ export async function planSteps(target: MigrationTarget, database: DatabaseLifec
 export async function planReset(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshots: Snapshot[], measureImpact = true): Promise<ResetPlan> {
   const snapshot = request.snapshotId ? snapshots.find((s) => s.id === request.snapshotId) : undefined;
   const [measured, sessions, privileges] = await Promise.all([
-    measureImpact ? measure(target, database) : { tables: 0, rows: 0, bytes: 0 },
+    measureImpact ? measure(target, database) : { tables: 0, rows: 0, rowsExact: false, bytes: 0 },
     database.sessions(),
     database.privileges(request.mode),
   ]);

@@ -61,8 +61,9 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
   const { scope, database, request, options } = context;
   switch (step.step) {
     case 'snapshot': {
-      context.taken = await context.snapshots.create(scope, `Before reset, ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`, options.actor, database);
-      return `snapshot "${context.taken.name}" taken (${context.taken.location})`;
+      const { sessionsEnded, ...taken } = await context.snapshots.create(scope, `Before reset, ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`, options.actor, database);
+      context.taken = taken;
+      return `snapshot "${taken.name}" taken (${taken.location})${sessionsEnded ? `; ${sessionsEnded} session(s) ended first so the database could be copied` : ''}`;
     }
     case 'terminate':
       return `${await database.terminate()} session(s) ended`;

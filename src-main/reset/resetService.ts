@@ -35,7 +35,7 @@ export class ResetService {
     return this.snapshots.list(profileId);
   }
 
-  createSnapshot(profileId: string, name: string, actor: string): Promise<Snapshot> {
+  createSnapshot(profileId: string, name: string, actor: string): Promise<Snapshot & { sessionsEnded: number }> {
     return this.snapshots.create(this.scope(profileId), name, actor);
   }
 

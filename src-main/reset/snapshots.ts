@@ -54,7 +54,7 @@ export class SnapshotService {
   }
 
   /** Takes a snapshot through an open lifecycle (the reset's), or opens its own. */
-  async create(scope: SnapshotScope, name: string, actor: string, lifecycle?: DatabaseLifecycle): Promise<Snapshot> {
+  async create(scope: SnapshotScope, name: string, actor: string, lifecycle?: DatabaseLifecycle): Promise<Snapshot & { sessionsEnded: number }> {
     const own = lifecycle ? undefined : await this.open(scope.target);
     const database = (lifecycle ?? own) as DatabaseLifecycle;
     try {
@@ -73,8 +73,8 @@ export class SnapshotService {
       };
       const { snapshots, audit } = this.session.store;
       snapshots.add(snapshot);
-      audit.append({ actor, action: 'snapshot.create', target: scope.target.name, detail: { id, name: snapshot.name, location: copy.location, sizeBytes: copy.sizeBytes, heads } });
-      return snapshot;
+      audit.append({ actor, action: 'snapshot.create', target: scope.target.name, detail: { id, name: snapshot.name, location: copy.location, sizeBytes: copy.sizeBytes, heads, sessionsEnded: copy.sessionsEnded } });
+      return { ...snapshot, sessionsEnded: copy.sessionsEnded };
     } finally {
       await own?.close();
     }

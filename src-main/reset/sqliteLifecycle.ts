@@ -89,7 +89,7 @@ export async function openSqliteLifecycle(connection: ConnectionTarget, snapshot
       const location = lifecycle.snapshotLocation(snapshotId);
       if (existsSync(path)) await backupInto(path, location);
       else openSqlite(location).close();
-      return { location, sizeBytes: statSync(location).size };
+      return { location, sizeBytes: statSync(location).size, sessionsEnded: 0 };
     },
     snapshotLocation: (snapshotId) => join(snapshotDir, `${snapshotId}.sqlite`),
     async deleteSnapshot(location) {

@@ -42,8 +42,9 @@ export interface PrivilegeCheck {
 
 export interface ResetImpact {
   tables: number;
-  /** Estimated (PostgreSQL) or exact (SQLite) rows in every table. */
+  /** Rows in every table: counted when the database is small, else the planner's estimate. */
   rows: number;
+  rowsExact: boolean;
   bytes: number;
   sessions: ResetSession[];
   privileges: PrivilegeCheck;

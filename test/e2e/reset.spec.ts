@@ -32,7 +32,7 @@ async function runAndVerify(page: Page, prefix: string): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'Reset done' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('list', { name: 'Steps' }).locator('[data-outcome="done"]').first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Verification' })).toContainText('none missing, none unexpected');
-  await shot(page, `${prefix}-5-verify`);
+  await shot(page, `${prefix}-6-verify`);
 }
 
 test('the whole wizard on the demo connection, its undo, and "Reset demo"', async ({ page }) => {
@@ -56,7 +56,7 @@ test('the whole wizard on the demo connection, its undo, and "Reset demo"', asyn
     await page.getByRole('button', { name: 'Reset demo' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Restored "Pristine demo"' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Snapshot list' })).toContainText('Pristine demo');
-    await shot(page, '30-reset-demo-6-reset-demo');
+    await shot(page, '30-reset-demo-7-reset-demo');
   } finally {
     await app.stop();
   }
@@ -73,7 +73,8 @@ test('the whole wizard on a PostgreSQL connection ends a colleague’s session a
   const project = join(home, 'migrations');
   writeNativeProject(project, [
     { id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id int PRIMARY KEY, name text);' },
-    { id: 'ordr02', parents: ['cust01'], message: 'orders', up: 'CREATE TABLE orders (id int PRIMARY KEY);' },
+    // Slow enough for the Run step to be seen running.
+    { id: 'ordr02', parents: ['cust01'], message: 'orders', up: 'CREATE TABLE orders (id int PRIMARY KEY);\nSELECT pg_sleep(1);' },
   ]);
   const cli = (args: string[], input?: string) =>
     spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password }, encoding: 'utf8', ...(input ? { input } : {}) });
@@ -101,7 +102,12 @@ test('the whole wizard on a PostgreSQL connection ends a colleague’s session a
     await page.getByLabel(/Type the database name/).fill(database);
     await shot(page, '31-reset-postgres-4-confirm');
     await page.getByRole('button', { name: `Reset ${database}` }).click();
+    const steps = page.getByRole('list', { name: 'Steps' });
+    await expect(steps.locator('[data-outcome="running"]')).toContainText('Migrate to heads');
+    await expect(page.getByRole('button', { name: 'Cancel before the next step' })).toBeEnabled();
+    await shot(page, '31-reset-postgres-5-run');
     await runAndVerify(page, '31-reset-postgres');
+    await expect(steps).toContainText('1 session(s) ended first');
     const check = await connect({ ...base, database });
     expect(await check.query('SELECT * FROM customers')).toEqual([]);
     await page.getByRole('button', { name: /^Undo: restore/ }).click();

@@ -49,7 +49,7 @@ function printPlan(plan: ResetPlan): void {
   const { impact } = plan;
   const lines = [
     `Reset ${plan.connection} (${plan.environment}) — database ${plan.databaseName}, mode ${plan.request.mode}`,
-    `Will destroy: ${impact.tables} table(s), about ${impact.rows} row(s), ${formatBytes(impact.bytes)}`,
+    `Will destroy: ${impact.tables} table(s), ${impact.rowsExact ? '' : 'about '}${impact.rows} row(s), ${formatBytes(impact.bytes)}`,
     `Sessions:     ${impact.sessions.length === 0 ? 'none' : impact.sessions.map((s) => `${s.user ?? '?'} ${s.application ?? ''} ${s.clientAddress ?? 'local'} since ${s.since ?? '?'}`.replace(/\s+/g, ' ')).join('; ')}`,
     `Privileges:   ${impact.privileges.ok ? 'ok' : 'NOT ENOUGH'} — ${impact.privileges.explanation}`,
     `Snapshots:    ${plan.snapshots.length === 0 ? 'none' : plan.snapshots.map((s) => `${s.name} (${s.id.slice(0, 8)})`).join(', ')}`,

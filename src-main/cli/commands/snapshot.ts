@@ -50,7 +50,7 @@ export const snapshotCommand: Command = {
       if (action === 'create') {
         const snapshot = await services.snapshots.create(scope, values.name ?? '', actor);
         if (json) printJson(snapshot);
-        else process.stdout.write(`Snapshot "${snapshot.name}" (${snapshot.id}) taken: ${formatBytes(snapshot.sizeBytes)}.\n`);
+        else process.stdout.write(`Snapshot "${snapshot.name}" (${snapshot.id}) taken: ${formatBytes(snapshot.sizeBytes)}${snapshot.sessionsEnded ? `; ${snapshot.sessionsEnded} session(s) on the database were ended first` : ''}.\n`);
         return 0;
       }
       const snapshot = findSnapshot(services, scope, which as string);

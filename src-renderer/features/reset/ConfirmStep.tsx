@@ -32,7 +32,9 @@ export function ConfirmStep() {
         </p>
       )}
       <label>
-        Type the database name <code>{plan.databaseName}</code> to continue
+        <span>
+          Type the database name <code>{plan.databaseName}</code> to continue
+        </span>
         <input value={typedName} onChange={(e) => setTyped({ typedName: e.target.value })} autoComplete="off" spellCheck={false} />
       </label>
       {production && (

@@ -13,7 +13,11 @@ export function ImpactStep() {
           <span className="status-number">{impact.tables}</span> tables
         </div>
         <div className="status-card">
-          <span className="status-number">{impact.rows.toLocaleString()}</span> rows
+          <span className="status-number">
+            {impact.rowsExact ? '' : '~'}
+            {impact.rows.toLocaleString()}
+          </span>{' '}
+          rows{impact.rowsExact ? '' : ' (planner estimate)'}
         </div>
         <div className="status-card">
           <span className="status-number">{formatBytes(impact.bytes) || '0 B'}</span> of data

@@ -49,7 +49,7 @@ export const useSnapshots = create<SnapshotsState>((set, get) => {
     create: (name) =>
       busyWith('Taking a snapshot…', async (profileId) => {
         const snapshot = await call('snapshots.create', { profileId, name });
-        return `Snapshot "${snapshot.name}" taken.`;
+        return `Snapshot "${snapshot.name}" taken${snapshot.sessionsEnded ? ` (${snapshot.sessionsEnded} session(s) ended first)` : ''}.`;
       }),
     restore: (snapshot, confirmProduction) =>
       busyWith(`Restoring ${snapshot.name}…`, async (profileId) => {

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { planWith } from '../../../src-main/reset/resetRun';
 import { runTarget } from '../../../src-main/runner/runnerService';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
@@ -35,6 +36,10 @@ describe('reset on PostgreSQL', () => {
     const { database, target } = await shopWithData();
     const colleague = await openSession(server, database);
     const lost = new Promise((resolve) => colleague.once('error', resolve));
+    const plan = await planWith(services.snapshots, scopeOf(target), { mode: 'recreate', to: 'heads', takeSnapshot: true });
+    // customers 2, orders 1, switchyard_migrations 2, leftovers 0.
+    expect(plan.impact).toMatchObject({ tables: 4, rows: 5, rowsExact: true, sessions: [expect.objectContaining({ application: 'colleague-psql', user: server.user })] });
+    expect(plan.impact.privileges.ok).toBe(true);
 
     const result = await reset(services, target, { to: 'heads' });
 
