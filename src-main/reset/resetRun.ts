@@ -11,7 +11,7 @@ import type { DatabaseLifecycle } from './lifecycle';
 import { planReset } from './resetPlan';
 import { databaseState } from './resetState';
 import type { SnapshotScope, SnapshotService } from './snapshots';
-import { verifyReset } from './verifyReset';
+import { verifyReset, type Expectation } from './verifyReset';
 
 export interface ResetRunOptions {
   actor: string;
@@ -50,6 +50,12 @@ interface StepContext {
   options: ResetRunOptions;
   taken: Snapshot | undefined;
   verification: (ResetVerification & { problems: string[] }) | undefined;
+}
+
+function expectationOf({ request, scope, snapshots }: StepContext): Expectation {
+  if (request.to) return { kind: 'target', to: request.to };
+  if (request.mode === 'snapshot') return { kind: 'snapshot', heads: snapshots.find(scope.key, request.snapshotId ?? '').heads };
+  return { kind: 'empty' };
 }
 
 /** The runner's own progress is per revision; the reset reports per step, so only its log goes through. */
@@ -96,7 +102,7 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
       return `ran ${request.seedFile}`;
     }
     case 'verify': {
-      const verification = await verifyReset(scope.target, request.to, request.mode !== 'snapshot');
+      const verification = await verifyReset(scope.target, expectationOf(context));
       context.verification = verification;
       if (!verification.ok) throw new SwitchyardError('E_RESET_FAILED', `Verification found differences: ${verification.problems.join('; ')}`);
       return `at ${verification.heads.join(', ') || 'base'}; tables as expected`;

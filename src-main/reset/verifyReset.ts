@@ -6,25 +6,34 @@ import { appliedWithAncestors, planUpgrade } from '../migrations/planner';
 import { loadTargetProject, type MigrationTarget } from '../runner/migrationTarget';
 import { targetStatus } from '../runner/runnerService';
 
-/** `to` absent and `expectEmpty`: nothing may be recorded (a recreate or wipe without a migrate step). */
-export async function verifyReset(target: MigrationTarget, to: string | undefined, expectEmpty: boolean): Promise<ResetVerification & { problems: string[] }> {
+/**
+ * What the database must hold: nothing recorded (recreate or wipe without migrating), a migration
+ * target reached, or a snapshot's own state — its heads, and its tables as they were, whatever they were.
+ */
+export type Expectation = { kind: 'empty' } | { kind: 'target'; to: string } | { kind: 'snapshot'; heads: readonly string[] };
+
+const sameHeads = (a: readonly string[], b: readonly string[]) => [...a].sort().join(' ') === [...b].sort().join(' ');
+
+export async function verifyReset(target: MigrationTarget, expectation: Expectation): Promise<ResetVerification & { problems: string[] }> {
   const problems: string[] = [];
-  let heads: string[] = [];
   const [status, inventory] = await Promise.all([target.projectDir ? targetStatus(target) : undefined, loadInventory(target)]);
-  if (status) {
-    heads = status.heads;
-    if (to) {
-      const project = loadTargetProject(target);
-      const left = planUpgrade(project.graph, to, appliedWithAncestors(project.graph, status.applied)).steps;
-      if (left.length > 0) problems.push(`${left.length} revision(s) short of ${to}: ${left.map((s) => s.revision).join(', ')}`);
-    } else if (expectEmpty && status.applied.length > 0) {
-      problems.push(`${status.applied.length} revision(s) recorded, none expected`);
-    }
+  const heads = status?.heads ?? [];
+  if (status && expectation.kind === 'target') {
+    const project = loadTargetProject(target);
+    const left = planUpgrade(project.graph, expectation.to, appliedWithAncestors(project.graph, status.applied)).steps;
+    if (left.length > 0) problems.push(`${left.length} revision(s) short of ${expectation.to}: ${left.map((s) => s.revision).join(', ')}`);
+  } else if (status && expectation.kind === 'empty' && status.applied.length > 0) {
+    problems.push(`${status.applied.length} revision(s) recorded, none expected`);
+  } else if (status && expectation.kind === 'snapshot' && !sameHeads(heads, expectation.heads)) {
+    problems.push(`at ${heads.join(', ') || 'base'}, the snapshot was at ${expectation.heads.join(', ') || 'base'}`);
   }
   const named = (status: string) => inventory.tables.filter((t) => t.status === status).map((t) => `${t.schema}.${t.name}`);
   const missingTables = named('missing');
   const unexpectedTables = named('unexpected');
-  if (missingTables.length) problems.push(`missing: ${missingTables.join(', ')}`);
-  if (unexpectedTables.length) problems.push(`unexpected: ${unexpectedTables.join(', ')}`);
+  // A restored snapshot holds what it held: its extra tables are reported, not held against the restore.
+  if (expectation.kind !== 'snapshot') {
+    if (missingTables.length) problems.push(`missing: ${missingTables.join(', ')}`);
+    if (unexpectedTables.length) problems.push(`unexpected: ${unexpectedTables.join(', ')}`);
+  }
   return { ok: problems.length === 0, heads, missingTables, unexpectedTables, problems };
 }

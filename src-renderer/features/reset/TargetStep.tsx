@@ -1,5 +1,7 @@
 // Step 1: the mode, the migration target afterwards, an optional seed file.
+import { useEffect, useState } from 'react';
 import type { ResetMode } from '../../../src-shared/model/reset';
+import { call } from '../../api/client';
 import { useReset } from './resetStore';
 import { useSnapshots } from './snapshotsStore';
 
@@ -9,8 +11,22 @@ const modes: Array<{ mode: ResetMode; label: string; hint: string }> = [
   { mode: 'snapshot', label: 'Restore a snapshot', hint: 'Replace the database with a snapshot taken earlier.' },
 ];
 
+/** The bound project's heads, offered as migration targets; none when no project is bound. */
+function useProjectHeads(profileId: string | undefined): string[] {
+  const [heads, setHeads] = useState<string[]>([]);
+  useEffect(() => {
+    if (!profileId) return;
+    call('runner.status', { profileId }).then(
+      (status) => setHeads(status.projectHeads),
+      () => setHeads([]),
+    );
+  }, [profileId]);
+  return heads;
+}
+
 export function TargetStep() {
-  const { request, setRequest, go } = useReset();
+  const { request, setRequest, go, profileId } = useReset();
+  const heads = useProjectHeads(profileId);
   const snapshots = useSnapshots((s) => s.snapshots);
   const migrate = request.to !== undefined;
   const ready = request.mode !== 'snapshot' || request.snapshotId !== undefined;
@@ -49,7 +65,12 @@ export function TargetStep() {
         {migrate && (
           <label>
             Migration target
-            <input value={request.to ?? ''} onChange={(e) => setRequest({ to: e.target.value })} placeholder="heads, a branch head (name@head) or a revision" />
+            <input value={request.to ?? ''} onChange={(e) => setRequest({ to: e.target.value })} placeholder="heads, a branch head (name@head) or a revision" list="reset-targets" />
+            <datalist id="reset-targets">
+              {['heads', ...heads].map((head) => (
+                <option key={head} value={head} />
+              ))}
+            </datalist>
           </label>
         )}
         <label>

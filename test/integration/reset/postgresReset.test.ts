@@ -134,6 +134,19 @@ describe('reset on PostgreSQL', () => {
     }
   });
 
+  it('restores a chosen snapshot as a reset mode, with a snapshot of the present state first', async () => {
+    const services = await unlockedServices();
+    const { database, target } = await shopWithData();
+    const morning = await services.snapshots.create(scopeOf(target), 'this morning', 'tester');
+    await rows(server, database, "INSERT INTO customers VALUES (3, 'Linus')");
+    const result = await reset(services, target, { mode: 'snapshot', snapshotId: morning.id });
+    expect(result.steps.map((s) => s.step)).toEqual(['snapshot', 'terminate', 'drop', 'restore', 'verify']);
+    expect(result.ok).toBe(true);
+    expect(await customers(database)).toHaveLength(2);
+    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', false);
+    expect(await customers(database)).toHaveLength(3);
+  });
+
   it('lists, restores and deletes named snapshots with the revision they were taken at', async () => {
     const services = await unlockedServices();
     const { database, target } = await shopWithData();
