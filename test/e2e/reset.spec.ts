@@ -116,6 +116,18 @@ test('the whole wizard on a PostgreSQL connection ends a colleague’s session a
     const after = await connect({ ...base, database });
     expect(await after.query('SELECT name FROM customers')).toEqual([{ name: 'Ada' }]);
     await after.close();
+
+    await page.getByLabel('Snapshot name').fill('before the demo');
+    await page.getByRole('button', { name: 'Take a snapshot' }).click();
+    await expect(page.getByRole('dialog')).toContainText('every session on it is ended first');
+    await page.getByRole('dialog').getByRole('button', { name: 'Take the snapshot' }).click();
+    const list = page.getByRole('table', { name: 'Snapshot list' });
+    await expect(list.getByRole('row').filter({ hasText: 'before the demo' })).toContainText('ordr02');
+    await shot(page, '31-reset-postgres-7-snapshots');
+    await list.getByRole('row').filter({ hasText: 'before the demo' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Deleted "before the demo"' })).toBeVisible();
+    await expect(list).not.toContainText('before the demo');
   } finally {
     await colleague.end().catch(() => undefined);
     await app.stop();

@@ -62,7 +62,7 @@ export function ResetScreen() {
         </ol>
       </nav>
       <View />
-      <SnapshotList production={profile.environment === 'prod'} />
+      <SnapshotList production={profile.environment === 'prod'} postgres={profile.engine === 'postgres'} />
     </section>
   );
 }

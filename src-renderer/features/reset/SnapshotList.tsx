@@ -5,10 +5,20 @@ import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useSnapshots } from './snapshotsStore';
 
-export function SnapshotList({ production }: { production: boolean }) {
+type Question = { action: 'restore' | 'delete'; snapshot: Snapshot } | { action: 'create' };
+
+const questions = {
+  create: { title: () => 'End the sessions and take a snapshot?', label: 'Take the snapshot', text: 'PostgreSQL copies a database only while nobody is connected to it: every session on it is ended first.' },
+  restore: { title: (s?: Snapshot) => `Restore “${s?.name}”?`, label: 'Restore', text: 'The database is replaced by the snapshot: its sessions are ended and everything written since the snapshot is lost.' },
+  delete: { title: (s?: Snapshot) => `Delete “${s?.name}”?`, label: 'Delete', text: 'The snapshot is removed for good.' },
+};
+
+/** `postgres`: taking a snapshot ends the database's sessions, so it asks first. */
+export function SnapshotList({ production, postgres }: { production: boolean; postgres: boolean }) {
   const { snapshots, busy, create, restore, remove } = useSnapshots();
   const [name, setName] = useState('');
-  const [asking, setAsking] = useState<{ snapshot: Snapshot; action: 'restore' | 'delete' } | undefined>();
+  const [asking, setAsking] = useState<Question | undefined>();
+  const take = () => void create(name).then(() => setName(''));
   return (
     <section aria-labelledby="snapshots-title" className="reset-snapshots">
       <h2 id="snapshots-title">Snapshots</h2>
@@ -16,7 +26,8 @@ export function SnapshotList({ production }: { production: boolean }) {
         className="reset-snapshot-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void create(name).then(() => setName(''));
+          if (postgres) setAsking({ action: 'create' });
+          else take();
         }}
       >
         <label>
@@ -62,19 +73,17 @@ export function SnapshotList({ production }: { production: boolean }) {
       )}
       {asking && (
         <ConfirmDialog
-          title={asking.action === 'restore' ? `Restore “${asking.snapshot.name}”?` : `Delete “${asking.snapshot.name}”?`}
-          confirmLabel={asking.action === 'restore' ? 'Restore' : 'Delete'}
-          danger
+          title={questions[asking.action].title(asking.action === 'create' ? undefined : asking.snapshot)}
+          confirmLabel={questions[asking.action].label}
+          danger={asking.action !== 'create'}
           onCancel={() => setAsking(undefined)}
           onConfirm={() => {
-            const { snapshot, action } = asking;
             setAsking(undefined);
-            void (action === 'restore' ? restore(snapshot, production) : remove(snapshot));
+            if (asking.action === 'create') take();
+            else void (asking.action === 'restore' ? restore(asking.snapshot, production) : remove(asking.snapshot));
           }}
         >
-          {asking.action === 'restore'
-            ? 'The database is replaced by the snapshot: its sessions are ended and everything written since the snapshot is lost.'
-            : 'The snapshot is removed for good.'}
+          {questions[asking.action].text}
         </ConfirmDialog>
       )}
     </section>
