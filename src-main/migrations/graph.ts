@@ -104,18 +104,26 @@ function topologicalOrder(graph: RevisionGraph): string[] {
   return order;
 }
 
+/** Adds labels copy-on-write: revisions on one linear stretch share a single label array. */
 function addLabels(graph: RevisionGraph, id: string, labels: readonly string[]): void {
-  let current = graph.onBranches.get(id);
-  if (!current) graph.onBranches.set(id, (current = []));
-  for (const label of labels) if (!current.includes(label)) current.push(label);
+  const current = graph.onBranches.get(id) ?? [];
+  const added = labels.filter((label, i) => !current.includes(label) && labels.indexOf(label) === i);
+  if (added.length > 0) graph.onBranches.set(id, [...current, ...added]);
 }
 
 function spreadLabels(graph: RevisionGraph): void {
   if (graph.labels.size === 0) return;
-  // Up: every descendant (through parents) carries the labels of the revisions below it.
+  // Up: every descendant (through parents) carries the labels of the revisions below it. A revision
+  // with one parent and no label of its own shares its parent's array instead of copying it.
   for (const id of graph.topological) {
     const own = graph.byId.get(id)?.branchLabels ?? none;
-    const inherited = parentsOf(graph, id).flatMap((p) => graph.onBranches.get(p) ?? none);
+    const parents = parentsOf(graph, id);
+    if (own.length === 0 && parents.length === 1) {
+      const inherited = graph.onBranches.get(parents[0] as string);
+      if (inherited) graph.onBranches.set(id, inherited);
+      continue;
+    }
+    const inherited = parents.flatMap((p) => graph.onBranches.get(p) ?? none);
     if (own.length > 0 || inherited.length > 0) addLabels(graph, id, [...own, ...inherited]);
   }
   const isRealBranchPoint = (id: string) => childrenOf(graph, id).length + (graph.dependents.get(id)?.length ?? 0) > 1;
