@@ -66,8 +66,9 @@ export async function planSteps(target: MigrationTarget, database: DatabaseLifec
   if (request.mode === 'wipe') {
     steps.push({ step: 'drop', title: 'Drop every schema and create public again', statements: await database.wipeStatements(), destructive: true });
   } else {
-    steps.push({ step: 'drop', title: 'Drop the database', statements: database.dropStatements(), destructive: true });
-    if (request.mode === 'recreate') steps.push({ step: 'create', title: 'Create it again (same owner, encoding, collation)', statements: database.createStatements(), destructive: false });
+    steps.push({ step: 'drop', title: target.connection.engine === 'postgres' ? 'Drop the database' : 'Delete the database file', statements: database.dropStatements(), destructive: true });
+    const createTitle = target.connection.engine === 'postgres' ? 'Create it again (same owner, encoding, collation)' : 'Create an empty database file';
+    if (request.mode === 'recreate') steps.push({ step: 'create', title: createTitle, statements: database.createStatements(), destructive: false });
     else steps.push({ step: 'restore', title: `Restore the snapshot ${snapshot?.name ?? ''}`.trim(), statements: snapshot ? database.restoreStatements(snapshot.location) : [], destructive: false });
   }
   if (request.to) {

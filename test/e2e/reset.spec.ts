@@ -2,6 +2,7 @@
 // connection with a colleague still connected, the undo, and the demo's one-click "Reset demo".
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { connect } from '../../src-main/drivers/connect';
@@ -57,6 +58,35 @@ test('the whole wizard on the demo connection, its undo, and "Reset demo"', asyn
     await expect(page.getByRole('status').filter({ hasText: 'Restored "Pristine demo"' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Snapshot list' })).toContainText('Pristine demo');
     await shot(page, '30-reset-demo-7-reset-demo');
+  } finally {
+    await app.stop();
+  }
+});
+
+test('a seed file with an error stops the reset there, says what the database holds, and offers the snapshot back', async ({ page }) => {
+  const home = newHome();
+  const seed = join(home, 'seed.sql');
+  writeFileSync(seed, 'INSERT INTO no_such_table VALUES (1);\n');
+  const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Try the demo database' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.getByLabel('Seed SQL file (optional)').fill(seed);
+    await page.getByRole('button', { name: 'Next: impact' }).click();
+    await page.getByRole('button', { name: 'Next: safety net' }).click();
+    await page.getByRole('button', { name: 'Next: confirm' }).click();
+    await page.getByLabel(/Type the database name/).fill('demo.sqlite');
+    await page.getByRole('button', { name: 'Reset demo.sqlite' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'The reset stopped' });
+    await expect(alert).toContainText('“Run the seed SQL”');
+    await expect(alert).toContainText('the seed did not complete');
+    await expect(alert).toContainText('The snapshot taken first is kept');
+    await expect(page.getByRole('list', { name: 'Steps' }).locator('[data-outcome="failed"]')).toContainText('no_such_table');
+    await expect(page.getByRole('list', { name: 'Steps' }).locator('[data-outcome="not run"]')).toContainText('Verify');
+    await shot(page, '32-reset-failed-seed');
+    await page.getByRole('button', { name: /^Undo: restore/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Restored/ })).toBeVisible();
   } finally {
     await app.stop();
   }

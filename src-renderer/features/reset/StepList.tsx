@@ -2,8 +2,9 @@
 import type { PlannedStep } from '../../../src-shared/model/reset';
 import type { LiveStep } from './resetStore';
 
-const outcomeLabels: Record<LiveStep['outcome'] | 'waiting', string> = {
+const outcomeLabels: Record<LiveStep['outcome'] | 'waiting' | 'not run', string> = {
   waiting: 'waiting',
+  'not run': 'not run',
   running: 'running…',
   done: 'done',
   failed: 'failed',
@@ -11,14 +12,15 @@ const outcomeLabels: Record<LiveStep['outcome'] | 'waiting', string> = {
   cancelled: 'not run (cancelled)',
 };
 
-export function StepList({ planned, live }: { planned: PlannedStep[]; live: LiveStep[] }) {
+/** `finished`: the reset is over, so a step without an outcome was never run. */
+export function StepList({ planned, live, finished = false }: { planned: PlannedStep[]; live: LiveStep[]; finished?: boolean }) {
   return (
     <ol className="reset-steps" aria-label="Steps">
       {planned.map((step) => {
         const state = live.find((s) => s.step === step.step);
-        const outcome = state?.outcome ?? 'waiting';
+        const outcome = state?.outcome ?? (finished ? 'not run' : 'waiting');
         return (
-          <li key={step.step} className={`reset-step-row ${outcome}`} data-outcome={outcome}>
+          <li key={step.step} className={`reset-step-row ${outcome.replace(' ', '-')}`} data-outcome={outcome}>
             <span className="reset-step-title">{step.title}</span>
             <span className="reset-step-outcome">{outcomeLabels[outcome]}</span>
             <span className="reset-step-duration muted">{state && 'durationMs' in state ? `${(state.durationMs / 1000).toFixed(2)} s` : ''}</span>

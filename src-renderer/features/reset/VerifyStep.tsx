@@ -20,7 +20,7 @@ export function VerifyStep() {
           {result.snapshot && ' The snapshot taken first is kept: restore it to get the data back.'}
         </div>
       )}
-      <StepList planned={plan.steps} live={live.length ? live : result.steps} />
+      <StepList planned={plan.steps} live={live.length ? live : result.steps} finished />
       {verification && (
         <section aria-label="Verification" className="reset-verification">
           <h2>Verification</h2>
