@@ -63,12 +63,22 @@ function sqlstate(error: unknown): string | undefined {
   return ((error as { detail?: { sqlstate?: string } }).detail ?? {}).sqlstate;
 }
 
+/** The `postgres` database, or template1 on servers without one (we never clone template1, so sitting in it is harmless). */
+async function openMaintenance(connection: ConnectionTarget): Promise<Driver> {
+  try {
+    return await connect({ ...connection, database: 'postgres' });
+  } catch (error) {
+    if (!(error instanceof SwitchyardError) || error.code !== 'E_UNKNOWN_DATABASE') throw error;
+    return connect({ ...connection, database: 'template1' });
+  }
+}
+
 export async function openPostgresLifecycle(connection: ConnectionTarget): Promise<DatabaseLifecycle> {
   const database = connection.database;
   if (serverDatabases.has(database)) {
     throw new SwitchyardError('E_INVALID_INPUT', `"${database}" is one of the server's own databases: Switchyard does not reset or snapshot it.`);
   }
-  const admin = await connect({ ...connection, database: 'postgres' });
+  const admin = await openMaintenance(connection);
   let facts: ServerFacts;
   let shape: DatabaseShape;
   try {
