@@ -54,7 +54,7 @@ export const useSnapshots = create<SnapshotsState>((set, get) => {
     restore: (snapshot, confirmProduction) =>
       busyWith(`Restoring ${snapshot.name}…`, async (profileId) => {
         const { durationMs } = await call('snapshots.restore', { profileId, snapshotId: snapshot.id, confirmProduction });
-        return `Restored "${snapshot.name}" in ${(durationMs / 1000).toFixed(1)} s.`;
+        return `Restored "${snapshot.name}" in ${durationMs < 1000 ? `${durationMs} ms` : `${(durationMs / 1000).toFixed(1)} s`}.`;
       }),
     remove: (snapshot) =>
       busyWith(`Deleting ${snapshot.name}…`, async (profileId) => {
