@@ -1,6 +1,7 @@
 // The graph's rows, virtualised by hand: fixed row height, only the rows in view are rendered,
 // so 10,000 revisions scroll like 40.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useVirtualRows } from '../../components/useVirtualRows';
 import type { LaneRow } from '../../../src-shared/graph/laneLayout';
 import type { ViewItem } from '../../../src-shared/graph/linearRuns';
 import type { ConnectionStatus } from '../../../src-shared/model/status';
@@ -35,18 +36,8 @@ const overscan = 8;
 
 export function GraphRows(props: Props) {
   const { model, items, columns, selected } = props;
-  const viewport = useRef<HTMLDivElement>(null);
-  const [top, setTop] = useState(0);
-  const [height, setHeight] = useState(600);
+  const { viewport, onScroll, first, last } = useVirtualRows(items.length, rowHeight, overscan);
   const sets = useMemo(() => columns.map((c) => statusSets(c.status)), [columns]);
-
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   useEffect(() => {
     const element = viewport.current;
@@ -62,8 +53,6 @@ export function GraphRows(props: Props) {
     return () => cancelAnimationFrame(frame);
   }, [model]);
 
-  const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
-  const last = Math.min(items.length, Math.ceil((top + height) / rowHeight) + overscan);
   const lanes = lanesWidth(model.layout.laneCount);
   const template = `${Math.min(lanes, 360)}px ${columns.map(() => '84px').join(' ')} 150px minmax(0, 1fr)`;
 
@@ -106,7 +95,7 @@ export function GraphRows(props: Props) {
   });
 
   return (
-    <div className="graph-viewport" ref={viewport} tabIndex={0} role="listbox" aria-label="Revisions" onScroll={(e) => setTop(e.currentTarget.scrollTop)} onKeyDown={props.onKey}>
+    <div className="graph-viewport" ref={viewport} tabIndex={0} role="listbox" aria-label="Revisions" onScroll={onScroll} onKeyDown={props.onKey}>
       <div className="graph-canvas" style={{ height: items.length * rowHeight }}>
         <ThroughLines rows={model.layout.rows} items={items} first={first} last={last} width={Math.min(lanes, 360)} />
         {visible}
