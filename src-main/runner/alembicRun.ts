@@ -5,15 +5,14 @@ import { dirname, join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
-import { appliedHeads, appliedWithAncestors } from '../migrations/planner';
+import { appliedHeads } from '../migrations/planner';
 import type { LoadedProject } from '../migrations/project';
-import { analyseTables } from '../migrations/staticAnalysis';
 import { runAlembicCommand } from './alembicCommand';
 import { connectionStatus } from './connectionStatus';
 import type { MigrationTarget } from './migrationTarget';
-import { planFor, refuseOn, type RunOptions } from './nativeRun';
-import { existingTableNames, permissionFindings, tableConflicts } from './preflight';
-import { prepareSteps } from './preparedStep';
+import type { RunOptions } from './nativeRun';
+import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
+import { planRun, previewSteps } from './runPlan';
 import { openRunSession } from './runSession';
 import { readRecorded } from './versionTables';
 
@@ -28,19 +27,9 @@ function alembicArgs(request: RunRequest): string[] {
   return [request.action, request.target];
 }
 
-async function plannedSteps(driver: Driver, project: LoadedProject, request: RunRequest) {
-  const recorded = await readRecorded(driver, 'alembic');
-  const applied = appliedWithAncestors(project.graph, recorded.records.map((r) => r.revision));
-  return { applied, steps: prepareSteps(project, planFor(project, applied, request), { stamp: true }) };
-}
-
 export async function previewAlembic(driver: Driver, target: MigrationTarget, project: LoadedProject, request: RunRequest): Promise<RunPreview> {
-  const { applied, steps } = await plannedSteps(driver, project, request);
-  const findings = await permissionFindings(driver, target);
-  if (request.action === 'upgrade') {
-    const changes = await analyseTables(project.files.files, 'alembic');
-    findings.push(...tableConflicts(project.graph, steps, changes, await existingTableNames(driver)));
-  }
+  const { applied, steps } = await planRun(driver, project, request);
+  const findings = [...(await permissionFindings(driver, target)), ...(await tableConflictFindings(driver, project, steps, request))];
   // Offline SQL needs one starting point; with several applied heads Alembic cannot express the range.
   const heads = appliedHeads(project.graph, applied);
   let sql: string;
@@ -53,7 +42,7 @@ export async function previewAlembic(driver: Driver, target: MigrationTarget, pr
   }
   return {
     request,
-    steps: steps.map(({ revision, direction, file, message }) => ({ revision, direction, file, message })),
+    steps: previewSteps(steps),
     sql,
     findings,
     production: target.environment === 'prod',
@@ -61,20 +50,14 @@ export async function previewAlembic(driver: Driver, target: MigrationTarget, pr
 }
 
 export async function runAlembic(driver: Driver, target: MigrationTarget, project: LoadedProject, request: RunRequest, options: RunOptions): Promise<RunResult> {
-  if (target.environment === 'prod' && !options.confirmProduction) {
-    throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${target.name} is a production connection: confirm explicitly to run (in the CLI: --yes-production).`);
-  }
-  refuseOn(await permissionFindings(driver, target));
+  await checkBeforeRun(driver, target, options.confirmProduction);
   const op = options.operation;
   // Our run lock keeps two Switchyard runs apart; Alembic itself takes none.
   const session = await openRunSession(driver, { name: target.name, sqlitePath: target.connection.sqlitePath }, options.lockTimeoutMs ?? 10_000, { bookkeeping: false });
   const started = performance.now();
   try {
-    const { applied, steps } = await plannedSteps(driver, project, request);
-    if (request.action === 'upgrade') {
-      const changes = await analyseTables(project.files.files, 'alembic');
-      refuseOn(tableConflicts(project.graph, steps, changes, await existingTableNames(driver)));
-    }
+    const { applied, steps } = await planRun(driver, project, request);
+    refuseOn(await tableConflictFindings(driver, project, steps, request));
     op?.progress(0, steps.length, `alembic ${alembicArgs(request).join(' ')} on ${target.name}`);
     const outcome = await runAlembicCommand(target.alembicCommand, iniPath(project), alembicArgs(request), target.connection, (stream, line) => op?.log(stream === 'stderr' && /error|Traceback/i.test(line) ? 'error' : 'info', line));
     const after = await readRecorded(driver, 'alembic');

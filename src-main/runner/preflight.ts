@@ -1,12 +1,15 @@
 // Checks before the first statement: may we write, may we create, and will an upgrade trip over a
 // table that already exists (the seeds' DuplicateTable, caught before anything runs).
-import type { PreflightFinding } from '../../src-shared/model/run';
+import { SwitchyardError } from '../../src-shared/errors';
+import type { PreflightFinding, RunRequest } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
 import type { RevisionGraph } from '../migrations/graph';
-import type { TableChanges } from '../migrations/staticAnalysis';
+import type { LoadedProject } from '../migrations/project';
+import { analyseTables, type TableChanges } from '../migrations/staticAnalysis';
 import { conflictingTables } from '../inventory/conflicts';
 import type { PreparedStep } from './preparedStep';
 import type { MigrationTarget } from './migrationTarget';
+import { stamping } from './runPlan';
 
 /**
  * Table names as the static analysis spells them (`public.x` is `x`, other schemas keep a prefix),
@@ -45,4 +48,26 @@ export async function permissionFindings(driver: Driver, target: MigrationTarget
     else if (row.can_create === false) findings.push({ severity: 'error', message: `The user may not create objects in schema "${row.schema}" (no CREATE privilege).` });
   }
   return findings;
+}
+
+/** Preflight errors stop the run before its first statement. */
+export function refuseOn(findings: readonly PreflightFinding[]): void {
+  const blocking = findings.filter((f) => f.severity === 'error');
+  if (blocking.length > 0) throw new SwitchyardError('E_PREFLIGHT', `Nothing was run. ${blocking.map((f) => f.message).join(' ')}`, { findings: blocking });
+}
+
+/** Tables the plan's upgrade steps would create while they exist (stamps run nothing). */
+export async function tableConflictFindings(driver: Driver, project: LoadedProject, steps: readonly PreparedStep[], request: RunRequest): Promise<PreflightFinding[]> {
+  if (stamping(request) || !steps.some((s) => s.direction === 'up')) return [];
+  const planned = new Set(steps.map((s) => s.revision));
+  const changes = await analyseTables(project.files.files.filter((f) => planned.has(f.revision.id)), project.files.format);
+  return tableConflicts(project.graph, steps, changes, await existingTableNames(driver));
+}
+
+/** What every run checks before it takes the lock: an explicit yes for production, and permissions. */
+export async function checkBeforeRun(driver: Driver, target: MigrationTarget, confirmProduction: boolean | undefined): Promise<void> {
+  if (target.environment === 'prod' && !confirmProduction) {
+    throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${target.name} is a production connection: confirm explicitly to run (in the CLI: --yes-production).`);
+  }
+  refuseOn(await permissionFindings(driver, target));
 }

@@ -1,0 +1,34 @@
+// What a run will do, from what the database records: the plan and its prepared steps, the same
+// for native and Alembic projects.
+import type { Plan } from '../../src-shared/model/revision';
+import type { PreviewStep, RunRequest } from '../../src-shared/model/run';
+import type { Driver } from '../drivers/driver';
+import { appliedWithAncestors, planDowngrade, planUpgrade } from '../migrations/planner';
+import type { LoadedProject } from '../migrations/project';
+import { prepareSteps, type PreparedStep } from './preparedStep';
+import { readRecorded } from './versionTables';
+
+export const stamping = (request: RunRequest) => request.action === 'stamp';
+
+export function planFor(project: LoadedProject, applied: ReadonlySet<string>, request: RunRequest): Plan {
+  const up = request.action === 'upgrade' || (request.action === 'stamp' && !request.down);
+  return up ? planUpgrade(project.graph, request.target, applied) : planDowngrade(project.graph, request.target, applied);
+}
+
+export interface PlannedRun {
+  applied: Set<string>;
+  steps: PreparedStep[];
+}
+
+export async function planRun(driver: Driver, project: LoadedProject, request: RunRequest): Promise<PlannedRun> {
+  const format = project.files.format;
+  const recorded = await readRecorded(driver, format);
+  const applied = appliedWithAncestors(project.graph, recorded.records.map((r) => r.revision));
+  // Alembic runs its own files: our steps only describe them (no SQL bodies to run).
+  const steps = prepareSteps(project, planFor(project, applied, request), { stamp: stamping(request) || format === 'alembic' });
+  return { applied, steps };
+}
+
+export function previewSteps(steps: readonly PreparedStep[]): PreviewStep[] {
+  return steps.map(({ revision, direction, file, message }) => ({ revision, direction, file, message }));
+}
