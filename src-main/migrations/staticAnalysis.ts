@@ -119,15 +119,20 @@ function usesSql(file: RevisionFile): boolean {
   return file.up !== null || /\bop\.execute\s*\(/.test(file.text);
 }
 
+let parser: Promise<Parser> | undefined;
+
+/** The PostgreSQL parser, loaded once and on demand: its WebAssembly would cost every CLI command start-up time. */
+export function loadParser(): Promise<Parser> {
+  parser ??= import('libpg-query').then(async (pg) => {
+    await pg.loadModule();
+    return pg.parseSync;
+  });
+  return parser;
+}
+
 /** Tables changed by each revision's upgrade, keyed by revision id. Loads the parser only when needed. */
 export async function analyseTables(files: readonly RevisionFile[], format: 'native' | 'alembic'): Promise<Map<string, TableChanges>> {
-  let parse: Parser = () => ({ stmts: [] });
-  if (files.some(usesSql)) {
-    // Loaded on demand: the parser's WebAssembly costs every CLI command its start-up time otherwise.
-    const pg = await import('libpg-query');
-    await pg.loadModule();
-    parse = pg.parseSync;
-  }
+  const parse: Parser = files.some(usesSql) ? await loadParser() : () => ({ stmts: [] });
   const result = new Map<string, TableChanges>();
   for (const file of files) {
     if (result.has(file.revision.id)) continue;
