@@ -19,6 +19,8 @@ export interface ServicesOptions {
   /** Shown on the unlock screen when a keychain was expected but cannot be used. */
   lockedReason?: string;
   onUnexpectedError?: (method: string, error: unknown) => void;
+  /** The app's first run (the store is created) brings the demo workspace. Off for the CLI. */
+  firstRunDemo?: boolean;
 }
 
 export interface Services {
@@ -46,6 +48,7 @@ export function createServices(options: ServicesOptions): Services {
   const reset = new ResetService(runner, snapshots, session, operations);
   const inventory = new InventoryService(runner, operations);
   const graph = new GraphService(runner);
+  if (options.firstRunDemo) session.onFirstRun(async () => void (await profiles.createDemo('switchyard (first run)')));
   const handlers = createHandlers({ session, profiles, runner, inventory, graph, reset, operations, events });
   const dispatch = createDispatcher(handlers, {
     onUnexpectedError: options.onUnexpectedError ?? ((method, error) => console.error(`[switchyard] ${method} failed:`, error)),

@@ -26,6 +26,7 @@ async function start(): Promise<void> {
     dataDir,
     keySource: useKeyring ? 'keyring' : 'passphrase',
     lockedReason: keyring.available ? undefined : keyring.reason,
+    firstRunDemo: process.env.SWITCHYARD_DEMO !== 'off',
   });
   if (useKeyring) await services.session.unlock(keyringKeyProvider(safeStorage));
 

@@ -16,6 +16,7 @@ export interface OpenedStore {
 
 export class StoreSession {
   private opened: OpenedStore | undefined;
+  private welcome: (() => Promise<void>) | undefined;
 
   constructor(
     readonly storeDir: string,
@@ -29,10 +30,18 @@ export class StoreSession {
     return status;
   }
 
+  /** Runs once, right after this session creates the store (the app's first run). */
+  onFirstRun(welcome: () => Promise<void>): void {
+    this.welcome = welcome;
+  }
+
   async unlock(keys: KeyProvider): Promise<SessionStatus> {
     if (!this.opened) {
+      const firstRun = !storeExists(this.storeDir);
       const db = await openStore(this.storeDir, keys);
       this.opened = { db, profiles: new ProfileRepository(db), audit: new AuditLog(db), snapshots: new SnapshotRepository(db) };
+      // A failed welcome (say, the demo folder is missing) must not keep the store locked.
+      if (firstRun) await this.welcome?.().catch((error: unknown) => console.error('[switchyard] first-run setup failed:', error));
     }
     return this.status();
   }

@@ -10,8 +10,16 @@ export function Workspace() {
   const { load, startNew, banner, selected } = useConnections();
   const { screen, go } = useNavigation();
   useEffect(() => {
-    void load();
-  }, [load]);
+    // On opening: a lone connection is selected for you, and a lone demo opens on its graph
+    // (the first run of the app lands on the demo workspace).
+    void load().then(() => {
+      const { profiles, selected, select } = useConnections.getState();
+      const [only] = profiles;
+      if (selected !== undefined || profiles.length !== 1 || !only) return;
+      select(only.id);
+      if (only.environment === 'demo' && screens.some((s) => s.id === 'graph')) go('graph');
+    });
+  }, [load, go]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'n') {

@@ -16,7 +16,8 @@ export function newHome(): string {
 
 export async function serve(home: string, env: Record<string, string> = {}): Promise<ServedApp> {
   const child: ChildProcess = spawn(process.execPath, [resolve('bin/switchyard.mjs'), 'serve'], {
-    env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: '', ...env },
+    // Each test starts from an empty store unless it asks for the first-run demo.
+    env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: '', SWITCHYARD_DEMO: 'off', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((done, fail) => {

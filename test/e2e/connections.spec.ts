@@ -137,3 +137,20 @@ test('the page refuses to load without the token', async ({ page }) => {
     await app.stop();
   }
 });
+
+test('the first run opens the demo workspace: its graph, with applied and pending branches', async ({ page }) => {
+  const app = await serve(newHome(), { SWITCHYARD_DEMO: 'on' });
+  try {
+    await page.goto(app.url);
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await page.getByLabel('Repeat passphrase').fill(passphrase);
+    await page.getByRole('button', { name: 'Create store' }).click();
+    await expect(page.locator('.env-band')).toHaveAttribute('data-environment', 'demo');
+    await expect(page.getByRole('button', { name: 'Graph' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByText('17 applied')).toBeVisible();
+    await expect(page.getByText('23 pending')).toBeVisible();
+    await shot(page, '07-first-run-demo');
+  } finally {
+    await app.stop();
+  }
+});

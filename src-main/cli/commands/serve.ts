@@ -10,23 +10,25 @@ import { passphraseKeyProvider } from '../../store/keyProvider';
 import type { Command } from '../command';
 import { UsageError } from '../output';
 
-const usage = `Usage: switchyard serve [--port N] [--renderer DIR]
+const usage = `Usage: switchyard serve [--port N] [--renderer DIR] [--no-demo]
 
 Starts the browser host on 127.0.0.1 and prints the URL to open, with its one-run token.
-With SWITCHYARD_PASSPHRASE set the store opens at once; otherwise the page asks for the passphrase.`;
+With SWITCHYARD_PASSPHRASE set the store opens at once; otherwise the page asks for the passphrase.
+When this creates the store (a first run), it also creates the demo workspace, unless --no-demo
+(or SWITCHYARD_DEMO=off) is given.`;
 
 // Found by walking up from the code, so the sources (tsx) and the bundle (dist/cli) agree.
 const defaultRendererDir = findAboveCode('dist/renderer') ?? resolve('dist/renderer');
 
 async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' }, renderer: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { port: { type: 'string' }, renderer: { type: 'string' }, 'no-demo': { type: 'boolean' } }, strict: true });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be between 0 and 65535');
   const rendererDir = resolve(values.renderer ?? defaultRendererDir);
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new UsageError(`No built renderer in ${rendererDir}: run \`npm run build:renderer\` (or use \`npm run serve\`).`);
   }
-  const services = createServices({ dataDir: defaultDataDir() });
+  const services = createServices({ dataDir: defaultDataDir(), firstRunDemo: !values['no-demo'] && process.env.SWITCHYARD_DEMO !== 'off' });
   const passphrase = process.env.SWITCHYARD_PASSPHRASE;
   if (passphrase) await services.session.unlock(passphraseKeyProvider(passphrase));
   const host = await startHost({ services, rendererDir, port });
