@@ -12,6 +12,8 @@ import { writeNativeProject, type RevisionSpec } from '../../support/nativeProje
 import type { ServerAddress } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
 
+export { postgresTarget } from '../../support/migrationTargets';
+
 export const shop: RevisionSpec[] = [
   { id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id int PRIMARY KEY, name text);' },
   { id: 'ordr02', parents: ['cust01'], message: 'orders', up: 'CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers(id));' },
@@ -27,18 +29,6 @@ export function shopProject(revisions: RevisionSpec[] = shop): string {
   const dir = join(tempDir(), 'migrations');
   writeNativeProject(dir, revisions);
   return dir;
-}
-
-export function postgresTarget(server: ServerAddress, database: string, projectDir: string, overrides: Partial<MigrationTarget> = {}): MigrationTarget {
-  return {
-    name: database,
-    environment: 'dev',
-    connection: { engine: 'postgres', host: server.host, port: server.port, user: server.user, password: server.password, database, sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false },
-    projectDir,
-    projectFormat: 'native',
-    alembicCommand: '',
-    ...overrides,
-  };
 }
 
 export function scopeOf(target: MigrationTarget): SnapshotScope {

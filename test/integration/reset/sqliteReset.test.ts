@@ -1,23 +1,12 @@
 // The reset wizard and snapshots on SQLite, and the demo connection's "Reset demo".
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
 import { runTarget } from '../../../src-main/runner/runnerService';
 import { openSqlite } from '../../../src-main/sqliteModule';
 import { demoSnapshotName } from '../../../src-shared/model/reset';
+import { sqliteTarget } from '../../support/migrationTargets';
 import { tempDir } from '../../support/tempDir';
 import { reset, scopeOf, shopProject, unlockedServices } from './resetSupport';
-
-function sqliteTarget(path: string, projectDir: string): MigrationTarget {
-  return {
-    name: path,
-    environment: 'dev',
-    connection: { engine: 'sqlite', host: '', port: 0, database: '', user: '', sslMode: 'disable', sslCaFile: '', sqlitePath: path, readOnly: false },
-    projectDir,
-    projectFormat: 'native',
-    alembicCommand: '',
-  };
-}
 
 function query(path: string, sql: string): unknown[] {
   const db = openSqlite(path);

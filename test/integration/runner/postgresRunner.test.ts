@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { RunRequest } from '../../../src-shared/model/run';
 import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
 import { previewTarget, runTarget, targetStatus } from '../../../src-main/runner/runnerService';
+import { postgresTarget } from '../../support/migrationTargets';
 import { writeNativeProject, type RevisionSpec } from '../../support/nativeProject';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
@@ -22,17 +23,7 @@ const branchy: RevisionSpec[] = [
   { id: 'rept06', parents: ['merg05'], message: 'reports', up: 'CREATE TABLE reports (id int PRIMARY KEY);', down: 'DROP TABLE reports;' },
 ];
 
-function target(database: string, projectDir: string, overrides: Partial<MigrationTarget> = {}): MigrationTarget {
-  return {
-    name: database,
-    environment: 'dev',
-    connection: { engine: 'postgres', host: server.host, port: server.port, user: server.user, password: server.password, database, sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false },
-    projectDir,
-    projectFormat: 'native',
-    alembicCommand: '',
-    ...overrides,
-  };
-}
+const target = (database: string, projectDir: string, overrides: Partial<MigrationTarget> = {}) => postgresTarget(server, database, projectDir, overrides);
 
 async function tables(database: string): Promise<string[]> {
   const result = await adminQuery(server, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1", database);

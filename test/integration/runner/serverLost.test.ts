@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTarget, targetStatus } from '../../../src-main/runner/runnerService';
-import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
 import { startPostgres, type PostgresServer } from '../../support/embeddedPostgres';
+import { postgresTarget } from '../../support/migrationTargets';
 import { writeNativeProject } from '../../support/nativeProject';
 import { adminQuery } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
@@ -26,14 +26,7 @@ describe('a run when the server is lost', () => {
       { id: 'r2', parents: ['r1'], message: 'slow', up: 'CREATE TABLE two (id int);\nSELECT pg_sleep(30);' },
       { id: 'r3', parents: ['r2'], message: 'three', up: 'CREATE TABLE three (id int);' },
     ]);
-    const target: MigrationTarget = {
-      name: 'outage',
-      environment: 'dev',
-      connection: { engine: 'postgres', host: server.host, port: server.port, user: server.user, password: server.password, database: 'outage', sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false },
-      projectDir: project,
-      projectFormat: 'native',
-      alembicCommand: '',
-    };
+    const target = postgresTarget(server, 'outage', project);
     const logs: string[] = [];
     const running = runTarget(target, { action: 'upgrade', target: 'heads' }, {
       actor: 'tester',

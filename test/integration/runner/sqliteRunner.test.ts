@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from '../../../src-main/sqliteModule';
-import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
 import { runTarget, targetStatus } from '../../../src-main/runner/runnerService';
+import { sqliteTarget } from '../../support/migrationTargets';
 import { writeNativeProject, type RevisionSpec } from '../../support/nativeProject';
 import { tempDir } from '../../support/tempDir';
 
@@ -12,16 +12,7 @@ const revisions: RevisionSpec[] = [
   { id: 's3', parents: ['s2'], message: 'broken', up: 'CREATE TABLE tags (id INTEGER);\n\nINSERT INTO nowhere VALUES (1);', down: 'DROP TABLE tags;' },
 ];
 
-function target(dir: string): MigrationTarget {
-  return {
-    name: 'local file',
-    environment: 'dev',
-    connection: { engine: 'sqlite', host: '', port: 0, database: '', user: '', sslMode: 'disable', sslCaFile: '', sqlitePath: join(dir, 'app.sqlite'), readOnly: false },
-    projectDir: join(dir, 'migrations'),
-    projectFormat: 'native',
-    alembicCommand: '',
-  };
-}
+const target = (dir: string) => sqliteTarget(join(dir, 'app.sqlite'), join(dir, 'migrations'), { name: 'local file' });
 
 function tables(path: string): string[] {
   const db = openSqlite(path, { readonly: true });
