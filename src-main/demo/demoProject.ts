@@ -12,9 +12,18 @@ export const demoStartingPoint: readonly RunRequest[] = [
   { action: 'upgrade', target: 'version_lineage_001' },
 ];
 
-/** Packaged: electron-builder copies assets/demo to resources/demo. From source: the repository's assets/demo. */
-export function bundledDemoProject(): string | undefined {
+/** Packaged: electron-builder copies assets/<name> to resources/<name>. From source: the repository's assets/. */
+function bundledAsset(name: string): string | undefined {
   const resources = (process as { resourcesPath?: string }).resourcesPath;
-  if (resources && existsSync(join(resources, 'demo'))) return join(resources, 'demo');
-  return findAboveCode(join('assets', 'demo'));
+  if (resources && existsSync(join(resources, name))) return join(resources, name);
+  return findAboveCode(join('assets', name));
+}
+
+export function bundledDemoProject(): string | undefined {
+  return bundledAsset('demo');
+}
+
+/** Sample rows loaded once the starting point is applied (kept outside the project: it is no revision). */
+export function bundledDemoData(): string | undefined {
+  return bundledAsset('demo-data.sql');
 }

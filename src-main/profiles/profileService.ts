@@ -1,6 +1,6 @@
 // Connection profiles as users manage them: every change audited (never the secret), tests run
 // against the real server, and a demo connection for the empty state.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Profile, ValidProfileInput } from '../../src-shared/model/profile';
 import type { ConnectionTestResult } from '../../src-shared/model/connectionTest';
@@ -9,8 +9,8 @@ import { SwitchyardError, toWireError } from '../../src-shared/errors';
 import { connect, testConnection } from '../drivers/connect';
 import type { Operations } from '../operations/operations';
 import type { StoreSession } from '../session/storeSession';
-import { bundledDemoProject, demoStartingPoint } from '../demo/demoProject';
-import { runTarget } from '../runner/runnerService';
+import { bundledDemoData, bundledDemoProject, demoStartingPoint } from '../demo/demoProject';
+import { runTarget, withDriver } from '../runner/runnerService';
 import { targetFromProfile } from '../runner/migrationTarget';
 import { toConnectionTarget } from './connectionTarget';
 import { demoSnapshotName } from '../../src-shared/model/reset';
@@ -160,6 +160,8 @@ export class ProfileService {
       const target = targetFromProfile(profile, undefined);
       const { audit } = this.session.store;
       for (const request of demoStartingPoint) await runTarget(target, request, { actor, audit: (record) => audit.append(record) });
+      const data = bundledDemoData();
+      if (data) await withDriver(target, (demo) => demo.execScript(readFileSync(data, 'utf8')));
     }
     // What "Reset demo" restores, in about a second.
     await this.snapshots?.create({ key: profile.id, target: targetFromProfile(profile, undefined) }, demoSnapshotName, actor);

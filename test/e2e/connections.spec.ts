@@ -150,6 +150,11 @@ test('the first run opens the demo workspace: its graph, with applied and pendin
     await expect(page.getByText('17 applied')).toBeVisible();
     await expect(page.getByText('23 pending')).toBeVisible();
     await shot(page, '07-first-run-demo');
+    // It comes with sample rows, so sizes, counts and what a reset destroys are real.
+    await page.getByRole('button', { name: 'Inventory', exact: true }).click();
+    await expect(page.getByRole('row', { name: /\bdocuments\b/ })).toContainText('400');
+    await page.getByLabel('Filter by name').fill('tasks');
+    await expect(page.getByRole('row', { name: /\btasks\b/ })).toContainText('1,200');
   } finally {
     await app.stop();
   }
