@@ -1,5 +1,6 @@
 // SQLite's tables and views from sqlite_schema. Counts are exact (a local file counts fast) and
-// sizes come from the dbstat virtual table when the build has it.
+// sizes come from the dbstat virtual table when the build has it — up to a file size: SQLite reads
+// on the calling thread, so on a big file both wait for "Count rows" instead of blocking the app.
 import type { Driver } from '../drivers/driver';
 import { qualifiedName } from '../drivers/identifier';
 import type { CatalogRelation } from './catalogRelation';
@@ -33,7 +34,16 @@ async function countRows(driver: Driver, name: string): Promise<number | null> {
   }
 }
 
+/** Above this, opening the inventory reads only the schema; counts and sizes come on demand. */
+export const sqliteEagerLimitBytes = 256 * 1024 * 1024;
+
+async function fileBytes(driver: Driver): Promise<number> {
+  const [row] = await driver.query<{ bytes: number }>('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()');
+  return Number(row?.bytes ?? 0);
+}
+
 export async function readSqliteCatalog(driver: Driver): Promise<{ relations: CatalogRelation[]; sizesExact: boolean }> {
+  const eager = (await fileBytes(driver)) <= sqliteEagerLimitBytes;
   const objects = await driver.query<SchemaRow & Record<string, unknown>>(
     "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
   );
@@ -41,11 +51,11 @@ export async function readSqliteCatalog(driver: Driver): Promise<{ relations: Ca
     "SELECT tbl_name, count(*) AS count FROM sqlite_schema WHERE type = 'index' GROUP BY tbl_name",
   );
   const indexCount = new Map(indexes.map((r) => [r.tbl_name, Number(r.count)]));
-  const sizes = await readSizes(driver);
+  const sizes = eager ? await readSizes(driver) : null;
   const relations: CatalogRelation[] = [];
   for (const object of objects) {
     const isTable = object.type === 'table';
-    const rows = isTable ? await countRows(driver, object.name) : null;
+    const rows = isTable && eager ? await countRows(driver, object.name) : null;
     relations.push({
       schema: 'main',
       name: object.name,
