@@ -82,5 +82,13 @@ test.describe('migrations', () => {
     await expect(dialog.getByRole('status').filter({ hasText: 'Done: 1 revision' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(page.locator('.status-cards')).toContainText('0 pending');
+
+    // Every change is in the audit log: the profile's edits and both runs, with the chain intact.
+    await page.getByRole('button', { name: 'Activity', exact: true }).click();
+    const activity = page.getByRole('region', { name: 'Activity' });
+    await expect(activity.getByRole('status')).toContainText('Audit chain intact');
+    await expect(activity.locator('tbody tr').first()).toContainText('runner.upgrade');
+    for (const action of ['profile.create', 'profile.update', 'runner.upgrade']) await expect(activity.getByText(action, { exact: true }).first()).toBeVisible();
+    await shot(page, '14-activity');
   });
 });

@@ -6,6 +6,20 @@ import { call } from '../../api/client';
 import { useConnections } from '../connections/connectionsStore';
 import { useRunDialog } from '../runner/runDialogStore';
 
+/** "changed: environment=prod · revisions: up m002": readable at a glance, complete on inspection. */
+function describeDetail(detail: Record<string, unknown>): string {
+  const show = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value)) return value.map(show).join(', ');
+    if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}=${show(v)}`).join(' ');
+    return String(value);
+  };
+  return Object.entries(detail)
+    .filter(([key, value]) => key !== 'id' && value !== '' && value !== null)
+    .map(([key, value]) => `${key}: ${show(value)}`)
+    .join(' · ');
+}
+
 export function ActivityScreen() {
   const profile = useConnections((s) => s.profiles.find((p) => p.id === s.selected));
   const runsFinished = useRunDialog((s) => s.runsFinished);
@@ -59,7 +73,7 @@ export function ActivityScreen() {
                 <code>{entry.action}</code>
               </td>
               <td>{entry.target}</td>
-              <td className="muted small">{JSON.stringify(entry.detail)}</td>
+              <td className="muted small activity-detail">{describeDetail(entry.detail)}</td>
             </tr>
           ))}
         </tbody>
