@@ -6,10 +6,16 @@ export interface EnvironmentGap {
   toApply: string[];
   /** Applied here but not in the other environment. */
   toRevert: string[];
+  /** The other environment's heads not applied here: upgrading to each applies exactly `toApply`. */
+  headsToReach: string[];
 }
 
 export function gapBetween(here: ConnectionStatus, other: ConnectionStatus): EnvironmentGap {
   const mine = new Set(here.applied);
   const theirs = new Set(other.applied);
-  return { toApply: other.applied.filter((id) => !mine.has(id)), toRevert: here.applied.filter((id) => !theirs.has(id)).reverse() };
+  return {
+    toApply: other.applied.filter((id) => !mine.has(id)),
+    toRevert: here.applied.filter((id) => !theirs.has(id)).reverse(),
+    headsToReach: other.heads.filter((id) => !mine.has(id)),
+  };
 }

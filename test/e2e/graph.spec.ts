@@ -131,5 +131,19 @@ test.describe('graph', () => {
     await expect(row(page, 'version_lineage_004')).toHaveClass(/gap/);
     await expect(row(page, 'llm_014_model_routing')).not.toHaveClass(/gap/);
     await shot(page, '25-graph-compare');
+
+    // One upgrade per head the demo stands at brings staging level with it.
+    const upgrades = compare.getByRole('button', { name: /^Upgrade Demo staging to / });
+    const heads = await upgrades.count();
+    expect(heads).toBeGreaterThan(1);
+    for (let i = 0; i < heads; i += 1) {
+      await upgrades.first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: /^Upgrade \d+ revisions?$/ }).click();
+      await expect(dialog.getByRole('status').filter({ hasText: /^Done:/ })).toBeVisible();
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    }
+    await expect(compare.getByRole('status')).toHaveText('Already level.');
+    await expect(row(page, 'version_lineage_003').locator('[data-column="Demo staging"]')).toHaveText('applied');
   });
 });

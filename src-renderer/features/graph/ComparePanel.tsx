@@ -2,6 +2,7 @@
 // one level with another.
 import type { Profile } from '../../../src-shared/model/profile';
 import type { EnvironmentGap } from '../../../src-shared/graph/environmentGap';
+import { useRunDialog } from '../runner/runDialogStore';
 import { useCompare } from './compareStore';
 
 interface Props {
@@ -64,6 +65,15 @@ export function ComparePanel({ current, siblings, names, gap }: Props) {
                     .filter(Boolean)
                     .join(' · ')}
             </p>
+          )}
+          {gap && from && gap.toRevert.length === 0 && gap.headsToReach.length > 0 && (
+            <div className="graph-gap-actions">
+              {gap.headsToReach.map((head) => (
+                <button key={head} type="button" className="small" onClick={() => useRunDialog.getState().open(from, { action: 'upgrade', target: head })}>
+                  Upgrade {names.get(from)} to {head}…
+                </button>
+              ))}
+            </div>
           )}
         </div>
       )}

@@ -22,7 +22,7 @@ function report(revisions: Array<{ id: string; parents?: string[]; labels?: stri
   };
 }
 
-const status = (applied: string[]): ConnectionStatus => ({ format: 'native', project: '/p', applied, heads: [], pending: [], pendingByBranch: [], unknown: [], changed: [], projectHeads: [], records: [], initialised: true });
+const status = (applied: string[], heads: string[] = applied.slice(-1)): ConnectionStatus => ({ format: 'native', project: '/p', applied, heads, pending: [], pendingByBranch: [], unknown: [], changed: [], projectHeads: [], records: [], initialised: true });
 
 describe('graph view', () => {
   it('draws a parent no file defines as a ghost node below its child', () => {
@@ -58,8 +58,10 @@ describe('graph view', () => {
   });
 
   it('says what would bring one environment level with another', () => {
-    expect(gapBetween(status(['a', 'b']), status(['a', 'b', 'c', 'd']))).toEqual({ toApply: ['c', 'd'], toRevert: [] });
-    expect(gapBetween(status(['a', 'x', 'y']), status(['a']))).toEqual({ toApply: [], toRevert: ['y', 'x'] });
+    expect(gapBetween(status(['a', 'b']), status(['a', 'b', 'c', 'd']))).toEqual({ toApply: ['c', 'd'], toRevert: [], headsToReach: ['d'] });
+    expect(gapBetween(status(['a', 'x', 'y']), status(['a']))).toEqual({ toApply: [], toRevert: ['y', 'x'], headsToReach: [] });
+    // Two branches ahead: one upgrade per head the other environment stands at.
+    expect(gapBetween(status(['a']), status(['a', 'b', 'c'], ['b', 'c'])).headsToReach).toEqual(['b', 'c']);
   });
 
   it('highlights SQL keywords, strings, numbers and comments without losing a character', () => {
