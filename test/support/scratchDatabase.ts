@@ -1,5 +1,6 @@
 // A fresh PostgreSQL database per test on the shared test server, dropped afterwards.
 import pg from 'pg';
+import { quoteIdentifier } from '../../src-main/drivers/identifier';
 import { onTestFinished } from 'vitest';
 
 export interface ServerAddress {
@@ -21,15 +22,14 @@ export async function adminQuery(server: ServerAddress, sql: string, database = 
   }
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** `prefix` may hold quotes and spaces: the name is always quoted. */
 export async function scratchDatabase(server: ServerAddress, prefix = 'runner'): Promise<string> {
   counter += 1;
   const name = `${prefix}_${process.pid}_${counter}`;
-  await adminQuery(server, `CREATE DATABASE ${quote(name)}`);
+  await adminQuery(server, `CREATE DATABASE ${quoteIdentifier(name)}`);
   onTestFinished(async () => {
-    await adminQuery(server, `DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
+    await adminQuery(server, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
   });
   return name;
 }

@@ -12,6 +12,27 @@ interface Props {
   gap: EnvironmentGap | undefined;
 }
 
+interface PickerProps {
+  label: string;
+  value: string | undefined;
+  choices: string[];
+  names: Map<string, string>;
+  onPick(id: string | undefined): void;
+}
+
+function EnvironmentPicker({ label, value, choices, names, onPick }: PickerProps) {
+  return (
+    <select aria-label={label} value={value ?? ''} onChange={(e) => onPick(e.target.value || undefined)}>
+      <option value="">…</option>
+      {choices.map((id) => (
+        <option key={id} value={id}>
+          {names.get(id)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function ComparePanel({ current, siblings, names, gap }: Props) {
   const { columns, statuses, from, to, show, level } = useCompare();
   const choices = [current.id, ...columns];
@@ -33,26 +54,10 @@ export function ComparePanel({ current, siblings, names, gap }: Props) {
       {columns.length > 0 && (
         <div className="graph-compare-level">
           <label>
-            Bring{' '}
-            <select aria-label="Environment to bring level" value={from ?? ''} onChange={(e) => level(e.target.value || undefined, to)}>
-              <option value="">…</option>
-              {choices.map((id) => (
-                <option key={id} value={id}>
-                  {names.get(id)}
-                </option>
-              ))}
-            </select>
+            Bring <EnvironmentPicker label="Environment to bring level" value={from} choices={choices} names={names} onPick={(id) => level(id, to)} />
           </label>{' '}
           <label>
-            level with{' '}
-            <select aria-label="Environment to match" value={to ?? ''} onChange={(e) => level(from, e.target.value || undefined)}>
-              <option value="">…</option>
-              {choices.map((id) => (
-                <option key={id} value={id}>
-                  {names.get(id)}
-                </option>
-              ))}
-            </select>
+            level with <EnvironmentPicker label="Environment to match" value={to} choices={choices} names={names} onPick={(id) => level(from, id)} />
           </label>
           {gap && (
             <p role="status" className="graph-gap">
