@@ -38,6 +38,7 @@ export const errorCodes = [
   'E_NO_DOWNGRADE',
   'E_ALEMBIC_FAILED',
   'E_RESET_FAILED',
+  'E_CYCLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
