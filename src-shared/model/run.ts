@@ -1,4 +1,5 @@
 // Upgrade, downgrade and stamp as the UI previews them and the runner reports them.
+import type { Snapshot } from './reset';
 import type { ConnectionStatus } from './status';
 
 export const runActions = ['upgrade', 'downgrade', 'stamp'] as const;
@@ -10,6 +11,8 @@ export interface RunRequest {
   target: string;
   /** For stamp: remove records down to the target instead of adding them up to it. */
   down?: boolean;
+  /** Take a snapshot of the database before the first statement: the way back from a downgrade. */
+  snapshotFirst?: boolean;
 }
 
 export interface PreviewStep {
@@ -26,6 +29,18 @@ export interface PreflightFinding {
   table?: string;
 }
 
+/** A table the plan drops, empties or deletes rows from, with what it holds now. */
+export interface DestroyedTable {
+  table: string;
+  /** drop: the table goes; truncate: every row goes; delete: rows go (all, or those its WHERE picks). */
+  how: 'drop' | 'truncate' | 'delete';
+  revision: string;
+  direction: 'up' | 'down';
+  /** Rows it holds now; null when they could not be counted (`error` says why). */
+  rows: number | null;
+  error?: string;
+}
+
 export interface RunPreview {
   request: RunRequest;
   steps: PreviewStep[];
@@ -34,6 +49,8 @@ export interface RunPreview {
   findings: PreflightFinding[];
   /** The profile is a production one: running needs an explicit confirmation. */
   production: boolean;
+  /** Tables the plan destroys that hold data now (static analysis of the SQL it runs, rows counted). */
+  destruction?: DestroyedTable[];
 }
 
 export interface RunResult {
@@ -41,4 +58,6 @@ export interface RunResult {
   steps: Array<PreviewStep & { durationMs: number }>;
   totalMs: number;
   status: ConnectionStatus;
+  /** The snapshot taken first (request.snapshotFirst): restoring it undoes the run. */
+  snapshot?: Snapshot;
 }
