@@ -15,6 +15,16 @@ function invalid(message: string, target: string): SwitchyardError {
   return new SwitchyardError('E_INVALID_TARGET', message, { target });
 }
 
+/** A relative step from several applied heads would pick one of them silently: make the user name it. */
+function severalHeads(target: string, heads: readonly string[], steps: string): SwitchyardError {
+  const forms = heads.map((head) => `"${head}${steps}"`).join(', ');
+  return new SwitchyardError(
+    'E_AMBIGUOUS_REVISION',
+    `"${target}" is ambiguous: the database stands at ${heads.length} heads (${heads.join(', ')}). Name the head to step from, e.g. ${forms}.`,
+    { target, heads: [...heads] },
+  );
+}
+
 /** A full id, a branch label, or a unique prefix (Alembic matches prefixes against ids of 4+ characters). */
 export function revisionFor(graph: RevisionGraph, ident: string, branch: string | null = null): string {
   const branchRevision = branch === null ? null : resolveBranch(graph, branch);
@@ -136,7 +146,7 @@ export function resolveUpgradeTarget(graph: RevisionGraph, target: string, curre
         if (start.length === 0) start = [NONE];
       }
     }
-    if (start.length > 1) throw invalid(`"${target}" is ambiguous: the database has several applied heads (${start.join(', ')}).`, target);
+    if (start.length > 1) throw severalHeads(target, start, match[3] as string);
     reached = walk(graph, start[0] as string, steps, branch, target);
   } else if (steps > 0) {
     reached = walk(graph, oneRevision(graph, symbol as string), steps, branch, target);
@@ -179,10 +189,12 @@ export function resolveDowngradeTarget(graph: RevisionGraph, target: string, cur
           const tips = [...all].filter((id) => !childrenOf(graph, id).some((c) => all.has(c)));
           candidates = onBranch(graph, tips, branch);
         }
-        if (candidates.length !== 1) throw invalid(`"${target}": ${candidates.length === 0 ? 'nothing on that branch is applied' : `several applied heads are on it (${candidates.join(', ')})`}.`, target);
+        if (candidates.length === 0) throw invalid(`"${target}": nothing on that branch is applied.`, target);
+        if (candidates.length > 1) throw severalHeads(target, candidates, match[3] as string);
         symbol = candidates[0] as string;
       } else {
         if (current.length === 0) throw invalid(`"${target}": nothing is applied to go down from.`, target);
+        if (current.length > 1) throw severalHeads(target, current, match[3] as string);
         symbol = current[0] as string;
         branch = symbol;
       }

@@ -1,6 +1,7 @@
 // Everything wrong with a project's graph, as data with a file and line: the UI lists these beside
 // the graph and the CLI prints them, instead of failing the way `alembic` does.
 import type { Anomaly, Revision } from '../../src-shared/model/revision';
+import { revisionCycles } from './cycles';
 import { withDescendants, type RevisionGraph } from './graph';
 
 function at(revision: Revision): { file: string; line: number } {
@@ -31,76 +32,13 @@ function missingReferences(graph: RevisionGraph): Anomaly[] {
   });
 }
 
-/** Strongly connected components over parent and depends-on edges (Tarjan, iterative). */
-function cycles(graph: RevisionGraph): string[][] {
-  const next = (id: string) => [...(graph.byId.get(id)?.parents ?? []).filter((p) => graph.byId.has(p)), ...(graph.dependencies.get(id) ?? [])];
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const found: string[][] = [];
-  let counter = 0;
-  for (const { id: root } of graph.revisions) {
-    if (index.has(root)) continue;
-    const frames: Array<{ id: string; edges: string[]; i: number }> = [];
-    const open = (id: string) => {
-      index.set(id, counter);
-      low.set(id, counter);
-      counter += 1;
-      stack.push(id);
-      onStack.add(id);
-      frames.push({ id, edges: next(id), i: 0 });
-    };
-    open(root);
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1] as (typeof frames)[number];
-      if (frame.i < frame.edges.length) {
-        const to = frame.edges[frame.i] as string;
-        frame.i += 1;
-        if (!index.has(to)) open(to);
-        else if (onStack.has(to)) low.set(frame.id, Math.min(low.get(frame.id) as number, index.get(to) as number));
-        continue;
-      }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent) low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(frame.id) as number));
-      if (low.get(frame.id) !== index.get(frame.id)) continue;
-      const component: string[] = [];
-      for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-        onStack.delete(id);
-        component.push(id);
-        if (id === frame.id) break;
-      }
-      if (component.length > 1 || next(frame.id).includes(frame.id)) found.push(component);
-    }
-  }
-  return found;
-}
-
-/** One closed path through a strongly connected component, for the message: a → b → a. */
-function cyclePath(graph: RevisionGraph, component: string[]): string[] {
-  const members = new Set(component);
-  const order = new Map(graph.revisions.map((r, i) => [r.id, i]));
-  const start = [...component].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))[0] as string;
-  const path = [start];
-  const seen = new Set([start]);
-  for (let id = start; ; ) {
-    const edges = [...(graph.byId.get(id)?.parents ?? []), ...(graph.dependencies.get(id) ?? [])].filter((p) => members.has(p));
-    const step = edges.find((p) => p === start) ?? edges.find((p) => !seen.has(p));
-    if (step === undefined || step === start) return [...path, start];
-    path.push(step);
-    seen.add(step);
-    id = step;
-  }
-}
-
 function cycleAnomalies(graph: RevisionGraph): Anomaly[] {
-  // Every revision in a topological order means there is no cycle to look for.
-  if (graph.topological.length === graph.revisions.length) return [];
-  return cycles(graph).map((component) => {
-    const path = cyclePath(graph, component);
-    return { kind: 'cycle', message: `Revisions form a cycle: ${path.join(' → ')}. Neither can run before the other.`, ...at(graph.byId.get(path[0] as string) as Revision), revisions: path.slice(0, -1) };
-  });
+  return revisionCycles(graph).map((path) => ({
+    kind: 'cycle',
+    message: `Revisions form a cycle: ${path.join(' → ')}. Neither can run before the other.`,
+    ...at(graph.byId.get(path[0] as string) as Revision),
+    revisions: path.slice(0, -1),
+  }));
 }
 
 function extraRoots(graph: RevisionGraph): Anomaly[] {

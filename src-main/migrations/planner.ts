@@ -3,6 +3,7 @@
 import { SwitchyardError } from '../../src-shared/errors';
 import type { Plan } from '../../src-shared/model/revision';
 import { resolveDowngradeTarget, resolveBranch, resolveUpgradeTarget } from './addressing';
+import { revisionCycles } from './cycles';
 import { childrenOf, parentsOf, withAncestors, withDescendants, type RevisionGraph } from './graph';
 
 /** What a database records as applied, with every ancestor (Alembic's version table keeps heads only). */
@@ -60,6 +61,15 @@ export function upgradeOrder(graph: RevisionGraph, ids: ReadonlySet<string>): st
   return parentsFirst(graph, ids, graph.revisions.map((r) => r.id).reverse()).filter((id) => ids.has(id));
 }
 
+function cycleError(cycles: readonly string[][], target: string): SwitchyardError {
+  const named = cycles.map((path) => path.join(' → ')).join('; ');
+  return new SwitchyardError(
+    'E_CYCLE',
+    `Cannot plan "${target}": revisions form a cycle (${named}), so none of them can run before the others. Fix the down_revision (or depends_on) of one of them.`,
+    { target, cycles: cycles.map((path) => path.slice(0, -1)) },
+  );
+}
+
 /** A plan through a missing parent or a cycle would run revisions before what they need: refuse it. */
 function assertPlannable(graph: RevisionGraph, ids: ReadonlySet<string>, target: string): void {
   const missing = graph.missing.find((m) => ids.has(m.revision));
@@ -68,13 +78,26 @@ function assertPlannable(graph: RevisionGraph, ids: ReadonlySet<string>, target:
   }
   const sorted = new Set(graph.topological);
   const looped = [...ids].filter((id) => !sorted.has(id));
-  if (looped.length > 0) {
-    throw new SwitchyardError('E_INVALID_PROJECT', `Cannot plan "${target}": ${looped.join(', ')} ${looped.length === 1 ? 'is' : 'are'} in or above a cycle of revisions.`, { target, revisions: looped });
-  }
+  if (looped.length === 0) return;
+  // A revision above a cycle is left out of the order too; name the cycles under it, not it.
+  const below = withAncestors(graph, looped);
+  throw cycleError(revisionCycles(graph).filter((path) => path.some((id) => below.has(id))), target);
+}
+
+/**
+ * `heads` and `head` promise the whole project; a cycle that no head builds on would be left out
+ * silently (the run says "up to date" while status keeps listing the cycle as pending).
+ */
+function assertReachesEverything(graph: RevisionGraph, target: string, applied: ReadonlySet<string>): void {
+  if (target !== 'heads' && target !== 'head') return;
+  const reached = withAncestors(graph, graph.heads);
+  const stranded = revisionCycles(graph).filter((path) => path.some((id) => !reached.has(id) && !applied.has(id)));
+  if (stranded.length > 0) throw cycleError(stranded, target);
 }
 
 /** Runs the target's unapplied ancestors (parents and depends-on), parents always first. */
 export function planUpgrade(graph: RevisionGraph, target: string, applied: ReadonlySet<string>): Plan {
+  assertReachesEverything(graph, target, applied);
   const targets = resolveUpgradeTarget(graph, target, appliedHeads(graph, applied));
   for (const t of targets) {
     const below = withAncestors(graph, [t]);

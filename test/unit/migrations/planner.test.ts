@@ -60,12 +60,51 @@ describe('plans over a broken project', () => {
     expect(() => planUpgrade(broken, 'c', none)).toThrow(expect.objectContaining({ code: 'E_INVALID_PROJECT', message: expect.stringContaining('b needs gone') }));
   });
 
-  it('refuse to plan through a cycle, naming its revisions', () => {
-    expect(() => planUpgrade(broken, 'x', none)).toThrow(expect.objectContaining({ code: 'E_INVALID_PROJECT', message: expect.stringContaining('x, y') }));
+  it('refuse to plan through a cycle, naming it', () => {
+    expect(() => planUpgrade(broken, 'x', none)).toThrow(expect.objectContaining({ code: 'E_CYCLE', message: expect.stringContaining('x → y → x') }));
   });
 
   it('still plan the sound part of the project', () => {
     expect(ids(planUpgrade(broken, 'z', none))).toEqual(['a', 'z']);
+  });
+});
+
+describe('a cycle no head builds on', () => {
+  // a → c → b → a (each arrow points at the parent), beside a sound root d: d is the only head.
+  const looped = graphOf(rev('a', ['c']), rev('b', ['a']), rev('c', ['b']), rev('d'));
+
+  it('blocks `heads` and `head`, naming the cycle, instead of reporting the project up to date at d', () => {
+    for (const target of ['heads', 'head']) {
+      expect(() => planUpgrade(looped, target, none)).toThrow(expect.objectContaining({ code: 'E_CYCLE', message: expect.stringContaining('a → c → b → a') }));
+    }
+  });
+
+  it('blocks it from a database already at d too', () => {
+    expect(() => planUpgrade(looped, 'heads', appliedWithAncestors(looped, ['d']))).toThrow(expect.objectContaining({ code: 'E_CYCLE' }));
+  });
+
+  it('leaves a plan that does not touch it alone', () => {
+    expect(ids(planUpgrade(looped, 'd', none))).toEqual(['d']);
+  });
+});
+
+describe('relative targets from several applied heads', () => {
+  const atTwoHeads = appliedWithAncestors(graph, ['n', 'q']);
+
+  it('refuse `-1` instead of stepping back from one head picked silently, naming the form to use', () => {
+    expect(() => planDowngrade(graph, '-1', atTwoHeads)).toThrow(
+      expect.objectContaining({ code: 'E_AMBIGUOUS_REVISION', message: expect.stringMatching(/2 heads \(n, q\).*"n-1", "q-1"/) }),
+    );
+  });
+
+  it('refuse `+2` the same way', () => {
+    const atTwoBranchHeads = appliedWithAncestors(graph, ['d', 'c']);
+    expect(() => planUpgrade(graph, '+2', atTwoBranchHeads)).toThrow(expect.objectContaining({ code: 'E_AMBIGUOUS_REVISION', message: expect.stringContaining('"d+2"') }));
+  });
+
+  it('accept the form the refusal names', () => {
+    expect(ids(planDowngrade(graph, 'n-1', atTwoHeads))).toEqual(['n']);
+    expect(ids(planDowngrade(graph, 'q-1', atTwoHeads))).toEqual(['q']);
   });
 });
 
