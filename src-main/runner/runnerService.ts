@@ -12,6 +12,7 @@ import type { ProfileService } from '../profiles/profileService';
 import type { StoreSession } from '../session/storeSession';
 import { previewAlembic, runAlembic } from './alembicRun';
 import { connectionStatus } from './connectionStatus';
+import { destructionOf } from './destruction';
 import { loadTargetProject, targetFromProfile, type MigrationTarget } from './migrationTarget';
 import { previewNative, runNative, type RunOptions } from './nativeRun';
 import { readRecorded } from './versionTables';
@@ -43,13 +44,14 @@ function forFormat<T>(project: LoadedProject, native: () => Promise<T>, alembic:
 
 export function previewTarget(target: MigrationTarget, request: RunRequest, actor: string): Promise<RunPreview> {
   const project = loadTargetProject(target);
-  return withDriver(target, (driver) =>
-    forFormat(
+  return withDriver(target, async (driver) => {
+    const preview = await forFormat(
       project,
       () => previewNative(driver, target, project, request, actor),
       () => previewAlembic(driver, target, project, request),
-    ),
-  );
+    );
+    return { ...preview, destruction: await destructionOf(driver, project, request) };
+  });
 }
 
 export function runTarget(target: MigrationTarget, request: RunRequest, options: RunOptions): Promise<RunResult> {

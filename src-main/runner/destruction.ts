@@ -1,0 +1,45 @@
+// What a run will destroy, in tables and the rows they hold now: a downgrade (or any plan that drops,
+// truncates or deletes) says so before it runs, so nobody loses data without having been told.
+import type { DestroyedTable, RunRequest } from '../../src-shared/model/run';
+import type { Driver } from '../drivers/driver';
+import { countRowsExactly } from '../inventory/rowCounts';
+import type { LoadedProject } from '../migrations/project';
+import { loadParser } from '../migrations/staticAnalysis';
+import type { OperationContext } from '../operations/operations';
+import { destructiveStatements, mayDestroy, type DestructiveStep } from './destructiveStatements';
+import { existingTableNames } from './preflight';
+import { planRun, stamping } from './runPlan';
+
+/** A preview is one answer, not an operation: counts report nowhere and cannot be cancelled. */
+const quiet: OperationContext = { opId: 'runner.preview', signal: new AbortController().signal, progress: () => undefined, log: () => undefined, checkpoint: () => undefined };
+
+/** Each table is counted under this limit; past it the dialog says the count timed out. */
+const countTimeoutMs = 5_000;
+
+function schemaAndName(table: string, engine: Driver['engine']): { schema: string; name: string } {
+  const dot = table.indexOf('.');
+  if (engine === 'sqlite' || dot === -1) return { schema: engine === 'sqlite' ? 'main' : 'public', name: table };
+  return { schema: table.slice(0, dot), name: table.slice(dot + 1) };
+}
+
+export async function destructionOf(driver: Driver, project: LoadedProject, request: RunRequest): Promise<DestroyedTable[]> {
+  // A stamp only writes bookkeeping: it runs none of the SQL below.
+  if (stamping(request)) return [];
+  const { steps } = await planRun(driver, project, request);
+  const files = new Map(project.files.files.map((f) => [f.revision.id, f]));
+  const planned: DestructiveStep[] = steps.flatMap((s) => {
+    const file = files.get(s.revision);
+    return file ? [{ direction: s.direction, file }] : [];
+  });
+  const format = project.files.format;
+  if (!mayDestroy(planned, format)) return [];
+  const found = destructiveStatements(await loadParser(), planned, format);
+  // A table that does not exist now holds nothing to lose (created later in the same run, or gone).
+  const existing = await existingTableNames(driver);
+  const present = found.filter((d) => existing.has(d.table));
+  const counts = await countRowsExactly(driver, present.map((d) => schemaAndName(d.table, driver.engine)), quiet, countTimeoutMs);
+  return present.map((d, i) => {
+    const count = counts[i];
+    return count?.error ? { ...d, rows: null, error: count.error } : { ...d, rows: count?.rows ?? null };
+  });
+}
