@@ -15,7 +15,9 @@ import { invokeChannel } from '../../../src-main/electron/ipc';
 
 interface Recorded {
   call: string;
-  [key: string]: unknown;
+  webPreferences?: Record<string, unknown>;
+  url?: string;
+  channel?: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -85,11 +87,11 @@ describe('the bundled desktop shell', () => {
   });
 
   it('opens one sandboxed, isolated window on a renderer page that exists, with a preload that exists', () => {
-    const window = calls.find((c) => c.call === 'new BrowserWindow') as { webPreferences: Record<string, unknown> };
-    expect(window.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(existsSync(window.webPreferences.preload as string)).toBe(true);
-    const page = calls.find((c) => c.call === 'loadURL') as { url: string };
-    expect(existsSync(fileURLToPath(page.url))).toBe(true);
+    const preferences = calls.find((c) => c.call === 'new BrowserWindow')?.webPreferences;
+    expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(existsSync(String(preferences?.preload))).toBe(true);
+    const page = calls.find((c) => c.call === 'loadURL')?.url ?? '';
+    expect(existsSync(fileURLToPath(page))).toBe(true);
     expect(calls.some((c) => c.call === 'session.setPermissionRequestHandler')).toBe(true);
   });
 
