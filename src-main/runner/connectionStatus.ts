@@ -1,10 +1,23 @@
 // Where a database stands against its project, computed from the recorded rows: pure.
+import { SwitchyardError } from '../../src-shared/errors';
 import type { ConnectionStatus } from '../../src-shared/model/status';
 import { withAncestors } from '../migrations/graph';
-import { appliedHeads, appliedWithAncestors, upgradeOrder } from '../migrations/planner';
+import { appliedHeads, appliedWithAncestors, planUpgrade, upgradeOrder } from '../migrations/planner';
 import type { LoadedProject } from '../migrations/project';
 import { upChecksum } from './checksum';
 import type { RecordedState } from './versionTables';
+
+/** Pending revisions the planner refuses to reach would otherwise stay "pending" forever without a word. */
+function blockedBy(project: LoadedProject, applied: ReadonlySet<string>, pending: readonly string[]): string | null {
+  if (pending.length === 0) return null;
+  try {
+    planUpgrade(project.graph, 'heads', applied);
+    return null;
+  } catch (error) {
+    if (error instanceof SwitchyardError) return `${error.message} [${error.code}]`;
+    throw error;
+  }
+}
 
 export function connectionStatus(project: LoadedProject, recorded: RecordedState): ConnectionStatus {
   const { graph } = project;
@@ -38,5 +51,6 @@ export function connectionStatus(project: LoadedProject, recorded: RecordedState
     projectHeads: graph.heads,
     records: recorded.records,
     initialised: recorded.initialised,
+    blockedBy: blockedBy(project, applied, pending),
   };
 }

@@ -37,4 +37,6 @@ export interface ConnectionStatus {
   records: AppliedRecord[];
   /** False when the bookkeeping table does not exist yet (nothing ever applied). */
   initialised: boolean;
+  /** Why `upgrade heads` cannot apply what is pending (a cycle, a missing parent); null when it can. */
+  blockedBy: string | null;
 }

@@ -45,12 +45,13 @@ function printStatus(target: MigrationTarget, status: ConnectionStatus): void {
   ];
   if (status.unknown.length) lines.push(`unknown:  ${status.unknown.join(', ')} (recorded in the database, in no file)`);
   if (status.changed.length) lines.push(`changed:  ${status.changed.join(', ')} (file edited after it was applied)`);
+  if (status.blockedBy) lines.push(`blocked:  ${status.blockedBy}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function statusJson(status: ConnectionStatus) {
-  const { applied, heads, pending, unknown, changed, pendingByBranch, projectHeads, format, project, records } = status;
-  return { applied, heads, pending, unknown, changed, pendingByBranch, projectHeads, format, project, records };
+  const { applied, heads, pending, unknown, changed, pendingByBranch, projectHeads, format, project, records, blockedBy } = status;
+  return { applied, heads, pending, unknown, changed, pendingByBranch, projectHeads, format, project, records, blockedBy };
 }
 
 function printPreview(preview: RunPreview): void {

@@ -57,4 +57,32 @@ describe('switchyard status / upgrade / downgrade / stamp', () => {
     expect(refused.stderr).toContain('--yes-production');
     expect(cli(['upgrade', ...common, '--yes-production']).code).toBe(0);
   });
+
+  it('refuses to upgrade or plan through a cycle of revisions, naming it, and status --check says why they stay pending', async () => {
+    const database = await scratchDatabase(server, 'cycle');
+    const project = join(tempDir(), 'migrations');
+    // a → c → b → a through their parents, beside a sound root d.
+    writeNativeProject(project, [
+      { id: 'a', parents: ['c'], message: 'a', up: 'CREATE TABLE a (id int);' },
+      { id: 'b', parents: ['a'], message: 'b', up: 'CREATE TABLE b (id int);' },
+      { id: 'c', parents: ['b'], message: 'c', up: 'CREATE TABLE c (id int);' },
+      { id: 'd', parents: [], message: 'd', up: 'CREATE TABLE d (id int);' },
+    ]);
+    const common = ['--url', `postgres://${server.user}@${server.host}:${server.port}/${database}`, '--project', project];
+
+    const upgrade = cli(['upgrade', ...common]);
+    expect(upgrade.code).toBe(1);
+    expect(upgrade.stderr).toContain('a → c → b → a');
+    expect(upgrade.stderr).toContain('[E_CYCLE]');
+    expect(upgrade.stdout).not.toContain('now at');
+
+    const plan = cli(['plan', '--project', project, '--to', 'heads']);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('[E_CYCLE]');
+
+    const check = cli(['status', ...common, '--check']);
+    expect(check.code).toBe(3);
+    expect(check.stdout).toMatch(/blocked: .*a → c → b → a.*\[E_CYCLE\]/);
+    expect(JSON.parse(cli(['status', ...common, '--json']).stdout)).toMatchObject({ applied: [], blockedBy: expect.stringContaining('a → c → b → a') });
+  });
 });

@@ -22,7 +22,7 @@ function report(revisions: Array<{ id: string; parents?: string[]; labels?: stri
   };
 }
 
-const status = (applied: string[], heads: string[] = applied.slice(-1)): ConnectionStatus => ({ format: 'native', project: '/p', applied, heads, pending: [], pendingByBranch: [], unknown: [], changed: [], projectHeads: [], records: [], initialised: true });
+const status = (applied: string[], heads: string[] = applied.slice(-1)): ConnectionStatus => ({ format: 'native', project: '/p', applied, heads, pending: [], pendingByBranch: [], unknown: [], changed: [], projectHeads: [], records: [], initialised: true, blockedBy: null });
 
 describe('graph view', () => {
   it('draws a parent no file defines as a ghost node below its child', () => {
