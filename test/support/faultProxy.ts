@@ -14,6 +14,9 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 
 export type HoldMode = 'beforeServer' | 'afterReply';
 
+/** A pattern on the SQL, or a test of it given the statements seen since the hold was asked for. */
+export type StatementMatch = RegExp | ((sql: string, earlier: readonly string[]) => boolean);
+
 export interface HeldStatement {
   /** The SQL text of the matched 'Q' (simple query) or 'P' (parse) message. */
   sql: string;
@@ -28,10 +31,12 @@ export interface FaultProxy {
   host: string;
   port: number;
   /**
-   * Resolves when the next statement matching `pattern` arrives, held at `mode`. Only that one
+   * Resolves when the next statement matching `match` arrives, held at `mode`. Only that one
    * statement is held; everything before and after it passes through.
    */
-  holdAt(pattern: RegExp, mode?: HoldMode): Promise<HeldStatement>;
+  holdAt(match: StatementMatch, mode?: HoldMode): Promise<HeldStatement>;
+  /** Forgets holds that never matched (the client finished without reaching them). */
+  disarm(): void;
   /** Every statement seen so far, in order, on all connections. */
   statements(): readonly string[];
   close(): Promise<void>;
@@ -47,7 +52,7 @@ const gssEncRequestCode = 80877104;
 const cancelRequestCode = 80877102;
 
 interface Trap {
-  pattern: RegExp;
+  matches: (sql: string) => boolean;
   mode: HoldMode;
   resolve: (held: HeldStatement) => void;
 }
@@ -109,7 +114,7 @@ export async function startFaultProxy(upstream: Upstream): Promise<FaultProxy> {
   const sockets = new Set<Socket>();
 
   function springTrap(sql: string): Trap | undefined {
-    const index = traps.findIndex((t) => t.pattern.test(sql));
+    const index = traps.findIndex((t) => t.matches(sql));
     return index >= 0 ? traps.splice(index, 1)[0] : undefined;
   }
 
@@ -235,8 +240,14 @@ export async function startFaultProxy(upstream: Upstream): Promise<FaultProxy> {
   return {
     host: '127.0.0.1',
     port,
-    holdAt(pattern, mode = 'beforeServer') {
-      return new Promise((resolve) => traps.push({ pattern, mode, resolve }));
+    holdAt(match, mode = 'beforeServer') {
+      const from = seen.length;
+      // `seen` already holds the statement being tested: "earlier" is what came before it.
+      const matches = match instanceof RegExp ? (sql: string) => match.test(sql) : (sql: string) => match(sql, seen.slice(from, -1));
+      return new Promise((resolve) => traps.push({ matches, mode, resolve }));
+    },
+    disarm() {
+      traps.length = 0;
     },
     statements: () => [...seen],
     close() {
