@@ -75,15 +75,15 @@ describe('fault proxy', () => {
   it('holds a statement chosen by the statements before it, and forgets holds that never matched', async () => {
     const database = await prepared();
     const client = await clientThroughProxy(database);
-    const never = proxy.holdAt(/NO SUCH STATEMENT/);
+    void proxy.holdAt(/VALUES \(4\)/);
     proxy.disarm();
     const held = proxy.holdAt((sql, earlier) => sql.startsWith('INSERT') && earlier.some((s) => s.includes('VALUES (4)')));
+    // Would hang here if the disarmed hold still caught it.
     await client.query('INSERT INTO notes VALUES (4)');
     void client.query('INSERT INTO notes VALUES (5)').catch(() => undefined);
     expect((await held).sql).toBe('INSERT INTO notes VALUES (5)');
     kill(client);
     expect((await adminQuery(server, 'SELECT id FROM notes', database)).rows).toEqual([{ id: 4 }]);
-    expect(await Promise.race([never.then(() => 'held'), Promise.resolve('never held')])).toBe('never held');
   });
 
   it('answers an SSL request with N', async () => {
