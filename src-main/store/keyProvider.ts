@@ -34,16 +34,24 @@ function scrypt(passphrase: string, salt: Buffer, options: ScryptOptions): Promi
   });
 }
 
+// The salt lives only in this file: without it no passphrase can rebuild the store's key.
+const wayBack = (path: string) =>
+  `Restore ${path} from the same backup as the store (they belong together), or move the store aside to start a new one. Nothing was changed.`;
+
+function keyFileMissing(path: string): SwitchyardError {
+  return new SwitchyardError('E_STORE_KEY_MISSING', `The store's key file ${path} is missing, so no passphrase can open the store beside it. ${wayBack(path)}`, { path });
+}
+
 function readKdf(path: string): KdfParameters {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    throw new SwitchyardError('E_STORE_CORRUPT', `The store's key parameters (${path}) are missing or unreadable; the store cannot be opened without them.`);
+    throw new SwitchyardError('E_STORE_CORRUPT', `The store's key file ${path} is unreadable. ${wayBack(path)}`, { path });
   }
   const kdf = parsed as Partial<KdfParameters>;
   if (kdf.algorithm !== 'scrypt' || typeof kdf.salt !== 'string' || !kdf.N || !kdf.r || !kdf.p) {
-    throw new SwitchyardError('E_STORE_CORRUPT', `The store's key parameters (${path}) are not in a known format.`);
+    throw new SwitchyardError('E_STORE_CORRUPT', `The store's key file ${path} is not in a known format. ${wayBack(path)}`, { path });
   }
   return kdf as KdfParameters;
 }
@@ -55,10 +63,8 @@ export function passphraseKeyProvider(passphrase: string, cost: { N: number; r: 
     async unlock(storeDir, create) {
       if (!passphrase) throw new SwitchyardError('E_WRONG_PASSPHRASE', 'A passphrase is required to open the store.');
       const path = join(storeDir, kdfFileName);
-      const kdf: KdfParameters =
-        create || !existsSync(path)
-          ? { version: 1, algorithm: 'scrypt', salt: randomBytes(16).toString('base64'), ...cost }
-          : readKdf(path);
+      if (!create && !existsSync(path)) throw keyFileMissing(path);
+      const kdf: KdfParameters = create ? { version: 1, algorithm: 'scrypt', salt: randomBytes(16).toString('base64'), ...cost } : readKdf(path);
       const key = await scrypt(passphrase, Buffer.from(kdf.salt, 'base64'), {
         N: kdf.N,
         r: kdf.r,

@@ -1,10 +1,14 @@
 // Opens (or creates) the encrypted store: one SQLite file encrypted whole with SQLCipher's format.
-// A wrong key is detected on a read-only handle first, so a failed open never writes a byte.
-import { existsSync, mkdirSync } from 'node:fs';
+// Nothing writes to an existing store until it is known to be a store and the key known to open it,
+// so a wrong key or a damaged file leaves it byte-for-byte as it was.
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import { openSqlite, type SqliteDatabase } from '../sqliteModule';
-import type { KeyProvider } from './keyProvider';
+import { judgeKey, keepKeyCheck, keyCheckFileName, type KeyVerdict } from './keyCheck';
+import { kdfFileName, type KeyProvider } from './keyProvider';
+import { isReadOnlyError, keepPrivate, privateFileMode, requireWritable, storeReadOnly } from './storeAccess';
+import { storeCorrupt, visibleDamage } from './storeDamage';
 import { storeMigrations, storeSchemaVersion } from './schema';
 
 export type StoreDatabase = SqliteDatabase;
@@ -26,18 +30,32 @@ function applyKey(db: StoreDatabase, key: Buffer): void {
   db.pragma(`hexkey='${key.toString('hex')}'`);
 }
 
-function keyOpens(path: string, key: Buffer): boolean {
-  const probe = openSqlite(path, { readonly: true, fileMustExist: true });
+type Probe = 'opens' | 'notOpened' | 'damaged';
+
+function readProbe(path: string, key: Buffer): Probe {
+  const db = openSqlite(path, { readonly: true, fileMustExist: true });
   try {
-    applyKey(probe, key);
-    probe.prepare('SELECT count(*) FROM sqlite_schema').get();
-    return true;
+    applyKey(db, key);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    const problems = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+    return problems.length === 1 && problems[0]?.quick_check === 'ok' ? 'opens' : 'damaged';
   } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB') return false;
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') return 'notOpened';
+    if (code === 'SQLITE_CORRUPT') return 'damaged';
     throw error;
   } finally {
-    probe.close();
+    db.close();
   }
+}
+
+/** Reads the store on a read-only handle: does the key open it, and are its pages whole? */
+function probe(path: string, key: Buffer): Probe {
+  const journal = [`${path}-wal`, `${path}-shm`].filter((file) => !existsSync(file));
+  const probed = readProbe(path, key);
+  // Reading a WAL-mode file makes SQLite create its (empty) journal files; a refused store is left as it was found.
+  if (probed !== 'opens') for (const file of journal) rmSync(file, { force: true });
+  return probed;
 }
 
 function migrate(db: StoreDatabase): void {
@@ -56,14 +74,7 @@ function migrate(db: StoreDatabase): void {
   }
 }
 
-export async function openStore(storeDir: string, keys: KeyProvider): Promise<StoreDatabase> {
-  mkdirSync(storeDir, { recursive: true, mode: 0o700 });
-  const path = storePath(storeDir);
-  const exists = existsSync(path);
-  const key = await keys.unlock(storeDir, !exists);
-  if (exists && !keyOpens(path, key)) {
-    throw new SwitchyardError('E_WRONG_PASSPHRASE', keys.wrongKeyMessage);
-  }
+function openWritable(path: string, key: Buffer): StoreDatabase {
   const db = openSqlite(path);
   try {
     applyKey(db, key);
@@ -74,6 +85,47 @@ export async function openStore(storeDir: string, keys: KeyProvider): Promise<St
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw isReadOnlyError(error) ? storeReadOnly(path) : error;
   }
+}
+
+/** Builds a new store beside its final name and renames it into place: a crash never leaves a half-made store. */
+function createStore(path: string, key: Buffer): void {
+  const partial = `${path}.creating`;
+  // A leftover from a creation that was killed: never a store anyone used, so it can go.
+  for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(leftover, { force: true });
+  // Made first with a private mode; SQLite gives its journal files the mode of the database file.
+  closeSync(openSync(partial, 'wx', privateFileMode));
+  openWritable(partial, key).close();
+  renameSync(partial, path);
+}
+
+function refuseUnopenedStore(path: string, verdict: KeyVerdict, keys: KeyProvider): never {
+  if (verdict === 'right') throw storeCorrupt(path, 'overwritten');
+  // Without a kept check value (a store older than checks) a wrong key and a damaged file look alike.
+  throw new SwitchyardError('E_WRONG_PASSPHRASE', `${keys.wrongKeyMessage} If you are sure of it, the store file may be damaged: restore a backup of ${path}.`);
+}
+
+export async function openStore(storeDir: string, keys: KeyProvider): Promise<StoreDatabase> {
+  mkdirSync(storeDir, { recursive: true, mode: 0o700 });
+  const path = storePath(storeDir);
+  if (!existsSync(path)) {
+    const key = await keys.unlock(storeDir, true);
+    createStore(path, key);
+    keepKeyCheck(storeDir, key);
+    return openWritable(path, key);
+  }
+  const damage = visibleDamage(path);
+  if (damage) throw storeCorrupt(path, damage);
+  const key = await keys.unlock(storeDir, false);
+  const verdict = judgeKey(storeDir, key);
+  if (verdict === 'wrong') throw new SwitchyardError('E_WRONG_PASSPHRASE', keys.wrongKeyMessage);
+  const probed = probe(path, key);
+  if (probed === 'notOpened') refuseUnopenedStore(path, verdict, keys);
+  if (probed === 'damaged') throw storeCorrupt(path, 'damaged');
+  requireWritable(path);
+  keepPrivate([path, `${path}-wal`, `${path}-shm`, join(storeDir, kdfFileName), join(storeDir, keyCheckFileName)]);
+  const db = openWritable(path, key);
+  if (verdict === 'unknown') keepKeyCheck(storeDir, key);
+  return db;
 }
