@@ -1,7 +1,7 @@
 // `switchyard <command>`: every capability of the app, scriptable, with --json output.
 // Commands are loaded only when run, so `switchyard graph` does not pay for pg, SQLite or the host.
 import type { Command } from './command';
-import { reportError } from './output';
+import { reportError, say, warn } from './output';
 
 interface CommandEntry {
   name: string;
@@ -44,22 +44,22 @@ function help(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(help());
+    say(help());
     return name ? 0 : 2;
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    process.stderr.write(`switchyard: unknown command "${name}"\n\n${help()}`);
+    warn(`switchyard: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${command.usage}\n`);
+    say(`${command.usage}\n`);
     return 0;
   }
   try {
     return await command.run(rest);
   } catch (error) {
-    return reportError(error, rest.includes('--json'));
+    return reportError(error, rest.includes('--json'), name);
   }
 }

@@ -4,10 +4,13 @@ import { SwitchyardError } from '../../src-shared/errors';
 import { defaultDataDir } from '../paths';
 import { actorName, createServices, type Services } from '../services';
 import { passphraseKeyProvider } from '../store/keyProvider';
+import { logInternalError } from './cliLog';
 import { passphraseFromEnvOrPrompt } from './prompt';
 
 export async function openServices(): Promise<Services> {
-  const services = createServices({ dataDir: defaultDataDir() });
+  const dataDir = defaultDataDir();
+  // Unexpected errors go to the CLI's log in full; the terminal gets their code and the log's path.
+  const services = createServices({ dataDir, onUnexpectedError: (method, error) => logInternalError(method, error, dataDir) });
   const passphrase = await passphraseFromEnvOrPrompt(services.session.status().storeExists);
   await services.session.unlock(passphraseKeyProvider(passphrase));
   return services;

@@ -32,7 +32,8 @@ function applyKey(db: StoreDatabase, key: Buffer): void {
 
 type Probe = 'opens' | 'notOpened' | 'damaged';
 
-function readProbe(path: string, key: Buffer): Probe {
+/** Reads the store on a read-only handle: does the key open it, and are its pages whole? */
+function probe(path: string, key: Buffer): Probe {
   const db = openSqlite(path, { readonly: true, fileMustExist: true });
   try {
     applyKey(db, key);
@@ -47,15 +48,6 @@ function readProbe(path: string, key: Buffer): Probe {
   } finally {
     db.close();
   }
-}
-
-/** Reads the store on a read-only handle: does the key open it, and are its pages whole? */
-function probe(path: string, key: Buffer): Probe {
-  const journal = [`${path}-wal`, `${path}-shm`].filter((file) => !existsSync(file));
-  const probed = readProbe(path, key);
-  // Reading a WAL-mode file makes SQLite create its (empty) journal files; a refused store is left as it was found.
-  if (probed !== 'opens') for (const file of journal) rmSync(file, { force: true });
-  return probed;
 }
 
 function migrate(db: StoreDatabase): void {
@@ -100,6 +92,17 @@ function createStore(path: string, key: Buffer): void {
   renameSync(partial, path);
 }
 
+/** Best effort: where the folder is read-only, SQLite could not have created them either. */
+function removeQuietly(files: string[]): void {
+  for (const file of files) {
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      // The refusal being reported matters more than a leftover empty journal file.
+    }
+  }
+}
+
 function refuseUnopenedStore(path: string, verdict: KeyVerdict, keys: KeyProvider): never {
   if (verdict === 'right') throw storeCorrupt(path, 'overwritten');
   // Without a kept check value (a store older than checks) a wrong key and a damaged file look alike.
@@ -120,10 +123,17 @@ export async function openStore(storeDir: string, keys: KeyProvider): Promise<St
   const key = await keys.unlock(storeDir, false);
   const verdict = judgeKey(storeDir, key);
   if (verdict === 'wrong') throw new SwitchyardError('E_WRONG_PASSPHRASE', keys.wrongKeyMessage);
-  const probed = probe(path, key);
-  if (probed === 'notOpened') refuseUnopenedStore(path, verdict, keys);
-  if (probed === 'damaged') throw storeCorrupt(path, 'damaged');
+  const journal = [`${path}-wal`, `${path}-shm`].filter((file) => !existsSync(file));
   requireWritable(path);
+  try {
+    const probed = probe(path, key);
+    if (probed === 'notOpened') refuseUnopenedStore(path, verdict, keys);
+    if (probed === 'damaged') throw storeCorrupt(path, 'damaged');
+  } catch (error) {
+    // Reading a WAL-mode store makes SQLite create its empty journal files; a refused store is left as it was found.
+    removeQuietly(journal);
+    throw isReadOnlyError(error) ? storeReadOnly(path) : error;
+  }
   keepPrivate([path, `${path}-wal`, `${path}-shm`, join(storeDir, kdfFileName), join(storeDir, keyCheckFileName)]);
   const db = openWritable(path, key);
   if (verdict === 'unknown') keepKeyCheck(storeDir, key);
