@@ -167,3 +167,41 @@ test('the whole wizard on a PostgreSQL connection ends a colleague’s session a
     await admin.close();
   }
 });
+
+test('no wizard step is a dead end: an unreachable server or a missing project is said on the step, with the way back', async ({ page }) => {
+  const home = newHome();
+  const cli = (args: string[]) => spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase }, encoding: 'utf8' });
+  // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
+  const unreachable = cli(['profiles', 'add', 'postgres://app@127.0.0.1:1/orders', '--name', 'Unreachable']);
+  expect(unreachable.status, unreachable.stderr).toBe(0);
+  const notes = cli(['profiles', 'add', '--name', 'Notes', '--engine', 'sqlite', '--sqlite-path', join(home, 'notes.sqlite')]);
+  expect(notes.status, notes.stderr).toBe(0);
+  const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
+  try {
+    await page.goto(app.url);
+    const connections = page.getByRole('navigation', { name: 'Connections' });
+    const current = page.getByRole('navigation', { name: 'Reset steps' }).locator('[aria-current="step"]');
+
+    await connections.getByRole('button', { name: /Unreachable/ }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.getByRole('button', { name: 'Next: impact' }).click();
+    await expect(current).toHaveText('2. Impact');
+    await expect(page.getByRole('alert')).toContainText('E_CONNECTION_REFUSED');
+    await shot(page, '33-reset-unreachable');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(current).toHaveText('1. Target');
+
+    await connections.getByRole('button', { name: /Notes/ }).click();
+    await expect(page.getByLabel('Migrate')).toBeChecked();
+    await page.getByRole('button', { name: 'Next: impact' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'No migration project is bound to Notes' })).toBeVisible();
+    await shot(page, '33-reset-no-project');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByLabel('Migrate').uncheck();
+    await page.getByRole('button', { name: 'Next: impact' }).click();
+    await expect(page.getByRole('region', { name: 'What will be destroyed' })).toContainText('tables');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await app.stop();
+  }
+});

@@ -1,9 +1,10 @@
 // Step 4: the exact statements, in order; the database name typed; production named as well.
+import { PlanPending } from './PlanPending';
 import { useReset } from './resetStore';
 
 export function ConfirmStep() {
   const { plan, planning, typedName, environmentAcknowledged, setTyped, run, go, error } = useReset();
-  if (!plan) return <p className="muted">{planning ? 'Planning…' : ''}</p>;
+  if (!plan) return <PlanPending back="safety" />;
   const production = plan.environment === 'prod';
   const named = typedName === plan.databaseName;
   const acknowledged = !production || ['prod', 'production'].includes(environmentAcknowledged.trim().toLowerCase());

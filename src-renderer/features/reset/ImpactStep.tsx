@@ -1,10 +1,11 @@
 // Step 2: what will be destroyed, who is connected, which snapshots exist, and whether we may.
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
+import { PlanPending } from './PlanPending';
 import { useReset } from './resetStore';
 
 export function ImpactStep() {
-  const { plan, planning, go } = useReset();
-  if (!plan) return <p className="muted">{planning ? 'Reading the database…' : ''}</p>;
+  const { plan, go } = useReset();
+  if (!plan) return <PlanPending back="target" />;
   const { impact } = plan;
   return (
     <div className="reset-step">
@@ -51,6 +52,11 @@ export function ImpactStep() {
       <p role="status" className={impact.privileges.ok ? 'reset-ok' : 'error'}>
         Privileges: {impact.privileges.explanation}
       </p>
+      {plan.refusals.map((refusal) => (
+        <p key={refusal} className="error" role="alert">
+          {refusal}
+        </p>
+      ))}
       <p className="muted">
         {plan.snapshots.length === 0 ? 'No snapshots of this connection yet.' : `${plan.snapshots.length} snapshot(s) available: ${plan.snapshots.map((s) => s.name).join(', ')}.`}
       </p>

@@ -1,9 +1,11 @@
 // Step 3: a snapshot first, on by default; skipping needs an acknowledgement, never on production.
+import { PlanPending } from './PlanPending';
 import { useReset } from './resetStore';
 
 export function SafetyStep() {
   const { request, plan, setRequest, go } = useReset();
-  const production = plan?.environment === 'prod';
+  if (!plan) return <PlanPending back="impact" />;
+  const production = plan.environment === 'prod';
   const skipping = !request.takeSnapshot;
   return (
     <div className="reset-step">
@@ -11,7 +13,7 @@ export function SafetyStep() {
         <input type="checkbox" checked={request.takeSnapshot} disabled={production} onChange={(e) => setRequest({ takeSnapshot: e.target.checked, skipSnapshotAcknowledged: false })} />
         Take a snapshot first (undo the reset with one click)
       </label>
-      {production && <p className="muted">{plan?.connection} is a production connection: the snapshot cannot be skipped.</p>}
+      {production && <p className="muted">{plan.connection} is a production connection: the snapshot cannot be skipped.</p>}
       {skipping && (
         <label className="reset-choice reset-warning">
           <input type="checkbox" checked={request.skipSnapshotAcknowledged === true} onChange={(e) => setRequest({ skipSnapshotAcknowledged: e.target.checked })} />

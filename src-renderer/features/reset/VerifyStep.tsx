@@ -1,4 +1,5 @@
 // Step 6: the summary — every step's result, the verification, and the undo (restore the snapshot).
+import { PlanPending } from './PlanPending';
 import { useReset } from './resetStore';
 import { useSnapshots } from './snapshotsStore';
 import { StepList } from './StepList';
@@ -6,7 +7,7 @@ import { StepList } from './StepList';
 export function VerifyStep() {
   const { plan, result, live, restart } = useReset();
   const { restore, busy, notice, error } = useSnapshots();
-  if (!plan || !result) return null;
+  if (!plan || !result) return <PlanPending back="confirm" />;
   const verification = result.verification;
   return (
     <div className="reset-step">

@@ -82,7 +82,8 @@ export const useReset = create<ResetState>((set, get) => {
         const plan = await call('reset.plan', { profileId, request });
         if (get().request === request) set({ plan, planning: false, error: undefined });
       } catch (error) {
-        if (get().request === request) set({ planning: false, error: asError(error) });
+        // The old plan described another request: showing it beside the error would mislead.
+        if (get().request === request) set({ plan: undefined, planning: false, error: asError(error) });
       }
     },
     setTyped(change) {

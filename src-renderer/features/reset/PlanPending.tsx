@@ -1,0 +1,32 @@
+// What a wizard step shows while it has no plan: that it is reading, or why planning failed, and
+// always the way back, so no step is ever an empty dead end.
+import { useReset, type WizardStep } from './resetStore';
+
+export function PlanPending({ back }: { back: WizardStep }) {
+  const { planning, error, go, loadPlan } = useReset();
+  return (
+    <div className="reset-step">
+      {planning ? (
+        <p className="muted" role="status">
+          Reading the database…
+        </p>
+      ) : error ? (
+        <p className="error" role="alert">
+          <strong>{error.code}</strong> {error.message}
+        </p>
+      ) : (
+        <p className="muted">No plan yet: try again, or go back and change the request.</p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={() => go(back)}>
+          Back
+        </button>
+        {!planning && (
+          <button type="button" onClick={() => void loadPlan()}>
+            Try again
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
