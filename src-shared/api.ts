@@ -10,7 +10,7 @@ import { profileIdSchema, profileInputSchema, type Profile } from './model/profi
 import type { SessionStatus } from './model/session';
 import type { ConnectionStatus } from './model/status';
 import { runActions, type RunPreview } from './model/run';
-import { resetModes, type ResetPlan, type Snapshot } from './model/reset';
+import { resetModes, type DatabaseCondition, type ResetPlan, type ResetSession, type Snapshot } from './model/reset';
 import type { WireError } from './errors';
 
 /** Binds an output type to an input schema; the output only exists for the type checker. */
@@ -37,6 +37,12 @@ const resetRequestSchema = z
   })
   .strict();
 const bySnapshot = z.object({ profileId: profileIdSchema, snapshotId: z.string().min(1).max(64) }).strict();
+/** Ending sessions is never silent: without endSessions, a database with sessions is refused (E_SESSIONS_CONNECTED, detail: the sessions). */
+const snapshotConsent = {
+  endSessions: z.boolean().default(false),
+  /** On production: the connection's name, typed. */
+  typedName: z.string().max(1000).optional(),
+};
 
 export const api = {
   'session.status': method<SessionStatus>()(empty),
@@ -47,7 +53,8 @@ export const api = {
   'profiles.create': method<Profile>()(z.object({ profile: profileInputSchema }).strict()),
   'profiles.update': method<Profile>()(z.object({ id: profileIdSchema, profile: profileInputSchema }).strict()),
   'profiles.duplicate': method<Profile>()(byId),
-  'profiles.remove': method<{ removed: true }>()(byId),
+  /** When snapshots of its database exist that no other profile reaches, keep or delete them must be said (else E_SNAPSHOTS_REMAIN). */
+  'profiles.remove': method<{ removed: true }>()(byId.extend({ snapshots: z.enum(['keep', 'delete']).optional() })),
   /** Tests a saved profile, or unsaved form values (the stored password is used when none is typed). */
   'profiles.test': method<ConnectionTestResult>()(
     z.object({ id: profileIdSchema.optional(), profile: profileInputSchema.optional() }).strict()
@@ -91,10 +98,17 @@ export const api = {
       confirmation: z.object({ typedName: z.string().max(1000), environmentAcknowledged: z.string().max(100).optional() }).strict(),
     }).strict(),
   ),
+  /** Whether the database exists, an interrupted reset, the snapshot to restore; finishes or cleans up interrupted snapshots. */
+  'reset.condition': method<DatabaseCondition>()(byProfile),
+  /** Snapshots of the profile's database (whichever profile took them), newest first; unfinished ones too. */
   'snapshots.list': method<Snapshot[]>()(byProfile),
-  /** Ends the sessions on the database first (PostgreSQL clones need it idle). */
-  'snapshots.create': method<Snapshot & { sessionsEnded: number }>()(z.object({ profileId: profileIdSchema, name: z.string().max(200).default('') }).strict()),
-  'snapshots.restore': method<{ snapshot: Snapshot; durationMs: number }>()(bySnapshot.extend({ confirmProduction: z.boolean().default(false) })),
+  /** The profile's database's snapshots that no other profile reaches: what removing the profile would leave unlisted. */
+  'snapshots.exclusive': method<Snapshot[]>()(byProfile),
+  /** The sessions a snapshot create or restore would end. */
+  'snapshots.sessions': method<ResetSession[]>()(byProfile),
+  /** PostgreSQL clones need the database idle: its sessions are ended only with endSessions. */
+  'snapshots.create': method<Snapshot & { sessionsEnded: number }>()(z.object({ profileId: profileIdSchema, name: z.string().max(200).default(''), ...snapshotConsent }).strict()),
+  'snapshots.restore': method<{ snapshot: Snapshot; durationMs: number }>()(bySnapshot.extend({ confirmProduction: z.boolean().default(false), ...snapshotConsent })),
   'snapshots.delete': method<{ deleted: true }>()(bySnapshot),
 
   'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict()),

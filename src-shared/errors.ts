@@ -42,6 +42,10 @@ export const errorCodes = [
   'E_NO_DOWNGRADE',
   'E_ALEMBIC_FAILED',
   'E_RESET_FAILED',
+  'E_SESSIONS_CONNECTED',
+  'E_DATABASE_MISSING',
+  'E_RESTORE_FAILED',
+  'E_SNAPSHOTS_REMAIN',
   'E_CYCLE',
 ] as const;
 

@@ -35,7 +35,8 @@ export function createHandlers({ session, profiles, runner, inventory, graph, re
     'profiles.create': ({ profile }, { actor }) => profiles.create(profile, actor),
     'profiles.update': ({ id, profile }, { actor }) => profiles.update(id, profile, actor),
     'profiles.duplicate': ({ id }, { actor }) => profiles.duplicate(id, actor),
-    'profiles.remove': ({ id }, { actor }) => {
+    'profiles.remove': async ({ id, snapshots }, { actor }) => {
+      await reset.releaseSnapshots(id, snapshots, actor);
       profiles.remove(id, actor);
       return { removed: true as const };
     },
@@ -54,11 +55,14 @@ export function createHandlers({ session, profiles, runner, inventory, graph, re
     'inventory.sizes': ({ profileId }) => inventory.sizes(profileId),
     'inventory.countRows': ({ profileId, ...request }) => inventory.countRows(profileId, request),
 
-    'reset.plan': ({ profileId, request }) => reset.plan(profileId, request),
+    'reset.plan': ({ profileId, request }, { actor }) => reset.plan(profileId, request, actor),
     'reset.run': ({ profileId, request, confirmation }, { actor }) => reset.run(profileId, request, confirmation, actor),
+    'reset.condition': ({ profileId }, { actor }) => reset.condition(profileId, actor),
     'snapshots.list': ({ profileId }) => reset.listSnapshots(profileId),
-    'snapshots.create': ({ profileId, name }, { actor }) => reset.createSnapshot(profileId, name, actor),
-    'snapshots.restore': ({ profileId, snapshotId, confirmProduction }, { actor }) => reset.restoreSnapshot(profileId, snapshotId, actor, confirmProduction),
+    'snapshots.exclusive': ({ profileId }) => reset.exclusiveSnapshots(profileId),
+    'snapshots.sessions': ({ profileId }) => reset.sessions(profileId),
+    'snapshots.create': ({ profileId, name, ...consent }, { actor }) => reset.createSnapshot(profileId, name, actor, consent),
+    'snapshots.restore': ({ profileId, snapshotId, ...consent }, { actor }) => reset.restoreSnapshot(profileId, snapshotId, actor, consent),
     'snapshots.delete': async ({ profileId, snapshotId }, { actor }) => {
       await reset.deleteSnapshot(profileId, snapshotId, actor);
       return { deleted: true as const };

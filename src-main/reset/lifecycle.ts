@@ -1,6 +1,6 @@
 // A database's lifecycle as a reset and snapshots need it, whatever the engine: who is connected,
 // what we may do, and the destructive steps, each with the exact statements it will run.
-import type { PrivilegeCheck, ResetMode, ResetSession } from '../../src-shared/model/reset';
+import type { DatabaseShapeRecord, PrivilegeCheck, ResetMode, ResetSession } from '../../src-shared/model/reset';
 import type { ConnectionTarget } from '../drivers/driver';
 import { openPostgresLifecycle } from './postgresLifecycle';
 import { openSqliteLifecycle } from './sqliteLifecycle';
@@ -16,6 +16,8 @@ export interface DatabaseLifecycle {
   /** What the user types to confirm: the database name, or the SQLite file's name. */
   readonly databaseName: string;
   exists(): Promise<boolean>;
+  /** PostgreSQL: owner, encoding and collation now (a snapshot records them); undefined when missing, or on SQLite. */
+  recordedShape(): DatabaseShapeRecord | undefined;
   sessions(): Promise<ResetSession[]>;
   privileges(mode: ResetMode): Promise<PrivilegeCheck>;
   /** May we take a snapshot (PostgreSQL: create a database from this one)? */
@@ -23,21 +25,31 @@ export interface DatabaseLifecycle {
   /** The statements of each step, in order, exactly as the step methods run them. */
   terminateStatements(): string[];
   dropStatements(): string[];
-  createStatements(): string[];
+  /** `recorded`: the shape a snapshot recorded, for a database that is gone (else: the one there now). */
+  createStatements(recorded?: DatabaseShapeRecord): string[];
   wipeStatements(): Promise<string[]>;
-  restoreStatements(snapshotLocation: string): string[];
+  restoreStatements(snapshotLocation: string, recorded?: DatabaseShapeRecord): string[];
   snapshotStatements(snapshotLocation: string): string[];
   /** Returns how many sessions were ended. */
   terminate(): Promise<number>;
   drop(): Promise<void>;
-  create(): Promise<void>;
+  create(recorded?: DatabaseShapeRecord): Promise<void>;
   wipe(): Promise<void>;
-  /** Creates the (dropped) database from the snapshot's copy: the wizard's restore step. */
-  createFrom(snapshotLocation: string): Promise<void>;
-  /** Replaces the database with the snapshot's copy: terminate, drop, createFrom. */
-  restore(snapshotLocation: string): Promise<void>;
+  /**
+   * Replaces the database (or creates it, when gone) with the snapshot's copy, recreating the recorded
+   * owner. Destroys last: the copy is made beside the database first; on any failure the database is
+   * as it was and the error (E_RESTORE_FAILED) says so.
+   */
+  restore(snapshotLocation: string, recorded?: DatabaseShapeRecord): Promise<void>;
+  /** The previous copy a killed restore left set aside, if any (its data is the user's: never dropped unasked). */
+  replacedCopy(): Promise<string | undefined>;
   /** A copy of the database as it is now, at a location named for the snapshot id. */
   snapshot(snapshotId: string): Promise<SnapshotCopy>;
+  /**
+   * After a killed snapshot: its size when the copy is complete (and now closed), 'in progress' when the
+   * server is still making it, else undefined once what was half-made is removed.
+   */
+  settleSnapshot(location: string): Promise<number | 'in progress' | undefined>;
   snapshotLocation(snapshotId: string): string;
   deleteSnapshot(location: string): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,9 @@
 // PostgreSQL: a database is dropped and created from the maintenance database (one cannot drop the
-// database one is connected to); snapshots are template databases cloned with FILE_COPY on 15+.
+// database one is connected to); snapshots are template databases cloned with FILE_COPY on 15+,
+// that refuse connections. A restore clones beside the target and swaps by renaming.
+import { createHash } from 'node:crypto';
 import { SwitchyardError } from '../../src-shared/errors';
-import type { PrivilegeCheck, ResetMode, ResetSession } from '../../src-shared/model/reset';
+import type { DatabaseShapeRecord, PrivilegeCheck, ResetMode, ResetSession } from '../../src-shared/model/reset';
 import { connect } from '../drivers/connect';
 import type { ConnectionTarget, Driver } from '../drivers/driver';
 import type { DatabaseLifecycle } from './lifecycle';
@@ -11,6 +13,8 @@ import {
   createSchemaSql,
   dropDatabaseSql,
   dropSchemaSql,
+  refuseConnectionsSql,
+  renameDatabaseSql,
   terminateSessionsShown,
   terminateSessionsSql,
   type DatabaseShape,
@@ -63,6 +67,14 @@ function sqlstate(error: unknown): string | undefined {
   return ((error as { detail?: { sqlstate?: string } }).detail ?? {}).sqlstate;
 }
 
+/** The names a restore of `database` works under: fixed per database, so a killed restore's leftovers are found again. */
+function restoreNames(database: string): { copy: string; replaced: string } {
+  const tag = createHash('sha256').update(database).digest('hex').slice(0, 24);
+  return { copy: `switchyard_restoring_${tag}`, replaced: `switchyard_replaced_${tag}` };
+}
+
+const causeOf = (error: unknown) => (error as Error).message;
+
 /** The `postgres` database, or template1 on servers without one (we never clone template1, so sitting in it is harmless). */
 async function openMaintenance(connection: ConnectionTarget): Promise<Driver> {
   try {
@@ -93,6 +105,10 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
   const literal = (value: string) => admin.literal(value);
 
   const terminate = async () => (await admin.query(terminateSessionsSql, [database])).length;
+  const databaseExists = async (name: string) => (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).length > 0;
+  const names = restoreNames(database);
+  /** Who owns a restored or recreated database: what was recorded, else what is there now, else (said in the plan) us. */
+  const ownerFor = (recorded: DatabaseShapeRecord | undefined) => recorded?.owner ?? shape.owner;
 
   /** CREATE DATABASE … TEMPLATE fails while anyone is connected to the template: end them and retry. */
   const cloneFrom = async (name: string, template: string, owner: string, clearTemplate: boolean): Promise<number> => {
@@ -108,6 +124,32 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
       }
     }
   };
+
+  /** ALTER DATABASE … RENAME fails while anyone is connected to it: end them and retry. */
+  const renameIdle = async (from: string, to: string): Promise<void> => {
+    for (let attempt = 1; ; attempt += 1) {
+      await admin.query(terminateSessionsSql, [from]);
+      try {
+        await admin.query(renameDatabaseSql(from, to));
+        return;
+      } catch (error) {
+        if (sqlstate(error) !== '55006' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  };
+
+  /** Older snapshots accepted connections; any still open are ended (they are our copies), and none may come back. */
+  const closeSnapshot = async (location: string): Promise<void> => {
+    try {
+      await admin.query(refuseConnectionsSql(location));
+    } catch (error) {
+      // Not ours to alter (a snapshot made by another role): its sessions are still ended before each clone.
+      if (sqlstate(error) !== '42501') throw error;
+    }
+  };
+
+  const sizeOf = async (name: string) => Number((await admin.query<{ bytes: string }>('SELECT pg_database_size($1::text) AS bytes', [name]))[0]?.bytes ?? 0);
 
   const withTarget = async <T>(work: (driver: Driver) => Promise<T>): Promise<T> => {
     const driver = await connect(connection);
@@ -133,9 +175,7 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
 
   const lifecycle: DatabaseLifecycle = {
     databaseName: database,
-    async exists() {
-      return (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).length > 0;
-    },
+    exists: () => databaseExists(database),
     async sessions(): Promise<ResetSession[]> {
       const rows = await admin.query<{ pid: number; user: string | null; application: string | null; client: string | null; since: Date | null }>(
         `SELECT pid, usename AS user, application_name AS application, client_addr::text AS client, backend_start AS since
@@ -167,38 +207,87 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
         explanation: `A snapshot is a copy made with CREATE DATABASE … TEMPLATE ${database}, which needs CREATEDB and ownership of ${database}; ${facts.user} ${facts.createdb ? `does not own it` : 'lacks CREATEDB'}. Skip the snapshot (acknowledged), or use a role that has both.`,
       };
     },
+    recordedShape: () => facts.shape,
     terminateStatements: () => [terminateSessionsShown(database, literal)],
     dropStatements: () => [dropDatabaseSql(database, force)],
-    createStatements: () => [createDatabaseSql(database, shape, literal)],
+    createStatements: (recorded) => [createDatabaseSql(database, recorded ?? shape, literal)],
     wipeStatements,
-    restoreStatements: (location) => [cloneDatabaseSql(database, location, shape.owner, fileCopy)],
-    snapshotStatements: (location) => [terminateSessionsShown(database, literal), cloneDatabaseSql(location, database, facts.user, fileCopy)],
+    restoreStatements: (location, recorded) => [
+      dropDatabaseSql(names.copy, force),
+      refuseConnectionsSql(location),
+      terminateSessionsShown(location, literal),
+      cloneDatabaseSql(names.copy, location, ownerFor(recorded), fileCopy),
+      terminateSessionsShown(database, literal),
+      renameDatabaseSql(database, names.replaced),
+      renameDatabaseSql(names.copy, database),
+      dropDatabaseSql(names.replaced, force),
+    ],
+    snapshotStatements: (location) => [terminateSessionsShown(database, literal), cloneDatabaseSql(location, database, facts.user, fileCopy), refuseConnectionsSql(location)],
     terminate,
     async drop() {
       await admin.query(dropDatabaseSql(database, force));
     },
-    async create() {
-      await admin.query(createDatabaseSql(database, shape, literal));
+    async create(recorded) {
+      await admin.query(createDatabaseSql(database, recorded ?? shape, literal));
     },
     async wipe() {
       const statements = await wipeStatements();
       // One transaction: a wipe that fails half-way leaves every schema as it was.
       await withTarget((driver) => driver.execScript(['BEGIN', ...statements, 'COMMIT'].join(';\n')));
     },
-    async createFrom(location) {
-      await cloneFrom(database, location, shape.owner, false);
+    async restore(location, recorded) {
+      if (await databaseExists(names.replaced)) {
+        throw new SwitchyardError(
+          'E_RESTORE_FAILED',
+          `An earlier restore of ${database} was interrupted after setting its previous copy aside as "${names.replaced}". Nothing was changed now. Rename it back (ALTER DATABASE "${names.replaced}" RENAME TO …) or drop it, then restore again.`,
+          { replaced: names.replaced },
+        );
+      }
+      const existed = await databaseExists(database);
+      const unchanged = (error: unknown) =>
+        new SwitchyardError('E_RESTORE_FAILED', `The restore failed before replacing anything: ${causeOf(error)}. ${database} is unchanged${existed ? '' : ' (it still does not exist)'}.`);
+      // A copy left by a killed restore is only ever our own half-made clone.
+      await admin.query(dropDatabaseSql(names.copy, force));
+      try {
+        await closeSnapshot(location);
+        await cloneFrom(names.copy, location, ownerFor(recorded), true);
+        if (existed) await renameIdle(database, names.replaced);
+      } catch (error) {
+        await admin.query(dropDatabaseSql(names.copy, force)).catch(() => undefined);
+        throw unchanged(error);
+      }
+      try {
+        await admin.query(renameDatabaseSql(names.copy, database));
+      } catch (error) {
+        if (!existed) throw new SwitchyardError('E_RESTORE_FAILED', `The restored copy is complete as "${names.copy}" but could not be renamed to ${database}: ${causeOf(error)}.`);
+        try {
+          await admin.query(renameDatabaseSql(names.replaced, database));
+        } catch {
+          throw new SwitchyardError('E_RESTORE_FAILED', `The restore stopped half-way: ${causeOf(error)}. The previous ${database} is kept as "${names.replaced}", the restored copy as "${names.copy}"; rename one of them to ${database}.`);
+        }
+        await admin.query(dropDatabaseSql(names.copy, force)).catch(() => undefined);
+        throw unchanged(error);
+      }
+      if (existed) await admin.query(dropDatabaseSql(names.replaced, force));
     },
-    async restore(location) {
-      // WITH (FORCE) ends the sessions itself; older servers need them ended first.
-      if (!force) await terminate();
-      await admin.query(dropDatabaseSql(database, force));
-      await cloneFrom(database, location, shape.owner, false);
+    async replacedCopy() {
+      return (await databaseExists(names.replaced)) ? names.replaced : undefined;
     },
     async snapshot(snapshotId) {
       const location = lifecycle.snapshotLocation(snapshotId);
       const sessionsEnded = await cloneFrom(location, database, facts.user, true);
-      const [size] = await admin.query<{ bytes: string }>('SELECT pg_database_size($1::text) AS bytes', [location]);
-      return { location, sizeBytes: Number(size?.bytes ?? 0), sessionsEnded };
+      await closeSnapshot(location);
+      return { location, sizeBytes: await sizeOf(location), sessionsEnded };
+    },
+    async settleSnapshot(location) {
+      // CREATE DATABASE commits whole or not at all: a database by that name is a complete copy. A
+      // killed client's CREATE can still be running on the server, and would commit after we looked.
+      if (!(await databaseExists(location))) {
+        const running = await admin.query("SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query ILIKE 'CREATE DATABASE%' AND strpos(query, $1) > 0", [location]);
+        return running.length > 0 ? 'in progress' : undefined;
+      }
+      await closeSnapshot(location);
+      return sizeOf(location);
     },
     snapshotLocation: (snapshotId) => `switchyard_snapshot_${snapshotId.replace(/-/g, '').slice(0, 24)}`,
     async deleteSnapshot(location) {

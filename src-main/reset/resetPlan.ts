@@ -1,7 +1,7 @@
 // The wizard's Impact, Safety net and Confirm steps in one answer: what will be destroyed, who is
 // connected, what we may do, the exact statements of every step, and why it cannot run, if so.
 import { existsSync } from 'node:fs';
-import type { PlannedStep, PrivilegeCheck, ResetImpact, ResetPlan, ResetRequest, Snapshot } from '../../src-shared/model/reset';
+import type { DatabaseCondition, DatabaseShapeRecord, PlannedStep, PrivilegeCheck, ResetImpact, ResetPlan, ResetRequest, Snapshot } from '../../src-shared/model/reset';
 import { loadInventory } from '../inventory/loadInventory';
 import { countRowsExactly } from '../inventory/rowCounts';
 import type { OperationContext } from '../operations/operations';
@@ -38,11 +38,13 @@ function migrateStatements(target: MigrationTarget, to: string, startingHeads: r
   return plan.steps.map((s) => `apply ${s.revision}${messages.get(s.revision) ? ` — ${messages.get(s.revision)}` : ''}`);
 }
 
-export function refusalsFor(target: MigrationTarget, request: ResetRequest, snapshot: Snapshot | undefined, privileges: PrivilegeCheck, snapshotPrivileges: PrivilegeCheck): string[] {
+export function refusalsFor(target: MigrationTarget, request: ResetRequest, snapshot: Snapshot | undefined, privileges: PrivilegeCheck, snapshotPrivileges: PrivilegeCheck, exists = true): string[] {
   const refusals: string[] = [];
+  if (!exists && request.mode === 'wipe') refusals.push('The database does not exist: there are no schemas to wipe. Restore a snapshot, or recreate it.');
+  if (snapshot && snapshot.state !== 'ready') refusals.push(`The snapshot "${snapshot.name}" was never finished: it cannot be restored.`);
   if (target.connection.readOnly) refusals.push(`${target.name} is a read-only connection: Switchyard will not reset it.`);
   if (!privileges.ok) refusals.push(privileges.explanation);
-  if (request.takeSnapshot && !snapshotPrivileges.ok) refusals.push(snapshotPrivileges.explanation);
+  if (request.takeSnapshot && exists && !snapshotPrivileges.ok) refusals.push(snapshotPrivileges.explanation);
   if (request.mode === 'snapshot' && !snapshot) refusals.push('Choose the snapshot to restore.');
   if (request.to && !target.projectDir) refusals.push(`No migration project is bound to ${target.name}: there is nothing to migrate to ${request.to}.`);
   if (request.seedFile && !existsSync(request.seedFile)) refusals.push(`The seed file ${request.seedFile} does not exist.`);
@@ -56,20 +58,42 @@ export function refusalsFor(target: MigrationTarget, request: ResetRequest, snap
 /** The planned location of a snapshot not yet taken: its real name is fixed when it is taken. */
 const newSnapshotId = 'new';
 
-export async function planSteps(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshot: Snapshot | undefined): Promise<PlannedStep[]> {
+/**
+ * What a recreate gives a database that is gone (a reset stopped after its drop): the owner, encoding and
+ * collation recorded with its newest snapshot — never one invented. Undefined: the database is there to copy from.
+ */
+export async function recordedShapeFor(database: DatabaseLifecycle, snapshots: readonly Snapshot[]): Promise<{ shape: DatabaseShapeRecord; from: Snapshot } | undefined | 'unknown'> {
+  if (await database.exists()) return undefined;
+  const from = snapshots.find((s) => s.state === 'ready' && s.shape);
+  return from?.shape ? { shape: from.shape, from } : 'unknown';
+}
+
+function createTitle(target: MigrationTarget, recorded: Awaited<ReturnType<typeof recordedShapeFor>>): string {
+  if (target.connection.engine !== 'postgres') return 'Create an empty database file';
+  if (recorded === undefined) return 'Create it again (same owner, encoding, collation)';
+  if (recorded === 'unknown') return 'Create it (the database is missing and no snapshot records its owner: it will be owned by you, with template0\'s encoding and collation)';
+  return `Create it (owner ${recorded.shape.owner}, ${recorded.shape.encoding}, ${recorded.shape.collate}, as recorded with the snapshot "${recorded.from.name}")`;
+}
+
+export async function planSteps(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshot: Snapshot | undefined, snapshots: readonly Snapshot[] = []): Promise<PlannedStep[]> {
   const steps: PlannedStep[] = [];
-  if (request.takeSnapshot) {
+  // A database that is gone can be neither copied, nor disconnected, nor dropped.
+  const exists = await database.exists();
+  if (request.takeSnapshot && exists) {
     steps.push({ step: 'snapshot', title: 'Take a snapshot (the undo)', statements: database.snapshotStatements(database.snapshotLocation(newSnapshotId)), destructive: false });
   }
   const terminate = database.terminateStatements();
-  if (request.mode !== 'wipe' && terminate.length > 0) steps.push({ step: 'terminate', title: 'End the sessions on the database', statements: terminate, destructive: false });
+  if (request.mode !== 'wipe' && exists && terminate.length > 0) steps.push({ step: 'terminate', title: 'End the sessions on the database', statements: terminate, destructive: false });
   if (request.mode === 'wipe') {
-    steps.push({ step: 'drop', title: 'Drop every schema and create public again', statements: await database.wipeStatements(), destructive: true });
+    steps.push({ step: 'drop', title: 'Drop every schema and create public again', statements: exists ? await database.wipeStatements() : [], destructive: true });
+  } else if (request.mode === 'recreate') {
+    if (exists) steps.push({ step: 'drop', title: target.connection.engine === 'postgres' ? 'Drop the database' : 'Delete the database file', statements: database.dropStatements(), destructive: true });
+    const recorded = await recordedShapeFor(database, snapshots);
+    steps.push({ step: 'create', title: createTitle(target, recorded), statements: database.createStatements(typeof recorded === 'object' ? recorded.shape : undefined), destructive: false });
   } else {
-    steps.push({ step: 'drop', title: target.connection.engine === 'postgres' ? 'Drop the database' : 'Delete the database file', statements: database.dropStatements(), destructive: true });
-    const createTitle = target.connection.engine === 'postgres' ? 'Create it again (same owner, encoding, collation)' : 'Create an empty database file';
-    if (request.mode === 'recreate') steps.push({ step: 'create', title: createTitle, statements: database.createStatements(), destructive: false });
-    else steps.push({ step: 'restore', title: `Restore the snapshot ${snapshot?.name ?? ''}`.trim(), statements: snapshot ? database.restoreStatements(snapshot.location) : [], destructive: false });
+    // The copy is made beside the database and swapped in by rename: the database is replaced only once the copy is whole.
+    const title = `Restore the snapshot ${snapshot?.name ?? ''}`.trim();
+    steps.push({ step: 'restore', title, statements: snapshot ? database.restoreStatements(snapshot.location, snapshot.shape) : [], destructive: exists });
   }
   if (request.to) {
     const from = request.mode === 'snapshot' ? (snapshot?.heads ?? []) : [];
@@ -81,12 +105,13 @@ export async function planSteps(target: MigrationTarget, database: DatabaseLifec
 }
 
 /** `measureImpact` false: the run re-plans only for refusals and statements, the user saw the impact already. */
-export async function planReset(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshots: Snapshot[], measureImpact = true): Promise<ResetPlan> {
+export async function planReset(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshots: Snapshot[], measureImpact = true, condition?: DatabaseCondition): Promise<ResetPlan> {
   const snapshot = request.snapshotId ? snapshots.find((s) => s.id === request.snapshotId) : undefined;
-  const [measured, sessions, privileges] = await Promise.all([
+  const [measured, sessions, privileges, exists] = await Promise.all([
     measureImpact ? measure(target, database) : { tables: 0, rows: 0, rowsExact: false, bytes: 0 },
     database.sessions(),
     database.privileges(request.mode),
+    database.exists(),
   ]);
   return {
     connection: target.name,
@@ -96,7 +121,8 @@ export async function planReset(target: MigrationTarget, database: DatabaseLifec
     request,
     impact: { ...measured, sessions, privileges },
     snapshots,
-    steps: await planSteps(target, database, request, snapshot),
-    refusals: refusalsFor(target, request, snapshot, privileges, database.snapshotPrivileges()),
+    steps: await planSteps(target, database, request, snapshot, snapshots),
+    refusals: refusalsFor(target, request, snapshot, privileges, database.snapshotPrivileges(), exists),
+    ...(condition ? { condition } : {}),
   };
 }

@@ -1,14 +1,19 @@
 // Runs a planned reset step by step: refusals and confirmations first (nothing changes before
 // them), then each step with its outcome reported and audited. A failure stops the reset, says
 // what the database holds, and keeps the snapshot taken first.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { PlannedStep, ResetConfirmation, ResetPlan, ResetRequest, ResetResult, ResetStepName, ResetVerification, Snapshot, StepResult } from '../../src-shared/model/reset';
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
 import type { OperationContext } from '../operations/operations';
 import { runTarget, withDriver } from '../runner/runnerService';
 import type { AuditRecord } from '../store/auditLog';
+import type { DatabaseShapeRecord } from '../../src-shared/model/reset';
+import { readCondition } from './databaseCondition';
+import { databaseKeyOf } from './databaseKey';
 import type { DatabaseLifecycle } from './lifecycle';
-import { planReset } from './resetPlan';
+import { processAlive } from './liveProcess';
+import { planReset, recordedShapeFor } from './resetPlan';
 import { databaseState } from './resetState';
 import type { SnapshotScope, SnapshotService } from './snapshots';
 import { verifyReset, type Expectation } from './verifyReset';
@@ -33,10 +38,12 @@ export function checkConfirmation(plan: ResetPlan, confirmation: ResetConfirmati
   }
 }
 
-export async function planWith(snapshots: SnapshotService, scope: SnapshotScope, request: ResetRequest): Promise<ResetPlan> {
+/** The plan, after settling what killed snapshots left and with what must be said about the database first. */
+export async function planWith(snapshots: SnapshotService, scope: SnapshotScope, request: ResetRequest, actor: string): Promise<ResetPlan> {
   const database = await snapshots.open(scope.target);
   try {
-    return await planReset(scope.target, database, request, snapshots.list(scope.key));
+    const condition = await readCondition(snapshots, snapshots.journal, scope, database, actor);
+    return await planReset(scope.target, database, request, snapshots.list(scope), true, condition);
   } finally {
     await database.close();
   }
@@ -49,12 +56,15 @@ interface StepContext {
   request: ResetRequest;
   options: ResetRunOptions;
   taken: Snapshot | undefined;
+  /** For a database that is gone: the shape its snapshot recorded (read before any step runs). */
+  recorded: DatabaseShapeRecord | undefined;
+  onSnapshotTaken: (snapshot: Snapshot) => void;
   verification: (ResetVerification & { problems: string[] }) | undefined;
 }
 
 function expectationOf({ request, scope, snapshots }: StepContext): Expectation {
   if (request.to) return { kind: 'target', to: request.to };
-  if (request.mode === 'snapshot') return { kind: 'snapshot', heads: snapshots.find(scope.key, request.snapshotId ?? '').heads };
+  if (request.mode === 'snapshot') return { kind: 'snapshot', heads: snapshots.find(scope, request.snapshotId ?? '').heads };
   return { kind: 'empty' };
 }
 
@@ -67,8 +77,9 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
   const { scope, database, request, options } = context;
   switch (step.step) {
     case 'snapshot': {
-      const { sessionsEnded, ...taken } = await context.snapshots.create(scope, `Before reset, ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`, options.actor, database);
+      const { sessionsEnded, ...taken } = await context.snapshots.take(scope, `Before reset, ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`, options.actor, database);
       context.taken = taken;
+      context.onSnapshotTaken(taken);
       return `snapshot "${taken.name}" taken (${taken.location})${sessionsEnded ? `; ${sessionsEnded} session(s) ended first so the database could be copied` : ''}`;
     }
     case 'terminate':
@@ -78,11 +89,11 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
       else await database.drop();
       return request.mode === 'wipe' ? 'schemas dropped, public created' : 'database dropped';
     case 'create':
-      await database.create();
+      await database.create(context.recorded);
       return 'database created';
     case 'restore': {
-      const snapshot = context.snapshots.find(scope.key, request.snapshotId ?? '');
-      await database.createFrom(snapshot.location);
+      const snapshot = context.snapshots.find(scope, request.snapshotId ?? '');
+      await database.restore(snapshot.location, snapshot.shape);
       return `restored from "${snapshot.name}"`;
     }
     case 'migrate': {
@@ -115,16 +126,30 @@ export async function runReset(snapshots: SnapshotService, scope: SnapshotScope,
   const database = await snapshots.open(scope.target);
   const started = performance.now();
   try {
-    const plan = await planReset(scope.target, database, request, snapshots.list(scope.key), false);
+    const list = snapshots.list(scope);
+    const plan = await planReset(scope.target, database, request, list, false);
     checkConfirmation(plan, options.confirmation);
     const record = (action: string, detail: Record<string, unknown>) => audit?.({ actor: options.actor, action, target: scope.target.name, detail });
     record('reset.start', { mode: request.mode, to: request.to ?? null, seed: request.seedFile ?? null, steps: plan.steps.map((s) => ({ step: s.step, statements: s.statements })) });
 
-    const context: StepContext = { scope, snapshots, database, request, options, taken: undefined, verification: undefined };
+    // The journal outlives a killed process: the next open of this database says where the reset stopped.
+    const { journal } = snapshots;
+    const databaseKey = databaseKeyOf(scope.target.connection);
+    for (const stale of journal.of(databaseKey)) if (!processAlive(stale.pid)) journal.finish(stale.id);
+    const journalId = randomUUID();
+    journal.start({ id: journalId, databaseKey, connection: scope.target.name, startedAt: new Date().toISOString(), steps: plan.steps.map((s) => ({ step: s.step, title: s.title })), pid: process.pid });
+
+    const recorded = await recordedShapeFor(database, list);
+    const context: StepContext = {
+      scope, snapshots, database, request, options, taken: undefined, verification: undefined,
+      recorded: typeof recorded === 'object' ? recorded.shape : undefined,
+      onSnapshotTaken: (taken) => journal.snapshotTaken(journalId, taken.id),
+    };
     const results: StepResult[] = [];
     const done: ResetStepName[] = [];
     let stoppedAt: ResetStepName | undefined;
     for (const [index, step] of plan.steps.entries()) {
+      journal.stepStarted(journalId, index);
       const stepStarted = performance.now();
       let outcome: StepResult['outcome'] = 'done';
       let message: string;
@@ -148,12 +173,14 @@ export async function runReset(snapshots: SnapshotService, scope: SnapshotScope,
       }
       done.push(step.step);
     }
+    journal.finish(journalId);
     const verification = context.verification;
     const result: ResetResult = {
       ok: stoppedAt === undefined,
       steps: results,
       ...(stoppedAt ? { stoppedAt } : {}),
-      databaseState: databaseState(done, stoppedAt, request),
+      // Asked of the server, not inferred from the steps: a failed step may have dropped it all the same.
+      databaseState: databaseState(done, stoppedAt, request, await database.exists()),
       ...(context.taken ? { snapshot: context.taken } : {}),
       ...(verification ? { verification: { ok: verification.ok, heads: verification.heads, missingTables: verification.missingTables, unexpectedTables: verification.unexpectedTables } } : {}),
       totalMs: Math.round(performance.now() - started),

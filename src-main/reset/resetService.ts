@@ -1,11 +1,14 @@
 // The reset wizard and snapshots as the API uses them, by profile id.
+import { SwitchyardError } from '../../src-shared/errors';
 import type { OperationStarted } from '../../src-shared/model/operation';
-import type { ResetConfirmation, ResetPlan, ResetRequest, Snapshot } from '../../src-shared/model/reset';
+import type { DatabaseCondition, ResetConfirmation, ResetPlan, ResetRequest, ResetSession, Snapshot } from '../../src-shared/model/reset';
 import type { Operations } from '../operations/operations';
 import type { RunnerService } from '../runner/runnerService';
 import type { StoreSession } from '../session/storeSession';
+import { readCondition } from './databaseCondition';
+import { databaseKeyOf } from './databaseKey';
 import { planWith, runReset } from './resetRun';
-import type { SnapshotScope, SnapshotService } from './snapshots';
+import type { SnapshotConsent, SnapshotScope, SnapshotService } from './snapshots';
 
 export class ResetService {
   constructor(
@@ -19,8 +22,8 @@ export class ResetService {
     return { key: profileId, target: this.runner.target(profileId) };
   }
 
-  plan(profileId: string, request: ResetRequest): Promise<ResetPlan> {
-    return planWith(this.snapshots, this.scope(profileId), request);
+  plan(profileId: string, request: ResetRequest, actor: string): Promise<ResetPlan> {
+    return planWith(this.snapshots, this.scope(profileId), request, actor);
   }
 
   run(profileId: string, request: ResetRequest, confirmation: ResetConfirmation, actor: string): OperationStarted {
@@ -31,16 +34,55 @@ export class ResetService {
     );
   }
 
+  /** What opening the connection must say first: its database missing, an interrupted reset, killed snapshots settled. */
+  async condition(profileId: string, actor: string): Promise<DatabaseCondition> {
+    const scope = this.scope(profileId);
+    const database = await this.snapshots.open(scope.target);
+    try {
+      return await readCondition(this.snapshots, this.snapshots.journal, scope, database, actor);
+    } finally {
+      await database.close();
+    }
+  }
+
   listSnapshots(profileId: string): Snapshot[] {
-    return this.snapshots.list(profileId);
+    return this.snapshots.list(this.scope(profileId));
   }
 
-  createSnapshot(profileId: string, name: string, actor: string): Promise<Snapshot & { sessionsEnded: number }> {
-    return this.snapshots.create(this.scope(profileId), name, actor);
+  /** Snapshots of the profile's database that no other profile reaches: removing the profile would leave them unlisted. */
+  exclusiveSnapshots(profileId: string): Snapshot[] {
+    const profiles = this.session.store.profiles.list();
+    const own = profiles.find((p) => p.id === profileId);
+    if (!own) throw new SwitchyardError('E_NOT_FOUND', `No connection profile with id ${profileId}.`);
+    const key = databaseKeyOf(own);
+    if (profiles.some((p) => p.id !== profileId && databaseKeyOf(p) === key)) return [];
+    return this.session.store.snapshots.list(key);
   }
 
-  restoreSnapshot(profileId: string, snapshotId: string, actor: string, confirmProduction: boolean) {
-    return this.snapshots.restore(this.scope(profileId), snapshotId, actor, confirmProduction);
+  /** Before a profile goes: its database's last snapshots are kept or deleted as the user said, never left unsaid. */
+  async releaseSnapshots(profileId: string, choice: 'keep' | 'delete' | undefined, actor: string): Promise<void> {
+    const exclusive = this.exclusiveSnapshots(profileId);
+    if (exclusive.length === 0 || choice === 'keep') return;
+    if (choice === undefined) {
+      throw new SwitchyardError(
+        'E_SNAPSHOTS_REMAIN',
+        `No other connection reaches this database, and it has ${exclusive.length} snapshot(s): ${exclusive.map((s) => `"${s.name}" (${s.id.slice(0, 8)})`).join(', ')}. Say whether to keep or delete them. Nothing was removed.`,
+        { snapshots: exclusive },
+      );
+    }
+    for (const snapshot of exclusive) await this.snapshots.remove(this.scope(profileId), snapshot.id, actor);
+  }
+
+  sessions(profileId: string): Promise<ResetSession[]> {
+    return this.snapshots.sessions(this.scope(profileId));
+  }
+
+  createSnapshot(profileId: string, name: string, actor: string, consent: SnapshotConsent): Promise<Snapshot & { sessionsEnded: number }> {
+    return this.snapshots.create(this.scope(profileId), name, actor, consent);
+  }
+
+  restoreSnapshot(profileId: string, snapshotId: string, actor: string, consent: SnapshotConsent & { confirmProduction: boolean }) {
+    return this.snapshots.restore(this.scope(profileId), snapshotId, actor, consent);
   }
 
   deleteSnapshot(profileId: string, snapshotId: string, actor: string): Promise<void> {

@@ -1,14 +1,17 @@
-// What the database holds after a reset stopped, in words, from the steps that finished.
+// What the database holds after a reset stopped, in words, from the steps that finished and whether
+// the database exists now (asked of the server: a step can fail after dropping it).
 import type { ResetRequest, ResetStepName } from '../../src-shared/model/reset';
 
-export function databaseState(done: readonly ResetStepName[], stoppedAt: ResetStepName | undefined, request: ResetRequest): string {
+export function databaseState(done: readonly ResetStepName[], stoppedAt: ResetStepName | undefined, request: ResetRequest, exists: boolean): string {
+  if (!exists) return 'dropped: the database does not exist now';
   const has = (step: ResetStepName) => done.includes(step);
-  if (!has('drop')) return 'unchanged: nothing was dropped';
   let state: string;
-  if (request.mode === 'wipe') state = 'wiped: every schema was dropped and public created empty';
+  if (request.mode === 'wipe' && has('drop')) state = 'wiped: every schema was dropped and public created empty';
   else if (has('create')) state = 'created again, empty';
   else if (has('restore')) state = 'restored from the snapshot';
-  else return 'dropped: the database does not exist now';
+  // A restore makes its copy beside the database and swaps it in whole, so a failed one changed nothing.
+  else if (!has('drop')) return 'unchanged: nothing was dropped';
+  else return 'dropped by this reset, and a database by that name exists again (not created by this reset)';
   if (stoppedAt === 'migrate') return `${state}; the migrations stopped at the failing revision (those before it are applied)`;
   if (has('migrate')) state = `${state}, then migrated to ${request.to ?? 'the target'}`;
   if (stoppedAt === 'seed') return `${state}; the seed did not complete`;

@@ -1,14 +1,10 @@
 // The PostgreSQL statements a reset runs, built in one place so the Confirm step shows exactly what
 // runs. Identifiers go through quoteIdentifier, values through the server's literal escaping.
+import type { DatabaseShapeRecord } from '../../src-shared/model/reset';
 import { quoteIdentifier } from '../drivers/identifier';
 
 /** What a recreated database must keep from the one it replaces. */
-export interface DatabaseShape {
-  owner: string;
-  encoding: string;
-  collate: string;
-  ctype: string;
-}
+export type DatabaseShape = DatabaseShapeRecord;
 
 type Literal = (value: string) => string;
 
@@ -32,6 +28,16 @@ export function createDatabaseSql(database: string, shape: DatabaseShape, litera
 /** FILE_COPY (PostgreSQL 15+) copies the files instead of WAL-logging every block: several times faster. */
 export function cloneDatabaseSql(database: string, template: string, owner: string, fileCopy: boolean): string {
   return `CREATE DATABASE ${quoteIdentifier(database)} OWNER ${quoteIdentifier(owner)} TEMPLATE ${quoteIdentifier(template)}${fileCopy ? ' STRATEGY FILE_COPY' : ''}`;
+}
+
+/** Renaming is how a restore swaps the finished copy in: the old database is never dropped before the new one is whole. */
+export function renameDatabaseSql(from: string, to: string): string {
+  return `ALTER DATABASE ${quoteIdentifier(from)} RENAME TO ${quoteIdentifier(to)}`;
+}
+
+/** A snapshot nobody can connect to can never block its own restore. */
+export function refuseConnectionsSql(database: string): string {
+  return `ALTER DATABASE ${quoteIdentifier(database)} WITH ALLOW_CONNECTIONS false`;
 }
 
 export function dropSchemaSql(schema: string): string {

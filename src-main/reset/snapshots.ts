@@ -1,18 +1,29 @@
-// Named snapshots per connection: the copy on the server or on disk, the record in the store, and
-// an audit entry for every create, restore and delete.
+// Named snapshots of a database: the copy on the server or on disk, the record in the store (written
+// before the copy starts, so a killed copy is found again), and an audit entry for every change.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Snapshot } from '../../src-shared/model/reset';
+import { sessionInWords, type ResetSession, type Snapshot } from '../../src-shared/model/reset';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { MigrationTarget } from '../runner/migrationTarget';
 import { targetStatus } from '../runner/runnerService';
 import type { StoreSession } from '../session/storeSession';
+import { ResetJournal } from '../store/resetJournal';
+import { databaseKeyOf } from './databaseKey';
 import { openLifecycle, type DatabaseLifecycle } from './lifecycle';
+import { processAlive } from './liveProcess';
 
-/** Which connection a snapshot belongs to: a profile id, or "url:<connection>" for a CLI --url target. */
+/** Which database, and who acts on it: a profile id, or "url:<connection>" for a CLI --url target. */
 export interface SnapshotScope {
   key: string;
   target: MigrationTarget;
+}
+
+/** What the user agreed to before a snapshot is taken or restored. */
+export interface SnapshotConsent {
+  /** The sessions were listed and may be ended. */
+  endSessions: boolean;
+  /** On production: the connection's name, typed. */
+  typedName?: string | undefined;
 }
 
 export function snapshotDirOf(dataDir: string): string {
@@ -33,19 +44,41 @@ export function refuseReadOnly(target: MigrationTarget): void {
   if (target.connection.readOnly) throw new SwitchyardError('E_READ_ONLY', `${target.name} is a read-only connection: Switchyard will not change it.`);
 }
 
+function requireProductionName(target: MigrationTarget, consent: SnapshotConsent, what: string): void {
+  if (target.environment === 'prod' && consent.typedName !== target.name) {
+    throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${target.name} is a production connection: type its name (${target.name}) to ${what}. Nothing was changed.`);
+  }
+}
+
+async function requireSessionsConsent(database: DatabaseLifecycle, consent: SnapshotConsent, what: string): Promise<void> {
+  const sessions = await database.sessions();
+  if (sessions.length === 0 || consent.endSessions) return;
+  throw new SwitchyardError(
+    'E_SESSIONS_CONNECTED',
+    `${sessions.length} session(s) connected to ${database.databaseName} would be ended to ${what}: ${sessions.map(sessionInWords).join('; ')}. Confirm ending them to go on. Nothing was changed.`,
+    { sessions },
+  );
+}
+
 export class SnapshotService {
   constructor(
     private readonly session: StoreSession,
     readonly snapshotDir: string,
   ) {}
 
-  list(key: string): Snapshot[] {
-    return this.session.store.snapshots.list(key);
+  /** Resets in progress, in the same store as the snapshots they take. */
+  get journal(): ResetJournal {
+    return new ResetJournal(this.session.store.db);
   }
 
-  find(key: string, snapshotId: string): Snapshot {
+  /** The snapshots of the scope's database, whichever profile took them; newest first, unfinished ones too. */
+  list(scope: SnapshotScope): Snapshot[] {
+    return this.session.store.snapshots.list(databaseKeyOf(scope.target.connection));
+  }
+
+  find(scope: SnapshotScope, snapshotId: string): Snapshot {
     const snapshot = this.session.store.snapshots.get(snapshotId);
-    if (snapshot.profileId !== key) throw new SwitchyardError('E_NOT_FOUND', `Snapshot ${snapshotId} belongs to another connection.`);
+    if (snapshot.databaseKey !== databaseKeyOf(scope.target.connection)) throw new SwitchyardError('E_NOT_FOUND', `Snapshot ${snapshotId} is a copy of another database.`);
     return snapshot;
   }
 
@@ -53,44 +86,105 @@ export class SnapshotService {
     return openLifecycle(target.connection, this.snapshotDir);
   }
 
-  /** Takes a snapshot through an open lifecycle (the reset's), or opens its own. */
-  async create(scope: SnapshotScope, name: string, actor: string, lifecycle?: DatabaseLifecycle): Promise<Snapshot & { sessionsEnded: number }> {
-    const own = lifecycle ? undefined : await this.open(scope.target);
-    const database = (lifecycle ?? own) as DatabaseLifecycle;
+  /** The sessions a snapshot or a restore would end. */
+  async sessions(scope: SnapshotScope): Promise<ResetSession[]> {
+    const database = await this.open(scope.target);
     try {
-      const heads = await currentHeads(scope.target);
-      const id = randomUUID();
-      const copy = await database.snapshot(id);
-      const snapshot: Snapshot = {
-        id,
-        profileId: scope.key,
-        name: name.trim() || `Snapshot ${new Date().toISOString()}`,
-        createdAt: new Date().toISOString(),
-        sizeBytes: copy.sizeBytes,
-        heads,
-        engine: scope.target.connection.engine,
-        location: copy.location,
-      };
-      const { snapshots, audit } = this.session.store;
-      snapshots.add(snapshot);
-      audit.append({ actor, action: 'snapshot.create', target: scope.target.name, detail: { id, name: snapshot.name, location: copy.location, sizeBytes: copy.sizeBytes, heads, sessionsEnded: copy.sessionsEnded } });
-      return { ...snapshot, sessionsEnded: copy.sessionsEnded };
+      return await database.sessions();
     } finally {
-      await own?.close();
+      await database.close();
     }
   }
 
-  async restore(scope: SnapshotScope, snapshotId: string, actor: string, confirmProduction: boolean): Promise<{ snapshot: Snapshot; durationMs: number }> {
+  /** A snapshot asked for by a user: refused on read-only, named on production, sessions ended only when agreed. */
+  async create(scope: SnapshotScope, name: string, actor: string, consent: SnapshotConsent = { endSessions: false }): Promise<Snapshot & { sessionsEnded: number }> {
     refuseReadOnly(scope.target);
-    if (scope.target.environment === 'prod' && !confirmProduction) {
+    requireProductionName(scope.target, consent, 'take a snapshot (its sessions are ended)');
+    const database = await this.open(scope.target);
+    try {
+      if (!(await database.exists())) throw new SwitchyardError('E_DATABASE_MISSING', `${database.databaseName} does not exist: there is nothing to copy.`);
+      await requireSessionsConsent(database, consent, 'copy it');
+      return await this.take(scope, name, actor, database);
+    } finally {
+      await database.close();
+    }
+  }
+
+  /** Takes the copy through an open lifecycle (the reset's, whose confirmation covered it). */
+  async take(scope: SnapshotScope, name: string, actor: string, database: DatabaseLifecycle): Promise<Snapshot & { sessionsEnded: number }> {
+    const { snapshots, audit } = this.session.store;
+    const id = randomUUID();
+    const shape = database.recordedShape();
+    const recorded: Snapshot = {
+      id,
+      profileId: scope.key,
+      databaseKey: databaseKeyOf(scope.target.connection),
+      state: 'creating',
+      name: name.trim() || `Snapshot ${new Date().toISOString()}`,
+      createdAt: new Date().toISOString(),
+      sizeBytes: 0,
+      heads: await currentHeads(scope.target),
+      engine: scope.target.connection.engine,
+      location: database.snapshotLocation(id),
+      ...(shape ? { shape } : {}),
+    };
+    snapshots.add(recorded, process.pid);
+    let copy;
+    try {
+      copy = await database.snapshot(id);
+    } catch (error) {
+      // A copy that failed is not a snapshot. If removing it fails too, the record stays 'creating' and the next settle finishes the job.
+      try {
+        await database.deleteSnapshot(recorded.location);
+        snapshots.remove(id);
+      } catch {
+        /* the copy's error below is the one to report */
+      }
+      throw error;
+    }
+    snapshots.markReady(id, copy.sizeBytes);
+    const snapshot: Snapshot = { ...recorded, state: 'ready', sizeBytes: copy.sizeBytes };
+    audit.append({ actor, action: 'snapshot.create', target: scope.target.name, detail: { id, name: snapshot.name, location: copy.location, sizeBytes: copy.sizeBytes, heads: snapshot.heads, sessionsEnded: copy.sessionsEnded } });
+    return { ...snapshot, sessionsEnded: copy.sessionsEnded };
+  }
+
+  /**
+   * Snapshots left 'creating' by a process that died: kept when the copy is complete, else what was
+   * half-made is removed. Returns what was done, in words.
+   */
+  async settle(scope: SnapshotScope, database: DatabaseLifecycle, actor: string): Promise<string[]> {
+    const { snapshots, audit } = this.session.store;
+    const done: string[] = [];
+    for (const { snapshot, creatorPid } of snapshots.creating(databaseKeyOf(scope.target.connection))) {
+      if (creatorPid !== null && processAlive(creatorPid)) continue;
+      const outcome = await database.settleSnapshot(snapshot.location);
+      if (outcome === 'in progress') continue;
+      if (outcome === undefined) {
+        snapshots.remove(snapshot.id);
+        done.push(`The snapshot "${snapshot.name}" was interrupted before its copy was complete; the half-made copy was removed.`);
+      } else {
+        snapshots.markReady(snapshot.id, outcome);
+        done.push(`The snapshot "${snapshot.name}" was interrupted after its copy was complete; it is kept and can be restored.`);
+      }
+      audit.append({ actor, action: 'snapshot.settle', target: scope.target.name, detail: { id: snapshot.id, name: snapshot.name, location: snapshot.location, kept: outcome !== undefined } });
+    }
+    return done;
+  }
+
+  async restore(scope: SnapshotScope, snapshotId: string, actor: string, consent: SnapshotConsent & { confirmProduction: boolean }): Promise<{ snapshot: Snapshot; durationMs: number }> {
+    refuseReadOnly(scope.target);
+    if (scope.target.environment === 'prod' && !consent.confirmProduction) {
       throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${scope.target.name} is a production connection: confirm explicitly to restore a snapshot over it.`);
     }
-    const snapshot = this.find(scope.key, snapshotId);
+    requireProductionName(scope.target, consent, 'restore a snapshot over it');
+    const snapshot = this.find(scope, snapshotId);
+    if (snapshot.state !== 'ready') throw new SwitchyardError('E_INVALID_INPUT', `The snapshot "${snapshot.name}" was never finished: it cannot be restored.`);
     const started = performance.now();
     const database = await this.open(scope.target);
     const { audit } = this.session.store;
     try {
-      await database.restore(snapshot.location);
+      await requireSessionsConsent(database, consent, 'restore over it');
+      await database.restore(snapshot.location, snapshot.shape);
     } catch (error) {
       audit.append({ actor, action: 'snapshot.restore', target: scope.target.name, detail: { id: snapshot.id, name: snapshot.name, ok: false, error: (error as Error).message } });
       throw error;
@@ -98,12 +192,15 @@ export class SnapshotService {
       await database.close();
     }
     const durationMs = Math.round(performance.now() - started);
+    // The restore is the way out of a killed reset: it is no longer news.
+    const { journal } = this;
+    for (const entry of journal.of(snapshot.databaseKey)) if (!processAlive(entry.pid)) journal.finish(entry.id);
     audit.append({ actor, action: 'snapshot.restore', target: scope.target.name, detail: { id: snapshot.id, name: snapshot.name, ok: true, durationMs } });
     return { snapshot, durationMs };
   }
 
   async remove(scope: SnapshotScope, snapshotId: string, actor: string): Promise<void> {
-    const snapshot = this.find(scope.key, snapshotId);
+    const snapshot = this.find(scope, snapshotId);
     const database = await this.open(scope.target);
     try {
       await database.deleteSnapshot(snapshot.location);

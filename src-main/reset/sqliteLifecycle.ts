@@ -1,6 +1,6 @@
 // SQLite: the database is a file. Snapshots are copies made with the online backup API (consistent
 // while others read and write), kept in the app's data folder; a restore copies one back in place.
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { PrivilegeCheck, ResetMode } from '../../src-shared/model/reset';
 import { connect } from '../drivers/connect';
@@ -22,6 +22,8 @@ async function backupInto(source: string, destination: string): Promise<void> {
   }
 }
 
+const partialOf = (location: string) => `${location}.partial`;
+
 export async function openSqliteLifecycle(connection: ConnectionTarget, snapshotDir: string): Promise<DatabaseLifecycle> {
   const path = connection.sqlitePath;
 
@@ -42,6 +44,7 @@ export async function openSqliteLifecycle(connection: ConnectionTarget, snapshot
   const lifecycle: DatabaseLifecycle = {
     databaseName: basename(path),
     exists: async () => existsSync(path),
+    recordedShape: () => undefined,
     sessions: async () => [],
     async privileges(mode: ResetMode): Promise<PrivilegeCheck> {
       const folder = dirname(path);
@@ -81,19 +84,28 @@ export async function openSqliteLifecycle(connection: ConnectionTarget, snapshot
         await driver.close();
       }
     },
-    createFrom: (location) => backupInto(location, path),
-    // In place, not delete-and-copy: connections still open on the file see the restored data.
+    // In place, not a rename over the file: connections still open on the file see the restored data,
+    // and no stale -wal is replayed over it. The backup writes the file in one transaction, so a
+    // failure or a kill half-way rolls back to the database as it was.
     restore: (location) => backupInto(location, path),
+    replacedCopy: async () => undefined,
     async snapshot(snapshotId) {
       mkdirSync(snapshotDir, { recursive: true });
       const location = lifecycle.snapshotLocation(snapshotId);
-      if (existsSync(path)) await backupInto(path, location);
-      else openSqlite(location).close();
+      // Written beside and renamed when whole: a file at the location is always a complete copy.
+      const partial = partialOf(location);
+      if (existsSync(path)) await backupInto(path, partial);
+      else openSqlite(partial).close();
+      renameSync(partial, location);
       return { location, sizeBytes: statSync(location).size, sessionsEnded: 0 };
+    },
+    async settleSnapshot(location) {
+      for (const suffix of companions) rmSync(`${partialOf(location)}${suffix}`, { force: true });
+      return existsSync(location) ? statSync(location).size : undefined;
     },
     snapshotLocation: (snapshotId) => join(snapshotDir, `${snapshotId}.sqlite`),
     async deleteSnapshot(location) {
-      for (const suffix of companions) rmSync(`${location}${suffix}`, { force: true });
+      for (const file of [location, partialOf(location)]) for (const suffix of companions) rmSync(`${file}${suffix}`, { force: true });
     },
     close: async () => undefined,
   };

@@ -80,6 +80,45 @@ export const storeMigrations: StoreMigration[] = [
       CREATE INDEX snapshots_by_profile ON snapshots (profile_id, created_at);
     `,
   },
+  {
+    version: 4,
+    description: 'snapshots belong to the database, record its shape and a creating state; a journal of running resets',
+    sql: `
+      -- The database a snapshot copies, whichever profile took it: "postgres://host:port/database" or "sqlite:<path>".
+      ALTER TABLE snapshots ADD COLUMN database_key TEXT NOT NULL DEFAULT '';
+      -- 'creating' is written before the copy starts, so a killed copy is never invisible.
+      ALTER TABLE snapshots ADD COLUMN state TEXT NOT NULL DEFAULT 'ready';
+      -- The process making a 'creating' copy: while it lives, the copy is in progress, not orphaned.
+      ALTER TABLE snapshots ADD COLUMN creator_pid INTEGER;
+      ALTER TABLE snapshots ADD COLUMN owner TEXT;
+      ALTER TABLE snapshots ADD COLUMN encoding TEXT;
+      ALTER TABLE snapshots ADD COLUMN collation TEXT;
+      ALTER TABLE snapshots ADD COLUMN ctype TEXT;
+      UPDATE snapshots SET database_key = (
+        SELECT CASE p.engine WHEN 'postgres' THEN 'postgres://' || lower(p.host) || ':' || p.port || '/' || p.database ELSE 'sqlite:' || p.sqlite_path END
+        FROM profiles p WHERE p.id = snapshots.profile_id
+      ) WHERE profile_id IN (SELECT id FROM profiles);
+      -- CLI --url targets were keyed "url:sqlite:<path>" or "url:<user>@<host>:<port>/<database>".
+      UPDATE snapshots SET database_key = substr(profile_id, 5) WHERE profile_id LIKE 'url:sqlite:%';
+      UPDATE snapshots SET database_key = 'postgres://'
+          || lower(substr(substr(profile_id, instr(profile_id, '@') + 1), 1, instr(substr(profile_id, instr(profile_id, '@') + 1), '/') - 1))
+          || substr(substr(profile_id, instr(profile_id, '@') + 1), instr(substr(profile_id, instr(profile_id, '@') + 1), '/'))
+        WHERE database_key = '' AND profile_id LIKE 'url:%@%/%';
+      CREATE INDEX snapshots_by_database ON snapshots (database_key, created_at);
+      -- One row per reset in progress, updated before each step and deleted at its end: a row left
+      -- behind is a reset that was killed, and says at which step.
+      CREATE TABLE reset_journal (
+        id TEXT PRIMARY KEY,
+        database_key TEXT NOT NULL,
+        connection TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        steps TEXT NOT NULL,
+        step_index INTEGER NOT NULL DEFAULT 0,
+        snapshot_id TEXT,
+        pid INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export const storeSchemaVersion = Math.max(...storeMigrations.map((m) => m.version));

@@ -73,6 +73,8 @@ export interface ResetPlan {
   steps: PlannedStep[];
   /** Why the reset cannot run as asked (privileges, read-only, production without a snapshot…). */
   refusals: string[];
+  /** The database missing, an interrupted reset, settled snapshots: said before anything else. */
+  condition?: DatabaseCondition;
 }
 
 export type StepOutcome = 'done' | 'failed' | 'skipped' | 'cancelled';
@@ -105,9 +107,24 @@ export interface ResetResult {
   totalMs: number;
 }
 
+/** 'creating': recorded before the copy began and not (yet) finished — not restorable. */
+export type SnapshotState = 'creating' | 'ready';
+
+/** What a PostgreSQL restore recreates besides the data, as it was when the snapshot was taken. */
+export interface DatabaseShapeRecord {
+  owner: string;
+  encoding: string;
+  collate: string;
+  ctype: string;
+}
+
 export interface Snapshot {
   id: string;
+  /** The profile that took it (or "url:<connection>" from the CLI); the snapshot belongs to databaseKey. */
   profileId: string;
+  /** The database it copies — engine, server and name, or the SQLite file's real path — whichever profile reaches it. */
+  databaseKey: string;
+  state: SnapshotState;
   name: string;
   createdAt: string;
   sizeBytes: number;
@@ -116,7 +133,43 @@ export interface Snapshot {
   engine: 'postgres' | 'sqlite';
   /** Template database name (PostgreSQL) or file path (SQLite). */
   location: string;
+  /** PostgreSQL: owner, encoding and collation when taken (absent for SQLite and snapshots older than this record). */
+  shape?: DatabaseShapeRecord;
+}
+
+/** A reset that started and never reached its end (the process was killed), from the store's journal. */
+export interface InterruptedReset {
+  startedAt: string;
+  /** The connection that started it. */
+  connection: string;
+  /** 1-based number of the step that was running, of stepCount. */
+  stepNumber: number;
+  stepCount: number;
+  step: ResetStepName;
+  stepTitle: string;
+  /** The reset's own safety-net snapshot, when it got that far. */
+  snapshot?: Snapshot;
+  /** "A reset was interrupted at step 3 of 6 (Drop the database); the snapshot to restore is …". */
+  message: string;
+}
+
+/** What a screen or command must say before acting on a connection's database. */
+export interface DatabaseCondition {
+  databaseExists: boolean;
+  /** When the database is missing: its newest ready snapshot, the one to restore. */
+  latestSnapshot?: Snapshot;
+  interruptedReset?: InterruptedReset;
+  /** Interrupted snapshots found and finished or cleaned up just now, in words. */
+  settled: string[];
+  /** Everything above in sentences, with the way out. Empty when there is nothing to say. */
+  notices: string[];
 }
 
 /** The demo connection's snapshot taken at creation: what "Reset demo" restores. */
 export const demoSnapshotName = 'Pristine demo';
+
+/** One connected session in a line: who, from where, since when — what a user is asked to end. */
+export function sessionInWords(session: ResetSession): string {
+  const who = [session.user ?? 'unknown user', session.application ? `(${session.application})` : '', `from ${session.clientAddress ?? 'a local socket'}`];
+  return `${who.filter(Boolean).join(' ')}${session.since ? ` since ${session.since}` : ''}, pid ${session.pid}`;
+}

@@ -8,10 +8,12 @@ import { SwitchyardError } from '../../../src-shared/errors';
 import { checkConfirmation, planWith, runReset } from '../../reset/resetRun';
 import { actorName } from '../../services';
 import type { Command } from '../command';
-import { printJson, printTable, UsageError } from '../output';
-import { targetOptions, targetUsage } from '../targetFlags';
+import type { MigrationTarget } from '../../runner/migrationTarget';
+import { commandLine, restoreCommand } from '../commandHint';
+import { printJson, printTable, say, UsageError } from '../output';
+import { targetOptions, targetUsage, type TargetFlags } from '../targetFlags';
 import { cliOperation } from './runnerCommands';
-import { findSnapshot, resolveSnapshotScope } from './resetTarget';
+import { conditionLines, findSnapshot, resolveSnapshotScope } from './resetTarget';
 
 const usage = `Usage: switchyard reset (--profile NAME | --url URL) [--project DIR] --mode recreate|wipe|snapshot
          [--to TARGET] [--seed FILE] [--snapshot ID|NAME] --confirm DATABASE_NAME
@@ -45,9 +47,10 @@ const options = {
   json: { type: 'boolean' },
 } as const;
 
-function printPlan(plan: ResetPlan): void {
+function printPlan(plan: ResetPlan, flags: TargetFlags, target: MigrationTarget): void {
   const { impact } = plan;
   const lines = [
+    ...(plan.condition ? conditionLines(plan.condition, flags, target) : []),
     `Reset ${plan.connection} (${plan.environment}) — database ${plan.databaseName}, mode ${plan.request.mode}`,
     `Will destroy: ${impact.tables} table(s), ${impact.rowsExact ? '' : 'about '}${impact.rows} row(s), ${formatBytes(impact.bytes)}`,
     `Sessions:     ${impact.sessions.length === 0 ? 'none' : impact.sessions.map((s) => `${s.user ?? '?'} ${s.application ?? ''} ${s.clientAddress ?? 'local'} since ${s.since ?? '?'}`.replace(/\s+/g, ' ')).join('; ')}`,
@@ -61,14 +64,14 @@ function printPlan(plan: ResetPlan): void {
     for (const statement of step.statements) lines.push(`     ${statement}`);
   });
   for (const refusal of plan.refusals) lines.push(`Refused: ${refusal}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  say(`${lines.join('\n')}\n`);
 }
 
-function printResult(result: ResetResult): void {
+function printResult(result: ResetResult, flags: TargetFlags, target: MigrationTarget): void {
   printTable(['step', 'outcome', 'ms', 'message'], result.steps.map((s) => [s.step, s.outcome, String(s.durationMs), s.message]));
   const lines = [result.ok ? `Reset done in ${result.totalMs} ms.` : `Reset stopped at ${result.stoppedAt}. The database is ${result.databaseState}.`];
-  if (result.snapshot) lines.push(`Snapshot kept: "${result.snapshot.name}" — undo with: switchyard snapshot restore ${result.snapshot.id}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  if (result.snapshot) lines.push(`Snapshot kept: "${result.snapshot.name}" — undo with: ${restoreCommand(result.snapshot.id, flags, target)}`);
+  say(`${lines.join('\n')}\n`);
 }
 
 function parse(args: string[]) {
@@ -101,12 +104,12 @@ export const resetCommand: Command = {
         ...(snapshot ? { snapshotId: snapshot.id } : {}),
       };
       const confirmation = { typedName: values.confirm ?? '', ...(values['yes-production'] ? { environmentAcknowledged: 'production' } : {}) };
-      const plan = await planWith(services.snapshots, scope, request);
+      const plan = await planWith(services.snapshots, scope, request, actorName('cli'));
       if (values.confirm !== plan.databaseName || plan.refusals.length > 0) {
         if (json) printJson(plan);
-        else printPlan(plan);
+        else printPlan(plan, values, scope.target);
         if (values.confirm === undefined && plan.refusals.length === 0) {
-          process.stdout.write(`\nNothing was changed. To run it: --confirm ${JSON.stringify(plan.databaseName)}\n`);
+          say(`\nNothing was changed. To run it: ${commandLine(['reset', ...args, '--confirm', plan.databaseName, ...(plan.environment === 'prod' && !values['yes-production'] ? ['--yes-production'] : [])])}\n`);
           return 0;
         }
         checkConfirmation(plan, confirmation);
@@ -120,7 +123,7 @@ export const resetCommand: Command = {
         operation.dispose();
       }
       if (json) printJson(result);
-      else printResult(result);
+      else printResult(result, values, scope.target);
       return result.ok ? 0 : 1;
     } finally {
       services.close();

@@ -1,9 +1,13 @@
 // Which database a reset or snapshot command works on, and the store its snapshots are kept in:
 // both need the store, also with --url (snapshots are recorded there).
+import type { DatabaseCondition } from '../../../src-shared/model/reset';
+import { readCondition } from '../../reset/databaseCondition';
 import type { MigrationTarget } from '../../runner/migrationTarget';
 import type { SnapshotScope } from '../../reset/snapshots';
-import type { Services } from '../../services';
+import { actorName, type Services } from '../../services';
+import { restoreCommand } from '../commandHint';
 import { openServices } from '../openServices';
+import { warn } from '../output';
 import { requireOneTarget, targetFromProfileFlag, targetFromUrl, type TargetFlags } from '../targetFlags';
 
 export async function resolveSnapshotScope(flags: TargetFlags): Promise<{ scope: SnapshotScope; services: Services }> {
@@ -25,6 +29,32 @@ export async function resolveSnapshotScope(flags: TargetFlags): Promise<{ scope:
 
 /** A snapshot named by its id, an id prefix, or its name; newest first when a name is reused. */
 export function findSnapshot(services: Services, scope: SnapshotScope, wanted: string) {
-  const all = services.snapshots.list(scope.key);
+  const all = services.snapshots.list(scope);
   return all.find((s) => s.id === wanted) ?? all.find((s) => s.name === wanted) ?? all.find((s) => s.id.startsWith(wanted));
+}
+
+/** The condition's sentences, each snapshot to restore followed by the command that restores it. */
+export function conditionLines(condition: DatabaseCondition, flags: TargetFlags, target: MigrationTarget): string[] {
+  const restore = (id: string) => `  to restore it: ${restoreCommand(id, flags, target)}`;
+  const interrupted = condition.interruptedReset;
+  const lines: string[] = [];
+  for (const notice of condition.notices) {
+    lines.push(notice);
+    if (notice === interrupted?.message && interrupted.snapshot) lines.push(restore(interrupted.snapshot.id));
+  }
+  const latest = condition.latestSnapshot;
+  if (latest && latest.id !== interrupted?.snapshot?.id) lines.push(restore(latest.id));
+  return lines;
+}
+
+/** Settles what killed snapshots left and says, on stderr, what must be known before acting on the database. */
+export async function reportCondition(services: Services, scope: SnapshotScope, flags: TargetFlags): Promise<DatabaseCondition> {
+  const database = await services.snapshots.open(scope.target);
+  try {
+    const condition = await readCondition(services.snapshots, services.snapshots.journal, scope, database, actorName('cli'));
+    for (const line of conditionLines(condition, flags, scope.target)) warn(`${line}\n`);
+    return condition;
+  } finally {
+    await database.close();
+  }
 }

@@ -1,26 +1,52 @@
-// `switchyard snapshot create|list|restore|delete`: named snapshots of a connection from a terminal.
+// `switchyard snapshot create|list|restore|delete`: named snapshots of a database from a terminal.
 import { parseArgs } from 'node:util';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { actorName } from '../../services';
 import type { Command } from '../command';
-import { printJson, printTable, UsageError } from '../output';
+import { commandLine, targetWords } from '../commandHint';
+import { printJson, printTable, say, UsageError } from '../output';
 import { targetOptions, targetUsage } from '../targetFlags';
-import { findSnapshot, resolveSnapshotScope } from './resetTarget';
+import { findSnapshot, reportCondition, resolveSnapshotScope } from './resetTarget';
 
 const usage = `Usage: switchyard snapshot create [--name NAME] | list | restore ID|NAME | delete ID|NAME
-         (--profile NAME | --url URL) [--yes-production] [--json]
+         (--profile NAME | --url URL) [--end-sessions] [--confirm CONNECTION] [--yes-production] [--json]
 
-  create    copy the database as it is now (PostgreSQL: a template database, its sessions ended first;
+  create    copy the database as it is now (PostgreSQL: a template database that refuses connections;
             SQLite: an online backup into the app's data folder)
-  list      name, size, created at, and the revisions it was taken at
-  restore   replace the database with the snapshot (its sessions ended first)
+  list      name, size, created at, and the revisions it was taken at; unfinished ones too
+  restore   replace the database with the snapshot: the copy is made beside it, then swapped in
   delete    remove the snapshot
+
+  --end-sessions    end the sessions connected to the database (without it, a database with sessions is
+                    refused and they are listed)
+  --confirm NAME    on production: the connection's name (create and restore)
+  --yes-production  on production: acknowledge the restore
 
 ${targetUsage}`;
 
-const options = { ...targetOptions, name: { type: 'string' }, 'yes-production': { type: 'boolean' }, json: { type: 'boolean' } } as const;
+const options = {
+  ...targetOptions,
+  name: { type: 'string' },
+  'end-sessions': { type: 'boolean' },
+  confirm: { type: 'string' },
+  'yes-production': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
 const actions = ['create', 'list', 'restore', 'delete'];
+
+/** A refusal that a flag answers gets the exact command to run with it. */
+function withWayOut(error: unknown, args: readonly string[], targetName: string): unknown {
+  if (!(error instanceof SwitchyardError)) return error;
+  if (error.code === 'E_SESSIONS_CONNECTED') {
+    return new SwitchyardError(error.code, `${error.message}\nTo end them: ${commandLine([...args, '--end-sessions'])}`, error.detail);
+  }
+  if (error.code === 'E_CONFIRMATION_REQUIRED' && !args.includes('--confirm')) {
+    const production = args[1] === 'restore' && !args.includes('--yes-production') ? ['--yes-production'] : [];
+    return new SwitchyardError(error.code, `${error.message}\nTo go on: ${commandLine([...args, '--confirm', targetName, ...production])}`, error.detail);
+  }
+  return error;
+}
 
 export const snapshotCommand: Command = {
   name: 'snapshot',
@@ -40,31 +66,35 @@ export const snapshotCommand: Command = {
     const json = Boolean(values.json);
     const { scope, services } = await resolveSnapshotScope(values);
     const actor = actorName('cli');
+    const consent = { endSessions: Boolean(values['end-sessions']), typedName: values.confirm };
     try {
+      await reportCondition(services, scope, values);
       if (action === 'list') {
-        const list = services.snapshots.list(scope.key);
+        const list = services.snapshots.list(scope);
         if (json) printJson(list);
-        else printTable(['id', 'name', 'size', 'created at', 'at revisions'], list.map((s) => [s.id.slice(0, 8), s.name, formatBytes(s.sizeBytes), s.createdAt, s.heads.join(', ') || '—']));
+        else printTable(['id', 'name', 'state', 'size', 'created at', 'at revisions'], list.map((s) => [s.id.slice(0, 8), s.name, s.state, formatBytes(s.sizeBytes), s.createdAt, s.heads.join(', ') || '—']));
         return 0;
       }
       if (action === 'create') {
-        const snapshot = await services.snapshots.create(scope, values.name ?? '', actor);
+        const snapshot = await services.snapshots.create(scope, values.name ?? '', actor, consent);
         if (json) printJson(snapshot);
-        else process.stdout.write(`Snapshot "${snapshot.name}" (${snapshot.id}) taken: ${formatBytes(snapshot.sizeBytes)}${snapshot.sessionsEnded ? `; ${snapshot.sessionsEnded} session(s) on the database were ended first` : ''}.\n`);
+        else say(`Snapshot "${snapshot.name}" (${snapshot.id}) taken: ${formatBytes(snapshot.sizeBytes)}${snapshot.sessionsEnded ? `; ${snapshot.sessionsEnded} session(s) on the database were ended first` : ''}.\n`);
         return 0;
       }
       const snapshot = findSnapshot(services, scope, which as string);
-      if (!snapshot) throw new SwitchyardError('E_NOT_FOUND', `No snapshot "${which}" for ${scope.target.name}.`);
+      if (!snapshot) throw new SwitchyardError('E_NOT_FOUND', `No snapshot "${which}" of ${scope.target.name}'s database: see ${commandLine(['snapshot', 'list', ...targetWords(values)])}`);
       if (action === 'restore') {
-        const restored = await services.snapshots.restore(scope, snapshot.id, actor, Boolean(values['yes-production']));
+        const restored = await services.snapshots.restore(scope, snapshot.id, actor, { ...consent, confirmProduction: Boolean(values['yes-production']) });
         if (json) printJson(restored);
-        else process.stdout.write(`Restored "${snapshot.name}" in ${restored.durationMs} ms.\n`);
+        else say(`Restored "${snapshot.name}" in ${restored.durationMs} ms.\n`);
         return 0;
       }
       await services.snapshots.remove(scope, snapshot.id, actor);
       if (json) printJson({ deleted: snapshot.id });
-      else process.stdout.write(`Deleted snapshot "${snapshot.name}".\n`);
+      else say(`Deleted snapshot "${snapshot.name}".\n`);
       return 0;
+    } catch (error) {
+      throw withWayOut(error, ['snapshot', ...args], scope.target.name);
     } finally {
       services.close();
     }

@@ -36,7 +36,7 @@ describe('reset on PostgreSQL', () => {
     const { database, target } = await shopWithData();
     const colleague = await openSession(server, database);
     const lost = new Promise((resolve) => colleague.once('error', resolve));
-    const plan = await planWith(services.snapshots, scopeOf(target), { mode: 'recreate', to: 'heads', takeSnapshot: true });
+    const plan = await planWith(services.snapshots, scopeOf(target), { mode: 'recreate', to: 'heads', takeSnapshot: true }, 'tester');
     // customers 2, orders 1, switchyard_migrations 2, leftovers 0.
     expect(plan.impact).toMatchObject({ tables: 4, rows: 5, rowsExact: true, sessions: [expect.objectContaining({ application: 'colleague-psql', user: server.user })] });
     expect(plan.impact.privileges.ok).toBe(true);
@@ -52,7 +52,7 @@ describe('reset on PostgreSQL', () => {
     expect(await tableNames(database)).toEqual(['customers', 'orders', 'switchyard_migrations']);
     expect(await customers(database)).toEqual([]);
 
-    const undo = await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', false);
+    const undo = await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
     expect(undo.snapshot.heads).toEqual(['ordr02']);
     expect(await customers(database)).toEqual([{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }]);
     expect(await tableNames(database)).toContain('leftovers');
@@ -85,7 +85,7 @@ describe('reset on PostgreSQL', () => {
     expect(result.steps.at(-1)).toMatchObject({ step: 'seed', outcome: 'failed', message: expect.stringContaining('no_such_table') });
     expect(result.databaseState).toContain('the seed did not complete');
     expect(await customers(database)).toEqual([]);
-    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', false);
+    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
     expect(await customers(database)).toEqual([{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }]);
   });
 
@@ -99,7 +99,7 @@ describe('reset on PostgreSQL', () => {
     expect(result).toMatchObject({ ok: false, stoppedAt: 'migrate' });
     expect(result.steps.at(-1)?.message).toContain('brok03');
     expect(result.databaseState).toContain('migrations stopped');
-    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', false);
+    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
     expect(await customers(database)).toEqual([{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }]);
   });
 
@@ -127,7 +127,7 @@ describe('reset on PostgreSQL', () => {
       expect(await customers(hostile)).toEqual([]);
       const names = (await adminQuery(server, 'SELECT datname FROM pg_database')).rows.map((r: { datname: string }) => r.datname);
       expect(names).toEqual(expect.arrayContaining([bystander, hostile]));
-      await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', false);
+      await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
       expect(await customers(hostile)).toEqual([{ id: 1, name: 'Ada' }]);
     } finally {
       await adminQuery(server, `DROP DATABASE IF EXISTS "${hostile.replace(/"/g, '""')}" WITH (FORCE)`);
@@ -140,10 +140,10 @@ describe('reset on PostgreSQL', () => {
     const morning = await services.snapshots.create(scopeOf(target), 'this morning', 'tester');
     await rows(server, database, "INSERT INTO customers VALUES (3, 'Linus')");
     const result = await reset(services, target, { mode: 'snapshot', snapshotId: morning.id });
-    expect(result.steps.map((s) => s.step)).toEqual(['snapshot', 'terminate', 'drop', 'restore', 'verify']);
+    expect(result.steps.map((s) => s.step)).toEqual(['snapshot', 'terminate', 'restore', 'verify']);
     expect(result.ok).toBe(true);
     expect(await customers(database)).toHaveLength(2);
-    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', false);
+    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
     expect(await customers(database)).toHaveLength(3);
   });
 
@@ -151,14 +151,14 @@ describe('reset on PostgreSQL', () => {
     const services = await unlockedServices();
     const { database, target } = await shopWithData();
     const scope = scopeOf(target);
-    const snapshot = await services.snapshots.create(scope, 'before the demo', 'tester');
-    expect(services.snapshots.list(scope.key)).toEqual([expect.objectContaining({ name: 'before the demo', heads: ['ordr02'], engine: 'postgres' })]);
+    const snapshot = await services.snapshots.create(scope, 'before the demo', 'tester', { endSessions: false });
+    expect(services.snapshots.list(scope)).toEqual([expect.objectContaining({ name: 'before the demo', heads: ['ordr02'], engine: 'postgres' })]);
     expect(snapshot.sizeBytes).toBeGreaterThan(1_000_000);
     await rows(server, database, 'DELETE FROM orders; DELETE FROM customers');
-    await services.snapshots.restore(scope, snapshot.id, 'tester', false);
+    await services.snapshots.restore(scope, snapshot.id, 'tester', { confirmProduction: false, endSessions: true });
     expect(await customers(database)).toHaveLength(2);
     await services.snapshots.remove(scope, snapshot.id, 'tester');
-    expect(services.snapshots.list(scope.key)).toEqual([]);
+    expect(services.snapshots.list(scope)).toEqual([]);
     expect(await adminQuery(server, `SELECT 1 FROM pg_database WHERE datname = '${snapshot.location}'`)).toMatchObject({ rowCount: 0 });
   });
 

@@ -31,12 +31,12 @@ describe('reset privileges and cancel', () => {
     const { database, target } = await ownedByLimitedRole();
     const scope = scopeOf(target);
 
-    const recreate = await planWith(services.snapshots, scope, { mode: 'recreate', takeSnapshot: true });
+    const recreate = await planWith(services.snapshots, scope, { mode: 'recreate', takeSnapshot: true }, 'tester');
     expect(recreate.impact.privileges).toMatchObject({ ok: false, explanation: expect.stringContaining('lacks CREATEDB') });
     expect(recreate.refusals.join(' ')).toContain('A snapshot is a copy made with CREATE DATABASE');
     await expect(reset(services, target, { mode: 'recreate' })).rejects.toMatchObject({ code: 'E_PREFLIGHT' });
 
-    const wipe = await planWith(services.snapshots, scope, { mode: 'wipe', takeSnapshot: false, skipSnapshotAcknowledged: true });
+    const wipe = await planWith(services.snapshots, scope, { mode: 'wipe', takeSnapshot: false, skipSnapshotAcknowledged: true }, 'tester');
     expect(wipe.impact.privileges.ok).toBe(true);
     expect(wipe.refusals).toEqual([]);
     const result = await reset(services, target, { mode: 'wipe', to: 'heads', takeSnapshot: false, skipSnapshotAcknowledged: true });
@@ -68,7 +68,7 @@ describe('reset privileges and cancel', () => {
     expect(result).toMatchObject({ ok: false, stoppedAt: 'terminate', databaseState: 'unchanged: nothing was dropped' });
     expect(result.steps.map((s) => [s.step, s.outcome])).toEqual([['snapshot', 'done'], ['terminate', 'cancelled']]);
     expect(await rows(server, database, 'SELECT name FROM customers')).toEqual([{ name: 'Ada' }]);
-    expect(services.snapshots.list(scopeOf(target).key)).toHaveLength(1);
+    expect(services.snapshots.list(scopeOf(target))).toHaveLength(1);
     await adminQuery(server, `DROP DATABASE "${result.snapshot?.location ?? ''}"`);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { runTarget } from '../../../src-main/runner/runnerService';
 import { scratchDatabase } from '../../support/scratchDatabase';
-import { postgresTarget, reset, rows, shopProject, unlockedServices } from './resetSupport';
+import { postgresTarget, reset, rows, scopeOf, shopProject, unlockedServices } from './resetSupport';
 
 const server = inject('postgres');
 
@@ -23,7 +23,7 @@ describe('reset refusals', () => {
     const { database, target } = await shopWithData();
     await expect(reset(services, target, { to: 'heads' }, { typedName: `${database} ` })).rejects.toMatchObject({ code: 'E_CONFIRMATION_REQUIRED', message: expect.stringContaining('does not match') });
     await stillThere(database);
-    expect(services.session.store.snapshots.list(`url:${database}`)).toEqual([]);
+    expect(services.snapshots.list(scopeOf(target))).toEqual([]);
   });
 
   it('refuses production without the second acknowledgement naming the environment', async () => {
@@ -60,7 +60,7 @@ describe('reset refusals', () => {
     const { database, target } = await shopWithData();
     const readOnly = { ...target, connection: { ...target.connection, readOnly: true } };
     await expect(reset(services, readOnly, {})).rejects.toMatchObject({ code: 'E_PREFLIGHT', message: expect.stringContaining('read-only') });
-    await expect(services.snapshots.restore({ key: 'k', target: readOnly }, 'any', 'tester', false)).rejects.toMatchObject({ code: 'E_READ_ONLY' });
+    await expect(services.snapshots.restore({ key: 'k', target: readOnly }, 'any', 'tester', { confirmProduction: false, endSessions: true })).rejects.toMatchObject({ code: 'E_READ_ONLY' });
     await stillThere(database);
   });
 });

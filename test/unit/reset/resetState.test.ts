@@ -1,4 +1,4 @@
-// What a stopped reset says about the database, from the steps that finished.
+// What a stopped reset says about the database, from the steps that finished and whether it exists now.
 import { describe, expect, it } from 'vitest';
 import { databaseState } from '../../../src-main/reset/resetState';
 import type { ResetRequest } from '../../../src-shared/model/reset';
@@ -7,20 +7,25 @@ const recreate: ResetRequest = { mode: 'recreate', to: 'heads', takeSnapshot: tr
 
 describe('the database state after a reset stopped', () => {
   it('is unchanged before the drop', () => {
-    expect(databaseState(['snapshot', 'terminate'], 'drop', recreate)).toBe('unchanged: nothing was dropped');
+    expect(databaseState(['snapshot', 'terminate'], 'drop', recreate, true)).toBe('unchanged: nothing was dropped');
   });
 
   it('is gone between the drop and the create', () => {
-    expect(databaseState(['snapshot', 'terminate', 'drop'], 'create', recreate)).toBe('dropped: the database does not exist now');
+    expect(databaseState(['snapshot', 'terminate', 'drop'], 'create', recreate, false)).toBe('dropped: the database does not exist now');
+  });
+
+  it('never says unchanged when the database is missing, even when no step of this reset dropped it', () => {
+    expect(databaseState([], 'create', recreate, false)).toBe('dropped: the database does not exist now');
   });
 
   it('names a migrate or seed that did not complete', () => {
-    expect(databaseState(['drop', 'create'], 'migrate', recreate)).toContain('the migrations stopped at the failing revision');
-    expect(databaseState(['drop', 'create', 'migrate'], 'seed', recreate)).toBe('created again, empty, then migrated to heads; the seed did not complete');
+    expect(databaseState(['drop', 'create'], 'migrate', recreate, true)).toContain('the migrations stopped at the failing revision');
+    expect(databaseState(['drop', 'create', 'migrate'], 'seed', recreate, true)).toBe('created again, empty, then migrated to heads; the seed did not complete');
   });
 
-  it('says wiped for mode wipe and restored for mode snapshot', () => {
-    expect(databaseState(['drop'], undefined, { ...recreate, mode: 'wipe', to: undefined })).toContain('wiped');
-    expect(databaseState(['drop', 'restore'], undefined, { ...recreate, mode: 'snapshot', to: undefined })).toBe('restored from the snapshot');
+  it('says wiped for mode wipe, restored for mode snapshot, and unchanged after a failed restore', () => {
+    expect(databaseState(['drop'], undefined, { ...recreate, mode: 'wipe', to: undefined }, true)).toContain('wiped');
+    expect(databaseState(['snapshot', 'terminate', 'restore'], undefined, { ...recreate, mode: 'snapshot', to: undefined }, true)).toBe('restored from the snapshot');
+    expect(databaseState(['snapshot', 'terminate'], 'restore', { ...recreate, mode: 'snapshot', to: undefined }, true)).toBe('unchanged: nothing was dropped');
   });
 });
