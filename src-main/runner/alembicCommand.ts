@@ -1,25 +1,12 @@
-// Runs the project's own Alembic. The connection URL (password included) reaches the child through
-// its environment, never its argv: when the command is a Python script we start its interpreter
-// with a small bootstrap that sets sqlalchemy.url from the environment, so env.py needs no change.
+// Runs the project's own Alembic. When the command is a Python script we start its interpreter with
+// a small bootstrap (alembicBootstrap.ts) that gets the URL through a pipe and sets sqlalchemy.url,
+// so env.py needs no change. The child sees a minimal environment: never a Switchyard secret.
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, openSync, readSync, closeSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { ConnectionTarget } from '../drivers/driver';
-
-const bootstrap = [
-  'import os, sys',
-  'from alembic.config import CommandLine, Config',
-  'cli = CommandLine(prog="alembic")',
-  'options = cli.parser.parse_args(sys.argv[1:])',
-  'config = Config(file_=options.config, ini_section=options.name, cmd_opts=options)',
-  'url = os.environ.get("SWITCHYARD_DATABASE_URL")',
-  // ConfigParser interpolates %; a password with % in it must survive.
-  'if url: config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))',
-  'cli.run_cmd(config, options)',
-].join('\n');
-
-export const urlVariable = 'SWITCHYARD_DATABASE_URL';
+import { bootstrap, bootstrapExit, type BootstrapSettings } from './alembicBootstrap';
 
 export function sqlalchemyUrl(target: ConnectionTarget): string {
   if (target.engine === 'sqlite') return `sqlite:///${target.sqlitePath}`;
@@ -83,25 +70,73 @@ export interface AlembicOutcome {
   code: number;
   stdout: string;
   stderr: string;
+  /** Why our bootstrap stopped early, when it says so through its exit code. */
+  stoppedBecause: 'lockHeld' | 'stopRequested' | null;
 }
 
-/** Runs alembic in `iniDir`, streaming each output line to `onLine`. */
+export interface AlembicRunOptions {
+  /** How long the child waits for another Alembic run's lock on the same database. */
+  lockTimeoutMs: number;
+  /** Aborting asks the child to stop between revisions. */
+  signal?: AbortSignal;
+}
+
+// Enough to find Python, its packages and a temp folder, in the user's locale; nothing else of
+// ours (SWITCHYARD_PASSPHRASE would let any env.py decrypt every stored password).
+// SYSTEMROOT: Python on Windows cannot start without it.
+const passedThrough = new Set(['PATH', 'HOME', 'LANG', 'TMPDIR', 'PYTHONPATH', 'SYSTEMROOT']);
+
+function childEnvironment(invocation: AlembicInvocation, url: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PYTHONUNBUFFERED: '1' };
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && (passedThrough.has(name) || name.startsWith('LC_'))) env[name] = value;
+  }
+  // A command line we cannot bootstrap reads the URL the usual ways.
+  if (!invocation.bootstrapped) Object.assign(env, { DATABASE_URL: url, SQLALCHEMY_URL: url });
+  return env;
+}
+
+function stoppedBecause(invocation: AlembicInvocation, code: number): AlembicOutcome['stoppedBecause'] {
+  if (!invocation.bootstrapped) return null;
+  return code === bootstrapExit.lockHeld ? 'lockHeld' : code === bootstrapExit.stopped ? 'stopRequested' : null;
+}
+
+/**
+ * Runs alembic in `iniDir`, streaming each output line to `onLine`. The child gets its own process
+ * group (a Ctrl-C in the terminal reaches Switchyard only, which then asks the child to stop between
+ * revisions) and dies with Switchyard: it watches the pipe Switchyard holds open.
+ */
 export function runAlembicCommand(
   command: string,
   iniPath: string,
   alembicArgs: string[],
   target: ConnectionTarget,
+  options: AlembicRunOptions,
   onLine: (stream: 'stdout' | 'stderr', line: string) => void,
 ): Promise<AlembicOutcome> {
   const invocation = alembicInvocation(command, ['-c', iniPath, ...alembicArgs]);
   const url = sqlalchemyUrl(target);
-  const env: NodeJS.ProcessEnv = { ...process.env, [urlVariable]: url, PYTHONUNBUFFERED: '1' };
-  if (!invocation.bootstrapped) {
-    env.DATABASE_URL = url;
-    env.SQLALCHEMY_URL = url;
-  }
   return new Promise((resolve, reject) => {
-    const child = spawn(invocation.program, invocation.args, { cwd: dirname(iniPath), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(invocation.program, invocation.args, {
+      cwd: dirname(iniPath),
+      env: childEnvironment(invocation, url),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // On Windows a detached child opens a console window of its own.
+      detached: process.platform !== 'win32',
+    });
+    // The child may be gone before it reads what we write; that is reported through its exit.
+    child.stdin.on('error', () => undefined);
+    if (invocation.bootstrapped) {
+      const settings: BootstrapSettings = { url, lockTimeoutMs: options.lockTimeoutMs };
+      child.stdin.write(`${JSON.stringify(settings)}\n`);
+    } else {
+      child.stdin.end();
+    }
+    const stop = () => {
+      if (invocation.bootstrapped) child.stdin.write('stop\n');
+      else if (child.pid !== undefined) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGINT');
+    };
+    options.signal?.addEventListener('abort', stop, { once: true });
     const collected = { stdout: '', stderr: '' };
     for (const stream of ['stdout', 'stderr'] as const) {
       let pending = '';
@@ -116,6 +151,11 @@ export function runAlembicCommand(
       child[stream].on('end', () => pending && onLine(stream, pending));
     }
     child.once('error', (error) => reject(new SwitchyardError('E_ALEMBIC_FAILED', `Could not start ${invocation.program}: ${error.message}`)));
-    child.once('close', (code) => resolve({ code: code ?? 1, ...collected }));
+    child.once('close', (exit) => {
+      options.signal?.removeEventListener('abort', stop);
+      child.stdin.end();
+      const code = exit ?? 1;
+      resolve({ code, ...collected, stoppedBecause: stoppedBecause(invocation, code) });
+    });
   });
 }

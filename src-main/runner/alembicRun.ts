@@ -37,7 +37,8 @@ export async function previewAlembic(driver: Driver, target: MigrationTarget, pr
     sql = `-- ${request.action === 'stamp' ? 'stamp only records revisions' : 'several applied heads: Alembic cannot print SQL for this range offline'}\n`;
   } else {
     const range = `${heads[0] ?? 'base'}:${request.target}`;
-    const outcome = await runAlembicCommand(target.alembicCommand, iniPath(project), [request.action, range, '--sql'], target.connection, () => undefined);
+    // Offline SQL touches no database, so there is no lock to wait for.
+    const outcome = await runAlembicCommand(target.alembicCommand, iniPath(project), [request.action, range, '--sql'], target.connection, { lockTimeoutMs: 0 }, () => undefined);
     sql = outcome.code === 0 ? outcome.stdout : `-- alembic ${request.action} ${range} --sql failed (exit ${outcome.code}):\n${outcome.stderr.split('\n').map((l) => `-- ${l}`).join('\n')}\n`;
   }
   return {
@@ -52,18 +53,28 @@ export async function previewAlembic(driver: Driver, target: MigrationTarget, pr
 export async function runAlembic(driver: Driver, target: MigrationTarget, project: LoadedProject, request: RunRequest, options: RunOptions): Promise<RunResult> {
   await checkBeforeRun(driver, target, options.confirmProduction);
   const op = options.operation;
-  // Our run lock keeps two Switchyard runs apart; Alembic itself takes none.
-  const session = await openRunSession(driver, { name: target.name, sqlitePath: target.connection.sqlitePath }, options.lockTimeoutMs ?? 10_000, { bookkeeping: false });
+  const lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
+  // Our run lock keeps two Switchyard runs apart while we plan and read back; the child also takes
+  // one in its own migration connection, which outlives us if we are killed mid-statement.
+  const session = await openRunSession(driver, { name: target.name, sqlitePath: target.connection.sqlitePath }, lockTimeoutMs, { bookkeeping: false });
   const started = performance.now();
   try {
     const { applied, steps } = await planRun(driver, project, request);
     refuseOn(await tableConflictFindings(driver, project, steps, request));
     op?.progress(0, steps.length, `alembic ${alembicArgs(request).join(' ')} on ${target.name}`);
-    const outcome = await runAlembicCommand(target.alembicCommand, iniPath(project), alembicArgs(request), target.connection, (stream, line) => op?.log(stream === 'stderr' && /error|Traceback/i.test(line) ? 'error' : 'info', line));
+    const outcome = await runAlembicCommand(target.alembicCommand, iniPath(project), alembicArgs(request), target.connection, { lockTimeoutMs, signal: op?.signal }, (stream, line) =>
+      op?.log(stream === 'stderr' && /error|Traceback/i.test(line) ? 'error' : 'info', line),
+    );
     const after = await readRecorded(driver, 'alembic');
     const status = connectionStatus(project, after);
     const nowApplied = new Set(status.applied);
     const done = steps.filter((s) => (s.direction === 'up' ? nowApplied.has(s.revision) && !applied.has(s.revision) : !nowApplied.has(s.revision)));
+    if (outcome.stoppedBecause === 'lockHeld') {
+      throw new SwitchyardError('E_LOCK_HELD', `Another Alembic run on ${target.name} is still running (waited ${Math.round(lockTimeoutMs / 1000)} s for its lock); nothing was run.`);
+    }
+    if (outcome.stoppedBecause === 'stopRequested') {
+      throw new SwitchyardError('E_CANCELLED', `Stopped between revisions, after ${done.length} of ${steps.length}; those stay applied.`, { completed: done.map((s) => s.revision) });
+    }
     if (outcome.code !== 0) {
       const tail = outcome.stderr.trim().split('\n').slice(-6).join('\n');
       throw new SwitchyardError('E_ALEMBIC_FAILED', `alembic ${alembicArgs(request).join(' ')} exited with ${outcome.code}${done.length ? ` after ${done.length} revision(s)` : ''}:\n${tail}`, { exitCode: outcome.code, completed: done.map((s) => s.revision) });

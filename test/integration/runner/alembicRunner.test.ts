@@ -1,13 +1,14 @@
 // Alembic interop: Switchyard reads what real Alembic wrote, and runs real Alembic so that
 // `alembic current` agrees with what Switchyard reports.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { describe, expect, inject, it, onTestFinished, vi } from 'vitest';
 import { alembicInvocation, sqlalchemyUrl } from '../../../src-main/runner/alembicCommand';
 import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
 import { previewTarget, runTarget, targetStatus } from '../../../src-main/runner/runnerService';
-import { scratchDatabase } from '../../support/scratchDatabase';
+import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
 
 const server = inject('postgres');
@@ -125,7 +126,92 @@ describe('Alembic projects', () => {
   it('never puts the connection URL (or its password) on the command line', () => {
     const invocation = alembicInvocation('', ['-c', '/p/alembic.ini', 'upgrade', 'heads']);
     expect(invocation.bootstrapped).toBe(true);
-    expect(invocation.args.join(' ')).not.toMatch(/postgres|password|sqlite:/);
+    expect(invocation.args.join(' ')).not.toMatch(/postgres(ql)?(\+\w+)?:\/\/|password|sqlite:/);
     expect(invocation.args.slice(-4)).toEqual(['-c', '/p/alembic.ini', 'upgrade', 'heads']);
+  });
+});
+
+describe('the Alembic child', () => {
+  const bin = resolve('bin/switchyard.mjs');
+  const passphrase = 'store-passphrase-that-must-stay-home';
+  // What a user's shell holds: the store's key, Switchyard's home, the password for --url, other secrets.
+  const userEnvironment = () => ({ ...process.env, SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password, AWS_SECRET_ACCESS_KEY: 'not-for-migrations' });
+
+  // env.py first records what the child can see, then runs as usual.
+  const recordingEnv = `import json, os\njson.dump({"pid": os.getpid(), "environ": dict(os.environ)}, open("child.json", "w"))\n${onlineEnv}`;
+
+  async function project(): Promise<{ dir: string; url: string; database: string }> {
+    const database = await scratchDatabase(server, 'alembic_child');
+    const dir = tempDir();
+    const connection = { engine: 'postgres' as const, host: server.host, port: server.port, user: server.user, password: server.password, database, sslMode: 'disable' as const, sslCaFile: '', sqlitePath: '', readOnly: false };
+    writeProject(dir, sqlalchemyUrl(connection));
+    writeFileSync(join(dir, 'migrations', 'env.py'), recordingEnv);
+    return { dir, database, url: `postgres://${server.user}@${server.host}:${server.port}/${database}` };
+  }
+
+  const child = (dir: string) => JSON.parse(readFileSync(join(dir, 'child.json'), 'utf8')) as { pid: number; environ: Record<string, string> };
+
+  /** A zombie (exited, not yet reaped by whoever adopted it) runs nothing any more. */
+  function running(pid: number): boolean {
+    const stat = `/proc/${pid}/stat`;
+    return existsSync(stat) && !/^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'));
+  }
+
+  it('sees PATH, HOME and the locale, and none of Switchyard\'s variables or the user\'s other secrets', async () => {
+    const { dir, url } = await project();
+    const run = spawnSync(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'a1'], { env: userEnvironment(), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const { environ } = child(dir);
+    expect(environ.PATH).toBe(process.env.PATH);
+    expect(Object.keys(environ).filter((name) => name.startsWith('SWITCHYARD_'))).toEqual([]);
+    expect(Object.values(environ).filter((value) => value.includes(passphrase))).toEqual([]);
+    expect(environ).not.toHaveProperty('AWS_SECRET_ACCESS_KEY');
+    expect(environ).not.toHaveProperty('PGPASSWORD');
+  });
+
+  it('dies with a SIGKILLed CLI, and the next run waits for its work to end instead of running beside it', async () => {
+    const { dir, url, database } = await project();
+    // b2 sleeps in the server while the marker file exists.
+    writeFileSync(join(dir, 'sleep-in-b2'), '');
+    writeFileSync(join(dir, 'migrations', 'versions', 'b2.py'), revision('b2', ['a1'], 'billing').replace('def upgrade():', 'def upgrade():\n    import os\n    if os.path.exists("sleep-in-b2"): op.execute("SELECT pg_sleep(600)")'));
+    const first = spawn(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'b2'], { env: userEnvironment(), stdio: 'ignore' });
+    const sleeping = async () => (await adminQuery(server, `SELECT 1 FROM pg_stat_activity WHERE datname = '${database}' AND query LIKE '%pg_sleep(600)%' AND state = 'active'`)).rowCount;
+    await vi.waitFor(async () => expect(await sleeping()).toBe(1), { timeout: 60_000, interval: 200 });
+    const { pid } = child(dir);
+    first.kill('SIGKILL');
+
+    await vi.waitFor(() => expect(running(pid)).toBe(false), { timeout: 30_000, interval: 100 });
+    rmSync(join(dir, 'sleep-in-b2'));
+    const second = spawnSync(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'b2', '--lock-timeout', '60'], { env: userEnvironment(), encoding: 'utf8' });
+    expect(second.stderr).toBe('');
+    expect(second.status).toBe(0);
+    expect(alembicCurrent(dir)).toEqual(['b2']);
+    const tables = await adminQuery(server, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1", database);
+    expect(tables.rows.map((r: { tablename: string }) => r.tablename)).toEqual(['accounts', 'alembic_version', 'billing']);
+  });
+
+  it('stops between revisions on Ctrl-C: the revision running finishes, the next never starts', async () => {
+    const { dir, url, database } = await project();
+    // c3 waits for a lock this test holds, so Ctrl-C arrives while it runs.
+    const holder = new pg.Client({ ...server, database });
+    await holder.connect();
+    onTestFinished(() => holder.end());
+    await holder.query('SELECT pg_advisory_lock(4242)');
+    writeFileSync(join(dir, 'migrations', 'versions', 'c3.py'), revision('c3', ['a1'], 'crm', ['crm']).replace('def upgrade():', 'def upgrade():\n    op.execute("SELECT pg_advisory_lock(4242)")'));
+    const run = spawn(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'd4'], { env: userEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    run.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((done) => run.once('close', done));
+    const waiting = async () => (await adminQuery(server, `SELECT 1 FROM pg_stat_activity WHERE datname = '${database}' AND query LIKE '%pg_advisory_lock(4242)%' AND wait_event_type = 'Lock'`)).rowCount;
+    await vi.waitFor(async () => expect(await waiting()).toBe(1), { timeout: 60_000, interval: 200 });
+    run.kill('SIGINT');
+    await vi.waitFor(() => expect(stderr).toContain('stopping after the current revision'));
+    await holder.query('SELECT pg_advisory_unlock(4242)');
+
+    expect(await exited).toBe(1);
+    expect(stderr).toContain('Stopped between revisions, after 2 of 3');
+    expect(stderr).toContain('[E_CANCELLED]');
+    expect(alembicCurrent(dir)).toEqual(['c3']);
   });
 });
