@@ -13,6 +13,7 @@ import { bundledDemoData, bundledDemoProject, demoStartingPoint } from '../demo/
 import { runTarget, withDriver } from '../runner/runnerService';
 import { targetFromProfile } from '../runner/migrationTarget';
 import { toConnectionTarget } from './connectionTarget';
+import { destinationName, sameDestination } from './passwordBinding';
 import { demoSnapshotName } from '../../src-shared/model/reset';
 import type { SnapshotService } from '../reset/snapshots';
 
@@ -20,6 +21,18 @@ const auditedFields = ['name', 'environment', 'engine', 'host', 'port', 'databas
 
 function publicFields(profile: Profile | ValidProfileInput): Record<string, unknown> {
   return Object.fromEntries(auditedFields.map((field) => [field, profile[field]]));
+}
+
+/** A test that failed for want of a password says the saved one was withheld on purpose, and why. */
+function withheldPassword(error: unknown, saved: Profile, asked: ValidProfileInput): unknown {
+  const wire = toWireError(error);
+  const forWantOfPassword = wire.code === 'E_AUTH_FAILED' || (wire.code === 'E_CONNECTION_FAILED' && /password/i.test(wire.message));
+  if (!forWantOfPassword) return error;
+  return new SwitchyardError(
+    'E_AUTH_FAILED',
+    `${wire.message} The saved password was not sent: it is only sent to ${destinationName(saved)}${saved.engine === 'postgres' ? ` (SSL ${saved.sslMode})` : ''}, ` +
+      `and this test goes to ${destinationName(asked)}${asked.engine === 'postgres' ? ` (SSL ${asked.sslMode})` : ''}. Type the password to test with it.`,
+  );
 }
 
 export class ProfileService {
@@ -94,15 +107,24 @@ export class ProfileService {
     audit.append({ actor, action: 'profile.remove', target: profile.name, detail: { id } });
   }
 
-  /** Tests a saved profile, or unsaved form values with the saved password as a fallback. */
+  /**
+   * Tests a saved profile, or unsaved form values. The saved password stands in for an untyped one
+   * only when the values still point where it was saved for; elsewhere the test goes without it.
+   */
   async test(request: { id?: string; profile?: ValidProfileInput }): Promise<ConnectionTestResult> {
     const { profiles } = this.session.store;
     const stored = request.id === undefined ? undefined : profiles.get(request.id);
     const fields = request.profile ?? stored;
     if (!fields) throw new SwitchyardError('E_INVALID_INPUT', 'Give a profile id or profile fields to test.');
     const typed = request.profile?.password;
-    const password = typed ? typed : stored && typed !== null ? profiles.password(stored.id) : undefined;
-    return testConnection(toConnectionTarget(fields, password));
+    if (typed) return testConnection(toConnectionTarget(fields, typed));
+    if (!stored?.hasPassword || typed === null) return testConnection(toConnectionTarget(fields, undefined));
+    if (sameDestination(stored, fields)) return testConnection(toConnectionTarget(fields, profiles.password(stored.id)));
+    try {
+      return await testConnection(toConnectionTarget(fields, undefined));
+    } catch (error) {
+      throw withheldPassword(error, stored, fields);
+    }
   }
 
   testAll(): OperationStarted {

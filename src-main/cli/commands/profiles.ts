@@ -16,7 +16,7 @@ const usage = `Usage:
   switchyard profiles add [URI] --name NAME [--env dev|test|staging|prod|demo] [fields] [--json]
   switchyard profiles edit NAME [URI] [fields] [--json]
   switchyard profiles remove NAME [--yes] [--json]
-  switchyard profiles test NAME [--json]
+  switchyard profiles test NAME [URI] [fields] [--json]   (fields override the saved ones for this test only)
 
 Fields:
   --engine postgres|sqlite   --host H  --port N  --database D  --user U
@@ -27,7 +27,9 @@ Password (never as a flag):
   --password-stdin     read it from the first line of stdin
   --ask-password       prompt for it (echo off)
   --no-password        remove the stored password (edit)
-  A password inside URI is accepted for scripting, with a warning: other users can read argv.`;
+  A password inside URI is accepted for scripting, with a warning: other users can read argv.
+  The stored password is only sent where it was saved for: a test that overrides the engine, host,
+  port, database, user or SSL settings goes without it unless one is given again.`;
 
 const fieldOptions = {
   name: { type: 'string' },
@@ -174,7 +176,9 @@ async function run(args: string[]): Promise<number> {
       }
       default: {
         const profile = findProfile(services, first);
-        const result = await call(services, 'profiles.test', { id: profile.id });
+        const overridden = second !== undefined || Object.keys(flags).some((flag) => flag !== 'json');
+        const request = overridden ? { id: profile.id, profile: await buildInput(editable(profile), second, flags) } : { id: profile.id };
+        const result = await call(services, 'profiles.test', request);
         if (json) printJson({ ok: true, profile: profile.name, ...result });
         else {
           process.stdout.write(

@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { startPasswordCatcher } from '../../support/passwordCatcher';
 import { tempDir } from '../../support/tempDir';
 
 const pg = inject('postgres');
@@ -89,4 +90,37 @@ describe('switchyard profiles', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('Wrong passphrase');
   });
+
+  it('tests with overridden fields without sending the stored password there, unless it is given again', async () => {
+    const home = tempDir();
+    const catcher = await startPasswordCatcher();
+    try {
+      const stored = 'Cli-Stored-Secret-802';
+      cli(home, ['profiles', 'add', '--name', 'bound', '--host', pg.host, '--port', String(pg.port), '--database', 'postgres', '--user', pg.user, '--password-stdin'], { stdin: `${stored}\n` });
+      const refused = await spawnAsync(home, ['profiles', 'test', 'bound', '--host', '127.0.0.1', '--port', String(catcher.port), '--json']);
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'E_AUTH_FAILED', message: expect.stringContaining('The saved password was not sent') } });
+      expect(catcher.received).not.toContain(stored);
+
+      const retyped = await spawnAsync(home, ['profiles', 'test', 'bound', '--host', '127.0.0.1', '--port', String(catcher.port), '--password-stdin'], 'typed-again\n');
+      expect(retyped.code).toBe(1);
+      expect(catcher.received).toEqual(['', 'typed-again']);
+    } finally {
+      await catcher.close();
+    }
+  });
 });
+
+/** The CLI in a child process without blocking this one, which serves the fake server. */
+function spawnAsync(home: string, args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'cli passphrase' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
