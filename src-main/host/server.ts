@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ApiMethod } from '../../src-shared/api';
+import type { WireError } from '../../src-shared/errors';
 import { actorName, type Services } from '../services';
 import { contentSecurityPolicy } from './contentSecurityPolicy';
 import { checkRequest, tokenCookie } from './hostGuard';
@@ -39,15 +39,46 @@ function send(response: ServerResponse, status: number, body: string | Buffer, c
   response.end(body);
 }
 
+/** Every error, from the guard to the API, is the API's envelope, so a client has one shape to read. */
+function sendError(response: ServerResponse, status: number, error: WireError): void {
+  send(response, status, JSON.stringify({ ok: false, error }), 'application/json');
+}
+
+class BodyTooLarge extends Error {}
+
+const tooLarge: WireError = {
+  code: 'E_REQUEST_TOO_LARGE',
+  message: `The request body is over the limit of ${maxBodyBytes / 1024 / 1024} MiB (${maxBodyBytes} bytes).`,
+  detail: { limitBytes: maxBodyBytes },
+};
+
 async function readBody(request: IncomingMessage): Promise<string> {
+  if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new Error('body too large');
+    if (size > maxBodyBytes) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+type Invocation = { method: unknown; input: unknown };
+
+/** The body as { method, input }: JSON, and an object (not null, an array or a bare value). */
+function parseInvocation(body: string): Invocation | WireError {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { code: 'E_INVALID_INPUT', message: 'The request body is not JSON.' };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { code: 'E_INVALID_INPUT', message: 'The request body must be a JSON object: { "method": ..., "input": ... }.' };
+  }
+  const { method, input } = parsed as Record<string, unknown>;
+  return { method, input };
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
@@ -58,22 +89,35 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let port = 0;
 
   const handleInvoke = async (request: IncomingMessage, response: ServerResponse) => {
-    if (request.method !== 'POST') return send(response, 405, 'POST only');
+    if (request.method !== 'POST') return sendError(response, 405, { code: 'E_INVALID_INPUT', message: 'The API takes POST requests only.' });
     // A JSON content type cannot be sent cross-site without a preflight, which we never answer.
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return send(response, 415, 'JSON only');
-    let message: { method?: unknown; input?: unknown };
-    try {
-      message = JSON.parse(await readBody(request)) as typeof message;
-    } catch {
-      return send(response, 400, JSON.stringify({ ok: false, error: { code: 'E_INVALID_INPUT', message: 'The request body is not JSON.' } }), 'application/json');
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendError(response, 415, { code: 'E_INVALID_INPUT', message: 'The API takes JSON only (Content-Type: application/json).' });
     }
-    const result = await services.dispatch(message.method as ApiMethod, message.input, { actor });
+    let body: string;
+    try {
+      body = await readBody(request);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return sendError(response, 413, tooLarge);
+      throw error;
+    }
+    const invocation = parseInvocation(body);
+    if ('code' in invocation) return sendError(response, 400, invocation);
+    const result = await services.dispatch(invocation.method, invocation.input, { actor });
     send(response, 200, JSON.stringify(result), 'application/json');
   };
 
   const server = createServer((request, response) => {
     const verdict = checkRequest(request, port, token);
-    if (!verdict.ok) return send(response, verdict.status, verdict.status === 401 ? 'Unauthorized: open the URL printed by `switchyard serve`.' : 'Forbidden');
+    if (!verdict.ok) {
+      return sendError(
+        response,
+        verdict.status,
+        verdict.status === 401
+          ? { code: 'E_UNAUTHORIZED', message: 'Unauthorized: open the URL printed by `switchyard serve`.' }
+          : { code: 'E_FORBIDDEN', message: `Forbidden: ${verdict.reason}.` },
+      );
+    }
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
     if (verdict.via === 'query') {
       // Trade the token in the URL for a cookie, and drop it from the address bar and history.
@@ -84,17 +128,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       });
     }
     if (url.pathname === '/api/invoke') {
-      handleInvoke(request, response).catch(() => send(response, 400, 'Bad request'));
+      // Only the request itself can fail here (a client gone mid-body): dispatch turns every error into a result.
+      handleInvoke(request, response).catch(() => {
+        if (!response.headersSent) sendError(response, 400, { code: 'E_INVALID_INPUT', message: 'The request could not be read.' });
+      });
       return;
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 405, { code: 'E_INVALID_INPUT', message: 'Pages take GET requests only.' });
     readStaticFile(options.rendererDir, url.pathname)
       .then((file) => {
-        if (!file) return send(response, 404, 'Not found');
+        if (!file) return sendError(response, 404, { code: 'E_NOT_FOUND', message: `Nothing at ${url.pathname}.` });
         const headers: Record<string, string> = file.contentType.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {};
         send(response, 200, file.body, file.contentType, headers);
       })
-      .catch(() => send(response, 500, 'Internal error'));
+      .catch(() => sendError(response, 500, { code: 'E_INTERNAL', message: 'The page could not be read.' }));
   });
 
   const sockets = new WebSocketServer({ noServer: true });

@@ -128,3 +128,56 @@ describe('browser host', () => {
     ok.socket?.close();
   });
 });
+
+describe('browser host errors', () => {
+  const withToken = (h: RunningHost, headers: Record<string, string> = {}) => ({ 'content-type': 'application/json', authorization: `Bearer ${h.token}`, ...headers });
+  const envelope = (reply: Reply) => {
+    expect(reply.headers['content-type']).toBe('application/json');
+    return JSON.parse(reply.body) as { ok: boolean; error: { code: string; message: string; detail?: unknown } };
+  };
+
+  it('answers a body over the limit with 413 and the limit, whether its length is declared or streamed', async () => {
+    const h = await host();
+    const big = JSON.stringify({ method: 'profiles.list', input: { padding: 'x'.repeat(1024 * 1024) } });
+    const declared = await send(h, '/api/invoke', { method: 'POST', headers: withToken(h), body: big });
+    expect(declared.status).toBe(413);
+    expect(envelope(declared)).toEqual({ ok: false, error: { code: 'E_REQUEST_TOO_LARGE', message: expect.stringContaining('1048576 bytes'), detail: { limitBytes: 1048576 } } });
+
+    const streamed = await new Promise<Reply>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: h.port, path: '/api/invoke', method: 'POST', headers: { host: `127.0.0.1:${h.port}`, ...withToken(h) } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 5; i += 1) req.write('x'.repeat(256 * 1024));
+      req.end();
+    });
+    expect(streamed.status).toBe(413);
+    expect(envelope(streamed).error.code).toBe('E_REQUEST_TOO_LARGE');
+  });
+
+  it.each([['null'], ['[]'], ['42'], ['"profiles.list"']])('refuses the body %s with 400 and the JSON envelope', async (body) => {
+    const h = await host();
+    const reply = await send(h, '/api/invoke', { method: 'POST', headers: withToken(h), body });
+    expect(reply.status).toBe(400);
+    expect(envelope(reply)).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT', message: expect.stringContaining('must be a JSON object') } });
+  });
+
+  it('answers every other refusal with the JSON envelope and its status', async () => {
+    const h = await host();
+    const cases: [Reply, number, string][] = [
+      [await send(h, '/api/invoke', { method: 'POST', headers: withToken(h), body: '{not json' }), 400, 'E_INVALID_INPUT'],
+      [await send(h, '/api/invoke', { method: 'POST', headers: withToken(h, { 'content-type': 'text/plain' }), body: '{}' }), 415, 'E_INVALID_INPUT'],
+      [await send(h, '/api/invoke', { headers: withToken(h) }), 405, 'E_INVALID_INPUT'],
+      [await send(h, '/api/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 401, 'E_UNAUTHORIZED'],
+      [await send(h, '/api/invoke', { method: 'POST', headers: withToken(h, { origin: 'http://evil.example' }), body: '{}' }), 403, 'E_FORBIDDEN'],
+      [await send(h, '/missing.js', { headers: withToken(h) }), 404, 'E_NOT_FOUND'],
+      [await send(h, '/', { method: 'DELETE', headers: withToken(h) }), 405, 'E_INVALID_INPUT'],
+    ];
+    for (const [reply, status, code] of cases) {
+      expect(reply.status).toBe(status);
+      expect(envelope(reply)).toMatchObject({ ok: false, error: { code, message: expect.any(String) } });
+    }
+  });
+});
