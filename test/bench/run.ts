@@ -5,10 +5,11 @@ import { graphSuite } from './graph.bench';
 import { graphViewSuite } from './graphView.bench';
 import { inventorySuite } from './inventory.bench';
 import { runnerSuite } from './runner.bench';
+import { statementsSuite } from './statements.bench';
 import { resetSuite } from './reset.bench';
 import { storeSuite } from './store.bench';
 
-const suites: BenchmarkSuite[] = [storeSuite, graphSuite, inventorySuite, runnerSuite, graphViewSuite, resetSuite];
+const suites: BenchmarkSuite[] = [storeSuite, graphSuite, statementsSuite, inventorySuite, runnerSuite, graphViewSuite, resetSuite];
 
 const results: Measure[] = [];
 for (const suite of suites) {

@@ -24,6 +24,25 @@ describe('splitting SQL into statements', () => {
     expect(texts(sql)).toEqual(['CREATE TRIGGER t AFTER INSERT ON a BEGIN UPDATE b SET n = n + 1; DELETE FROM c; END', 'SELECT 1']);
   });
 
+  it('splits after a PostgreSQL trigger, whose body is a function elsewhere', () => {
+    const sql = 'CREATE TRIGGER audit AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION log_row();\nINSERT INTO a VALUES (1);\nINSERT INTO a VALUES (2);';
+    expect(texts(sql)).toEqual(['CREATE TRIGGER audit AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION log_row()', 'INSERT INTO a VALUES (1)', 'INSERT INTO a VALUES (2)']);
+  });
+
+  it('keeps a trigger body whole when a CASE … END comes right before a semicolon inside it', () => {
+    const sql = 'CREATE TEMP TRIGGER t AFTER UPDATE ON a BEGIN UPDATE b SET n = CASE WHEN new.x THEN 1 ELSE 0 END; DELETE FROM c; END;\nSELECT 1;';
+    expect(texts(sql)).toEqual(['CREATE TEMP TRIGGER t AFTER UPDATE ON a BEGIN UPDATE b SET n = CASE WHEN new.x THEN 1 ELSE 0 END; DELETE FROM c; END', 'SELECT 1']);
+  });
+
+  it('keeps a BEGIN ATOMIC function body whole, and treats a plain BEGIN as a statement', () => {
+    const sql = 'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\nBEGIN;\nSELECT 3;';
+    expect(texts(sql)).toEqual(['CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END', 'BEGIN', 'SELECT 3']);
+  });
+
+  it("reads E'…' strings with backslash escapes", () => {
+    expect(texts("SELECT E'it\\'s; fine';SELECT 2;")).toEqual(["SELECT E'it\\'s; fine'", 'SELECT 2']);
+  });
+
   it('drops empty statements and comment-only tails, and keeps offsets into the body', () => {
     const sql = 'SELECT 1;;\n\n  SELECT 2; -- done';
     const statements = splitStatements(sql);
