@@ -25,6 +25,8 @@ export interface HeldStatement {
   mode: HoldMode;
   /** Lets the held statement (and its reply) through, as if nothing had happened. */
   release(): void;
+  /** Resolves when the client that sent it has closed its connection (it exited, or was killed). */
+  clientGone: Promise<void>;
 }
 
 export interface FaultProxy {
@@ -130,6 +132,7 @@ export async function startFaultProxy(upstream: Upstream): Promise<FaultProxy> {
     // In 'afterReply', the server's answers wait here until released (or forever).
     let serverBacklog: Buffer[] | undefined;
     let onServerReady: (() => void) | undefined;
+    const clientGone = new Promise<void>((resolve) => client.once('close', () => resolve()));
 
     const end = () => {
       client.destroy();
@@ -148,6 +151,7 @@ export async function startFaultProxy(upstream: Upstream): Promise<FaultProxy> {
         sql,
         database,
         mode: trap.mode,
+        clientGone,
         release() {
           if (released.done) return;
           released.done = true;

@@ -1,0 +1,124 @@
+// What the PostgreSQL fault tests share per file: the fault proxy in front of the test server, a
+// data folder for the CLI, a small native project and seed, and databases whose owner, encoding
+// and collation all differ from what the server would pick by itself, so a restore that loses any
+// of them shows.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
+import { quoteIdentifier } from '../../../src-main/drivers/identifier';
+import { runTarget } from '../../../src-main/runner/runnerService';
+import { createServices } from '../../../src-main/services';
+import { passphraseKeyProvider } from '../../../src-main/store/keyProvider';
+import { Cli, output, printedCommand, type CliRun } from '../../support/cliProcess';
+import { databasesLike, postgresFingerprint, type DatabaseFingerprint } from '../../support/databaseFingerprint';
+import { startFaultProxy, type FaultProxy } from '../../support/faultProxy';
+import { postgresTarget } from '../../support/migrationTargets';
+import { writeNativeProject, type RevisionSpec } from '../../support/nativeProject';
+import { adminQuery, type ServerAddress } from '../../support/scratchDatabase';
+import { shop } from '../reset/resetSupport';
+
+export const ownerRole = 'fault_owner';
+export const seedSql = "INSERT INTO customers VALUES (100, 'Seeded');\n";
+
+export interface FaultBench {
+  proxy: FaultProxy;
+  cli: Cli;
+  project: string;
+  seedFile: string;
+  /** The database through the proxy, as the CLI is told to reach it. */
+  url(database: string): string;
+  /** A new database migrated to `to` (default: the heads) with a few rows; dropped after the test. */
+  shopDatabase(to?: string): Promise<string>;
+  /** A new database with nothing in it, shaped like the shop's; dropped after the test. */
+  emptyDatabase(): Promise<string>;
+  fingerprint(database: string): Promise<DatabaseFingerprint>;
+  exists(database: string): Promise<boolean>;
+  /**
+   * Waits until the killed command's sessions are gone from the server (a killed client's backend
+   * ends a moment after its socket closes), and fails naming them if they stay: something of the
+   * killed run is still alive.
+   */
+  settled(): Promise<void>;
+  /** Runs the `switchyard <starting> …` command printed in `run`'s output, exactly as printed. */
+  runPrinted(run: CliRun, starting: string): Promise<CliRun>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+/** 100 ms apart: a backend whose client is gone ends within a second; 15 s means it is not going to. */
+const settleAttempts = 150;
+
+/** An encoding and collation unlike template0's, so "same as the server's default" is never right by luck. */
+async function unusualShape(server: ServerAddress): Promise<{ encoding: string; collate: string }> {
+  const { rows } = await adminQuery(server, "SELECT pg_encoding_to_char(encoding) AS encoding, datcollate AS collate FROM pg_database WHERE datname = 'template0'");
+  const usual = rows[0] as { encoding: string; collate: string };
+  return { encoding: usual.encoding === 'LATIN1' ? 'UTF8' : 'LATIN1', collate: usual.collate === 'C' ? 'POSIX' : 'C' };
+}
+
+/** `revisions` must start with the shop's customers and orders: the rows go there. */
+export async function openFaultBench(server: ServerAddress, prefix: string, revisions: readonly RevisionSpec[] = shop): Promise<FaultBench> {
+  const home = mkdtempSync(join(tmpdir(), `switchyard-${prefix}-`));
+  const project = join(home, 'migrations');
+  writeNativeProject(project, revisions);
+  const seedFile = join(home, 'seed.sql');
+  writeFileSync(seedFile, seedSql);
+  const proxy = await startFaultProxy(server);
+  const before = new Set(await databasesLike(server, ''));
+  await adminQuery(server, `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ownerRole}') THEN CREATE ROLE ${ownerRole} NOLOGIN; END IF; END $$`);
+  const shape = await unusualShape(server);
+  const passphrase = `${prefix} passphrase`;
+  // The store is made here with a cheap key derivation (it is recorded beside the store), so the
+  // many CLI runs of a file do not each spend a second on scrypt at its default cost.
+  const services = createServices({ dataDir: home });
+  await services.session.unlock(passphraseKeyProvider(passphrase, { N: 1024, r: 8, p: 1 }));
+  services.close();
+  const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password });
+  const fingerprint = (database: string) => postgresFingerprint(server, database);
+  const emptyDatabase = async () => {
+    counter += 1;
+    const name = `${prefix}_${process.pid}_${counter}`;
+    await adminQuery(server, `CREATE DATABASE ${quoteIdentifier(name)} OWNER ${ownerRole} ENCODING '${shape.encoding}' LC_COLLATE '${shape.collate}' LC_CTYPE '${shape.collate}' TEMPLATE template0`);
+    onTestFinished(() => adminQuery(server, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`).then(() => undefined));
+    return name;
+  };
+
+  return {
+    proxy,
+    cli,
+    project,
+    seedFile,
+    url: (database) => `postgres://${server.user}@${proxy.host}:${proxy.port}/${database}`,
+    emptyDatabase,
+    async shopDatabase(to = 'heads') {
+      const name = await emptyDatabase();
+      await runTarget(postgresTarget(server, name, project), { action: 'upgrade', target: to }, { actor: 'fault test setup' });
+      await adminQuery(server, "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace é'); INSERT INTO orders VALUES (10, 1), (11, 2)", name);
+      return name;
+    },
+    fingerprint,
+    exists: async (database) => (await databasesLike(server, database)).includes(database),
+    async settled() {
+      const sessions = async () =>
+        (await adminQuery(server, "SELECT datname, application_name, state, query FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")).rows;
+      for (let attempt = 0; attempt < settleAttempts; attempt += 1) {
+        if ((await sessions()).length === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`Sessions of the killed run are still on the server: ${JSON.stringify(await sessions())}`);
+    },
+    async runPrinted(run, starting) {
+      const line = printedCommand(output(run), starting);
+      if (!line) throw new Error(`No "switchyard ${starting} …" command in:\n${output(run)}`);
+      return cli.runPrinted(line);
+    },
+    async close() {
+      await proxy.close();
+      // Whatever the kills left behind on the server (snapshot copies, half-made databases) goes too.
+      for (const name of await databasesLike(server, '')) {
+        if (!before.has(name)) await adminQuery(server, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      }
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}

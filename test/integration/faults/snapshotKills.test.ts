@@ -1,0 +1,117 @@
+// `switchyard snapshot restore` and `snapshot create` SIGKILLed at each statement that creates,
+// drops, renames or empties a database (issue 10): the database is always whole — as it was, or
+// as the snapshot — the snapshot survives, nothing is left on the server that `snapshot list`
+// does not show, and running the command again finishes the job exactly.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { output } from '../../support/cliProcess';
+import { databasesLike } from '../../support/databaseFingerprint';
+import { adminQuery } from '../../support/scratchDatabase';
+import { openFaultBench, type FaultBench } from './faultSupport';
+
+const server = inject('postgres');
+let bench: FaultBench;
+
+beforeAll(async () => {
+  bench = await openFaultBench(server, 'fault_snapshot');
+});
+afterAll(() => bench.close());
+
+const databaseStatement = /^\s*((CREATE|DROP|ALTER) DATABASE|SELECT pg_terminate_backend)/i;
+
+/** Holds the n-th (from 0) statement that changes databases. */
+function nthDatabaseStatement(n: number) {
+  return (sql: string, earlier: readonly string[]) => databaseStatement.test(sql) && earlier.filter((s) => databaseStatement.test(s)).length === n;
+}
+
+/** A kill point too many means a command that never ends; the commands here have a handful. */
+const mostStatements = 12;
+
+/**
+ * Runs the command once per kill point, SIGKILLed after its n-th database statement (n = 0, 1, …),
+ * until a run reaches its end unkilled; `prepare` runs before each, `check` after each kill.
+ */
+async function atEveryDatabaseStatement(args: (n: number) => string[], prepare: (n: number) => Promise<void>, check: (where: string) => Promise<void>): Promise<void> {
+  for (let n = 0; n < mostStatements; n += 1) {
+    await prepare(n);
+    const { held, run } = await bench.cli.killAtIfReached(bench.proxy, nthDatabaseStatement(n), 'afterReply', args(n));
+    if (!held) {
+      expect(run.code, output(run)).toBe(0);
+      expect(n, 'the command changed no database at all').toBeGreaterThan(0);
+      return;
+    }
+    await bench.settled();
+    await check(`killed after: ${held.sql}`);
+  }
+  throw new Error(`Still not done after ${mostStatements} kill points.`);
+}
+
+interface Listed {
+  id: string;
+  name: string;
+  location: string;
+}
+
+async function listed(database: string): Promise<Listed[]> {
+  const run = await bench.cli.run(['snapshot', 'list', '--url', bench.url(database), '--json']);
+  expect(run.code, output(run)).toBe(0);
+  return JSON.parse(run.stdout) as Listed[];
+}
+
+describe('switchyard snapshot restore killed at each statement', () => {
+  it('leaves the database whole (as it was or as the snapshot), keeps the snapshot, and a re-run restores it exactly', async () => {
+    const database = await bench.shopDatabase();
+    const take = await bench.cli.run(['snapshot', 'create', '--url', bench.url(database), '--name', 'known good', '--json']);
+    expect(take.code, output(take)).toBe(0);
+    const snapshot = JSON.parse(take.stdout) as Listed;
+    const atSnapshot = await bench.fingerprint(database);
+    const restoreArgs = ['snapshot', 'restore', snapshot.id, '--url', bench.url(database)];
+
+    let before = atSnapshot;
+    await atEveryDatabaseStatement(
+      () => restoreArgs,
+      async (n) => {
+        // Rows written after the snapshot, so "as it was" and "as the snapshot" differ.
+        await adminQuery(server, `INSERT INTO customers VALUES (${1000 + n}, 'written after the snapshot')`, database);
+        before = await bench.fingerprint(database);
+      },
+      async (where) => {
+        expect(await bench.exists(database), where).toBe(true);
+        expect([before, atSnapshot], where).toContainEqual(await bench.fingerprint(database));
+        expect((await listed(database)).map((s) => s.id), where).toContain(snapshot.id);
+        const again = await bench.cli.run(restoreArgs);
+        expect(again.code, `${where}\n${output(again)}`).toBe(0);
+        expect(await bench.fingerprint(database), where).toEqual(atSnapshot);
+      },
+    );
+  });
+});
+
+describe('switchyard snapshot create killed at each statement', () => {
+  it('never changes the database, leaves no copy that snapshot list does not show, and a re-run takes a snapshot that restores', async () => {
+    const database = await bench.shopDatabase();
+    const original = await bench.fingerprint(database);
+    const createArgs = (name: string) => ['snapshot', 'create', '--url', bench.url(database), '--name', name, '--json'];
+
+    let serverBefore = new Set<string>();
+    await atEveryDatabaseStatement(
+      (n) => createArgs(`killed ${n}`),
+      async () => {
+        serverBefore = new Set(await databasesLike(server, ''));
+      },
+      async (where) => {
+        expect(await bench.fingerprint(database), where).toEqual(original);
+        const locations = (await listed(database)).map((s) => s.location);
+        const leftOver = (await databasesLike(server, '')).filter((name) => !serverBefore.has(name));
+        expect(leftOver.filter((name) => !locations.includes(name)), `${where}: databases on the server that snapshot list does not show`).toEqual([]);
+      },
+    );
+
+    const take = await bench.cli.run(createArgs('after the kills'));
+    expect(take.code, output(take)).toBe(0);
+    const snapshot = JSON.parse(take.stdout) as Listed;
+    await adminQuery(server, 'DELETE FROM orders', database);
+    const restore = await bench.cli.run(['snapshot', 'restore', snapshot.id, '--url', bench.url(database)]);
+    expect(restore.code, output(restore)).toBe(0);
+    expect(await bench.fingerprint(database)).toEqual(original);
+  });
+});

@@ -1,0 +1,138 @@
+// The switchyard CLI as a real child process, as a user runs it: plain runs, runs SIGKILLed at a
+// chosen statement (held by the fault proxy) or at a chosen moment, and the commands it prints,
+// run exactly as printed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { FaultProxy, HeldStatement, HoldMode, StatementMatch } from './faultProxy';
+
+const bin = resolve('bin/switchyard.mjs');
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface KilledRun {
+  held: HeldStatement;
+  run: CliRun;
+}
+
+function finished(child: ChildProcess): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+function describeRun(args: readonly string[], run: CliRun): string {
+  return `switchyard ${args.join(' ')} exited ${run.code ?? run.signal}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
+}
+
+/** Splits a command line the way a POSIX shell does for plain words, '…' and "…" quoting, and \ escapes. */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  // `started` tells an empty quoted word ('') from no word at all.
+  let word = '';
+  let started = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i] as string;
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+      else if (c === '\\' && '"\\$`'.includes(line[i + 1] ?? '')) word += line[(i += 1)] ?? '';
+      else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      started = true;
+    } else if (c === '\\') {
+      word += line[(i += 1)] ?? '';
+      started = true;
+    } else if (/\s/.test(c)) {
+      if (started) words.push(word);
+      word = '';
+      started = false;
+    } else {
+      word += c;
+      started = true;
+    }
+  }
+  if (quote) throw new Error(`unbalanced ${quote} in: ${line}`);
+  if (started) words.push(word);
+  return words;
+}
+
+/** The first `switchyard …` command in the output whose words start with `starting` (e.g. "snapshot restore"). */
+export function printedCommand(output: string, starting: string): string | undefined {
+  for (const line of output.split('\n')) {
+    const at = line.indexOf(`switchyard ${starting}`);
+    if (at < 0) continue;
+    // A command set in backticks ends at the closing one; otherwise at the end of the line, less a sentence's full stop.
+    const rest = line.slice(at);
+    const quoted = line[at - 1] === '`' ? rest.slice(0, rest.indexOf('`') < 0 ? undefined : rest.indexOf('`')) : rest.replace(/\.\s*$/, '');
+    return quoted.trim();
+  }
+  return undefined;
+}
+
+export class Cli {
+  constructor(private readonly env: Record<string, string>) {}
+
+  private start(args: readonly string[]): ChildProcess {
+    return spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+
+  run(args: readonly string[]): Promise<CliRun> {
+    return finished(this.start(args));
+  }
+
+  /** Runs a `switchyard …` line the CLI printed, word for word as a shell would split it. */
+  async runPrinted(line: string): Promise<CliRun> {
+    const [command, ...args] = shellWords(line);
+    if (command !== 'switchyard') throw new Error(`not a switchyard command: ${line}`);
+    return this.run(args);
+  }
+
+  /** Runs the command and SIGKILLs it once the proxy holds a statement matching `match`. */
+  async killAt(proxy: FaultProxy, match: StatementMatch, mode: HoldMode, args: readonly string[]): Promise<KilledRun> {
+    const { held, run } = await this.killAtIfReached(proxy, match, mode, args);
+    if (!held) throw new Error(`The CLI never reached the statement to kill it at.\n${describeRun(args, run)}`);
+    return { held, run };
+  }
+
+  /** As killAt, but a command that finishes without reaching the statement is an answer too (no `held`). */
+  async killAtIfReached(proxy: FaultProxy, match: StatementMatch, mode: HoldMode, args: readonly string[]): Promise<{ held: HeldStatement | undefined; run: CliRun }> {
+    const held = proxy.holdAt(match, mode);
+    const child = this.start(args);
+    const exit = finished(child);
+    const first = await Promise.race([held, exit.then((run) => ({ run }))]);
+    if ('run' in first) {
+      proxy.disarm();
+      return { held: undefined, run: first.run };
+    }
+    child.kill('SIGKILL');
+    return { held: first, run: await exit };
+  }
+
+  /** Runs the command and SIGKILLs it once `moment` resolves (the test saw it reach that point). */
+  async killWhen(moment: Promise<unknown>, args: readonly string[]): Promise<CliRun> {
+    const child = this.start(args);
+    const exit = finished(child);
+    const first = await Promise.race([moment.then(() => undefined), exit]);
+    if (first) throw new Error(`The CLI finished before the moment to kill it.\n${describeRun(args, first)}`);
+    child.kill('SIGKILL');
+    return exit;
+  }
+}
+
+export function output(run: CliRun): string {
+  return `${run.stdout}\n${run.stderr}`;
+}
