@@ -6,9 +6,9 @@ import { loadInventory } from '../inventory/loadInventory';
 import { countRowsExactly } from '../inventory/rowCounts';
 import type { OperationContext } from '../operations/operations';
 import { withDriver } from '../runner/runnerService';
-import { appliedWithAncestors, planUpgrade } from '../migrations/planner';
 import { loadTargetProject, type MigrationTarget } from '../runner/migrationTarget';
 import type { DatabaseLifecycle } from './lifecycle';
+import { migrateRefusals, planMigrate } from './migratePreflight';
 
 const dataKinds = new Set(['table', 'partitioned table', 'materialized view']);
 
@@ -31,8 +31,8 @@ async function measure(target: MigrationTarget, database: DatabaseLifecycle): Pr
 /** The revisions the migrate step will apply, from an empty database or from a snapshot's heads. */
 function migrateStatements(target: MigrationTarget, to: string, startingHeads: readonly string[]): string[] {
   const project = loadTargetProject(target);
-  const applied = appliedWithAncestors(project.graph, startingHeads);
-  const plan = planUpgrade(project.graph, to, applied);
+  const { plan, refusal } = planMigrate(project.graph, to, startingHeads);
+  if (plan === null) return [refusal];
   if (plan.steps.length === 0) return [`nothing to apply: already at ${to}`];
   const messages = new Map(project.graph.revisions.map((r) => [r.id, r.message]));
   return plan.steps.map((s) => `apply ${s.revision}${messages.get(s.revision) ? ` — ${messages.get(s.revision)}` : ''}`);
@@ -122,7 +122,7 @@ export async function planReset(target: MigrationTarget, database: DatabaseLifec
     impact: { ...measured, sessions, privileges },
     snapshots,
     steps: await planSteps(target, database, request, snapshot, snapshots),
-    refusals: refusalsFor(target, request, snapshot, privileges, database.snapshotPrivileges(), exists),
+    refusals: [...refusalsFor(target, request, snapshot, privileges, database.snapshotPrivileges(), exists), ...(await migrateRefusals(target, request, snapshot))],
     ...(condition ? { condition } : {}),
   };
 }
