@@ -41,7 +41,7 @@ export interface DatabaseLifecycle {
    * as it was and the error (E_RESTORE_FAILED) says so.
    */
   restore(snapshotLocation: string, recorded?: DatabaseShapeRecord): Promise<void>;
-  /** The previous copy a killed restore left set aside, if any (its data is the user's: never dropped unasked). */
+  /** The copy a killed restore had replaced and not yet dropped, if any. */
   replacedCopy(): Promise<string | undefined>;
   /** A copy of the database as it is now, at a location named for the snapshot id. */
   snapshot(snapshotId: string): Promise<SnapshotCopy>;

@@ -125,12 +125,16 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
     }
   };
 
-  /** ALTER DATABASE … RENAME fails while anyone is connected to it: end them and retry. */
-  const renameIdle = async (from: string, to: string): Promise<void> => {
+  /**
+   * Puts `copy` in place of `database`, which is renamed to `aside`: both renames in one statement
+   * string, so one implicit transaction — at no moment is there no database by that name. A rename
+   * fails while anyone is connected: end them and retry.
+   */
+  const swapIdle = async (database: string, copy: string, aside: string): Promise<void> => {
     for (let attempt = 1; ; attempt += 1) {
-      await admin.query(terminateSessionsSql, [from]);
+      await admin.query(terminateSessionsSql, [database]);
       try {
-        await admin.query(renameDatabaseSql(from, to));
+        await admin.query(`${renameDatabaseSql(database, aside)};\n${renameDatabaseSql(copy, database)}`);
         return;
       } catch (error) {
         if (sqlstate(error) !== '55006' || attempt >= 5) throw error;
@@ -217,10 +221,9 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
       refuseConnectionsSql(location),
       terminateSessionsShown(location, literal),
       cloneDatabaseSql(names.copy, location, ownerFor(recorded), fileCopy),
-      terminateSessionsShown(database, literal),
-      renameDatabaseSql(database, names.replaced),
-      renameDatabaseSql(names.copy, database),
-      dropDatabaseSql(names.replaced, force),
+      ...(facts.shape
+        ? [terminateSessionsShown(database, literal), `${renameDatabaseSql(database, names.replaced)}; ${renameDatabaseSql(names.copy, database)}`, dropDatabaseSql(names.replaced, force)]
+        : [renameDatabaseSql(names.copy, database)]),
     ],
     snapshotStatements: (location) => [terminateSessionsShown(database, literal), cloneDatabaseSql(location, database, facts.user, fileCopy), refuseConnectionsSql(location)],
     terminate,
@@ -236,35 +239,25 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
       await withTarget((driver) => driver.execScript(['BEGIN', ...statements, 'COMMIT'].join(';\n')));
     },
     async restore(location, recorded) {
-      if (await databaseExists(names.replaced)) {
-        throw new SwitchyardError(
-          'E_RESTORE_FAILED',
-          `An earlier restore of ${database} was interrupted after setting its previous copy aside as "${names.replaced}". Nothing was changed now. Rename it back (ALTER DATABASE "${names.replaced}" RENAME TO …) or drop it, then restore again.`,
-          { replaced: names.replaced },
-        );
-      }
       const existed = await databaseExists(database);
+      if (await databaseExists(names.replaced)) {
+        // The swap is one transaction, so a set-aside copy means an earlier restore swapped in whole and
+        // was stopped before dropping what it replaced, as that restore was asked to.
+        if (!existed) {
+          throw new SwitchyardError('E_RESTORE_FAILED', `${database} does not exist, and a previous copy of it is kept as "${names.replaced}": rename that back (ALTER DATABASE "${names.replaced}" RENAME TO …) or drop it, then restore again. Nothing was changed.`);
+        }
+        await admin.query(dropDatabaseSql(names.replaced, force));
+      }
       const unchanged = (error: unknown) =>
         new SwitchyardError('E_RESTORE_FAILED', `The restore failed before replacing anything: ${causeOf(error)}. ${database} is unchanged${existed ? '' : ' (it still does not exist)'}.`);
-      // A copy left by a killed restore is only ever our own half-made clone.
-      await admin.query(dropDatabaseSql(names.copy, force));
       try {
+        // A copy left by a killed restore is only ever our own half-made clone.
+        await admin.query(dropDatabaseSql(names.copy, force));
         await closeSnapshot(location);
         await cloneFrom(names.copy, location, ownerFor(recorded), true);
-        if (existed) await renameIdle(database, names.replaced);
+        if (existed) await swapIdle(database, names.copy, names.replaced);
+        else await admin.query(renameDatabaseSql(names.copy, database));
       } catch (error) {
-        await admin.query(dropDatabaseSql(names.copy, force)).catch(() => undefined);
-        throw unchanged(error);
-      }
-      try {
-        await admin.query(renameDatabaseSql(names.copy, database));
-      } catch (error) {
-        if (!existed) throw new SwitchyardError('E_RESTORE_FAILED', `The restored copy is complete as "${names.copy}" but could not be renamed to ${database}: ${causeOf(error)}.`);
-        try {
-          await admin.query(renameDatabaseSql(names.replaced, database));
-        } catch {
-          throw new SwitchyardError('E_RESTORE_FAILED', `The restore stopped half-way: ${causeOf(error)}. The previous ${database} is kept as "${names.replaced}", the restored copy as "${names.copy}"; rename one of them to ${database}.`);
-        }
         await admin.query(dropDatabaseSql(names.copy, force)).catch(() => undefined);
         throw unchanged(error);
       }

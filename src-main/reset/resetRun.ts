@@ -58,7 +58,8 @@ interface StepContext {
   taken: Snapshot | undefined;
   /** For a database that is gone: the shape its snapshot recorded (read before any step runs). */
   recorded: DatabaseShapeRecord | undefined;
-  onSnapshotTaken: (snapshot: Snapshot) => void;
+  /** Hears of the safety-net snapshot as soon as it is recorded, before its copy starts. */
+  onSnapshotRecorded: (snapshot: Snapshot) => void;
   verification: (ResetVerification & { problems: string[] }) | undefined;
 }
 
@@ -77,9 +78,8 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
   const { scope, database, request, options } = context;
   switch (step.step) {
     case 'snapshot': {
-      const { sessionsEnded, ...taken } = await context.snapshots.take(scope, `Before reset, ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`, options.actor, database);
+      const { sessionsEnded, ...taken } = await context.snapshots.take(scope, `Before reset, ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`, options.actor, database, context.onSnapshotRecorded);
       context.taken = taken;
-      context.onSnapshotTaken(taken);
       return `snapshot "${taken.name}" taken (${taken.location})${sessionsEnded ? `; ${sessionsEnded} session(s) ended first so the database could be copied` : ''}`;
     }
     case 'terminate':
@@ -143,7 +143,7 @@ export async function runReset(snapshots: SnapshotService, scope: SnapshotScope,
     const context: StepContext = {
       scope, snapshots, database, request, options, taken: undefined, verification: undefined,
       recorded: typeof recorded === 'object' ? recorded.shape : undefined,
-      onSnapshotTaken: (taken) => journal.snapshotTaken(journalId, taken.id),
+      onSnapshotRecorded: (snapshot) => journal.snapshotRecorded(journalId, snapshot.id),
     };
     const results: StepResult[] = [];
     const done: ResetStepName[] = [];

@@ -110,8 +110,8 @@ export class SnapshotService {
     }
   }
 
-  /** Takes the copy through an open lifecycle (the reset's, whose confirmation covered it). */
-  async take(scope: SnapshotScope, name: string, actor: string, database: DatabaseLifecycle): Promise<Snapshot & { sessionsEnded: number }> {
+  /** Takes the copy through an open lifecycle (the reset's, whose confirmation covered it); `onRecorded` hears of it before the copy starts. */
+  async take(scope: SnapshotScope, name: string, actor: string, database: DatabaseLifecycle, onRecorded?: (snapshot: Snapshot) => void): Promise<Snapshot & { sessionsEnded: number }> {
     const { snapshots, audit } = this.session.store;
     const id = randomUUID();
     const shape = database.recordedShape();
@@ -129,6 +129,7 @@ export class SnapshotService {
       ...(shape ? { shape } : {}),
     };
     snapshots.add(recorded, process.pid);
+    onRecorded?.(recorded);
     let copy;
     try {
       copy = await database.snapshot(id);

@@ -44,7 +44,7 @@ export class ResetJournal {
     this.db.prepare('UPDATE reset_journal SET step_index = ? WHERE id = ?').run(stepIndex, id);
   }
 
-  snapshotTaken(id: string, snapshotId: string): void {
+  snapshotRecorded(id: string, snapshotId: string): void {
     this.db.prepare('UPDATE reset_journal SET snapshot_id = ? WHERE id = ?').run(snapshotId, id);
   }
 

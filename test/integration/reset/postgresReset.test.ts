@@ -7,18 +7,11 @@ import { planWith } from '../../../src-main/reset/resetRun';
 import { runTarget } from '../../../src-main/runner/runnerService';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
-import { openSession, postgresTarget, reset, rows, scopeOf, shopProject, unlockedServices } from './resetSupport';
+import { openSession, postgresTarget, reset, rows, scopeOf, shopProject, shopWithData as shopDatabase, unlockedServices } from './resetSupport';
 
 const server = inject('postgres');
 
-async function shopWithData(prefix = 'reset') {
-  const database = await scratchDatabase(server, prefix);
-  const project = shopProject();
-  const target = postgresTarget(server, database, project);
-  await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
-  await rows(server, database, "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace'); INSERT INTO orders VALUES (10, 1); CREATE TABLE leftovers (note text);");
-  return { database, project, target };
-}
+const shopWithData = (prefix?: string) => shopDatabase(server, prefix);
 
 const customers = (database: string) => rows(server, database, 'SELECT id, name FROM customers ORDER BY id');
 const tableNames = async (database: string) =>

@@ -9,10 +9,12 @@ import type { SnapshotScope } from '../../../src-main/reset/snapshots';
 import { createServices, type Services } from '../../../src-main/services';
 import { passphraseKeyProvider } from '../../../src-main/store/keyProvider';
 import { writeNativeProject, type RevisionSpec } from '../../support/nativeProject';
-import type { ServerAddress } from '../../support/scratchDatabase';
+import { postgresTarget } from '../../support/migrationTargets';
+import { runTarget } from '../../../src-main/runner/runnerService';
+import { scratchDatabase, type ServerAddress } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
 
-export { postgresTarget } from '../../support/migrationTargets';
+export { postgresTarget };
 
 export const shop: RevisionSpec[] = [
   { id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id int PRIMARY KEY, name text);' },
@@ -59,4 +61,14 @@ export async function rows(server: ServerAddress, database: string, sql: string)
   } finally {
     await client.end();
   }
+}
+
+/** A scratch database at the shop's heads with a few rows and a table the migrations do not know. */
+export async function shopWithData(server: ServerAddress, prefix = 'reset') {
+  const database = await scratchDatabase(server, prefix);
+  const project = shopProject();
+  const target = postgresTarget(server, database, project);
+  await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+  await rows(server, database, "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace'); INSERT INTO orders VALUES (10, 1); CREATE TABLE leftovers (note text);");
+  return { database, project, target };
 }
