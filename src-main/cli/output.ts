@@ -4,10 +4,11 @@
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
 import { cliLogPath, logInternalError } from './cliLog';
 
-// C0 controls but tab and newline, DEL and C1 controls, and the bidirectional overrides that can make
-// text read differently from what it is ("Trojan Source").
+// C0 controls but tab, newline and the carriage return of a CRLF line end (CSV's), DEL and C1
+// controls, and the bidirectional overrides that can make text read differently from what it is
+// ("Trojan Source"). A lone carriage return is escaped: it would let a name overwrite its line.
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole purpose
-const unsafeCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const unsafeCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 
 /** Shows control characters as escapes (`\x1b`, `\u202e`) instead of letting the terminal obey them. */
 export function terminalSafe(text: string): string {

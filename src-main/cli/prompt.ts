@@ -1,7 +1,7 @@
 // Secrets typed at a terminal (echo off) or piped on stdin: never taken from argv.
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { UsageError } from './output';
+import { terminalSafe, warn, UsageError } from './output';
 
 export async function promptHidden(question: string): Promise<string> {
   if (!process.stdin.isTTY) throw new UsageError(`${question.replace(/:\s*$/, '')} is needed, but stdin is not a terminal.`);
@@ -13,7 +13,7 @@ export async function promptHidden(question: string): Promise<string> {
     },
   });
   const rl = createInterface({ input: process.stdin, output, terminal: true });
-  process.stderr.write(question);
+  warn(question);
   muted = true;
   try {
     return await new Promise<string>((resolve) => rl.question('', resolve));
@@ -26,7 +26,7 @@ export async function promptHidden(question: string): Promise<string> {
 export async function promptLine(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY) });
   try {
-    return await new Promise<string>((resolve) => rl.question(question, resolve));
+    return await new Promise<string>((resolve) => rl.question(terminalSafe(question), resolve));
   } finally {
     rl.close();
   }

@@ -7,7 +7,7 @@ import { environmentOf, projectFormatChoices, type ProjectFormatChoice } from '.
 import type { MigrationTarget } from '../runner/migrationTarget';
 import { targetFromProfile } from '../runner/migrationTarget';
 import type { Services } from '../services';
-import { UsageError } from './output';
+import { warn, UsageError } from './output';
 
 export const targetOptions = {
   profile: { type: 'string' },
@@ -59,7 +59,7 @@ export function targetFromUrl(flags: TargetFlags): MigrationTarget {
   }
   const parsed = parseConnectionUri(url);
   if (parsed.password !== undefined) {
-    process.stderr.write('switchyard: warning: a password on the command line can be read by other users of this machine; prefer PGPASSWORD or a saved profile.\n');
+    warn('switchyard: warning: a password on the command line can be read by other users of this machine; prefer PGPASSWORD or a saved profile.\n');
   }
   const password = parsed.password ?? process.env.PGPASSWORD;
   return {

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command';
 import { call, openServices } from '../openServices';
-import { printJson, printTable, UsageError } from '../output';
+import { printJson, printTable, say, UsageError } from '../output';
 
 const usage = `Usage: switchyard audit [--limit N] [--json]
 
@@ -25,7 +25,7 @@ async function run(args: string[]): Promise<number> {
     if (values.json) printJson({ verification, entries });
     else {
       printTable(['WHEN', 'WHO', 'WHAT', 'ON'], entries.map((e) => [e.at, e.actor, e.action, e.target]));
-      process.stdout.write(verification.ok ? `\nchain intact: ${verification.entries} entries\n` : `\nCHAIN BROKEN at entry ${verification.brokenAt}: the log was edited outside Switchyard\n`);
+      say(verification.ok ? `\nchain intact: ${verification.entries} entries\n` : `\nCHAIN BROKEN at entry ${verification.brokenAt}: the log was edited outside Switchyard\n`);
     }
     return verification.ok ? 0 : 1;
   } finally {

@@ -5,7 +5,7 @@ import { renderAsciiGraph } from '../../migrations/asciiGraph';
 import { graphReport, loadProject } from '../../migrations/project';
 import { analyseTables, tablesCreatedTwice } from '../../migrations/staticAnalysis';
 import type { Command } from '../command';
-import { printJson, UsageError } from '../output';
+import { printJson, say, UsageError } from '../output';
 import { appliedOption, formatOption, projectOptions } from './projectOptions';
 
 const usage = `Usage:
@@ -48,7 +48,7 @@ async function run(args: string[]): Promise<number> {
   ];
   if (report.anomalies.length === 0) out.push('no anomalies');
   else out.push(`${report.anomalies.length} anomalies:`, ...report.anomalies.map(anomalyLine));
-  process.stdout.write(`${out.join('\n')}\n`);
+  say(`${out.join('\n')}\n`);
   return 0;
 }
 

@@ -12,7 +12,7 @@ import type { MigrationTarget } from '../../runner/migrationTarget';
 import { withDriver } from '../../runner/runnerService';
 import type { Command } from '../command';
 import { openServices } from '../openServices';
-import { printJson, printTable, UsageError } from '../output';
+import { printJson, printTable, say, warn, UsageError } from '../output';
 import { requireOneTarget, targetFromProfileFlag, targetFromUrl, targetOptions, targetUsage } from '../targetFlags';
 
 const usage = `Usage:
@@ -61,7 +61,7 @@ function interruptibleContext(): { context: OperationContext; dispose(): void } 
     opId: 'cli',
     signal: controller.signal,
     progress: (done, total) => process.stderr.write(`\rcounting rows: ${done}/${total}${done === total ? '\n' : ''}`),
-    log: (_level, line) => process.stderr.write(`\nswitchyard: ${line}\n`),
+    log: (_level, line) => warn(`\nswitchyard: ${line}\n`),
     checkpoint: () => {
       if (controller.signal.aborted) throw new SwitchyardError('E_CANCELLED', 'Counting stopped by Ctrl-C.');
     },
@@ -97,13 +97,12 @@ async function fillExact(target: MigrationTarget, inventory: Inventory, sizes: b
 }
 
 function printText(inventory: Inventory): void {
-  const out = process.stdout;
   if (inventory.project) {
     const { counts } = inventory;
-    out.write(`${inventory.connection} — ${inventory.project.format} project ${inventory.project.dir}\n`);
-    out.write(`${(Object.keys(counts) as Array<keyof typeof counts>).map((s) => `${statusLabels[s].toLowerCase()}: ${counts[s]}`).join('  ')}\n\n`);
+    say(`${inventory.connection} — ${inventory.project.format} project ${inventory.project.dir}\n`);
+    say(`${(Object.keys(counts) as Array<keyof typeof counts>).map((s) => `${statusLabels[s].toLowerCase()}: ${counts[s]}`).join('  ')}\n\n`);
   } else {
-    out.write(`${inventory.connection} — no migration project bound: no statuses\n\n`);
+    say(`${inventory.connection} — no migration project bound: no statuses\n\n`);
   }
   const rows = inventory.tables.map((t: InventoryTable) => [
     qualifiedTableName(t),
@@ -116,7 +115,7 @@ function printText(inventory: Inventory): void {
   printTable(['table', 'kind', 'rows', 'size', 'status', 'created by'], rows);
   for (const change of inventory.pendingChanges) {
     const what = [...change.created.map((t) => `+${t}`), ...change.dropped.map((t) => `-${t}`), ...change.renamed.map((r) => `${r.from}→${r.to}`)];
-    out.write(`pending ${change.revision} (${change.file}:${change.line}): ${what.join(' ')}\n`);
+    say(`pending ${change.revision} (${change.file}:${change.line}): ${what.join(' ')}\n`);
   }
 }
 
@@ -138,8 +137,8 @@ async function run(args: string[]): Promise<number> {
   const inventory = await loadInventory(target);
   if (flags['exact-sizes'] || flags.count) await fillExact(target, inventory, Boolean(flags['exact-sizes']), Boolean(flags.count), timeoutMs(flags.timeout));
   if (flags.json) printJson(inventory);
-  else if (flags.csv) process.stdout.write(inventoryCsv(inventory.tables));
-  else if (flags.markdown) process.stdout.write(inventoryMarkdown(inventory, new Date().toISOString()));
+  else if (flags.csv) say(inventoryCsv(inventory.tables));
+  else if (flags.markdown) say(inventoryMarkdown(inventory, new Date().toISOString()));
   else printText(inventory);
   return 0;
 }

@@ -4,7 +4,7 @@ import type { Revision } from '../../../src-shared/model/revision';
 import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../migrations/planner';
 import { loadProject } from '../../migrations/project';
 import type { Command } from '../command';
-import { printJson, UsageError } from '../output';
+import { printJson, say, UsageError } from '../output';
 import { appliedOption, formatOption, projectOptions, resolveApplied } from './projectOptions';
 
 const usage = `Usage:
@@ -36,13 +36,13 @@ async function run(args: string[]): Promise<number> {
     return 0;
   }
   if (plan.steps.length === 0) {
-    process.stdout.write(`Nothing to do: ${flags.to} is already ${flags.down ? 'the lowest applied state' : 'applied'}.\n`);
+    say(`Nothing to do: ${flags.to} is already ${flags.down ? 'the lowest applied state' : 'applied'}.\n`);
     return 0;
   }
   const width = String(plan.steps.length).length;
   plan.steps.forEach((step, i) => {
     const revision = graph.byId.get(step.revision) as Revision;
-    process.stdout.write(`${String(i + 1).padStart(width)}. ${step.direction === 'up' ? 'upgrade  ' : 'downgrade'} ${revision.id}  ${revision.message}  (${revision.file})\n`);
+    say(`${String(i + 1).padStart(width)}. ${step.direction === 'up' ? 'upgrade  ' : 'downgrade'} ${revision.id}  ${revision.message}  (${revision.file})\n`);
   });
   return 0;
 }

@@ -8,7 +8,7 @@ import { SwitchyardError } from '../../../src-shared/errors';
 import type { Services } from '../../services';
 import type { Command } from '../command';
 import { call, openServices } from '../openServices';
-import { printJson, printTable, UsageError } from '../output';
+import { printJson, printTable, say, warn, UsageError } from '../output';
 import { promptHidden, promptLine, readStdinLine } from '../prompt';
 
 const usage = `Usage:
@@ -78,7 +78,7 @@ async function buildInput(base: ProfileInput, uri: string | undefined, flags: Fl
     const { password, ...fields } = parsed;
     Object.assign(input, fields, { engine: 'postgres' });
     if (password !== undefined) {
-      process.stderr.write('switchyard: warning: a password on the command line can be read by other users of this machine (ps, shell history); prefer --password-stdin.\n');
+      warn('switchyard: warning: a password on the command line can be read by other users of this machine (ps, shell history); prefer --password-stdin.\n');
       input.password = password;
     }
   }
@@ -130,7 +130,7 @@ function where(profile: Profile): string {
 
 function show(profile: Profile, json: boolean, verb: string): void {
   if (json) printJson(profile);
-  else process.stdout.write(`${verb} ${profile.name} (${profile.environment}, ${where(profile)})\n`);
+  else say(`${verb} ${profile.name} (${profile.environment}, ${where(profile)})\n`);
 }
 
 async function run(args: string[]): Promise<number> {
@@ -144,7 +144,7 @@ async function run(args: string[]): Promise<number> {
       case 'list': {
         const profiles = await call(services, 'profiles.list', {});
         if (json) printJson(profiles);
-        else if (profiles.length === 0) process.stdout.write('No connection profiles yet. Add one with `switchyard profiles add`.\n');
+        else if (profiles.length === 0) say('No connection profiles yet. Add one with `switchyard profiles add`.\n');
         else printTable(['NAME', 'ENV', 'ENGINE', 'WHERE', 'READ-ONLY', 'PASSWORD'], profiles.map((p) => [p.name, p.environment, p.engine, where(p), p.readOnly ? 'yes' : 'no', p.hasPassword ? 'stored' : '-']));
         return 0;
       }
@@ -165,13 +165,13 @@ async function run(args: string[]): Promise<number> {
           if (!process.stdin.isTTY) throw new UsageError(`Refusing to remove "${profile.name}" without --yes (stdin is not a terminal to confirm).`);
           const answer = await promptLine(`Remove connection "${profile.name}" (${where(profile)})? Type its name to confirm: `);
           if (answer.trim() !== profile.name) {
-            process.stderr.write('Not removed.\n');
+            warn('Not removed.\n');
             return 1;
           }
         }
         await call(services, 'profiles.remove', { id: profile.id });
         if (json) printJson({ removed: true, id: profile.id, name: profile.name });
-        else process.stdout.write(`Removed ${profile.name}\n`);
+        else say(`Removed ${profile.name}\n`);
         return 0;
       }
       default: {
@@ -181,7 +181,7 @@ async function run(args: string[]): Promise<number> {
         const result = await call(services, 'profiles.test', request);
         if (json) printJson({ ok: true, profile: profile.name, ...result });
         else {
-          process.stdout.write(
+          say(
             `${profile.name}: connected — ${result.serverVersion}, ${result.latencyMs} ms round trip, as ${result.currentUser}` +
               `${result.canCreateDatabase ? ', may create databases' : ''}${result.readOnly ? ', read-only' : ''}\n`,
           );

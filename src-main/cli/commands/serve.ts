@@ -8,7 +8,7 @@ import { createServices } from '../../services';
 import { startHost } from '../../host/server';
 import { passphraseKeyProvider } from '../../store/keyProvider';
 import type { Command } from '../command';
-import { UsageError } from '../output';
+import { say, UsageError } from '../output';
 
 const usage = `Usage: switchyard serve [--port N] [--renderer DIR] [--no-demo]
 
@@ -32,7 +32,7 @@ async function run(args: string[]): Promise<number> {
   const passphrase = process.env.SWITCHYARD_PASSPHRASE;
   if (passphrase) await services.session.unlock(passphraseKeyProvider(passphrase));
   const host = await startHost({ services, rendererDir, port });
-  process.stdout.write(`Switchyard is serving ${services.dataDir} — open this URL in a browser on this machine:\n${host.url}\n`);
+  say(`Switchyard is serving ${services.dataDir} — open this URL in a browser on this machine:\n${host.url}\n`);
   await new Promise<void>((done) => {
     const stop = () => {
       void host.close().then(() => {
