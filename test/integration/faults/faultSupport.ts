@@ -56,6 +56,18 @@ async function unusualShape(server: ServerAddress): Promise<{ encoding: string; 
   return { encoding: usual.encoding === 'LATIN1' ? 'UTF8' : 'LATIN1', collate: usual.collate === 'C' ? 'POSIX' : 'C' };
 }
 
+/**
+ * The CLI on a data folder whose store exists already, made with a cheap key derivation (recorded
+ * beside the store), so the many CLI runs of a file do not each spend a second on scrypt.
+ */
+export async function cliWithStore(home: string, env: Record<string, string> = {}): Promise<Cli> {
+  const passphrase = 'fault tests passphrase';
+  const services = createServices({ dataDir: home });
+  await services.session.unlock(passphraseKeyProvider(passphrase, { N: 1024, r: 8, p: 1 }));
+  services.close();
+  return new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, ...env });
+}
+
 /** `revisions` must start with the shop's customers and orders: the rows go there. */
 export async function openFaultBench(server: ServerAddress, prefix: string, revisions: readonly RevisionSpec[] = shop): Promise<FaultBench> {
   const home = mkdtempSync(join(tmpdir(), `switchyard-${prefix}-`));
@@ -67,13 +79,7 @@ export async function openFaultBench(server: ServerAddress, prefix: string, revi
   const before = new Set(await databasesLike(server, ''));
   await adminQuery(server, `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ownerRole}') THEN CREATE ROLE ${ownerRole} NOLOGIN; END IF; END $$`);
   const shape = await unusualShape(server);
-  const passphrase = `${prefix} passphrase`;
-  // The store is made here with a cheap key derivation (it is recorded beside the store), so the
-  // many CLI runs of a file do not each spend a second on scrypt at its default cost.
-  const services = createServices({ dataDir: home });
-  await services.session.unlock(passphraseKeyProvider(passphrase, { N: 1024, r: 8, p: 1 }));
-  services.close();
-  const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password });
+  const cli = await cliWithStore(home, { PGPASSWORD: server.password });
   const fingerprint = (database: string) => postgresFingerprint(server, database);
   const emptyDatabase = async () => {
     counter += 1;

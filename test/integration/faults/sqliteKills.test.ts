@@ -1,0 +1,143 @@
+// SQLite under faults (issue 10). There is no wire to hold a statement on, so the tests stop the CLI
+// at a step they can see: the seed file is a named pipe (the CLI is at the seed step when it opens
+// it), and a snapshot's backup waits on a write lock the test holds (the CLI is copying when its
+// file appears). Then SIGKILL, the next command, the recovery it prints, and every row compared.
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runTarget } from '../../../src-main/runner/runnerService';
+import { openSqlite } from '../../../src-main/sqliteModule';
+import { output, printedCommand, type Cli } from '../../support/cliProcess';
+import { sqliteFingerprint } from '../../support/databaseFingerprint';
+import { sqliteTarget } from '../../support/migrationTargets';
+import { writeNativeProject } from '../../support/nativeProject';
+import { tempDir } from '../../support/tempDir';
+import { shop } from '../reset/resetSupport';
+import { cliWithStore } from './faultSupport';
+
+interface Workspace {
+  cli: Cli;
+  home: string;
+  project: string;
+  path: string;
+  url: string;
+}
+
+async function shopFile(): Promise<Workspace> {
+  const home = tempDir();
+  const project = join(home, 'migrations');
+  writeNativeProject(project, shop);
+  const path = join(home, 'shop.db');
+  openSqlite(path).close();
+  await runTarget(sqliteTarget(path, project, {}), { action: 'upgrade', target: 'heads' }, { actor: 'fault test setup' });
+  const db = openSqlite(path);
+  db.exec("INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace'); INSERT INTO orders VALUES (10, 1), (11, 2)");
+  db.close();
+  return { cli: await cliWithStore(home), home, project, path, url: `sqlite://${path}` };
+}
+
+/** A named pipe: `opened` resolves when a reader opens it; `close` lets a reader that never came go. */
+function namedPipe(path: string): { opened: Promise<void>; close(): void } {
+  execFileSync('mkfifo', [path]);
+  const writer = open(path, 'w');
+  return {
+    opened: writer.then(() => undefined),
+    close() {
+      // A writer still waiting for a reader is released by opening the read end ourselves.
+      closeSync(openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
+      void writer.then((handle) => handle.close());
+    },
+  };
+}
+
+/** Resolves when a file appears in `dir` (made first if missing); gives up after a minute. */
+async function fileAppears(dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (let look = 0; look < 3000; look += 1) {
+    if (readdirSync(dir).length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`No file appeared in ${dir}`);
+}
+
+/** Another program in the middle of writing the file: its write lock held until `release`. */
+function writerHolding(path: string): { release(): void } {
+  const db = openSqlite(path);
+  db.exec("BEGIN EXCLUSIVE; INSERT INTO customers VALUES (99, 'uncommitted')");
+  return {
+    release() {
+      db.exec('ROLLBACK');
+      db.close();
+    },
+  };
+}
+
+interface Listed {
+  id: string;
+  location: string;
+}
+
+async function listed(space: Workspace): Promise<Listed[]> {
+  const run = await space.cli.run(['snapshot', 'list', '--url', space.url, '--json']);
+  expect(run.code, output(run)).toBe(0);
+  return JSON.parse(run.stdout) as Listed[];
+}
+
+describe('SQLite under faults', () => {
+  it('a reset killed at its seed step: the next command says so and its printed restore brings every row back', async () => {
+    const space = await shopFile();
+    const original = sqliteFingerprint(space.path);
+    const seed = join(space.home, 'seed.sql');
+    const pipe = namedPipe(seed);
+    try {
+      await space.cli.killWhen(pipe.opened, ['reset', '--url', space.url, '--project', space.project, '--mode', 'recreate', '--to', 'heads', '--seed', seed, '--confirm', 'shop.db']);
+    } finally {
+      pipe.close();
+    }
+    const next = await space.cli.run(['snapshot', 'list', '--url', space.url]);
+    expect(output(next)).toMatch(/reset .*interrupted|interrupted .*reset/i);
+    const line = printedCommand(output(next), 'snapshot restore');
+    expect(line, output(next)).toBeDefined();
+    const recovery = await space.cli.runPrinted(line ?? '');
+    expect(recovery.code, output(recovery)).toBe(0);
+    expect(sqliteFingerprint(space.path)).toEqual(original);
+  });
+
+  it('a snapshot killed while its copy is being written leaves no file that snapshot list does not show', async () => {
+    const space = await shopFile();
+    const original = sqliteFingerprint(space.path);
+    const snapshots = join(space.home, 'snapshots');
+    const writer = writerHolding(space.path);
+    try {
+      await space.cli.killWhen(fileAppears(snapshots), ['snapshot', 'create', '--url', space.url, '--name', 'killed']);
+    } finally {
+      writer.release();
+    }
+    const locations = (await listed(space)).map((s) => s.location);
+    const unseen = existsSync(snapshots) ? readdirSync(snapshots).filter((file) => !locations.some((l) => join(snapshots, file).startsWith(l))) : [];
+    expect(unseen).toEqual([]);
+    expect(sqliteFingerprint(space.path)).toEqual(original);
+  });
+
+  it('a snapshot taken while another program holds a write lock is a full copy, or fails saying so and records nothing; never an empty copy', async () => {
+    const space = await shopFile();
+    const original = sqliteFingerprint(space.path);
+    const writer = writerHolding(space.path);
+    let take;
+    try {
+      take = await space.cli.run(['snapshot', 'create', '--url', space.url, '--name', 'while locked', '--json']);
+    } finally {
+      writer.release();
+    }
+    if (take.code !== 0) {
+      expect(output(take)).not.toContain('E_INTERNAL');
+      expect(output(take)).toMatch(/locked|busy|in use/i);
+      expect(await listed(space)).toEqual([]);
+      return;
+    }
+    const snapshot = JSON.parse(take.stdout) as Listed;
+    expect(sqliteFingerprint(snapshot.location)).toEqual(original);
+  });
+});
