@@ -28,7 +28,7 @@ async function start(): Promise<void> {
     lockedReason: keyring.available ? undefined : keyring.reason,
     firstRunDemo: process.env.SWITCHYARD_DEMO !== 'off',
   });
-  if (useKeyring) await services.session.unlock(keyringKeyProvider(safeStorage));
+  if (useKeyring) await services.session.unlockAtStart(keyringKeyProvider(safeStorage));
 
   let main: MainWindow | undefined;
   registerIpc(ipcMain, services.dispatch, services.events, () => (main ? { contents: main.window.webContents, appUrl: main.appUrl } : undefined), actorName('desktop'));

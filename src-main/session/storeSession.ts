@@ -1,6 +1,6 @@
 // The store's lifecycle: locked until a key opens it, then the repositories every service uses.
 import type { SessionStatus, KeySource } from '../../src-shared/model/session';
-import { SwitchyardError } from '../../src-shared/errors';
+import { SwitchyardError, toWireError } from '../../src-shared/errors';
 import { AuditLog } from '../store/auditLog';
 import type { KeyProvider } from '../store/keyProvider';
 import { openStore, storeExists, type StoreDatabase } from '../store/openStore';
@@ -17,6 +17,8 @@ export interface OpenedStore {
 export class StoreSession {
   private opened: OpenedStore | undefined;
   private welcome: (() => Promise<void>) | undefined;
+  /** Why an unlock at start failed (a damaged store, a missing key file), shown where the passphrase is asked. */
+  private startFailure: string | undefined;
 
   constructor(
     readonly storeDir: string,
@@ -26,8 +28,23 @@ export class StoreSession {
 
   status(): SessionStatus {
     const status: SessionStatus = { locked: !this.opened, storeExists: storeExists(this.storeDir), keySource: this.keySource };
-    if (this.reason) status.reason = this.reason;
+    const reason = this.opened ? this.reason : (this.startFailure ?? this.reason);
+    if (reason) status.reason = reason;
     return status;
+  }
+
+  /**
+   * The desktop's unlock with the keychain's key at start: a store that cannot be opened stays
+   * locked and says why on the unlock screen, instead of the app failing before it has a window.
+   */
+  async unlockAtStart(keys: KeyProvider): Promise<void> {
+    try {
+      await this.unlock(keys);
+    } catch (error) {
+      const wire = toWireError(error);
+      this.startFailure = `${wire.message} [${wire.code}]`;
+      if (wire.code === 'E_INTERNAL') console.error('[switchyard] the store could not be opened:', error);
+    }
   }
 
   /** Runs once, right after this session creates the store (the app's first run). */

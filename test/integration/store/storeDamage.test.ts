@@ -6,6 +6,7 @@ import { keyCheckFileName } from '../../../src-main/store/keyCheck';
 import { kdfFileName, passphraseKeyProvider } from '../../../src-main/store/keyProvider';
 import { openStore, storePath } from '../../../src-main/store/openStore';
 import { ProfileRepository } from '../../../src-main/store/profileRepository';
+import { createServices } from '../../../src-main/services';
 import { openSqlite } from '../../../src-main/sqliteModule';
 import { tempDir } from '../../support/tempDir';
 
@@ -118,5 +119,17 @@ describe('store file modes', () => {
     expect(mode(storePath(dir))).toBe(0o600);
     expect(mode(join(dir, kdfFileName))).toBe(0o600);
     db.close();
+  });
+});
+
+describe('a damaged store at the desktop app\'s start', () => {
+  it('stays locked and says why on the unlock screen, instead of failing to start', async () => {
+    const dir = await storeWithData();
+    writeFileSync(storePath(dir), '');
+    const services = createServices({ dataDir: dir, keySource: 'keyring' });
+    await services.session.unlockAtStart(keys('right'));
+    const status = await services.dispatch('session.status', {}, { actor: 'tester' });
+    expect(status).toMatchObject({ ok: true, value: { locked: true, storeExists: true, reason: expect.stringMatching(/is empty.*Restore a backup.*\[E_STORE_CORRUPT\]$/) } });
+    expect(statSync(storePath(dir)).size).toBe(0);
   });
 });
