@@ -29,7 +29,13 @@ export function keyringKeyProvider(safeStorage: SafeStorage): KeyProvider {
     async unlock(storeDir, create) {
       const path = join(storeDir, wrappedKeyFileName);
       if (create || !existsSync(path)) {
-        if (!create) throw new SwitchyardError('E_STORE_CORRUPT', `The wrapped store key (${path}) is missing.`);
+        if (!create) {
+          throw new SwitchyardError(
+            'E_STORE_KEY_MISSING',
+            `The store's wrapped key ${path} is missing, so the store beside it cannot be opened. Restore it from the same backup as the store, or move the store aside to start a new one. Nothing was changed.`,
+            { path },
+          );
+        }
         const key = randomBytes(32);
         writeFileSync(path, await safeStorage.encryptStringAsync(key.toString('hex')), { mode: 0o600 });
         return key;
