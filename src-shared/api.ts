@@ -55,7 +55,7 @@ export const api = {
   'profiles.duplicate': method<Profile>()(byId),
   /** When snapshots of its database exist that no other profile reaches, keep or delete them must be said (else E_SNAPSHOTS_REMAIN). */
   'profiles.remove': method<{ removed: true }>()(byId.extend({ snapshots: z.enum(['keep', 'delete']).optional() })),
-  /** Tests a saved profile, or unsaved form values (the stored password is used when none is typed). */
+  /** Tests a saved profile, or unsaved form values; the stored password stands in for an untyped one only where it was saved for. */
   'profiles.test': method<ConnectionTestResult>()(
     z.object({ id: profileIdSchema.optional(), profile: profileInputSchema.optional() }).strict()
       .refine((v) => v.id !== undefined || v.profile !== undefined, 'Give a profile id or profile fields'),
