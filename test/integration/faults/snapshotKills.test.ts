@@ -57,32 +57,44 @@ async function listed(database: string): Promise<Listed[]> {
   return JSON.parse(run.stdout) as Listed[];
 }
 
-describe('switchyard snapshot restore killed at each statement', () => {
-  it('leaves the database whole (as it was or as the snapshot), keeps the snapshot, and a re-run restores it exactly', async () => {
-    const database = await bench.shopDatabase();
-    const take = await bench.cli.run(['snapshot', 'create', '--url', bench.url(database), '--name', 'known good', '--json']);
-    expect(take.code, output(take)).toBe(0);
-    const snapshot = JSON.parse(take.stdout) as Listed;
-    const atSnapshot = await bench.fingerprint(database);
-    const restoreArgs = ['snapshot', 'restore', snapshot.id, '--url', bench.url(database)];
+/**
+ * Takes a snapshot, then runs the restore command killed after each of its database statements,
+ * with rows written after the snapshot each time so "as it was" and "as the snapshot" differ.
+ */
+async function restoreKilledAtEveryStatement(restoreArgs: (database: string, snapshotId: string) => string[]): Promise<void> {
+  const database = await bench.shopDatabase();
+  const take = await bench.cli.run(['snapshot', 'create', '--url', bench.url(database), '--name', 'known good', '--json']);
+  expect(take.code, output(take)).toBe(0);
+  const snapshot = JSON.parse(take.stdout) as Listed;
+  const atSnapshot = await bench.fingerprint(database);
+  const args = restoreArgs(database, snapshot.id);
 
-    let before = atSnapshot;
-    await atEveryDatabaseStatement(
-      () => restoreArgs,
-      async (n) => {
-        // Rows written after the snapshot, so "as it was" and "as the snapshot" differ.
-        await adminQuery(server, `INSERT INTO customers VALUES (${1000 + n}, 'written after the snapshot')`, database);
-        before = await bench.fingerprint(database);
-      },
-      async (where) => {
-        expect(await bench.exists(database), where).toBe(true);
-        expect([before, atSnapshot], where).toContainEqual(await bench.fingerprint(database));
-        expect((await listed(database)).map((s) => s.id), where).toContain(snapshot.id);
-        const again = await bench.cli.run(restoreArgs);
-        expect(again.code, `${where}\n${output(again)}`).toBe(0);
-        expect(await bench.fingerprint(database), where).toEqual(atSnapshot);
-      },
-    );
+  let before = atSnapshot;
+  await atEveryDatabaseStatement(
+    () => args,
+    async (n) => {
+      await adminQuery(server, `INSERT INTO customers VALUES (${1000 + n}, 'written after the snapshot')`, database);
+      before = await bench.fingerprint(database);
+    },
+    async (where) => {
+      expect(await bench.exists(database), where).toBe(true);
+      expect([before, atSnapshot], where).toContainEqual(await bench.fingerprint(database));
+      expect((await listed(database)).map((s) => s.id), where).toContain(snapshot.id);
+      const again = await bench.cli.run(args);
+      expect(again.code, `${where}\n${output(again)}`).toBe(0);
+      expect(await bench.fingerprint(database), where).toEqual(atSnapshot);
+    },
+  );
+}
+
+describe('a restore killed at each statement leaves the database whole (as it was or as the snapshot), keeps the snapshot, and a re-run restores it exactly', () => {
+  it('switchyard snapshot restore', async () => {
+    await restoreKilledAtEveryStatement((database, id) => ['snapshot', 'restore', id, '--url', bench.url(database)]);
+  });
+
+  it('switchyard reset --mode snapshot', async () => {
+    // Without a snapshot of its own first: the kill points are the restore's.
+    await restoreKilledAtEveryStatement((database, id) => ['reset', '--url', bench.url(database), '--mode', 'snapshot', '--snapshot', id, '--no-snapshot', '--i-understand', '--confirm', database]);
   });
 });
 
