@@ -44,7 +44,7 @@ export function createServices(options: ServicesOptions): Services {
   const session = new StoreSession(options.dataDir, options.keySource ?? 'passphrase', options.lockedReason);
   const snapshots = new SnapshotService(session, snapshotDirOf(options.dataDir));
   const profiles = new ProfileService(session, operations, options.dataDir, snapshots);
-  const runner = new RunnerService(profiles, session, operations);
+  const runner = new RunnerService(profiles, session, operations, snapshots);
   const reset = new ResetService(runner, snapshots, session, operations);
   const inventory = new InventoryService(runner, operations);
   const graph = new GraphService(runner);

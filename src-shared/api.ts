@@ -23,7 +23,7 @@ const byId = z.object({ id: profileIdSchema }).strict();
 const byProfile = z.object({ profileId: profileIdSchema }).strict();
 const tableName = z.object({ schema: z.string().min(1).max(255), name: z.string().min(1).max(255) }).strict();
 const runRequestSchema = z
-  .object({ action: z.enum(runActions), target: z.string().trim().min(1, 'A target is required').max(200), down: z.boolean().optional(), snapshotFirst: z.boolean().optional() })
+  .object({ action: z.enum(runActions), target: z.string().trim().min(1, 'A target is required').max(200), down: z.boolean().optional(), snapshotFirst: z.boolean().optional(), endSessions: z.boolean().optional() })
   .strict();
 
 const resetRequestSchema = z

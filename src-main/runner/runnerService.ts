@@ -1,7 +1,9 @@
 // The runner as the API and the CLI use it: status of a connection against its project, previews
 // (plan, SQL, preflight), and runs as long operations.
 import { existsSync } from 'node:fs';
+import { SwitchyardError } from '../../src-shared/errors';
 import type { OperationStarted } from '../../src-shared/model/operation';
+import type { Snapshot } from '../../src-shared/model/reset';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { ConnectionStatus } from '../../src-shared/model/status';
 import { connect } from '../drivers/connect';
@@ -9,12 +11,14 @@ import type { Driver } from '../drivers/driver';
 import type { LoadedProject } from '../migrations/project';
 import type { Operations } from '../operations/operations';
 import type { ProfileService } from '../profiles/profileService';
+import type { SnapshotService } from '../reset/snapshots';
 import type { StoreSession } from '../session/storeSession';
 import { previewAlembic, runAlembic } from './alembicRun';
 import { connectionStatus } from './connectionStatus';
 import { destructionOf } from './destruction';
 import { loadTargetProject, targetFromProfile, type MigrationTarget } from './migrationTarget';
 import { previewNative, runNative, type RunOptions } from './nativeRun';
+import { checkBeforeRun } from './preflight';
 import { readRecorded } from './versionTables';
 
 /**
@@ -54,16 +58,41 @@ export function previewTarget(target: MigrationTarget, request: RunRequest, acto
   });
 }
 
-export function runTarget(target: MigrationTarget, request: RunRequest, options: RunOptions): Promise<RunResult> {
+/** Takes a snapshot of the run's database through the snapshot service, which records and audits it. */
+export type TakeSnapshot = (name: string) => Promise<Snapshot>;
+
+async function snapshotFirst(target: MigrationTarget, request: RunRequest, options: RunOptions, take: TakeSnapshot | undefined): Promise<Snapshot> {
+  if (!take) {
+    throw new SwitchyardError('E_INVALID_INPUT', `A snapshot first is recorded in Switchyard's store, which is not open: set SWITCHYARD_PASSPHRASE, or run without --snapshot-first. Nothing was run.`);
+  }
+  // A run that will be refused must not copy the database, let alone end its sessions for the copy.
+  await withDriver(target, (driver) => checkBeforeRun(driver, target, options.confirmProduction));
+  options.operation?.log('info', `Taking a snapshot of ${target.name} first…`);
+  const snapshot = await take(`Before ${request.action} to ${request.target}`);
+  options.operation?.log('info', `Snapshot “${snapshot.name}” taken: restoring it undoes this run.`);
+  return snapshot;
+}
+
+/** `take`: how a snapshot is taken when the request asks for one first (the store must be open). */
+export async function runTarget(target: MigrationTarget, request: RunRequest, options: RunOptions, take?: TakeSnapshot): Promise<RunResult> {
   const project = loadTargetProject(target);
-  return withDriver(target, (driver) =>
-    forFormat(
-      project,
-      () => runNative(driver, target, project, request, options),
-      () => runAlembic(driver, target, project, request, options),
-    ),
-    true,
-  );
+  const snapshot = request.snapshotFirst ? await snapshotFirst(target, request, options, take) : undefined;
+  try {
+    const result = await withDriver(
+      target,
+      (driver) =>
+        forFormat(
+          project,
+          () => runNative(driver, target, project, request, options),
+          () => runAlembic(driver, target, project, request, options),
+        ),
+      true,
+    );
+    return snapshot ? { ...result, snapshot } : result;
+  } catch (error) {
+    if (snapshot) options.operation?.log('warn', `The run failed; snapshot “${snapshot.name}” (${snapshot.id}) is kept: restoring it brings back the database as it was before.`);
+    throw error;
+  }
 }
 
 export class RunnerService {
@@ -71,6 +100,7 @@ export class RunnerService {
     private readonly profiles: ProfileService,
     private readonly session: StoreSession,
     private readonly operations: Operations,
+    private readonly snapshots: SnapshotService,
   ) {}
 
   target(profileId: string): MigrationTarget {
@@ -90,7 +120,10 @@ export class RunnerService {
     const target = this.target(profileId);
     const audit = this.session.store.audit;
     return this.operations.start(`runner.${request.action}`, (operation) =>
-      runTarget(target, request, { actor, operation, confirmProduction, audit: (record) => audit.append(record) }),
+      runTarget(target, request, { actor, operation, confirmProduction, audit: (record) => audit.append(record) }, (name) =>
+        // The dialog listed the sessions (endSessions) and, on production, had the name typed (confirmProduction).
+        this.snapshots.create({ key: profileId, target }, name, actor, { endSessions: request.endSessions === true, ...(confirmProduction ? { typedName: target.name } : {}) }),
+      ),
     );
   }
 }

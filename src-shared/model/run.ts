@@ -13,6 +13,8 @@ export interface RunRequest {
   down?: boolean;
   /** Take a snapshot of the database before the first statement: the way back from a downgrade. */
   snapshotFirst?: boolean;
+  /** With snapshotFirst: the database's sessions were listed and may be ended for the copy (PostgreSQL copies an idle database). */
+  endSessions?: boolean;
 }
 
 export interface PreviewStep {

@@ -4,12 +4,15 @@ import type { RunAction, RunPreview, RunRequest, RunResult } from '../../../src-
 import type { ConnectionStatus } from '../../../src-shared/model/status';
 import { SwitchyardError } from '../../../src-shared/errors';
 import type { OperationContext } from '../../operations/operations';
-import { previewTarget, runTarget, targetStatus } from '../../runner/runnerService';
+import type { AuditRecord } from '../../store/auditLog';
+import { previewTarget, runTarget, targetStatus, type TakeSnapshot } from '../../runner/runnerService';
 import type { MigrationTarget } from '../../runner/migrationTarget';
 import { actorName, createServices, type Services } from '../../services';
 import { defaultDataDir } from '../../paths';
 import { passphraseKeyProvider } from '../../store/keyProvider';
 import type { Command } from '../command';
+import { restoreCommand } from '../commandHint';
+import { destructionLines } from '../destructionLines';
 import { openServices } from '../openServices';
 import { printJson, UsageError } from '../output';
 import { requireOneTarget, targetFromProfileFlag, targetFromUrl, targetOptions, targetUsage, type TargetFlags } from '../targetFlags';
@@ -57,6 +60,14 @@ function statusJson(status: ConnectionStatus) {
 function printPreview(preview: RunPreview): void {
   process.stdout.write(preview.sql);
   for (const finding of preview.findings) process.stderr.write(`switchyard: ${finding.severity}: ${finding.message}\n`);
+  for (const line of destructionLines(preview.destruction ?? [])) process.stderr.write(`switchyard: ${line}\n`);
+}
+
+/** The snapshot service for --snapshot-first; without the store (a --url run, no passphrase) there is none. */
+function snapshotTaker({ target, services }: Resolved, flags: TargetFlags, actor: string, request: RunRequest, confirmProduction: boolean): TakeSnapshot | undefined {
+  if (!services) return undefined;
+  const key = flags.profile ? (services.profiles.findByName(flags.profile) ?? services.profiles.get(flags.profile)).id : `url:${target.name}`;
+  return (name) => services.snapshots.create({ key, target }, name, actor, { endSessions: request.endSessions === true, ...(confirmProduction ? { typedName: target.name } : {}) });
 }
 
 /** Ctrl-C asks the running operation to stop at its next checkpoint; a second Ctrl-C exits at once. */
@@ -81,7 +92,7 @@ export function cliOperation(json: boolean): { context: OperationContext; dispos
 }
 
 function runCommand(action: RunAction | 'status', summary: string): Command {
-  const extra = action === 'status' ? '  --check      exit 3 when migrations are pending\n' : `  --to TARGET  ${action === 'upgrade' ? 'default: heads' : 'required'} (heads, head, base, an id prefix, label@head, +1, -1, rev+2…)\n  --dry-run    print the exact SQL and the preflight findings; change nothing\n  --yes-production   required for a production connection\n  --lock-timeout S   wait this long for another run's lock (default 10)\n${action === 'stamp' ? '  --down       remove records down to TARGET instead of adding them up to it\n' : ''}`;
+  const extra = action === 'status' ? '  --check      exit 3 when migrations are pending\n' : `  --to TARGET  ${action === 'upgrade' ? 'default: heads' : 'required'} (heads, head, base, an id prefix, label@head, +1, -1, rev+2…)\n  --dry-run    print the exact SQL and the preflight findings; change nothing\n  --yes-production   required for a production connection\n  --lock-timeout S   wait this long for another run's lock (default 10)\n${action === 'stamp' ? '' : "  --snapshot-first   take a snapshot before the first statement (restoring it undoes the run)\n  --end-sessions     with --snapshot-first: end the database's sessions for the copy (PostgreSQL)\n"}${action === 'stamp' ? '  --down       remove records down to TARGET instead of adding them up to it\n' : ''}`;
   const usage = `Usage: switchyard ${action} (--profile NAME | --url URL) [--project DIR] ${action === 'status' ? '[--check]' : '--to TARGET [--dry-run]'} [--json]\n\n${summary}\n\n${extra}  --json       machine-readable output\n\n${targetUsage}`;
   return {
     name: action,
@@ -92,14 +103,15 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
       try {
         ({ values } = parseArgs({
           args,
-          options: { ...targetOptions, to: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, check: { type: 'boolean' }, 'yes-production': { type: 'boolean' }, down: { type: 'boolean' }, 'lock-timeout': { type: 'string' } },
+          options: { ...targetOptions, to: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, check: { type: 'boolean' }, 'yes-production': { type: 'boolean' }, down: { type: 'boolean' }, 'lock-timeout': { type: 'string' }, 'snapshot-first': { type: 'boolean' }, 'end-sessions': { type: 'boolean' } },
           strict: true,
         }));
       } catch (error) {
         throw new UsageError(`${(error as Error).message}\n\n${usage}`);
       }
       const json = Boolean(values.json);
-      const { target, services } = await resolveTarget(values);
+      const resolved = await resolveTarget(values);
+      const { target, services } = resolved;
       try {
         if (action === 'status') {
           const status = await targetStatus(target);
@@ -109,7 +121,14 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         }
         const to = values.to ?? (action === 'upgrade' ? 'heads' : undefined);
         if (!to) throw new UsageError(`${action} needs --to TARGET.\n\n${usage}`);
-        const request: RunRequest = { action, target: to, ...(values.down ? { down: true } : {}) };
+        if (action === 'stamp' && values['snapshot-first']) throw new UsageError('stamp runs no SQL, so it has nothing to snapshot first.');
+        const request: RunRequest = {
+          action,
+          target: to,
+          ...(values.down ? { down: true } : {}),
+          ...(values['snapshot-first'] ? { snapshotFirst: true } : {}),
+          ...(values['end-sessions'] ? { endSessions: true } : {}),
+        };
         const actor = actorName('cli');
         if (values['dry-run']) {
           const preview = await previewTarget(target, request, actor);
@@ -119,15 +138,21 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         }
         const lockTimeoutMs = values['lock-timeout'] === undefined ? 10_000 : Number(values['lock-timeout']) * 1000;
         if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) throw new UsageError('--lock-timeout takes seconds');
+        // Said before anything runs, also without --dry-run: nobody loses a table without being told.
+        const destruction = action === 'stamp' ? [] : ((await previewTarget(target, request, actor)).destruction ?? []);
+        for (const line of destructionLines(destruction)) process.stderr.write(`switchyard: ${line}\n`);
+        const confirmProduction = Boolean(values['yes-production']);
         const operation = cliOperation(json);
         const audit = services?.session.store.audit;
         let result: RunResult;
         try {
-          result = await runTarget(target, request, { actor, lockTimeoutMs, operation: operation.context, confirmProduction: Boolean(values['yes-production']), ...(audit ? { audit: (r) => audit.append(r) } : {}) });
+          const options = { actor, lockTimeoutMs, operation: operation.context, confirmProduction, ...(audit ? { audit: (r: AuditRecord) => audit.append(r) } : {}) };
+          result = await runTarget(target, request, options, snapshotTaker(resolved, values, actor, request, confirmProduction));
         } finally {
           operation.dispose();
         }
-        if (json) printJson({ steps: result.steps, totalMs: result.totalMs, status: statusJson(result.status) });
+        if (result.snapshot && !json) process.stdout.write(`Snapshot "${result.snapshot.name}" taken first — undo with: ${restoreCommand(result.snapshot.id, values, target)}\n`);
+        if (json) printJson({ steps: result.steps, totalMs: result.totalMs, status: statusJson(result.status), ...(result.snapshot ? { snapshot: result.snapshot } : {}) });
         else process.stdout.write(`${result.steps.length === 0 ? 'Nothing to do' : `${action === 'stamp' ? 'Stamped' : 'Ran'} ${result.steps.length} revision(s) in ${result.totalMs} ms`}; now at ${result.status.heads.join(', ') || 'base'}.\n`);
         return 0;
       } finally {
