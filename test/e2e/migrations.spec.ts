@@ -1,6 +1,7 @@
 // The Migrations tab end to end: status, the plan-and-confirm dialog, live progress, production guard.
 import { expect, test, type Page } from '@playwright/test';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { writeNativeProject } from '../support/nativeProject';
 import { newHome, serve, type ServedApp } from './browserHost';
 
@@ -91,4 +92,42 @@ test.describe('migrations', () => {
     for (const action of ['profile.create', 'profile.update', 'runner.upgrade']) await expect(activity.getByText(action, { exact: true }).first()).toBeVisible();
     await shot(page, '14-activity');
   });
+});
+
+test('a downgrade lists the tables and rows it destroys and, on staging, takes a snapshot first', async ({ page }) => {
+  const home = newHome();
+  const project = join(home, 'project');
+  writeNativeProject(project, [
+    { id: 'm001', parents: [], message: 'users', up: 'CREATE TABLE users (id INTEGER PRIMARY KEY);', down: 'DROP TABLE users;' },
+    { id: 'm002', parents: ['m001'], message: 'orders', up: 'CREATE TABLE orders (id INTEGER PRIMARY KEY);\nINSERT INTO orders VALUES (1), (2), (3);', down: 'DROP TABLE orders;' },
+  ]);
+  const passphrase = 'destruction e2e passphrase';
+  const cli = (args: string[]) => spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase }, encoding: 'utf8' });
+  const added = cli(['profiles', 'add', '--name', 'Shop staging', '--env', 'staging', '--engine', 'sqlite', '--sqlite-path', join(home, 'shop.sqlite'), '--project', project]);
+  expect(added.status, added.stderr).toBe(0);
+  const upgraded = cli(['upgrade', '--profile', 'Shop staging']);
+  expect(upgraded.status, upgraded.stderr).toBe(0);
+  const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
+  try {
+    await page.goto(app.url);
+    await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Shop staging/ }).click();
+    await page.getByRole('button', { name: 'Migrations', exact: true }).click();
+    await page.getByRole('button', { name: 'Downgrade…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Target').fill('m001');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    const destroys = dialog.getByRole('region', { name: 'What this destroys' });
+    await expect(destroys).toContainText('Destroys data: 1 table, 3 rows now');
+    await expect(destroys.getByRole('row').filter({ hasText: 'orders' })).toContainText('dropped');
+    await expect(dialog.getByLabel(/Snapshot first/)).toBeChecked();
+    await shot(page, '15-run-dialog-destroys');
+    await dialog.getByRole('button', { name: 'Downgrade 1 revision' }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Done: 1 revision' })).toContainText('Snapshot “Before downgrade to m001” was taken first');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect(page.getByRole('table', { name: 'Snapshot list' }).getByRole('row').filter({ hasText: 'Before downgrade to m001' })).toContainText('m002');
+  } finally {
+    await app.stop();
+  }
 });

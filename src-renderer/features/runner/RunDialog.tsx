@@ -2,10 +2,16 @@
 // confirmation for production, then live progress and the outcome.
 import { useEffect, useRef, useState } from 'react';
 import type { RunAction } from '../../../src-shared/model/run';
+import { SessionTable } from '../../components/SessionTable';
+import { useDatabaseSessions } from '../../components/useDatabaseSessions';
 import { useConnections } from '../connections/connectionsStore';
+import { DestructionList } from './DestructionList';
 import { useRunDialog } from './runDialogStore';
 
 const verbs: Record<RunAction, string> = { upgrade: 'Upgrade', downgrade: 'Downgrade', stamp: 'Stamp' };
+
+/** Where losing data costs most, the way back is taken unless the user unticks it. */
+const snapshotByDefault = new Set(['staging', 'prod']);
 
 export function RunDialog() {
   const state = useRunDialog();
@@ -14,6 +20,7 @@ export function RunDialog() {
   const [target, setTarget] = useState(state.request.target);
   const [typedName, setTypedName] = useState('');
   const [showSql, setShowSql] = useState(false);
+  const [snapshotFirst, setSnapshotFirst] = useState(false);
 
   useEffect(() => {
     const element = dialog.current;
@@ -25,6 +32,10 @@ export function RunDialog() {
     setTarget(state.request.target);
     setTypedName('');
   }, [state.request]);
+  useEffect(() => setSnapshotFirst(snapshotByDefault.has(profile?.environment ?? '')), [state.profileId, profile?.environment]);
+  // PostgreSQL copies an idle database: whom the copy disconnects is listed before anyone agrees to it.
+  const copying = snapshotFirst && state.phase === 'ready' && profile?.engine === 'postgres';
+  const { sessions, failure } = useDatabaseSessions(state.profileId, copying);
 
   if (state.phase === 'closed' || !profile) return <dialog ref={dialog} className="run-dialog" />;
   const { preview, request, phase } = state;
@@ -32,6 +43,11 @@ export function RunDialog() {
   const blocked = preview?.findings.some((f) => f.severity === 'error') ?? false;
   const confirmed = !production || typedName === profile.name;
   const nothing = preview !== undefined && preview.steps.length === 0;
+  const destruction = preview?.destruction ?? [];
+  // A stamp runs no SQL; anything else that reverts or destroys offers the way back first.
+  const offersSnapshot = !nothing && request.action !== 'stamp' && (request.action === 'downgrade' || destruction.length > 0);
+  // The run waits for the list of whom the copy disconnects: agreeing to an unseen list is no agreement.
+  const sessionsKnown = !(offersSnapshot && copying) || sessions !== undefined || failure !== undefined;
   const title = `${verbs[request.action]}${request.action === 'stamp' && request.down ? ' down' : ''} ${profile.name} to ${request.target}`;
 
   return (
@@ -78,7 +94,33 @@ export function RunDialog() {
             </button>
           )}
           {showSql && <pre className="run-sql">{preview.sql}</pre>}
+          {destruction.length > 0 && <DestructionList tables={destruction} />}
         </section>
+      )}
+      {phase === 'ready' && offersSnapshot && (
+        <label className="run-snapshot-first">
+          <input type="checkbox" checked={snapshotFirst} onChange={(e) => setSnapshotFirst(e.target.checked)} />
+          Snapshot first: copy the database before the first statement, so restoring the snapshot undoes this {request.action}
+        </label>
+      )}
+      {phase === 'ready' && offersSnapshot && copying && (
+        <div className="run-snapshot-sessions">
+          {sessions === undefined && failure === undefined && <p className="muted">Asking the server who is connected…</p>}
+          {failure && (
+            <p className="error" role="alert">
+              Could not list the sessions: {failure}
+            </p>
+          )}
+          {sessions?.length === 0 && <p className="muted">Nobody else is connected: the copy disconnects no one.</p>}
+          {sessions !== undefined && sessions.length > 0 && (
+            <>
+              <p>
+                PostgreSQL copies an idle database: these {sessions.length} session{sessions.length === 1 ? '' : 's'} will be ended for the copy.
+              </p>
+              <SessionTable sessions={sessions} label="Sessions the snapshot ends" />
+            </>
+          )}
+        </div>
       )}
 
       {(phase === 'running' || phase === 'done' || (phase === 'failed' && state.log.length > 0)) && (
@@ -96,6 +138,7 @@ export function RunDialog() {
         <p className="ok-text" role="status">
           Done: {state.result.steps.length} revision{state.result.steps.length === 1 ? '' : 's'} in {state.result.totalMs} ms. Now at{' '}
           {state.result.status.heads.join(', ') || 'base'}.
+          {state.result.snapshot && ` Snapshot “${state.result.snapshot.name}” was taken first: restoring it (Reset tab) undoes this run.`}
         </p>
       )}
       {phase === 'failed' && state.error && (
@@ -122,7 +165,7 @@ export function RunDialog() {
           </button>
         )}
         {(phase === 'ready' || phase === 'previewing') && (
-          <button type="button" className={production ? 'danger' : 'primary'} disabled={phase !== 'ready' || blocked || nothing || !confirmed} onClick={() => void state.run(production)}>
+          <button type="button" className={production ? 'danger' : 'primary'} disabled={phase !== 'ready' || blocked || nothing || !confirmed || !sessionsKnown} onClick={() => void state.run({ confirmProduction: production, snapshotFirst: offersSnapshot && snapshotFirst, endSessions: offersSnapshot && copying && (sessions?.length ?? 0) > 0 })}>
             {verbs[request.action]} {preview ? `${preview.steps.length} revision${preview.steps.length === 1 ? '' : 's'}` : ''}
           </button>
         )}

@@ -26,7 +26,7 @@ interface RunDialogState {
   runsFinished: number;
   open(profileId: string, request: RunRequest): void;
   setRequest(request: RunRequest): void;
-  run(confirmProduction: boolean): Promise<void>;
+  run(options: { confirmProduction: boolean; snapshotFirst: boolean; endSessions: boolean }): Promise<void>;
   cancel(): Promise<void>;
   close(): void;
 }
@@ -63,9 +63,10 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
       set({ request });
       void loadPreview();
     },
-    async run(confirmProduction) {
-      const { profileId, request } = get();
+    async run({ confirmProduction, snapshotFirst, endSessions }) {
+      const { profileId } = get();
       if (!profileId) return;
+      const request = { ...get().request, ...(snapshotFirst ? { snapshotFirst: true } : {}), ...(snapshotFirst && endSessions ? { endSessions: true } : {}) };
       set({ phase: 'running', opId: undefined, log: [], error: undefined, progress: { done: 0, total: get().preview?.steps.length ?? 0 } });
       try {
         const opId = await followOperation(() => call('runner.run', { profileId, request, confirmProduction }), apply);
