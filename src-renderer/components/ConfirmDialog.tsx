@@ -6,11 +6,13 @@ interface ConfirmDialogProps {
   children: ReactNode;
   confirmLabel: string;
   danger?: boolean;
+  /** Until what the confirmation needs is there (a list still loading, a name not yet typed). */
+  confirmDisabled?: boolean;
   onConfirm(): void;
   onCancel(): void;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, danger, confirmDisabled, onConfirm, onCancel }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -24,7 +26,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm
         <button type="button" autoFocus onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm}>
+        <button type="button" className={danger ? 'danger' : 'primary'} disabled={confirmDisabled} onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>

@@ -1,5 +1,5 @@
 // The reset wizard end to end in Chromium: every step on the demo connection and on a PostgreSQL
-// connection with a colleague still connected, the undo, and the demo's one-click "Reset demo".
+// connection with a colleague still connected, the undo (asked first, once), and the demo's "Reset demo".
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -29,6 +29,17 @@ async function walkToConfirm(page: Page, prefix: string, expectImpact: RegExp): 
   await page.getByRole('button', { name: 'Next: confirm' }).click();
 }
 
+/** Every restore asks first: the snapshot, the database, and whom it disconnects. */
+async function confirmRestore(page: Page, database: string, sessions: string | undefined, screen?: string): Promise<void> {
+  const ask = page.getByRole('dialog');
+  await expect(ask.getByRole('heading')).toContainText(`over ${database}?`);
+  if (sessions) await expect(ask.getByRole('table', { name: 'Sessions to end' })).toContainText(sessions);
+  else await expect(ask).toContainText(`Nobody else is connected to ${database}.`);
+  if (screen) await shot(page, screen);
+  await ask.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Restored/ })).toBeVisible();
+}
+
 async function runAndVerify(page: Page, prefix: string): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'Reset done' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('list', { name: 'Steps' }).locator('[data-outcome="done"]').first()).toBeVisible();
@@ -52,9 +63,12 @@ test('the whole wizard on the demo connection, its undo, and "Reset demo"', asyn
     await runAndVerify(page, '30-reset-demo');
 
     await page.getByRole('button', { name: /^Undo: restore/ }).click();
-    await expect(page.getByRole('status').filter({ hasText: /^Restored/ })).toBeVisible();
+    await confirmRestore(page, 'demo.sqlite', undefined);
+    await expect(page.getByRole('button', { name: /^Undone:/ })).toBeDisabled();
+    await expect(page.getByRole('region', { name: 'After the undo' })).toContainText('demo.sqlite is back as it was');
     await page.getByRole('button', { name: 'New reset' }).click();
     await page.getByRole('button', { name: 'Reset demo' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Restored "Pristine demo"' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Snapshot list' })).toContainText('Pristine demo');
     await shot(page, '30-reset-demo-7-reset-demo');
@@ -86,7 +100,8 @@ test('a seed file with an error stops the reset there, says what the database ho
     await expect(page.getByRole('list', { name: 'Steps' }).locator('[data-outcome="not run"]')).toContainText('Verify');
     await shot(page, '32-reset-failed-seed');
     await page.getByRole('button', { name: /^Undo: restore/ }).click();
-    await expect(page.getByRole('status').filter({ hasText: /^Restored/ })).toBeVisible();
+    await confirmRestore(page, 'demo.sqlite', undefined);
+    await expect(page.getByRole('button', { name: /^Undone:/ })).toBeDisabled();
   } finally {
     await app.stop();
   }
@@ -140,9 +155,16 @@ test('the whole wizard on a PostgreSQL connection ends a colleague’s session a
     await expect(steps).toContainText('1 session(s) ended first');
     const check = await connect({ ...base, database });
     expect(await check.query('SELECT * FROM customers')).toEqual([]);
-    await page.getByRole('button', { name: /^Undo: restore/ }).click();
-    await expect(page.getByRole('status').filter({ hasText: /^Restored/ })).toBeVisible();
     await check.close();
+    // Someone connected again since the reset: the undo names them before it disconnects them.
+    const returning = new pg.Client({ ...server, database, application_name: 'colleague-returns' });
+    returning.on('error', () => undefined);
+    await returning.connect();
+    await page.getByRole('button', { name: /^Undo: restore/ }).click();
+    await confirmRestore(page, database, 'colleague-returns', '31-reset-postgres-6-undo-asks');
+    await returning.end().catch(() => undefined);
+    await expect(page.getByRole('button', { name: /^Undone:/ })).toBeDisabled();
+    await expect(page.getByRole('region', { name: 'After the undo' })).toContainText('version bookkeeping at ordr02');
     const after = await connect({ ...base, database });
     expect(await after.query('SELECT name FROM customers')).toEqual([{ name: 'Ada' }]);
     await after.close();

@@ -1,6 +1,7 @@
 // Step 2: what will be destroyed, who is connected, which snapshots exist, and whether we may.
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { PlanPending } from './PlanPending';
+import { SessionTable } from '../../components/SessionTable';
 import { useReset } from './resetStore';
 
 export function ImpactStep() {
@@ -27,28 +28,7 @@ export function ImpactStep() {
           <span className="status-number">{impact.sessions.length}</span> active session{impact.sessions.length === 1 ? '' : 's'}
         </div>
       </section>
-      {impact.sessions.length > 0 && (
-        <table className="reset-sessions" aria-label="Active sessions">
-          <thead>
-            <tr>
-              <th>User</th>
-              <th>Application</th>
-              <th>Client</th>
-              <th>Since</th>
-            </tr>
-          </thead>
-          <tbody>
-            {impact.sessions.map((s) => (
-              <tr key={s.pid}>
-                <td>{s.user ?? '—'}</td>
-                <td>{s.application ?? '—'}</td>
-                <td>{s.clientAddress ?? 'local socket'}</td>
-                <td>{s.since ? new Date(s.since).toLocaleString() : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {impact.sessions.length > 0 && <SessionTable sessions={impact.sessions} label="Active sessions" />}
       <p role="status" className={impact.privileges.ok ? 'reset-ok' : 'error'}>
         Privileges: {impact.privileges.explanation}
       </p>

@@ -1,10 +1,11 @@
 // The reset wizard for the selected connection: a stepper (Target, Impact, Safety net, Confirm,
-// Run, Verify), the connection's snapshots, and for the demo a one-click "Reset demo".
-import { useEffect, type ComponentType } from 'react';
+// Run, Verify), the database's snapshots, and for the demo "Reset demo" (its pristine snapshot, asked like every restore).
+import { useEffect, useState, type ComponentType } from 'react';
 import { demoSnapshotName } from '../../../src-shared/model/reset';
 import { useConnections } from '../connections/connectionsStore';
 import { ConfirmStep } from './ConfirmStep';
 import { ImpactStep } from './ImpactStep';
+import { RestoreDialog } from './RestoreDialog';
 import { RunStep } from './RunStep';
 import { SafetyStep } from './SafetyStep';
 import { SnapshotList } from './SnapshotList';
@@ -22,6 +23,7 @@ export function ResetScreen() {
   const { step, start } = useReset();
   const snapshots = useSnapshots();
   const result = useReset((s) => s.result);
+  const [restoringDemo, setRestoringDemo] = useState(false);
 
   useEffect(() => {
     if (profileId && profileId !== 'new') start(profileId);
@@ -40,7 +42,7 @@ export function ResetScreen() {
         <h1 id="reset-title">Reset {profile.name}</h1>
         {profile.environment === 'demo' && pristine && (
           <div className="head-actions">
-            <button type="button" className="primary" disabled={snapshots.busy !== undefined} onClick={() => void snapshots.restore(pristine, false)}>
+            <button type="button" className="primary" disabled={snapshots.busy !== undefined} onClick={() => setRestoringDemo(true)}>
               Reset demo
             </button>
           </div>
@@ -62,7 +64,8 @@ export function ResetScreen() {
         </ol>
       </nav>
       <View />
-      <SnapshotList production={profile.environment === 'prod'} postgres={profile.engine === 'postgres'} />
+      <SnapshotList profile={profile} />
+      {restoringDemo && pristine && <RestoreDialog snapshot={pristine} profile={profile} onClose={() => setRestoringDemo(false)} />}
     </section>
   );
 }

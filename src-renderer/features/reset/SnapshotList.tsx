@@ -1,33 +1,28 @@
-// The connection's snapshots: take one, restore one (after a confirmation), delete one.
+// The database's snapshots: take one, restore one, delete one — each after a confirmation that says
+// what it does and, for take and restore, whom it disconnects.
 import { useState } from 'react';
+import type { Profile } from '../../../src-shared/model/profile';
 import type { Snapshot } from '../../../src-shared/model/reset';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RestoreDialog } from './RestoreDialog';
+import { databaseOf, SnapshotConsentDialog } from './SnapshotConsentDialog';
 import { useSnapshots } from './snapshotsStore';
 
 type Question = { action: 'restore' | 'delete'; snapshot: Snapshot } | { action: 'create' };
 
-const questions = {
-  create: { title: () => 'End the sessions and take a snapshot?', label: 'Take the snapshot', text: 'PostgreSQL copies a database only while nobody is connected to it: every session on it is ended first.' },
-  restore: { title: (s?: Snapshot) => `Restore “${s?.name}”?`, label: 'Restore', text: 'The database is replaced by the snapshot: its sessions are ended and everything written since the snapshot is lost.' },
-  delete: { title: (s?: Snapshot) => `Delete “${s?.name}”?`, label: 'Delete', text: 'The snapshot is removed for good.' },
-};
-
-/** `postgres`: taking a snapshot ends the database's sessions, so it asks first. */
-export function SnapshotList({ production, postgres }: { production: boolean; postgres: boolean }) {
-  const { snapshots, busy, create, restore, remove } = useSnapshots();
+export function SnapshotList({ profile }: { profile: Profile }) {
+  const { snapshots, busy, create, remove } = useSnapshots();
   const [name, setName] = useState('');
   const [asking, setAsking] = useState<Question | undefined>();
-  const take = () => void create(name).then(() => setName(''));
   return (
     <section aria-labelledby="snapshots-title" className="reset-snapshots">
-      <h2 id="snapshots-title">Snapshots</h2>
+      <h2 id="snapshots-title">Snapshots of {databaseOf(profile)}</h2>
       <form
         className="reset-snapshot-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (postgres) setAsking({ action: 'create' });
-          else take();
+          setAsking({ action: 'create' });
         }}
       >
         <label>
@@ -71,19 +66,33 @@ export function SnapshotList({ production, postgres }: { production: boolean; po
           </tbody>
         </table>
       )}
-      {asking && (
+      {asking?.action === 'create' && (
+        <SnapshotConsentDialog
+          title={`Take a snapshot of ${databaseOf(profile)}?`}
+          confirmLabel="Take the snapshot"
+          profile={profile}
+          onCancel={() => setAsking(undefined)}
+          onConfirm={(consent) => {
+            setAsking(undefined);
+            void create(name, consent).then(() => setName(''));
+          }}
+        >
+          {profile.engine === 'postgres' && <p>PostgreSQL copies a database only while nobody is connected to it: every session on it is ended first.</p>}
+        </SnapshotConsentDialog>
+      )}
+      {asking?.action === 'restore' && <RestoreDialog snapshot={asking.snapshot} profile={profile} onClose={() => setAsking(undefined)} />}
+      {asking?.action === 'delete' && (
         <ConfirmDialog
-          title={questions[asking.action].title(asking.action === 'create' ? undefined : asking.snapshot)}
-          confirmLabel={questions[asking.action].label}
-          danger={asking.action !== 'create'}
+          title={`Delete “${asking.snapshot.name}”?`}
+          confirmLabel="Delete"
+          danger
           onCancel={() => setAsking(undefined)}
           onConfirm={() => {
             setAsking(undefined);
-            if (asking.action === 'create') take();
-            else void (asking.action === 'restore' ? restore(asking.snapshot, production) : remove(asking.snapshot));
+            void remove(asking.snapshot);
           }}
         >
-          {questions[asking.action].text}
+          The snapshot is removed for good.
         </ConfirmDialog>
       )}
     </section>

@@ -1,28 +1,59 @@
-// Step 6: the summary — every step's result, the verification, and the undo (restore the snapshot).
+// Step 6: the summary — every step's result, the verification, and the undo (restore the snapshot,
+// once, after the same confirmation as every restore); after the undo, what the database is now.
+import { useEffect, useState } from 'react';
+import type { ConnectionStatus } from '../../../src-shared/model/status';
+import { call } from '../../api/client';
+import { useConnections } from '../connections/connectionsStore';
 import { PlanPending } from './PlanPending';
+import { RestoreDialog } from './RestoreDialog';
 import { useReset } from './resetStore';
 import { useSnapshots } from './snapshotsStore';
 import { StepList } from './StepList';
 
+/** Read again from the database after the undo: the page must not go on describing the reset. */
+function useStatusAfter(profileId: string | undefined, undone: boolean): ConnectionStatus | string | undefined {
+  const [status, setStatus] = useState<ConnectionStatus | string | undefined>();
+  useEffect(() => {
+    if (!profileId || !undone) return;
+    call('runner.status', { profileId }).then(setStatus, (error: unknown) => setStatus(error instanceof Error ? error.message : String(error)));
+  }, [profileId, undone]);
+  return status;
+}
+
 export function VerifyStep() {
-  const { plan, result, live, restart } = useReset();
-  const { restore, busy, notice, error } = useSnapshots();
-  if (!plan || !result) return <PlanPending back="confirm" />;
+  const { plan, result, live, restart, profileId } = useReset();
+  const { busy, notice, error, restored } = useSnapshots();
+  const profile = useConnections((s) => s.profiles.find((p) => p.id === profileId));
+  const [asking, setAsking] = useState(false);
+  const snapshot = result?.snapshot;
+  const undone = snapshot !== undefined && restored.includes(snapshot.id);
+  const now = useStatusAfter(profileId, undone);
+  if (!plan || !result || !profile) return <PlanPending back="confirm" />;
   const verification = result.verification;
   return (
     <div className="reset-step">
-      {result.ok ? (
+      {undone ? (
+        <section aria-label="After the undo" className="reset-verification">
+          <h2>Undone</h2>
+          <p role="status" className="reset-ok">
+            {plan.databaseName} is back as it was when “{snapshot.name}” was taken
+            {typeof now === 'object' ? `: version bookkeeping at ${now.heads.join(', ') || 'base (nothing recorded)'}, ${now.pending.length} pending.` : '.'}
+          </p>
+          {typeof now === 'string' && <p className="muted">Its migration status could not be read: {now}</p>}
+          <p className="muted">The reset below no longer describes the database.</p>
+        </section>
+      ) : result.ok ? (
         <p role="status" className="reset-ok">
           Reset done in {(result.totalMs / 1000).toFixed(1)} s: {plan.databaseName} is {result.databaseState}.
         </p>
       ) : (
         <div role="alert" className="error">
           The reset stopped at the step “{result.steps.find((s) => s.step === result.stoppedAt)?.title ?? result.stoppedAt}”. The database is {result.databaseState}.
-          {result.snapshot && ' The snapshot taken first is kept: restore it to get the data back.'}
+          {snapshot && ' The snapshot taken first is kept: restore it to get the data back.'}
         </div>
       )}
       <StepList planned={plan.steps} live={live.length ? live : result.steps} finished />
-      {verification && (
+      {verification && !undone && (
         <section aria-label="Verification" className="reset-verification">
           <h2>Verification</h2>
           <p>Version bookkeeping at {verification.heads.join(', ') || 'base (nothing recorded)'}.</p>
@@ -40,15 +71,16 @@ export function VerifyStep() {
         </p>
       )}
       <div className="actions">
-        {result.snapshot && (
-          <button type="button" disabled={busy !== undefined} onClick={() => result.snapshot && void restore(result.snapshot, plan.environment === 'prod')}>
-            {busy ?? `Undo: restore “${result.snapshot.name}”`}
+        {snapshot && (
+          <button type="button" disabled={busy !== undefined || undone} onClick={() => setAsking(true)}>
+            {busy ?? (undone ? `Undone: “${snapshot.name}” restored` : `Undo: restore “${snapshot.name}”`)}
           </button>
         )}
         <button type="button" className="primary" onClick={restart}>
           New reset
         </button>
       </div>
+      {asking && snapshot && <RestoreDialog snapshot={snapshot} profile={profile} onClose={() => setAsking(false)} />}
     </div>
   );
 }

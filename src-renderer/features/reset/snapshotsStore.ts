@@ -3,15 +3,23 @@ import { create } from 'zustand';
 import type { Snapshot } from '../../../src-shared/model/reset';
 import { ApiError, call } from '../../api/client';
 
+/** What the user agreed to in the dialog: the listed sessions may be ended; on production, the name typed. */
+export interface SnapshotConsent {
+  endSessions: boolean;
+  typedName?: string;
+}
+
 interface SnapshotsState {
   profileId: string | undefined;
   snapshots: Snapshot[];
   busy: string | undefined;
+  /** Snapshots restored since the connection was opened: an undo is done once, never twice. */
+  restored: string[];
   notice: string | undefined;
   error: string | undefined;
   load(profileId: string): Promise<void>;
-  create(name: string): Promise<void>;
-  restore(snapshot: Snapshot, confirmProduction: boolean): Promise<void>;
+  create(name: string, consent: SnapshotConsent): Promise<void>;
+  restore(snapshot: Snapshot, consent: SnapshotConsent & { confirmProduction: boolean }): Promise<void>;
   remove(snapshot: Snapshot): Promise<void>;
 }
 
@@ -35,10 +43,11 @@ export const useSnapshots = create<SnapshotsState>((set, get) => {
     profileId: undefined,
     snapshots: [],
     busy: undefined,
+    restored: [],
     notice: undefined,
     error: undefined,
     async load(profileId) {
-      if (get().profileId !== profileId) set({ profileId, snapshots: [], notice: undefined, error: undefined });
+      if (get().profileId !== profileId) set({ profileId, snapshots: [], restored: [], notice: undefined, error: undefined });
       try {
         const snapshots = await call('snapshots.list', { profileId });
         if (get().profileId === profileId) set({ snapshots });
@@ -46,14 +55,15 @@ export const useSnapshots = create<SnapshotsState>((set, get) => {
         set({ error: message(error) });
       }
     },
-    create: (name) =>
+    create: (name, consent) =>
       busyWith('Taking a snapshot…', async (profileId) => {
-        const snapshot = await call('snapshots.create', { profileId, name });
+        const snapshot = await call('snapshots.create', { profileId, name, ...consent });
         return `Snapshot "${snapshot.name}" taken${snapshot.sessionsEnded ? ` (${snapshot.sessionsEnded} session(s) ended first)` : ''}.`;
       }),
-    restore: (snapshot, confirmProduction) =>
+    restore: (snapshot, consent) =>
       busyWith(`Restoring ${snapshot.name}…`, async (profileId) => {
-        const { durationMs } = await call('snapshots.restore', { profileId, snapshotId: snapshot.id, confirmProduction });
+        const { durationMs } = await call('snapshots.restore', { profileId, snapshotId: snapshot.id, ...consent });
+        set({ restored: [...get().restored, snapshot.id] });
         return `Restored "${snapshot.name}" in ${durationMs < 1000 ? `${durationMs} ms` : `${(durationMs / 1000).toFixed(1)} s`}.`;
       }),
     remove: (snapshot) =>

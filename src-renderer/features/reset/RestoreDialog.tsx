@@ -1,0 +1,28 @@
+// Every restore in the app asks here first: which snapshot, over which database, what is lost, and
+// whom it disconnects.
+import type { Profile } from '../../../src-shared/model/profile';
+import type { Snapshot } from '../../../src-shared/model/reset';
+import { databaseOf, SnapshotConsentDialog } from './SnapshotConsentDialog';
+import { useSnapshots } from './snapshotsStore';
+
+export function RestoreDialog({ snapshot, profile, onClose }: { snapshot: Snapshot; profile: Profile; onClose(): void }) {
+  const restore = useSnapshots((s) => s.restore);
+  const database = databaseOf(profile);
+  return (
+    <SnapshotConsentDialog
+      title={`Restore “${snapshot.name}” over ${database}?`}
+      confirmLabel="Restore"
+      profile={profile}
+      onCancel={onClose}
+      onConfirm={(consent) => {
+        onClose();
+        void restore(snapshot, { ...consent, confirmProduction: profile.environment === 'prod' });
+      }}
+    >
+      <p>
+        The database <strong>{database}</strong> of {profile.name} is replaced by the snapshot “{snapshot.name}”, taken {new Date(snapshot.createdAt).toLocaleString()}
+        {snapshot.heads.length > 0 ? ` at ${snapshot.heads.join(', ')}` : ''}. Everything written to it since then is lost.
+      </p>
+    </SnapshotConsentDialog>
+  );
+}

@@ -1,0 +1,63 @@
+// Before a snapshot is taken or restored: whom it disconnects (asked of the server when the dialog
+// opens, never guessed) and, on production, the connection's name typed — what the service insists on.
+import { useState, type ReactNode } from 'react';
+import type { Profile } from '../../../src-shared/model/profile';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SessionTable } from '../../components/SessionTable';
+import { useDatabaseSessions } from '../../components/useDatabaseSessions';
+import type { SnapshotConsent } from './snapshotsStore';
+
+/** The name a user knows the database by: PostgreSQL's database, or the SQLite file's name. */
+export function databaseOf(profile: Profile): string {
+  return profile.engine === 'postgres' ? profile.database : (profile.sqlitePath.split(/[\\/]/).pop() ?? profile.sqlitePath);
+}
+
+interface SnapshotConsentDialogProps {
+  title: string;
+  confirmLabel: string;
+  profile: Profile;
+  children: ReactNode;
+  onCancel(): void;
+  onConfirm(consent: SnapshotConsent): void;
+}
+
+export function SnapshotConsentDialog({ title, confirmLabel, profile, children, onCancel, onConfirm }: SnapshotConsentDialogProps) {
+  const { sessions, failure } = useDatabaseSessions(profile.id);
+  const [typedName, setTypedName] = useState('');
+  const production = profile.environment === 'prod';
+  const database = databaseOf(profile);
+  const listed = sessions !== undefined || failure !== undefined;
+  return (
+    <ConfirmDialog
+      title={title}
+      confirmLabel={confirmLabel}
+      danger
+      confirmDisabled={!listed || (production && typedName !== profile.name)}
+      onCancel={onCancel}
+      onConfirm={() => onConfirm({ endSessions: (sessions?.length ?? 0) > 0, ...(production ? { typedName } : {}) })}
+    >
+      {children}
+      {!listed && <p className="muted">Asking the server who is connected to {database}…</p>}
+      {failure && (
+        <p className="error" role="alert">
+          Could not list the sessions on {database}: {failure} If any are connected, the server refuses and nothing changes.
+        </p>
+      )}
+      {sessions?.length === 0 && <p>Nobody else is connected to {database}.</p>}
+      {sessions !== undefined && sessions.length > 0 && (
+        <>
+          <p>
+            These {sessions.length} session{sessions.length === 1 ? '' : 's'} on {database} will be ended:
+          </p>
+          <SessionTable sessions={sessions} label="Sessions to end" />
+        </>
+      )}
+      {production && (
+        <label className="prod-confirm">
+          {profile.name} is a <strong>production</strong> connection. Type its name to confirm:
+          <input value={typedName} onChange={(e) => setTypedName(e.target.value)} aria-label="Type the connection name to confirm" autoComplete="off" spellCheck={false} />
+        </label>
+      )}
+    </ConfirmDialog>
+  );
+}
