@@ -1,5 +1,6 @@
 // Splits a SQL body into statements (for bodies that run outside a transaction, for SQLite, and to
 // point at the failing one), and turns offsets into file lines and columns for error messages.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 export interface SqlStatement {
   sql: string;
@@ -88,6 +89,25 @@ function keywordAt(sql: string, start: number, end: number, anyWord: boolean): s
  * the time grows with the length of the body, never with the square of its statements.
  */
 export function splitStatements(sql: string): SqlStatement[] {
+  const scanner = statementScanner(sql);
+  scanner.scanTo(sql.length);
+  return scanner.finish();
+}
+
+/** Big bodies take a while even in one pass: this one lets other work (the host's requests) run between megabytes. */
+export async function splitStatementsYielding(sql: string, chunk = 1 << 20): Promise<SqlStatement[]> {
+  const scanner = statementScanner(sql);
+  for (let limit = chunk; !scanner.scanTo(limit); limit += chunk) await yieldToEventLoop();
+  return scanner.finish();
+}
+
+interface StatementScanner {
+  /** Scans on to about `limit` (a quote or comment may carry it further); true at the end of the text. */
+  scanTo(limit: number): boolean;
+  finish(): SqlStatement[];
+}
+
+function statementScanner(sql: string): StatementScanner {
   const statements: SqlStatement[] = [];
   let start = 0;
   /** Offset of the statement's first character that is not space or comment, or -1. */
@@ -117,57 +137,65 @@ export function splitStatements(sql: string): SqlStatement[] {
     if (firstContent === -1) firstContent = at;
   };
   let i = 0;
-  while (i < sql.length) {
-    const c = sql.charCodeAt(i);
-    const next = sql.charCodeAt(i + 1);
-    if (c === dash && next === dash) {
-      const end = sql.indexOf('\n', i);
-      i = end === -1 ? sql.length : end + 1;
-    } else if (c === slash && next === star) {
-      i = blockCommentEnd(sql, i);
-    } else if (c === quote || c === doubleQuote) {
-      content(i);
-      // E'…' strings take backslash escapes: E'it\'s' is one string.
-      const escapes = c === quote && i > 0 && (sql.charCodeAt(i - 1) | 0x20) === letterE && (i < 2 || !isWordChar(sql.charCodeAt(i - 2)));
-      i = escapes ? escapedStringEnd(sql, i) : quotedEnd(sql, i, sql[i] as string);
-      previousWord = '';
-    } else if (c === dollar && (i === 0 || !isWordChar(sql.charCodeAt(i - 1))) && ((dollarTag.lastIndex = i), dollarTag.test(sql))) {
-      content(i);
-      const tag = sql.slice(i, dollarTag.lastIndex);
-      const end = sql.indexOf(tag, dollarTag.lastIndex);
-      i = end === -1 ? sql.length : end + tag.length;
-      previousWord = '';
-    } else if (c === semicolon) {
-      if (depth === 0) push(i);
-      i += 1;
-    } else if (isWordChar(c)) {
-      content(i);
-      let end = i + 1;
-      while (end < sql.length && isWordChar(sql.charCodeAt(end))) end += 1;
-      const word = keywordAt(sql, i, end, header !== null || depth > 0);
-      if (header !== null) {
-        header = words === 0 ? word : `${header} ${word}`;
-        words += 1;
-        if (word === 'TRIGGER') trigger = triggerHeader.test(header);
-        // Only CREATE [OR REPLACE] [TEMP|TEMPORARY] TRIGGER matters; stop collecting otherwise.
-        if (trigger || words === 5 || header.slice(0, 6) !== 'CREATE') header = null;
-      }
-      if (word === 'BEGIN' && trigger) depth += 1;
-      else if (word === 'ATOMIC' && previousWord === 'BEGIN' && !trigger) depth += 1;
-      else if (word === 'CASE' && depth > 0) depth += 1;
-      else if (word === 'END' && depth > 0) depth -= 1;
-      previousWord = word;
-      i = end;
-    } else {
-      if (!isSpace(c)) {
+  const scanTo = (limit: number): boolean => {
+    while (i < sql.length && i < limit) {
+      const c = sql.charCodeAt(i);
+      const next = sql.charCodeAt(i + 1);
+      if (c === dash && next === dash) {
+        const end = sql.indexOf('\n', i);
+        i = end === -1 ? sql.length : end + 1;
+      } else if (c === slash && next === star) {
+        i = blockCommentEnd(sql, i);
+      } else if (c === quote || c === doubleQuote) {
         content(i);
+        // E'…' strings take backslash escapes: E'it\'s' is one string.
+        const escapes = c === quote && i > 0 && (sql.charCodeAt(i - 1) | 0x20) === letterE && (i < 2 || !isWordChar(sql.charCodeAt(i - 2)));
+        i = escapes ? escapedStringEnd(sql, i) : quotedEnd(sql, i, sql[i] as string);
         previousWord = '';
+      } else if (c === dollar && (i === 0 || !isWordChar(sql.charCodeAt(i - 1))) && ((dollarTag.lastIndex = i), dollarTag.test(sql))) {
+        content(i);
+        const tag = sql.slice(i, dollarTag.lastIndex);
+        const end = sql.indexOf(tag, dollarTag.lastIndex);
+        i = end === -1 ? sql.length : end + tag.length;
+        previousWord = '';
+      } else if (c === semicolon) {
+        if (depth === 0) push(i);
+        i += 1;
+      } else if (isWordChar(c)) {
+        content(i);
+        let end = i + 1;
+        while (end < sql.length && isWordChar(sql.charCodeAt(end))) end += 1;
+        const word = keywordAt(sql, i, end, header !== null || depth > 0);
+        if (header !== null) {
+          header = words === 0 ? word : `${header} ${word}`;
+          words += 1;
+          if (word === 'TRIGGER') trigger = triggerHeader.test(header);
+          // Only CREATE [OR REPLACE] [TEMP|TEMPORARY] TRIGGER matters; stop collecting otherwise.
+          if (trigger || words === 5 || header.slice(0, 6) !== 'CREATE') header = null;
+        }
+        if (word === 'BEGIN' && trigger) depth += 1;
+        else if (word === 'ATOMIC' && previousWord === 'BEGIN' && !trigger) depth += 1;
+        else if (word === 'CASE' && depth > 0) depth += 1;
+        else if (word === 'END' && depth > 0) depth -= 1;
+        previousWord = word;
+        i = end;
+      } else {
+        if (!isSpace(c)) {
+          content(i);
+          previousWord = '';
+        }
+        i += 1;
       }
-      i += 1;
     }
-  }
-  push(sql.length);
-  return statements;
+    return i >= sql.length;
+  };
+  return {
+    scanTo,
+    finish() {
+      push(sql.length);
+      return statements;
+    },
+  };
 }
 
 /** 1-based line and column of `offset` in `text`. */

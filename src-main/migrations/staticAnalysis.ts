@@ -1,11 +1,12 @@
 // Which tables each revision creates, drops and renames, read without running anything: SQL through
 // the real PostgreSQL parser (libpg-query), Alembic through its op.* calls and op.execute strings.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Anomaly, Revision } from '../../src-shared/model/revision';
 import { withAncestors, type RevisionGraph } from './graph';
 import { upgradeOrder } from './planner';
 import { readStringAt } from './readers/pythonLiteral';
 import type { RevisionFile } from './readers/projectFiles';
-import { splitStatements } from './sqlStatements';
+import { splitStatementsYielding } from './sqlStatements';
 
 export interface TableChanges {
   created: string[];
@@ -46,8 +47,8 @@ function mayChangeTables(statement: string): boolean {
   return namesTable.test(statement) && !rowsOnly.test(statement.replace(leadingComments, ''));
 }
 
-function fromSql(parse: Parser, sql: string, changes: TableChanges): void {
-  const relevant = splitStatements(sql).filter((s) => mayChangeTables(s.sql));
+async function fromSql(parse: Parser, sql: string, changes: TableChanges): Promise<void> {
+  const relevant = (await splitStatementsYielding(sql)).filter((s) => mayChangeTables(s.sql));
   if (relevant.length === 0) return;
   let statements: Array<{ stmt: unknown }>;
   try {
@@ -90,7 +91,7 @@ function stringArgument(body: string, at: number): { value: string; end: number 
   return read && typeof read.value === 'string' ? { value: read.value, end: read.end } : null;
 }
 
-function fromAlembic(parse: Parser, text: string, changes: TableChanges): void {
+async function fromAlembic(parse: Parser, text: string, changes: TableChanges): Promise<void> {
   const body = upgradeBody(text);
   opCall.lastIndex = 0;
   for (let match = opCall.exec(body); match; match = opCall.exec(body)) {
@@ -110,7 +111,7 @@ function fromAlembic(parse: Parser, text: string, changes: TableChanges): void {
         break;
       }
       default:
-        fromSql(parse, first.value, changes);
+        await fromSql(parse, first.value, changes);
     }
   }
 }
@@ -134,11 +135,13 @@ export function loadParser(): Promise<Parser> {
 export async function analyseTables(files: readonly RevisionFile[], format: 'native' | 'alembic'): Promise<Map<string, TableChanges>> {
   const parse: Parser = files.some(usesSql) ? await loadParser() : () => ({ stmts: [] });
   const result = new Map<string, TableChanges>();
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     if (result.has(file.revision.id)) continue;
+    // Thousands of files are read in one request too: let the host answer others meanwhile.
+    if (index % 100 === 99) await yieldToEventLoop();
     const changes: TableChanges = { created: [], dropped: [], renamed: [], problems: [] };
-    if (format === 'alembic') fromAlembic(parse, file.text, changes);
-    else if (file.up) fromSql(parse, file.up.sql, changes);
+    if (format === 'alembic') await fromAlembic(parse, file.text, changes);
+    else if (file.up) await fromSql(parse, file.up.sql, changes);
     result.set(file.revision.id, changes);
   }
   return result;
