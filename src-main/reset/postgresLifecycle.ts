@@ -111,10 +111,16 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
   const ownerFor = (recorded: DatabaseShapeRecord | undefined) => recorded?.owner ?? shape.owner;
 
   /** CREATE DATABASE … TEMPLATE fails while anyone is connected to the template: end them and retry. */
+  /** Ends the sessions on a database, if it has any: no statement that could be killed half-way when there is nothing to do. */
+  const endSessionsOn = async (name: string): Promise<number> => {
+    const [connected] = await admin.query<{ count: string }>('SELECT count(*) AS count FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    return Number(connected?.count ?? 0) > 0 ? (await admin.query(terminateSessionsSql, [name])).length : 0;
+  };
+
   const cloneFrom = async (name: string, template: string, owner: string, clearTemplate: boolean): Promise<number> => {
     let ended = 0;
     for (let attempt = 1; ; attempt += 1) {
-      if (clearTemplate) ended += (await admin.query(terminateSessionsSql, [template])).length;
+      if (clearTemplate) ended += await endSessionsOn(template);
       try {
         await admin.query(cloneDatabaseSql(name, template, owner, fileCopy));
         return ended;
@@ -132,7 +138,7 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
    */
   const swapIdle = async (database: string, copy: string, aside: string): Promise<void> => {
     for (let attempt = 1; ; attempt += 1) {
-      await admin.query(terminateSessionsSql, [database]);
+      await endSessionsOn(database);
       try {
         await admin.query(`${renameDatabaseSql(database, aside)};\n${renameDatabaseSql(copy, database)}`);
         return;
@@ -145,6 +151,8 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
 
   /** Older snapshots accepted connections; any still open are ended (they are our copies), and none may come back. */
   const closeSnapshot = async (location: string): Promise<void> => {
+    const [open] = await admin.query<{ open: boolean }>('SELECT datallowconn AS open FROM pg_database WHERE datname = $1', [location]);
+    if (!open?.open) return;
     try {
       await admin.query(refuseConnectionsSql(location));
     } catch (error) {
@@ -216,10 +224,8 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
     dropStatements: () => [dropDatabaseSql(database, force)],
     createStatements: (recorded) => [createDatabaseSql(database, recorded ?? shape, literal)],
     wipeStatements,
+    // Shown without the clean-ups that run only when needed (a stopped restore's copy, an older snapshot's sessions).
     restoreStatements: (location, recorded) => [
-      dropDatabaseSql(names.copy, force),
-      refuseConnectionsSql(location),
-      terminateSessionsShown(location, literal),
       cloneDatabaseSql(names.copy, location, ownerFor(recorded), fileCopy),
       ...(facts.shape
         ? [terminateSessionsShown(database, literal), `${renameDatabaseSql(database, names.replaced)}; ${renameDatabaseSql(names.copy, database)}`, dropDatabaseSql(names.replaced, force)]
@@ -252,7 +258,7 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
         new SwitchyardError('E_RESTORE_FAILED', `The restore failed before replacing anything: ${causeOf(error)}. ${database} is unchanged${existed ? '' : ' (it still does not exist)'}.`);
       try {
         // A copy left by a killed restore is only ever our own half-made clone.
-        await admin.query(dropDatabaseSql(names.copy, force));
+        if (await databaseExists(names.copy)) await admin.query(dropDatabaseSql(names.copy, force));
         await closeSnapshot(location);
         await cloneFrom(names.copy, location, ownerFor(recorded), true);
         if (existed) await swapIdle(database, names.copy, names.replaced);

@@ -1,9 +1,11 @@
 // What the reset tests share: unlocked services over a temp data folder, a PostgreSQL target, and
 // the project every reset test migrates (two revisions, a row of data each).
+import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { join } from 'node:path';
 import type { ResetConfirmation, ResetRequest } from '../../../src-shared/model/reset';
 import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
+import { readCondition } from '../../../src-main/reset/databaseCondition';
 import { runReset } from '../../../src-main/reset/resetRun';
 import type { SnapshotScope } from '../../../src-main/reset/snapshots';
 import { createServices, type Services } from '../../../src-main/services';
@@ -71,4 +73,20 @@ export async function shopWithData(server: ServerAddress, prefix = 'reset') {
   await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
   await rows(server, database, "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace'); INSERT INTO orders VALUES (10, 1); CREATE TABLE leftovers (note text);");
   return { database, project, target };
+}
+
+/** What opening the connection says first, as the UI and the CLI read it. */
+export async function conditionOf(services: Services, target: MigrationTarget) {
+  const database = await services.snapshots.open(target);
+  try {
+    return await readCondition(services.snapshots, services.snapshots.journal, scopeOf(target), database, 'tester');
+  } finally {
+    await database.close();
+  }
+}
+
+/** The id of a process that has ended: what a killed CLI leaves in the store. */
+export function endedProcessId(): number {
+  const ended = spawnSync(process.execPath, ['-e', '']);
+  return ended.pid ?? 0;
 }
