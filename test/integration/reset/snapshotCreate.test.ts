@@ -17,11 +17,11 @@ import { conditionOf, endedProcessId, openSession, rows, scopeOf, shopProject, s
 const server = inject('postgres');
 const snapshotDatabases = async () => (await adminQuery(server, "SELECT datname FROM pg_database WHERE datname LIKE 'switchyard\\_snapshot\\_%'")).rows.map((r) => (r as { datname: string }).datname);
 
-describe('taking a snapshot', () => {
-  afterEach(async () => {
-    for (const name of await snapshotDatabases()) await adminQuery(server, `DROP DATABASE ${quoteIdentifier(name)} WITH (FORCE)`);
-  });
+afterEach(async () => {
+  for (const name of await snapshotDatabases()) await adminQuery(server, `DROP DATABASE ${quoteIdentifier(name)} WITH (FORCE)`);
+});
 
+describe('taking a snapshot', () => {
   it('refuses a read-only connection before anything runs, even with its sessions agreed to end', async () => {
     const services = await unlockedServices();
     const { database, target } = await shopWithData(server, 'readonly');
@@ -70,10 +70,6 @@ describe('taking a snapshot', () => {
 });
 
 describe('a snapshot whose process was killed', () => {
-  afterEach(async () => {
-    for (const name of await snapshotDatabases()) await adminQuery(server, `DROP DATABASE ${quoteIdentifier(name)} WITH (FORCE)`);
-  });
-
   it('is listed while unfinished, and on the next open a complete PostgreSQL copy is kept, closed and restorable', async () => {
     const services = await unlockedServices();
     const { database, target } = await shopWithData(server, 'killed');
