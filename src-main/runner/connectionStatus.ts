@@ -9,9 +9,11 @@ import type { RecordedState } from './versionTables';
 
 /** Pending revisions the planner refuses to reach would otherwise stay "pending" forever without a word. */
 function blockedBy(project: LoadedProject, applied: ReadonlySet<string>, pending: readonly string[]): string | null {
-  if (pending.length === 0) return null;
+  const { graph } = project;
+  // Only a cycle or a missing parent can block `heads`; a sound project skips the planning.
+  if (pending.length === 0 || (graph.missing.length === 0 && graph.topological.length === graph.revisions.length)) return null;
   try {
-    planUpgrade(project.graph, 'heads', applied);
+    planUpgrade(graph, 'heads', applied);
     return null;
   } catch (error) {
     if (error instanceof SwitchyardError) return `${error.message} [${error.code}]`;
