@@ -24,14 +24,18 @@ function publicFields(profile: Profile | ValidProfileInput): Record<string, unkn
 }
 
 /** A test that failed for want of a password says the saved one was withheld on purpose, and why. */
+function sslNote(destination: Profile | ValidProfileInput): string {
+  return destination.engine === 'postgres' ? ` (SSL ${destination.sslMode})` : '';
+}
+
 function withheldPassword(error: unknown, saved: Profile, asked: ValidProfileInput): unknown {
   const wire = toWireError(error);
   const forWantOfPassword = wire.code === 'E_AUTH_FAILED' || (wire.code === 'E_CONNECTION_FAILED' && /password/i.test(wire.message));
   if (!forWantOfPassword) return error;
   return new SwitchyardError(
     'E_AUTH_FAILED',
-    `${wire.message} The saved password was not sent: it is only sent to ${destinationName(saved)}${saved.engine === 'postgres' ? ` (SSL ${saved.sslMode})` : ''}, ` +
-      `and this test goes to ${destinationName(asked)}${asked.engine === 'postgres' ? ` (SSL ${asked.sslMode})` : ''}. Type the password to test with it.`,
+    `${wire.message} The saved password was not sent: it is only sent to ${destinationName(saved)}${sslNote(saved)}, ` +
+      `and this test goes to ${destinationName(asked)}${sslNote(asked)}. Type the password to test with it.`,
   );
 }
 
@@ -77,6 +81,14 @@ export class ProfileService {
   update(id: string, input: ValidProfileInput, actor: string): Profile {
     const { profiles, audit } = this.session.store;
     const before = profiles.get(id);
+    // Kept across a new destination, the saved password would follow the connection anywhere it is pointed.
+    if (input.password === undefined && before.hasPassword && !sameDestination(before, input)) {
+      throw new SwitchyardError(
+        'E_PASSWORD_REQUIRED',
+        `The saved password of "${before.name}" is only ever sent to ${destinationName(before)}${sslNote(before)}. To point the connection at ` +
+          `${destinationName(input)}${sslNote(input)}, give its password again, or forget the stored one. Nothing was changed.`,
+      );
+    }
     const after = profiles.update(id, input);
     const changed: Record<string, unknown> = {};
     for (const field of auditedFields) {

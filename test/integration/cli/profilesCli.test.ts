@@ -48,7 +48,10 @@ describe('switchyard profiles', () => {
     expect(cli(home, ['profiles', 'add', '--name', 'stdin', '--host', pg.host, '--port', String(pg.port), '--database', 'postgres', '--user', pg.user, '--password-stdin'], { stdin: `${pg.password}\n` }).code).toBe(0);
     expect(cli(home, ['profiles', 'test', 'stdin']).stdout).toContain('connected — PostgreSQL 18');
 
-    expect(cli(home, ['profiles', 'edit', 'stdin', '--database', 'missing_db', '--env', 'prod', '--read-only']).code).toBe(0);
+    const retargeted = cli(home, ['profiles', 'edit', 'stdin', '--database', 'missing_db', '--env', 'prod', '--read-only']);
+    expect(retargeted.code).toBe(1);
+    expect(retargeted.stderr).toContain('give its password again');
+    expect(cli(home, ['profiles', 'edit', 'stdin', '--database', 'missing_db', '--env', 'prod', '--read-only', '--password-stdin'], { stdin: `${pg.password}\n` }).code).toBe(0);
     const failed = cli(home, ['profiles', 'test', 'stdin', '--json']);
     expect(failed.code).toBe(1);
     expect(JSON.parse(failed.stdout)).toMatchObject({ error: { code: 'E_UNKNOWN_DATABASE' } });

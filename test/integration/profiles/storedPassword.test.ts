@@ -73,4 +73,22 @@ describe('a stored password', () => {
     await s.dispatch('profiles.test', { id, profile: { ...base, port: catcher.port, password: 'typed-now' } }, { actor: 'tester' });
     expect(catcher.received).toEqual(['typed-now']);
   });
+
+  it('stays with its address when the connection is edited: a new address needs the password again', async () => {
+    const s = await open();
+    catcher = await startPasswordCatcher();
+    const { id } = await savedProfileAt(s, pg.port);
+    const retargeted = await s.dispatch('profiles.update', { id, profile: { ...base, port: catcher.port } }, { actor: 'tester' });
+    expect(retargeted).toMatchObject({ ok: false, error: { code: 'E_PASSWORD_REQUIRED', message: expect.stringContaining('Nothing was changed') } });
+    expect(s.profiles.get(id)).toMatchObject({ port: pg.port, hasPassword: true });
+    await s.dispatch('profiles.test', { id }, { actor: 'tester' });
+    expect(catcher.received).toEqual([]);
+
+    const renamed = await s.dispatch('profiles.update', { id, profile: { ...base, port: pg.port, name: 'orders (renamed)' } }, { actor: 'tester' });
+    expect(renamed).toMatchObject({ ok: true, value: { name: 'orders (renamed)', hasPassword: true } });
+    const moved = await s.dispatch('profiles.update', { id, profile: { ...base, port: catcher.port, password: 'typed-for-the-new-address' } }, { actor: 'tester' });
+    expect(moved).toMatchObject({ ok: true, value: { port: catcher.port, hasPassword: true } });
+    await s.dispatch('profiles.test', { id }, { actor: 'tester' });
+    expect(catcher.received).toEqual(['typed-for-the-new-address']);
+  });
 });
