@@ -78,6 +78,7 @@ describe('the CLI on a damaged or unusable store', () => {
     expect(folderReadOnly.code).toBe(1);
     expect(folderReadOnly.stderr).toContain('[E_STORE_READ_ONLY]');
     noStackTrace(folderReadOnly.stderr);
+    expect(snapshot(home)).toEqual(before);
   });
 
   it('reports an internal error with the path of a private log, and writes the details there, not to the terminal', () => {
