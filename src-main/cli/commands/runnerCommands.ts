@@ -14,7 +14,7 @@ import type { Command } from '../command';
 import { restoreCommand } from '../commandHint';
 import { destructionLines } from '../destructionLines';
 import { openServices } from '../openServices';
-import { printJson, UsageError } from '../output';
+import { printJson, say, UsageError, warn } from '../output';
 import { requireOneTarget, targetFromProfileFlag, targetFromUrl, targetOptions, targetUsage, type TargetFlags } from '../targetFlags';
 
 /** Exit code of `status --check` when something is pending: CI can fail a deploy on it. */
@@ -49,7 +49,7 @@ function printStatus(target: MigrationTarget, status: ConnectionStatus): void {
   if (status.unknown.length) lines.push(`unknown:  ${status.unknown.join(', ')} (recorded in the database, in no file)`);
   if (status.changed.length) lines.push(`changed:  ${status.changed.join(', ')} (file edited after it was applied)`);
   if (status.blockedBy) lines.push(`blocked:  ${status.blockedBy}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  say(`${lines.join('\n')}\n`);
 }
 
 function statusJson(status: ConnectionStatus) {
@@ -58,9 +58,9 @@ function statusJson(status: ConnectionStatus) {
 }
 
 function printPreview(preview: RunPreview): void {
-  process.stdout.write(preview.sql);
-  for (const finding of preview.findings) process.stderr.write(`switchyard: ${finding.severity}: ${finding.message}\n`);
-  for (const line of destructionLines(preview.destruction ?? [])) process.stderr.write(`switchyard: ${line}\n`);
+  say(preview.sql);
+  for (const finding of preview.findings) warn(`switchyard: ${finding.severity}: ${finding.message}\n`);
+  for (const line of destructionLines(preview.destruction ?? [])) warn(`switchyard: ${line}\n`);
 }
 
 /** The snapshot service for --snapshot-first; without the store (a --url run, no passphrase) there is none. */
@@ -74,7 +74,7 @@ function snapshotTaker({ target, services }: Resolved, flags: TargetFlags, actor
 export function cliOperation(json: boolean): { context: OperationContext; dispose(): void } {
   const controller = new AbortController();
   const onInterrupt = () => {
-    process.stderr.write('\nswitchyard: stopping after the current revision (Ctrl-C again to abort at once)\n');
+    warn('\nswitchyard: stopping after the current revision (Ctrl-C again to abort at once)\n');
     controller.abort();
     process.once('SIGINT', () => process.exit(130));
   };
@@ -83,7 +83,7 @@ export function cliOperation(json: boolean): { context: OperationContext; dispos
     opId: 'cli',
     signal: controller.signal,
     progress: () => undefined,
-    log: (level, line) => (json ? process.stderr : level === 'error' ? process.stderr : process.stdout).write(`${line}\n`),
+    log: (level, line) => (json || level === 'error' ? warn : say)(`${line}\n`),
     checkpoint: () => {
       if (controller.signal.aborted) throw new SwitchyardError('E_CANCELLED', 'Stopped by Ctrl-C between revisions; everything before was applied.');
     },
@@ -140,7 +140,7 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) throw new UsageError('--lock-timeout takes seconds');
         // Said before anything runs, also without --dry-run: nobody loses a table without being told.
         const destruction = action === 'stamp' ? [] : ((await previewTarget(target, request, actor)).destruction ?? []);
-        for (const line of destructionLines(destruction)) process.stderr.write(`switchyard: ${line}\n`);
+        for (const line of destructionLines(destruction)) warn(`switchyard: ${line}\n`);
         const confirmProduction = Boolean(values['yes-production']);
         const operation = cliOperation(json);
         const audit = services?.session.store.audit;
@@ -151,9 +151,9 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         } finally {
           operation.dispose();
         }
-        if (result.snapshot && !json) process.stdout.write(`Snapshot "${result.snapshot.name}" taken first — undo with: ${restoreCommand(result.snapshot.id, values, target)}\n`);
+        if (result.snapshot && !json) say(`Snapshot "${result.snapshot.name}" taken first — undo with: ${restoreCommand(result.snapshot.id, values, target)}\n`);
         if (json) printJson({ steps: result.steps, totalMs: result.totalMs, status: statusJson(result.status), ...(result.snapshot ? { snapshot: result.snapshot } : {}) });
-        else process.stdout.write(`${result.steps.length === 0 ? 'Nothing to do' : `${action === 'stamp' ? 'Stamped' : 'Ran'} ${result.steps.length} revision(s) in ${result.totalMs} ms`}; now at ${result.status.heads.join(', ') || 'base'}.\n`);
+        else say(`${result.steps.length === 0 ? 'Nothing to do' : `${action === 'stamp' ? 'Stamped' : 'Ran'} ${result.steps.length} revision(s) in ${result.totalMs} ms`}; now at ${result.status.heads.join(', ') || 'base'}.\n`);
         return 0;
       } finally {
         services?.close();

@@ -62,6 +62,16 @@ describe('text from files and databases on a terminal', () => {
     expect(inventory.stdout).toContain('evil\\x1b[2Jtable');
   });
 
+  it('shows escapes in a run\'s progress and in the database\'s error message as text', () => {
+    const database = join(tempDir(), 'target.sqlite');
+    openSqlite(database).close();
+    const upgrade = cli(['upgrade', '--url', `sqlite://${database}`, '--project', hostileProject(), '--to', 'heads']);
+    expect(upgrade.code).toBe(1);
+    expectNoRawControls(upgrade.stdout);
+    expectNoRawControls(upgrade.stderr);
+    expect(`${upgrade.stdout}${upgrade.stderr}`).toContain('missing\\x1b[2J');
+  });
+
   it('shows escapes in an error message as text', () => {
     const missing = cli(['graph', '--project', join(tempDir(), `gone${esc}[31m`)]);
     expect(missing.code).toBe(1);
