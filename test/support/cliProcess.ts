@@ -3,6 +3,7 @@
 // run exactly as printed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { onTestFinished } from 'vitest';
 import type { FaultProxy, HeldStatement, HoldMode, StatementMatch } from './faultProxy';
 
 const bin = resolve('bin/switchyard.mjs');
@@ -87,7 +88,12 @@ export class Cli {
   constructor(private readonly env: Record<string, string>) {}
 
   private start(args: readonly string[]): ChildProcess {
-    return spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A test that fails or times out mid-run must not leave its CLI working on behind the next test.
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
+    return child;
   }
 
   run(args: readonly string[]): Promise<CliRun> {

@@ -16,15 +16,19 @@ beforeAll(async () => {
 });
 afterAll(() => bench.close());
 
-const databaseStatement = /^\s*((CREATE|DROP|ALTER) DATABASE|SELECT pg_terminate_backend)/i;
+// Statements that change a database durably. Ending sessions does not: the state after it is the
+// state after the statement before, which is a kill point already.
+const databaseStatement = /\b(CREATE|DROP|ALTER) DATABASE\b/i;
 
-/** Holds the n-th (from 0) statement that changes databases. */
+/** Holds the n-th (from 0) statement that changes a database. */
 function nthDatabaseStatement(n: number) {
   return (sql: string, earlier: readonly string[]) => databaseStatement.test(sql) && earlier.filter((s) => databaseStatement.test(s)).length === n;
 }
 
 /** A kill point too many means a command that never ends; the commands here have a handful. */
 const mostStatements = 12;
+/** Each kill point is two or three CLI runs. */
+const loopTimeout = 300_000;
 
 /**
  * Runs the command once per kill point, SIGKILLed after its n-th database statement (n = 0, 1, …),
@@ -79,7 +83,7 @@ async function restoreKilledAtEveryStatement(restoreArgs: (database: string, sna
     async (where) => {
       expect(await bench.exists(database), where).toBe(true);
       expect([before, atSnapshot], where).toContainEqual(await bench.fingerprint(database));
-      expect((await listed(database)).map((s) => s.id), where).toContain(snapshot.id);
+      // Restoring the same snapshot again also proves the kill did not use it up.
       const again = await bench.cli.run(args);
       expect(again.code, `${where}\n${output(again)}`).toBe(0);
       expect(await bench.fingerprint(database), where).toEqual(atSnapshot);
@@ -88,18 +92,18 @@ async function restoreKilledAtEveryStatement(restoreArgs: (database: string, sna
 }
 
 describe('a restore killed at each statement leaves the database whole (as it was or as the snapshot), keeps the snapshot, and a re-run restores it exactly', () => {
-  it('switchyard snapshot restore', async () => {
+  it('switchyard snapshot restore', { timeout: loopTimeout }, async () => {
     await restoreKilledAtEveryStatement((database, id) => ['snapshot', 'restore', id, '--url', bench.url(database)]);
   });
 
-  it('switchyard reset --mode snapshot', async () => {
+  it('switchyard reset --mode snapshot', { timeout: loopTimeout }, async () => {
     // Without a snapshot of its own first: the kill points are the restore's.
     await restoreKilledAtEveryStatement((database, id) => ['reset', '--url', bench.url(database), '--mode', 'snapshot', '--snapshot', id, '--no-snapshot', '--i-understand', '--confirm', database]);
   });
 });
 
 describe('switchyard snapshot create killed at each statement', () => {
-  it('never changes the database, leaves no copy that snapshot list does not show, and a re-run takes a snapshot that restores', async () => {
+  it('never changes the database, leaves no copy that snapshot list does not show, and a re-run takes a snapshot that restores', { timeout: loopTimeout }, async () => {
     const database = await bench.shopDatabase();
     const original = await bench.fingerprint(database);
     const createArgs = (name: string) => ['snapshot', 'create', '--url', bench.url(database), '--name', name, '--json'];
