@@ -136,7 +136,8 @@ export function runAlembicCommand(
       if (invocation.bootstrapped) child.stdin.write('stop\n');
       else if (child.pid !== undefined) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGINT');
     };
-    options.signal?.addEventListener('abort', stop, { once: true });
+    if (options.signal?.aborted) stop();
+    else options.signal?.addEventListener('abort', stop, { once: true });
     const collected = { stdout: '', stderr: '' };
     for (const stream of ['stdout', 'stderr'] as const) {
       let pending = '';
