@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useConnections } from '../features/connections/connectionsStore';
 import { ConnectionSidebar } from '../features/connections/ConnectionSidebar';
+import { DatabaseConditionBanner } from '../features/reset/DatabaseConditionBanner';
 import { RunDialog } from '../features/runner/RunDialog';
 import { useNavigation } from './navigationStore';
 import { screens } from './screens';
@@ -57,6 +58,7 @@ export function Workspace() {
             {banner.text}
           </div>
         )}
+        {showTabs && <DatabaseConditionBanner />}
         {Current && <Current />}
       </main>
       <RunDialog />

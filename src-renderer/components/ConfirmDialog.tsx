@@ -8,11 +8,13 @@ interface ConfirmDialogProps {
   danger?: boolean;
   /** Until what the confirmation needs is there (a list still loading, a name not yet typed). */
   confirmDisabled?: boolean;
+  /** A second way to go on, when the question has two answers besides Cancel (e.g. keep or delete). */
+  alternative?: { label: string; onChoose(): void };
   onConfirm(): void;
   onCancel(): void;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, danger, confirmDisabled, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, danger, confirmDisabled, alternative, onConfirm, onCancel }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -26,6 +28,11 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, confirmDi
         <button type="button" autoFocus onClick={onCancel}>
           Cancel
         </button>
+        {alternative && (
+          <button type="button" className="danger" disabled={confirmDisabled} onClick={alternative.onChoose}>
+            {alternative.label}
+          </button>
+        )}
         <button type="button" className={danger ? 'danger' : 'primary'} disabled={confirmDisabled} onClick={onConfirm}>
           {confirmLabel}
         </button>

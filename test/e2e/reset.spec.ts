@@ -1,12 +1,14 @@
 // The reset wizard end to end in Chromium: every step on the demo connection and on a PostgreSQL
 // connection with a colleague still connected, the undo (asked first, once), and the demo's "Reset demo".
 import { expect, test, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { connect } from '../../src-main/drivers/connect';
 import { quoteIdentifier } from '../../src-main/drivers/identifier';
+import { startFaultProxy } from '../support/faultProxy';
 import { writeNativeProject } from '../support/nativeProject';
 import { newHome, postgresUnderTest, serve } from './browserHost';
 
@@ -225,5 +227,72 @@ test('no wizard step is a dead end: an unreachable server or a missing project i
     await expect(page.getByRole('alert')).toHaveCount(0);
   } finally {
     await app.stop();
+  }
+});
+
+test('opening a connection whose reset was killed after its drop says so, restores the snapshot after asking, and deleting the connection asks what becomes of its snapshots', async ({ page }) => {
+  const server = postgresUnderTest();
+  const database = 'killed reset e2e';
+  const base = { engine: 'postgres' as const, host: server.host, port: server.port, user: server.user, password: server.password, sslMode: 'disable' as const, sslCaFile: '', sqlitePath: '', readOnly: false };
+  const admin = await connect({ ...base, database: 'postgres' });
+  await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
+  // The CLI reaches the server through a proxy that holds its DROP DATABASE, so it can be killed right after it.
+  const proxy = await startFaultProxy(server);
+  const home = newHome();
+  const project = join(home, 'migrations');
+  writeNativeProject(project, [{ id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id int PRIMARY KEY, name text);' }]);
+  const env = { SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password };
+  const cli = (args: string[], input: string) => spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], { env: { ...process.env, ...env }, encoding: 'utf8', input });
+  const url = `postgres://${server.user}@${proxy.host}:${proxy.port}/${encodeURIComponent(database)}`;
+  try {
+    const added = cli(['profiles', 'add', url, '--name', 'Shop', '--project', project, '--password-stdin'], `${server.password}\n`);
+    expect(added.status, added.stderr).toBe(0);
+    // Anything that talks to the server goes through the proxy in this process: never a blocking spawn.
+    const running = (args: string[]) => promisify(execFile)(process.execPath, [resolve('bin/switchyard.mjs'), ...args], { env: { ...process.env, ...env } });
+    await running(['upgrade', '--profile', 'Shop']);
+    const data = await connect({ ...base, database });
+    await data.query("INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace')");
+    await data.close();
+    const dropped = proxy.holdAt((sql) => sql.startsWith(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)}`), 'afterReply');
+    const reset = spawn(process.execPath, [resolve('bin/switchyard.mjs'), 'reset', '--profile', 'Shop', '--mode', 'recreate', '--to', 'heads', '--confirm', database], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const held = await dropped;
+    reset.kill('SIGKILL');
+    await held.clientGone;
+
+    const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
+    try {
+      await page.goto(app.url);
+      const banner = page.getByRole('alert').filter({ has: page.getByRole('button', { name: /^Restore “Before reset/ }) });
+      await expect(banner).toContainText(/A reset started .* was interrupted at step 3 of 6 \(Drop the database\); the snapshot to restore is "Before reset/);
+      await expect(banner).toContainText(`${database} does not exist`);
+      await shot(page, '34-interrupted-reset-banner');
+      await banner.getByRole('button', { name: /^Restore “Before reset/ }).click();
+      await confirmRestore(page, database, undefined);
+      await expect(banner).toHaveCount(0);
+      const back = await connect({ ...base, database });
+      expect(await back.query('SELECT name FROM customers ORDER BY id')).toEqual([{ name: 'Ada' }, { name: 'Grace' }]);
+      await back.close();
+
+      const [snapshot] = JSON.parse((await running(['snapshot', 'list', '--profile', 'Shop', '--json'])).stdout) as Array<{ name: string; location: string }>;
+      expect(snapshot?.name).toMatch(/^Before reset/);
+      await page.getByRole('button', { name: 'Connection', exact: true }).click();
+      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      const ask = page.getByRole('dialog');
+      await expect(ask.getByRole('list', { name: 'Snapshots only this connection reaches' })).toContainText(snapshot?.name ?? '');
+      await expect(ask.getByRole('button', { name: 'Delete connection, keep snapshots' })).toBeEnabled();
+      await shot(page, '35-delete-connection-snapshots');
+      await ask.getByRole('button', { name: 'Delete connection and 1 snapshot' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Deleted Shop' })).toBeVisible();
+      expect(await admin.query('SELECT datname FROM pg_database WHERE datname = $1', [snapshot?.location])).toEqual([]);
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await proxy.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
+    const left = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'switchyard\\_snapshot\\_%'");
+    for (const { datname } of left) await admin.query(`DROP DATABASE ${quoteIdentifier(datname)} WITH (FORCE)`);
+    await admin.close();
   }
 });

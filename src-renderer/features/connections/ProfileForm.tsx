@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { environmentLabels, environments, sslModes, type Profile } from '../../../src-shared/model/profile';
 import { formatConnectionUri } from '../../../src-shared/model/connectionUri';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DeleteConnectionDialog } from './DeleteConnectionDialog';
 import { useConnections } from './connectionsStore';
 import { validateDraft } from './profileDraft';
 import { TestResult } from './TestResult';
@@ -184,20 +184,14 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
       <TestResult test={test} />
 
       {confirmDelete && profile && (
-        <ConfirmDialog
-          title={`Delete “${profile.name}”?`}
-          confirmLabel="Delete connection"
-          danger
+        <DeleteConnectionDialog
+          profile={profile}
           onCancel={() => setConfirmDelete(false)}
-          onConfirm={() => {
+          onDelete={(snapshots) => {
             setConfirmDelete(false);
-            void remove(profile.id);
+            void remove(profile.id, snapshots);
           }}
-        >
-          <p>
-            The profile and its stored password are removed from this machine. The database itself is not touched.
-          </p>
-        </ConfirmDialog>
+        />
       )}
     </form>
   );

@@ -30,7 +30,8 @@ interface ConnectionsState {
   pasteUri(uri: string): boolean;
   save(): Promise<void>;
   duplicate(id: string): Promise<void>;
-  remove(id: string): Promise<void>;
+  /** `snapshots`: what becomes of the snapshots only this profile reaches (the server refuses to guess). */
+  remove(id: string, snapshots?: 'keep' | 'delete'): Promise<void>;
   runTest(): Promise<void>;
   createDemo(): Promise<void>;
 }
@@ -124,10 +125,10 @@ export const useConnections = create<ConnectionsState>((set, get) => ({
     }
   },
 
-  async remove(id) {
+  async remove(id, snapshots) {
     const name = get().profiles.find((p) => p.id === id)?.name ?? 'connection';
     try {
-      await call('profiles.remove', { id });
+      await call('profiles.remove', { id, ...(snapshots ? { snapshots } : {}) });
       await get().load();
       get().select(undefined);
       set({ banner: { kind: 'ok', text: `Deleted ${name}` } });

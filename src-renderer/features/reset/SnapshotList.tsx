@@ -49,12 +49,15 @@ export function SnapshotList({ profile }: { profile: Profile }) {
           <tbody>
             {snapshots.map((s) => (
               <tr key={s.id}>
-                <td>{s.name}</td>
+                <td>
+                  {s.name}
+                  {s.state !== 'ready' && <span className="muted small"> — unfinished (its copy was interrupted): it cannot be restored</span>}
+                </td>
                 <td className="numeric">{formatBytes(s.sizeBytes)}</td>
                 <td>{new Date(s.createdAt).toLocaleString()}</td>
                 <td>{s.heads.join(', ') || '—'}</td>
                 <td className="reset-row-actions">
-                  <button type="button" disabled={busy !== undefined} onClick={() => setAsking({ snapshot: s, action: 'restore' })}>
+                  <button type="button" disabled={busy !== undefined || s.state !== 'ready'} onClick={() => setAsking({ snapshot: s, action: 'restore' })}>
                     Restore
                   </button>
                   <button type="button" disabled={busy !== undefined} onClick={() => setAsking({ snapshot: s, action: 'delete' })}>

@@ -1,0 +1,58 @@
+// Deleting a connection: when it is the last one that reaches its database's snapshots, the user says
+// what becomes of them (keep or delete), so no copy of the data is left where the app cannot list it.
+import { useEffect, useState } from 'react';
+import type { Profile } from '../../../src-shared/model/profile';
+import type { Snapshot } from '../../../src-shared/model/reset';
+import { formatBytes } from '../../../src-shared/model/inventoryExport';
+import { asError, call } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+
+export type SnapshotsChoice = 'keep' | 'delete';
+
+export function DeleteConnectionDialog({ profile, onCancel, onDelete }: { profile: Profile; onCancel(): void; onDelete(snapshots: SnapshotsChoice | undefined): void }) {
+  const [exclusive, setExclusive] = useState<Snapshot[] | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
+  useEffect(() => {
+    call('snapshots.exclusive', { profileId: profile.id }).then(setExclusive, (error: unknown) => setFailure(asError(error).message));
+  }, [profile.id]);
+  const orphans = exclusive ?? [];
+  const title = `Delete “${profile.name}”?`;
+  const body = <p>The profile and its stored password are removed from this machine. The database itself is not touched.</p>;
+  if (orphans.length === 0) {
+    return (
+      <ConfirmDialog title={title} confirmLabel="Delete connection" danger confirmDisabled={exclusive === undefined && failure === undefined} onCancel={onCancel} onConfirm={() => onDelete(undefined)}>
+        {body}
+        {exclusive === undefined && failure === undefined && <p className="muted">Looking for snapshots only this connection reaches…</p>}
+        {failure && (
+          <p className="error" role="alert">
+            Could not look for its snapshots: {failure}
+          </p>
+        )}
+      </ConfirmDialog>
+    );
+  }
+  const bytes = orphans.reduce((sum, s) => sum + s.sizeBytes, 0);
+  return (
+    <ConfirmDialog
+      title={title}
+      confirmLabel="Delete connection, keep snapshots"
+      alternative={{ label: `Delete connection and ${orphans.length} snapshot${orphans.length === 1 ? '' : 's'}`, onChoose: () => onDelete('delete') }}
+      onCancel={onCancel}
+      onConfirm={() => onDelete('keep')}
+    >
+      {body}
+      <p>
+        No other connection reaches {orphans.length === 1 ? 'this snapshot' : `these ${orphans.length} snapshots`} of its database ({formatBytes(bytes) || '0 B'}). Keep{' '}
+        {orphans.length === 1 ? 'it' : 'them'} (a connection to the same database lists {orphans.length === 1 ? 'it' : 'them'} again) or delete {orphans.length === 1 ? 'it' : 'them'} with
+        the connection:
+      </p>
+      <ul aria-label="Snapshots only this connection reaches">
+        {orphans.map((s) => (
+          <li key={s.id}>
+            {s.name} — {new Date(s.createdAt).toLocaleString()}, {formatBytes(s.sizeBytes) || '0 B'}
+          </li>
+        ))}
+      </ul>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,65 @@
+// On opening a connection, before anything else: its database is missing but has snapshots, or a
+// reset of it was interrupted — said in the service's words, with the snapshot to restore (asked first).
+import { useEffect, useState } from 'react';
+import type { DatabaseCondition } from '../../../src-shared/model/reset';
+import { call } from '../../api/client';
+import { useConnections } from '../connections/connectionsStore';
+import { RestoreDialog } from './RestoreDialog';
+import { useSnapshots } from './snapshotsStore';
+
+export function DatabaseConditionBanner() {
+  const profile = useConnections((s) => s.profiles.find((p) => p.id === s.selected));
+  const { restored, busy, error, notice, load } = useSnapshots();
+  const [condition, setCondition] = useState<DatabaseCondition | undefined>();
+  const [asking, setAsking] = useState(false);
+  // Once the banner's restore ran, its outcome stays said here, whichever screen is open.
+  const [acted, setActed] = useState(false);
+  const profileId = profile?.id;
+  useEffect(() => setActed(false), [profileId]);
+  useEffect(() => {
+    setCondition(undefined);
+    if (!profileId) return;
+    // The restore below acts through the snapshots store: it must be on this connection.
+    void load(profileId);
+    let current = true;
+    // A connection that cannot be reached says so on every screen itself; the banner only adds what they cannot know.
+    call('reset.condition', { profileId }).then(
+      (answer) => current && setCondition(answer),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [profileId, restored, load]);
+  if (acted && notice && condition?.notices.length === 0) {
+    return (
+      <p className="banner ok" role="status">
+        {notice}
+      </p>
+    );
+  }
+  if (!profile || !condition || condition.notices.length === 0) return null;
+  const snapshot = condition.interruptedReset?.snapshot ?? condition.latestSnapshot;
+  return (
+    <section className="banner error condition-banner" role="alert" aria-label="Before you go on">
+      {condition.notices.map((notice) => (
+        <p key={notice}>{notice}</p>
+      ))}
+      {error && <p>{error}</p>}
+      {snapshot && (
+        <button
+          type="button"
+          className="danger"
+          disabled={busy !== undefined}
+          onClick={() => {
+            setActed(true);
+            setAsking(true);
+          }}
+        >
+          {busy ?? `Restore “${snapshot.name}”…`}
+        </button>
+      )}
+      {asking && snapshot && <RestoreDialog snapshot={snapshot} profile={profile} onClose={() => setAsking(false)} />}
+    </section>
+  );
+}
