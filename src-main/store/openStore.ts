@@ -109,15 +109,22 @@ function refuseUnopenedStore(path: string, verdict: KeyVerdict, keys: KeyProvide
   throw new SwitchyardError('E_WRONG_PASSPHRASE', `${keys.wrongKeyMessage} If you are sure of it, the store file may be damaged: restore a backup of ${path}.`);
 }
 
-export async function openStore(storeDir: string, keys: KeyProvider): Promise<StoreDatabase> {
-  mkdirSync(storeDir, { recursive: true, mode: 0o700 });
-  const path = storePath(storeDir);
-  if (!existsSync(path)) {
+/** The first run: the key (and what finds it again), then the store, then its key check. */
+async function createFirstStore(storeDir: string, path: string, keys: KeyProvider): Promise<StoreDatabase> {
+  try {
+    mkdirSync(storeDir, { recursive: true, mode: 0o700 });
     const key = await keys.unlock(storeDir, true);
     createStore(path, key);
     keepKeyCheck(storeDir, key);
     return openWritable(path, key);
+  } catch (error) {
+    throw isReadOnlyError(error) ? storeReadOnly(path) : error;
   }
+}
+
+export async function openStore(storeDir: string, keys: KeyProvider): Promise<StoreDatabase> {
+  const path = storePath(storeDir);
+  if (!existsSync(path)) return createFirstStore(storeDir, path, keys);
   const damage = visibleDamage(path);
   if (damage) throw storeCorrupt(path, damage);
   const key = await keys.unlock(storeDir, false);

@@ -81,6 +81,18 @@ describe('the CLI on a damaged or unusable store', () => {
     expect(snapshot(home)).toEqual(before);
   });
 
+  it('says a data folder the user cannot write is read-only before any store exists', () => {
+    const home = tempDir();
+    if (asRoot) chownSync(home, 0, 0);
+    chmodSync(home, 0o555);
+    const listed = cli(home, ['profiles', 'list'], { asOtherUser: true });
+    chmodSync(home, 0o700);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain('[E_STORE_READ_ONLY]');
+    noStackTrace(listed.stderr);
+    expect(readdirSync(home)).toEqual([]);
+  });
+
   it('reports an internal error with the path of a private log, and writes the details there, not to the terminal', () => {
     const home = tempDir();
     // A folder where the store file should be: nothing Switchyard foresees, so an internal error.
