@@ -105,6 +105,7 @@ function removeQuietly(files: string[]): void {
 
 function refuseUnopenedStore(path: string, verdict: KeyVerdict, keys: KeyProvider): never {
   if (verdict === 'right') throw storeCorrupt(path, 'overwritten');
+  if (verdict === 'wrong') throw new SwitchyardError('E_WRONG_PASSPHRASE', keys.wrongKeyMessage);
   // Without a kept check value (a store older than checks) a wrong key and a damaged file look alike.
   throw new SwitchyardError('E_WRONG_PASSPHRASE', `${keys.wrongKeyMessage} If you are sure of it, the store file may be damaged: restore a backup of ${path}.`);
 }
@@ -128,8 +129,8 @@ export async function openStore(storeDir: string, keys: KeyProvider): Promise<St
   const damage = visibleDamage(path);
   if (damage) throw storeCorrupt(path, damage);
   const key = await keys.unlock(storeDir, false);
+  // A check that disagrees is not trusted alone: it may belong to another store (a partial restore).
   const verdict = judgeKey(storeDir, key);
-  if (verdict === 'wrong') throw new SwitchyardError('E_WRONG_PASSPHRASE', keys.wrongKeyMessage);
   const journal = [`${path}-wal`, `${path}-shm`].filter((file) => !existsSync(file));
   requireWritable(path);
   try {
@@ -143,6 +144,6 @@ export async function openStore(storeDir: string, keys: KeyProvider): Promise<St
   }
   keepPrivate([path, `${path}-wal`, `${path}-shm`, join(storeDir, kdfFileName), join(storeDir, keyCheckFileName)]);
   const db = openWritable(path, key);
-  if (verdict === 'unknown') keepKeyCheck(storeDir, key);
+  if (verdict !== 'right') keepKeyCheck(storeDir, key);
   return db;
 }

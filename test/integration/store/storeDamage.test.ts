@@ -98,6 +98,20 @@ describe('a damaged store', () => {
   });
 });
 
+describe('the key check', () => {
+  it('does not turn the right passphrase away when the check beside the store belongs to another store', async () => {
+    const dir = await storeWithData();
+    const other = tempDir();
+    (await openStore(other, keys('right'))).close();
+    copyFileSync(join(other, keyCheckFileName), join(dir, keyCheckFileName));
+    const db = await openStore(dir, keys('right'));
+    expect(new ProfileRepository(db).list()).toHaveLength(40);
+    db.close();
+    writeFileSync(storePath(dir), randomBytes(statSync(storePath(dir)).size));
+    await expect(openStore(dir, keys('right'))).rejects.toMatchObject({ code: 'E_STORE_CORRUPT' });
+  });
+});
+
 describe('store file modes', () => {
   const mode = (path: string) => statSync(path).mode & 0o777;
 
