@@ -70,8 +70,11 @@ export interface AlembicOutcome {
   code: number;
   stdout: string;
   stderr: string;
-  /** Why our bootstrap stopped early, when it says so through its exit code. */
-  stoppedBecause: 'lockHeld' | 'stopRequested' | null;
+  /**
+   * Why it stopped early: our bootstrap says so through its exit code ('lockHeld', 'stopRequested':
+   * between revisions); a command line we could not bootstrap was 'interrupted' mid-revision.
+   */
+  stoppedBecause: 'lockHeld' | 'stopRequested' | 'interrupted' | null;
 }
 
 export interface AlembicRunOptions {
@@ -96,8 +99,19 @@ function childEnvironment(invocation: AlembicInvocation, url: string): NodeJS.Pr
   return env;
 }
 
-function stoppedBecause(invocation: AlembicInvocation, code: number): AlembicOutcome['stoppedBecause'] {
-  if (!invocation.bootstrapped) return null;
+// A command line we cannot bootstrap (`poetry run alembic`) gets the same watch from a small shell:
+// it keeps our pipe on fd 3 and ends its whole process group when the pipe closes. The command runs
+// in the foreground, so a SIGINT reaches it.
+const shellWatch = ['exec 3<&0', '(cat <&3 >/dev/null 2>&1; kill -TERM 0) >/dev/null 2>&1 &', 'exec 3<&-', '"$@" </dev/null'].join('\n');
+
+/** What we start: the bootstrap as it is, anything else inside the shell watch (POSIX only). */
+function watched(invocation: AlembicInvocation): { program: string; args: string[] } {
+  if (invocation.bootstrapped || process.platform === 'win32') return invocation;
+  return { program: '/bin/sh', args: ['-c', shellWatch, 'alembic', invocation.program, ...invocation.args] };
+}
+
+function stoppedBecause(invocation: AlembicInvocation, code: number, stopAsked: boolean): AlembicOutcome['stoppedBecause'] {
+  if (!invocation.bootstrapped) return stopAsked && code !== 0 ? 'interrupted' : null;
   return code === bootstrapExit.lockHeld ? 'lockHeld' : code === bootstrapExit.stopped ? 'stopRequested' : null;
 }
 
@@ -117,7 +131,8 @@ export function runAlembicCommand(
   const invocation = alembicInvocation(command, ['-c', iniPath, ...alembicArgs]);
   const url = sqlalchemyUrl(target);
   return new Promise((resolve, reject) => {
-    const child = spawn(invocation.program, invocation.args, {
+    const started = watched(invocation);
+    const child = spawn(started.program, started.args, {
       cwd: dirname(iniPath),
       env: childEnvironment(invocation, url),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -129,12 +144,16 @@ export function runAlembicCommand(
     if (invocation.bootstrapped) {
       const settings: BootstrapSettings = { url, lockTimeoutMs: options.lockTimeoutMs };
       child.stdin.write(`${JSON.stringify(settings)}\n`);
-    } else {
-      child.stdin.end();
     }
     const stop = () => {
       if (invocation.bootstrapped) child.stdin.write('stop\n');
-      else if (child.pid !== undefined) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGINT');
+      else if (child.pid !== undefined) {
+        try {
+          process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGINT');
+        } catch {
+          // Already gone: its exit tells the rest.
+        }
+      }
     };
     if (options.signal?.aborted) stop();
     else options.signal?.addEventListener('abort', stop, { once: true });
@@ -156,7 +175,7 @@ export function runAlembicCommand(
       options.signal?.removeEventListener('abort', stop);
       child.stdin.end();
       const code = exit ?? 1;
-      resolve({ code, ...collected, stoppedBecause: stoppedBecause(invocation, code) });
+      resolve({ code, ...collected, stoppedBecause: stoppedBecause(invocation, code, options.signal?.aborted ?? false) });
     });
   });
 }

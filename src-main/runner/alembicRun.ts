@@ -72,6 +72,9 @@ export async function runAlembic(driver: Driver, target: MigrationTarget, projec
     if (outcome.stoppedBecause === 'lockHeld') {
       throw new SwitchyardError('E_LOCK_HELD', `Another Alembic run on ${target.name} is still running (waited ${Math.round(lockTimeoutMs / 1000)} s for its lock); nothing was run.`);
     }
+    if (outcome.stoppedBecause === 'interrupted') {
+      throw new SwitchyardError('E_CANCELLED', `Stopped at once: "${target.alembicCommand}" is not a Python script Switchyard can start itself, so the revision running was interrupted (rolled back if env.py runs it in a transaction); ${done.length} of ${steps.length} ran.`, { completed: done.map((s) => s.revision) });
+    }
     if (outcome.stoppedBecause === 'stopRequested') {
       throw new SwitchyardError('E_CANCELLED', `Stopped between revisions, after ${done.length} of ${steps.length}; those stay applied.`, { completed: done.map((s) => s.revision) });
     }

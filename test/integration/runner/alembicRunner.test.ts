@@ -170,16 +170,21 @@ describe('the Alembic child', () => {
     expect(environ).not.toHaveProperty('PGPASSWORD');
   });
 
-  it('dies with a SIGKILLed CLI, and the next run waits for its work to end instead of running beside it', async () => {
-    const { dir, url, database } = await project();
+  /** Starts `upgrade --to b2` in the CLI, SIGKILLs it while b2 sleeps in the server; the child's pid. */
+  async function killedDuringB2(dir: string, url: string, database: string, extra: string[] = []): Promise<number> {
     // b2 sleeps in the server while the marker file exists.
     writeFileSync(join(dir, 'sleep-in-b2'), '');
     writeFileSync(join(dir, 'migrations', 'versions', 'b2.py'), revision('b2', ['a1'], 'billing').replace('def upgrade():', 'def upgrade():\n    import os\n    if os.path.exists("sleep-in-b2"): op.execute("SELECT pg_sleep(600)")'));
-    const first = spawn(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'b2'], { env: userEnvironment(), stdio: 'ignore' });
+    const first = spawn(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'b2', ...extra], { env: userEnvironment(), stdio: 'ignore' });
     const sleeping = async () => (await adminQuery(server, `SELECT 1 FROM pg_stat_activity WHERE datname = '${database}' AND query LIKE '%pg_sleep(600)%' AND state = 'active'`)).rowCount;
     await vi.waitFor(async () => expect(await sleeping()).toBe(1), { timeout: 60_000, interval: 200 });
-    const { pid } = child(dir);
     first.kill('SIGKILL');
+    return child(dir).pid;
+  }
+
+  it('dies with a SIGKILLed CLI, and the next run waits for its work to end instead of running beside it', async () => {
+    const { dir, url, database } = await project();
+    const pid = await killedDuringB2(dir, url, database);
 
     await vi.waitFor(() => expect(running(pid)).toBe(false), { timeout: 30_000, interval: 100 });
     rmSync(join(dir, 'sleep-in-b2'));
@@ -189,6 +194,13 @@ describe('the Alembic child', () => {
     expect(alembicCurrent(dir)).toEqual(['b2']);
     const tables = await adminQuery(server, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1", database);
     expect(tables.rows.map((r: { tablename: string }) => r.tablename)).toEqual(['accounts', 'alembic_version', 'billing']);
+  });
+
+  it('dies with a SIGKILLed CLI when it is a command line Switchyard cannot bootstrap too', async () => {
+    const { dir, url, database } = await project();
+    const pid = await killedDuringB2(dir, url, database, ['--alembic', '/usr/bin/python3 -m alembic']);
+    expect(child(dir).environ).toHaveProperty('DATABASE_URL');
+    await vi.waitFor(() => expect(running(pid)).toBe(false), { timeout: 30_000, interval: 100 });
   });
 
   it('stops between revisions on Ctrl-C: the revision running finishes, the next never starts', async () => {
