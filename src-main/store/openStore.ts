@@ -1,7 +1,7 @@
 // Opens (or creates) the encrypted store: one SQLite file encrypted whole with SQLCipher's format.
 // Nothing writes to an existing store until it is known to be a store and the key known to open it,
 // so a wrong key or a damaged file leaves it byte-for-byte as it was.
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import { openSqlite, type SqliteDatabase } from '../sqliteModule';
@@ -92,9 +92,15 @@ function createStore(path: string, key: Buffer): void {
   renameSync(partial, path);
 }
 
-/** Best effort: where the folder is read-only, SQLite could not have created them either. */
-function removeQuietly(files: string[]): void {
-  for (const file of files) {
+/**
+ * Removes the journal files a refused read created, while the WAL is still empty: once another
+ * process has written to it, it is that process's. Best effort: where the folder is read-only,
+ * SQLite could not have created them either.
+ */
+function removeProbeJournal(path: string, created: string[]): void {
+  const wal = `${path}-wal`;
+  if (created.includes(wal) && existsSync(wal) && statSync(wal).size > 0) return;
+  for (const file of created) {
     try {
       rmSync(file, { force: true });
     } catch {
@@ -139,7 +145,7 @@ export async function openStore(storeDir: string, keys: KeyProvider): Promise<St
     if (probed === 'damaged') throw storeCorrupt(path, 'damaged');
   } catch (error) {
     // Reading a WAL-mode store makes SQLite create its empty journal files; a refused store is left as it was found.
-    removeQuietly(journal);
+    removeProbeJournal(path, journal);
     throw isReadOnlyError(error) ? storeReadOnly(path) : error;
   }
   keepPrivate([path, `${path}-wal`, `${path}-shm`, join(storeDir, kdfFileName), join(storeDir, keyCheckFileName)]);
