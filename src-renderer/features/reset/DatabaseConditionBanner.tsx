@@ -7,6 +7,11 @@ import { useConnections } from '../connections/connectionsStore';
 import { RestoreDialog } from './RestoreDialog';
 import { useSnapshots } from './snapshotsStore';
 
+/** Only "it does not exist": a database not created yet (a new SQLite file) — the screens say so themselves when it matters. */
+function nothingToOffer(condition: DatabaseCondition): boolean {
+  return !condition.databaseExists && !condition.latestSnapshot && !condition.interruptedReset && condition.settled.length === 0 && condition.notices.length === 1;
+}
+
 export function DatabaseConditionBanner() {
   const profile = useConnections((s) => s.profiles.find((p) => p.id === s.selected));
   const { restored, busy, error, notice, load } = useSnapshots();
@@ -38,7 +43,7 @@ export function DatabaseConditionBanner() {
       </p>
     );
   }
-  if (!profile || !condition || condition.notices.length === 0) return null;
+  if (!profile || !condition || condition.notices.length === 0 || nothingToOffer(condition)) return null;
   const snapshot = condition.interruptedReset?.snapshot ?? condition.latestSnapshot;
   return (
     <section className="banner error condition-banner" role="alert" aria-label="Before you go on">
