@@ -27,7 +27,8 @@ function useProjectHeads(profileId: string | undefined): string[] {
 export function TargetStep() {
   const { request, setRequest, go, profileId } = useReset();
   const heads = useProjectHeads(profileId);
-  const snapshots = useSnapshots((s) => s.snapshots);
+  // An unfinished snapshot (its copy was interrupted) cannot be restored.
+  const snapshots = useSnapshots((s) => s.snapshots).filter((s) => s.state === 'ready');
   const migrate = request.to !== undefined;
   const ready = request.mode !== 'snapshot' || request.snapshotId !== undefined;
   return (
