@@ -33,6 +33,12 @@ function snapshot(home: string) {
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /m);
 
+function expectReadOnlyRefusal(result: { code: number | null; stderr: string }): void {
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain('[E_STORE_READ_ONLY]');
+  noStackTrace(result.stderr);
+}
+
 describe('the CLI on a damaged or unusable store', () => {
   it('refuses an emptied store file with E_STORE_CORRUPT and the way out, and leaves it empty', () => {
     const home = storeWithProfile();
@@ -65,19 +71,15 @@ describe('the CLI on a damaged or unusable store', () => {
     chmodSync(store, 0o400);
     const before = snapshot(home);
     const fileReadOnly = cli(home, ['profiles', 'list'], { asOtherUser: true });
-    expect(fileReadOnly.code).toBe(1);
-    expect(fileReadOnly.stderr).toContain('[E_STORE_READ_ONLY]');
+    expectReadOnlyRefusal(fileReadOnly);
     expect(fileReadOnly.stderr).toContain(`chmod u+w "${store}" "${home}"`);
-    noStackTrace(fileReadOnly.stderr);
     expect(snapshot(home)).toEqual(before);
 
     chmodSync(store, 0o600);
     chmodSync(home, 0o500);
     const folderReadOnly = cli(home, ['profiles', 'list'], { asOtherUser: true });
     chmodSync(home, 0o700);
-    expect(folderReadOnly.code).toBe(1);
-    expect(folderReadOnly.stderr).toContain('[E_STORE_READ_ONLY]');
-    noStackTrace(folderReadOnly.stderr);
+    expectReadOnlyRefusal(folderReadOnly);
     expect(snapshot(home)).toEqual(before);
   });
 
@@ -87,9 +89,7 @@ describe('the CLI on a damaged or unusable store', () => {
     chmodSync(home, 0o555);
     const listed = cli(home, ['profiles', 'list'], { asOtherUser: true });
     chmodSync(home, 0o700);
-    expect(listed.code).toBe(1);
-    expect(listed.stderr).toContain('[E_STORE_READ_ONLY]');
-    noStackTrace(listed.stderr);
+    expectReadOnlyRefusal(listed);
     expect(readdirSync(home)).toEqual([]);
   });
 
