@@ -7,6 +7,7 @@ import { parseConnectionUri } from '../../../src-shared/model/connectionUri';
 import { SwitchyardError } from '../../../src-shared/errors';
 import type { Services } from '../../services';
 import type { Command } from '../command';
+import { commandLine } from '../commandHint';
 import { call, openServices } from '../openServices';
 import { printJson, printTable, say, warn, UsageError } from '../output';
 import { promptHidden, promptLine, readStdinLine } from '../prompt';
@@ -15,7 +16,9 @@ const usage = `Usage:
   switchyard profiles list [--json]
   switchyard profiles add [URI] --name NAME [--env dev|test|staging|prod|demo] [fields] [--json]
   switchyard profiles edit NAME [URI] [fields] [--json]
-  switchyard profiles remove NAME [--yes] [--json]
+  switchyard profiles remove NAME [--yes] [--keep-snapshots | --delete-snapshots] [--json]
+      (when no other profile reaches its database and it has snapshots, say which: kept, they are
+       listed for the next profile or --url of that database)
   switchyard profiles test NAME [URI] [fields] [--json]   (fields override the saved ones for this test only)
 
 Fields:
@@ -52,6 +55,8 @@ const fieldOptions = {
   'ask-password': { type: 'boolean' },
   'no-password': { type: 'boolean' },
   yes: { type: 'boolean' },
+  'keep-snapshots': { type: 'boolean' },
+  'delete-snapshots': { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -169,7 +174,13 @@ async function run(args: string[]): Promise<number> {
             return 1;
           }
         }
-        await call(services, 'profiles.remove', { id: profile.id });
+        if (flags['keep-snapshots'] && flags['delete-snapshots']) throw new UsageError('Give --keep-snapshots or --delete-snapshots, not both.');
+        const snapshots = flags['keep-snapshots'] ? 'keep' : flags['delete-snapshots'] ? 'delete' : undefined;
+        await call(services, 'profiles.remove', { id: profile.id, ...(snapshots ? { snapshots } : {}) }).catch((error: unknown) => {
+          if (!(error instanceof SwitchyardError) || error.code !== 'E_SNAPSHOTS_REMAIN') throw error;
+          const again = (flag: string) => commandLine(['profiles', 'remove', profile.name, '--yes', flag]);
+          throw new SwitchyardError(error.code, `${error.message}\nTo keep them: ${again('--keep-snapshots')}\nTo delete them: ${again('--delete-snapshots')}`, error.detail);
+        });
         if (json) printJson({ removed: true, id: profile.id, name: profile.name });
         else say(`Removed ${profile.name}\n`);
         return 0;

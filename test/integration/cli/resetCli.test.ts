@@ -4,19 +4,24 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runTarget } from '../../../src-main/runner/runnerService';
-import { scratchDatabase } from '../../support/scratchDatabase';
+import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
-import { postgresTarget, rows, shopProject } from '../reset/resetSupport';
+import { openSession, postgresTarget, rows, shellWithSwitchyard, shopProject, unlockedServices } from '../reset/resetSupport';
 
 const server = inject('postgres');
 const bin = resolve('bin/switchyard.mjs');
 
+async function shopWithAda(prefix: string) {
+  const database = await scratchDatabase(server, prefix);
+  const project = shopProject();
+  await runTarget(postgresTarget(server, database, project), { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+  await rows(server, database, "INSERT INTO customers VALUES (1, 'Ada')");
+  return { database, project };
+}
+
 describe('switchyard reset / snapshot', () => {
   it('prints the impact and statements without --confirm, resets with it, and restores the snapshot it took', async () => {
-    const database = await scratchDatabase(server, 'cli_reset');
-    const project = shopProject();
-    await runTarget(postgresTarget(server, database, project), { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
-    await rows(server, database, "INSERT INTO customers VALUES (1, 'Ada')");
+    const { database, project } = await shopWithAda('cli_reset');
     const home = tempDir();
     const cli = (args: string[]) => {
       const result = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'cli reset test', PGPASSWORD: server.password }, encoding: 'utf8' });
@@ -46,5 +51,56 @@ describe('switchyard reset / snapshot', () => {
     expect(await rows(server, database, 'SELECT name FROM customers')).toEqual([{ name: 'Ada' }]);
     expect(cli(['snapshot', 'delete', result.snapshot.id, ...common]).code).toBe(0);
     expect(JSON.parse(cli(['snapshot', 'list', ...common, '--json']).stdout)).toEqual([]);
+  });
+});
+
+/** The first `switchyard …` command in the output after `label`, exactly as printed. */
+function printedAfter(output: string, label: string): string {
+  return new RegExp(`${label} (switchyard .*)$`, 'm').exec(output)?.[1] ?? '';
+}
+
+describe('the commands switchyard prints', () => {
+  it('work exactly as printed: run the reset, undo it, end the sessions, keep the snapshots', async () => {
+    const { database, project } = await shopWithAda('cli_hints');
+    const services = await unlockedServices();
+    // A name a shell would split and unquote: the hints must quote it.
+    const profile = "Ada's shop (staging)";
+    const created = await services.dispatch('profiles.create', { profile: { name: profile, environment: 'staging', engine: 'postgres', host: server.host, port: server.port, database, user: server.user, password: server.password, projectDir: project } }, { actor: 'setup' });
+    expect(created.ok).toBe(true);
+    services.close();
+    const env = { ...process.env, SWITCHYARD_HOME: services.dataDir, SWITCHYARD_PASSPHRASE: 'reset test', PGPASSWORD: server.password };
+    const shell = shellWithSwitchyard(env);
+    const cli = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+
+    const plan = cli(['reset', '--profile', profile, '--mode', 'recreate', '--to', 'heads']);
+    const runIt = printedAfter(plan.stdout, 'To run it:');
+    expect(runIt).toContain(`--profile 'Ada'\\''s shop (staging)'`);
+    const run = await shell(runIt);
+    expect(run.status, `${runIt}\n${run.stderr}`).toBe(0);
+    expect(await rows(server, database, 'SELECT name FROM customers')).toEqual([]);
+
+    const undo = printedAfter(run.stdout, 'undo with:');
+    const undone = await shell(undo);
+    expect(undone.status, `${undo}\n${undone.stderr}`).toBe(0);
+    expect(await rows(server, database, 'SELECT name FROM customers')).toEqual([{ name: 'Ada' }]);
+
+    const colleague = await openSession(server, database);
+    const refused = cli(['snapshot', 'create', '--profile', profile, '--name', 'with company']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('colleague-psql');
+    const endThem = printedAfter(refused.stderr, 'To end them:');
+    const taken = await shell(endThem);
+    expect(taken.status, `${endThem}\n${taken.stderr}`).toBe(0);
+    expect(taken.stdout).toContain('1 session(s) on the database were ended first');
+    await colleague.end().catch(() => undefined);
+
+    const removal = cli(['profiles', 'remove', profile, '--yes']);
+    expect(removal.status).toBe(1);
+    expect(removal.stderr).toContain('"with company"');
+    const keep = printedAfter(removal.stderr, 'To keep them:');
+    expect((await shell(keep)).status).toBe(0);
+    const left = JSON.parse(cli(['snapshot', 'list', '--url', `postgres://${server.user}@${server.host}:${server.port}/${database}`, '--json']).stdout) as Array<{ name: string; location: string }>;
+    expect(left.map((s) => s.name)).toEqual(expect.arrayContaining(['with company']));
+    for (const snapshot of left) await adminQuery(server, `DROP DATABASE IF EXISTS "${snapshot.location}"`);
   });
 });

@@ -3,7 +3,7 @@
 // not invent an owner nor try to copy a database that is gone; a re-run never says "unchanged"; and
 // the restore command the CLI prints works exactly as printed, bringing every row and the owner back.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { quoteIdentifier } from '../../../src-main/drivers/identifier';
@@ -14,7 +14,7 @@ import { passphraseKeyProvider } from '../../../src-main/store/keyProvider';
 import { startFaultProxy, type FaultProxy } from '../../support/faultProxy';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
-import { conditionOf, postgresTarget, reset, rows, scopeOf, shopProject } from './resetSupport';
+import { conditionOf, finished, postgresTarget, reset, rows, scopeOf, shellWithSwitchyard, shopProject } from './resetSupport';
 
 const server = inject('postgres');
 const owner = `interrupted_owner_${process.pid}`;
@@ -40,23 +40,6 @@ async function sharedHome(): Promise<{ home: string; services: Services }> {
 }
 
 const cliEnv = (home: string) => ({ ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password });
-
-/** Runs a child to its end without blocking this process: the fault proxy it talks through lives here. */
-function finished(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stderr: string }> {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((done) => child.once('close', (status) => done({ status, stderr })));
-}
-
-/** A `switchyard` on the PATH, so a printed command runs in a shell exactly as printed. */
-function shellWithSwitchyard(home: string) {
-  const bin = join(tempDir(), 'bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'switchyard'), `#!/bin/sh\nexec "${process.execPath}" "${resolve('bin/switchyard.mjs')}" "$@"\n`);
-  chmodSync(join(bin, 'switchyard'), 0o755);
-  return (line: string) => finished('sh', ['-c', line], { ...cliEnv(home), PATH: `${bin}:${process.env.PATH ?? ''}` });
-}
 
 describe('a reset killed after its drop', () => {
   it('is reported on the next open with the step and the snapshot, and the printed restore brings everything back', async () => {
@@ -91,7 +74,7 @@ describe('a reset killed after its drop', () => {
     const listed = await finished(process.execPath, [resolve('bin/switchyard.mjs'), 'snapshot', 'list', '--url', url], cliEnv(home));
     expect(listed.stderr).toContain('was interrupted at step 3 of 6');
     const printed = /to restore it: (switchyard snapshot restore .*)$/m.exec(listed.stderr)?.[1] ?? '';
-    const restored = await shellWithSwitchyard(home)(printed);
+    const restored = await shellWithSwitchyard(cliEnv(home))(printed);
     expect(restored.status, `${printed}\n${restored.stderr}`).toBe(0);
     expect(await rows(server, database, 'SELECT id, name FROM customers ORDER BY id')).toEqual(before);
     expect(await rows(server, 'postgres', `SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = '${database}'`)).toEqual([{ owner }]);

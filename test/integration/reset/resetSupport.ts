@@ -1,8 +1,9 @@
 // What the reset tests share: unlocked services over a temp data folder, a PostgreSQL target, and
 // the project every reset test migrates (two revisions, a row of data each).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ResetConfirmation, ResetRequest } from '../../../src-shared/model/reset';
 import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
 import { readCondition } from '../../../src-main/reset/databaseCondition';
@@ -89,4 +90,23 @@ export async function conditionOf(services: Services, target: MigrationTarget) {
 export function endedProcessId(): number {
   const ended = spawnSync(process.execPath, ['-e', '']);
   return ended.pid ?? 0;
+}
+
+/** Runs a child to its end without blocking this process: the fault proxy it talks through lives here. */
+export function finished(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((done) => child.once('close', (status) => done({ status, stdout, stderr })));
+}
+
+/** A `switchyard` on the PATH, so a printed command runs in a shell exactly as printed. */
+export function shellWithSwitchyard(env: NodeJS.ProcessEnv) {
+  const bin = join(tempDir(), 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'switchyard'), `#!/bin/sh\nexec "${process.execPath}" "${resolve('bin/switchyard.mjs')}" "$@"\n`);
+  chmodSync(join(bin, 'switchyard'), 0o755);
+  return (line: string) => finished('sh', ['-c', line], { ...env, PATH: `${bin}:${process.env.PATH ?? ''}` });
 }
