@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { describe, expect, inject, it, onTestFinished, vi } from 'vitest';
+import { alembicLockKey } from '../../../src-main/runner/alembicBootstrap';
 import { alembicInvocation, sqlalchemyUrl } from '../../../src-main/runner/alembicCommand';
 import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
 import { previewTarget, runTarget, targetStatus } from '../../../src-main/runner/runnerService';
@@ -201,6 +202,18 @@ describe('the Alembic child', () => {
     const pid = await killedDuringB2(dir, url, database, ['--alembic', '/usr/bin/python3 -m alembic']);
     expect(child(dir).environ).toHaveProperty('DATABASE_URL');
     await vi.waitFor(() => expect(running(pid)).toBe(false), { timeout: 30_000, interval: 100 });
+  });
+
+  it('waits for the lock an earlier Alembic child still holds on the server, then refuses without running anything', async () => {
+    const { dir, url, database } = await project();
+    const earlier = new pg.Client({ ...server, database });
+    await earlier.connect();
+    onTestFinished(() => earlier.end());
+    await earlier.query('SELECT pg_advisory_lock($1, $2)', [...alembicLockKey]);
+    const run = spawnSync(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'b2', '--lock-timeout', '1'], { env: userEnvironment(), encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Another Alembic run on .* is still running .*nothing was run\. \[E_LOCK_HELD\]/);
+    expect(alembicCurrent(dir)).toEqual([]);
   });
 
   it('stops between revisions on Ctrl-C: the revision running finishes, the next never starts', async () => {
