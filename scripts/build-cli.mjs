@@ -1,11 +1,12 @@
 // Bundles the CLI into dist/cli (run by `npm install` through "prepare", and by `npm run build`),
 // so `switchyard` starts without compiling TypeScript. bin/switchyard.mjs falls back to the sources
-// whenever they are newer than this bundle.
+// whenever they are newer than this bundle. Another folder may be given (tests bundle their own).
 import { build } from 'esbuild';
 
+const outdir = process.argv[2] ?? 'dist/cli';
 await build({
   entryPoints: ['src-main/cli/main.ts'],
-  outdir: 'dist/cli',
+  outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   // Each command stays its own chunk, loaded only when it runs.
@@ -18,4 +19,4 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log('built dist/cli/main.mjs');
+console.log(`built ${outdir}/main.mjs`);

@@ -1,12 +1,33 @@
 // The switchyard CLI as a real child process, as a user runs it: plain runs, runs SIGKILLed at a
 // chosen statement (held by the fault proxy) or at a chosen moment, and the commands it prints,
 // run exactly as printed.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { onTestFinished } from 'vitest';
 import type { FaultProxy, HeldStatement, HoldMode, StatementMatch } from './faultProxy';
 
-const bin = resolve('bin/switchyard.mjs');
+let bundled: Promise<string> | undefined;
+
+/**
+ * The CLI bundled from the sources as they are now, the way `npm install` bundles it, once per test
+ * process; what bin/switchyard.mjs runs when its own bundle is fresh. Tests that start the CLI a
+ * hundred times would otherwise compile the TypeScript sources a hundred times.
+ */
+function cliEntry(): Promise<string> {
+  bundled ??= (async () => {
+    // Inside node_modules, so the bundle's packages resolve as dist/cli's do.
+    const dir = resolve('node_modules/.cache/switchyard-test-cli', String(process.pid));
+    mkdirSync(dir, { recursive: true });
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    await promisify(execFile)(process.execPath, [resolve('scripts/build-cli.mjs'), dir]);
+    const entry = join(dir, 'switchyard.mjs');
+    writeFileSync(entry, "import { main } from './main.mjs';\nprocess.exitCode = await main(process.argv.slice(2));\n");
+    return entry;
+  })();
+  return bundled;
+}
 
 export interface CliRun {
   code: number | null;
@@ -87,8 +108,8 @@ export function printedCommand(output: string, starting: string): string | undef
 export class Cli {
   constructor(private readonly env: Record<string, string>) {}
 
-  private start(args: readonly string[]): ChildProcess {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  private async start(args: readonly string[]): Promise<ChildProcess> {
+    const child = spawn(process.execPath, [await cliEntry(), ...args], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     // A test that fails or times out mid-run must not leave its CLI working on behind the next test.
     onTestFinished(() => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -96,8 +117,8 @@ export class Cli {
     return child;
   }
 
-  run(args: readonly string[]): Promise<CliRun> {
-    return finished(this.start(args));
+  async run(args: readonly string[]): Promise<CliRun> {
+    return finished(await this.start(args));
   }
 
   /** Runs a `switchyard …` line the CLI printed, word for word as a shell would split it. */
@@ -116,8 +137,10 @@ export class Cli {
 
   /** As killAt, but a command that finishes without reaching the statement is an answer too (no `held`). */
   async killAtIfReached(proxy: FaultProxy, match: StatementMatch, mode: HoldMode, args: readonly string[]): Promise<{ held: HeldStatement | undefined; run: CliRun }> {
+    // Armed before the CLI starts, so not even its first statement can slip past.
+    await cliEntry();
     const held = proxy.holdAt(match, mode);
-    const child = this.start(args);
+    const child = await this.start(args);
     const exit = finished(child);
     const first = await Promise.race([held, exit.then((run) => ({ run }))]);
     if ('run' in first) {
@@ -130,7 +153,7 @@ export class Cli {
 
   /** Runs the command and SIGKILLs it once `moment` resolves (the test saw it reach that point). */
   async killWhen(moment: Promise<unknown>, args: readonly string[]): Promise<CliRun> {
-    const child = this.start(args);
+    const child = await this.start(args);
     const exit = finished(child);
     const first = await Promise.race([moment.then(() => undefined), exit]);
     if (first) throw new Error(`The CLI finished before the moment to kill it.\n${describeRun(args, first)}`);
