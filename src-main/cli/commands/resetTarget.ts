@@ -1,5 +1,6 @@
 // Which database a reset or snapshot command works on, and the store its snapshots are kept in:
 // both need the store, also with --url (snapshots are recorded there).
+import { SwitchyardError } from '../../../src-shared/errors';
 import type { DatabaseCondition } from '../../../src-shared/model/reset';
 import { readCondition } from '../../reset/databaseCondition';
 import type { MigrationTarget } from '../../runner/migrationTarget';
@@ -57,4 +58,11 @@ export async function reportCondition(services: Services, scope: SnapshotScope, 
   } finally {
     await database.close();
   }
+}
+
+/** A command that found its database gone says so, with its latest snapshot (or the interrupted reset) and the command that restores it. */
+export async function reportMissingDatabase(error: unknown, services: Services, target: MigrationTarget, flags: TargetFlags): Promise<void> {
+  if (!(error instanceof SwitchyardError) || error.code !== 'E_UNKNOWN_DATABASE') return;
+  // The command's own error is the one to report: what we can add is a help, not a second failure.
+  await reportCondition(services, { key: 'cli', target }, flags).catch(() => undefined);
 }

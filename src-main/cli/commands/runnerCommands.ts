@@ -16,6 +16,7 @@ import { destructionLines } from '../destructionLines';
 import { openServices } from '../openServices';
 import { printJson, say, UsageError, warn } from '../output';
 import { requireOneTarget, targetFromProfileFlag, targetFromUrl, targetOptions, targetUsage, type TargetFlags } from '../targetFlags';
+import { reportMissingDatabase } from './resetTarget';
 
 /** Exit code of `status --check` when something is pending: CI can fail a deploy on it. */
 const pendingExitCode = 3;
@@ -155,6 +156,9 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         if (json) printJson({ steps: result.steps, totalMs: result.totalMs, status: statusJson(result.status), ...(result.snapshot ? { snapshot: result.snapshot } : {}) });
         else say(`${result.steps.length === 0 ? 'Nothing to do' : `${action === 'stamp' ? 'Stamped' : 'Ran'} ${result.steps.length} revision(s) in ${result.totalMs} ms`}; now at ${result.status.heads.join(', ') || 'base'}.\n`);
         return 0;
+      } catch (error) {
+        if (services) await reportMissingDatabase(error, services, target, values);
+        throw error;
       } finally {
         services?.close();
       }

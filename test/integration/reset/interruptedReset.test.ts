@@ -71,6 +71,10 @@ describe('a reset killed after its drop', () => {
     expect(plan.steps.map((s) => s.step)).toEqual(['create', 'migrate', 'verify']);
     expect(plan.steps[0]?.statements.join(' ')).toContain(`OWNER ${quoteIdentifier(owner)}`);
 
+    const status = await finished(process.execPath, [resolve('bin/switchyard.mjs'), 'status', '--url', url, '--project', project], cliEnv(home));
+    expect(status.status).toBe(1);
+    expect(status.stderr).toContain(`${database} does not exist. Its latest snapshot is "Before reset`);
+    expect(status.stderr).toContain('to restore it: switchyard snapshot restore');
     const listed = await finished(process.execPath, [resolve('bin/switchyard.mjs'), 'snapshot', 'list', '--url', url], cliEnv(home));
     expect(listed.stderr).toContain('was interrupted at step 3 of 6');
     const printed = /to restore it: (switchyard snapshot restore .*)$/m.exec(listed.stderr)?.[1] ?? '';
