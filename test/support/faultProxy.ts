@@ -146,18 +146,19 @@ export async function startFaultProxy(upstream: Upstream): Promise<FaultProxy> {
     server.on('error', end);
 
     function hold(trap: Trap, sql: string, frame: Buffer): void {
-      const released = { done: false };
+      let released = false;
       const held: HeldStatement = {
         sql,
         database,
         mode: trap.mode,
         clientGone,
         release() {
-          if (released.done) return;
-          released.done = true;
+          if (released) return;
+          released = true;
           if (trap.mode === 'beforeServer') {
-            const waiting = [frame, ...(clientBacklog ?? [])];
+            const waiting = clientBacklog ?? [];
             clientBacklog = undefined;
+            server.write(frame);
             for (const f of waiting) forwardClientFrame(f);
           } else {
             const waiting = serverBacklog ?? [];
