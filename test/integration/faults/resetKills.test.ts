@@ -72,13 +72,16 @@ describe('switchyard reset killed at a step', () => {
     expect(listed.some((s) => s.location === copy) || !(await bench.exists(copy))).toBe(true);
   });
 
-  it('re-run after a kill that dropped the database: says the database is missing, never "unchanged", and the first snapshot still restores it', async () => {
+  it('after a kill that dropped the database, status and a re-run say it is missing and name its snapshot, never "unchanged", and the first snapshot still restores it', async () => {
     const database = await bench.shopDatabase();
     const original = await bench.fingerprint(database);
     const drop = afterSnapshot.find((k) => k.step === 'drop') as KillPoint;
     await bench.cli.killAt(bench.proxy, drop.at(database), drop.mode, resetArgs(database));
     await bench.settled();
 
+    const status = await bench.cli.run(['status', '--url', bench.url(database), '--project', bench.project]);
+    expect(output(status)).toMatch(/does not exist|is missing|was dropped/i);
+    expect(output(status)).toContain('Before reset');
     const plan = await bench.cli.run(resetArgs(database).slice(0, -2));
     expect(output(plan)).toMatch(/does not exist|is missing|was dropped/i);
     // Whatever it plans to create, it is owned by the role that owned the database, never by whoever runs the CLI.
