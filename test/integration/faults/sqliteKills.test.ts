@@ -62,6 +62,19 @@ async function fileAppears(dir: string): Promise<void> {
   throw new Error(`No file appeared in ${dir}`);
 }
 
+/** Another program reading the file: its read transaction (a shared lock) open until `release`. */
+function readerHolding(path: string): { release(): void } {
+  const db = openSqlite(path);
+  db.exec('BEGIN');
+  db.prepare('SELECT count(*) FROM customers').get();
+  return {
+    release() {
+      db.exec('COMMIT');
+      db.close();
+    },
+  };
+}
+
 /** Another program in the middle of writing the file: its write lock held until `release`. */
 function writerHolding(path: string): { release(): void } {
   const db = openSqlite(path);
@@ -139,5 +152,32 @@ describe('SQLite under faults', () => {
     }
     const snapshot = JSON.parse(take.stdout) as Listed;
     expect(sqliteFingerprint(snapshot.location)).toEqual(original);
+  });
+
+  it('a restore while another program reads the database restores every row, or fails saying so; never reports success without restoring', async () => {
+    const space = await shopFile();
+    const take = await space.cli.run(['snapshot', 'create', '--url', space.url, '--name', 'known good', '--json']);
+    expect(take.code, output(take)).toBe(0);
+    const snapshot = JSON.parse(take.stdout) as Listed;
+    const atSnapshot = sqliteFingerprint(space.path);
+    const db = openSqlite(space.path);
+    db.exec('DELETE FROM orders');
+    db.close();
+    const before = sqliteFingerprint(space.path);
+
+    const reader = readerHolding(space.path);
+    let restore;
+    try {
+      restore = await space.cli.run(['snapshot', 'restore', snapshot.id, '--url', space.url]);
+    } finally {
+      reader.release();
+    }
+    if (restore.code !== 0) {
+      expect(output(restore)).not.toContain('E_INTERNAL');
+      expect(output(restore)).toMatch(/locked|busy|in use/i);
+      expect(sqliteFingerprint(space.path)).toEqual(before);
+      return;
+    }
+    expect(sqliteFingerprint(space.path)).toEqual(atSnapshot);
   });
 });
