@@ -2,8 +2,8 @@
 // revision's details. A database that cannot be read costs the status, never the graph.
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
 import type { GraphLoad, RevisionDetail } from '../../src-shared/model/graphView';
-import { findAnomalies } from '../migrations/anomalies';
-import { childrenOf } from '../migrations/graph';
+import { findAnomalies } from '../../src-shared/graph/anomalies';
+import { childrenOf } from '../../src-shared/graph/revisionGraph';
 import { graphReport } from '../migrations/project';
 import { analyseTables, tablesCreatedTwice } from '../migrations/staticAnalysis';
 import { connectionStatus } from '../runner/connectionStatus';

@@ -2,7 +2,7 @@
 // exists" failure, found before the first statement runs. Pure; the runner's preflight and the
 // inventory both call it.
 import type { RevisionRef } from '../../src-shared/model/inventory';
-import type { RevisionGraph } from '../migrations/graph';
+import type { RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import type { TableChanges } from '../migrations/staticAnalysis';
 
 export interface TableConflict {

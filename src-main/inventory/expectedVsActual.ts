@@ -11,8 +11,8 @@ import {
   type RevisionRef,
   type TableStatus,
 } from '../../src-shared/model/inventory';
-import type { RevisionGraph } from '../migrations/graph';
-import { upgradeOrder } from '../migrations/planner';
+import type { RevisionGraph } from '../../src-shared/graph/revisionGraph';
+import { upgradeOrder } from '../../src-shared/graph/planner';
 import type { TableChanges } from '../migrations/staticAnalysis';
 import { alembicTable, nativeTable } from '../runner/versionTables';
 import type { CatalogRelation } from './catalogRelation';

@@ -1,7 +1,7 @@
 // A migration project loaded for use: its files read, its graph built, its anomalies found.
 import type { Anomaly, GraphReport, ProjectFormat } from '../../src-shared/model/revision';
-import { findAnomalies } from './anomalies';
-import { buildGraph, type RevisionGraph } from './graph';
+import { findAnomalies } from '../../src-shared/graph/anomalies';
+import { buildGraph, type RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import { readProject } from './readers/detectProject';
 import type { ProjectFiles } from './readers/projectFiles';
 

@@ -2,8 +2,8 @@
 // the real PostgreSQL parser (libpg-query), Alembic through its op.* calls and op.execute strings.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Anomaly, Revision } from '../../src-shared/model/revision';
-import { withAncestors, type RevisionGraph } from './graph';
-import { upgradeOrder } from './planner';
+import { withAncestors, type RevisionGraph } from '../../src-shared/graph/revisionGraph';
+import { upgradeOrder } from '../../src-shared/graph/planner';
 import { readStringAt } from './readers/pythonLiteral';
 import type { RevisionFile } from './readers/projectFiles';
 import { splitStatementsYielding } from './sqlStatements';

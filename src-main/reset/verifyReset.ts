@@ -2,7 +2,7 @@
 // applied migrations create — none missing, none unexpected.
 import type { ResetVerification } from '../../src-shared/model/reset';
 import { loadInventory } from '../inventory/loadInventory';
-import { appliedWithAncestors, planUpgrade } from '../migrations/planner';
+import { appliedWithAncestors, planUpgrade } from '../../src-shared/graph/planner';
 import { loadTargetProject, type MigrationTarget } from '../runner/migrationTarget';
 import { targetStatus } from '../runner/runnerService';
 

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
-import { appliedHeads } from '../migrations/planner';
+import { appliedHeads } from '../../src-shared/graph/planner';
 import type { LoadedProject } from '../migrations/project';
 import { runAlembicCommand } from './alembicCommand';
 import { connectionStatus } from './connectionStatus';

@@ -1,8 +1,8 @@
 // Where a database stands against its project, computed from the recorded rows: pure.
 import { SwitchyardError } from '../../src-shared/errors';
 import type { ConnectionStatus } from '../../src-shared/model/status';
-import { withAncestors } from '../migrations/graph';
-import { appliedHeads, appliedWithAncestors, planUpgrade, upgradeOrder } from '../migrations/planner';
+import { withAncestors } from '../../src-shared/graph/revisionGraph';
+import { appliedHeads, appliedWithAncestors, planUpgrade, upgradeOrder } from '../../src-shared/graph/planner';
 import type { LoadedProject } from '../migrations/project';
 import { upChecksum } from './checksum';
 import type { RecordedState } from './versionTables';

@@ -3,7 +3,7 @@
 import { SwitchyardError } from '../../src-shared/errors';
 import type { PreflightFinding, RunRequest } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
-import type { RevisionGraph } from '../migrations/graph';
+import type { RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import type { LoadedProject } from '../migrations/project';
 import { analyseTables, type TableChanges } from '../migrations/staticAnalysis';
 import { conflictingTables } from '../inventory/conflicts';

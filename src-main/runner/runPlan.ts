@@ -3,7 +3,7 @@
 import type { Plan } from '../../src-shared/model/revision';
 import type { PreviewStep, RunRequest } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
-import { appliedWithAncestors, planDowngrade, planUpgrade } from '../migrations/planner';
+import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../src-shared/graph/planner';
 import type { LoadedProject } from '../migrations/project';
 import { prepareSteps, type PreparedStep } from './preparedStep';
 import { readRecorded } from './versionTables';

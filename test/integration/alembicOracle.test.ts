@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SwitchyardError } from '../../src-shared/errors';
-import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../src-main/migrations/planner';
+import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../src-shared/graph/planner';
 import { loadProject } from '../../src-main/migrations/project';
 import { generateRevisions, random, writeAlembicProject, type GeneratedRevision } from '../fixtures/migrations/generator';
 

@@ -1,7 +1,7 @@
 // `switchyard graph`: a migration project's revisions, heads, bases and anomalies.
 import { parseArgs } from 'node:util';
 import type { Anomaly } from '../../../src-shared/model/revision';
-import { renderAsciiGraph } from '../../migrations/asciiGraph';
+import { renderAsciiGraph } from '../../../src-shared/graph/asciiGraph';
 import { graphReport, loadProject } from '../../migrations/project';
 import { analyseTables, tablesCreatedTwice } from '../../migrations/staticAnalysis';
 import type { Command } from '../command';

@@ -1,7 +1,7 @@
 // `switchyard plan`: the ordered steps an upgrade or downgrade would run, without a database.
 import { parseArgs } from 'node:util';
 import type { Revision } from '../../../src-shared/model/revision';
-import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../migrations/planner';
+import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../../src-shared/graph/planner';
 import { loadProject } from '../../migrations/project';
 import type { Command } from '../command';
 import { printJson, say, UsageError } from '../output';

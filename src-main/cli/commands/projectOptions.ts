@@ -1,7 +1,7 @@
 // Options shared by the commands that read a migration project: --project, --format, --applied.
 import { projectFormats, type ProjectFormat } from '../../../src-shared/model/revision';
-import { revisionFor } from '../../migrations/addressing';
-import type { RevisionGraph } from '../../migrations/graph';
+import { revisionFor } from '../../../src-shared/graph/addressing';
+import type { RevisionGraph } from '../../../src-shared/graph/revisionGraph';
 import { UsageError } from '../output';
 
 export const projectOptions = {

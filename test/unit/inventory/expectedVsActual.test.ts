@@ -4,7 +4,7 @@ import type { TableChanges } from '../../../src-main/migrations/staticAnalysis';
 import type { CatalogRelation } from '../../../src-main/inventory/catalogRelation';
 import { conflictingTables } from '../../../src-main/inventory/conflicts';
 import { classifyTables, expectedWithCreators, type ProjectState } from '../../../src-main/inventory/expectedVsActual';
-import { graphOf, rev } from '../migrations/revisions';
+import { graphOf, rev } from '../../support/revisions';
 
 function changes(entries: Record<string, Partial<TableChanges>>): Map<string, TableChanges> {
   return new Map(Object.entries(entries).map(([id, c]) => [id, { created: [], dropped: [], renamed: [], problems: [], ...c }]));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAlembicHeader } from '../../../src-main/migrations/readers/alembicHeader';
 import { readAlembicProject } from '../../../src-main/migrations/readers/alembicReader';
 import { readProject } from '../../../src-main/migrations/readers/detectProject';
-import { fixtures } from './revisions';
+import { fixtures } from '../../support/revisions';
 
 function header(text: string) {
   const read = parseAlembicHeader(text);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GraphReport, Plan } from '../../../src-shared/model/revision';
 import { main } from '../../../src-main/cli/main';
-import { fixtures } from './revisions';
+import { fixtures } from '../../support/revisions';
 
 let output = '';
 let errors = '';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readProject } from '../../../src-main/migrations/readers/detectProject';
 import { parseNativeSql } from '../../../src-main/migrations/readers/nativeSql';
-import { fixtures } from './revisions';
+import { fixtures } from '../../support/revisions';
 
 describe('native SQL revisions', () => {
   it('reads the headers and the dbmate-style bodies', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { appliedWithAncestors } from '../../../src-main/migrations/planner';
+import { appliedWithAncestors } from '../../../src-shared/graph/planner';
 import { loadProject } from '../../../src-main/migrations/project';
 import type { RevisionFile } from '../../../src-main/migrations/readers/projectFiles';
 import { analyseTables, expectedTables, tablesCreatedTwice } from '../../../src-main/migrations/staticAnalysis';
-import { fixtures, rev } from './revisions';
+import { fixtures, rev } from '../../support/revisions';
 
 function alembicFile(text: string): RevisionFile {
   return { revision: rev('r1'), text, up: null, down: null };

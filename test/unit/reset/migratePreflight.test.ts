@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../../src-main/migrations/project';
 import type { TableChanges } from '../../../src-main/migrations/staticAnalysis';
 import { migrateConflicts, migrateRefusalsFor, planMigrate } from '../../../src-main/reset/migratePreflight';
-import { fixtures, graphOf, rev } from '../migrations/revisions';
+import { fixtures, graphOf, rev } from '../../support/revisions';
 
 const creates = (...created: string[]): TableChanges => ({ created, dropped: [], renamed: [], problems: [] });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RevisionFile } from '../../../src-main/migrations/readers/projectFiles';
 import { loadParser } from '../../../src-main/migrations/staticAnalysis';
 import { destructiveStatements, mayDestroy } from '../../../src-main/runner/destructiveStatements';
-import { rev } from '../migrations/revisions';
+import { rev } from '../../support/revisions';
 
 const alembic = [
   'def upgrade():',

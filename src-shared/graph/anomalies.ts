@@ -1,8 +1,8 @@
 // Everything wrong with a project's graph, as data with a file and line: the UI lists these beside
 // the graph and the CLI prints them, instead of failing the way `alembic` does.
-import type { Anomaly, Revision } from '../../src-shared/model/revision';
-import { revisionCycles } from './cycles';
-import { withDescendants, type RevisionGraph } from './graph';
+import type { Anomaly, Revision } from '../model/revision';
+import { revisionCycles } from './revisionCycles';
+import { withDescendants, type RevisionGraph } from './revisionGraph';
 
 function at(revision: Revision): { file: string; line: number } {
   return { file: revision.file, line: revision.line };

@@ -1,8 +1,8 @@
 // Turns what a user types (`head`, `heads`, `base`, an id prefix, `label@head`, `rev@head`, `+2`,
 // `-1`, `rev+2`, `label@-1`) into revisions, by Alembic's rules. Pure: the current state of a
 // database is passed in as the revisions it records as applied heads.
-import { SwitchyardError } from '../../src-shared/errors';
-import { childrenOf, parentsOf, sharesLineage, withAncestors, type RevisionGraph } from './graph';
+import { SwitchyardError } from '../errors';
+import { childrenOf, parentsOf, sharesLineage, withAncestors, type RevisionGraph } from './revisionGraph';
 
 /** Where a relative walk stands: a revision id, "nothing yet" (below every root), or base. */
 const NONE = '';

@@ -1,6 +1,6 @@
 // Cycles of revisions (over parent and depends-on edges), each as one closed path a → c → b → a:
 // what the anomalies list shows and what the planner names when it refuses a plan through one.
-import type { RevisionGraph } from './graph';
+import type { RevisionGraph } from './revisionGraph';
 
 /** Strongly connected components over parent and depends-on edges (Tarjan, iterative). */
 function components(graph: RevisionGraph): string[][] {

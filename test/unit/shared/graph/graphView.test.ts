@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { gapBetween } from '../../../src-shared/graph/environmentGap';
-import { branchRevisions, matchesSearch } from '../../../src-shared/graph/graphFilter';
-import { graphNodes } from '../../../src-shared/graph/graphNodes';
-import { layoutLanes } from '../../../src-shared/graph/laneLayout';
-import { viewItems } from '../../../src-shared/graph/linearRuns';
-import { sqlTokens } from '../../../src-shared/graph/sqlTokens';
-import type { GraphReport } from '../../../src-shared/model/revision';
-import type { ConnectionStatus } from '../../../src-shared/model/status';
+import { gapBetween } from '../../../../src-shared/graph/environmentGap';
+import { branchRevisions, matchesSearch } from '../../../../src-shared/graph/graphFilter';
+import { graphNodes } from '../../../../src-shared/graph/graphNodes';
+import { layoutLanes } from '../../../../src-shared/graph/laneLayout';
+import { viewItems } from '../../../../src-shared/graph/linearRuns';
+import { sqlTokens } from '../../../../src-shared/graph/sqlTokens';
+import type { GraphReport } from '../../../../src-shared/model/revision';
+import type { ConnectionStatus } from '../../../../src-shared/model/status';
 
 function report(revisions: Array<{ id: string; parents?: string[]; labels?: string[]; message?: string }>): GraphReport {
   return {

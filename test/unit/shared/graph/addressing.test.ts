@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDowngradeTarget, resolveUpgradeTarget } from '../../../src-main/migrations/addressing';
-import { graphOf, rev } from './revisions';
+import { resolveDowngradeTarget, resolveUpgradeTarget } from '../../../../src-shared/graph/addressing';
+import { graphOf, rev } from '../../../support/revisions';
 
 // aaaa1111 ─┬─ bbbb2222 ── cccc4444
 //           └─ bbbb3333 (rbac) ── dddd5555

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutLanes, type LaneLayout, type LaneNode } from '../../../src-shared/graph/laneLayout';
-import { generateRevisions, type Shape } from '../../fixtures/migrations/generator';
+import { layoutLanes, type LaneLayout, type LaneNode } from '../../../../src-shared/graph/laneLayout';
+import { generateRevisions, type Shape } from '../../../fixtures/migrations/generator';
 
 const node = (id: string, parents: string[] = [], dependsOn: string[] = []): LaneNode => ({ id, parents, dependsOn });
 

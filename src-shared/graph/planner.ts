@@ -1,10 +1,10 @@
 // Upgrade and downgrade plans: which revisions run, in which order, from a given applied set.
 // Pure, so the UI and the CLI can preview a plan without touching a database.
-import { SwitchyardError } from '../../src-shared/errors';
-import type { Plan } from '../../src-shared/model/revision';
+import { SwitchyardError } from '../errors';
+import type { Plan } from '../model/revision';
 import { resolveDowngradeTarget, resolveBranch, resolveUpgradeTarget } from './addressing';
-import { revisionCycles } from './cycles';
-import { childrenOf, parentsOf, withAncestors, withDescendants, type RevisionGraph } from './graph';
+import { revisionCycles } from './revisionCycles';
+import { childrenOf, parentsOf, withAncestors, withDescendants, type RevisionGraph } from './revisionGraph';
 
 /** What a database records as applied, with every ancestor (Alembic's version table keeps heads only). */
 export function appliedWithAncestors(graph: RevisionGraph, recorded: Iterable<string>): Set<string> {

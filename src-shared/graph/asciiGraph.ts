@@ -1,7 +1,7 @@
 // Draws the graph for a terminal like `git log --graph`: newest first, one lane per open branch,
 // with ids, branch labels and messages.
-import type { Revision } from '../../src-shared/model/revision';
-import { parentsOf, type RevisionGraph } from './graph';
+import type { Revision } from '../model/revision';
+import { parentsOf, type RevisionGraph } from './revisionGraph';
 
 /** Children before parents; each branch drawn down to where it forks before the next begins. */
 function newestFirst(graph: RevisionGraph): string[] {

@@ -1,7 +1,7 @@
 // The revision graph: built once from the revisions a reader found, then queried by pure functions
 // (heads, bases, ancestors, lineage). Follows Alembic's definitions, and never throws on a broken
 // project: missing parents and cycles are left for anomalies.ts to report.
-import type { Revision } from '../../src-shared/model/revision';
+import type { Revision } from '../model/revision';
 
 export interface MissingReference {
   revision: string;

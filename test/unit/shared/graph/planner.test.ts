@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../../src-shared/model/revision';
-import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../../src-main/migrations/planner';
-import type { RevisionGraph } from '../../../src-main/migrations/graph';
-import { graphOf, rev } from './revisions';
+import type { Plan } from '../../../../src-shared/model/revision';
+import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../../../src-shared/graph/planner';
+import type { RevisionGraph } from '../../../../src-shared/graph/revisionGraph';
+import { graphOf, rev } from '../../../support/revisions';
 
 // a ─┬─ b ── d ─┐
 //    └─ c ───────┴─ m (merge) ── n        p (own root, plugins) ── q (depends on c)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findAnomalies } from '../../../src-main/migrations/anomalies';
-import { loadProject } from '../../../src-main/migrations/project';
-import { fixtures, graphOf, rev } from './revisions';
+import { findAnomalies } from '../../../../src-shared/graph/anomalies';
+import { loadProject } from '../../../../src-main/migrations/project';
+import { fixtures, graphOf, rev } from '../../../support/revisions';
 
 describe('the revision graph', () => {
   const graph = graphOf(
