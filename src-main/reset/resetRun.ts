@@ -180,7 +180,7 @@ export async function runReset(snapshots: SnapshotService, scope: SnapshotScope,
       steps: results,
       ...(stoppedAt ? { stoppedAt } : {}),
       // Asked of the server, not inferred from the steps: a failed step may have dropped it all the same.
-      databaseState: databaseState(done, stoppedAt, request, await database.exists()),
+      databaseState: databaseState(done, stoppedAt, request, await database.exists().catch(() => undefined)),
       ...(context.taken ? { snapshot: context.taken } : {}),
       ...(verification ? { verification: { ok: verification.ok, heads: verification.heads, missingTables: verification.missingTables, unexpectedTables: verification.unexpectedTables } } : {}),
       totalMs: Math.round(performance.now() - started),
