@@ -20,6 +20,8 @@ const copiesFrom = (database: string) => (sql: string) => /^\s*CREATE DATABASE/i
 
 interface KillPoint {
   step: string;
+  /** The reset's mode: recreate unless said. */
+  resetMode?: 'wipe';
   mode: HoldMode;
   /** The statement to kill at, given the database's name. */
   at: (database: string) => StatementMatch;
@@ -35,17 +37,19 @@ const afterSnapshot: KillPoint[] = [
   { step: 'create', mode: 'beforeServer', at: (db) => (sql) => new RegExp(`^\\s*CREATE DATABASE ${quoted(db)} OWNER`, 'i').test(sql), gone: true },
   { step: 'migrate', mode: 'beforeServer', at: () => /CREATE TABLE orders/, gone: false },
   { step: 'seed', mode: 'beforeServer', at: () => /INSERT INTO customers VALUES \(100/, gone: false },
+  // Wipe mode drops the schemas instead of the database: killed once they are gone.
+  { step: 'wipe', resetMode: 'wipe', mode: 'afterReply', at: () => /DROP SCHEMA "?public"?/i, gone: false },
 ];
 
-function resetArgs(database: string): string[] {
-  return ['reset', '--url', bench.url(database), '--project', bench.project, '--mode', 'recreate', '--to', 'heads', '--seed', bench.seedFile, '--confirm', database];
+function resetArgs(database: string, resetMode: 'recreate' | 'wipe' = 'recreate'): string[] {
+  return ['reset', '--url', bench.url(database), '--project', bench.project, '--mode', resetMode, '--to', 'heads', '--seed', bench.seedFile, '--confirm', database];
 }
 
 describe('switchyard reset killed at a step', () => {
-  it.each(afterSnapshot)('at $step: the next command says so and its printed restore brings everything back', async ({ mode, at, gone }) => {
+  it.each(afterSnapshot)('at $step: the next command says so and its printed restore brings everything back', async ({ resetMode, mode, at, gone }) => {
     const database = await bench.shopDatabase();
     const original = await bench.fingerprint(database);
-    await bench.cli.killAt(bench.proxy, at(database), mode, resetArgs(database));
+    await bench.cli.killAt(bench.proxy, at(database), mode, resetArgs(database, resetMode));
     await bench.settled();
     expect(await bench.exists(database)).toBe(!gone);
 
