@@ -1,39 +1,13 @@
 // Draws the graph for a terminal like `git log --graph`: newest first, one lane per open branch,
 // with ids, branch labels and messages.
 import type { Revision } from '../model/revision';
-import { parentsOf, type RevisionGraph } from './revisionGraph';
+import { parentsFirst, parentsOf, type RevisionGraph } from './revisionGraph';
 
 /** Children before parents; each branch drawn down to where it forks before the next begins. */
 function newestFirst(graph: RevisionGraph): string[] {
-  const order: string[] = [];
-  const placed = new Set<string>();
-  const entered = new Set<string>();
   // Heads in reading order, then anything a cycle hides from every head.
   const starts = [...graph.heads, ...graph.revisions.map((r) => r.id)];
-  for (const start of starts) {
-    if (entered.has(start)) continue;
-    const stack: Array<{ id: string; i: number }> = [{ id: start, i: 0 }];
-    entered.add(start);
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1] as { id: string; i: number };
-      const parents = parentsOf(graph, frame.id);
-      const next = parents[frame.i];
-      frame.i += 1;
-      if (next !== undefined) {
-        if (!entered.has(next)) {
-          entered.add(next);
-          stack.push({ id: next, i: 0 });
-        }
-        continue;
-      }
-      stack.pop();
-      if (!placed.has(frame.id)) {
-        placed.add(frame.id);
-        order.push(frame.id);
-      }
-    }
-  }
-  return order.reverse();
+  return parentsFirst(graph, starts, { dependencies: false }).reverse();
 }
 
 function describe(graph: RevisionGraph, revision: Revision): string {

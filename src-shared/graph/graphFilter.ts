@@ -1,6 +1,7 @@
 // Narrowing the graph: search by id, message or label, and one branch (a label, or the ancestors
 // and descendants of a revision).
 import type { GraphReport } from '../model/revision';
+import { buildGraph, withAncestors, withDescendants } from './revisionGraph';
 
 type ReportRevision = GraphReport['revisions'][number];
 
@@ -17,27 +18,12 @@ export function matchesSearch(revision: ReportRevision, query: string): boolean 
   );
 }
 
-function walk(start: string, next: (id: string) => readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const todo = [start];
-  while (todo.length > 0) {
-    const id = todo.pop() as string;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    todo.push(...next(id));
-  }
-  return seen;
-}
-
-/** The revisions a branch filter keeps. */
+/** The revisions a branch filter keeps; a lineage follows depends-on as the planner does. */
 export function branchRevisions(report: GraphReport, filter: BranchFilter): Set<string> {
   if (filter.kind === 'label') return new Set(report.revisions.filter((r) => r.onBranches.includes(filter.label) || r.branchLabels.includes(filter.label)).map((r) => r.id));
-  const parents = new Map(report.revisions.map((r) => [r.id, [...r.parents, ...r.dependsOn]]));
-  const children = new Map<string, string[]>();
-  for (const r of report.revisions) for (const p of [...r.parents, ...r.dependsOn]) children.set(p, [...(children.get(p) ?? []), r.id]);
-  const below = walk(filter.revision, (id) => parents.get(id) ?? []);
-  const above = walk(filter.revision, (id) => children.get(id) ?? []);
-  return new Set([...below, ...above].filter((id) => parents.has(id)));
+  const graph = buildGraph(report.revisions);
+  if (!graph.byId.has(filter.revision)) return new Set();
+  return new Set([...withAncestors(graph, [filter.revision]), ...withDescendants(graph, [filter.revision])]);
 }
 
 /** Every label in the project, for the branch picker. */

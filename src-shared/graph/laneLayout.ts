@@ -1,6 +1,7 @@
 // Lanes for the graph screen: the column each revision sits in and the lines crossing each row.
 // Placed oldest first, and every decision looks only at rows already placed, so appending a
 // revision never moves one that was there before; a lane is reused once nothing runs in it.
+import { topologicalOrder } from './topologicalOrder';
 
 export interface LaneNode {
   id: string;
@@ -40,46 +41,18 @@ export interface LaneLayout {
 
 /** The input order made topological: each revision as early as its input position allows, after its parents. */
 export function oldestFirst(nodes: readonly LaneNode[]): LaneNode[] {
-  const byId = new Map<string, number>();
-  nodes.forEach((node, i) => {
-    if (!byId.has(node.id)) byId.set(node.id, i);
-  });
-  const below = (node: LaneNode) => [...new Set([...node.parents, ...node.dependsOn])].filter((id) => byId.has(id) && id !== node.id);
-  const waitingOn = new Map<number, number>();
-  const blocks = new Map<string, number[]>();
-  nodes.forEach((node, i) => {
-    if (byId.get(node.id) !== i) return;
-    const ids = below(node);
-    waitingOn.set(i, ids.length);
-    for (const id of ids) blocks.set(id, [...(blocks.get(id) ?? []), i]);
-  });
-  const placed = new Set<number>();
-  const order: LaneNode[] = [];
-  const place = (first: number) => {
-    const ready = [first];
-    while (ready.length > 0) {
-      ready.sort((a, b) => b - a);
-      const i = ready.pop() as number;
-      placed.add(i);
-      const node = nodes[i] as LaneNode;
-      order.push(node);
-      for (const above of blocks.get(node.id) ?? []) {
-        const left = (waitingOn.get(above) as number) - 1;
-        waitingOn.set(above, left);
-        // Revisions further down the input are placed when the loop reaches them.
-        if (left === 0 && above < cursor) ready.push(above);
-      }
-    }
-  };
-  let cursor = 0;
-  for (; cursor < nodes.length; cursor += 1) {
-    if (waitingOn.get(cursor) === 0 && !placed.has(cursor)) place(cursor);
+  // A repeated id is drawn once, where it is first read.
+  const positionOf = new Map<string, number>();
+  const unique: LaneNode[] = [];
+  for (const node of nodes) {
+    if (positionOf.has(node.id)) continue;
+    positionOf.set(node.id, unique.length);
+    unique.push(node);
   }
+  const below = (node: LaneNode) => [...node.parents, ...node.dependsOn].flatMap((id) => (id === node.id ? [] : (positionOf.get(id) ?? [])));
+  const { order, blocked } = topologicalOrder(unique.length, (i) => below(unique[i] as LaneNode));
   // A cycle keeps its revisions waiting forever: they go last, in input order.
-  nodes.forEach((node, i) => {
-    if (byId.get(node.id) === i && !placed.has(i)) order.push(node);
-  });
-  return order;
+  return [...order, ...blocked].map((i) => unique[i] as LaneNode);
 }
 
 export function layoutLanes(nodes: readonly LaneNode[]): LaneLayout {

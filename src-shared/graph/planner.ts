@@ -4,7 +4,7 @@ import { SwitchyardError } from '../errors';
 import type { Plan } from '../model/revision';
 import { resolveDowngradeTarget, resolveBranch, resolveUpgradeTarget } from './addressing';
 import { revisionCycles } from './revisionCycles';
-import { childrenOf, parentsOf, withAncestors, withDescendants, type RevisionGraph } from './revisionGraph';
+import { childrenOf, parentsFirst, parentsOf, withAncestors, withDescendants, type RevisionGraph } from './revisionGraph';
 
 /** What a database records as applied, with every ancestor (Alembic's version table keeps heads only). */
 export function appliedWithAncestors(graph: RevisionGraph, recorded: Iterable<string>): Set<string> {
@@ -20,45 +20,9 @@ export function appliedHeads(graph: RevisionGraph, applied: ReadonlySet<string>)
   return graph.revisions.filter((r) => applied.has(r.id) && !above(r.id).some((c) => applied.has(c))).map((r) => r.id);
 }
 
-/**
- * `members` in an order where parents and depends-on come before their dependants; starting from
- * `from` in order, each walked down depth-first, so one branch's revisions stay together.
- */
-function parentsFirst(graph: RevisionGraph, members: ReadonlySet<string>, from: readonly string[]): string[] {
-  const order: string[] = [];
-  const placed = new Set<string>();
-  const entered = new Set<string>();
-  for (const start of from) {
-    if (!members.has(start) || entered.has(start)) continue;
-    const stack: Array<{ id: string; next: string[]; i: number }> = [];
-    const enter = (id: string) => {
-      entered.add(id);
-      const below = [...parentsOf(graph, id), ...(graph.dependencies.get(id) ?? [])].filter((p) => members.has(p) && !entered.has(p));
-      stack.push({ id, next: below, i: 0 });
-    };
-    enter(start);
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1] as (typeof stack)[number];
-      const below = frame.next[frame.i];
-      frame.i += 1;
-      if (below !== undefined) {
-        // Plans refuse cycles; replays of a broken project still must not loop forever.
-        if (!entered.has(below)) enter(below);
-        continue;
-      }
-      stack.pop();
-      if (!placed.has(frame.id)) {
-        placed.add(frame.id);
-        order.push(frame.id);
-      }
-    }
-  }
-  return order;
-}
-
 /** The given revisions, parents and depends-on always first (replays, previews). */
 export function upgradeOrder(graph: RevisionGraph, ids: ReadonlySet<string>): string[] {
-  return parentsFirst(graph, ids, graph.revisions.map((r) => r.id).reverse()).filter((id) => ids.has(id));
+  return parentsFirst(graph, graph.revisions.map((r) => r.id).reverse(), { within: ids });
 }
 
 function cycleError(cycles: readonly string[][], target: string): SwitchyardError {
@@ -108,7 +72,7 @@ export function planUpgrade(graph: RevisionGraph, target: string, applied: Reado
     const above = targets.find((t) => t !== overlap && withAncestors(graph, [t]).has(overlap));
     throw new SwitchyardError('E_INVALID_TARGET', `"${target}" names both ${above} and its ancestor ${overlap}.`, { target });
   }
-  return { steps: parentsFirst(graph, needed, targets).map((revision) => ({ revision, direction: 'up' })) };
+  return { steps: parentsFirst(graph, targets, { within: needed }).map((revision) => ({ revision, direction: 'up' })) };
 }
 
 /** Reverts the applied descendants of the target (and what depends on them), children always first. */
@@ -127,6 +91,6 @@ export function planDowngrade(graph: RevisionGraph, target: string, applied: Rea
     throw new SwitchyardError('E_INVALID_TARGET', `"${target}" is not below the applied revisions; nothing to revert.`, { target });
   }
   assertPlannable(graph, reverted, target);
-  const order = parentsFirst(graph, reverted, graph.revisions.map((r) => r.id).reverse());
+  const order = parentsFirst(graph, graph.revisions.map((r) => r.id).reverse(), { within: reverted });
   return { steps: order.reverse().map((revision) => ({ revision, direction: 'down' })) };
 }

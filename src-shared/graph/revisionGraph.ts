@@ -2,6 +2,7 @@
 // (heads, bases, ancestors, lineage). Follows Alembic's definitions, and never throws on a broken
 // project: missing parents and cycles are left for anomalies.ts to report.
 import type { Revision } from '../model/revision';
+import { topologicalOrder } from './topologicalOrder';
 
 export interface MissingReference {
   revision: string;
@@ -84,21 +85,41 @@ export function sharesLineage(graph: RevisionGraph, id: string, other: string): 
   return withAncestors(graph, [id], false).has(other) || withDescendants(graph, [id], false).has(other);
 }
 
-/** Kahn's algorithm over parent and depends-on edges, in reading order where there is a choice. */
-function topologicalOrder(graph: RevisionGraph): string[] {
-  const waiting = new Map<string, number>();
+/** Revisions under parents and depends-on; a revision in or above a cycle is left out. */
+function parentsBeforeChildren(graph: RevisionGraph): string[] {
+  const positionOf = new Map(graph.revisions.map((r, i) => [r.id, i]));
+  const below = (i: number) => {
+    const { id } = graph.revisions[i] as Revision;
+    return [...parentsOf(graph, id), ...(graph.dependencies.get(id) ?? none)].map((p) => positionOf.get(p) as number);
+  };
+  return topologicalOrder(graph.revisions.length, below).order.map((i) => (graph.revisions[i] as Revision).id);
+}
+
+/**
+ * The depth-first walk: from each of `from` in turn, down through parents (and depends-on unless
+ * told otherwise), never leaving `within`. Each revision comes after everything below it the walk
+ * reaches, and one branch's revisions stay together. A cycle is cut where the walk re-enters it.
+ */
+export function parentsFirst(graph: RevisionGraph, from: Iterable<string>, { dependencies = true, within }: { dependencies?: boolean; within?: ReadonlySet<string> } = {}): string[] {
   const order: string[] = [];
-  for (const { id } of graph.revisions) {
-    const below = parentsOf(graph, id).length + (graph.dependencies.get(id)?.length ?? 0);
-    if (below === 0) order.push(id);
-    else waiting.set(id, below);
-  }
-  for (let i = 0; i < order.length; i += 1) {
-    const id = order[i] as string;
-    for (const above of [...childrenOf(graph, id), ...(graph.dependents.get(id) ?? none)]) {
-      const left = (waiting.get(above) as number) - 1;
-      waiting.set(above, left);
-      if (left === 0) order.push(above);
+  const entered = new Set<string>();
+  const stack: Array<{ id: string; below: readonly string[]; i: number }> = [];
+  const enter = (id: string) => {
+    entered.add(id);
+    const below = dependencies ? [...parentsOf(graph, id), ...(graph.dependencies.get(id) ?? none)] : parentsOf(graph, id);
+    stack.push({ id, below: within === undefined ? below : below.filter((p) => within.has(p)), i: 0 });
+  };
+  for (const start of from) {
+    if (entered.has(start) || !graph.byId.has(start) || (within !== undefined && !within.has(start))) continue;
+    enter(start);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as (typeof stack)[number];
+      const below = frame.below[frame.i];
+      frame.i += 1;
+      if (below === undefined) {
+        stack.pop();
+        order.push(frame.id);
+      } else if (!entered.has(below)) enter(below);
     }
   }
   return order;
@@ -193,7 +214,7 @@ export function buildGraph(all: readonly Revision[]): RevisionGraph {
     if (children > 1) graph.branchPoints.push(id);
     if (parents.length > 1) graph.mergePoints.push(id);
   }
-  graph.topological = topologicalOrder(graph);
+  graph.topological = parentsBeforeChildren(graph);
   spreadLabels(graph);
   return graph;
 }

@@ -46,6 +46,13 @@ describe('graph view', () => {
     expect([...branchRevisions(report([{ id: 'x', labels: ['l'] }, { id: 'y' }]), { kind: 'label', label: 'l' })]).toEqual(['x']);
   });
 
+  it('keeps in a lineage what a depends_on names by branch label, as the planner runs it', () => {
+    const r = report([{ id: 'a', labels: ['core'] }, { id: 'b', parents: ['a'] }, { id: 'x' }, { id: 'y', parents: ['x'] }]);
+    const y = r.revisions[3] as GraphReport['revisions'][number];
+    y.dependsOn = ['core'];
+    expect([...branchRevisions(r, { kind: 'lineage', revision: 'y' })].sort()).toEqual(['a', 'x', 'y']);
+  });
+
   it('folds a long straight run, keeping everything else, and unfolds it on request', () => {
     const ids = Array.from({ length: 10 }, (_, i) => `r${i}`);
     const layout = layoutLanes(ids.map((id, i) => ({ id, parents: i === 0 ? [] : [ids[i - 1] as string], dependsOn: [] })));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../../src-shared/model/revision';
+import { findAnomalies } from '../../../../src-shared/graph/anomalies';
 import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../../../src-shared/graph/planner';
 import type { RevisionGraph } from '../../../../src-shared/graph/revisionGraph';
 import { graphOf, rev } from '../../../support/revisions';
@@ -66,6 +67,12 @@ describe('plans over a broken project', () => {
 
   it('still plan the sound part of the project', () => {
     expect(ids(planUpgrade(broken, 'z', none))).toEqual(['a', 'z']);
+  });
+
+  it('run a revision that names the same parent twice, instead of refusing it as a cycle of nothing', () => {
+    const twice = graphOf(rev('a'), rev('b', ['a', 'a']));
+    expect(ids(planUpgrade(twice, 'heads', none))).toEqual(['a', 'b']);
+    expect(findAnomalies(twice).map((a) => a.kind)).not.toContain('cycle');
   });
 });
 

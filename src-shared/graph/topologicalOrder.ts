@@ -1,0 +1,78 @@
+// The graph model's one topological order, for the revision graph and the lane layout alike: what a
+// node stands on comes first, and otherwise the reading order is kept, so a list stays recognisable.
+
+export interface TopologicalOrder {
+  /** Node positions, each after every node it stands on; among nodes ready together, the one read first. */
+  order: number[];
+  /** Nodes in or above a cycle, which can never come after everything they stand on, in reading order. */
+  blocked: number[];
+}
+
+/** A binary min-heap of positions: the ready node read first is always taken next. */
+class ReadyNodes {
+  private readonly heap: number[] = [];
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(node: number): void {
+    const heap = this.heap;
+    let i = heap.push(node) - 1;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if ((heap[up] as number) <= node) break;
+      heap[i] = heap[up] as number;
+      i = up;
+    }
+    heap[i] = node;
+  }
+
+  takeFirst(): number {
+    const heap = this.heap;
+    const first = heap[0] as number;
+    const last = heap.pop() as number;
+    if (heap.length === 0) return first;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= heap.length) break;
+      if (child + 1 < heap.length && (heap[child + 1] as number) < (heap[child] as number)) child += 1;
+      if ((heap[child] as number) >= last) break;
+      heap[i] = heap[child] as number;
+      i = child;
+    }
+    heap[i] = last;
+    return first;
+  }
+}
+
+/**
+ * Orders nodes `0 … count - 1`, where `below(node)` names the positions a node stands on (its
+ * parents and depends-on). A position named twice counts once; a node naming itself is a cycle.
+ */
+export function topologicalOrder(count: number, below: (node: number) => Iterable<number>): TopologicalOrder {
+  const waiting = new Array<number>(count).fill(0);
+  const above: number[][] = Array.from({ length: count }, () => []);
+  const ready = new ReadyNodes();
+  for (let node = 0; node < count; node += 1) {
+    for (const under of new Set(below(node))) {
+      waiting[node] = (waiting[node] as number) + 1;
+      (above[under] as number[]).push(node);
+    }
+    if (waiting[node] === 0) ready.push(node);
+  }
+  const order: number[] = [];
+  while (ready.size > 0) {
+    const node = ready.takeFirst();
+    order.push(node);
+    for (const next of above[node] as number[]) {
+      const left = (waiting[next] as number) - 1;
+      waiting[next] = left;
+      if (left === 0) ready.push(next);
+    }
+  }
+  const blocked: number[] = [];
+  if (order.length < count) for (let node = 0; node < count; node += 1) if ((waiting[node] as number) > 0) blocked.push(node);
+  return { order, blocked };
+}
