@@ -56,42 +56,6 @@ function describeRun(args: readonly string[], run: CliRun): string {
   return `switchyard ${args.join(' ')} exited ${run.code ?? run.signal}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
 }
 
-/** Splits a command line the way a POSIX shell does for plain words, '…' and "…" quoting, and \ escapes. */
-export function shellWords(line: string): string[] {
-  const words: string[] = [];
-  // `started` tells an empty quoted word ('') from no word at all.
-  let word = '';
-  let started = false;
-  let quote: '"' | "'" | undefined;
-  for (let i = 0; i < line.length; i += 1) {
-    const c = line[i] as string;
-    if (quote === "'") {
-      if (c === "'") quote = undefined;
-      else word += c;
-    } else if (quote === '"') {
-      if (c === '"') quote = undefined;
-      else if (c === '\\' && '"\\$`'.includes(line[i + 1] ?? '')) word += line[(i += 1)] ?? '';
-      else word += c;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      started = true;
-    } else if (c === '\\') {
-      word += line[(i += 1)] ?? '';
-      started = true;
-    } else if (/\s/.test(c)) {
-      if (started) words.push(word);
-      word = '';
-      started = false;
-    } else {
-      word += c;
-      started = true;
-    }
-  }
-  if (quote) throw new Error(`unbalanced ${quote} in: ${line}`);
-  if (started) words.push(word);
-  return words;
-}
-
 /** The first `switchyard …` command in the output whose words start with `starting` (e.g. "snapshot restore"). */
 export function printedCommand(output: string, starting: string): string | undefined {
   for (const line of output.split('\n')) {
@@ -108,8 +72,8 @@ export function printedCommand(output: string, starting: string): string | undef
 export class Cli {
   constructor(private readonly env: Record<string, string>) {}
 
-  private async start(args: readonly string[]): Promise<ChildProcess> {
-    const child = spawn(process.execPath, [await cliEntry(), ...args], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  private spawn(program: string, args: readonly string[]): ChildProcess {
+    const child = spawn(program, args, { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     // A test that fails or times out mid-run must not leave its CLI working on behind the next test.
     onTestFinished(() => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -117,15 +81,20 @@ export class Cli {
     return child;
   }
 
+  private async start(args: readonly string[]): Promise<ChildProcess> {
+    return this.spawn(process.execPath, [await cliEntry(), ...args]);
+  }
+
   async run(args: readonly string[]): Promise<CliRun> {
     return finished(await this.start(args));
   }
 
-  /** Runs a `switchyard …` line the CLI printed, word for word as a shell would split it. */
+  /** Runs a `switchyard …` line the CLI printed through a real shell, as a user pasting it would. */
   async runPrinted(line: string): Promise<CliRun> {
-    const [command, ...args] = shellWords(line);
-    if (command !== 'switchyard') throw new Error(`not a switchyard command: ${line}`);
-    return this.run(args);
+    const entry = await cliEntry();
+    const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+    const script = `switchyard() { exec ${shellQuote(process.execPath)} ${shellQuote(entry)} "$@"; }\n${line}\n`;
+    return finished(this.spawn('/bin/sh', ['-c', script]));
   }
 
   /** Runs the command and SIGKILLs it once the proxy holds a statement matching `match`. */
