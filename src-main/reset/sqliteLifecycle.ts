@@ -2,6 +2,7 @@
 // while others read and write), kept in the app's data folder; a restore copies one back in place.
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { SwitchyardError } from '../../src-shared/errors';
 import type { PrivilegeCheck, ResetMode } from '../../src-shared/model/reset';
 import { connect } from '../drivers/connect';
 import type { ConnectionTarget } from '../drivers/driver';
@@ -12,13 +13,30 @@ import type { DatabaseLifecycle } from './lifecycle';
 
 const companions = ['', '-wal', '-shm', '-journal'];
 
-/** Copies one SQLite database into another file through the backup API. */
+/** How long a backup waits for another program's lock on either file before giving up. */
+const lockPatienceMs = 5_000;
+
+/**
+ * Copies one SQLite database into another file through the backup API. A lock held by another
+ * program makes the first step busy, and better-sqlite3 then reports a finished copy of 0 pages: a
+ * non-empty source copied as nothing is that lock, retried for a while, then refused in words.
+ */
 async function backupInto(source: string, destination: string): Promise<void> {
-  const db = openSqlite(source, { readonly: true, fileMustExist: true });
-  try {
-    await db.backup(destination);
-  } finally {
-    db.close();
+  const sourceBytes = statSync(source).size;
+  const started = performance.now();
+  for (;;) {
+    const db = openSqlite(source, { readonly: true, fileMustExist: true });
+    let copied: number;
+    try {
+      copied = (await db.backup(destination)).totalPages;
+    } finally {
+      db.close();
+    }
+    if (copied > 0 || sourceBytes === 0) return;
+    if (performance.now() - started > lockPatienceMs) {
+      throw new SwitchyardError('E_LOCK_HELD', `${basename(source)} or ${basename(destination)} is locked by another program (busy for ${lockPatienceMs / 1000} s): nothing was copied. Close what holds it and try again.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
