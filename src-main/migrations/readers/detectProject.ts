@@ -16,9 +16,12 @@ function alembicDirs(dir: string): string[] {
   return [dir];
 }
 
-export function detectFormat(dir: string): ProjectFormat {
-  if (existsSync(join(dir, 'alembic.ini')) || existsSync(join(dir, 'env.py'))) return 'alembic';
-  const names = readdirSync(dir);
+function hasAlembicConfig(dir: string): boolean {
+  return existsSync(join(dir, 'alembic.ini')) || existsSync(join(dir, 'env.py'));
+}
+
+/** A folder without Alembic's files, by the names in it. */
+function formatByNames(dir: string, names: readonly string[]): ProjectFormat {
   if (names.some((n) => n.toLowerCase().endsWith('.sql'))) return 'native';
   if (names.some((n) => n.endsWith('.py'))) return 'alembic';
   throw new SwitchyardError('E_PROJECT_NOT_FOUND', `${dir} holds no migrations: no alembic.ini, no Alembic versions and no .sql files.`);
@@ -30,6 +33,9 @@ export function readProject(dir: string, format?: ProjectFormat): ProjectFiles {
   if (!existsSync(project) || !statSync(project).isDirectory()) {
     throw new SwitchyardError('E_PROJECT_NOT_FOUND', `No migration project at ${project}: not a folder.`);
   }
-  const chosen = format ?? detectFormat(project);
-  return chosen === 'alembic' ? readAlembicProject(project, alembicDirs(project)) : readNativeProject(project, project);
+  if (format === 'alembic' || (format === undefined && hasAlembicConfig(project))) return readAlembicProject(project, alembicDirs(project));
+  // Listed once, for detection and for the native reader: a second listing of 10,000 names showed in profiles.
+  const names = readdirSync(project);
+  if (format === undefined && formatByNames(project, names) === 'alembic') return readAlembicProject(project, alembicDirs(project));
+  return readNativeProject(project, names);
 }
