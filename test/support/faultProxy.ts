@@ -41,6 +41,8 @@ export interface FaultProxy {
   disarm(): void;
   /** Every statement seen so far, in order, on all connections. */
   statements(): readonly string[];
+  /** The local ports of every connection the proxy has made to the server: pg_stat_activity's client_port. */
+  serverSidePorts(): readonly number[];
   close(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function startFaultProxy(upstream: Upstream): Promise<FaultProxy> {
   const traps: Trap[] = [];
   const seen: string[] = [];
   const sockets = new Set<Socket>();
+  const ports: number[] = [];
 
   function springTrap(sql: string): Trap | undefined {
     const index = traps.findIndex((t) => t.matches(sql));
@@ -122,6 +125,7 @@ export async function startFaultProxy(upstream: Upstream): Promise<FaultProxy> {
 
   function relay(client: Socket): void {
     const server = createConnection(upstream);
+    server.once('connect', () => ports.push(server.localPort ?? 0));
     sockets.add(client);
     sockets.add(server);
     const fromClient = new FrameReader(false);
@@ -255,6 +259,7 @@ export async function startFaultProxy(upstream: Upstream): Promise<FaultProxy> {
       traps.length = 0;
     },
     statements: () => [...seen],
+    serverSidePorts: () => [...ports],
     close() {
       for (const socket of sockets) socket.destroy();
       return new Promise((resolve) => listener.close(() => resolve()));

@@ -105,8 +105,13 @@ export async function openFaultBench(server: ServerAddress, prefix: string, revi
     fingerprint,
     exists: async (database) => (await databasesLike(server, database)).includes(database),
     async settled() {
-      const sessions = async () =>
-        (await adminQuery(server, "SELECT datname, application_name, state, query FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")).rows;
+      // Only connections made through this file's proxy: sessions of other tests are not ours to wait for.
+      const sessions = async () => {
+        const ports = proxy.serverSidePorts();
+        if (ports.length === 0) return [];
+        const { rows } = await adminQuery(server, `SELECT datname, application_name, state, query FROM pg_stat_activity WHERE client_port IN (${ports.join(', ')}) AND pid <> pg_backend_pid()`);
+        return rows;
+      };
       for (let attempt = 0; attempt < settleAttempts; attempt += 1) {
         if ((await sessions()).length === 0) return;
         await new Promise((resolve) => setTimeout(resolve, 100));
