@@ -110,19 +110,19 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
   /** Who owns a restored or recreated database: what was recorded, else what is there now, else (said in the plan) us. */
   const ownerFor = (recorded: DatabaseShapeRecord | undefined) => recorded?.owner ?? shape.owner;
 
-  /** CREATE DATABASE … TEMPLATE fails while anyone is connected to the template: end them and retry. */
   /** Ends the sessions on a database, if it has any: no statement that could be killed half-way when there is nothing to do. */
   const endSessionsOn = async (name: string): Promise<number> => {
     const [connected] = await admin.query<{ count: string }>('SELECT count(*) AS count FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
     return Number(connected?.count ?? 0) > 0 ? (await admin.query(terminateSessionsSql, [name])).length : 0;
   };
 
-  const cloneFrom = async (name: string, template: string, owner: string, clearTemplate: boolean): Promise<number> => {
+  /** A database in use cannot be cloned from or renamed (55006): end its sessions and retry, a few times. Returns how many were ended. */
+  const whileInUse = async (inUse: string, work: () => Promise<void>): Promise<number> => {
     let ended = 0;
     for (let attempt = 1; ; attempt += 1) {
-      if (clearTemplate) ended += await endSessionsOn(template);
+      ended += await endSessionsOn(inUse);
       try {
-        await admin.query(cloneDatabaseSql(name, template, owner, fileCopy));
+        await work();
         return ended;
       } catch (error) {
         if (sqlstate(error) !== '55006' || attempt >= 5) throw error;
@@ -131,23 +131,16 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
     }
   };
 
+  /** Returns how many sessions on the template were ended so it could be copied. */
+  const cloneFrom = (name: string, template: string, owner: string): Promise<number> =>
+    whileInUse(template, () => admin.query(cloneDatabaseSql(name, template, owner, fileCopy)).then(() => undefined));
+
   /**
-   * Puts `copy` in place of `database`, which is renamed to `aside`: both renames in one statement
-   * string, so one implicit transaction — at no moment is there no database by that name. A rename
-   * fails while anyone is connected: end them and retry.
+   * Puts `copy` in place of the database, which is renamed to `aside`: both renames in one statement
+   * string, so one implicit transaction — at no moment is there no database by that name.
    */
-  const swapIdle = async (database: string, copy: string, aside: string): Promise<void> => {
-    for (let attempt = 1; ; attempt += 1) {
-      await endSessionsOn(database);
-      try {
-        await admin.query(`${renameDatabaseSql(database, aside)};\n${renameDatabaseSql(copy, database)}`);
-        return;
-      } catch (error) {
-        if (sqlstate(error) !== '55006' || attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-      }
-    }
-  };
+  const swapIn = (copy: string, aside: string): Promise<number> =>
+    whileInUse(database, () => admin.query(`${renameDatabaseSql(database, aside)};\n${renameDatabaseSql(copy, database)}`).then(() => undefined));
 
   /** Older snapshots accepted connections; any still open are ended (they are our copies), and none may come back. */
   const closeSnapshot = async (location: string): Promise<void> => {
@@ -260,8 +253,8 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
         // A copy left by a killed restore is only ever our own half-made clone.
         if (await databaseExists(names.copy)) await admin.query(dropDatabaseSql(names.copy, force));
         await closeSnapshot(location);
-        await cloneFrom(names.copy, location, ownerFor(recorded), true);
-        if (existed) await swapIdle(database, names.copy, names.replaced);
+        await cloneFrom(names.copy, location, ownerFor(recorded));
+        if (existed) await swapIn(names.copy, names.replaced);
         else await admin.query(renameDatabaseSql(names.copy, database));
       } catch (error) {
         await admin.query(dropDatabaseSql(names.copy, force)).catch(() => undefined);
@@ -274,7 +267,7 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
     },
     async snapshot(snapshotId) {
       const location = lifecycle.snapshotLocation(snapshotId);
-      const sessionsEnded = await cloneFrom(location, database, facts.user, true);
+      const sessionsEnded = await cloneFrom(location, database, facts.user);
       await closeSnapshot(location);
       return { location, sizeBytes: await sizeOf(location), sessionsEnded };
     },
