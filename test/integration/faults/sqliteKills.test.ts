@@ -1,7 +1,8 @@
 // SQLite under faults (issue 10). There is no wire to hold a statement on, so the tests stop the CLI
 // at a step they can see: the seed file is a named pipe (the CLI is at the seed step when it opens
-// it), and a snapshot's backup waits on a write lock the test holds (the CLI is copying when its
-// file appears). Then SIGKILL, the next command, the recovery it prints, and every row compared.
+// it), a slow migration's rollback journal is on disk (the CLI is migrating), and a snapshot's
+// backup waits on a write lock the test holds (the CLI is copying when its file appears). Then
+// SIGKILL, the next command, the recovery it prints, and every row compared.
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { runTarget } from '../../../src-main/runner/runnerService';
 import { openSqlite } from '../../../src-main/sqliteModule';
 import { output, printedCommand, type Cli } from '../../support/cliProcess';
-import { sqliteFingerprint } from '../../support/databaseFingerprint';
+import { sqliteFingerprint, type DatabaseFingerprint } from '../../support/databaseFingerprint';
 import { sqliteTarget } from '../../support/migrationTargets';
 import { writeNativeProject } from '../../support/nativeProject';
 import { tempDir } from '../../support/tempDir';
@@ -25,13 +26,22 @@ interface Workspace {
   url: string;
 }
 
+// Long enough (a few seconds) that a test watching the file sees the reset in its migrate step.
+const slowRevision = {
+  id: 'bulk03',
+  parents: ['ordr02'],
+  message: 'a slow backfill',
+  up: 'CREATE TABLE order_lines (id int);\nWITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) INSERT INTO order_lines SELECT i FROM n;',
+};
+
+/** The shop at ordr02 with a few rows; the project also holds the slow revision, pending. */
 async function shopFile(): Promise<Workspace> {
   const home = tempDir();
   const project = join(home, 'migrations');
-  writeNativeProject(project, shop);
+  writeNativeProject(project, [...shop, slowRevision]);
   const path = join(home, 'shop.db');
   openSqlite(path).close();
-  await runTarget(sqliteTarget(path, project, {}), { action: 'upgrade', target: 'heads' }, { actor: 'fault test setup' });
+  await runTarget(sqliteTarget(path, project, {}), { action: 'upgrade', target: 'ordr02' }, { actor: 'fault test setup' });
   const db = openSqlite(path);
   db.exec("INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace'); INSERT INTO orders VALUES (10, 1), (11, 2)");
   db.close();
@@ -52,14 +62,19 @@ function namedPipe(path: string): { opened: Promise<void>; close(): void } {
   };
 }
 
-/** Resolves when a file appears in `dir` (made first if missing); gives up after a minute. */
-async function fileAppears(dir: string): Promise<void> {
-  mkdirSync(dir, { recursive: true });
+/** Resolves when `appeared` says so, looking every 20 ms; gives up after a minute. */
+async function until(appeared: () => boolean, what: string): Promise<void> {
   for (let look = 0; look < 3000; look += 1) {
-    if (readdirSync(dir).length > 0) return;
+    if (appeared()) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error(`No file appeared in ${dir}`);
+  throw new Error(`Never saw ${what}`);
+}
+
+/** Resolves when a file appears in `dir` (made first if missing). */
+function fileAppears(dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  return until(() => readdirSync(dir).length > 0, `a file in ${dir}`);
 }
 
 /** Another program reading the file: its read transaction (a shared lock) open until `release`. */
@@ -87,6 +102,17 @@ function writerHolding(path: string): { release(): void } {
   };
 }
 
+/** The next command says the reset was interrupted and prints the restore, which brings `original` back. */
+async function expectRecoveryAfterInterruptedReset(space: Workspace, original: DatabaseFingerprint): Promise<void> {
+  const next = await space.cli.run(['snapshot', 'list', '--url', space.url]);
+  expect(output(next)).toMatch(/reset .*interrupted|interrupted .*reset/i);
+  const line = printedCommand(output(next), 'snapshot restore');
+  expect(line, output(next)).toBeDefined();
+  const recovery = await space.cli.runPrinted(line ?? '');
+  expect(recovery.code, output(recovery)).toBe(0);
+  expect(sqliteFingerprint(space.path)).toEqual(original);
+}
+
 interface Listed {
   id: string;
   location: string;
@@ -105,17 +131,20 @@ describe('SQLite under faults', () => {
     const seed = join(space.home, 'seed.sql');
     const pipe = namedPipe(seed);
     try {
-      await space.cli.killWhen(pipe.opened, ['reset', '--url', space.url, '--project', space.project, '--mode', 'recreate', '--to', 'heads', '--seed', seed, '--confirm', 'shop.db']);
+      await space.cli.killWhen(pipe.opened, ['reset', '--url', space.url, '--project', space.project, '--mode', 'recreate', '--to', 'ordr02', '--seed', seed, '--confirm', 'shop.db']);
     } finally {
       pipe.close();
     }
-    const next = await space.cli.run(['snapshot', 'list', '--url', space.url]);
-    expect(output(next)).toMatch(/reset .*interrupted|interrupted .*reset/i);
-    const line = printedCommand(output(next), 'snapshot restore');
-    expect(line, output(next)).toBeDefined();
-    const recovery = await space.cli.runPrinted(line ?? '');
-    expect(recovery.code, output(recovery)).toBe(0);
-    expect(sqliteFingerprint(space.path)).toEqual(original);
+    await expectRecoveryAfterInterruptedReset(space, original);
+  });
+
+  it('a reset killed in its migrate step, mid-statement: the next command says so and its printed restore brings every row back', async () => {
+    const space = await shopFile();
+    const original = sqliteFingerprint(space.path);
+    // The file is dropped and created again before the migrations write to it: a rollback journal
+    // beside it means a migration's transaction is open.
+    await space.cli.killWhen(until(() => existsSync(`${space.path}-journal`), 'a migration writing'), ['reset', '--url', space.url, '--project', space.project, '--mode', 'recreate', '--to', 'heads', '--confirm', 'shop.db']);
+    await expectRecoveryAfterInterruptedReset(space, original);
   });
 
   it('a snapshot killed while its copy is being written leaves no file that snapshot list does not show', async () => {
