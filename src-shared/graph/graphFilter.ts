@@ -1,7 +1,7 @@
 // Narrowing the graph: search by id, message or label, and one branch (a label, or the ancestors
 // and descendants of a revision).
 import type { GraphReport } from '../model/revision';
-import { buildGraph, withAncestors, withDescendants } from './revisionGraph';
+import { withAncestors, withDescendants, type RevisionGraph } from './revisionGraph';
 
 type ReportRevision = GraphReport['revisions'][number];
 
@@ -19,9 +19,8 @@ export function matchesSearch(revision: ReportRevision, query: string): boolean 
 }
 
 /** The revisions a branch filter keeps; a lineage follows depends-on as the planner does. */
-export function branchRevisions(report: GraphReport, filter: BranchFilter): Set<string> {
-  if (filter.kind === 'label') return new Set(report.revisions.filter((r) => r.onBranches.includes(filter.label) || r.branchLabels.includes(filter.label)).map((r) => r.id));
-  const graph = buildGraph(report.revisions);
+export function branchRevisions(graph: RevisionGraph, filter: BranchFilter): Set<string> {
+  if (filter.kind === 'label') return new Set(graph.revisions.filter((r) => r.branchLabels.includes(filter.label) || (graph.onBranches.get(r.id) ?? []).includes(filter.label)).map((r) => r.id));
   if (!graph.byId.has(filter.revision)) return new Set();
   return new Set([...withAncestors(graph, [filter.revision]), ...withDescendants(graph, [filter.revision])]);
 }

@@ -89,8 +89,14 @@ export function sharesLineage(graph: RevisionGraph, id: string, other: string): 
 function parentsBeforeChildren(graph: RevisionGraph): string[] {
   const positionOf = new Map(graph.revisions.map((r, i) => [r.id, i]));
   const below = (i: number) => {
-    const { id } = graph.revisions[i] as Revision;
-    return [...parentsOf(graph, id), ...(graph.dependencies.get(id) ?? none)].map((p) => positionOf.get(p) as number);
+    const { id, parents } = graph.revisions[i] as Revision;
+    const positions: number[] = [];
+    for (const parent of parents) {
+      const position = positionOf.get(parent);
+      if (position !== undefined) positions.push(position);
+    }
+    for (const dependency of graph.dependencies.get(id) ?? none) positions.push(positionOf.get(dependency) as number);
+    return positions;
   };
   return topologicalOrder(graph.revisions.length, below).order.map((i) => (graph.revisions[i] as Revision).id);
 }

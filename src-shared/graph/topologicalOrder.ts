@@ -48,28 +48,29 @@ class ReadyNodes {
 }
 
 /**
- * Orders nodes `0 … count - 1`, where `below(node)` names the positions a node stands on (its
- * parents and depends-on). A position named twice counts once; a node naming itself is a cycle.
+ * Orders nodes `0 … count - 1`, where `below(node)` lists the positions a node stands on (its
+ * parents and depends-on). A position listed twice counts once; a node listing itself is a cycle.
  */
-export function topologicalOrder(count: number, below: (node: number) => Iterable<number>): TopologicalOrder {
-  const waiting = new Array<number>(count).fill(0);
-  const above: number[][] = Array.from({ length: count }, () => []);
+export function topologicalOrder(count: number, below: (node: number) => readonly number[]): TopologicalOrder {
+  const waiting = new Int32Array(count);
+  const above: Array<number[] | undefined> = new Array(count);
   const ready = new ReadyNodes();
   for (let node = 0; node < count; node += 1) {
-    for (const under of new Set(below(node))) {
+    const unders = below(node);
+    unders.forEach((under, i) => {
+      if (unders.indexOf(under) !== i) return;
       waiting[node] = (waiting[node] as number) + 1;
-      (above[under] as number[]).push(node);
-    }
+      (above[under] ??= []).push(node);
+    });
     if (waiting[node] === 0) ready.push(node);
   }
   const order: number[] = [];
   while (ready.size > 0) {
     const node = ready.takeFirst();
     order.push(node);
-    for (const next of above[node] as number[]) {
-      const left = (waiting[next] as number) - 1;
-      waiting[next] = left;
-      if (left === 0) ready.push(next);
+    for (const next of above[node] ?? []) {
+      waiting[next] = (waiting[next] as number) - 1;
+      if (waiting[next] === 0) ready.push(next);
     }
   }
   const blocked: number[] = [];

@@ -3,6 +3,7 @@ import { gapBetween } from '../../../../src-shared/graph/environmentGap';
 import { branchRevisions, matchesSearch } from '../../../../src-shared/graph/graphFilter';
 import { graphNodes } from '../../../../src-shared/graph/graphNodes';
 import { layoutLanes } from '../../../../src-shared/graph/laneLayout';
+import { buildGraph } from '../../../../src-shared/graph/revisionGraph';
 import { viewItems } from '../../../../src-shared/graph/linearRuns';
 import { sqlTokens } from '../../../../src-shared/graph/sqlTokens';
 import type { GraphReport } from '../../../../src-shared/model/revision';
@@ -42,15 +43,15 @@ describe('graph view', () => {
 
   it('filters to the ancestors and descendants of a revision, leaving other branches out', () => {
     const r = report([{ id: 'a' }, { id: 'b', parents: ['a'] }, { id: 'c', parents: ['a'] }, { id: 'd', parents: ['b'] }]);
-    expect([...branchRevisions(r, { kind: 'lineage', revision: 'b' })].sort()).toEqual(['a', 'b', 'd']);
-    expect([...branchRevisions(report([{ id: 'x', labels: ['l'] }, { id: 'y' }]), { kind: 'label', label: 'l' })]).toEqual(['x']);
+    expect([...branchRevisions(buildGraph(r.revisions), { kind: 'lineage', revision: 'b' })].sort()).toEqual(['a', 'b', 'd']);
+    expect([...branchRevisions(buildGraph(report([{ id: 'x', labels: ['l'] }, { id: 'y' }]).revisions), { kind: 'label', label: 'l' })]).toEqual(['x']);
   });
 
   it('keeps in a lineage what a depends_on names by branch label, as the planner runs it', () => {
     const r = report([{ id: 'a', labels: ['core'] }, { id: 'b', parents: ['a'] }, { id: 'x' }, { id: 'y', parents: ['x'] }]);
     const y = r.revisions[3] as GraphReport['revisions'][number];
     y.dependsOn = ['core'];
-    expect([...branchRevisions(r, { kind: 'lineage', revision: 'y' })].sort()).toEqual(['a', 'x', 'y']);
+    expect([...branchRevisions(buildGraph(r.revisions), { kind: 'lineage', revision: 'y' })].sort()).toEqual(['a', 'x', 'y']);
   });
 
   it('folds a long straight run, keeping everything else, and unfolds it on request', () => {
