@@ -19,7 +19,7 @@ import { adminQuery, type ServerAddress } from '../../support/scratchDatabase';
 import { shop } from '../reset/resetSupport';
 
 export const ownerRole = 'fault_owner';
-export const seedSql = "INSERT INTO customers VALUES (100, 'Seeded');\n";
+const seedSql = "INSERT INTO customers VALUES (100, 'Seeded');\n";
 
 export interface FaultBench {
   proxy: FaultProxy;
@@ -127,7 +127,10 @@ export async function openFaultBench(server: ServerAddress, prefix: string, revi
       await proxy.close();
       // Whatever the kills left behind on the server (snapshot copies, half-made databases) goes too.
       for (const name of await databasesLike(server, '')) {
-        if (!before.has(name)) await adminQuery(server, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+        if (before.has(name)) continue;
+        // A snapshot may be kept as a template, which cannot be dropped as it is.
+        await adminQuery(server, `ALTER DATABASE ${quoteIdentifier(name)} WITH IS_TEMPLATE false`);
+        await adminQuery(server, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
       }
       rmSync(home, { recursive: true, force: true });
     },
