@@ -45,7 +45,8 @@ function resetArgs(database: string, resetMode: 'recreate' | 'wipe' = 'recreate'
   return ['reset', '--url', bench.url(database), '--project', bench.project, '--mode', resetMode, '--to', 'heads', '--seed', bench.seedFile, '--confirm', database];
 }
 
-describe('switchyard reset killed at a step', () => {
+// Several CLI runs per test, on a machine that may be busy: more room than the default minute.
+describe('switchyard reset killed at a step', { timeout: 180_000 }, () => {
   it.each(afterSnapshot)('at $step: the next command says so and its printed restore brings everything back', async ({ resetMode, mode, at, gone }) => {
     const database = await bench.shopDatabase();
     const original = await bench.fingerprint(database);

@@ -124,7 +124,7 @@ async function listed(space: Workspace): Promise<Listed[]> {
   return JSON.parse(run.stdout) as Listed[];
 }
 
-describe('SQLite under faults', () => {
+describe('SQLite under faults', { timeout: 180_000 }, () => {
   it('a reset killed at its seed step: the next command says so and its printed restore brings every row back', async () => {
     const space = await shopFile();
     const original = sqliteFingerprint(space.path);

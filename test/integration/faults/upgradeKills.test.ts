@@ -54,7 +54,8 @@ async function status(database: string, project: string[]): Promise<Status> {
   return JSON.parse(run.stdout) as Status;
 }
 
-describe('native upgrade killed mid-revision', () => {
+// Several CLI runs per test, on a machine that may be busy: more room than the default minute.
+describe('native upgrade killed mid-revision', { timeout: 180_000 }, () => {
   const project = () => ['--project', bench.project];
 
   it.each<{ mode: HoldMode; pending: string[] }>([
@@ -111,7 +112,7 @@ function writeAlembicProject(dir: string): void {
   for (const [id, parent, body] of revisions) writeFileSync(join(dir, 'migrations', 'versions', `${id}.py`), alembicRevision(id, parent, body));
 }
 
-describe('Alembic upgrade killed mid-revision', () => {
+describe('Alembic upgrade killed mid-revision', { timeout: 180_000 }, () => {
   it('the Alembic child dies with the CLI, status shows the revision pending, and upgrading again ends where an unkilled upgrade does', async () => {
     const dir = tempDir();
     writeAlembicProject(dir);
