@@ -1,6 +1,8 @@
-// The revision graph: built once from the revisions a reader found, then queried by pure functions
-// (heads, bases, ancestors, lineage). Follows Alembic's definitions, and never throws on a broken
-// project: missing parents and cycles are left for anomalies.ts to report.
+// The revision graph, the one revision map of every process: built once from the revisions a reader
+// found (or a graph report carries), then queried by pure functions (parents, children, heads, bases,
+// ancestors, lineage, the depth-first walk) from the planner, addressing, anomalies, the ASCII graph
+// and the screen's filters. Follows Alembic's definitions, and never throws on a broken project:
+// missing parents and cycles are left for anomalies.ts to report.
 import type { Revision } from '../model/revision';
 import { topologicalOrder } from './topologicalOrder';
 
@@ -37,7 +39,7 @@ export interface RevisionGraph {
   effectiveHeads: string[];
   branchPoints: string[];
   mergePoints: string[];
-  /** Revisions with parents and depends-on first; a revision in or above a cycle is left out. */
+  /** Parents and depends-on first, otherwise in reading order; a revision in or above a cycle is left out. */
   topological: string[];
 }
 
