@@ -1,6 +1,6 @@
 // `switchyard audit`: the audit log from a terminal, and whether its hash chain is intact.
-import { parseArgs } from 'node:util';
 import type { Command } from '../command';
+import { parseFlags } from '../parseFlags';
 import { call, openServices } from '../openServices';
 import { printJson, printTable, say, UsageError } from '../output';
 
@@ -10,12 +10,7 @@ The audit log, newest first (profile changes, runs, stamps, failures, resets), a
 hash chain is intact (exit 1 when it is not: the log was edited outside Switchyard).`;
 
 async function run(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { limit: { type: 'string' }, json: { type: 'boolean' } }, strict: true }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
+  const { values } = parseFlags(args, { options: { limit: { type: 'string' }, json: { type: 'boolean' } } }, usage);
   const limit = values.limit === undefined ? 50 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number');
   const services = await openServices();

@@ -1,10 +1,10 @@
 // `switchyard graph`: a migration project's revisions, heads, bases and anomalies.
-import { parseArgs } from 'node:util';
 import type { Anomaly } from '../../../src-shared/model/revision';
 import { renderAsciiGraph } from '../../../src-shared/graph/asciiGraph';
 import { graphReport, loadProject } from '../../migrations/project';
 import { analyseTables, tablesCreatedTwice } from '../../migrations/staticAnalysis';
 import type { Command } from '../command';
+import { parseFlags } from '../parseFlags';
 import { printJson, say, UsageError } from '../output';
 import { appliedOption, formatOption, projectOptions } from './projectOptions';
 
@@ -17,11 +17,7 @@ const usage = `Usage:
   --json      print { revisions, heads, bases, anomalies, ... } (see the README)`;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: projectOptions, allowPositionals: false, strict: true }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
+  return parseFlags(args, { options: projectOptions }, usage).values;
 }
 
 function anomalyLine(anomaly: Anomaly): string {

@@ -1,6 +1,5 @@
 // `switchyard inventory`: what a database holds against what its migrations say, for scripts and
 // for the report nobody should write by hand again.
-import { parseArgs } from 'node:util';
 import type { Inventory, InventoryTable, RowCount } from '../../../src-shared/model/inventory';
 import { formatBytes, inventoryCsv, inventoryMarkdown, qualifiedTableName, rowsOf, statusLabels } from '../../../src-shared/model/inventoryExport';
 import { SwitchyardError } from '../../../src-shared/errors';
@@ -11,6 +10,7 @@ import type { OperationContext } from '../../operations/operations';
 import type { MigrationTarget } from '../../runner/migrationTarget';
 import { withDriver } from '../../runner/runnerService';
 import type { Command } from '../command';
+import { parseFlags } from '../parseFlags';
 import { openServices } from '../openServices';
 import { printJson, printTable, say, warn, UsageError } from '../output';
 import { requireOneTarget, targetFromProfileFlag, targetFromUrl, targetOptions, targetUsage } from '../targetFlags';
@@ -38,11 +38,7 @@ const options = {
 } as const;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options, allowPositionals: false, strict: true }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
+  return parseFlags(args, { options }, usage).values;
 }
 
 function timeoutMs(value: string | undefined): number {

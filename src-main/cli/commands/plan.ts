@@ -1,9 +1,9 @@
 // `switchyard plan`: the ordered steps an upgrade or downgrade would run, without a database.
-import { parseArgs } from 'node:util';
 import type { Revision } from '../../../src-shared/model/revision';
 import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../../src-shared/graph/planner';
 import { loadProject } from '../../migrations/project';
 import type { Command } from '../command';
+import { parseFlags } from '../parseFlags';
 import { printJson, say, UsageError } from '../output';
 import { appliedOption, formatOption, projectOptions, resolveApplied } from './projectOptions';
 
@@ -18,11 +18,7 @@ const usage = `Usage:
   --json      print { "steps": [{ "revision", "direction" }] }`;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: { ...projectOptions, to: { type: 'string' }, down: { type: 'boolean' } }, allowPositionals: false, strict: true }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
+  return parseFlags(args, { options: { ...projectOptions, to: { type: 'string' }, down: { type: 'boolean' } } }, usage).values;
 }
 
 async function run(args: string[]): Promise<number> {

@@ -1,12 +1,12 @@
 // `switchyard profiles list|add|edit|remove|test`: the connections screen, scriptable.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Profile, ProfileInput } from '../../../src-shared/model/profile';
 import { environmentOf, engines, projectFormatChoices, sslModes } from '../../../src-shared/model/profile';
 import { parseConnectionUri } from '../../../src-shared/model/connectionUri';
 import { SwitchyardError } from '../../../src-shared/errors';
 import type { Services } from '../../services';
 import type { Command } from '../command';
+import { parseFlags } from '../parseFlags';
 import { commandLine } from '../commandHint';
 import { call, openServices } from '../openServices';
 import { printJson, printTable, say, warn, UsageError } from '../output';
@@ -63,11 +63,7 @@ const fieldOptions = {
 type Flags = ReturnType<typeof parse>['values'];
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: fieldOptions, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
+  return parseFlags(args, { options: fieldOptions, allowPositionals: true }, usage);
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

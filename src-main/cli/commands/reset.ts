@@ -1,13 +1,13 @@
 // `switchyard reset`: the wizard's steps from a terminal, with the same refusals. Without a matching
 // --confirm it prints the impact and the exact statements and changes nothing.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { resetModes, type ResetMode, type ResetPlan, type ResetRequest, type ResetResult } from '../../../src-shared/model/reset';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { checkConfirmation, planWith, runReset } from '../../reset/resetRun';
 import { actorName } from '../../services';
 import type { Command } from '../command';
+import { parseFlags } from '../parseFlags';
 import type { MigrationTarget } from '../../runner/migrationTarget';
 import { commandLine, restoreCommand } from '../commandHint';
 import { printJson, printTable, say, UsageError } from '../output';
@@ -75,11 +75,7 @@ function printResult(result: ResetResult, flags: TargetFlags, target: MigrationT
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options, strict: true }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
+  return parseFlags(args, { options }, usage).values;
 }
 
 export const resetCommand: Command = {

@@ -1,5 +1,4 @@
 // `switchyard status|upgrade|downgrade|stamp`: the runner from a terminal or a CI job.
-import { parseArgs } from 'node:util';
 import type { RunAction, RunPreview, RunRequest, RunResult } from '../../../src-shared/model/run';
 import type { ConnectionStatus } from '../../../src-shared/model/status';
 import { SwitchyardError } from '../../../src-shared/errors';
@@ -11,6 +10,7 @@ import { actorName, createServices, type Services } from '../../services';
 import { defaultDataDir } from '../../paths';
 import { passphraseKeyProvider } from '../../store/keyProvider';
 import type { Command } from '../command';
+import { parseFlags } from '../parseFlags';
 import { restoreCommand } from '../commandHint';
 import { destructionLines } from '../destructionLines';
 import { openServices } from '../openServices';
@@ -100,16 +100,11 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
     summary,
     usage,
     async run(args) {
-      let values;
-      try {
-        ({ values } = parseArgs({
-          args,
-          options: { ...targetOptions, to: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, check: { type: 'boolean' }, 'yes-production': { type: 'boolean' }, down: { type: 'boolean' }, 'lock-timeout': { type: 'string' }, 'snapshot-first': { type: 'boolean' }, 'end-sessions': { type: 'boolean' } },
-          strict: true,
-        }));
-      } catch (error) {
-        throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-      }
+      const { values } = parseFlags(
+        args,
+        { options: { ...targetOptions, to: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, check: { type: 'boolean' }, 'yes-production': { type: 'boolean' }, down: { type: 'boolean' }, 'lock-timeout': { type: 'string' }, 'snapshot-first': { type: 'boolean' }, 'end-sessions': { type: 'boolean' } } },
+        usage,
+      );
       const json = Boolean(values.json);
       const resolved = await resolveTarget(values);
       const { target, services } = resolved;

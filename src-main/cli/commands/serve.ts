@@ -1,7 +1,6 @@
 // `switchyard serve`: the app in a browser, for machines without Electron (and for e2e tests).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { findAboveCode } from '../../codeLocation';
 import { defaultDataDir } from '../../paths';
 import { createServices } from '../../services';
@@ -9,6 +8,7 @@ import { startHost } from '../../host/server';
 import { passphraseKeyProvider } from '../../store/keyProvider';
 import type { Command } from '../command';
 import { say, UsageError } from '../output';
+import { parseFlags } from '../parseFlags';
 
 const usage = `Usage: switchyard serve [--port N] [--renderer DIR] [--no-demo]
 
@@ -21,7 +21,7 @@ When this creates the store (a first run), it also creates the demo workspace, u
 const defaultRendererDir = findAboveCode('dist/renderer') ?? resolve('dist/renderer');
 
 async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' }, renderer: { type: 'string' }, 'no-demo': { type: 'boolean' } }, strict: true });
+  const { values } = parseFlags(args, { options: { port: { type: 'string' }, renderer: { type: 'string' }, 'no-demo': { type: 'boolean' } } }, usage);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be between 0 and 65535');
   const rendererDir = resolve(values.renderer ?? defaultRendererDir);

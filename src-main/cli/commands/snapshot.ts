@@ -1,9 +1,9 @@
 // `switchyard snapshot create|list|restore|delete`: named snapshots of a database from a terminal.
-import { parseArgs } from 'node:util';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { actorName } from '../../services';
 import type { Command } from '../command';
+import { parseFlags } from '../parseFlags';
 import { commandLine, targetWords } from '../commandHint';
 import { printJson, printTable, say, UsageError } from '../output';
 import { targetOptions, targetUsage } from '../targetFlags';
@@ -53,13 +53,7 @@ export const snapshotCommand: Command = {
   summary: 'create, list, restore and delete named snapshots of a database',
   usage,
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
-    } catch (error) {
-      throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseFlags(args, { options, allowPositionals: true }, usage);
     const [action, which] = positionals;
     if (!action || !actions.includes(action)) throw new UsageError(`Say what to do: create, list, restore or delete.\n\n${usage}`);
     if ((action === 'restore' || action === 'delete') && !which) throw new UsageError(`snapshot ${action} needs the snapshot's id or name.`);

@@ -1,23 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GraphReport, Plan } from '../../../src-shared/model/revision';
 import { main } from '../../../src-main/cli/main';
 import { fixtures } from '../../support/revisions';
+import { captureTerminal } from '../../support/terminalCapture';
 
-let output = '';
-let errors = '';
 
-beforeEach(() => {
-  output = '';
-  errors = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((errors += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const terminal = captureTerminal();
 
 describe('switchyard graph', () => {
   it('prints the stable JSON shape: revisions with file and line, heads, bases, anomalies', async () => {
     expect(await main(['graph', '--project', `${fixtures}seed-tree`, '--json'])).toBe(0);
-    const report = JSON.parse(output) as GraphReport;
+    const report = JSON.parse(terminal.output) as GraphReport;
     expect(report.format).toBe('alembic');
     expect(report.revisions[0]).toEqual({
       id: '000_core_tables',
@@ -38,27 +31,27 @@ describe('switchyard graph', () => {
 
   it('draws the lanes with ids, labels and messages, then lists the anomalies', async () => {
     expect(await main(['graph', '--project', `${fixtures}native-branchy`])).toBe(0);
-    expect(output).toContain('*  0005 (head, merges 0004 + 0003, @rbac)  merge rbac and search');
-    expect(output).toContain('| /\n*  0001 (base)  create documents');
-    expect(output).toContain('heads: 0005, 0006');
-    expect(output).toContain('[multipleHeads]');
+    expect(terminal.output).toContain('*  0005 (head, merges 0004 + 0003, @rbac)  merge rbac and search');
+    expect(terminal.output).toContain('| /\n*  0001 (base)  create documents');
+    expect(terminal.output).toContain('heads: 0005, 0006');
+    expect(terminal.output).toContain('[multipleHeads]');
   });
 
   it('reports revisions given with --applied that no file defines', async () => {
     await main(['graph', '--project', `${fixtures}native-branchy`, '--applied', '0001,9999', '--json']);
-    expect((JSON.parse(output) as GraphReport).anomalies).toContainEqual(expect.objectContaining({ kind: 'unknownApplied', revisions: ['9999'] }));
+    expect((JSON.parse(terminal.output) as GraphReport).anomalies).toContainEqual(expect.objectContaining({ kind: 'unknownApplied', revisions: ['9999'] }));
   });
 
   it('says clearly when the folder holds no project', async () => {
     expect(await main(['graph', '--project', `${fixtures}nowhere`, '--json'])).toBe(1);
-    expect(JSON.parse(output)).toEqual({ error: { code: 'E_PROJECT_NOT_FOUND', message: expect.stringContaining('nowhere') } });
+    expect(JSON.parse(terminal.output)).toEqual({ error: { code: 'E_PROJECT_NOT_FOUND', message: expect.stringContaining('nowhere') } });
   });
 });
 
 describe('switchyard plan', () => {
   it('prints the ordered upgrade steps from an applied set as { steps: [{ revision, direction }] }', async () => {
     expect(await main(['plan', '--project', `${fixtures}native-branchy`, '--applied', '0002', '--to', '0005', '--json'])).toBe(0);
-    expect(JSON.parse(output) as Plan).toEqual({
+    expect(JSON.parse(terminal.output) as Plan).toEqual({
       steps: [
         { revision: '0003', direction: 'up' },
         { revision: '0004', direction: 'up' },
@@ -69,19 +62,19 @@ describe('switchyard plan', () => {
 
   it('plans a downgrade with --down, children first', async () => {
     expect(await main(['plan', '--project', `${fixtures}native-branchy`, '--applied', '0005,0006', '--to', '0001', '--down', '--json'])).toBe(0);
-    const steps = (JSON.parse(output) as Plan).steps;
+    const steps = (JSON.parse(terminal.output) as Plan).steps;
     expect(steps.map((s) => s.direction)).toEqual(['down', 'down', 'down', 'down', 'down']);
     expect(steps.findIndex((s) => s.revision === '0005')).toBeLessThan(steps.findIndex((s) => s.revision === '0003'));
   });
 
   it('refuses `head` when there are several heads, naming them', async () => {
     expect(await main(['plan', '--project', `${fixtures}seed-tree`, '--to', 'head'])).toBe(1);
-    expect(errors).toContain('[E_MULTIPLE_HEADS]');
-    expect(errors).toContain('version_lineage_002');
+    expect(terminal.errors).toContain('[E_MULTIPLE_HEADS]');
+    expect(terminal.errors).toContain('version_lineage_002');
   });
 
   it('asks for --to', async () => {
     expect(await main(['plan', '--project', `${fixtures}seed-tree`])).toBe(2);
-    expect(errors).toContain('--to');
+    expect(terminal.errors).toContain('--to');
   });
 });
