@@ -1,10 +1,10 @@
-// Picks the driver for a target's engine.
+// Opens a connection to a target database through its engine.
+import type { ConnectOptions } from '../engines/engine';
+import { engineFor } from '../engines/engineFor';
 import type { ConnectionTarget, Driver } from './driver';
-import { connectPostgres } from './postgres';
-import { connectSqlite, type SqliteOpenOptions } from './sqlite';
 
-export function connect(target: ConnectionTarget, options: SqliteOpenOptions = {}): Promise<Driver> {
-  return target.engine === 'postgres' ? connectPostgres(target) : connectSqlite(target, options);
+export function connect(target: ConnectionTarget, options: ConnectOptions = {}): Promise<Driver> {
+  return engineFor(target.engine).connect(target, options);
 }
 
 /** Opens, describes and closes: what "Test connection" does. */

@@ -14,7 +14,8 @@ import {
 import type { RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import { upgradeOrder } from '../../src-shared/graph/planner';
 import type { TableChanges } from '../migrations/staticAnalysis';
-import { alembicTable, nativeTable } from '../runner/versionTables';
+import { nativeTable } from '../runner/nativeTableSql';
+import { alembicTable } from '../runner/versionTables';
 import type { CatalogRelation } from './catalogRelation';
 import { conflictingTables } from './conflicts';
 

@@ -1,30 +1,16 @@
 // Exact row counts, one table at a time, each under a statement timeout so one huge table cannot
-// hang the app; cancellable between tables and (PostgreSQL) during a count.
+// hang the app; cancellable between tables and, where the engine can stop a statement, during a count.
 import type { RowCount } from '../../src-shared/model/inventory';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { Driver } from '../drivers/driver';
-import { qualifiedName } from '../drivers/identifier';
+import type { TableName } from '../engines/engine';
+import { engineFor } from '../engines/engineFor';
 import type { OperationContext } from '../operations/operations';
 
 export const defaultCountTimeoutMs = 15_000;
 
-type TableName = { schema: string; name: string };
-
 async function countOne(driver: Driver, table: TableName, timeoutMs: number): Promise<RowCount> {
-  const sql = `SELECT count(*) AS rows FROM ${qualifiedName(table.schema, table.name)}`;
-  if (driver.engine === 'sqlite') {
-    const [row] = await driver.query<{ rows: number }>(sql);
-    return { ...table, rows: Number(row?.rows ?? 0) };
-  }
-  // SET LOCAL lasts until the transaction ends: the timeout never leaks into the session.
-  await driver.query('BEGIN READ ONLY');
-  try {
-    await driver.query("SELECT set_config('statement_timeout', $1, true)", [`${timeoutMs}ms`]);
-    const [row] = await driver.query<{ rows: string }>(sql);
-    return { ...table, rows: Number(row?.rows ?? 0) };
-  } finally {
-    await driver.query('ROLLBACK').catch(() => undefined);
-  }
+  return { ...table, rows: await engineFor(driver.engine).catalog.countRows(driver, table, timeoutMs) };
 }
 
 function failure(table: TableName, error: unknown, timeoutMs: number): RowCount {

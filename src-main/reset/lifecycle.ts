@@ -1,9 +1,7 @@
 // A database's lifecycle as a reset and snapshots need it, whatever the engine: who is connected,
-// what we may do, and the destructive steps, each with the exact statements it will run.
-import type { DatabaseShapeRecord, PrivilegeCheck, ResetMode, ResetSession } from '../../src-shared/model/reset';
-import type { ConnectionTarget } from '../drivers/driver';
-import { openPostgresLifecycle } from './postgresLifecycle';
-import { openSqliteLifecycle } from './sqliteLifecycle';
+// what we may do, and the destructive steps, each with its title and the exact statements it will run.
+// Each engine opens its own (src-main/engines/*/…Lifecycle.ts).
+import type { DatabaseShapeRecord, PrivilegeCheck, ResetMode, ResetSession, Snapshot } from '../../src-shared/model/reset';
 
 export interface SnapshotCopy {
   location: string;
@@ -11,6 +9,12 @@ export interface SnapshotCopy {
   /** Sessions on the database ended so it could be copied (PostgreSQL clones need it idle). */
   sessionsEnded: number;
 }
+
+/**
+ * What a recreate gives a database: undefined when it is there to copy its shape from; for one that is
+ * gone, the shape recorded with its newest snapshot, or 'unknown' when no snapshot recorded one.
+ */
+export type RecreatedShape = { shape: DatabaseShapeRecord; from: Snapshot } | undefined | 'unknown';
 
 export interface DatabaseLifecycle {
   /** What the user types to confirm: the database name, or the SQLite file's name. */
@@ -22,6 +26,9 @@ export interface DatabaseLifecycle {
   privileges(mode: ResetMode): Promise<PrivilegeCheck>;
   /** May we take a snapshot (PostgreSQL: create a database from this one)? */
   snapshotPrivileges(): PrivilegeCheck;
+  /** The drop step's title: what the user will see go. */
+  readonly dropTitle: string;
+  createTitle(recreated: RecreatedShape): string;
   /** The statements of each step, in order, exactly as the step methods run them. */
   terminateStatements(): string[];
   dropStatements(): string[];
@@ -53,8 +60,4 @@ export interface DatabaseLifecycle {
   snapshotLocation(snapshotId: string): string;
   deleteSnapshot(location: string): Promise<void>;
   close(): Promise<void>;
-}
-
-export function openLifecycle(connection: ConnectionTarget, snapshotDir: string): Promise<DatabaseLifecycle> {
-  return connection.engine === 'postgres' ? openPostgresLifecycle(connection) : openSqliteLifecycle(connection, snapshotDir);
 }

@@ -1,13 +1,14 @@
 // The wizard's Impact, Safety net and Confirm steps in one answer: what will be destroyed, who is
 // connected, what we may do, the exact statements of every step, and why it cannot run, if so.
 import { existsSync } from 'node:fs';
-import type { DatabaseCondition, DatabaseShapeRecord, PlannedStep, PrivilegeCheck, ResetImpact, ResetPlan, ResetRequest, Snapshot } from '../../src-shared/model/reset';
+import type { DatabaseCondition, PlannedStep, PrivilegeCheck, ResetImpact, ResetPlan, ResetRequest, Snapshot } from '../../src-shared/model/reset';
 import { loadInventory } from '../inventory/loadInventory';
 import { countRowsExactly } from '../inventory/rowCounts';
 import type { OperationContext } from '../operations/operations';
 import { withDriver } from '../runner/runnerService';
 import { loadTargetProject, type MigrationTarget } from '../runner/migrationTarget';
-import type { DatabaseLifecycle } from './lifecycle';
+import { engineFor } from '../engines/engineFor';
+import type { DatabaseLifecycle, RecreatedShape } from './lifecycle';
 import { migrateRefusals, planMigrate } from './migratePreflight';
 
 const dataKinds = new Set(['table', 'partitioned table', 'materialized view']);
@@ -22,7 +23,8 @@ async function measure(target: MigrationTarget, database: DatabaseLifecycle): Pr
   const tables = inventory.tables.filter((t) => dataKinds.has(t.kind));
   const bytes = tables.reduce((sum, t) => sum + (t.bytes ?? 0), 0);
   const estimated = tables.reduce((sum, t) => sum + Math.max(0, t.exactRows ?? t.estimatedRows ?? 0), 0);
-  if (target.connection.engine === 'sqlite' || bytes >= countBelowBytes) return { tables: tables.length, rows: estimated, rowsExact: target.connection.engine === 'sqlite', bytes };
+  const { rowsExact } = engineFor(target.connection.engine).catalog;
+  if (rowsExact || bytes >= countBelowBytes) return { tables: tables.length, rows: estimated, rowsExact, bytes };
   const counts = await withDriver(target, (driver) => countRowsExactly(driver, tables, quiet, 2_000));
   const exact = counts.every((c) => c.rows !== null);
   return { tables: tables.length, rows: exact ? counts.reduce((sum, c) => sum + (c.rows ?? 0), 0) : estimated, rowsExact: exact, bytes };
@@ -62,17 +64,10 @@ const newSnapshotId = 'new';
  * What a recreate gives a database that is gone (a reset stopped after its drop): the owner, encoding and
  * collation recorded with its newest snapshot — never one invented. Undefined: the database is there to copy from.
  */
-export async function recordedShapeFor(database: DatabaseLifecycle, snapshots: readonly Snapshot[]): Promise<{ shape: DatabaseShapeRecord; from: Snapshot } | undefined | 'unknown'> {
+export async function recordedShapeFor(database: DatabaseLifecycle, snapshots: readonly Snapshot[]): Promise<RecreatedShape> {
   if (await database.exists()) return undefined;
   const from = snapshots.find((s) => s.state === 'ready' && s.shape);
   return from?.shape ? { shape: from.shape, from } : 'unknown';
-}
-
-function createTitle(target: MigrationTarget, recorded: Awaited<ReturnType<typeof recordedShapeFor>>): string {
-  if (target.connection.engine !== 'postgres') return 'Create an empty database file';
-  if (recorded === undefined) return 'Create it again (same owner, encoding, collation)';
-  if (recorded === 'unknown') return 'Create it (the database is missing and no snapshot records its owner: it will be owned by you, with template0\'s encoding and collation)';
-  return `Create it (owner ${recorded.shape.owner}, ${recorded.shape.encoding}, ${recorded.shape.collate}, as recorded with the snapshot "${recorded.from.name}")`;
 }
 
 export async function planSteps(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshot: Snapshot | undefined, snapshots: readonly Snapshot[] = []): Promise<PlannedStep[]> {
@@ -87,9 +82,9 @@ export async function planSteps(target: MigrationTarget, database: DatabaseLifec
   if (request.mode === 'wipe') {
     steps.push({ step: 'drop', title: 'Drop every schema and create public again', statements: exists ? await database.wipeStatements() : [], destructive: true });
   } else if (request.mode === 'recreate') {
-    if (exists) steps.push({ step: 'drop', title: target.connection.engine === 'postgres' ? 'Drop the database' : 'Delete the database file', statements: database.dropStatements(), destructive: true });
+    if (exists) steps.push({ step: 'drop', title: database.dropTitle, statements: database.dropStatements(), destructive: true });
     const recorded = await recordedShapeFor(database, snapshots);
-    steps.push({ step: 'create', title: createTitle(target, recorded), statements: database.createStatements(typeof recorded === 'object' ? recorded.shape : undefined), destructive: false });
+    steps.push({ step: 'create', title: database.createTitle(recorded), statements: database.createStatements(typeof recorded === 'object' ? recorded.shape : undefined), destructive: false });
   } else {
     // The copy is made beside the database and swapped in by rename: the database is replaced only once the copy is whole.
     const title = `Restore the snapshot ${snapshot?.name ?? ''}`.trim();

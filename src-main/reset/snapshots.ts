@@ -9,7 +9,8 @@ import { targetStatus } from '../runner/runnerService';
 import type { StoreSession } from '../session/storeSession';
 import { ResetJournal } from '../store/resetJournal';
 import { databaseKeyOf } from './databaseKey';
-import { openLifecycle, type DatabaseLifecycle } from './lifecycle';
+import { engineFor } from '../engines/engineFor';
+import type { DatabaseLifecycle } from './lifecycle';
 import { processAlive } from './liveProcess';
 
 /** Which database, and who acts on it: a profile id, or "url:<connection>" for a CLI --url target. */
@@ -83,7 +84,7 @@ export class SnapshotService {
   }
 
   open(target: MigrationTarget): Promise<DatabaseLifecycle> {
-    return openLifecycle(target.connection, this.snapshotDir);
+    return engineFor(target.connection.engine).openLifecycle(target.connection, this.snapshotDir);
   }
 
   /** The sessions a snapshot or a restore would end. */

@@ -6,14 +6,11 @@ import { accessSync, constants, existsSync, openSync, readSync, closeSync } from
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { ConnectionTarget } from '../drivers/driver';
+import { engineFor } from '../engines/engineFor';
 import { bootstrap, bootstrapExit, type BootstrapSettings } from './alembicBootstrap';
 
 export function sqlalchemyUrl(target: ConnectionTarget): string {
-  if (target.engine === 'sqlite') return `sqlite:///${target.sqlitePath}`;
-  const auth = `${encodeURIComponent(target.user)}${target.password ? `:${encodeURIComponent(target.password)}` : ''}`;
-  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-  const query = target.sslMode === 'disable' ? '' : `?sslmode=${target.sslMode}${target.sslCaFile ? `&sslrootcert=${encodeURIComponent(target.sslCaFile)}` : ''}`;
-  return `postgresql+psycopg2://${auth}@${host}:${target.port}/${encodeURIComponent(target.database)}${query}`;
+  return engineFor(target.engine).sqlalchemyUrl(target);
 }
 
 function onPath(command: string): string | undefined {

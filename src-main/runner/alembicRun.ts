@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
+import { engineFor } from '../engines/engineFor';
 import { appliedHeads } from '../../src-shared/graph/planner';
 import type { LoadedProject } from '../migrations/project';
 import { runAlembicCommand } from './alembicCommand';
@@ -13,7 +14,6 @@ import type { MigrationTarget } from './migrationTarget';
 import type { RunOptions } from './nativeRun';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
 import { planRun, previewSteps } from './runPlan';
-import { openRunSession } from './runSession';
 import { readRecorded } from './versionTables';
 
 function iniPath(project: LoadedProject): string {
@@ -56,7 +56,7 @@ export async function runAlembic(driver: Driver, target: MigrationTarget, projec
   const lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
   // Our run lock keeps two Switchyard runs apart while we plan and read back; the child also takes
   // one in its own migration connection, which outlives us if we are killed mid-statement.
-  const session = await openRunSession(driver, { name: target.name, sqlitePath: target.connection.sqlitePath }, lockTimeoutMs, { bookkeeping: false });
+  const session = await engineFor(driver.engine).openRunSession(driver, target, lockTimeoutMs, { bookkeeping: false });
   const started = performance.now();
   try {
     const { applied, steps } = await planRun(driver, project, request);

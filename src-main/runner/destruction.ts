@@ -2,12 +2,12 @@
 // truncates or deletes) says so before it runs, so nobody loses data without having been told.
 import type { DestroyedTable, RunRequest } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
+import { engineFor } from '../engines/engineFor';
 import { countRowsExactly } from '../inventory/rowCounts';
 import type { LoadedProject } from '../migrations/project';
 import { loadParser } from '../migrations/staticAnalysis';
 import type { OperationContext } from '../operations/operations';
 import { destructiveStatements, mayDestroy, type DestructiveStep } from './destructiveStatements';
-import { existingTableNames } from './preflight';
 import { planRun, stamping } from './runPlan';
 
 /** A preview is one answer, not an operation: counts report nowhere and cannot be cancelled. */
@@ -15,12 +15,6 @@ const quiet: OperationContext = { opId: 'runner.preview', signal: new AbortContr
 
 /** Each table is counted under this limit; past it the dialog says the count timed out. */
 const countTimeoutMs = 5_000;
-
-function schemaAndName(table: string, engine: Driver['engine']): { schema: string; name: string } {
-  const dot = table.indexOf('.');
-  if (engine === 'sqlite' || dot === -1) return { schema: engine === 'sqlite' ? 'main' : 'public', name: table };
-  return { schema: table.slice(0, dot), name: table.slice(dot + 1) };
-}
 
 export async function destructionOf(driver: Driver, project: LoadedProject, request: RunRequest): Promise<DestroyedTable[]> {
   // A stamp only writes bookkeeping: it runs none of the SQL below.
@@ -35,9 +29,10 @@ export async function destructionOf(driver: Driver, project: LoadedProject, requ
   if (!mayDestroy(planned, format)) return [];
   const found = destructiveStatements(await loadParser(), planned, format);
   // A table that does not exist now holds nothing to lose (created later in the same run, or gone).
-  const existing = await existingTableNames(driver);
+  const { catalog } = engineFor(driver.engine);
+  const existing = await catalog.existingTableNames(driver);
   const present = found.filter((d) => existing.has(d.table));
-  const counts = await countRowsExactly(driver, present.map((d) => schemaAndName(d.table, driver.engine)), quiet, countTimeoutMs);
+  const counts = await countRowsExactly(driver, present.map((d) => catalog.address(d.table)), quiet, countTimeoutMs);
   return present.map((d, i) => {
     const count = counts[i];
     return count?.error ? { ...d, rows: null, error: count.error } : { ...d, rows: count?.rows ?? null };

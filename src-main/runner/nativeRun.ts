@@ -3,6 +3,7 @@
 import { SwitchyardError } from '../../src-shared/errors';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
+import { engineFor } from '../engines/engineFor';
 import type { LoadedProject } from '../migrations/project';
 import type { OperationContext } from '../operations/operations';
 import type { AuditRecord } from '../store/auditLog';
@@ -11,7 +12,6 @@ import { dryRunSql } from './dryRun';
 import type { MigrationTarget } from './migrationTarget';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
 import { planRun, previewSteps } from './runPlan';
-import { openRunSession } from './runSession';
 import { readRecorded } from './versionTables';
 
 export interface RunOptions {
@@ -42,7 +42,7 @@ export async function previewNative(driver: Driver, target: MigrationTarget, pro
 export async function runNative(driver: Driver, target: MigrationTarget, project: LoadedProject, request: RunRequest, options: RunOptions): Promise<RunResult> {
   await checkBeforeRun(driver, target, options.confirmProduction);
   const op = options.operation;
-  const session = await openRunSession(driver, { name: target.name, sqlitePath: target.connection.sqlitePath }, options.lockTimeoutMs ?? 10_000);
+  const session = await engineFor(driver.engine).openRunSession(driver, target, options.lockTimeoutMs ?? 10_000, { bookkeeping: true });
   const started = performance.now();
   const done: RunResult['steps'] = [];
   try {

@@ -3,6 +3,7 @@
 import { SwitchyardError } from '../../src-shared/errors';
 import type { PreflightFinding, RunRequest } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
+import { engineFor } from '../engines/engineFor';
 import type { RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import type { LoadedProject } from '../migrations/project';
 import { analyseTables, type TableChanges } from '../migrations/staticAnalysis';
@@ -15,18 +16,8 @@ import { stamping } from './runPlan';
  * Table names as the static analysis spells them (`public.x` is `x`, other schemas keep a prefix),
  * from one cheap query: the inventory's catalog would also count rows and measure sizes.
  */
-export async function existingTableNames(driver: Driver): Promise<Set<string>> {
-  if (driver.engine === 'sqlite') {
-    const rows = await driver.query<{ name: string }>("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'");
-    return new Set(rows.map((r) => r.name));
-  }
-  const rows = await driver.query<{ name: string }>(
-    `SELECT CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS name
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
-        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`,
-  );
-  return new Set(rows.map((r) => r.name));
+export function existingTableNames(driver: Driver): Promise<Set<string>> {
+  return engineFor(driver.engine).catalog.existingTableNames(driver);
 }
 
 /** The plan's upgrade steps replayed over what exists: each create of something present is a finding. */
@@ -40,13 +31,7 @@ export async function permissionFindings(driver: Driver, target: MigrationTarget
   if (target.connection.readOnly) {
     findings.push({ severity: 'error', message: `${target.name} is a read-only connection: Switchyard will not change it.` });
   }
-  if (driver.engine === 'postgres') {
-    const [row] = await driver.query<{ schema: string | null; can_create: boolean | null }>(
-      "SELECT current_schema() AS schema, CASE WHEN current_schema() IS NULL THEN NULL ELSE has_schema_privilege(current_schema(), 'CREATE') END AS can_create",
-    );
-    if (!row?.schema) findings.push({ severity: 'error', message: 'No schema on the search_path exists in this database: migrations have nowhere to create objects.' });
-    else if (row.can_create === false) findings.push({ severity: 'error', message: `The user may not create objects in schema "${row.schema}" (no CREATE privilege).` });
-  }
+  findings.push(...(await engineFor(driver.engine).permissionFindings(driver)));
   return findings;
 }
 

@@ -1,13 +1,12 @@
 // The runner as the API and the CLI use it: status of a connection against its project, previews
 // (plan, SQL, preflight), and runs as long operations.
-import { existsSync } from 'node:fs';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import type { Snapshot } from '../../src-shared/model/reset';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { ConnectionStatus } from '../../src-shared/model/status';
-import { connect } from '../drivers/connect';
 import type { Driver } from '../drivers/driver';
+import { engineFor } from '../engines/engineFor';
 import type { LoadedProject } from '../migrations/project';
 import type { Operations } from '../operations/operations';
 import type { ProfileService } from '../profiles/profileService';
@@ -27,8 +26,8 @@ import { readRecorded } from './versionTables';
  */
 export async function withDriver<T>(target: MigrationTarget, work: (driver: Driver) => Promise<T>, create = false): Promise<T> {
   const { connection } = target;
-  const notYetCreated = connection.engine === 'sqlite' && !create && !existsSync(connection.sqlitePath);
-  const driver = notYetCreated ? await connect({ ...connection, sqlitePath: ':memory:' }, { create: true }) : await connect(connection, { create });
+  const engine = engineFor(connection.engine);
+  const driver = create ? await engine.connect(connection, { create: true }) : await engine.connectToRead(connection);
   try {
     return await work(driver);
   } finally {

@@ -1,30 +1,15 @@
 // The version tables a target database keeps: switchyard_migrations for native projects (every
-// applied revision with checksum, when, who, how long), alembic_version for Alembic (heads only).
+// applied revision with checksum, when, who, how long; its SQL in nativeTableSql.ts), alembic_version
+// for Alembic (heads only).
 import type { AppliedRecord } from '../../src-shared/model/status';
 import type { ProjectFormat } from '../../src-shared/model/revision';
 import type { Driver } from '../drivers/driver';
+import { engineFor } from '../engines/engineFor';
+import { nativeTable } from './nativeTableSql';
 
-export const nativeTable = 'switchyard_migrations';
 export const alembicTable = 'alembic_version';
 
-export function createNativeTableSql(engine: Driver['engine']): string {
-  const timestamp = engine === 'postgres' ? 'timestamptz NOT NULL DEFAULT now()' : "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
-  return `CREATE TABLE IF NOT EXISTS ${nativeTable} (
-  revision TEXT PRIMARY KEY,
-  checksum TEXT NOT NULL,
-  applied_at ${timestamp},
-  applied_by TEXT NOT NULL,
-  duration_ms INTEGER NOT NULL
-)`;
-}
-
-async function tableExists(driver: Driver, table: string): Promise<boolean> {
-  const rows =
-    driver.engine === 'postgres'
-      ? await driver.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [table])
-      : await driver.query<{ found: string | null }>("SELECT name AS found FROM sqlite_schema WHERE type = 'table' AND name = ?", [table]);
-  return Boolean(rows[0]?.found);
-}
+const tableExists = (driver: Driver, table: string) => engineFor(driver.engine).catalog.tableExists(driver, table);
 
 export interface RecordedState {
   initialised: boolean;

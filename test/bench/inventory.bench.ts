@@ -6,10 +6,10 @@ import type { ConnectionTarget } from '../../src-main/drivers/driver';
 import { connect } from '../../src-main/drivers/connect';
 import { quoteIdentifier } from '../../src-main/drivers/identifier';
 import { loadInventory } from '../../src-main/inventory/loadInventory';
-import { postgresCatalogSql, postgresSizesSql, readPostgresSizes } from '../../src-main/inventory/postgresCatalog';
+import { postgresCatalogSql, postgresSizesSql, readPostgresSizes } from '../../src-main/engines/postgres/postgresCatalog';
 import { countRowsExactly } from '../../src-main/inventory/rowCounts';
 import type { OperationContext } from '../../src-main/operations/operations';
-import { clientConfig } from '../../src-main/drivers/postgres';
+import { clientConfig } from '../../src-main/engines/postgres/postgresDriver';
 import { startPostgres } from '../support/embeddedPostgres';
 import { medianMs, withBaseline, type BenchmarkSuite, type Measure } from './harness';
 

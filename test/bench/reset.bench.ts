@@ -9,7 +9,8 @@ import { quoteIdentifier } from '../../src-main/drivers/identifier';
 import { runReset } from '../../src-main/reset/resetRun';
 import type { MigrationTarget } from '../../src-main/runner/migrationTarget';
 import { runTarget } from '../../src-main/runner/runnerService';
-import { createNativeTableSql } from '../../src-main/runner/versionTables';
+import { postgresVersionTable } from '../../src-main/engines/postgres/postgresVersionTable';
+import { createNativeTableSql } from '../../src-main/runner/nativeTableSql';
 import { createServices } from '../../src-main/services';
 import { passphraseKeyProvider } from '../../src-main/store/keyProvider';
 import { startPostgres, type PostgresServer } from '../support/embeddedPostgres';
@@ -45,7 +46,7 @@ async function plainReset(server: PostgresServer): Promise<void> {
   await admin(
     server,
     async (client) => {
-      await client.query(createNativeTableSql('postgres'));
+      await client.query(createNativeTableSql(postgresVersionTable));
       for (const spec of specs) {
         await client.query(`BEGIN;\n${spec.up}\nINSERT INTO switchyard_migrations (revision, checksum, applied_by, duration_ms) VALUES ('${spec.id}', 'x', 'plain', 0);\nCOMMIT;`);
       }

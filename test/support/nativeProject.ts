@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Driver } from '../../src-main/drivers/driver';
 import { loadProject } from '../../src-main/migrations/project';
 import { upChecksum } from '../../src-main/runner/checksum';
-import { createNativeTableSql, nativeTable } from '../../src-main/runner/versionTables';
+import { engineFor } from '../../src-main/engines/engineFor';
+import { createNativeTableSql, nativeTable } from '../../src-main/runner/nativeTableSql';
 
 export interface RevisionSpec {
   id: string;
@@ -33,7 +34,7 @@ export async function runStatements(driver: Driver, sql: string): Promise<void> 
 
 export async function applyByHand(driver: Driver, projectDir: string, ids: readonly string[]): Promise<void> {
   const project = loadProject(projectDir, 'native');
-  await driver.query(createNativeTableSql(driver.engine));
+  await driver.query(createNativeTableSql(engineFor(driver.engine).versionTable));
   const insert =
     driver.engine === 'postgres'
       ? `INSERT INTO ${nativeTable} (revision, checksum, applied_by, duration_ms) VALUES ($1, $2, $3, $4)`

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../../src-main/drivers/connect';
-import { readSqliteCatalog, sqliteEagerLimitBytes } from '../../../src-main/inventory/sqliteCatalog';
+import { readSqliteCatalog, sqliteEagerLimitBytes } from '../../../src-main/engines/sqlite/sqliteCatalog';
 import { openSqlite } from '../../../src-main/sqliteModule';
 import { tempDir } from '../../support/tempDir';
 

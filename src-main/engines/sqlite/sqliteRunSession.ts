@@ -1,17 +1,19 @@
 // Runs steps on SQLite. The run lock is an immediate write transaction on a small lock file beside
 // the database: held for the whole run, released by the OS if the process dies. Each revision runs
 // statement by statement (SQLite does not say where in a script it failed) inside one transaction.
-import { SwitchyardError } from '../../src-shared/errors';
-import type { Driver } from '../drivers/driver';
-import { openSqlite } from '../sqliteModule';
-import { bookkeepingSql } from './bookkeepingSql';
-import type { PreparedStep } from './preparedStep';
-import type { RunSession } from './runSession';
-import { splitStatements } from '../migrations/sqlStatements';
-import { stepFailure } from './stepFailure';
-import { createNativeTableSql } from './versionTables';
+import { SwitchyardError } from '../../../src-shared/errors';
+import type { ConnectionTarget, Driver } from '../../drivers/driver';
+import { splitStatements } from '../../migrations/sqlStatements';
+import { bookkeepingSql } from '../../runner/bookkeepingSql';
+import { createNativeTableSql } from '../../runner/nativeTableSql';
+import type { PreparedStep } from '../../runner/preparedStep';
+import type { RunSession, RunSessionOptions } from '../../runner/runSession';
+import { stepFailure } from '../../runner/stepFailure';
+import { openSqlite } from '../../sqliteModule';
+import { sqliteVersionTable } from './sqliteVersionTable';
 
-export async function openSqliteRunSession(driver: Driver, path: string, lockTimeoutMs: number, bookkeeping: boolean): Promise<RunSession> {
+export async function openSqliteRunSession(driver: Driver, target: { connection: ConnectionTarget }, lockTimeoutMs: number, options: RunSessionOptions): Promise<RunSession> {
+  const path = target.connection.sqlitePath;
   const lockPath = `${path}.switchyard-lock`;
   const lock = openSqlite(lockPath, { timeout: lockTimeoutMs });
   try {
@@ -23,7 +25,10 @@ export async function openSqliteRunSession(driver: Driver, path: string, lockTim
     }
     throw error;
   }
-  if (bookkeeping) await driver.execScript(createNativeTableSql('sqlite'));
+  if (options.bookkeeping) await driver.execScript(createNativeTableSql(sqliteVersionTable));
+
+  // SQLite has no server clock for the statement: the client measures the step.
+  const measured = (started: number) => String(Math.round(performance.now() - started));
 
   const runStatements = async (step: PreparedStep) => {
     for (const statement of splitStatements(step.body?.sql ?? '')) {
@@ -40,13 +45,13 @@ export async function openSqliteRunSession(driver: Driver, path: string, lockTim
       const started = performance.now();
       if (step.body && !step.body.transaction) {
         await runStatements(step);
-        await driver.execScript(bookkeepingSql(driver, step, appliedBy, performance.now() - started));
+        await driver.execScript(bookkeepingSql(driver, step, appliedBy, measured(started)));
         return performance.now() - started;
       }
       await driver.execScript('BEGIN IMMEDIATE');
       try {
         await runStatements(step);
-        await driver.execScript(bookkeepingSql(driver, step, appliedBy, performance.now() - started));
+        await driver.execScript(bookkeepingSql(driver, step, appliedBy, measured(started)));
         await driver.execScript('COMMIT');
       } catch (error) {
         await driver.execScript('ROLLBACK').catch(() => undefined);

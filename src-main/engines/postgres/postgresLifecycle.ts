@@ -2,17 +2,18 @@
 // database one is connected to); snapshots are template databases cloned with FILE_COPY on 15+,
 // that refuse connections. A restore clones beside the target and swaps by renaming.
 import { createHash } from 'node:crypto';
-import { SwitchyardError } from '../../src-shared/errors';
-import type { DatabaseShapeRecord, PrivilegeCheck, ResetMode, ResetSession } from '../../src-shared/model/reset';
-import { connect } from '../drivers/connect';
-import type { ConnectionTarget, Driver } from '../drivers/driver';
-import type { DatabaseLifecycle } from './lifecycle';
+import { SwitchyardError } from '../../../src-shared/errors';
+import type { DatabaseShapeRecord, PrivilegeCheck, ResetMode, ResetSession } from '../../../src-shared/model/reset';
+import type { ConnectionTarget, Driver } from '../../drivers/driver';
+import type { DatabaseLifecycle, RecreatedShape } from '../../reset/lifecycle';
+import { connectPostgres } from './postgresDriver';
 import {
   cloneDatabaseSql,
   createDatabaseSql,
   createSchemaSql,
   dropDatabaseSql,
   dropSchemaSql,
+  otherSessionsOn,
   refuseConnectionsSql,
   renameDatabaseSql,
   terminateSessionsShown,
@@ -75,13 +76,19 @@ function restoreNames(database: string): { copy: string; replaced: string } {
 
 const causeOf = (error: unknown) => (error as Error).message;
 
+function createTitle(recreated: RecreatedShape): string {
+  if (recreated === undefined) return 'Create it again (same owner, encoding, collation)';
+  if (recreated === 'unknown') return 'Create it (the database is missing and no snapshot records its owner: it will be owned by you, with template0\'s encoding and collation)';
+  return `Create it (owner ${recreated.shape.owner}, ${recreated.shape.encoding}, ${recreated.shape.collate}, as recorded with the snapshot "${recreated.from.name}")`;
+}
+
 /** The `postgres` database, or template1 on servers without one (we never clone template1, so sitting in it is harmless). */
 async function openMaintenance(connection: ConnectionTarget): Promise<Driver> {
   try {
-    return await connect({ ...connection, database: 'postgres' });
+    return await connectPostgres({ ...connection, database: 'postgres' });
   } catch (error) {
     if (!(error instanceof SwitchyardError) || error.code !== 'E_UNKNOWN_DATABASE') throw error;
-    return connect({ ...connection, database: 'template1' });
+    return connectPostgres({ ...connection, database: 'template1' });
   }
 }
 
@@ -112,7 +119,7 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
 
   /** Ends the sessions on a database, if it has any: no statement that could be killed half-way when there is nothing to do. */
   const endSessionsOn = async (name: string): Promise<number> => {
-    const [connected] = await admin.query<{ count: string }>('SELECT count(*) AS count FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    const [connected] = await admin.query<{ count: string }>(`SELECT count(*) AS count ${otherSessionsOn}`, [name]);
     return Number(connected?.count ?? 0) > 0 ? (await admin.query(terminateSessionsSql, [name])).length : 0;
   };
 
@@ -157,7 +164,7 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
   const sizeOf = async (name: string) => Number((await admin.query<{ bytes: string }>('SELECT pg_database_size($1::text) AS bytes', [name]))[0]?.bytes ?? 0);
 
   const withTarget = async <T>(work: (driver: Driver) => Promise<T>): Promise<T> => {
-    const driver = await connect(connection);
+    const driver = await connectPostgres(connection);
     try {
       return await work(driver);
     } finally {
@@ -184,7 +191,7 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
     async sessions(): Promise<ResetSession[]> {
       const rows = await admin.query<{ pid: number; user: string | null; application: string | null; client: string | null; since: Date | null }>(
         `SELECT pid, usename AS user, application_name AS application, client_addr::text AS client, backend_start AS since
-         FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() ORDER BY backend_start`,
+         ${otherSessionsOn} ORDER BY backend_start`,
         [database],
       );
       return rows.map((r) => ({ pid: r.pid, user: r.user, application: r.application || null, clientAddress: r.client, since: r.since ? new Date(r.since).toISOString() : null }));
@@ -213,6 +220,8 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
       };
     },
     recordedShape: () => facts.shape,
+    dropTitle: 'Drop the database',
+    createTitle,
     terminateStatements: () => [terminateSessionsShown(database, literal)],
     dropStatements: () => [dropDatabaseSql(database, force)],
     createStatements: (recorded) => [createDatabaseSql(database, recorded ?? shape, literal)],

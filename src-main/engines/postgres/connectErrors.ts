@@ -1,7 +1,7 @@
 // Turns what pg and the OS throw on connect into specific, human errors with stable codes.
 // Messages name the host, port, database and user, never the password.
-import { SwitchyardError } from '../../src-shared/errors';
-import type { ConnectionTarget } from './driver';
+import { SwitchyardError } from '../../../src-shared/errors';
+import type { ConnectionTarget } from '../../drivers/driver';
 
 interface NodeishError {
   code?: string;

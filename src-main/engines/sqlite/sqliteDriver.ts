@@ -2,14 +2,10 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
-import { SwitchyardError } from '../../src-shared/errors';
-import { openSqlite, type SqliteDatabase } from '../sqliteModule';
-import { SqlExecutionError, type ConnectionTarget, type Driver, type Row } from './driver';
-
-export interface SqliteOpenOptions {
-  /** Create the file when it is missing (the demo); otherwise a missing file is an error. */
-  create?: boolean;
-}
+import { SwitchyardError } from '../../../src-shared/errors';
+import { SqlExecutionError, type ConnectionTarget, type Driver, type Row } from '../../drivers/driver';
+import { openSqlite, type SqliteDatabase } from '../../sqliteModule';
+import type { ConnectOptions } from '../engine';
 
 /** The current user may write the file or folder (a missing SQLite file needs a writable folder). */
 export function writable(path: string): boolean {
@@ -21,7 +17,7 @@ export function writable(path: string): boolean {
   }
 }
 
-export async function connectSqlite(target: ConnectionTarget, options: SqliteOpenOptions = {}): Promise<Driver> {
+export async function connectSqlite(target: ConnectionTarget, options: ConnectOptions = {}): Promise<Driver> {
   const path = target.sqlitePath;
   if (!options.create && !existsSync(path)) {
     throw new SwitchyardError('E_FILE_NOT_FOUND', `SQLite file ${path} does not exist.`);

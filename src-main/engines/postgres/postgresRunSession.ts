@@ -1,14 +1,15 @@
 // Runs steps on PostgreSQL: one session advisory lock for the run (it dies with the session, so a
 // killed run never leaves it behind), and each revision with its bookkeeping in one transaction,
 // sent as one script: one round trip per revision.
-import { SwitchyardError } from '../../src-shared/errors';
-import { SqlExecutionError, type Driver } from '../drivers/driver';
-import { bookkeepingSql } from './bookkeepingSql';
-import type { PreparedStep } from './preparedStep';
-import type { RunSession } from './runSession';
-import { stepFailure } from './stepFailure';
-import { splitStatements } from '../migrations/sqlStatements';
-import { createNativeTableSql } from './versionTables';
+import { SwitchyardError } from '../../../src-shared/errors';
+import { SqlExecutionError, type Driver } from '../../drivers/driver';
+import { splitStatements } from '../../migrations/sqlStatements';
+import { bookkeepingSql } from '../../runner/bookkeepingSql';
+import { createNativeTableSql } from '../../runner/nativeTableSql';
+import type { PreparedStep } from '../../runner/preparedStep';
+import type { RunSession, RunSessionOptions } from '../../runner/runSession';
+import { stepFailure } from '../../runner/stepFailure';
+import { postgresVersionTable } from './postgresVersionTable';
 
 // pg_try_advisory_lock(int4, int4): 'SYAR' and 1, shown in pg_locks as classid/objid.
 const lockKey = [0x53594152, 1] as const;
@@ -34,7 +35,7 @@ async function describeHolder(driver: Driver): Promise<string> {
   return `pid ${holder.pid}, user ${holder.usename ?? '?'}, application "${holder.application_name || '?'}"${holder.client_addr ? ` from ${holder.client_addr}` : ''}, connected since ${since}, ${holder.state ?? 'unknown state'}`;
 }
 
-export async function openPostgresRunSession(driver: Driver, target: string, lockTimeoutMs: number, bookkeeping: boolean): Promise<RunSession> {
+export async function openPostgresRunSession(driver: Driver, { name: target }: { name: string }, lockTimeoutMs: number, options: RunSessionOptions): Promise<RunSession> {
   const deadline = Date.now() + lockTimeoutMs;
   for (;;) {
     const [row] = await driver.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [lockKey[0], lockKey[1]]);
@@ -44,12 +45,12 @@ export async function openPostgresRunSession(driver: Driver, target: string, loc
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(10, deadline - Date.now()))));
   }
-  if (bookkeeping) await driver.execScript(createNativeTableSql('postgres'));
+  if (options.bookkeeping) await driver.execScript(createNativeTableSql(postgresVersionTable));
 
   return {
     async run(step: PreparedStep, appliedBy: string) {
       const started = performance.now();
-      const bookkeeping = bookkeepingSql(driver, step, appliedBy);
+      const bookkeeping = bookkeepingSql(driver, step, appliedBy, postgresVersionTable.unmeasuredDuration);
       const body = step.body;
       if (!body || body.transaction) {
         const prefix = 'BEGIN;\n';

@@ -1,8 +1,10 @@
 // PostgreSQL's tables, views and the rest, read from the catalog in one round trip: estimated rows
 // from reltuples and sizes from relpages, so the first screen never touches a data file.
-import type { RelationKind } from '../../src-shared/model/inventory';
-import type { Driver } from '../drivers/driver';
-import type { CatalogRelation } from './catalogRelation';
+import type { RelationKind } from '../../../src-shared/model/inventory';
+import type { Driver } from '../../drivers/driver';
+import { qualifiedName } from '../../drivers/identifier';
+import type { CatalogRelation } from '../../inventory/catalogRelation';
+import type { EngineCatalog, TableName } from '../engine';
 
 const kinds: Record<string, RelationKind> = {
   r: 'table',
@@ -14,6 +16,9 @@ const kinds: Record<string, RelationKind> = {
 
 const userSchemas = `n.nspname NOT IN ('pg_catalog', 'information_schema')
     AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'`;
+
+/** Unqualified names in migrations land here; the static analysis spells `public.x` as `x`. */
+const defaultSchema = 'public';
 
 /**
  * Indexes are aggregated once for the whole database and joined, rather than counted per table:
@@ -78,3 +83,46 @@ export async function readPostgresSizes(driver: Driver): Promise<Array<{ schema:
   const rows = await driver.query<{ schema: string; name: string; bytes: string }>(postgresSizesSql);
   return rows.map((row) => ({ schema: row.schema, name: row.name, bytes: Number(row.bytes) }));
 }
+
+/** One cheap query (no sizes, no owners): what a preflight compares the plan's creates against. */
+async function existingTableNames(driver: Driver): Promise<Set<string>> {
+  const rows = await driver.query<{ name: string }>(
+    `SELECT CASE WHEN n.nspname = '${defaultSchema}' THEN c.relname ELSE n.nspname || '.' || c.relname END AS name
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${userSchemas}`,
+  );
+  return new Set(rows.map((r) => r.name));
+}
+
+async function countRows(driver: Driver, table: TableName, timeoutMs: number): Promise<number> {
+  // SET LOCAL lasts until the transaction ends: the timeout never leaks into the session.
+  await driver.query('BEGIN READ ONLY');
+  try {
+    await driver.query("SELECT set_config('statement_timeout', $1, true)", [`${timeoutMs}ms`]);
+    const [row] = await driver.query<{ rows: string }>(`SELECT count(*) AS rows FROM ${qualifiedName(table.schema, table.name)}`);
+    return Number(row?.rows ?? 0);
+  } finally {
+    await driver.query('ROLLBACK').catch(() => undefined);
+  }
+}
+
+export const postgresCatalog: EngineCatalog = {
+  read: async (driver) => ({ relations: await readPostgresCatalog(driver), sizesExact: false }),
+  exactSizes: readPostgresSizes,
+  async countableTables(driver) {
+    const relations = await readPostgresCatalog(driver);
+    return relations.filter((r) => r.kind === 'table' || r.kind === 'materialized view').map((r) => ({ schema: r.schema, name: r.name }));
+  },
+  existingTableNames,
+  address(table) {
+    const dot = table.indexOf('.');
+    return dot === -1 ? { schema: defaultSchema, name: table } : { schema: table.slice(0, dot), name: table.slice(dot + 1) };
+  },
+  async tableExists(driver, table) {
+    const [row] = await driver.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [table]);
+    return Boolean(row?.found);
+  },
+  countRows,
+  // reltuples is the planner's estimate, refreshed by ANALYZE: an impact counts small databases exactly.
+  rowsExact: false,
+};

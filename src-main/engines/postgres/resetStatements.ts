@@ -1,15 +1,18 @@
 // The PostgreSQL statements a reset runs, built in one place so the Confirm step shows exactly what
 // runs. Identifiers go through quoteIdentifier, values through the server's literal escaping.
-import type { DatabaseShapeRecord } from '../../src-shared/model/reset';
-import { quoteIdentifier } from '../drivers/identifier';
+import type { DatabaseShapeRecord } from '../../../src-shared/model/reset';
+import { quoteIdentifier } from '../../drivers/identifier';
 
 /** What a recreated database must keep from the one it replaces. */
 export type DatabaseShape = DatabaseShapeRecord;
 
 type Literal = (value: string) => string;
 
+/** Everyone else's sessions on the database named $1: the one place pg_stat_activity is asked who is connected. */
+export const otherSessionsOn = 'FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()';
+
 /** Shown with the name inline; run with the name as a parameter ($1). */
-export const terminateSessionsSql = 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()';
+export const terminateSessionsSql = `SELECT pg_terminate_backend(pid) ${otherSessionsOn}`;
 
 export function terminateSessionsShown(database: string, literal: Literal): string {
   return terminateSessionsSql.replace('$1', literal(database));

@@ -2,14 +2,14 @@
 // while others read and write), kept in the app's data folder; a restore copies one back in place.
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { SwitchyardError } from '../../src-shared/errors';
-import type { PrivilegeCheck, ResetMode } from '../../src-shared/model/reset';
-import { connect } from '../drivers/connect';
-import type { ConnectionTarget } from '../drivers/driver';
-import { quoteIdentifier } from '../drivers/identifier';
-import { writable } from '../drivers/sqlite';
-import { openSqlite } from '../sqliteModule';
-import type { DatabaseLifecycle } from './lifecycle';
+import { SwitchyardError } from '../../../src-shared/errors';
+import type { PrivilegeCheck, ResetMode } from '../../../src-shared/model/reset';
+import type { ConnectionTarget } from '../../drivers/driver';
+import { quoteIdentifier } from '../../drivers/identifier';
+import type { DatabaseLifecycle } from '../../reset/lifecycle';
+import { openSqlite } from '../../sqliteModule';
+import { userObjects } from './schemaObjects';
+import { connectSqlite, writable } from './sqliteDriver';
 
 const companions = ['', '-wal', '-shm', '-journal'];
 
@@ -47,11 +47,11 @@ export async function openSqliteLifecycle(connection: ConnectionTarget, snapshot
 
   const objects = async () => {
     if (!existsSync(path)) return [];
-    const driver = await connect(connection);
+    const driver = await connectSqlite(connection);
     try {
-      return await driver.query<{ type: string; name: string }>(
-        "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type DESC, name",
-      );
+      // Views first: a view over a table goes before the table.
+      const found = await userObjects(driver, ['table', 'view']);
+      return [...found.filter((o) => o.type === 'view'), ...found.filter((o) => o.type === 'table')];
     } finally {
       await driver.close();
     }
@@ -77,6 +77,8 @@ export async function openSqliteLifecycle(connection: ConnectionTarget, snapshot
     },
     // The copy goes to the app's own data folder.
     snapshotPrivileges: () => ({ ok: true, explanation: 'Snapshots are copied into the app data folder.' }),
+    dropTitle: 'Delete the database file',
+    createTitle: () => 'Create an empty database file',
     // Other processes' connections are invisible on SQLite: there is nothing to terminate.
     terminateStatements: () => [],
     dropStatements: () => [`delete the file ${path} (and its -wal, -shm and -journal files)`],
@@ -89,12 +91,12 @@ export async function openSqliteLifecycle(connection: ConnectionTarget, snapshot
       for (const suffix of companions) rmSync(`${path}${suffix}`, { force: true });
     },
     async create() {
-      const driver = await connect(connection, { create: true });
+      const driver = await connectSqlite(connection, { create: true });
       await driver.close();
     },
     async wipe() {
       const statements = await wipeStatements();
-      const driver = await connect(connection, { create: true });
+      const driver = await connectSqlite(connection, { create: true });
       try {
         // Foreign keys off first (it cannot change inside a transaction), so drop order does not matter.
         await driver.execScript(['PRAGMA foreign_keys = OFF', 'BEGIN', ...statements, 'COMMIT'].join(';\n'));

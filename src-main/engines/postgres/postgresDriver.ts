@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { ConnectionOptions } from 'node:tls';
-import { SwitchyardError } from '../../src-shared/errors';
-import { SqlExecutionError, type ConnectionTarget, type Driver, type Row } from './driver';
+import { SwitchyardError } from '../../../src-shared/errors';
+import { SqlExecutionError, type ConnectionTarget, type Driver, type Row } from '../../drivers/driver';
 import { translateConnectError } from './connectErrors';
 
 const defaultTimeoutMs = 10_000;

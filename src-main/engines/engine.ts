@@ -1,0 +1,76 @@
+// The seam between Switchyard and a database engine. Everything that differs between PostgreSQL and
+// SQLite — connecting, the run lock, the catalog, counting, permissions, the version table's SQL, the
+// reset lifecycle and snapshots — is a member of Engine, implemented once per folder beside this file
+// and chosen once by engineFor. Types only: implementations import this, never the other way round.
+import type { TableSize } from '../../src-shared/model/inventory';
+import type { Engine as EngineKind } from '../../src-shared/model/profile';
+import type { PreflightFinding } from '../../src-shared/model/run';
+import type { ConnectionTarget, Driver } from '../drivers/driver';
+import type { CatalogRelation } from '../inventory/catalogRelation';
+import type { DatabaseLifecycle } from '../reset/lifecycle';
+import type { RunSession, RunSessionOptions } from '../runner/runSession';
+
+export interface ConnectOptions {
+  /** Create the database when it is missing (a SQLite file for the demo or a first run); otherwise missing is an error. */
+  create?: boolean;
+}
+
+/** A relation addressed in the catalog. */
+export interface TableName {
+  schema: string;
+  name: string;
+}
+
+export interface Catalog {
+  relations: CatalogRelation[];
+  /** True when the sizes are exact already (SQLite with dbstat). */
+  sizesExact: boolean;
+}
+
+/** What a database holds, read from the engine's own catalog. The schema diff extends it (columns, constraints, indexes). */
+export interface EngineCatalog {
+  /** The first screen: relations with estimated (or, where cheap, exact) rows and sizes. */
+  read(driver: Driver): Promise<Catalog>;
+  /** Sizes that open every file: the slow half of the catalog, read after the first screen. */
+  exactSizes(driver: Driver): Promise<TableSize[]>;
+  /** What "count all" counts: stored relations, not views (a view's count runs its query). */
+  countableTables(driver: Driver): Promise<TableName[]>;
+  /** Table and view names as the static analysis spells them (`public.x` is `x`, other schemas keep a prefix). */
+  existingTableNames(driver: Driver): Promise<Set<string>>;
+  /** A table name as the static analysis spells it, addressed in this catalog. */
+  address(table: string): TableName;
+  tableExists(driver: Driver, table: string): Promise<boolean>;
+  /** One exact count; `timeoutMs` bounds it where the engine can stop a statement. */
+  countRows(driver: Driver, table: TableName, timeoutMs: number): Promise<number>;
+  /** The rows `read` returns are exact counts already: an impact needs no counting. */
+  readonly rowsExact: boolean;
+}
+
+/** What the native version table (switchyard_migrations) needs from the engine's SQL dialect. */
+export interface VersionTableSql {
+  /** The applied_at column's type and default. */
+  readonly appliedAtColumn: string;
+  /** The duration written when the client has not measured one (the dry run shows it). */
+  readonly unmeasuredDuration: string;
+}
+
+export interface Engine {
+  readonly kind: EngineKind;
+  connect(target: ConnectionTarget, options?: ConnectOptions): Promise<Driver>;
+  /** Reads never create: a database not created yet reads as the empty database it will be, where the engine can say so. */
+  connectToRead(target: ConnectionTarget): Promise<Driver>;
+  /** Which database this is, whichever profile reaches it: snapshots are kept under this key. */
+  databaseKey(connection: Pick<ConnectionTarget, 'host' | 'port' | 'database' | 'sqlitePath'>): string;
+  /** Where the database is, in the words a user recognises (user@host:port/db, or the file). */
+  location(connection: Pick<ConnectionTarget, 'host' | 'port' | 'database' | 'user' | 'sqlitePath'>): string;
+  /** The URL a Python child (Alembic's SQLAlchemy) connects with. */
+  sqlalchemyUrl(target: ConnectionTarget): string;
+  readonly catalog: EngineCatalog;
+  /** What the connected user may not do that a run needs (create objects, have a schema to create them in). */
+  permissionFindings(driver: Driver): Promise<PreflightFinding[]>;
+  readonly versionTable: VersionTableSql;
+  /** Takes the run lock (waiting up to `lockTimeoutMs`) and returns the session that runs steps under it. */
+  openRunSession(driver: Driver, target: { name: string; connection: ConnectionTarget }, lockTimeoutMs: number, options: RunSessionOptions): Promise<RunSession>;
+  /** The database's lifecycle for resets and snapshots; `snapshotDir` is where file copies go. */
+  openLifecycle(connection: ConnectionTarget, snapshotDir: string): Promise<DatabaseLifecycle>;
+}
