@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import type { KeySource } from '../src-shared/model/session';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
+import { DemoWorkspace } from './demo/demoWorkspace';
 import { InventoryService } from './inventory/inventoryService';
 import { GraphService } from './graph/graphService';
 import { EventBus } from './operations/eventBus';
@@ -34,6 +35,7 @@ export interface Services {
   graph: GraphService;
   snapshots: SnapshotService;
   reset: ResetService;
+  demo: DemoWorkspace;
   dispatch: Dispatch;
   close(): void;
 }
@@ -43,17 +45,18 @@ export function createServices(options: ServicesOptions): Services {
   const operations = new Operations(events);
   const session = new StoreSession(options.dataDir, options.keySource ?? 'passphrase', options.lockedReason);
   const snapshots = new SnapshotService(session, snapshotDirOf(options.dataDir));
-  const profiles = new ProfileService(session, operations, options.dataDir, snapshots);
+  const profiles = new ProfileService(session, operations);
   const runner = new RunnerService(profiles, session, operations, snapshots);
   const reset = new ResetService(runner, snapshots, session, operations);
   const inventory = new InventoryService(runner, operations);
   const graph = new GraphService(runner);
-  if (options.firstRunDemo) session.onFirstRun(async () => void (await profiles.createDemo('switchyard (first run)')));
-  const handlers = createHandlers({ session, profiles, runner, inventory, graph, reset, operations, events });
+  const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
+  if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
+  const handlers = createHandlers({ session, profiles, runner, inventory, graph, reset, demo, operations, events });
   const dispatch = createDispatcher(handlers, {
     onUnexpectedError: options.onUnexpectedError ?? ((method, error) => console.error(`[switchyard] ${method} failed:`, error)),
   });
-  return { dataDir: options.dataDir, session, events, operations, profiles, runner, inventory, graph, snapshots, reset, dispatch, close: () => session.close() };
+  return { dataDir: options.dataDir, session, events, operations, profiles, runner, inventory, graph, snapshots, reset, demo, dispatch, close: () => session.close() };
 }
 
 /** "alice via cli": who the audit log names for a call from this process. */

@@ -1,5 +1,6 @@
 // The handler object for the whole API contract, built over the services.
 import type { ApiHandlers } from './dispatcher';
+import type { DemoWorkspace } from '../demo/demoWorkspace';
 import type { GraphService } from '../graph/graphService';
 import type { InventoryService } from '../inventory/inventoryService';
 import type { ProfileService } from '../profiles/profileService';
@@ -17,11 +18,12 @@ export interface HandlerServices {
   inventory: InventoryService;
   graph: GraphService;
   reset: ResetService;
+  demo: DemoWorkspace;
   operations: Operations;
   events: EventBus;
 }
 
-export function createHandlers({ session, profiles, runner, inventory, graph, reset, operations, events }: HandlerServices): ApiHandlers {
+export function createHandlers({ session, profiles, runner, inventory, graph, reset, demo, operations, events }: HandlerServices): ApiHandlers {
   return {
     'session.status': () => session.status(),
     'session.unlock': async ({ passphrase }) => {
@@ -42,7 +44,7 @@ export function createHandlers({ session, profiles, runner, inventory, graph, re
     },
     'profiles.test': (request) => profiles.test(request),
     'profiles.testAll': () => profiles.testAll(),
-    'profiles.createDemo': (_input, { actor }) => profiles.createDemo(actor),
+    'profiles.createDemo': (_input, { actor }) => demo.create(actor),
 
     'runner.status': ({ profileId }) => runner.status(profileId),
     'runner.preview': ({ profileId, request }, { actor }) => runner.preview(profileId, request, actor),

@@ -1,21 +1,14 @@
-// Connection profiles as users manage them: every change audited (never the secret), tests run
-// against the real server, and a demo connection for the empty state.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Connection profiles as users manage them: every change audited (never the secret), and tests run
+// against the real server.
 import type { Profile, ValidProfileInput } from '../../src-shared/model/profile';
 import type { ConnectionTestResult } from '../../src-shared/model/connectionTest';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
-import { connect, testConnection } from '../drivers/connect';
+import { testConnection } from '../drivers/connect';
 import type { Operations } from '../operations/operations';
 import type { StoreSession } from '../session/storeSession';
-import { bundledDemoData, bundledDemoProject, demoStartingPoint } from '../demo/demoProject';
-import { runTarget, withDriver } from '../runner/runnerService';
-import { targetFromProfile } from '../runner/migrationTarget';
 import { toConnectionTarget } from './connectionTarget';
 import { destinationName, sameDestination } from './passwordBinding';
-import { demoSnapshotName } from '../../src-shared/model/reset';
-import type { SnapshotService } from '../reset/snapshots';
 
 const auditedFields = ['name', 'environment', 'engine', 'host', 'port', 'database', 'user', 'sslMode', 'sslCaFile', 'sqlitePath', 'readOnly', 'notes', 'projectDir', 'projectFormat', 'alembicCommand'] as const;
 
@@ -43,9 +36,6 @@ export class ProfileService {
   constructor(
     private readonly session: StoreSession,
     private readonly operations: Operations,
-    private readonly dataDir: string,
-    /** Optional so the profile screens work without it; the demo's pristine snapshot needs it. */
-    private readonly snapshots?: SnapshotService,
   ) {}
 
   list(): Profile[] {
@@ -161,48 +151,8 @@ export class ProfileService {
     });
   }
 
-  /**
-   * The empty state's offer: a SQLite database in the app's data folder, bound to the bundled demo
-   * project and part-way through its history, ready to explore.
-   */
-  async createDemo(actor: string): Promise<Profile> {
-    const existing = this.list().find((profile) => profile.environment === 'demo');
-    if (existing) return existing;
-    const folder = join(this.dataDir, 'demo');
-    mkdirSync(folder, { recursive: true });
-    const input: ValidProfileInput = {
-      name: this.freeName('Demo'),
-      environment: 'demo',
-      engine: 'sqlite',
-      host: '',
-      port: 5432,
-      database: '',
-      user: '',
-      sslMode: 'disable',
-      sslCaFile: '',
-      sqlitePath: join(folder, 'demo.sqlite'),
-      readOnly: false,
-      notes: 'Demo database created by Switchyard; safe to reset at any time.',
-      projectDir: bundledDemoProject() ?? '',
-      projectFormat: 'native',
-      alembicCommand: '',
-    };
-    const driver = await connect(toConnectionTarget(input, undefined), { create: true });
-    await driver.close();
-    const profile = this.create(input, actor);
-    if (profile.projectDir) {
-      const target = targetFromProfile(profile, undefined);
-      const { audit } = this.session.store;
-      for (const request of demoStartingPoint) await runTarget(target, request, { actor, audit: (record) => audit.append(record) });
-      const data = bundledDemoData();
-      if (data) await withDriver(target, (demo) => demo.execScript(readFileSync(data, 'utf8')));
-    }
-    // What "Reset demo" restores, in about a second.
-    await this.snapshots?.create({ key: profile.id, target: targetFromProfile(profile, undefined) }, demoSnapshotName, actor);
-    return profile;
-  }
-
-  private freeName(wanted: string): string {
+  /** The wanted name, or the first of "wanted 2", "wanted 3"… that no profile has. */
+  freeName(wanted: string): string {
     const { profiles } = this.session.store;
     let name = wanted;
     for (let n = 2; profiles.findByName(name); n += 1) name = `${wanted} ${n}`;

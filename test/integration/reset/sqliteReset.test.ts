@@ -54,7 +54,7 @@ describe('reset on SQLite', () => {
 
   it('gives the demo connection a pristine snapshot that "Reset demo" restores', async () => {
     const services = await unlockedServices();
-    const demo = await services.profiles.createDemo('tester');
+    const demo = await services.demo.create('tester');
     const [pristine] = services.reset.listSnapshots(demo.id);
     expect(pristine).toMatchObject({ name: demoSnapshotName, engine: 'sqlite' });
     const before = query(demo.sqlitePath, 'SELECT revision FROM switchyard_migrations ORDER BY revision');
