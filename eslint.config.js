@@ -20,6 +20,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS test support loaded with `node --require` (the electron stand-in).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Everything but the Electron shell: no electron import (the shell stays thin and replaceable).
     files: ['**/*.{ts,tsx,js,mjs}'],
     ignores: ['src-main/electron/**'],
