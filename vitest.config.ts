@@ -7,7 +7,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          exclude: ['test/unit/renderer/**'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          // The renderer's stores in a DOM, talking to the real services through the preload's bridge shape.
+          name: 'renderer',
+          include: ['test/unit/renderer/**/*.test.ts'],
+          environment: 'happy-dom',
+          setupFiles: ['test/unit/renderer/support/installBridge.ts'],
+          testTimeout: 30_000,
         },
       },
       {

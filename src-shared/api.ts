@@ -4,13 +4,13 @@ import { z } from 'zod';
 import type { AuditEntry, AuditVerification } from './model/audit';
 import type { ConnectionTestResult } from './model/connectionTest';
 import type { GraphLoad, RevisionDetail } from './model/graphView';
-import type { Inventory, TableSize } from './model/inventory';
+import type { Inventory, RowCount, TableSize } from './model/inventory';
 import type { OperationDone, OperationLog, OperationProgress, OperationStarted } from './model/operation';
 import { profileIdSchema, profileInputSchema, type Profile } from './model/profile';
 import type { SessionStatus } from './model/session';
 import type { ConnectionStatus } from './model/status';
-import { runActions, type RunPreview } from './model/run';
-import { resetModes, type DatabaseCondition, type ResetPlan, type ResetSession, type Snapshot } from './model/reset';
+import { runActions, type RunPreview, type RunResult } from './model/run';
+import { resetModes, type DatabaseCondition, type ResetPlan, type ResetResult, type ResetSession, type ResetStepName, type Snapshot, type StepResult } from './model/reset';
 import type { WireError } from './errors';
 
 /** Binds an output type to an input schema; the output only exists for the type checker. */
@@ -128,6 +128,43 @@ export const apiMethods = Object.keys(api) as ApiMethod[];
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(api, name);
 }
+
+/** One saved connection's outcome in profiles.testAll. */
+export interface ConnectionCheck {
+  id: string;
+  name: string;
+  ok: boolean;
+  code?: string;
+  /** The server version and latency when ok, else why not. */
+  message: string;
+}
+
+/** A reset step as it is reported: announced as running, then its result. */
+export type ResetStepProgress = StepResult | { step: ResetStepName; outcome: 'running' };
+
+/** The methods that start a long operation: their output is only the operation's id. */
+type StartsOperation = { [M in ApiMethod]: ApiOutput<M> extends OperationStarted ? M : never }[ApiMethod];
+
+/**
+ * What each long operation reports: the detail of its progress events (never when it has none) and
+ * the result its op.done carries. OperationProgressOf indexes it by every method that starts one, so
+ * a new long operation does not type-check until it is declared here.
+ */
+export interface OperationReports {
+  'profiles.testAll': { detail: never; result: ConnectionCheck[] };
+  'runner.run': { detail: never; result: RunResult };
+  'inventory.countRows': { detail: RowCount; result: RowCount[] };
+  'reset.run': { detail: ResetStepProgress; result: ResetResult };
+}
+
+export type OperationMethod = StartsOperation;
+export type OperationProgressOf<M extends OperationMethod> = Omit<OperationProgress, 'detail'> & { detail?: OperationReports[M]['detail'] };
+export type OperationDoneOf<M extends OperationMethod> = { opId: string; ok: true; result: OperationReports[M]['result'] } | { opId: string; ok: false; error: WireError };
+/** One event of one long operation, typed by the method that started it. */
+export type OperationEventOf<M extends OperationMethod> =
+  | { event: 'op.progress'; payload: OperationProgressOf<M> }
+  | { event: 'op.log'; payload: OperationLog }
+  | { event: 'op.done'; payload: OperationDoneOf<M> };
 
 /** Events pushed from main to every renderer. */
 export interface ApiEvents {

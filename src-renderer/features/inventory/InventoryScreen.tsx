@@ -85,12 +85,12 @@ export function InventoryScreen() {
         shown={countable.length}
         counting={state.counting}
         onFilter={state.setFilter}
-        onCountShown={() => void state.countRows(countable.map(({ schema, name }) => ({ schema, name })))}
+        onCountShown={() => void state.countRows(countable)}
         onCancelCount={() => void state.cancelCount()}
         onExportCsv={() => downloadFile(`${exportName}-inventory.csv`, inventoryCsv(shown), 'text/csv')}
         onExportMarkdown={() => downloadFile(`${exportName}-inventory.md`, inventoryMarkdown(current, new Date().toISOString()), 'text/markdown')}
       />
-      <InventoryGrid rows={shown} sort={sort} totals={totals} canCount={!state.counting} onSort={state.sortBy} onCount={(t) => void state.countRows([{ schema: t.schema, name: t.name }])}
+      <InventoryGrid rows={shown} sort={sort} totals={totals} canCount={!state.counting} onSort={state.sortBy} onCount={(t) => void state.countRows([t])}
         onShowRevision={(revision) => profileId && void showRevision(profileId, revision)}
       />
       <PendingChanges changes={inventory.pendingChanges} />

@@ -2,7 +2,8 @@
 // filter and the sort. Components read it; only this file talks to the API.
 import { create } from 'zustand';
 import type { Inventory, RowCount, TableSize } from '../../../src-shared/model/inventory';
-import { call, onApiEvent } from '../../api/client';
+import { call } from '../../api/client';
+import { followOperation } from '../../api/operationEvents';
 import { keyOf, noFilter, type InventoryFilter, type Sort } from './inventoryView';
 
 export interface Counting {
@@ -64,9 +65,13 @@ export const useInventory = create<InventoryState>((set, get) => ({
     if (!profileId || counting?.opId || tables.length === 0) return;
     set({ counting: { opId: undefined, done: 0, total: tables.length, failed: 0 } });
     try {
-      const { opId } = await call('inventory.countRows', { profileId, tables });
+      // Only the names cross: the contract refuses any other field of a table.
+      const names = tables.map(({ schema, name }) => ({ schema, name }));
+      const opId = await followOperation('inventory.countRows', { profileId, tables: names }, (event) => {
+        if (event.event === 'op.progress' && event.payload.detail) accept(event.payload.detail);
+        else if (event.event === 'op.done') finish(event.payload.ok ? undefined : event.payload.error);
+      });
       set((s) => ({ counting: s.counting && { ...s.counting, opId } }));
-      claimEarlyEvents(opId);
     } catch (error) {
       set({ counting: undefined, error: message(error) });
     }
@@ -102,8 +107,6 @@ async function readSizes(profileId: string): Promise<void> {
 // renders, not 10,000.
 let buffered: RowCount[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
-/** Events that arrived before call() returned the operation's id. */
-let early: Array<{ opId: string; count?: RowCount; done?: { ok: boolean; error?: string } }> = [];
 
 function flush(): void {
   flushTimer = undefined;
@@ -123,31 +126,9 @@ function accept(count: RowCount): void {
   flushTimer ??= setTimeout(flush, 150);
 }
 
-function finish(ok: boolean, error: string | undefined): void {
+/** A cancelled count is what the user asked for, not an error to show. */
+function finish(error: { code: string; message: string } | undefined): void {
+  clearTimeout(flushTimer);
   flush();
-  useInventory.setState({ counting: undefined, ...(ok || error === undefined ? {} : { error }) });
+  useInventory.setState({ counting: undefined, ...(error && error.code !== 'E_CANCELLED' ? { error: error.message } : {}) });
 }
-
-function claimEarlyEvents(opId: string): void {
-  for (const event of early.filter((e) => e.opId === opId)) {
-    if (event.count) accept(event.count);
-    if (event.done) finish(event.done.ok, event.done.error);
-  }
-  early = [];
-}
-
-onApiEvent((event) => {
-  const counting = useInventory.getState().counting;
-  if (!counting || !('opId' in event.payload)) return;
-  const { opId } = event.payload;
-  const mine = counting.opId === opId;
-  if (event.event === 'op.progress' && event.payload.kind === 'inventory.countRows') {
-    const count = event.payload.detail as RowCount;
-    if (mine) accept(count);
-    else if (counting.opId === undefined) early.push({ opId, count });
-  } else if (event.event === 'op.done') {
-    const error = event.payload.ok ? undefined : event.payload.error.code === 'E_CANCELLED' ? undefined : event.payload.error.message;
-    if (mine) finish(event.payload.ok, error);
-    else if (counting.opId === undefined) early.push({ opId, done: { ok: event.payload.ok, error } });
-  }
-});

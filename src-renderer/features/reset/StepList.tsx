@@ -1,8 +1,8 @@
 // Every planned step with its live outcome and duration: the Run step and the summary share it.
 import type { PlannedStep } from '../../../src-shared/model/reset';
-import type { LiveStep } from './resetStore';
+import type { ResetStepProgress } from '../../../src-shared/api';
 
-const outcomeLabels: Record<LiveStep['outcome'] | 'waiting' | 'not run', string> = {
+const outcomeLabels: Record<ResetStepProgress['outcome'] | 'waiting' | 'not run', string> = {
   waiting: 'waiting',
   'not run': 'not run',
   running: 'running…',
@@ -13,7 +13,7 @@ const outcomeLabels: Record<LiveStep['outcome'] | 'waiting' | 'not run', string>
 };
 
 /** `finished`: the reset is over, so a step without an outcome was never run. */
-export function StepList({ planned, live, finished = false }: { planned: PlannedStep[]; live: LiveStep[]; finished?: boolean }) {
+export function StepList({ planned, live, finished = false }: { planned: PlannedStep[]; live: ResetStepProgress[]; finished?: boolean }) {
   return (
     <ol className="reset-steps" aria-label="Steps">
       {planned.map((step) => {

@@ -1,14 +1,13 @@
 // The reset wizard's state: the request built on the Target and Safety net steps, the plan the
 // server answers with, the typed confirmations, and the run's live steps and result.
 import { create } from 'zustand';
-import type { ResetPlan, ResetRequest, ResetResult, ResetStepName, StepResult } from '../../../src-shared/model/reset';
+import type { OperationEventOf, ResetStepProgress } from '../../../src-shared/api';
+import type { ResetPlan, ResetRequest, ResetResult } from '../../../src-shared/model/reset';
 import { asError, call } from '../../api/client';
-import { followOperation, type OperationEvent } from '../../api/operationEvents';
+import { followOperation } from '../../api/operationEvents';
 
 export const wizardSteps = ['target', 'impact', 'safety', 'confirm', 'run', 'verify'] as const;
 export type WizardStep = (typeof wizardSteps)[number];
-
-export type LiveStep = StepResult | { step: ResetStepName; outcome: 'running' };
 
 interface ResetState {
   profileId: string | undefined;
@@ -20,7 +19,7 @@ interface ResetState {
   typedName: string;
   environmentAcknowledged: string;
   opId: string | undefined;
-  live: LiveStep[];
+  live: ResetStepProgress[];
   result: ResetResult | undefined;
   start(profileId: string): void;
   /** Back to the Target step for another reset of the same connection. */
@@ -46,13 +45,13 @@ const fresh = () => ({
 });
 
 export const useReset = create<ResetState>((set, get) => {
-  const onEvent = (message: OperationEvent) => {
+  const onEvent = (message: OperationEventOf<'reset.run'>) => {
     if (message.event === 'op.progress') {
-      const detail = message.payload.detail as LiveStep | undefined;
+      const { detail } = message.payload;
       if (!detail) return;
       set({ live: [...get().live.filter((s) => s.step !== detail.step), detail] });
     } else if (message.event === 'op.done') {
-      if (message.payload.ok) set({ result: message.payload.result as ResetResult, step: 'verify' });
+      if (message.payload.ok) set({ result: message.payload.result, step: 'verify' });
       else set({ error: message.payload.error, step: 'confirm' });
     }
   };
@@ -94,10 +93,7 @@ export const useReset = create<ResetState>((set, get) => {
       if (!profileId) return;
       set({ step: 'run', live: [], result: undefined, error: undefined, opId: undefined });
       try {
-        const opId = await followOperation(
-          () => call('reset.run', { profileId, request, confirmation: { typedName, ...(environmentAcknowledged ? { environmentAcknowledged } : {}) } }),
-          onEvent,
-        );
+        const opId = await followOperation('reset.run', { profileId, request, confirmation: { typedName, ...(environmentAcknowledged ? { environmentAcknowledged } : {}) } }, onEvent);
         set({ opId });
       } catch (error) {
         set({ step: 'confirm', error: asError(error) });

@@ -1,9 +1,10 @@
 // The plan-and-confirm dialog shared by every screen that starts a run (Migrations, Graph, Reset):
 // preview first (steps, SQL, preflight), then the run with live progress, then the result.
 import { create } from 'zustand';
+import type { OperationEventOf } from '../../../src-shared/api';
 import type { RunPreview, RunRequest, RunResult } from '../../../src-shared/model/run';
 import { asError, call } from '../../api/client';
-import { followOperation, type OperationEvent } from '../../api/operationEvents';
+import { followOperation } from '../../api/operationEvents';
 
 export type RunPhase = 'closed' | 'previewing' | 'ready' | 'running' | 'done' | 'failed';
 
@@ -69,7 +70,7 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
       const request = { ...get().request, ...(snapshotFirst ? { snapshotFirst: true } : {}), ...(snapshotFirst && endSessions ? { endSessions: true } : {}) };
       set({ phase: 'running', opId: undefined, log: [], error: undefined, progress: { done: 0, total: get().preview?.steps.length ?? 0 } });
       try {
-        const opId = await followOperation(() => call('runner.run', { profileId, request, confirmProduction }), apply);
+        const opId = await followOperation('runner.run', { profileId, request, confirmProduction }, apply);
         set({ opId });
       } catch (error) {
         set({ phase: 'failed', error: asError(error) });
@@ -86,13 +87,13 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
   };
 });
 
-function apply(message: OperationEvent): void {
+function apply(message: OperationEventOf<'runner.run'>): void {
   const state = useRunDialog.getState();
   if (message.event === 'op.progress') useRunDialog.setState({ progress: { done: message.payload.done, total: message.payload.total } });
   else if (message.event === 'op.log') useRunDialog.setState({ log: [...state.log, { level: message.payload.level, line: message.payload.line }] });
   else if (message.event === 'op.done') {
     const finished = state.runsFinished + 1;
-    if (message.payload.ok) useRunDialog.setState({ phase: 'done', result: message.payload.result as RunResult, runsFinished: finished });
+    if (message.payload.ok) useRunDialog.setState({ phase: 'done', result: message.payload.result, runsFinished: finished });
     else useRunDialog.setState({ phase: 'failed', error: message.payload.error, runsFinished: finished });
   }
 }

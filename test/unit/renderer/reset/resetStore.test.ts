@@ -1,0 +1,40 @@
+import { describe, expect, it, vi } from 'vitest';
+import { call } from '../../../../src-renderer/api/client';
+import { useReset } from '../../../../src-renderer/features/reset/resetStore';
+import { openServices } from '../support/servicesBridge';
+
+describe('the reset wizard store', () => {
+  it('runs a confirmed reset, shows every step as it ends, and lands on Verify with the result', async () => {
+    await openServices();
+    const demo = await call('profiles.createDemo', {});
+    const wizard = useReset.getState();
+    wizard.start(demo.id);
+    wizard.setRequest({ mode: 'recreate', to: 'heads', takeSnapshot: false, skipSnapshotAcknowledged: true });
+    await useReset.getState().loadPlan();
+    const planned = useReset.getState().plan?.steps.map((s) => s.step) ?? [];
+    expect(planned.length).toBeGreaterThan(0);
+
+    useReset.getState().setTyped({ typedName: useReset.getState().plan?.databaseName ?? '' });
+    await useReset.getState().run();
+    await vi.waitFor(() => expect(useReset.getState()).toMatchObject({ step: 'verify', error: undefined }));
+
+    const { result, live } = useReset.getState();
+    expect(result?.ok).toBe(true);
+    expect(live.map((s) => s.step)).toEqual(planned);
+    expect(live.every((s) => s.outcome === 'done' || s.outcome === 'skipped')).toBe(true);
+  });
+
+  it('stays on Confirm with the refusal when the typed name does not match', async () => {
+    await openServices();
+    const demo = await call('profiles.createDemo', {});
+    useReset.getState().start(demo.id);
+    useReset.getState().setRequest({ mode: 'recreate', to: 'heads', takeSnapshot: false, skipSnapshotAcknowledged: true });
+
+    useReset.getState().setTyped({ typedName: 'demo (typo)' });
+    await useReset.getState().run();
+    await vi.waitFor(() => expect(useReset.getState().step).toBe('confirm'));
+
+    expect(useReset.getState().error?.code).toBe('E_CONFIRMATION_REQUIRED');
+    expect(useReset.getState().result).toBeUndefined();
+  });
+});

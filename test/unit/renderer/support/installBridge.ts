@@ -1,0 +1,4 @@
+// Runs before each renderer test file, before the client module reads window.switchyard.
+import { servicesBridge } from './servicesBridge';
+
+window.switchyard = servicesBridge;
