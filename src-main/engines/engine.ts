@@ -10,6 +10,9 @@ import type { CatalogRelation } from '../inventory/catalogRelation';
 import type { DatabaseLifecycle } from '../reset/lifecycle';
 import type { RunSession, RunSessionOptions } from '../runner/runSession';
 
+/** Where a connection goes: the fields a profile and a connection target share. */
+export type Destination = Pick<ConnectionTarget, 'host' | 'port' | 'database' | 'user' | 'sslMode' | 'sslCaFile' | 'sqlitePath'>;
+
 export interface ConnectOptions {
   /** Create the database when it is missing (a SQLite file for the demo or a first run); otherwise missing is an error. */
   create?: boolean;
@@ -62,7 +65,11 @@ export interface Engine {
   /** Which database this is, whichever profile reaches it: snapshots are kept under this key. */
   databaseKey(connection: Pick<ConnectionTarget, 'host' | 'port' | 'database' | 'sqlitePath'>): string;
   /** Where the database is, in the words a user recognises (user@host:port/db, or the file). */
-  location(connection: Pick<ConnectionTarget, 'host' | 'port' | 'database' | 'user' | 'sqlitePath'>): string;
+  location(connection: Destination): string;
+  /** A stored password may be sent to `asked`: the same database, reached the same way as where it was saved for. */
+  sameDestination(saved: Destination, asked: Destination): boolean;
+  /** Where a stored password is bound to, in words: the location and how it is reached. */
+  destinationName(destination: Destination): string;
   /** The URL a Python child (Alembic's SQLAlchemy) connects with. */
   sqlalchemyUrl(target: ConnectionTarget): string;
   readonly catalog: EngineCatalog;

@@ -17,18 +17,14 @@ function publicFields(profile: Profile | ValidProfileInput): Record<string, unkn
 }
 
 /** A test that failed for want of a password says the saved one was withheld on purpose, and why. */
-function sslNote(destination: Profile | ValidProfileInput): string {
-  return destination.engine === 'postgres' ? ` (SSL ${destination.sslMode})` : '';
-}
-
 function withheldPassword(error: unknown, saved: Profile, asked: ValidProfileInput): unknown {
   const wire = toWireError(error);
   const forWantOfPassword = wire.code === 'E_AUTH_FAILED' || (wire.code === 'E_CONNECTION_FAILED' && /password/i.test(wire.message));
   if (!forWantOfPassword) return error;
   return new SwitchyardError(
     'E_AUTH_FAILED',
-    `${wire.message} The saved password was not sent: it is only sent to ${destinationName(saved)}${sslNote(saved)}, ` +
-      `and this test goes to ${destinationName(asked)}${sslNote(asked)}. Type the password to test with it.`,
+    `${wire.message} The saved password was not sent: it is only sent to ${destinationName(saved)}, ` +
+      `and this test goes to ${destinationName(asked)}. Type the password to test with it.`,
   );
 }
 
@@ -75,8 +71,8 @@ export class ProfileService {
     if (input.password === undefined && before.hasPassword && !sameDestination(before, input)) {
       throw new SwitchyardError(
         'E_PASSWORD_REQUIRED',
-        `The saved password of "${before.name}" is only ever sent to ${destinationName(before)}${sslNote(before)}. To point the connection at ` +
-          `${destinationName(input)}${sslNote(input)}, give its password again, or forget the stored one. Nothing was changed.`,
+        `The saved password of "${before.name}" is only ever sent to ${destinationName(before)}. To point the connection at ` +
+          `${destinationName(input)}, give its password again, or forget the stored one. Nothing was changed.`,
       );
     }
     const after = profiles.update(id, input);

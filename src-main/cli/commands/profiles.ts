@@ -11,6 +11,7 @@ import { commandLine } from '../commandHint';
 import { call, openServices } from '../openServices';
 import { printJson, printTable, say, warn, UsageError } from '../output';
 import { promptHidden, promptLine, readStdinLine } from '../prompt';
+import { engineFor } from '../../engines/engineFor';
 
 const usage = `Usage:
   switchyard profiles list [--json]
@@ -126,7 +127,7 @@ function editable(profile: Profile): ProfileInput {
 }
 
 function where(profile: Profile): string {
-  return profile.engine === 'sqlite' ? profile.sqlitePath : `${profile.user}@${profile.host}:${profile.port}/${profile.database}`;
+  return engineFor(profile.engine).location(profile);
 }
 
 function show(profile: Profile, json: boolean, verb: string): void {

@@ -1,5 +1,5 @@
 // PostgreSQL behind the Engine seam: a server reached over the network, databases by name.
-import type { Engine } from '../engine';
+import type { Destination, Engine } from '../engine';
 import { postgresCatalog } from './postgresCatalog';
 import { connectPostgres } from './postgresDriver';
 import { openPostgresLifecycle } from './postgresLifecycle';
@@ -8,13 +8,23 @@ import { openPostgresRunSession } from './postgresRunSession';
 import { postgresVersionTable } from './postgresVersionTable';
 import { postgresSqlalchemyUrl } from './postgresUrl';
 
+const location = (connection: Destination) => `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
+
 export const postgresEngine: Engine = {
   kind: 'postgres',
   connect: (target) => connectPostgres(target),
   connectToRead: (target) => connectPostgres(target),
   // Host names are case-insensitive; database names are not.
   databaseKey: (connection) => `postgres://${connection.host.toLowerCase()}:${connection.port}/${connection.database}`,
-  location: (connection) => `${connection.user}@${connection.host}:${connection.port}/${connection.database}`,
+  location,
+  sameDestination: (saved, asked) =>
+    saved.host.toLowerCase() === asked.host.toLowerCase() &&
+    saved.port === asked.port &&
+    saved.database === asked.database &&
+    saved.user === asked.user &&
+    saved.sslMode === asked.sslMode &&
+    saved.sslCaFile === asked.sslCaFile,
+  destinationName: (destination) => `${location(destination)} (SSL ${destination.sslMode})`,
   sqlalchemyUrl: postgresSqlalchemyUrl,
   catalog: postgresCatalog,
   permissionFindings: postgresPermissionFindings,

@@ -15,6 +15,8 @@ export const sqliteEngine: Engine = {
   connectToRead: (target) => (existsSync(target.sqlitePath) ? connectSqlite(target) : connectSqlite({ ...target, sqlitePath: ':memory:' }, { create: true })),
   databaseKey: (connection) => `sqlite:${realPath(connection.sqlitePath)}`,
   location: (connection) => connection.sqlitePath,
+  sameDestination: (saved, asked) => saved.sqlitePath === asked.sqlitePath,
+  destinationName: (destination) => destination.sqlitePath,
   sqlalchemyUrl: (target) => `sqlite:///${target.sqlitePath}`,
   catalog: sqliteCatalog,
   // Whether the file may be written is the read-only flag's and the file system's to say, at the first write.
