@@ -2,10 +2,13 @@
 // so `switchyard` starts without compiling TypeScript. bin/switchyard.mjs falls back to the sources
 // whenever they are newer than this bundle. Another folder may be given (tests bundle their own).
 import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 
-const outdir = process.argv[2] ?? 'dist/cli';
+// From the checkout this script is in, wherever it is run from.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = process.argv[2] ?? `${root}dist/cli`;
 await build({
-  entryPoints: ['src-main/cli/main.ts'],
+  entryPoints: [`${root}src-main/cli/main.ts`],
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

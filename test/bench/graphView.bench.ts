@@ -13,6 +13,12 @@ import { round, withBaseline, type BenchmarkSuite, type Measure } from './harnes
 const passphrase = 'graph view bench passphrase';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The renderer of the sources as they are, built beside the bench's data: dist/renderer may be stale. */
+function buildRenderer(outDir: string): void {
+  const result = spawnSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`vite build failed: ${result.stderr}`);
+}
+
 function addProfile(home: string, project: string, database: string): void {
   const cli = resolve('bin/switchyard.mjs');
   const args = [cli, 'profiles', 'add', '--name', 'Bench', '--engine', 'sqlite', '--sqlite-path', database, '--project', project, '--format', 'native'];
@@ -29,7 +35,9 @@ export const graphViewSuite: BenchmarkSuite = {
     const database = join(home, 'bench.sqlite');
     writeFileSync(database, '');
     addProfile(home, project, database);
-    const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
+    const renderer = join(home, 'renderer');
+    buildRenderer(renderer);
+    const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase }, ['--renderer', renderer]);
     const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

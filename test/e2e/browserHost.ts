@@ -14,8 +14,9 @@ export function newHome(): string {
   return mkdtempSync(join(tmpdir(), 'switchyard-e2e-'));
 }
 
-export async function serve(home: string, env: Record<string, string> = {}): Promise<ServedApp> {
-  const child: ChildProcess = spawn(process.execPath, [resolve('bin/switchyard.mjs'), 'serve'], {
+/** `args`: more `switchyard serve` options (e.g. `--renderer DIR`). */
+export async function serve(home: string, env: Record<string, string> = {}, args: string[] = []): Promise<ServedApp> {
+  const child: ChildProcess = spawn(process.execPath, [resolve('bin/switchyard.mjs'), 'serve', ...args], {
     // Each test starts from an empty store unless it asks for the first-run demo.
     env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: '', SWITCHYARD_DEMO: 'off', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
