@@ -1,7 +1,6 @@
 // The Graph screen: the bound project's revisions as lanes, the selected database's status on
 // them, other environments beside it, and a revision's details in a side panel.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { gapBetween } from '../../../src-shared/graph/environmentGap';
 import { branchLabels, matchesSearch } from '../../../src-shared/graph/graphFilter';
 import { viewItems } from '../../../src-shared/graph/linearRuns';
 import { useConnections } from '../connections/connectionsStore';
@@ -9,7 +8,8 @@ import { useRunDialog } from '../runner/runDialogStore';
 import { ComparePanel } from './ComparePanel';
 import { useCompare } from './compareStore';
 import { graphModel } from './graphModel';
-import { GraphRows, type StatusColumn } from './GraphRows';
+import { compareEnvironments } from './environmentComparison';
+import { GraphRows } from './GraphRows';
 import { useGraph } from './graphStore';
 import { GraphSummary } from './GraphSummary';
 import { GraphToolbar } from './GraphToolbar';
@@ -54,23 +54,10 @@ export function GraphScreen() {
   const matchList = useMemo(() => (model && report ? report.revisions.filter((r) => model.rowOf.has(r.id) && matchesSearch(r, g.query)).map((r) => r.id) : []), [model, report, g.query]);
   const matches = useMemo(() => new Set(matchList), [matchList]);
   const labels = useMemo(() => (report ? branchLabels(report) : []), [report]);
-  const names = useMemo(() => new Map(profiles.map((p) => [p.id, p.name])), [profiles]);
-  const siblings = useMemo(() => profiles.filter((p) => current && p.id !== current.id && p.projectDir !== '' && p.projectDir === current.projectDir), [profiles, current]);
-  const columns = useMemo<StatusColumn[]>(() => {
-    if (!current) return [];
-    const others = compare.columns.filter((id) => siblings.some((p) => p.id === id));
-    const statusOf = (id: string) => {
-      const s = compare.statuses[id];
-      return s && 'status' in s ? s.status : undefined;
-    };
-    return [{ id: current.id, name: current.name, status: g.graph?.status ?? undefined }, ...others.map((id) => ({ id, name: names.get(id) ?? id, status: statusOf(id) }))];
-  }, [current, compare.columns, compare.statuses, siblings, g.graph, names]);
-  const gap = useMemo(() => {
-    const from = columns.find((c) => c.id === compare.from)?.status;
-    const to = columns.find((c) => c.id === compare.to)?.status;
-    return from && to && compare.from !== compare.to ? gapBetween(from, to) : undefined;
-  }, [columns, compare.from, compare.to]);
-  const gapSet = useMemo(() => new Set(gap ? [...gap.toApply, ...gap.toRevert] : []), [gap]);
+  const { siblings, names, columns, gap, inGap } = useMemo(
+    () => compareEnvironments({ profiles, current, currentStatus: g.graph?.status ?? undefined, picked: compare.columns, statuses: compare.statuses, from: compare.from, to: compare.to }),
+    [profiles, current, g.graph, compare.columns, compare.statuses, compare.from, compare.to],
+  );
 
   const { select, expand, openPanel } = g;
   /** Selects a revision and unfolds the collapsed run hiding it, if any. */
@@ -161,7 +148,7 @@ export function GraphScreen() {
           columns={columns}
           selected={g.selected}
           matches={matches}
-          gap={gapSet}
+          gap={inGap}
           scrollTo={selectedItem}
           onSelect={select}
           onOpen={(id) => void openPanel(id)}
