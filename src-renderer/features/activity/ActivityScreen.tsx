@@ -1,10 +1,9 @@
 // The audit log: who changed what and when (profiles, runs, resets), newest first, and whether the
 // hash chain is intact.
-import { useEffect, useState } from 'react';
-import type { AuditEntry, AuditVerification } from '../../../src-shared/model/audit';
-import { call } from '../../api/client';
+import { useEffect } from 'react';
 import { useConnections } from '../connections/connectionsStore';
 import { useRunDialog } from '../runner/runDialogStore';
+import { shownEntries, useActivity } from './activityStore';
 
 /** "changed: environment=prod · revisions: up m002": readable at a glance, complete on inspection. */
 function describeDetail(detail: Record<string, unknown>): string {
@@ -23,21 +22,13 @@ function describeDetail(detail: Record<string, unknown>): string {
 export function ActivityScreen() {
   const profile = useConnections((s) => s.profiles.find((p) => p.id === s.selected));
   const runsFinished = useRunDialog((s) => s.runsFinished);
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [verification, setVerification] = useState<AuditVerification>();
-  const [onlyThis, setOnlyThis] = useState(true);
-  const [error, setError] = useState<string>();
+  const { entries, verification, error, onlyThisConnection, load, setOnlyThisConnection } = useActivity();
 
   useEffect(() => {
-    Promise.all([call('audit.list', { limit: 500 }), call('audit.verify', {})])
-      .then(([list, verified]) => {
-        setEntries(list);
-        setVerification(verified);
-      })
-      .catch((e: unknown) => setError((e as Error).message));
-  }, [runsFinished, profile?.updatedAt]);
+    void load();
+  }, [load, runsFinished, profile?.updatedAt]);
 
-  const shown = onlyThis && profile ? entries.filter((e) => e.target === profile.name || e.detail.id === profile.id) : entries;
+  const shown = shownEntries(entries, profile, onlyThisConnection);
   return (
     <section className="activity" aria-labelledby="activity-title">
       <header className="form-head">
@@ -51,7 +42,7 @@ export function ActivityScreen() {
       {error && <p className="error">{error}</p>}
       {profile && (
         <label className="check">
-          <input type="checkbox" checked={onlyThis} onChange={(e) => setOnlyThis(e.target.checked)} /> Only {profile.name}
+          <input type="checkbox" checked={onlyThisConnection} onChange={(e) => setOnlyThisConnection(e.target.checked)} /> Only {profile.name}
         </label>
       )}
       <table className="records">
