@@ -40,6 +40,8 @@ export interface EngineCatalog {
   countableTables(driver: Driver): Promise<TableName[]>;
   /** Table and view names as the static analysis spells them (`public.x` is `x`, other schemas keep a prefix). */
   existingTableNames(driver: Driver): Promise<Set<string>>;
+  /** Where an unqualified CREATE TABLE lands; the static analysis spells tables there without a schema. */
+  readonly defaultSchema: string;
   /** A table name as the static analysis spells it, addressed in this catalog. */
   address(table: string): TableName;
   tableExists(driver: Driver, table: string): Promise<boolean>;

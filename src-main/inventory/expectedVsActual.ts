@@ -1,7 +1,6 @@
 // The heart of the inventory, pure: catalog relations joined with the tables the applied migrations
 // should have left behind, each given a status, its creator, and any pending revision that collides.
 import {
-  defaultSchemaOf,
   emptyCounts,
   splitTableKey,
   tableKey,
@@ -13,6 +12,7 @@ import {
 } from '../../src-shared/model/inventory';
 import type { RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import { upgradeOrder } from '../../src-shared/graph/planner';
+import { engineFor } from '../engines/engineFor';
 import type { TableChanges } from '../migrations/staticAnalysis';
 import { nativeTable } from '../runner/nativeTableSql';
 import { alembicTable } from '../runner/versionTables';
@@ -90,7 +90,7 @@ function inventoryTable(relation: CatalogRelation, status: TableStatus | null, c
 export function classifyTables(relations: readonly CatalogRelation[], engine: Inventory['engine'], state: ProjectState | null): Classified {
   if (!state) return { tables: relations.map((relation) => inventoryTable(relation, null, null, null)), counts: emptyCounts(), pendingChanges: [], analysisProblems: [] };
 
-  const defaultSchema = defaultSchemaOf(engine);
+  const { defaultSchema } = engineFor(engine).catalog;
   const keyOf = (r: { schema: string; name: string }) => tableKey(r.schema, r.name, defaultSchema);
   const expected = expectedWithCreators(state);
   const present = new Set(relations.map(keyOf));

@@ -87,11 +87,6 @@ export function emptyCounts(): StatusCounts {
   return { ok: 0, missing: 0, unexpected: 0, conflict: 0, bookkeeping: 0 };
 }
 
-/** Where an unqualified CREATE TABLE lands. */
-export function defaultSchemaOf(engine: Inventory['engine']): string {
-  return engine === 'postgres' ? 'public' : 'main';
-}
-
 /** How static analysis names a table: `name` in the default schema, `schema.name` elsewhere. */
 export function tableKey(schema: string, name: string, defaultSchema: string): string {
   return schema === defaultSchema ? name : `${schema}.${name}`;

@@ -114,6 +114,7 @@ export const postgresCatalog: EngineCatalog = {
     return relations.filter((r) => r.kind === 'table' || r.kind === 'materialized view').map((r) => ({ schema: r.schema, name: r.name }));
   },
   existingTableNames,
+  defaultSchema,
   address(table) {
     const dot = table.indexOf('.');
     return dot === -1 ? { schema: defaultSchema, name: table } : { schema: table.slice(0, dot), name: table.slice(dot + 1) };

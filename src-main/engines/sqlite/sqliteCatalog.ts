@@ -83,6 +83,7 @@ export const sqliteCatalog: EngineCatalog = {
   // Straight from sqlite_schema: the full catalog would count every table once already.
   countableTables: async (driver) => (await userObjects(driver, ['table'])).map((o) => ({ schema, name: o.name })),
   existingTableNames: async (driver) => new Set((await userObjects(driver, ['table', 'view'])).map((o) => o.name)),
+  defaultSchema: schema,
   address: (table) => ({ schema, name: table }),
   async tableExists(driver, table) {
     const rows = await driver.query("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", [table]);
