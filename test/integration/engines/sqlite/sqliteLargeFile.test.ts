@@ -2,10 +2,10 @@
 // every table (and scanning every page for sizes) waits for "Count rows" instead.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { connect } from '../../../src-main/drivers/connect';
-import { readSqliteCatalog, sqliteEagerLimitBytes } from '../../../src-main/engines/sqlite/sqliteCatalog';
-import { openSqlite } from '../../../src-main/sqliteModule';
-import { tempDir } from '../../support/tempDir';
+import { connect } from '../../../../src-main/drivers/connect';
+import { readSqliteCatalog, sqliteEagerLimitBytes } from '../../../../src-main/engines/sqlite/sqliteCatalog';
+import { openSqlite } from '../../../../src-main/sqliteModule';
+import { tempDir } from '../../../support/tempDir';
 
 const target = (path: string) => ({ engine: 'sqlite' as const, host: '', port: 0, database: '', user: '', sslMode: 'disable' as const, sslCaFile: '', sqlitePath: path, readOnly: false });
 
