@@ -20,7 +20,7 @@ export interface GraphModel {
 // it, and serves every filter after; the unfiltered screen never pays for it.
 const revisionGraphs = new WeakMap<GraphReport, RevisionGraph>();
 
-function revisionGraphOf(report: GraphReport): RevisionGraph {
+export function revisionGraphOf(report: GraphReport): RevisionGraph {
   let graph = revisionGraphs.get(report);
   if (graph === undefined) {
     graph = buildGraph(report.revisions);

@@ -1,7 +1,8 @@
 // Step 1: the mode, the migration target afterwards, an optional seed file.
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { ResetMode } from '../../../src-shared/model/reset';
-import { call } from '../../api/client';
+import { targetChoices, targetProblem } from '../runner/migrationTargets';
+import { TargetPicker } from '../runner/TargetPicker';
 import { useReset } from './resetStore';
 import { useSnapshots } from './snapshotsStore';
 
@@ -11,22 +12,12 @@ const modes: Array<{ mode: ResetMode; label: string; hint: string }> = [
   { mode: 'snapshot', label: 'Restore a snapshot', hint: 'Replace the database with a snapshot taken earlier.' },
 ];
 
-/** The bound project's heads, offered as migration targets; none when no project is bound. */
-function useProjectHeads(profileId: string | undefined): string[] {
-  const [heads, setHeads] = useState<string[]>([]);
-  useEffect(() => {
-    if (!profileId) return;
-    call('runner.status', { profileId }).then(
-      (status) => setHeads(status.projectHeads),
-      () => setHeads([]),
-    );
-  }, [profileId]);
-  return heads;
-}
-
 export function TargetStep() {
-  const { request, setRequest, go, profileId } = useReset();
-  const heads = useProjectHeads(profileId);
+  const { request, setRequest, go, project } = useReset();
+  const report = project?.report;
+  const choices = useMemo(() => (report ? targetChoices(report) : []), [report]);
+  // Recreated or wiped, the database migrates from nothing applied (a restored snapshot's target is left to the server's plan).
+  const problem = report && request.to !== undefined && request.mode !== 'snapshot' ? targetProblem(report, request.to, 'up', []) : undefined;
   // An unfinished snapshot (its copy was interrupted) cannot be restored.
   const snapshots = useSnapshots((s) => s.snapshots).filter((s) => s.state === 'ready');
   const migrate = request.to !== undefined;
@@ -64,15 +55,7 @@ export function TargetStep() {
           Migrate
         </label>
         {migrate && (
-          <label>
-            Migration target
-            <input value={request.to ?? ''} onChange={(e) => setRequest({ to: e.target.value })} placeholder="heads, a branch head (name@head) or a revision" list="reset-targets" />
-            <datalist id="reset-targets">
-              {['heads', ...heads].map((head) => (
-                <option key={head} value={head} />
-              ))}
-            </datalist>
-          </label>
+          <TargetPicker id="reset-target" label="Migration target" value={request.to ?? ''} choices={choices} problem={problem} onChange={(to) => setRequest({ to })} />
         )}
         <label>
           Seed SQL file (optional)
@@ -80,7 +63,7 @@ export function TargetStep() {
         </label>
       </fieldset>
       <div className="actions">
-        <button type="button" className="primary" disabled={!ready || request.to === ''} onClick={() => go('impact')}>
+        <button type="button" className="primary" disabled={!ready || request.to === '' || problem !== undefined} onClick={() => go('impact')}>
           Next: impact
         </button>
       </div>

@@ -2,15 +2,19 @@
 // server answers with, the typed confirmations, and the run's live steps and result.
 import { create } from 'zustand';
 import type { OperationEventOf, ResetStepProgress } from '../../../src-shared/api';
+import type { GraphLoad } from '../../../src-shared/model/graphView';
 import type { ResetPlan, ResetRequest, ResetResult } from '../../../src-shared/model/reset';
 import { asError, call } from '../../api/client';
 import { followOperation } from '../../api/operationEvents';
+import { projectGraph } from '../runner/projectGraph';
 
 export const wizardSteps = ['target', 'impact', 'safety', 'confirm', 'run', 'verify'] as const;
 export type WizardStep = (typeof wizardSteps)[number];
 
 interface ResetState {
   profileId: string | undefined;
+  /** The bound project's graph, for the migration target picker; undefined until read or without a project. */
+  project: GraphLoad | undefined;
   step: WizardStep;
   request: ResetRequest;
   plan: ResetPlan | undefined;
@@ -57,10 +61,15 @@ export const useReset = create<ResetState>((set, get) => {
   };
   return {
     profileId: undefined,
+    project: undefined,
     planning: false,
     ...fresh(),
     start(profileId) {
-      if (get().profileId !== profileId) set({ profileId, ...fresh() });
+      if (get().profileId === profileId) return;
+      set({ profileId, project: undefined, ...fresh() });
+      void projectGraph(profileId).then((project) => {
+        if (get().profileId === profileId) set({ project });
+      });
     },
     restart() {
       set(fresh());

@@ -1,11 +1,13 @@
 // The plan-and-confirm dialog: what will run, the exact SQL, what the preflight found, an explicit
 // confirmation for production, then live progress and the outcome.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunAction } from '../../../src-shared/model/run';
 import { SessionTable } from '../../components/SessionTable';
 import { useDatabaseSessions } from '../../components/useDatabaseSessions';
 import { useConnections } from '../connections/connectionsStore';
 import { DestructionList } from './DestructionList';
+import { directionOf, targetChoices, targetProblem } from './migrationTargets';
+import { TargetPicker } from './TargetPicker';
 import { useRunDialog } from './runDialogStore';
 
 const verbs: Record<RunAction, string> = { upgrade: 'Upgrade', downgrade: 'Downgrade', stamp: 'Stamp' };
@@ -36,6 +38,11 @@ export function RunDialog() {
   // PostgreSQL copies an idle database: whom the copy disconnects is listed before anyone agrees to it.
   const copying = snapshotFirst && state.phase === 'ready' && profile?.engine === 'postgres';
   const { sessions, failure } = useDatabaseSessions(state.profileId, copying);
+  const report = state.project?.report;
+  const applied = state.project?.status?.applied;
+  const choices = useMemo(() => (report ? targetChoices(report) : []), [report]);
+  const direction = directionOf(state.request.action, state.request.down);
+  const problem = useMemo(() => (report && applied ? targetProblem(report, target, direction, applied) : undefined), [report, applied, target, direction]);
 
   if (state.phase === 'closed' || !profile) return <dialog ref={dialog} className="run-dialog" />;
   const { preview, request, phase } = state;
@@ -61,14 +68,10 @@ export function RunDialog() {
             state.setRequest({ ...request, target: target.trim() || request.target });
           }}
         >
-          <label>
-            Target
-            <input value={target} onChange={(e) => setTarget(e.target.value)} aria-describedby="run-target-help" />
-          </label>
-          <button type="submit">Preview</button>
-          <span id="run-target-help" className="muted small">
-            heads, head, base, an id prefix, label@head, +1, -1…
-          </span>
+          <TargetPicker id="run-target" label="Target" value={target} choices={choices} problem={problem} onChange={setTarget} />
+          <button type="submit" disabled={problem !== undefined}>
+            Preview
+          </button>
         </form>
       )}
 

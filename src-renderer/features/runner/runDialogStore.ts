@@ -2,9 +2,11 @@
 // preview first (steps, SQL, preflight), then the run with live progress, then the result.
 import { create } from 'zustand';
 import type { OperationEventOf } from '../../../src-shared/api';
+import type { GraphLoad } from '../../../src-shared/model/graphView';
 import type { RunPreview, RunRequest, RunResult } from '../../../src-shared/model/run';
 import { asError, call } from '../../api/client';
 import { followOperation } from '../../api/operationEvents';
+import { projectGraph } from './projectGraph';
 
 export type RunPhase = 'closed' | 'previewing' | 'ready' | 'running' | 'done' | 'failed';
 
@@ -18,6 +20,8 @@ interface RunDialogState {
   profileId: string | undefined;
   request: RunRequest;
   preview: RunPreview | undefined;
+  /** The project's graph and the database's status, for the target picker; undefined until read or without a project. */
+  project: GraphLoad | undefined;
   error: { code: string; message: string } | undefined;
   opId: string | undefined;
   progress: { done: number; total: number };
@@ -50,6 +54,7 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
     profileId: undefined,
     request: { action: 'upgrade', target: 'heads' },
     preview: undefined,
+    project: undefined,
     error: undefined,
     opId: undefined,
     progress: { done: 0, total: 0 },
@@ -57,8 +62,11 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
     result: undefined,
     runsFinished: 0,
     open(profileId, request) {
-      set({ profileId, request, log: [], result: undefined, opId: undefined, progress: { done: 0, total: 0 } });
+      set({ profileId, request, project: undefined, log: [], result: undefined, opId: undefined, progress: { done: 0, total: 0 } });
       void loadPreview();
+      void projectGraph(profileId).then((project) => {
+        if (get().profileId === profileId) set({ project });
+      });
     },
     setRequest(request) {
       set({ request });

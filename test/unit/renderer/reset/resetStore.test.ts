@@ -37,4 +37,15 @@ describe('the reset wizard store', () => {
     expect(useReset.getState().error?.code).toBe('E_CONFIRMATION_REQUIRED');
     expect(useReset.getState().result).toBeUndefined();
   });
+
+  it('reads the bound project for the target picker when a connection is chosen', async () => {
+    await openServices();
+    const demo = await call('profiles.createDemo', {});
+
+    useReset.getState().start(demo.id);
+    await vi.waitFor(() => expect(useReset.getState().project).toBeDefined());
+
+    const status = await call('runner.status', { profileId: demo.id });
+    expect(useReset.getState().project?.report.heads).toEqual(status.projectHeads);
+  });
 });
