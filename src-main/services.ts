@@ -13,6 +13,7 @@ import { RunnerService } from './runner/runnerService';
 import { ResetService } from './reset/resetService';
 import { SnapshotService, snapshotDirOf } from './reset/snapshots';
 import { StoreSession } from './session/storeSession';
+import { TargetResolver } from './targets/targetResolver';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -22,11 +23,14 @@ export interface ServicesOptions {
   onUnexpectedError?: (method: string, error: unknown) => void;
   /** The app's first run (the store is created) brings the demo workspace. Off for the CLI. */
   firstRunDemo?: boolean;
+  /** The password for a postgres:// target URL without one: the CLI's PGPASSWORD. Never set for a host that serves a browser. */
+  urlPassword?: string | undefined;
 }
 
 export interface Services {
   dataDir: string;
   session: StoreSession;
+  targets: TargetResolver;
   events: EventBus;
   operations: Operations;
   profiles: ProfileService;
@@ -45,18 +49,19 @@ export function createServices(options: ServicesOptions): Services {
   const operations = new Operations(events);
   const session = new StoreSession(options.dataDir, options.keySource ?? 'passphrase', options.lockedReason);
   const snapshots = new SnapshotService(session, snapshotDirOf(options.dataDir));
+  const targets = new TargetResolver(session, options.urlPassword);
   const profiles = new ProfileService(session, operations);
-  const runner = new RunnerService(profiles, session, operations, snapshots);
-  const reset = new ResetService(runner, snapshots, session, operations);
-  const inventory = new InventoryService(runner, operations);
-  const graph = new GraphService(runner);
+  const runner = new RunnerService(targets, session, operations, snapshots);
+  const reset = new ResetService(targets, snapshots, session, operations);
+  const inventory = new InventoryService(targets, operations);
+  const graph = new GraphService(targets);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
   const handlers = createHandlers({ session, profiles, runner, inventory, graph, reset, demo, operations, events });
   const dispatch = createDispatcher(handlers, {
     onUnexpectedError: options.onUnexpectedError ?? ((method, error) => console.error(`[switchyard] ${method} failed:`, error)),
   });
-  return { dataDir: options.dataDir, session, events, operations, profiles, runner, inventory, graph, snapshots, reset, demo, dispatch, close: () => session.close() };
+  return { dataDir: options.dataDir, session, targets, events, operations, profiles, runner, inventory, graph, snapshots, reset, demo, dispatch, close: () => session.close() };
 }
 
 /** "alice via cli": who the audit log names for a call from this process. */

@@ -46,27 +46,27 @@ export function createHandlers({ session, profiles, runner, inventory, graph, re
     'profiles.testAll': () => profiles.testAll(),
     'profiles.createDemo': (_input, { actor }) => demo.create(actor),
 
-    'runner.status': ({ profileId }) => runner.status(profileId),
-    'runner.preview': ({ profileId, request }, { actor }) => runner.preview(profileId, request, actor),
-    'runner.run': ({ profileId, request, confirmProduction }, { actor }) => runner.run(profileId, request, actor, confirmProduction),
+    'runner.status': ({ profileId }) => runner.status({ profileId }),
+    'runner.preview': ({ profileId, request }, { actor }) => runner.preview({ profileId }, request, actor),
+    'runner.run': ({ profileId, request, confirmProduction }, { actor }) => runner.run({ profileId }, request, actor, { confirmProduction }),
 
-    'graph.load': ({ profileId }) => graph.load(profileId),
-    'graph.revision': ({ profileId, revision }) => graph.revision(profileId, revision),
+    'graph.load': ({ profileId }) => graph.load({ profileId }),
+    'graph.revision': ({ profileId, revision }) => graph.revision({ profileId }, revision),
 
-    'inventory.load': ({ profileId }) => inventory.load(profileId),
-    'inventory.sizes': ({ profileId }) => inventory.sizes(profileId),
-    'inventory.countRows': ({ profileId, ...request }) => inventory.countRows(profileId, request),
+    'inventory.load': ({ profileId }) => inventory.load({ profileId }),
+    'inventory.sizes': ({ profileId }) => inventory.sizes({ profileId }),
+    'inventory.countRows': ({ profileId, ...request }) => inventory.countRows({ profileId }, request),
 
-    'reset.plan': ({ profileId, request }, { actor }) => reset.plan(profileId, request, actor),
-    'reset.run': ({ profileId, request, confirmation }, { actor }) => reset.run(profileId, request, confirmation, actor),
-    'reset.condition': ({ profileId }, { actor }) => reset.condition(profileId, actor),
-    'snapshots.list': ({ profileId }) => reset.listSnapshots(profileId),
+    'reset.plan': ({ profileId, request }, { actor }) => reset.plan({ profileId }, request, actor),
+    'reset.run': ({ profileId, request, confirmation }, { actor }) => reset.run({ profileId }, request, confirmation, actor),
+    'reset.condition': ({ profileId }, { actor }) => reset.condition({ profileId }, actor),
+    'snapshots.list': ({ profileId }) => reset.listSnapshots({ profileId }),
     'snapshots.exclusive': ({ profileId }) => reset.exclusiveSnapshots(profileId),
-    'snapshots.sessions': ({ profileId }) => reset.sessions(profileId),
-    'snapshots.create': ({ profileId, name, ...consent }, { actor }) => reset.createSnapshot(profileId, name, actor, consent),
-    'snapshots.restore': ({ profileId, snapshotId, ...consent }, { actor }) => reset.restoreSnapshot(profileId, snapshotId, actor, consent),
+    'snapshots.sessions': ({ profileId }) => reset.sessions({ profileId }),
+    'snapshots.create': ({ profileId, name, ...consent }, { actor }) => reset.createSnapshot({ profileId }, name, actor, consent),
+    'snapshots.restore': ({ profileId, snapshotId, ...consent }, { actor }) => reset.restoreSnapshot({ profileId }, snapshotId, actor, consent),
     'snapshots.delete': async ({ profileId, snapshotId }, { actor }) => {
-      await reset.deleteSnapshot(profileId, snapshotId, actor);
+      await reset.deleteSnapshot({ profileId }, snapshotId, actor);
       return { deleted: true as const };
     },
 

@@ -1,7 +1,7 @@
 // The commands the CLI suggests (undo a reset, restore the latest snapshot, run again with a flag),
 // written so that pasting them into a POSIX shell runs exactly that: every word quoted as needed, the
 // database named the way this invocation named it.
-import type { MigrationTarget } from '../runner/migrationTarget';
+import type { MigrationTarget } from '../targets/migrationTarget';
 import type { TargetFlags } from './targetFlags';
 
 const plainWord = /^[A-Za-z0-9_\-.,:/@%+=]+$/;

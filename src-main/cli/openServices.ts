@@ -1,4 +1,5 @@
-// The CLI's services: the same composition root as the app, unlocked with the master passphrase.
+// The CLI's services: the same composition root as the app, and the one place the CLI unlocks the
+// store with the master passphrase.
 import type { ApiInput, ApiMethod, ApiOutput } from '../../src-shared/api';
 import { SwitchyardError } from '../../src-shared/errors';
 import { defaultDataDir } from '../paths';
@@ -7,12 +8,21 @@ import { passphraseKeyProvider } from '../store/keyProvider';
 import { logInternalError } from './cliLog';
 import { passphraseFromEnvOrPrompt } from './prompt';
 
-export async function openServices(): Promise<Services> {
+export interface OpenOptions {
+  /**
+   * `required`: the passphrase from SWITCHYARD_PASSPHRASE or a prompt. `unattended`: opened only when
+   * SWITCHYARD_PASSPHRASE is set (a --url run audits there when it can; serve asks in the page).
+   */
+  store?: 'required' | 'unattended';
+  firstRunDemo?: boolean;
+}
+
+export async function openServices({ store = 'required', firstRunDemo = false }: OpenOptions = {}): Promise<Services> {
   const dataDir = defaultDataDir();
   // Unexpected errors go to the CLI's log in full; the terminal gets their code and the log's path.
-  const services = createServices({ dataDir, onUnexpectedError: (method, error) => logInternalError(method, error, dataDir) });
-  const passphrase = await passphraseFromEnvOrPrompt(services.session.status().storeExists);
-  await services.session.unlock(passphraseKeyProvider(passphrase));
+  const services = createServices({ dataDir, firstRunDemo, urlPassword: process.env.PGPASSWORD, onUnexpectedError: (method, error) => logInternalError(method, error, dataDir) });
+  const passphrase = store === 'required' ? await passphraseFromEnvOrPrompt(services.session.status().storeExists) : process.env.SWITCHYARD_PASSPHRASE;
+  if (passphrase) await services.session.unlock(passphraseKeyProvider(passphrase));
   return services;
 }
 

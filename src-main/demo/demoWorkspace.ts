@@ -9,8 +9,9 @@ import { connect } from '../drivers/connect';
 import { toConnectionTarget } from '../profiles/connectionTarget';
 import type { ProfileService } from '../profiles/profileService';
 import type { SnapshotService } from '../reset/snapshots';
-import { targetFromProfile } from '../runner/migrationTarget';
-import { runTarget, withDriver } from '../runner/runnerService';
+import { targetFromProfile } from '../targets/migrationTarget';
+import { runTarget } from '../runner/runnerService';
+import { withDriver } from '../targets/withDriver';
 import type { StoreSession } from '../session/storeSession';
 import { bundledDemoData, bundledDemoProject, demoStartingPoint } from './demoProject';
 

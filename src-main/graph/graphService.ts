@@ -7,16 +7,18 @@ import { childrenOf } from '../../src-shared/graph/revisionGraph';
 import { graphReport } from '../migrations/project';
 import { analyseTables, tablesCreatedTwice } from '../migrations/staticAnalysis';
 import { connectionStatus } from '../runner/connectionStatus';
-import { loadTargetProject } from '../runner/migrationTarget';
-import { withDriver, type RunnerService } from '../runner/runnerService';
+import { loadTargetProject } from '../targets/migrationTarget';
+import type { TargetRef } from '../../src-shared/model/targetRef';
+import type { TargetResolver } from '../targets/targetResolver';
+import { withDriver } from '../targets/withDriver';
 import { readRecorded, type RecordedState } from '../runner/versionTables';
 import { lintSql } from './sqlLint';
 
 export class GraphService {
-  constructor(private readonly runner: RunnerService) {}
+  constructor(private readonly targets: TargetResolver) {}
 
-  async load(profileId: string): Promise<GraphLoad> {
-    const target = this.runner.target(profileId);
+  async load(ref: TargetRef): Promise<GraphLoad> {
+    const { target } = this.targets.resolve(ref);
     const files = loadTargetProject(target);
     let recorded: RecordedState | null = null;
     let statusError: GraphLoad['statusError'] = null;
@@ -35,8 +37,8 @@ export class GraphService {
     };
   }
 
-  async revision(profileId: string, id: string): Promise<RevisionDetail> {
-    const project = loadTargetProject(this.runner.target(profileId));
+  async revision(ref: TargetRef, id: string): Promise<RevisionDetail> {
+    const project = loadTargetProject(this.targets.resolve(ref).target);
     const file = project.files.files.find((f) => f.revision.id === id);
     if (!file) throw new SwitchyardError('E_UNKNOWN_REVISION', `No file in ${project.files.project} defines revision ${id}.`);
     const native = project.files.format === 'native';

@@ -4,9 +4,10 @@ import type { Inventory, RowCount, TableSize } from '../../src-shared/model/inve
 import type { OperationStarted } from '../../src-shared/model/operation';
 import { connect } from '../drivers/connect';
 import type { Operations } from '../operations/operations';
-import type { MigrationTarget } from '../runner/migrationTarget';
-import type { RunnerService } from '../runner/runnerService';
-import { withDriver } from '../runner/runnerService';
+import type { MigrationTarget } from '../targets/migrationTarget';
+import type { TargetRef } from '../../src-shared/model/targetRef';
+import type { TargetResolver } from '../targets/targetResolver';
+import { withDriver } from '../targets/withDriver';
 import { countableTables, readExactSizes } from './catalog';
 import { loadInventory } from './loadInventory';
 import { countRowsExactly, defaultCountTimeoutMs } from './rowCounts';
@@ -19,20 +20,20 @@ export interface CountRequest {
 
 export class InventoryService {
   constructor(
-    private readonly runner: RunnerService,
+    private readonly targets: TargetResolver,
     private readonly operations: Operations,
   ) {}
 
-  load(profileId: string): Promise<Inventory> {
-    return loadInventory(this.runner.target(profileId));
+  load(ref: TargetRef): Promise<Inventory> {
+    return loadInventory(this.targets.resolve(ref).target);
   }
 
-  sizes(profileId: string): Promise<TableSize[]> {
-    return withDriver(this.runner.target(profileId), readExactSizes);
+  sizes(ref: TargetRef): Promise<TableSize[]> {
+    return withDriver(this.targets.resolve(ref).target, readExactSizes);
   }
 
-  countRows(profileId: string, request: CountRequest): OperationStarted {
-    return startCount(this.operations, this.runner.target(profileId), request);
+  countRows(ref: TargetRef, request: CountRequest): OperationStarted {
+    return startCount(this.operations, this.targets.resolve(ref).target, request);
   }
 }
 

@@ -9,7 +9,7 @@ import type { RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import { appliedWithAncestors, planUpgrade } from '../../src-shared/graph/planner';
 import type { LoadedProject } from '../migrations/project';
 import { analyseTables, expectedTables, type TableChanges } from '../migrations/staticAnalysis';
-import { loadTargetProject, type MigrationTarget } from '../runner/migrationTarget';
+import { loadTargetProject, type MigrationTarget } from '../targets/migrationTarget';
 
 export type MigratePlan = { plan: Plan; refusal: null } | { plan: null; refusal: string };
 

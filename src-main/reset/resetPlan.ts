@@ -5,8 +5,8 @@ import type { DatabaseCondition, PlannedStep, PrivilegeCheck, ResetImpact, Reset
 import { loadInventory } from '../inventory/loadInventory';
 import { countRowsExactly } from '../inventory/rowCounts';
 import type { OperationContext } from '../operations/operations';
-import { withDriver } from '../runner/runnerService';
-import { loadTargetProject, type MigrationTarget } from '../runner/migrationTarget';
+import { withDriver } from '../targets/withDriver';
+import { loadTargetProject, type MigrationTarget } from '../targets/migrationTarget';
 import { engineFor } from '../engines/engineFor';
 import type { DatabaseLifecycle, RecreatedShape } from './lifecycle';
 import { migrateRefusals, planMigrate } from './migratePreflight';

@@ -1,10 +1,11 @@
-// The reset wizard and snapshots as the API uses them, by profile id.
+// The reset wizard and snapshots as the API and the CLI use them, on a TargetRef.
 import { SwitchyardError } from '../../src-shared/errors';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import type { DatabaseCondition, ResetConfirmation, ResetPlan, ResetRequest, ResetSession, Snapshot } from '../../src-shared/model/reset';
+import type { TargetRef } from '../../src-shared/model/targetRef';
 import type { Operations } from '../operations/operations';
-import type { RunnerService } from '../runner/runnerService';
 import type { StoreSession } from '../session/storeSession';
+import type { TargetResolver } from '../targets/targetResolver';
 import { readCondition } from './databaseCondition';
 import { databaseKeyOf } from './databaseKey';
 import { planWith, runReset } from './resetRun';
@@ -12,22 +13,22 @@ import type { SnapshotConsent, SnapshotScope, SnapshotService } from './snapshot
 
 export class ResetService {
   constructor(
-    private readonly runner: RunnerService,
+    private readonly targets: TargetResolver,
     private readonly snapshots: SnapshotService,
     private readonly session: StoreSession,
     private readonly operations: Operations,
   ) {}
 
-  private scope(profileId: string): SnapshotScope {
-    return { key: profileId, target: this.runner.target(profileId) };
+  private scope(ref: TargetRef): SnapshotScope {
+    return this.targets.resolve(ref);
   }
 
-  plan(profileId: string, request: ResetRequest, actor: string): Promise<ResetPlan> {
-    return planWith(this.snapshots, this.scope(profileId), request, actor);
+  plan(ref: TargetRef, request: ResetRequest, actor: string): Promise<ResetPlan> {
+    return planWith(this.snapshots, this.scope(ref), request, actor);
   }
 
-  run(profileId: string, request: ResetRequest, confirmation: ResetConfirmation, actor: string): OperationStarted {
-    const scope = this.scope(profileId);
+  run(ref: TargetRef, request: ResetRequest, confirmation: ResetConfirmation, actor: string): OperationStarted {
+    const scope = this.scope(ref);
     const audit = this.session.store.audit;
     return this.operations.start('reset.run', (operation) =>
       runReset(this.snapshots, scope, request, { actor, confirmation, operation, audit: (record) => audit.append(record) }),
@@ -35,8 +36,8 @@ export class ResetService {
   }
 
   /** What opening the connection must say first: its database missing, an interrupted reset, killed snapshots settled. */
-  async condition(profileId: string, actor: string): Promise<DatabaseCondition> {
-    const scope = this.scope(profileId);
+  async condition(ref: TargetRef, actor: string): Promise<DatabaseCondition> {
+    const scope = this.scope(ref);
     const database = await this.snapshots.open(scope.target);
     try {
       return await readCondition(this.snapshots, this.snapshots.journal, scope, database, actor);
@@ -45,8 +46,8 @@ export class ResetService {
     }
   }
 
-  listSnapshots(profileId: string): Snapshot[] {
-    return this.snapshots.list(this.scope(profileId));
+  listSnapshots(ref: TargetRef): Snapshot[] {
+    return this.snapshots.list(this.scope(ref));
   }
 
   /** Snapshots of the profile's database that no other profile reaches: removing the profile would leave them unlisted. */
@@ -70,22 +71,22 @@ export class ResetService {
         { snapshots: exclusive },
       );
     }
-    for (const snapshot of exclusive) await this.snapshots.remove(this.scope(profileId), snapshot.id, actor);
+    for (const snapshot of exclusive) await this.snapshots.remove(this.scope({ profileId }), snapshot.id, actor);
   }
 
-  sessions(profileId: string): Promise<ResetSession[]> {
-    return this.snapshots.sessions(this.scope(profileId));
+  sessions(ref: TargetRef): Promise<ResetSession[]> {
+    return this.snapshots.sessions(this.scope(ref));
   }
 
-  createSnapshot(profileId: string, name: string, actor: string, consent: SnapshotConsent): Promise<Snapshot & { sessionsEnded: number }> {
-    return this.snapshots.create(this.scope(profileId), name, actor, consent);
+  createSnapshot(ref: TargetRef, name: string, actor: string, consent: SnapshotConsent): Promise<Snapshot & { sessionsEnded: number }> {
+    return this.snapshots.create(this.scope(ref), name, actor, consent);
   }
 
-  restoreSnapshot(profileId: string, snapshotId: string, actor: string, consent: SnapshotConsent & { confirmProduction: boolean }) {
-    return this.snapshots.restore(this.scope(profileId), snapshotId, actor, consent);
+  restoreSnapshot(ref: TargetRef, snapshotId: string, actor: string, consent: SnapshotConsent & { confirmProduction: boolean }) {
+    return this.snapshots.restore(this.scope(ref), snapshotId, actor, consent);
   }
 
-  deleteSnapshot(profileId: string, snapshotId: string, actor: string): Promise<void> {
-    return this.snapshots.remove(this.scope(profileId), snapshotId, actor);
+  deleteSnapshot(ref: TargetRef, snapshotId: string, actor: string): Promise<void> {
+    return this.snapshots.remove(this.scope(ref), snapshotId, actor);
   }
 }

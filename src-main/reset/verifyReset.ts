@@ -3,8 +3,8 @@
 import type { ResetVerification } from '../../src-shared/model/reset';
 import { loadInventory } from '../inventory/loadInventory';
 import { appliedWithAncestors, planUpgrade } from '../../src-shared/graph/planner';
-import { loadTargetProject, type MigrationTarget } from '../runner/migrationTarget';
-import { targetStatus } from '../runner/runnerService';
+import { loadTargetProject, type MigrationTarget } from '../targets/migrationTarget';
+import { targetStatus } from '../runner/targetStatus';
 
 /**
  * What the database must hold: nothing recorded (recreate or wipe without migrating), a migration

@@ -10,7 +10,7 @@ import { appliedHeads } from '../../src-shared/graph/planner';
 import type { LoadedProject } from '../migrations/project';
 import { runAlembicCommand } from './alembicCommand';
 import { connectionStatus } from './connectionStatus';
-import type { MigrationTarget } from './migrationTarget';
+import type { MigrationTarget } from '../targets/migrationTarget';
 import type { RunOptions } from './nativeRun';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
 import { planRun, previewSteps } from './runPlan';

@@ -9,7 +9,7 @@ import type { OperationContext } from '../operations/operations';
 import type { AuditRecord } from '../store/auditLog';
 import { connectionStatus } from './connectionStatus';
 import { dryRunSql } from './dryRun';
-import type { MigrationTarget } from './migrationTarget';
+import type { MigrationTarget } from '../targets/migrationTarget';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
 import { planRun, previewSteps } from './runPlan';
 import { readRecorded } from './versionTables';

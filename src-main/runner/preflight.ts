@@ -9,7 +9,7 @@ import type { LoadedProject } from '../migrations/project';
 import { analyseTables, type TableChanges } from '../migrations/staticAnalysis';
 import { conflictingTables } from '../inventory/conflicts';
 import type { PreparedStep } from './preparedStep';
-import type { MigrationTarget } from './migrationTarget';
+import type { MigrationTarget } from '../targets/migrationTarget';
 import { stamping } from './runPlan';
 
 /**

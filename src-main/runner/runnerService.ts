@@ -5,41 +5,19 @@ import type { OperationStarted } from '../../src-shared/model/operation';
 import type { Snapshot } from '../../src-shared/model/reset';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { ConnectionStatus } from '../../src-shared/model/status';
-import type { Driver } from '../drivers/driver';
-import { engineFor } from '../engines/engineFor';
+import type { TargetRef } from '../../src-shared/model/targetRef';
 import type { LoadedProject } from '../migrations/project';
 import type { Operations } from '../operations/operations';
-import type { ProfileService } from '../profiles/profileService';
 import type { SnapshotService } from '../reset/snapshots';
 import type { StoreSession } from '../session/storeSession';
+import { loadTargetProject, type MigrationTarget } from '../targets/migrationTarget';
+import type { TargetResolver } from '../targets/targetResolver';
+import { withDriver } from '../targets/withDriver';
 import { previewAlembic, runAlembic } from './alembicRun';
-import { connectionStatus } from './connectionStatus';
 import { destructionOf } from './destruction';
-import { loadTargetProject, targetFromProfile, type MigrationTarget } from './migrationTarget';
 import { previewNative, runNative, type RunOptions } from './nativeRun';
 import { checkBeforeRun } from './preflight';
-import { readRecorded } from './versionTables';
-
-/**
- * `create`: a run may create a missing SQLite file (a fresh database). Reads never do: they see a
- * missing file as the empty database it will be, through an in-memory stand-in.
- */
-export async function withDriver<T>(target: MigrationTarget, work: (driver: Driver) => Promise<T>, create = false): Promise<T> {
-  const { connection } = target;
-  const engine = engineFor(connection.engine);
-  const driver = create ? await engine.connect(connection, { create: true }) : await engine.connectToRead(connection);
-  try {
-    return await work(driver);
-  } finally {
-    await driver.close();
-  }
-}
-
-export async function targetStatus(target: MigrationTarget): Promise<ConnectionStatus> {
-  const project = loadTargetProject(target);
-  const recorded = await withDriver(target, (driver) => readRecorded(driver, project.files.format));
-  return connectionStatus(project, recorded);
-}
+import { targetStatus } from './targetStatus';
 
 function forFormat<T>(project: LoadedProject, native: () => Promise<T>, alembic: () => Promise<T>): Promise<T> {
   return project.files.format === 'alembic' ? alembic() : native();
@@ -96,33 +74,32 @@ export async function runTarget(target: MigrationTarget, request: RunRequest, op
 
 export class RunnerService {
   constructor(
-    private readonly profiles: ProfileService,
+    private readonly targets: TargetResolver,
     private readonly session: StoreSession,
     private readonly operations: Operations,
     private readonly snapshots: SnapshotService,
   ) {}
 
-  target(profileId: string): MigrationTarget {
-    const { profile, password } = this.profiles.withSecret(profileId);
-    return targetFromProfile(profile, password);
+  status(ref: TargetRef): Promise<ConnectionStatus> {
+    return targetStatus(this.targets.resolve(ref).target);
   }
 
-  status(profileId: string): Promise<ConnectionStatus> {
-    return targetStatus(this.target(profileId));
+  preview(ref: TargetRef, request: RunRequest, actor: string): Promise<RunPreview> {
+    return previewTarget(this.targets.resolve(ref).target, request, actor);
   }
 
-  preview(profileId: string, request: RunRequest, actor: string): Promise<RunPreview> {
-    return previewTarget(this.target(profileId), request, actor);
-  }
-
-  run(profileId: string, request: RunRequest, actor: string, confirmProduction: boolean): OperationStarted {
-    const target = this.target(profileId);
-    const audit = this.session.store.audit;
-    return this.operations.start(`runner.${request.action}`, (operation) =>
-      runTarget(target, request, { actor, operation, confirmProduction, audit: (record) => audit.append(record) }, (name) =>
-        // The dialog listed the sessions (endSessions) and, on production, had the name typed (confirmProduction).
-        this.snapshots.create({ key: profileId, target }, name, actor, { endSessions: request.endSessions === true, ...(confirmProduction ? { typedName: target.name } : {}) }),
-      ),
-    );
+  /** `lockTimeoutMs`: how long to wait for another run's lock (the CLI's --lock-timeout). */
+  run(ref: TargetRef, request: RunRequest, actor: string, { confirmProduction, lockTimeoutMs }: { confirmProduction: boolean; lockTimeoutMs?: number }): OperationStarted {
+    const scope = this.targets.resolve(ref);
+    const { target } = scope;
+    // A --url run from the CLI without the store's passphrase is not audited, and has nowhere to record a snapshot first.
+    const audit = this.session.status().locked ? undefined : this.session.store.audit;
+    const options: RunOptions = { actor, confirmProduction, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }), ...(audit ? { audit: (record) => audit.append(record) } : {}) };
+    const take: TakeSnapshot | undefined = audit
+      ? (name) =>
+          // The dialog listed the sessions (endSessions) and, on production, had the name typed (confirmProduction).
+          this.snapshots.create(scope, name, actor, { endSessions: request.endSessions === true, ...(confirmProduction ? { typedName: target.name } : {}) })
+      : undefined;
+    return this.operations.start(`runner.${request.action}`, (operation) => runTarget(target, request, { ...options, operation }, take));
   }
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import pg from 'pg';
 import { quoteIdentifier } from '../../src-main/drivers/identifier';
 import { runReset } from '../../src-main/reset/resetRun';
-import type { MigrationTarget } from '../../src-main/runner/migrationTarget';
+import type { MigrationTarget } from '../../src-main/targets/migrationTarget';
 import { runTarget } from '../../src-main/runner/runnerService';
 import { postgresVersionTable } from '../../src-main/engines/postgres/postgresVersionTable';
 import { createNativeTableSql } from '../../src-main/runner/nativeTableSql';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runTarget } from '../../src-main/runner/runnerService';
 import { sqlalchemyUrl } from '../../src-main/runner/alembicCommand';
-import type { MigrationTarget } from '../../src-main/runner/migrationTarget';
+import type { MigrationTarget } from '../../src-main/targets/migrationTarget';
 import { startPostgres } from '../support/embeddedPostgres';
 import { writeNativeProject, type RevisionSpec } from '../support/nativeProject';
 import { round, withBaseline, type BenchmarkSuite, type Measure } from './harness';

@@ -1,5 +1,5 @@
 // A database plus a migration project, as the runner and the reset take them, for tests and benches.
-import type { MigrationTarget } from '../../src-main/runner/migrationTarget';
+import type { MigrationTarget } from '../../src-main/targets/migrationTarget';
 import type { ServerAddress } from './scratchDatabase';
 
 export function postgresTarget(server: ServerAddress, database: string, projectDir: string, overrides: Partial<MigrationTarget> = {}): MigrationTarget {

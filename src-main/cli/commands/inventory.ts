@@ -1,19 +1,16 @@
 // `switchyard inventory`: what a database holds against what its migrations say, for scripts and
 // for the report nobody should write by hand again.
-import type { Inventory, InventoryTable, RowCount } from '../../../src-shared/model/inventory';
+import type { Inventory, InventoryTable } from '../../../src-shared/model/inventory';
 import { formatBytes, inventoryCsv, inventoryMarkdown, qualifiedTableName, rowsOf, statusLabels } from '../../../src-shared/model/inventoryExport';
-import { SwitchyardError } from '../../../src-shared/errors';
-import { countableTables, readExactSizes } from '../../inventory/catalog';
-import { loadInventory } from '../../inventory/loadInventory';
-import { countRowsExactly, defaultCountTimeoutMs } from '../../inventory/rowCounts';
-import type { OperationContext } from '../../operations/operations';
-import type { MigrationTarget } from '../../runner/migrationTarget';
-import { withDriver } from '../../runner/runnerService';
+import type { TargetRef } from '../../../src-shared/model/targetRef';
+import { defaultCountTimeoutMs } from '../../inventory/rowCounts';
+import type { Services } from '../../services';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
+import { followOperation } from '../followOperation';
 import { openServices } from '../openServices';
-import { printJson, printTable, say, warn, UsageError } from '../output';
-import { requireOneTarget, targetFromProfileFlag, targetFromUrl, targetOptions, targetUsage } from '../targetFlags';
+import { printJson, printTable, say, UsageError } from '../output';
+import { requireOneTarget, targetRefOf, targetOptions, targetUsage } from '../targetFlags';
 
 const usage = `Usage:
   switchyard inventory --profile NAME|--url URL [--project DIR] [--exact-sizes] [--count] [--json|--csv|--markdown]
@@ -48,48 +45,29 @@ function timeoutMs(value: string | undefined): number {
   return Math.round(seconds * 1000);
 }
 
-/** Ctrl-C stops counting between tables (and interrupts the running count on PostgreSQL). */
-function interruptibleContext(): { context: OperationContext; dispose(): void } {
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.once('SIGINT', onInterrupt);
-  const context: OperationContext = {
-    opId: 'cli',
-    signal: controller.signal,
-    progress: (done, total) => process.stderr.write(`\rcounting rows: ${done}/${total}${done === total ? '\n' : ''}`),
-    log: (_level, line) => warn(`\nswitchyard: ${line}\n`),
-    checkpoint: () => {
-      if (controller.signal.aborted) throw new SwitchyardError('E_CANCELLED', 'Counting stopped by Ctrl-C.');
-    },
-  };
-  return { context, dispose: () => process.removeListener('SIGINT', onInterrupt) };
-}
-
-async function fillExact(target: MigrationTarget, inventory: Inventory, sizes: boolean, counts: boolean, countTimeoutMs: number): Promise<void> {
+/** Exact sizes and row counts through the inventory service; Ctrl-C stops counting between tables (and interrupts the running count on PostgreSQL). */
+async function fillExact(services: Services, ref: TargetRef, inventory: Inventory, sizes: boolean, counts: boolean, countTimeoutMs: number): Promise<void> {
   const key = (t: { schema: string; name: string }) => `${t.schema}\0${t.name}`;
   const byKey = new Map(inventory.tables.map((t) => [key(t), t]));
-  await withDriver(target, async (driver) => {
-    if (sizes) {
-      for (const size of await readExactSizes(driver)) {
-        const table = byKey.get(key(size));
-        if (table) Object.assign(table, { bytes: size.bytes, bytesExact: true });
-      }
+  if (sizes) {
+    for (const size of await services.inventory.sizes(ref)) {
+      const table = byKey.get(key(size));
+      if (table) Object.assign(table, { bytes: size.bytes, bytesExact: true });
     }
-    if (counts) {
-      const { context, dispose } = interruptibleContext();
-      let results: RowCount[];
-      try {
-        results = await countRowsExactly(driver, await countableTables(driver), context, countTimeoutMs);
-      } finally {
-        dispose();
-      }
-      for (const count of results) {
-        const table = byKey.get(key(count));
-        if (table) table.exactRows = count.rows;
-      }
+    inventory.sizesExact = true;
+  }
+  if (counts) {
+    const started = services.inventory.countRows(ref, { timeoutMs: countTimeoutMs });
+    const results = await followOperation(services, 'inventory.countRows', started, {
+      json: true,
+      stopping: 'counting stops after the current table',
+      onProgress: ({ done, total }) => process.stderr.write(`\rcounting rows: ${done}/${total}${done === total ? '\n' : ''}`),
+    });
+    for (const count of results) {
+      const table = byKey.get(key(count));
+      if (table) table.exactRows = count.rows;
     }
-  });
-  if (sizes) inventory.sizesExact = true;
+  }
 }
 
 function printText(inventory: Inventory): void {
@@ -119,19 +97,16 @@ async function run(args: string[]): Promise<number> {
   const flags = parse(args);
   requireOneTarget(flags);
   if ([flags.json, flags.csv, flags.markdown].filter(Boolean).length > 1) throw new UsageError('Choose one of --json, --csv and --markdown.');
-  let target: MigrationTarget;
-  if (flags.profile) {
-    const services = await openServices();
-    try {
-      target = targetFromProfileFlag(services, flags);
-    } finally {
-      services.close();
-    }
-  } else {
-    target = targetFromUrl(flags);
+  // A --url inventory needs no store; a profile's is opened with the passphrase.
+  const services = await openServices({ store: flags.profile ? 'required' : 'unattended' });
+  let inventory: Inventory;
+  try {
+    const ref = targetRefOf(flags, services);
+    inventory = await services.inventory.load(ref);
+    if (flags['exact-sizes'] || flags.count) await fillExact(services, ref, inventory, Boolean(flags['exact-sizes']), Boolean(flags.count), timeoutMs(flags.timeout));
+  } finally {
+    services.close();
   }
-  const inventory = await loadInventory(target);
-  if (flags['exact-sizes'] || flags.count) await fillExact(target, inventory, Boolean(flags['exact-sizes']), Boolean(flags.count), timeoutMs(flags.timeout));
   if (flags.json) printJson(inventory);
   else if (flags.csv) say(inventoryCsv(inventory.tables));
   else if (flags.markdown) say(inventoryMarkdown(inventory, new Date().toISOString()));

@@ -4,15 +4,15 @@ import { resolve } from 'node:path';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { resetModes, type ResetMode, type ResetPlan, type ResetRequest, type ResetResult } from '../../../src-shared/model/reset';
 import { SwitchyardError } from '../../../src-shared/errors';
-import { checkConfirmation, planWith, runReset } from '../../reset/resetRun';
+import { checkConfirmation } from '../../reset/resetRun';
 import { actorName } from '../../services';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
-import type { MigrationTarget } from '../../runner/migrationTarget';
+import type { MigrationTarget } from '../../targets/migrationTarget';
 import { commandLine, restoreCommand } from '../commandHint';
 import { printJson, printTable, say, UsageError } from '../output';
 import { targetOptions, targetUsage, type TargetFlags } from '../targetFlags';
-import { cliOperation } from './runnerCommands';
+import { followOperation } from '../followOperation';
 import { conditionLines, findSnapshot, resolveSnapshotScope } from './resetTarget';
 
 const usage = `Usage: switchyard reset (--profile NAME | --url URL) [--project DIR] --mode recreate|wipe|snapshot
@@ -87,7 +87,7 @@ export const resetCommand: Command = {
     if (!values.mode || !(resetModes as readonly string[]).includes(values.mode)) throw new UsageError(`--mode must be recreate, wipe or snapshot.\n\n${usage}`);
     if (values['no-snapshot'] && !values['i-understand']) throw new UsageError('--no-snapshot leaves nothing to undo the reset with: add --i-understand to go on without one.');
     const json = Boolean(values.json);
-    const { scope, services } = await resolveSnapshotScope(values);
+    const { ref, scope, services } = await resolveSnapshotScope(values);
     try {
       const snapshot = values.snapshot ? findSnapshot(services, scope, values.snapshot) : undefined;
       if (values.snapshot && !snapshot) throw new SwitchyardError('E_NOT_FOUND', `No snapshot "${values.snapshot}" for ${scope.target.name}: see switchyard snapshot list.`);
@@ -100,7 +100,7 @@ export const resetCommand: Command = {
         ...(snapshot ? { snapshotId: snapshot.id } : {}),
       };
       const confirmation = { typedName: values.confirm ?? '', ...(values['yes-production'] ? { environmentAcknowledged: 'production' } : {}) };
-      const plan = await planWith(services.snapshots, scope, request, actorName('cli'));
+      const plan = await services.reset.plan(ref, request, actorName('cli'));
       if (values.confirm !== plan.databaseName || plan.refusals.length > 0) {
         if (json) printJson(plan);
         else printPlan(plan, values, scope.target);
@@ -110,14 +110,8 @@ export const resetCommand: Command = {
         }
         checkConfirmation(plan, confirmation);
       }
-      const audit = services.session.store.audit;
-      const operation = cliOperation(json);
-      let result: ResetResult;
-      try {
-        result = await runReset(services.snapshots, scope, request, { actor: actorName('cli'), confirmation, operation: operation.context, audit: (record) => audit.append(record) });
-      } finally {
-        operation.dispose();
-      }
+      const started = services.reset.run(ref, request, confirmation, actorName('cli'));
+      const result = await followOperation(services, 'reset.run', started, { json, stopping: 'stopping after the current step' });
       if (json) printJson(result);
       else printResult(result, values, scope.target);
       return result.ok ? 0 : 1;

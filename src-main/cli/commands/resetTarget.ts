@@ -3,25 +3,21 @@
 import { SwitchyardError } from '../../../src-shared/errors';
 import type { DatabaseCondition } from '../../../src-shared/model/reset';
 import { readCondition } from '../../reset/databaseCondition';
-import type { MigrationTarget } from '../../runner/migrationTarget';
+import type { MigrationTarget } from '../../targets/migrationTarget';
 import type { SnapshotScope } from '../../reset/snapshots';
+import type { TargetRef } from '../../../src-shared/model/targetRef';
 import { actorName, type Services } from '../../services';
 import { restoreCommand } from '../commandHint';
 import { openServices } from '../openServices';
 import { warn } from '../output';
-import { requireOneTarget, targetFromProfileFlag, targetFromUrl, type TargetFlags } from '../targetFlags';
+import { requireOneTarget, targetRefOf, type TargetFlags } from '../targetFlags';
 
-export async function resolveSnapshotScope(flags: TargetFlags): Promise<{ scope: SnapshotScope; services: Services }> {
+export async function resolveSnapshotScope(flags: TargetFlags): Promise<{ ref: TargetRef; scope: SnapshotScope; services: Services }> {
   requireOneTarget(flags);
   const services = await openServices();
   try {
-    if (flags.profile) {
-      const target: MigrationTarget = targetFromProfileFlag(services, flags);
-      const profile = services.profiles.findByName(flags.profile) ?? services.profiles.get(flags.profile);
-      return { scope: { key: profile.id, target }, services };
-    }
-    const target = targetFromUrl(flags);
-    return { scope: { key: `url:${target.name}`, target }, services };
+    const ref = targetRefOf(flags, services);
+    return { ref, scope: services.targets.resolve(ref), services };
   } catch (error) {
     services.close();
     throw error;

@@ -1,43 +1,40 @@
-// `switchyard status|upgrade|downgrade|stamp`: the runner from a terminal or a CI job.
-import type { RunAction, RunPreview, RunRequest, RunResult } from '../../../src-shared/model/run';
+// `switchyard status|upgrade|downgrade|stamp`: the runner from a terminal or a CI job, through the
+// same runner service as the app (a run is its long operation, followed here).
+import type { RunAction, RunPreview, RunRequest } from '../../../src-shared/model/run';
 import type { ConnectionStatus } from '../../../src-shared/model/status';
-import { SwitchyardError } from '../../../src-shared/errors';
-import type { OperationContext } from '../../operations/operations';
-import type { AuditRecord } from '../../store/auditLog';
-import { previewTarget, runTarget, targetStatus, type TakeSnapshot } from '../../runner/runnerService';
-import type { MigrationTarget } from '../../runner/migrationTarget';
-import { actorName, createServices, type Services } from '../../services';
-import { defaultDataDir } from '../../paths';
-import { passphraseKeyProvider } from '../../store/keyProvider';
+import type { TargetRef } from '../../../src-shared/model/targetRef';
+import type { MigrationTarget } from '../../targets/migrationTarget';
+import { actorName, type Services } from '../../services';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
 import { restoreCommand } from '../commandHint';
 import { destructionLines } from '../destructionLines';
+import { followOperation } from '../followOperation';
 import { openServices } from '../openServices';
 import { printJson, say, UsageError, warn } from '../output';
-import { requireOneTarget, targetFromProfileFlag, targetFromUrl, targetOptions, targetUsage, type TargetFlags } from '../targetFlags';
+import { requireOneTarget, targetRefOf, targetOptions, targetUsage, type TargetFlags } from '../targetFlags';
 import { reportMissingDatabase } from './resetTarget';
 
 /** Exit code of `status --check` when something is pending: CI can fail a deploy on it. */
 const pendingExitCode = 3;
 
 interface Resolved {
+  ref: TargetRef;
   target: MigrationTarget;
-  services: Services | undefined;
+  services: Services;
 }
 
-/** Profiles need the store; a --url run uses it only for the audit log, and only when it can open unattended. */
+/** Profiles need the store; a --url run uses it only for the audit log and a snapshot first, and only when it can open unattended. */
 async function resolveTarget(flags: TargetFlags): Promise<Resolved> {
   requireOneTarget(flags);
-  if (flags.profile) {
-    const services = await openServices();
-    return { target: targetFromProfileFlag(services, flags), services };
+  const services = await openServices({ store: flags.profile ? 'required' : 'unattended' });
+  try {
+    const ref = targetRefOf(flags, services);
+    return { ref, target: services.targets.resolve(ref).target, services };
+  } catch (error) {
+    services.close();
+    throw error;
   }
-  const target = targetFromUrl(flags);
-  if (!process.env.SWITCHYARD_PASSPHRASE) return { target, services: undefined };
-  const services = createServices({ dataDir: defaultDataDir() });
-  await services.session.unlock(passphraseKeyProvider(process.env.SWITCHYARD_PASSPHRASE));
-  return { target, services };
 }
 
 function printStatus(target: MigrationTarget, status: ConnectionStatus): void {
@@ -64,34 +61,6 @@ function printPreview(preview: RunPreview): void {
   for (const line of destructionLines(preview.destruction ?? [])) warn(`switchyard: ${line}\n`);
 }
 
-/** The snapshot service for --snapshot-first; without the store (a --url run, no passphrase) there is none. */
-function snapshotTaker({ target, services }: Resolved, flags: TargetFlags, actor: string, request: RunRequest, confirmProduction: boolean): TakeSnapshot | undefined {
-  if (!services) return undefined;
-  const key = flags.profile ? (services.profiles.findByName(flags.profile) ?? services.profiles.get(flags.profile)).id : `url:${target.name}`;
-  return (name) => services.snapshots.create({ key, target }, name, actor, { endSessions: request.endSessions === true, ...(confirmProduction ? { typedName: target.name } : {}) });
-}
-
-/** Ctrl-C asks the running operation to stop at its next checkpoint; a second Ctrl-C exits at once. */
-export function cliOperation(json: boolean): { context: OperationContext; dispose(): void } {
-  const controller = new AbortController();
-  const onInterrupt = () => {
-    warn('\nswitchyard: stopping after the current revision (Ctrl-C again to abort at once)\n');
-    controller.abort();
-    process.once('SIGINT', () => process.exit(130));
-  };
-  process.once('SIGINT', onInterrupt);
-  const context: OperationContext = {
-    opId: 'cli',
-    signal: controller.signal,
-    progress: () => undefined,
-    log: (level, line) => (json || level === 'error' ? warn : say)(`${line}\n`),
-    checkpoint: () => {
-      if (controller.signal.aborted) throw new SwitchyardError('E_CANCELLED', 'Stopped by Ctrl-C between revisions; everything before was applied.');
-    },
-  };
-  return { context, dispose: () => process.removeListener('SIGINT', onInterrupt) };
-}
-
 function runCommand(action: RunAction | 'status', summary: string): Command {
   const extra = action === 'status' ? '  --check      exit 3 when migrations are pending\n' : `  --to TARGET  ${action === 'upgrade' ? 'default: heads' : 'required'} (heads, head, base, an id prefix, label@head, +1, -1, rev+2…)\n  --dry-run    print the exact SQL and the preflight findings; change nothing\n  --yes-production   required for a production connection\n  --lock-timeout S   wait this long for another run's lock (default 10)\n${action === 'stamp' ? '' : "  --snapshot-first   take a snapshot before the first statement (restoring it undoes the run)\n  --end-sessions     with --snapshot-first: end the database's sessions for the copy (PostgreSQL)\n"}${action === 'stamp' ? '  --down       remove records down to TARGET instead of adding them up to it\n' : ''}`;
   const usage = `Usage: switchyard ${action} (--profile NAME | --url URL) [--project DIR] ${action === 'status' ? '[--check]' : '--to TARGET [--dry-run]'} [--json]\n\n${summary}\n\n${extra}  --json       machine-readable output\n\n${targetUsage}`;
@@ -106,11 +75,10 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         usage,
       );
       const json = Boolean(values.json);
-      const resolved = await resolveTarget(values);
-      const { target, services } = resolved;
+      const { ref, target, services } = await resolveTarget(values);
       try {
         if (action === 'status') {
-          const status = await targetStatus(target);
+          const status = await services.runner.status(ref);
           if (json) printJson(statusJson(status));
           else printStatus(target, status);
           return values.check && status.pending.length > 0 ? pendingExitCode : 0;
@@ -127,7 +95,7 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         };
         const actor = actorName('cli');
         if (values['dry-run']) {
-          const preview = await previewTarget(target, request, actor);
+          const preview = await services.runner.preview(ref, request, actor);
           if (json) printJson(preview);
           else printPreview(preview);
           return preview.findings.some((f) => f.severity === 'error') ? 1 : 0;
@@ -135,27 +103,19 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         const lockTimeoutMs = values['lock-timeout'] === undefined ? 10_000 : Number(values['lock-timeout']) * 1000;
         if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) throw new UsageError('--lock-timeout takes seconds');
         // Said before anything runs, also without --dry-run: nobody loses a table without being told.
-        const destruction = action === 'stamp' ? [] : ((await previewTarget(target, request, actor)).destruction ?? []);
+        const destruction = action === 'stamp' ? [] : ((await services.runner.preview(ref, request, actor)).destruction ?? []);
         for (const line of destructionLines(destruction)) warn(`switchyard: ${line}\n`);
-        const confirmProduction = Boolean(values['yes-production']);
-        const operation = cliOperation(json);
-        const audit = services?.session.store.audit;
-        let result: RunResult;
-        try {
-          const options = { actor, lockTimeoutMs, operation: operation.context, confirmProduction, ...(audit ? { audit: (r: AuditRecord) => audit.append(r) } : {}) };
-          result = await runTarget(target, request, options, snapshotTaker(resolved, values, actor, request, confirmProduction));
-        } finally {
-          operation.dispose();
-        }
+        const started = services.runner.run(ref, request, actor, { confirmProduction: Boolean(values['yes-production']), lockTimeoutMs });
+        const result = await followOperation(services, 'runner.run', started, { json, stopping: 'stopping after the current revision' });
         if (result.snapshot && !json) say(`Snapshot "${result.snapshot.name}" taken first — undo with: ${restoreCommand(result.snapshot.id, values, target)}\n`);
         if (json) printJson({ steps: result.steps, totalMs: result.totalMs, status: statusJson(result.status), ...(result.snapshot ? { snapshot: result.snapshot } : {}) });
         else say(`${result.steps.length === 0 ? 'Nothing to do' : `${action === 'stamp' ? 'Stamped' : 'Ran'} ${result.steps.length} revision(s) in ${result.totalMs} ms`}; now at ${result.status.heads.join(', ') || 'base'}.\n`);
         return 0;
       } catch (error) {
-        if (services) await reportMissingDatabase(error, services, target, values);
+        await reportMissingDatabase(error, services, target, values);
         throw error;
       } finally {
-        services?.close();
+        services.close();
       }
     },
   };

@@ -58,19 +58,19 @@ export const snapshotCommand: Command = {
     if (!action || !actions.includes(action)) throw new UsageError(`Say what to do: create, list, restore or delete.\n\n${usage}`);
     if ((action === 'restore' || action === 'delete') && !which) throw new UsageError(`snapshot ${action} needs the snapshot's id or name.`);
     const json = Boolean(values.json);
-    const { scope, services } = await resolveSnapshotScope(values);
+    const { ref, scope, services } = await resolveSnapshotScope(values);
     const actor = actorName('cli');
     const consent = { endSessions: Boolean(values['end-sessions']), typedName: values.confirm };
     try {
       await reportCondition(services, scope, values);
       if (action === 'list') {
-        const list = services.snapshots.list(scope);
+        const list = services.reset.listSnapshots(ref);
         if (json) printJson(list);
         else printTable(['id', 'name', 'state', 'size', 'created at', 'at revisions'], list.map((s) => [s.id.slice(0, 8), s.name, s.state, formatBytes(s.sizeBytes), s.createdAt, s.heads.join(', ') || '—']));
         return 0;
       }
       if (action === 'create') {
-        const snapshot = await services.snapshots.create(scope, values.name ?? '', actor, consent);
+        const snapshot = await services.reset.createSnapshot(ref, values.name ?? '', actor, consent);
         if (json) printJson(snapshot);
         else say(`Snapshot "${snapshot.name}" (${snapshot.id}) taken: ${formatBytes(snapshot.sizeBytes)}${snapshot.sessionsEnded ? `; ${snapshot.sessionsEnded} session(s) on the database were ended first` : ''}.\n`);
         return 0;
@@ -78,12 +78,12 @@ export const snapshotCommand: Command = {
       const snapshot = findSnapshot(services, scope, which as string);
       if (!snapshot) throw new SwitchyardError('E_NOT_FOUND', `No snapshot "${which}" of ${scope.target.name}'s database: see ${commandLine(['snapshot', 'list', ...targetWords(values)])}`);
       if (action === 'restore') {
-        const restored = await services.snapshots.restore(scope, snapshot.id, actor, { ...consent, confirmProduction: Boolean(values['yes-production']) });
+        const restored = await services.reset.restoreSnapshot(ref, snapshot.id, actor, { ...consent, confirmProduction: Boolean(values['yes-production']) });
         if (json) printJson(restored);
         else say(`Restored "${snapshot.name}" in ${restored.durationMs} ms.\n`);
         return 0;
       }
-      await services.snapshots.remove(scope, snapshot.id, actor);
+      await services.reset.deleteSnapshot(ref, snapshot.id, actor);
       if (json) printJson({ deleted: snapshot.id });
       else say(`Deleted snapshot "${snapshot.name}".\n`);
       return 0;

@@ -4,7 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runTarget, targetStatus } from '../../../src-main/runner/runnerService';
+import { runTarget } from '../../../src-main/runner/runnerService';
+import { targetStatus } from '../../../src-main/runner/targetStatus';
 import { output } from '../../support/cliProcess';
 import type { DatabaseFingerprint } from '../../support/databaseFingerprint';
 import type { HoldMode } from '../../support/faultProxy';

@@ -14,7 +14,7 @@ import { startCount } from '../../../src-main/inventory/inventoryService';
 import { loadInventory } from '../../../src-main/inventory/loadInventory';
 import { EventBus } from '../../../src-main/operations/eventBus';
 import { Operations } from '../../../src-main/operations/operations';
-import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
+import type { MigrationTarget } from '../../../src-main/targets/migrationTarget';
 import { applyByHand, runStatements, writeNativeProject, type RevisionSpec } from '../../support/nativeProject';
 import { tempDir } from '../../support/tempDir';
 

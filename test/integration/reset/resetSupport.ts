@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { join, resolve } from 'node:path';
 import type { ResetConfirmation, ResetRequest } from '../../../src-shared/model/reset';
-import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
+import type { MigrationTarget } from '../../../src-main/targets/migrationTarget';
 import { readCondition } from '../../../src-main/reset/databaseCondition';
 import { runReset } from '../../../src-main/reset/resetRun';
 import type { SnapshotScope } from '../../../src-main/reset/snapshots';

@@ -50,16 +50,18 @@ describe('reset on SQLite', () => {
     expect(result.ok).toBe(true);
     expect(query(path, "SELECT name FROM sqlite_schema WHERE type = 'table'")).toEqual([]);
     expect(result.steps.map((s) => s.step)).toEqual(['snapshot', 'drop', 'verify']);
+    // SQLite has no schemas to drop and no public to create: the step says what it did.
+    expect(result.steps.find((s) => s.step === 'drop')?.title).toBe('Drop every table and view (the file stays)');
   });
 
   it('gives the demo connection a pristine snapshot that "Reset demo" restores', async () => {
     const services = await unlockedServices();
     const demo = await services.demo.create('tester');
-    const [pristine] = services.reset.listSnapshots(demo.id);
+    const [pristine] = services.reset.listSnapshots({ profileId: demo.id });
     expect(pristine).toMatchObject({ name: demoSnapshotName, engine: 'sqlite' });
     const before = query(demo.sqlitePath, 'SELECT revision FROM switchyard_migrations ORDER BY revision');
     query(demo.sqlitePath, 'DELETE FROM switchyard_migrations');
-    const restored = await services.reset.restoreSnapshot(demo.id, pristine?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
+    const restored = await services.reset.restoreSnapshot({ profileId: demo.id }, pristine?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
     expect(restored.snapshot.name).toBe(demoSnapshotName);
     expect(query(demo.sqlitePath, 'SELECT revision FROM switchyard_migrations ORDER BY revision')).toEqual(before);
   });

@@ -7,8 +7,9 @@ import pg from 'pg';
 import { describe, expect, inject, it, onTestFinished, vi } from 'vitest';
 import { alembicLockKey } from '../../../src-main/runner/alembicBootstrap';
 import { alembicInvocation, sqlalchemyUrl } from '../../../src-main/runner/alembicCommand';
-import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
-import { previewTarget, runTarget, targetStatus } from '../../../src-main/runner/runnerService';
+import type { MigrationTarget } from '../../../src-main/targets/migrationTarget';
+import { previewTarget, runTarget } from '../../../src-main/runner/runnerService';
+import { targetStatus } from '../../../src-main/runner/targetStatus';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import type { MigrationTarget } from '../../../src-main/runner/migrationTarget';
+import type { MigrationTarget } from '../../../src-main/targets/migrationTarget';
 import { previewTarget, runTarget } from '../../../src-main/runner/runnerService';
 import { postgresTarget } from '../../support/migrationTargets';
 import { writeNativeProject, type RevisionSpec } from '../../support/nativeProject';

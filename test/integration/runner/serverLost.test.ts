@@ -2,7 +2,8 @@
 // back the status is consistent and the run resumes where it stopped.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTarget, targetStatus } from '../../../src-main/runner/runnerService';
+import { runTarget } from '../../../src-main/runner/runnerService';
+import { targetStatus } from '../../../src-main/runner/targetStatus';
 import { startPostgres, type PostgresServer } from '../../support/embeddedPostgres';
 import { postgresTarget } from '../../support/migrationTargets';
 import { writeNativeProject } from '../../support/nativeProject';

@@ -59,7 +59,7 @@ describe('"snapshot first" on a run', () => {
     const listed = await services.dispatch('snapshots.list', { profileId }, context);
     expect(listed.ok && (listed.value as Array<{ id: string }>).map((s) => s.id)).toEqual([result.snapshot?.id]);
 
-    await services.reset.restoreSnapshot(profileId, result.snapshot?.id as string, context.actor, { confirmProduction: false, endSessions: false });
+    await services.reset.restoreSnapshot({ profileId }, result.snapshot?.id as string, context.actor, { confirmProduction: false, endSessions: false });
     expect((await adminQuery(server, 'SELECT count(*)::int AS n FROM customers', database)).rows[0].n).toBe(500);
   });
 

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from '../../../src-main/sqliteModule';
-import { runTarget, targetStatus } from '../../../src-main/runner/runnerService';
+import { runTarget } from '../../../src-main/runner/runnerService';
+import { targetStatus } from '../../../src-main/runner/targetStatus';
 import { sqliteTarget } from '../../support/migrationTargets';
 import { writeNativeProject, type RevisionSpec } from '../../support/nativeProject';
 import { tempDir } from '../../support/tempDir';

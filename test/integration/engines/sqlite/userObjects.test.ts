@@ -1,7 +1,8 @@
 // SQLite's own objects are named sqlite_…; a user's table may start with "sqlite" too and is the user's.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTarget, targetStatus } from '../../../../src-main/runner/runnerService';
+import { runTarget } from '../../../../src-main/runner/runnerService';
+import { targetStatus } from '../../../../src-main/runner/targetStatus';
 import { openSqlite } from '../../../../src-main/sqliteModule';
 import { sqliteTarget } from '../../../support/migrationTargets';
 import { writeNativeProject } from '../../../support/nativeProject';
