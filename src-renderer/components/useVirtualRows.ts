@@ -8,11 +8,17 @@ export interface VirtualRows {
   /** Render rows [first, last); row i sits at i * rowHeight. */
   first: number;
   last: number;
+  /**
+   * The most rows [first, last) can hold. Keyed by `index % slots`, a row coming into view takes over
+   * the elements of one that left, instead of the DOM being torn down and rebuilt on every frame.
+   */
+  slots: number;
 }
 
 export function useVirtualRows(count: number, rowHeight: number, overscan = 8): VirtualRows {
   const viewport = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // The top row, not the scroll offset: scrolling within a row renders nothing again.
+  const [topRow, setTopRow] = useState(0);
   const [height, setHeight] = useState(600);
   useEffect(() => {
     const element = viewport.current;
@@ -21,10 +27,13 @@ export function useVirtualRows(count: number, rowHeight: number, overscan = 8): 
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+  // A row partly in view at the bottom counts: one more than fit whole.
+  const inView = Math.ceil(height / rowHeight) + 1;
   return {
     viewport,
-    onScroll: (event) => setScrollTop(event.currentTarget.scrollTop),
-    first: Math.max(0, Math.floor(scrollTop / rowHeight) - overscan),
-    last: Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan),
+    onScroll: (event) => setTopRow(Math.floor(event.currentTarget.scrollTop / rowHeight)),
+    first: Math.max(0, topRow - overscan),
+    last: Math.min(count, topRow + inView + overscan),
+    slots: inView + 2 * overscan,
   };
 }

@@ -60,7 +60,8 @@ export const GraphRow = memo(function GraphRow({ row, offset, template, laneCoun
   return (
     <div
       className={classes}
-      style={{ transform: `translateY(${offset}px)`, gridTemplateColumns: template }}
+      // Contained: a row coming into view is laid out and painted alone, never its neighbours.
+      style={{ transform: `translateY(${offset}px)`, gridTemplateColumns: template, contain: 'strict' }}
       role="option"
       aria-selected={selected}
       aria-label={row.id}

@@ -36,7 +36,7 @@ const overscan = 8;
 
 export function GraphRows(props: Props) {
   const { model, items, columns, selected } = props;
-  const { viewport, onScroll, first, last } = useVirtualRows(items.length, rowHeight, overscan);
+  const { viewport, onScroll, first, last, slots } = useVirtualRows(items.length, rowHeight, overscan);
   const sets = useMemo(() => columns.map((c) => statusSets(c.status)), [columns]);
 
   useEffect(() => {
@@ -58,11 +58,12 @@ export function GraphRows(props: Props) {
 
   const visible = items.slice(first, last).map((item, k) => {
     const index = first + k;
+    const slot = `slot${index % slots}`;
     const style = { transform: `translateY(${index * rowHeight}px)`, gridTemplateColumns: template };
     if (item.kind === 'run') {
       const count = item.last - item.first + 1;
       return (
-        <div key={`run${item.first}`} className="graph-row graph-run" style={style}>
+        <div key={slot} className="graph-row graph-run" style={style}>
           <svg className="graph-lanes" width={Math.min(lanes, 360)} height={rowHeight} aria-hidden="true" />
           {columns.map((c) => <span key={c.id} />)}
           <button type="button" className="graph-run-button small" onClick={() => props.onExpand(item.first)}>
@@ -75,7 +76,7 @@ export function GraphRows(props: Props) {
     const row = model.layout.rows[item.row] as LaneRow;
     return (
       <GraphRow
-        key={row.id}
+        key={slot}
         row={row}
         offset={index * rowHeight}
         template={template}

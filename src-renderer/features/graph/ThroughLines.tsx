@@ -14,6 +14,8 @@ interface Props {
 }
 
 interface Segment {
+  /** Lane, dash and the how-manieth segment of that lane in view: kept while scrolling, so a line is moved, not replaced. */
+  key: string;
   lane: number;
   dashed: boolean;
   from: number;
@@ -29,16 +31,17 @@ export function throughOf(rows: LaneRow[], item: ViewItem): LaneRow['through'] {
 
 export function ThroughLines({ rows, items, first, last, width }: Props) {
   const segments: Segment[] = [];
-  const open = new Map<string, Segment>();
+  const open = new Map<string, { segment: Segment; count: number }>();
   for (let i = first; i < last; i += 1) {
     for (const t of throughOf(rows, items[i] as ViewItem)) {
-      const key = `${t.lane}:${t.dashed}`;
-      const segment = open.get(key);
-      if (segment && segment.to === i - 1) segment.to = i;
+      const line = `${t.lane}:${t.dashed}`;
+      const current = open.get(line);
+      if (current && current.segment.to === i - 1) current.segment.to = i;
       else {
-        const started = { lane: t.lane, dashed: t.dashed, from: i, to: i };
+        const count = (current?.count ?? 0) + 1;
+        const started = { key: `${line}:${count}`, lane: t.lane, dashed: t.dashed, from: i, to: i };
         segments.push(started);
-        open.set(key, started);
+        open.set(line, { segment: started, count });
       }
     }
   }
@@ -46,7 +49,7 @@ export function ThroughLines({ rows, items, first, last, width }: Props) {
     <svg className="graph-through" width={width} height={(last - first) * rowHeight} style={{ transform: `translateY(${first * rowHeight}px)` }} aria-hidden="true">
       {segments.map((s) => (
         <line
-          key={`${s.lane}:${s.dashed}:${s.from}`}
+          key={s.key}
           x1={laneX(s.lane)}
           x2={laneX(s.lane)}
           y1={(s.from - first) * rowHeight}
