@@ -15,12 +15,14 @@ export interface OpenOptions {
    */
   store?: 'required' | 'unattended';
   firstRunDemo?: boolean;
+  /** A host serving a browser: no PGPASSWORD for URL targets, whoever asks. */
+  servesBrowser?: boolean;
 }
 
-export async function openServices({ store = 'required', firstRunDemo = false }: OpenOptions = {}): Promise<Services> {
+export async function openServices({ store = 'required', firstRunDemo = false, servesBrowser = false }: OpenOptions = {}): Promise<Services> {
   const dataDir = defaultDataDir();
   // Unexpected errors go to the CLI's log in full; the terminal gets their code and the log's path.
-  const services = createServices({ dataDir, firstRunDemo, urlPassword: process.env.PGPASSWORD, onUnexpectedError: (method, error) => logInternalError(method, error, dataDir) });
+  const services = createServices({ dataDir, firstRunDemo, urlPassword: servesBrowser ? undefined : process.env.PGPASSWORD, onUnexpectedError: (method, error) => logInternalError(method, error, dataDir) });
   const passphrase = store === 'required' ? await passphraseFromEnvOrPrompt(services.session.status().storeExists) : process.env.SWITCHYARD_PASSPHRASE;
   if (passphrase) await services.session.unlock(passphraseKeyProvider(passphrase));
   return services;

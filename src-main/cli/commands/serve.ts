@@ -2,11 +2,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findAboveCode } from '../../codeLocation';
-import { defaultDataDir } from '../../paths';
-import { createServices } from '../../services';
 import { startHost } from '../../host/server';
-import { passphraseKeyProvider } from '../../store/keyProvider';
 import type { Command } from '../command';
+import { openServices } from '../openServices';
 import { say, UsageError } from '../output';
 import { parseFlags } from '../parseFlags';
 
@@ -28,9 +26,8 @@ async function run(args: string[]): Promise<number> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new UsageError(`No built renderer in ${rendererDir}: run \`npm run build:renderer\` (or use \`npm run serve\`).`);
   }
-  const services = createServices({ dataDir: defaultDataDir(), firstRunDemo: !values['no-demo'] && process.env.SWITCHYARD_DEMO !== 'off' });
-  const passphrase = process.env.SWITCHYARD_PASSPHRASE;
-  if (passphrase) await services.session.unlock(passphraseKeyProvider(passphrase));
+  // Without SWITCHYARD_PASSPHRASE the store stays locked and the page asks for the passphrase.
+  const services = await openServices({ store: 'unattended', servesBrowser: true, firstRunDemo: !values['no-demo'] && process.env.SWITCHYARD_DEMO !== 'off' });
   const host = await startHost({ services, rendererDir, port });
   say(`Switchyard is serving ${services.dataDir} — open this URL in a browser on this machine:\n${host.url}\n`);
   await new Promise<void>((done) => {
