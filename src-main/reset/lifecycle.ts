@@ -28,6 +28,8 @@ export interface DatabaseLifecycle {
   snapshotPrivileges(): PrivilegeCheck;
   /** The drop step's title: what the user will see go. */
   readonly dropTitle: string;
+  /** The drop step's title in mode wipe, where the database stays and what it holds goes. */
+  readonly wipeTitle: string;
   createTitle(recreated: RecreatedShape): string;
   /** The statements of each step, in order, exactly as the step methods run them. */
   terminateStatements(): string[];

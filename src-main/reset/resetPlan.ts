@@ -80,7 +80,7 @@ export async function planSteps(target: MigrationTarget, database: DatabaseLifec
   const terminate = database.terminateStatements();
   if (request.mode !== 'wipe' && exists && terminate.length > 0) steps.push({ step: 'terminate', title: 'End the sessions on the database', statements: terminate, destructive: false });
   if (request.mode === 'wipe') {
-    steps.push({ step: 'drop', title: 'Drop every schema and create public again', statements: exists ? await database.wipeStatements() : [], destructive: true });
+    steps.push({ step: 'drop', title: database.wipeTitle, statements: exists ? await database.wipeStatements() : [], destructive: true });
   } else if (request.mode === 'recreate') {
     if (exists) steps.push({ step: 'drop', title: database.dropTitle, statements: database.dropStatements(), destructive: true });
     const recorded = await recordedShapeFor(database, snapshots);

@@ -221,6 +221,7 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
     },
     recordedShape: () => facts.shape,
     dropTitle: 'Drop the database',
+    wipeTitle: 'Drop every schema and create public again',
     createTitle,
     terminateStatements: () => [terminateSessionsShown(database, literal)],
     dropStatements: () => [dropDatabaseSql(database, force)],

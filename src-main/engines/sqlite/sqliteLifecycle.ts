@@ -78,6 +78,7 @@ export async function openSqliteLifecycle(connection: ConnectionTarget, snapshot
     // The copy goes to the app's own data folder.
     snapshotPrivileges: () => ({ ok: true, explanation: 'Snapshots are copied into the app data folder.' }),
     dropTitle: 'Delete the database file',
+    wipeTitle: 'Drop every table and view (the file stays)',
     createTitle: () => 'Create an empty database file',
     // Other processes' connections are invisible on SQLite: there is nothing to terminate.
     terminateStatements: () => [],
