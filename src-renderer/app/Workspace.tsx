@@ -5,7 +5,9 @@ import { ConnectionSidebar } from '../features/connections/ConnectionSidebar';
 import { DatabaseConditionBanner } from '../features/reset/DatabaseConditionBanner';
 import { RunDialog } from '../features/runner/RunDialog';
 import { useNavigation } from './navigationStore';
+import { panelIdOf, ScreenTabs, tabIdOf } from './ScreenTabs';
 import { screens } from './screens';
+import { ThemePicker } from './ThemePicker';
 
 export function Workspace() {
   const { load, startNew, banner, selected } = useConnections();
@@ -42,24 +44,26 @@ export function Workspace() {
   const Current = showTabs && current ? current.component : screens[0]?.component;
   return (
     <div className="workspace">
-      <ConnectionSidebar />
+      <div className="side">
+        <ConnectionSidebar />
+        <ThemePicker />
+      </div>
       <main className="content">
-        {showTabs && (
-          <nav className="tabs" aria-label="Screens">
-            {screens.map((s) => (
-              <button key={s.id} type="button" className={s.id === current?.id ? 'tab active' : 'tab'} aria-current={s.id === current?.id ? 'page' : undefined} title={`Alt+${s.key}`} onClick={() => go(s.id)}>
-                {s.label}
-              </button>
-            ))}
-          </nav>
-        )}
+        {showTabs && current && <ScreenTabs screens={screens} current={current.id} onShow={go} />}
         {banner && (
           <div className={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
             {banner.text}
           </div>
         )}
         {showTabs && <DatabaseConditionBanner />}
-        {Current && <Current />}
+        {Current &&
+          (showTabs && current ? (
+            <div role="tabpanel" id={panelIdOf(current.id)} aria-labelledby={tabIdOf(current.id)} className="tab-panel">
+              <Current />
+            </div>
+          ) : (
+            <Current />
+          ))}
       </main>
       <RunDialog />
     </div>

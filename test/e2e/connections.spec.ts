@@ -146,12 +146,12 @@ test('the first run opens the demo workspace: its graph, with applied and pendin
     await page.getByLabel('Repeat passphrase').fill(passphrase);
     await page.getByRole('button', { name: 'Create store' }).click();
     await expect(page.locator('.env-band')).toHaveAttribute('data-environment', 'demo');
-    await expect(page.getByRole('button', { name: 'Graph' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('tab', { name: 'Graph', exact: true })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByText('17 applied')).toBeVisible();
     await expect(page.getByText('23 pending')).toBeVisible();
     await shot(page, '07-first-run-demo');
     // It comes with sample rows, so sizes, counts and what a reset destroys are real.
-    await page.getByRole('button', { name: 'Inventory', exact: true }).click();
+    await page.getByRole('tab', { name: 'Inventory', exact: true }).click();
     await expect(page.getByRole('row', { name: /\bdocuments\b/ })).toContainText('400');
     await page.getByLabel('Filter by name').fill('tasks');
     await expect(page.getByRole('row', { name: /\btasks\b/ })).toContainText('1,200');

@@ -27,7 +27,7 @@ test.describe('graph', () => {
   test('the demo shows its heads and pending branches; search, branch filter and details work; an upgrade from the panel turns rows applied', async ({ page }) => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo database' }).click();
-    await page.getByRole('button', { name: 'Graph', exact: true }).click();
+    await page.getByRole('tab', { name: 'Graph', exact: true }).click();
 
     const status = page.getByRole('status', { name: 'Database status' });
     await expect(status).toContainText('17 applied');
@@ -118,7 +118,7 @@ test.describe('graph', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Saved Demo staging' })).toBeVisible();
 
     await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /^Demo\b(?! staging)/ }).click();
-    await page.getByRole('button', { name: 'Graph', exact: true }).click();
+    await page.getByRole('tab', { name: 'Graph', exact: true }).click();
     await page.getByRole('button', { name: 'Compare environments' }).click();
     const compare = page.getByRole('region', { name: 'Compare environments' });
     await compare.getByLabel('Demo staging').check();

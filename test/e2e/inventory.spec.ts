@@ -50,7 +50,7 @@ test.describe('inventory', () => {
   test('counts tables per status, filters, counts rows and exports CSV', async ({ page }) => {
     await page.goto(app.url);
     await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Shop/ }).click();
-    await page.getByRole('button', { name: 'Inventory', exact: true }).click();
+    await page.getByRole('tab', { name: 'Inventory', exact: true }).click();
 
     const summary = page.getByRole('group', { name: 'Tables by status' });
     await expect(summary.getByRole('button', { name: /OK/ })).toContainText('2');
@@ -101,7 +101,7 @@ test.describe('inventory', () => {
     // "Created by" goes to the revision on the Graph screen.
     await page.getByLabel('Filter by name').fill('customers');
     await row('customers').getByRole('button', { name: 'r1' }).click();
-    await expect(page.getByRole('button', { name: 'Graph', exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('tab', { name: 'Graph', exact: true })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('complementary', { name: 'Revision details' })).toContainText('r1');
   });
 });
@@ -111,7 +111,7 @@ test('the demo connection’s inventory matches its part-applied project', async
   try {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo database' }).click();
-    await page.getByRole('button', { name: 'Inventory', exact: true }).click();
+    await page.getByRole('tab', { name: 'Inventory', exact: true }).click();
     const summary = page.getByRole('group', { name: 'Tables by status' });
     // The demo applies 17 of its 40 revisions on creation, leaving 34 tables and no drift.
     await expect(summary.getByRole('button', { name: /OK/ })).toContainText('34');
@@ -148,7 +148,7 @@ test('a PostgreSQL database with 3,000 tables scrolls to its last table, renderi
   try {
     await page.goto(app.url);
     await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Warehouse/ }).click();
-    await page.getByRole('button', { name: 'Inventory', exact: true }).click();
+    await page.getByRole('tab', { name: 'Inventory', exact: true }).click();
     const grid = page.getByRole('table', { name: 'Tables' });
     await expect(grid.getByRole('row').last()).toContainText('3,000 tables');
     // No project bound: no status counts, and the grid says so.

@@ -37,7 +37,7 @@ test.describe('migrations', () => {
     await page.getByRole('button', { name: 'Save connection' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved Local app' })).toBeVisible();
 
-    await page.getByRole('button', { name: 'Migrations', exact: true }).click();
+    await page.getByRole('tab', { name: 'Migrations', exact: true }).click();
     const cards = page.locator('.status-cards');
     await expect(cards).toContainText('0 applied');
     await expect(cards).toContainText('3 pending');
@@ -70,7 +70,7 @@ test.describe('migrations', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.locator('.env-band')).toHaveAttribute('data-environment', 'prod');
 
-    await page.getByRole('button', { name: 'Migrations', exact: true }).click();
+    await page.getByRole('tab', { name: 'Migrations', exact: true }).click();
     await page.getByRole('button', { name: 'Upgrade to heads…' }).click();
     const dialog = page.getByRole('dialog');
     const run = dialog.getByRole('button', { name: 'Upgrade 1 revision' });
@@ -85,7 +85,7 @@ test.describe('migrations', () => {
     await expect(page.locator('.status-cards')).toContainText('0 pending');
 
     // Every change is in the audit log: the profile's edits and both runs, with the chain intact.
-    await page.getByRole('button', { name: 'Activity', exact: true }).click();
+    await page.getByRole('tab', { name: 'Activity', exact: true }).click();
     const activity = page.getByRole('region', { name: 'Activity' });
     await expect(activity.getByRole('status')).toContainText('Audit chain intact');
     await expect(activity.locator('tbody tr').first()).toContainText('runner.upgrade');
@@ -111,7 +111,7 @@ test('a downgrade lists the tables and rows it destroys and, on staging, takes a
   try {
     await page.goto(app.url);
     await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Shop staging/ }).click();
-    await page.getByRole('button', { name: 'Migrations', exact: true }).click();
+    await page.getByRole('tab', { name: 'Migrations', exact: true }).click();
     await page.getByRole('button', { name: 'Downgrade…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Target').fill('m001');
@@ -125,7 +125,7 @@ test('a downgrade lists the tables and rows it destroys and, on staging, takes a
     await expect(dialog.getByRole('status').filter({ hasText: 'Done: 1 revision' })).toContainText('Snapshot “Before downgrade to m001” was taken first');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.getByRole('tab', { name: 'Reset', exact: true }).click();
     await expect(page.getByRole('table', { name: 'Snapshot list' }).getByRole('row').filter({ hasText: 'Before downgrade to m001' })).toContainText('m002');
   } finally {
     await app.stop();

@@ -19,7 +19,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function walkToConfirm(page: Page, prefix: string, expectImpact: RegExp): Promise<void> {
-  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.getByRole('tab', { name: 'Reset', exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Reset steps' }).locator('[aria-current="step"]')).toHaveText('1. Target');
   await shot(page, `${prefix}-1-target`);
   await page.getByRole('button', { name: 'Next: impact' }).click();
@@ -87,7 +87,7 @@ test('a seed file with an error stops the reset there, says what the database ho
   try {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo database' }).click();
-    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.getByRole('tab', { name: 'Reset', exact: true }).click();
     await page.getByLabel('Seed SQL file (optional)').fill(seed);
     await page.getByRole('button', { name: 'Next: impact' }).click();
     await page.getByRole('button', { name: 'Next: safety net' }).click();
@@ -207,7 +207,7 @@ test('no wizard step is a dead end: an unreachable server or a missing project i
     const current = page.getByRole('navigation', { name: 'Reset steps' }).locator('[aria-current="step"]');
 
     await connections.getByRole('button', { name: /Unreachable/ }).click();
-    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.getByRole('tab', { name: 'Reset', exact: true }).click();
     await page.getByRole('button', { name: 'Next: impact' }).click();
     await expect(current).toHaveText('2. Impact');
     await expect(page.getByRole('alert')).toContainText('E_CONNECTION_REFUSED');
@@ -276,7 +276,7 @@ test('opening a connection whose reset was killed after its drop says so, restor
 
       const [snapshot] = JSON.parse((await running(['snapshot', 'list', '--profile', 'Shop', '--json'])).stdout) as Array<{ name: string; location: string }>;
       expect(snapshot?.name).toMatch(/^Before reset/);
-      await page.getByRole('button', { name: 'Connection', exact: true }).click();
+      await page.getByRole('tab', { name: 'Connection', exact: true }).click();
       await page.getByRole('button', { name: 'Delete', exact: true }).click();
       const ask = page.getByRole('dialog');
       await expect(ask.getByRole('list', { name: 'Snapshots only this connection reaches' })).toContainText(snapshot?.name ?? '');

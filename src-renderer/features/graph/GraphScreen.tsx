@@ -1,6 +1,6 @@
 // The Graph screen: the bound project's revisions as lanes, the selected database's status on
 // them, other environments beside it, and a revision's details in a side panel.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { branchLabels, matchesSearch } from '../../../src-shared/graph/graphFilter';
 import { viewItems } from '../../../src-shared/graph/linearRuns';
 import { useConnections } from '../connections/connectionsStore';
@@ -13,6 +13,8 @@ import { GraphRows } from './GraphRows';
 import { useGraph } from './graphStore';
 import { GraphSummary } from './GraphSummary';
 import { GraphToolbar } from './GraphToolbar';
+import { PanelSplit } from './PanelSplit';
+import { usePanelWidth } from './panelWidthStore';
 import { RevisionMenu } from './RevisionMenu';
 import { RevisionPanel } from './RevisionPanel';
 
@@ -23,6 +25,7 @@ export function GraphScreen() {
   const g = useGraph();
   const compare = useCompare();
   const runsFinished = useRunDialog((s) => s.runsFinished);
+  const panelWidth = usePanelWidth((s) => s.width);
   const search = useRef<HTMLInputElement>(null);
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | undefined>();
 
@@ -141,7 +144,7 @@ export function GraphScreen() {
           ))}
         </div>
       )}
-      <div className="graph-body">
+      <div className="graph-body" style={{ '--panel-width': `${panelWidth}px` } as CSSProperties}>
         <GraphRows
           model={model}
           items={items}
@@ -156,6 +159,7 @@ export function GraphScreen() {
           onMenu={(id, x, y) => setMenu({ id, x, y })}
           onKey={onKey}
         />
+        {g.panelOpen && g.selected && <PanelSplit />}
         {g.panelOpen && g.selected && (
           <RevisionPanel profileId={current.id} revision={g.selected} detail={g.detail} error={g.detailError} status={g.graph.status} onGo={(id) => reveal(id, true)} onClose={g.closePanel} />
         )}
