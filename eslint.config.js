@@ -79,4 +79,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // What differs between PostgreSQL and SQLite lives in src-main/engines/, one folder each behind the
+    // Engine interface: a branch on an engine's name anywhere else in main is a missing member of it.
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/engines/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator=/^[!=]==?$/]:has(> Literal):matches(:has(> MemberExpression[property.name='engine']), :has(> Identifier[name='engine']))",
+          message: 'Ask the engine (engineFor(kind).…) instead of branching on its name; add a member to Engine in src-main/engines/engine.ts if it has none.',
+        },
+        {
+          selector: "SwitchStatement:matches([discriminant.property.name='engine'], [discriminant.name='engine'])",
+          message: 'Ask the engine (engineFor(kind).…) instead of switching on its name.',
+        },
+      ],
+    },
+  },
 );
