@@ -2,8 +2,8 @@
 // reset of it was interrupted — said in the service's words, with the snapshot to restore (asked first).
 import { useEffect, useState } from 'react';
 import type { DatabaseCondition } from '../../../src-shared/model/reset';
-import { call } from '../../api/client';
 import { useConnections } from '../connections/connectionsStore';
+import { useCondition } from './conditionStore';
 import { RestoreDialog } from './RestoreDialog';
 import { useSnapshots } from './snapshotsStore';
 
@@ -15,27 +15,18 @@ function nothingToOffer(condition: DatabaseCondition): boolean {
 export function DatabaseConditionBanner() {
   const profile = useConnections((s) => s.profiles.find((p) => p.id === s.selected));
   const { restored, busy, error, notice, load } = useSnapshots();
-  const [condition, setCondition] = useState<DatabaseCondition | undefined>();
+  const { condition, load: loadCondition } = useCondition();
   const [asking, setAsking] = useState(false);
   // Once the banner's restore ran, its outcome stays said here, whichever screen is open.
   const [acted, setActed] = useState(false);
   const profileId = profile?.id;
   useEffect(() => setActed(false), [profileId]);
   useEffect(() => {
-    setCondition(undefined);
     if (!profileId) return;
     // The restore below acts through the snapshots store: it must be on this connection.
     void load(profileId);
-    let current = true;
-    // A connection that cannot be reached says so on every screen itself; the banner only adds what they cannot know.
-    call('reset.condition', { profileId }).then(
-      (answer) => current && setCondition(answer),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [profileId, restored, load]);
+    void loadCondition(profileId);
+  }, [profileId, restored, load, loadCondition]);
   if (acted && notice && condition?.notices.length === 0) {
     return (
       <p className="banner ok" role="status">

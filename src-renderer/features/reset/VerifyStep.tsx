@@ -1,8 +1,6 @@
 // Step 6: the summary — every step's result, the verification, and the undo (restore the snapshot,
 // once, after the same confirmation as every restore); after the undo, what the database is now.
 import { useEffect, useState } from 'react';
-import type { ConnectionStatus } from '../../../src-shared/model/status';
-import { call } from '../../api/client';
 import { useConnections } from '../connections/connectionsStore';
 import { PlanPending } from './PlanPending';
 import { RestoreDialog } from './RestoreDialog';
@@ -10,24 +8,16 @@ import { useReset } from './resetStore';
 import { useSnapshots } from './snapshotsStore';
 import { StepList } from './StepList';
 
-/** Read again from the database after the undo: the page must not go on describing the reset. */
-function useStatusAfter(profileId: string | undefined, undone: boolean): ConnectionStatus | string | undefined {
-  const [status, setStatus] = useState<ConnectionStatus | string | undefined>();
-  useEffect(() => {
-    if (!profileId || !undone) return;
-    call('runner.status', { profileId }).then(setStatus, (error: unknown) => setStatus(error instanceof Error ? error.message : String(error)));
-  }, [profileId, undone]);
-  return status;
-}
-
 export function VerifyStep() {
-  const { plan, result, live, restart, profileId } = useReset();
+  const { plan, result, live, restart, profileId, statusAfterUndo: now, readStatusAfterUndo } = useReset();
   const { busy, notice, error, restored } = useSnapshots();
   const profile = useConnections((s) => s.profiles.find((p) => p.id === profileId));
   const [asking, setAsking] = useState(false);
   const snapshot = result?.snapshot;
   const undone = snapshot !== undefined && restored.includes(snapshot.id);
-  const now = useStatusAfter(profileId, undone);
+  useEffect(() => {
+    if (undone) void readStatusAfterUndo();
+  }, [undone, readStatusAfterUndo]);
   if (!plan || !result || !profile) return <PlanPending back="confirm" />;
   const verification = result.verification;
   return (

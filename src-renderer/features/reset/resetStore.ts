@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { OperationEventOf, ResetStepProgress } from '../../../src-shared/api';
 import type { GraphLoad } from '../../../src-shared/model/graphView';
 import type { ResetPlan, ResetRequest, ResetResult } from '../../../src-shared/model/reset';
+import type { ConnectionStatus } from '../../../src-shared/model/status';
 import { asError, call } from '../../api/client';
 import { followOperation } from '../../api/operationEvents';
 import { projectGraph } from '../runner/projectGraph';
@@ -25,6 +26,8 @@ interface ResetState {
   opId: string | undefined;
   live: ResetStepProgress[];
   result: ResetResult | undefined;
+  /** Read again after the undo (the page must not go on describing the reset); a string when it could not be read. */
+  statusAfterUndo: ConnectionStatus | string | undefined;
   start(profileId: string): void;
   /** Back to the Target step for another reset of the same connection. */
   restart(): void;
@@ -34,6 +37,7 @@ interface ResetState {
   setTyped(change: { typedName?: string; environmentAcknowledged?: string }): void;
   run(): Promise<void>;
   cancel(): Promise<void>;
+  readStatusAfterUndo(): Promise<void>;
 }
 
 const fresh = () => ({
@@ -45,6 +49,7 @@ const fresh = () => ({
   environmentAcknowledged: '',
   live: [],
   result: undefined,
+  statusAfterUndo: undefined,
   opId: undefined,
 });
 
@@ -111,6 +116,15 @@ export const useReset = create<ResetState>((set, get) => {
     async cancel() {
       const { opId } = get();
       if (opId) await call('ops.cancel', { opId });
+    },
+    async readStatusAfterUndo() {
+      const { profileId } = get();
+      if (!profileId) return;
+      try {
+        set({ statusAfterUndo: await call('runner.status', { profileId }) });
+      } catch (error) {
+        set({ statusAfterUndo: asError(error).message });
+      }
     },
   };
 });

@@ -22,6 +22,10 @@ describe('the reset wizard store', () => {
     expect(result?.ok).toBe(true);
     expect(live.map((s) => s.step)).toEqual(planned);
     expect(live.every((s) => s.outcome === 'done' || s.outcome === 'skipped')).toBe(true);
+
+    await useReset.getState().readStatusAfterUndo();
+    const now = useReset.getState().statusAfterUndo;
+    expect(typeof now === 'object' && now.heads).toEqual((await call('runner.status', { profileId: demo.id })).heads);
   });
 
   it('stays on Confirm with the refusal when the typed name does not match', async () => {
