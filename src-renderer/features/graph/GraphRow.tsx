@@ -3,7 +3,7 @@ import { memo, type MouseEvent } from 'react';
 import type { LaneRow } from '../../../src-shared/graph/laneLayout';
 import type { ConnectionStatus } from '../../../src-shared/model/status';
 import type { ReportRevision } from './graphModel';
-import type { StatusColumn } from './GraphRows';
+import type { EnvironmentColumn } from './environmentComparison';
 import { LaneCell, type NodeState } from './LaneCell';
 
 /** A column's status as sets: rows look revisions up while scrolling. */
@@ -39,7 +39,7 @@ interface Props {
   laneCount: number;
   revision: ReportRevision | undefined;
   head: boolean;
-  columns: StatusColumn[];
+  columns: EnvironmentColumn[];
   sets: Array<StatusSets | undefined>;
   selected: boolean;
   match: boolean;

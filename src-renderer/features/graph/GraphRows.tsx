@@ -4,22 +4,16 @@ import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import { useVirtualRows } from '../../components/useVirtualRows';
 import type { LaneRow } from '../../../src-shared/graph/laneLayout';
 import type { ViewItem } from '../../../src-shared/graph/linearRuns';
-import type { ConnectionStatus } from '../../../src-shared/model/status';
+import type { EnvironmentColumn } from './environmentComparison';
 import type { GraphModel } from './graphModel';
 import { GraphRow, statusSets } from './GraphRow';
 import { ThroughLines } from './ThroughLines';
 import { lanesWidth, rowHeight } from './laneGeometry';
 
-export interface StatusColumn {
-  id: string;
-  name: string;
-  status: ConnectionStatus | undefined;
-}
-
 interface Props {
   model: GraphModel;
   items: ViewItem[];
-  columns: StatusColumn[];
+  columns: EnvironmentColumn[];
   selected: string | undefined;
   matches: ReadonlySet<string>;
   /** Revisions the comparison would apply or revert: marked in the rows. */
