@@ -12,6 +12,7 @@ import type { ConnectionStatus } from './model/status';
 import { runActions, type RunPreview, type RunResult } from './model/run';
 import { resetModes, type DatabaseCondition, type ResetPlan, type ResetResult, type ResetSession, type ResetStepName, type Snapshot, type StepResult } from './model/reset';
 import type { WireError } from './errors';
+import { confirmationSchema } from './model/confirmation';
 
 /** Binds an output type to an input schema; the output only exists for the type checker. */
 function method<Output>() {
@@ -40,8 +41,8 @@ const bySnapshot = z.object({ profileId: profileIdSchema, snapshotId: z.string()
 /** Ending sessions is never silent: without endSessions, a database with sessions is refused (E_SESSIONS_CONNECTED, detail: the sessions). */
 const snapshotConsent = {
   endSessions: z.boolean().default(false),
-  /** On production: the connection's name, typed. */
-  typedName: z.string().max(1000).optional(),
+  /** On production: the connection's name, typed (and for a restore, "production" acknowledged). */
+  ...confirmationSchema.shape,
 };
 
 export const api = {
@@ -54,7 +55,7 @@ export const api = {
   'profiles.update': method<Profile>()(z.object({ id: profileIdSchema, profile: profileInputSchema }).strict()),
   'profiles.duplicate': method<Profile>()(byId),
   /** When snapshots of its database exist that no other profile reaches, keep or delete them must be said (else E_SNAPSHOTS_REMAIN). */
-  'profiles.remove': method<{ removed: true }>()(byId.extend({ snapshots: z.enum(['keep', 'delete']).optional() })),
+  'profiles.remove': method<{ removed: true }>()(byId.extend({ snapshots: z.enum(['keep', 'delete']).optional(), confirmation: confirmationSchema.default({}) })),
   /** Tests a saved profile, or unsaved form values; the stored password stands in for an untyped one only where it was saved for. */
   'profiles.test': method<ConnectionTestResult>()(
     z.object({ id: profileIdSchema.optional(), profile: profileInputSchema.optional() }).strict()
@@ -71,7 +72,7 @@ export const api = {
   'runner.preview': method<RunPreview>()(z.object({ profileId: profileIdSchema, request: runRequestSchema }).strict()),
   /** Runs the plan as a long operation; op.done carries a RunResult. */
   'runner.run': method<OperationStarted>()(
-    z.object({ profileId: profileIdSchema, request: runRequestSchema, confirmProduction: z.boolean().default(false) }).strict(),
+    z.object({ profileId: profileIdSchema, request: runRequestSchema, confirmation: confirmationSchema.default({}) }).strict(),
   ),
 
   /** The bound project's graph and anomalies, with the connection's status (or why it could not be read). */
@@ -95,7 +96,7 @@ export const api = {
     z.object({
       profileId: profileIdSchema,
       request: resetRequestSchema,
-      confirmation: z.object({ typedName: z.string().max(1000), environmentAcknowledged: z.string().max(100).optional() }).strict(),
+      confirmation: confirmationSchema,
     }).strict(),
   ),
   /** Whether the database exists, an interrupted reset, the snapshot to restore; finishes or cleans up interrupted snapshots. */
@@ -108,8 +109,9 @@ export const api = {
   'snapshots.sessions': method<ResetSession[]>()(byProfile),
   /** PostgreSQL clones need the database idle: its sessions are ended only with endSessions. */
   'snapshots.create': method<Snapshot & { sessionsEnded: number }>()(z.object({ profileId: profileIdSchema, name: z.string().max(200).default(''), ...snapshotConsent }).strict()),
-  'snapshots.restore': method<{ snapshot: Snapshot; durationMs: number }>()(bySnapshot.extend({ confirmProduction: z.boolean().default(false), ...snapshotConsent })),
-  'snapshots.delete': method<{ deleted: true }>()(bySnapshot),
+  'snapshots.restore': method<{ snapshot: Snapshot; durationMs: number }>()(bySnapshot.extend(snapshotConsent)),
+  /** On production: the connection's name, typed. */
+  'snapshots.delete': method<{ deleted: true }>()(bySnapshot.extend(confirmationSchema.shape)),
 
   'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict()),
   'audit.verify': method<AuditVerification>()(empty),

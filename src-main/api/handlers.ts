@@ -37,8 +37,8 @@ export function createHandlers({ session, profiles, runner, inventory, graph, re
     'profiles.create': ({ profile }, { actor }) => profiles.create(profile, actor),
     'profiles.update': ({ id, profile }, { actor }) => profiles.update(id, profile, actor),
     'profiles.duplicate': ({ id }, { actor }) => profiles.duplicate(id, actor),
-    'profiles.remove': async ({ id, snapshots }, { actor }) => {
-      await reset.releaseSnapshots(id, snapshots, actor);
+    'profiles.remove': async ({ id, snapshots, confirmation }, { actor }) => {
+      await reset.releaseSnapshots(id, snapshots, actor, confirmation);
       profiles.remove(id, actor);
       return { removed: true as const };
     },
@@ -48,7 +48,7 @@ export function createHandlers({ session, profiles, runner, inventory, graph, re
 
     'runner.status': ({ profileId }) => runner.status({ profileId }),
     'runner.preview': ({ profileId, request }, { actor }) => runner.preview({ profileId }, request, actor),
-    'runner.run': ({ profileId, request, confirmProduction }, { actor }) => runner.run({ profileId }, request, actor, { confirmProduction }),
+    'runner.run': ({ profileId, request, confirmation }, { actor }) => runner.run({ profileId }, request, actor, { confirmation }),
 
     'graph.load': ({ profileId }) => graph.load({ profileId }),
     'graph.revision': ({ profileId, revision }) => graph.revision({ profileId }, revision),
@@ -65,8 +65,8 @@ export function createHandlers({ session, profiles, runner, inventory, graph, re
     'snapshots.sessions': ({ profileId }) => reset.sessions({ profileId }),
     'snapshots.create': ({ profileId, name, ...consent }, { actor }) => reset.createSnapshot({ profileId }, name, actor, consent),
     'snapshots.restore': ({ profileId, snapshotId, ...consent }, { actor }) => reset.restoreSnapshot({ profileId }, snapshotId, actor, consent),
-    'snapshots.delete': async ({ profileId, snapshotId }, { actor }) => {
-      await reset.deleteSnapshot({ profileId }, snapshotId, actor);
+    'snapshots.delete': async ({ profileId, snapshotId, ...confirmation }, { actor }) => {
+      await reset.deleteSnapshot({ profileId }, snapshotId, actor, confirmation);
       return { deleted: true as const };
     },
 

@@ -3,12 +3,14 @@
 // what the database holds, and keeps the snapshot taken first.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { PlannedStep, ResetConfirmation, ResetPlan, ResetRequest, ResetResult, ResetStepName, ResetVerification, Snapshot, StepResult } from '../../src-shared/model/reset';
+import type { PlannedStep, ResetPlan, ResetRequest, ResetResult, ResetStepName, ResetVerification, Snapshot, StepResult } from '../../src-shared/model/reset';
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
+import type { Confirmation } from '../../src-shared/model/confirmation';
 import type { OperationContext } from '../operations/operations';
 import { runTarget } from '../runner/runnerService';
 import { withDriver } from '../targets/withDriver';
 import type { AuditRecord } from '../store/auditLog';
+import { requireConfirmation } from '../targets/requireConfirmation';
 import type { DatabaseShapeRecord } from '../../src-shared/model/reset';
 import { readCondition } from './databaseCondition';
 import { databaseKeyOf } from './databaseKey';
@@ -21,22 +23,15 @@ import { verifyReset, type Expectation } from './verifyReset';
 
 export interface ResetRunOptions {
   actor: string;
-  confirmation: ResetConfirmation;
+  confirmation: Confirmation;
   operation?: OperationContext;
   audit?: (record: AuditRecord) => void;
 }
 
-/** Typing the environment's name: "prod" or "production". */
-const productionWords = new Set(['prod', 'production']);
-
-export function checkConfirmation(plan: ResetPlan, confirmation: ResetConfirmation): void {
+export function checkConfirmation(plan: ResetPlan, confirmation: Confirmation): void {
   if (plan.refusals.length > 0) throw new SwitchyardError('E_PREFLIGHT', `Nothing was changed. ${plan.refusals.join(' ')}`, { refusals: plan.refusals });
-  if (confirmation.typedName !== plan.databaseName) {
-    throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `The typed name does not match the database name "${plan.databaseName}": nothing was changed.`);
-  }
-  if (plan.environment === 'prod' && !productionWords.has((confirmation.environmentAcknowledged ?? '').trim().toLowerCase())) {
-    throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${plan.connection} is a production connection: acknowledge it by naming the environment (type "production"). Nothing was changed.`);
-  }
+  // The database's name, whatever the environment: a reset drops it.
+  requireConfirmation({ connection: plan.connection, environment: plan.environment, what: 'reset it', typed: plan.databaseName, always: true, productionWord: true }, confirmation);
 }
 
 /** The plan, after settling what killed snapshots left and with what must be said about the database first. */

@@ -1,7 +1,8 @@
 // The reset wizard and snapshots as the API and the CLI use them, on a TargetRef.
 import { SwitchyardError } from '../../src-shared/errors';
 import type { OperationStarted } from '../../src-shared/model/operation';
-import type { DatabaseCondition, ResetConfirmation, ResetPlan, ResetRequest, ResetSession, Snapshot } from '../../src-shared/model/reset';
+import type { Confirmation } from '../../src-shared/model/confirmation';
+import type { DatabaseCondition, ResetPlan, ResetRequest, ResetSession, Snapshot } from '../../src-shared/model/reset';
 import type { TargetRef } from '../../src-shared/model/targetRef';
 import type { Operations } from '../operations/operations';
 import type { StoreSession } from '../session/storeSession';
@@ -27,7 +28,7 @@ export class ResetService {
     return planWith(this.snapshots, this.scope(ref), request, actor);
   }
 
-  run(ref: TargetRef, request: ResetRequest, confirmation: ResetConfirmation, actor: string): OperationStarted {
+  run(ref: TargetRef, request: ResetRequest, confirmation: Confirmation, actor: string): OperationStarted {
     const scope = this.scope(ref);
     const audit = this.session.store.audit;
     return this.operations.start('reset.run', (operation) =>
@@ -60,8 +61,8 @@ export class ResetService {
     return this.session.store.snapshots.list(key);
   }
 
-  /** Before a profile goes: its database's last snapshots are kept or deleted as the user said, never left unsaid. */
-  async releaseSnapshots(profileId: string, choice: 'keep' | 'delete' | undefined, actor: string): Promise<void> {
+  /** Before a profile goes: its database's last snapshots are kept or deleted as the user said, never left unsaid (deleting them on production: its name typed). */
+  async releaseSnapshots(profileId: string, choice: 'keep' | 'delete' | undefined, actor: string, confirmation: Confirmation = {}): Promise<void> {
     const exclusive = this.exclusiveSnapshots(profileId);
     if (exclusive.length === 0 || choice === 'keep') return;
     if (choice === undefined) {
@@ -71,7 +72,7 @@ export class ResetService {
         { snapshots: exclusive },
       );
     }
-    for (const snapshot of exclusive) await this.snapshots.remove(this.scope({ profileId }), snapshot.id, actor);
+    for (const snapshot of exclusive) await this.snapshots.remove(this.scope({ profileId }), snapshot.id, actor, confirmation);
   }
 
   sessions(ref: TargetRef): Promise<ResetSession[]> {
@@ -82,11 +83,11 @@ export class ResetService {
     return this.snapshots.create(this.scope(ref), name, actor, consent);
   }
 
-  restoreSnapshot(ref: TargetRef, snapshotId: string, actor: string, consent: SnapshotConsent & { confirmProduction: boolean }) {
+  restoreSnapshot(ref: TargetRef, snapshotId: string, actor: string, consent: SnapshotConsent) {
     return this.snapshots.restore(this.scope(ref), snapshotId, actor, consent);
   }
 
-  deleteSnapshot(ref: TargetRef, snapshotId: string, actor: string): Promise<void> {
-    return this.snapshots.remove(this.scope(ref), snapshotId, actor);
+  deleteSnapshot(ref: TargetRef, snapshotId: string, actor: string, confirmation: Confirmation): Promise<void> {
+    return this.snapshots.remove(this.scope(ref), snapshotId, actor, confirmation);
   }
 }

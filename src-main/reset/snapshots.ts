@@ -4,9 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { sessionInWords, type ResetSession, type Snapshot } from '../../src-shared/model/reset';
 import { SwitchyardError } from '../../src-shared/errors';
+import type { Confirmation } from '../../src-shared/model/confirmation';
 import type { MigrationTarget } from '../targets/migrationTarget';
 import { targetStatus } from '../runner/targetStatus';
 import type { StoreSession } from '../session/storeSession';
+import { requireConfirmation } from '../targets/requireConfirmation';
 import { ResetJournal } from '../store/resetJournal';
 import { databaseKeyOf } from './databaseKey';
 import { engineFor } from '../engines/engineFor';
@@ -19,13 +21,11 @@ export interface SnapshotScope {
   target: MigrationTarget;
 }
 
-/** What the user agreed to before a snapshot is taken or restored. */
-export interface SnapshotConsent {
+/** What the user agreed to before a snapshot is taken, restored or deleted: the sessions may be ended, and on production the name typed. */
+export type SnapshotConsent = Confirmation & {
   /** The sessions were listed and may be ended. */
   endSessions: boolean;
-  /** On production: the connection's name, typed. */
-  typedName?: string | undefined;
-}
+};
 
 export function snapshotDirOf(dataDir: string): string {
   return join(dataDir, 'snapshots');
@@ -45,10 +45,8 @@ export function refuseReadOnly(target: MigrationTarget): void {
   if (target.connection.readOnly) throw new SwitchyardError('E_READ_ONLY', `${target.name} is a read-only connection: Switchyard will not change it.`);
 }
 
-function requireProductionName(target: MigrationTarget, consent: SnapshotConsent, what: string): void {
-  if (target.environment === 'prod' && consent.typedName !== target.name) {
-    throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${target.name} is a production connection: type its name (${target.name}) to ${what}. Nothing was changed.`);
-  }
+function confirmed(scope: SnapshotScope, consent: Confirmation, what: string, productionWord = false): void {
+  requireConfirmation({ connection: scope.target.name, environment: scope.target.environment, what, productionWord }, consent);
 }
 
 async function requireSessionsConsent(database: DatabaseLifecycle, consent: SnapshotConsent, what: string): Promise<void> {
@@ -100,7 +98,7 @@ export class SnapshotService {
   /** A snapshot asked for by a user: refused on read-only, named on production, sessions ended only when agreed. */
   async create(scope: SnapshotScope, name: string, actor: string, consent: SnapshotConsent = { endSessions: false }): Promise<Snapshot & { sessionsEnded: number }> {
     refuseReadOnly(scope.target);
-    requireProductionName(scope.target, consent, 'take a snapshot (its sessions are ended)');
+    confirmed(scope, consent, 'take a snapshot (its sessions are ended)');
     const database = await this.open(scope.target);
     try {
       if (!(await database.exists())) throw new SwitchyardError('E_DATABASE_MISSING', `${database.databaseName} does not exist: there is nothing to copy.`);
@@ -173,12 +171,10 @@ export class SnapshotService {
     return done;
   }
 
-  async restore(scope: SnapshotScope, snapshotId: string, actor: string, consent: SnapshotConsent & { confirmProduction: boolean }): Promise<{ snapshot: Snapshot; durationMs: number }> {
+  /** On production the name is typed and the environment acknowledged: a restore replaces the whole database. */
+  async restore(scope: SnapshotScope, snapshotId: string, actor: string, consent: SnapshotConsent): Promise<{ snapshot: Snapshot; durationMs: number }> {
     refuseReadOnly(scope.target);
-    if (scope.target.environment === 'prod' && !consent.confirmProduction) {
-      throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${scope.target.name} is a production connection: confirm explicitly to restore a snapshot over it.`);
-    }
-    requireProductionName(scope.target, consent, 'restore a snapshot over it');
+    confirmed(scope, consent, 'restore a snapshot over it', true);
     const snapshot = this.find(scope, snapshotId);
     if (snapshot.state !== 'ready') throw new SwitchyardError('E_INVALID_INPUT', `The snapshot "${snapshot.name}" was never finished: it cannot be restored.`);
     const started = performance.now();
@@ -201,7 +197,9 @@ export class SnapshotService {
     return { snapshot, durationMs };
   }
 
-  async remove(scope: SnapshotScope, snapshotId: string, actor: string): Promise<void> {
+  /** On production the name is typed: a deleted snapshot is a way back gone. */
+  async remove(scope: SnapshotScope, snapshotId: string, actor: string, confirmation: Confirmation): Promise<void> {
+    confirmed(scope, confirmation, 'delete one of its snapshots');
     const snapshot = this.find(scope, snapshotId);
     const database = await this.open(scope.target);
     try {

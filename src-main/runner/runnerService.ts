@@ -4,6 +4,7 @@ import { SwitchyardError } from '../../src-shared/errors';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import type { Snapshot } from '../../src-shared/model/reset';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
+import type { Confirmation } from '../../src-shared/model/confirmation';
 import type { ConnectionStatus } from '../../src-shared/model/status';
 import type { TargetRef } from '../../src-shared/model/targetRef';
 import type { LoadedProject } from '../migrations/project';
@@ -12,6 +13,7 @@ import type { SnapshotService } from '../reset/snapshots';
 import type { StoreSession } from '../session/storeSession';
 import { loadTargetProject, type MigrationTarget } from '../targets/migrationTarget';
 import type { TargetResolver } from '../targets/targetResolver';
+import { requireConfirmation } from '../targets/requireConfirmation';
 import { withDriver } from '../targets/withDriver';
 import { previewAlembic, runAlembic } from './alembicRun';
 import { destructionOf } from './destruction';
@@ -88,17 +90,21 @@ export class RunnerService {
     return previewTarget(this.targets.resolve(ref).target, request, actor);
   }
 
-  /** `lockTimeoutMs`: how long to wait for another run's lock (the CLI's --lock-timeout). */
-  run(ref: TargetRef, request: RunRequest, actor: string, { confirmProduction, lockTimeoutMs }: { confirmProduction: boolean; lockTimeoutMs?: number }): OperationStarted {
+  /**
+   * On production the connection's name is typed (`confirmation`), checked here before anything
+   * runs. `lockTimeoutMs`: how long to wait for another run's lock (the CLI's --lock-timeout).
+   */
+  run(ref: TargetRef, request: RunRequest, actor: string, { confirmation, lockTimeoutMs }: { confirmation: Confirmation; lockTimeoutMs?: number }): OperationStarted {
     const scope = this.targets.resolve(ref);
     const { target } = scope;
+    requireConfirmation({ connection: target.name, environment: target.environment, what: `${request.action === 'stamp' ? 'stamp' : `run this ${request.action}`} on it` }, confirmation);
     // A --url run from the CLI without the store's passphrase is not audited, and has nowhere to record a snapshot first.
     const audit = this.session.status().locked ? undefined : this.session.store.audit;
-    const options: RunOptions = { actor, confirmProduction, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }), ...(audit ? { audit: (record) => audit.append(record) } : {}) };
+    const options: RunOptions = { actor, confirmProduction: true, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }), ...(audit ? { audit: (record) => audit.append(record) } : {}) };
     const take: TakeSnapshot | undefined = audit
       ? (name) =>
-          // The dialog listed the sessions (endSessions) and, on production, had the name typed (confirmProduction).
-          this.snapshots.create(scope, name, actor, { endSessions: request.endSessions === true, ...(confirmProduction ? { typedName: target.name } : {}) })
+          // The dialog listed the sessions (endSessions), and the run's confirmation covers its copy.
+          this.snapshots.create(scope, name, actor, { endSessions: request.endSessions === true, ...confirmation })
       : undefined;
     return this.operations.start(`runner.${request.action}`, (operation) => runTarget(target, request, { ...options, operation }, take));
   }

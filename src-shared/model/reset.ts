@@ -18,14 +18,6 @@ export interface ResetRequest {
   skipSnapshotAcknowledged?: boolean;
 }
 
-/** What the user typed and acknowledged on the Confirm step. */
-export interface ResetConfirmation {
-  /** Must equal the plan's databaseName. */
-  typedName: string;
-  /** For production connections: the environment's name typed as a second acknowledgement. */
-  environmentAcknowledged?: string;
-}
-
 export interface ResetSession {
   pid: number;
   user: string | null;

@@ -82,7 +82,7 @@ export const resetSuite: BenchmarkSuite = {
       });
 
       const snapshot = await services.snapshots.create(scope, 'bench', 'bench');
-      const restoreSwitchyard = () => services.snapshots.restore(scope, snapshot.id, 'bench', { confirmProduction: false, endSessions: true });
+      const restoreSwitchyard = () => services.snapshots.restore(scope, snapshot.id, 'bench', { endSessions: true });
       const restoreRaw = () =>
         admin(server, async (client) => {
           await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);

@@ -3,6 +3,7 @@
 import type { RunAction, RunPreview, RunRequest } from '../../../src-shared/model/run';
 import type { ConnectionStatus } from '../../../src-shared/model/status';
 import type { TargetRef } from '../../../src-shared/model/targetRef';
+import { SwitchyardError } from '../../../src-shared/errors';
 import type { MigrationTarget } from '../../targets/migrationTarget';
 import { actorName, type Services } from '../../services';
 import type { Command } from '../command';
@@ -61,6 +62,16 @@ function printPreview(preview: RunPreview): void {
   for (const line of destructionLines(preview.destruction ?? [])) warn(`switchyard: ${line}\n`);
 }
 
+/** The runner's refusal names what to type; from a terminal, the flag that types it. */
+function withCliWayOut<T>(start: () => T): T {
+  try {
+    return start();
+  } catch (error) {
+    if (error instanceof SwitchyardError && error.code === 'E_CONFIRMATION_REQUIRED') throw new SwitchyardError(error.code, `${error.message} From the CLI: add --yes-production.`, error.detail);
+    throw error;
+  }
+}
+
 function runCommand(action: RunAction | 'status', summary: string): Command {
   const extra = action === 'status' ? '  --check      exit 3 when migrations are pending\n' : `  --to TARGET  ${action === 'upgrade' ? 'default: heads' : 'required'} (heads, head, base, an id prefix, label@head, +1, -1, rev+2…)\n  --dry-run    print the exact SQL and the preflight findings; change nothing\n  --yes-production   required for a production connection\n  --lock-timeout S   wait this long for another run's lock (default 10)\n${action === 'stamp' ? '' : "  --snapshot-first   take a snapshot before the first statement (restoring it undoes the run)\n  --end-sessions     with --snapshot-first: end the database's sessions for the copy (PostgreSQL)\n"}${action === 'stamp' ? '  --down       remove records down to TARGET instead of adding them up to it\n' : ''}`;
   const usage = `Usage: switchyard ${action} (--profile NAME | --url URL) [--project DIR] ${action === 'status' ? '[--check]' : '--to TARGET [--dry-run]'} [--json]\n\n${summary}\n\n${extra}  --json       machine-readable output\n\n${targetUsage}`;
@@ -105,7 +116,9 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         // Said before anything runs, also without --dry-run: nobody loses a table without being told.
         const destruction = action === 'stamp' ? [] : ((await services.runner.preview(ref, request, actor)).destruction ?? []);
         for (const line of destructionLines(destruction)) warn(`switchyard: ${line}\n`);
-        const started = services.runner.run(ref, request, actor, { confirmProduction: Boolean(values['yes-production']), lockTimeoutMs });
+        // A script cannot type: --yes-production is the CLI's typed confirmation of the connection it names.
+        const confirmation = values['yes-production'] ? { typedName: target.name } : {};
+        const started = withCliWayOut(() => services.runner.run(ref, request, actor, { confirmation, lockTimeoutMs }));
         const result = await followOperation(services, 'runner.run', started, { json, stopping: 'stopping after the current revision' });
         if (result.snapshot && !json) say(`Snapshot "${result.snapshot.name}" taken first — undo with: ${restoreCommand(result.snapshot.id, values, target)}\n`);
         if (json) printJson({ steps: result.steps, totalMs: result.totalMs, status: statusJson(result.status), ...(result.snapshot ? { snapshot: result.snapshot } : {}) });

@@ -20,7 +20,7 @@ const usage = `Usage: switchyard snapshot create [--name NAME] | list | restore 
 
   --end-sessions    end the sessions connected to the database (without it, a database with sessions is
                     refused and they are listed)
-  --confirm NAME    on production: the connection's name (create and restore)
+  --confirm NAME    on production: the connection's name (create, restore and delete)
   --yes-production  on production: acknowledge the restore
 
 ${targetUsage}`;
@@ -60,7 +60,8 @@ export const snapshotCommand: Command = {
     const json = Boolean(values.json);
     const { ref, scope, services } = await resolveSnapshotScope(values);
     const actor = actorName('cli');
-    const consent = { endSessions: Boolean(values['end-sessions']), typedName: values.confirm };
+    const confirmation = { typedName: values.confirm, ...(values['yes-production'] ? { environmentAcknowledged: 'production' } : {}) };
+    const consent = { endSessions: Boolean(values['end-sessions']), ...confirmation };
     try {
       await reportCondition(services, scope, values);
       if (action === 'list') {
@@ -78,12 +79,12 @@ export const snapshotCommand: Command = {
       const snapshot = findSnapshot(services, scope, which as string);
       if (!snapshot) throw new SwitchyardError('E_NOT_FOUND', `No snapshot "${which}" of ${scope.target.name}'s database: see ${commandLine(['snapshot', 'list', ...targetWords(values)])}`);
       if (action === 'restore') {
-        const restored = await services.reset.restoreSnapshot(ref, snapshot.id, actor, { ...consent, confirmProduction: Boolean(values['yes-production']) });
+        const restored = await services.reset.restoreSnapshot(ref, snapshot.id, actor, consent);
         if (json) printJson(restored);
         else say(`Restored "${snapshot.name}" in ${restored.durationMs} ms.\n`);
         return 0;
       }
-      await services.reset.deleteSnapshot(ref, snapshot.id, actor);
+      await services.reset.deleteSnapshot(ref, snapshot.id, actor, confirmation);
       if (json) printJson({ deleted: snapshot.id });
       else say(`Deleted snapshot "${snapshot.name}".\n`);
       return 0;

@@ -16,7 +16,8 @@ export function RestoreDialog({ snapshot, profile, onClose }: { snapshot: Snapsh
       onCancel={onClose}
       onConfirm={(consent) => {
         onClose();
-        void restore(snapshot, { ...consent, confirmProduction: profile.environment === 'prod' });
+        // The dialog says it is production and has its name typed; the restore acknowledges the environment with it.
+        void restore(snapshot, { ...consent, ...(profile.environment === 'prod' ? { environmentAcknowledged: 'production' } : {}) });
       }}
     >
       <p>

@@ -1,13 +1,11 @@
 // The selected connection's snapshots: list, take, restore (the undo), delete.
 import { create } from 'zustand';
+import type { Confirmation } from '../../../src-shared/model/confirmation';
 import type { Snapshot } from '../../../src-shared/model/reset';
 import { ApiError, call } from '../../api/client';
 
-/** What the user agreed to in the dialog: the listed sessions may be ended; on production, the name typed. */
-export interface SnapshotConsent {
-  endSessions: boolean;
-  typedName?: string;
-}
+/** What the user agreed to in the dialog: the listed sessions may be ended; on production, the name typed (and for a restore, production acknowledged). */
+export type SnapshotConsent = Confirmation & { endSessions: boolean };
 
 interface SnapshotsState {
   profileId: string | undefined;
@@ -19,7 +17,7 @@ interface SnapshotsState {
   error: string | undefined;
   load(profileId: string): Promise<void>;
   create(name: string, consent: SnapshotConsent): Promise<void>;
-  restore(snapshot: Snapshot, consent: SnapshotConsent & { confirmProduction: boolean }): Promise<void>;
+  restore(snapshot: Snapshot, consent: SnapshotConsent): Promise<void>;
   remove(snapshot: Snapshot): Promise<void>;
 }
 

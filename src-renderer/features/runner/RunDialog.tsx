@@ -168,7 +168,7 @@ export function RunDialog() {
           </button>
         )}
         {(phase === 'ready' || phase === 'previewing') && (
-          <button type="button" className={production ? 'danger' : 'primary'} disabled={phase !== 'ready' || blocked || nothing || !confirmed || !sessionsKnown} onClick={() => void state.run({ confirmProduction: production, snapshotFirst: offersSnapshot && snapshotFirst, endSessions: offersSnapshot && copying && (sessions?.length ?? 0) > 0 })}>
+          <button type="button" className={production ? 'danger' : 'primary'} disabled={phase !== 'ready' || blocked || nothing || !confirmed || !sessionsKnown} onClick={() => void state.run({ confirmation: production ? { typedName } : {}, snapshotFirst: offersSnapshot && snapshotFirst, endSessions: offersSnapshot && copying && (sessions?.length ?? 0) > 0 })}>
             {verbs[request.action]} {preview ? `${preview.steps.length} revision${preview.steps.length === 1 ? '' : 's'}` : ''}
           </button>
         )}

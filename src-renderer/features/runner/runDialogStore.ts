@@ -2,6 +2,7 @@
 // preview first (steps, SQL, preflight), then the run with live progress, then the result.
 import { create } from 'zustand';
 import type { OperationEventOf } from '../../../src-shared/api';
+import type { Confirmation } from '../../../src-shared/model/confirmation';
 import type { GraphLoad } from '../../../src-shared/model/graphView';
 import type { RunPreview, RunRequest, RunResult } from '../../../src-shared/model/run';
 import { asError, call } from '../../api/client';
@@ -31,7 +32,8 @@ interface RunDialogState {
   runsFinished: number;
   open(profileId: string, request: RunRequest): void;
   setRequest(request: RunRequest): void;
-  run(options: { confirmProduction: boolean; snapshotFirst: boolean; endSessions: boolean }): Promise<void>;
+  /** `confirmation`: on production, the connection's name as typed (the runner checks it). */
+  run(options: { confirmation: Confirmation; snapshotFirst: boolean; endSessions: boolean }): Promise<void>;
   cancel(): Promise<void>;
   close(): void;
 }
@@ -72,13 +74,13 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
       set({ request });
       void loadPreview();
     },
-    async run({ confirmProduction, snapshotFirst, endSessions }) {
+    async run({ confirmation, snapshotFirst, endSessions }) {
       const { profileId } = get();
       if (!profileId) return;
       const request = { ...get().request, ...(snapshotFirst ? { snapshotFirst: true } : {}), ...(snapshotFirst && endSessions ? { endSessions: true } : {}) };
       set({ phase: 'running', opId: undefined, log: [], error: undefined, progress: { done: 0, total: get().preview?.steps.length ?? 0 } });
       try {
-        const opId = await followOperation('runner.run', { profileId, request, confirmProduction }, apply);
+        const opId = await followOperation('runner.run', { profileId, request, confirmation }, apply);
         set({ opId });
       } catch (error) {
         set({ phase: 'failed', error: asError(error) });

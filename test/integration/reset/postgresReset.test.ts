@@ -45,7 +45,7 @@ describe('reset on PostgreSQL', () => {
     expect(await tableNames(database)).toEqual(['customers', 'orders', 'switchyard_migrations']);
     expect(await customers(database)).toEqual([]);
 
-    const undo = await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
+    const undo = await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { endSessions: true });
     expect(undo.snapshot.heads).toEqual(['ordr02']);
     expect(await customers(database)).toEqual([{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }]);
     expect(await tableNames(database)).toContain('leftovers');
@@ -78,7 +78,7 @@ describe('reset on PostgreSQL', () => {
     expect(result.steps.at(-1)).toMatchObject({ step: 'seed', outcome: 'failed', message: expect.stringContaining('no_such_table') });
     expect(result.databaseState).toContain('the seed did not complete');
     expect(await customers(database)).toEqual([]);
-    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
+    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { endSessions: true });
     expect(await customers(database)).toEqual([{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }]);
   });
 
@@ -92,7 +92,7 @@ describe('reset on PostgreSQL', () => {
     expect(result).toMatchObject({ ok: false, stoppedAt: 'migrate' });
     expect(result.steps.at(-1)?.message).toContain('brok03');
     expect(result.databaseState).toContain('migrations stopped');
-    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
+    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { endSessions: true });
     expect(await customers(database)).toEqual([{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }]);
   });
 
@@ -120,7 +120,7 @@ describe('reset on PostgreSQL', () => {
       expect(await customers(hostile)).toEqual([]);
       const names = (await adminQuery(server, 'SELECT datname FROM pg_database')).rows.map((r: { datname: string }) => r.datname);
       expect(names).toEqual(expect.arrayContaining([bystander, hostile]));
-      await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
+      await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { endSessions: true });
       expect(await customers(hostile)).toEqual([{ id: 1, name: 'Ada' }]);
     } finally {
       await adminQuery(server, `DROP DATABASE IF EXISTS "${hostile.replace(/"/g, '""')}" WITH (FORCE)`);
@@ -136,7 +136,7 @@ describe('reset on PostgreSQL', () => {
     expect(result.steps.map((s) => s.step)).toEqual(['snapshot', 'terminate', 'restore', 'verify']);
     expect(result.ok).toBe(true);
     expect(await customers(database)).toHaveLength(2);
-    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
+    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { endSessions: true });
     expect(await customers(database)).toHaveLength(3);
   });
 
@@ -148,9 +148,9 @@ describe('reset on PostgreSQL', () => {
     expect(services.snapshots.list(scope)).toEqual([expect.objectContaining({ name: 'before the demo', heads: ['ordr02'], engine: 'postgres' })]);
     expect(snapshot.sizeBytes).toBeGreaterThan(1_000_000);
     await rows(server, database, 'DELETE FROM orders; DELETE FROM customers');
-    await services.snapshots.restore(scope, snapshot.id, 'tester', { confirmProduction: false, endSessions: true });
+    await services.snapshots.restore(scope, snapshot.id, 'tester', { endSessions: true });
     expect(await customers(database)).toHaveLength(2);
-    await services.snapshots.remove(scope, snapshot.id, 'tester');
+    await services.snapshots.remove(scope, snapshot.id, 'tester', {});
     expect(services.snapshots.list(scope)).toEqual([]);
     expect(await adminQuery(server, `SELECT 1 FROM pg_database WHERE datname = '${snapshot.location}'`)).toMatchObject({ rowCount: 0 });
   });

@@ -60,7 +60,7 @@ describe('reset refusals', () => {
     const { database, target } = await shopWithData();
     const readOnly = { ...target, connection: { ...target.connection, readOnly: true } };
     await expect(reset(services, readOnly, {})).rejects.toMatchObject({ code: 'E_PREFLIGHT', message: expect.stringContaining('read-only') });
-    await expect(services.snapshots.restore({ key: 'k', target: readOnly }, 'any', 'tester', { confirmProduction: false, endSessions: true })).rejects.toMatchObject({ code: 'E_READ_ONLY' });
+    await expect(services.snapshots.restore({ key: 'k', target: readOnly }, 'any', 'tester', { endSessions: true })).rejects.toMatchObject({ code: 'E_READ_ONLY' });
     await stillThere(database);
   });
 });

@@ -41,7 +41,7 @@ describe('a reset when the server is lost', () => {
     expect(result.databaseState).toContain('migrations stopped');
 
     await server.resume();
-    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
+    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { endSessions: true });
     expect(await rows(server, 'outage', 'SELECT id, name FROM customers ORDER BY id')).toEqual([{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }]);
   });
 });

@@ -4,7 +4,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { join, resolve } from 'node:path';
-import type { ResetConfirmation, ResetRequest } from '../../../src-shared/model/reset';
+import type { Confirmation } from '../../../src-shared/model/confirmation';
+import type { ResetRequest } from '../../../src-shared/model/reset';
 import type { MigrationTarget } from '../../../src-main/targets/migrationTarget';
 import { readCondition } from '../../../src-main/reset/databaseCondition';
 import { runReset } from '../../../src-main/reset/resetRun';
@@ -40,7 +41,7 @@ export function scopeOf(target: MigrationTarget): SnapshotScope {
   return { key: `url:${target.name}`, target };
 }
 
-export function reset(services: Services, target: MigrationTarget, request: Partial<ResetRequest>, confirmation: Partial<ResetConfirmation> = {}) {
+export function reset(services: Services, target: MigrationTarget, request: Partial<ResetRequest>, confirmation: Confirmation = {}) {
   return runReset(services.snapshots, scopeOf(target), { mode: 'recreate', takeSnapshot: true, ...request }, {
     actor: 'tester via test',
     confirmation: { typedName: target.connection.database, ...confirmation },

@@ -7,7 +7,7 @@ import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { openSession, postgresTarget, rows, scopeOf, shopWithData, unlockedServices } from './resetSupport';
 
 const server = inject('postgres');
-const consent = { confirmProduction: false, endSessions: true };
+const consent = { endSessions: true };
 const everyRow = (database: string) => rows(server, database, "SELECT 'customers' AS t, id, name AS v FROM customers UNION ALL SELECT 'orders', id, customer_id::text FROM orders ORDER BY 1, 2");
 const shapeOf = (database: string) =>
   rows(server, 'postgres', `SELECT pg_get_userbyid(datdba) AS owner, pg_encoding_to_char(encoding) AS encoding, datcollate, datctype FROM pg_database WHERE datname = '${database}'`);
@@ -86,7 +86,7 @@ describe('restoring a snapshot on PostgreSQL', () => {
     const { services, database, target, snapshot, now } = await writtenSinceSnapshot('asked');
     const colleague = await openSession(server, database);
 
-    const refused = services.snapshots.restore(scopeOf(target), snapshot.id, 'tester', { confirmProduction: false, endSessions: false });
+    const refused = services.snapshots.restore(scopeOf(target), snapshot.id, 'tester', { endSessions: false });
 
     await expect(refused).rejects.toMatchObject({ code: 'E_SESSIONS_CONNECTED', message: expect.stringContaining('colleague-psql'), detail: { sessions: [expect.objectContaining({ application: 'colleague-psql' })] } });
     expect(await everyRow(database)).toEqual(now);

@@ -89,7 +89,7 @@ describe('a snapshot whose process was killed', () => {
     expect(services.snapshots.list(scopeOf(target))).toEqual([expect.objectContaining({ id: 'killed-copy', state: 'ready', sizeBytes: expect.any(Number) })]);
     await expect(openSession(server, location)).rejects.toThrow(/not currently accepting connections/);
     await rows(server, database, 'DELETE FROM orders');
-    await services.snapshots.restore(scopeOf(target), 'killed-copy', 'tester', { confirmProduction: false, endSessions: true });
+    await services.snapshots.restore(scopeOf(target), 'killed-copy', 'tester', { endSessions: true });
     expect(await rows(server, database, 'SELECT id FROM orders')).toEqual([{ id: 10 }]);
   });
 

@@ -36,7 +36,7 @@ describe('reset on SQLite', () => {
     expect(result.ok).toBe(true);
     expect(result.verification).toMatchObject({ ok: true, heads: ['ordr02'] });
     expect(query(path, 'SELECT * FROM customers')).toEqual([]);
-    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
+    await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { endSessions: true });
     expect(query(path, 'SELECT name FROM customers')).toEqual([{ name: 'Ada' }]);
     writer.close();
   });
@@ -61,7 +61,7 @@ describe('reset on SQLite', () => {
     expect(pristine).toMatchObject({ name: demoSnapshotName, engine: 'sqlite' });
     const before = query(demo.sqlitePath, 'SELECT revision FROM switchyard_migrations ORDER BY revision');
     query(demo.sqlitePath, 'DELETE FROM switchyard_migrations');
-    const restored = await services.reset.restoreSnapshot({ profileId: demo.id }, pristine?.id ?? '', 'tester', { confirmProduction: false, endSessions: true });
+    const restored = await services.reset.restoreSnapshot({ profileId: demo.id }, pristine?.id ?? '', 'tester', { endSessions: true });
     expect(restored.snapshot.name).toBe(demoSnapshotName);
     expect(query(demo.sqlitePath, 'SELECT revision FROM switchyard_migrations ORDER BY revision')).toEqual(before);
   });

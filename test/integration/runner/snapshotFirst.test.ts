@@ -23,7 +23,7 @@ async function servicesWithProfile(environment: 'staging' | 'prod'): Promise<{ s
   const created = await services.dispatch('profiles.create', { profile }, context);
   if (!created.ok) throw new Error(created.error.message);
   const profileId = (created.value as { id: string }).id;
-  await runToEnd(services, { profileId, request: { action: 'upgrade', target: 'heads' }, confirmProduction: true });
+  await runToEnd(services, { profileId, request: { action: 'upgrade', target: 'heads' }, confirmation: { typedName: profile.name } });
   await adminQuery(server, 'INSERT INTO customers SELECT generate_series(1, 500)', database);
   return { services, profileId, database };
 }
@@ -59,16 +59,19 @@ describe('"snapshot first" on a run', () => {
     const listed = await services.dispatch('snapshots.list', { profileId }, context);
     expect(listed.ok && (listed.value as Array<{ id: string }>).map((s) => s.id)).toEqual([result.snapshot?.id]);
 
-    await services.reset.restoreSnapshot({ profileId }, result.snapshot?.id as string, context.actor, { confirmProduction: false, endSessions: false });
+    await services.reset.restoreSnapshot({ profileId }, result.snapshot?.id as string, context.actor, { endSessions: false });
     expect((await adminQuery(server, 'SELECT count(*)::int AS n FROM customers', database)).rows[0].n).toBe(500);
   });
 
-  it('refuses a production run without its confirmation before it copies anything', async () => {
-    const { services, profileId } = await servicesWithProfile('prod');
+  it('refuses a production run without its confirmation (or with a mistyped name) before it copies anything', async () => {
+    const { services, profileId, database } = await servicesWithProfile('prod');
 
-    const done = await runToEnd(services, { profileId, request: { action: 'downgrade', target: 'base', snapshotFirst: true }, confirmProduction: false });
+    const request = { action: 'downgrade', target: 'base', snapshotFirst: true };
 
-    expect(done).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED' } });
+    // Refused by the runner service itself, whatever the caller's dialog did: no operation starts.
+    expect(await services.dispatch('runner.run', { profileId, request }, context)).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED', message: expect.stringContaining('type its name (Orders prod)') } });
+    expect(await services.dispatch('runner.run', { profileId, request, confirmation: { typedName: 'Orders' } }, context)).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED' } });
+    expect(await customers(database)).toBe(1);
     const listed = await services.dispatch('snapshots.list', { profileId }, context);
     expect(listed).toEqual({ ok: true, value: [] });
   });
@@ -89,5 +92,28 @@ describe('"snapshot first" on a run', () => {
     } finally {
       await colleague.end().catch(() => undefined);
     }
+  });
+});
+
+describe('typed confirmations on production, checked by the services', () => {
+  it('takes and deletes a snapshot only with the connection\'s name typed, and restores only with "production" acknowledged too', async () => {
+    const { services, profileId, database } = await servicesWithProfile('prod');
+    const name = 'Orders prod';
+
+    expect(await services.dispatch('snapshots.create', { profileId, name: 'untyped' }, context)).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED' } });
+    const created = await services.dispatch('snapshots.create', { profileId, name: 'typed', typedName: name }, context);
+    if (!created.ok) throw new Error(created.error.message);
+    const snapshotId = (created.value as { id: string }).id;
+
+    await adminQuery(server, 'DELETE FROM customers', database);
+    expect(await services.dispatch('snapshots.restore', { profileId, snapshotId, typedName: name }, context)).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED', message: expect.stringContaining('type "production"') } });
+    expect((await adminQuery(server, 'SELECT count(*)::int AS n FROM customers', database)).rows[0].n).toBe(0);
+    expect(await services.dispatch('snapshots.restore', { profileId, snapshotId, typedName: name, environmentAcknowledged: 'production' }, context)).toMatchObject({ ok: true });
+    expect((await adminQuery(server, 'SELECT count(*)::int AS n FROM customers', database)).rows[0].n).toBe(500);
+
+    expect(await services.dispatch('snapshots.delete', { profileId, snapshotId }, context)).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED' } });
+    expect(await services.dispatch('snapshots.list', { profileId }, context)).toMatchObject({ ok: true, value: [{ id: snapshotId }] });
+    expect(await services.dispatch('snapshots.delete', { profileId, snapshotId, typedName: name }, context)).toEqual({ ok: true, value: { deleted: true } });
+    expect(await services.dispatch('snapshots.list', { profileId }, context)).toEqual({ ok: true, value: [] });
   });
 });

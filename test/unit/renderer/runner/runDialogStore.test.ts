@@ -14,7 +14,7 @@ describe('the run dialog store', () => {
     const planned = useRunDialog.getState().preview?.steps.length ?? 0;
     expect(planned).toBeGreaterThan(0);
 
-    await useRunDialog.getState().run({ confirmProduction: false, snapshotFirst: false, endSessions: false });
+    await useRunDialog.getState().run({ confirmation: {}, snapshotFirst: false, endSessions: false });
     await vi.waitFor(() => expect(useRunDialog.getState().phase).toBe('done'));
 
     const { result, progress, runsFinished } = useRunDialog.getState();
