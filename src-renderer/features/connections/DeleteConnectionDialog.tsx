@@ -1,20 +1,21 @@
 // Deleting a connection: when it is the last one that reaches its database's snapshots, the user says
 // what becomes of them (keep or delete), so no copy of the data is left where the app cannot list it.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Profile } from '../../../src-shared/model/profile';
-import type { Snapshot } from '../../../src-shared/model/reset';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
-import { asError, call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useDeletion } from './deletionStore';
 
 export type SnapshotsChoice = 'keep' | 'delete';
 
 export function DeleteConnectionDialog({ profile, onCancel, onDelete }: { profile: Profile; onCancel(): void; onDelete(snapshots: SnapshotsChoice | undefined): void }) {
-  const [exclusive, setExclusive] = useState<Snapshot[] | undefined>();
-  const [failure, setFailure] = useState<string | undefined>();
+  const { profileId, exclusive: found, failure: failed, check } = useDeletion();
   useEffect(() => {
-    call('snapshots.exclusive', { profileId: profile.id }).then(setExclusive, (error: unknown) => setFailure(asError(error).message));
-  }, [profile.id]);
+    void check(profile.id);
+  }, [profile.id, check]);
+  // Until the store has looked for this connection, what it holds is about another one.
+  const exclusive = profileId === profile.id ? found : undefined;
+  const failure = profileId === profile.id ? failed : undefined;
   const orphans = exclusive ?? [];
   const title = `Delete “${profile.name}”?`;
   const body = <p>The profile and its stored password are removed from this machine. The database itself is not touched.</p>;
