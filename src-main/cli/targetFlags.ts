@@ -5,6 +5,7 @@ import { SwitchyardError } from '../../src-shared/errors';
 import { targetRefSchema, type TargetRef } from '../../src-shared/model/targetRef';
 import type { Services } from '../services';
 import type { ResolvedTarget } from '../targets/targetResolver';
+import { checkedInput } from './checkedInput';
 import { warn, UsageError } from './output';
 
 export const targetOptions = {
@@ -53,15 +54,13 @@ export function targetRefOf(flags: TargetFlags, services: Services): TargetRef {
   } else {
     ref = { url: flags.url, ...(flags.env ? { env: flags.env } : {}), ...project };
   }
-  const parsed = targetRefSchema.safeParse(ref);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${flagOf[String(issue.path[0])] ?? 'target'}: ${issue.message}`);
-    throw new UsageError(`${issues.join('; ')}\n\n${targetUsage}`);
-  }
+  // The union's own branch, so a refusal names the field (the union alone would say only "Invalid input").
+  const [byProfile, byUrl] = targetRefSchema.options;
+  const checked = checkedInput(flags.profile ? byProfile : byUrl, ref, flagOf, targetUsage);
   if (flags.url && /^postgres(?:ql)?:\/\/[^/@]*:[^/@]*@/.test(flags.url)) {
     warn('switchyard: warning: a password on the command line can be read by other users of this machine; prefer PGPASSWORD or a saved profile.\n');
   }
-  return parsed.data;
+  return checked;
 }
 
 export function resolveTargetFlags(services: Services, flags: TargetFlags): ResolvedTarget {

@@ -2,10 +2,12 @@
 // --confirm it prints the impact and the exact statements and changes nothing.
 import { resolve } from 'node:path';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
-import { resetModes, type ResetMode, type ResetPlan, type ResetRequest, type ResetResult } from '../../../src-shared/model/reset';
+import { resetModes, type ResetPlan, type ResetRequest, type ResetResult } from '../../../src-shared/model/reset';
+import { api } from '../../../src-shared/api';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { checkConfirmation } from '../../reset/resetRun';
 import { actorName } from '../../services';
+import { checkedInput } from '../checkedInput';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
 import type { MigrationTarget } from '../../targets/migrationTarget';
@@ -91,14 +93,19 @@ export const resetCommand: Command = {
     try {
       const snapshot = values.snapshot ? findSnapshot(services, scope, values.snapshot) : undefined;
       if (values.snapshot && !snapshot) throw new SwitchyardError('E_NOT_FOUND', `No snapshot "${values.snapshot}" for ${scope.target.name}: see switchyard snapshot list.`);
-      const request: ResetRequest = {
-        mode: values.mode as ResetMode,
-        takeSnapshot: !values['no-snapshot'],
-        ...(values['no-snapshot'] ? { skipSnapshotAcknowledged: true } : {}),
-        ...(values.to ? { to: values.to } : {}),
-        ...(values.seed ? { seedFile: resolve(values.seed) } : {}),
-        ...(snapshot ? { snapshotId: snapshot.id } : {}),
-      };
+      const request: ResetRequest = checkedInput(
+        api['reset.plan'].input.shape.request,
+        {
+          mode: values.mode,
+          takeSnapshot: !values['no-snapshot'],
+          ...(values['no-snapshot'] ? { skipSnapshotAcknowledged: true } : {}),
+          ...(values.to ? { to: values.to } : {}),
+          ...(values.seed ? { seedFile: resolve(values.seed) } : {}),
+          ...(snapshot ? { snapshotId: snapshot.id } : {}),
+        },
+        { mode: '--mode', to: '--to', seedFile: '--seed', snapshotId: '--snapshot' },
+        usage,
+      );
       const confirmation = { typedName: values.confirm ?? '', ...(values['yes-production'] ? { environmentAcknowledged: 'production' } : {}) };
       const plan = await services.reset.plan(ref, request, actorName('cli'));
       if (values.confirm !== plan.databaseName || plan.refusals.length > 0) {

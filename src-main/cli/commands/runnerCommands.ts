@@ -3,9 +3,11 @@
 import type { RunAction, RunPreview, RunRequest } from '../../../src-shared/model/run';
 import type { ConnectionStatus } from '../../../src-shared/model/status';
 import type { TargetRef } from '../../../src-shared/model/targetRef';
+import { api } from '../../../src-shared/api';
 import { SwitchyardError } from '../../../src-shared/errors';
 import type { MigrationTarget } from '../../targets/migrationTarget';
 import { actorName, type Services } from '../../services';
+import { checkedInput } from '../checkedInput';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
 import { restoreCommand } from '../commandHint';
@@ -97,13 +99,12 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         const to = values.to ?? (action === 'upgrade' ? 'heads' : undefined);
         if (!to) throw new UsageError(`${action} needs --to TARGET.\n\n${usage}`);
         if (action === 'stamp' && values['snapshot-first']) throw new UsageError('stamp runs no SQL, so it has nothing to snapshot first.');
-        const request: RunRequest = {
-          action,
-          target: to,
-          ...(values.down ? { down: true } : {}),
-          ...(values['snapshot-first'] ? { snapshotFirst: true } : {}),
-          ...(values['end-sessions'] ? { endSessions: true } : {}),
-        };
+        const request: RunRequest = checkedInput(
+          api['runner.run'].input.shape.request,
+          { action, target: to, ...(values.down ? { down: true } : {}), ...(values['snapshot-first'] ? { snapshotFirst: true } : {}), ...(values['end-sessions'] ? { endSessions: true } : {}) },
+          { target: '--to' },
+          usage,
+        );
         const actor = actorName('cli');
         if (values['dry-run']) {
           const preview = await services.runner.preview(ref, request, actor);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,5 +57,16 @@ describe('an unknown flag', () => {
   it('is reported as JSON with --json, still exit 2', async () => {
     expect(await main(['status', '--json', '--bogus'])).toBe(2);
     expect(JSON.parse(terminal.output)).toEqual({ error: { code: 'E_USAGE', message: expect.stringContaining("Unknown option '--bogus'") } });
+  });
+});
+
+describe('a value the API would refuse', () => {
+  it('is a usage error naming the flag, checked by the API contract\'s schema before anything runs', async () => {
+    const database = join(home, 'never-created.sqlite');
+    expect(await main(['upgrade', '--url', `sqlite://${database}`, '--to', 'x'.repeat(201)])).toBe(2);
+    expect(terminal.errors).toMatch(/--to: Too big/);
+    expect(await main(['status', '--url', `sqlite://${database}`, '--env', 'production'])).toBe(2);
+    expect(terminal.errors).toContain('--env: Invalid option');
+    expect(existsSync(database)).toBe(false);
   });
 });
