@@ -102,12 +102,14 @@ export async function planSteps(target: MigrationTarget, database: DatabaseLifec
 /** `measureImpact` false: the run re-plans only for refusals and statements, the user saw the impact already. */
 export async function planReset(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshots: Snapshot[], measureImpact = true, condition?: DatabaseCondition): Promise<ResetPlan> {
   const snapshot = request.snapshotId ? snapshots.find((s) => s.id === request.snapshotId) : undefined;
-  const [measured, sessions, privileges, exists] = await Promise.all([
-    measureImpact ? measure(target, database) : { tables: 0, rows: 0, rowsExact: false, bytes: 0 },
-    database.sessions(),
-    database.privileges(request.mode),
-    database.exists(),
-  ]);
+  // The measure reads through its own connection, beside the lifecycle's questions; those share one
+  // maintenance connection, so they are asked one after another (a pg client runs one query at a time).
+  const measuring = measureImpact ? measure(target, database) : Promise.resolve({ tables: 0, rows: 0, rowsExact: false, bytes: 0 });
+  measuring.catch(() => undefined); // awaited below; a failure of the questions first must not leave it unhandled
+  const sessions = await database.sessions();
+  const privileges = await database.privileges(request.mode);
+  const exists = await database.exists();
+  const measured = await measuring;
   return {
     connection: target.name,
     engine: target.connection.engine,
