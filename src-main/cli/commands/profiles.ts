@@ -173,7 +173,9 @@ async function run(args: string[]): Promise<number> {
         }
         if (flags['keep-snapshots'] && flags['delete-snapshots']) throw new UsageError('Give --keep-snapshots or --delete-snapshots, not both.');
         const snapshots = flags['keep-snapshots'] ? 'keep' : flags['delete-snapshots'] ? 'delete' : undefined;
-        await call(services, 'profiles.remove', { id: profile.id, ...(snapshots ? { snapshots } : {}) }).catch((error: unknown) => {
+        // The name typed at the prompt, or --yes for a script that cannot type: it also covers deleting the snapshots.
+        const confirmation = { typedName: profile.name };
+        await call(services, 'profiles.remove', { id: profile.id, ...(snapshots ? { snapshots } : {}), confirmation }).catch((error: unknown) => {
           if (!(error instanceof SwitchyardError) || error.code !== 'E_SNAPSHOTS_REMAIN') throw error;
           const again = (flag: string) => commandLine(['profiles', 'remove', profile.name, '--yes', flag]);
           throw new SwitchyardError(error.code, `${error.message}\nTo keep them: ${again('--keep-snapshots')}\nTo delete them: ${again('--delete-snapshots')}`, error.detail);

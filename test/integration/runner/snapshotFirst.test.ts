@@ -116,4 +116,15 @@ describe('typed confirmations on production, checked by the services', () => {
     expect(await services.dispatch('snapshots.delete', { profileId, snapshotId, typedName: name }, context)).toEqual({ ok: true, value: { deleted: true } });
     expect(await services.dispatch('snapshots.list', { profileId }, context)).toEqual({ ok: true, value: [] });
   });
+
+  it('removes a production connection with its last snapshots only when its name was typed', async () => {
+    const { services, profileId } = await servicesWithProfile('prod');
+    const typedName = 'Orders prod';
+    expect(await services.dispatch('snapshots.create', { profileId, name: 'last', typedName }, context)).toMatchObject({ ok: true });
+
+    expect(await services.dispatch('profiles.remove', { id: profileId, snapshots: 'delete' }, context)).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED' } });
+    expect(await services.dispatch('snapshots.list', { profileId }, context)).toMatchObject({ ok: true, value: [{ name: 'last' }] });
+    expect(await services.dispatch('profiles.remove', { id: profileId, snapshots: 'delete', confirmation: { typedName } }, context)).toEqual({ ok: true, value: { removed: true } });
+    expect(await services.dispatch('profiles.list', {}, context)).toEqual({ ok: true, value: [] });
+  });
 });
