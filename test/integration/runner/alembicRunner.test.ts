@@ -71,8 +71,9 @@ function writeProject(dir: string, url: string): void {
   for (const [id, text] of files) writeFileSync(join(dir, 'migrations', 'versions', `${id}.py`), text);
 }
 
+/** Real Alembic's view, run inside the project (a recording env.py writes beside it, never into the checkout). */
 function alembicCurrent(dir: string): string[] {
-  const out = execFileSync('/usr/bin/python3', ['-m', 'alembic', '-c', join(dir, 'alembic.ini'), 'current'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('/usr/bin/python3', ['-m', 'alembic', '-c', join(dir, 'alembic.ini'), 'current'], { cwd: join(dir, 'migrations'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return out.split('\n').map((l) => l.split(' ')[0] ?? '').filter(Boolean).sort();
 }
 
