@@ -1,7 +1,6 @@
 // --profile NAME or --url URL, plus --project/--format/--alembic: how every database command says
 // which database and which migration project it works on. The flags become a TargetRef checked by
 // the API's own schema, and the services' one resolver turns it into the target.
-import { SwitchyardError } from '../../src-shared/errors';
 import { targetRefSchema, type TargetRef } from '../../src-shared/model/targetRef';
 import type { Services } from '../services';
 import type { ResolvedTarget } from '../targets/targetResolver';
@@ -47,10 +46,7 @@ export function targetRefOf(flags: TargetFlags, services: Services): TargetRef {
   const project = { ...(flags.project ? { project: flags.project } : {}), ...(flags.format ? { format: flags.format } : {}), ...(flags.alembic ? { alembic: flags.alembic } : {}) };
   let ref: Record<string, unknown>;
   if (flags.profile) {
-    const name = flags.profile;
-    const profile = services.profiles.findByName(name) ?? services.profiles.list().find((p) => p.id === name);
-    if (!profile) throw new SwitchyardError('E_NOT_FOUND', `No connection profile named "${name}".`);
-    ref = { profileId: profile.id, ...project };
+    ref = { profileId: services.profiles.named(flags.profile).id, ...project };
   } else {
     ref = { url: flags.url, ...(flags.env ? { env: flags.env } : {}), ...project };
   }

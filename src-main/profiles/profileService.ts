@@ -42,14 +42,11 @@ export class ProfileService {
     return this.session.store.profiles.get(id);
   }
 
-  /** The profile with its password, for code that connects on the user's behalf. Never leaves main. */
-  withSecret(id: string): { profile: Profile; password: string | undefined } {
-    const { profiles } = this.session.store;
-    return { profile: profiles.get(id), password: profiles.password(id) };
-  }
-
-  findByName(name: string): Profile | undefined {
-    return this.session.store.profiles.findByName(name);
+  /** The profile a person names (the CLI's NAME): by its name, else by its id; E_NOT_FOUND when neither. */
+  named(nameOrId: string): Profile {
+    const profile = this.session.store.profiles.findByName(nameOrId) ?? this.list().find((p) => p.id === nameOrId);
+    if (!profile) throw new SwitchyardError('E_NOT_FOUND', `No connection profile named "${nameOrId}".`);
+    return profile;
   }
 
   create(input: ValidProfileInput, actor: string): Profile {

@@ -116,9 +116,7 @@ async function buildInput(base: ProfileInput, uri: string | undefined, flags: Fl
 
 function findProfile(services: Services, nameOrId: string | undefined): Profile {
   if (!nameOrId) throw new UsageError('Name the profile (its name or id).');
-  const profile = services.profiles.findByName(nameOrId) ?? services.profiles.list().find((p) => p.id === nameOrId);
-  if (!profile) throw new SwitchyardError('E_NOT_FOUND', `No connection profile named "${nameOrId}".`);
-  return profile;
+  return services.profiles.named(nameOrId);
 }
 
 function editable(profile: Profile): ProfileInput {
