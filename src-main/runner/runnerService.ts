@@ -100,6 +100,7 @@ export class RunnerService {
     requireConfirmation({ connection: target.name, environment: target.environment, what: `${request.action === 'stamp' ? 'stamp' : `run this ${request.action}`} on it` }, confirmation);
     // A --url run from the CLI without the store's passphrase is not audited, and has nowhere to record a snapshot first.
     const audit = this.session.status().locked ? undefined : this.session.store.audit;
+    // Confirmed above; the run's own preflight keeps its check for the callers that confirm elsewhere (a reset's migrate step).
     const options: RunOptions = { actor, confirmProduction: true, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }), ...(audit ? { audit: (record) => audit.append(record) } : {}) };
     const take: TakeSnapshot | undefined = audit
       ? (name) =>
