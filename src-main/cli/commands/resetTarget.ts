@@ -2,7 +2,6 @@
 // both need the store, also with --url (snapshots are recorded there).
 import { SwitchyardError } from '../../../src-shared/errors';
 import type { DatabaseCondition } from '../../../src-shared/model/reset';
-import { readCondition } from '../../reset/databaseCondition';
 import type { MigrationTarget } from '../../targets/migrationTarget';
 import type { SnapshotScope } from '../../reset/snapshots';
 import type { TargetRef } from '../../../src-shared/model/targetRef';
@@ -45,20 +44,15 @@ export function conditionLines(condition: DatabaseCondition, flags: TargetFlags,
 }
 
 /** Settles what killed snapshots left and says, on stderr, what must be known before acting on the database. */
-export async function reportCondition(services: Services, scope: SnapshotScope, flags: TargetFlags): Promise<DatabaseCondition> {
-  const database = await services.snapshots.open(scope.target);
-  try {
-    const condition = await readCondition(services.snapshots, services.snapshots.journal, scope, database, actorName('cli'));
-    for (const line of conditionLines(condition, flags, scope.target)) warn(`${line}\n`);
-    return condition;
-  } finally {
-    await database.close();
-  }
+export async function reportCondition(services: Services, ref: TargetRef, target: MigrationTarget, flags: TargetFlags): Promise<DatabaseCondition> {
+  const condition = await services.reset.condition(ref, actorName('cli'));
+  for (const line of conditionLines(condition, flags, target)) warn(`${line}\n`);
+  return condition;
 }
 
 /** A command that found its database gone says so, with its latest snapshot (or the interrupted reset) and the command that restores it. */
-export async function reportMissingDatabase(error: unknown, services: Services, target: MigrationTarget, flags: TargetFlags): Promise<void> {
+export async function reportMissingDatabase(error: unknown, services: Services, ref: TargetRef, target: MigrationTarget, flags: TargetFlags): Promise<void> {
   if (!(error instanceof SwitchyardError) || error.code !== 'E_UNKNOWN_DATABASE') return;
   // The command's own error is the one to report: what we can add is a help, not a second failure.
-  await reportCondition(services, { key: 'cli', target }, flags).catch(() => undefined);
+  await reportCondition(services, ref, target, flags).catch(() => undefined);
 }

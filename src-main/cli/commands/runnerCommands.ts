@@ -126,7 +126,7 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         else say(`${result.steps.length === 0 ? 'Nothing to do' : `${action === 'stamp' ? 'Stamped' : 'Ran'} ${result.steps.length} revision(s) in ${result.totalMs} ms`}; now at ${result.status.heads.join(', ') || 'base'}.\n`);
         return 0;
       } catch (error) {
-        await reportMissingDatabase(error, services, target, values);
+        await reportMissingDatabase(error, services, ref, target, values);
         throw error;
       } finally {
         services.close();

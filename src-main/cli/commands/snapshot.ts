@@ -63,7 +63,7 @@ export const snapshotCommand: Command = {
     const confirmation = { typedName: values.confirm, ...(values['yes-production'] ? { environmentAcknowledged: 'production' } : {}) };
     const consent = { endSessions: Boolean(values['end-sessions']), ...confirmation };
     try {
-      await reportCondition(services, scope, values);
+      await reportCondition(services, ref, scope.target, values);
       if (action === 'list') {
         const list = services.reset.listSnapshots(ref);
         if (json) printJson(list);
