@@ -43,7 +43,7 @@ export const graphViewSuite: BenchmarkSuite = {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(app.url);
       await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Bench/ }).click();
-      await page.getByRole('button', { name: 'Graph', exact: true }).click();
+      await page.getByRole('tab', { name: 'Graph', exact: true }).click();
       await page.getByRole('listbox', { name: 'Revisions' }).waitFor({ timeout: 120_000 });
       await page.waitForFunction(`performance.getEntriesByName('graph:rows-painted').length > 0`);
       // Page code as strings: tsx would wrap functions in its own helpers, which the page lacks.
