@@ -9,7 +9,7 @@ interface ConfirmDialogProps {
   /** Until what the confirmation needs is there (a list still loading, a name not yet typed). */
   confirmDisabled?: boolean;
   /** A second way to go on, when the question has two answers besides Cancel (e.g. keep or delete). */
-  alternative?: { label: string; onChoose(): void };
+  alternative?: { label: string; onChoose(): void; disabled?: boolean };
   onConfirm(): void;
   onCancel(): void;
 }
@@ -29,7 +29,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, confirmDi
           Cancel
         </button>
         {alternative && (
-          <button type="button" className="danger" disabled={confirmDisabled} onClick={alternative.onChoose}>
+          <button type="button" className="danger" disabled={confirmDisabled || alternative.disabled} onClick={alternative.onChoose}>
             {alternative.label}
           </button>
         )}

@@ -1,15 +1,19 @@
 // Deleting a connection: when it is the last one that reaches its database's snapshots, the user says
 // what becomes of them (keep or delete), so no copy of the data is left where the app cannot list it.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Profile } from '../../../src-shared/model/profile';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ProductionNameField } from '../../components/ProductionNameField';
 import { useDeletion } from './deletionStore';
 
 export type SnapshotsChoice = 'keep' | 'delete';
 
-export function DeleteConnectionDialog({ profile, onCancel, onDelete }: { profile: Profile; onCancel(): void; onDelete(snapshots: SnapshotsChoice | undefined): void }) {
+export function DeleteConnectionDialog({ profile, onCancel, onDelete }: { profile: Profile; onCancel(): void; onDelete(snapshots: SnapshotsChoice | undefined, typedName?: string): void }) {
   const { profileId, exclusive: found, failure: failed, check } = useDeletion();
+  const [typedName, setTypedName] = useState('');
+  // Deleting a production database's copies needs its name typed (the service checks it too).
+  const production = profile.environment === 'prod';
   useEffect(() => {
     void check(profile.id);
   }, [profile.id, check]);
@@ -37,7 +41,11 @@ export function DeleteConnectionDialog({ profile, onCancel, onDelete }: { profil
     <ConfirmDialog
       title={title}
       confirmLabel="Delete connection, keep snapshots"
-      alternative={{ label: `Delete connection and ${orphans.length} snapshot${orphans.length === 1 ? '' : 's'}`, onChoose: () => onDelete('delete') }}
+      alternative={{
+        label: `Delete connection and ${orphans.length} snapshot${orphans.length === 1 ? '' : 's'}`,
+        disabled: production && typedName !== profile.name,
+        onChoose: () => onDelete('delete', production ? typedName : undefined),
+      }}
       onCancel={onCancel}
       onConfirm={() => onDelete('keep')}
     >
@@ -54,6 +62,7 @@ export function DeleteConnectionDialog({ profile, onCancel, onDelete }: { profil
           </li>
         ))}
       </ul>
+      {production && <ProductionNameField name={profile.name} value={typedName} onChange={setTypedName} purpose="to delete its snapshots" />}
     </ConfirmDialog>
   );
 }

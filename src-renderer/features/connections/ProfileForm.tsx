@@ -187,9 +187,9 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
         <DeleteConnectionDialog
           profile={profile}
           onCancel={() => setConfirmDelete(false)}
-          onDelete={(snapshots) => {
+          onDelete={(snapshots, typedName) => {
             setConfirmDelete(false);
-            void remove(profile.id, snapshots);
+            void remove(profile.id, snapshots, typedName);
           }}
         />
       )}

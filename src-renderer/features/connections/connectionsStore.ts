@@ -31,7 +31,8 @@ interface ConnectionsState {
   save(): Promise<void>;
   duplicate(id: string): Promise<void>;
   /** `snapshots`: what becomes of the snapshots only this profile reaches (the server refuses to guess). */
-  remove(id: string, snapshots?: 'keep' | 'delete'): Promise<void>;
+  /** `typedName`: the connection's name, typed where deleting its snapshots on production. */
+  remove(id: string, snapshots?: 'keep' | 'delete', typedName?: string): Promise<void>;
   runTest(): Promise<void>;
   createDemo(): Promise<void>;
 }
@@ -125,10 +126,10 @@ export const useConnections = create<ConnectionsState>((set, get) => ({
     }
   },
 
-  async remove(id, snapshots) {
+  async remove(id, snapshots, typedName) {
     const name = get().profiles.find((p) => p.id === id)?.name ?? 'connection';
     try {
-      await call('profiles.remove', { id, ...(snapshots ? { snapshots } : {}) });
+      await call('profiles.remove', { id, ...(snapshots ? { snapshots } : {}), ...(typedName === undefined ? {} : { confirmation: { typedName } }) });
       await get().load();
       get().select(undefined);
       set({ banner: { kind: 'ok', text: `Deleted ${name}` } });

@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Profile } from '../../../src-shared/model/profile';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ProductionNameField } from '../../components/ProductionNameField';
 import { SessionTable } from '../../components/SessionTable';
 import { useDatabaseSessions } from '../../components/useDatabaseSessions';
 import type { SnapshotConsent } from './snapshotsStore';
@@ -52,12 +53,7 @@ export function SnapshotConsentDialog({ title, confirmLabel, profile, children, 
           <SessionTable sessions={sessions} label="Sessions to end" />
         </>
       )}
-      {production && (
-        <label className="prod-confirm">
-          {profile.name} is a <strong>production</strong> connection. Type its name to confirm:
-          <input value={typedName} onChange={(e) => setTypedName(e.target.value)} aria-label="Type the connection name to confirm" autoComplete="off" spellCheck={false} />
-        </label>
-      )}
+      {production && <ProductionNameField name={profile.name} value={typedName} onChange={setTypedName} />}
     </ConfirmDialog>
   );
 }

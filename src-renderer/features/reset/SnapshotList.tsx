@@ -5,6 +5,7 @@ import type { Profile } from '../../../src-shared/model/profile';
 import type { Snapshot } from '../../../src-shared/model/reset';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ProductionNameField } from '../../components/ProductionNameField';
 import { RestoreDialog } from './RestoreDialog';
 import { databaseOf, SnapshotConsentDialog } from './SnapshotConsentDialog';
 import { useSnapshots } from './snapshotsStore';
@@ -15,6 +16,9 @@ export function SnapshotList({ profile }: { profile: Profile }) {
   const { snapshots, busy, create, remove } = useSnapshots();
   const [name, setName] = useState('');
   const [asking, setAsking] = useState<Question | undefined>();
+  // Deleting a production database's snapshot needs its name typed (the service checks it too).
+  const [typedName, setTypedName] = useState('');
+  const production = profile.environment === 'prod';
   return (
     <section aria-labelledby="snapshots-title" className="reset-snapshots">
       <h2 id="snapshots-title">Snapshots of {databaseOf(profile)}</h2>
@@ -60,7 +64,10 @@ export function SnapshotList({ profile }: { profile: Profile }) {
                   <button type="button" disabled={busy !== undefined || s.state !== 'ready'} onClick={() => setAsking({ snapshot: s, action: 'restore' })}>
                     Restore
                   </button>
-                  <button type="button" disabled={busy !== undefined} onClick={() => setAsking({ snapshot: s, action: 'delete' })}>
+                  <button type="button" disabled={busy !== undefined} onClick={() => {
+                      setTypedName('');
+                      setAsking({ snapshot: s, action: 'delete' });
+                    }}>
                     Delete
                   </button>
                 </td>
@@ -89,13 +96,15 @@ export function SnapshotList({ profile }: { profile: Profile }) {
           title={`Delete “${asking.snapshot.name}”?`}
           confirmLabel="Delete"
           danger
+          confirmDisabled={production && typedName !== profile.name}
           onCancel={() => setAsking(undefined)}
           onConfirm={() => {
             setAsking(undefined);
-            void remove(asking.snapshot);
+            void remove(asking.snapshot, production ? typedName : undefined);
           }}
         >
-          The snapshot is removed for good.
+          <p>The snapshot is removed for good.</p>
+          {production && <ProductionNameField name={profile.name} value={typedName} onChange={setTypedName} />}
         </ConfirmDialog>
       )}
     </section>

@@ -18,7 +18,8 @@ interface SnapshotsState {
   load(profileId: string): Promise<void>;
   create(name: string, consent: SnapshotConsent): Promise<void>;
   restore(snapshot: Snapshot, consent: SnapshotConsent): Promise<void>;
-  remove(snapshot: Snapshot): Promise<void>;
+  /** `typedName`: the connection's name, typed where it is production. */
+  remove(snapshot: Snapshot, typedName?: string): Promise<void>;
 }
 
 const message = (error: unknown) => (error instanceof ApiError || error instanceof Error ? error.message : String(error));
@@ -64,9 +65,9 @@ export const useSnapshots = create<SnapshotsState>((set, get) => {
         set({ restored: [...get().restored, snapshot.id] });
         return `Restored "${snapshot.name}" in ${durationMs < 1000 ? `${durationMs} ms` : `${(durationMs / 1000).toFixed(1)} s`}.`;
       }),
-    remove: (snapshot) =>
+    remove: (snapshot, typedName) =>
       busyWith(`Deleting ${snapshot.name}…`, async (profileId) => {
-        await call('snapshots.delete', { profileId, snapshotId: snapshot.id });
+        await call('snapshots.delete', { profileId, snapshotId: snapshot.id, ...(typedName === undefined ? {} : { typedName }) });
         return `Deleted "${snapshot.name}".`;
       }),
   };
