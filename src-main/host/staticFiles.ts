@@ -1,6 +1,10 @@
 // Serves the built renderer: files under one folder only, index.html for app routes.
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+
+function inside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,10 +31,12 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   }
   const path = join(root, relative);
   // Nothing outside the renderer folder, whatever the URL says.
-  if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
+  if (!inside(root, path)) return undefined;
   const candidates = extname(relative) ? [path] : [join(root, 'index.html')];
   for (const candidate of candidates) {
     try {
+      // A symbolic link in the folder may lead anywhere: what is read must really be inside it too.
+      if (!inside(await realpath(root), await realpath(candidate))) return undefined;
       return { body: await readFile(candidate), contentType: types[extname(candidate)] ?? 'application/octet-stream' };
     } catch {
       // fall through: not found
