@@ -87,6 +87,8 @@ function readSequence(text: string, index: number): LiteralRead {
     if (text[i] === ',') {
       sawComma = true;
       i = skipSpace(text, i + 1, true);
+    } else if (i >= text.length) {
+      throw new LiteralError(`missing "${close}"`, index);
     } else if (text[i] !== close) {
       throw new LiteralError(`expected "," or "${close}"`, i);
     }
