@@ -113,7 +113,7 @@ export const api = {
   /** On production: the connection's name, typed. */
   'snapshots.delete': method<{ deleted: true }>()(bySnapshot.extend(confirmationSchema.shape)),
 
-  'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict()),
+  'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200), profileId: z.string().min(1).optional() }).strict()),
   'audit.verify': method<AuditVerification>()(empty),
 
   'ops.cancel': method<{ cancelled: boolean }>()(z.object({ opId: z.string().min(1).max(64) }).strict()),

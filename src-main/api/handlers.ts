@@ -70,7 +70,7 @@ export function createHandlers({ session, profiles, runner, inventory, graph, re
       return { deleted: true as const };
     },
 
-    'audit.list': ({ limit }) => session.store.audit.list(limit),
+    'audit.list': ({ limit, profileId }) => session.store.audit.list(limit, profileId),
     'audit.verify': () => session.store.audit.verify(),
 
     'ops.cancel': ({ opId }) => ({ cancelled: operations.cancel(opId) }),

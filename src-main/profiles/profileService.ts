@@ -56,6 +56,7 @@ export class ProfileService {
       actor,
       action: 'profile.create',
       target: profile.name,
+      profileId: profile.id,
       detail: { id: profile.id, ...publicFields(profile), password: profile.hasPassword ? 'set' : 'none' },
     });
     return profile;
@@ -82,7 +83,7 @@ export class ProfileService {
     } else if (input.password !== undefined) {
       changed.password = 'changed';
     }
-    audit.append({ actor, action: 'profile.update', target: after.name, detail: { id, changed } });
+    audit.append({ actor, action: 'profile.update', target: after.name, profileId: id, detail: { id, changed } });
     return after;
   }
 
@@ -91,7 +92,7 @@ export class ProfileService {
     const source = profiles.get(id);
     const name = this.freeName(`${source.name} (copy)`);
     const copy = profiles.create({ ...source, name, password: profiles.password(id) ?? null });
-    audit.append({ actor, action: 'profile.duplicate', target: copy.name, detail: { id: copy.id, from: source.id } });
+    audit.append({ actor, action: 'profile.duplicate', target: copy.name, profileId: copy.id, detail: { id: copy.id, from: source.id } });
     return copy;
   }
 
@@ -99,7 +100,7 @@ export class ProfileService {
     const { profiles, audit } = this.session.store;
     const profile = profiles.get(id);
     profiles.remove(id);
-    audit.append({ actor, action: 'profile.remove', target: profile.name, detail: { id } });
+    audit.append({ actor, action: 'profile.remove', target: profile.name, profileId: id, detail: { id } });
   }
 
   /**

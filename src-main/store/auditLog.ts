@@ -8,6 +8,8 @@ export interface AuditRecord {
   actor: string;
   action: string;
   target: string;
+  /** The profile the entry is about; when left out, the profile currently named `target`, if any. */
+  profileId?: string;
   detail?: Record<string, unknown>;
 }
 
@@ -17,6 +19,7 @@ interface AuditRow {
   actor: string;
   action: string;
   target: string;
+  profile_id: string | null;
   detail: string;
   prev_hash: string;
   hash: string;
@@ -24,9 +27,16 @@ interface AuditRow {
 
 const genesis = '0'.repeat(64);
 
-function entryHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
+/** Entries from this seq on have their profile id hashed (store step 5); older ones were hashed without it. */
+function profileIdHashedFrom(db: StoreDatabase): number {
+  const setting = db.prepare("SELECT value FROM settings WHERE key = 'audit.profileIdHashedFrom'").get() as { value: string } | undefined;
+  return setting ? Number(setting.value) : 1;
+}
+
+function entryHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>, withProfileId: boolean): string {
+  const fields = [prevHash, row.seq, row.at, row.actor, row.action, row.target, row.detail];
   return createHash('sha256')
-    .update(JSON.stringify([prevHash, row.seq, row.at, row.actor, row.action, row.target, row.detail]))
+    .update(JSON.stringify(withProfileId ? [...fields, row.profile_id] : fields))
     .digest('hex');
 }
 
@@ -38,35 +48,42 @@ export class AuditLog {
       const last = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
         | { seq: number; hash: string }
         | undefined;
+      const named = this.db.prepare('SELECT id FROM profiles WHERE name = ?').get(record.target) as { id: string } | undefined;
       const row = {
         seq: (last?.seq ?? 0) + 1,
         at: new Date().toISOString(),
         actor: record.actor,
         action: record.action,
         target: record.target,
+        profile_id: record.profileId ?? named?.id ?? null,
         detail: JSON.stringify(record.detail ?? {}),
       };
       const prevHash = last?.hash ?? genesis;
-      const hash = entryHash(prevHash, row);
+      const hash = entryHash(prevHash, row, true);
       this.db
-        .prepare('INSERT INTO audit_log (seq, at, actor, action, target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(row.seq, row.at, row.actor, row.action, row.target, row.detail, prevHash, hash);
+        .prepare('INSERT INTO audit_log (seq, at, actor, action, target, profile_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(row.seq, row.at, row.actor, row.action, row.target, row.profile_id, row.detail, prevHash, hash);
       return toEntry({ ...row, prev_hash: prevHash, hash });
     }).immediate();
   }
 
-  /** Newest first. */
-  list(limit: number): AuditEntry[] {
-    const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit) as AuditRow[];
+  /** Newest first; only the entries about one profile (whatever it was named then) when `profileId` is given. */
+  list(limit: number, profileId?: string): AuditEntry[] {
+    const rows = (
+      profileId === undefined
+        ? this.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit)
+        : this.db.prepare('SELECT * FROM audit_log WHERE profile_id = ? ORDER BY seq DESC LIMIT ?').all(profileId, limit)
+    ) as AuditRow[];
     return rows.map(toEntry);
   }
 
   verify(): AuditVerification {
+    const hashedFrom = profileIdHashedFrom(this.db);
     let prevHash = genesis;
     let entries = 0;
     for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
       entries += 1;
-      if (row.prev_hash !== prevHash || entryHash(prevHash, row) !== row.hash) {
+      if (row.prev_hash !== prevHash || entryHash(prevHash, row, row.seq >= hashedFrom) !== row.hash) {
         return { ok: false, entries, brokenAt: row.seq };
       }
       prevHash = row.hash;
@@ -82,6 +99,7 @@ function toEntry(row: AuditRow): AuditEntry {
     actor: row.actor,
     action: row.action,
     target: row.target,
+    ...(row.profile_id === null ? {} : { profileId: row.profile_id }),
     detail: JSON.parse(row.detail) as Record<string, unknown>,
     hash: row.hash,
   };

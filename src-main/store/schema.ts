@@ -119,6 +119,26 @@ export const storeMigrations: StoreMigration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    description: 'audit entries carry the id of the profile they are about, so a renamed profile keeps its history',
+    sql: `
+      -- The log is append-only; the trigger steps aside only for this one-time backfill.
+      DROP TRIGGER audit_log_no_update;
+      ALTER TABLE audit_log ADD COLUMN profile_id TEXT;
+      -- A profile's own entries recorded its id; any other entry is about the profile its target names.
+      UPDATE audit_log SET profile_id = CASE
+          WHEN action LIKE 'profile.%' AND json_extract(detail, '$.id') IS NOT NULL THEN json_extract(detail, '$.id')
+          ELSE (SELECT p.id FROM profiles p WHERE p.name = audit_log.target)
+        END;
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE INDEX audit_log_by_profile ON audit_log (profile_id, seq);
+      -- Entries written before this step were hashed without a profile id; from this one on, the id is
+      -- part of the hash, so it cannot be changed behind Switchyard's back either.
+      INSERT INTO settings (key, value) SELECT 'audit.profileIdHashedFrom', COALESCE(MAX(seq), 0) + 1 FROM audit_log;
+    `,
+  },
 ];
 
 export const storeSchemaVersion = Math.max(...storeMigrations.map((m) => m.version));

@@ -6,6 +6,8 @@ export interface AuditEntry {
   actor: string;
   action: string;
   target: string;
+  /** The profile the entry is about, kept across renames; absent for a target with no profile (a --url). */
+  profileId?: string;
   detail: Record<string, unknown>;
   hash: string;
 }

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { useConnections } from '../connections/connectionsStore';
 import { useRunDialog } from '../runner/runDialogStore';
-import { shownEntries, useActivity } from './activityStore';
+import { useActivity } from './activityStore';
 
 /** "changed: environment=prod · revisions: up m002": readable at a glance, complete on inspection. */
 function describeDetail(detail: Record<string, unknown>): string {
@@ -24,11 +24,11 @@ export function ActivityScreen() {
   const runsFinished = useRunDialog((s) => s.runsFinished);
   const { entries, verification, error, onlyThisConnection, load, setOnlyThisConnection } = useActivity();
 
+  const shownProfileId = onlyThisConnection ? profile?.id : undefined;
   useEffect(() => {
-    void load();
-  }, [load, runsFinished, profile?.updatedAt]);
+    void load(shownProfileId);
+  }, [load, shownProfileId, runsFinished, profile?.updatedAt]);
 
-  const shown = shownEntries(entries, profile, onlyThisConnection);
   return (
     <section className="activity" aria-labelledby="activity-title">
       <header className="form-head">
@@ -56,7 +56,7 @@ export function ActivityScreen() {
           </tr>
         </thead>
         <tbody>
-          {shown.map((entry) => (
+          {entries.map((entry) => (
             <tr key={entry.seq}>
               <td>{new Date(entry.at).toLocaleString()}</td>
               <td>{entry.actor}</td>
@@ -69,7 +69,7 @@ export function ActivityScreen() {
           ))}
         </tbody>
       </table>
-      {shown.length === 0 && <p className="muted">Nothing recorded yet.</p>}
+      {entries.length === 0 && <p className="muted">Nothing recorded yet.</p>}
     </section>
   );
 }

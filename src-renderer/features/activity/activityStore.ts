@@ -2,7 +2,6 @@
 // connection" filter. Only this file talks to the API for it.
 import { create } from 'zustand';
 import type { AuditEntry, AuditVerification } from '../../../src-shared/model/audit';
-import type { Profile } from '../../../src-shared/model/profile';
 import { call } from '../../api/client';
 
 interface ActivityState {
@@ -10,7 +9,8 @@ interface ActivityState {
   verification: AuditVerification | undefined;
   error: string | undefined;
   onlyThisConnection: boolean;
-  load(): Promise<void>;
+  /** Loads every entry, or, given a profile's id, those about that profile under any name it had. */
+  load(profileId?: string): Promise<void>;
   setOnlyThisConnection(only: boolean): void;
 }
 
@@ -20,9 +20,12 @@ export const useActivity = create<ActivityState>((set) => ({
   error: undefined,
   onlyThisConnection: true,
 
-  async load() {
+  async load(profileId) {
     try {
-      const [entries, verification] = await Promise.all([call('audit.list', { limit: 500 }), call('audit.verify', {})]);
+      const [entries, verification] = await Promise.all([
+        call('audit.list', { limit: 500, ...(profileId === undefined ? {} : { profileId }) }),
+        call('audit.verify', {}),
+      ]);
       set({ entries, verification, error: undefined });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
@@ -31,9 +34,3 @@ export const useActivity = create<ActivityState>((set) => ({
 
   setOnlyThisConnection: (onlyThisConnection) => set({ onlyThisConnection }),
 }));
-
-/** The entries to list: all of them, or those about `profile` (by its id, or its name for older rows). */
-export function shownEntries(entries: readonly AuditEntry[], profile: Profile | undefined, onlyThisConnection: boolean): readonly AuditEntry[] {
-  if (!onlyThisConnection || !profile) return entries;
-  return entries.filter((entry) => entry.target === profile.name || entry.detail.id === profile.id);
-}
