@@ -8,7 +8,7 @@ import type { Inventory, RowCount, TableSize } from './model/inventory';
 import type { OperationDone, OperationLog, OperationProgress, OperationStarted } from './model/operation';
 import { profileIdSchema, profileInputSchema, type Profile } from './model/profile';
 import type { SessionStatus } from './model/session';
-import type { ConnectionStatus } from './model/status';
+import type { MigrationStatus } from './model/status';
 import { runActions, type RunPreview, type RunResult } from './model/run';
 import { resetModes, type DatabaseCondition, type ResetPlan, type ResetResult, type ResetSession, type ResetStepName, type Snapshot, type StepResult } from './model/reset';
 import type { WireError } from './errors';
@@ -66,7 +66,7 @@ export const api = {
   'profiles.createDemo': method<Profile>()(empty),
 
   /** Where the connection stands against its bound migration project. */
-  'runner.status': method<ConnectionStatus>()(z.object({ profileId: profileIdSchema }).strict()),
+  'runner.status': method<MigrationStatus>()(z.object({ profileId: profileIdSchema }).strict()),
 
   /** The plan, the exact SQL and the preflight findings, without running anything. */
   'runner.preview': method<RunPreview>()(z.object({ profileId: profileIdSchema, request: runRequestSchema }).strict()),

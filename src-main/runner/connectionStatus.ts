@@ -1,6 +1,6 @@
 // Where a database stands against its project, computed from the recorded rows: pure.
 import { SwitchyardError } from '../../src-shared/errors';
-import type { ConnectionStatus } from '../../src-shared/model/status';
+import type { MigrationStatus } from '../../src-shared/model/status';
 import { withAncestors } from '../../src-shared/graph/revisionGraph';
 import { appliedHeads, appliedWithAncestors, planUpgrade, upgradeOrder } from '../../src-shared/graph/planner';
 import type { LoadedProject } from '../migrations/project';
@@ -21,7 +21,7 @@ function blockedBy(project: LoadedProject, applied: ReadonlySet<string>, pending
   }
 }
 
-export function connectionStatus(project: LoadedProject, recorded: RecordedState): ConnectionStatus {
+export function connectionStatus(project: LoadedProject, recorded: RecordedState): MigrationStatus {
   const { graph } = project;
   const ids = recorded.records.map((r) => r.revision);
   const applied = appliedWithAncestors(graph, ids);

@@ -5,7 +5,7 @@ import type { OperationStarted } from '../../src-shared/model/operation';
 import type { Snapshot } from '../../src-shared/model/reset';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Confirmation } from '../../src-shared/model/confirmation';
-import type { ConnectionStatus } from '../../src-shared/model/status';
+import type { MigrationStatus } from '../../src-shared/model/status';
 import type { TargetRef } from '../../src-shared/model/targetRef';
 import type { LoadedProject } from '../migrations/project';
 import type { Operations } from '../operations/operations';
@@ -82,7 +82,7 @@ export class RunnerService {
     private readonly snapshots: SnapshotService,
   ) {}
 
-  status(ref: TargetRef): Promise<ConnectionStatus> {
+  status(ref: TargetRef): Promise<MigrationStatus> {
     return targetStatus(this.targets.resolve(ref).target);
   }
 

@@ -1,11 +1,11 @@
 // Where a target's database stands against its project: applied, pending, unknown and changed.
-import type { ConnectionStatus } from '../../src-shared/model/status';
+import type { MigrationStatus } from '../../src-shared/model/status';
 import { loadTargetProject, type MigrationTarget } from '../targets/migrationTarget';
 import { withDriver } from '../targets/withDriver';
 import { connectionStatus } from './connectionStatus';
 import { readRecorded } from './versionTables';
 
-export async function targetStatus(target: MigrationTarget): Promise<ConnectionStatus> {
+export async function targetStatus(target: MigrationTarget): Promise<MigrationStatus> {
   const project = loadTargetProject(target);
   const recorded = await withDriver(target, (driver) => readRecorded(driver, project.files.format));
   return connectionStatus(project, recorded);

@@ -1,5 +1,5 @@
 // Comparing environments: what one database would need to be level with another.
-import type { ConnectionStatus } from '../model/status';
+import type { MigrationStatus } from '../model/status';
 
 export interface EnvironmentGap {
   /** Applied in the other environment but not here, in the order an upgrade would run them. */
@@ -10,7 +10,7 @@ export interface EnvironmentGap {
   headsToReach: string[];
 }
 
-export function gapBetween(here: ConnectionStatus, other: ConnectionStatus): EnvironmentGap {
+export function gapBetween(here: MigrationStatus, other: MigrationStatus): EnvironmentGap {
   const mine = new Set(here.applied);
   const theirs = new Set(other.applied);
   return {

@@ -2,12 +2,12 @@
 // one revision's details for the side panel.
 import type { WireError } from '../errors';
 import type { GraphReport, Revision } from './revision';
-import type { ConnectionStatus } from './status';
+import type { MigrationStatus } from './status';
 
 export interface GraphLoad {
   report: GraphReport;
   /** Null when the database could not be read: the graph is still shown, with statusError. */
-  status: ConnectionStatus | null;
+  status: MigrationStatus | null;
   statusError: WireError | null;
 }
 

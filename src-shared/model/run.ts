@@ -1,6 +1,6 @@
 // Upgrade, downgrade and stamp as the UI previews them and the runner reports them.
 import type { Snapshot } from './reset';
-import type { ConnectionStatus } from './status';
+import type { MigrationStatus } from './status';
 
 export const runActions = ['upgrade', 'downgrade', 'stamp'] as const;
 export type RunAction = (typeof runActions)[number];
@@ -59,7 +59,7 @@ export interface RunResult {
   request: RunRequest;
   steps: Array<PreviewStep & { durationMs: number }>;
   totalMs: number;
-  status: ConnectionStatus;
+  status: MigrationStatus;
   /** The snapshot taken first (request.snapshotFirst): restoring it undoes the run. */
   snapshot?: Snapshot;
 }

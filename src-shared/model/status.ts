@@ -18,7 +18,8 @@ export interface PendingBranch {
   revisions: string[];
 }
 
-export interface ConnectionStatus {
+/** Where one database stands against its migration project: applied, pending, unknown and changed revisions. */
+export interface MigrationStatus {
   format: ProjectFormat;
   project: string;
   /** Every applied revision known to the files (ancestors of recorded heads included). */

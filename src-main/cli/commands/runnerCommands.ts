@@ -1,7 +1,7 @@
 // `switchyard status|upgrade|downgrade|stamp`: the runner from a terminal or a CI job, through the
 // same runner service as the app (a run is its long operation, followed here).
 import type { RunAction, RunPreview, RunRequest } from '../../../src-shared/model/run';
-import type { ConnectionStatus } from '../../../src-shared/model/status';
+import type { MigrationStatus } from '../../../src-shared/model/status';
 import type { TargetRef } from '../../../src-shared/model/targetRef';
 import { api } from '../../../src-shared/api';
 import { SwitchyardError } from '../../../src-shared/errors';
@@ -40,7 +40,7 @@ async function resolveTarget(flags: TargetFlags): Promise<Resolved> {
   }
 }
 
-function printStatus(target: MigrationTarget, status: ConnectionStatus): void {
+function printStatus(target: MigrationTarget, status: MigrationStatus): void {
   const lines = [
     `${target.name} — ${status.format} project ${status.project}`,
     `applied:  ${status.applied.length} revision(s); at ${status.heads.length ? status.heads.join(', ') : 'base (nothing applied)'}`,
@@ -53,7 +53,7 @@ function printStatus(target: MigrationTarget, status: ConnectionStatus): void {
   say(`${lines.join('\n')}\n`);
 }
 
-function statusJson(status: ConnectionStatus) {
+function statusJson(status: MigrationStatus) {
   const { applied, heads, pending, unknown, changed, pendingByBranch, projectHeads, format, project, records, blockedBy } = status;
   return { applied, heads, pending, unknown, changed, pendingByBranch, projectHeads, format, project, records, blockedBy };
 }

@@ -1,7 +1,7 @@
 // One revision's row, memoised: scrolling renders only the rows coming into view.
 import { memo, type MouseEvent } from 'react';
 import type { LaneRow } from '../../../src-shared/graph/laneLayout';
-import type { ConnectionStatus } from '../../../src-shared/model/status';
+import type { MigrationStatus } from '../../../src-shared/model/status';
 import type { ReportRevision } from './graphModel';
 import type { EnvironmentColumn } from './environmentComparison';
 import { LaneCell, type NodeState } from './LaneCell';
@@ -13,7 +13,7 @@ export interface StatusSets {
   changed: Set<string>;
 }
 
-export function statusSets(status: ConnectionStatus | undefined): StatusSets | undefined {
+export function statusSets(status: MigrationStatus | undefined): StatusSets | undefined {
   return status && { applied: new Set(status.applied), heads: new Set(status.heads), changed: new Set(status.changed) };
 }
 

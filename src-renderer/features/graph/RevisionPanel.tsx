@@ -1,7 +1,7 @@
 // The side panel for one revision: identity, neighbours, where it stands in the selected database,
 // the tables it changes, lint findings, and its up and down SQL.
 import type { RevisionDetail } from '../../../src-shared/model/graphView';
-import type { ConnectionStatus } from '../../../src-shared/model/status';
+import type { MigrationStatus } from '../../../src-shared/model/status';
 import { RevisionActions } from './RevisionActions';
 import { SqlBlock } from './SqlBlock';
 
@@ -10,7 +10,7 @@ interface Props {
   revision: string;
   detail: RevisionDetail | undefined;
   error: string | undefined;
-  status: ConnectionStatus | null | undefined;
+  status: MigrationStatus | null | undefined;
   onGo(id: string): void;
   onClose(): void;
 }
@@ -28,7 +28,7 @@ function Links({ ids, onGo }: { ids: readonly string[]; onGo(id: string): void }
   );
 }
 
-function AppliedHere({ status, revision }: { status: ConnectionStatus | null | undefined; revision: string }) {
+function AppliedHere({ status, revision }: { status: MigrationStatus | null | undefined; revision: string }) {
   if (!status) return <span className="muted">status unavailable</span>;
   if (!status.applied.includes(revision)) return <span>pending</span>;
   const record = status.records.find((r) => r.revision === revision);

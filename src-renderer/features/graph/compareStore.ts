@@ -1,10 +1,10 @@
 // Environment comparison on the graph: other connections bound to the same project, one status
 // column each, and what would bring one level with another.
 import { create } from 'zustand';
-import type { ConnectionStatus } from '../../../src-shared/model/status';
+import type { MigrationStatus } from '../../../src-shared/model/status';
 import { call } from '../../api/client';
 
-export type ColumnStatus = { status: ConnectionStatus } | { error: string } | { loading: true };
+export type ColumnStatus = { status: MigrationStatus } | { error: string } | { loading: true };
 
 interface CompareState {
   open: boolean;

@@ -3,13 +3,13 @@
 // another. Pure, so the screen derives it once per change and tests read it without a DOM.
 import { gapBetween, type EnvironmentGap } from '../../../src-shared/graph/environmentGap';
 import type { Profile } from '../../../src-shared/model/profile';
-import type { ConnectionStatus } from '../../../src-shared/model/status';
+import type { MigrationStatus } from '../../../src-shared/model/status';
 import type { ColumnStatus } from './compareStore';
 
 export interface EnvironmentColumn {
   id: string;
   name: string;
-  status: ConnectionStatus | undefined;
+  status: MigrationStatus | undefined;
 }
 
 export interface EnvironmentComparison {
@@ -27,7 +27,7 @@ export interface ComparisonInput {
   profiles: readonly Profile[];
   /** None selected: nothing to compare. */
   current: Profile | undefined;
-  currentStatus: ConnectionStatus | undefined;
+  currentStatus: MigrationStatus | undefined;
   /** Columns the user picked, in order; ones no longer bound to the same project are left out. */
   picked: readonly string[];
   statuses: Readonly<Record<string, ColumnStatus>>;

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { OperationEventOf, ResetStepProgress } from '../../../src-shared/api';
 import type { GraphLoad } from '../../../src-shared/model/graphView';
 import type { ResetPlan, ResetRequest, ResetResult } from '../../../src-shared/model/reset';
-import type { ConnectionStatus } from '../../../src-shared/model/status';
+import type { MigrationStatus } from '../../../src-shared/model/status';
 import { asError, call } from '../../api/client';
 import { followOperation } from '../../api/operationEvents';
 import { projectGraph } from '../runner/projectGraph';
@@ -27,7 +27,7 @@ interface ResetState {
   live: ResetStepProgress[];
   result: ResetResult | undefined;
   /** Read again after the undo (the page must not go on describing the reset); a string when it could not be read. */
-  statusAfterUndo: ConnectionStatus | string | undefined;
+  statusAfterUndo: MigrationStatus | string | undefined;
   start(profileId: string): void;
   /** Back to the Target step for another reset of the same connection. */
   restart(): void;

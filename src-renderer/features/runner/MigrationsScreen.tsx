@@ -1,13 +1,13 @@
 // Where the selected connection stands: applied, pending per branch, heads, problems; and the
 // buttons that open the plan-and-confirm dialog.
 import { useEffect } from 'react';
-import type { ConnectionStatus } from '../../../src-shared/model/status';
+import type { MigrationStatus } from '../../../src-shared/model/status';
 import { useNavigation } from '../../app/navigationStore';
 import { useConnections } from '../connections/connectionsStore';
 import { useRunDialog } from './runDialogStore';
 import { useStatus } from './statusStore';
 
-function Summary({ status }: { status: ConnectionStatus }) {
+function Summary({ status }: { status: MigrationStatus }) {
   const problems = status.unknown.length + status.changed.length;
   return (
     <div className="status-cards">

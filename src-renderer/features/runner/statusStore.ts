@@ -1,11 +1,11 @@
 // The selected connection's migration status, refreshed on demand and after every run.
 import { create } from 'zustand';
-import type { ConnectionStatus } from '../../../src-shared/model/status';
+import type { MigrationStatus } from '../../../src-shared/model/status';
 import { ApiError, call } from '../../api/client';
 
 interface StatusState {
   profileId: string | undefined;
-  status: ConnectionStatus | undefined;
+  status: MigrationStatus | undefined;
   error: { code: string; message: string } | undefined;
   loading: boolean;
   load(profileId: string): Promise<void>;

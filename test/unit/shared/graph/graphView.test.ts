@@ -7,7 +7,7 @@ import { buildGraph } from '../../../../src-shared/graph/revisionGraph';
 import { viewItems } from '../../../../src-shared/graph/linearRuns';
 import { sqlTokens } from '../../../../src-shared/graph/sqlTokens';
 import type { GraphReport } from '../../../../src-shared/model/revision';
-import type { ConnectionStatus } from '../../../../src-shared/model/status';
+import type { MigrationStatus } from '../../../../src-shared/model/status';
 
 function report(revisions: Array<{ id: string; parents?: string[]; labels?: string[]; message?: string }>): GraphReport {
   return {
@@ -23,7 +23,7 @@ function report(revisions: Array<{ id: string; parents?: string[]; labels?: stri
   };
 }
 
-const status = (applied: string[], heads: string[] = applied.slice(-1)): ConnectionStatus => ({ format: 'native', project: '/p', applied, heads, pending: [], pendingByBranch: [], unknown: [], changed: [], projectHeads: [], records: [], initialised: true, blockedBy: null });
+const status = (applied: string[], heads: string[] = applied.slice(-1)): MigrationStatus => ({ format: 'native', project: '/p', applied, heads, pending: [], pendingByBranch: [], unknown: [], changed: [], projectHeads: [], records: [], initialised: true, blockedBy: null });
 
 describe('graph view', () => {
   it('draws a parent no file defines as a ghost node below its child', () => {
