@@ -6,7 +6,7 @@ import { findAnomalies } from '../../src-shared/graph/anomalies';
 import { childrenOf } from '../../src-shared/graph/revisionGraph';
 import { graphReport } from '../migrations/project';
 import { analyseTables, tablesCreatedTwice } from '../migrations/staticAnalysis';
-import { connectionStatus } from '../runner/connectionStatus';
+import { migrationStatus } from '../runner/migrationStatus';
 import { loadTargetProject } from '../targets/migrationTarget';
 import type { TargetRef } from '../../src-shared/model/targetRef';
 import type { TargetResolver } from '../targets/targetResolver';
@@ -32,7 +32,7 @@ export class GraphService {
     const tables = await analyseTables(project.files.files, project.files.format);
     return {
       report: graphReport(project, tablesCreatedTwice(project.graph, tables)),
-      status: recorded ? connectionStatus(project, recorded) : null,
+      status: recorded ? migrationStatus(project, recorded) : null,
       statusError,
     };
   }

@@ -4,7 +4,7 @@ import type { Inventory } from '../../src-shared/model/inventory';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { LoadedProject } from '../migrations/project';
 import { analyseTables } from '../migrations/staticAnalysis';
-import { connectionStatus } from '../runner/connectionStatus';
+import { migrationStatus } from '../runner/migrationStatus';
 import { loadTargetProject, type MigrationTarget } from '../targets/migrationTarget';
 import { withDriver } from '../targets/withDriver';
 import { readRecorded } from '../runner/versionTables';
@@ -35,7 +35,7 @@ export async function loadInventory(target: MigrationTarget): Promise<Inventory>
   let state: ProjectState | null = null;
   let projectSummary: Inventory['project'] = null;
   if (project && recorded && analysis) {
-    const status = connectionStatus(project, recorded);
+    const status = migrationStatus(project, recorded);
     state = { graph: project.graph, changes: await analysis, applied: new Set(status.applied), pending: status.pending };
     projectSummary = { dir: project.files.project, format: project.files.format, applied: status.applied.length, pending: status.pending.length };
   }

@@ -9,7 +9,7 @@ import { engineFor } from '../engines/engineFor';
 import { appliedHeads } from '../../src-shared/graph/planner';
 import type { LoadedProject } from '../migrations/project';
 import { runAlembicCommand } from './alembicCommand';
-import { connectionStatus } from './connectionStatus';
+import { migrationStatus } from './migrationStatus';
 import type { MigrationTarget } from '../targets/migrationTarget';
 import type { RunOptions } from './nativeRun';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
@@ -66,7 +66,7 @@ export async function runAlembic(driver: Driver, target: MigrationTarget, projec
       op?.log(stream === 'stderr' && /error|Traceback/i.test(line) ? 'error' : 'info', line),
     );
     const after = await readRecorded(driver, 'alembic');
-    const status = connectionStatus(project, after);
+    const status = migrationStatus(project, after);
     const nowApplied = new Set(status.applied);
     const done = steps.filter((s) => (s.direction === 'up' ? nowApplied.has(s.revision) && !applied.has(s.revision) : !nowApplied.has(s.revision)));
     if (outcome.stoppedBecause === 'lockHeld') {

@@ -7,7 +7,7 @@ import { engineFor } from '../engines/engineFor';
 import type { LoadedProject } from '../migrations/project';
 import type { OperationContext } from '../operations/operations';
 import type { AuditRecord } from '../store/auditLog';
-import { connectionStatus } from './connectionStatus';
+import { migrationStatus } from './migrationStatus';
 import { dryRunSql } from './dryRun';
 import type { MigrationTarget } from '../targets/migrationTarget';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
@@ -71,6 +71,6 @@ export async function runNative(driver: Driver, target: MigrationTarget, project
   }
   const totalMs = Math.round(performance.now() - started);
   options.audit?.({ actor: options.actor, action: `runner.${request.action}`, target: target.name, detail: { request, revisions: done.map((s) => `${s.direction} ${s.revision}`), totalMs } });
-  const status = connectionStatus(project, await readRecorded(driver, 'native'));
+  const status = migrationStatus(project, await readRecorded(driver, 'native'));
   return { request, steps: done, totalMs, status };
 }

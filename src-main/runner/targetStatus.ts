@@ -2,11 +2,11 @@
 import type { MigrationStatus } from '../../src-shared/model/status';
 import { loadTargetProject, type MigrationTarget } from '../targets/migrationTarget';
 import { withDriver } from '../targets/withDriver';
-import { connectionStatus } from './connectionStatus';
+import { migrationStatus } from './migrationStatus';
 import { readRecorded } from './versionTables';
 
 export async function targetStatus(target: MigrationTarget): Promise<MigrationStatus> {
   const project = loadTargetProject(target);
   const recorded = await withDriver(target, (driver) => readRecorded(driver, project.files.format));
-  return connectionStatus(project, recorded);
+  return migrationStatus(project, recorded);
 }

@@ -21,7 +21,7 @@ function blockedBy(project: LoadedProject, applied: ReadonlySet<string>, pending
   }
 }
 
-export function connectionStatus(project: LoadedProject, recorded: RecordedState): MigrationStatus {
+export function migrationStatus(project: LoadedProject, recorded: RecordedState): MigrationStatus {
   const { graph } = project;
   const ids = recorded.records.map((r) => r.revision);
   const applied = appliedWithAncestors(graph, ids);
