@@ -1,6 +1,6 @@
 // Connection profiles as users manage them: every change audited (never the secret), and tests run
 // against the real server.
-import type { Profile, ValidProfileInput } from '../../src-shared/model/profile';
+import { profileFieldNames, type Profile, type ValidProfileInput } from '../../src-shared/model/profile';
 import type { ConnectionTestResult } from '../../src-shared/model/connectionTest';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
@@ -10,10 +10,8 @@ import type { StoreSession } from '../session/storeSession';
 import { toConnectionTarget } from './connectionTarget';
 import { destinationName, sameDestination } from './passwordBinding';
 
-const auditedFields = ['name', 'environment', 'engine', 'host', 'port', 'database', 'user', 'sslMode', 'sslCaFile', 'sqlitePath', 'readOnly', 'notes', 'projectDir', 'projectFormat', 'alembicCommand'] as const;
-
 function publicFields(profile: Profile | ValidProfileInput): Record<string, unknown> {
-  return Object.fromEntries(auditedFields.map((field) => [field, profile[field]]));
+  return Object.fromEntries(profileFieldNames.map((field) => [field, profile[field]]));
 }
 
 /** A test that failed for want of a password says the saved one was withheld on purpose, and why. */
@@ -75,7 +73,7 @@ export class ProfileService {
     }
     const after = profiles.update(id, input);
     const changed: Record<string, unknown> = {};
-    for (const field of auditedFields) {
+    for (const field of profileFieldNames) {
       if (before[field] !== after[field]) changed[field] = after[field];
     }
     if (input.password === null || input.password === '') {

@@ -1,78 +1,47 @@
 // Profiles and their secrets in the store. Secrets go in and come out only through the methods
 // named for them; every other read returns `hasPassword` instead.
 import { randomUUID } from 'node:crypto';
-import type { Profile, ValidProfileInput } from '../../src-shared/model/profile';
+import { profileFieldNames, profileFieldTable, type Profile, type ProfileField, type ProfileFields, type ValidProfileInput } from '../../src-shared/model/profile';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { StoreDatabase } from './openStore';
 
-interface ProfileRow {
-  id: string;
-  name: string;
-  environment: Profile['environment'];
-  engine: Profile['engine'];
-  host: string;
-  port: number;
-  database: string;
-  user: string;
-  ssl_mode: Profile['sslMode'];
-  ssl_ca_file: string;
-  sqlite_path: string;
-  read_only: number;
-  notes: string;
-  project_dir: string;
-  project_format: Profile['projectFormat'];
-  alembic_command: string;
-  created_at: string;
-  updated_at: string;
-  has_password: number;
-}
+/** A row of profiles: the table's columns, plus the secret's presence from the join. */
+type ProfileRow = Record<string, string | number> & { id: string; created_at: string; updated_at: string; has_password: number };
 
 const selectProfiles = `
   SELECT p.*, (s.profile_id IS NOT NULL) AS has_password
   FROM profiles p LEFT JOIN profile_secrets s ON s.profile_id = p.id`;
 
+const fieldColumns = profileFieldNames.map((field) => profileFieldTable[field].column);
+const insertProfile = `INSERT INTO profiles (id, ${fieldColumns.join(', ')}, created_at, updated_at)
+  VALUES (@id, ${fieldColumns.map((column) => `@${column}`).join(', ')}, @now, @now)`;
+const updateProfile = `UPDATE profiles SET ${fieldColumns.map((column) => `${column} = @${column}`).join(', ')}, updated_at = @now WHERE id = @id`;
+
 function toProfile(row: ProfileRow): Profile {
+  const fields = Object.fromEntries(
+    profileFieldNames.map((field) => {
+      const spec: ProfileField = profileFieldTable[field];
+      const value = row[spec.column];
+      return [field, spec.kind === 'boolean' ? value === 1 : value];
+    }),
+  );
   return {
+    // The store's columns were written from validated input, field by field, through the same table.
+    ...(fields as ProfileFields),
     id: row.id,
-    name: row.name,
-    environment: row.environment,
-    engine: row.engine,
-    host: row.host,
-    port: row.port,
-    database: row.database,
-    user: row.user,
-    sslMode: row.ssl_mode,
-    sslCaFile: row.ssl_ca_file,
-    sqlitePath: row.sqlite_path,
-    readOnly: row.read_only === 1,
-    notes: row.notes,
-    projectDir: row.project_dir,
-    projectFormat: row.project_format,
-    alembicCommand: row.alembic_command,
     hasPassword: row.has_password === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-function columns(input: ValidProfileInput) {
-  return {
-    name: input.name,
-    environment: input.environment,
-    engine: input.engine,
-    host: input.host,
-    port: input.port,
-    database: input.database,
-    user: input.user,
-    ssl_mode: input.sslMode,
-    ssl_ca_file: input.sslCaFile,
-    sqlite_path: input.sqlitePath,
-    read_only: input.readOnly ? 1 : 0,
-    notes: input.notes,
-    project_dir: input.projectDir,
-    project_format: input.projectFormat,
-    alembic_command: input.alembicCommand,
-  };
+function columns(input: ValidProfileInput): Record<string, string | number> {
+  return Object.fromEntries(
+    profileFieldNames.map((field) => {
+      const value = input[field];
+      return [profileFieldTable[field].column, typeof value === 'boolean' ? Number(value) : value];
+    }),
+  );
 }
 
 function duplicateName(error: unknown, name: string): never {
@@ -106,14 +75,7 @@ export class ProfileRepository {
     const now = new Date().toISOString();
     this.db.transaction(() => {
       try {
-        this.db
-          .prepare(
-            `INSERT INTO profiles (id, name, environment, engine, host, port, database, user, ssl_mode, ssl_ca_file,
-               sqlite_path, read_only, notes, project_dir, project_format, alembic_command, created_at, updated_at)
-             VALUES (@id, @name, @environment, @engine, @host, @port, @database, @user, @ssl_mode, @ssl_ca_file,
-               @sqlite_path, @read_only, @notes, @project_dir, @project_format, @alembic_command, @now, @now)`,
-          )
-          .run({ id, now, ...columns(input) });
+        this.db.prepare(insertProfile).run({ id, now, ...columns(input) });
       } catch (error) {
         duplicateName(error, input.name);
       }
@@ -126,15 +88,7 @@ export class ProfileRepository {
     this.get(id);
     this.db.transaction(() => {
       try {
-        this.db
-          .prepare(
-            `UPDATE profiles SET name = @name, environment = @environment, engine = @engine, host = @host, port = @port,
-               database = @database, user = @user, ssl_mode = @ssl_mode, ssl_ca_file = @ssl_ca_file,
-               sqlite_path = @sqlite_path, read_only = @read_only, notes = @notes, project_dir = @project_dir,
-               project_format = @project_format, alembic_command = @alembic_command, updated_at = @now
-             WHERE id = @id`,
-          )
-          .run({ id, now: new Date().toISOString(), ...columns(input) });
+        this.db.prepare(updateProfile).run({ id, now: new Date().toISOString(), ...columns(input) });
       } catch (error) {
         duplicateName(error, input.name);
       }

@@ -1,15 +1,9 @@
 // postgres:// URIs in and out. Written by hand because src-shared may not rely on WHATWG URL.
 import { SwitchyardError } from '../errors';
-import { sslModes, type SslMode } from './profile';
+import { sslModes, type SslMode, type UriFields } from './profile';
 
-export interface ParsedConnectionUri {
-  host: string;
-  port: number;
-  database: string;
-  user: string;
+export interface ParsedConnectionUri extends UriFields {
   password?: string;
-  sslMode: SslMode;
-  sslCaFile: string;
 }
 
 const uriPattern = /^(postgres|postgresql):\/\/(?:([^:@/?#]*)(?::([^@/?#]*))?@)?(\[[^\]]+\]|[^:/?#]*)(?::(\d+))?(?:\/([^?#]*))?(?:\?([^#]*))?$/;
@@ -60,15 +54,6 @@ export function parseConnectionUri(uri: string): ParsedConnectionUri {
     }
   }
   return parsed;
-}
-
-interface UriFields {
-  host: string;
-  port: number;
-  database: string;
-  user: string;
-  sslMode: SslMode;
-  sslCaFile: string;
 }
 
 /** The profile as a URI, deliberately without its password. */

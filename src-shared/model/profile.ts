@@ -31,31 +31,6 @@ export type SslMode = (typeof sslModes)[number];
 export const projectFormatChoices = ['auto', 'native', 'alembic'] as const;
 export type ProjectFormatChoice = (typeof projectFormatChoices)[number];
 
-/** A profile as it leaves the main process: everything but the secret. */
-export interface Profile {
-  id: string;
-  name: string;
-  environment: Environment;
-  engine: Engine;
-  host: string;
-  port: number;
-  database: string;
-  user: string;
-  sslMode: SslMode;
-  sslCaFile: string;
-  sqlitePath: string;
-  readOnly: boolean;
-  notes: string;
-  /** The migration project bound to this connection: a migrations folder or a folder holding alembic.ini. */
-  projectDir: string;
-  projectFormat: ProjectFormatChoice;
-  /** The command that runs Alembic for this project (default: alembic). */
-  alembicCommand: string;
-  hasPassword: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
 const trimmed = (max: number) => z.string().trim().max(max);
 
 const profileFields = {
@@ -75,6 +50,59 @@ const profileFields = {
   projectFormat: z.enum(projectFormatChoices).default('auto'),
   alembicCommand: trimmed(4096).default(''),
 };
+
+/** A profile's own fields as validated: what the store keeps, beside its id, secret and timestamps. */
+export type ProfileFields = z.output<z.ZodObject<typeof profileFields>>;
+export type ProfileFieldName = keyof typeof profileFields;
+
+/** A profile as it leaves the main process: everything but the secret. */
+export interface Profile extends ProfileFields {
+  id: string;
+  hasPassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * What a field is beyond its validation: its store column, its CLI flag and what the flag's text
+ * means, and whether a postgres:// URI carries it. Every field is audited.
+ */
+export type ProfileField = { column: string; flag: string; inUri: boolean } & (
+  | { kind: 'text' }
+  /** A path typed on the command line, kept absolute so it means the same from any folder. */
+  | { kind: 'path' }
+  | { kind: 'integer' }
+  | { kind: 'choice'; choices: readonly string[] }
+  /** Stored as 0/1; `flag` turns it on, `offFlag` off. */
+  | { kind: 'boolean'; offFlag: string }
+);
+
+/** The one list of a profile's fields: the store's columns, the CLI's flags, the URI and the audit derive from it. */
+export const profileFieldTable = {
+  name: { column: 'name', flag: 'name', kind: 'text', inUri: false },
+  environment: { column: 'environment', flag: 'env', kind: 'choice', choices: environments, inUri: false },
+  engine: { column: 'engine', flag: 'engine', kind: 'choice', choices: engines, inUri: false },
+  host: { column: 'host', flag: 'host', kind: 'text', inUri: true },
+  port: { column: 'port', flag: 'port', kind: 'integer', inUri: true },
+  database: { column: 'database', flag: 'database', kind: 'text', inUri: true },
+  user: { column: 'user', flag: 'user', kind: 'text', inUri: true },
+  sslMode: { column: 'ssl_mode', flag: 'ssl-mode', kind: 'choice', choices: sslModes, inUri: true },
+  sslCaFile: { column: 'ssl_ca_file', flag: 'ssl-ca', kind: 'text', inUri: true },
+  sqlitePath: { column: 'sqlite_path', flag: 'sqlite-path', kind: 'text', inUri: false },
+  readOnly: { column: 'read_only', flag: 'read-only', kind: 'boolean', offFlag: 'writable', inUri: false },
+  notes: { column: 'notes', flag: 'notes', kind: 'text', inUri: false },
+  /** The migration project bound to this connection: a migrations folder or a folder holding alembic.ini. */
+  projectDir: { column: 'project_dir', flag: 'project', kind: 'path', inUri: false },
+  projectFormat: { column: 'project_format', flag: 'format', kind: 'choice', choices: projectFormatChoices, inUri: false },
+  /** The command that runs Alembic for this project (default: alembic). */
+  alembicCommand: { column: 'alembic_command', flag: 'alembic', kind: 'text', inUri: false },
+} as const satisfies Record<ProfileFieldName, ProfileField>;
+
+export const profileFieldNames = Object.keys(profileFieldTable) as ProfileFieldName[];
+
+/** The fields a postgres:// URI carries. */
+export type UriFieldName = { [K in ProfileFieldName]: (typeof profileFieldTable)[K]['inUri'] extends true ? K : never }[ProfileFieldName];
+export type UriFields = Pick<ProfileFields, UriFieldName>;
 
 interface EngineFields {
   engine: Engine;

@@ -1,7 +1,7 @@
 // `switchyard profiles list|add|edit|remove|test`: the connections screen, scriptable.
 import { resolve } from 'node:path';
 import type { Profile, ProfileInput } from '../../../src-shared/model/profile';
-import { environmentOf, engines, projectFormatChoices, sslModes } from '../../../src-shared/model/profile';
+import { profileFieldNames, profileFieldTable, type ProfileField } from '../../../src-shared/model/profile';
 import { parseConnectionUri } from '../../../src-shared/model/connectionUri';
 import { SwitchyardError } from '../../../src-shared/errors';
 import type { Services } from '../../services';
@@ -35,23 +35,17 @@ Password (never as a flag):
   The stored password is only sent where it was saved for: a test that overrides the engine, host,
   port, database, user or SSL settings goes without it unless one is given again.`;
 
+type FlagOption = { type: 'string' } | { type: 'boolean' };
+
+/** One flag per profile field (two for a yes/no field), from the field table. */
+const profileFieldFlags: Record<string, FlagOption> = Object.fromEntries(
+  Object.values<ProfileField>(profileFieldTable).flatMap((field): [string, FlagOption][] =>
+    field.kind === 'boolean' ? [[field.flag, { type: 'boolean' }], [field.offFlag, { type: 'boolean' }]] : [[field.flag, { type: 'string' }]],
+  ),
+);
+
 const fieldOptions = {
-  name: { type: 'string' },
-  env: { type: 'string' },
-  engine: { type: 'string' },
-  host: { type: 'string' },
-  port: { type: 'string' },
-  database: { type: 'string' },
-  user: { type: 'string' },
-  'ssl-mode': { type: 'string' },
-  'ssl-ca': { type: 'string' },
-  'sqlite-path': { type: 'string' },
-  'read-only': { type: 'boolean' },
-  writable: { type: 'boolean' },
-  notes: { type: 'string' },
-  project: { type: 'string' },
-  format: { type: 'string' },
-  alembic: { type: 'string' },
+  ...profileFieldFlags,
   'password-stdin': { type: 'boolean' },
   'ask-password': { type: 'boolean' },
   'no-password': { type: 'boolean' },
@@ -67,9 +61,25 @@ function parse(args: string[]) {
   return parseFlags(args, { options: fieldOptions, allowPositionals: true }, usage);
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}`);
-  return value as T;
+/** The value a field's flag(s) give it, checked as the flag is read; undefined when none was given. */
+function flagValue(field: ProfileField, flags: Readonly<Record<string, string | boolean | undefined>>): unknown {
+  if (field.kind === 'boolean') return flags[field.offFlag] ? false : flags[field.flag] ? true : undefined;
+  const text = flags[field.flag];
+  if (typeof text !== 'string') return undefined;
+  switch (field.kind) {
+    case 'text':
+      return text;
+    case 'path':
+      return resolve(text);
+    case 'integer': {
+      const number = Number(text);
+      if (!Number.isInteger(number)) throw new UsageError(`--${field.flag} must be a whole number`);
+      return number;
+    }
+    case 'choice':
+      if (!field.choices.includes(text)) throw new UsageError(`--${field.flag} must be one of ${field.choices.join(', ')}`);
+      return text;
+  }
 }
 
 /** Starting from a profile (edit) or nothing (add), applies the URI, then the flags, then the password. */
@@ -84,30 +94,11 @@ async function buildInput(base: ProfileInput, uri: string | undefined, flags: Fl
       input.password = password;
     }
   }
-  if (flags.name !== undefined) input.name = flags.name;
-  if (flags.env !== undefined) {
-    const environment = environmentOf(flags.env);
-    if (!environment) throw new UsageError('--env must be one of dev, test, staging, prod, demo');
-    input.environment = environment;
+  for (const name of profileFieldNames) {
+    const value = flagValue(profileFieldTable[name], flags);
+    // flagValue checked the value against the field's kind; the API's schema checks it again.
+    if (value !== undefined) Object.assign(input, { [name]: value });
   }
-  if (flags.engine !== undefined) input.engine = oneOf(flags.engine, engines, 'engine');
-  if (flags.host !== undefined) input.host = flags.host;
-  if (flags.port !== undefined) {
-    const port = Number(flags.port);
-    if (!Number.isInteger(port)) throw new UsageError('--port must be a whole number');
-    input.port = port;
-  }
-  if (flags.database !== undefined) input.database = flags.database;
-  if (flags.user !== undefined) input.user = flags.user;
-  if (flags['ssl-mode'] !== undefined) input.sslMode = oneOf(flags['ssl-mode'], sslModes, 'ssl-mode');
-  if (flags['ssl-ca'] !== undefined) input.sslCaFile = flags['ssl-ca'];
-  if (flags['sqlite-path'] !== undefined) input.sqlitePath = flags['sqlite-path'];
-  if (flags['read-only']) input.readOnly = true;
-  if (flags.writable) input.readOnly = false;
-  if (flags.notes !== undefined) input.notes = flags.notes;
-  if (flags.project !== undefined) input.projectDir = resolve(flags.project);
-  if (flags.format !== undefined) input.projectFormat = oneOf(flags.format, projectFormatChoices, 'format');
-  if (flags.alembic !== undefined) input.alembicCommand = flags.alembic;
   if (flags['password-stdin']) input.password = await readStdinLine();
   else if (flags['ask-password']) input.password = await promptHidden('Password: ');
   else if (flags['no-password']) input.password = null;

@@ -1,25 +1,12 @@
 // The form's working copy of a profile: strings as typed, converted to API input on save or test.
-import { engineFieldIssues, profileInputSchema, type Environment, type Profile, type ProfileInput, type SslMode, type Engine, type ProjectFormatChoice } from '../../../src-shared/model/profile';
+import { engineFieldIssues, profileInputSchema, type Profile, type ProfileFields, type ProfileInput } from '../../../src-shared/model/profile';
 
-export interface ProfileDraft {
-  name: string;
-  environment: Environment;
-  engine: Engine;
-  host: string;
+/** The profile's fields as the form holds them: the port as typed, and what to do with the password. */
+export interface ProfileDraft extends Omit<ProfileFields, 'port'> {
   port: string;
-  database: string;
-  user: string;
   /** Typed password; empty keeps what is stored. */
   password: string;
   clearPassword: boolean;
-  sslMode: SslMode;
-  sslCaFile: string;
-  sqlitePath: string;
-  readOnly: boolean;
-  notes: string;
-  projectDir: string;
-  projectFormat: ProjectFormatChoice;
-  alembicCommand: string;
 }
 
 export function emptyDraft(): ProfileDraft {
@@ -45,25 +32,8 @@ export function emptyDraft(): ProfileDraft {
 }
 
 export function draftFromProfile(profile: Profile): ProfileDraft {
-  return {
-    name: profile.name,
-    environment: profile.environment,
-    engine: profile.engine,
-    host: profile.host,
-    port: String(profile.port),
-    database: profile.database,
-    user: profile.user,
-    password: '',
-    clearPassword: false,
-    sslMode: profile.sslMode,
-    sslCaFile: profile.sslCaFile,
-    sqlitePath: profile.sqlitePath,
-    readOnly: profile.readOnly,
-    notes: profile.notes,
-    projectDir: profile.projectDir,
-    projectFormat: profile.projectFormat,
-    alembicCommand: profile.alembicCommand,
-  };
+  const { id: _id, hasPassword: _hasPassword, createdAt: _createdAt, updatedAt: _updatedAt, port, ...fields } = profile;
+  return { ...fields, port: String(port), password: '', clearPassword: false };
 }
 
 export function draftToInput(draft: ProfileDraft): ProfileInput {

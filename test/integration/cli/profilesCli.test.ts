@@ -83,6 +83,28 @@ describe('switchyard profiles', () => {
     expect(audit.stdout).not.toContain('Audit-Me-Not-42');
   });
 
+  it('sets every field of a profile from its flag, keeps it, and audits each change by name', () => {
+    const home = tempDir();
+    const project = tempDir();
+    const every = {
+      name: 'every field', environment: 'staging', engine: 'postgres', host: 'db.example.com', port: 6543, database: 'orders', user: 'app',
+      sslMode: 'verify-ca', sslCaFile: '/etc/ca.pem', sqlitePath: '/tmp/unused.sqlite', readOnly: true, notes: 'a note', projectDir: project,
+      projectFormat: 'alembic', alembicCommand: 'poetry run alembic',
+    };
+    const added = cli(home, ['profiles', 'add', '--name', every.name, '--env', every.environment, '--engine', every.engine, '--host', every.host, '--port', String(every.port), '--database', every.database, '--user', every.user,
+      '--ssl-mode', every.sslMode, '--ssl-ca', every.sslCaFile, '--sqlite-path', every.sqlitePath, '--read-only', '--notes', every.notes, '--project', every.projectDir, '--format', every.projectFormat, '--alembic', every.alembicCommand, '--json']);
+    expect(added.stderr).toBe('');
+    expect(JSON.parse(added.stdout)).toMatchObject(every);
+
+    const edited = cli(home, ['profiles', 'edit', every.name, '--name', 'renamed', '--env', 'test', '--engine', 'sqlite', '--host', 'other', '--port', '5544', '--database', 'd2', '--user', 'u2', '--ssl-mode', 'require', '--ssl-ca', '',
+      '--sqlite-path', '/tmp/other.sqlite', '--writable', '--notes', '', '--project', '.', '--format', 'native', '--alembic', '', '--json']);
+    expect(edited.stderr).toBe('');
+    const changed = { name: 'renamed', environment: 'test', engine: 'sqlite', host: 'other', port: 5544, database: 'd2', user: 'u2', sslMode: 'require', sslCaFile: '', sqlitePath: '/tmp/other.sqlite', readOnly: false, notes: '', projectDir: resolve('.'), projectFormat: 'native', alembicCommand: '' };
+    expect(JSON.parse(edited.stdout)).toMatchObject(changed);
+    const [update] = (JSON.parse(cli(home, ['audit', '--json']).stdout) as { entries: { detail: { changed: unknown } }[] }).entries;
+    expect(update?.detail.changed).toEqual(changed);
+  });
+
   it('gives clear errors for bad input: invalid field, unknown profile, wrong passphrase', () => {
     const home = tempDir();
     const invalid = cli(home, ['profiles', 'add', '--name', 'x', '--host', 'h', '--user', 'u']);
