@@ -12,7 +12,9 @@ import { tempDir } from '../../support/tempDir';
 function schema4Entry(seq: number, prevHash: string, action: string, target: string, detail: Record<string, unknown>) {
   const at = `2026-01-0${seq}T00:00:00Z`;
   const detailText = JSON.stringify(detail);
-  const hash = createHash('sha256').update(JSON.stringify([prevHash, seq, at, 'ana', action, target, detailText])).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify([prevHash, seq, at, 'ana', action, target, detailText]))
+    .digest('hex');
   return { sql: `INSERT INTO audit_log VALUES (${seq}, '${at}', 'ana', '${action}', '${target}', '${detailText}', '${prevHash}', '${hash}')`, hash };
 }
 
@@ -30,7 +32,11 @@ describe('store step 5: audit entries keyed by profile id', () => {
     const audit = new AuditLog(db);
     audit.append({ actor: 'ana', action: 'snapshot.create', target: 'Orders' });
 
-    expect(audit.list(10, 'p-orders').map((e) => [e.seq, e.target])).toEqual([[4, 'Orders'], [2, 'Orders'], [1, 'Orders (old name)']]);
+    expect(audit.list(10, 'p-orders').map((e) => [e.seq, e.target])).toEqual([
+      [4, 'Orders'],
+      [2, 'Orders'],
+      [1, 'Orders (old name)'],
+    ]);
     expect(audit.list(10).find((e) => e.seq === 3)).not.toHaveProperty('profileId');
     expect(audit.verify()).toEqual({ ok: true, entries: 4 });
     expect(() => db.exec(`UPDATE audit_log SET profile_id = 'p-other' WHERE seq = 4`)).toThrow(/append-only/);
