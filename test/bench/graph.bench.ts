@@ -13,7 +13,15 @@ const root = join(import.meta.dirname, '..', '..');
 const cli = join(root, 'bin', 'switchyard.mjs');
 
 // A branch every ~25 revisions, merges, three open heads.
-const branchy = (revisions: number): Shape => ({ revisions, branchChance: 1 / 25, mergeChance: 1 / 30, dependsOnChance: 0.005, labelChance: 0.002, rootChance: 0, heads: 3 });
+const branchy = (revisions: number): Shape => ({
+  revisions,
+  branchChance: 1 / 25,
+  mergeChance: 1 / 30,
+  dependsOnChance: 0.005,
+  labelChance: 0.002,
+  rootChance: 0,
+  heads: 3,
+});
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
@@ -27,7 +35,11 @@ export const graphSuite: BenchmarkSuite = {
     try {
       const alembicDir = join(dir, 'alembic');
       const nativeDir = join(dir, 'native');
-      writeAlembicProject(alembicDir, generateRevisions(5, branchy(5000)), (_r, i) => `    op.create_table("table_${i}", sa.Column("id", sa.Integer(), primary_key=True))\n`);
+      writeAlembicProject(
+        alembicDir,
+        generateRevisions(5, branchy(5000)),
+        (_r, i) => `    op.create_table("table_${i}", sa.Column("id", sa.Integer(), primary_key=True))\n`,
+      );
       writeNativeProject(nativeDir, generateRevisions(10, branchy(10000)));
 
       const inProcess = await medianMs(() => loadProject(alembicDir), 7);
@@ -49,8 +61,20 @@ export const graphSuite: BenchmarkSuite = {
       }
       const alembicHeads = await medianMs(() => run(python, ['-m', 'alembic', '-c', join(alembicDir, 'alembic.ini'), 'heads']), 3, 0);
       measures.unshift(
-        withBaseline({ name: 'graph: read + build + anomalies, 5,000 Alembic revisions (in-process) vs `alembic heads`', value: inProcess, baseline: alembicHeads, unit: 'ms', goal: 'ratio ≤ 0.05 (≥ 20× faster)' }),
-        withBaseline({ name: 'graph: `switchyard graph --json` process vs `alembic heads`, 5,000 revisions', value: wholeCli, baseline: alembicHeads, unit: 'ms', goal: 'ratio ≤ 0.167 (≥ 6× faster)' }),
+        withBaseline({
+          name: 'graph: read + build + anomalies, 5,000 Alembic revisions (in-process) vs `alembic heads`',
+          value: inProcess,
+          baseline: alembicHeads,
+          unit: 'ms',
+          goal: 'ratio ≤ 0.05 (≥ 20× faster)',
+        }),
+        withBaseline({
+          name: 'graph: `switchyard graph --json` process vs `alembic heads`, 5,000 revisions',
+          value: wholeCli,
+          baseline: alembicHeads,
+          unit: 'ms',
+          goal: 'ratio ≤ 0.167 (≥ 6× faster)',
+        }),
       );
       return measures;
     } finally {

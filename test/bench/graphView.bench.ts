@@ -15,7 +15,9 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The renderer of the sources as they are, built beside the bench's data: dist/renderer may be stale. */
 function buildRenderer(outDir: string): void {
-  const result = spawnSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`vite build failed: ${result.stderr}`);
 }
 
@@ -31,7 +33,18 @@ export const graphViewSuite: BenchmarkSuite = {
   async run() {
     const home = mkdtempSync(join(tmpdir(), 'switchyard-bench-graphview-'));
     const project = join(home, 'project');
-    writeNativeProject(project, generateRevisions(11, { revisions: 10_000, branchChance: 1 / 25, mergeChance: 1 / 30, dependsOnChance: 0.005, labelChance: 0.002, rootChance: 0, heads: 3 }));
+    writeNativeProject(
+      project,
+      generateRevisions(11, {
+        revisions: 10_000,
+        branchChance: 1 / 25,
+        mergeChance: 1 / 30,
+        dependsOnChance: 0.005,
+        labelChance: 0.002,
+        rootChance: 0,
+        heads: 3,
+      }),
+    );
     const database = join(home, 'bench.sqlite');
     writeFileSync(database, '');
     addProfile(home, project, database);
@@ -47,7 +60,9 @@ export const graphViewSuite: BenchmarkSuite = {
       await page.getByRole('listbox', { name: 'Revisions' }).waitFor({ timeout: 120_000 });
       await page.waitForFunction(`performance.getEntriesByName('graph:rows-painted').length > 0`);
       // Page code as strings: tsx would wrap functions in its own helpers, which the page lacks.
-      const firstPaint = (await page.evaluate(`performance.getEntriesByName('graph:rows-painted')[0].startTime - performance.getEntriesByName('graph:data-received')[0].startTime`)) as number;
+      const firstPaint = (await page.evaluate(
+        `performance.getEntriesByName('graph:rows-painted')[0].startTime - performance.getEntriesByName('graph:data-received')[0].startTime`,
+      )) as number;
       // The baseline: the worst frame of the same page doing nothing, which is what a busy machine costs.
       const idle = (await page.evaluate(`new Promise((done) => {
         const deltas = [];

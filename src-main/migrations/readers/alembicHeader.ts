@@ -50,7 +50,7 @@ function docstring(text: string): { message: string; createdAt: string | null } 
   const value = doc.value;
   let message = '';
   let createdAt: string | null = null;
-  for (let start = 0; start <= value.length && (message === '' || createdAt === null); ) {
+  for (let start = 0; start <= value.length && (message === '' || createdAt === null);) {
     const newline = value.indexOf('\n', start);
     const end = newline === -1 ? value.length : newline;
     const line = value.slice(start, end).trim();
@@ -75,7 +75,11 @@ export function parseAlembicHeader(text: string): HeaderRead {
       assignment.lastIndex = read.end;
     } catch (error) {
       const index = error instanceof LiteralError ? error.index : at;
-      return { ok: false, reason: `${name} is ${error instanceof Error ? error.message : 'unreadable'}: Switchyard reads headers without running Python`, line: lineAt(text, index) };
+      return {
+        ok: false,
+        reason: `${name} is ${error instanceof Error ? error.message : 'unreadable'}: Switchyard reads headers without running Python`,
+        line: lineAt(text, index),
+      };
     }
   }
   const revision = values.get('revision');

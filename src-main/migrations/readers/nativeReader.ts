@@ -21,7 +21,16 @@ function headered(sqlFiles: SqlFile[], result: ProjectFiles): void {
       continue;
     }
     result.files.push({
-      revision: { id: header.revision, parents: header.parents, dependsOn: header.dependsOn, branchLabels: header.branchLabels, message: header.message, createdAt: null, file: f.name, line: header.line },
+      revision: {
+        id: header.revision,
+        parents: header.parents,
+        dependsOn: header.dependsOn,
+        branchLabels: header.branchLabels,
+        message: header.message,
+        createdAt: null,
+        file: f.name,
+        line: header.line,
+      },
       text: f.text,
       up,
       down,
@@ -53,7 +62,16 @@ function chain(sqlFiles: SqlFile[], result: ProjectFiles): void {
       continue;
     }
     const file: RevisionFile = {
-      revision: { id: name.version, parents: previous === null ? [] : [previous], dependsOn: [], branchLabels: [], message: up.parsed.header.message || name.description, createdAt: null, file: up.name, line: 1 },
+      revision: {
+        id: name.version,
+        parents: previous === null ? [] : [previous],
+        dependsOn: [],
+        branchLabels: [],
+        message: up.parsed.header.message || name.description,
+        createdAt: null,
+        file: up.name,
+        line: 1,
+      },
       text: up.text,
       up: up.parsed.up,
       // A separate down file (golang-migrate, Flyway undo) holds the whole downgrade.

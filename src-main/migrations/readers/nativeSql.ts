@@ -84,7 +84,13 @@ export function parseNativeSql(text: string): NativeSql {
     if (!match) continue;
     for (let i = text.indexOf('\n', counted); i !== -1 && i < from; i = text.indexOf('\n', i + 1)) countedLine += 1;
     counted = from;
-    sections.push({ kind: (match[1] as string).toLowerCase() as 'up' | 'down', start: from, end, line: countedLine, transaction: !/transaction\s*:\s*false/i.test(match[2] ?? '') });
+    sections.push({
+      kind: (match[1] as string).toLowerCase() as 'up' | 'down',
+      start: from,
+      end,
+      line: countedLine,
+      transaction: !/transaction\s*:\s*false/i.test(match[2] ?? ''),
+    });
   }
   // Without markers the whole file after the header is the upgrade.
   if (sections.length === 0) return { header, up: body(text, start, text.length, line, true), down: null };

@@ -31,7 +31,6 @@ function statusWord(sets: StatusSets | undefined, id: string): string {
   return sets.applied.has(id) ? 'applied' : 'pending';
 }
 
-
 interface Props {
   row: LaneRow;
   offset: number;
@@ -49,7 +48,22 @@ interface Props {
   onMenu(id: string, x: number, y: number): void;
 }
 
-export const GraphRow = memo(function GraphRow({ row, offset, template, laneCount, revision, head, columns, sets, selected, match, gap, onOpen, onSelect, onMenu }: Props) {
+export const GraphRow = memo(function GraphRow({
+  row,
+  offset,
+  template,
+  laneCount,
+  revision,
+  head,
+  columns,
+  sets,
+  selected,
+  match,
+  gap,
+  onOpen,
+  onSelect,
+  onMenu,
+}: Props) {
   const ghost = revision === undefined;
   const classes = ['graph-row', selected && 'selected', match && 'match', gap && 'gap', ghost && 'ghost'].filter(Boolean).join(' ');
   const onContext = (event: MouseEvent) => {

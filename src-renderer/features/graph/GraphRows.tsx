@@ -59,7 +59,9 @@ export function GraphRows(props: Props) {
       return (
         <div key={slot} className="graph-row graph-run" style={style}>
           <svg className="graph-lanes" width={Math.min(lanes, 360)} height={rowHeight} aria-hidden="true" />
-          {columns.map((c) => <span key={c.id} />)}
+          {columns.map((c) => (
+            <span key={c.id} />
+          ))}
           <button type="button" className="graph-run-button small" onClick={() => props.onExpand(item.first)}>
             … {count} more revisions
           </button>

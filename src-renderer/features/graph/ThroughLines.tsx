@@ -46,7 +46,13 @@ export function ThroughLines({ rows, items, first, last, width }: Props) {
     }
   }
   return (
-    <svg className="graph-through" width={width} height={(last - first) * rowHeight} style={{ transform: `translateY(${first * rowHeight}px)` }} aria-hidden="true">
+    <svg
+      className="graph-through"
+      width={width}
+      height={(last - first) * rowHeight}
+      style={{ transform: `translateY(${first * rowHeight}px)` }}
+      aria-hidden="true"
+    >
       {segments.map((s) => (
         <line
           key={s.key}

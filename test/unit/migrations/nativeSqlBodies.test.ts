@@ -15,7 +15,9 @@ describe('native SQL bodies and their lines', () => {
   });
 
   it('reads markers in any case and indented, and ignores "migrate:" elsewhere in a line', () => {
-    const sql = parseNativeSql('-- revision: r\n\n  -- MIGRATE:UP Transaction : False\nSELECT 1; -- migrate:down is only a comment here\n-- note: migrate:down\n--migrate:down\nSELECT 2;\n');
+    const sql = parseNativeSql(
+      '-- revision: r\n\n  -- MIGRATE:UP Transaction : False\nSELECT 1; -- migrate:down is only a comment here\n-- note: migrate:down\n--migrate:down\nSELECT 2;\n',
+    );
     expect(sql.up).toEqual({ sql: 'SELECT 1; -- migrate:down is only a comment here\n-- note: migrate:down', line: 4, transaction: false });
     expect(sql.down).toEqual({ sql: 'SELECT 2;\n', line: 7, transaction: true });
   });
