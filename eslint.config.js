@@ -40,7 +40,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'src-shared is pure TypeScript.' }, { name: 'react', message: 'src-shared is pure TypeScript.' }],
+          paths: [
+            { name: 'electron', message: 'src-shared is pure TypeScript.' },
+            { name: 'react', message: 'src-shared is pure TypeScript.' },
+          ],
           patterns: [
             { group: nodeBuiltins, message: 'src-shared may not import Node APIs.' },
             { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared only imports downward (nothing).' },
@@ -88,7 +91,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "BinaryExpression[operator=/^[!=]==?$/]:has(> Literal):matches(:has(> MemberExpression[property.name='engine']), :has(> Identifier[name='engine']))",
+          selector:
+            "BinaryExpression[operator=/^[!=]==?$/]:has(> Literal):matches(:has(> MemberExpression[property.name='engine']), :has(> Identifier[name='engine']))",
           message: 'Ask the engine (engineFor(kind).…) instead of branching on its name; add a member to Engine in src-main/engines/engine.ts if it has none.',
         },
         {

@@ -19,9 +19,15 @@ if (existsSync(join(workDir, 'build', 'Release', 'better_sqlite3.node'))) {
   cpSync(moduleDir, workDir, { recursive: true, filter: (path) => !path.includes(`${moduleDir}/build`) });
   const env = { ...process.env, npm_config_runtime: 'electron', npm_config_target: electronVersion, npm_config_disturl: 'https://electronjs.org/headers' };
   try {
-    execFileSync('npx', ['--no-install', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: workDir, stdio: 'inherit', env });
+    execFileSync(
+      'npx',
+      ['--no-install', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+      { cwd: workDir, stdio: 'inherit', env },
+    );
   } catch {
-    console.error(`\nCould not build the SQLite module for Electron ${electronVersion}: its headers are downloaded from electronjs.org.\nRun this once on a machine with internet access.`);
+    console.error(
+      `\nCould not build the SQLite module for Electron ${electronVersion}: its headers are downloaded from electronjs.org.\nRun this once on a machine with internet access.`,
+    );
     process.exit(1);
   }
 }

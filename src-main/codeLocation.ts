@@ -12,7 +12,7 @@ function codeFolder(): string | undefined {
 
 /** The first `relative` path that exists in this code's folder or a folder above it. */
 export function findAboveCode(relative: string): string | undefined {
-  for (let folder = codeFolder(); folder !== undefined; ) {
+  for (let folder = codeFolder(); folder !== undefined;) {
     const candidate = join(folder, relative);
     if (existsSync(candidate)) return candidate;
     const up = dirname(folder);

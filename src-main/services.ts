@@ -61,7 +61,22 @@ export function createServices(options: ServicesOptions): Services {
   const dispatch = createDispatcher(handlers, {
     onUnexpectedError: options.onUnexpectedError ?? ((method, error) => console.error(`[switchyard] ${method} failed:`, error)),
   });
-  return { dataDir: options.dataDir, session, targets, events, operations, profiles, runner, inventory, graph, snapshots, reset, demo, dispatch, close: () => session.close() };
+  return {
+    dataDir: options.dataDir,
+    session,
+    targets,
+    events,
+    operations,
+    profiles,
+    runner,
+    inventory,
+    graph,
+    snapshots,
+    reset,
+    demo,
+    dispatch,
+    close: () => session.close(),
+  };
 }
 
 /** "alice via cli": who the audit log names for a call from this process. */

@@ -10,7 +10,16 @@ import { profileIdSchema, profileInputSchema, type Profile } from './model/profi
 import type { SessionStatus } from './model/session';
 import type { MigrationStatus } from './model/status';
 import { runActions, type RunPreview, type RunResult } from './model/run';
-import { resetModes, type DatabaseCondition, type ResetPlan, type ResetResult, type ResetSession, type ResetStepName, type Snapshot, type StepResult } from './model/reset';
+import {
+  resetModes,
+  type DatabaseCondition,
+  type ResetPlan,
+  type ResetResult,
+  type ResetSession,
+  type ResetStepName,
+  type Snapshot,
+  type StepResult,
+} from './model/reset';
 import type { WireError } from './errors';
 import { confirmationSchema } from './model/confirmation';
 
@@ -24,7 +33,13 @@ const byId = z.object({ id: profileIdSchema }).strict();
 const byProfile = z.object({ profileId: profileIdSchema }).strict();
 const tableName = z.object({ schema: z.string().min(1).max(255), name: z.string().min(1).max(255) }).strict();
 const runRequestSchema = z
-  .object({ action: z.enum(runActions), target: z.string().trim().min(1, 'A target is required').max(200), down: z.boolean().optional(), snapshotFirst: z.boolean().optional(), endSessions: z.boolean().optional() })
+  .object({
+    action: z.enum(runActions),
+    target: z.string().trim().min(1, 'A target is required').max(200),
+    down: z.boolean().optional(),
+    snapshotFirst: z.boolean().optional(),
+    endSessions: z.boolean().optional(),
+  })
   .strict();
 
 const resetRequestSchema = z
@@ -55,10 +70,14 @@ export const api = {
   'profiles.update': method<Profile>()(z.object({ id: profileIdSchema, profile: profileInputSchema }).strict()),
   'profiles.duplicate': method<Profile>()(byId),
   /** When snapshots of its database exist that no other profile reaches, keep or delete them must be said (else E_SNAPSHOTS_REMAIN). */
-  'profiles.remove': method<{ removed: true }>()(byId.extend({ snapshots: z.enum(['keep', 'delete']).optional(), confirmation: confirmationSchema.default({}) })),
+  'profiles.remove': method<{ removed: true }>()(
+    byId.extend({ snapshots: z.enum(['keep', 'delete']).optional(), confirmation: confirmationSchema.default({}) }),
+  ),
   /** Tests a saved profile, or unsaved form values; the stored password stands in for an untyped one only where it was saved for. */
   'profiles.test': method<ConnectionTestResult>()(
-    z.object({ id: profileIdSchema.optional(), profile: profileInputSchema.optional() }).strict()
+    z
+      .object({ id: profileIdSchema.optional(), profile: profileInputSchema.optional() })
+      .strict()
       .refine((v) => v.id !== undefined || v.profile !== undefined, 'Give a profile id or profile fields'),
   ),
   /** Tests every saved profile as a long operation: one progress event per profile. */
@@ -86,18 +105,26 @@ export const api = {
   'inventory.sizes': method<TableSize[]>()(byProfile),
   /** Exact row counts of some tables (or all) as a long operation; each progress event carries one RowCount. */
   'inventory.countRows': method<OperationStarted>()(
-    z.object({ profileId: profileIdSchema, tables: z.array(tableName).max(100_000).optional(), timeoutMs: z.number().int().min(100).max(3_600_000).optional() }).strict(),
+    z
+      .object({
+        profileId: profileIdSchema,
+        tables: z.array(tableName).max(100_000).optional(),
+        timeoutMs: z.number().int().min(100).max(3_600_000).optional(),
+      })
+      .strict(),
   ),
 
   /** Impact (tables, rows, bytes, sessions, privileges), snapshots and the exact statements of every step, changing nothing. */
   'reset.plan': method<ResetPlan>()(z.object({ profileId: profileIdSchema, request: resetRequestSchema }).strict()),
   /** Runs the reset as a long operation: progress per step (detail: StepResult), op.done carries a ResetResult. */
   'reset.run': method<OperationStarted>()(
-    z.object({
-      profileId: profileIdSchema,
-      request: resetRequestSchema,
-      confirmation: confirmationSchema,
-    }).strict(),
+    z
+      .object({
+        profileId: profileIdSchema,
+        request: resetRequestSchema,
+        confirmation: confirmationSchema,
+      })
+      .strict(),
   ),
   /** Whether the database exists, an interrupted reset, the snapshot to restore; finishes or cleans up interrupted snapshots. */
   'reset.condition': method<DatabaseCondition>()(byProfile),
@@ -108,7 +135,9 @@ export const api = {
   /** The sessions a snapshot create or restore would end. */
   'snapshots.sessions': method<ResetSession[]>()(byProfile),
   /** PostgreSQL clones need the database idle: its sessions are ended only with endSessions. */
-  'snapshots.create': method<Snapshot & { sessionsEnded: number }>()(z.object({ profileId: profileIdSchema, name: z.string().max(200).default(''), ...snapshotConsent }).strict()),
+  'snapshots.create': method<Snapshot & { sessionsEnded: number }>()(
+    z.object({ profileId: profileIdSchema, name: z.string().max(200).default(''), ...snapshotConsent }).strict(),
+  ),
   'snapshots.restore': method<{ snapshot: Snapshot; durationMs: number }>()(bySnapshot.extend(snapshotConsent)),
   /** On production: the connection's name, typed. */
   'snapshots.delete': method<{ deleted: true }>()(bySnapshot.extend(confirmationSchema.shape)),
@@ -161,12 +190,11 @@ export interface OperationReports {
 
 export type OperationMethod = StartsOperation;
 export type OperationProgressOf<M extends OperationMethod> = Omit<OperationProgress, 'detail'> & { detail?: OperationReports[M]['detail'] };
-export type OperationDoneOf<M extends OperationMethod> = { opId: string; ok: true; result: OperationReports[M]['result'] } | { opId: string; ok: false; error: WireError };
+export type OperationDoneOf<M extends OperationMethod> =
+  { opId: string; ok: true; result: OperationReports[M]['result'] } | { opId: string; ok: false; error: WireError };
 /** One event of one long operation, typed by the method that started it. */
 export type OperationEventOf<M extends OperationMethod> =
-  | { event: 'op.progress'; payload: OperationProgressOf<M> }
-  | { event: 'op.log'; payload: OperationLog }
-  | { event: 'op.done'; payload: OperationDoneOf<M> };
+  { event: 'op.progress'; payload: OperationProgressOf<M> } | { event: 'op.log'; payload: OperationLog } | { event: 'op.done'; payload: OperationDoneOf<M> };
 
 /** Events pushed from main to every renderer. */
 export interface ApiEvents {

@@ -14,7 +14,12 @@ export interface Following<M extends OperationMethod> {
   onProgress?: (progress: OperationProgressOf<M>) => void;
 }
 
-export function followOperation<M extends OperationMethod>(services: Services, _method: M, started: OperationStarted, following: Following<M>): Promise<OperationReports[M]['result']> {
+export function followOperation<M extends OperationMethod>(
+  services: Services,
+  _method: M,
+  started: OperationStarted,
+  following: Following<M>,
+): Promise<OperationReports[M]['result']> {
   type Result = OperationReports[M]['result'];
   const { opId } = started;
   const onInterrupt = () => {

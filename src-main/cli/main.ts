@@ -10,16 +10,48 @@ interface CommandEntry {
 }
 
 const commands: CommandEntry[] = [
-  { name: 'profiles', summary: 'list, add, edit, remove and test saved connection profiles', load: async () => (await import('./commands/profiles')).profilesCommand },
-  { name: 'status', summary: 'what is applied, pending, unknown and changed on a database', load: async () => (await import('./commands/runnerCommands')).statusCommand },
+  {
+    name: 'profiles',
+    summary: 'list, add, edit, remove and test saved connection profiles',
+    load: async () => (await import('./commands/profiles')).profilesCommand,
+  },
+  {
+    name: 'status',
+    summary: 'what is applied, pending, unknown and changed on a database',
+    load: async () => (await import('./commands/runnerCommands')).statusCommand,
+  },
   { name: 'upgrade', summary: 'apply migrations up to a target', load: async () => (await import('./commands/runnerCommands')).upgradeCommand },
   { name: 'downgrade', summary: 'revert migrations down to a target', load: async () => (await import('./commands/runnerCommands')).downgradeCommand },
-  { name: 'stamp', summary: 'record (or with --down, un-record) migrations without running them', load: async () => (await import('./commands/runnerCommands')).stampCommand },
-  { name: 'inventory', summary: 'tables per schema with rows and sizes, against what the migrations expect', load: async () => (await import('./commands/inventory')).inventoryCommand },
-  { name: 'reset', summary: 'drop and recreate (or wipe, or restore) a database, then migrate and seed it; a snapshot first', load: async () => (await import('./commands/reset')).resetCommand },
-  { name: 'snapshot', summary: 'create, list, restore and delete named snapshots of a database', load: async () => (await import('./commands/snapshot')).snapshotCommand },
-  { name: 'graph', summary: 'show a migration project as a graph: revisions, heads, bases, anomalies', load: async () => (await import('./commands/graph')).graphCommand },
-  { name: 'plan', summary: 'preview the ordered upgrade or downgrade steps to a target, without a database', load: async () => (await import('./commands/plan')).planCommand },
+  {
+    name: 'stamp',
+    summary: 'record (or with --down, un-record) migrations without running them',
+    load: async () => (await import('./commands/runnerCommands')).stampCommand,
+  },
+  {
+    name: 'inventory',
+    summary: 'tables per schema with rows and sizes, against what the migrations expect',
+    load: async () => (await import('./commands/inventory')).inventoryCommand,
+  },
+  {
+    name: 'reset',
+    summary: 'drop and recreate (or wipe, or restore) a database, then migrate and seed it; a snapshot first',
+    load: async () => (await import('./commands/reset')).resetCommand,
+  },
+  {
+    name: 'snapshot',
+    summary: 'create, list, restore and delete named snapshots of a database',
+    load: async () => (await import('./commands/snapshot')).snapshotCommand,
+  },
+  {
+    name: 'graph',
+    summary: 'show a migration project as a graph: revisions, heads, bases, anomalies',
+    load: async () => (await import('./commands/graph')).graphCommand,
+  },
+  {
+    name: 'plan',
+    summary: 'preview the ordered upgrade or downgrade steps to a target, without a database',
+    load: async () => (await import('./commands/plan')).planCommand,
+  },
   { name: 'audit', summary: 'the audit log, and whether its hash chain is intact', load: async () => (await import('./commands/audit')).auditCommand },
   { name: 'serve', summary: 'serve the app to a browser on 127.0.0.1 (token-protected)', load: async () => (await import('./commands/serve')).serveCommand },
 ];
@@ -34,7 +66,7 @@ function help(): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `switchyard <command> --help` for a command\'s options.',
+    "Run `switchyard <command> --help` for a command's options.",
     'The store lives in SWITCHYARD_HOME (default: the platform app-data folder); its passphrase comes',
     'from SWITCHYARD_PASSPHRASE or a prompt.',
     '',

@@ -22,7 +22,12 @@ export interface OpenOptions {
 export async function openServices({ store = 'required', firstRunDemo = false, servesBrowser = false }: OpenOptions = {}): Promise<Services> {
   const dataDir = defaultDataDir();
   // Unexpected errors go to the CLI's log in full; the terminal gets their code and the log's path.
-  const services = createServices({ dataDir, firstRunDemo, urlPassword: servesBrowser ? undefined : process.env.PGPASSWORD, onUnexpectedError: (method, error) => logInternalError(method, error, dataDir) });
+  const services = createServices({
+    dataDir,
+    firstRunDemo,
+    urlPassword: servesBrowser ? undefined : process.env.PGPASSWORD,
+    onUnexpectedError: (method, error) => logInternalError(method, error, dataDir),
+  });
   const passphrase = store === 'required' ? await passphraseFromEnvOrPrompt(services.session.status().storeExists) : process.env.SWITCHYARD_PASSPHRASE;
   if (passphrase) await services.session.unlock(passphraseKeyProvider(passphrase));
   return services;

@@ -35,7 +35,11 @@ export function printJson(value: unknown): void {
 export function printTable(headers: string[], rows: string[][]): void {
   const safeRows = rows.map((row) => row.map((cell) => terminalSafe(cell)));
   const widths = headers.map((header, i) => Math.max(header.length, ...safeRows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   say(`${line(headers)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);
   for (const row of safeRows) say(`${line(row)}\n`);
 }
@@ -44,7 +48,9 @@ export function printTable(headers: string[], rows: string[][]): void {
 function internalMessage(command: string, error: unknown): string {
   // One met inside the services was logged there, in full (see openServices); the rest are logged here.
   const log = error instanceof SwitchyardError ? cliLogPath() : logInternalError(command, error);
-  return log ? `Internal error (a bug in Switchyard); the details are in ${log}.` : 'Internal error (a bug in Switchyard); the log could not be written either.';
+  return log
+    ? `Internal error (a bug in Switchyard); the details are in ${log}.`
+    : 'Internal error (a bug in Switchyard); the log could not be written either.';
 }
 
 /** Prints the error (as JSON with --json) and returns the exit code: 2 for usage, 1 for the rest. */

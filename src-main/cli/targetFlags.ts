@@ -43,7 +43,11 @@ const flagOf: Record<string, string> = { profileId: '--profile', url: '--url', e
 /** The flags as a TargetRef; a profile is named by its name (or id) and looked up in the open store. */
 export function targetRefOf(flags: TargetFlags, services: Services): TargetRef {
   requireOneTarget(flags);
-  const project = { ...(flags.project ? { project: flags.project } : {}), ...(flags.format ? { format: flags.format } : {}), ...(flags.alembic ? { alembic: flags.alembic } : {}) };
+  const project = {
+    ...(flags.project ? { project: flags.project } : {}),
+    ...(flags.format ? { format: flags.format } : {}),
+    ...(flags.alembic ? { alembic: flags.alembic } : {}),
+  };
   let ref: Record<string, unknown>;
   if (flags.profile) {
     ref = { profileId: services.profiles.named(flags.profile).id, ...project };

@@ -31,7 +31,13 @@ async function start(): Promise<void> {
   if (useKeyring) await services.session.unlockAtStart(keyringKeyProvider(safeStorage));
 
   let main: MainWindow | undefined;
-  registerIpc(ipcMain, services.dispatch, services.events, () => (main ? { contents: main.window.webContents, appUrl: main.appUrl } : undefined), actorName('desktop'));
+  registerIpc(
+    ipcMain,
+    services.dispatch,
+    services.events,
+    () => (main ? { contents: main.window.webContents, appUrl: main.appUrl } : undefined),
+    actorName('desktop'),
+  );
   main = await createMainWindow(join(__dirname, 'preload.cjs'), join(distDir, 'renderer', 'index.html'));
   main.window.on('closed', () => {
     main = undefined;

@@ -79,7 +79,12 @@ export interface Engine {
   permissionFindings(driver: Driver): Promise<PreflightFinding[]>;
   readonly versionTable: VersionTableSql;
   /** Takes the run lock (waiting up to `lockTimeoutMs`) and returns the session that runs steps under it. */
-  openRunSession(driver: Driver, target: { name: string; connection: ConnectionTarget }, lockTimeoutMs: number, options: RunSessionOptions): Promise<RunSession>;
+  openRunSession(
+    driver: Driver,
+    target: { name: string; connection: ConnectionTarget },
+    lockTimeoutMs: number,
+    options: RunSessionOptions,
+  ): Promise<RunSession>;
   /** The database's lifecycle for resets and snapshots; `snapshotDir` is where file copies go. */
   openLifecycle(connection: ConnectionTarget, snapshotDir: string): Promise<DatabaseLifecycle>;
 }

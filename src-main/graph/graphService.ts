@@ -28,7 +28,16 @@ export class GraphService {
       statusError = toWireError(error);
     }
     // Again with what the database records, so revisions only the database knows are anomalies too.
-    const project = recorded ? { ...files, anomalies: findAnomalies(files.graph, files.files.unreadable, recorded.records.map((r) => r.revision)) } : files;
+    const project = recorded
+      ? {
+          ...files,
+          anomalies: findAnomalies(
+            files.graph,
+            files.files.unreadable,
+            recorded.records.map((r) => r.revision),
+          ),
+        }
+      : files;
     const tables = await analyseTables(project.files.files, project.files.format);
     return {
       report: graphReport(project, tablesCreatedTwice(project.graph, tables)),

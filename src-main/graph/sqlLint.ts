@@ -26,7 +26,13 @@ export function lintSql(section: SqlSection): Promise<LintReport> {
       // squawk exits 1 when it has findings; only output that is not JSON is a failure.
       try {
         const violations = JSON.parse(stdout) as SquawkViolation[];
-        const findings: LintFinding[] = violations.map((v) => ({ rule: v.rule_name, message: v.message, help: v.help, line: section.line + v.line, level: v.level }));
+        const findings: LintFinding[] = violations.map((v) => ({
+          rule: v.rule_name,
+          message: v.message,
+          help: v.help,
+          line: section.line + v.line,
+          level: v.level,
+        }));
         done({ available: true, findings });
       } catch {
         done({ available: false, reason: `squawk failed: ${error?.message ?? 'unreadable output'}` });

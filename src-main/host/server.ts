@@ -34,7 +34,13 @@ const securityHeaders = {
   'Cache-Control': 'no-store',
 };
 
-function send(response: ServerResponse, status: number, body: string | Buffer, contentType = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  contentType = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   response.writeHead(status, { ...securityHeaders, 'Content-Type': contentType, ...extra });
   response.end(body);
 }
@@ -134,7 +140,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       });
       return;
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 405, { code: 'E_INVALID_INPUT', message: 'Pages take GET requests only.' });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return sendError(response, 405, { code: 'E_INVALID_INPUT', message: 'Pages take GET requests only.' });
     readStaticFile(options.rendererDir, url.pathname)
       .then((file) => {
         if (!file) return sendError(response, 404, { code: 'E_NOT_FOUND', message: `Nothing at ${url.pathname}.` });

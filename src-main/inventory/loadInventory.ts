@@ -17,7 +17,8 @@ function projectOrError(target: MigrationTarget): { project: LoadedProject | nul
   try {
     return { project: loadTargetProject(target), projectError: null };
   } catch (error) {
-    if (error instanceof SwitchyardError && (error.code === 'E_PROJECT_NOT_FOUND' || error.code === 'E_INVALID_PROJECT')) return { project: null, projectError: error.message };
+    if (error instanceof SwitchyardError && (error.code === 'E_PROJECT_NOT_FOUND' || error.code === 'E_INVALID_PROJECT'))
+      return { project: null, projectError: error.message };
     throw error;
   }
 }

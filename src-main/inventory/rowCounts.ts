@@ -19,7 +19,12 @@ function failure(table: TableName, error: unknown, timeoutMs: number): RowCount 
   return { ...table, rows: null, error: reason };
 }
 
-export async function countRowsExactly(driver: Driver, tables: readonly TableName[], context: OperationContext, timeoutMs = defaultCountTimeoutMs): Promise<RowCount[]> {
+export async function countRowsExactly(
+  driver: Driver,
+  tables: readonly TableName[],
+  context: OperationContext,
+  timeoutMs = defaultCountTimeoutMs,
+): Promise<RowCount[]> {
   // Closing the connection is the only way to stop a count already running on the server.
   const stop = () => void driver.close();
   context.signal.addEventListener('abort', stop, { once: true });

@@ -19,7 +19,11 @@ export function interruptedReset(journal: ResetJournal, scope: SnapshotScope, sn
   if (!entry || !step) return undefined;
   const snapshot = snapshots.find((s) => s.id === entry.snapshotId && s.state === 'ready');
   const stepNumber = entry.stepIndex + 1;
-  const undo = snapshot ? `the snapshot to restore is "${snapshot.name}" (${snapshot.id})` : entry.snapshotId ? 'its snapshot was never finished' : 'it took no snapshot';
+  const undo = snapshot
+    ? `the snapshot to restore is "${snapshot.name}" (${snapshot.id})`
+    : entry.snapshotId
+      ? 'its snapshot was never finished'
+      : 'it took no snapshot';
   return {
     startedAt: entry.startedAt,
     connection: entry.connection,
@@ -32,7 +36,13 @@ export function interruptedReset(journal: ResetJournal, scope: SnapshotScope, sn
   };
 }
 
-export async function readCondition(snapshots: SnapshotService, journal: ResetJournal, scope: SnapshotScope, database: DatabaseLifecycle, actor: string): Promise<DatabaseCondition> {
+export async function readCondition(
+  snapshots: SnapshotService,
+  journal: ResetJournal,
+  scope: SnapshotScope,
+  database: DatabaseLifecycle,
+  actor: string,
+): Promise<DatabaseCondition> {
   const settled = await snapshots.settle(scope, database, actor);
   const list = snapshots.list(scope);
   const databaseExists = await database.exists();
@@ -42,10 +52,15 @@ export async function readCondition(snapshots: SnapshotService, journal: ResetJo
   const notices = [...settled];
   if (interrupted) notices.push(interrupted.message);
   if (!databaseExists) {
-    notices.push(latest
-      ? `${database.databaseName} does not exist. Its latest snapshot is "${latest.name}" (${latest.id}, ${latest.createdAt}): restore it to bring the database back.`
-      : `${database.databaseName} does not exist, and no snapshot of it is recorded.`);
+    notices.push(
+      latest
+        ? `${database.databaseName} does not exist. Its latest snapshot is "${latest.name}" (${latest.id}, ${latest.createdAt}): restore it to bring the database back.`
+        : `${database.databaseName} does not exist, and no snapshot of it is recorded.`,
+    );
   }
-  if (replaced) notices.push(`A restore of ${database.databaseName} was stopped after swapping the snapshot in: the copy it replaced is still kept as "${replaced}" (the next restore drops it).`);
+  if (replaced)
+    notices.push(
+      `A restore of ${database.databaseName} was stopped after swapping the snapshot in: the copy it replaced is still kept as "${replaced}" (the next restore drops it).`,
+    );
   return { databaseExists, ...(latest ? { latestSnapshot: latest } : {}), ...(interrupted ? { interruptedReset: interrupted } : {}), settled, notices };
 }

@@ -26,7 +26,13 @@ export function planMigrate(graph: RevisionGraph, to: string, startingHeads: rea
 }
 
 /** The plan replayed over the tables the starting point holds (none for a new database): each table created twice. */
-export function migrateConflicts(graph: RevisionGraph, changes: ReadonlyMap<string, TableChanges>, to: string, plan: Plan, startingHeads: readonly string[]): string[] {
+export function migrateConflicts(
+  graph: RevisionGraph,
+  changes: ReadonlyMap<string, TableChanges>,
+  to: string,
+  plan: Plan,
+  startingHeads: readonly string[],
+): string[] {
   const existing = expectedTables(graph, changes, appliedWithAncestors(graph, startingHeads));
   const toRun = plan.steps.map((s) => s.revision);
   return conflictingTables(graph, changes, toRun, existing).map((conflict) => refusedBecause(to, conflict.message));
@@ -38,7 +44,10 @@ export async function migrateRefusalsFor(project: LoadedProject, to: string, sta
   const planned = planMigrate(graph, to, startingHeads);
   if (planned.plan === null) return [planned.refusal];
   const involved = new Set([...appliedWithAncestors(graph, startingHeads), ...planned.plan.steps.map((s) => s.revision)]);
-  const changes = await analyseTables(project.files.files.filter((f) => involved.has(f.revision.id)), project.files.format);
+  const changes = await analyseTables(
+    project.files.files.filter((f) => involved.has(f.revision.id)),
+    project.files.format,
+  );
   return migrateConflicts(graph, changes, to, planned.plan, startingHeads);
 }
 

@@ -15,7 +15,13 @@ const dataKinds = new Set(['table', 'partitioned table', 'materialized view']);
 
 /** Below this, rows are counted exactly (a few hundred ms at most); above, the planner's estimate is shown. */
 const countBelowBytes = 64 * 1024 * 1024;
-const quiet: OperationContext = { opId: 'reset.plan', signal: new AbortController().signal, progress: () => undefined, log: () => undefined, checkpoint: () => undefined };
+const quiet: OperationContext = {
+  opId: 'reset.plan',
+  signal: new AbortController().signal,
+  progress: () => undefined,
+  log: () => undefined,
+  checkpoint: () => undefined,
+};
 
 async function measure(target: MigrationTarget, database: DatabaseLifecycle): Promise<Omit<ResetImpact, 'privileges' | 'sessions'>> {
   if (!(await database.exists())) return { tables: 0, rows: 0, rowsExact: true, bytes: 0 };
@@ -40,7 +46,14 @@ function migrateStatements(target: MigrationTarget, to: string, startingHeads: r
   return plan.steps.map((s) => `apply ${s.revision}${messages.get(s.revision) ? ` — ${messages.get(s.revision)}` : ''}`);
 }
 
-export function refusalsFor(target: MigrationTarget, request: ResetRequest, snapshot: Snapshot | undefined, privileges: PrivilegeCheck, snapshotPrivileges: PrivilegeCheck, exists = true): string[] {
+export function refusalsFor(
+  target: MigrationTarget,
+  request: ResetRequest,
+  snapshot: Snapshot | undefined,
+  privileges: PrivilegeCheck,
+  snapshotPrivileges: PrivilegeCheck,
+  exists = true,
+): string[] {
   const refusals: string[] = [];
   if (!exists && request.mode === 'wipe') refusals.push('The database does not exist: there are no schemas to wipe. Restore a snapshot, or recreate it.');
   if (snapshot && snapshot.state !== 'ready') refusals.push(`The snapshot "${snapshot.name}" was never finished: it cannot be restored.`);
@@ -52,7 +65,8 @@ export function refusalsFor(target: MigrationTarget, request: ResetRequest, snap
   if (request.seedFile && !existsSync(request.seedFile)) refusals.push(`The seed file ${request.seedFile} does not exist.`);
   if (!request.takeSnapshot) {
     if (target.environment === 'prod') refusals.push(`${target.name} is a production connection: a reset there always takes a snapshot first.`);
-    else if (!request.skipSnapshotAcknowledged) refusals.push('Skipping the snapshot needs an explicit acknowledgement: without it, nothing can undo the reset.');
+    else if (!request.skipSnapshotAcknowledged)
+      refusals.push('Skipping the snapshot needs an explicit acknowledgement: without it, nothing can undo the reset.');
   }
   return refusals;
 }
@@ -70,21 +84,38 @@ export async function recordedShapeFor(database: DatabaseLifecycle, snapshots: r
   return from?.shape ? { shape: from.shape, from } : 'unknown';
 }
 
-export async function planSteps(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshot: Snapshot | undefined, snapshots: readonly Snapshot[] = []): Promise<PlannedStep[]> {
+export async function planSteps(
+  target: MigrationTarget,
+  database: DatabaseLifecycle,
+  request: ResetRequest,
+  snapshot: Snapshot | undefined,
+  snapshots: readonly Snapshot[] = [],
+): Promise<PlannedStep[]> {
   const steps: PlannedStep[] = [];
   // A database that is gone can be neither copied, nor disconnected, nor dropped.
   const exists = await database.exists();
   if (request.takeSnapshot && exists) {
-    steps.push({ step: 'snapshot', title: 'Take a snapshot (the undo)', statements: database.snapshotStatements(database.snapshotLocation(newSnapshotId)), destructive: false });
+    steps.push({
+      step: 'snapshot',
+      title: 'Take a snapshot (the undo)',
+      statements: database.snapshotStatements(database.snapshotLocation(newSnapshotId)),
+      destructive: false,
+    });
   }
   const terminate = database.terminateStatements();
-  if (request.mode !== 'wipe' && exists && terminate.length > 0) steps.push({ step: 'terminate', title: 'End the sessions on the database', statements: terminate, destructive: false });
+  if (request.mode !== 'wipe' && exists && terminate.length > 0)
+    steps.push({ step: 'terminate', title: 'End the sessions on the database', statements: terminate, destructive: false });
   if (request.mode === 'wipe') {
     steps.push({ step: 'drop', title: database.wipeTitle, statements: exists ? await database.wipeStatements() : [], destructive: true });
   } else if (request.mode === 'recreate') {
     if (exists) steps.push({ step: 'drop', title: database.dropTitle, statements: database.dropStatements(), destructive: true });
     const recorded = await recordedShapeFor(database, snapshots);
-    steps.push({ step: 'create', title: database.createTitle(recorded), statements: database.createStatements(typeof recorded === 'object' ? recorded.shape : undefined), destructive: false });
+    steps.push({
+      step: 'create',
+      title: database.createTitle(recorded),
+      statements: database.createStatements(typeof recorded === 'object' ? recorded.shape : undefined),
+      destructive: false,
+    });
   } else {
     // The copy is made beside the database and swapped in by rename: the database is replaced only once the copy is whole.
     const title = `Restore the snapshot ${snapshot?.name ?? ''}`.trim();
@@ -95,12 +126,24 @@ export async function planSteps(target: MigrationTarget, database: DatabaseLifec
     steps.push({ step: 'migrate', title: `Migrate to ${request.to}`, statements: migrateStatements(target, request.to, from), destructive: false });
   }
   if (request.seedFile) steps.push({ step: 'seed', title: 'Run the seed SQL', statements: [`run the SQL in ${request.seedFile}`], destructive: false });
-  steps.push({ step: 'verify', title: 'Verify', statements: ['compare the version bookkeeping and the tables with what the migrations expect'], destructive: false });
+  steps.push({
+    step: 'verify',
+    title: 'Verify',
+    statements: ['compare the version bookkeeping and the tables with what the migrations expect'],
+    destructive: false,
+  });
   return steps;
 }
 
 /** `measureImpact` false: the run re-plans only for refusals and statements, the user saw the impact already. */
-export async function planReset(target: MigrationTarget, database: DatabaseLifecycle, request: ResetRequest, snapshots: Snapshot[], measureImpact = true, condition?: DatabaseCondition): Promise<ResetPlan> {
+export async function planReset(
+  target: MigrationTarget,
+  database: DatabaseLifecycle,
+  request: ResetRequest,
+  snapshots: Snapshot[],
+  measureImpact = true,
+  condition?: DatabaseCondition,
+): Promise<ResetPlan> {
   const snapshot = request.snapshotId ? snapshots.find((s) => s.id === request.snapshotId) : undefined;
   // The measure reads through its own connection, beside the lifecycle's questions; those share one
   // maintenance connection, so they are asked one after another (a pg client runs one query at a time).
@@ -119,7 +162,10 @@ export async function planReset(target: MigrationTarget, database: DatabaseLifec
     impact: { ...measured, sessions, privileges },
     snapshots,
     steps: await planSteps(target, database, request, snapshot, snapshots),
-    refusals: [...refusalsFor(target, request, snapshot, privileges, database.snapshotPrivileges(), exists), ...(await migrateRefusals(target, request, snapshot))],
+    refusals: [
+      ...refusalsFor(target, request, snapshot, privileges, database.snapshotPrivileges(), exists),
+      ...(await migrateRefusals(target, request, snapshot)),
+    ],
     ...(condition ? { condition } : {}),
   };
 }

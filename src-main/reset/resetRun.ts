@@ -31,7 +31,10 @@ export interface ResetRunOptions {
 export function checkConfirmation(plan: ResetPlan, confirmation: Confirmation): void {
   if (plan.refusals.length > 0) throw new SwitchyardError('E_PREFLIGHT', `Nothing was changed. ${plan.refusals.join(' ')}`, { refusals: plan.refusals });
   // The database's name, whatever the environment: a reset drops it.
-  requireConfirmation({ connection: plan.connection, environment: plan.environment, what: 'reset it', typed: plan.databaseName, always: true, productionWord: true }, confirmation);
+  requireConfirmation(
+    { connection: plan.connection, environment: plan.environment, what: 'reset it', typed: plan.databaseName, always: true, productionWord: true },
+    confirmation,
+  );
 }
 
 /** The plan, after settling what killed snapshots left and with what must be said about the database first. */
@@ -74,7 +77,13 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
   const { scope, database, request, options } = context;
   switch (step.step) {
     case 'snapshot': {
-      const { sessionsEnded, ...taken } = await context.snapshots.take(scope, `Before reset, ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`, options.actor, database, context.onSnapshotRecorded);
+      const { sessionsEnded, ...taken } = await context.snapshots.take(
+        scope,
+        `Before reset, ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`,
+        options.actor,
+        database,
+        context.onSnapshotRecorded,
+      );
       context.taken = taken;
       return `snapshot "${taken.name}" taken (${taken.location})${sessionsEnded ? `; ${sessionsEnded} session(s) ended first so the database could be copied` : ''}`;
     }
@@ -94,13 +103,17 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
     }
     case 'migrate': {
       const operation = migrateContext(options.operation);
-      const result = await runTarget(scope.target, { action: 'upgrade', target: request.to ?? 'heads' }, {
-        actor: options.actor,
-        // Already confirmed on the Confirm step, with the database's name typed.
-        confirmProduction: true,
-        ...(operation ? { operation } : {}),
-        ...(options.audit ? { audit: options.audit } : {}),
-      });
+      const result = await runTarget(
+        scope.target,
+        { action: 'upgrade', target: request.to ?? 'heads' },
+        {
+          actor: options.actor,
+          // Already confirmed on the Confirm step, with the database's name typed.
+          confirmProduction: true,
+          ...(operation ? { operation } : {}),
+          ...(options.audit ? { audit: options.audit } : {}),
+        },
+      );
       return `${result.steps.length} revision(s) applied; at ${result.status.heads.join(', ') || 'base'}`;
     }
     case 'seed': {
@@ -126,18 +139,36 @@ export async function runReset(snapshots: SnapshotService, scope: SnapshotScope,
     const plan = await planReset(scope.target, database, request, list, false);
     checkConfirmation(plan, options.confirmation);
     const record = (action: string, detail: Record<string, unknown>) => audit?.({ actor: options.actor, action, target: scope.target.name, detail });
-    record('reset.start', { mode: request.mode, to: request.to ?? null, seed: request.seedFile ?? null, steps: plan.steps.map((s) => ({ step: s.step, statements: s.statements })) });
+    record('reset.start', {
+      mode: request.mode,
+      to: request.to ?? null,
+      seed: request.seedFile ?? null,
+      steps: plan.steps.map((s) => ({ step: s.step, statements: s.statements })),
+    });
 
     // The journal outlives a killed process: the next open of this database says where the reset stopped.
     const { journal } = snapshots;
     const databaseKey = databaseKeyOf(scope.target.connection);
     for (const stale of journal.of(databaseKey)) if (!processAlive(stale.pid)) journal.finish(stale.id);
     const journalId = randomUUID();
-    journal.start({ id: journalId, databaseKey, connection: scope.target.name, startedAt: new Date().toISOString(), steps: plan.steps.map((s) => ({ step: s.step, title: s.title })), pid: process.pid });
+    journal.start({
+      id: journalId,
+      databaseKey,
+      connection: scope.target.name,
+      startedAt: new Date().toISOString(),
+      steps: plan.steps.map((s) => ({ step: s.step, title: s.title })),
+      pid: process.pid,
+    });
 
     const recorded = await recordedShapeFor(database, list);
     const context: StepContext = {
-      scope, snapshots, database, request, options, taken: undefined, verification: undefined,
+      scope,
+      snapshots,
+      database,
+      request,
+      options,
+      taken: undefined,
+      verification: undefined,
       recorded: typeof recorded === 'object' ? recorded.shape : undefined,
       onSnapshotRecorded: (snapshot) => journal.snapshotRecorded(journalId, snapshot.id),
     };
@@ -178,10 +209,24 @@ export async function runReset(snapshots: SnapshotService, scope: SnapshotScope,
       // Asked of the server, not inferred from the steps: a failed step may have dropped it all the same.
       databaseState: databaseState(done, stoppedAt, request, await database.exists().catch(() => undefined)),
       ...(context.taken ? { snapshot: context.taken } : {}),
-      ...(verification ? { verification: { ok: verification.ok, heads: verification.heads, missingTables: verification.missingTables, unexpectedTables: verification.unexpectedTables } } : {}),
+      ...(verification
+        ? {
+            verification: {
+              ok: verification.ok,
+              heads: verification.heads,
+              missingTables: verification.missingTables,
+              unexpectedTables: verification.unexpectedTables,
+            },
+          }
+        : {}),
       totalMs: Math.round(performance.now() - started),
     };
-    record(result.ok ? 'reset.done' : 'reset.failed', { stoppedAt: stoppedAt ?? null, databaseState: result.databaseState, snapshot: context.taken?.id ?? null, totalMs: result.totalMs });
+    record(result.ok ? 'reset.done' : 'reset.failed', {
+      stoppedAt: stoppedAt ?? null,
+      databaseState: result.databaseState,
+      snapshot: context.taken?.id ?? null,
+      totalMs: result.totalMs,
+    });
     return result;
   } finally {
     await database.close();

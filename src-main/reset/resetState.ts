@@ -3,7 +3,12 @@
 import type { ResetRequest, ResetStepName } from '../../src-shared/model/reset';
 
 /** `exists` undefined: the server could not be asked (it went away); the finished steps are all there is to go on. */
-export function databaseState(done: readonly ResetStepName[], stoppedAt: ResetStepName | undefined, request: ResetRequest, exists: boolean | undefined): string {
+export function databaseState(
+  done: readonly ResetStepName[],
+  stoppedAt: ResetStepName | undefined,
+  request: ResetRequest,
+  exists: boolean | undefined,
+): string {
   const has = (step: ResetStepName) => done.includes(step);
   const unasked = exists === undefined ? ' (from the steps that finished: the server could not be asked)' : '';
   const gone = exists === false || (exists === undefined && has('drop') && request.mode !== 'wipe' && !has('create') && !has('restore'));

@@ -77,7 +77,8 @@ export class SnapshotService {
 
   find(scope: SnapshotScope, snapshotId: string): Snapshot {
     const snapshot = this.session.store.snapshots.get(snapshotId);
-    if (snapshot.databaseKey !== databaseKeyOf(scope.target.connection)) throw new SwitchyardError('E_NOT_FOUND', `Snapshot ${snapshotId} is a copy of another database.`);
+    if (snapshot.databaseKey !== databaseKeyOf(scope.target.connection))
+      throw new SwitchyardError('E_NOT_FOUND', `Snapshot ${snapshotId} is a copy of another database.`);
     return snapshot;
   }
 
@@ -96,7 +97,12 @@ export class SnapshotService {
   }
 
   /** A snapshot asked for by a user: refused on read-only, named on production, sessions ended only when agreed. */
-  async create(scope: SnapshotScope, name: string, actor: string, consent: SnapshotConsent = { endSessions: false }): Promise<Snapshot & { sessionsEnded: number }> {
+  async create(
+    scope: SnapshotScope,
+    name: string,
+    actor: string,
+    consent: SnapshotConsent = { endSessions: false },
+  ): Promise<Snapshot & { sessionsEnded: number }> {
     refuseReadOnly(scope.target);
     confirmed(scope, consent, 'take a snapshot (its sessions are ended)');
     const database = await this.open(scope.target);
@@ -110,7 +116,13 @@ export class SnapshotService {
   }
 
   /** Takes the copy through an open lifecycle (the reset's, whose confirmation covered it); `onRecorded` hears of it before the copy starts. */
-  async take(scope: SnapshotScope, name: string, actor: string, database: DatabaseLifecycle, onRecorded?: (snapshot: Snapshot) => void): Promise<Snapshot & { sessionsEnded: number }> {
+  async take(
+    scope: SnapshotScope,
+    name: string,
+    actor: string,
+    database: DatabaseLifecycle,
+    onRecorded?: (snapshot: Snapshot) => void,
+  ): Promise<Snapshot & { sessionsEnded: number }> {
     const { snapshots, audit } = this.session.store;
     const id = randomUUID();
     const shape = database.recordedShape();
@@ -144,7 +156,12 @@ export class SnapshotService {
     }
     snapshots.markReady(id, copy.sizeBytes);
     const snapshot: Snapshot = { ...recorded, state: 'ready', sizeBytes: copy.sizeBytes };
-    audit.append({ actor, action: 'snapshot.create', target: scope.target.name, detail: { id, name: snapshot.name, location: copy.location, sizeBytes: copy.sizeBytes, heads: snapshot.heads, sessionsEnded: copy.sessionsEnded } });
+    audit.append({
+      actor,
+      action: 'snapshot.create',
+      target: scope.target.name,
+      detail: { id, name: snapshot.name, location: copy.location, sizeBytes: copy.sizeBytes, heads: snapshot.heads, sessionsEnded: copy.sessionsEnded },
+    });
     return { ...snapshot, sessionsEnded: copy.sessionsEnded };
   }
 
@@ -166,7 +183,12 @@ export class SnapshotService {
         snapshots.markReady(snapshot.id, outcome);
         done.push(`The snapshot "${snapshot.name}" was interrupted after its copy was complete; it is kept and can be restored.`);
       }
-      audit.append({ actor, action: 'snapshot.settle', target: scope.target.name, detail: { id: snapshot.id, name: snapshot.name, location: snapshot.location, kept: outcome !== undefined } });
+      audit.append({
+        actor,
+        action: 'snapshot.settle',
+        target: scope.target.name,
+        detail: { id: snapshot.id, name: snapshot.name, location: snapshot.location, kept: outcome !== undefined },
+      });
     }
     return done;
   }
@@ -184,7 +206,12 @@ export class SnapshotService {
       await requireSessionsConsent(database, consent, 'restore over it');
       await database.restore(snapshot.location, snapshot.shape);
     } catch (error) {
-      audit.append({ actor, action: 'snapshot.restore', target: scope.target.name, detail: { id: snapshot.id, name: snapshot.name, ok: false, error: (error as Error).message } });
+      audit.append({
+        actor,
+        action: 'snapshot.restore',
+        target: scope.target.name,
+        detail: { id: snapshot.id, name: snapshot.name, ok: false, error: (error as Error).message },
+      });
       throw error;
     } finally {
       await database.close();
@@ -209,6 +236,11 @@ export class SnapshotService {
     }
     const { snapshots, audit } = this.session.store;
     snapshots.remove(snapshot.id);
-    audit.append({ actor, action: 'snapshot.delete', target: scope.target.name, detail: { id: snapshot.id, name: snapshot.name, location: snapshot.location } });
+    audit.append({
+      actor,
+      action: 'snapshot.delete',
+      target: scope.target.name,
+      detail: { id: snapshot.id, name: snapshot.name, location: snapshot.location },
+    });
   }
 }

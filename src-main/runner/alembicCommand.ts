@@ -31,7 +31,11 @@ function shebang(path: string): string[] | undefined {
   const buffer = Buffer.alloc(256);
   const fd = openSync(path, 'r');
   try {
-    const first = buffer.subarray(0, readSync(fd, buffer, 0, 256, 0)).toString('utf8').split('\n')[0] ?? '';
+    const first =
+      buffer
+        .subarray(0, readSync(fd, buffer, 0, 256, 0))
+        .toString('utf8')
+        .split('\n')[0] ?? '';
     return first.startsWith('#!') && /python/.test(first) ? first.slice(2).trim().split(/\s+/) : undefined;
   } finally {
     closeSync(fd);
@@ -57,7 +61,10 @@ export function alembicInvocation(command: string, alembicArgs: string[]): Alemb
     return { program, args: [...rest, '-c', bootstrap, ...alembicArgs], bootstrapped: true };
   }
   if (words.length === 1 && !script) {
-    throw new SwitchyardError('E_FILE_NOT_FOUND', `The Alembic command "${words[0]}" was not found on PATH. Set the project's Alembic command (e.g. /usr/bin/alembic or .venv/bin/alembic).`);
+    throw new SwitchyardError(
+      'E_FILE_NOT_FOUND',
+      `The Alembic command "${words[0]}" was not found on PATH. Set the project's Alembic command (e.g. /usr/bin/alembic or .venv/bin/alembic).`,
+    );
   }
   const [program, ...rest] = words as [string, ...string[]];
   return { program, args: [...rest, ...alembicArgs], bootstrapped: false };

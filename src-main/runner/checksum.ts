@@ -4,5 +4,7 @@ import { createHash } from 'node:crypto';
 import type { RevisionFile } from '../migrations/readers/projectFiles';
 
 export function upChecksum(file: RevisionFile): string {
-  return createHash('sha256').update(file.up?.sql.trim() ?? '').digest('hex');
+  return createHash('sha256')
+    .update(file.up?.sql.trim() ?? '')
+    .digest('hex');
 }

@@ -11,7 +11,13 @@ import { destructiveStatements, mayDestroy, type DestructiveStep } from './destr
 import { planRun, stamping } from './runPlan';
 
 /** A preview is one answer, not an operation: counts report nowhere and cannot be cancelled. */
-const quiet: OperationContext = { opId: 'runner.preview', signal: new AbortController().signal, progress: () => undefined, log: () => undefined, checkpoint: () => undefined };
+const quiet: OperationContext = {
+  opId: 'runner.preview',
+  signal: new AbortController().signal,
+  progress: () => undefined,
+  log: () => undefined,
+  checkpoint: () => undefined,
+};
 
 /** Each table is counted under this limit; past it the dialog says the count timed out. */
 const countTimeoutMs = 5_000;
@@ -32,7 +38,12 @@ export async function destructionOf(driver: Driver, project: LoadedProject, requ
   const { catalog } = engineFor(driver.engine);
   const existing = await catalog.existingTableNames(driver);
   const present = found.filter((d) => existing.has(d.table));
-  const counts = await countRowsExactly(driver, present.map((d) => catalog.address(d.table)), quiet, countTimeoutMs);
+  const counts = await countRowsExactly(
+    driver,
+    present.map((d) => catalog.address(d.table)),
+    quiet,
+    countTimeoutMs,
+  );
   return present.map((d, i) => {
     const count = counts[i];
     return count?.error ? { ...d, rows: null, error: count.error } : { ...d, rows: count?.rows ?? null };

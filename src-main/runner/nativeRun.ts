@@ -63,14 +63,24 @@ export async function runNative(driver: Driver, target: MigrationTarget, project
       actor: options.actor,
       action: `runner.${request.action}.failed`,
       target: target.name,
-      detail: { request, completed: done.map((s) => s.revision), code: error instanceof SwitchyardError ? error.code : 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) },
+      detail: {
+        request,
+        completed: done.map((s) => s.revision),
+        code: error instanceof SwitchyardError ? error.code : 'E_INTERNAL',
+        message: error instanceof Error ? error.message : String(error),
+      },
     });
     throw error;
   } finally {
     await session.close();
   }
   const totalMs = Math.round(performance.now() - started);
-  options.audit?.({ actor: options.actor, action: `runner.${request.action}`, target: target.name, detail: { request, revisions: done.map((s) => `${s.direction} ${s.revision}`), totalMs } });
+  options.audit?.({
+    actor: options.actor,
+    action: `runner.${request.action}`,
+    target: target.name,
+    detail: { request, revisions: done.map((s) => `${s.direction} ${s.revision}`), totalMs },
+  });
   const status = migrationStatus(project, await readRecorded(driver, 'native'));
   return { request, steps: done, totalMs, status };
 }

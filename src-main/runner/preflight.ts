@@ -21,9 +21,19 @@ export function existingTableNames(driver: Driver): Promise<Set<string>> {
 }
 
 /** The plan's upgrade steps replayed over what exists: each create of something present is a finding. */
-export function tableConflicts(graph: RevisionGraph, steps: readonly PreparedStep[], changes: ReadonlyMap<string, TableChanges>, existing: ReadonlySet<string>): PreflightFinding[] {
+export function tableConflicts(
+  graph: RevisionGraph,
+  steps: readonly PreparedStep[],
+  changes: ReadonlyMap<string, TableChanges>,
+  existing: ReadonlySet<string>,
+): PreflightFinding[] {
   const upward = steps.filter((s) => s.direction === 'up').map((s) => s.revision);
-  return conflictingTables(graph, changes, upward, existing).map((c) => ({ severity: 'error', table: c.table, revision: c.revision.revision, message: c.message }));
+  return conflictingTables(graph, changes, upward, existing).map((c) => ({
+    severity: 'error',
+    table: c.table,
+    revision: c.revision.revision,
+    message: c.message,
+  }));
 }
 
 export async function permissionFindings(driver: Driver, target: MigrationTarget): Promise<PreflightFinding[]> {
@@ -42,17 +52,28 @@ export function refuseOn(findings: readonly PreflightFinding[]): void {
 }
 
 /** Tables the plan's upgrade steps would create while they exist (stamps run nothing). */
-export async function tableConflictFindings(driver: Driver, project: LoadedProject, steps: readonly PreparedStep[], request: RunRequest): Promise<PreflightFinding[]> {
+export async function tableConflictFindings(
+  driver: Driver,
+  project: LoadedProject,
+  steps: readonly PreparedStep[],
+  request: RunRequest,
+): Promise<PreflightFinding[]> {
   if (stamping(request) || !steps.some((s) => s.direction === 'up')) return [];
   const planned = new Set(steps.map((s) => s.revision));
-  const changes = await analyseTables(project.files.files.filter((f) => planned.has(f.revision.id)), project.files.format);
+  const changes = await analyseTables(
+    project.files.files.filter((f) => planned.has(f.revision.id)),
+    project.files.format,
+  );
   return tableConflicts(project.graph, steps, changes, await existingTableNames(driver));
 }
 
 /** What every run checks before it takes the lock: an explicit yes for production, and permissions. */
 export async function checkBeforeRun(driver: Driver, target: MigrationTarget, confirmProduction: boolean | undefined): Promise<void> {
   if (target.environment === 'prod' && !confirmProduction) {
-    throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${target.name} is a production connection: confirm explicitly to run (in the CLI: --yes-production).`);
+    throw new SwitchyardError(
+      'E_CONFIRMATION_REQUIRED',
+      `${target.name} is a production connection: confirm explicitly to run (in the CLI: --yes-production).`,
+    );
   }
   refuseOn(await permissionFindings(driver, target));
 }

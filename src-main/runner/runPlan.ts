@@ -23,7 +23,10 @@ export interface PlannedRun {
 export async function planRun(driver: Driver, project: LoadedProject, request: RunRequest): Promise<PlannedRun> {
   const format = project.files.format;
   const recorded = await readRecorded(driver, format);
-  const applied = appliedWithAncestors(project.graph, recorded.records.map((r) => r.revision));
+  const applied = appliedWithAncestors(
+    project.graph,
+    recorded.records.map((r) => r.revision),
+  );
   // Alembic runs its own files: our steps only describe them (no SQL bodies to run).
   const steps = prepareSteps(project, planFor(project, applied, request), { stamp: stamping(request) || format === 'alembic' });
   return { applied, steps };

@@ -42,7 +42,10 @@ export type TakeSnapshot = (name: string) => Promise<Snapshot>;
 
 async function snapshotFirst(target: MigrationTarget, request: RunRequest, options: RunOptions, take: TakeSnapshot | undefined): Promise<Snapshot> {
   if (!take) {
-    throw new SwitchyardError('E_INVALID_INPUT', `A snapshot first is recorded in Switchyard's store, which is not open: set SWITCHYARD_PASSPHRASE, or run without --snapshot-first. Nothing was run.`);
+    throw new SwitchyardError(
+      'E_INVALID_INPUT',
+      `A snapshot first is recorded in Switchyard's store, which is not open: set SWITCHYARD_PASSPHRASE, or run without --snapshot-first. Nothing was run.`,
+    );
   }
   // A run that will be refused must not copy the database, let alone end its sessions for the copy.
   await withDriver(target, (driver) => checkBeforeRun(driver, target, options.confirmProduction));
@@ -69,7 +72,11 @@ export async function runTarget(target: MigrationTarget, request: RunRequest, op
     );
     return snapshot ? { ...result, snapshot } : result;
   } catch (error) {
-    if (snapshot) options.operation?.log('warn', `The run failed; snapshot “${snapshot.name}” (${snapshot.id}) is kept: restoring it brings back the database as it was before.`);
+    if (snapshot)
+      options.operation?.log(
+        'warn',
+        `The run failed; snapshot “${snapshot.name}” (${snapshot.id}) is kept: restoring it brings back the database as it was before.`,
+      );
     throw error;
   }
 }
@@ -94,14 +101,27 @@ export class RunnerService {
    * On production the connection's name is typed (`confirmation`), checked here before anything
    * runs. `lockTimeoutMs`: how long to wait for another run's lock (the CLI's --lock-timeout).
    */
-  run(ref: TargetRef, request: RunRequest, actor: string, { confirmation, lockTimeoutMs }: { confirmation: Confirmation; lockTimeoutMs?: number }): OperationStarted {
+  run(
+    ref: TargetRef,
+    request: RunRequest,
+    actor: string,
+    { confirmation, lockTimeoutMs }: { confirmation: Confirmation; lockTimeoutMs?: number },
+  ): OperationStarted {
     const scope = this.targets.resolve(ref);
     const { target } = scope;
-    requireConfirmation({ connection: target.name, environment: target.environment, what: `${request.action === 'stamp' ? 'stamp' : `run this ${request.action}`} on it` }, confirmation);
+    requireConfirmation(
+      { connection: target.name, environment: target.environment, what: `${request.action === 'stamp' ? 'stamp' : `run this ${request.action}`} on it` },
+      confirmation,
+    );
     // A --url run from the CLI without the store's passphrase is not audited, and has nowhere to record a snapshot first.
     const audit = this.session.status().locked ? undefined : this.session.store.audit;
     // Confirmed above; the run's own preflight keeps its check for the callers that confirm elsewhere (a reset's migrate step).
-    const options: RunOptions = { actor, confirmProduction: true, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }), ...(audit ? { audit: (record) => audit.append(record) } : {}) };
+    const options: RunOptions = {
+      actor,
+      confirmProduction: true,
+      ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
+      ...(audit ? { audit: (record) => audit.append(record) } : {}),
+    };
     const take: TakeSnapshot | undefined = audit
       ? (name) =>
           // The dialog listed the sessions (endSessions), and the run's confirmation covers its copy.

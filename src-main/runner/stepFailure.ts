@@ -22,6 +22,14 @@ export function stepFailure(step: PreparedStep, error: unknown, offsetInBody: nu
   return new SwitchyardError(
     'E_MIGRATION_FAILED',
     `${step.revision} failed at ${location}: ${error.message}. The database is as it was before ${step.revision}.`,
-    { revision: step.revision, direction: step.direction, file: step.file, line: line ?? null, column, sqlstate: error.sqlstate ?? null, serverMessage: error.message },
+    {
+      revision: step.revision,
+      direction: step.direction,
+      file: step.file,
+      line: line ?? null,
+      column,
+      sqlstate: error.sqlstate ?? null,
+      serverMessage: error.message,
+    },
   );
 }

@@ -44,27 +44,27 @@ export class AuditLog {
   constructor(private readonly db: StoreDatabase) {}
 
   append(record: AuditRecord): AuditEntry {
-    return this.db.transaction(() => {
-      const last = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-        | { seq: number; hash: string }
-        | undefined;
-      const named = this.db.prepare('SELECT id FROM profiles WHERE name = ?').get(record.target) as { id: string } | undefined;
-      const row = {
-        seq: (last?.seq ?? 0) + 1,
-        at: new Date().toISOString(),
-        actor: record.actor,
-        action: record.action,
-        target: record.target,
-        profile_id: record.profileId ?? named?.id ?? null,
-        detail: JSON.stringify(record.detail ?? {}),
-      };
-      const prevHash = last?.hash ?? genesis;
-      const hash = entryHash(prevHash, row, true);
-      this.db
-        .prepare('INSERT INTO audit_log (seq, at, actor, action, target, profile_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(row.seq, row.at, row.actor, row.action, row.target, row.profile_id, row.detail, prevHash, hash);
-      return toEntry({ ...row, prev_hash: prevHash, hash });
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const last = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+        const named = this.db.prepare('SELECT id FROM profiles WHERE name = ?').get(record.target) as { id: string } | undefined;
+        const row = {
+          seq: (last?.seq ?? 0) + 1,
+          at: new Date().toISOString(),
+          actor: record.actor,
+          action: record.action,
+          target: record.target,
+          profile_id: record.profileId ?? named?.id ?? null,
+          detail: JSON.stringify(record.detail ?? {}),
+        };
+        const prevHash = last?.hash ?? genesis;
+        const hash = entryHash(prevHash, row, true);
+        this.db
+          .prepare('INSERT INTO audit_log (seq, at, actor, action, target, profile_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(row.seq, row.at, row.actor, row.action, row.target, row.profile_id, row.detail, prevHash, hash);
+        return toEntry({ ...row, prev_hash: prevHash, hash });
+      })
+      .immediate();
   }
 
   /** Newest first; only the entries about one profile (whatever it was named then) when `profileId` is given. */

@@ -39,7 +39,11 @@ const wayBack = (path: string) =>
   `Restore ${path} from the same backup as the store (they belong together), or move the store aside to start a new one. Nothing was changed.`;
 
 function keyFileMissing(path: string): SwitchyardError {
-  return new SwitchyardError('E_STORE_KEY_MISSING', `The store's key file ${path} is missing, so no passphrase can open the store beside it. ${wayBack(path)}`, { path });
+  return new SwitchyardError(
+    'E_STORE_KEY_MISSING',
+    `The store's key file ${path} is missing, so no passphrase can open the store beside it. ${wayBack(path)}`,
+    { path },
+  );
 }
 
 function readKdf(path: string): KdfParameters {

@@ -1,7 +1,14 @@
 // Profiles and their secrets in the store. Secrets go in and come out only through the methods
 // named for them; every other read returns `hasPassword` instead.
 import { randomUUID } from 'node:crypto';
-import { profileFieldNames, profileFieldTable, type Profile, type ProfileField, type ProfileFields, type ValidProfileInput } from '../../src-shared/model/profile';
+import {
+  profileFieldNames,
+  profileFieldTable,
+  type Profile,
+  type ProfileField,
+  type ProfileFields,
+  type ValidProfileInput,
+} from '../../src-shared/model/profile';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { StoreDatabase } from './openStore';
 
@@ -104,9 +111,7 @@ export class ProfileRepository {
   }
 
   password(id: string): string | undefined {
-    const row = this.db.prepare('SELECT password FROM profile_secrets WHERE profile_id = ?').get(id) as
-      | { password: string }
-      | undefined;
+    const row = this.db.prepare('SELECT password FROM profile_secrets WHERE profile_id = ?').get(id) as { password: string } | undefined;
     return row?.password;
   }
 

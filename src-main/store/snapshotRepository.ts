@@ -64,8 +64,20 @@ export class SnapshotRepository {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        snapshot.id, snapshot.profileId, snapshot.databaseKey, snapshot.state, snapshot.name, snapshot.createdAt, snapshot.sizeBytes,
-        JSON.stringify(snapshot.heads), snapshot.engine, snapshot.location, shape?.owner ?? null, shape?.encoding ?? null, shape?.collate ?? null, shape?.ctype ?? null,
+        snapshot.id,
+        snapshot.profileId,
+        snapshot.databaseKey,
+        snapshot.state,
+        snapshot.name,
+        snapshot.createdAt,
+        snapshot.sizeBytes,
+        JSON.stringify(snapshot.heads),
+        snapshot.engine,
+        snapshot.location,
+        shape?.owner ?? null,
+        shape?.encoding ?? null,
+        shape?.collate ?? null,
+        shape?.ctype ?? null,
         creatorPid ?? null,
       );
   }

@@ -33,7 +33,7 @@ const whatIsWrong: Record<StoreDamage, (size: number) => string> = {
   truncated: (size) => `is cut short or overwritten: ${size} bytes is not a whole number of ${pageSize}-byte pages`,
   notEncrypted: () => 'is a plain SQLite database, not an encrypted Switchyard store',
   overwritten: () => 'does not read as a Switchyard store although the key is right: it was overwritten or damaged',
-  damaged: () => 'is damaged: its pages fail SQLite\'s integrity check (a truncated or partly overwritten file)',
+  damaged: () => "is damaged: its pages fail SQLite's integrity check (a truncated or partly overwritten file)",
 };
 
 export function storeCorrupt(path: string, damage: StoreDamage): SwitchyardError {
@@ -45,8 +45,7 @@ export function storeCorrupt(path: string, damage: StoreDamage): SwitchyardError
   }
   return new SwitchyardError(
     'E_STORE_CORRUPT',
-    `The store ${path} ${whatIsWrong[damage](size)}. Nothing was changed. ` +
-      `Restore a backup of ${path}, or move it aside to start a new, empty store.`,
+    `The store ${path} ${whatIsWrong[damage](size)}. Nothing was changed. ` + `Restore a backup of ${path}, or move it aside to start a new, empty store.`,
     { path, damage },
   );
 }

@@ -36,11 +36,19 @@ export class TargetResolver {
       const target = targetFromProfile(profiles.get(valid.profileId), profiles.password(valid.profileId), project);
       return { key: valid.profileId, target: { ...target, ...overrides } };
     }
-    const target = this.fromUrl(valid.url, valid.env, { projectDir: project ?? '', projectFormat: valid.format ?? 'auto', alembicCommand: valid.alembic ?? '' });
+    const target = this.fromUrl(valid.url, valid.env, {
+      projectDir: project ?? '',
+      projectFormat: valid.format ?? 'auto',
+      alembicCommand: valid.alembic ?? '',
+    });
     return { key: `url:${target.name}`, target };
   }
 
-  private fromUrl(url: string, environment: MigrationTarget['environment'], project: { projectDir: string; projectFormat: ProjectFormatChoice; alembicCommand: string }): MigrationTarget {
+  private fromUrl(
+    url: string,
+    environment: MigrationTarget['environment'],
+    project: { projectDir: string; projectFormat: ProjectFormatChoice; alembicCommand: string },
+  ): MigrationTarget {
     const sqlite = /^sqlite:(?:\/\/)?(.+)$/.exec(url);
     if (sqlite) {
       const path = resolve(sqlite[1] as string);
@@ -56,7 +64,18 @@ export class TargetResolver {
     return {
       name: `${parsed.user}@${parsed.host}:${parsed.port}/${parsed.database}`,
       environment,
-      connection: { engine: 'postgres', host: parsed.host, port: parsed.port, database: parsed.database, user: parsed.user, ...(password === undefined ? {} : { password }), sslMode: parsed.sslMode, sslCaFile: parsed.sslCaFile, sqlitePath: '', readOnly: false },
+      connection: {
+        engine: 'postgres',
+        host: parsed.host,
+        port: parsed.port,
+        database: parsed.database,
+        user: parsed.user,
+        ...(password === undefined ? {} : { password }),
+        sslMode: parsed.sslMode,
+        sslCaFile: parsed.sslCaFile,
+        sqlitePath: '',
+        readOnly: false,
+      },
       ...project,
     };
   }

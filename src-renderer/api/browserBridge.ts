@@ -26,7 +26,10 @@ export function browserBridge(): SwitchyardBridge {
         body: JSON.stringify({ method, input }),
       });
       if (response.status === 401) {
-        return { ok: false, error: { code: 'E_UNAUTHORIZED', message: 'This page is no longer authorised: open the URL printed by `switchyard serve` again.' } };
+        return {
+          ok: false,
+          error: { code: 'E_UNAUTHORIZED', message: 'This page is no longer authorised: open the URL printed by `switchyard serve` again.' },
+        };
       }
       return (await response.json()) as ApiResult<unknown>;
     },

@@ -10,7 +10,11 @@ type AnyOperationEvent = Extract<ApiEventMessage, { event: 'op.progress' | 'op.l
  * Starts `method` and hands each of its events, typed by the contract (OperationReports), to
  * `onEvent` until op.done; resolves to the operation's id. A refused start rejects, with no event.
  */
-export async function followOperation<M extends OperationMethod>(method: M, input: ApiInput<M>, onEvent: (message: OperationEventOf<M>) => void): Promise<string> {
+export async function followOperation<M extends OperationMethod>(
+  method: M,
+  input: ApiInput<M>,
+  onEvent: (message: OperationEventOf<M>) => void,
+): Promise<string> {
   let opId: string | undefined;
   const early: AnyOperationEvent[] = [];
   const isOperationEvent = (message: ApiEventMessage): message is AnyOperationEvent => 'opId' in message.payload;

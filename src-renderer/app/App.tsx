@@ -12,7 +12,17 @@ export function App() {
   }, [load]);
 
   if (!status) {
-    return <main className="unlock">{error ? <p className="error" role="alert">{error}</p> : <p className="muted">Starting…</p>}</main>;
+    return (
+      <main className="unlock">
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p className="muted">Starting…</p>
+        )}
+      </main>
+    );
   }
   if (status.locked) return <UnlockScreen />;
   return (

@@ -38,7 +38,10 @@ export function revisionFor(graph: RevisionGraph, ident: string, branch: string 
       throw new SwitchyardError('E_UNKNOWN_REVISION', `No revision or branch "${ident}"${hint}.`, { target: ident });
     }
     if (matches.length > 1) {
-      throw new SwitchyardError('E_AMBIGUOUS_REVISION', `"${ident}" is ambiguous: ${matches.join(', ')} all start with it.`, { target: ident, candidates: matches });
+      throw new SwitchyardError('E_AMBIGUOUS_REVISION', `"${ident}" is ambiguous: ${matches.join(', ')} all start with it.`, {
+        target: ident,
+        candidates: matches,
+      });
     }
     id = matches[0] as string;
   }
@@ -72,7 +75,10 @@ function currentHead(graph: RevisionGraph, branch: string | null): string | null
   const heads = headsOn(graph, branch);
   if (heads.length > 1) {
     const name = branch === null ? 'head' : `${branch}@head`;
-    throw new SwitchyardError('E_MULTIPLE_HEADS', `"${name}" is ambiguous: there are ${heads.length} heads (${heads.join(', ')}). Name one, or use "heads".`, { target: name, heads });
+    throw new SwitchyardError('E_MULTIPLE_HEADS', `"${name}" is ambiguous: there are ${heads.length} heads (${heads.join(', ')}). Name one, or use "heads".`, {
+      target: name,
+      heads,
+    });
   }
   return heads[0] ?? null;
 }
@@ -94,7 +100,8 @@ function absoluteTargets(graph: RevisionGraph, target: string): string[] {
 /** Alembic's get_revision: one revision, or NONE for base. */
 function oneRevision(graph: RevisionGraph, target: string): string {
   const ids = absoluteTargets(graph, target);
-  if (ids.length > 1) throw new SwitchyardError('E_MULTIPLE_HEADS', `"${target}" names ${ids.length} revisions (${ids.join(', ')}); name one.`, { target, heads: ids });
+  if (ids.length > 1)
+    throw new SwitchyardError('E_MULTIPLE_HEADS', `"${target}" names ${ids.length} revisions (${ids.join(', ')}); name one.`, { target, heads: ids });
   return ids[0] ?? NONE;
 }
 

@@ -19,7 +19,12 @@ function list(ids: readonly string[], max = 12): string {
 function duplicateRevisions(graph: RevisionGraph): Anomaly[] {
   return graph.duplicates.map((dup) => {
     const first = graph.byId.get(dup.id) as Revision;
-    return { kind: 'duplicateRevision', message: `Revision ${dup.id} is defined twice: ${where(first)} and ${where(dup)}; the second is ignored.`, ...at(dup), revisions: [dup.id] };
+    return {
+      kind: 'duplicateRevision',
+      message: `Revision ${dup.id} is defined twice: ${where(first)} and ${where(dup)}; the second is ignored.`,
+      ...at(dup),
+      revisions: [dup.id],
+    };
   });
 }
 
@@ -28,7 +33,12 @@ function missingReferences(graph: RevisionGraph): Anomaly[] {
     const hanging = [...withDescendants(graph, [revision])];
     const what = via === 'parent' ? 'parent' : 'depends-on revision';
     const more = hanging.length > 1 ? `; ${hanging.length - 1} more revision(s) hang from it` : '';
-    return { kind: 'missingParent', message: `${revision} names ${what} ${missing}, which no file defines${more}.`, ...at(graph.byId.get(revision) as Revision), revisions: hanging };
+    return {
+      kind: 'missingParent',
+      message: `${revision} names ${what} ${missing}, which no file defines${more}.`,
+      ...at(graph.byId.get(revision) as Revision),
+      revisions: hanging,
+    };
   });
 }
 
@@ -50,13 +60,25 @@ function extraRoots(graph: RevisionGraph): Anomaly[] {
   const primary = unlabelled.reduce((best, r) => ((sizes.get(r.id) ?? 0) > (sizes.get(best.id) ?? 0) ? r : best));
   return unlabelled
     .filter((r) => r !== primary)
-    .map((r) => ({ kind: 'extraRoot', message: `${r.id} has no parent, so it is a second root beside ${primary.id}; a \`down_revision = None\` slip runs it before everything it needs.`, ...at(r), revisions: [r.id] }));
+    .map((r) => ({
+      kind: 'extraRoot',
+      message: `${r.id} has no parent, so it is a second root beside ${primary.id}; a \`down_revision = None\` slip runs it before everything it needs.`,
+      ...at(r),
+      revisions: [r.id],
+    }));
 }
 
 function multipleHeads(graph: RevisionGraph): Anomaly[] {
   if (graph.heads.length < 2) return [];
   const first = graph.byId.get(graph.heads[0] as string) as Revision;
-  return [{ kind: 'multipleHeads', message: `${graph.heads.length} heads: ${list(graph.heads)}. \`upgrade head\` is ambiguous until they are merged.`, ...at(first), revisions: [...graph.heads] }];
+  return [
+    {
+      kind: 'multipleHeads',
+      message: `${graph.heads.length} heads: ${list(graph.heads)}. \`upgrade head\` is ambiguous until they are merged.`,
+      ...at(first),
+      revisions: [...graph.heads],
+    },
+  ];
 }
 
 function duplicateMerges(graph: RevisionGraph): Anomaly[] {
@@ -67,7 +89,12 @@ function duplicateMerges(graph: RevisionGraph): Anomaly[] {
   }
   return [...byParents.entries()]
     .filter(([, merges]) => merges.length > 1)
-    .map(([parents, merges]) => ({ kind: 'duplicateMerge', message: `${list(merges)} all merge the same parents (${parents.split(' ').join(', ')}).`, ...at(graph.byId.get(merges[1] as string) as Revision), revisions: merges }));
+    .map(([parents, merges]) => ({
+      kind: 'duplicateMerge',
+      message: `${list(merges)} all merge the same parents (${parents.split(' ').join(', ')}).`,
+      ...at(graph.byId.get(merges[1] as string) as Revision),
+      revisions: merges,
+    }));
 }
 
 function duplicateLabels(graph: RevisionGraph): Anomaly[] {
@@ -76,7 +103,12 @@ function duplicateLabels(graph: RevisionGraph): Anomaly[] {
     for (const label of revision.branchLabels) {
       const owner = graph.labels.get(label) as string;
       if (owner === revision.id) continue;
-      anomalies.push({ kind: 'duplicateLabel', message: `Branch label "${label}" is declared by ${owner} and again by ${revision.id}; "${label}@head" would mean the first.`, ...at(revision), revisions: [owner, revision.id] });
+      anomalies.push({
+        kind: 'duplicateLabel',
+        message: `Branch label "${label}" is declared by ${owner} and again by ${revision.id}; "${label}@head" would mean the first.`,
+        ...at(revision),
+        revisions: [owner, revision.id],
+      });
     }
   }
   return anomalies;
@@ -85,7 +117,13 @@ function duplicateLabels(graph: RevisionGraph): Anomaly[] {
 function unknownApplied(graph: RevisionGraph, recorded: readonly string[]): Anomaly[] {
   return recorded
     .filter((id) => !graph.byId.has(id))
-    .map((id) => ({ kind: 'unknownApplied', message: `The database records revision ${id}, which no file in this project defines.`, file: null, line: null, revisions: [id] }));
+    .map((id) => ({
+      kind: 'unknownApplied',
+      message: `The database records revision ${id}, which no file in this project defines.`,
+      file: null,
+      line: null,
+      revisions: [id],
+    }));
 }
 
 /** `unreadable` comes from the reader; `recorded` are revision ids a database says are applied. */

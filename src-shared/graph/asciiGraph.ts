@@ -25,7 +25,10 @@ function describe(graph: RevisionGraph, revision: Revision): string {
 }
 
 function row(lanes: Array<string | null>, mark: (i: number, lane: string | null) => string): string {
-  return lanes.map((lane, i) => mark(i, lane)).join(' ').trimEnd();
+  return lanes
+    .map((lane, i) => mark(i, lane))
+    .join(' ')
+    .trimEnd();
 }
 
 export function renderAsciiGraph(graph: RevisionGraph): string {

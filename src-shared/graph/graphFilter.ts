@@ -20,7 +20,10 @@ export function matchesSearch(revision: ReportRevision, query: string): boolean 
 
 /** The revisions a branch filter keeps; a lineage follows depends-on as the planner does. */
 export function branchRevisions(graph: RevisionGraph, filter: BranchFilter): Set<string> {
-  if (filter.kind === 'label') return new Set(graph.revisions.filter((r) => r.branchLabels.includes(filter.label) || (graph.onBranches.get(r.id) ?? []).includes(filter.label)).map((r) => r.id));
+  if (filter.kind === 'label')
+    return new Set(
+      graph.revisions.filter((r) => r.branchLabels.includes(filter.label) || (graph.onBranches.get(r.id) ?? []).includes(filter.label)).map((r) => r.id),
+    );
   if (!graph.byId.has(filter.revision)) return new Set();
   return new Set([...withAncestors(graph, [filter.revision]), ...withDescendants(graph, [filter.revision])]);
 }

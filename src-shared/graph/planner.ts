@@ -8,7 +8,10 @@ import { childrenOf, parentsFirst, parentsOf, withAncestors, withDescendants, ty
 
 /** What a database records as applied, with every ancestor (Alembic's version table keeps heads only). */
 export function appliedWithAncestors(graph: RevisionGraph, recorded: Iterable<string>): Set<string> {
-  return withAncestors(graph, [...recorded].filter((id) => graph.byId.has(id)));
+  return withAncestors(
+    graph,
+    [...recorded].filter((id) => graph.byId.has(id)),
+  );
 }
 
 /**
@@ -38,14 +41,21 @@ function cycleError(cycles: readonly string[][], target: string): SwitchyardErro
 function assertPlannable(graph: RevisionGraph, ids: ReadonlySet<string>, target: string): void {
   const missing = graph.missing.find((m) => ids.has(m.revision));
   if (missing) {
-    throw new SwitchyardError('E_INVALID_PROJECT', `Cannot plan "${target}": ${missing.revision} needs ${missing.missing}, which no file defines.`, { target, revision: missing.revision, missing: missing.missing });
+    throw new SwitchyardError('E_INVALID_PROJECT', `Cannot plan "${target}": ${missing.revision} needs ${missing.missing}, which no file defines.`, {
+      target,
+      revision: missing.revision,
+      missing: missing.missing,
+    });
   }
   const sorted = new Set(graph.topological);
   const looped = [...ids].filter((id) => !sorted.has(id));
   if (looped.length === 0) return;
   // A revision above a cycle is left out of the order too; name the cycles under it, not it.
   const below = withAncestors(graph, looped);
-  throw cycleError(revisionCycles(graph).filter((path) => path.some((id) => below.has(id))), target);
+  throw cycleError(
+    revisionCycles(graph).filter((path) => path.some((id) => below.has(id))),
+    target,
+  );
 }
 
 /**
@@ -66,7 +76,10 @@ export function planUpgrade(graph: RevisionGraph, target: string, applied: Reado
   const needed = new Set([...withAncestors(graph, targets)].filter((id) => !applied.has(id)));
   assertPlannable(graph, needed, target);
   // One walk below all targets at once: a target per walk costs heads × revisions on a branchy project.
-  const below = withAncestors(graph, targets.flatMap((t) => [...parentsOf(graph, t), ...(graph.dependencies.get(t) ?? [])]));
+  const below = withAncestors(
+    graph,
+    targets.flatMap((t) => [...parentsOf(graph, t), ...(graph.dependencies.get(t) ?? [])]),
+  );
   const overlap = targets.find((t) => below.has(t));
   if (overlap) {
     const above = targets.find((t) => t !== overlap && withAncestors(graph, [t]).has(overlap));

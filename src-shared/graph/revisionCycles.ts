@@ -55,7 +55,7 @@ function cyclePath(graph: RevisionGraph, component: string[]): string[] {
   const start = [...component].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))[0] as string;
   const path = [start];
   const seen = new Set([start]);
-  for (let id = start; ; ) {
+  for (let id = start; ;) {
     const edges = [...(graph.byId.get(id)?.parents ?? []), ...(graph.dependencies.get(id) ?? [])].filter((p) => members.has(p));
     const step = edges.find((p) => p === start) ?? edges.find((p) => !seen.has(p));
     if (step === undefined || step === start) return [...path, start];

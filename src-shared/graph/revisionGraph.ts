@@ -108,7 +108,11 @@ function parentsBeforeChildren(graph: RevisionGraph): string[] {
  * told otherwise), never leaving `within`. Each revision comes after everything below it the walk
  * reaches, and one branch's revisions stay together. A cycle is cut where the walk re-enters it.
  */
-export function parentsFirst(graph: RevisionGraph, from: Iterable<string>, { dependencies = true, within }: { dependencies?: boolean; within?: ReadonlySet<string> } = {}): string[] {
+export function parentsFirst(
+  graph: RevisionGraph,
+  from: Iterable<string>,
+  { dependencies = true, within }: { dependencies?: boolean; within?: ReadonlySet<string> } = {},
+): string[] {
   const order: string[] = [];
   const entered = new Set<string>();
   const stack: Array<{ id: string; below: readonly string[]; i: number }> = [];

@@ -10,7 +10,9 @@ export interface SqlToken {
 
 const keywords = new Set(
   `add all alter and as asc begin between by cascade case check column commit concurrently constraint create current_timestamp default delete desc distinct drop else end exists false foreign from function grant group having if in index insert into is join key left like limit not null on or order primary references rename replace restrict returning revoke rollback schema select sequence set table temporary then to transaction trigger true truncate type union unique update using values view when where with
-  integer int bigint smallint serial bigserial text varchar char boolean real double precision numeric decimal timestamp timestamptz date time jsonb json uuid bytea`.split(/\s+/),
+  integer int bigint smallint serial bigserial text varchar char boolean real double precision numeric decimal timestamp timestamptz date time jsonb json uuid bytea`.split(
+    /\s+/,
+  ),
 );
 
 const pattern = /(--[^\n]*|\/\*[\s\S]*?(?:\*\/|$))|('(?:[^']|'')*'?)|("(?:[^"]|"")*"?)|(\b\d+(?:\.\d+)?\b)|([A-Za-z_][A-Za-z0-9_$]*)/g;

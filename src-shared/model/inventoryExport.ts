@@ -46,7 +46,22 @@ function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const csvHeader = ['schema', 'name', 'kind', 'status', 'estimated_rows', 'exact_rows', 'bytes', 'bytes_exact', 'index_count', 'owner', 'created_by', 'created_by_file', 'conflicts_with', 'comment'];
+const csvHeader = [
+  'schema',
+  'name',
+  'kind',
+  'status',
+  'estimated_rows',
+  'exact_rows',
+  'bytes',
+  'bytes_exact',
+  'index_count',
+  'owner',
+  'created_by',
+  'created_by_file',
+  'conflicts_with',
+  'comment',
+];
 
 export function inventoryCsv(tables: readonly InventoryTable[]): string {
   const rows = tables.map((t) => [
@@ -78,7 +93,8 @@ function mdCode(text: string): string {
 
 function tableLine(table: InventoryTable): string {
   const facts: string[] = [];
-  if (table.status === 'conflict' && table.conflictWith) facts.push(`pending ${table.conflictWith.revision} (${table.conflictWith.file}:${table.conflictWith.line}) creates it`);
+  if (table.status === 'conflict' && table.conflictWith)
+    facts.push(`pending ${table.conflictWith.revision} (${table.conflictWith.file}:${table.conflictWith.line}) creates it`);
   if (table.createdBy) facts.push(`created by ${table.createdBy.revision} (${table.createdBy.file}:${table.createdBy.line})`);
   if (table.status !== 'missing') facts.push(`${rowsOf(table) ?? '?'} rows`, formatBytes(table.bytes) || '? B');
   return `- ${mdCode(qualifiedTableName(table))} — ${facts.join(', ')}`;
@@ -96,17 +112,30 @@ export function inventoryMarkdown(inventory: Inventory, generatedAt: string): st
   }
   const tables = inventory.tables;
   lines.push('| Status | Tables | Rows | Size |', '| --- | ---: | ---: | ---: |');
-  const groups = inventory.project ? tableStatuses.map((status) => ({ label: statusLabels[status], status, members: tables.filter((t) => t.status === status) })) : [];
+  const groups = inventory.project
+    ? tableStatuses.map((status) => ({ label: statusLabels[status], status, members: tables.filter((t) => t.status === status) }))
+    : [];
   const untracked = tables.filter((t) => t.status === null);
-  for (const group of groups) lines.push(`| ${group.label} | ${group.members.length} | ${sum(group.members, rowsOf)} | ${formatBytes(sum(group.members, (t) => t.bytes))} |`);
-  if (untracked.length) lines.push(`| ${inventory.project ? 'Views and untracked' : 'All'} | ${untracked.length} | ${sum(untracked, rowsOf)} | ${formatBytes(sum(untracked, (t) => t.bytes))} |`);
+  for (const group of groups)
+    lines.push(`| ${group.label} | ${group.members.length} | ${sum(group.members, rowsOf)} | ${formatBytes(sum(group.members, (t) => t.bytes))} |`);
+  if (untracked.length)
+    lines.push(
+      `| ${inventory.project ? 'Views and untracked' : 'All'} | ${untracked.length} | ${sum(untracked, rowsOf)} | ${formatBytes(sum(untracked, (t) => t.bytes))} |`,
+    );
   lines.push(`| **Total** | **${tables.length}** | **${sum(tables, rowsOf)}** | **${formatBytes(sum(tables, (t) => t.bytes))}** |`, '');
   // Problems first, as the hand-written reports put them.
   const order: TableStatus[] = ['conflict', 'missing', 'unexpected', 'ok', 'bookkeeping'];
   for (const status of order) {
     const members = groups.find((g) => g.status === status)?.members ?? [];
     if (members.length === 0) continue;
-    lines.push(`## ${statusLabels[status]} (${members.length})`, '', `${statusMeaning[status][0]?.toUpperCase()}${statusMeaning[status].slice(1)}.`, '', ...members.map(tableLine), '');
+    lines.push(
+      `## ${statusLabels[status]} (${members.length})`,
+      '',
+      `${statusMeaning[status][0]?.toUpperCase()}${statusMeaning[status].slice(1)}.`,
+      '',
+      ...members.map(tableLine),
+      '',
+    );
   }
   if (inventory.pendingChanges.length) {
     lines.push('## Pending revisions that change tables', '');

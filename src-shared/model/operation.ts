@@ -21,6 +21,4 @@ export interface OperationLog {
   line: string;
 }
 
-export type OperationDone =
-  | { opId: string; ok: true; result: unknown }
-  | { opId: string; ok: false; error: WireError };
+export type OperationDone = { opId: string; ok: true; result: unknown } | { opId: string; ok: false; error: WireError };

@@ -132,11 +132,9 @@ export function engineFieldIssues(value: EngineFields): { path: string; message:
  * password: a string sets it, null clears it, absent keeps what is stored (edits never need to
  * resend a secret the renderer was never given).
  */
-export const profileInputSchema = z
-  .object({ ...profileFields, password: z.string().max(1024).nullable().optional() })
-  .superRefine((value, ctx) => {
-    for (const issue of engineFieldIssues(value)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
-  });
+export const profileInputSchema = z.object({ ...profileFields, password: z.string().max(1024).nullable().optional() }).superRefine((value, ctx) => {
+  for (const issue of engineFieldIssues(value)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+});
 
 export type ProfileInput = z.input<typeof profileInputSchema>;
 export type ValidProfileInput = z.output<typeof profileInputSchema>;

@@ -50,20 +50,44 @@ async function rawQuery(target: ConnectionTarget, sql: string): Promise<void> {
   }
 }
 
-const silent: OperationContext = { opId: 'bench', signal: new AbortController().signal, progress: () => undefined, log: () => undefined, checkpoint: () => undefined };
+const silent: OperationContext = {
+  opId: 'bench',
+  signal: new AbortController().signal,
+  progress: () => undefined,
+  log: () => undefined,
+  checkpoint: () => undefined,
+};
 
 export const inventorySuite: BenchmarkSuite = {
   name: 'table inventory',
   async run() {
     const server = await startPostgres();
     try {
-      const admin: ConnectionTarget = { engine: 'postgres', host: server.host, port: server.port, database: 'postgres', user: server.user, password: server.password, sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false };
+      const admin: ConnectionTarget = {
+        engine: 'postgres',
+        host: server.host,
+        port: server.port,
+        database: 'postgres',
+        user: server.user,
+        password: server.password,
+        sslMode: 'disable',
+        sslCaFile: '',
+        sqlitePath: '',
+        readOnly: false,
+      };
       const setup = await connect(admin);
       await setup.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
       await setup.close();
       const target: ConnectionTarget = { ...admin, database };
       await createTables(target);
-      const migrationTarget = { name: 'bench', environment: 'dev' as const, connection: target, projectDir: '', projectFormat: 'auto' as const, alembicCommand: '' };
+      const migrationTarget = {
+        name: 'bench',
+        environment: 'dev' as const,
+        connection: target,
+        projectDir: '',
+        projectFormat: 'auto' as const,
+        alembicCommand: '',
+      };
 
       // Both sides connect, read, and disconnect: what opening the screen costs.
       const firstScreen = await medianMs(() => loadInventory(migrationTarget));
@@ -87,9 +111,27 @@ export const inventorySuite: BenchmarkSuite = {
       await client.end();
 
       const measures: Measure[] = [
-        withBaseline({ name: `inventory: first screen, ${tableCount.toLocaleString('en-US')} tables (estimated rows + sizes) vs raw catalog query through pg`, value: firstScreen, baseline: rawCatalog, unit: 'ms', goal: 'ratio < 1.5 and < 300 ms' }),
-        withBaseline({ name: `inventory: exact sizes (pg_total_relation_size), ${tableCount.toLocaleString('en-US')} tables, after the first screen`, value: exactSizes, baseline: rawSizes, unit: 'ms', goal: 'ratio < 1.5; never blocks the first screen' }),
-        withBaseline({ name: `inventory: exact counts of ${countedTables.toLocaleString('en-US')} tables, each in its own transaction with a statement timeout, vs bare count(*)`, value: counts, baseline: rawCounts, unit: 'ms', goal: 'ratio < 4: the timeout guard costs three short round trips per table' }),
+        withBaseline({
+          name: `inventory: first screen, ${tableCount.toLocaleString('en-US')} tables (estimated rows + sizes) vs raw catalog query through pg`,
+          value: firstScreen,
+          baseline: rawCatalog,
+          unit: 'ms',
+          goal: 'ratio < 1.5 and < 300 ms',
+        }),
+        withBaseline({
+          name: `inventory: exact sizes (pg_total_relation_size), ${tableCount.toLocaleString('en-US')} tables, after the first screen`,
+          value: exactSizes,
+          baseline: rawSizes,
+          unit: 'ms',
+          goal: 'ratio < 1.5; never blocks the first screen',
+        }),
+        withBaseline({
+          name: `inventory: exact counts of ${countedTables.toLocaleString('en-US')} tables, each in its own transaction with a statement timeout, vs bare count(*)`,
+          value: counts,
+          baseline: rawCounts,
+          unit: 'ms',
+          goal: 'ratio < 4: the timeout guard costs three short round trips per table',
+        }),
       ];
       return measures;
     } finally {

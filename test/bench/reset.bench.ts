@@ -48,7 +48,9 @@ async function plainReset(server: PostgresServer): Promise<void> {
     async (client) => {
       await client.query(createNativeTableSql(postgresVersionTable));
       for (const spec of specs) {
-        await client.query(`BEGIN;\n${spec.up}\nINSERT INTO switchyard_migrations (revision, checksum, applied_by, duration_ms) VALUES ('${spec.id}', 'x', 'plain', 0);\nCOMMIT;`);
+        await client.query(
+          `BEGIN;\n${spec.up}\nINSERT INTO switchyard_migrations (revision, checksum, applied_by, duration_ms) VALUES ('${spec.id}', 'x', 'plain', 0);\nCOMMIT;`,
+        );
       }
     },
     database,
@@ -68,14 +70,29 @@ export const resetSuite: BenchmarkSuite = {
       const target: MigrationTarget = {
         name: database,
         environment: 'dev',
-        connection: { engine: 'postgres', host: server.host, port: server.port, user: server.user, password: server.password, database, sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false },
+        connection: {
+          engine: 'postgres',
+          host: server.host,
+          port: server.port,
+          user: server.user,
+          password: server.password,
+          database,
+          sslMode: 'disable',
+          sslCaFile: '',
+          sqlitePath: '',
+          readOnly: false,
+        },
         projectDir: join(dir, 'migrations'),
         projectFormat: 'native',
         alembicCommand: '',
       };
       const scope = { key: 'bench', target };
       await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'bench' });
-      await admin(server, (client) => client.query("INSERT INTO t_0 (id, payload) SELECT g, repeat(md5(g::text), 6) FROM generate_series(1, 400000) g").then(() => undefined), database);
+      await admin(
+        server,
+        (client) => client.query('INSERT INTO t_0 (id, payload) SELECT g, repeat(md5(g::text), 6) FROM generate_series(1, 400000) g').then(() => undefined),
+        database,
+      );
       let bytes = 0;
       await admin(server, async (client) => {
         bytes = Number((await client.query<{ size: string }>('SELECT pg_database_size($1::text) AS size', [database])).rows[0]?.size ?? 0);
@@ -99,7 +116,12 @@ export const resetSuite: BenchmarkSuite = {
         return performance.now() - started;
       };
       const switchyardReset = () =>
-        runReset(services.snapshots, scope, { mode: 'recreate', to: 'heads', takeSnapshot: false, skipSnapshotAcknowledged: true }, { actor: 'bench', confirmation: { typedName: database } }).then((result) => {
+        runReset(
+          services.snapshots,
+          scope,
+          { mode: 'recreate', to: 'heads', takeSnapshot: false, skipSnapshotAcknowledged: true },
+          { actor: 'bench', confirmation: { typedName: database } },
+        ).then((result) => {
           if (!result.ok) throw new Error(`bench reset failed at ${result.stoppedAt}`);
         });
       const resets: number[] = [];
@@ -113,8 +135,20 @@ export const resetSuite: BenchmarkSuite = {
       const median = (values: number[]) => round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN);
       return [
         { name: 'reset: database size', value: round(bytes / 1024 / 1024, 1), unit: 'MB' },
-        withBaseline({ name: 'reset: snapshot restore (template clone) vs raw DROP + CREATE … TEMPLATE … FILE_COPY', value: restoreMs, baseline: restoreRawMs, unit: 'ms', goal: '≤ 1.2× the raw clone' }),
-        withBaseline({ name: 'reset: full reset (recreate + 200 migrations + verify) vs the same steps with plain pg', value: median(resets), baseline: median(plains), unit: 'ms', goal: '≤ 1.25× plain pg' }),
+        withBaseline({
+          name: 'reset: snapshot restore (template clone) vs raw DROP + CREATE … TEMPLATE … FILE_COPY',
+          value: restoreMs,
+          baseline: restoreRawMs,
+          unit: 'ms',
+          goal: '≤ 1.2× the raw clone',
+        }),
+        withBaseline({
+          name: 'reset: full reset (recreate + 200 migrations + verify) vs the same steps with plain pg',
+          value: median(resets),
+          baseline: median(plains),
+          unit: 'ms',
+          goal: '≤ 1.25× plain pg',
+        }),
       ];
     } finally {
       services.close();

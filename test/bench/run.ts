@@ -17,10 +17,20 @@ for (const suite of suites) {
   results.push(...(await suite.run()));
 }
 
-const rows = results.map((m) => [m.name, `${m.value} ${m.unit}`, m.baseline === undefined ? '' : `${m.baseline} ${m.unit}`, m.ratio === undefined ? '' : `${m.ratio}×`, m.goal ?? '']);
+const rows = results.map((m) => [
+  m.name,
+  `${m.value} ${m.unit}`,
+  m.baseline === undefined ? '' : `${m.baseline} ${m.unit}`,
+  m.ratio === undefined ? '' : `${m.ratio}×`,
+  m.goal ?? '',
+]);
 const headers = ['measure', 'value', 'baseline', 'ratio', 'goal'];
 const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+const line = (cells: string[]) =>
+  cells
+    .map((c, i) => c.padEnd(widths[i] ?? 0))
+    .join('  ')
+    .trimEnd();
 console.log(line(headers));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const row of rows) console.log(line(row));

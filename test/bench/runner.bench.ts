@@ -61,12 +61,35 @@ export const runnerSuite: BenchmarkSuite = {
       const databases = ['warm_up', 'switchyard_1', 'switchyard_2', 'psql_1', 'psql_2', 'by_alembic'];
       for (const db of databases) await admin.query(`CREATE DATABASE ${db}`);
       await admin.end();
-      const connection = (database: string) => ({ engine: 'postgres' as const, host: server.host, port: server.port, user: server.user, password: server.password, database, sslMode: 'disable' as const, sslCaFile: '', sqlitePath: '', readOnly: false });
+      const connection = (database: string) => ({
+        engine: 'postgres' as const,
+        host: server.host,
+        port: server.port,
+        user: server.user,
+        password: server.password,
+        database,
+        sslMode: 'disable' as const,
+        sslCaFile: '',
+        sqlitePath: '',
+        readOnly: false,
+      });
 
-      const specs: RevisionSpec[] = Array.from({ length: count }, (_, i) => ({ id: `r${String(i).padStart(5, '0')}`, parents: i === 0 ? [] : [`r${String(i - 1).padStart(5, '0')}`], message: `step ${i}`, up: body(i) }));
+      const specs: RevisionSpec[] = Array.from({ length: count }, (_, i) => ({
+        id: `r${String(i).padStart(5, '0')}`,
+        parents: i === 0 ? [] : [`r${String(i - 1).padStart(5, '0')}`],
+        message: `step ${i}`,
+        up: body(i),
+      }));
       writeNativeProject(join(dir, 'native'), specs);
       const switchyard = async (database: string) => {
-        const target: MigrationTarget = { name: 'bench', environment: 'dev', connection: connection(database), projectDir: join(dir, 'native'), projectFormat: 'native', alembicCommand: '' };
+        const target: MigrationTarget = {
+          name: 'bench',
+          environment: 'dev',
+          connection: connection(database),
+          projectDir: join(dir, 'native'),
+          projectFormat: 'native',
+          alembicCommand: '',
+        };
         const started = performance.now();
         await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'bench' });
         return performance.now() - started;
@@ -80,7 +103,11 @@ export const runnerSuite: BenchmarkSuite = {
       writeFileSync(join(dir, 'psql.sql'), script);
       const viaPsql = (database: string) => {
         const started = performance.now();
-        execFileSync(psql as string, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', server.host, '-p', String(server.port), '-U', server.user, '-d', database, '-f', join(dir, 'psql.sql')], { env: { ...process.env, PGPASSWORD: server.password }, stdio: 'pipe' });
+        execFileSync(
+          psql as string,
+          ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', server.host, '-p', String(server.port), '-U', server.user, '-d', database, '-f', join(dir, 'psql.sql')],
+          { env: { ...process.env, PGPASSWORD: server.password }, stdio: 'pipe' },
+        );
         return performance.now() - started;
       };
       const hasAlembic = existsSync('/usr/bin/python3') && spawnSync('/usr/bin/python3', ['-c', 'import alembic, psycopg2']).status === 0;
@@ -102,13 +129,29 @@ export const runnerSuite: BenchmarkSuite = {
       const switchyardMs = round(Math.min(...switchyardRuns), 0);
 
       if (psql) {
-        measures.push(withBaseline({ name: 'runner: 1,000 migrations, Switchyard vs psql (one transaction each)', value: switchyardMs, baseline: round(Math.min(...psqlRuns), 0), unit: 'ms', goal: 'ratio ≤ 1.25' }));
+        measures.push(
+          withBaseline({
+            name: 'runner: 1,000 migrations, Switchyard vs psql (one transaction each)',
+            value: switchyardMs,
+            baseline: round(Math.min(...psqlRuns), 0),
+            unit: 'ms',
+            goal: 'ratio ≤ 1.25',
+          }),
+        );
       } else {
         process.stderr.write('  psql not found (apt-get install postgresql-client): psql baseline skipped\n');
         measures.push({ name: 'runner: 1,000 migrations, Switchyard', value: switchyardMs, unit: 'ms' });
       }
       if (alembicMs !== undefined) {
-        measures.push(withBaseline({ name: 'runner: 1,000 migrations, Switchyard vs alembic upgrade heads', value: switchyardMs, baseline: alembicMs, unit: 'ms', goal: 'ratio ≤ 0.5 (2× faster)' }));
+        measures.push(
+          withBaseline({
+            name: 'runner: 1,000 migrations, Switchyard vs alembic upgrade heads',
+            value: switchyardMs,
+            baseline: alembicMs,
+            unit: 'ms',
+            goal: 'ratio ≤ 0.5 (2× faster)',
+          }),
+        );
       } else {
         process.stderr.write('  python3-alembic / python3-psycopg2 not installed: Alembic baseline skipped\n');
       }

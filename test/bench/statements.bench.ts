@@ -22,7 +22,7 @@ export const statementsSuite: BenchmarkSuite = {
           value: await medianMs(() => splitStatements(sql)),
           baseline: await medianMs(() => sql.split(';')),
           unit: 'ms',
-          goal: 'linear: a few tens of times a plain split(\';\'), never seconds',
+          goal: "linear: a few tens of times a plain split(';'), never seconds",
         }),
       );
     }

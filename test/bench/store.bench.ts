@@ -62,7 +62,13 @@ export const storeSuite: BenchmarkSuite = {
       plain.close();
       return [
         { name: 'store: unlock (scrypt) + open + list 1,000 profiles', value: openAndList, unit: 'ms', goal: '< 1000 ms: unlocking stays a blink' },
-        withBaseline({ name: 'store: list 1,000 profiles, encrypted vs plain SQLite', value: encryptedList, baseline: plainList, unit: 'ms', goal: 'ratio < 3: encryption costs little' }),
+        withBaseline({
+          name: 'store: list 1,000 profiles, encrypted vs plain SQLite',
+          value: encryptedList,
+          baseline: plainList,
+          unit: 'ms',
+          goal: 'ratio < 3: encryption costs little',
+        }),
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });

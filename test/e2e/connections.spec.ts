@@ -41,7 +41,9 @@ test.describe('connections', () => {
     await expect(page.getByText('Database is required')).toBeVisible();
 
     await page.getByLabel('Name').fill('Orders DB');
-    await page.getByLabel('Paste a postgres:// URI to fill the form').fill(`postgres://${pg.user}:${encodeURIComponent(pg.password)}@${pg.host}:${pg.port}/postgres`);
+    await page
+      .getByLabel('Paste a postgres:// URI to fill the form')
+      .fill(`postgres://${pg.user}:${encodeURIComponent(pg.password)}@${pg.host}:${pg.port}/postgres`);
     await page.getByLabel('Paste a postgres:// URI to fill the form').press('Enter');
     await expect(page.getByLabel('Port')).toHaveValue(String(pg.port));
     await expect(page.getByLabel('Database')).toHaveValue('postgres');

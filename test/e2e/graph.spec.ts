@@ -24,7 +24,9 @@ test.describe('graph', () => {
     await app.stop();
   });
 
-  test('the demo shows its heads and pending branches; search, branch filter and details work; an upgrade from the panel turns rows applied', async ({ page }) => {
+  test('the demo shows its heads and pending branches; search, branch filter and details work; an upgrade from the panel turns rows applied', async ({
+    page,
+  }) => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo database' }).click();
     await page.getByRole('tab', { name: 'Graph', exact: true }).click();
@@ -117,7 +119,10 @@ test.describe('graph', () => {
     await page.getByRole('button', { name: 'Save connection' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved Demo staging' })).toBeVisible();
 
-    await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /^Demo\b(?! staging)/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Connections' })
+      .getByRole('button', { name: /^Demo\b(?! staging)/ })
+      .click();
     await page.getByRole('tab', { name: 'Graph', exact: true }).click();
     await page.getByRole('button', { name: 'Compare environments' }).click();
     const compare = page.getByRole('region', { name: 'Compare environments' });

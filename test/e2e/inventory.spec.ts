@@ -15,14 +15,25 @@ async function shopDatabase(dir: string): Promise<{ path: string; projectDir: st
   const path = join(dir, 'shop.sqlite');
   const projectDir = join(dir, 'migrations');
   writeNativeProject(projectDir, [
-    { id: 'r1', parents: [], message: 'customers and invoices', up: 'CREATE TABLE customers (id int primary key);\nCREATE TABLE invoices (id int);\nCREATE TABLE "Order Lines" (id int);' },
+    {
+      id: 'r1',
+      parents: [],
+      message: 'customers and invoices',
+      up: 'CREATE TABLE customers (id int primary key);\nCREATE TABLE invoices (id int);\nCREATE TABLE "Order Lines" (id int);',
+    },
     { id: 'r2', parents: ['r1'], message: 'shipments', up: 'CREATE TABLE shipments (id int);' },
   ]);
-  const driver = await connect({ engine: 'sqlite', host: '', port: 0, database: '', user: '', sslMode: 'disable', sslCaFile: '', sqlitePath: path, readOnly: false }, { create: true });
+  const driver = await connect(
+    { engine: 'sqlite', host: '', port: 0, database: '', user: '', sslMode: 'disable', sslCaFile: '', sqlitePath: path, readOnly: false },
+    { create: true },
+  );
   try {
     await applyByHand(driver, projectDir, ['r1']);
     // Drift: invoices dropped by hand, shipments made before its migration, and three stray tables.
-    await runStatements(driver, 'DROP TABLE invoices;\nCREATE TABLE shipments (id int);\nCREATE TABLE label_task (id int);\nCREATE TABLE label_project (id int);\nCREATE TABLE "notes, old" (id int);\nINSERT INTO customers VALUES (1), (2), (3);');
+    await runStatements(
+      driver,
+      'DROP TABLE invoices;\nCREATE TABLE shipments (id int);\nCREATE TABLE label_task (id int);\nCREATE TABLE label_project (id int);\nCREATE TABLE "notes, old" (id int);\nINSERT INTO customers VALUES (1), (2), (3);',
+    );
   } finally {
     await driver.close();
   }
@@ -36,10 +47,28 @@ test.describe('inventory', () => {
     const home = newHome();
     const { path, projectDir } = await shopDatabase(home);
     // The profile is added with the CLI, as a script would; the UI then finds it in the store.
-    const added = spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), 'profiles', 'add', '--name', 'Shop', '--env', 'dev', '--engine', 'sqlite', '--sqlite-path', path, '--project', projectDir], {
-      env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase },
-      encoding: 'utf8',
-    });
+    const added = spawnSync(
+      process.execPath,
+      [
+        resolve('bin/switchyard.mjs'),
+        'profiles',
+        'add',
+        '--name',
+        'Shop',
+        '--env',
+        'dev',
+        '--engine',
+        'sqlite',
+        '--sqlite-path',
+        path,
+        '--project',
+        projectDir,
+      ],
+      {
+        env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase },
+        encoding: 'utf8',
+      },
+    );
     expect(added.status, added.stderr).toBe(0);
     app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
   });
@@ -91,7 +120,9 @@ test.describe('inventory', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('shop-inventory.csv');
-    const csv = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
+    const csv = readFileSync(await download.path(), 'utf8')
+      .trimEnd()
+      .split('\r\n');
     expect(csv[0]).toMatch(/^schema,name,kind,status,/);
     // Only what the filter shows: customers, "Order Lines", invoices, "notes, old", label_project, switchyard_migrations.
     expect(csv.slice(1).map((line) => line.split(',')[1])).toEqual(expect.arrayContaining(['customers', 'Order Lines', 'invoices', '"notes', 'label_project']));
@@ -128,26 +159,53 @@ test('the demo connection’s inventory matches its part-applied project', async
 test('a PostgreSQL database with 3,000 tables scrolls to its last table, rendering only what is in view', async ({ page }) => {
   const pg = postgresUnderTest();
   const database = 'Many "Tables"';
-  const base = { engine: 'postgres' as const, host: pg.host, port: pg.port, user: pg.user, password: pg.password, sslMode: 'disable' as const, sslCaFile: '', sqlitePath: '', readOnly: false };
+  const base = {
+    engine: 'postgres' as const,
+    host: pg.host,
+    port: pg.port,
+    user: pg.user,
+    password: pg.password,
+    sslMode: 'disable' as const,
+    sslCaFile: '',
+    sqlitePath: '',
+    readOnly: false,
+  };
   const admin = await connect({ ...base, database: 'postgres' });
   await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
   const driver = await connect({ ...base, database });
   await driver.query(`CREATE SCHEMA "Big Schema"`);
-  await driver.query(`DO $$ BEGIN FOR i IN 1..3000 LOOP EXECUTE format('CREATE TABLE "Big Schema".%I (id int)', 'item_' || lpad(i::text, 4, '0')); END LOOP; END $$`);
+  await driver.query(
+    `DO $$ BEGIN FOR i IN 1..3000 LOOP EXECUTE format('CREATE TABLE "Big Schema".%I (id int)', 'item_' || lpad(i::text, 4, '0')); END LOOP; END $$`,
+  );
   await driver.close();
 
   const home = newHome();
-  const added = spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), 'profiles', 'add', `postgres://${pg.user}@${pg.host}:${pg.port}/${encodeURIComponent(database)}`, '--name', 'Warehouse', '--password-stdin'], {
-    env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase },
-    input: `${pg.password}\n`,
-    encoding: 'utf8',
-  });
+  const added = spawnSync(
+    process.execPath,
+    [
+      resolve('bin/switchyard.mjs'),
+      'profiles',
+      'add',
+      `postgres://${pg.user}@${pg.host}:${pg.port}/${encodeURIComponent(database)}`,
+      '--name',
+      'Warehouse',
+      '--password-stdin',
+    ],
+    {
+      env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase },
+      input: `${pg.password}\n`,
+      encoding: 'utf8',
+    },
+  );
   expect(added.status, added.stderr).toBe(0);
   const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
   try {
     await page.goto(app.url);
-    await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Warehouse/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Connections' })
+      .getByRole('button', { name: /Warehouse/ })
+      .click();
     await page.getByRole('tab', { name: 'Inventory', exact: true }).click();
     const grid = page.getByRole('table', { name: 'Tables' });
     await expect(grid.getByRole('row').last()).toContainText('3,000 tables');

@@ -65,7 +65,10 @@ test.describe('migrations', () => {
 
   test('asks for the connection name before changing a production database', async ({ page }) => {
     await page.goto(app.url);
-    await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Local app/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Connections' })
+      .getByRole('button', { name: /Local app/ })
+      .click();
     await page.getByLabel('Environment').selectOption('prod');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.locator('.env-band')).toHaveAttribute('data-environment', 'prod');
@@ -89,7 +92,8 @@ test.describe('migrations', () => {
     const activity = page.getByRole('region', { name: 'Activity' });
     await expect(activity.getByRole('status')).toContainText('Audit chain intact');
     await expect(activity.locator('tbody tr').first()).toContainText('runner.upgrade');
-    for (const action of ['profile.create', 'profile.update', 'runner.upgrade']) await expect(activity.getByText(action, { exact: true }).first()).toBeVisible();
+    for (const action of ['profile.create', 'profile.update', 'runner.upgrade'])
+      await expect(activity.getByText(action, { exact: true }).first()).toBeVisible();
     await shot(page, '14-activity');
   });
 });
@@ -99,18 +103,44 @@ test('a downgrade lists the tables and rows it destroys and, on staging, takes a
   const project = join(home, 'project');
   writeNativeProject(project, [
     { id: 'm001', parents: [], message: 'users', up: 'CREATE TABLE users (id INTEGER PRIMARY KEY);', down: 'DROP TABLE users;' },
-    { id: 'm002', parents: ['m001'], message: 'orders', up: 'CREATE TABLE orders (id INTEGER PRIMARY KEY);\nINSERT INTO orders VALUES (1), (2), (3);', down: 'DROP TABLE orders;' },
+    {
+      id: 'm002',
+      parents: ['m001'],
+      message: 'orders',
+      up: 'CREATE TABLE orders (id INTEGER PRIMARY KEY);\nINSERT INTO orders VALUES (1), (2), (3);',
+      down: 'DROP TABLE orders;',
+    },
   ]);
   const passphrase = 'destruction e2e passphrase';
-  const cli = (args: string[]) => spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase }, encoding: 'utf8' });
-  const added = cli(['profiles', 'add', '--name', 'Shop staging', '--env', 'staging', '--engine', 'sqlite', '--sqlite-path', join(home, 'shop.sqlite'), '--project', project]);
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], {
+      env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase },
+      encoding: 'utf8',
+    });
+  const added = cli([
+    'profiles',
+    'add',
+    '--name',
+    'Shop staging',
+    '--env',
+    'staging',
+    '--engine',
+    'sqlite',
+    '--sqlite-path',
+    join(home, 'shop.sqlite'),
+    '--project',
+    project,
+  ]);
   expect(added.status, added.stderr).toBe(0);
   const upgraded = cli(['upgrade', '--profile', 'Shop staging']);
   expect(upgraded.status, upgraded.stderr).toBe(0);
   const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
   try {
     await page.goto(app.url);
-    await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Shop staging/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Connections' })
+      .getByRole('button', { name: /Shop staging/ })
+      .click();
     await page.getByRole('tab', { name: 'Migrations', exact: true }).click();
     await page.getByRole('button', { name: 'Downgrade…' }).click();
     const dialog = page.getByRole('dialog');

@@ -112,7 +112,17 @@ test('a seed file with an error stops the reset there, says what the database ho
 test('the whole wizard on a PostgreSQL connection ends a colleague’s session and comes back at the target', async ({ page }) => {
   const server = postgresUnderTest();
   const database = 'shop e2e';
-  const base = { engine: 'postgres' as const, host: server.host, port: server.port, user: server.user, password: server.password, sslMode: 'disable' as const, sslCaFile: '', sqlitePath: '', readOnly: false };
+  const base = {
+    engine: 'postgres' as const,
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    sslMode: 'disable' as const,
+    sslCaFile: '',
+    sqlitePath: '',
+    readOnly: false,
+  };
   const admin = await connect({ ...base, database: 'postgres' });
   await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
@@ -124,7 +134,11 @@ test('the whole wizard on a PostgreSQL connection ends a colleague’s session a
     { id: 'ordr02', parents: ['cust01'], message: 'orders', up: 'CREATE TABLE orders (id int PRIMARY KEY);\nSELECT pg_sleep(1);' },
   ]);
   const cli = (args: string[], input?: string) =>
-    spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password }, encoding: 'utf8', ...(input ? { input } : {}) });
+    spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], {
+      env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password },
+      encoding: 'utf8',
+      ...(input ? { input } : {}),
+    });
   const url = `postgres://${server.user}@${server.host}:${server.port}/${encodeURIComponent(database)}`;
   const added = cli(['profiles', 'add', url, '--name', 'Shop', '--project', project, '--password-stdin'], `${server.password}\n`);
   expect(added.status, added.stderr).toBe(0);
@@ -194,7 +208,11 @@ test('the whole wizard on a PostgreSQL connection ends a colleague’s session a
 
 test('no wizard step is a dead end: an unreachable server or a missing project is said on the step, with the way back', async ({ page }) => {
   const home = newHome();
-  const cli = (args: string[]) => spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase }, encoding: 'utf8' });
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], {
+      env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase },
+      encoding: 'utf8',
+    });
   // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
   const unreachable = cli(['profiles', 'add', 'postgres://app@127.0.0.1:1/orders', '--name', 'Unreachable']);
   expect(unreachable.status, unreachable.stderr).toBe(0);
@@ -230,10 +248,22 @@ test('no wizard step is a dead end: an unreachable server or a missing project i
   }
 });
 
-test('opening a connection whose reset was killed after its drop says so, restores the snapshot after asking, and deleting the connection asks what becomes of its snapshots', async ({ page }) => {
+test('opening a connection whose reset was killed after its drop says so, restores the snapshot after asking, and deleting the connection asks what becomes of its snapshots', async ({
+  page,
+}) => {
   const server = postgresUnderTest();
   const database = 'killed reset e2e';
-  const base = { engine: 'postgres' as const, host: server.host, port: server.port, user: server.user, password: server.password, sslMode: 'disable' as const, sslCaFile: '', sqlitePath: '', readOnly: false };
+  const base = {
+    engine: 'postgres' as const,
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    sslMode: 'disable' as const,
+    sslCaFile: '',
+    sqlitePath: '',
+    readOnly: false,
+  };
   const admin = await connect({ ...base, database: 'postgres' });
   await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
@@ -243,7 +273,8 @@ test('opening a connection whose reset was killed after its drop says so, restor
   const project = join(home, 'migrations');
   writeNativeProject(project, [{ id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id int PRIMARY KEY, name text);' }]);
   const env = { SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password };
-  const cli = (args: string[], input: string) => spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], { env: { ...process.env, ...env }, encoding: 'utf8', input });
+  const cli = (args: string[], input: string) =>
+    spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], { env: { ...process.env, ...env }, encoding: 'utf8', input });
   const url = `postgres://${server.user}@${proxy.host}:${proxy.port}/${encodeURIComponent(database)}`;
   try {
     const added = cli(['profiles', 'add', url, '--name', 'Shop', '--project', project, '--password-stdin'], `${server.password}\n`);
@@ -255,7 +286,11 @@ test('opening a connection whose reset was killed after its drop says so, restor
     await data.query("INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace')");
     await data.close();
     const dropped = proxy.holdAt((sql) => sql.startsWith(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)}`), 'afterReply');
-    const reset = spawn(process.execPath, [resolve('bin/switchyard.mjs'), 'reset', '--profile', 'Shop', '--mode', 'recreate', '--to', 'heads', '--confirm', database], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const reset = spawn(
+      process.execPath,
+      [resolve('bin/switchyard.mjs'), 'reset', '--profile', 'Shop', '--mode', 'recreate', '--to', 'heads', '--confirm', database],
+      { env: { ...process.env, ...env }, stdio: 'ignore' },
+    );
     const held = await dropped;
     reset.kill('SIGKILL');
     await held.clientGone;

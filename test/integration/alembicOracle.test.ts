@@ -85,7 +85,15 @@ beforeAll(() => {
   }
   for (let seed = firstSeed; seed < firstSeed + projectCount; seed += 1) {
     const size = 6 + (seed % 5) * 6;
-    const revisions = generateRevisions(seed, { revisions: size, branchChance: 0.25, mergeChance: 0.15, dependsOnChance: 0.12, labelChance: 0.1, rootChance: 0.05, heads: 0 });
+    const revisions = generateRevisions(seed, {
+      revisions: size,
+      branchChance: 0.25,
+      mergeChance: 0.15,
+      dependsOnChance: 0.12,
+      labelChance: 0.1,
+      rootChance: 0.05,
+      heads: 0,
+    });
     const dir = join(root, `project-${seed}`);
     writeAlembicProject(dir, revisions);
     cases.push({ seed, dir, revisions, targets: targetsFor(seed, revisions), downgrades: downgradesFor(seed, revisions) });
@@ -104,7 +112,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('Switchyard agrees with real Alembic on random branchy projects', () => {
   it('reads every generated project without anomalies other than extra heads and labelled roots', () => {
     for (const c of cases) {
-      const kinds = loadProject(c.dir).anomalies.map((a) => a.kind).filter((k) => k !== 'multipleHeads');
+      const kinds = loadProject(c.dir)
+        .anomalies.map((a) => a.kind)
+        .filter((k) => k !== 'multipleHeads');
       expect(kinds, `seed ${c.seed}`).toEqual([]);
     }
   });

@@ -105,7 +105,12 @@ export class Cli {
   }
 
   /** As killAt, but a command that finishes without reaching the statement is an answer too (no `held`). */
-  async killAtIfReached(proxy: FaultProxy, match: StatementMatch, mode: HoldMode, args: readonly string[]): Promise<{ held: HeldStatement | undefined; run: CliRun }> {
+  async killAtIfReached(
+    proxy: FaultProxy,
+    match: StatementMatch,
+    mode: HoldMode,
+    args: readonly string[],
+  ): Promise<{ held: HeldStatement | undefined; run: CliRun }> {
     // Armed before the CLI starts, so not even its first statement can slip past.
     await cliEntry();
     const held = proxy.holdAt(match, mode);

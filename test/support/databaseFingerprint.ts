@@ -38,10 +38,16 @@ export async function postgresFingerprint(server: ServerAddress, database: strin
 export function sqliteFingerprint(path: string): DatabaseFingerprint {
   const db = openSqlite(path, { readonly: true, fileMustExist: true });
   try {
-    const names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").all() as Array<{ name: string }>;
+    const names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").all() as Array<{
+      name: string;
+    }>;
     const tables: Record<string, string[]> = {};
     for (const { name } of names) {
-      tables[`main.${name}`] = db.prepare(`SELECT * FROM ${quoteIdentifier(name)}`).all().map((row) => JSON.stringify(row)).sort();
+      tables[`main.${name}`] = db
+        .prepare(`SELECT * FROM ${quoteIdentifier(name)}`)
+        .all()
+        .map((row) => JSON.stringify(row))
+        .sort();
     }
     return { shape: undefined, tables };
   } finally {

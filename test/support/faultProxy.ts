@@ -102,7 +102,7 @@ function statementOf(frame: Buffer): string | undefined {
 
 function startupDatabase(frame: Buffer): string {
   const pairs: string[] = [];
-  for (let at = 8; at < frame.length - 1; ) {
+  for (let at = 8; at < frame.length - 1;) {
     const { text, end } = cString(frame, at);
     pairs.push(text);
     at = end;

@@ -22,14 +22,26 @@ export interface RevisionSpec {
 export function writeNativeProject(dir: string, revisions: readonly RevisionSpec[]): void {
   mkdirSync(dir, { recursive: true });
   revisions.forEach((r, i) => {
-    const header = [`-- revision: ${r.id}`, `-- parents: ${r.parents.length ? r.parents.join(', ') : 'none'}`, ...(r.branch ? [`-- branch: ${r.branch}`] : []), `-- message: ${r.message}`];
-    writeFileSync(join(dir, `${String(i + 1).padStart(3, '0')}_${r.id}.sql`), `${header.join('\n')}\n-- migrate:up\n${r.up}\n-- migrate:down\n${r.down ?? 'SELECT 1;'}\n`);
+    const header = [
+      `-- revision: ${r.id}`,
+      `-- parents: ${r.parents.length ? r.parents.join(', ') : 'none'}`,
+      ...(r.branch ? [`-- branch: ${r.branch}`] : []),
+      `-- message: ${r.message}`,
+    ];
+    writeFileSync(
+      join(dir, `${String(i + 1).padStart(3, '0')}_${r.id}.sql`),
+      `${header.join('\n')}\n-- migrate:up\n${r.up}\n-- migrate:down\n${r.down ?? 'SELECT 1;'}\n`,
+    );
   });
 }
 
 /** Test SQL only: statements end with a semicolon at the end of a line. */
 export async function runStatements(driver: Driver, sql: string): Promise<void> {
-  for (const statement of sql.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await driver.query(statement);
+  for (const statement of sql
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean))
+    await driver.query(statement);
 }
 
 export async function applyByHand(driver: Driver, projectDir: string, ids: readonly string[]): Promise<void> {

@@ -22,7 +22,6 @@ export async function adminQuery(server: ServerAddress, sql: string, database = 
   }
 }
 
-
 /** `prefix` may hold quotes and spaces: the name is always quoted. */
 export async function scratchDatabase(server: ServerAddress, prefix = 'runner'): Promise<string> {
   counter += 1;

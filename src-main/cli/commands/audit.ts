@@ -19,8 +19,15 @@ async function run(args: string[]): Promise<number> {
     const verification = await call(services, 'audit.verify', {});
     if (values.json) printJson({ verification, entries });
     else {
-      printTable(['WHEN', 'WHO', 'WHAT', 'ON'], entries.map((e) => [e.at, e.actor, e.action, e.target]));
-      say(verification.ok ? `\nchain intact: ${verification.entries} entries\n` : `\nCHAIN BROKEN at entry ${verification.brokenAt}: the log was edited outside Switchyard\n`);
+      printTable(
+        ['WHEN', 'WHO', 'WHAT', 'ON'],
+        entries.map((e) => [e.at, e.actor, e.action, e.target]),
+      );
+      say(
+        verification.ok
+          ? `\nchain intact: ${verification.entries} entries\n`
+          : `\nCHAIN BROKEN at entry ${verification.brokenAt}: the log was edited outside Switchyard\n`,
+      );
     }
     return verification.ok ? 0 : 1;
   } finally {

@@ -103,7 +103,8 @@ async function run(args: string[]): Promise<number> {
   try {
     const ref = targetRefOf(flags, services);
     inventory = await services.inventory.load(ref);
-    if (flags['exact-sizes'] || flags.count) await fillExact(services, ref, inventory, Boolean(flags['exact-sizes']), Boolean(flags.count), timeoutMs(flags.timeout));
+    if (flags['exact-sizes'] || flags.count)
+      await fillExact(services, ref, inventory, Boolean(flags['exact-sizes']), Boolean(flags.count), timeoutMs(flags.timeout));
   } finally {
     services.close();
   }

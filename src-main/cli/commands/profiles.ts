@@ -40,7 +40,12 @@ type FlagOption = { type: 'string' } | { type: 'boolean' };
 /** One flag per profile field (two for a yes/no field), from the field table. */
 const profileFieldFlags: Record<string, FlagOption> = Object.fromEntries(
   Object.values<ProfileField>(profileFieldTable).flatMap((field): [string, FlagOption][] =>
-    field.kind === 'boolean' ? [[field.flag, { type: 'boolean' }], [field.offFlag, { type: 'boolean' }]] : [[field.flag, { type: 'string' }]],
+    field.kind === 'boolean'
+      ? [
+          [field.flag, { type: 'boolean' }],
+          [field.offFlag, { type: 'boolean' }],
+        ]
+      : [[field.flag, { type: 'string' }]],
   ),
 );
 
@@ -136,7 +141,11 @@ async function run(args: string[]): Promise<number> {
         const profiles = await call(services, 'profiles.list', {});
         if (json) printJson(profiles);
         else if (profiles.length === 0) say('No connection profiles yet. Add one with `switchyard profiles add`.\n');
-        else printTable(['NAME', 'ENV', 'ENGINE', 'WHERE', 'READ-ONLY', 'PASSWORD'], profiles.map((p) => [p.name, p.environment, p.engine, where(p), p.readOnly ? 'yes' : 'no', p.hasPassword ? 'stored' : '-']));
+        else
+          printTable(
+            ['NAME', 'ENV', 'ENGINE', 'WHERE', 'READ-ONLY', 'PASSWORD'],
+            profiles.map((p) => [p.name, p.environment, p.engine, where(p), p.readOnly ? 'yes' : 'no', p.hasPassword ? 'stored' : '-']),
+          );
         return 0;
       }
       case 'add': {
@@ -167,7 +176,11 @@ async function run(args: string[]): Promise<number> {
         await call(services, 'profiles.remove', { id: profile.id, ...(snapshots ? { snapshots } : {}), confirmation }).catch((error: unknown) => {
           if (!(error instanceof SwitchyardError) || error.code !== 'E_SNAPSHOTS_REMAIN') throw error;
           const again = (flag: string) => commandLine(['profiles', 'remove', profile.name, '--yes', flag]);
-          throw new SwitchyardError(error.code, `${error.message}\nTo keep them: ${again('--keep-snapshots')}\nTo delete them: ${again('--delete-snapshots')}`, error.detail);
+          throw new SwitchyardError(
+            error.code,
+            `${error.message}\nTo keep them: ${again('--keep-snapshots')}\nTo delete them: ${again('--delete-snapshots')}`,
+            error.detail,
+          );
         });
         if (json) printJson({ removed: true, id: profile.id, name: profile.name });
         else say(`Removed ${profile.name}\n`);

@@ -18,7 +18,10 @@ export function formatOption(value: string | undefined): ProjectFormat | undefin
 }
 
 export function appliedOption(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  return (value ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
 }
 
 /** The revisions named by --applied, as full ids (prefixes and labels allowed, as Alembic allows). */

@@ -70,7 +70,10 @@ function printPlan(plan: ResetPlan, flags: TargetFlags, target: MigrationTarget)
 }
 
 function printResult(result: ResetResult, flags: TargetFlags, target: MigrationTarget): void {
-  printTable(['step', 'outcome', 'ms', 'message'], result.steps.map((s) => [s.step, s.outcome, String(s.durationMs), s.message]));
+  printTable(
+    ['step', 'outcome', 'ms', 'message'],
+    result.steps.map((s) => [s.step, s.outcome, String(s.durationMs), s.message]),
+  );
   const lines = [result.ok ? `Reset done in ${result.totalMs} ms.` : `Reset stopped at ${result.stoppedAt}. The database is ${result.databaseState}.`];
   if (result.snapshot) lines.push(`Snapshot kept: "${result.snapshot.name}" — undo with: ${restoreCommand(result.snapshot.id, flags, target)}`);
   say(`${lines.join('\n')}\n`);
@@ -86,13 +89,16 @@ export const resetCommand: Command = {
   usage,
   async run(args) {
     const values = parse(args);
-    if (!values.mode || !(resetModes as readonly string[]).includes(values.mode)) throw new UsageError(`--mode must be recreate, wipe or snapshot.\n\n${usage}`);
-    if (values['no-snapshot'] && !values['i-understand']) throw new UsageError('--no-snapshot leaves nothing to undo the reset with: add --i-understand to go on without one.');
+    if (!values.mode || !(resetModes as readonly string[]).includes(values.mode))
+      throw new UsageError(`--mode must be recreate, wipe or snapshot.\n\n${usage}`);
+    if (values['no-snapshot'] && !values['i-understand'])
+      throw new UsageError('--no-snapshot leaves nothing to undo the reset with: add --i-understand to go on without one.');
     const json = Boolean(values.json);
     const { ref, scope, services } = await resolveSnapshotScope(values);
     try {
       const snapshot = values.snapshot ? findSnapshot(services, scope, values.snapshot) : undefined;
-      if (values.snapshot && !snapshot) throw new SwitchyardError('E_NOT_FOUND', `No snapshot "${values.snapshot}" for ${scope.target.name}: see switchyard snapshot list.`);
+      if (values.snapshot && !snapshot)
+        throw new SwitchyardError('E_NOT_FOUND', `No snapshot "${values.snapshot}" for ${scope.target.name}: see switchyard snapshot list.`);
       const request: ResetRequest = checkedInput(
         api['reset.plan'].input.shape.request,
         {
@@ -112,7 +118,9 @@ export const resetCommand: Command = {
         if (json) printJson(plan);
         else printPlan(plan, values, scope.target);
         if (values.confirm === undefined && plan.refusals.length === 0) {
-          say(`\nNothing was changed. To run it: ${commandLine(['reset', ...args, '--confirm', plan.databaseName, ...(plan.environment === 'prod' && !values['yes-production'] ? ['--yes-production'] : [])])}\n`);
+          say(
+            `\nNothing was changed. To run it: ${commandLine(['reset', ...args, '--confirm', plan.databaseName, ...(plan.environment === 'prod' && !values['yes-production'] ? ['--yes-production'] : [])])}\n`,
+          );
           return 0;
         }
         checkConfirmation(plan, confirmation);

@@ -69,13 +69,17 @@ function withCliWayOut<T>(start: () => T): T {
   try {
     return start();
   } catch (error) {
-    if (error instanceof SwitchyardError && error.code === 'E_CONFIRMATION_REQUIRED') throw new SwitchyardError(error.code, `${error.message} From the CLI: add --yes-production.`, error.detail);
+    if (error instanceof SwitchyardError && error.code === 'E_CONFIRMATION_REQUIRED')
+      throw new SwitchyardError(error.code, `${error.message} From the CLI: add --yes-production.`, error.detail);
     throw error;
   }
 }
 
 function runCommand(action: RunAction | 'status', summary: string): Command {
-  const extra = action === 'status' ? '  --check      exit 3 when migrations are pending\n' : `  --to TARGET  ${action === 'upgrade' ? 'default: heads' : 'required'} (heads, head, base, an id prefix, label@head, +1, -1, rev+2…)\n  --dry-run    print the exact SQL and the preflight findings; change nothing\n  --yes-production   required for a production connection\n  --lock-timeout S   wait this long for another run's lock (default 10)\n${action === 'stamp' ? '' : "  --snapshot-first   take a snapshot before the first statement (restoring it undoes the run)\n  --end-sessions     with --snapshot-first: end the database's sessions for the copy (PostgreSQL)\n"}${action === 'stamp' ? '  --down       remove records down to TARGET instead of adding them up to it\n' : ''}`;
+  const extra =
+    action === 'status'
+      ? '  --check      exit 3 when migrations are pending\n'
+      : `  --to TARGET  ${action === 'upgrade' ? 'default: heads' : 'required'} (heads, head, base, an id prefix, label@head, +1, -1, rev+2…)\n  --dry-run    print the exact SQL and the preflight findings; change nothing\n  --yes-production   required for a production connection\n  --lock-timeout S   wait this long for another run's lock (default 10)\n${action === 'stamp' ? '' : "  --snapshot-first   take a snapshot before the first statement (restoring it undoes the run)\n  --end-sessions     with --snapshot-first: end the database's sessions for the copy (PostgreSQL)\n"}${action === 'stamp' ? '  --down       remove records down to TARGET instead of adding them up to it\n' : ''}`;
   const usage = `Usage: switchyard ${action} (--profile NAME | --url URL) [--project DIR] ${action === 'status' ? '[--check]' : '--to TARGET [--dry-run]'} [--json]\n\n${summary}\n\n${extra}  --json       machine-readable output\n\n${targetUsage}`;
   return {
     name: action,
@@ -84,7 +88,20 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
     async run(args) {
       const { values } = parseFlags(
         args,
-        { options: { ...targetOptions, to: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, check: { type: 'boolean' }, 'yes-production': { type: 'boolean' }, down: { type: 'boolean' }, 'lock-timeout': { type: 'string' }, 'snapshot-first': { type: 'boolean' }, 'end-sessions': { type: 'boolean' } } },
+        {
+          options: {
+            ...targetOptions,
+            to: { type: 'string' },
+            'dry-run': { type: 'boolean' },
+            json: { type: 'boolean' },
+            check: { type: 'boolean' },
+            'yes-production': { type: 'boolean' },
+            down: { type: 'boolean' },
+            'lock-timeout': { type: 'string' },
+            'snapshot-first': { type: 'boolean' },
+            'end-sessions': { type: 'boolean' },
+          },
+        },
         usage,
       );
       const json = Boolean(values.json);
@@ -101,7 +118,13 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         if (action === 'stamp' && values['snapshot-first']) throw new UsageError('stamp runs no SQL, so it has nothing to snapshot first.');
         const request: RunRequest = checkedInput(
           api['runner.run'].input.shape.request,
-          { action, target: to, ...(values.down ? { down: true } : {}), ...(values['snapshot-first'] ? { snapshotFirst: true } : {}), ...(values['end-sessions'] ? { endSessions: true } : {}) },
+          {
+            action,
+            target: to,
+            ...(values.down ? { down: true } : {}),
+            ...(values['snapshot-first'] ? { snapshotFirst: true } : {}),
+            ...(values['end-sessions'] ? { endSessions: true } : {}),
+          },
           { target: '--to' },
           usage,
         );
@@ -121,9 +144,19 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         const confirmation = values['yes-production'] ? { typedName: target.name } : {};
         const started = withCliWayOut(() => services.runner.run(ref, request, actor, { confirmation, lockTimeoutMs }));
         const result = await followOperation(services, 'runner.run', started, { json, stopping: 'stopping after the current revision' });
-        if (result.snapshot && !json) say(`Snapshot "${result.snapshot.name}" taken first — undo with: ${restoreCommand(result.snapshot.id, values, target)}\n`);
-        if (json) printJson({ steps: result.steps, totalMs: result.totalMs, status: statusJson(result.status), ...(result.snapshot ? { snapshot: result.snapshot } : {}) });
-        else say(`${result.steps.length === 0 ? 'Nothing to do' : `${action === 'stamp' ? 'Stamped' : 'Ran'} ${result.steps.length} revision(s) in ${result.totalMs} ms`}; now at ${result.status.heads.join(', ') || 'base'}.\n`);
+        if (result.snapshot && !json)
+          say(`Snapshot "${result.snapshot.name}" taken first — undo with: ${restoreCommand(result.snapshot.id, values, target)}\n`);
+        if (json)
+          printJson({
+            steps: result.steps,
+            totalMs: result.totalMs,
+            status: statusJson(result.status),
+            ...(result.snapshot ? { snapshot: result.snapshot } : {}),
+          });
+        else
+          say(
+            `${result.steps.length === 0 ? 'Nothing to do' : `${action === 'stamp' ? 'Stamped' : 'Ran'} ${result.steps.length} revision(s) in ${result.totalMs} ms`}; now at ${result.status.heads.join(', ') || 'base'}.\n`,
+          );
         return 0;
       } catch (error) {
         await reportMissingDatabase(error, services, ref, target, values);

@@ -67,17 +67,28 @@ export const snapshotCommand: Command = {
       if (action === 'list') {
         const list = services.reset.listSnapshots(ref);
         if (json) printJson(list);
-        else printTable(['id', 'name', 'state', 'size', 'created at', 'at revisions'], list.map((s) => [s.id.slice(0, 8), s.name, s.state, formatBytes(s.sizeBytes), s.createdAt, s.heads.join(', ') || '—']));
+        else
+          printTable(
+            ['id', 'name', 'state', 'size', 'created at', 'at revisions'],
+            list.map((s) => [s.id.slice(0, 8), s.name, s.state, formatBytes(s.sizeBytes), s.createdAt, s.heads.join(', ') || '—']),
+          );
         return 0;
       }
       if (action === 'create') {
         const snapshot = await services.reset.createSnapshot(ref, values.name ?? '', actor, consent);
         if (json) printJson(snapshot);
-        else say(`Snapshot "${snapshot.name}" (${snapshot.id}) taken: ${formatBytes(snapshot.sizeBytes)}${snapshot.sessionsEnded ? `; ${snapshot.sessionsEnded} session(s) on the database were ended first` : ''}.\n`);
+        else
+          say(
+            `Snapshot "${snapshot.name}" (${snapshot.id}) taken: ${formatBytes(snapshot.sizeBytes)}${snapshot.sessionsEnded ? `; ${snapshot.sessionsEnded} session(s) on the database were ended first` : ''}.\n`,
+          );
         return 0;
       }
       const snapshot = findSnapshot(services, scope, which as string);
-      if (!snapshot) throw new SwitchyardError('E_NOT_FOUND', `No snapshot "${which}" of ${scope.target.name}'s database: see ${commandLine(['snapshot', 'list', ...targetWords(values)])}`);
+      if (!snapshot)
+        throw new SwitchyardError(
+          'E_NOT_FOUND',
+          `No snapshot "${which}" of ${scope.target.name}'s database: see ${commandLine(['snapshot', 'list', ...targetWords(values)])}`,
+        );
       if (action === 'restore') {
         const restored = await services.reset.restoreSnapshot(ref, snapshot.id, actor, consent);
         if (json) printJson(restored);

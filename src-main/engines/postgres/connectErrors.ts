@@ -54,5 +54,8 @@ export function translateConnectError(error: unknown, target: ConnectionTarget):
 
 function timeout(target: ConnectionTarget): SwitchyardError {
   const seconds = Math.round((target.timeoutMs ?? 10_000) / 1000);
-  return new SwitchyardError('E_TIMEOUT', `${target.host}:${target.port} did not answer within ${seconds} s (a firewall, a wrong port, or an overloaded server).`);
+  return new SwitchyardError(
+    'E_TIMEOUT',
+    `${target.host}:${target.port} did not answer within ${seconds} s (a firewall, a wrong port, or an overloaded server).`,
+  );
 }

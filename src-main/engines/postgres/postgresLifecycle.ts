@@ -78,7 +78,8 @@ const causeOf = (error: unknown) => (error as Error).message;
 
 function createTitle(recreated: RecreatedShape): string {
   if (recreated === undefined) return 'Create it again (same owner, encoding, collation)';
-  if (recreated === 'unknown') return 'Create it (the database is missing and no snapshot records its owner: it will be owned by you, with template0\'s encoding and collation)';
+  if (recreated === 'unknown')
+    return "Create it (the database is missing and no snapshot records its owner: it will be owned by you, with template0's encoding and collation)";
   return `Create it (owner ${recreated.shape.owner}, ${recreated.shape.encoding}, ${recreated.shape.collate}, as recorded with the snapshot "${recreated.from.name}")`;
 }
 
@@ -194,7 +195,13 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
          ${otherSessionsOn} ORDER BY backend_start`,
         [database],
       );
-      return rows.map((r) => ({ pid: r.pid, user: r.user, application: r.application || null, clientAddress: r.client, since: r.since ? new Date(r.since).toISOString() : null }));
+      return rows.map((r) => ({
+        pid: r.pid,
+        user: r.user,
+        application: r.application || null,
+        clientAddress: r.client,
+        since: r.since ? new Date(r.since).toISOString() : null,
+      }));
     },
     async privileges(mode: ResetMode): Promise<PrivilegeCheck> {
       if (facts.superuser) return { ok: true, explanation: `${facts.user} is a superuser.` };
@@ -202,13 +209,22 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
         const notOurs = (await userSchemas()).filter((s) => !s.member).map((s) => s.name);
         return notOurs.length === 0
           ? { ok: true, explanation: `${facts.user} owns every schema of ${database}: it can drop and create them.` }
-          : { ok: false, explanation: `${facts.user} does not own the schema(s) ${notOurs.join(', ')}: only their owner (or a superuser) can drop them. Ask for ownership, or reset with a role that has it.` };
+          : {
+              ok: false,
+              explanation: `${facts.user} does not own the schema(s) ${notOurs.join(', ')}: only their owner (or a superuser) can drop them. Ask for ownership, or reset with a role that has it.`,
+            };
       }
       if (!facts.ownerMember) {
-        return { ok: false, explanation: `Only the owner of ${database} (${shape.owner}) or a superuser can drop it, and ${facts.user} is neither. Use mode "wipe" if ${facts.user} owns the schemas, or a role that owns the database.` };
+        return {
+          ok: false,
+          explanation: `Only the owner of ${database} (${shape.owner}) or a superuser can drop it, and ${facts.user} is neither. Use mode "wipe" if ${facts.user} owns the schemas, or a role that owns the database.`,
+        };
       }
       if (!facts.createdb) {
-        return { ok: false, explanation: `${facts.user} lacks CREATEDB, so it could drop ${database} but not create it again. Grant it (ALTER ROLE … CREATEDB), or use mode "wipe".` };
+        return {
+          ok: false,
+          explanation: `${facts.user} lacks CREATEDB, so it could drop ${database} but not create it again. Grant it (ALTER ROLE … CREATEDB), or use mode "wipe".`,
+        };
       }
       return { ok: true, explanation: `${facts.user} owns ${database} and has CREATEDB: it can drop and create it.` };
     },
@@ -231,10 +247,18 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
     restoreStatements: (location, recorded) => [
       cloneDatabaseSql(names.copy, location, ownerFor(recorded), fileCopy),
       ...(facts.shape
-        ? [terminateSessionsShown(database, literal), `${renameDatabaseSql(database, names.replaced)}; ${renameDatabaseSql(names.copy, database)}`, dropDatabaseSql(names.replaced, force)]
+        ? [
+            terminateSessionsShown(database, literal),
+            `${renameDatabaseSql(database, names.replaced)}; ${renameDatabaseSql(names.copy, database)}`,
+            dropDatabaseSql(names.replaced, force),
+          ]
         : [renameDatabaseSql(names.copy, database)]),
     ],
-    snapshotStatements: (location) => [terminateSessionsShown(database, literal), cloneDatabaseSql(location, database, facts.user, fileCopy), refuseConnectionsSql(location)],
+    snapshotStatements: (location) => [
+      terminateSessionsShown(database, literal),
+      cloneDatabaseSql(location, database, facts.user, fileCopy),
+      refuseConnectionsSql(location),
+    ],
     terminate,
     async drop() {
       await admin.query(dropDatabaseSql(database, force));
@@ -253,12 +277,18 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
         // The swap is one transaction, so a set-aside copy means an earlier restore swapped in whole and
         // was stopped before dropping what it replaced, as that restore was asked to.
         if (!existed) {
-          throw new SwitchyardError('E_RESTORE_FAILED', `${database} does not exist, and a previous copy of it is kept as "${names.replaced}": rename that back (ALTER DATABASE "${names.replaced}" RENAME TO …) or drop it, then restore again. Nothing was changed.`);
+          throw new SwitchyardError(
+            'E_RESTORE_FAILED',
+            `${database} does not exist, and a previous copy of it is kept as "${names.replaced}": rename that back (ALTER DATABASE "${names.replaced}" RENAME TO …) or drop it, then restore again. Nothing was changed.`,
+          );
         }
         await admin.query(dropDatabaseSql(names.replaced, force));
       }
       const unchanged = (error: unknown) =>
-        new SwitchyardError('E_RESTORE_FAILED', `The restore failed before replacing anything: ${causeOf(error)}. ${database} is unchanged${existed ? '' : ' (it still does not exist)'}.`);
+        new SwitchyardError(
+          'E_RESTORE_FAILED',
+          `The restore failed before replacing anything: ${causeOf(error)}. ${database} is unchanged${existed ? '' : ' (it still does not exist)'}.`,
+        );
       try {
         // A copy left by a killed restore is only ever our own half-made clone.
         if (await databaseExists(names.copy)) await admin.query(dropDatabaseSql(names.copy, force));
@@ -285,7 +315,10 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
       // CREATE DATABASE commits whole or not at all: a database by that name is a complete copy. A
       // killed client's CREATE can still be running on the server, and would commit after we looked.
       if (!(await databaseExists(location))) {
-        const running = await admin.query("SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query ILIKE 'CREATE DATABASE%' AND strpos(query, $1) > 0", [location]);
+        const running = await admin.query(
+          "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query ILIKE 'CREATE DATABASE%' AND strpos(query, $1) > 0",
+          [location],
+        );
         return running.length > 0 ? 'in progress' : undefined;
       }
       await closeSnapshot(location);

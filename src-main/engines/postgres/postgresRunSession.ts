@@ -35,13 +35,21 @@ async function describeHolder(driver: Driver): Promise<string> {
   return `pid ${holder.pid}, user ${holder.usename ?? '?'}, application "${holder.application_name || '?'}"${holder.client_addr ? ` from ${holder.client_addr}` : ''}, connected since ${since}, ${holder.state ?? 'unknown state'}`;
 }
 
-export async function openPostgresRunSession(driver: Driver, { name: target }: { name: string }, lockTimeoutMs: number, options: RunSessionOptions): Promise<RunSession> {
+export async function openPostgresRunSession(
+  driver: Driver,
+  { name: target }: { name: string },
+  lockTimeoutMs: number,
+  options: RunSessionOptions,
+): Promise<RunSession> {
   const deadline = Date.now() + lockTimeoutMs;
   for (;;) {
     const [row] = await driver.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [lockKey[0], lockKey[1]]);
     if (row?.locked) break;
     if (Date.now() >= deadline) {
-      throw new SwitchyardError('E_LOCK_HELD', `Another migration run holds the lock on ${target} (waited ${Math.round(lockTimeoutMs / 1000)} s): ${await describeHolder(driver)}.`);
+      throw new SwitchyardError(
+        'E_LOCK_HELD',
+        `Another migration run holds the lock on ${target} (waited ${Math.round(lockTimeoutMs / 1000)} s): ${await describeHolder(driver)}.`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(10, deadline - Date.now()))));
   }

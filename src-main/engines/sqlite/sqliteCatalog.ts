@@ -50,7 +50,9 @@ export async function readSqliteCatalog(driver: Driver): Promise<Catalog> {
   const eager = (await fileBytes(driver)) <= sqliteEagerLimitBytes;
   const objects = await userObjects(driver, ['table', 'view']);
   // Every index counts, SQLite's automatic ones for UNIQUE and PRIMARY KEY included.
-  const indexes = await driver.query<{ tbl_name: string; count: number }>("SELECT tbl_name, count(*) AS count FROM sqlite_schema WHERE type = 'index' GROUP BY tbl_name");
+  const indexes = await driver.query<{ tbl_name: string; count: number }>(
+    "SELECT tbl_name, count(*) AS count FROM sqlite_schema WHERE type = 'index' GROUP BY tbl_name",
+  );
   const indexCount = new Map(indexes.map((r) => [r.tbl_name, Number(r.count)]));
   const sizes = eager ? await readSizes(driver) : null;
   const relations: CatalogRelation[] = [];

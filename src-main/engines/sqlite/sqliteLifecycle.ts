@@ -34,7 +34,10 @@ async function backupInto(source: string, destination: string): Promise<void> {
     }
     if (copied > 0 || sourceBytes === 0) return;
     if (performance.now() - started > lockPatienceMs) {
-      throw new SwitchyardError('E_LOCK_HELD', `${basename(source)} or ${basename(destination)} is locked by another program (busy for ${lockPatienceMs / 1000} s): nothing was copied. Close what holds it and try again.`);
+      throw new SwitchyardError(
+        'E_LOCK_HELD',
+        `${basename(source)} or ${basename(destination)} is locked by another program (busy for ${lockPatienceMs / 1000} s): nothing was copied. Close what holds it and try again.`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -73,7 +76,10 @@ export async function openSqliteLifecycle(connection: ConnectionTarget, snapshot
       }
       return writable(folder)
         ? { ok: true, explanation: `The folder ${folder} is writable: the file can be deleted and created.` }
-        : { ok: false, explanation: `The folder ${folder} is not writable by this user, so the file cannot be deleted and created. Use mode "wipe" if the file itself is writable.` };
+        : {
+            ok: false,
+            explanation: `The folder ${folder} is not writable by this user, so the file cannot be deleted and created. Use mode "wipe" if the file itself is writable.`,
+          };
     },
     // The copy goes to the app's own data folder.
     snapshotPrivileges: () => ({ ok: true, explanation: 'Snapshots are copied into the app data folder.' }),

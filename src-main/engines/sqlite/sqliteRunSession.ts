@@ -12,7 +12,12 @@ import { stepFailure } from '../../runner/stepFailure';
 import { openSqlite } from '../../sqliteModule';
 import { sqliteVersionTable } from './sqliteVersionTable';
 
-export async function openSqliteRunSession(driver: Driver, target: { connection: ConnectionTarget }, lockTimeoutMs: number, options: RunSessionOptions): Promise<RunSession> {
+export async function openSqliteRunSession(
+  driver: Driver,
+  target: { connection: ConnectionTarget },
+  lockTimeoutMs: number,
+  options: RunSessionOptions,
+): Promise<RunSession> {
   const path = target.connection.sqlitePath;
   const lockPath = `${path}.switchyard-lock`;
   const lock = openSqlite(lockPath, { timeout: lockTimeoutMs });
@@ -21,7 +26,10 @@ export async function openSqliteRunSession(driver: Driver, target: { connection:
   } catch (error) {
     lock.close();
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-      throw new SwitchyardError('E_LOCK_HELD', `Another migration run holds ${lockPath} (waited ${Math.round(lockTimeoutMs / 1000)} s). SQLite does not say which process; it is released when that run ends.`);
+      throw new SwitchyardError(
+        'E_LOCK_HELD',
+        `Another migration run holds ${lockPath} (waited ${Math.round(lockTimeoutMs / 1000)} s). SQLite does not say which process; it is released when that run ends.`,
+      );
     }
     throw error;
   }

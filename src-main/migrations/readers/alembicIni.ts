@@ -31,8 +31,20 @@ function alembicSection(text: string): Map<string, string> {
 }
 
 function splitLocations(value: string, separator: string | undefined): string[] {
-  const pattern = separator === undefined ? /[\s,]+/ : separator === 'space' ? / +/ : separator === 'newline' ? /\n/ : separator === 'os' ? /:/ : new RegExp(separator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return value.split(pattern).map((p) => p.trim()).filter((p) => p !== '');
+  const pattern =
+    separator === undefined
+      ? /[\s,]+/
+      : separator === 'space'
+        ? / +/
+        : separator === 'newline'
+          ? /\n/
+          : separator === 'os'
+            ? /:/
+            : new RegExp(separator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return value
+    .split(pattern)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
 
 /** The absolute versions folders of the project whose `alembic.ini` is in `iniDir`. */

@@ -10,7 +10,10 @@ function describeDetail(detail: Record<string, unknown>): string {
   const show = (value: unknown): string => {
     if (typeof value === 'string') return value;
     if (Array.isArray(value)) return value.map(show).join(', ');
-    if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}=${show(v)}`).join(' ');
+    if (value && typeof value === 'object')
+      return Object.entries(value)
+        .map(([k, v]) => `${k}=${show(v)}`)
+        .join(' ');
     return String(value);
   };
   return Object.entries(detail)
@@ -35,7 +38,9 @@ export function ActivityScreen() {
         <h1 id="activity-title">Activity</h1>
         {verification && (
           <span className={verification.ok ? 'ok-text' : 'error'} role="status">
-            {verification.ok ? `Audit chain intact (${verification.entries} entries)` : `Audit chain broken at entry ${verification.brokenAt}: the log was edited outside Switchyard`}
+            {verification.ok
+              ? `Audit chain intact (${verification.entries} entries)`
+              : `Audit chain broken at entry ${verification.brokenAt}: the log was edited outside Switchyard`}
           </span>
         )}
       </header>

@@ -4,7 +4,7 @@ import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 import { useConnections } from './connectionsStore';
 
 function where(profile: Profile): string {
-  return profile.engine === 'sqlite' ? profile.sqlitePath.split(/[\\/]/).pop() ?? '' : `${profile.host}:${profile.port}/${profile.database}`;
+  return profile.engine === 'sqlite' ? (profile.sqlitePath.split(/[\\/]/).pop() ?? '') : `${profile.host}:${profile.port}/${profile.database}`;
 }
 
 export function ConnectionSidebar() {

@@ -9,7 +9,15 @@ import { useDeletion } from './deletionStore';
 
 export type SnapshotsChoice = 'keep' | 'delete';
 
-export function DeleteConnectionDialog({ profile, onCancel, onDelete }: { profile: Profile; onCancel(): void; onDelete(snapshots: SnapshotsChoice | undefined, typedName?: string): void }) {
+export function DeleteConnectionDialog({
+  profile,
+  onCancel,
+  onDelete,
+}: {
+  profile: Profile;
+  onCancel(): void;
+  onDelete(snapshots: SnapshotsChoice | undefined, typedName?: string): void;
+}) {
   const { profileId, exclusive: found, failure: failed, check } = useDeletion();
   const [typedName, setTypedName] = useState('');
   // Deleting a production database's copies needs its name typed (the service checks it too).
@@ -25,7 +33,14 @@ export function DeleteConnectionDialog({ profile, onCancel, onDelete }: { profil
   const body = <p>The profile and its stored password are removed from this machine. The database itself is not touched.</p>;
   if (orphans.length === 0) {
     return (
-      <ConfirmDialog title={title} confirmLabel="Delete connection" danger confirmDisabled={exclusive === undefined && failure === undefined} onCancel={onCancel} onConfirm={() => onDelete(undefined)}>
+      <ConfirmDialog
+        title={title}
+        confirmLabel="Delete connection"
+        danger
+        confirmDisabled={exclusive === undefined && failure === undefined}
+        onCancel={onCancel}
+        onConfirm={() => onDelete(undefined)}
+      >
         {body}
         {exclusive === undefined && failure === undefined && <p className="muted">Looking for snapshots only this connection reaches…</p>}
         {failure && (
@@ -51,9 +66,9 @@ export function DeleteConnectionDialog({ profile, onCancel, onDelete }: { profil
     >
       {body}
       <p>
-        No other connection reaches {orphans.length === 1 ? 'this snapshot' : `these ${orphans.length} snapshots`} of its database ({formatBytes(bytes) || '0 B'}). Keep{' '}
-        {orphans.length === 1 ? 'it' : 'them'} (a connection to the same database lists {orphans.length === 1 ? 'it' : 'them'} again) or delete {orphans.length === 1 ? 'it' : 'them'} with
-        the connection:
+        No other connection reaches {orphans.length === 1 ? 'this snapshot' : `these ${orphans.length} snapshots`} of its database (
+        {formatBytes(bytes) || '0 B'}). Keep {orphans.length === 1 ? 'it' : 'them'} (a connection to the same database lists{' '}
+        {orphans.length === 1 ? 'it' : 'them'} again) or delete {orphans.length === 1 ? 'it' : 'them'} with the connection:
       </p>
       <ul aria-label="Snapshots only this connection reaches">
         {orphans.map((s) => (

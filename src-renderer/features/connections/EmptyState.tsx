@@ -7,8 +7,8 @@ export function EmptyState() {
     <section className="empty-state" aria-labelledby="empty-title">
       <h1 id="empty-title">No connections yet</h1>
       <p className="muted">
-        Switchyard keeps your database connections — dev, staging, prod — in one encrypted store, and shows per environment
-        which migrations are applied and which are pending.
+        Switchyard keeps your database connections — dev, staging, prod — in one encrypted store, and shows per environment which migrations are applied and
+        which are pending.
       </p>
       <div className="actions center">
         <button type="button" className="primary" onClick={() => void createDemo()}>

@@ -41,7 +41,13 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
   };
 
   return (
-    <form className="profile-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && select(profile?.id)} aria-label={profile ? `Edit ${profile.name}` : 'New connection'} noValidate>
+    <form
+      className="profile-form"
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && select(profile?.id)}
+      aria-label={profile ? `Edit ${profile.name}` : 'New connection'}
+      noValidate
+    >
       <header className="form-head">
         <h1>{profile ? profile.name : 'New connection'}</h1>
         {profile && (
@@ -58,11 +64,21 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
           </div>
         )}
       </header>
-      {profile && postgres && <p className="uri-preview"><code>{formatConnectionUri(profile)}</code></p>}
+      {profile && postgres && (
+        <p className="uri-preview">
+          <code>{formatConnectionUri(profile)}</code>
+        </p>
+      )}
 
       <div className="grid">
         <Field label="Name" error={errorFor('name')}>
-          <input autoFocus={!profile} value={draft.name} onChange={(e) => edit({ name: e.target.value })} onBlur={blur('name')} placeholder="e.g. Billing — staging" />
+          <input
+            autoFocus={!profile}
+            value={draft.name}
+            onChange={(e) => edit({ name: e.target.value })}
+            onBlur={blur('name')}
+            placeholder="e.g. Billing — staging"
+          />
         </Field>
         <Field label="Environment">
           <select value={draft.environment} onChange={(e) => edit({ environment: e.target.value as typeof draft.environment })}>
@@ -124,7 +140,8 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
               />
               {profile?.hasPassword && (
                 <span className="inline-check">
-                  <input type="checkbox" checked={draft.clearPassword} onChange={(e) => edit({ clearPassword: e.target.checked, password: '' })} /> Forget the stored password
+                  <input type="checkbox" checked={draft.clearPassword} onChange={(e) => edit({ clearPassword: e.target.checked, password: '' })} /> Forget the
+                  stored password
                 </span>
               )}
             </Field>
@@ -139,13 +156,23 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
             </Field>
             {draft.sslMode !== 'disable' && draft.sslMode !== 'require' && (
               <Field label="CA certificate file" error={errorFor('sslCaFile')} wide>
-                <input value={draft.sslCaFile} onChange={(e) => edit({ sslCaFile: e.target.value })} onBlur={blur('sslCaFile')} placeholder="/path/to/root.crt" />
+                <input
+                  value={draft.sslCaFile}
+                  onChange={(e) => edit({ sslCaFile: e.target.value })}
+                  onBlur={blur('sslCaFile')}
+                  placeholder="/path/to/root.crt"
+                />
               </Field>
             )}
           </>
         ) : (
           <Field label="SQLite file" error={errorFor('sqlitePath')} wide>
-            <input value={draft.sqlitePath} onChange={(e) => edit({ sqlitePath: e.target.value })} onBlur={blur('sqlitePath')} placeholder="/path/to/database.sqlite" />
+            <input
+              value={draft.sqlitePath}
+              onChange={(e) => edit({ sqlitePath: e.target.value })}
+              onBlur={blur('sqlitePath')}
+              placeholder="/path/to/database.sqlite"
+            />
           </Field>
         )}
 

@@ -7,10 +7,7 @@ import { ApiError, call, fieldErrors } from '../../api/client';
 import { draftFromProfile, draftToInput, emptyDraft, validateDraft, type ProfileDraft } from './profileDraft';
 
 export type TestState =
-  | { status: 'idle' }
-  | { status: 'running' }
-  | { status: 'ok'; result: ConnectionTestResult }
-  | { status: 'error'; code: string; message: string };
+  { status: 'idle' } | { status: 'running' } | { status: 'ok'; result: ConnectionTestResult } | { status: 'error'; code: string; message: string };
 
 interface ConnectionsState {
   profiles: Profile[];

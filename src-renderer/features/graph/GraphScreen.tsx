@@ -54,11 +54,23 @@ export function GraphScreen() {
   const model = useMemo(() => (report ? graphModel(report, g.filter) : undefined), [report, g.filter]);
   const items = useMemo(() => (model ? viewItems(model.layout, g.collapse, g.expanded) : []), [model, g.collapse, g.expanded]);
   const itemOf = useMemo(() => new Map(items.flatMap((item, i) => (item.kind === 'revision' ? [[item.row, i] as const] : []))), [items]);
-  const matchList = useMemo(() => (model && report ? report.revisions.filter((r) => model.rowOf.has(r.id) && matchesSearch(r, g.query)).map((r) => r.id) : []), [model, report, g.query]);
+  const matchList = useMemo(
+    () => (model && report ? report.revisions.filter((r) => model.rowOf.has(r.id) && matchesSearch(r, g.query)).map((r) => r.id) : []),
+    [model, report, g.query],
+  );
   const matches = useMemo(() => new Set(matchList), [matchList]);
   const labels = useMemo(() => (report ? branchLabels(report) : []), [report]);
   const { siblings, names, columns, gap, inGap } = useMemo(
-    () => compareEnvironments({ profiles, current, currentStatus: g.graph?.status ?? undefined, picked: compare.columns, statuses: compare.statuses, from: compare.from, to: compare.to }),
+    () =>
+      compareEnvironments({
+        profiles,
+        current,
+        currentStatus: g.graph?.status ?? undefined,
+        picked: compare.columns,
+        statuses: compare.statuses,
+        from: compare.from,
+        to: compare.to,
+      }),
     [profiles, current, g.graph, compare.columns, compare.statuses, compare.from, compare.to],
   );
 
@@ -85,7 +97,12 @@ export function GraphScreen() {
 
   if (!current) return null;
   if (!current.projectDir) return <p className="muted">No migration project is bound to {current.name}. Set its project folder on the Connection screen.</p>;
-  if (g.error) return <p className="error" role="alert">{g.error}</p>;
+  if (g.error)
+    return (
+      <p className="error" role="alert">
+        {g.error}
+      </p>
+    );
   if (!g.graph || !model) return <p className="muted">Loading the graph…</p>;
 
   const selectedRow = g.selected === undefined ? undefined : model.rowOf.get(g.selected);
@@ -161,7 +178,15 @@ export function GraphScreen() {
         />
         {g.panelOpen && g.selected && <PanelSplit />}
         {g.panelOpen && g.selected && (
-          <RevisionPanel profileId={current.id} revision={g.selected} detail={g.detail} error={g.detailError} status={g.graph.status} onGo={(id) => reveal(id, true)} onClose={g.closePanel} />
+          <RevisionPanel
+            profileId={current.id}
+            revision={g.selected}
+            detail={g.detail}
+            error={g.detailError}
+            status={g.graph.status}
+            onGo={(id) => reveal(id, true)}
+            onClose={g.closePanel}
+          />
         )}
       </div>
       {menu && (

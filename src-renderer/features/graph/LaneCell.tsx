@@ -31,7 +31,13 @@ export function LaneCell({ row, laneCount, state, merge, head }: Props) {
         <path key={`u${i}`} d={curve(x, mid, laneX(e.lane), 0)} stroke={laneColour(e.lane)} strokeDasharray={e.dashed ? '3 3' : undefined} fill="none" />
       ))}
       {row.down.map((e, i) => (
-        <path key={`d${i}`} d={curve(x, mid, laneX(e.lane), rowHeight)} stroke={laneColour(e.lane)} strokeDasharray={e.dashed ? '3 3' : undefined} fill="none" />
+        <path
+          key={`d${i}`}
+          d={curve(x, mid, laneX(e.lane), rowHeight)}
+          stroke={laneColour(e.lane)}
+          strokeDasharray={e.dashed ? '3 3' : undefined}
+          fill="none"
+        />
       ))}
       {head && <circle cx={x} cy={mid} r={7.5} fill="none" stroke={colour} strokeWidth={1.5} />}
       <circle

@@ -16,7 +16,12 @@ export function RevisionActions({ profileId, revision }: { profileId: string; re
   return (
     <div className="actions graph-actions">
       {revisionActions.map(({ action, label }) => (
-        <button key={action} type="button" className={action === 'upgrade' ? 'primary small' : 'small'} onClick={() => runFromGraph(profileId, action, revision)}>
+        <button
+          key={action}
+          type="button"
+          className={action === 'upgrade' ? 'primary small' : 'small'}
+          onClick={() => runFromGraph(profileId, action, revision)}
+        >
           {label}
         </button>
       ))}

@@ -100,7 +100,9 @@ export function RevisionPanel({ profileId, revision, detail, error, status, onGo
                   renames {t.from} → {t.to}
                 </div>
               ))}
-              {detail.tables.created.length + detail.tables.dropped.length + detail.tables.renamed.length === 0 && <span className="muted">no table created, dropped or renamed</span>}
+              {detail.tables.created.length + detail.tables.dropped.length + detail.tables.renamed.length === 0 && (
+                <span className="muted">no table created, dropped or renamed</span>
+              )}
               {detail.tables.problems.map((p) => (
                 <div key={p} className="graph-anomaly-text">
                   {p}

@@ -42,7 +42,10 @@ export const useCompare = create<CompareState>((set, get) => ({
       set((state) => ({ columns: state.columns.filter((id) => id !== profileId) }));
       return;
     }
-    set((state) => ({ columns: [...state.columns.filter((id) => id !== profileId), profileId], statuses: { ...state.statuses, [profileId]: { loading: true } } }));
+    set((state) => ({
+      columns: [...state.columns.filter((id) => id !== profileId), profileId],
+      statuses: { ...state.statuses, [profileId]: { loading: true } },
+    }));
     const status = await statusOf(profileId);
     set((state) => ({ statuses: { ...state.statuses, [profileId]: status } }));
   },

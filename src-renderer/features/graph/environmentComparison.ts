@@ -44,7 +44,10 @@ export function compareEnvironments({ profiles, current, currentStatus, picked, 
     return column && 'status' in column ? column.status : undefined;
   };
   const others = picked.filter((id) => siblings.some((p) => p.id === id));
-  const columns = [{ id: current.id, name: current.name, status: currentStatus }, ...others.map((id) => ({ id, name: names.get(id) ?? id, status: statusOf(id) }))];
+  const columns = [
+    { id: current.id, name: current.name, status: currentStatus },
+    ...others.map((id) => ({ id, name: names.get(id) ?? id, status: statusOf(id) })),
+  ];
   const fromStatus = columns.find((c) => c.id === from)?.status;
   const toStatus = columns.find((c) => c.id === to)?.status;
   const gap = fromStatus && toStatus && from !== to ? gapBetween(fromStatus, toStatus) : undefined;

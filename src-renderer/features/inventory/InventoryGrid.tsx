@@ -45,14 +45,33 @@ interface Props {
 function RowsCell({ row }: { row: GridRow }) {
   if (row.status === 'missing') return <>—</>;
   if (row.exactRows !== null) return <span title="exact count">{numbers.format(row.exactRows)}</span>;
-  if (row.countError) return <span className="inventory-warn" title={row.countError}>{row.countError}</span>;
-  if (row.estimatedRows === null) return <span className="muted" title="never analysed: count it for an exact number">?</span>;
-  return <span className="muted" title="estimate from the planner's statistics">~{numbers.format(row.estimatedRows)}</span>;
+  if (row.countError)
+    return (
+      <span className="inventory-warn" title={row.countError}>
+        {row.countError}
+      </span>
+    );
+  if (row.estimatedRows === null)
+    return (
+      <span className="muted" title="never analysed: count it for an exact number">
+        ?
+      </span>
+    );
+  return (
+    <span className="muted" title="estimate from the planner's statistics">
+      ~{numbers.format(row.estimatedRows)}
+    </span>
+  );
 }
 
 function RevisionLink({ revision, onShow }: { revision: RevisionRef; onShow(revision: string): void }) {
   return (
-    <button type="button" className="inventory-revision" title={`Show ${revision.revision} in the graph (${revision.file}:${revision.line})`} onClick={() => onShow(revision.revision)}>
+    <button
+      type="button"
+      className="inventory-revision"
+      title={`Show ${revision.revision} in the graph (${revision.file}:${revision.line})`}
+      onClick={() => onShow(revision.revision)}
+    >
       <code>{revision.revision}</code>
     </button>
   );
@@ -69,7 +88,10 @@ function CreatedByCell({ row, onShow }: { row: GridRow; onShow(revision: string)
   if (!row.createdBy) return null;
   return (
     <span>
-      <RevisionLink revision={row.createdBy} onShow={onShow} /> <span className="muted small">{row.createdBy.file}:{row.createdBy.line}</span>
+      <RevisionLink revision={row.createdBy} onShow={onShow} />{' '}
+      <span className="muted small">
+        {row.createdBy.file}:{row.createdBy.line}
+      </span>
     </span>
   );
 }
@@ -81,7 +103,14 @@ function cells(row: GridRow, props: Props): ReactNode[] {
     <span title={row.comment ? `${row.name}: ${row.comment}` : row.name}>{row.name}</span>,
     row.kind,
     <RowsCell row={row} />,
-    row.bytes === null ? '' : <span className={row.bytesExact ? '' : 'muted'} title={row.bytesExact ? 'exact' : 'estimate from page counts'}>{row.bytesExact ? '' : '~'}{formatBytes(row.bytes)}</span>,
+    row.bytes === null ? (
+      ''
+    ) : (
+      <span className={row.bytesExact ? '' : 'muted'} title={row.bytesExact ? 'exact' : 'estimate from page counts'}>
+        {row.bytesExact ? '' : '~'}
+        {formatBytes(row.bytes)}
+      </span>
+    ),
     row.status === 'missing' ? '' : row.indexCount,
     row.owner ?? '',
     row.status ? <span className={`inventory-status status-${row.status}`}>{statusLabels[row.status]}</span> : '',
@@ -103,7 +132,12 @@ export function InventoryGrid(props: Props) {
     <div className="inventory-grid" role="table" aria-label="Tables" aria-rowcount={rows.length + 2}>
       <div className="inventory-row inventory-head" role="row" aria-rowindex={1}>
         {columns.map((c) => (
-          <div key={c.id} role="columnheader" className={c.numeric ? 'numeric' : undefined} aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+          <div
+            key={c.id}
+            role="columnheader"
+            className={c.numeric ? 'numeric' : undefined}
+            aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+          >
             <button type="button" className="inventory-sort" onClick={() => onSort(c.id)}>
               {c.label}
               {sort.column === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
@@ -115,7 +149,13 @@ export function InventoryGrid(props: Props) {
       <div className="inventory-viewport" ref={viewport} onScroll={onScroll}>
         <div className="inventory-canvas" style={{ height: rows.length * rowHeight }}>
           {visible.map((row, i) => (
-            <div key={`${row.schema}\u0000${row.name}`} className={`inventory-row${row.status === 'missing' ? ' missing' : ''}`} role="row" aria-rowindex={first + i + 2} style={{ top: (first + i) * rowHeight }}>
+            <div
+              key={`${row.schema}\u0000${row.name}`}
+              className={`inventory-row${row.status === 'missing' ? ' missing' : ''}`}
+              role="row"
+              aria-rowindex={first + i + 2}
+              style={{ top: (first + i) * rowHeight }}
+            >
               {cells(row, props).map((cell, c) => (
                 <div key={c} role="cell" className={columns[c]?.numeric ? 'numeric' : undefined}>
                   {cell}
@@ -130,9 +170,15 @@ export function InventoryGrid(props: Props) {
         <div role="cell">Total</div>
         <div role="cell">{numbers.format(totals.tables)} tables</div>
         <div role="cell" />
-        <div role="cell" className="numeric">{numbers.format(totals.rows)}</div>
-        <div role="cell" className="numeric">{formatBytes(totals.bytes)}</div>
-        <div role="cell" className="numeric">{numbers.format(totals.indexes)}</div>
+        <div role="cell" className="numeric">
+          {numbers.format(totals.rows)}
+        </div>
+        <div role="cell" className="numeric">
+          {formatBytes(totals.bytes)}
+        </div>
+        <div role="cell" className="numeric">
+          {numbers.format(totals.indexes)}
+        </div>
         <div role="cell" />
         <div role="cell" />
         <div role="cell" />

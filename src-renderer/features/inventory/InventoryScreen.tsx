@@ -47,7 +47,13 @@ export function InventoryScreen() {
   if (!inventory) {
     return (
       <section className="inventory">
-        {state.error ? <p className="error" role="alert">{state.error}</p> : <p className="muted">Reading the catalog…</p>}
+        {state.error ? (
+          <p className="error" role="alert">
+            {state.error}
+          </p>
+        ) : (
+          <p className="muted">Reading the catalog…</p>
+        )}
       </section>
     );
   }
@@ -70,12 +76,17 @@ export function InventoryScreen() {
           {state.loading ? 'Loading…' : 'Reload'}
         </button>
       </header>
-      {state.error && <p className="error" role="alert">{state.error}</p>}
+      {state.error && (
+        <p className="error" role="alert">
+          {state.error}
+        </p>
+      )}
       {inventory.projectError && <p className="notice small">The bound project cannot be read, so tables have no status: {inventory.projectError}</p>}
       {inventory.project && <StatusSummary counts={inventory.counts} active={filter.status} onPick={(status) => state.setFilter({ status })} />}
       {inventory.analysisProblems.length > 0 && (
         <p className="notice small">
-          {inventory.analysisProblems.length} revision(s) could not be fully read; their tables may be misreported (first: {inventory.analysisProblems[0]?.revision}: {inventory.analysisProblems[0]?.problem}).
+          {inventory.analysisProblems.length} revision(s) could not be fully read; their tables may be misreported (first:{' '}
+          {inventory.analysisProblems[0]?.revision}: {inventory.analysisProblems[0]?.problem}).
         </p>
       )}
       <InventoryToolbar
@@ -90,7 +101,13 @@ export function InventoryScreen() {
         onExportCsv={() => downloadFile(`${exportName}-inventory.csv`, inventoryCsv(shown), 'text/csv')}
         onExportMarkdown={() => downloadFile(`${exportName}-inventory.md`, inventoryMarkdown(current, new Date().toISOString()), 'text/markdown')}
       />
-      <InventoryGrid rows={shown} sort={sort} totals={totals} canCount={!state.counting} onSort={state.sortBy} onCount={(t) => void state.countRows([t])}
+      <InventoryGrid
+        rows={shown}
+        sort={sort}
+        totals={totals}
+        canCount={!state.counting}
+        onSort={state.sortBy}
+        onCount={(t) => void state.countRows([t])}
         onShowRevision={(revision) => profileId && void showRevision(profileId, revision)}
       />
       <PendingChanges changes={inventory.pendingChanges} />

@@ -9,10 +9,25 @@ export function PendingChanges({ changes }: { changes: PendingTableChange[] }) {
       <ul>
         {changes.map((change) => (
           <li key={change.revision}>
-            <code>{change.revision}</code> <span className="muted small">{change.file}:{change.line}</span>
-            {change.created.map((t) => <span key={`+${t}`} className="inventory-change created">+ {t}</span>)}
-            {change.dropped.map((t) => <span key={`-${t}`} className="inventory-change dropped">− {t}</span>)}
-            {change.renamed.map((r) => <span key={`${r.from}>${r.to}`} className="inventory-change renamed">{r.from} → {r.to}</span>)}
+            <code>{change.revision}</code>{' '}
+            <span className="muted small">
+              {change.file}:{change.line}
+            </span>
+            {change.created.map((t) => (
+              <span key={`+${t}`} className="inventory-change created">
+                + {t}
+              </span>
+            ))}
+            {change.dropped.map((t) => (
+              <span key={`-${t}`} className="inventory-change dropped">
+                − {t}
+              </span>
+            ))}
+            {change.renamed.map((r) => (
+              <span key={`${r.from}>${r.to}`} className="inventory-change renamed">
+                {r.from} → {r.to}
+              </span>
+            ))}
           </li>
         ))}
       </ul>

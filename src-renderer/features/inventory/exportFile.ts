@@ -13,5 +13,10 @@ export function downloadFile(fileName: string, contents: string, type: string): 
 
 /** "Orders (staging)" → "orders-staging": safe in a file name on every platform. */
 export function fileStem(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'inventory';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'inventory'
+  );
 }

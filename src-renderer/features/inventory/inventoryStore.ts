@@ -48,7 +48,12 @@ export const useInventory = create<InventoryState>((set, get) => ({
 
   async load(profileId) {
     const switched = profileId !== get().profileId;
-    set({ profileId, loading: true, error: undefined, ...(switched ? { inventory: undefined, filter: noFilter, sizes: undefined, counts: new Map(), counting: undefined } : {}) });
+    set({
+      profileId,
+      loading: true,
+      error: undefined,
+      ...(switched ? { inventory: undefined, filter: noFilter, sizes: undefined, counts: new Map(), counting: undefined } : {}),
+    });
     try {
       const inventory = await call('inventory.load', { profileId });
       if (get().profileId !== profileId) return;
@@ -122,7 +127,9 @@ function flush(): void {
 
 function accept(count: RowCount): void {
   buffered.push(count);
-  useInventory.setState((s) => ({ counting: s.counting && { ...s.counting, done: s.counting.done + 1, failed: s.counting.failed + (count.rows === null ? 1 : 0) } }));
+  useInventory.setState((s) => ({
+    counting: s.counting && { ...s.counting, done: s.counting.done + 1, failed: s.counting.failed + (count.rows === null ? 1 : 0) },
+  }));
   flushTimer ??= setTimeout(flush, 150);
 }
 

@@ -9,7 +9,9 @@ import { useSnapshots } from './snapshotsStore';
 
 /** Only "it does not exist": a database not created yet (a new SQLite file) — the screens say so themselves when it matters. */
 function nothingToOffer(condition: DatabaseCondition): boolean {
-  return !condition.databaseExists && !condition.latestSnapshot && !condition.interruptedReset && condition.settled.length === 0 && condition.notices.length === 1;
+  return (
+    !condition.databaseExists && !condition.latestSnapshot && !condition.interruptedReset && condition.settled.length === 0 && condition.notices.length === 1
+  );
 }
 
 export function DatabaseConditionBanner() {

@@ -38,7 +38,9 @@ export function ImpactStep() {
         </p>
       ))}
       <p className="muted">
-        {plan.snapshots.length === 0 ? 'No snapshots of this connection yet.' : `${plan.snapshots.length} snapshot(s) available: ${plan.snapshots.map((s) => s.name).join(', ')}.`}
+        {plan.snapshots.length === 0
+          ? 'No snapshots of this connection yet.'
+          : `${plan.snapshots.length} snapshot(s) available: ${plan.snapshots.map((s) => s.name).join(', ')}.`}
       </p>
       <div className="actions">
         <button type="button" onClick={() => go('target')}>

@@ -15,7 +15,14 @@ import { useReset, wizardSteps, type WizardStep } from './resetStore';
 import { useSnapshots } from './snapshotsStore';
 
 const stepLabels: Record<WizardStep, string> = { target: 'Target', impact: 'Impact', safety: 'Safety net', confirm: 'Confirm', run: 'Run', verify: 'Verify' };
-const stepViews: Record<WizardStep, ComponentType> = { target: TargetStep, impact: ImpactStep, safety: SafetyStep, confirm: ConfirmStep, run: RunStep, verify: VerifyStep };
+const stepViews: Record<WizardStep, ComponentType> = {
+  target: TargetStep,
+  impact: ImpactStep,
+  safety: SafetyStep,
+  confirm: ConfirmStep,
+  run: RunStep,
+  verify: VerifyStep,
+};
 
 export function ResetScreen() {
   const profileId = useConnections((s) => s.selected);

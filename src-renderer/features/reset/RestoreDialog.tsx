@@ -21,7 +21,8 @@ export function RestoreDialog({ snapshot, profile, onClose }: { snapshot: Snapsh
       }}
     >
       <p>
-        The database <strong>{database}</strong> of {profile.name} is replaced by the snapshot “{snapshot.name}”, taken {new Date(snapshot.createdAt).toLocaleString()}
+        The database <strong>{database}</strong> of {profile.name} is replaced by the snapshot “{snapshot.name}”, taken{' '}
+        {new Date(snapshot.createdAt).toLocaleString()}
         {snapshot.heads.length > 0 ? ` at ${snapshot.heads.join(', ')}` : ''}. Everything written to it since then is lost.
       </p>
     </SnapshotConsentDialog>

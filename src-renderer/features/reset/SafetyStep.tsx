@@ -10,13 +10,22 @@ export function SafetyStep() {
   return (
     <div className="reset-step">
       <label className="reset-choice">
-        <input type="checkbox" checked={request.takeSnapshot} disabled={production} onChange={(e) => setRequest({ takeSnapshot: e.target.checked, skipSnapshotAcknowledged: false })} />
+        <input
+          type="checkbox"
+          checked={request.takeSnapshot}
+          disabled={production}
+          onChange={(e) => setRequest({ takeSnapshot: e.target.checked, skipSnapshotAcknowledged: false })}
+        />
         Take a snapshot first (undo the reset with one click)
       </label>
       {production && <p className="muted">{plan.connection} is a production connection: the snapshot cannot be skipped.</p>}
       {skipping && (
         <label className="reset-choice reset-warning">
-          <input type="checkbox" checked={request.skipSnapshotAcknowledged === true} onChange={(e) => setRequest({ skipSnapshotAcknowledged: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={request.skipSnapshotAcknowledged === true}
+            onChange={(e) => setRequest({ skipSnapshotAcknowledged: e.target.checked })}
+          />
           I understand that nothing can undo this reset
         </label>
       )}

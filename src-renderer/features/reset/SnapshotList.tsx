@@ -64,10 +64,14 @@ export function SnapshotList({ profile }: { profile: Profile }) {
                   <button type="button" disabled={busy !== undefined || s.state !== 'ready'} onClick={() => setAsking({ snapshot: s, action: 'restore' })}>
                     Restore
                   </button>
-                  <button type="button" disabled={busy !== undefined} onClick={() => {
+                  <button
+                    type="button"
+                    disabled={busy !== undefined}
+                    onClick={() => {
                       setTypedName('');
                       setAsking({ snapshot: s, action: 'delete' });
-                    }}>
+                    }}
+                  >
                     Delete
                   </button>
                 </td>

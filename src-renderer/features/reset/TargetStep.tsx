@@ -28,7 +28,12 @@ export function TargetStep() {
         <legend>Mode</legend>
         {modes.map(({ mode, label, hint }) => (
           <label key={mode} className="reset-choice">
-            <input type="radio" name="reset-mode" checked={request.mode === mode} onChange={() => setRequest({ mode, ...(mode === 'snapshot' ? { to: undefined } : {}) })} />
+            <input
+              type="radio"
+              name="reset-mode"
+              checked={request.mode === mode}
+              onChange={() => setRequest({ mode, ...(mode === 'snapshot' ? { to: undefined } : {}) })}
+            />
             <span>
               {label} <span className="muted small">{hint}</span>
             </span>
@@ -55,11 +60,22 @@ export function TargetStep() {
           Migrate
         </label>
         {migrate && (
-          <TargetPicker id="reset-target" label="Migration target" value={request.to ?? ''} choices={choices} problem={problem} onChange={(to) => setRequest({ to })} />
+          <TargetPicker
+            id="reset-target"
+            label="Migration target"
+            value={request.to ?? ''}
+            choices={choices}
+            problem={problem}
+            onChange={(to) => setRequest({ to })}
+          />
         )}
         <label>
           Seed SQL file (optional)
-          <input value={request.seedFile ?? ''} onChange={(e) => setRequest({ seedFile: e.target.value.trim() || undefined })} placeholder="/path/to/seed.sql" />
+          <input
+            value={request.seedFile ?? ''}
+            onChange={(e) => setRequest({ seedFile: e.target.value.trim() || undefined })}
+            placeholder="/path/to/seed.sql"
+          />
         </label>
       </fieldset>
       <div className="actions">

@@ -38,8 +38,8 @@ export function VerifyStep() {
         </p>
       ) : (
         <div role="alert" className="error">
-          The reset stopped at the step “{result.steps.find((s) => s.step === result.stoppedAt)?.title ?? result.stoppedAt}”. The database is {result.databaseState}.
-          {snapshot && ' The snapshot taken first is kept: restore it to get the data back.'}
+          The reset stopped at the step “{result.steps.find((s) => s.step === result.stoppedAt)?.title ?? result.stoppedAt}”. The database is{' '}
+          {result.databaseState}.{snapshot && ' The snapshot taken first is kept: restore it to get the data back.'}
         </div>
       )}
       <StepList planned={plan.steps} live={live.length ? live : result.steps} finished />

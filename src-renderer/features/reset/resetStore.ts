@@ -107,7 +107,11 @@ export const useReset = create<ResetState>((set, get) => {
       if (!profileId) return;
       set({ step: 'run', live: [], result: undefined, error: undefined, opId: undefined });
       try {
-        const opId = await followOperation('reset.run', { profileId, request, confirmation: { typedName, ...(environmentAcknowledged ? { environmentAcknowledged } : {}) } }, onEvent);
+        const opId = await followOperation(
+          'reset.run',
+          { profileId, request, confirmation: { typedName, ...(environmentAcknowledged ? { environmentAcknowledged } : {}) } },
+          onEvent,
+        );
         set({ opId });
       } catch (error) {
         set({ step: 'confirm', error: asError(error) });

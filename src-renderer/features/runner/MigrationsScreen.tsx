@@ -54,7 +54,12 @@ export function MigrationsScreen() {
           <button type="button" onClick={() => openRun(profileId, { action: 'stamp', target: 'heads' })} disabled={!status}>
             Stamp…
           </button>
-          <button type="button" className="primary" onClick={() => openRun(profileId, { action: 'upgrade', target: 'heads' })} disabled={!status?.pending.length}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => openRun(profileId, { action: 'upgrade', target: 'heads' })}
+            disabled={!status?.pending.length}
+          >
             Upgrade to heads…
           </button>
         </div>
@@ -90,9 +95,7 @@ export function MigrationsScreen() {
               </ul>
             </section>
           )}
-          {status.unknown.length > 0 && (
-            <p className="error">Recorded in the database but defined by no file: {status.unknown.join(', ')}.</p>
-          )}
+          {status.unknown.length > 0 && <p className="error">Recorded in the database but defined by no file: {status.unknown.join(', ')}.</p>}
           {status.changed.length > 0 && <p className="notice">Edited after they were applied: {status.changed.join(', ')}.</p>}
           {status.records.length > 0 && (
             <section aria-label="Applied">

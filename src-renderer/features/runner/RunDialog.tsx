@@ -75,14 +75,19 @@ export function RunDialog() {
         </form>
       )}
 
-      {phase === 'previewing' && <p className="muted" role="status">Planning…</p>}
+      {phase === 'previewing' && (
+        <p className="muted" role="status">
+          Planning…
+        </p>
+      )}
       {preview && phase !== 'previewing' && (
         <section className="run-plan" aria-label="Plan">
           <h3>{nothing ? 'Nothing to do: already there.' : `${preview.steps.length} revision${preview.steps.length === 1 ? '' : 's'}, in this order`}</h3>
           <ol className="run-steps">
             {preview.steps.map((step) => (
               <li key={`${step.direction}-${step.revision}`} className={`run-step ${step.direction}`}>
-                <span className="run-dir">{step.direction === 'up' ? '▲' : '▼'}</span> <code>{step.revision}</code> {step.message} <span className="muted">{step.file}</span>
+                <span className="run-dir">{step.direction === 'up' ? '▲' : '▼'}</span> <code>{step.revision}</code> {step.message}{' '}
+                <span className="muted">{step.file}</span>
               </li>
             ))}
           </ol>
@@ -168,7 +173,18 @@ export function RunDialog() {
           </button>
         )}
         {(phase === 'ready' || phase === 'previewing') && (
-          <button type="button" className={production ? 'danger' : 'primary'} disabled={phase !== 'ready' || blocked || nothing || !confirmed || !sessionsKnown} onClick={() => void state.run({ confirmation: production ? { typedName } : {}, snapshotFirst: offersSnapshot && snapshotFirst, endSessions: offersSnapshot && copying && (sessions?.length ?? 0) > 0 })}>
+          <button
+            type="button"
+            className={production ? 'danger' : 'primary'}
+            disabled={phase !== 'ready' || blocked || nothing || !confirmed || !sessionsKnown}
+            onClick={() =>
+              void state.run({
+                confirmation: production ? { typedName } : {},
+                snapshotFirst: offersSnapshot && snapshotFirst,
+                endSessions: offersSnapshot && copying && (sessions?.length ?? 0) > 0,
+              })
+            }
+          >
             {verbs[request.action]} {preview ? `${preview.steps.length} revision${preview.steps.length === 1 ? '' : 's'}` : ''}
           </button>
         )}

@@ -21,7 +21,10 @@ export function targetChoices(report: GraphReport): TargetChoice[] {
     { value: 'base', label: 'before the first revision' },
     ...report.heads.map((id) => ({ value: id, label: `head: ${messages.get(id) ?? ''}` })),
     ...labels.map((label) => ({ value: `${label}@head`, label: `head of branch ${label}` })),
-    ...[...report.revisions].reverse().filter((r) => !report.heads.includes(r.id)).map((r) => ({ value: r.id, label: r.message })),
+    ...[...report.revisions]
+      .reverse()
+      .filter((r) => !report.heads.includes(r.id))
+      .map((r) => ({ value: r.id, label: r.message })),
   ];
   return choices;
 }

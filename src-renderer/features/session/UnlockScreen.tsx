@@ -30,7 +30,13 @@ export function UnlockScreen() {
         {status?.reason && <p className="notice">{status.reason}</p>}
         <label>
           Passphrase
-          <input type="password" autoFocus autoComplete={creating ? 'new-password' : 'current-password'} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+          <input
+            type="password"
+            autoFocus
+            autoComplete={creating ? 'new-password' : 'current-password'}
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
         </label>
         {creating && (
           <label>

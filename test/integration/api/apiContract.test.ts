@@ -39,7 +39,11 @@ describe('the API boundary', () => {
 
   it('refuses invalid input, naming the fields and never echoing the values', async () => {
     const services = await unlocked();
-    const result = await services.dispatch('profiles.create', { profile: { name: '', environment: 'moon', engine: 'postgres', password: 'Sekr1t-value' } }, context);
+    const result = await services.dispatch(
+      'profiles.create',
+      { profile: { name: '', environment: 'moon', engine: 'postgres', password: 'Sekr1t-value' } },
+      context,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('E_INVALID_INPUT');
@@ -62,11 +66,19 @@ describe('the API boundary', () => {
 
   it('never returns the password, and audits every change without it', async () => {
     const services = await unlocked();
-    const created = await services.dispatch('profiles.create', { profile: { name: 'Billing', environment: 'staging', engine: 'postgres', host: 'db', database: 'billing', user: 'app', password: 'Audit-Secret-77' } }, context);
+    const created = await services.dispatch(
+      'profiles.create',
+      { profile: { name: 'Billing', environment: 'staging', engine: 'postgres', host: 'db', database: 'billing', user: 'app', password: 'Audit-Secret-77' } },
+      context,
+    );
     expect(created).toMatchObject({ ok: true, value: { name: 'Billing', hasPassword: true } });
     if (!created.ok) return;
     const id = (created.value as { id: string }).id;
-    await services.dispatch('profiles.update', { id, profile: { name: 'Billing', environment: 'prod', engine: 'postgres', host: 'db', database: 'billing', user: 'app', password: 'Audit-Secret-88' } }, context);
+    await services.dispatch(
+      'profiles.update',
+      { id, profile: { name: 'Billing', environment: 'prod', engine: 'postgres', host: 'db', database: 'billing', user: 'app', password: 'Audit-Secret-88' } },
+      context,
+    );
     await services.dispatch('profiles.duplicate', { id }, context);
     await services.dispatch('profiles.remove', { id }, context);
     const everything = JSON.stringify([await services.dispatch('profiles.list', {}, context), await services.dispatch('audit.list', {}, context)]);
@@ -88,15 +100,26 @@ describe('the API boundary', () => {
   it('runs a long operation: an id at once, progress per step, then one done event', async () => {
     const services = await unlocked();
     const seen = collect(services);
-    for (const [name, password] of [['good', pg.password], ['bad', 'wrong']] as const) {
-      await services.dispatch('profiles.create', { profile: { name, environment: 'dev', engine: 'postgres', host: pg.host, port: pg.port, database: 'postgres', user: pg.user, password } }, context);
+    for (const [name, password] of [
+      ['good', pg.password],
+      ['bad', 'wrong'],
+    ] as const) {
+      await services.dispatch(
+        'profiles.create',
+        { profile: { name, environment: 'dev', engine: 'postgres', host: pg.host, port: pg.port, database: 'postgres', user: pg.user, password } },
+        context,
+      );
     }
     const started = await services.dispatch('profiles.testAll', {}, context);
     expect(started).toMatchObject({ ok: true, value: { opId: expect.any(String) } });
     const opId = started.ok ? (started.value as { opId: string }).opId : '';
     await until(() => seen.some((m) => m.event === 'op.done'));
     const mine = seen.filter((m) => 'opId' in m.payload && m.payload.opId === opId);
-    expect(mine.filter((m) => m.event === 'op.progress').map((m) => m.event === 'op.progress' && [m.payload.done, m.payload.total])).toEqual([[0, 2], [1, 2], [2, 2]]);
+    expect(mine.filter((m) => m.event === 'op.progress').map((m) => m.event === 'op.progress' && [m.payload.done, m.payload.total])).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
     const done = mine.find((m) => m.event === 'op.done');
     expect(done?.payload).toMatchObject({
       ok: true,
@@ -111,12 +134,28 @@ describe('the API boundary', () => {
     const services = await unlocked();
     const seen = collect(services);
     for (let i = 0; i < 5; i += 1) {
-      await services.dispatch('profiles.create', { profile: { name: `p${i}`, environment: 'dev', engine: 'postgres', host: pg.host, port: pg.port, database: 'postgres', user: pg.user, password: pg.password } }, context);
+      await services.dispatch(
+        'profiles.create',
+        {
+          profile: {
+            name: `p${i}`,
+            environment: 'dev',
+            engine: 'postgres',
+            host: pg.host,
+            port: pg.port,
+            database: 'postgres',
+            user: pg.user,
+            password: pg.password,
+          },
+        },
+        context,
+      );
     }
     // Cancel the moment the first profile is reported, as a user clicking Cancel mid-run would.
     const cancelled: unknown[] = [];
     services.events.onEvent((m) => {
-      if (m.event === 'op.progress' && m.payload.done === 1) void services.dispatch('ops.cancel', { opId: m.payload.opId }, context).then((r) => cancelled.push(r));
+      if (m.event === 'op.progress' && m.payload.done === 1)
+        void services.dispatch('ops.cancel', { opId: m.payload.opId }, context).then((r) => cancelled.push(r));
     });
     const started = await services.dispatch('profiles.testAll', {}, context);
     const opId = started.ok ? (started.value as { opId: string }).opId : '';

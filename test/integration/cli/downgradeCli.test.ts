@@ -12,7 +12,9 @@ describe('switchyard downgrade says what it destroys and can take a snapshot fir
   it('lists the tables and rows in its plan, refuses to end sessions unasked, and prints an undo that works as printed', async () => {
     const database = await scratchDatabase(server, 'downgrade');
     const project = join(tempDir(), 'migrations');
-    writeNativeProject(project, [{ id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id int PRIMARY KEY);', down: 'DROP TABLE customers;' }]);
+    writeNativeProject(project, [
+      { id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id int PRIMARY KEY);', down: 'DROP TABLE customers;' },
+    ]);
     const cli = new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'downgrade cli', PGPASSWORD: server.password });
     const common = ['--url', `postgres://${server.user}@${server.host}:${server.port}/${database}`, '--project', project];
     expect((await cli.run(['upgrade', ...common])).code).toBe(0);

@@ -45,13 +45,22 @@ describe('switchyard profiles', () => {
 
   it('takes the password from stdin, edits fields, and reports a failed test with its code', () => {
     const home = tempDir();
-    expect(cli(home, ['profiles', 'add', '--name', 'stdin', '--host', pg.host, '--port', String(pg.port), '--database', 'postgres', '--user', pg.user, '--password-stdin'], { stdin: `${pg.password}\n` }).code).toBe(0);
+    expect(
+      cli(
+        home,
+        ['profiles', 'add', '--name', 'stdin', '--host', pg.host, '--port', String(pg.port), '--database', 'postgres', '--user', pg.user, '--password-stdin'],
+        { stdin: `${pg.password}\n` },
+      ).code,
+    ).toBe(0);
     expect(cli(home, ['profiles', 'test', 'stdin']).stdout).toContain('connected — PostgreSQL 18');
 
     const retargeted = cli(home, ['profiles', 'edit', 'stdin', '--database', 'missing_db', '--env', 'prod', '--read-only']);
     expect(retargeted.code).toBe(1);
     expect(retargeted.stderr).toContain('give its password again');
-    expect(cli(home, ['profiles', 'edit', 'stdin', '--database', 'missing_db', '--env', 'prod', '--read-only', '--password-stdin'], { stdin: `${pg.password}\n` }).code).toBe(0);
+    expect(
+      cli(home, ['profiles', 'edit', 'stdin', '--database', 'missing_db', '--env', 'prod', '--read-only', '--password-stdin'], { stdin: `${pg.password}\n` })
+        .code,
+    ).toBe(0);
     const failed = cli(home, ['profiles', 'test', 'stdin', '--json']);
     expect(failed.code).toBe(1);
     expect(JSON.parse(failed.stdout)).toMatchObject({ error: { code: 'E_UNKNOWN_DATABASE' } });
@@ -75,7 +84,10 @@ describe('switchyard profiles', () => {
     cli(home, ['profiles', 'edit', 'audited', '--env', 'staging']);
     const audit = cli(home, ['audit', '--json']);
     expect(audit.code).toBe(0);
-    const { verification, entries } = JSON.parse(audit.stdout) as { verification: { ok: boolean }; entries: { action: string; actor: string; detail: unknown }[] };
+    const { verification, entries } = JSON.parse(audit.stdout) as {
+      verification: { ok: boolean };
+      entries: { action: string; actor: string; detail: unknown }[];
+    };
     expect(verification.ok).toBe(true);
     expect(entries.map((e) => e.action)).toEqual(['profile.update', 'profile.create']);
     expect(entries[0]?.actor).toMatch(/ via cli$/);
@@ -87,19 +99,112 @@ describe('switchyard profiles', () => {
     const home = tempDir();
     const project = tempDir();
     const every = {
-      name: 'every field', environment: 'staging', engine: 'postgres', host: 'db.example.com', port: 6543, database: 'orders', user: 'app',
-      sslMode: 'verify-ca', sslCaFile: '/etc/ca.pem', sqlitePath: '/tmp/unused.sqlite', readOnly: true, notes: 'a note', projectDir: project,
-      projectFormat: 'alembic', alembicCommand: 'poetry run alembic',
+      name: 'every field',
+      environment: 'staging',
+      engine: 'postgres',
+      host: 'db.example.com',
+      port: 6543,
+      database: 'orders',
+      user: 'app',
+      sslMode: 'verify-ca',
+      sslCaFile: '/etc/ca.pem',
+      sqlitePath: '/tmp/unused.sqlite',
+      readOnly: true,
+      notes: 'a note',
+      projectDir: project,
+      projectFormat: 'alembic',
+      alembicCommand: 'poetry run alembic',
     };
-    const added = cli(home, ['profiles', 'add', '--name', every.name, '--env', every.environment, '--engine', every.engine, '--host', every.host, '--port', String(every.port), '--database', every.database, '--user', every.user,
-      '--ssl-mode', every.sslMode, '--ssl-ca', every.sslCaFile, '--sqlite-path', every.sqlitePath, '--read-only', '--notes', every.notes, '--project', every.projectDir, '--format', every.projectFormat, '--alembic', every.alembicCommand, '--json']);
+    const added = cli(home, [
+      'profiles',
+      'add',
+      '--name',
+      every.name,
+      '--env',
+      every.environment,
+      '--engine',
+      every.engine,
+      '--host',
+      every.host,
+      '--port',
+      String(every.port),
+      '--database',
+      every.database,
+      '--user',
+      every.user,
+      '--ssl-mode',
+      every.sslMode,
+      '--ssl-ca',
+      every.sslCaFile,
+      '--sqlite-path',
+      every.sqlitePath,
+      '--read-only',
+      '--notes',
+      every.notes,
+      '--project',
+      every.projectDir,
+      '--format',
+      every.projectFormat,
+      '--alembic',
+      every.alembicCommand,
+      '--json',
+    ]);
     expect(added.stderr).toBe('');
     expect(JSON.parse(added.stdout)).toMatchObject(every);
 
-    const edited = cli(home, ['profiles', 'edit', every.name, '--name', 'renamed', '--env', 'test', '--engine', 'sqlite', '--host', 'other', '--port', '5544', '--database', 'd2', '--user', 'u2', '--ssl-mode', 'require', '--ssl-ca', '',
-      '--sqlite-path', '/tmp/other.sqlite', '--writable', '--notes', '', '--project', '.', '--format', 'native', '--alembic', '', '--json']);
+    const edited = cli(home, [
+      'profiles',
+      'edit',
+      every.name,
+      '--name',
+      'renamed',
+      '--env',
+      'test',
+      '--engine',
+      'sqlite',
+      '--host',
+      'other',
+      '--port',
+      '5544',
+      '--database',
+      'd2',
+      '--user',
+      'u2',
+      '--ssl-mode',
+      'require',
+      '--ssl-ca',
+      '',
+      '--sqlite-path',
+      '/tmp/other.sqlite',
+      '--writable',
+      '--notes',
+      '',
+      '--project',
+      '.',
+      '--format',
+      'native',
+      '--alembic',
+      '',
+      '--json',
+    ]);
     expect(edited.stderr).toBe('');
-    const changed = { name: 'renamed', environment: 'test', engine: 'sqlite', host: 'other', port: 5544, database: 'd2', user: 'u2', sslMode: 'require', sslCaFile: '', sqlitePath: '/tmp/other.sqlite', readOnly: false, notes: '', projectDir: resolve('.'), projectFormat: 'native', alembicCommand: '' };
+    const changed = {
+      name: 'renamed',
+      environment: 'test',
+      engine: 'sqlite',
+      host: 'other',
+      port: 5544,
+      database: 'd2',
+      user: 'u2',
+      sslMode: 'require',
+      sslCaFile: '',
+      sqlitePath: '/tmp/other.sqlite',
+      readOnly: false,
+      notes: '',
+      projectDir: resolve('.'),
+      projectFormat: 'native',
+      alembicCommand: '',
+    };
     expect(JSON.parse(edited.stdout)).toMatchObject(changed);
     const [update] = (JSON.parse(cli(home, ['audit', '--json']).stdout) as { entries: { detail: { changed: unknown } }[] }).entries;
     expect(update?.detail.changed).toEqual(changed);
@@ -121,13 +226,23 @@ describe('switchyard profiles', () => {
     const catcher = await startPasswordCatcher();
     try {
       const stored = 'Cli-Stored-Secret-802';
-      cli(home, ['profiles', 'add', '--name', 'bound', '--host', pg.host, '--port', String(pg.port), '--database', 'postgres', '--user', pg.user, '--password-stdin'], { stdin: `${stored}\n` });
+      cli(
+        home,
+        ['profiles', 'add', '--name', 'bound', '--host', pg.host, '--port', String(pg.port), '--database', 'postgres', '--user', pg.user, '--password-stdin'],
+        { stdin: `${stored}\n` },
+      );
       const refused = await spawnAsync(home, ['profiles', 'test', 'bound', '--host', '127.0.0.1', '--port', String(catcher.port), '--json']);
       expect(refused.code).toBe(1);
-      expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'E_AUTH_FAILED', message: expect.stringContaining('The saved password was not sent') } });
+      expect(JSON.parse(refused.stdout)).toMatchObject({
+        error: { code: 'E_AUTH_FAILED', message: expect.stringContaining('The saved password was not sent') },
+      });
       expect(catcher.received).not.toContain(stored);
 
-      const retyped = await spawnAsync(home, ['profiles', 'test', 'bound', '--host', '127.0.0.1', '--port', String(catcher.port), '--password-stdin'], 'typed-again\n');
+      const retyped = await spawnAsync(
+        home,
+        ['profiles', 'test', 'bound', '--host', '127.0.0.1', '--port', String(catcher.port), '--password-stdin'],
+        'typed-again\n',
+      );
       expect(retyped.code).toBe(1);
       expect(catcher.received).toEqual(['', 'typed-again']);
     } finally {

@@ -24,7 +24,10 @@ describe('switchyard reset / snapshot', () => {
     const { database, project } = await shopWithAda('cli_reset');
     const home = tempDir();
     const cli = (args: string[]) => {
-      const result = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'cli reset test', PGPASSWORD: server.password }, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [bin, ...args], {
+        env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'cli reset test', PGPASSWORD: server.password },
+        encoding: 'utf8',
+      });
       return { code: result.status, stdout: result.stdout, stderr: result.stderr };
     };
     const common = ['--url', `postgres://${server.user}@${server.host}:${server.port}/${database}`, '--project', project];
@@ -65,7 +68,23 @@ describe('the commands switchyard prints', () => {
     const services = await unlockedServices();
     // A name a shell would split and unquote: the hints must quote it.
     const profile = "Ada's shop (staging)";
-    const created = await services.dispatch('profiles.create', { profile: { name: profile, environment: 'staging', engine: 'postgres', host: server.host, port: server.port, database, user: server.user, password: server.password, projectDir: project } }, { actor: 'setup' });
+    const created = await services.dispatch(
+      'profiles.create',
+      {
+        profile: {
+          name: profile,
+          environment: 'staging',
+          engine: 'postgres',
+          host: server.host,
+          port: server.port,
+          database,
+          user: server.user,
+          password: server.password,
+          projectDir: project,
+        },
+      },
+      { actor: 'setup' },
+    );
     expect(created.ok).toBe(true);
     services.close();
     const env = { ...process.env, SWITCHYARD_HOME: services.dataDir, SWITCHYARD_PASSPHRASE: 'reset test', PGPASSWORD: server.password };
@@ -99,7 +118,9 @@ describe('the commands switchyard prints', () => {
     expect(removal.stderr).toContain('"with company"');
     const keep = printedAfter(removal.stderr, 'To keep them:');
     expect((await shell(keep)).status).toBe(0);
-    const left = JSON.parse(cli(['snapshot', 'list', '--url', `postgres://${server.user}@${server.host}:${server.port}/${database}`, '--json']).stdout) as Array<{ name: string; location: string }>;
+    const left = JSON.parse(
+      cli(['snapshot', 'list', '--url', `postgres://${server.user}@${server.host}:${server.port}/${database}`, '--json']).stdout,
+    ) as Array<{ name: string; location: string }>;
     expect(left.map((s) => s.name)).toEqual(expect.arrayContaining(['with company']));
     for (const snapshot of left) await adminQuery(server, `DROP DATABASE IF EXISTS "${snapshot.location}"`);
   });

@@ -9,7 +9,10 @@ const server = inject('postgres');
 const bin = resolve('bin/switchyard.mjs');
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: '', PGPASSWORD: server.password, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: '', PGPASSWORD: server.password, ...env },
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -35,7 +38,13 @@ describe('switchyard status / upgrade / downgrade / stamp', () => {
 
     const up = cli(['upgrade', ...common, '--json']);
     expect(up.code).toBe(0);
-    expect(JSON.parse(up.stdout)).toMatchObject({ steps: [{ revision: 'c1', direction: 'up' }, { revision: 'c2', direction: 'up' }], status: { heads: ['c2'], pending: [] } });
+    expect(JSON.parse(up.stdout)).toMatchObject({
+      steps: [
+        { revision: 'c1', direction: 'up' },
+        { revision: 'c2', direction: 'up' },
+      ],
+      status: { heads: ['c2'], pending: [] },
+    });
 
     const status = JSON.parse(cli(['status', ...common, '--json', '--check']).stdout) as Record<string, unknown>;
     expect(status).toMatchObject({ applied: ['c1', 'c2'], heads: ['c2'], pending: [], unknown: [], changed: [] });

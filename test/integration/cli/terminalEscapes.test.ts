@@ -10,14 +10,20 @@ const esc = '\x1b';
 const bell = '\x07';
 
 function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: '' }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: '' },
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A project whose file name, message and SQL carry terminal escapes, as a hostile branch could. */
 function hostileProject(): string {
   const dir = tempDir();
-  writeFileSync(join(dir, '001_base.sql'), '-- revision: base\n-- parents: none\n-- message: base\n-- migrate:up\nCREATE TABLE base (id integer);\n-- migrate:down\nDROP TABLE base;\n');
+  writeFileSync(
+    join(dir, '001_base.sql'),
+    '-- revision: base\n-- parents: none\n-- message: base\n-- migrate:up\nCREATE TABLE base (id integer);\n-- migrate:down\nDROP TABLE base;\n',
+  );
   writeFileSync(
     join(dir, `005_${esc}[31mred.sql`),
     `-- revision: red\n-- parents: base\n-- message: ${esc}]0;owned${bell}retitles the terminal\n-- migrate:up\nSELECT * FROM "missing${esc}[2J";\n-- migrate:down\nSELECT 1;\n`,
@@ -62,7 +68,7 @@ describe('text from files and databases on a terminal', () => {
     expect(inventory.stdout).toContain('evil\\x1b[2Jtable');
   });
 
-  it('shows escapes in a run\'s progress and in the database\'s error message as text', () => {
+  it("shows escapes in a run's progress and in the database's error message as text", () => {
     const database = join(tempDir(), 'target.sqlite');
     openSqlite(database).close();
     const upgrade = cli(['upgrade', '--url', `sqlite://${database}`, '--project', hostileProject(), '--to', 'heads']);

@@ -9,7 +9,19 @@ import { join } from 'node:path';
 const pg = inject('postgres');
 
 function target(overrides: Partial<ConnectionTarget> = {}): ConnectionTarget {
-  return { engine: 'postgres', host: pg.host, port: pg.port, database: 'postgres', user: pg.user, password: pg.password, sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false, ...overrides };
+  return {
+    engine: 'postgres',
+    host: pg.host,
+    port: pg.port,
+    database: 'postgres',
+    user: pg.user,
+    password: pg.password,
+    sslMode: 'disable',
+    sslCaFile: '',
+    sqlitePath: '',
+    readOnly: false,
+    ...overrides,
+  };
 }
 
 describe('test connection on PostgreSQL', () => {
@@ -43,20 +55,32 @@ describe('test connection on PostgreSQL', () => {
   });
 
   it('names an unknown database', async () => {
-    await expect(testConnection(target({ database: 'no_such_db' }))).rejects.toMatchObject({ code: 'E_UNKNOWN_DATABASE', message: expect.stringContaining('"no_such_db" does not exist') });
+    await expect(testConnection(target({ database: 'no_such_db' }))).rejects.toMatchObject({
+      code: 'E_UNKNOWN_DATABASE',
+      message: expect.stringContaining('"no_such_db" does not exist'),
+    });
   });
 
   it('says the connection was refused on a closed port', async () => {
     const closed = await freePort();
-    await expect(testConnection(target({ port: closed }))).rejects.toMatchObject({ code: 'E_CONNECTION_REFUSED', message: expect.stringContaining(`127.0.0.1:${closed}`) });
+    await expect(testConnection(target({ port: closed }))).rejects.toMatchObject({
+      code: 'E_CONNECTION_REFUSED',
+      message: expect.stringContaining(`127.0.0.1:${closed}`),
+    });
   });
 
   it('says the host cannot be resolved', async () => {
-    await expect(testConnection(target({ host: 'no-such-host.invalid' }))).rejects.toMatchObject({ code: 'E_HOST_NOT_FOUND', message: expect.stringContaining('no-such-host.invalid') });
+    await expect(testConnection(target({ host: 'no-such-host.invalid' }))).rejects.toMatchObject({
+      code: 'E_HOST_NOT_FOUND',
+      message: expect.stringContaining('no-such-host.invalid'),
+    });
   });
 
   it('times out on a server that never answers', async () => {
-    await expect(testConnection(target({ port: silentPort, timeoutMs: 800 }))).rejects.toMatchObject({ code: 'E_TIMEOUT', message: expect.stringContaining('did not answer within 1 s') });
+    await expect(testConnection(target({ port: silentPort, timeoutMs: 800 }))).rejects.toMatchObject({
+      code: 'E_TIMEOUT',
+      message: expect.stringContaining('did not answer within 1 s'),
+    });
   });
 
   it('says when the server does not speak SSL and SSL was required', async () => {

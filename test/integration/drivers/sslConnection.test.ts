@@ -21,14 +21,39 @@ function makeCertificates(): void {
   openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=Someone Else CA', '-keyout', 'other.key', '-out', 'other.crt']);
   openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'server.key', '-out', 'server.csr']);
   writeFileSync(join(certs, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
-  openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'san.ext', '-out', 'server.crt']);
+  openssl([
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    'san.ext',
+    '-out',
+    'server.crt',
+  ]);
 }
 
 describe('test connection with TLS', () => {
   let server: PostgresServer;
   const target = (overrides: Partial<ConnectionTarget>): ConnectionTarget => ({
-    engine: 'postgres', host: server.host, port: server.port, database: 'postgres', user: server.user, password: server.password,
-    sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false, ...overrides,
+    engine: 'postgres',
+    host: server.host,
+    port: server.port,
+    database: 'postgres',
+    user: server.user,
+    password: server.password,
+    sslMode: 'disable',
+    sslCaFile: '',
+    sqlitePath: '',
+    readOnly: false,
+    ...overrides,
   });
 
   beforeAll(async () => {
@@ -52,7 +77,10 @@ describe('test connection with TLS', () => {
   });
 
   it('says SSL is required when the server only accepts encrypted connections', async () => {
-    await expect(testConnection(target({ sslMode: 'disable' }))).rejects.toMatchObject({ code: 'E_SSL_REQUIRED', message: expect.stringContaining('requires SSL') });
+    await expect(testConnection(target({ sslMode: 'disable' }))).rejects.toMatchObject({
+      code: 'E_SSL_REQUIRED',
+      message: expect.stringContaining('requires SSL'),
+    });
   });
 
   it('connects with require, and with verify-full against the right CA', async () => {
@@ -63,6 +91,9 @@ describe('test connection with TLS', () => {
 
   it('refuses a certificate signed by another CA, and says when the CA file is missing', async () => {
     await expect(testConnection(target({ sslMode: 'verify-full', sslCaFile: join(certs, 'other.crt') }))).rejects.toMatchObject({ code: 'E_SSL_CERTIFICATE' });
-    await expect(testConnection(target({ sslMode: 'verify-ca', sslCaFile: join(certs, 'missing.crt') }))).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', message: expect.stringContaining('missing.crt') });
+    await expect(testConnection(target({ sslMode: 'verify-ca', sslCaFile: join(certs, 'missing.crt') }))).rejects.toMatchObject({
+      code: 'E_FILE_NOT_FOUND',
+      message: expect.stringContaining('missing.crt'),
+    });
   });
 });

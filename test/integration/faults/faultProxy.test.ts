@@ -51,7 +51,10 @@ describe('fault proxy', () => {
     const client = await clientThroughProxy(database);
     const held = proxy.holdAt(/INSERT INTO notes/, 'afterReply');
     let answered = false;
-    void client.query('INSERT INTO notes VALUES (2)').then(() => (answered = true), () => undefined);
+    void client.query('INSERT INTO notes VALUES (2)').then(
+      () => (answered = true),
+      () => undefined,
+    );
     await held;
     expect(answered).toBe(false);
     kill(client);

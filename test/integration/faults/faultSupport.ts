@@ -51,7 +51,10 @@ const settleAttempts = 150;
 
 /** An encoding and collation unlike template0's, so "same as the server's default" is never right by luck. */
 async function unusualShape(server: ServerAddress): Promise<{ encoding: string; collate: string }> {
-  const { rows } = await adminQuery(server, "SELECT pg_encoding_to_char(encoding) AS encoding, datcollate AS collate FROM pg_database WHERE datname = 'template0'");
+  const { rows } = await adminQuery(
+    server,
+    "SELECT pg_encoding_to_char(encoding) AS encoding, datcollate AS collate FROM pg_database WHERE datname = 'template0'",
+  );
   const usual = rows[0] as { encoding: string; collate: string };
   return { encoding: usual.encoding === 'LATIN1' ? 'UTF8' : 'LATIN1', collate: usual.collate === 'C' ? 'POSIX' : 'C' };
 }
@@ -77,14 +80,20 @@ export async function openFaultBench(server: ServerAddress, prefix: string, revi
   writeFileSync(seedFile, seedSql);
   const proxy = await startFaultProxy(server);
   const before = new Set(await databasesLike(server, ''));
-  await adminQuery(server, `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ownerRole}') THEN CREATE ROLE ${ownerRole} NOLOGIN; END IF; END $$`);
+  await adminQuery(
+    server,
+    `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ownerRole}') THEN CREATE ROLE ${ownerRole} NOLOGIN; END IF; END $$`,
+  );
   const shape = await unusualShape(server);
   const cli = await cliWithStore(home, { PGPASSWORD: server.password });
   const fingerprint = (database: string) => postgresFingerprint(server, database);
   const emptyDatabase = async () => {
     counter += 1;
     const name = `${prefix}_${process.pid}_${counter}`;
-    await adminQuery(server, `CREATE DATABASE ${quoteIdentifier(name)} OWNER ${ownerRole} ENCODING '${shape.encoding}' LC_COLLATE '${shape.collate}' LC_CTYPE '${shape.collate}' TEMPLATE template0`);
+    await adminQuery(
+      server,
+      `CREATE DATABASE ${quoteIdentifier(name)} OWNER ${ownerRole} ENCODING '${shape.encoding}' LC_COLLATE '${shape.collate}' LC_CTYPE '${shape.collate}' TEMPLATE template0`,
+    );
     onTestFinished(() => adminQuery(server, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`).then(() => undefined));
     return name;
   };
@@ -109,7 +118,10 @@ export async function openFaultBench(server: ServerAddress, prefix: string, revi
       const sessions = async () => {
         const ports = proxy.serverSidePorts();
         if (ports.length === 0) return [];
-        const { rows } = await adminQuery(server, `SELECT datname, application_name, state, query FROM pg_stat_activity WHERE client_port IN (${ports.join(', ')}) AND pid <> pg_backend_pid()`);
+        const { rows } = await adminQuery(
+          server,
+          `SELECT datname, application_name, state, query FROM pg_stat_activity WHERE client_port IN (${ports.join(', ')}) AND pid <> pg_backend_pid()`,
+        );
         return rows;
       };
       for (let attempt = 0; attempt < settleAttempts; attempt += 1) {

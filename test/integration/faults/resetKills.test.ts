@@ -42,7 +42,21 @@ const afterSnapshot: KillPoint[] = [
 ];
 
 function resetArgs(database: string, resetMode: 'recreate' | 'wipe' = 'recreate'): string[] {
-  return ['reset', '--url', bench.url(database), '--project', bench.project, '--mode', resetMode, '--to', 'heads', '--seed', bench.seedFile, '--confirm', database];
+  return [
+    'reset',
+    '--url',
+    bench.url(database),
+    '--project',
+    bench.project,
+    '--mode',
+    resetMode,
+    '--to',
+    'heads',
+    '--seed',
+    bench.seedFile,
+    '--confirm',
+    database,
+  ];
 }
 
 // Several CLI runs per test, on a machine that may be busy: more room than the default minute.

@@ -34,7 +34,11 @@ const loopTimeout = 300_000;
  * Runs the command once per kill point, SIGKILLed after its n-th database statement (n = 0, 1, …),
  * until a run reaches its end unkilled; `prepare` runs before each, `check` after each kill.
  */
-async function atEveryDatabaseStatement(args: (n: number) => string[], prepare: (n: number) => Promise<void>, check: (where: string) => Promise<void>): Promise<void> {
+async function atEveryDatabaseStatement(
+  args: (n: number) => string[],
+  prepare: (n: number) => Promise<void>,
+  check: (where: string) => Promise<void>,
+): Promise<void> {
   for (let n = 0; n < mostStatements; n += 1) {
     await prepare(n);
     const { held, run } = await bench.cli.killAtIfReached(bench.proxy, nthDatabaseStatement(n), 'afterReply', args(n));
@@ -98,36 +102,55 @@ describe('a restore killed at each statement leaves the database whole (as it wa
 
   it('switchyard reset --mode snapshot', { timeout: loopTimeout }, async () => {
     // Without a snapshot of its own first: the kill points are the restore's.
-    await restoreKilledAtEveryStatement((database, id) => ['reset', '--url', bench.url(database), '--mode', 'snapshot', '--snapshot', id, '--no-snapshot', '--i-understand', '--confirm', database]);
+    await restoreKilledAtEveryStatement((database, id) => [
+      'reset',
+      '--url',
+      bench.url(database),
+      '--mode',
+      'snapshot',
+      '--snapshot',
+      id,
+      '--no-snapshot',
+      '--i-understand',
+      '--confirm',
+      database,
+    ]);
   });
 });
 
 describe('switchyard snapshot create killed at each statement', () => {
-  it('never changes the database, leaves no copy that snapshot list does not show, and a re-run takes a snapshot that restores', { timeout: loopTimeout }, async () => {
-    const database = await bench.shopDatabase();
-    const original = await bench.fingerprint(database);
-    const createArgs = (name: string) => ['snapshot', 'create', '--url', bench.url(database), '--name', name, '--json'];
+  it(
+    'never changes the database, leaves no copy that snapshot list does not show, and a re-run takes a snapshot that restores',
+    { timeout: loopTimeout },
+    async () => {
+      const database = await bench.shopDatabase();
+      const original = await bench.fingerprint(database);
+      const createArgs = (name: string) => ['snapshot', 'create', '--url', bench.url(database), '--name', name, '--json'];
 
-    let serverBefore = new Set<string>();
-    await atEveryDatabaseStatement(
-      (n) => createArgs(`killed ${n}`),
-      async () => {
-        serverBefore = new Set(await databasesLike(server, ''));
-      },
-      async (where) => {
-        expect(await bench.fingerprint(database), where).toEqual(original);
-        const locations = (await listed(database)).map((s) => s.location);
-        const leftOver = (await databasesLike(server, '')).filter((name) => !serverBefore.has(name));
-        expect(leftOver.filter((name) => !locations.includes(name)), `${where}: databases on the server that snapshot list does not show`).toEqual([]);
-      },
-    );
+      let serverBefore = new Set<string>();
+      await atEveryDatabaseStatement(
+        (n) => createArgs(`killed ${n}`),
+        async () => {
+          serverBefore = new Set(await databasesLike(server, ''));
+        },
+        async (where) => {
+          expect(await bench.fingerprint(database), where).toEqual(original);
+          const locations = (await listed(database)).map((s) => s.location);
+          const leftOver = (await databasesLike(server, '')).filter((name) => !serverBefore.has(name));
+          expect(
+            leftOver.filter((name) => !locations.includes(name)),
+            `${where}: databases on the server that snapshot list does not show`,
+          ).toEqual([]);
+        },
+      );
 
-    const take = await bench.cli.run(createArgs('after the kills'));
-    expect(take.code, output(take)).toBe(0);
-    const snapshot = JSON.parse(take.stdout) as Listed;
-    await adminQuery(server, 'DELETE FROM orders', database);
-    const restore = await bench.cli.run(['snapshot', 'restore', snapshot.id, '--url', bench.url(database)]);
-    expect(restore.code, output(restore)).toBe(0);
-    expect(await bench.fingerprint(database)).toEqual(original);
-  });
+      const take = await bench.cli.run(createArgs('after the kills'));
+      expect(take.code, output(take)).toBe(0);
+      const snapshot = JSON.parse(take.stdout) as Listed;
+      await adminQuery(server, 'DELETE FROM orders', database);
+      const restore = await bench.cli.run(['snapshot', 'restore', snapshot.id, '--url', bench.url(database)]);
+      expect(restore.code, output(restore)).toBe(0);
+      expect(await bench.fingerprint(database)).toEqual(original);
+    },
+  );
 });

@@ -131,7 +131,21 @@ describe('SQLite under faults', { timeout: 180_000 }, () => {
     const seed = join(space.home, 'seed.sql');
     const pipe = namedPipe(seed);
     try {
-      await space.cli.killWhen(pipe.opened, ['reset', '--url', space.url, '--project', space.project, '--mode', 'recreate', '--to', 'ordr02', '--seed', seed, '--confirm', 'shop.db']);
+      await space.cli.killWhen(pipe.opened, [
+        'reset',
+        '--url',
+        space.url,
+        '--project',
+        space.project,
+        '--mode',
+        'recreate',
+        '--to',
+        'ordr02',
+        '--seed',
+        seed,
+        '--confirm',
+        'shop.db',
+      ]);
     } finally {
       pipe.close();
     }
@@ -143,7 +157,10 @@ describe('SQLite under faults', { timeout: 180_000 }, () => {
     const original = sqliteFingerprint(space.path);
     // The file is dropped and created again before the migrations write to it: a rollback journal
     // beside it means a migration's transaction is open.
-    await space.cli.killWhen(until(() => existsSync(`${space.path}-journal`), 'a migration writing'), ['reset', '--url', space.url, '--project', space.project, '--mode', 'recreate', '--to', 'heads', '--confirm', 'shop.db']);
+    await space.cli.killWhen(
+      until(() => existsSync(`${space.path}-journal`), 'a migration writing'),
+      ['reset', '--url', space.url, '--project', space.project, '--mode', 'recreate', '--to', 'heads', '--confirm', 'shop.db'],
+    );
     await expectRecoveryAfterInterruptedReset(space, original);
   });
 

@@ -17,7 +17,12 @@ import { shop } from '../reset/resetSupport';
 const server = inject('postgres');
 let bench: FaultBench;
 
-const notes = { id: 'note03', parents: ['ordr02'], message: 'order notes', up: "ALTER TABLE orders ADD COLUMN note text;\nUPDATE orders SET note = 'order ' || id;" };
+const notes = {
+  id: 'note03',
+  parents: ['ordr02'],
+  message: 'order notes',
+  up: "ALTER TABLE orders ADD COLUMN note text;\nUPDATE orders SET note = 'order ' || id;",
+};
 
 beforeAll(async () => {
   bench = await openFaultBench(server, 'fault_upgrade', [...shop, notes]);
@@ -98,7 +103,22 @@ with engine.connect() as connection:
 `;
 
 function alembicRevision(id: string, parent: string | undefined, body: string[]): string {
-  return [`"""${id}"""`, 'from alembic import op', '', `revision = "${id}"`, `down_revision = ${parent ? `"${parent}"` : 'None'}`, 'branch_labels = None', 'depends_on = None', '', 'def upgrade():', ...body.map((line) => `    ${line}`), '', 'def downgrade():', '    pass', ''].join('\n');
+  return [
+    `"""${id}"""`,
+    'from alembic import op',
+    '',
+    `revision = "${id}"`,
+    `down_revision = ${parent ? `"${parent}"` : 'None'}`,
+    'branch_labels = None',
+    'depends_on = None',
+    '',
+    'def upgrade():',
+    ...body.map((line) => `    ${line}`),
+    '',
+    'def downgrade():',
+    '    pass',
+    '',
+  ].join('\n');
 }
 
 function writeAlembicProject(dir: string): void {
@@ -106,8 +126,19 @@ function writeAlembicProject(dir: string): void {
   writeFileSync(join(dir, 'alembic.ini'), '[alembic]\nscript_location = %(here)s/migrations\n');
   writeFileSync(join(dir, 'migrations', 'env.py'), alembicEnv);
   const revisions: Array<[string, string | undefined, string[]]> = [
-    ['a1_customers', undefined, ['op.execute("CREATE TABLE customers (id int PRIMARY KEY, name text)")', 'op.execute("INSERT INTO customers VALUES (1, \'Ada\'), (2, \'Grace\')")']],
-    ['b2_orders', 'a1_customers', ['op.execute("CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers(id))")', 'op.execute("INSERT INTO orders VALUES (10, 1), (11, 2)")']],
+    [
+      'a1_customers',
+      undefined,
+      ['op.execute("CREATE TABLE customers (id int PRIMARY KEY, name text)")', "op.execute(\"INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace')\")"],
+    ],
+    [
+      'b2_orders',
+      'a1_customers',
+      [
+        'op.execute("CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers(id))")',
+        'op.execute("INSERT INTO orders VALUES (10, 1), (11, 2)")',
+      ],
+    ],
     ['c3_notes', 'b2_orders', ['op.execute("ALTER TABLE orders ADD COLUMN note text")', 'op.execute("UPDATE orders SET note = \'order \' || id")']],
   ];
   for (const [id, parent, body] of revisions) writeFileSync(join(dir, 'migrations', 'versions', `${id}.py`), alembicRevision(id, parent, body));

@@ -16,11 +16,14 @@ interface Reply {
 
 function send(host: RunningHost, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -51,7 +54,11 @@ async function host(): Promise<RunningHost> {
   return running;
 }
 
-const invoke = (method: string, input: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, input }) });
+const invoke = (method: string, input: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ method, input }),
+});
 
 describe('browser host', () => {
   it('prints a URL on 127.0.0.1 with a long random token', async () => {
@@ -64,7 +71,9 @@ describe('browser host', () => {
     expect((await send(h, '/')).status).toBe(401);
     expect((await send(h, '/api/invoke', invoke('profiles.list', {}))).status).toBe(401);
     expect((await send(h, '/?token=not-the-token')).status).toBe(401);
-    expect((await send(h, '/api/invoke', { ...invoke('profiles.list', {}), headers: { 'content-type': 'application/json', authorization: 'Bearer nope' } })).status).toBe(401);
+    expect(
+      (await send(h, '/api/invoke', { ...invoke('profiles.list', {}), headers: { 'content-type': 'application/json', authorization: 'Bearer nope' } })).status,
+    ).toBe(401);
   });
 
   it('trades the token for an HttpOnly, SameSite=Strict cookie and drops it from the URL', async () => {
@@ -84,28 +93,44 @@ describe('browser host', () => {
 
   it('answers the API with the token, with the same envelope as IPC', async () => {
     const h = await host();
-    const reply = await send(h, '/api/invoke', { ...invoke('profiles.list', {}), headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}` } });
+    const reply = await send(h, '/api/invoke', {
+      ...invoke('profiles.list', {}),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}` },
+    });
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toEqual({ ok: true, value: [] });
-    const unknown = await send(h, '/api/invoke', { ...invoke('nope', {}), headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}` } });
+    const unknown = await send(h, '/api/invoke', {
+      ...invoke('nope', {}),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}` },
+    });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'E_UNKNOWN_METHOD' } });
   });
 
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
     const h = await host();
-    const reply = await send(h, '/api/invoke', { ...invoke('profiles.list', {}), headers: { host: `evil.example:${h.port}`, 'content-type': 'application/json', authorization: `Bearer ${h.token}` } });
+    const reply = await send(h, '/api/invoke', {
+      ...invoke('profiles.list', {}),
+      headers: { host: `evil.example:${h.port}`, 'content-type': 'application/json', authorization: `Bearer ${h.token}` },
+    });
     expect(reply.status).toBe(403);
   });
 
   it('refuses a cross-origin request even with the token', async () => {
     const h = await host();
-    const reply = await send(h, '/api/invoke', { ...invoke('profiles.list', {}), headers: { origin: 'http://evil.example', 'content-type': 'application/json', authorization: `Bearer ${h.token}` } });
+    const reply = await send(h, '/api/invoke', {
+      ...invoke('profiles.list', {}),
+      headers: { origin: 'http://evil.example', 'content-type': 'application/json', authorization: `Bearer ${h.token}` },
+    });
     expect(reply.status).toBe(403);
   });
 
   it('refuses a form post (no JSON content type), which a foreign page could send without preflight', async () => {
     const h = await host();
-    const reply = await send(h, '/api/invoke', { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${h.token}` }, body: JSON.stringify({ method: 'profiles.list', input: {} }) });
+    const reply = await send(h, '/api/invoke', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${h.token}` },
+      body: JSON.stringify({ method: 'profiles.list', input: {} }),
+    });
     expect(reply.status).toBe(415);
   });
 
@@ -122,7 +147,10 @@ describe('browser host', () => {
     const ok = await upgrade(h, { origin: `http://127.0.0.1:${h.port}`, cookie: `switchyard_token=${h.token}` });
     expect(ok.opened).toBe(true);
     const message = new Promise<string>((resolve) => ok.socket?.once('message', (data) => resolve(String(data))));
-    const reply = await send(h, '/api/invoke', { ...invoke('profiles.testAll', {}), headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}` } });
+    const reply = await send(h, '/api/invoke', {
+      ...invoke('profiles.testAll', {}),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}` },
+    });
     const { value } = JSON.parse(reply.body) as { value: { opId: string } };
     expect(JSON.parse(await message)).toMatchObject({ event: 'op.progress', payload: { opId: value.opId, done: 0, total: 0 } });
     ok.socket?.close();
@@ -130,7 +158,11 @@ describe('browser host', () => {
 });
 
 describe('browser host errors', () => {
-  const withToken = (h: RunningHost, headers: Record<string, string> = {}) => ({ 'content-type': 'application/json', authorization: `Bearer ${h.token}`, ...headers });
+  const withToken = (h: RunningHost, headers: Record<string, string> = {}) => ({
+    'content-type': 'application/json',
+    authorization: `Bearer ${h.token}`,
+    ...headers,
+  });
   const envelope = (reply: Reply) => {
     expect(reply.headers['content-type']).toBe('application/json');
     return JSON.parse(reply.body) as { ok: boolean; error: { code: string; message: string; detail?: unknown } };
@@ -141,14 +173,20 @@ describe('browser host errors', () => {
     const big = JSON.stringify({ method: 'profiles.list', input: { padding: 'x'.repeat(1024 * 1024) } });
     const declared = await send(h, '/api/invoke', { method: 'POST', headers: withToken(h), body: big });
     expect(declared.status).toBe(413);
-    expect(envelope(declared)).toEqual({ ok: false, error: { code: 'E_REQUEST_TOO_LARGE', message: expect.stringContaining('1048576 bytes'), detail: { limitBytes: 1048576 } } });
+    expect(envelope(declared)).toEqual({
+      ok: false,
+      error: { code: 'E_REQUEST_TOO_LARGE', message: expect.stringContaining('1048576 bytes'), detail: { limitBytes: 1048576 } },
+    });
 
     const streamed = await new Promise<Reply>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: h.port, path: '/api/invoke', method: 'POST', headers: { host: `127.0.0.1:${h.port}`, ...withToken(h) } }, (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      });
+      const req = request(
+        { host: '127.0.0.1', port: h.port, path: '/api/invoke', method: 'POST', headers: { host: `127.0.0.1:${h.port}`, ...withToken(h) } },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
       req.on('error', reject);
       for (let i = 0; i < 5; i += 1) req.write('x'.repeat(256 * 1024));
       req.end();

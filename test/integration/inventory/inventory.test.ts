@@ -23,13 +23,24 @@ const oddSchema = 'Sales & "Ops"';
 const q = quoteIdentifier;
 
 const revisions: RevisionSpec[] = [
-  { id: 'a1', parents: [], message: 'users and order lines', up: `CREATE TABLE users (id int primary key);\nCREATE SCHEMA ${q(oddSchema)};\nCREATE TABLE ${q(oddSchema)}."Order Lines" (id int);` },
-  { id: 'b2', parents: ['a1'], message: 'documents and audit', up: 'CREATE TABLE documents (id int primary key, body text);\nCREATE TABLE audit_log (id int);' },
+  {
+    id: 'a1',
+    parents: [],
+    message: 'users and order lines',
+    up: `CREATE TABLE users (id int primary key);\nCREATE SCHEMA ${q(oddSchema)};\nCREATE TABLE ${q(oddSchema)}."Order Lines" (id int);`,
+  },
+  {
+    id: 'b2',
+    parents: ['a1'],
+    message: 'documents and audit',
+    up: 'CREATE TABLE documents (id int primary key, body text);\nCREATE TABLE audit_log (id int);',
+  },
   { id: 'c3', parents: ['b2'], message: 'reports', up: 'CREATE TABLE reports (id int);' },
   { id: 'd4', parents: ['c3'], message: 'retire audit', up: 'DROP TABLE documents;\nALTER TABLE users RENAME TO accounts;' },
 ];
 // The hand-made drift: a table nobody's migration made, an expected one dropped, and one a pending revision will create.
-const drift = 'CREATE TABLE legacy_notes (id int);\nDROP TABLE audit_log;\nCREATE TABLE reports (id int);\nINSERT INTO documents VALUES (1, \'a\'), (2, \'b\'), (3, \'c\');';
+const drift =
+  "CREATE TABLE legacy_notes (id int);\nDROP TABLE audit_log;\nCREATE TABLE reports (id int);\nINSERT INTO documents VALUES (1, 'a'), (2, 'b'), (3, 'c');";
 
 function byName(inventory: Inventory, name: string): InventoryTable {
   const table = inventory.tables.find((t) => t.name === name);
@@ -80,7 +91,18 @@ describe('inventory on PostgreSQL', () => {
   let projectDir: string;
 
   beforeAll(async () => {
-    const base: ConnectionTarget = { engine: 'postgres', host: pg.host, port: pg.port, database: 'postgres', user: pg.user, password: pg.password, sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false };
+    const base: ConnectionTarget = {
+      engine: 'postgres',
+      host: pg.host,
+      port: pg.port,
+      database: 'postgres',
+      user: pg.user,
+      password: pg.password,
+      sslMode: 'disable',
+      sslCaFile: '',
+      sqlitePath: '',
+      readOnly: false,
+    };
     admin = await connect(base);
     await admin.query(`DROP DATABASE IF EXISTS ${q(database)}`);
     await admin.query(`CREATE DATABASE ${q(database)}`);
@@ -92,7 +114,10 @@ describe('inventory on PostgreSQL', () => {
     try {
       await applyByHand(driver, projectDir, ['a1', 'b2']);
       await runStatements(driver, drift);
-      await runStatements(driver, `CREATE INDEX documents_body ON documents (body);\nCOMMENT ON TABLE documents IS 'what users upload';\nCREATE VIEW recent_documents AS SELECT * FROM documents;\nCREATE MATERIALIZED VIEW document_count AS SELECT count(*) FROM documents;\nCREATE TABLE ${q(oddSchema)}."Events" (at date) PARTITION BY RANGE (at);\nCREATE VIEW slow AS SELECT pg_sleep(3)::text AS slept;\nANALYZE;`);
+      await runStatements(
+        driver,
+        `CREATE INDEX documents_body ON documents (body);\nCOMMENT ON TABLE documents IS 'what users upload';\nCREATE VIEW recent_documents AS SELECT * FROM documents;\nCREATE MATERIALIZED VIEW document_count AS SELECT count(*) FROM documents;\nCREATE TABLE ${q(oddSchema)}."Events" (at date) PARTITION BY RANGE (at);\nCREATE VIEW slow AS SELECT pg_sleep(3)::text AS slept;\nANALYZE;`,
+      );
     } finally {
       await driver.close();
     }
@@ -158,12 +183,33 @@ describe('inventory on PostgreSQL', () => {
   });
 
   it('stops a count that outlives its statement timeout and goes on with the next table', async () => {
-    const { done } = await count(connection, [{ schema: 'public', name: 'slow' }, { schema: 'public', name: 'documents' }], 200);
-    expect(done).toMatchObject({ ok: true, result: [{ name: 'slow', rows: null, error: 'timed out after 0.2 s' }, { name: 'documents', rows: 3 }] });
+    const { done } = await count(
+      connection,
+      [
+        { schema: 'public', name: 'slow' },
+        { schema: 'public', name: 'documents' },
+      ],
+      200,
+    );
+    expect(done).toMatchObject({
+      ok: true,
+      result: [
+        { name: 'slow', rows: null, error: 'timed out after 0.2 s' },
+        { name: 'documents', rows: 3 },
+      ],
+    });
   });
 
   it('cancels a running count', async () => {
-    const { done } = await count(connection, [{ schema: 'public', name: 'slow' }, { schema: 'public', name: 'documents' }], 60_000, 300);
+    const { done } = await count(
+      connection,
+      [
+        { schema: 'public', name: 'slow' },
+        { schema: 'public', name: 'documents' },
+      ],
+      60_000,
+      300,
+    );
     expect(done).toMatchObject({ ok: false, error: { code: 'E_CANCELLED' } });
   });
 });
@@ -174,11 +220,24 @@ describe('inventory on SQLite', () => {
     const projectDir = join(dir, 'migrations');
     const sqliteRevisions = revisions.map((r) => (r.id === 'a1' ? { ...r, up: 'CREATE TABLE users (id int primary key);' } : r));
     writeNativeProject(projectDir, sqliteRevisions);
-    const connection: ConnectionTarget = { engine: 'sqlite', host: '', port: 0, database: '', user: '', sslMode: 'disable', sslCaFile: '', sqlitePath: join(dir, 'app.sqlite'), readOnly: false };
+    const connection: ConnectionTarget = {
+      engine: 'sqlite',
+      host: '',
+      port: 0,
+      database: '',
+      user: '',
+      sslMode: 'disable',
+      sslCaFile: '',
+      sqlitePath: join(dir, 'app.sqlite'),
+      readOnly: false,
+    };
     const driver = await connect(connection, { create: true });
     try {
       await applyByHand(driver, projectDir, ['a1', 'b2']);
-      await runStatements(driver, `${drift}\nCREATE TABLE "Odd ""Name"" Here" (id int);\nCREATE TABLE stray (id int);\nCREATE VIEW recent AS SELECT * FROM documents;`);
+      await runStatements(
+        driver,
+        `${drift}\nCREATE TABLE "Odd ""Name"" Here" (id int);\nCREATE TABLE stray (id int);\nCREATE VIEW recent AS SELECT * FROM documents;`,
+      );
     } finally {
       await driver.close();
     }
@@ -194,7 +253,10 @@ describe('inventory on SQLite', () => {
     expect(inventory.sizesExact).toBe(true);
     expect(byName(inventory, 'documents')).toMatchObject({ bytesExact: true, bytes: 8192 });
 
-    const { done } = await count(connection, [{ schema: 'main', name: 'Odd "Name" Here' }, { schema: 'main', name: 'documents' }]);
+    const { done } = await count(connection, [
+      { schema: 'main', name: 'Odd "Name" Here' },
+      { schema: 'main', name: 'documents' },
+    ]);
     expect(done).toMatchObject({ ok: true, result: [{ rows: 0 }, { rows: 3 }] });
   });
 });

@@ -12,7 +12,10 @@ const pg = inject('postgres');
 const bin = resolve('bin/switchyard.mjs');
 
 function cli(home: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, 'inventory', ...args], { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: '', ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [bin, 'inventory', ...args], {
+    env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: '', ...env },
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -25,11 +28,24 @@ async function sqliteDatabase(dir: string): Promise<{ path: string; projectDir: 
   const path = join(dir, 'shop.sqlite');
   const projectDir = join(dir, 'migrations');
   writeNativeProject(projectDir, revisions);
-  const target: ConnectionTarget = { engine: 'sqlite', host: '', port: 0, database: '', user: '', sslMode: 'disable', sslCaFile: '', sqlitePath: path, readOnly: false };
+  const target: ConnectionTarget = {
+    engine: 'sqlite',
+    host: '',
+    port: 0,
+    database: '',
+    user: '',
+    sslMode: 'disable',
+    sslCaFile: '',
+    sqlitePath: path,
+    readOnly: false,
+  };
   const driver = await connect(target, { create: true });
   try {
     await applyByHand(driver, projectDir, ['r1']);
-    await runStatements(driver, "DROP TABLE invoices;\nCREATE TABLE shipments (id int);\nCREATE TABLE \"hand, made\" (note text);\nINSERT INTO customers VALUES (1), (2);");
+    await runStatements(
+      driver,
+      'DROP TABLE invoices;\nCREATE TABLE shipments (id int);\nCREATE TABLE "hand, made" (note text);\nINSERT INTO customers VALUES (1), (2);',
+    );
   } finally {
     await driver.close();
   }
@@ -44,7 +60,14 @@ describe('switchyard inventory', () => {
     expect(result.code).toBe(0);
     const inventory = JSON.parse(result.stdout) as { tables: Array<Record<string, unknown>>; counts: Record<string, number> };
     expect(inventory.counts).toEqual({ ok: 1, missing: 1, unexpected: 1, conflict: 1, bookkeeping: 1 });
-    expect(inventory.tables.find((t) => t.name === 'customers')).toMatchObject({ schema: 'main', name: 'customers', kind: 'table', estimatedRows: 2, status: 'ok', createdBy: { revision: 'r1', file: '001_r1.sql', line: 1 } });
+    expect(inventory.tables.find((t) => t.name === 'customers')).toMatchObject({
+      schema: 'main',
+      name: 'customers',
+      kind: 'table',
+      estimatedRows: 2,
+      status: 'ok',
+      createdBy: { revision: 'r1', file: '001_r1.sql', line: 1 },
+    });
     expect(inventory.tables.find((t) => t.name === 'shipments')).toMatchObject({ status: 'conflict', conflictWith: { revision: 'r2' } });
     expect(inventory.tables.find((t) => t.name === 'invoices')).toMatchObject({ status: 'missing', bytes: null });
     expect(inventory.tables.every((t) => 'bytes' in t && 'estimatedRows' in t)).toBe(true);
@@ -56,7 +79,9 @@ describe('switchyard inventory', () => {
     const csv = cli(dir, ['--url', `sqlite:${path}`, '--project', projectDir, '--csv']);
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('schema,name,kind,status,estimated_rows,exact_rows,bytes,bytes_exact,index_count,owner,created_by,created_by_file,conflicts_with,comment');
+    expect(lines[0]).toBe(
+      'schema,name,kind,status,estimated_rows,exact_rows,bytes,bytes_exact,index_count,owner,created_by,created_by_file,conflicts_with,comment',
+    );
     expect(lines).toContain('main,"hand, made",table,unexpected,0,0,4096,true,0,,,,,');
     const markdown = cli(dir, ['--url', `sqlite:${path}`, '--project', projectDir, '--markdown']);
     expect(markdown.stdout).toContain('| Missing | 1 | 0 |');
@@ -67,12 +92,37 @@ describe('switchyard inventory', () => {
 
   it('reads PostgreSQL from a URL with PGPASSWORD, counts rows exactly, and has no status without a project', async () => {
     const database = 'cli "Inventory"';
-    const admin = await connect({ engine: 'postgres', host: pg.host, port: pg.port, database: 'postgres', user: pg.user, password: pg.password, sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false });
+    const admin = await connect({
+      engine: 'postgres',
+      host: pg.host,
+      port: pg.port,
+      database: 'postgres',
+      user: pg.user,
+      password: pg.password,
+      sslMode: 'disable',
+      sslCaFile: '',
+      sqlitePath: '',
+      readOnly: false,
+    });
     try {
       await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)}`);
       await admin.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
-      const driver = await connect({ engine: 'postgres', host: pg.host, port: pg.port, database, user: pg.user, password: pg.password, sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false });
-      await runStatements(driver, 'CREATE SCHEMA "Billing Dept";\nCREATE TABLE "Billing Dept"."Invoices" (id int);\nINSERT INTO "Billing Dept"."Invoices" SELECT generate_series(1, 40);');
+      const driver = await connect({
+        engine: 'postgres',
+        host: pg.host,
+        port: pg.port,
+        database,
+        user: pg.user,
+        password: pg.password,
+        sslMode: 'disable',
+        sslCaFile: '',
+        sqlitePath: '',
+        readOnly: false,
+      });
+      await runStatements(
+        driver,
+        'CREATE SCHEMA "Billing Dept";\nCREATE TABLE "Billing Dept"."Invoices" (id int);\nINSERT INTO "Billing Dept"."Invoices" SELECT generate_series(1, 40);',
+      );
       await driver.close();
       const url = `postgres://${pg.user}@${pg.host}:${pg.port}/${encodeURIComponent(database)}`;
       const result = cli(tempDir(), ['--url', url, '--count', '--exact-sizes', '--json'], { PGPASSWORD: pg.password });

@@ -23,7 +23,23 @@ async function open(): Promise<Services> {
   return services;
 }
 
-const base: ValidProfileInput = { name: 'orders', environment: 'staging', engine: 'postgres', host: '127.0.0.1', port: 5432, database: 'orders', user: 'app', sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false, notes: '', projectDir: '', projectFormat: 'auto', alembicCommand: '' };
+const base: ValidProfileInput = {
+  name: 'orders',
+  environment: 'staging',
+  engine: 'postgres',
+  host: '127.0.0.1',
+  port: 5432,
+  database: 'orders',
+  user: 'app',
+  sslMode: 'disable',
+  sslCaFile: '',
+  sqlitePath: '',
+  readOnly: false,
+  notes: '',
+  projectDir: '',
+  projectFormat: 'auto',
+  alembicCommand: '',
+};
 
 async function savedProfileAt(s: Services, port: number) {
   const result = await s.dispatch('profiles.create', { profile: { ...base, port, password: secret } }, { actor: actorName('browser') });
@@ -60,7 +76,11 @@ describe('a stored password', () => {
   it('is not sent when a test turns TLS verification off for the same address', async () => {
     const s = await open();
     catcher = await startPasswordCatcher();
-    const created = await s.dispatch('profiles.create', { profile: { ...base, port: catcher.port, sslMode: 'require', password: secret } }, { actor: 'tester' });
+    const created = await s.dispatch(
+      'profiles.create',
+      { profile: { ...base, port: catcher.port, sslMode: 'require', password: secret } },
+      { actor: 'tester' },
+    );
     const { id } = (created as { value: { id: string } }).value;
     await s.dispatch('profiles.test', { id, profile: { ...base, port: catcher.port, sslMode: 'disable' } }, { actor: 'tester' });
     expect(catcher.received).not.toContain(secret);
@@ -86,7 +106,11 @@ describe('a stored password', () => {
 
     const renamed = await s.dispatch('profiles.update', { id, profile: { ...base, port: pg.port, name: 'orders (renamed)' } }, { actor: 'tester' });
     expect(renamed).toMatchObject({ ok: true, value: { name: 'orders (renamed)', hasPassword: true } });
-    const moved = await s.dispatch('profiles.update', { id, profile: { ...base, port: catcher.port, password: 'typed-for-the-new-address' } }, { actor: 'tester' });
+    const moved = await s.dispatch(
+      'profiles.update',
+      { id, profile: { ...base, port: catcher.port, password: 'typed-for-the-new-address' } },
+      { actor: 'tester' },
+    );
     expect(moved).toMatchObject({ ok: true, value: { port: catcher.port, hasPassword: true } });
     await s.dispatch('profiles.test', { id }, { actor: 'tester' });
     expect(catcher.received).toEqual(['typed-for-the-new-address']);

@@ -55,7 +55,11 @@ describe('a reset killed after its drop', () => {
     const url = `postgres://${server.user}@${proxy.host}:${proxy.port}/${database}`;
 
     const dropped = proxy.holdAt((sql) => sql.startsWith(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)}`), 'afterReply');
-    const cli = spawn(process.execPath, [resolve('bin/switchyard.mjs'), 'reset', '--url', url, '--project', project, '--mode', 'recreate', '--to', 'heads', '--confirm', database], { env: cliEnv(home), stdio: 'ignore' });
+    const cli = spawn(
+      process.execPath,
+      [resolve('bin/switchyard.mjs'), 'reset', '--url', url, '--project', project, '--mode', 'recreate', '--to', 'heads', '--confirm', database],
+      { env: cliEnv(home), stdio: 'ignore' },
+    );
     const held = await dropped;
     cli.kill('SIGKILL');
     await held.clientGone;
@@ -64,7 +68,9 @@ describe('a reset killed after its drop', () => {
     expect(condition.databaseExists).toBe(false);
     expect(condition.interruptedReset).toMatchObject({ stepNumber: 3, step: 'drop', snapshot: { name: expect.stringMatching(/^Before reset/) } });
     expect(condition.notices).toContain(condition.interruptedReset?.message);
-    expect(condition.interruptedReset?.message).toMatch(/^A reset started .* was interrupted at step 3 of 6 \(Drop the database\); the snapshot to restore is "Before reset/);
+    expect(condition.interruptedReset?.message).toMatch(
+      /^A reset started .* was interrupted at step 3 of 6 \(Drop the database\); the snapshot to restore is "Before reset/,
+    );
     expect(condition.latestSnapshot?.id).toBe(condition.interruptedReset?.snapshot?.id);
 
     const plan = await planWith(services.snapshots, scopeOf(target), { mode: 'recreate', to: 'heads', takeSnapshot: true }, 'tester');
@@ -94,7 +100,7 @@ describe('a reset killed after its drop', () => {
     expect(first.ok).toBe(true);
     await adminQuery(server, `DROP DATABASE ${quoteIdentifier(database)}`);
 
-    const rerun = await reset(services, target, { to: 'heads', seedFile: writeSeed("INSERT INTO nowhere VALUES (1);") });
+    const rerun = await reset(services, target, { to: 'heads', seedFile: writeSeed('INSERT INTO nowhere VALUES (1);') });
 
     expect(rerun.steps.map((s) => s.step)).toEqual(['create', 'migrate', 'seed']);
     expect(rerun.databaseState).not.toMatch(/unchanged/);

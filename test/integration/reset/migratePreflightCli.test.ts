@@ -15,11 +15,23 @@ describe('reset --mode recreate --to heads on the seed tree', () => {
     const database = await scratchDatabase(server, 'reset_preflight');
     await adminQuery(server, "CREATE TABLE notes (body text); INSERT INTO notes VALUES ('keep me')", database);
     const env = { ...process.env, SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'reset preflight test', PGPASSWORD: server.password };
-    const common = ['reset', '--url', `postgres://${server.user}@${server.host}:${server.port}/${database}`, '--project', seedTree, '--mode', 'recreate', '--to', 'heads'];
+    const common = [
+      'reset',
+      '--url',
+      `postgres://${server.user}@${server.host}:${server.port}/${database}`,
+      '--project',
+      seedTree,
+      '--mode',
+      'recreate',
+      '--to',
+      'heads',
+    ];
 
     const plan = spawnSync(process.execPath, [bin, ...common], { env, encoding: 'utf8' });
     expect(plan.status).toBe(1);
-    expect(plan.stdout).toMatch(/Refused: Migrating to heads would fail, so nothing is dropped: .*creates table documents, which is created earlier in the same upgrade/);
+    expect(plan.stdout).toMatch(
+      /Refused: Migrating to heads would fail, so nothing is dropped: .*creates table documents, which is created earlier in the same upgrade/,
+    );
 
     const run = spawnSync(process.execPath, [bin, ...common, '--confirm', database], { env, encoding: 'utf8' });
     expect(run.status).toBe(1);

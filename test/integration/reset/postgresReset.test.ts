@@ -31,14 +31,24 @@ describe('reset on PostgreSQL', () => {
     const lost = new Promise((resolve) => colleague.once('error', resolve));
     const plan = await planWith(services.snapshots, scopeOf(target), { mode: 'recreate', to: 'heads', takeSnapshot: true }, 'tester');
     // customers 2, orders 1, switchyard_migrations 2, leftovers 0.
-    expect(plan.impact).toMatchObject({ tables: 4, rows: 5, rowsExact: true, sessions: [expect.objectContaining({ application: 'colleague-psql', user: server.user })] });
+    expect(plan.impact).toMatchObject({
+      tables: 4,
+      rows: 5,
+      rowsExact: true,
+      sessions: [expect.objectContaining({ application: 'colleague-psql', user: server.user })],
+    });
     expect(plan.impact.privileges.ok).toBe(true);
 
     const result = await reset(services, target, { to: 'heads' });
 
     expect(result.ok).toBe(true);
     expect(result.steps.map((s) => [s.step, s.outcome])).toEqual([
-      ['snapshot', 'done'], ['terminate', 'done'], ['drop', 'done'], ['create', 'done'], ['migrate', 'done'], ['verify', 'done'],
+      ['snapshot', 'done'],
+      ['terminate', 'done'],
+      ['drop', 'done'],
+      ['create', 'done'],
+      ['migrate', 'done'],
+      ['verify', 'done'],
     ]);
     expect(await lost).toBeTruthy();
     expect(result.verification).toMatchObject({ ok: true, heads: ['ordr02'], missingTables: [], unexpectedTables: [] });
@@ -47,7 +57,10 @@ describe('reset on PostgreSQL', () => {
 
     const undo = await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { endSessions: true });
     expect(undo.snapshot.heads).toEqual(['ordr02']);
-    expect(await customers(database)).toEqual([{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }]);
+    expect(await customers(database)).toEqual([
+      { id: 1, name: 'Ada' },
+      { id: 2, name: 'Grace' },
+    ]);
     expect(await tableNames(database)).toContain('leftovers');
     const actions = services.session.store.audit.list(50).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['reset.start', 'reset.step', 'reset.done', 'snapshot.create', 'snapshot.restore']));
@@ -58,7 +71,8 @@ describe('reset on PostgreSQL', () => {
     const database = await scratchDatabase(server, 'shape');
     await adminQuery(server, `DROP DATABASE "${database}"`);
     await adminQuery(server, `CREATE DATABASE "${database}" ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`);
-    const shape = "SELECT pg_encoding_to_char(encoding) AS encoding, datcollate, datctype, pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = current_database()";
+    const shape =
+      'SELECT pg_encoding_to_char(encoding) AS encoding, datcollate, datctype, pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = current_database()';
     const before = await rows(server, database, shape);
     const result = await reset(services, postgresTarget(server, database, ''), {});
     expect(result.ok).toBe(true);
@@ -79,13 +93,19 @@ describe('reset on PostgreSQL', () => {
     expect(result.databaseState).toContain('the seed did not complete');
     expect(await customers(database)).toEqual([]);
     await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { endSessions: true });
-    expect(await customers(database)).toEqual([{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }]);
+    expect(await customers(database)).toEqual([
+      { id: 1, name: 'Ada' },
+      { id: 2, name: 'Grace' },
+    ]);
   });
 
   it('stops at a migration that fails, and the snapshot gives the old data back', async () => {
     const services = await unlockedServices();
     const { database, project, target } = await shopWithData();
-    writeFileSync(join(project, '003_broken.sql'), '-- revision: brok03\n-- parents: ordr02\n-- message: broken\n-- migrate:up\nALTER TABLE nowhere ADD COLUMN x int;\n-- migrate:down\nSELECT 1;\n');
+    writeFileSync(
+      join(project, '003_broken.sql'),
+      '-- revision: brok03\n-- parents: ordr02\n-- message: broken\n-- migrate:up\nALTER TABLE nowhere ADD COLUMN x int;\n-- migrate:down\nSELECT 1;\n',
+    );
 
     const result = await reset(services, target, { to: 'heads' });
 
@@ -93,7 +113,10 @@ describe('reset on PostgreSQL', () => {
     expect(result.steps.at(-1)?.message).toContain('brok03');
     expect(result.databaseState).toContain('migrations stopped');
     await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { endSessions: true });
-    expect(await customers(database)).toEqual([{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }]);
+    expect(await customers(database)).toEqual([
+      { id: 1, name: 'Ada' },
+      { id: 2, name: 'Grace' },
+    ]);
   });
 
   it('wipes the schemas for a user who may not create databases, then migrates', async () => {
@@ -154,5 +177,4 @@ describe('reset on PostgreSQL', () => {
     expect(services.snapshots.list(scope)).toEqual([]);
     expect(await adminQuery(server, `SELECT 1 FROM pg_database WHERE datname = '${snapshot.location}'`)).toMatchObject({ rowCount: 0 });
   });
-
 });

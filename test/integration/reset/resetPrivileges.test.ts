@@ -51,22 +51,30 @@ describe('reset privileges and cancel', () => {
     await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
     await rows(server, database, "INSERT INTO customers VALUES (1, 'Ada')");
     const controller = new AbortController();
-    const result = await runReset(services.snapshots, scopeOf(target), { mode: 'recreate', to: 'heads', takeSnapshot: true }, {
-      actor: 'tester',
-      confirmation: { typedName: database },
-      operation: {
-        opId: 'cancel',
-        signal: controller.signal,
-        // The user presses Cancel while the snapshot is being taken.
-        progress: (_done, _total, _message, detail) => (detail as { step?: string }).step === 'snapshot' && controller.abort(),
-        log: () => undefined,
-        checkpoint: () => {
-          if (controller.signal.aborted) throw new SwitchyardError('E_CANCELLED', 'Cancelled by the user.');
+    const result = await runReset(
+      services.snapshots,
+      scopeOf(target),
+      { mode: 'recreate', to: 'heads', takeSnapshot: true },
+      {
+        actor: 'tester',
+        confirmation: { typedName: database },
+        operation: {
+          opId: 'cancel',
+          signal: controller.signal,
+          // The user presses Cancel while the snapshot is being taken.
+          progress: (_done, _total, _message, detail) => (detail as { step?: string }).step === 'snapshot' && controller.abort(),
+          log: () => undefined,
+          checkpoint: () => {
+            if (controller.signal.aborted) throw new SwitchyardError('E_CANCELLED', 'Cancelled by the user.');
+          },
         },
       },
-    });
+    );
     expect(result).toMatchObject({ ok: false, stoppedAt: 'terminate', databaseState: 'unchanged: nothing was dropped' });
-    expect(result.steps.map((s) => [s.step, s.outcome])).toEqual([['snapshot', 'done'], ['terminate', 'cancelled']]);
+    expect(result.steps.map((s) => [s.step, s.outcome])).toEqual([
+      ['snapshot', 'done'],
+      ['terminate', 'cancelled'],
+    ]);
     expect(await rows(server, database, 'SELECT name FROM customers')).toEqual([{ name: 'Ada' }]);
     expect(services.snapshots.list(scopeOf(target))).toHaveLength(1);
     await adminQuery(server, `DROP DATABASE "${result.snapshot?.location ?? ''}"`);

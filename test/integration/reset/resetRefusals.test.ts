@@ -21,7 +21,10 @@ describe('reset refusals', () => {
   it('refuses a reset when the typed name does not match, and changes nothing', async () => {
     const services = await unlockedServices();
     const { database, target } = await shopWithData();
-    await expect(reset(services, target, { to: 'heads' }, { typedName: `${database} ` })).rejects.toMatchObject({ code: 'E_CONFIRMATION_REQUIRED', message: expect.stringContaining('does not match') });
+    await expect(reset(services, target, { to: 'heads' }, { typedName: `${database} ` })).rejects.toMatchObject({
+      code: 'E_CONFIRMATION_REQUIRED',
+      message: expect.stringContaining('does not match'),
+    });
     await stillThere(database);
     expect(services.snapshots.list(scopeOf(target))).toEqual([]);
   });
@@ -48,7 +51,10 @@ describe('reset refusals', () => {
   it('skips the snapshot only when that is acknowledged', async () => {
     const services = await unlockedServices();
     const { database, target } = await shopWithData();
-    await expect(reset(services, target, { takeSnapshot: false })).rejects.toMatchObject({ code: 'E_PREFLIGHT', message: expect.stringContaining('acknowledgement') });
+    await expect(reset(services, target, { takeSnapshot: false })).rejects.toMatchObject({
+      code: 'E_PREFLIGHT',
+      message: expect.stringContaining('acknowledgement'),
+    });
     await stillThere(database);
     const result = await reset(services, target, { takeSnapshot: false, skipSnapshotAcknowledged: true });
     expect(result.steps.map((s) => s.step)).toEqual(['terminate', 'drop', 'create', 'verify']);
@@ -60,7 +66,9 @@ describe('reset refusals', () => {
     const { database, target } = await shopWithData();
     const readOnly = { ...target, connection: { ...target.connection, readOnly: true } };
     await expect(reset(services, readOnly, {})).rejects.toMatchObject({ code: 'E_PREFLIGHT', message: expect.stringContaining('read-only') });
-    await expect(services.snapshots.restore({ key: 'k', target: readOnly }, 'any', 'tester', { endSessions: true })).rejects.toMatchObject({ code: 'E_READ_ONLY' });
+    await expect(services.snapshots.restore({ key: 'k', target: readOnly }, 'any', 'tester', { endSessions: true })).rejects.toMatchObject({
+      code: 'E_READ_ONLY',
+    });
     await stillThere(database);
   });
 });

@@ -26,11 +26,22 @@ describe('a reset when the server is lost', () => {
     const slow = postgresTarget(server, 'outage', shopProject([...shop.slice(0, 1), { ...shop[1]!, up: `${shop[1]!.up}\nSELECT pg_sleep(30);` }]));
 
     const logs: string[] = [];
-    const running = runReset(services.snapshots, scopeOf(slow), { mode: 'recreate', to: 'heads', takeSnapshot: true }, {
-      actor: 'tester',
-      confirmation: { typedName: 'outage' },
-      operation: { opId: 't', signal: new AbortController().signal, progress: () => undefined, checkpoint: () => undefined, log: (_level, line) => logs.push(line) },
-    });
+    const running = runReset(
+      services.snapshots,
+      scopeOf(slow),
+      { mode: 'recreate', to: 'heads', takeSnapshot: true },
+      {
+        actor: 'tester',
+        confirmation: { typedName: 'outage' },
+        operation: {
+          opId: 't',
+          signal: new AbortController().signal,
+          progress: () => undefined,
+          checkpoint: () => undefined,
+          log: (_level, line) => logs.push(line),
+        },
+      },
+    );
     while (!logs.some((line) => line.includes('ordr02'))) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));
     await server.halt();
@@ -42,6 +53,9 @@ describe('a reset when the server is lost', () => {
 
     await server.resume();
     await services.snapshots.restore(scopeOf(target), result.snapshot?.id ?? '', 'tester', { endSessions: true });
-    expect(await rows(server, 'outage', 'SELECT id, name FROM customers ORDER BY id')).toEqual([{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }]);
+    expect(await rows(server, 'outage', 'SELECT id, name FROM customers ORDER BY id')).toEqual([
+      { id: 1, name: 'Ada' },
+      { id: 2, name: 'Grace' },
+    ]);
   });
 });

@@ -42,11 +42,16 @@ export function scopeOf(target: MigrationTarget): SnapshotScope {
 }
 
 export function reset(services: Services, target: MigrationTarget, request: Partial<ResetRequest>, confirmation: Confirmation = {}) {
-  return runReset(services.snapshots, scopeOf(target), { mode: 'recreate', takeSnapshot: true, ...request }, {
-    actor: 'tester via test',
-    confirmation: { typedName: target.connection.database, ...confirmation },
-    audit: (record) => services.session.store.audit.append(record),
-  });
+  return runReset(
+    services.snapshots,
+    scopeOf(target),
+    { mode: 'recreate', takeSnapshot: true, ...request },
+    {
+      actor: 'tester via test',
+      confirmation: { typedName: target.connection.database, ...confirmation },
+      audit: (record) => services.session.store.audit.append(record),
+    },
+  );
 }
 
 /** A client that stays connected, as a colleague's psql would. */

@@ -8,9 +8,14 @@ import { openSession, postgresTarget, rows, scopeOf, shopWithData, unlockedServi
 
 const server = inject('postgres');
 const consent = { endSessions: true };
-const everyRow = (database: string) => rows(server, database, "SELECT 'customers' AS t, id, name AS v FROM customers UNION ALL SELECT 'orders', id, customer_id::text FROM orders ORDER BY 1, 2");
+const everyRow = (database: string) =>
+  rows(server, database, "SELECT 'customers' AS t, id, name AS v FROM customers UNION ALL SELECT 'orders', id, customer_id::text FROM orders ORDER BY 1, 2");
 const shapeOf = (database: string) =>
-  rows(server, 'postgres', `SELECT pg_get_userbyid(datdba) AS owner, pg_encoding_to_char(encoding) AS encoding, datcollate, datctype FROM pg_database WHERE datname = '${database}'`);
+  rows(
+    server,
+    'postgres',
+    `SELECT pg_get_userbyid(datdba) AS owner, pg_encoding_to_char(encoding) AS encoding, datcollate, datctype FROM pg_database WHERE datname = '${database}'`,
+  );
 
 /** A database with a snapshot, and a row written since: "as it was" and "as the snapshot" differ. */
 async function writtenSinceSnapshot(prefix: string) {
@@ -88,7 +93,11 @@ describe('restoring a snapshot on PostgreSQL', () => {
 
     const refused = services.snapshots.restore(scopeOf(target), snapshot.id, 'tester', { endSessions: false });
 
-    await expect(refused).rejects.toMatchObject({ code: 'E_SESSIONS_CONNECTED', message: expect.stringContaining('colleague-psql'), detail: { sessions: [expect.objectContaining({ application: 'colleague-psql' })] } });
+    await expect(refused).rejects.toMatchObject({
+      code: 'E_SESSIONS_CONNECTED',
+      message: expect.stringContaining('colleague-psql'),
+      detail: { sessions: [expect.objectContaining({ application: 'colleague-psql' })] },
+    });
     expect(await everyRow(database)).toEqual(now);
     expect((await colleague.query('SELECT 1 AS alive')).rows).toEqual([{ alive: 1 }]);
     await colleague.end();

@@ -15,7 +15,10 @@ import { tempDir } from '../../support/tempDir';
 import { conditionOf, endedProcessId, openSession, rows, scopeOf, shopProject, shopWithData, unlockedServices } from './resetSupport';
 
 const server = inject('postgres');
-const snapshotDatabases = async () => (await adminQuery(server, "SELECT datname FROM pg_database WHERE datname LIKE 'switchyard\\_snapshot\\_%'")).rows.map((r) => (r as { datname: string }).datname);
+const snapshotDatabases = async () =>
+  (await adminQuery(server, "SELECT datname FROM pg_database WHERE datname LIKE 'switchyard\\_snapshot\\_%'")).rows.map(
+    (r) => (r as { datname: string }).datname,
+  );
 
 afterEach(async () => {
   for (const name of await snapshotDatabases()) await adminQuery(server, `DROP DATABASE ${quoteIdentifier(name)} WITH (FORCE)`);
@@ -43,8 +46,13 @@ describe('taking a snapshot', () => {
     const { target } = await shopWithData(server, 'prod');
     const production = { ...target, environment: 'prod' as const };
 
-    await expect(services.snapshots.create(scopeOf(production), 'no', 'tester', { endSessions: true })).rejects.toMatchObject({ code: 'E_CONFIRMATION_REQUIRED', message: expect.stringContaining(`type its name (${target.name})`) });
-    await expect(services.snapshots.create(scopeOf(production), 'no', 'tester', { endSessions: true, typedName: 'production' })).rejects.toMatchObject({ code: 'E_CONFIRMATION_REQUIRED' });
+    await expect(services.snapshots.create(scopeOf(production), 'no', 'tester', { endSessions: true })).rejects.toMatchObject({
+      code: 'E_CONFIRMATION_REQUIRED',
+      message: expect.stringContaining(`type its name (${target.name})`),
+    });
+    await expect(services.snapshots.create(scopeOf(production), 'no', 'tester', { endSessions: true, typedName: 'production' })).rejects.toMatchObject({
+      code: 'E_CONFIRMATION_REQUIRED',
+    });
     expect(await snapshotDatabases()).toEqual(earlier);
 
     const taken = await services.snapshots.create(scopeOf(production), 'yes', 'tester', { endSessions: true, typedName: target.name });
@@ -78,8 +86,16 @@ describe('a snapshot whose process was killed', () => {
     const { database, target } = await shopWithData(server, 'killed');
     const location = 'switchyard_snapshot_killedcopy00000000000';
     const recorded: Snapshot = {
-      id: 'killed-copy', profileId: 'url:x', databaseKey: databaseKeyOf(target.connection), state: 'creating', name: 'Before reset, killed',
-      createdAt: new Date().toISOString(), sizeBytes: 0, heads: ['ordr02'], engine: 'postgres', location,
+      id: 'killed-copy',
+      profileId: 'url:x',
+      databaseKey: databaseKeyOf(target.connection),
+      state: 'creating',
+      name: 'Before reset, killed',
+      createdAt: new Date().toISOString(),
+      sizeBytes: 0,
+      heads: ['ordr02'],
+      engine: 'postgres',
+      location,
     };
     // What a CLI killed right after its CREATE DATABASE leaves: the record, and the copy on the server.
     services.session.store.snapshots.add(recorded, endedProcessId());
@@ -102,10 +118,21 @@ describe('a snapshot whose process was killed', () => {
     const target = sqliteTarget(path, shopProject());
     await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
     const location = join(services.snapshots.snapshotDir, 'killed.sqlite');
-    services.session.store.snapshots.add({
-      id: 'killed-file', profileId: 'url:x', databaseKey: databaseKeyOf(target.connection), state: 'creating', name: 'half a file',
-      createdAt: new Date().toISOString(), sizeBytes: 0, heads: [], engine: 'sqlite', location,
-    }, endedProcessId());
+    services.session.store.snapshots.add(
+      {
+        id: 'killed-file',
+        profileId: 'url:x',
+        databaseKey: databaseKeyOf(target.connection),
+        state: 'creating',
+        name: 'half a file',
+        createdAt: new Date().toISOString(),
+        sizeBytes: 0,
+        heads: [],
+        engine: 'sqlite',
+        location,
+      },
+      endedProcessId(),
+    );
     // What a backup killed half-way leaves beside the snapshot's place.
     mkdirSync(services.snapshots.snapshotDir, { recursive: true });
     writeFileSync(`${location}.partial`, 'SQLite format 3\0 half written');
@@ -122,10 +149,21 @@ describe('a snapshot whose process was killed', () => {
   it('is left alone while the process making it is alive', async () => {
     const services = await unlockedServices();
     const { target } = await shopWithData(server, 'alive');
-    services.session.store.snapshots.add({
-      id: 'in-flight', profileId: 'url:x', databaseKey: databaseKeyOf(target.connection), state: 'creating', name: 'in flight',
-      createdAt: new Date().toISOString(), sizeBytes: 0, heads: [], engine: 'postgres', location: 'switchyard_snapshot_inflight000000000000000',
-    }, process.pid);
+    services.session.store.snapshots.add(
+      {
+        id: 'in-flight',
+        profileId: 'url:x',
+        databaseKey: databaseKeyOf(target.connection),
+        state: 'creating',
+        name: 'in flight',
+        createdAt: new Date().toISOString(),
+        sizeBytes: 0,
+        heads: [],
+        engine: 'postgres',
+        location: 'switchyard_snapshot_inflight000000000000000',
+      },
+      process.pid,
+    );
 
     expect((await conditionOf(services, target)).settled).toEqual([]);
     expect(services.snapshots.list(scopeOf(target))).toEqual([expect.objectContaining({ id: 'in-flight', state: 'creating' })]);

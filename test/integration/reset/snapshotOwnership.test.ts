@@ -43,7 +43,9 @@ describe('snapshots of a database', () => {
     const taken = await call<Snapshot>(services, 'snapshots.create', { profileId: first.id, name: 'shared' });
     const second = await addProfile(services, 'Shop (copy through a link)', linkedPath);
 
-    expect(await call<Snapshot[]>(services, 'snapshots.list', { profileId: second.id })).toEqual([expect.objectContaining({ id: taken.id, name: 'shared', profileId: first.id })]);
+    expect(await call<Snapshot[]>(services, 'snapshots.list', { profileId: second.id })).toEqual([
+      expect.objectContaining({ id: taken.id, name: 'shared', profileId: first.id }),
+    ]);
   });
 
   it('are only "exclusive" to a profile when no other profile reaches the database', async () => {
@@ -64,7 +66,10 @@ describe('snapshots of a database', () => {
     const only = await addProfile(services, 'Shop', path);
     const snapshot = await call<Snapshot>(services, 'snapshots.create', { profileId: only.id, name: 'before the move' });
 
-    await expect(call(services, 'profiles.remove', { id: only.id })).rejects.toMatchObject({ code: 'E_SNAPSHOTS_REMAIN', message: expect.stringContaining('"before the move"') });
+    await expect(call(services, 'profiles.remove', { id: only.id })).rejects.toMatchObject({
+      code: 'E_SNAPSHOTS_REMAIN',
+      message: expect.stringContaining('"before the move"'),
+    });
     expect(services.profiles.list().map((p) => p.id)).toEqual([only.id]);
 
     await call(services, 'profiles.remove', { id: only.id, snapshots: 'keep' });

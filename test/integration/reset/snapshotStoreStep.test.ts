@@ -33,8 +33,14 @@ describe('store step 4: snapshots belong to the database', () => {
     const snapshots = new SnapshotRepository(db);
     const orders = databaseKeyOf({ engine: 'postgres', host: 'DB.example.com', port: 5433, database: 'Orders', sqlitePath: '' });
     const shop = databaseKeyOf({ engine: 'sqlite', host: '', port: 0, database: '', sqlitePath });
-    expect(snapshots.list(orders).map((s) => [s.id, s.state, s.heads])).toEqual([['s3', 'ready', ['r1']], ['s1', 'ready', ['r1']]]);
-    expect(snapshots.list(shop).map((s) => [s.id, s.state])).toEqual([['s4', 'ready'], ['s2', 'ready']]);
+    expect(snapshots.list(orders).map((s) => [s.id, s.state, s.heads])).toEqual([
+      ['s3', 'ready', ['r1']],
+      ['s1', 'ready', ['r1']],
+    ]);
+    expect(snapshots.list(shop).map((s) => [s.id, s.state])).toEqual([
+      ['s4', 'ready'],
+      ['s2', 'ready'],
+    ]);
     expect(snapshots.get('s1')).not.toHaveProperty('shape');
     db.close();
   });

@@ -59,7 +59,8 @@ function revision(id: string, parents: string[], table: string, labels: string[]
 function writeProject(dir: string, url: string): void {
   mkdirSync(join(dir, 'migrations', 'versions'), { recursive: true });
   // Only the "real Alembic" calls below read this URL; Switchyard passes its own through the environment.
-  const logging = '[loggers]\nkeys = root,alembic\n[handlers]\nkeys = console\n[formatters]\nkeys = generic\n[logger_root]\nlevel = WARN\nhandlers = console\n[logger_alembic]\nlevel = INFO\nhandlers =\nqualname = alembic\n[handler_console]\nclass = StreamHandler\nargs = (sys.stderr,)\nformatter = generic\n[formatter_generic]\nformat = %(levelname)-5.5s [%(name)s] %(message)s\n';
+  const logging =
+    '[loggers]\nkeys = root,alembic\n[handlers]\nkeys = console\n[formatters]\nkeys = generic\n[logger_root]\nlevel = WARN\nhandlers = console\n[logger_alembic]\nlevel = INFO\nhandlers =\nqualname = alembic\n[handler_console]\nclass = StreamHandler\nargs = (sys.stderr,)\nformatter = generic\n[formatter_generic]\nformat = %(levelname)-5.5s [%(name)s] %(message)s\n';
   writeFileSync(join(dir, 'alembic.ini'), `[alembic]\nscript_location = %(here)s/migrations\nsqlalchemy.url = ${url.replace(/%/g, '%%')}\n\n${logging}`);
   writeFileSync(join(dir, 'migrations', 'env.py'), onlineEnv);
   const files: Array<[string, string]> = [
@@ -73,15 +74,34 @@ function writeProject(dir: string, url: string): void {
 
 /** Real Alembic's view, run inside the project (a recording env.py writes beside it, never into the checkout). */
 function alembicCurrent(dir: string): string[] {
-  const out = execFileSync('/usr/bin/python3', ['-m', 'alembic', '-c', join(dir, 'alembic.ini'), 'current'], { cwd: join(dir, 'migrations'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return out.split('\n').map((l) => l.split(' ')[0] ?? '').filter(Boolean).sort();
+  const out = execFileSync('/usr/bin/python3', ['-m', 'alembic', '-c', join(dir, 'alembic.ini'), 'current'], {
+    cwd: join(dir, 'migrations'),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return out
+    .split('\n')
+    .map((l) => l.split(' ')[0] ?? '')
+    .filter(Boolean)
+    .sort();
 }
 
 describe('Alembic projects', () => {
   it('reads the status real Alembic left, and runs Alembic so that alembic current agrees', async () => {
     const database = await scratchDatabase(server, 'alembic');
     const dir = tempDir();
-    const connection = { engine: 'postgres' as const, host: server.host, port: server.port, user: server.user, password: server.password, database, sslMode: 'disable' as const, sslCaFile: '', sqlitePath: '', readOnly: false };
+    const connection = {
+      engine: 'postgres' as const,
+      host: server.host,
+      port: server.port,
+      user: server.user,
+      password: server.password,
+      database,
+      sslMode: 'disable' as const,
+      sslCaFile: '',
+      sqlitePath: '',
+      readOnly: false,
+    };
     writeProject(dir, sqlalchemyUrl(connection));
     execFileSync('/usr/bin/python3', ['-m', 'alembic', '-c', join(dir, 'alembic.ini'), 'upgrade', 'b2'], { stdio: 'pipe' });
     const target: MigrationTarget = { name: database, environment: 'dev', connection, projectDir: dir, projectFormat: 'auto', alembicCommand: '' };
@@ -97,10 +117,20 @@ describe('Alembic projects', () => {
     expect(preview.sql).toContain('CREATE TABLE crm');
 
     const logs: string[] = [];
-    const result = await runTarget(target, { action: 'upgrade', target: 'heads' }, {
-      actor: 'tester',
-      operation: { opId: 't', signal: new AbortController().signal, progress: () => undefined, checkpoint: () => undefined, log: (_l, line) => logs.push(line) },
-    });
+    const result = await runTarget(
+      target,
+      { action: 'upgrade', target: 'heads' },
+      {
+        actor: 'tester',
+        operation: {
+          opId: 't',
+          signal: new AbortController().signal,
+          progress: () => undefined,
+          checkpoint: () => undefined,
+          log: (_l, line) => logs.push(line),
+        },
+      },
+    );
     expect(result.steps.map((s) => s.revision)).toEqual(['c3', 'd4']);
     expect(result.status.heads.sort()).toEqual(alembicCurrent(dir));
     expect(alembicCurrent(dir)).toEqual(['b2', 'd4']);
@@ -115,9 +145,23 @@ describe('Alembic projects', () => {
   it('reports Alembic failures faithfully, with its exit code and message', async () => {
     const database = await scratchDatabase(server, 'alembic');
     const dir = tempDir();
-    const connection = { engine: 'postgres' as const, host: server.host, port: server.port, user: server.user, password: server.password, database, sslMode: 'disable' as const, sslCaFile: '', sqlitePath: '', readOnly: false };
+    const connection = {
+      engine: 'postgres' as const,
+      host: server.host,
+      port: server.port,
+      user: server.user,
+      password: server.password,
+      database,
+      sslMode: 'disable' as const,
+      sslCaFile: '',
+      sqlitePath: '',
+      readOnly: false,
+    };
     writeProject(dir, sqlalchemyUrl(connection));
-    writeFileSync(join(dir, 'migrations', 'versions', 'b2.py'), revision('b2', ['a1'], 'billing').replace('op.create_table("billing"', 'op.execute("SELECT * FROM no_such_table")\n    op.create_table("billing"'));
+    writeFileSync(
+      join(dir, 'migrations', 'versions', 'b2.py'),
+      revision('b2', ['a1'], 'billing').replace('op.create_table("billing"', 'op.execute("SELECT * FROM no_such_table")\n    op.create_table("billing"'),
+    );
     const target: MigrationTarget = { name: database, environment: 'dev', connection, projectDir: dir, projectFormat: 'alembic', alembicCommand: '' };
     const error = await runTarget(target, { action: 'upgrade', target: 'b2' }, { actor: 'tester' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'E_ALEMBIC_FAILED', detail: { exitCode: 1 }, message: expect.stringContaining('no_such_table') });
@@ -138,7 +182,13 @@ describe('the Alembic child', () => {
   const bin = resolve('bin/switchyard.mjs');
   const passphrase = 'store-passphrase-that-must-stay-home';
   // What a user's shell holds: the store's key, Switchyard's home, the password for --url, other secrets.
-  const userEnvironment = () => ({ ...process.env, SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password, AWS_SECRET_ACCESS_KEY: 'not-for-migrations' });
+  const userEnvironment = () => ({
+    ...process.env,
+    SWITCHYARD_HOME: tempDir(),
+    SWITCHYARD_PASSPHRASE: passphrase,
+    PGPASSWORD: server.password,
+    AWS_SECRET_ACCESS_KEY: 'not-for-migrations',
+  });
 
   // env.py first records what the child can see, then runs as usual.
   const recordingEnv = `import json, os\njson.dump({"pid": os.getpid(), "environ": dict(os.environ)}, open("child.json", "w"))\n${onlineEnv}`;
@@ -146,7 +196,18 @@ describe('the Alembic child', () => {
   async function project(): Promise<{ dir: string; url: string; database: string }> {
     const database = await scratchDatabase(server, 'alembic_child');
     const dir = tempDir();
-    const connection = { engine: 'postgres' as const, host: server.host, port: server.port, user: server.user, password: server.password, database, sslMode: 'disable' as const, sslCaFile: '', sqlitePath: '', readOnly: false };
+    const connection = {
+      engine: 'postgres' as const,
+      host: server.host,
+      port: server.port,
+      user: server.user,
+      password: server.password,
+      database,
+      sslMode: 'disable' as const,
+      sslCaFile: '',
+      sqlitePath: '',
+      readOnly: false,
+    };
     writeProject(dir, sqlalchemyUrl(connection));
     writeFileSync(join(dir, 'migrations', 'env.py'), recordingEnv);
     return { dir, database, url: `postgres://${server.user}@${server.host}:${server.port}/${database}` };
@@ -160,7 +221,7 @@ describe('the Alembic child', () => {
     return existsSync(stat) && !/^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'));
   }
 
-  it('sees PATH, HOME and the locale, and none of Switchyard\'s variables or the user\'s other secrets', async () => {
+  it("sees PATH, HOME and the locale, and none of Switchyard's variables or the user's other secrets", async () => {
     const { dir, url } = await project();
     const run = spawnSync(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'a1'], { env: userEnvironment(), encoding: 'utf8' });
     expect(run.stderr).toBe('');
@@ -177,9 +238,19 @@ describe('the Alembic child', () => {
   async function killedDuringB2(dir: string, url: string, database: string, extra: string[] = []): Promise<number> {
     // b2 sleeps in the server while the marker file exists.
     writeFileSync(join(dir, 'sleep-in-b2'), '');
-    writeFileSync(join(dir, 'migrations', 'versions', 'b2.py'), revision('b2', ['a1'], 'billing').replace('def upgrade():', 'def upgrade():\n    import os\n    if os.path.exists("sleep-in-b2"): op.execute("SELECT pg_sleep(600)")'));
-    const first = spawn(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'b2', ...extra], { env: userEnvironment(), stdio: 'ignore' });
-    const sleeping = async () => (await adminQuery(server, `SELECT 1 FROM pg_stat_activity WHERE datname = '${database}' AND query LIKE '%pg_sleep(600)%' AND state = 'active'`)).rowCount;
+    writeFileSync(
+      join(dir, 'migrations', 'versions', 'b2.py'),
+      revision('b2', ['a1'], 'billing').replace(
+        'def upgrade():',
+        'def upgrade():\n    import os\n    if os.path.exists("sleep-in-b2"): op.execute("SELECT pg_sleep(600)")',
+      ),
+    );
+    const first = spawn(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'b2', ...extra], {
+      env: userEnvironment(),
+      stdio: 'ignore',
+    });
+    const sleeping = async () =>
+      (await adminQuery(server, `SELECT 1 FROM pg_stat_activity WHERE datname = '${database}' AND query LIKE '%pg_sleep(600)%' AND state = 'active'`)).rowCount;
     await vi.waitFor(async () => expect(await sleeping()).toBe(1), { timeout: 60_000, interval: 200 });
     first.kill('SIGKILL');
     return child(dir).pid;
@@ -191,7 +262,10 @@ describe('the Alembic child', () => {
 
     await vi.waitFor(() => expect(running(pid)).toBe(false), { timeout: 30_000, interval: 100 });
     rmSync(join(dir, 'sleep-in-b2'));
-    const second = spawnSync(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'b2', '--lock-timeout', '60'], { env: userEnvironment(), encoding: 'utf8' });
+    const second = spawnSync(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'b2', '--lock-timeout', '60'], {
+      env: userEnvironment(),
+      encoding: 'utf8',
+    });
     expect(second.stderr).toBe('');
     expect(second.status).toBe(0);
     expect(alembicCurrent(dir)).toEqual(['b2']);
@@ -212,7 +286,10 @@ describe('the Alembic child', () => {
     await earlier.connect();
     onTestFinished(() => earlier.end());
     await earlier.query('SELECT pg_advisory_lock($1, $2)', [...alembicLockKey]);
-    const run = spawnSync(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'b2', '--lock-timeout', '1'], { env: userEnvironment(), encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'b2', '--lock-timeout', '1'], {
+      env: userEnvironment(),
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Another Alembic run on .* is still running .*nothing was run\. \[E_LOCK_HELD\]/);
     expect(alembicCurrent(dir)).toEqual([]);
@@ -225,12 +302,24 @@ describe('the Alembic child', () => {
     await holder.connect();
     onTestFinished(() => holder.end());
     await holder.query('SELECT pg_advisory_lock(4242)');
-    writeFileSync(join(dir, 'migrations', 'versions', 'c3.py'), revision('c3', ['a1'], 'crm', ['crm']).replace('def upgrade():', 'def upgrade():\n    op.execute("SELECT pg_advisory_lock(4242)")'));
-    const run = spawn(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'd4'], { env: userEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    writeFileSync(
+      join(dir, 'migrations', 'versions', 'c3.py'),
+      revision('c3', ['a1'], 'crm', ['crm']).replace('def upgrade():', 'def upgrade():\n    op.execute("SELECT pg_advisory_lock(4242)")'),
+    );
+    const run = spawn(process.execPath, [bin, 'upgrade', '--url', url, '--project', dir, '--to', 'd4'], {
+      env: userEnvironment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     run.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const exited = new Promise<number | null>((done) => run.once('close', done));
-    const waiting = async () => (await adminQuery(server, `SELECT 1 FROM pg_stat_activity WHERE datname = '${database}' AND query LIKE '%pg_advisory_lock(4242)%' AND wait_event_type = 'Lock'`)).rowCount;
+    const waiting = async () =>
+      (
+        await adminQuery(
+          server,
+          `SELECT 1 FROM pg_stat_activity WHERE datname = '${database}' AND query LIKE '%pg_advisory_lock(4242)%' AND wait_event_type = 'Lock'`,
+        )
+      ).rowCount;
     await vi.waitFor(async () => expect(await waiting()).toBe(1), { timeout: 60_000, interval: 200 });
     run.kill('SIGINT');
     await vi.waitFor(() => expect(stderr).toContain('stopping after the current revision'));

@@ -18,7 +18,13 @@ const history: RevisionSpec[] = [
     up: 'CREATE TABLE orders (id int PRIMARY KEY);\nCREATE TABLE reporting.order_archive (id int);',
     down: '-- the archive goes with the orders\nDROP TABLE reporting.order_archive;\nDROP TABLE IF EXISTS orders;',
   },
-  { id: 'tidy03', parents: ['ordr02'], message: 'tidy', up: 'TRUNCATE customers;\nDELETE FROM orders WHERE id > 2;\nINSERT INTO orders VALUES (1);', down: 'SELECT 1;' },
+  {
+    id: 'tidy03',
+    parents: ['ordr02'],
+    message: 'tidy',
+    up: 'TRUNCATE customers;\nDELETE FROM orders WHERE id > 2;\nINSERT INTO orders VALUES (1);',
+    down: 'SELECT 1;',
+  },
 ];
 
 async function database(): Promise<{ target: MigrationTarget; name: string }> {
@@ -35,7 +41,11 @@ describe('what a plan destroys, on PostgreSQL', () => {
   it('a downgrade lists every table it drops with the rows it holds now, children first', async () => {
     const { target, name } = await database();
     await runTarget(target, { action: 'upgrade', target: 'ordr02' }, { actor });
-    await adminQuery(server, 'INSERT INTO customers SELECT generate_series(1, 500); INSERT INTO orders SELECT generate_series(1, 7); INSERT INTO reporting.order_archive VALUES (1), (2)', name);
+    await adminQuery(
+      server,
+      'INSERT INTO customers SELECT generate_series(1, 500); INSERT INTO orders SELECT generate_series(1, 7); INSERT INTO reporting.order_archive VALUES (1), (2)',
+      name,
+    );
 
     const preview = await previewTarget(target, { action: 'downgrade', target: 'base' }, actor);
 

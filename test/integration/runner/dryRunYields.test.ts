@@ -25,7 +25,9 @@ describe('a dry-run of a huge file', () => {
 
     const answered: string[] = [];
     const dryRun = services.dispatch('runner.preview', preview, context).then((result) => answered.push(result.ok ? 'dry-run' : 'dry-run failed'));
-    const status = new Promise((asked) => setImmediate(asked)).then(() => services.dispatch('session.status', {}, context)).then(() => answered.push('session.status'));
+    const status = new Promise((asked) => setImmediate(asked))
+      .then(() => services.dispatch('session.status', {}, context))
+      .then(() => answered.push('session.status'));
     await Promise.all([dryRun, status]);
     expect(answered).toEqual(['session.status', 'dry-run']);
   });

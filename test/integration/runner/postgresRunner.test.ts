@@ -17,8 +17,21 @@ const server = inject('postgres');
 //                  └─ audit   (branch audit)   ─┴─ merge ─ reports
 const branchy: RevisionSpec[] = [
   { id: 'base01', parents: [], message: 'core', up: 'CREATE TABLE users (id int PRIMARY KEY);', down: 'DROP TABLE users;' },
-  { id: 'acct02', parents: ['base01'], message: 'accounts', up: 'CREATE TABLE accounts (id int PRIMARY KEY, user_id int REFERENCES users(id));', down: 'DROP TABLE accounts;' },
-  { id: 'bill03', parents: ['acct02'], message: 'billing', branch: 'billing', up: 'CREATE TABLE invoices (id int PRIMARY KEY);\nINSERT INTO invoices VALUES (1);', down: 'DROP TABLE invoices;' },
+  {
+    id: 'acct02',
+    parents: ['base01'],
+    message: 'accounts',
+    up: 'CREATE TABLE accounts (id int PRIMARY KEY, user_id int REFERENCES users(id));',
+    down: 'DROP TABLE accounts;',
+  },
+  {
+    id: 'bill03',
+    parents: ['acct02'],
+    message: 'billing',
+    branch: 'billing',
+    up: 'CREATE TABLE invoices (id int PRIMARY KEY);\nINSERT INTO invoices VALUES (1);',
+    down: 'DROP TABLE invoices;',
+  },
   { id: 'audt04', parents: ['acct02'], message: 'audit', branch: 'audit', up: 'CREATE TABLE audit_log (id int PRIMARY KEY);', down: 'DROP TABLE audit_log;' },
   { id: 'merg05', parents: ['bill03', 'audt04'], message: 'merge billing and audit', up: '', down: '' },
   { id: 'rept06', parents: ['merg05'], message: 'reports', up: 'CREATE TABLE reports (id int PRIMARY KEY);', down: 'DROP TABLE reports;' },
@@ -75,7 +88,9 @@ describe('native runner on PostgreSQL', () => {
         if (controller.signal.aborted) throw Object.assign(new Error('Cancelled by the user.'), { code: 'E_CANCELLED' });
       },
     };
-    await expect(runTarget(target(database, project), { action: 'upgrade', target: 'heads' }, { ...options, operation })).rejects.toMatchObject({ code: 'E_CANCELLED' });
+    await expect(runTarget(target(database, project), { action: 'upgrade', target: 'heads' }, { ...options, operation })).rejects.toMatchObject({
+      code: 'E_CANCELLED',
+    });
     expect((await targetStatus(target(database, project))).applied).toEqual(['base01', 'acct02']);
   });
 
@@ -96,7 +111,13 @@ describe('native runner on PostgreSQL', () => {
     const project = join(tempDir(), 'migrations');
     writeNativeProject(project, [
       ...branchy.slice(0, 2),
-      { id: 'bad03', parents: ['acct02'], message: 'broken', up: 'CREATE TABLE half_done (id int);\nINSERT INTO half_done VALUES (1);\nINSERT INTO missing_table VALUES (1);', down: 'DROP TABLE half_done;' },
+      {
+        id: 'bad03',
+        parents: ['acct02'],
+        message: 'broken',
+        up: 'CREATE TABLE half_done (id int);\nINSERT INTO half_done VALUES (1);\nINSERT INTO missing_table VALUES (1);',
+        down: 'DROP TABLE half_done;',
+      },
     ]);
     const t = target(database, project);
     const error = await run(t, { action: 'upgrade', target: 'heads' }).catch((e: unknown) => e);
@@ -119,7 +140,10 @@ describe('native runner on PostgreSQL', () => {
     expect(preview.findings).toEqual([expect.objectContaining({ severity: 'error', table: 'invoices', revision: 'bill03' })]);
     expect(preview.sql).toContain('-- 3/6 up bill03 — billing (003_bill03.sql)\nBEGIN;\nCREATE TABLE invoices (id int PRIMARY KEY);');
     expect(preview.sql).toContain("INSERT INTO switchyard_migrations (revision, checksum, applied_by, duration_ms) VALUES ('bill03'");
-    await expect(run(t, { action: 'upgrade', target: 'heads' })).rejects.toMatchObject({ code: 'E_PREFLIGHT', message: expect.stringContaining('creates table invoices, which already exists in the database') });
+    await expect(run(t, { action: 'upgrade', target: 'heads' })).rejects.toMatchObject({
+      code: 'E_PREFLIGHT',
+      message: expect.stringContaining('creates table invoices, which already exists in the database'),
+    });
     // Nothing ran, not even the revisions before the conflict.
     expect(await tables(database)).toEqual(['invoices', 'switchyard_migrations']);
   });
@@ -130,7 +154,10 @@ describe('native runner on PostgreSQL', () => {
     writeNativeProject(project, branchy);
     const readOnly = target(database, project);
     readOnly.connection.readOnly = true;
-    await expect(run(readOnly, { action: 'upgrade', target: 'heads' })).rejects.toMatchObject({ code: 'E_PREFLIGHT', message: expect.stringContaining('read-only connection') });
+    await expect(run(readOnly, { action: 'upgrade', target: 'heads' })).rejects.toMatchObject({
+      code: 'E_PREFLIGHT',
+      message: expect.stringContaining('read-only connection'),
+    });
     const prod = target(database, project, { environment: 'prod' });
     await expect(run(prod, { action: 'upgrade', target: 'heads' })).rejects.toMatchObject({ code: 'E_CONFIRMATION_REQUIRED' });
     const confirmed = await runTarget(prod, { action: 'upgrade', target: 'base01' }, { ...options, confirmProduction: true });
@@ -140,7 +167,10 @@ describe('native runner on PostgreSQL', () => {
   it('lets one run at a time: a second waits for the lock, then finds nothing left to apply', async () => {
     const database = await scratchDatabase(server);
     const project = join(tempDir(), 'migrations');
-    writeNativeProject(project, [...branchy.slice(0, 2), { id: 'slow03', parents: ['acct02'], message: 'slow', up: 'SELECT pg_sleep(0.6);\nCREATE TABLE slow (id int);', down: 'DROP TABLE slow;' }]);
+    writeNativeProject(project, [
+      ...branchy.slice(0, 2),
+      { id: 'slow03', parents: ['acct02'], message: 'slow', up: 'SELECT pg_sleep(0.6);\nCREATE TABLE slow (id int);', down: 'DROP TABLE slow;' },
+    ]);
     const t = target(database, project);
     const [a, b] = await Promise.all([run(t, { action: 'upgrade', target: 'heads' }), run(t, { action: 'upgrade', target: 'heads' })]);
     expect([...a.steps, ...b.steps].map((s) => s.revision).sort()).toEqual(['acct02', 'base01', 'slow03']);
@@ -155,7 +185,9 @@ describe('native runner on PostgreSQL', () => {
     await holder.connect();
     try {
       await holder.query('SELECT pg_advisory_lock($1, $2)', [0x53594152, 1]);
-      const error = await runTarget(target(database, project), { action: 'upgrade', target: 'heads' }, { ...options, lockTimeoutMs: 300 }).catch((e: unknown) => e);
+      const error = await runTarget(target(database, project), { action: 'upgrade', target: 'heads' }, { ...options, lockTimeoutMs: 300 }).catch(
+        (e: unknown) => e,
+      );
       const pid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
       expect(error).toMatchObject({ code: 'E_LOCK_HELD', message: expect.stringContaining(`pid ${pid}, user postgres, application "nightly-deploy"`) });
       expect(await tables(database)).toEqual([]);

@@ -29,10 +29,20 @@ describe('a run when the server is lost', () => {
     ]);
     const target = postgresTarget(server, 'outage', project);
     const logs: string[] = [];
-    const running = runTarget(target, { action: 'upgrade', target: 'heads' }, {
-      actor: 'tester',
-      operation: { opId: 't', signal: new AbortController().signal, progress: () => undefined, checkpoint: () => undefined, log: (_l, line) => logs.push(line) },
-    }).catch((e: unknown) => e);
+    const running = runTarget(
+      target,
+      { action: 'upgrade', target: 'heads' },
+      {
+        actor: 'tester',
+        operation: {
+          opId: 't',
+          signal: new AbortController().signal,
+          progress: () => undefined,
+          checkpoint: () => undefined,
+          log: (_l, line) => logs.push(line),
+        },
+      },
+    ).catch((e: unknown) => e);
     // Halt the server while r2 sleeps inside its transaction.
     while (!logs.some((l) => l.includes('r2'))) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));

@@ -16,10 +16,23 @@ const context = { actor: 'tester via test' };
 async function servicesWithProfile(environment: 'staging' | 'prod'): Promise<{ services: Services; profileId: string; database: string }> {
   const database = await scratchDatabase(server, 'snapfirst');
   const project = join(tempDir(), 'migrations');
-  writeNativeProject(project, [{ id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id int PRIMARY KEY);', down: 'DROP TABLE customers;' }]);
+  writeNativeProject(project, [
+    { id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id int PRIMARY KEY);', down: 'DROP TABLE customers;' },
+  ]);
   const services = createServices({ dataDir: tempDir(), onUnexpectedError: () => undefined });
   await services.session.unlock(passphraseKeyProvider('snapshot first', { N: 1024, r: 8, p: 1 }));
-  const profile = { name: `Orders ${environment}`, environment, engine: 'postgres', host: server.host, port: server.port, database, user: server.user, password: server.password, sslMode: 'disable', projectDir: project };
+  const profile = {
+    name: `Orders ${environment}`,
+    environment,
+    engine: 'postgres',
+    host: server.host,
+    port: server.port,
+    database,
+    user: server.user,
+    password: server.password,
+    sslMode: 'disable',
+    projectDir: project,
+  };
   const created = await services.dispatch('profiles.create', { profile }, context);
   if (!created.ok) throw new Error(created.error.message);
   const profileId = (created.value as { id: string }).id;
@@ -44,7 +57,8 @@ async function runToEnd(services: Services, input: unknown): Promise<OperationDo
   }
 }
 
-const customers = async (database: string) => (await adminQuery(server, "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'customers'", database)).rows[0].n as number;
+const customers = async (database: string) =>
+  (await adminQuery(server, "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'customers'", database)).rows[0].n as number;
 
 describe('"snapshot first" on a run', () => {
   it('takes a snapshot through the snapshot service before a downgrade, and restoring it brings the dropped rows back', async () => {
@@ -69,8 +83,14 @@ describe('"snapshot first" on a run', () => {
     const request = { action: 'downgrade', target: 'base', snapshotFirst: true };
 
     // Refused by the runner service itself, whatever the caller's dialog did: no operation starts.
-    expect(await services.dispatch('runner.run', { profileId, request }, context)).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED', message: expect.stringContaining('type its name (Orders prod)') } });
-    expect(await services.dispatch('runner.run', { profileId, request, confirmation: { typedName: 'Orders' } }, context)).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED' } });
+    expect(await services.dispatch('runner.run', { profileId, request }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'E_CONFIRMATION_REQUIRED', message: expect.stringContaining('type its name (Orders prod)') },
+    });
+    expect(await services.dispatch('runner.run', { profileId, request, confirmation: { typedName: 'Orders' } }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'E_CONFIRMATION_REQUIRED' },
+    });
     expect(await customers(database)).toBe(1);
     const listed = await services.dispatch('snapshots.list', { profileId }, context);
     expect(listed).toEqual({ ok: true, value: [] });
@@ -100,18 +120,29 @@ describe('typed confirmations on production, checked by the services', () => {
     const { services, profileId, database } = await servicesWithProfile('prod');
     const name = 'Orders prod';
 
-    expect(await services.dispatch('snapshots.create', { profileId, name: 'untyped' }, context)).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED' } });
+    expect(await services.dispatch('snapshots.create', { profileId, name: 'untyped' }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'E_CONFIRMATION_REQUIRED' },
+    });
     const created = await services.dispatch('snapshots.create', { profileId, name: 'typed', typedName: name }, context);
     if (!created.ok) throw new Error(created.error.message);
     const snapshotId = (created.value as { id: string }).id;
 
     await adminQuery(server, 'DELETE FROM customers', database);
-    expect(await services.dispatch('snapshots.restore', { profileId, snapshotId, typedName: name }, context)).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED', message: expect.stringContaining('type "production"') } });
+    expect(await services.dispatch('snapshots.restore', { profileId, snapshotId, typedName: name }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'E_CONFIRMATION_REQUIRED', message: expect.stringContaining('type "production"') },
+    });
     expect((await adminQuery(server, 'SELECT count(*)::int AS n FROM customers', database)).rows[0].n).toBe(0);
-    expect(await services.dispatch('snapshots.restore', { profileId, snapshotId, typedName: name, environmentAcknowledged: 'production' }, context)).toMatchObject({ ok: true });
+    expect(
+      await services.dispatch('snapshots.restore', { profileId, snapshotId, typedName: name, environmentAcknowledged: 'production' }, context),
+    ).toMatchObject({ ok: true });
     expect((await adminQuery(server, 'SELECT count(*)::int AS n FROM customers', database)).rows[0].n).toBe(500);
 
-    expect(await services.dispatch('snapshots.delete', { profileId, snapshotId }, context)).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED' } });
+    expect(await services.dispatch('snapshots.delete', { profileId, snapshotId }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'E_CONFIRMATION_REQUIRED' },
+    });
     expect(await services.dispatch('snapshots.list', { profileId }, context)).toMatchObject({ ok: true, value: [{ id: snapshotId }] });
     expect(await services.dispatch('snapshots.delete', { profileId, snapshotId, typedName: name }, context)).toEqual({ ok: true, value: { deleted: true } });
     expect(await services.dispatch('snapshots.list', { profileId }, context)).toEqual({ ok: true, value: [] });
@@ -122,9 +153,15 @@ describe('typed confirmations on production, checked by the services', () => {
     const typedName = 'Orders prod';
     expect(await services.dispatch('snapshots.create', { profileId, name: 'last', typedName }, context)).toMatchObject({ ok: true });
 
-    expect(await services.dispatch('profiles.remove', { id: profileId, snapshots: 'delete' }, context)).toMatchObject({ ok: false, error: { code: 'E_CONFIRMATION_REQUIRED' } });
+    expect(await services.dispatch('profiles.remove', { id: profileId, snapshots: 'delete' }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'E_CONFIRMATION_REQUIRED' },
+    });
     expect(await services.dispatch('snapshots.list', { profileId }, context)).toMatchObject({ ok: true, value: [{ name: 'last' }] });
-    expect(await services.dispatch('profiles.remove', { id: profileId, snapshots: 'delete', confirmation: { typedName } }, context)).toEqual({ ok: true, value: { removed: true } });
+    expect(await services.dispatch('profiles.remove', { id: profileId, snapshots: 'delete', confirmation: { typedName } }, context)).toEqual({
+      ok: true,
+      value: { removed: true },
+    });
     expect(await services.dispatch('profiles.list', {}, context)).toEqual({ ok: true, value: [] });
   });
 });

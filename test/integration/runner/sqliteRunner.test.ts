@@ -8,7 +8,13 @@ import { writeNativeProject, type RevisionSpec } from '../../support/nativeProje
 import { tempDir } from '../../support/tempDir';
 
 const revisions: RevisionSpec[] = [
-  { id: 's1', parents: [], message: 'users', up: 'CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);\nCREATE TRIGGER users_touch AFTER INSERT ON users BEGIN UPDATE users SET name = upper(NEW.name) WHERE id = NEW.id; END;', down: 'DROP TABLE users;' },
+  {
+    id: 's1',
+    parents: [],
+    message: 'users',
+    up: 'CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);\nCREATE TRIGGER users_touch AFTER INSERT ON users BEGIN UPDATE users SET name = upper(NEW.name) WHERE id = NEW.id; END;',
+    down: 'DROP TABLE users;',
+  },
   { id: 's2', parents: ['s1'], message: 'posts', up: "CREATE TABLE posts (id INTEGER PRIMARY KEY, body TEXT DEFAULT 'a;b');", down: 'DROP TABLE posts;' },
   { id: 's3', parents: ['s2'], message: 'broken', up: 'CREATE TABLE tags (id INTEGER);\n\nINSERT INTO nowhere VALUES (1);', down: 'DROP TABLE tags;' },
 ];
@@ -30,7 +36,11 @@ describe('native runner on SQLite', () => {
     writeNativeProject(join(dir, 'migrations'), revisions);
     const t = target(dir);
     const error = await runTarget(t, { action: 'upgrade', target: 'heads' }, { actor: 'tester' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'E_MIGRATION_FAILED', detail: { revision: 's3', file: '003_s3.sql', line: 7 }, message: expect.stringContaining('no such table: nowhere') });
+    expect(error).toMatchObject({
+      code: 'E_MIGRATION_FAILED',
+      detail: { revision: 's3', file: '003_s3.sql', line: 7 },
+      message: expect.stringContaining('no such table: nowhere'),
+    });
     expect(tables(t.connection.sqlitePath)).toEqual(['posts', 'switchyard_migrations', 'users']);
     expect((await targetStatus(t)).applied).toEqual(['s1', 's2']);
 
@@ -47,7 +57,9 @@ describe('native runner on SQLite', () => {
     const lock = openSqlite(`${t.connection.sqlitePath}.switchyard-lock`);
     lock.exec('BEGIN IMMEDIATE');
     try {
-      await expect(runTarget(t, { action: 'upgrade', target: 'heads' }, { actor: 'tester', lockTimeoutMs: 200 })).rejects.toMatchObject({ code: 'E_LOCK_HELD' });
+      await expect(runTarget(t, { action: 'upgrade', target: 'heads' }, { actor: 'tester', lockTimeoutMs: 200 })).rejects.toMatchObject({
+        code: 'E_LOCK_HELD',
+      });
     } finally {
       lock.exec('ROLLBACK');
       lock.close();

@@ -24,7 +24,23 @@ describe('encrypted store', () => {
     await services.session.unlock(keys('store passphrase'));
     const secret = { host: 'zq-host-7f3a9.internal', user: 'zq_user_51be', password: 'zq-Pa55-w0rd-c8d1' };
     const profile = services.profiles.create(
-      { name: 'Secret-bearing', environment: 'prod', engine: 'postgres', ...secret, port: 5432, database: 'zq_db_e2c4', sslMode: 'require', sslCaFile: '', sqlitePath: '', readOnly: false, notes: '', projectDir: '', projectFormat: 'auto', alembicCommand: '', password: secret.password },
+      {
+        name: 'Secret-bearing',
+        environment: 'prod',
+        engine: 'postgres',
+        ...secret,
+        port: 5432,
+        database: 'zq_db_e2c4',
+        sslMode: 'require',
+        sslCaFile: '',
+        sqlitePath: '',
+        readOnly: false,
+        notes: '',
+        projectDir: '',
+        projectFormat: 'auto',
+        alembicCommand: '',
+        password: secret.password,
+      },
       'tester',
     );
     services.profiles.update(profile.id, { ...profile, password: `${secret.password}-rotated` }, 'tester');
@@ -46,7 +62,23 @@ describe('encrypted store', () => {
   it('refuses a wrong passphrase with a clear error and leaves the file byte-for-byte untouched', async () => {
     const dir = tempDir();
     const db = await openStore(dir, keys('right'));
-    new ProfileRepository(db).create({ name: 'a', environment: 'dev', engine: 'sqlite', host: '', port: 5432, database: '', user: '', sslMode: 'disable', sslCaFile: '', sqlitePath: '/tmp/a.sqlite', readOnly: false, notes: '', projectDir: '', projectFormat: 'auto', alembicCommand: '' });
+    new ProfileRepository(db).create({
+      name: 'a',
+      environment: 'dev',
+      engine: 'sqlite',
+      host: '',
+      port: 5432,
+      database: '',
+      user: '',
+      sslMode: 'disable',
+      sslCaFile: '',
+      sqlitePath: '/tmp/a.sqlite',
+      readOnly: false,
+      notes: '',
+      projectDir: '',
+      projectFormat: 'auto',
+      alembicCommand: '',
+    });
     db.close();
     const before = { hash: digest(storePath(dir)), mtime: statSync(storePath(dir)).mtimeMs, files: readdirSync(dir).sort() };
 

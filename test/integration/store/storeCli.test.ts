@@ -28,7 +28,16 @@ function storeWithProfile(): string {
 }
 
 function snapshot(home: string) {
-  return Object.fromEntries(readdirSync(home).sort().map((name) => [name, createHash('sha256').update(readFileSync(join(home, name))).digest('hex')]));
+  return Object.fromEntries(
+    readdirSync(home)
+      .sort()
+      .map((name) => [
+        name,
+        createHash('sha256')
+          .update(readFileSync(join(home, name)))
+          .digest('hex'),
+      ]),
+  );
 }
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /m);

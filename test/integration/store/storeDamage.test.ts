@@ -13,7 +13,12 @@ import { tempDir } from '../../support/tempDir';
 const keys = (passphrase: string) => passphraseKeyProvider(passphrase, { N: 1024, r: 8, p: 1 });
 
 function fingerprint(dir: string): { files: string[]; store: string } {
-  return { files: readdirSync(dir).sort(), store: createHash('sha256').update(readFileSync(storePath(dir))).digest('hex') };
+  return {
+    files: readdirSync(dir).sort(),
+    store: createHash('sha256')
+      .update(readFileSync(storePath(dir)))
+      .digest('hex'),
+  };
 }
 
 /** A real store with a profile and enough audit entries to span several pages, closed cleanly. */
@@ -22,7 +27,23 @@ async function storeWithData(): Promise<string> {
   const db = await openStore(dir, keys('right'));
   const profiles = new ProfileRepository(db);
   for (let n = 0; n < 40; n += 1) {
-    profiles.create({ name: `profile ${n}`, environment: 'dev', engine: 'sqlite', host: '', port: 5432, database: '', user: '', sslMode: 'disable', sslCaFile: '', sqlitePath: `/tmp/${n}.sqlite`, readOnly: false, notes: 'x'.repeat(500), projectDir: '', projectFormat: 'auto', alembicCommand: '' });
+    profiles.create({
+      name: `profile ${n}`,
+      environment: 'dev',
+      engine: 'sqlite',
+      host: '',
+      port: 5432,
+      database: '',
+      user: '',
+      sslMode: 'disable',
+      sslCaFile: '',
+      sqlitePath: `/tmp/${n}.sqlite`,
+      readOnly: false,
+      notes: 'x'.repeat(500),
+      projectDir: '',
+      projectFormat: 'auto',
+      alembicCommand: '',
+    });
   }
   db.close();
   return dir;
@@ -62,7 +83,7 @@ describe('a damaged store', () => {
     await expectRefusedUntouched(dir, 'E_STORE_CORRUPT', /overwritten or damaged.*Restore a backup/);
   });
 
-  it('refuses a plain, unencrypted SQLite file in the store\'s place', async () => {
+  it("refuses a plain, unencrypted SQLite file in the store's place", async () => {
     const dir = await storeWithData();
     const plain = join(tempDir(), 'plain.sqlite');
     const db = openSqlite(plain);
@@ -118,7 +139,23 @@ describe('store file modes', () => {
   it('creates the store, its journal, its key file and its key check private to the user (0600)', async () => {
     const dir = tempDir();
     const db = await openStore(dir, keys('x'));
-    new ProfileRepository(db).create({ name: 'a', environment: 'dev', engine: 'sqlite', host: '', port: 5432, database: '', user: '', sslMode: 'disable', sslCaFile: '', sqlitePath: '/tmp/a.sqlite', readOnly: false, notes: '', projectDir: '', projectFormat: 'auto', alembicCommand: '' });
+    new ProfileRepository(db).create({
+      name: 'a',
+      environment: 'dev',
+      engine: 'sqlite',
+      host: '',
+      port: 5432,
+      database: '',
+      user: '',
+      sslMode: 'disable',
+      sslCaFile: '',
+      sqlitePath: '/tmp/a.sqlite',
+      readOnly: false,
+      notes: '',
+      projectDir: '',
+      projectFormat: 'auto',
+      alembicCommand: '',
+    });
     const files = readdirSync(dir);
     expect(files).toEqual(expect.arrayContaining(['switchyard.db', 'switchyard.db-wal', 'switchyard.db-shm', kdfFileName, keyCheckFileName]));
     for (const file of files) expect(mode(join(dir, file)), file).toBe(0o600);
@@ -136,14 +173,17 @@ describe('store file modes', () => {
   });
 });
 
-describe('a damaged store at the desktop app\'s start', () => {
+describe("a damaged store at the desktop app's start", () => {
   it('stays locked and says why on the unlock screen, instead of failing to start', async () => {
     const dir = await storeWithData();
     writeFileSync(storePath(dir), '');
     const services = createServices({ dataDir: dir, keySource: 'keyring' });
     await services.session.unlockAtStart(keys('right'));
     const status = await services.dispatch('session.status', {}, { actor: 'tester' });
-    expect(status).toMatchObject({ ok: true, value: { locked: true, storeExists: true, reason: expect.stringMatching(/is empty.*Restore a backup.*\[E_STORE_CORRUPT\]$/) } });
+    expect(status).toMatchObject({
+      ok: true,
+      value: { locked: true, storeExists: true, reason: expect.stringMatching(/is empty.*Restore a backup.*\[E_STORE_CORRUPT\]$/) },
+    });
     expect(statSync(storePath(dir)).size).toBe(0);
   });
 });

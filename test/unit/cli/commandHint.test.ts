@@ -27,6 +27,8 @@ describe('printed commands', () => {
   });
 
   it('spell out the confirmations a production restore needs', () => {
-    expect(restoreCommand('3f2a91c0', { profile: 'Prod' }, { name: 'Prod', environment: 'prod' })).toBe('switchyard snapshot restore 3f2a91c0 --profile Prod --confirm Prod --yes-production');
+    expect(restoreCommand('3f2a91c0', { profile: 'Prod' }, { name: 'Prod', environment: 'prod' })).toBe(
+      'switchyard snapshot restore 3f2a91c0 --profile Prod --confirm Prod --yes-production',
+    );
   });
 });

@@ -45,14 +45,17 @@ afterAll(() => {
 const terminal = captureTerminal();
 
 describe('an unknown flag', () => {
-  it.each(commands.map((words) => [words.join(' '), words] as const))('is a usage error for `switchyard %s --bogus`, with the usage and no stack trace', async (_name, words) => {
-    expect(await main([...words, '--bogus'])).toBe(2);
-    expect(terminal.errors).toContain("Unknown option '--bogus'");
-    expect(terminal.errors).toMatch(/Usage:\s+switchyard/);
-    expect(terminal.errors).toContain('[E_USAGE]');
-    expect(terminal.errors).not.toMatch(/Internal error|\n\s+at /);
-    expect(terminal.output).toBe('');
-  });
+  it.each(commands.map((words) => [words.join(' '), words] as const))(
+    'is a usage error for `switchyard %s --bogus`, with the usage and no stack trace',
+    async (_name, words) => {
+      expect(await main([...words, '--bogus'])).toBe(2);
+      expect(terminal.errors).toContain("Unknown option '--bogus'");
+      expect(terminal.errors).toMatch(/Usage:\s+switchyard/);
+      expect(terminal.errors).toContain('[E_USAGE]');
+      expect(terminal.errors).not.toMatch(/Internal error|\n\s+at /);
+      expect(terminal.output).toBe('');
+    },
+  );
 
   it('is reported as JSON with --json, still exit 2', async () => {
     expect(await main(['status', '--json', '--bogus'])).toBe(2);
@@ -61,7 +64,7 @@ describe('an unknown flag', () => {
 });
 
 describe('a value the API would refuse', () => {
-  it('is a usage error naming the flag, checked by the API contract\'s schema before anything runs', async () => {
+  it("is a usage error naming the flag, checked by the API contract's schema before anything runs", async () => {
     const database = join(home, 'never-created.sqlite');
     expect(await main(['upgrade', '--url', `sqlite://${database}`, '--to', 'x'.repeat(201)])).toBe(2);
     expect(terminal.errors).toMatch(/--to: Too big/);

@@ -38,7 +38,10 @@ describe('the window', () => {
   });
 
   it('denies navigation away from its own page, new windows and webviews', () => {
-    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler(handler: () => { action: string }): void; openHandler?: () => { action: string } };
+    const contents = new EventEmitter() as EventEmitter & {
+      setWindowOpenHandler(handler: () => { action: string }): void;
+      openHandler?: () => { action: string };
+    };
     contents.setWindowOpenHandler = (handler) => (contents.openHandler = handler);
     guardNavigation(contents as never, appUrl);
     const attempt = (event: string, url?: string) => {

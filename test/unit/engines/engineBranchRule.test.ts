@@ -16,7 +16,7 @@ describe('engine branches outside src-main/engines', () => {
     expect(await messages(branch, 'src-main/runner/anyService.ts')).toEqual([expect.stringContaining('engineFor(kind)')]);
   });
 
-  it('are allowed inside an engine folder, and comparing two connections\' engines is no branch', async () => {
+  it("are allowed inside an engine folder, and comparing two connections' engines is no branch", async () => {
     expect(await messages(branch, 'src-main/engines/sqlite/anyPart.ts')).toEqual([]);
     expect(await messages(comparison, 'src-main/profiles/anyPart.ts')).toEqual([]);
   });

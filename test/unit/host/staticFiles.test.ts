@@ -27,7 +27,14 @@ describe('the static files of the browser host', () => {
   });
 
   it('serves nothing above the renderer folder through "..", however it is written', async () => {
-    for (const path of ['/../store.kdf.json', '/assets/../../store.kdf.json', '/%2e%2e/store.kdf.json', '/%2E%2E%2Fstore.kdf.json', '/assets/..%2F..%2Fstore.kdf.json', '/..\\store.kdf.json']) {
+    for (const path of [
+      '/../store.kdf.json',
+      '/assets/../../store.kdf.json',
+      '/%2e%2e/store.kdf.json',
+      '/%2E%2E%2Fstore.kdf.json',
+      '/assets/..%2F..%2Fstore.kdf.json',
+      '/..\\store.kdf.json',
+    ]) {
       expect(await readStaticFile(root, path), path).toBeUndefined();
     }
   });

@@ -29,7 +29,12 @@ describe('expected tables and who created them', () => {
   });
 
   it('treats a drop and re-create in one revision as the table still being there', () => {
-    const state: ProjectState = { graph, changes: changes({ a: { created: ['t'] }, b: { dropped: ['t'], created: ['t'] } }), applied: new Set(['a', 'b']), pending: [] };
+    const state: ProjectState = {
+      graph,
+      changes: changes({ a: { created: ['t'] }, b: { dropped: ['t'], created: ['t'] } }),
+      applied: new Set(['a', 'b']),
+      pending: [],
+    };
     expect(expectedWithCreators(state).get('t')).toBe('b');
   });
 });
@@ -41,7 +46,14 @@ describe('each table gets the status a DBA would give it', () => {
     applied: new Set(['a', 'b']),
     pending: ['c', 'x'],
   };
-  const relations = [relation('users'), relation('orders', 'sales'), relation('reports'), relation('legacy'), relation('switchyard_migrations'), relation('recent', 'public', 'view')];
+  const relations = [
+    relation('users'),
+    relation('orders', 'sales'),
+    relation('reports'),
+    relation('legacy'),
+    relation('switchyard_migrations'),
+    relation('recent', 'public', 'view'),
+  ];
   const result = classifyTables(relations, 'postgres', state);
   const status = (name: string) => result.tables.find((t) => t.name === name)?.status;
 
@@ -62,7 +74,10 @@ describe('each table gets the status a DBA would give it', () => {
   it('names the creator, the colliding pending revision, and what pending revisions change', () => {
     expect(result.tables.find((t) => t.name === 'orders')).toMatchObject({ schema: 'sales', createdBy: { revision: 'a', file: 'versions/a.py', line: 1 } });
     expect(result.tables.find((t) => t.name === 'reports')?.conflictWith).toEqual({ revision: 'c', file: 'versions/c.py', line: 1 });
-    expect(result.pendingChanges.map((c) => [c.revision, c.created, c.dropped])).toEqual([['c', ['reports'], []], ['x', ['exports'], ['users']]]);
+    expect(result.pendingChanges.map((c) => [c.revision, c.created, c.dropped])).toEqual([
+      ['c', ['reports'], []],
+      ['x', ['exports'], ['users']],
+    ]);
   });
 
   it('without a project lists the catalog as it is', () => {
@@ -79,7 +94,12 @@ describe('each table gets the status a DBA would give it', () => {
 });
 
 describe('conflictingTables: what the runner checks before the first statement', () => {
-  const work = changes({ c: { created: ['reports'] }, x: { created: ['exports', 'reports'] }, b: { dropped: ['old'], created: ['old'] }, r: { renamed: [{ from: 'tmp', to: 'users' }] } });
+  const work = changes({
+    c: { created: ['reports'] },
+    x: { created: ['exports', 'reports'] },
+    b: { dropped: ['old'], created: ['old'] },
+    r: { renamed: [{ from: 'tmp', to: 'users' }] },
+  });
 
   it('reports a create of a table that exists now', () => {
     expect(conflictingTables(graph, work, ['c'], ['reports'])).toEqual([

@@ -5,7 +5,22 @@ import { formatBytes, inventoryCsv, inventoryMarkdown } from '../../../src-share
 import { filterTables, noFilter, sortTables, totalsOf } from '../../../src-renderer/features/inventory/inventoryView';
 
 function table(name: string, extra: Partial<InventoryTable> = {}): InventoryTable {
-  return { schema: 'public', name, kind: 'table', estimatedRows: 10, exactRows: null, bytes: 8192, bytesExact: false, indexCount: 1, owner: 'app', comment: null, status: 'ok', createdBy: null, conflictWith: null, ...extra };
+  return {
+    schema: 'public',
+    name,
+    kind: 'table',
+    estimatedRows: 10,
+    exactRows: null,
+    bytes: 8192,
+    bytesExact: false,
+    indexCount: 1,
+    owner: 'app',
+    comment: null,
+    status: 'ok',
+    createdBy: null,
+    conflictWith: null,
+    ...extra,
+  };
 }
 
 const tables = [

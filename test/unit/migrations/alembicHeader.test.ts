@@ -17,7 +17,9 @@ describe('Alembic headers, read without running Python', () => {
   });
 
   it('reads the annotated forms: Union[...], str | None', () => {
-    const h = header("revision: str = 'b2'\ndown_revision: Union[str, Sequence[str], None] = 'a1'\nbranch_labels: str | Sequence[str] | None = None\ndepends_on: str | None = 'x9'\n");
+    const h = header(
+      "revision: str = 'b2'\ndown_revision: Union[str, Sequence[str], None] = 'a1'\nbranch_labels: str | Sequence[str] | None = None\ndepends_on: str | None = 'x9'\n",
+    );
     expect(h).toMatchObject({ revision: 'b2', downRevisions: ['a1'], branchLabels: [], dependsOn: ['x9'] });
   });
 
@@ -36,7 +38,11 @@ describe('Alembic headers, read without running Python', () => {
   });
 
   it('explains a header it cannot read statically, with its line', () => {
-    expect(parseAlembicHeader('revision = "r1"\ndown_revision = PREVIOUS\n')).toEqual({ ok: false, line: 2, reason: expect.stringContaining('down_revision is not a literal') });
+    expect(parseAlembicHeader('revision = "r1"\ndown_revision = PREVIOUS\n')).toEqual({
+      ok: false,
+      line: 2,
+      reason: expect.stringContaining('down_revision is not a literal'),
+    });
     expect(parseAlembicHeader('print(1)\n')).toMatchObject({ ok: false, reason: expect.stringContaining('no `revision') });
     expect(parseAlembicHeader('revision = "r1"\n')).toMatchObject({ ok: false, reason: expect.stringContaining('no `down_revision`') });
   });
@@ -49,7 +55,13 @@ describe('reading an Alembic project', () => {
     expect(project.unreadable).toEqual([]);
     const byId = new Map(project.files.map((f) => [f.revision.id, f.revision]));
     expect([...byId.keys()].sort()).toEqual(['a1a1a1a1', 'b2b2b2b2', 'c3c3c3c3', 'd4d4d4d4', 'e5e5e5e5']);
-    expect(byId.get('a1a1a1a1')).toMatchObject({ branchLabels: ['core'], message: 'plain assignments', createdAt: '2024-05-01 09:00:00', file: 'versions/a1_plain.py', line: 6 });
+    expect(byId.get('a1a1a1a1')).toMatchObject({
+      branchLabels: ['core'],
+      message: 'plain assignments',
+      createdAt: '2024-05-01 09:00:00',
+      file: 'versions/a1_plain.py',
+      line: 6,
+    });
     expect(byId.get('c3c3c3c3')).toMatchObject({ parents: ['a1a1a1a1'], branchLabels: ['reports', 'analytics'], dependsOn: ['b2b2b2b2'] });
     expect(byId.get('d4d4d4d4')).toMatchObject({ parents: ['b2b2b2b2', 'c3c3c3c3'], dependsOn: ['a1a1a1a1'] });
     expect(byId.get('e5e5e5e5')).toMatchObject({ parents: ['d4d4d4d4'], message: 'CRLF line ends and a BOM', line: 2 });

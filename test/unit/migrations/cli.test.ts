@@ -4,7 +4,6 @@ import { main } from '../../../src-main/cli/main';
 import { fixtures } from '../../support/revisions';
 import { captureTerminal } from '../../support/terminalCapture';
 
-
 const terminal = captureTerminal();
 
 describe('switchyard graph', () => {

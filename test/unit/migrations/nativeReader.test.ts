@@ -5,8 +5,17 @@ import { fixtures } from '../../support/revisions';
 
 describe('native SQL revisions', () => {
   it('reads the headers and the dbmate-style bodies', () => {
-    const sql = parseNativeSql('-- revision: 7c1e2a\n-- parents: 3f9b10, 51d0ce\n-- branch: rbac\n-- depends-on: a1b2c3\n-- message: add role tables\n-- migrate:up\nCREATE TABLE roles (id int);\n-- migrate:down\nDROP TABLE roles;\n');
-    expect(sql.header).toEqual({ revision: '7c1e2a', parents: ['3f9b10', '51d0ce'], branchLabels: ['rbac'], dependsOn: ['a1b2c3'], message: 'add role tables', line: 1 });
+    const sql = parseNativeSql(
+      '-- revision: 7c1e2a\n-- parents: 3f9b10, 51d0ce\n-- branch: rbac\n-- depends-on: a1b2c3\n-- message: add role tables\n-- migrate:up\nCREATE TABLE roles (id int);\n-- migrate:down\nDROP TABLE roles;\n',
+    );
+    expect(sql.header).toEqual({
+      revision: '7c1e2a',
+      parents: ['3f9b10', '51d0ce'],
+      branchLabels: ['rbac'],
+      dependsOn: ['a1b2c3'],
+      message: 'add role tables',
+      line: 1,
+    });
     expect(sql.up).toEqual({ sql: 'CREATE TABLE roles (id int);', line: 7, transaction: true });
     expect(sql.down).toEqual({ sql: 'DROP TABLE roles;\n', line: 9, transaction: true });
   });

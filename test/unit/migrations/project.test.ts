@@ -21,6 +21,8 @@ describe("the seeds' tree (000): a dozen branches and a stray root", () => {
   });
 
   it('flags the down_revision = None slip as an extra root, at its file', () => {
-    expect(project.anomalies).toContainEqual(expect.objectContaining({ kind: 'extraRoot', revisions: ['001_add_tenant_id_fields'], file: 'alembic/versions/001_add_tenant_id_fields.py' }));
+    expect(project.anomalies).toContainEqual(
+      expect.objectContaining({ kind: 'extraRoot', revisions: ['001_add_tenant_id_fields'], file: 'alembic/versions/001_add_tenant_id_fields.py' }),
+    );
   });
 });

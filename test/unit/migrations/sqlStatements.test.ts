@@ -6,14 +6,14 @@ const texts = (sql: string) => splitStatements(sql).map((s) => s.sql);
 describe('splitting SQL into statements', () => {
   it('splits on semicolons but not inside quotes, dollar bodies or comments', () => {
     const sql = [
-      "INSERT INTO t VALUES ('a;b', \"c;d\");",
+      'INSERT INTO t VALUES (\'a;b\', "c;d");',
       '-- a comment; with a semicolon',
       '/* block; /* nested; */ still; */',
       'CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql;',
       'SELECT $$;$$',
     ].join('\n');
     expect(texts(sql)).toEqual([
-      "INSERT INTO t VALUES ('a;b', \"c;d\")",
+      'INSERT INTO t VALUES (\'a;b\', "c;d")',
       '-- a comment; with a semicolon\n/* block; /* nested; */ still; */\nCREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql',
       'SELECT $$;$$',
     ]);
@@ -26,12 +26,19 @@ describe('splitting SQL into statements', () => {
 
   it('splits after a PostgreSQL trigger, whose body is a function elsewhere', () => {
     const sql = 'CREATE TRIGGER audit AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION log_row();\nINSERT INTO a VALUES (1);\nINSERT INTO a VALUES (2);';
-    expect(texts(sql)).toEqual(['CREATE TRIGGER audit AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION log_row()', 'INSERT INTO a VALUES (1)', 'INSERT INTO a VALUES (2)']);
+    expect(texts(sql)).toEqual([
+      'CREATE TRIGGER audit AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION log_row()',
+      'INSERT INTO a VALUES (1)',
+      'INSERT INTO a VALUES (2)',
+    ]);
   });
 
   it('keeps a trigger body whole when a CASE … END comes right before a semicolon inside it', () => {
     const sql = 'CREATE TEMP TRIGGER t AFTER UPDATE ON a BEGIN UPDATE b SET n = CASE WHEN new.x THEN 1 ELSE 0 END; DELETE FROM c; END;\nSELECT 1;';
-    expect(texts(sql)).toEqual(['CREATE TEMP TRIGGER t AFTER UPDATE ON a BEGIN UPDATE b SET n = CASE WHEN new.x THEN 1 ELSE 0 END; DELETE FROM c; END', 'SELECT 1']);
+    expect(texts(sql)).toEqual([
+      'CREATE TEMP TRIGGER t AFTER UPDATE ON a BEGIN UPDATE b SET n = CASE WHEN new.x THEN 1 ELSE 0 END; DELETE FROM c; END',
+      'SELECT 1',
+    ]);
   });
 
   it('keeps a BEGIN ATOMIC function body whole, and treats a plain BEGIN as a statement', () => {

@@ -33,7 +33,12 @@ describe('tables each revision creates, drops and renames', () => {
       '',
     ].join('\n');
     const changes = await analyseTables([alembicFile(text)], 'alembic');
-    expect(changes.get('r1')).toEqual({ created: ['accounts', 'audit.events'], dropped: ['legacy', 'scratch'], renamed: [{ from: 'old_name', to: 'new_name' }], problems: [] });
+    expect(changes.get('r1')).toEqual({
+      created: ['accounts', 'audit.events'],
+      dropped: ['legacy', 'scratch'],
+      renamed: [{ from: 'old_name', to: 'new_name' }],
+      problems: [],
+    });
   });
 
   it('records SQL the parser rejects as a problem of that revision instead of failing', async () => {
@@ -47,7 +52,12 @@ describe('the expected tables, replayed over an applied set', () => {
     const project = loadProject(`${fixtures}native-branchy`);
     const changes = await analyseTables(project.files.files, 'native');
     expect([...expectedTables(project.graph, changes, appliedWithAncestors(project.graph, ['0002']))].sort()).toEqual(['documents', 'role_grants', 'roles']);
-    expect([...expectedTables(project.graph, changes, appliedWithAncestors(project.graph, ['0005', '0006']))].sort()).toEqual(['documents', 'role_audit', 'scratch', 'settings']);
+    expect([...expectedTables(project.graph, changes, appliedWithAncestors(project.graph, ['0005', '0006']))].sort()).toEqual([
+      'documents',
+      'role_audit',
+      'scratch',
+      'settings',
+    ]);
   });
 });
 
@@ -56,7 +66,12 @@ describe('two unrelated revisions creating the same table', () => {
     const project = loadProject(`${fixtures}seed-tree`);
     const anomalies = tablesCreatedTwice(project.graph, await analyseTables(project.files.files, 'alembic'));
     expect(anomalies).toEqual([
-      expect.objectContaining({ kind: 'tableCreatedTwice', revisions: ['000_core_tables', 'd01fd5049733'], file: 'alembic/versions/d01fd5049733.py', message: expect.stringContaining('relation "documents" already exists') }),
+      expect.objectContaining({
+        kind: 'tableCreatedTwice',
+        revisions: ['000_core_tables', 'd01fd5049733'],
+        file: 'alembic/versions/d01fd5049733.py',
+        message: expect.stringContaining('relation "documents" already exists'),
+      }),
     ]);
   });
 

@@ -9,7 +9,10 @@ const creates = (...created: string[]): TableChanges => ({ created, dropped: [],
 describe("a reset's migrate step, checked before anything is dropped", () => {
   it('refuses a path through a cycle, naming it', () => {
     const looped = graphOf(rev('a', ['c']), rev('b', ['a']), rev('c', ['b']), rev('d'));
-    expect(planMigrate(looped, 'heads', [])).toEqual({ plan: null, refusal: expect.stringMatching(/^Migrating to heads would fail, so nothing is dropped: .*a → c → b → a.*\[E_CYCLE\]/) });
+    expect(planMigrate(looped, 'heads', [])).toEqual({
+      plan: null,
+      refusal: expect.stringMatching(/^Migrating to heads would fail, so nothing is dropped: .*a → c → b → a.*\[E_CYCLE\]/),
+    });
   });
 
   it('refuses a path through a missing parent', () => {
@@ -30,20 +33,32 @@ describe("a reset's migrate step, checked before anything is dropped", () => {
 
   it('refuses a path that creates one table twice, with the file and line of the second create', () => {
     const graph = graphOf(rev('a'), rev('b', ['a']), rev('c', ['a']));
-    const changes = new Map([['a', creates('accounts')], ['b', creates('documents')], ['c', creates('documents')]]);
+    const changes = new Map([
+      ['a', creates('accounts')],
+      ['b', creates('documents')],
+      ['c', creates('documents')],
+    ]);
     const planned = planMigrate(graph, 'heads', []);
     if (planned.plan === null) throw new Error(planned.refusal);
     const refusals = migrateConflicts(graph, changes, 'heads', planned.plan, []);
     expect(refusals).toHaveLength(1);
-    expect(refusals[0]).toMatch(/^Migrating to heads would fail, so nothing is dropped: versions\/[bc]\.py:1: revision [bc] creates table documents, which is created earlier in the same upgrade/);
+    expect(refusals[0]).toMatch(
+      /^Migrating to heads would fail, so nothing is dropped: versions\/[bc]\.py:1: revision [bc] creates table documents, which is created earlier in the same upgrade/,
+    );
   });
 
   it('counts the tables a snapshot already holds when the reset restores it before migrating', () => {
     const graph = graphOf(rev('a'), rev('b', ['a']), rev('c', ['a']));
-    const changes = new Map([['a', creates('accounts')], ['b', creates('documents')], ['c', creates('documents')]]);
+    const changes = new Map([
+      ['a', creates('accounts')],
+      ['b', creates('documents')],
+      ['c', creates('documents')],
+    ]);
     const planned = planMigrate(graph, 'c', ['b']);
     if (planned.plan === null) throw new Error(planned.refusal);
-    expect(migrateConflicts(graph, changes, 'c', planned.plan, ['b'])).toEqual([expect.stringContaining('revision c creates table documents, which already exists in the database')]);
+    expect(migrateConflicts(graph, changes, 'c', planned.plan, ['b'])).toEqual([
+      expect.stringContaining('revision c creates table documents, which already exists in the database'),
+    ]);
     expect(migrateConflicts(graph, changes, 'c', planned.plan, [])).toEqual([]);
   });
 

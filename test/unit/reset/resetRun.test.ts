@@ -30,13 +30,16 @@ function refusal(resetPlan: ResetPlan, confirmation: Confirmation): { code: stri
 }
 
 describe('the check before a reset runs', () => {
-  it('lets a reset run with the database\'s name typed off production', () => {
+  it("lets a reset run with the database's name typed off production", () => {
     expect(refusal(plan('dev'), { typedName: 'orders_db' })).toBeUndefined();
   });
 
-  it('refuses a reset without the database\'s name, or with the connection\'s name instead, on any environment', () => {
+  it("refuses a reset without the database's name, or with the connection's name instead, on any environment", () => {
     expect(refusal(plan('dev'), {})).toEqual({ code: 'E_CONFIRMATION_REQUIRED', message: expect.stringContaining('"orders_db"') });
-    expect(refusal(plan('staging'), { typedName: 'Orders' })).toMatchObject({ code: 'E_CONFIRMATION_REQUIRED', message: expect.stringContaining('Nothing was changed.') });
+    expect(refusal(plan('staging'), { typedName: 'Orders' })).toMatchObject({
+      code: 'E_CONFIRMATION_REQUIRED',
+      message: expect.stringContaining('Nothing was changed.'),
+    });
   });
 
   it('refuses a production reset until "production" is typed too', () => {

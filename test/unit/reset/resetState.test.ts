@@ -19,18 +19,26 @@ describe('the database state after a reset stopped', () => {
   });
 
   it('goes by the finished steps, and says so, when the server cannot be asked', () => {
-    expect(databaseState(['snapshot', 'terminate', 'drop'], 'create', recreate, undefined)).toBe('dropped: the database does not exist now (from the steps that finished: the server could not be asked)');
-    expect(databaseState(['drop', 'create'], 'migrate', recreate, undefined)).toContain('the migrations stopped at the failing revision (those before it are applied) (from the steps that finished');
+    expect(databaseState(['snapshot', 'terminate', 'drop'], 'create', recreate, undefined)).toBe(
+      'dropped: the database does not exist now (from the steps that finished: the server could not be asked)',
+    );
+    expect(databaseState(['drop', 'create'], 'migrate', recreate, undefined)).toContain(
+      'the migrations stopped at the failing revision (those before it are applied) (from the steps that finished',
+    );
   });
 
   it('names a migrate or seed that did not complete', () => {
     expect(databaseState(['drop', 'create'], 'migrate', recreate, true)).toContain('the migrations stopped at the failing revision');
-    expect(databaseState(['drop', 'create', 'migrate'], 'seed', recreate, true)).toBe('created again, empty, then migrated to heads; the seed did not complete');
+    expect(databaseState(['drop', 'create', 'migrate'], 'seed', recreate, true)).toBe(
+      'created again, empty, then migrated to heads; the seed did not complete',
+    );
   });
 
   it('says wiped for mode wipe, restored for mode snapshot, and unchanged after a failed restore', () => {
     expect(databaseState(['drop'], undefined, { ...recreate, mode: 'wipe', to: undefined }, true)).toContain('wiped');
-    expect(databaseState(['snapshot', 'terminate', 'restore'], undefined, { ...recreate, mode: 'snapshot', to: undefined }, true)).toBe('restored from the snapshot');
+    expect(databaseState(['snapshot', 'terminate', 'restore'], undefined, { ...recreate, mode: 'snapshot', to: undefined }, true)).toBe(
+      'restored from the snapshot',
+    );
     expect(databaseState(['snapshot', 'terminate'], 'restore', { ...recreate, mode: 'snapshot', to: undefined }, true)).toBe('unchanged: nothing was dropped');
   });
 });

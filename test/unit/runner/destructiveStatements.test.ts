@@ -31,14 +31,25 @@ describe('which tables a run destroys, from the SQL it runs', () => {
       { table: 'audit.events', how: 'truncate', revision: 'r1', direction: 'down' },
       { table: 'accounts', how: 'drop', revision: 'r1', direction: 'down' },
     ]);
-    expect(destructiveStatements(parse, [{ direction: 'up', file }], 'alembic')).toEqual([{ table: 'sessions', how: 'delete', revision: 'r1', direction: 'up' }]);
+    expect(destructiveStatements(parse, [{ direction: 'up', file }], 'alembic')).toEqual([
+      { table: 'sessions', how: 'delete', revision: 'r1', direction: 'up' },
+    ]);
   });
 
   it('reads native bodies, ignores comments, strings and row-only statements, and names a table once', async () => {
     const parse = await loadParser();
     const first = nativeFile('n2', "INSERT INTO notes VALUES ('DROP TABLE notes');\n-- DROP TABLE old;\nDROP TABLE public.notes, archive.notes;", 'SELECT 1;');
     const second = nativeFile('n1', 'SELECT 1;', 'DELETE FROM notes;\nWITH gone AS (SELECT 1) DELETE FROM tags;');
-    expect(destructiveStatements(parse, [{ direction: 'up', file: first }, { direction: 'down', file: second }], 'native')).toEqual([
+    expect(
+      destructiveStatements(
+        parse,
+        [
+          { direction: 'up', file: first },
+          { direction: 'down', file: second },
+        ],
+        'native',
+      ),
+    ).toEqual([
       { table: 'notes', how: 'drop', revision: 'n2', direction: 'up' },
       { table: 'archive.notes', how: 'drop', revision: 'n2', direction: 'up' },
       { table: 'tags', how: 'delete', revision: 'n1', direction: 'down' },

@@ -9,8 +9,14 @@ import { SwitchyardError } from '../../../src-shared/errors';
 import type { Plan } from '../../../src-shared/model/revision';
 
 const dir = mkdtempSync(join(tmpdir(), 'switchyard-downgrade-'));
-writeFileSync(join(dir, '001_documents.sql'), '-- revision: 0001\n-- parents: none\n-- message: create documents\n-- migrate:up\nCREATE TABLE documents (id int);\n-- migrate:down\nDROP TABLE documents;\n');
-writeFileSync(join(dir, '002_backfill.sql'), '-- revision: 0002\n-- parents: 0001\n-- message: backfill titles\n-- migrate:up\nALTER TABLE documents ADD COLUMN title text;\n');
+writeFileSync(
+  join(dir, '001_documents.sql'),
+  '-- revision: 0001\n-- parents: none\n-- message: create documents\n-- migrate:up\nCREATE TABLE documents (id int);\n-- migrate:down\nDROP TABLE documents;\n',
+);
+writeFileSync(
+  join(dir, '002_backfill.sql'),
+  '-- revision: 0002\n-- parents: 0001\n-- message: backfill titles\n-- migrate:up\nALTER TABLE documents ADD COLUMN title text;\n',
+);
 writeFileSync(join(dir, '003_marker.sql'), '-- revision: 0003\n-- parents: 0002\n-- message: release marker\n-- migrate:up\n');
 const project = loadProject(dir, 'native');
 
@@ -32,7 +38,8 @@ describe('preparing the steps of a run', () => {
   it('refuses to revert a change with no down section, naming its revision and file', () => {
     expect(refusal(down('0002', '0001'))).toEqual({
       code: 'E_NO_DOWNGRADE',
-      message: 'Revision 0002 (002_backfill.sql) has no "-- migrate:down" section, so it cannot be reverted. Stamp it down instead if the change was undone by hand.',
+      message:
+        'Revision 0002 (002_backfill.sql) has no "-- migrate:down" section, so it cannot be reverted. Stamp it down instead if the change was undone by hand.',
       detail: { revision: '0002', file: '002_backfill.sql' },
     });
   });
@@ -44,7 +51,10 @@ describe('preparing the steps of a run', () => {
 
   it('stamps a change without a down section down, running no SQL', () => {
     const steps = prepareSteps(project, down('0002', '0001'), { stamp: true });
-    expect(steps.map((s) => [s.revision, s.body])).toEqual([['0002', null], ['0001', null]]);
+    expect(steps.map((s) => [s.revision, s.body])).toEqual([
+      ['0002', null],
+      ['0001', null],
+    ]);
   });
 
   it('prepares a revert that has a down section with its SQL', () => {

@@ -3,15 +3,17 @@ import { formatConnectionUri, parseConnectionUri } from '../../../src-shared/mod
 
 describe('postgres:// URIs', () => {
   it('fills every field from a full URI, decoding percent-escapes', () => {
-    expect(parseConnectionUri('postgresql://app%40corp:p%3Ass%2Fw0rd@db.example.com:6543/orders%20db?sslmode=verify-full&sslrootcert=%2Fetc%2Fca.pem')).toEqual({
-      host: 'db.example.com',
-      port: 6543,
-      database: 'orders db',
-      user: 'app@corp',
-      password: 'p:ss/w0rd',
-      sslMode: 'verify-full',
-      sslCaFile: '/etc/ca.pem',
-    });
+    expect(parseConnectionUri('postgresql://app%40corp:p%3Ass%2Fw0rd@db.example.com:6543/orders%20db?sslmode=verify-full&sslrootcert=%2Fetc%2Fca.pem')).toEqual(
+      {
+        host: 'db.example.com',
+        port: 6543,
+        database: 'orders db',
+        user: 'app@corp',
+        password: 'p:ss/w0rd',
+        sslMode: 'verify-full',
+        sslCaFile: '/etc/ca.pem',
+      },
+    );
   });
 
   it('defaults the port to 5432 and keeps an IPv6 host without brackets', () => {

@@ -7,7 +7,17 @@ import { readSqliteCatalog, sqliteEagerLimitBytes } from '../../../../src-main/e
 import { openSqlite } from '../../../../src-main/sqliteModule';
 import { tempDir } from '../../../support/tempDir';
 
-const target = (path: string) => ({ engine: 'sqlite' as const, host: '', port: 0, database: '', user: '', sslMode: 'disable' as const, sslCaFile: '', sqlitePath: path, readOnly: false });
+const target = (path: string) => ({
+  engine: 'sqlite' as const,
+  host: '',
+  port: 0,
+  database: '',
+  user: '',
+  sslMode: 'disable' as const,
+  sslCaFile: '',
+  sqlitePath: path,
+  readOnly: false,
+});
 
 function fill(path: string, bytes: number): void {
   const db = openSqlite(path);

@@ -12,7 +12,13 @@ describe('SQLite user objects', () => {
   it('refuses before running anything when a migration creates a table named sqlite3_exports that exists', async () => {
     const dir = tempDir();
     writeNativeProject(join(dir, 'migrations'), [
-      { id: 'e1', parents: [], message: 'exports', up: 'CREATE TABLE notes (id INTEGER);\nCREATE TABLE sqlite3_exports (id INTEGER PRIMARY KEY, path TEXT);', down: 'DROP TABLE sqlite3_exports;\nDROP TABLE notes;' },
+      {
+        id: 'e1',
+        parents: [],
+        message: 'exports',
+        up: 'CREATE TABLE notes (id INTEGER);\nCREATE TABLE sqlite3_exports (id INTEGER PRIMARY KEY, path TEXT);',
+        down: 'DROP TABLE sqlite3_exports;\nDROP TABLE notes;',
+      },
     ]);
     const target = sqliteTarget(join(dir, 'app.sqlite'), join(dir, 'migrations'));
     const db = openSqlite(target.connection.sqlitePath);

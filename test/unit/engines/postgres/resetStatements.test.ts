@@ -1,6 +1,12 @@
 // The statements a reset shows and runs: every identifier quoted, values as literals or parameters.
 import { describe, expect, it } from 'vitest';
-import { cloneDatabaseSql, createDatabaseSql, dropDatabaseSql, dropSchemaSql, terminateSessionsShown } from '../../../../src-main/engines/postgres/resetStatements';
+import {
+  cloneDatabaseSql,
+  createDatabaseSql,
+  dropDatabaseSql,
+  dropSchemaSql,
+  terminateSessionsShown,
+} from '../../../../src-main/engines/postgres/resetStatements';
 
 // What pg's escapeLiteral does for these inputs (no backslashes).
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;

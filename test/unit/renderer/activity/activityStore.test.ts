@@ -5,7 +5,18 @@ import { useActivity } from '../../../../src-renderer/features/activity/activity
 import { tempDir } from '../../../support/tempDir';
 import { openServices } from '../support/servicesBridge';
 
-const scratchFields = () => ({ name: 'Scratch', environment: 'dev' as const, engine: 'sqlite' as const, host: '', port: 5432, database: '', user: '', sslMode: 'disable' as const, sqlitePath: join(tempDir(), 'scratch.sqlite'), projectDir: '' });
+const scratchFields = () => ({
+  name: 'Scratch',
+  environment: 'dev' as const,
+  engine: 'sqlite' as const,
+  host: '',
+  port: 5432,
+  database: '',
+  user: '',
+  sslMode: 'disable' as const,
+  sqlitePath: join(tempDir(), 'scratch.sqlite'),
+  projectDir: '',
+});
 
 describe('the activity store', () => {
   it('loads the audit log with its verified chain, and narrows it to one connection on request', async () => {

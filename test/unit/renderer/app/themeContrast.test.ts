@@ -39,7 +39,10 @@ describe('the light and dark themes', () => {
     expect([...light.keys()]).toEqual(colours);
   });
 
-  for (const [name, theme] of [['dark', dark], ['light', light]] as const) {
+  for (const [name, theme] of [
+    ['dark', dark],
+    ['light', light],
+  ] as const) {
     it(`keeps text readable on the ${name} backgrounds`, () => {
       for (const text of texts) {
         for (const background of ['bg', 'panel', 'panel-2']) {

@@ -4,7 +4,13 @@ import { graphOf, rev } from '../../../support/revisions';
 
 // aaaa1111 ─┬─ bbbb2222 ── cccc4444
 //           └─ bbbb3333 (rbac) ── dddd5555
-const graph = graphOf(rev('aaaa1111'), rev('bbbb2222', ['aaaa1111']), rev('bbbb3333', ['aaaa1111'], { branchLabels: ['rbac'] }), rev('cccc4444', ['bbbb2222']), rev('dddd5555', ['bbbb3333']));
+const graph = graphOf(
+  rev('aaaa1111'),
+  rev('bbbb2222', ['aaaa1111']),
+  rev('bbbb3333', ['aaaa1111'], { branchLabels: ['rbac'] }),
+  rev('cccc4444', ['bbbb2222']),
+  rev('dddd5555', ['bbbb3333']),
+);
 const up = (target: string, current: string[] = []) => resolveUpgradeTarget(graph, target, current);
 const down = (target: string, current: string[]) => resolveDowngradeTarget(graph, target, current);
 

@@ -14,11 +14,15 @@ describe('anomalies are data with a file and line', () => {
   });
 
   it('reports a missing parent and the revisions hanging from it', () => {
-    expect(byKind('missingParent')).toEqual([expect.objectContaining({ file: 'versions/04_orphan.py', revisions: ['orphan03', 'above004'], message: expect.stringContaining('gone0000') })]);
+    expect(byKind('missingParent')).toEqual([
+      expect.objectContaining({ file: 'versions/04_orphan.py', revisions: ['orphan03', 'above004'], message: expect.stringContaining('gone0000') }),
+    ]);
   });
 
   it('reports a cycle and lists it', () => {
-    expect(byKind('cycle')).toEqual([expect.objectContaining({ revisions: ['loopaaaa', 'loopbbbb'], message: expect.stringContaining('loopaaaa → loopbbbb → loopaaaa') })]);
+    expect(byKind('cycle')).toEqual([
+      expect.objectContaining({ revisions: ['loopaaaa', 'loopbbbb'], message: expect.stringContaining('loopaaaa → loopbbbb → loopaaaa') }),
+    ]);
   });
 
   it('reports the extra root, more than one head, two merges over the same parents, and a label used twice', () => {
@@ -29,12 +33,17 @@ describe('anomalies are data with a file and line', () => {
   });
 
   it('reports unreadable files with the reason', () => {
-    expect(byKind('unreadableFile').map((a) => a.message)).toEqual([expect.stringContaining('not a literal'), expect.stringContaining('not an Alembic revision file')]);
+    expect(byKind('unreadableFile').map((a) => a.message)).toEqual([
+      expect.stringContaining('not a literal'),
+      expect.stringContaining('not an Alembic revision file'),
+    ]);
   });
 
   it('reports revisions a database records that no file defines', () => {
     const graph = graphOf(rev('a'));
-    expect(findAnomalies(graph, [], ['a', 'ffff'])).toEqual([{ kind: 'unknownApplied', message: expect.stringContaining('ffff'), file: null, line: null, revisions: ['ffff'] }]);
+    expect(findAnomalies(graph, [], ['a', 'ffff'])).toEqual([
+      { kind: 'unknownApplied', message: expect.stringContaining('ffff'), file: null, line: null, revisions: ['ffff'] },
+    ]);
   });
 
   it('does not call a labelled independent root an extra root', () => {

@@ -13,7 +13,17 @@ function report(revisions: Array<{ id: string; parents?: string[]; labels?: stri
   return {
     format: 'native',
     project: '/p',
-    revisions: revisions.map((r, i) => ({ id: r.id, parents: r.parents ?? [], dependsOn: [], branchLabels: r.labels ?? [], onBranches: r.labels ?? [], message: r.message ?? '', createdAt: null, file: `${i}.sql`, line: 1 })),
+    revisions: revisions.map((r, i) => ({
+      id: r.id,
+      parents: r.parents ?? [],
+      dependsOn: [],
+      branchLabels: r.labels ?? [],
+      onBranches: r.labels ?? [],
+      message: r.message ?? '',
+      createdAt: null,
+      file: `${i}.sql`,
+      line: 1,
+    })),
     heads: [],
     bases: [],
     branchPoints: [],
@@ -23,7 +33,20 @@ function report(revisions: Array<{ id: string; parents?: string[]; labels?: stri
   };
 }
 
-const status = (applied: string[], heads: string[] = applied.slice(-1)): MigrationStatus => ({ format: 'native', project: '/p', applied, heads, pending: [], pendingByBranch: [], unknown: [], changed: [], projectHeads: [], records: [], initialised: true, blockedBy: null });
+const status = (applied: string[], heads: string[] = applied.slice(-1)): MigrationStatus => ({
+  format: 'native',
+  project: '/p',
+  applied,
+  heads,
+  pending: [],
+  pendingByBranch: [],
+  unknown: [],
+  changed: [],
+  projectHeads: [],
+  records: [],
+  initialised: true,
+  blockedBy: null,
+});
 
 describe('graph view', () => {
   it('draws a parent no file defines as a ghost node below its child', () => {

@@ -18,7 +18,15 @@ const seedTree: LaneNode[] = [
   node('rbac2', ['rbac']),
 ];
 
-const shape = (revisions: number): Shape => ({ revisions, branchChance: 0.15, mergeChance: 0.1, dependsOnChance: 0.05, labelChance: 0, rootChance: 0.02, heads: 3 });
+const shape = (revisions: number): Shape => ({
+  revisions,
+  branchChance: 0.15,
+  mergeChance: 0.1,
+  dependsOnChance: 0.05,
+  labelChance: 0,
+  rootChance: 0.02,
+  heads: 3,
+});
 
 function generated(seed: number, revisions = 150): LaneNode[] {
   return generateRevisions(seed, shape(revisions)).map((r) => node(r.id, r.parents, r.dependsOn));
@@ -29,7 +37,10 @@ function crossingLanes(layout: LaneLayout): number[][] {
   return layout.rows.map((_row, r) => layout.edges.filter((e) => e.childRow <= r && e.parentRow > r).map((e) => e.lane));
 }
 
-const fixtures: Array<[string, LaneNode[]]> = [['the seed tree', seedTree], ...[1, 2, 3, 4, 5].map((seed): [string, LaneNode[]] => [`generated project ${seed}`, generated(seed)])];
+const fixtures: Array<[string, LaneNode[]]> = [
+  ['the seed tree', seedTree],
+  ...[1, 2, 3, 4, 5].map((seed): [string, LaneNode[]] => [`generated project ${seed}`, generated(seed)]),
+];
 
 describe('lane layout', () => {
   it.each(fixtures)('never runs two lines through one cell (%s)', (_name, nodes) => {
@@ -70,7 +81,15 @@ describe('lane layout', () => {
     const linear = layoutLanes([node('a'), node('b', ['a']), node('c', ['b'])]);
     expect(linear.laneCount).toBe(1);
     // Two short branches one after the other need two lanes, not three.
-    const layout = layoutLanes([node('a'), node('x', ['a']), node('b', ['a']), node('m', ['x', 'b']), node('y', ['m']), node('c', ['m']), node('n', ['y', 'c'])]);
+    const layout = layoutLanes([
+      node('a'),
+      node('x', ['a']),
+      node('b', ['a']),
+      node('m', ['x', 'b']),
+      node('y', ['m']),
+      node('c', ['m']),
+      node('n', ['y', 'c']),
+    ]);
     expect(layout.laneCount).toBe(2);
   });
 

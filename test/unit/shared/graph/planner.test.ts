@@ -58,7 +58,9 @@ describe('plans over a broken project', () => {
   const broken = graphOf(rev('a'), rev('b', ['gone']), rev('c', ['b']), rev('x', ['y']), rev('y', ['x']), rev('z', ['a']));
 
   it('refuse to run a revision whose parent no file defines', () => {
-    expect(() => planUpgrade(broken, 'c', none)).toThrow(expect.objectContaining({ code: 'E_INVALID_PROJECT', message: expect.stringContaining('b needs gone') }));
+    expect(() => planUpgrade(broken, 'c', none)).toThrow(
+      expect.objectContaining({ code: 'E_INVALID_PROJECT', message: expect.stringContaining('b needs gone') }),
+    );
   });
 
   it('refuse to plan through a cycle, naming it', () => {
@@ -106,7 +108,9 @@ describe('relative targets from several applied heads', () => {
 
   it('refuse `+2` the same way', () => {
     const atTwoBranchHeads = appliedWithAncestors(graph, ['d', 'c']);
-    expect(() => planUpgrade(graph, '+2', atTwoBranchHeads)).toThrow(expect.objectContaining({ code: 'E_AMBIGUOUS_REVISION', message: expect.stringContaining('"d+2"') }));
+    expect(() => planUpgrade(graph, '+2', atTwoBranchHeads)).toThrow(
+      expect.objectContaining({ code: 'E_AMBIGUOUS_REVISION', message: expect.stringContaining('"d+2"') }),
+    );
   });
 
   it('accept the form the refusal names', () => {

@@ -3,15 +3,7 @@ import { parentsFirst } from '../../../../src-shared/graph/revisionGraph';
 import { graphOf, rev } from '../../../support/revisions';
 
 describe('the revision graph', () => {
-  const graph = graphOf(
-    rev('a'),
-    rev('b', ['a']),
-    rev('c', ['a']),
-    rev('d', ['b', 'c']),
-    rev('e', ['d']),
-    rev('f', ['d']),
-    rev('g', [], { dependsOn: ['e'] }),
-  );
+  const graph = graphOf(rev('a'), rev('b', ['a']), rev('c', ['a']), rev('d', ['b', 'c']), rev('e', ['d']), rev('f', ['d']), rev('g', [], { dependsOn: ['e'] }));
 
   it('finds heads, bases, branch points and merge points as Alembic defines them', () => {
     expect(graph.heads).toEqual(['e', 'f', 'g']);
@@ -34,7 +26,14 @@ describe('the revision graph', () => {
   });
 
   it('carries each label once through merges of labelled branches', () => {
-    const merged = graphOf(rev('a'), rev('b', ['a'], { branchLabels: ['x'] }), rev('c', ['a'], { branchLabels: ['y'] }), rev('d', ['b', 'c']), rev('e', ['d']), rev('f', ['d', 'e']));
+    const merged = graphOf(
+      rev('a'),
+      rev('b', ['a'], { branchLabels: ['x'] }),
+      rev('c', ['a'], { branchLabels: ['y'] }),
+      rev('d', ['b', 'c']),
+      rev('e', ['d']),
+      rev('f', ['d', 'e']),
+    );
     expect(merged.onBranches.get('e')).toEqual(['x', 'y']);
     expect(merged.onBranches.get('f')).toEqual(['x', 'y']);
   });
