@@ -11,6 +11,7 @@ import type { MigrationTarget } from '../../../src-main/targets/migrationTarget'
 import { previewTarget, runTarget } from '../../../src-main/runner/runnerService';
 import { targetStatus } from '../../../src-main/runner/targetStatus';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
+import { postgresTarget } from '../../support/migrationTargets';
 import { tempDir } from '../../support/tempDir';
 
 const server = inject('postgres');
@@ -90,18 +91,7 @@ describe('Alembic projects', () => {
   it('reads the status real Alembic left, and runs Alembic so that alembic current agrees', async () => {
     const database = await scratchDatabase(server, 'alembic');
     const dir = tempDir();
-    const connection = {
-      engine: 'postgres' as const,
-      host: server.host,
-      port: server.port,
-      user: server.user,
-      password: server.password,
-      database,
-      sslMode: 'disable' as const,
-      sslCaFile: '',
-      sqlitePath: '',
-      readOnly: false,
-    };
+    const { connection } = postgresTarget(server, database, dir);
     writeProject(dir, sqlalchemyUrl(connection));
     execFileSync('/usr/bin/python3', ['-m', 'alembic', '-c', join(dir, 'alembic.ini'), 'upgrade', 'b2'], { stdio: 'pipe' });
     const target: MigrationTarget = { name: database, environment: 'dev', connection, projectDir: dir, projectFormat: 'auto', alembicCommand: '' };
@@ -145,18 +135,7 @@ describe('Alembic projects', () => {
   it('reports Alembic failures faithfully, with its exit code and message', async () => {
     const database = await scratchDatabase(server, 'alembic');
     const dir = tempDir();
-    const connection = {
-      engine: 'postgres' as const,
-      host: server.host,
-      port: server.port,
-      user: server.user,
-      password: server.password,
-      database,
-      sslMode: 'disable' as const,
-      sslCaFile: '',
-      sqlitePath: '',
-      readOnly: false,
-    };
+    const { connection } = postgresTarget(server, database, dir);
     writeProject(dir, sqlalchemyUrl(connection));
     writeFileSync(
       join(dir, 'migrations', 'versions', 'b2.py'),
@@ -196,18 +175,7 @@ describe('the Alembic child', () => {
   async function project(): Promise<{ dir: string; url: string; database: string }> {
     const database = await scratchDatabase(server, 'alembic_child');
     const dir = tempDir();
-    const connection = {
-      engine: 'postgres' as const,
-      host: server.host,
-      port: server.port,
-      user: server.user,
-      password: server.password,
-      database,
-      sslMode: 'disable' as const,
-      sslCaFile: '',
-      sqlitePath: '',
-      readOnly: false,
-    };
+    const { connection } = postgresTarget(server, database, dir);
     writeProject(dir, sqlalchemyUrl(connection));
     writeFileSync(join(dir, 'migrations', 'env.py'), recordingEnv);
     return { dir, database, url: `postgres://${server.user}@${server.host}:${server.port}/${database}` };
