@@ -35,7 +35,7 @@ const tableName = z.object({ schema: z.string().min(1).max(255), name: z.string(
 const runRequestSchema = z
   .object({
     action: z.enum(runActions),
-    target: z.string().trim().min(1, 'A target is required').max(200),
+    to: z.string().trim().min(1, 'A revision to go to is required').max(200),
     down: z.boolean().optional(),
     snapshotFirst: z.boolean().optional(),
     endSessions: z.boolean().optional(),

@@ -7,9 +7,9 @@ import { findAboveCode } from '../codeLocation';
 
 /** Upgraded to one after the other on creation: the RBAC, LLM and lineage branches stop part-way. */
 export const demoStartingPoint: readonly RunRequest[] = [
-  { action: 'upgrade', target: '006_add_rbac_tables' },
-  { action: 'upgrade', target: '009_ai_annotation' },
-  { action: 'upgrade', target: 'version_lineage_001' },
+  { action: 'upgrade', to: '006_add_rbac_tables' },
+  { action: 'upgrade', to: '009_ai_annotation' },
+  { action: 'upgrade', to: 'version_lineage_001' },
 ];
 
 /** Packaged: electron-builder copies assets/<name> to resources/<name>. From source: the repository's assets/. */

@@ -105,7 +105,7 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
       const operation = migrateContext(options.operation);
       const result = await runTarget(
         scope.target,
-        { action: 'upgrade', target: request.to ?? 'heads' },
+        { action: 'upgrade', to: request.to ?? 'heads' },
         {
           actor: options.actor,
           // Already confirmed on the Confirm step, with the database's name typed.

@@ -27,7 +27,7 @@ function iniPath(project: LoadedProject): string {
 }
 
 function alembicArgs(request: RunRequest): string[] {
-  return [request.action, request.target];
+  return [request.action, request.to];
 }
 
 export async function previewAlembic(driver: Driver, target: MigrationTarget, project: LoadedProject, request: RunRequest): Promise<RunPreview> {
@@ -39,7 +39,7 @@ export async function previewAlembic(driver: Driver, target: MigrationTarget, pr
   if (request.action === 'stamp' || heads.length > 1) {
     sql = `-- ${request.action === 'stamp' ? 'stamp only records revisions' : 'several applied heads: Alembic cannot print SQL for this range offline'}\n`;
   } else {
-    const range = `${heads[0] ?? 'base'}:${request.target}`;
+    const range = `${heads[0] ?? 'base'}:${request.to}`;
     // Offline SQL touches no database, so there is no lock to wait for.
     const outcome = await runAlembicCommand(
       target.alembicCommand,

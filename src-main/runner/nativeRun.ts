@@ -25,7 +25,7 @@ export interface RunOptions {
 
 function heading(target: MigrationTarget, request: RunRequest, count: number): string {
   const verb = request.action === 'stamp' ? (request.down ? 'stamp down' : 'stamp') : request.action;
-  return `Switchyard ${verb} to ${request.target} on ${target.name}: ${count} revision${count === 1 ? '' : 's'}`;
+  return `Switchyard ${verb} to ${request.to} on ${target.name}: ${count} revision${count === 1 ? '' : 's'}`;
 }
 
 export async function previewNative(driver: Driver, target: MigrationTarget, project: LoadedProject, request: RunRequest, actor: string): Promise<RunPreview> {

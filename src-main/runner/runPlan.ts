@@ -12,7 +12,7 @@ export const stamping = (request: RunRequest) => request.action === 'stamp';
 
 export function planFor(project: LoadedProject, applied: ReadonlySet<string>, request: RunRequest): Plan {
   const up = request.action === 'upgrade' || (request.action === 'stamp' && !request.down);
-  return up ? planUpgrade(project.graph, request.target, applied) : planDowngrade(project.graph, request.target, applied);
+  return up ? planUpgrade(project.graph, request.to, applied) : planDowngrade(project.graph, request.to, applied);
 }
 
 export interface PlannedRun {

@@ -50,7 +50,7 @@ async function snapshotFirst(target: MigrationTarget, request: RunRequest, optio
   // A run that will be refused must not copy the database, let alone end its sessions for the copy.
   await withDriver(target, (driver) => checkBeforeRun(driver, target, options.confirmProduction));
   options.operation?.log('info', `Taking a snapshot of ${target.name} first…`);
-  const snapshot = await take(`Before ${request.action} to ${request.target}`);
+  const snapshot = await take(`Before ${request.action} to ${request.to}`);
   options.operation?.log('info', `Snapshot “${snapshot.name}” taken: restoring it undoes this run.`);
   return snapshot;
 }

@@ -7,8 +7,8 @@ export type RunAction = (typeof runActions)[number];
 
 export interface RunRequest {
   action: RunAction;
-  /** Any target the graph engine accepts: heads, head, base, an id prefix, label@head, +1, -2… */
-  target: string;
+  /** Where to go: any revision the graph engine accepts (heads, head, base, an id prefix, label@head, +1, -2…). */
+  to: string;
   /** For stamp: remove records down to the target instead of adding them up to it. */
   down?: boolean;
   /** Take a snapshot of the database before the first statement: the way back from a downgrade. */

@@ -87,7 +87,7 @@ export const resetSuite: BenchmarkSuite = {
         alembicCommand: '',
       };
       const scope = { key: 'bench', target };
-      await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'bench' });
+      await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'bench' });
       await admin(
         server,
         (client) => client.query('INSERT INTO t_0 (id, payload) SELECT g, repeat(md5(g::text), 6) FROM generate_series(1, 400000) g').then(() => undefined),

@@ -91,7 +91,7 @@ export const runnerSuite: BenchmarkSuite = {
           alembicCommand: '',
         };
         const started = performance.now();
-        await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'bench' });
+        await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'bench' });
         return performance.now() - started;
       };
 

@@ -120,12 +120,12 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
           api['runner.run'].input.shape.request,
           {
             action,
-            target: to,
+            to,
             ...(values.down ? { down: true } : {}),
             ...(values['snapshot-first'] ? { snapshotFirst: true } : {}),
             ...(values['end-sessions'] ? { endSessions: true } : {}),
           },
-          { target: '--to' },
+          { to: '--to' },
           usage,
         );
         const actor = actorName('cli');

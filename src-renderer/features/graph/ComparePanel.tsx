@@ -74,7 +74,7 @@ export function ComparePanel({ current, siblings, names, gap }: Props) {
           {gap && from && gap.toRevert.length === 0 && gap.headsToReach.length > 0 && (
             <div className="graph-gap-actions">
               {gap.headsToReach.map((head) => (
-                <button key={head} type="button" className="small" onClick={() => useRunDialog.getState().open(from, { action: 'upgrade', target: head })}>
+                <button key={head} type="button" className="small" onClick={() => useRunDialog.getState().open(from, { action: 'upgrade', to: head })}>
                   Upgrade {names.get(from)} to {head}…
                 </button>
               ))}

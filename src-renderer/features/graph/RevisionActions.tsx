@@ -9,7 +9,7 @@ export const revisionActions: Array<{ action: RunAction; label: string }> = [
 ];
 
 export function runFromGraph(profileId: string, action: RunAction, revision: string): void {
-  useRunDialog.getState().open(profileId, { action, target: revision });
+  useRunDialog.getState().open(profileId, { action, to: revision });
 }
 
 export function RevisionActions({ profileId, revision }: { profileId: string; revision: string }) {

@@ -48,18 +48,13 @@ export function MigrationsScreen() {
           <button type="button" onClick={() => void load(profileId)} disabled={loading}>
             {loading ? 'Refreshing…' : 'Refresh'}
           </button>
-          <button type="button" onClick={() => openRun(profileId, { action: 'downgrade', target: '-1' })} disabled={!status?.applied.length}>
+          <button type="button" onClick={() => openRun(profileId, { action: 'downgrade', to: '-1' })} disabled={!status?.applied.length}>
             Downgrade…
           </button>
-          <button type="button" onClick={() => openRun(profileId, { action: 'stamp', target: 'heads' })} disabled={!status}>
+          <button type="button" onClick={() => openRun(profileId, { action: 'stamp', to: 'heads' })} disabled={!status}>
             Stamp…
           </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => openRun(profileId, { action: 'upgrade', target: 'heads' })}
-            disabled={!status?.pending.length}
-          >
+          <button type="button" className="primary" onClick={() => openRun(profileId, { action: 'upgrade', to: 'heads' })} disabled={!status?.pending.length}>
             Upgrade to heads…
           </button>
         </div>
@@ -87,7 +82,7 @@ export function MigrationsScreen() {
                 {status.pendingByBranch.map((branch) => (
                   <li key={branch.head}>
                     <code>{branch.head}</code>: {branch.revisions.length} revision{branch.revisions.length === 1 ? '' : 's'}
-                    <button type="button" className="small" onClick={() => openRun(profileId, { action: 'upgrade', target: branch.head })}>
+                    <button type="button" className="small" onClick={() => openRun(profileId, { action: 'upgrade', to: branch.head })}>
                       Upgrade to {branch.head}…
                     </button>
                   </li>

@@ -19,7 +19,7 @@ export function RunDialog() {
   const state = useRunDialog();
   const profile = useConnections((s) => s.profiles.find((p) => p.id === state.profileId));
   const dialog = useRef<HTMLDialogElement>(null);
-  const [target, setTarget] = useState(state.request.target);
+  const [target, setTarget] = useState(state.request.to);
   const [typedName, setTypedName] = useState('');
   const [showSql, setShowSql] = useState(false);
   const [snapshotFirst, setSnapshotFirst] = useState(false);
@@ -31,7 +31,7 @@ export function RunDialog() {
     if (state.phase === 'closed' && element.open) element.close();
   }, [state.phase]);
   useEffect(() => {
-    setTarget(state.request.target);
+    setTarget(state.request.to);
     setTypedName('');
   }, [state.request]);
   useEffect(() => setSnapshotFirst(snapshotByDefault.has(profile?.environment ?? '')), [state.profileId, profile?.environment]);
@@ -55,7 +55,7 @@ export function RunDialog() {
   const offersSnapshot = !nothing && request.action !== 'stamp' && (request.action === 'downgrade' || destruction.length > 0);
   // The run waits for the list of whom the copy disconnects: agreeing to an unseen list is no agreement.
   const sessionsKnown = !(offersSnapshot && copying) || sessions !== undefined || failure !== undefined;
-  const title = `${verbs[request.action]}${request.action === 'stamp' && request.down ? ' down' : ''} ${profile.name} to ${request.target}`;
+  const title = `${verbs[request.action]}${request.action === 'stamp' && request.down ? ' down' : ''} ${profile.name} to ${request.to}`;
 
   return (
     <dialog ref={dialog} className="run-dialog" aria-labelledby="run-title" onCancel={(e) => (phase === 'running' ? e.preventDefault() : state.close())}>
@@ -65,7 +65,7 @@ export function RunDialog() {
           className="run-target"
           onSubmit={(e) => {
             e.preventDefault();
-            state.setRequest({ ...request, target: target.trim() || request.target });
+            state.setRequest({ ...request, to: target.trim() || request.to });
           }}
         >
           <TargetPicker id="run-target" label="Target" value={target} choices={choices} problem={problem} onChange={setTarget} />

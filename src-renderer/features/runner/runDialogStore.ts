@@ -54,7 +54,7 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
   return {
     phase: 'closed',
     profileId: undefined,
-    request: { action: 'upgrade', target: 'heads' },
+    request: { action: 'upgrade', to: 'heads' },
     preview: undefined,
     project: undefined,
     error: undefined,

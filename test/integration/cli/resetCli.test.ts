@@ -14,7 +14,7 @@ const bin = resolve('bin/switchyard.mjs');
 async function shopWithAda(prefix: string) {
   const database = await scratchDatabase(server, prefix);
   const project = shopProject();
-  await runTarget(postgresTarget(server, database, project), { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+  await runTarget(postgresTarget(server, database, project), { action: 'upgrade', to: 'heads' }, { actor: 'setup' });
   await rows(server, database, "INSERT INTO customers VALUES (1, 'Ada')");
   return { database, project };
 }

@@ -107,7 +107,7 @@ export async function openFaultBench(server: ServerAddress, prefix: string, revi
     emptyDatabase,
     async shopDatabase(to = 'heads') {
       const name = await emptyDatabase();
-      await runTarget(postgresTarget(server, name, project), { action: 'upgrade', target: to }, { actor: 'fault test setup' });
+      await runTarget(postgresTarget(server, name, project), { action: 'upgrade', to: to }, { actor: 'fault test setup' });
       await adminQuery(server, "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace é'); INSERT INTO orders VALUES (10, 1), (11, 2)", name);
       return name;
     },

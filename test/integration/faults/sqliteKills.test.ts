@@ -41,7 +41,7 @@ async function shopFile(): Promise<Workspace> {
   writeNativeProject(project, [...shop, slowRevision]);
   const path = join(home, 'shop.db');
   openSqlite(path).close();
-  await runTarget(sqliteTarget(path, project, {}), { action: 'upgrade', target: 'ordr02' }, { actor: 'fault test setup' });
+  await runTarget(sqliteTarget(path, project, {}), { action: 'upgrade', to: 'ordr02' }, { actor: 'fault test setup' });
   const db = openSqlite(path);
   db.exec("INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace'); INSERT INTO orders VALUES (10, 1), (11, 2)");
   db.close();

@@ -69,7 +69,7 @@ describe('native upgrade killed mid-revision', { timeout: 180_000 }, () => {
     { mode: 'afterReply', pending: [] },
   ])('$mode: status shows note03 pending: $pending, and upgrading again ends where an unkilled upgrade does', async ({ mode, pending }) => {
     const reference = await bench.shopDatabase('ordr02');
-    await runTarget(postgresTarget(server, reference, bench.project), { action: 'upgrade', target: 'heads' }, { actor: 'never killed' });
+    await runTarget(postgresTarget(server, reference, bench.project), { action: 'upgrade', to: 'heads' }, { actor: 'never killed' });
 
     const database = await bench.shopDatabase('ordr02');
     const atStart = await bench.fingerprint(database);
@@ -150,7 +150,7 @@ describe('Alembic upgrade killed mid-revision', { timeout: 180_000 }, () => {
     writeAlembicProject(dir);
     const project = ['--project', dir, '--format', 'alembic'];
     const reference = postgresTarget(server, await bench.emptyDatabase(), dir, { projectFormat: 'alembic' });
-    await runTarget(reference, { action: 'upgrade', target: 'heads' }, { actor: 'never killed' });
+    await runTarget(reference, { action: 'upgrade', to: 'heads' }, { actor: 'never killed' });
 
     const database = await bench.emptyDatabase();
     // Killed in c3_notes, between its two statements: a1 and b2 are committed, c3's ALTER is not.

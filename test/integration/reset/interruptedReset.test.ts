@@ -48,7 +48,7 @@ describe('a reset killed after its drop', () => {
     const project = shopProject();
     // Through the proxy, as the killed CLI reached it: the database is known by that address.
     const target = postgresTarget({ ...server, host: proxy.host, port: proxy.port }, database, project);
-    await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+    await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'setup' });
     await rows(server, database, "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace'); INSERT INTO orders VALUES (10, 1)");
     const before = await rows(server, database, 'SELECT id, name FROM customers ORDER BY id');
     const { home, services } = await sharedHome();

@@ -19,7 +19,7 @@ describe('a server without the postgres database', () => {
   it('still resets, working from template1', async () => {
     const services = await unlockedServices();
     const target = postgresTarget(server, 'shop', shopProject());
-    await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+    await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'setup' });
     await rows(server, 'shop', "INSERT INTO customers VALUES (1, 'Ada')");
     const result = await reset(services, target, { to: 'heads' });
     expect(result.ok).toBe(true);

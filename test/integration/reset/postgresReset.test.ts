@@ -136,7 +136,7 @@ describe('reset on PostgreSQL', () => {
     await adminQuery(server, `CREATE DATABASE "${hostile.replace(/"/g, '""')}"`);
     try {
       const target = postgresTarget(server, hostile, shopProject());
-      await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+      await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'setup' });
       await rows(server, hostile, "INSERT INTO customers VALUES (1, 'Ada')");
       const result = await reset(services, target, { to: 'heads' });
       expect(result.ok).toBe(true);

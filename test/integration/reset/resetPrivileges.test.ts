@@ -21,7 +21,7 @@ async function ownedByLimitedRole() {
     await adminQuery(server, `DROP ROLE IF EXISTS ${role}`);
   });
   const target = postgresTarget({ ...server, user: role, password: 'limited-pw' }, database, shopProject());
-  await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+  await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'setup' });
   return { database, target };
 }
 
@@ -48,7 +48,7 @@ describe('reset privileges and cancel', () => {
     const services = await unlockedServices();
     const database = await scratchDatabase(server, 'cancel');
     const target = postgresTarget(server, database, shopProject());
-    await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+    await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'setup' });
     await rows(server, database, "INSERT INTO customers VALUES (1, 'Ada')");
     const controller = new AbortController();
     const result = await runReset(

@@ -10,7 +10,7 @@ const server = inject('postgres');
 async function shopWithData(overrides: Parameters<typeof postgresTarget>[3] = {}) {
   const database = await scratchDatabase(server, 'refuse');
   const target = postgresTarget(server, database, shopProject(), overrides);
-  await runTarget({ ...target, environment: 'dev' }, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+  await runTarget({ ...target, environment: 'dev' }, { action: 'upgrade', to: 'heads' }, { actor: 'setup' });
   await rows(server, database, "INSERT INTO customers VALUES (1, 'Ada')");
   return { database, target };
 }

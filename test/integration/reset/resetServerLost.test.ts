@@ -21,7 +21,7 @@ describe('a reset when the server is lost', () => {
     await adminQuery(server, 'CREATE DATABASE outage');
     const project = shopProject(shop);
     const target = postgresTarget(server, 'outage', project);
-    await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+    await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'setup' });
     await rows(server, 'outage', "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace')");
     const slow = postgresTarget(server, 'outage', shopProject([...shop.slice(0, 1), { ...shop[1]!, up: `${shop[1]!.up}\nSELECT pg_sleep(30);` }]));
 

@@ -77,7 +77,7 @@ export async function shopWithData(server: ServerAddress, prefix = 'reset') {
   const database = await scratchDatabase(server, prefix);
   const project = shopProject();
   const target = postgresTarget(server, database, project);
-  await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+  await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'setup' });
   await rows(server, database, "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace'); INSERT INTO orders VALUES (10, 1); CREATE TABLE leftovers (note text);");
   return { database, project, target };
 }

@@ -116,7 +116,7 @@ describe('a snapshot whose process was killed', () => {
     const services = await unlockedServices();
     const path = join(tempDir(), 'shop.sqlite');
     const target = sqliteTarget(path, shopProject());
-    await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+    await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'setup' });
     const location = join(services.snapshots.snapshotDir, 'killed.sqlite');
     services.session.store.snapshots.add(
       {

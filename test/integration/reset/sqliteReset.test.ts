@@ -27,7 +27,7 @@ describe('reset on SQLite', () => {
     const services = await unlockedServices();
     const path = join(tempDir(), 'shop.sqlite');
     const target = sqliteTarget(path, shopProject());
-    await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+    await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'setup' });
     const writer = openSqlite(path);
     writer.exec("INSERT INTO customers VALUES (1, 'Ada'); CREATE TABLE scratch (x int);");
 
@@ -45,7 +45,7 @@ describe('reset on SQLite', () => {
     const services = await unlockedServices();
     const path = join(tempDir(), 'shop.sqlite');
     const target = sqliteTarget(path, shopProject());
-    await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'setup' });
+    await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'setup' });
     const result = await reset(services, target, { mode: 'wipe' }, { typedName: 'shop.sqlite' });
     expect(result.ok).toBe(true);
     expect(query(path, "SELECT name FROM sqlite_schema WHERE type = 'table'")).toEqual([]);

@@ -102,14 +102,14 @@ describe('Alembic projects', () => {
     expect(before.applied).toEqual(['a1', 'b2']);
     expect(before.pending).toEqual(['c3', 'd4']);
 
-    const preview = await previewTarget(target, { action: 'upgrade', target: 'crm@head' }, 'tester');
+    const preview = await previewTarget(target, { action: 'upgrade', to: 'crm@head' }, 'tester');
     expect(preview.steps.map((s) => s.revision)).toEqual(['c3', 'd4']);
     expect(preview.sql).toContain('CREATE TABLE crm');
 
     const logs: string[] = [];
     const result = await runTarget(
       target,
-      { action: 'upgrade', target: 'heads' },
+      { action: 'upgrade', to: 'heads' },
       {
         actor: 'tester',
         operation: {
@@ -127,7 +127,7 @@ describe('Alembic projects', () => {
     // Alembic's own output streamed through as progress.
     expect(logs.join('\n')).toContain('Running upgrade c3 -> d4');
 
-    const down = await runTarget(target, { action: 'downgrade', target: 'a1' }, { actor: 'tester' });
+    const down = await runTarget(target, { action: 'downgrade', to: 'a1' }, { actor: 'tester' });
     expect(down.status.heads).toEqual(alembicCurrent(dir));
     expect(alembicCurrent(dir)).toEqual(['a1']);
   });
@@ -142,7 +142,7 @@ describe('Alembic projects', () => {
       revision('b2', ['a1'], 'billing').replace('op.create_table("billing"', 'op.execute("SELECT * FROM no_such_table")\n    op.create_table("billing"'),
     );
     const target: MigrationTarget = { name: database, environment: 'dev', connection, projectDir: dir, projectFormat: 'alembic', alembicCommand: '' };
-    const error = await runTarget(target, { action: 'upgrade', target: 'b2' }, { actor: 'tester' }).catch((e: unknown) => e);
+    const error = await runTarget(target, { action: 'upgrade', to: 'b2' }, { actor: 'tester' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'E_ALEMBIC_FAILED', detail: { exitCode: 1 }, message: expect.stringContaining('no_such_table') });
     // This env.py runs the whole upgrade in one transaction, as Alembic's template does: nothing stays.
     expect(alembicCurrent(dir)).toEqual([]);

@@ -40,14 +40,14 @@ const actor = 'tester via test';
 describe('what a plan destroys, on PostgreSQL', () => {
   it('a downgrade lists every table it drops with the rows it holds now, children first', async () => {
     const { target, name } = await database();
-    await runTarget(target, { action: 'upgrade', target: 'ordr02' }, { actor });
+    await runTarget(target, { action: 'upgrade', to: 'ordr02' }, { actor });
     await adminQuery(
       server,
       'INSERT INTO customers SELECT generate_series(1, 500); INSERT INTO orders SELECT generate_series(1, 7); INSERT INTO reporting.order_archive VALUES (1), (2)',
       name,
     );
 
-    const preview = await previewTarget(target, { action: 'downgrade', target: 'base' }, actor);
+    const preview = await previewTarget(target, { action: 'downgrade', to: 'base' }, actor);
 
     expect(preview.destruction).toEqual([
       { table: 'reporting.order_archive', how: 'drop', revision: 'ordr02', direction: 'down', rows: 2 },
@@ -58,12 +58,12 @@ describe('what a plan destroys, on PostgreSQL', () => {
 
   it('an upgrade that truncates or deletes lists those tables too; one that only creates lists nothing', async () => {
     const { target, name } = await database();
-    const creating = await previewTarget(target, { action: 'upgrade', target: 'ordr02' }, actor);
+    const creating = await previewTarget(target, { action: 'upgrade', to: 'ordr02' }, actor);
     expect(creating.destruction).toEqual([]);
 
-    await runTarget(target, { action: 'upgrade', target: 'ordr02' }, { actor });
+    await runTarget(target, { action: 'upgrade', to: 'ordr02' }, { actor });
     await adminQuery(server, 'INSERT INTO customers VALUES (1), (2), (3); INSERT INTO orders VALUES (1), (5)', name);
-    const tidying = await previewTarget(target, { action: 'upgrade', target: 'heads' }, actor);
+    const tidying = await previewTarget(target, { action: 'upgrade', to: 'heads' }, actor);
     expect(tidying.destruction).toEqual([
       { table: 'customers', how: 'truncate', revision: 'tidy03', direction: 'up', rows: 3 },
       { table: 'orders', how: 'delete', revision: 'tidy03', direction: 'up', rows: 2 },
@@ -72,8 +72,8 @@ describe('what a plan destroys, on PostgreSQL', () => {
 
   it('a stamp runs none of the SQL, so it destroys nothing', async () => {
     const { target } = await database();
-    await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor });
-    const stampDown = await previewTarget(target, { action: 'stamp', target: 'base', down: true }, actor);
+    await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor });
+    const stampDown = await previewTarget(target, { action: 'stamp', to: 'base', down: true }, actor);
     expect(stampDown.destruction).toEqual([]);
   });
 });

@@ -55,19 +55,19 @@ describe('native runner on PostgreSQL', () => {
     const t = target(database, project);
 
     // billing@head would be rept06: Alembic spreads a label to every descendant, through the merge.
-    const first = await run(t, { action: 'upgrade', target: 'bill03' });
+    const first = await run(t, { action: 'upgrade', to: 'bill03' });
     expect(first.steps.map((s) => s.revision)).toEqual(['base01', 'acct02', 'bill03']);
     expect(first.status).toMatchObject({ heads: ['bill03'], pending: ['audt04', 'merg05', 'rept06'] });
     expect(await tables(database)).toEqual(['accounts', 'invoices', 'switchyard_migrations', 'users']);
 
-    const rest = await run(t, { action: 'upgrade', target: 'heads' });
+    const rest = await run(t, { action: 'upgrade', to: 'heads' });
     expect(rest.steps.map((s) => s.revision)).toEqual(['audt04', 'merg05', 'rept06']);
     expect((await targetStatus(t)).pending).toEqual([]);
     const records = (await targetStatus(t)).records;
     expect(records.map((r) => r.revision).sort()).toEqual(branchy.map((r) => r.id).sort());
     expect(records[0]).toMatchObject({ appliedBy: 'tester via test', checksum: expect.stringMatching(/^[0-9a-f]{64}$/), durationMs: expect.any(Number) });
 
-    const down = await run(t, { action: 'downgrade', target: 'acct02' });
+    const down = await run(t, { action: 'downgrade', to: 'acct02' });
     expect(down.steps.map((s) => s.revision)).toEqual(['rept06', 'merg05', 'audt04', 'bill03']);
     expect(down.status.heads).toEqual(['acct02']);
     expect(await tables(database)).toEqual(['accounts', 'switchyard_migrations', 'users']);
@@ -88,7 +88,7 @@ describe('native runner on PostgreSQL', () => {
         if (controller.signal.aborted) throw Object.assign(new Error('Cancelled by the user.'), { code: 'E_CANCELLED' });
       },
     };
-    await expect(runTarget(target(database, project), { action: 'upgrade', target: 'heads' }, { ...options, operation })).rejects.toMatchObject({
+    await expect(runTarget(target(database, project), { action: 'upgrade', to: 'heads' }, { ...options, operation })).rejects.toMatchObject({
       code: 'E_CANCELLED',
     });
     expect((await targetStatus(target(database, project))).applied).toEqual(['base01', 'acct02']);
@@ -99,10 +99,10 @@ describe('native runner on PostgreSQL', () => {
     const project = join(tempDir(), 'migrations');
     writeNativeProject(project, branchy);
     const t = target(database, project);
-    const stamped = await run(t, { action: 'stamp', target: 'acct02' });
+    const stamped = await run(t, { action: 'stamp', to: 'acct02' });
     expect(stamped.status.applied).toEqual(['base01', 'acct02']);
     expect(await tables(database)).toEqual(['switchyard_migrations']);
-    const unstamped = await run(t, { action: 'stamp', target: 'base01', down: true });
+    const unstamped = await run(t, { action: 'stamp', to: 'base01', down: true });
     expect(unstamped.status.applied).toEqual(['base01']);
   });
 
@@ -120,7 +120,7 @@ describe('native runner on PostgreSQL', () => {
       },
     ]);
     const t = target(database, project);
-    const error = await run(t, { action: 'upgrade', target: 'heads' }).catch((e: unknown) => e);
+    const error = await run(t, { action: 'upgrade', to: 'heads' }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'E_MIGRATION_FAILED',
       message: expect.stringContaining('bad03 failed at 003_bad03.sql:7:13: relation "missing_table" does not exist'),
@@ -136,11 +136,11 @@ describe('native runner on PostgreSQL', () => {
     writeNativeProject(project, branchy);
     await adminQuery(server, 'CREATE TABLE invoices (id int)', database);
     const t = target(database, project);
-    const preview = await previewTarget(t, { action: 'upgrade', target: 'heads' }, 'tester');
+    const preview = await previewTarget(t, { action: 'upgrade', to: 'heads' }, 'tester');
     expect(preview.findings).toEqual([expect.objectContaining({ severity: 'error', table: 'invoices', revision: 'bill03' })]);
     expect(preview.sql).toContain('-- 3/6 up bill03 — billing (003_bill03.sql)\nBEGIN;\nCREATE TABLE invoices (id int PRIMARY KEY);');
     expect(preview.sql).toContain("INSERT INTO switchyard_migrations (revision, checksum, applied_by, duration_ms) VALUES ('bill03'");
-    await expect(run(t, { action: 'upgrade', target: 'heads' })).rejects.toMatchObject({
+    await expect(run(t, { action: 'upgrade', to: 'heads' })).rejects.toMatchObject({
       code: 'E_PREFLIGHT',
       message: expect.stringContaining('creates table invoices, which already exists in the database'),
     });
@@ -154,13 +154,13 @@ describe('native runner on PostgreSQL', () => {
     writeNativeProject(project, branchy);
     const readOnly = target(database, project);
     readOnly.connection.readOnly = true;
-    await expect(run(readOnly, { action: 'upgrade', target: 'heads' })).rejects.toMatchObject({
+    await expect(run(readOnly, { action: 'upgrade', to: 'heads' })).rejects.toMatchObject({
       code: 'E_PREFLIGHT',
       message: expect.stringContaining('read-only connection'),
     });
     const prod = target(database, project, { environment: 'prod' });
-    await expect(run(prod, { action: 'upgrade', target: 'heads' })).rejects.toMatchObject({ code: 'E_CONFIRMATION_REQUIRED' });
-    const confirmed = await runTarget(prod, { action: 'upgrade', target: 'base01' }, { ...options, confirmProduction: true });
+    await expect(run(prod, { action: 'upgrade', to: 'heads' })).rejects.toMatchObject({ code: 'E_CONFIRMATION_REQUIRED' });
+    const confirmed = await runTarget(prod, { action: 'upgrade', to: 'base01' }, { ...options, confirmProduction: true });
     expect(confirmed.steps).toHaveLength(1);
   });
 
@@ -172,7 +172,7 @@ describe('native runner on PostgreSQL', () => {
       { id: 'slow03', parents: ['acct02'], message: 'slow', up: 'SELECT pg_sleep(0.6);\nCREATE TABLE slow (id int);', down: 'DROP TABLE slow;' },
     ]);
     const t = target(database, project);
-    const [a, b] = await Promise.all([run(t, { action: 'upgrade', target: 'heads' }), run(t, { action: 'upgrade', target: 'heads' })]);
+    const [a, b] = await Promise.all([run(t, { action: 'upgrade', to: 'heads' }), run(t, { action: 'upgrade', to: 'heads' })]);
     expect([...a.steps, ...b.steps].map((s) => s.revision).sort()).toEqual(['acct02', 'base01', 'slow03']);
     expect((await targetStatus(t)).records).toHaveLength(3);
   });
@@ -185,9 +185,7 @@ describe('native runner on PostgreSQL', () => {
     await holder.connect();
     try {
       await holder.query('SELECT pg_advisory_lock($1, $2)', [0x53594152, 1]);
-      const error = await runTarget(target(database, project), { action: 'upgrade', target: 'heads' }, { ...options, lockTimeoutMs: 300 }).catch(
-        (e: unknown) => e,
-      );
+      const error = await runTarget(target(database, project), { action: 'upgrade', to: 'heads' }, { ...options, lockTimeoutMs: 300 }).catch((e: unknown) => e);
       const pid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
       expect(error).toMatchObject({ code: 'E_LOCK_HELD', message: expect.stringContaining(`pid ${pid}, user postgres, application "nightly-deploy"`) });
       expect(await tables(database)).toEqual([]);
@@ -201,7 +199,7 @@ describe('native runner on PostgreSQL', () => {
     const project = join(tempDir(), 'migrations');
     writeNativeProject(project, branchy.slice(0, 3));
     const t = target(database, project);
-    await run(t, { action: 'upgrade', target: 'heads' });
+    await run(t, { action: 'upgrade', to: 'heads' });
     const file = join(project, '002_acct02.sql');
     writeFileSync(file, readFileSync(file, 'utf8').replace('user_id int', 'owner_id int'));
     // Re-saving with Windows line endings is not an edit.

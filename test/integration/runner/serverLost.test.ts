@@ -31,7 +31,7 @@ describe('a run when the server is lost', () => {
     const logs: string[] = [];
     const running = runTarget(
       target,
-      { action: 'upgrade', target: 'heads' },
+      { action: 'upgrade', to: 'heads' },
       {
         actor: 'tester',
         operation: {
@@ -62,7 +62,7 @@ describe('a run when the server is lost', () => {
       { id: 'r2', parents: ['r1'], message: 'quick now', up: 'CREATE TABLE two (id int);' },
       { id: 'r3', parents: ['r2'], message: 'three', up: 'CREATE TABLE three (id int);' },
     ]);
-    const resumed = await runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'tester' });
+    const resumed = await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'tester' });
     expect(resumed.steps.map((s) => s.revision)).toEqual(['r2', 'r3']);
   });
 });

@@ -35,7 +35,7 @@ describe('native runner on SQLite', () => {
     const dir = tempDir();
     writeNativeProject(join(dir, 'migrations'), revisions);
     const t = target(dir);
-    const error = await runTarget(t, { action: 'upgrade', target: 'heads' }, { actor: 'tester' }).catch((e: unknown) => e);
+    const error = await runTarget(t, { action: 'upgrade', to: 'heads' }, { actor: 'tester' }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'E_MIGRATION_FAILED',
       detail: { revision: 's3', file: '003_s3.sql', line: 7 },
@@ -44,7 +44,7 @@ describe('native runner on SQLite', () => {
     expect(tables(t.connection.sqlitePath)).toEqual(['posts', 'switchyard_migrations', 'users']);
     expect((await targetStatus(t)).applied).toEqual(['s1', 's2']);
 
-    const down = await runTarget(t, { action: 'downgrade', target: 'base' }, { actor: 'tester' });
+    const down = await runTarget(t, { action: 'downgrade', to: 'base' }, { actor: 'tester' });
     expect(down.steps.map((s) => s.revision)).toEqual(['s2', 's1']);
     expect(tables(t.connection.sqlitePath)).toEqual(['switchyard_migrations']);
   });
@@ -53,17 +53,17 @@ describe('native runner on SQLite', () => {
     const dir = tempDir();
     writeNativeProject(join(dir, 'migrations'), revisions.slice(0, 2));
     const t = target(dir);
-    await runTarget(t, { action: 'upgrade', target: 's1' }, { actor: 'tester' });
+    await runTarget(t, { action: 'upgrade', to: 's1' }, { actor: 'tester' });
     const lock = openSqlite(`${t.connection.sqlitePath}.switchyard-lock`);
     lock.exec('BEGIN IMMEDIATE');
     try {
-      await expect(runTarget(t, { action: 'upgrade', target: 'heads' }, { actor: 'tester', lockTimeoutMs: 200 })).rejects.toMatchObject({
+      await expect(runTarget(t, { action: 'upgrade', to: 'heads' }, { actor: 'tester', lockTimeoutMs: 200 })).rejects.toMatchObject({
         code: 'E_LOCK_HELD',
       });
     } finally {
       lock.exec('ROLLBACK');
       lock.close();
     }
-    expect((await runTarget(t, { action: 'upgrade', target: 'heads' }, { actor: 'tester' })).steps.map((s) => s.revision)).toEqual(['s2']);
+    expect((await runTarget(t, { action: 'upgrade', to: 'heads' }, { actor: 'tester' })).steps.map((s) => s.revision)).toEqual(['s2']);
   });
 });

@@ -25,7 +25,7 @@ describe('SQLite user objects', () => {
     db.exec("CREATE TABLE sqlite3_exports (id INTEGER PRIMARY KEY, path TEXT); INSERT INTO sqlite3_exports (path) VALUES ('/tmp/a.csv')");
     db.close();
 
-    await expect(runTarget(target, { action: 'upgrade', target: 'heads' }, { actor: 'tester' })).rejects.toMatchObject({
+    await expect(runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'tester' })).rejects.toMatchObject({
       code: 'E_PREFLIGHT',
       message: expect.stringContaining('creates table sqlite3_exports, which already exists in the database'),
     });

@@ -9,7 +9,7 @@ describe('the run dialog store', () => {
     const demo = await call('profiles.createDemo', {});
     const dialog = useRunDialog.getState();
 
-    dialog.open(demo.id, { action: 'upgrade', target: 'heads' });
+    dialog.open(demo.id, { action: 'upgrade', to: 'heads' });
     await vi.waitFor(() => expect(useRunDialog.getState().phase).toBe('ready'));
     const planned = useRunDialog.getState().preview?.steps.length ?? 0;
     expect(planned).toBeGreaterThan(0);
@@ -28,7 +28,7 @@ describe('the run dialog store', () => {
     await openServices();
     const demo = await call('profiles.createDemo', {});
 
-    useRunDialog.getState().open(demo.id, { action: 'upgrade', target: 'no-such-revision' });
+    useRunDialog.getState().open(demo.id, { action: 'upgrade', to: 'no-such-revision' });
     await vi.waitFor(() => expect(useRunDialog.getState().phase).toBe('failed'));
 
     expect(useRunDialog.getState().error?.code).toMatch(/^E_/);
