@@ -32,6 +32,10 @@ export const anomalyKinds = [
   'unreadableFile',
   'unknownApplied',
   'tableCreatedTwice',
+  /** An Alembic header field that is not a literal and names nothing Switchyard could resolve statically. */
+  'unresolvedHeader',
+  /** A file in the project that looks like a migration but that the project's tool would not run (the message says why). */
+  'unusedFile',
 ] as const;
 export type AnomalyKind = (typeof anomalyKinds)[number];
 
