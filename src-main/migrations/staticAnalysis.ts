@@ -7,6 +7,10 @@ import { upgradeOrder } from '../../src-shared/graph/planner';
 import { readStringAt } from './readers/pythonLiteral';
 import type { RevisionFile } from './readers/projectFiles';
 import { splitStatementsYielding } from './sqlStatements';
+import { loadParser } from './postgresParser';
+
+// The runner's destruction check loads the parser from here.
+export { loadParser };
 
 export interface TableChanges {
   created: string[];
@@ -118,17 +122,6 @@ async function fromAlembic(parse: Parser, text: string, changes: TableChanges): 
 
 function usesSql(file: RevisionFile): boolean {
   return file.up !== null || /\bop\.execute\s*\(/.test(file.text);
-}
-
-let parser: Promise<Parser> | undefined;
-
-/** The PostgreSQL parser, loaded once and on demand: its WebAssembly would cost every CLI command start-up time. */
-export function loadParser(): Promise<Parser> {
-  parser ??= import('libpg-query').then(async (pg) => {
-    await pg.loadModule();
-    return pg.parseSync;
-  });
-  return parser;
 }
 
 /** Tables changed by each revision's upgrade, keyed by revision id. Loads the parser only when needed. */
