@@ -189,7 +189,10 @@ export interface OperationReports {
 }
 
 export type OperationMethod = StartsOperation;
-export type OperationProgressOf<M extends OperationMethod> = Omit<OperationProgress, 'detail'> & { detail?: OperationReports[M]['detail'] };
+export type OperationProgressOf<M extends OperationMethod> = Omit<OperationProgress, 'method' | 'detail'> & {
+  method: M;
+  detail?: OperationReports[M]['detail'];
+};
 export type OperationDoneOf<M extends OperationMethod> =
   { opId: string; ok: true; result: OperationReports[M]['result'] } | { opId: string; ok: false; error: WireError };
 /** One event of one long operation, typed by the method that started it. */

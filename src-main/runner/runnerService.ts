@@ -127,6 +127,6 @@ export class RunnerService {
           // The dialog listed the sessions (endSessions), and the run's confirmation covers its copy.
           this.snapshots.create(scope, name, actor, { endSessions: request.endSessions === true, ...confirmation })
       : undefined;
-    return this.operations.start(`runner.${request.action}`, (operation) => runTarget(target, request, { ...options, operation }, take));
+    return this.operations.start('runner.run', (operation) => runTarget(target, request, { ...options, operation }, take));
   }
 }

@@ -7,7 +7,8 @@ export interface OperationStarted {
 
 export interface OperationProgress {
   opId: string;
-  kind: string;
+  /** The API method that started the operation (typed as one in OperationProgressOf). */
+  method: string;
   done: number;
   total: number;
   message: string;
