@@ -1,6 +1,7 @@
 // Reads an Alembic project's revision files (`versions/*.py`) without importing them.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { relative, sep } from 'node:path';
+import type { Anomaly } from '../../../src-shared/model/revision';
 import { parseAlembicHeader } from './alembicHeader';
 import { normaliseText, unreadableFile, type ProjectFiles, type RevisionFile } from './projectFiles';
 
@@ -9,26 +10,87 @@ function isRevisionFileName(name: string): boolean {
   return name.endsWith('.py') && !name.startsWith('__init__') && !name.startsWith('.#');
 }
 
+// A revision file assigns `revision` at the top level; a helper module in a sub-folder does not.
+const revisionAssignment = /^revision[ \t]*(?::[^=\n]*)?=/m;
+
 export function relativePath(project: string, path: string): string {
   const rel = relative(project, path);
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
-/** `versionDirs` are absolute; paths in the result are relative to `project`. */
-export function readAlembicProject(project: string, versionDirs: string[]): ProjectFiles {
-  const files: RevisionFile[] = [];
-  const unreadable: ProjectFiles['unreadable'] = [];
-  for (const dir of versionDirs) {
-    let names: string[];
+interface Listing {
+  files: string[];
+  folders: string[];
+}
+
+/** One folder's revision files and sub-folders, sorted; `__pycache__` is never a place for revisions (Alembic skips it too). */
+function list(dir: string): Listing {
+  const entries: Dirent[] = readdirSync(dir, { withFileTypes: true });
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory()) {
+      if (entry.name !== '__pycache__') folders.push(entry.name);
+    } else if (isRevisionFileName(entry.name)) files.push(entry.name);
+  }
+  return { files: files.sort(), folders: folders.sort() };
+}
+
+/** Revision files in the sub-folders of a versions folder Alembic does not walk: said, one anomaly each. */
+function notWalked(project: string, dir: string, folders: readonly string[], versionsFolder: string): Anomaly[] {
+  const anomalies: Anomaly[] = [];
+  const pending = folders.map((f) => `${dir}${sep}${f}`);
+  for (let folder = pending.shift(); folder !== undefined; folder = pending.shift()) {
+    let listing: Listing;
     try {
-      names = readdirSync(dir).filter(isRevisionFileName).sort();
-    } catch (error) {
-      unreadable.push(unreadableFile(relativePath(project, dir), 1, `cannot list the versions folder: ${(error as Error).message}`));
+      listing = list(folder);
+    } catch {
       continue;
     }
+    pending.push(...listing.folders.map((f) => `${folder}${sep}${f}`));
+    for (const name of listing.files) {
+      const path = `${folder}${sep}${name}`;
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!revisionAssignment.test(text)) continue;
+      const file = relativePath(project, path);
+      anomalies.push({
+        kind: 'unusedFile',
+        message: `${file}: not read: it is in a sub-folder of the versions folder ${versionsFolder || '.'}, and Alembic reads sub-folders only with recursive_version_locations = true in alembic.ini`,
+        file,
+        line: null,
+        revisions: [],
+      });
+    }
+  }
+  return anomalies;
+}
+
+/**
+ * `versionDirs` are absolute; paths in the result are relative to `project`. With `recursive`
+ * (alembic.ini's recursive_version_locations), their sub-folders are read too, as Alembic walks them.
+ */
+export function readAlembicProject(project: string, versionDirs: string[], recursive = false): ProjectFiles {
+  const files: RevisionFile[] = [];
+  const unreadable: ProjectFiles['unreadable'] = [];
+  const pending = [...versionDirs];
+  for (let dir = pending.shift(); dir !== undefined; dir = pending.shift()) {
     // Paths built by hand: path.join/relative per file cost more than reading 5,000 headers.
     const folder = relativePath(project, dir);
-    for (const name of names) {
+    let listing: Listing;
+    try {
+      listing = list(dir);
+    } catch (error) {
+      unreadable.push(unreadableFile(folder, 1, `cannot list the versions folder: ${(error as Error).message}`));
+      continue;
+    }
+    if (recursive) pending.push(...listing.folders.map((f) => `${dir}${sep}${f}`));
+    else unreadable.push(...notWalked(project, dir, listing.folders, folder));
+    for (const name of listing.files) {
       const path = `${dir}${sep}${name}`;
       const file = folder ? `${folder}/${name}` : name;
       let text: string;
