@@ -1,11 +1,11 @@
 // Before a snapshot is taken or restored: whom it disconnects (asked of the server when the dialog
 // opens, never guessed) and, on production, the connection's name typed — what the service insists on.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Profile } from '../../../src-shared/model/profile';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProductionNameField } from '../../components/ProductionNameField';
 import { SessionTable } from '../../components/SessionTable';
-import { useDatabaseSessions } from '../../components/useDatabaseSessions';
+import { useDatabaseSessions } from './databaseSessionsStore';
 import type { SnapshotConsent } from './snapshotsStore';
 
 /** The name a user knows the database by: PostgreSQL's database, or the SQLite file's name. */
@@ -23,7 +23,11 @@ interface SnapshotConsentDialogProps {
 }
 
 export function SnapshotConsentDialog({ title, confirmLabel, profile, children, onCancel, onConfirm }: SnapshotConsentDialogProps) {
-  const { sessions, failure } = useDatabaseSessions(profile.id);
+  const { sessions, failure } = useDatabaseSessions();
+  useEffect(() => {
+    void useDatabaseSessions.getState().load(profile.id);
+    return useDatabaseSessions.getState().clear;
+  }, [profile.id]);
   const [typedName, setTypedName] = useState('');
   const production = profile.environment === 'prod';
   const database = databaseOf(profile);

@@ -3,8 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunAction } from '../../../src-shared/model/run';
 import { SessionTable } from '../../components/SessionTable';
-import { useDatabaseSessions } from '../../components/useDatabaseSessions';
 import { useConnections } from '../connections/connectionsStore';
+import { useDatabaseSessions } from '../reset/databaseSessionsStore';
 import { DestructionList } from './DestructionList';
 import { directionOf, targetChoices, targetProblem } from './migrationTargets';
 import { TargetPicker } from './TargetPicker';
@@ -37,7 +37,12 @@ export function RunDialog() {
   useEffect(() => setSnapshotFirst(snapshotByDefault.has(profile?.environment ?? '')), [state.profileId, profile?.environment]);
   // PostgreSQL copies an idle database: whom the copy disconnects is listed before anyone agrees to it.
   const copying = snapshotFirst && state.phase === 'ready' && profile?.engine === 'postgres';
-  const { sessions, failure } = useDatabaseSessions(state.profileId, copying);
+  const { sessions, failure } = useDatabaseSessions();
+  useEffect(() => {
+    if (!state.profileId || !copying) return;
+    void useDatabaseSessions.getState().load(state.profileId);
+    return useDatabaseSessions.getState().clear;
+  }, [state.profileId, copying]);
   const report = state.project?.report;
   const applied = state.project?.status?.applied;
   const choices = useMemo(() => (report ? targetChoices(report) : []), [report]);
