@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../src-shared/model/audit';
+import { Cli, type CliRun } from '../../support/cliProcess';
+import { tempDir } from '../../support/tempDir';
+
+function entriesOf(run: CliRun): Pick<AuditEntry, 'action' | 'target'>[] {
+  expect(run.code, run.stderr).toBe(0);
+  return (JSON.parse(run.stdout) as { entries: AuditEntry[] }).entries.map(({ action, target }) => ({ action, target }));
+}
+
+describe('switchyard audit --profile', () => {
+  it('shows the history of one profile by its id: kept across a rename and after the profile is removed', async () => {
+    const home = tempDir();
+    const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'audit passphrase' });
+    for (const name of ['orders', 'billing'])
+      expect((await cli.run(['profiles', 'add', '--name', name, '--engine', 'sqlite', '--sqlite-path', join(home, `${name}.db`)])).code).toBe(0);
+    expect((await cli.run(['profiles', 'edit', 'orders', '--name', 'orders (renamed)'])).code).toBe(0);
+    expect((await cli.run(['profiles', 'edit', 'billing', '--notes', 'monthly'])).code).toBe(0);
+    const profiles = JSON.parse((await cli.run(['profiles', 'list', '--json'])).stdout) as { id: string; name: string }[];
+    const renamed = profiles.find((profile) => profile.name === 'orders (renamed)');
+    const history = [
+      { action: 'profile.update', target: 'orders (renamed)' },
+      { action: 'profile.create', target: 'orders' },
+    ];
+
+    expect(entriesOf(await cli.run(['audit', '--profile', 'orders (renamed)', '--json']))).toEqual(history);
+    expect(entriesOf(await cli.run(['audit', '--profile', renamed?.id ?? '', '--json']))).toEqual(history);
+
+    expect((await cli.run(['profiles', 'remove', 'orders (renamed)', '--yes'])).code).toBe(0);
+    const removed = await cli.run(['audit', '--profile', renamed?.id ?? '']);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toMatch(/profile\.remove\s+orders \(renamed\)[\s\S]*profile\.update[\s\S]*profile\.create\s+orders\n/);
+    expect(removed.stdout).not.toContain('billing');
+  });
+
+  it('refuses a profile it knows nothing about instead of printing an empty log', async () => {
+    const cli = new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'audit passphrase' });
+    const unknown = await cli.run(['audit', '--profile', 'nobody']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('[E_NOT_FOUND]');
+    expect(unknown.stderr).toContain('No connection profile named "nobody"');
+  });
+});
