@@ -57,7 +57,11 @@ export function childrenOf(graph: RevisionGraph, id: string): readonly string[] 
 
 /** Parents that exist, in declared order. */
 export function parentsOf(graph: RevisionGraph, id: string): readonly string[] {
-  return graph.byId.get(id)?.parents.filter((p) => graph.byId.has(p)) ?? none;
+  const parents = graph.byId.get(id)?.parents;
+  if (parents === undefined) return none;
+  // Nearly always every parent exists: the revision's own list then serves, without a copy.
+  for (const parent of parents) if (!graph.byId.has(parent)) return parents.filter((p) => graph.byId.has(p));
+  return parents;
 }
 
 function walk(start: Iterable<string>, next: (id: string) => Iterable<string>): Set<string> {
@@ -85,22 +89,6 @@ export function withDescendants(graph: RevisionGraph, ids: Iterable<string>, dep
 /** Alembic's lineage test: `other` is an ancestor or a descendant of `id` (parents only). */
 export function sharesLineage(graph: RevisionGraph, id: string, other: string): boolean {
   return withAncestors(graph, [id], false).has(other) || withDescendants(graph, [id], false).has(other);
-}
-
-/** Revisions under parents and depends-on; a revision in or above a cycle is left out. */
-function parentsBeforeChildren(graph: RevisionGraph): string[] {
-  const positionOf = new Map(graph.revisions.map((r, i) => [r.id, i]));
-  const below = (i: number) => {
-    const { id, parents } = graph.revisions[i] as Revision;
-    const positions: number[] = [];
-    for (const parent of parents) {
-      const position = positionOf.get(parent);
-      if (position !== undefined) positions.push(position);
-    }
-    for (const dependency of graph.dependencies.get(id) ?? none) positions.push(positionOf.get(dependency) as number);
-    return positions;
-  };
-  return topologicalOrder(graph.revisions.length, below).order.map((i) => (graph.revisions[i] as Revision).id);
 }
 
 /**
@@ -139,31 +127,34 @@ export function parentsFirst(
 
 /** Adds labels copy-on-write: revisions on one linear stretch share a single label array. */
 function addLabels(graph: RevisionGraph, id: string, labels: readonly string[]): void {
-  const current = graph.onBranches.get(id) ?? [];
+  const current = graph.onBranches.get(id) ?? none;
   const added = labels.filter((label, i) => !current.includes(label) && labels.indexOf(label) === i);
   if (added.length > 0) graph.onBranches.set(id, [...current, ...added]);
 }
 
-function spreadLabels(graph: RevisionGraph): void {
+/** `parentsAt[i]`: positions of the distinct parents of the revision at position i that exist. */
+function spreadLabels(graph: RevisionGraph, order: readonly number[], parentsAt: ReadonlyArray<readonly number[]>): void {
   if (graph.labels.size === 0) return;
+  const { revisions, onBranches } = graph;
   // Up: every descendant (through parents) carries the labels of the revisions below it. A revision
   // with one parent and no label of its own shares its parent's array instead of copying it.
-  for (const id of graph.topological) {
-    const own = graph.byId.get(id)?.branchLabels ?? none;
-    const parents = parentsOf(graph, id);
+  for (const position of order) {
+    const { id, branchLabels: own } = revisions[position] as Revision;
+    const parents = parentsAt[position] as readonly number[];
     if (own.length === 0 && parents.length === 1) {
-      const inherited = graph.onBranches.get(parents[0] as string);
-      if (inherited) graph.onBranches.set(id, inherited);
+      const inherited = onBranches.get((revisions[parents[0] as number] as Revision).id);
+      if (inherited) onBranches.set(id, inherited);
       continue;
     }
-    const inherited = parents.flatMap((p) => graph.onBranches.get(p) ?? none);
-    if (own.length > 0 || inherited.length > 0) addLabels(graph, id, [...own, ...inherited]);
+    const labels = [...own];
+    for (const parent of parents) labels.push(...(onBranches.get((revisions[parent] as Revision).id) ?? none));
+    if (labels.length > 0) addLabels(graph, id, labels);
   }
   const isRealBranchPoint = (id: string) => childrenOf(graph, id).length + (graph.dependents.get(id)?.length ?? 0) > 1;
   // Down: to the nearest branch or merge point. Alembic starts this walk from a descendant it
   // happens to visit last; we start from the labelled revision itself, which is the same on every
   // linear branch and does not depend on set order.
-  for (const revision of graph.revisions) {
+  for (const revision of revisions) {
     if (revision.branchLabels.length === 0) continue;
     let down: Revision | undefined = revision;
     while (down && !isRealBranchPoint(down.id) && down.parents.length <= 1) {
@@ -192,20 +183,39 @@ export function buildGraph(all: readonly Revision[]): RevisionGraph {
     mergePoints: [],
     topological: [],
   };
+  // Positions in reading order: the edges are kept as positions while the graph is built.
+  const positionOf = new Map<string, number>();
   for (const revision of all) {
-    if (graph.byId.has(revision.id)) {
+    if (positionOf.has(revision.id)) {
       graph.duplicates.push(revision);
       continue;
     }
+    positionOf.set(revision.id, graph.revisions.length);
     graph.byId.set(revision.id, revision);
     graph.revisions.push(revision);
     for (const label of revision.branchLabels) if (!graph.labels.has(label)) graph.labels.set(label, revision.id);
   }
+  const parentsAt: number[][] = [];
+  // What each revision stands on: its parents, then what it depends on.
+  const belowAt: number[][] = [];
   for (const revision of graph.revisions) {
-    for (const parent of revision.parents.length > 1 ? new Set(revision.parents) : revision.parents) {
-      if (graph.byId.has(parent)) pushTo(graph.children, parent, revision.id);
-      else graph.missing.push({ revision: revision.id, missing: parent, via: 'parent' });
+    const parents: number[] = [];
+    revision.parents.forEach((parent, i) => {
+      // A parent named twice is one edge.
+      if (revision.parents.indexOf(parent) !== i) return;
+      const position = positionOf.get(parent);
+      if (position === undefined) graph.missing.push({ revision: revision.id, missing: parent, via: 'parent' });
+      else {
+        parents.push(position);
+        pushTo(graph.children, parent, revision.id);
+      }
+    });
+    parentsAt.push(parents);
+    if (revision.dependsOn.length === 0) {
+      belowAt.push(parents);
+      continue;
     }
+    const below = [...parents];
     const resolved: string[] = [];
     for (const name of revision.dependsOn) {
       // Like Alembic, depends_on may name a revision or a branch label.
@@ -213,10 +223,12 @@ export function buildGraph(all: readonly Revision[]): RevisionGraph {
       if (target === undefined) graph.missing.push({ revision: revision.id, missing: name, via: 'dependsOn' });
       else if (!resolved.includes(target)) {
         resolved.push(target);
+        below.push(positionOf.get(target) as number);
         pushTo(graph.dependents, target, revision.id);
       }
     }
     if (resolved.length > 0) graph.dependencies.set(revision.id, resolved);
+    belowAt.push(below);
   }
   for (const { id, parents } of graph.revisions) {
     const children = childrenOf(graph, id).length;
@@ -226,7 +238,9 @@ export function buildGraph(all: readonly Revision[]): RevisionGraph {
     if (children > 1) graph.branchPoints.push(id);
     if (parents.length > 1) graph.mergePoints.push(id);
   }
-  graph.topological = parentsBeforeChildren(graph);
-  spreadLabels(graph);
+  // Parents and depends-on first; a revision in or above a cycle is left out.
+  const { order } = topologicalOrder(graph.revisions.length, (position) => belowAt[position] as number[]);
+  graph.topological = order.map((position) => (graph.revisions[position] as Revision).id);
+  spreadLabels(graph, order, parentsAt);
   return graph;
 }

@@ -54,21 +54,30 @@ class ReadyNodes {
 export function topologicalOrder(count: number, below: (node: number) => readonly number[]): TopologicalOrder {
   const waiting = new Int32Array(count);
   const above: Array<number[] | undefined> = new Array(count);
+  // The last node that listed each position: a position listed twice by one node counts once.
+  const listedBy = new Int32Array(count).fill(-1);
   const ready = new ReadyNodes();
   for (let node = 0; node < count; node += 1) {
     const unders = below(node);
-    unders.forEach((under, i) => {
-      if (unders.indexOf(under) !== i) return;
+    for (let i = 0; i < unders.length; i += 1) {
+      const under = unders[i] as number;
+      if (listedBy[under] === node) continue;
+      listedBy[under] = node;
       waiting[node] = (waiting[node] as number) + 1;
-      (above[under] ??= []).push(node);
-    });
+      const list = above[under];
+      if (list === undefined) above[under] = [node];
+      else list.push(node);
+    }
     if (waiting[node] === 0) ready.push(node);
   }
   const order: number[] = [];
   while (ready.size > 0) {
     const node = ready.takeFirst();
     order.push(node);
-    for (const next of above[node] ?? []) {
+    const nexts = above[node];
+    if (nexts === undefined) continue;
+    for (let i = 0; i < nexts.length; i += 1) {
+      const next = nexts[i] as number;
       waiting[next] = (waiting[next] as number) - 1;
       if (waiting[next] === 0) ready.push(next);
     }

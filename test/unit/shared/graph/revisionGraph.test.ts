@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parentsFirst } from '../../../../src-shared/graph/revisionGraph';
+import { parentsFirst, parentsOf } from '../../../../src-shared/graph/revisionGraph';
 import { graphOf, rev } from '../../../support/revisions';
 
 describe('the revision graph', () => {
@@ -41,6 +41,25 @@ describe('the revision graph', () => {
   it('resolves depends_on naming a branch label', () => {
     const g = graphOf(rev('a', [], { branchLabels: ['core'] }), rev('b', [], { dependsOn: ['core'] }));
     expect(g.dependencies.get('b')).toEqual(['a']);
+  });
+
+  it('counts a parent named twice as one edge, and a missing one named twice as one missing parent', () => {
+    const g = graphOf(rev('a'), rev('b', ['a', 'a']), rev('c', ['b', 'gone', 'gone']));
+    expect(g.children.get('a')).toEqual(['b']);
+    expect(g.mergePoints).toEqual(['b', 'c']);
+    expect(g.missing).toEqual([{ revision: 'c', missing: 'gone', via: 'parent' }]);
+  });
+
+  it('gives the parents that exist, in declared order', () => {
+    const g = graphOf(rev('a'), rev('b'), rev('m', ['b', 'gone', 'a']));
+    expect(parentsOf(g, 'm')).toEqual(['b', 'a']);
+    expect(parentsOf(g, 'a')).toEqual([]);
+    expect(parentsOf(g, 'unknown')).toEqual([]);
+  });
+
+  it('orders parents and depends-on first, keeps the reading order otherwise, and leaves a cycle and what stands on it out', () => {
+    const g = graphOf(rev('c', ['b']), rev('x', [], { dependsOn: ['c'] }), rev('b', ['a']), rev('a'), rev('p', ['q']), rev('q', ['p']), rev('r', ['q']));
+    expect(g.topological).toEqual(['a', 'b', 'c', 'x']);
   });
 });
 
