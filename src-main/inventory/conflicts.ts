@@ -54,8 +54,10 @@ export function conflictingTables(
       tables.add(to);
     }
     for (const table of change.dropped) tables.delete(table);
+    // CREATE TABLE IF NOT EXISTS (or a create under a condition in a DO block) passes over a table already there.
+    const ifAbsent = new Set(change.createdIfAbsent);
     for (const table of change.created) {
-      if (tables.has(table)) collide(table, id);
+      if (tables.has(table) && !ifAbsent.has(table)) collide(table, id);
       tables.add(table);
     }
   }

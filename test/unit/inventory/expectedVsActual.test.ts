@@ -121,4 +121,9 @@ describe('conflictingTables: what the runner checks before the first statement',
   it('reports a rename onto an existing table', () => {
     expect(conflictingTables(graph, work, ['r'], ['tmp', 'users']).map((c) => c.table)).toEqual(['users']);
   });
+
+  it('passes over a create made only where the table is absent (IF NOT EXISTS, a guarded DO block)', () => {
+    const guarded = changes({ c: { created: ['reports', 'exports'], createdIfAbsent: ['reports'] } });
+    expect(conflictingTables(graph, guarded, ['c'], ['reports', 'exports']).map((c) => c.table)).toEqual(['exports']);
+  });
 });

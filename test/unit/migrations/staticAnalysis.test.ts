@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { appliedWithAncestors } from '../../../src-shared/graph/planner';
 import { loadProject } from '../../../src-main/migrations/project';
 import type { RevisionFile } from '../../../src-main/migrations/readers/projectFiles';
-import { analyseTables, expectedTables, tablesCreatedTwice } from '../../../src-main/migrations/staticAnalysis';
-import { fixtures, rev } from '../../support/revisions';
+import { analyseTables, expectedTables, tablesCreatedTwice, type TableChanges } from '../../../src-main/migrations/staticAnalysis';
+import { fixtures, graphOf, rev } from '../../support/revisions';
 
 function alembicFile(text: string): RevisionFile {
   return { revision: rev('r1'), text, up: null, down: null };
@@ -41,6 +41,19 @@ describe('tables each revision creates, drops and renames', () => {
     });
   });
 
+  it('reads the DO blocks inside op.execute and names the file line of a statement it cannot read', async () => {
+    const text = [
+      'def upgrade():',
+      '    op.execute("DO $$ BEGIN CREATE TABLE tenants (id int); END $$")',
+      '    op.execute(',
+      `        """DO $$ BEGIN EXECUTE 'CREATE TABLE ' || quote_ident(current_user); END $$"""`,
+      '    )',
+      '',
+    ].join('\n');
+    const changes = await analyseTables([alembicFile(text)], 'alembic');
+    expect(changes.get('r1')).toMatchObject({ created: ['tenants'], problems: [expect.stringMatching(/^versions\/r1\.py:4: a dynamic EXECUTE is not read/)] });
+  });
+
   it('records SQL the parser rejects as a problem of that revision instead of failing', async () => {
     const changes = await analyseTables([alembicFile('def upgrade():\n    op.execute("CREAT TABLE x")\n')], 'alembic');
     expect(changes.get('r1')?.problems).toEqual([expect.stringContaining('syntax error')]);
@@ -73,6 +86,24 @@ describe('two unrelated revisions creating the same table', () => {
         message: expect.stringContaining('relation "documents" already exists'),
       }),
     ]);
+  });
+
+  it('is not reported when both creates are made only where the table is absent, and is when one is plain', () => {
+    const graph = graphOf(rev('a'), rev('b', ['a']), rev('c', ['a']));
+    const flags = (ifAbsent: boolean): TableChanges => ({
+      created: ['flags'],
+      dropped: [],
+      renamed: [],
+      problems: [],
+      ...(ifAbsent ? { createdIfAbsent: ['flags'] } : {}),
+    });
+    const both = new Map([
+      ['b', flags(true)],
+      ['c', flags(true)],
+    ]);
+    expect(tablesCreatedTwice(graph, both)).toEqual([]);
+    const onePlain = new Map([...both, ['c', flags(false)]]);
+    expect(tablesCreatedTwice(graph, onePlain).map((a) => a.revisions)).toEqual([['b', 'c']]);
   });
 
   it('is not reported when one revision comes after the other', async () => {

@@ -1,0 +1,216 @@
+// Which tables SQL creates, drops and renames, read with PostgreSQL's own parsers: top-level
+// statements, DO blocks and functions' bodies (PL/pgSQL, SQL), and EXECUTEs of constant strings. Every
+// statement it cannot read becomes a problem naming its file and line, and the tables its text names
+// become tables the revision may create.
+import type { A_Expr, Node } from 'libpg-query';
+import type { PostgresParser } from './postgresParser';
+import { bodyStatements } from './plpgsqlBodies';
+import { lineAndColumn, splitStatementsYielding } from './sqlStatements';
+import type { TableChanges } from './tableChanges';
+
+/** Where a SQL text sits, for messages. */
+export interface SqlPlace {
+  /** The revision's file, relative to the project. */
+  file: string;
+  /** The file's line on which the text begins. */
+  line: number;
+}
+
+interface Reading extends SqlPlace {
+  changes: TableChanges;
+  /** Inside a function's body, the function: what it creates exists only once it is called. */
+  inFunction: string | null;
+  /** Under a condition or an exception handler: a create there does not fail on an existing table. */
+  conditional: boolean;
+}
+
+/** `public.x` and `x` are the same table; other schemas keep their prefix. */
+function tableName(schema: string | undefined, name: string): string {
+  return schema && schema !== 'public' ? `${schema}.${name}` : name;
+}
+
+// Statements that only touch rows never change the set of tables; parsing them (INSERT … VALUES
+// above all) would cost most of the analysis time for nothing. Anything else naming a table is parsed,
+// so a typo such as "CREAT TABLE" is still reported; so is every DO block and function, whose body may
+// hold an EXECUTE that names no table.
+const namesTable = /\b(?:TABLE|INTO)\b/i;
+const holdsBody = /^(?:DO|CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE))\b/i;
+const rowsOnly = /^(?:INSERT|UPDATE|DELETE|COPY|MERGE|GRANT|REVOKE|COMMENT|TRUNCATE|VALUES)\b/i;
+const leadingComments = /^(?:\s*(?:--[^\n]*\n|\/\*[\s\S]*?\*\/))*\s*/;
+
+function mayChangeTables(statement: string): boolean {
+  const start = statement.replace(leadingComments, '');
+  return holdsBody.test(start) || (namesTable.test(statement) && !rowsOnly.test(start));
+}
+
+// A table name as far as the text of an unread statement spells it out: `CREATE TABLE audit_` followed
+// by a computed part (written \0 here) names no table.
+const identifier = String.raw`(?:"(?:[^"\0]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)`;
+const createTable = new RegExp(
+  String.raw`\bCREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?!IF\s+NOT\s+EXISTS\b)(${identifier})(?:\s*\.\s*(${identifier}))?(?![A-Za-z0-9_$"\0.])`,
+  'gi',
+);
+
+function unquote(part: string): string {
+  return part.startsWith('"') ? part.slice(1, -1).replaceAll('""', '"') : part.toLowerCase();
+}
+
+function tablesNamedIn(text: string): string[] {
+  return [...text.matchAll(createTable)].map((m) => (m[2] === undefined ? unquote(m[1] as string) : tableName(unquote(m[1] as string), unquote(m[2]))));
+}
+
+function unread(reading: Reading, line: number, why: string, text: string): void {
+  const where = `${reading.file}:${line}`;
+  const inFunction = reading.inFunction ? `function ${reading.inFunction}: ` : '';
+  reading.changes.problems.push(`${where}: ${inFunction}${why}`);
+  for (const table of tablesNamedIn(text)) (reading.changes.mayCreate ??= []).push({ table, how: `named by a statement not read at ${where}` });
+}
+
+function create(reading: Reading, table: string, ifAbsent: boolean | undefined): void {
+  const { changes } = reading;
+  if (reading.inFunction) {
+    (changes.mayCreate ??= []).push({ table, how: `function ${reading.inFunction} creates it when called` });
+    return;
+  }
+  changes.created.push(table);
+  if (ifAbsent || reading.conditional) (changes.createdIfAbsent ??= []).push(table);
+}
+
+/** The text a constant expression stands for, or null: `'a'`, `'a' || 'b'`, `'a'::text`. */
+function constantText(node: Node | undefined): string | null {
+  if (!node) return null;
+  if ('A_Const' in node) return node.A_Const.sval?.sval ?? null;
+  if ('TypeCast' in node) return constantText(node.TypeCast.arg);
+  if ('A_Expr' in node && isConcatenation(node.A_Expr)) {
+    const left = constantText(node.A_Expr.lexpr);
+    const right = constantText(node.A_Expr.rexpr);
+    return left === null || right === null ? null : left + right;
+  }
+  return null;
+}
+
+function isConcatenation(expression: A_Expr): boolean {
+  const [operator] = expression.name ?? [];
+  return operator !== undefined && 'String' in operator && operator.String.sval === '||';
+}
+
+/** The constant parts of an expression, with \0 for each computed part; format()'s %I, %s and %L are computed. */
+function writtenParts(node: Node | undefined): string {
+  const constant = constantText(node);
+  if (constant !== null) return constant;
+  if (!node) return '\0';
+  if ('A_Expr' in node && isConcatenation(node.A_Expr)) return writtenParts(node.A_Expr.lexpr) + writtenParts(node.A_Expr.rexpr);
+  if ('FuncCall' in node) {
+    const name = node.FuncCall.funcname?.at(-1);
+    const template = constantText(node.FuncCall.args?.[0]);
+    if (name && 'String' in name && name.String.sval === 'format' && template !== null) return template.replace(/%(?:\d+\$)?-?\d*[IsL]/g, '\0');
+  }
+  return '\0';
+}
+
+/** EXECUTE of a constant string is read as the SQL it is; any other EXECUTE is a problem. */
+async function readExecute(parser: PostgresParser, expression: string, reading: Reading, line: number): Promise<void> {
+  let value: Node | undefined;
+  try {
+    const [statement] = parser.parse(`SELECT ${expression}`).stmts ?? [];
+    const select = statement?.stmt;
+    const [target] = select && 'SelectStmt' in select ? (select.SelectStmt.targetList ?? []) : [];
+    value = target && 'ResTarget' in target ? target.ResTarget.val : undefined;
+  } catch (error) {
+    unread(reading, line, `an EXECUTE whose expression the parser rejects (${(error as Error).message}): ${expression}`, expression);
+    return;
+  }
+  const constant = constantText(value);
+  if (constant !== null) await readSql(parser, constant, { ...reading, line });
+  else unread(reading, line, `a dynamic EXECUTE is not read: ${expression}`, writtenParts(value));
+}
+
+function option(options: Node[] | undefined, name: string): Node | undefined {
+  for (const item of options ?? []) if ('DefElem' in item && item.DefElem.defname === name) return item.DefElem.arg;
+  return undefined;
+}
+
+function stringOf(node: Node | undefined): string | null {
+  if (!node) return null;
+  if ('String' in node) return node.String.sval ?? null;
+  const [first] = 'List' in node ? (node.List.items ?? []) : [];
+  return first && 'String' in first ? (first.String.sval ?? null) : null;
+}
+
+/** A DO block's or a function's body, in PL/pgSQL or SQL; other languages are reported when they mention a table. */
+async function readBody(parser: PostgresParser, statement: string, language: string, body: string, reading: Reading, line: number): Promise<void> {
+  const what = reading.inFunction ? 'its body' : 'a DO block';
+  if (language === 'sql') {
+    await readSql(parser, body, { ...reading, line });
+    return;
+  }
+  if (language !== 'plpgsql') {
+    if (/\bTABLE\b/i.test(body)) unread(reading, line, `${what} in language ${language} is not read`, body);
+    return;
+  }
+  let statements: ReturnType<typeof bodyStatements>;
+  try {
+    statements = bodyStatements(parser.parsePlPgSql(statement));
+  } catch (error) {
+    unread(reading, line, `PL/pgSQL the parser rejects in ${what}: ${(error as Error).message}`, body);
+    return;
+  }
+  for (const inner of statements) {
+    const at = line + inner.line - 1;
+    const within = { ...reading, line: at, conditional: reading.conditional || inner.conditional };
+    if (inner.kind === 'sql') await readSql(parser, inner.text, within);
+    else await readExecute(parser, inner.text, within, at);
+  }
+}
+
+async function readStatement(parser: PostgresParser, node: Node, statement: string, reading: Reading, line: number): Promise<void> {
+  const { changes } = reading;
+  if ('CreateStmt' in node) {
+    const { relation, if_not_exists } = node.CreateStmt;
+    if (relation?.relname) create(reading, tableName(relation.schemaname, relation.relname), if_not_exists);
+  } else if ('CreateTableAsStmt' in node && node.CreateTableAsStmt.objtype !== 'OBJECT_MATVIEW') {
+    const rel = node.CreateTableAsStmt.into?.rel;
+    if (rel?.relname) create(reading, tableName(rel.schemaname, rel.relname), node.CreateTableAsStmt.if_not_exists);
+  } else if ('DropStmt' in node && node.DropStmt.removeType === 'OBJECT_TABLE' && !reading.inFunction) {
+    // A function's DROP happens only when it is called: the analysis does not guess that it was.
+    for (const object of node.DropStmt.objects ?? []) {
+      const parts = ('List' in object ? (object.List.items ?? []) : []).map((item) => ('String' in item ? (item.String.sval ?? '') : ''));
+      changes.dropped.push(parts.length > 1 ? tableName(parts[0], parts[1] as string) : (parts[0] ?? ''));
+    }
+  } else if ('RenameStmt' in node && node.RenameStmt.renameType === 'OBJECT_TABLE' && node.RenameStmt.relation?.relname && node.RenameStmt.newname) {
+    const { schemaname, relname } = node.RenameStmt.relation;
+    const to = tableName(schemaname, node.RenameStmt.newname);
+    if (reading.inFunction) create(reading, to, true);
+    else changes.renamed.push({ from: tableName(schemaname, relname), to });
+  } else if ('DoStmt' in node) {
+    const { args } = node.DoStmt;
+    const body = stringOf(option(args, 'as'));
+    if (body !== null) await readBody(parser, statement, stringOf(option(args, 'language')) ?? 'plpgsql', body, reading, line);
+  } else if ('CreateFunctionStmt' in node) {
+    const { options, funcname } = node.CreateFunctionStmt;
+    const body = stringOf(option(options, 'as'));
+    const name = (funcname ?? []).map((part) => ('String' in part ? part.String.sval : '')).join('.');
+    const language = (stringOf(option(options, 'language')) ?? 'sql').toLowerCase();
+    if (body !== null) await readBody(parser, statement, language, body, { ...reading, inFunction: `${name}()` }, line);
+  }
+}
+
+async function readSql(parser: PostgresParser, sql: string, reading: Reading): Promise<void> {
+  for (const statement of await splitStatementsYielding(sql)) {
+    if (!mayChangeTables(statement.sql)) continue;
+    const line = reading.line + lineAndColumn(sql, statement.offset).line - 1;
+    let nodes: Node[];
+    try {
+      nodes = (parser.parse(statement.sql).stmts ?? []).flatMap((raw) => (raw.stmt ? [raw.stmt] : []));
+    } catch (error) {
+      unread(reading, line, `SQL the PostgreSQL parser rejects: ${(error as Error).message}`, statement.sql);
+      continue;
+    }
+    for (const node of nodes) await readStatement(parser, node, statement.sql, reading, line);
+  }
+}
+
+/** Adds what `sql` does to the set of tables to `changes`, statement by statement. */
+export function readSqlTables(parser: PostgresParser, sql: string, place: SqlPlace, changes: TableChanges): Promise<void> {
+  return readSql(parser, sql, { ...place, changes, inFunction: null, conditional: false });
+}

@@ -1,0 +1,150 @@
+// Tables made, dropped and renamed inside DO blocks, functions and EXECUTEs, and every statement the
+// analysis could not read reported with its file and line.
+import { describe, expect, it } from 'vitest';
+import { loadPostgresParser } from '../../../src-main/migrations/postgresParser';
+import { readSqlTables } from '../../../src-main/migrations/sqlTableChanges';
+import type { TableChanges } from '../../../src-main/migrations/tableChanges';
+
+async function read(sql: string, line = 1): Promise<TableChanges> {
+  const changes: TableChanges = { created: [], dropped: [], renamed: [], problems: [] };
+  await readSqlTables(await loadPostgresParser(), sql, { file: '0007_tenants.sql', line }, changes);
+  return changes;
+}
+
+describe('tables changed inside DO blocks', () => {
+  it('reads creates, drops and renames in a DO block as the top-level ones', async () => {
+    const sql = [
+      'DO $$',
+      'BEGIN',
+      '  CREATE TABLE tenants (id int primary key);',
+      '  DROP TABLE legacy_tenants;',
+      '  ALTER TABLE accounts RENAME TO members;',
+      'END $$;',
+    ].join('\n');
+    expect(await read(sql)).toEqual({ created: ['tenants'], dropped: ['legacy_tenants'], renamed: [{ from: 'accounts', to: 'members' }], problems: [] });
+  });
+
+  it('reads a DO block written in another quoting and language case', async () => {
+    expect((await read("DO LANGUAGE PLPGSQL 'BEGIN CREATE TABLE audit.events (id int); END';")).created).toEqual(['audit.events']);
+  });
+
+  it('says a create under IF, inside a loop or an exception handler only happens where the table is absent', async () => {
+    const sql = [
+      'DO $$',
+      'BEGIN',
+      "  IF NOT EXISTS (SELECT FROM pg_tables WHERE tablename = 'flags') THEN",
+      '    CREATE TABLE flags (id int);',
+      '  END IF;',
+      '  BEGIN',
+      '    CREATE TABLE settings (id int);',
+      '  EXCEPTION WHEN duplicate_table THEN NULL;',
+      '  END;',
+      '  BEGIN',
+      '    CREATE TABLE plain (id int);',
+      '  END;',
+      'END $$;',
+      'CREATE TABLE IF NOT EXISTS notes (id int);',
+    ].join('\n');
+    const changes = await read(sql);
+    expect(changes.created).toEqual(['flags', 'settings', 'plain', 'notes']);
+    expect(changes.createdIfAbsent).toEqual(['flags', 'settings', 'notes']);
+  });
+
+  it('reads an EXECUTE of a constant string as the SQL it holds', async () => {
+    const sql = "DO $$ BEGIN EXECUTE 'CREATE TABLE ' || 'shards' || ' (id int)'; EXECUTE $q$DROP TABLE old_shards$q$; END $$;";
+    expect(await read(sql)).toMatchObject({ created: ['shards'], dropped: ['old_shards'], problems: [] });
+  });
+});
+
+describe('tables in functions’ bodies', () => {
+  it('says a function may create its tables when called, without expecting them', async () => {
+    const sql = [
+      'CREATE OR REPLACE FUNCTION make_audit() RETURNS void LANGUAGE plpgsql AS $fn$',
+      'BEGIN',
+      '  CREATE TABLE audit_trail (id int);',
+      '  ALTER TABLE audit_trail RENAME TO audit_log;',
+      '  DROP TABLE users;',
+      'END $fn$;',
+      "CREATE FUNCTION make_cache() RETURNS void AS 'CREATE TABLE cache (k text)' LANGUAGE sql;",
+    ].join('\n');
+    expect(await read(sql)).toEqual({
+      created: [],
+      dropped: [],
+      renamed: [],
+      problems: [],
+      mayCreate: [
+        { table: 'audit_trail', how: 'function make_audit() creates it when called' },
+        { table: 'audit_log', how: 'function make_audit() creates it when called' },
+        { table: 'cache', how: 'function make_cache() creates it when called' },
+      ],
+    });
+  });
+
+  it('reads a trigger function without reporting anything', async () => {
+    const sql =
+      'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); INSERT INTO history SELECT NEW.*; RETURN NEW; END $$;';
+    expect(await read(sql)).toEqual({ created: [], dropped: [], renamed: [], problems: [] });
+  });
+});
+
+describe('statements the analysis could not read', () => {
+  it('lists a dynamic EXECUTE with its file and line, and no table when the name is computed', async () => {
+    const sql = [
+      'SELECT 1;',
+      'DO $$',
+      'DECLARE t text := $t$tenant_$t$ || 42;',
+      'BEGIN',
+      "  EXECUTE 'CREATE TABLE ' || quote_ident(t) || ' (id int)';",
+      'END $$;',
+    ].join('\n');
+    const changes = await read(sql, 10);
+    expect(changes.problems).toEqual([`0007_tenants.sql:14: a dynamic EXECUTE is not read: 'CREATE TABLE ' || quote_ident(t) || ' (id int)'`]);
+    expect(changes.created).toEqual([]);
+    expect(changes.mayCreate).toBeUndefined();
+  });
+
+  it('names the tables a dynamic EXECUTE spells out, through format() too', async () => {
+    const sql = [
+      'DO $$ DECLARE n int := 3; BEGIN',
+      "  EXECUTE format('CREATE TABLE IF NOT EXISTS %I (id int)', 'events_' || n);",
+      "  EXECUTE format('CREATE TABLE \"Shard Map\" (n int) TABLESPACE %s', current_setting('x'));",
+      "  EXECUTE 'CREATE TABLE audit_' || n;",
+      'END $$;',
+    ].join('\n');
+    const changes = await read(sql);
+    expect(changes.problems).toHaveLength(3);
+    expect(changes.mayCreate).toEqual([{ table: 'Shard Map', how: 'named by a statement not read at 0007_tenants.sql:3' }]);
+  });
+
+  it('reports a dynamic EXECUTE in a function under its name', async () => {
+    const changes = await read(
+      'CREATE FUNCTION add_partition(y int) RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n  EXECUTE format($f$CREATE TABLE events_%s ()$f$, y);\nEND $$;',
+    );
+    expect(changes.problems).toEqual([
+      '0007_tenants.sql:3: function add_partition(): a dynamic EXECUTE is not read: format($f$CREATE TABLE events_%s ()$f$, y)',
+    ]);
+  });
+
+  it('lists SQL the parser rejects with its line, keeps reading the other statements and names the tables it spells out', async () => {
+    const changes = await read('CREATE TABLE first (id int);\nCREATE TABLE second (id int) WITH OOPS;\nCREATE TABLE third (id int);', 5);
+    expect(changes.created).toEqual(['first', 'third']);
+    expect(changes.problems).toEqual([expect.stringMatching(/^0007_tenants\.sql:6: SQL the PostgreSQL parser rejects: syntax error/)]);
+    expect(changes.mayCreate).toEqual([{ table: 'second', how: 'named by a statement not read at 0007_tenants.sql:6' }]);
+  });
+
+  it('lists PL/pgSQL the parser rejects', async () => {
+    const changes = await read('DO $$ BEGIN CREAT TABLE oops (id int); END $$;');
+    expect(changes.problems).toEqual(['0007_tenants.sql:1: PL/pgSQL the parser rejects in a DO block: syntax error at or near "CREAT"']);
+  });
+
+  it('lists a body in a language it does not read when it mentions a table, and only then', async () => {
+    const changes = await read(
+      [
+        "CREATE FUNCTION py_setup() RETURNS void LANGUAGE plpython3u AS $$ plpy.execute('CREATE TABLE py_made (id int)') $$;",
+        'CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE plv8 AS $$ return i + 1 $$;',
+      ].join('\n'),
+    );
+    expect(changes.problems).toEqual(['0007_tenants.sql:1: function py_setup(): its body in language plpython3u is not read']);
+    expect(changes.mayCreate).toEqual([{ table: 'py_made', how: 'named by a statement not read at 0007_tenants.sql:1' }]);
+  });
+});
