@@ -48,6 +48,8 @@ export const errorCodes = [
   'E_RESTORE_FAILED',
   'E_SNAPSHOTS_REMAIN',
   'E_CYCLE',
+  'E_BOOKKEEPING_REFUSES',
+  'E_TRANSACTION_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

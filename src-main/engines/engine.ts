@@ -7,6 +7,7 @@ import type { Engine as EngineKind } from '../../src-shared/model/profile';
 import type { PreflightFinding } from '../../src-shared/model/run';
 import type { ConnectionTarget, Driver } from '../drivers/driver';
 import type { CatalogRelation } from '../inventory/catalogRelation';
+import type { RefusedInTransaction } from '../migrations/transactionRules';
 import type { DatabaseLifecycle } from '../reset/lifecycle';
 import type { RunSession, RunSessionOptions } from '../runner/runSession';
 
@@ -51,7 +52,7 @@ export interface EngineCatalog {
   readonly rowsExact: boolean;
 }
 
-/** What the native version table (switchyard_migrations) needs from the engine's SQL dialect. */
+/** What the native version table (switchyard_migrations) and the formats' bookkeeping need from the engine's SQL dialect. */
 export interface VersionTableSql {
   /** The applied_at column's type and default. */
   readonly appliedAtColumn: string;
@@ -78,6 +79,8 @@ export interface Engine {
   /** What the connected user may not do that a run needs (create objects, have a schema to create them in). */
   permissionFindings(driver: Driver): Promise<PreflightFinding[]>;
   readonly versionTable: VersionTableSql;
+  /** Statements of `sql` this engine refuses inside a transaction (CREATE INDEX CONCURRENTLY, VACUUM…), found from the parse tree. */
+  refusedInTransaction(driver: Driver, sql: string): Promise<RefusedInTransaction[]>;
   /** Takes the run lock (waiting up to `lockTimeoutMs`) and returns the session that runs steps under it. */
   openRunSession(
     driver: Driver,

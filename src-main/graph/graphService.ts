@@ -23,7 +23,7 @@ export class GraphService {
     let recorded: RecordedState | null = null;
     let statusError: GraphLoad['statusError'] = null;
     try {
-      recorded = await withDriver(target, (driver) => readRecorded(driver, files.files.format));
+      recorded = await withDriver(target, (driver) => readRecorded(driver, files));
     } catch (error) {
       statusError = toWireError(error);
     }

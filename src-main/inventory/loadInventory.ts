@@ -30,7 +30,7 @@ export async function loadInventory(target: MigrationTarget): Promise<Inventory>
   analysis?.catch(() => undefined);
   const { catalog, recorded } = await withDriver(target, async (driver) => ({
     catalog: await readCatalog(driver),
-    recorded: project ? await readRecorded(driver, project.files.format) : null,
+    recorded: project ? await readRecorded(driver, project) : null,
   }));
 
   let state: ProjectState | null = null;

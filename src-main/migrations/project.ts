@@ -1,20 +1,41 @@
 // A migration project loaded for use: its files read, its graph built, its anomalies found.
+import type { Engine as EngineKind } from '../../src-shared/model/profile';
 import type { Anomaly, GraphReport, ProjectFormat } from '../../src-shared/model/revision';
 import { findAnomalies } from '../../src-shared/graph/anomalies';
 import { buildGraph, type RevisionGraph } from '../../src-shared/graph/revisionGraph';
+import type { MigrationFormat } from '../formats/format';
+import { formatNamed } from '../formats/formatRegistry';
 import { readProject } from './readers/detectProject';
 import type { ProjectFiles } from './readers/projectFiles';
+import { unusedSqlFiles } from './unusedFiles';
 
 export interface LoadedProject {
   files: ProjectFiles;
+  /** The format that read it, whose bookkeeping the database keeps. */
+  format: MigrationFormat;
   graph: RevisionGraph;
   anomalies: Anomaly[];
 }
 
-export function loadProject(dir: string, format?: ProjectFormat, recorded: readonly string[] = []): LoadedProject {
-  const files = readProject(dir, format);
+export interface LoadOptions {
+  /** Overrides detection (--format, or the profile's choice). */
+  format?: ProjectFormat | undefined;
+  /** The connection's engine: formats with per-engine files (pop) take that engine's; default postgres. */
+  engine?: EngineKind | undefined;
+  /** Revisions the database records, for the unknownApplied anomaly. */
+  recorded?: readonly string[];
+}
+
+export function loadProject(dir: string, options: LoadOptions = {}): LoadedProject {
+  const files = readProject(dir, {
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.engine ? { engine: options.engine } : {}),
+  });
+  const format = formatNamed(files.format);
   const graph = buildGraph(files.files.map((f) => f.revision));
-  return { files, graph, anomalies: findAnomalies(graph, files.unreadable, recorded) };
+  // Never silently unused: a .sql file of a format Switchyard runs is part of a revision or named.
+  const unused = format.runner === 'sql' ? unusedSqlFiles(files) : [];
+  return { files, format, graph, anomalies: findAnomalies(graph, [...files.unreadable, ...unused], options.recorded ?? []) };
 }
 
 /** The stable JSON of `switchyard graph --json`. */
@@ -22,6 +43,7 @@ export function graphReport(project: LoadedProject, extra: readonly Anomaly[] = 
   const { graph } = project;
   return {
     format: project.files.format,
+    detection: project.files.detection ?? project.files.format,
     project: project.files.project,
     revisions: graph.revisions.map((r) => ({
       id: r.id,

@@ -11,7 +11,7 @@ import type { LoadedProject } from '../migrations/project';
 import { runAlembicCommand } from './alembicCommand';
 import { migrationStatus } from './migrationStatus';
 import type { MigrationTarget } from '../targets/migrationTarget';
-import type { RunOptions } from './nativeRun';
+import type { RunOptions } from './sqlRun';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
 import { planRun, previewSteps } from './runPlan';
 import { readRecorded } from './versionTables';
@@ -78,7 +78,7 @@ export async function runAlembic(
   const lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
   // Our run lock keeps two Switchyard runs apart while we plan and read back; the child also takes
   // one in its own migration connection, which outlives us if we are killed mid-statement.
-  const session = await engineFor(driver.engine).openRunSession(driver, target, lockTimeoutMs, { bookkeeping: false });
+  const session = await engineFor(driver.engine).openRunSession(driver, target, lockTimeoutMs, {});
   const started = performance.now();
   try {
     const { applied, steps } = await planRun(driver, project, request);
@@ -92,7 +92,7 @@ export async function runAlembic(
       { lockTimeoutMs, signal: op?.signal },
       (stream, line) => op?.log(stream === 'stderr' && /error|Traceback/i.test(line) ? 'error' : 'info', line),
     );
-    const after = await readRecorded(driver, 'alembic');
+    const after = await readRecorded(driver, project);
     const status = migrationStatus(project, after);
     const nowApplied = new Set(status.applied);
     const done = steps.filter((s) => (s.direction === 'up' ? nowApplied.has(s.revision) && !applied.has(s.revision) : !nowApplied.has(s.revision)));

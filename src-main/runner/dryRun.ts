@@ -1,21 +1,38 @@
-// The exact SQL a native run would send, in order, bookkeeping included, without running it.
+// The exact SQL a run would send, in order, the format's bookkeeping included, without running it.
 import type { Driver } from '../drivers/driver';
 import { engineFor } from '../engines/engineFor';
-import { bookkeepingSql } from './bookkeepingSql';
-import { createNativeTableSql } from './nativeTableSql';
+import type { SqlFormat } from '../formats/format';
 import type { PreparedStep } from './preparedStep';
 
-export function dryRunSql(driver: Pick<Driver, 'engine' | 'literal'>, steps: readonly PreparedStep[], appliedBy: string, heading: string): string {
+const statement = (sql: string) => (sql.trimEnd().endsWith(';') ? sql.trim() : `${sql.trim()};`);
+
+export function dryRunSql(
+  driver: Pick<Driver, 'engine' | 'literal'>,
+  format: SqlFormat,
+  steps: readonly PreparedStep[],
+  appliedBy: string,
+  heading: string,
+): string {
   const { versionTable } = engineFor(driver.engine);
-  const parts = [`-- ${heading}`, `${createNativeTableSql(versionTable)};`];
+  const parts = [`-- ${heading}`, statement(format.bookkeeping.createSql(driver.engine))];
   steps.forEach((step, index) => {
     const label = `-- ${index + 1}/${steps.length} ${step.direction} ${step.revision}${step.message ? ` — ${step.message}` : ''} (${step.file})`;
-    const body = step.body?.sql.trim();
-    const bookkeeping = `${bookkeepingSql(driver, step, appliedBy, versionTable.unmeasuredDuration)};`;
+    const { before, after } = format.bookkeeping.record(driver, step, { appliedBy, durationSql: versionTable.unmeasuredDuration });
+    const body = step.body?.sql.trim() ? [statement(step.body.sql)] : [];
+    const verify = step.verify?.sql.trim() ? [`-- verify (${step.verify.file ?? step.file})`, statement(step.verify.sql)] : [];
     if (step.body && !step.body.transaction) {
-      parts.push(`${label}\n-- transaction:false: runs outside a transaction, bookkeeping written after it succeeds\n${body}\n${bookkeeping}`);
+      parts.push(
+        [
+          label,
+          '-- runs outside a transaction, statement by statement; bookkeeping written after it succeeds',
+          ...(before ? [statement(before)] : []),
+          ...body,
+          ...verify,
+          statement(after),
+        ].join('\n'),
+      );
     } else {
-      parts.push([label, 'BEGIN;', ...(body ? [body.endsWith(';') ? body : `${body};`] : []), bookkeeping, 'COMMIT;'].join('\n'));
+      parts.push([label, 'BEGIN;', ...(before ? [statement(before)] : []), ...body, ...verify, statement(after), 'COMMIT;'].join('\n'));
     }
   });
   return `${parts.join('\n\n')}\n`;

@@ -4,7 +4,6 @@ import type { MigrationStatus } from '../../src-shared/model/status';
 import { withAncestors } from '../../src-shared/graph/revisionGraph';
 import { appliedHeads, appliedWithAncestors, planUpgrade, upgradeOrder } from '../../src-shared/graph/planner';
 import type { LoadedProject } from '../migrations/project';
-import { upChecksum } from './checksum';
 import type { RecordedState } from './versionTables';
 
 /** Pending revisions the planner refuses to reach would otherwise stay "pending" forever without a word. */
@@ -27,12 +26,18 @@ export function migrationStatus(project: LoadedProject, recorded: RecordedState)
   const applied = appliedWithAncestors(graph, ids);
   const unknown = ids.filter((id) => !graph.byId.has(id));
   const files = new Map(project.files.files.map((f) => [f.revision.id, f]));
-  const changed = recorded.records
-    .filter((record) => {
-      const file = files.get(record.revision);
-      return project.files.format === 'native' && file !== undefined && record.checksum !== null && upChecksum(file) !== record.checksum;
-    })
-    .map((record) => record.revision);
+  const { format } = project;
+  // Compared only where the format's tool keeps a checksum, computed its way (Flyway's CRC32, Prisma's sha256…).
+  const changed =
+    format.runner === 'sql'
+      ? recorded.records
+          .filter((record) => {
+            const file = files.get(record.revision);
+            const checksum = file ? format.bookkeeping.checksum(file) : null;
+            return checksum !== null && record.checksum !== null && checksum !== record.checksum;
+          })
+          .map((record) => record.revision)
+      : [];
   const pendingSet = new Set(graph.revisions.map((r) => r.id).filter((id) => !applied.has(id)));
   const pending = upgradeOrder(graph, pendingSet);
   const pendingByBranch = graph.heads

@@ -1,5 +1,5 @@
 // What a run will do, from what the database records: the plan and its prepared steps, the same
-// for native and Alembic projects.
+// for every format.
 import type { Plan } from '../../src-shared/model/revision';
 import type { PreviewStep, RunRequest } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
@@ -21,14 +21,13 @@ export interface PlannedRun {
 }
 
 export async function planRun(driver: Driver, project: LoadedProject, request: RunRequest): Promise<PlannedRun> {
-  const format = project.files.format;
-  const recorded = await readRecorded(driver, format);
+  const recorded = await readRecorded(driver, project);
   const applied = appliedWithAncestors(
     project.graph,
     recorded.records.map((r) => r.revision),
   );
-  // Alembic runs its own files: our steps only describe them (no SQL bodies to run).
-  const steps = prepareSteps(project, planFor(project, applied, request), { stamp: stamping(request) || format === 'alembic' });
+  // A tool that runs its own files (Alembic): our steps only describe them (no SQL bodies to run).
+  const steps = prepareSteps(project.files, planFor(project, applied, request), { stamp: stamping(request) || project.format.runner === 'tool' });
   return { applied, steps };
 }
 

@@ -17,20 +17,21 @@ import { requireConfirmation } from '../targets/requireConfirmation';
 import { withDriver } from '../targets/withDriver';
 import { previewAlembic, runAlembic } from './alembicRun';
 import { destructionOf } from './destruction';
-import { previewNative, runNative, type RunOptions } from './nativeRun';
+import { previewSql, runSql, type RunOptions, type SqlProject } from './sqlRun';
 import { checkBeforeRun } from './preflight';
 import { targetStatus } from './targetStatus';
 
-function forFormat<T>(project: LoadedProject, native: () => Promise<T>, alembic: () => Promise<T>): Promise<T> {
-  return project.files.format === 'alembic' ? alembic() : native();
+/** Switchyard runs the SQL of most formats itself; a tool format (Alembic) runs through its own command. */
+function byRunner<T>(project: LoadedProject, sql: (project: SqlProject) => Promise<T>, tool: () => Promise<T>): Promise<T> {
+  return project.format.runner === 'sql' ? sql(project as SqlProject) : tool();
 }
 
 export function previewTarget(target: MigrationTarget, request: RunRequest, actor: string): Promise<RunPreview> {
   const project = loadTargetProject(target);
   return withDriver(target, async (driver) => {
-    const preview = await forFormat(
+    const preview = await byRunner(
       project,
-      () => previewNative(driver, target, project, request, actor),
+      (sqlProject) => previewSql(driver, target, sqlProject, request, actor),
       () => previewAlembic(driver, target, project, request),
     );
     return { ...preview, destruction: await destructionOf(driver, project, request) };
@@ -63,9 +64,9 @@ export async function runTarget(target: MigrationTarget, request: RunRequest, op
     const result = await withDriver(
       target,
       (driver) =>
-        forFormat(
+        byRunner(
           project,
-          () => runNative(driver, target, project, request, options),
+          (sqlProject) => runSql(driver, target, sqlProject, request, options),
           () => runAlembic(driver, target, project, request, options),
         ),
       true,

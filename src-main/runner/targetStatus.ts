@@ -7,6 +7,6 @@ import { readRecorded } from './versionTables';
 
 export async function targetStatus(target: MigrationTarget): Promise<MigrationStatus> {
   const project = loadTargetProject(target);
-  const recorded = await withDriver(target, (driver) => readRecorded(driver, project.files.format));
+  const recorded = await withDriver(target, (driver) => readRecorded(driver, project));
   return migrationStatus(project, recorded);
 }

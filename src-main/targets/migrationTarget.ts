@@ -31,5 +31,9 @@ export function loadTargetProject(target: MigrationTarget, recorded: readonly st
   if (!target.projectDir) {
     throw new SwitchyardError('E_PROJECT_NOT_FOUND', `No migration project is bound to ${target.name}: set its project folder first.`);
   }
-  return loadProject(target.projectDir, target.projectFormat === 'auto' ? undefined : target.projectFormat, recorded);
+  return loadProject(target.projectDir, {
+    format: target.projectFormat === 'auto' ? undefined : target.projectFormat,
+    engine: target.connection.engine,
+    recorded,
+  });
 }

@@ -1,5 +1,6 @@
 // Connection profiles: the shape the UI, the CLI and the store agree on. The password is write-only.
 import { z } from 'zod';
+import { projectFormats } from './revision';
 
 export const environments = ['dev', 'test', 'staging', 'prod', 'demo'] as const;
 export type Environment = (typeof environments)[number];
@@ -28,7 +29,7 @@ export const sslModes = ['disable', 'require', 'verify-ca', 'verify-full'] as co
 export type SslMode = (typeof sslModes)[number];
 
 /** How the bound migration project is read: detected from its files, or forced. */
-export const projectFormatChoices = ['auto', 'native', 'alembic'] as const;
+export const projectFormatChoices = ['auto', ...projectFormats] as const;
 export type ProjectFormatChoice = (typeof projectFormatChoices)[number];
 
 const trimmed = (max: number) => z.string().trim().max(max);
@@ -64,10 +65,12 @@ export interface Profile extends ProfileFields {
 }
 
 /**
- * What a field is beyond its validation: its store column, its CLI flag and what the flag's text
- * means, and whether a postgres:// URI carries it. Every field is audited.
+ * What a field is beyond its validation: its label (the form's and the CLI help's), its store column,
+ * its CLI flag and what the flag's text means, and whether a postgres:// URI carries it. A connection
+ * field says which engines use it (`usedBy`; absent: every profile has it) and whether those refuse it
+ * empty. Every field is audited.
  */
-export type ProfileField = { column: string; flag: string; inUri: boolean } & (
+export type ProfileField = { label: string; column: string; flag: string; inUri: boolean; usedBy?: readonly Engine[]; required?: true } & (
   | { kind: 'text' }
   /** A path typed on the command line, kept absolute so it means the same from any folder. */
   | { kind: 'path' }
@@ -79,23 +82,36 @@ export type ProfileField = { column: string; flag: string; inUri: boolean } & (
 
 /** The one list of a profile's fields: the store's columns, the CLI's flags, the URI and the audit derive from it. */
 export const profileFieldTable = {
-  name: { column: 'name', flag: 'name', kind: 'text', inUri: false },
-  environment: { column: 'environment', flag: 'env', kind: 'choice', choices: environments, inUri: false },
-  engine: { column: 'engine', flag: 'engine', kind: 'choice', choices: engines, inUri: false },
-  host: { column: 'host', flag: 'host', kind: 'text', inUri: true },
-  port: { column: 'port', flag: 'port', kind: 'integer', inUri: true },
-  database: { column: 'database', flag: 'database', kind: 'text', inUri: true },
-  user: { column: 'user', flag: 'user', kind: 'text', inUri: true },
-  sslMode: { column: 'ssl_mode', flag: 'ssl-mode', kind: 'choice', choices: sslModes, inUri: true },
-  sslCaFile: { column: 'ssl_ca_file', flag: 'ssl-ca', kind: 'text', inUri: true },
-  sqlitePath: { column: 'sqlite_path', flag: 'sqlite-path', kind: 'text', inUri: false },
-  readOnly: { column: 'read_only', flag: 'read-only', kind: 'boolean', offFlag: 'writable', inUri: false },
-  notes: { column: 'notes', flag: 'notes', kind: 'text', inUri: false },
+  name: { label: 'Name', column: 'name', flag: 'name', kind: 'text', inUri: false },
+  environment: { label: 'Environment', column: 'environment', flag: 'env', kind: 'choice', choices: environments, inUri: false },
+  engine: { label: 'Engine', column: 'engine', flag: 'engine', kind: 'choice', choices: engines, inUri: false },
+  host: { label: 'Host', column: 'host', flag: 'host', kind: 'text', inUri: true, usedBy: ['postgres'], required: true },
+  port: { label: 'Port', column: 'port', flag: 'port', kind: 'integer', inUri: true, usedBy: ['postgres'] },
+  database: { label: 'Database', column: 'database', flag: 'database', kind: 'text', inUri: true, usedBy: ['postgres'], required: true },
+  user: { label: 'User', column: 'user', flag: 'user', kind: 'text', inUri: true, usedBy: ['postgres'], required: true },
+  sslMode: { label: 'SSL mode', column: 'ssl_mode', flag: 'ssl-mode', kind: 'choice', choices: sslModes, inUri: true, usedBy: ['postgres'] },
+  sslCaFile: { label: 'CA certificate file', column: 'ssl_ca_file', flag: 'ssl-ca', kind: 'text', inUri: true, usedBy: ['postgres'] },
+  sqlitePath: { label: 'SQLite file', column: 'sqlite_path', flag: 'sqlite-path', kind: 'text', inUri: false, usedBy: ['sqlite'], required: true },
+  readOnly: {
+    label: 'Read-only: the server refuses every write on this connection',
+    column: 'read_only',
+    flag: 'read-only',
+    kind: 'boolean',
+    offFlag: 'writable',
+    inUri: false,
+  },
+  notes: { label: 'Notes', column: 'notes', flag: 'notes', kind: 'text', inUri: false },
   /** The migration project bound to this connection: a migrations folder or a folder holding alembic.ini. */
-  projectDir: { column: 'project_dir', flag: 'project', kind: 'path', inUri: false },
-  projectFormat: { column: 'project_format', flag: 'format', kind: 'choice', choices: projectFormatChoices, inUri: false },
+  projectDir: {
+    label: 'Migration project folder (a migrations folder, or one holding alembic.ini)',
+    column: 'project_dir',
+    flag: 'project',
+    kind: 'path',
+    inUri: false,
+  },
+  projectFormat: { label: 'Project format', column: 'project_format', flag: 'format', kind: 'choice', choices: projectFormatChoices, inUri: false },
   /** The command that runs Alembic for this project (default: alembic). */
-  alembicCommand: { column: 'alembic_command', flag: 'alembic', kind: 'text', inUri: false },
+  alembicCommand: { label: 'Alembic command', column: 'alembic_command', flag: 'alembic', kind: 'text', inUri: false },
 } as const satisfies Record<ProfileFieldName, ProfileField>;
 
 export const profileFieldNames = Object.keys(profileFieldTable) as ProfileFieldName[];
@@ -104,27 +120,23 @@ export const profileFieldNames = Object.keys(profileFieldTable) as ProfileFieldN
 export type UriFieldName = { [K in ProfileFieldName]: (typeof profileFieldTable)[K]['inUri'] extends true ? K : never }[ProfileFieldName];
 export type UriFields = Pick<ProfileFields, UriFieldName>;
 
-interface EngineFields {
-  engine: Engine;
-  host?: string;
-  database?: string;
-  user?: string;
-  sqlitePath?: string;
-  sslMode?: SslMode;
-  sslCaFile?: string;
+/** Whether `engine` uses the field: its form shows it, its connections are made with it. */
+export function engineUses(engine: Engine, field: ProfileFieldName): boolean {
+  const { usedBy }: ProfileField = profileFieldTable[field];
+  return usedBy === undefined || usedBy.includes(engine);
 }
 
-/** Engine-specific requirements, reported on the field they concern (forms show them all at once). */
-export function engineFieldIssues(value: EngineFields): { path: string; message: string }[] {
+/** Engine-specific requirements, from the field table, reported on the field they concern (forms show them all at once). */
+export function engineFieldIssues(value: { engine: Engine } & Partial<Record<ProfileFieldName, unknown>>): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
-  if (value.engine === 'postgres') {
-    if (!value.host?.trim()) issues.push({ path: 'host', message: 'Host is required' });
-    if (!value.database?.trim()) issues.push({ path: 'database', message: 'Database is required' });
-    if (!value.user?.trim()) issues.push({ path: 'user', message: 'User is required' });
-    if (value.sslMode === 'verify-ca' && !value.sslCaFile?.trim()) issues.push({ path: 'sslCaFile', message: 'verify-ca needs a CA file' });
-  } else if (!value.sqlitePath?.trim()) {
-    issues.push({ path: 'sqlitePath', message: 'SQLite file path is required' });
+  for (const name of profileFieldNames) {
+    const field: ProfileField = profileFieldTable[name];
+    const text = value[name];
+    if (field.required && engineUses(value.engine, name) && (typeof text !== 'string' || !text.trim()))
+      issues.push({ path: name, message: `${field.label} is required` });
   }
+  if (engineUses(value.engine, 'sslCaFile') && value.sslMode === 'verify-ca' && !(typeof value.sslCaFile === 'string' && value.sslCaFile.trim()))
+    issues.push({ path: 'sslCaFile', message: 'verify-ca needs a CA file' });
   return issues;
 }
 

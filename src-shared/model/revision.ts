@@ -1,5 +1,6 @@
 // The migration graph as every process sees it: revisions, anomalies and plans, as plain data.
 
+// Each is a folder in src-main/formats/ that reads, orders, applies and records as the tool of that name does.
 export const projectFormats = ['native', 'alembic'] as const;
 export type ProjectFormat = (typeof projectFormats)[number];
 
@@ -63,6 +64,8 @@ export interface Plan {
 /** What `switchyard graph --json` prints and the graph screen loads. */
 export interface GraphReport {
   format: ProjectFormat;
+  /** Why the folder was read in that format: what detection saw, or that --format chose it. */
+  detection: string;
   project: string;
   revisions: Array<Revision & { onBranches: string[] }>;
   heads: string[];

@@ -10,7 +10,7 @@ import { runReset } from '../../src-main/reset/resetRun';
 import type { MigrationTarget } from '../../src-main/targets/migrationTarget';
 import { runTarget } from '../../src-main/runner/runnerService';
 import { postgresVersionTable } from '../../src-main/engines/postgres/postgresVersionTable';
-import { createNativeTableSql } from '../../src-main/runner/nativeTableSql';
+import { createNativeTableSql } from '../../src-main/formats/native/nativeTableSql';
 import { createServices } from '../../src-main/services';
 import { passphraseKeyProvider } from '../../src-main/store/keyProvider';
 import { startPostgres, type PostgresServer } from '../support/embeddedPostgres';

@@ -7,7 +7,7 @@ import type { Driver } from '../../src-main/drivers/driver';
 import { loadProject } from '../../src-main/migrations/project';
 import { upChecksum } from '../../src-main/runner/checksum';
 import { engineFor } from '../../src-main/engines/engineFor';
-import { createNativeTableSql, nativeTable } from '../../src-main/runner/nativeTableSql';
+import { createNativeTableSql, nativeTable } from '../../src-main/formats/native/nativeTableSql';
 
 export interface RevisionSpec {
   id: string;
@@ -45,7 +45,7 @@ export async function runStatements(driver: Driver, sql: string): Promise<void> 
 }
 
 export async function applyByHand(driver: Driver, projectDir: string, ids: readonly string[]): Promise<void> {
-  const project = loadProject(projectDir, 'native');
+  const project = loadProject(projectDir, { format: 'native' });
   await driver.query(createNativeTableSql(engineFor(driver.engine).versionTable));
   const insert =
     driver.engine === 'postgres'

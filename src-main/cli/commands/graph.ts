@@ -1,18 +1,19 @@
 // `switchyard graph`: a migration project's revisions, heads, bases and anomalies.
-import type { Anomaly } from '../../../src-shared/model/revision';
+import { projectFormats, type Anomaly } from '../../../src-shared/model/revision';
 import { renderAsciiGraph } from '../../../src-shared/graph/asciiGraph';
 import { graphReport, loadProject } from '../../migrations/project';
 import { analyseTables, tablesCreatedTwice } from '../../migrations/staticAnalysis';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
 import { printJson, say, UsageError } from '../output';
-import { appliedOption, formatOption, projectOptions } from './projectOptions';
+import { appliedOption, engineOption, formatOption, projectOptions } from './projectOptions';
 
 const usage = `Usage:
-  switchyard graph --project DIR [--format native|alembic] [--applied REV,REV...] [--json]
+  switchyard graph --project DIR [--format NAME] [--engine postgres|sqlite] [--applied REV,REV...] [--json]
 
-  --project   the migrations folder, or a folder holding alembic.ini
-  --format    skip detection and read the project as native SQL or Alembic
+  --project   the migrations folder, or a folder holding alembic.ini, sqitch.plan…
+  --format    skip detection and read the project in this format: ${projectFormats.join(', ')}
+  --engine    the engine whose files to take where a format has per-engine files (pop); default postgres
   --applied   revisions a database records; those no file defines are reported
   --json      print { revisions, heads, bases, anomalies, ... } (see the README)`;
 
@@ -28,7 +29,11 @@ function anomalyLine(anomaly: Anomaly): string {
 async function run(args: string[]): Promise<number> {
   const flags = parse(args);
   if (!flags.project) throw new UsageError(`--project is required\n\n${usage}`);
-  const project = loadProject(flags.project, formatOption(flags.format), appliedOption(flags.applied));
+  const project = loadProject(flags.project, {
+    format: formatOption(flags.format),
+    engine: engineOption(flags.engine),
+    recorded: appliedOption(flags.applied),
+  });
   const tables = await analyseTables(project.files.files, project.files.format);
   const report = graphReport(project, tablesCreatedTwice(project.graph, tables));
   if (flags.json) {
@@ -38,7 +43,7 @@ async function run(args: string[]): Promise<number> {
   const { graph } = project;
   const out = [
     renderAsciiGraph(graph),
-    `${graph.revisions.length} revisions (${report.format}) in ${report.project}`,
+    `${graph.revisions.length} revisions (${report.format}: ${report.detection}) in ${report.project}`,
     `heads: ${graph.heads.join(', ') || '(none)'}`,
     `bases: ${graph.bases.join(', ') || '(none)'}`,
   ];

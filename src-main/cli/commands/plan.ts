@@ -1,19 +1,21 @@
 // `switchyard plan`: the ordered steps an upgrade or downgrade would run, without a database.
-import type { Revision } from '../../../src-shared/model/revision';
+import { projectFormats, type Revision } from '../../../src-shared/model/revision';
 import { appliedWithAncestors, planDowngrade, planUpgrade } from '../../../src-shared/graph/planner';
 import { loadProject } from '../../migrations/project';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
 import { printJson, say, UsageError } from '../output';
-import { appliedOption, formatOption, projectOptions, resolveApplied } from './projectOptions';
+import { appliedOption, engineOption, formatOption, projectOptions, resolveApplied } from './projectOptions';
 
 const usage = `Usage:
-  switchyard plan --project DIR --to TARGET [--applied REV,REV...] [--down] [--format native|alembic] [--json]
+  switchyard plan --project DIR --to TARGET [--applied REV,REV...] [--down] [--format NAME] [--engine postgres|sqlite] [--json]
 
   --to        head, heads, base, an id or unique prefix, label@head, label@base, rev@head,
               +N, -N, rev+N, rev-N, label@-N (Alembic's rules)
   --applied   what the database records (e.g. alembic_version); their ancestors count as applied.
               None given: an empty database.
+  --format    skip detection: ${projectFormats.join(', ')}
+  --engine    the engine whose files to take where a format has per-engine files (pop); default postgres
   --down      plan a downgrade to TARGET instead of an upgrade
   --json      print { "steps": [{ "revision", "direction" }] }`;
 
@@ -24,7 +26,7 @@ function parse(args: string[]) {
 async function run(args: string[]): Promise<number> {
   const flags = parse(args);
   if (!flags.project || !flags.to) throw new UsageError(`--project and --to are required\n\n${usage}`);
-  const { graph } = loadProject(flags.project, formatOption(flags.format));
+  const { graph } = loadProject(flags.project, { format: formatOption(flags.format), engine: engineOption(flags.engine) });
   const applied = appliedWithAncestors(graph, resolveApplied(graph, appliedOption(flags.applied)));
   const plan = flags.down ? planDowngrade(graph, flags.to, applied) : planUpgrade(graph, flags.to, applied);
   if (flags.json) {

@@ -1,4 +1,5 @@
-// Options shared by the commands that read a migration project: --project, --format, --applied.
+// Options shared by the commands that read a migration project: --project, --format, --engine, --applied.
+import { engines, type Engine } from '../../../src-shared/model/profile';
 import { projectFormats, type ProjectFormat } from '../../../src-shared/model/revision';
 import { revisionFor } from '../../../src-shared/graph/addressing';
 import type { RevisionGraph } from '../../../src-shared/graph/revisionGraph';
@@ -7,6 +8,7 @@ import { UsageError } from '../output';
 export const projectOptions = {
   project: { type: 'string' },
   format: { type: 'string' },
+  engine: { type: 'string' },
   applied: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -15,6 +17,13 @@ export function formatOption(value: string | undefined): ProjectFormat | undefin
   if (value === undefined) return undefined;
   if (!(projectFormats as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${projectFormats.join(', ')}`);
   return value as ProjectFormat;
+}
+
+/** The engine whose files a format with per-engine files (pop's dialects) takes; default postgres. */
+export function engineOption(value: string | undefined): Engine | undefined {
+  if (value === undefined) return undefined;
+  if (!(engines as readonly string[]).includes(value)) throw new UsageError(`--engine must be one of ${engines.join(', ')}`);
+  return value as Engine;
 }
 
 export function appliedOption(value: string | undefined): string[] {

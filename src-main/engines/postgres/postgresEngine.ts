@@ -7,6 +7,7 @@ import { postgresPermissionFindings } from './postgresPermissions';
 import { openPostgresRunSession } from './postgresRunSession';
 import { postgresVersionTable } from './postgresVersionTable';
 import { postgresSqlalchemyUrl } from './postgresUrl';
+import { postgresRefusedInTransaction } from './postgresTransactionRules';
 
 const location = (connection: Destination) => `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
 
@@ -29,6 +30,7 @@ export const postgresEngine: Engine = {
   catalog: postgresCatalog,
   permissionFindings: postgresPermissionFindings,
   versionTable: postgresVersionTable,
+  refusedInTransaction: postgresRefusedInTransaction,
   openRunSession: openPostgresRunSession,
   // Snapshots are template databases on the server: no folder of ours.
   openLifecycle: (connection) => openPostgresLifecycle(connection),

@@ -1,11 +1,11 @@
 // Runs steps on PostgreSQL: one session advisory lock for the run (it dies with the session, so a
 // killed run never leaves it behind), and each revision with its bookkeeping in one transaction,
-// sent as one script: one round trip per revision.
+// sent as one script: one round trip per revision. A body the format runs outside a transaction runs
+// statement by statement, its bookkeeping after it.
 import { SwitchyardError } from '../../../src-shared/errors';
 import { SqlExecutionError, type Driver } from '../../drivers/driver';
 import { splitStatements } from '../../migrations/sqlStatements';
-import { bookkeepingSql } from '../../runner/bookkeepingSql';
-import { createNativeTableSql } from '../../runner/nativeTableSql';
+import type { SqlBody } from '../../migrations/readers/projectFiles';
 import type { PreparedStep } from '../../runner/preparedStep';
 import type { RunSession, RunSessionOptions } from '../../runner/runSession';
 import { stepFailure } from '../../runner/stepFailure';
@@ -53,34 +53,57 @@ export async function openPostgresRunSession(
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(10, deadline - Date.now()))));
   }
-  if (options.bookkeeping) await driver.execScript(createNativeTableSql(postgresVersionTable));
+  if (options.prepareSql) await driver.execScript(options.prepareSql);
+
+  /** Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY and its kind refuse one. */
+  const runAlone = async (step: PreparedStep, part: SqlBody) => {
+    for (const statement of splitStatements(part.sql)) {
+      try {
+        await driver.execScript(statement.sql);
+      } catch (error) {
+        const offset = statement.offset + (error instanceof SqlExecutionError && error.position !== undefined ? error.position : 0);
+        throw stepFailure(step, error, offset, target, part);
+      }
+    }
+  };
+
+  /** One script in the open transaction: the server's error position is relative to the script, after `prefix`. */
+  const runInTransaction = async (step: PreparedStep, part: SqlBody, prefix: string, suffix: string) => {
+    try {
+      await driver.execScript(`${prefix}${part.sql}\n;\n${suffix}`);
+    } catch (error) {
+      const offset = error instanceof SqlExecutionError && error.position !== undefined ? error.position - prefix.length : undefined;
+      throw stepFailure(step, error, offset, target, part);
+    }
+  };
 
   return {
-    async run(step: PreparedStep, appliedBy: string) {
+    async run(step, record) {
       const started = performance.now();
-      const bookkeeping = bookkeepingSql(driver, step, appliedBy, postgresVersionTable.unmeasuredDuration);
-      const body = step.body;
-      if (!body || body.transaction) {
-        const prefix = 'BEGIN;\n';
-        const script = body ? `${prefix}${body.sql}\n;\n${bookkeeping};\nCOMMIT;` : `${prefix}${bookkeeping};\nCOMMIT;`;
-        try {
-          await driver.execScript(script);
-        } catch (error) {
-          if (error instanceof SqlExecutionError && !error.connectionLost) await driver.execScript('ROLLBACK').catch(() => undefined);
-          const offset = error instanceof SqlExecutionError && error.position !== undefined ? error.position - prefix.length : undefined;
-          throw stepFailure(step, error, offset, target);
+      const { before, after } = record(postgresVersionTable.unmeasuredDuration);
+      const { body, verify } = step;
+      if (body && !body.transaction) {
+        // Committed first: a failure below leaves the tool's own mark (golang-migrate's dirty flag).
+        if (before) await driver.execScript(before);
+        await runAlone(step, body);
+        if (verify) await runAlone(step, verify);
+        await driver.execScript(after);
+        return performance.now() - started;
+      }
+      // One round trip per revision: BEGIN, the body and its bookkeeping in one script (the verify script, when there is one, in a second).
+      const opening = `BEGIN;\n${before ? `${before};\n` : ''}`;
+      const closing = `${after};\nCOMMIT;`;
+      try {
+        if (!body) await driver.execScript(`${opening}${closing}`);
+        else if (!verify) await runInTransaction(step, body, opening, closing);
+        else {
+          await runInTransaction(step, body, opening, '');
+          await runInTransaction(step, verify, '', closing);
         }
-      } else {
-        // transaction:false (e.g. CREATE INDEX CONCURRENTLY): each statement on its own, bookkeeping after.
-        for (const statement of splitStatements(body.sql)) {
-          try {
-            await driver.execScript(statement.sql);
-          } catch (error) {
-            const offset = statement.offset + (error instanceof SqlExecutionError && error.position !== undefined ? error.position : 0);
-            throw stepFailure(step, error, offset, target);
-          }
-        }
-        await driver.execScript(bookkeeping);
+      } catch (error) {
+        const lost = error instanceof SwitchyardError && error.code === 'E_CONNECTION_LOST';
+        if (!lost) await driver.execScript('ROLLBACK').catch(() => undefined);
+        throw error;
       }
       return performance.now() - started;
     },

@@ -7,6 +7,7 @@ import { realPath } from './sqliteFilePath';
 import { openSqliteLifecycle } from './sqliteLifecycle';
 import { openSqliteRunSession } from './sqliteRunSession';
 import { sqliteVersionTable } from './sqliteVersionTable';
+import { sqliteRefusedInTransaction } from './sqliteTransactionRules';
 
 export const sqliteEngine: Engine = {
   kind: 'sqlite',
@@ -22,6 +23,7 @@ export const sqliteEngine: Engine = {
   // Whether the file may be written is the read-only flag's and the file system's to say, at the first write.
   permissionFindings: async () => [],
   versionTable: sqliteVersionTable,
+  refusedInTransaction: (_driver, sql) => sqliteRefusedInTransaction(sql),
   openRunSession: openSqliteRunSession,
   openLifecycle: openSqliteLifecycle,
 };

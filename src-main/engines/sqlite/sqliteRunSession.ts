@@ -4,13 +4,11 @@
 import { SwitchyardError } from '../../../src-shared/errors';
 import type { ConnectionTarget, Driver } from '../../drivers/driver';
 import { splitStatements } from '../../migrations/sqlStatements';
-import { bookkeepingSql } from '../../runner/bookkeepingSql';
-import { createNativeTableSql } from '../../runner/nativeTableSql';
+import type { SqlBody } from '../../migrations/readers/projectFiles';
 import type { PreparedStep } from '../../runner/preparedStep';
 import type { RunSession, RunSessionOptions } from '../../runner/runSession';
 import { stepFailure } from '../../runner/stepFailure';
 import { openSqlite } from '../../sqliteModule';
-import { sqliteVersionTable } from './sqliteVersionTable';
 
 export async function openSqliteRunSession(
   driver: Driver,
@@ -33,33 +31,39 @@ export async function openSqliteRunSession(
     }
     throw error;
   }
-  if (options.bookkeeping) await driver.execScript(createNativeTableSql(sqliteVersionTable));
+  if (options.prepareSql) await driver.execScript(options.prepareSql);
 
   // SQLite has no server clock for the statement: the client measures the step.
   const measured = (started: number) => String(Math.round(performance.now() - started));
 
-  const runStatements = async (step: PreparedStep) => {
-    for (const statement of splitStatements(step.body?.sql ?? '')) {
+  const runStatements = async (step: PreparedStep, part: SqlBody | null) => {
+    for (const statement of splitStatements(part?.sql ?? '')) {
       try {
         await driver.execScript(statement.sql);
       } catch (error) {
-        throw stepFailure(step, error, statement.offset, path);
+        throw stepFailure(step, error, statement.offset, path, part);
       }
     }
   };
 
   return {
-    async run(step, appliedBy) {
+    async run(step, record) {
       const started = performance.now();
       if (step.body && !step.body.transaction) {
-        await runStatements(step);
-        await driver.execScript(bookkeepingSql(driver, step, appliedBy, measured(started)));
+        const { before } = record(measured(started));
+        if (before) await driver.execScript(before);
+        await runStatements(step, step.body);
+        await runStatements(step, step.verify);
+        await driver.execScript(record(measured(started)).after);
         return performance.now() - started;
       }
       await driver.execScript('BEGIN IMMEDIATE');
       try {
-        await runStatements(step);
-        await driver.execScript(bookkeepingSql(driver, step, appliedBy, measured(started)));
+        const { before } = record(measured(started));
+        if (before) await driver.execScript(before);
+        await runStatements(step, step.body);
+        await runStatements(step, step.verify);
+        await driver.execScript(record(measured(started)).after);
         await driver.execScript('COMMIT');
       } catch (error) {
         await driver.execScript('ROLLBACK').catch(() => undefined);

@@ -76,6 +76,7 @@ function chain(sqlFiles: SqlFile[], result: ProjectFiles): void {
       up: up.parsed.up,
       // A separate down file (golang-migrate, Flyway undo) holds the whole downgrade.
       down: down ? down.parsed.up : up.parsed.down,
+      ...(down ? { otherFiles: [down.name] } : {}),
     };
     result.files.push(file);
     previous = name.version;

@@ -8,6 +8,8 @@ export interface SqlBody {
   line: number;
   /** False for `-- migrate:up transaction:false` (e.g. CREATE INDEX CONCURRENTLY). */
   transaction: boolean;
+  /** The file it is read from, relative to the project, when not the revision's own file (a down.sql, sqitch's verify/x.sql). */
+  file?: string;
 }
 
 export interface RevisionFile {
@@ -16,10 +18,18 @@ export interface RevisionFile {
   text: string;
   up: SqlBody | null;
   down: SqlBody | null;
+  /** Checked after `up` succeeds and before it is recorded (sqitch's verify script); its failure fails the step. */
+  verify?: SqlBody | null;
+  /** Files besides `revision.file` the revision is read from (a separate down file, sqitch's revert and verify), relative to the project. */
+  otherFiles?: string[];
+  /** What the format's bookkeeping needs beyond the revision (sqitch's change id, Flyway's script name…): read by that format only. */
+  formatData?: Readonly<Record<string, unknown>>;
 }
 
 export interface ProjectFiles {
   format: ProjectFormat;
+  /** Why the folder was read in this format (set by the registry). */
+  detection?: string;
   /** The folder the user named (absolute); `file` paths are relative to it. */
   project: string;
   files: RevisionFile[];

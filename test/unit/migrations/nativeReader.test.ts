@@ -78,6 +78,6 @@ describe('finding the project', () => {
   });
 
   it('lets --format override detection', () => {
-    expect(readProject(`${fixtures}native-branchy`, 'alembic').files).toEqual([]);
+    expect(readProject(`${fixtures}native-branchy`, { format: 'alembic' }).files).toEqual([]);
   });
 });

@@ -63,7 +63,7 @@ describe("a reset's migrate step, checked before anything is dropped", () => {
   });
 
   it('refuses the seed tree to heads: two revisions both create documents', async () => {
-    const refusals = await migrateRefusalsFor(loadProject(`${fixtures}seed-tree`, 'alembic'), 'heads', []);
+    const refusals = await migrateRefusalsFor(loadProject(`${fixtures}seed-tree`, { format: 'alembic' }), 'heads', []);
     expect(refusals).toEqual(expect.arrayContaining([expect.stringMatching(/creates table documents, which is created earlier in the same upgrade/)]));
   });
 });

@@ -18,7 +18,7 @@ writeFileSync(
   '-- revision: 0002\n-- parents: 0001\n-- message: backfill titles\n-- migrate:up\nALTER TABLE documents ADD COLUMN title text;\n',
 );
 writeFileSync(join(dir, '003_marker.sql'), '-- revision: 0003\n-- parents: 0002\n-- message: release marker\n-- migrate:up\n');
-const project = loadProject(dir, 'native');
+const project = loadProject(dir, { format: 'native' });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -26,7 +26,7 @@ const down = (...revisions: string[]): Plan => ({ steps: revisions.map((revision
 
 function refusal(plan: Plan): { code: string; message: string; detail: unknown } | undefined {
   try {
-    prepareSteps(project, plan, { stamp: false });
+    prepareSteps(project.files, plan, { stamp: false });
     return undefined;
   } catch (error) {
     if (error instanceof SwitchyardError) return { code: error.code, message: error.message, detail: error.detail };
@@ -46,11 +46,11 @@ describe('preparing the steps of a run', () => {
 
   it('reverts a revision that changed nothing, with nothing to run', () => {
     expect(refusal(down('0003'))).toBeUndefined();
-    expect(prepareSteps(project, down('0003'), { stamp: false })[0]?.body).toBeNull();
+    expect(prepareSteps(project.files, down('0003'), { stamp: false })[0]?.body).toBeNull();
   });
 
   it('stamps a change without a down section down, running no SQL', () => {
-    const steps = prepareSteps(project, down('0002', '0001'), { stamp: true });
+    const steps = prepareSteps(project.files, down('0002', '0001'), { stamp: true });
     expect(steps.map((s) => [s.revision, s.body])).toEqual([
       ['0002', null],
       ['0001', null],
@@ -58,7 +58,7 @@ describe('preparing the steps of a run', () => {
   });
 
   it('prepares a revert that has a down section with its SQL', () => {
-    expect(prepareSteps(project, down('0001'), { stamp: false })[0]?.body?.sql).toContain('DROP TABLE documents;');
+    expect(prepareSteps(project.files, down('0001'), { stamp: false })[0]?.body?.sql).toContain('DROP TABLE documents;');
   });
 
   it('refuses a revision the project has no file for', () => {

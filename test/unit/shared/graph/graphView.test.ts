@@ -12,6 +12,7 @@ import type { MigrationStatus } from '../../../../src-shared/model/status';
 function report(revisions: Array<{ id: string; parents?: string[]; labels?: string[]; message?: string }>): GraphReport {
   return {
     format: 'native',
+    detection: 'test',
     project: '/p',
     revisions: revisions.map((r, i) => ({
       id: r.id,

@@ -1,7 +1,7 @@
 // The bookkeeping statements written with each step, as literals so a step is one round trip.
-import type { Driver } from '../drivers/driver';
+import type { Driver } from '../../drivers/driver';
 import { nativeTable } from './nativeTableSql';
-import type { PreparedStep } from './preparedStep';
+import type { PreparedStep } from '../../runner/preparedStep';
 
 /** `durationSql`: the duration as SQL, a number the client measured or an expression the server evaluates. */
 export function bookkeepingSql(driver: Pick<Driver, 'literal'>, step: PreparedStep, appliedBy: string, durationSql: string): string {

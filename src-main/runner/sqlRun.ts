@@ -1,9 +1,11 @@
-// Upgrade, downgrade and stamp for native projects: plan from what the database records, check,
-// then run each revision with its bookkeeping in one transaction under the run lock.
+// Upgrade, downgrade and stamp for the formats whose SQL Switchyard runs (native, dbmate, Flyway,
+// sqitch…): plan from what the database records, check, then run each revision with the format's
+// bookkeeping in one transaction under the run lock (or, where the format says so, outside one).
 import { SwitchyardError } from '../../src-shared/errors';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
 import { engineFor } from '../engines/engineFor';
+import type { SqlFormat } from '../formats/format';
 import type { LoadedProject } from '../migrations/project';
 import type { OperationContext } from '../operations/operations';
 import type { AuditRecord } from '../store/auditLog';
@@ -12,7 +14,11 @@ import { dryRunSql } from './dryRun';
 import type { MigrationTarget } from '../targets/migrationTarget';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
 import { planRun, previewSteps } from './runPlan';
+import { transactionFindings } from './transactionFindings';
 import { readRecorded } from './versionTables';
+
+/** A project in a format whose SQL Switchyard runs. */
+export type SqlProject = LoadedProject & { format: SqlFormat };
 
 export interface RunOptions {
   actor: string;
@@ -28,32 +34,41 @@ function heading(target: MigrationTarget, request: RunRequest, count: number): s
   return `Switchyard ${verb} to ${request.to} on ${target.name}: ${count} revision${count === 1 ? '' : 's'}`;
 }
 
-export async function previewNative(driver: Driver, target: MigrationTarget, project: LoadedProject, request: RunRequest, actor: string): Promise<RunPreview> {
+export async function previewSql(driver: Driver, target: MigrationTarget, project: SqlProject, request: RunRequest, actor: string): Promise<RunPreview> {
   const { steps } = await planRun(driver, project, request);
   return {
     request,
     steps: previewSteps(steps),
-    sql: dryRunSql(driver, steps, actor, heading(target, request, steps.length)),
-    findings: [...(await permissionFindings(driver, target)), ...(await tableConflictFindings(driver, project, steps, request))],
+    sql: dryRunSql(driver, project.format, steps, actor, heading(target, request, steps.length)),
+    findings: [
+      ...(await permissionFindings(driver, target)),
+      ...(await transactionFindings(driver, project.format, steps)),
+      ...(await tableConflictFindings(driver, project, steps, request)),
+    ],
     production: target.environment === 'prod',
   };
 }
 
-export async function runNative(driver: Driver, target: MigrationTarget, project: LoadedProject, request: RunRequest, options: RunOptions): Promise<RunResult> {
+export async function runSql(driver: Driver, target: MigrationTarget, project: SqlProject, request: RunRequest, options: RunOptions): Promise<RunResult> {
   await checkBeforeRun(driver, target, options.confirmProduction);
+  const { bookkeeping } = project.format;
+  const refusal = await bookkeeping.refusal(driver);
+  if (refusal) throw new SwitchyardError('E_BOOKKEEPING_REFUSES', `${target.name}: ${refusal} Nothing was run.`);
   const op = options.operation;
-  const session = await engineFor(driver.engine).openRunSession(driver, target, options.lockTimeoutMs ?? 10_000, { bookkeeping: true });
+  const session = await engineFor(driver.engine).openRunSession(driver, target, options.lockTimeoutMs ?? 10_000, {
+    prepareSql: bookkeeping.createSql(driver.engine),
+  });
   const started = performance.now();
   const done: RunResult['steps'] = [];
   try {
     // Planned under the lock: a run that waited for another sees what that one applied.
     const { steps } = await planRun(driver, project, request);
-    refuseOn(await tableConflictFindings(driver, project, steps, request));
+    refuseOn([...(await transactionFindings(driver, project.format, steps)), ...(await tableConflictFindings(driver, project, steps, request))]);
     op?.progress(0, steps.length, heading(target, request, steps.length));
     for (const [index, step] of steps.entries()) {
       op?.checkpoint();
       op?.log('info', `${step.direction === 'up' ? '▲' : '▼'} ${step.revision} ${step.message} (${step.file})…`);
-      const durationMs = await session.run(step, options.actor);
+      const durationMs = await session.run(step, (durationSql) => bookkeeping.record(driver, step, { appliedBy: options.actor, durationSql }));
       done.push({ revision: step.revision, direction: step.direction, file: step.file, message: step.message, durationMs: Math.round(durationMs) });
       op?.log('info', `  done in ${Math.round(durationMs)} ms`);
       op?.progress(index + 1, steps.length, step.revision);
@@ -81,6 +96,6 @@ export async function runNative(driver: Driver, target: MigrationTarget, project
     target: target.name,
     detail: { request, revisions: done.map((s) => `${s.direction} ${s.revision}`), totalMs },
   });
-  const status = migrationStatus(project, await readRecorded(driver, 'native'));
+  const status = migrationStatus(project, await readRecorded(driver, project));
   return { request, steps: done, totalMs, status };
 }

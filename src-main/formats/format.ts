@@ -1,0 +1,86 @@
+// The seam between Switchyard and a migration tool's layout. A format detects its folders, reads
+// them into revisions, and keeps the tool's own bookkeeping table in the tool's own layout, so the
+// tool and Switchyard can take turns on one database and agree. One folder per format beside this
+// file, chosen once by the registry (formatRegistry.ts). Types only.
+import type { Engine as EngineKind } from '../../src-shared/model/profile';
+import type { AppliedRecord } from '../../src-shared/model/status';
+import type { ProjectFormat } from '../../src-shared/model/revision';
+import type { Driver } from '../drivers/driver';
+import type { ProjectFiles, RevisionFile } from '../migrations/readers/projectFiles';
+import type { PreparedStep } from '../runner/preparedStep';
+
+export interface ReadOptions {
+  /** The engine the project is read for: a format with per-engine files (pop's dialects) takes that engine's. */
+  engine: EngineKind;
+}
+
+/** What the database records as applied, in the order it was applied. */
+export interface RecordedState {
+  /** The bookkeeping table exists. */
+  initialised: boolean;
+  records: AppliedRecord[];
+}
+
+/** What a format reads from a database: its bookkeeping. */
+export interface BookkeepingReader {
+  /** The tables it keeps, as the static analysis spells them (`sqitch.changes`): the inventory shows them as bookkeeping. */
+  readonly tables: readonly string[];
+  /** The database carries this bookkeeping (for a database another tool migrated). */
+  present(driver: Driver): Promise<boolean>;
+  read(driver: Driver, project: ProjectFiles): Promise<RecordedState>;
+}
+
+/** The statements that record one step, in the tool's own layout. */
+export interface StepRecord {
+  /**
+   * Committed before a body that runs outside a transaction, so a failure leaves the tool's own mark
+   * (golang-migrate's dirty flag, Prisma's unfinished row); inside a transaction it runs with the rest.
+   */
+  before?: string;
+  /** Records the step as done: in the step's transaction, or after a body that runs outside one. */
+  after: string;
+}
+
+export interface RecordContext {
+  appliedBy: string;
+  /** The duration as SQL: a number the client measured, or an expression the server evaluates. */
+  durationSql: string;
+}
+
+/** The bookkeeping of a format whose revisions Switchyard runs itself. */
+export interface SqlBookkeeping extends BookkeepingReader {
+  /** Creates the tables when missing: run under the run lock before the first step, and shown by the dry run. */
+  createSql(engine: EngineKind): string;
+  /** A state the tool itself refuses to run on (golang-migrate's dirty flag), said with the way out; null when none. */
+  refusal(driver: Driver): Promise<string | null>;
+  record(driver: Pick<Driver, 'literal' | 'engine'>, step: PreparedStep, context: RecordContext): StepRecord;
+  /** The checksum the tool records for a revision (compared with the recorded one for `changed`); null when it keeps none. */
+  checksum(file: RevisionFile): string | null;
+}
+
+interface FormatBase {
+  readonly name: ProjectFormat;
+  /** Why `dir` (whose listing is `names`) is a project of this format, in words graph --json shows; null when it is not. */
+  detect(dir: string, names: readonly string[]): string | null;
+  read(dir: string, names: readonly string[], options: ReadOptions): ProjectFiles;
+}
+
+/** A format whose SQL Switchyard runs, recording each step as the tool does. */
+export interface SqlFormat extends FormatBase {
+  readonly runner: 'sql';
+  readonly bookkeeping: SqlBookkeeping;
+  /**
+   * How a revision says in this format that it runs outside a transaction (`-- migrate:up transaction:false`),
+   * named when a statement PostgreSQL refuses in a transaction is found in one that does not say so;
+   * null when the tool decides by itself (Flyway), in which case the reader has marked the body already.
+   */
+  readonly outsideTransaction: string | null;
+}
+
+/** A format whose own tool runs the migrations (Alembic's Python files): Switchyard plans, the tool runs. */
+export interface ToolFormat extends FormatBase {
+  readonly runner: 'tool';
+  readonly bookkeeping: BookkeepingReader;
+}
+
+export type MigrationFormat = SqlFormat | ToolFormat;
