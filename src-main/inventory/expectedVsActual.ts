@@ -2,6 +2,7 @@
 // should have left behind, each given a status, its creator, and any pending revision that collides.
 import {
   emptyCounts,
+  type AnalysisIncomplete,
   splitTableKey,
   tableKey,
   type Inventory,
@@ -14,7 +15,7 @@ import type { RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import { upgradeOrder } from '../../src-shared/graph/planner';
 import { engineFor } from '../engines/engineFor';
 import type { TableChanges } from '../migrations/staticAnalysis';
-import { nativeTable } from '../runner/nativeTableSql';
+import { nativeTable } from '../formats/native/nativeTableSql';
 import { alembicTable } from '../runner/versionTables';
 import type { CatalogRelation } from './catalogRelation';
 import { conflictingTables } from './conflicts';
@@ -63,7 +64,30 @@ function pendingChanges(state: ProjectState): PendingTableChange[] {
   });
 }
 
-type Classified = Pick<Inventory, 'tables' | 'counts' | 'pendingChanges' | 'analysisProblems'>;
+type Classified = Pick<Inventory, 'tables' | 'counts' | 'pendingChanges' | 'analysisProblems' | 'analysisIncomplete'>;
+
+/** Tables an applied revision may have made without static analysis being sure (the first such revision wins). */
+function possibleCreators(state: ProjectState): Map<string, RevisionRef & { how: string }> {
+  const creators = new Map<string, RevisionRef & { how: string }>();
+  for (const id of upgradeOrder(state.graph, state.applied)) {
+    for (const { table, how } of state.changes.get(id)?.mayCreate ?? []) if (!creators.has(table)) creators.set(table, { ...refOf(state.graph, id), how });
+  }
+  return creators;
+}
+
+const problemsShown = 3;
+
+/** One sentence for the UI and the CLI, naming the first few statements that were not read. */
+function incompleteAnalysis(problems: Inventory['analysisProblems']): AnalysisIncomplete | null {
+  if (problems.length === 0) return null;
+  const revisions = new Set(problems.map((p) => p.revision)).size;
+  const first = problems.slice(0, problemsShown).map((p) => `${p.revision} (${p.problem})`);
+  const more = problems.length > problemsShown ? `; and ${problems.length - problemsShown} more` : '';
+  return {
+    revisions,
+    message: `the analysis of ${revisions} revision${revisions === 1 ? '' : 's'} was incomplete: ${first.join('; ')}${more}. Unexpected and conflicting tables may be the doing of those statements.`,
+  };
+}
 
 /**
  * Field by field: `{ ...relation, status }` takes V8's slow path for properties after a spread, about
@@ -94,7 +118,13 @@ function inventoryTable(
 
 export function classifyTables(relations: readonly CatalogRelation[], engine: Inventory['engine'], state: ProjectState | null): Classified {
   if (!state)
-    return { tables: relations.map((relation) => inventoryTable(relation, null, null, null)), counts: emptyCounts(), pendingChanges: [], analysisProblems: [] };
+    return {
+      tables: relations.map((relation) => inventoryTable(relation, null, null, null)),
+      counts: emptyCounts(),
+      pendingChanges: [],
+      analysisProblems: [],
+      analysisIncomplete: null,
+    };
 
   const { defaultSchema } = engineFor(engine).catalog;
   const keyOf = (r: { schema: string; name: string }) => tableKey(r.schema, r.name, defaultSchema);
@@ -106,6 +136,7 @@ export function classifyTables(relations: readonly CatalogRelation[], engine: In
       .map((c) => [c.table, c.revision]),
   );
 
+  const mayHaveCreated = possibleCreators(state);
   const tables = relations.map((relation): InventoryTable => {
     const key = keyOf(relation);
     const creator = expected.get(key);
@@ -116,7 +147,10 @@ export function classifyTables(relations: readonly CatalogRelation[], engine: In
     else if (conflicts.has(key)) status = 'conflict';
     else if (creator !== undefined) status = 'ok';
     else status = 'unexpected';
-    return inventoryTable(relation, status, createdBy, conflicts.get(key) ?? null);
+    const table = inventoryTable(relation, status, createdBy, conflicts.get(key) ?? null);
+    const maybe = status === 'unexpected' ? mayHaveCreated.get(key) : undefined;
+    if (maybe) table.mayBeCreatedBy = maybe;
+    return table;
   });
 
   for (const [key, creator] of expected) {
@@ -140,5 +174,5 @@ export function classifyTables(relations: readonly CatalogRelation[], engine: In
   const counts = emptyCounts();
   for (const table of tables) if (table.status) counts[table.status] += 1;
   const analysisProblems = [...state.changes].flatMap(([revision, change]) => change.problems.map((problem) => ({ revision, problem })));
-  return { tables, counts, pendingChanges: pendingChanges(state), analysisProblems };
+  return { tables, counts, pendingChanges: pendingChanges(state), analysisProblems, analysisIncomplete: incompleteAnalysis(analysisProblems) };
 }

@@ -40,6 +40,19 @@ export interface InventoryTable {
   createdBy: RevisionRef | null;
   /** For a conflict: the pending revision whose CREATE would fail. */
   conflictWith: RevisionRef | null;
+  /**
+   * For an unexpected table: an applied revision that may have made it without static analysis being
+   * sure, and how (a function's body, a statement it could not read that names it).
+   */
+  mayBeCreatedBy?: RevisionRef & { how: string };
+}
+
+/** Static analysis could not read every statement: unexpected and conflicting tables may be its doing. */
+export interface AnalysisIncomplete {
+  /** How many revisions hold a statement it could not read. */
+  revisions: number;
+  /** "the analysis of 2 revisions was incomplete: 0005 (0005_x.sql:4: a dynamic EXECUTE is not read: …); …" */
+  message: string;
 }
 
 /** A pending revision that changes the set of tables, in upgrade order. */
@@ -62,8 +75,10 @@ export interface Inventory {
   tables: InventoryTable[];
   counts: StatusCounts;
   pendingChanges: PendingTableChange[];
-  /** Revisions whose SQL could not be read: their tables may be reported wrongly. */
+  /** Each statement static analysis could not read, with its revision: their tables may be reported wrongly. */
   analysisProblems: Array<{ revision: string; problem: string }>;
+  /** Null when every statement was read; shown beside the unexpected and conflicting tables otherwise. */
+  analysisIncomplete: AnalysisIncomplete | null;
   /** True when every size is exact (SQLite with dbstat); PostgreSQL fills them in with inventory.sizes. */
   sizesExact: boolean;
 }

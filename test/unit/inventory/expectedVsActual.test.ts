@@ -93,6 +93,49 @@ describe('each table gets the status a DBA would give it', () => {
   });
 });
 
+describe('an analysis that could not read every statement', () => {
+  const state: ProjectState = {
+    graph,
+    changes: changes({
+      a: { created: ['users'], mayCreate: [{ table: 'audit_log', how: 'function make_audit() creates it when called' }] },
+      b: { problems: ['versions/b.py:4: a dynamic EXECUTE is not read: v_sql', 'versions/b.py:9: a dynamic EXECUTE is not read: v_more'] },
+      c: {
+        problems: ['versions/c.py:2: SQL the PostgreSQL parser rejects: syntax error'],
+        mayCreate: [{ table: 'scratch', how: 'named by a statement not read at versions/c.py:2' }],
+      },
+    }),
+    applied: new Set(['a', 'b']),
+    pending: ['c', 'x'],
+  };
+  const result = classifyTables([relation('users'), relation('audit_log'), relation('scratch'), relation('legacy')], 'postgres', state);
+  const table = (name: string) => result.tables.find((t) => t.name === name);
+
+  it('says so once for the whole inventory, counting revisions rather than statements', () => {
+    expect(result.analysisProblems).toHaveLength(3);
+    expect(result.analysisIncomplete?.revisions).toBe(2);
+    expect(result.analysisIncomplete?.message).toMatch(
+      /^the analysis of 2 revisions was incomplete: b \(versions\/b\.py:4: a dynamic EXECUTE is not read: v_sql\); b \(/,
+    );
+  });
+
+  it('marks an unexpected table an applied revision may have made, and only such a table', () => {
+    expect(table('audit_log')).toMatchObject({
+      status: 'unexpected',
+      mayBeCreatedBy: { revision: 'a', file: 'versions/a.py', line: 1, how: 'function make_audit() creates it when called' },
+    });
+    // c is pending: what it may create is not in the database because of it.
+    expect(table('scratch')).toMatchObject({ status: 'unexpected' });
+    expect(table('scratch')?.mayBeCreatedBy).toBeUndefined();
+    expect(table('legacy')?.mayBeCreatedBy).toBeUndefined();
+    expect(table('users')).toMatchObject({ status: 'ok' });
+  });
+
+  it('is null when every statement was read', () => {
+    expect(classifyTables([relation('users')], 'postgres', { ...state, changes: changes({ a: { created: ['users'] } }) }).analysisIncomplete).toBeNull();
+    expect(classifyTables([relation('users')], 'postgres', null).analysisIncomplete).toBeNull();
+  });
+});
+
 describe('conflictingTables: what the runner checks before the first statement', () => {
   const work = changes({
     c: { created: ['reports'] },

@@ -68,6 +68,7 @@ describe('exports', () => {
       counts: { ok: 1, missing: 1, unexpected: 1, conflict: 1, bookkeeping: 0 },
       pendingChanges: [{ revision: 'c3', file: '003_c3.sql', line: 1, created: ['reports'], dropped: [], renamed: [] }],
       analysisProblems: [],
+      analysisIncomplete: null,
       projectError: null,
       sizesExact: false,
     };
