@@ -1,6 +1,17 @@
 // The header of one Alembic revision file, read statically: `revision`, `down_revision`,
-// `branch_labels`, `depends_on` in the classic and annotated forms, plus the docstring.
-import { LiteralError, readPythonLiteral, readStringAt, type PythonLiteral } from './pythonLiteral';
+// `branch_labels`, `depends_on` in the classic and annotated forms, plus the docstring. A name
+// instead of a literal (`branch_labels = (cli.CONTRACT_BRANCH,)`) is looked up by the caller.
+import { LiteralError, readPythonValue, readStringAt, type PythonLiteral, type PythonName, type PythonValue } from './pythonLiteral';
+import type { Resolution } from './pythonConstants';
+
+/** A header field Switchyard could not read or resolve statically: the revision keeps its other fields. */
+export interface UnresolvedField {
+  field: 'down_revision' | 'branch_labels' | 'depends_on';
+  /** The field's value as written (its first line). */
+  expression: string;
+  line: number;
+  reason: string;
+}
 
 export interface AlembicHeader {
   revision: string;
@@ -11,7 +22,12 @@ export interface AlembicHeader {
   createdAt: string | null;
   /** 1-based line of the `revision` assignment. */
   line: number;
+  /** Fields kept without the part Switchyard could not resolve (reported as unresolvedHeader anomalies). */
+  unresolved: UnresolvedField[];
 }
+
+/** Looks up a name the file uses (`cli.CONTRACT_BRANCH`) as the file's module sees it. */
+export type NameLookup = (name: string) => Resolution;
 
 export type HeaderRead = { ok: true; header: AlembicHeader } | { ok: false; reason: string; line: number };
 
@@ -32,6 +48,34 @@ function asIds(value: PythonLiteral, name: string): string[] {
     if (typeof item !== 'string') throw new Error(`${name} must hold strings only`);
     return item;
   });
+}
+
+function isName(value: PythonValue): value is PythonName {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+const noLookup: NameLookup = () => ({ ok: false, reason: 'names are not looked up here' });
+
+/** The ids a field holds, its names looked up; what cannot be resolved is left out and said, never guessed. */
+function idsOf(value: PythonValue, name: string, lookup: NameLookup): { ids: string[]; problems: string[] } {
+  const problems: string[] = [];
+  const resolved = (item: PythonValue): PythonLiteral | undefined => {
+    if (item === null || typeof item === 'string') return item;
+    if (Array.isArray(item)) return item.map((inner) => resolved(inner) ?? null);
+    const found = lookup(item.name);
+    if (found.ok) return found.value;
+    problems.push(`${item.name}: ${found.reason}`);
+    return undefined;
+  };
+  if (!Array.isArray(value)) return { ids: asIds(resolved(value) ?? null, name), problems };
+  const ids: string[] = [];
+  for (const item of value) {
+    const literal = resolved(item);
+    if (literal === undefined) continue;
+    if (typeof literal !== 'string') throw new Error(`${name} must hold strings only`);
+    ids.push(literal);
+  }
+  return { ids, problems };
 }
 
 function docstring(text: string): { message: string; createdAt: string | null } {
@@ -61,47 +105,74 @@ function docstring(text: string): { message: string; createdAt: string | null } 
   return { message, createdAt };
 }
 
-/** `text` must already be normalised (no BOM, `\n` line ends). */
-export function parseAlembicHeader(text: string): HeaderRead {
-  const values = new Map<string, { value: PythonLiteral; index: number }>();
+interface Assigned {
+  /** Undefined when the value could not be read (`reason` says why). */
+  value: PythonValue | undefined;
+  reason: string;
+  index: number;
+  valueIndex: number;
+}
+
+const headerFields = ['down_revision', 'branch_labels', 'depends_on'] as const;
+
+/** `text` must already be normalised (no BOM, `\n` line ends); `lookup` resolves names the header uses. */
+export function parseAlembicHeader(text: string, lookup: NameLookup = noLookup): HeaderRead {
+  const values = new Map<string, Assigned>();
   assignment.lastIndex = 0;
   for (let match = assignment.exec(text); match; match = assignment.exec(text)) {
     const name = match[1] as string;
     const at = match.index + match[0].length;
+    // Python keeps the last assignment of a name; so do we.
     try {
-      const read = readPythonLiteral(text, at);
-      // Python keeps the last assignment of a name; so do we.
-      values.set(name, { value: read.value, index: match.index });
+      const read = readPythonValue(text, at);
+      values.set(name, { value: read.value, reason: '', index: match.index, valueIndex: at });
       assignment.lastIndex = read.end;
     } catch (error) {
-      const index = error instanceof LiteralError ? error.index : at;
-      return {
-        ok: false,
-        reason: `${name} is ${error instanceof Error ? error.message : 'unreadable'}: Switchyard reads headers without running Python`,
-        line: lineAt(text, index),
-      };
+      const reason = `${error instanceof Error ? error.message : 'unreadable'}: Switchyard reads headers without running Python`;
+      values.set(name, { value: undefined, reason, index: error instanceof LiteralError ? error.index : at, valueIndex: at });
     }
   }
   const revision = values.get('revision');
   if (!revision) return { ok: false, reason: 'no `revision = "..."` assignment: not an Alembic revision file', line: 1 };
+  if (revision.value === undefined) return { ok: false, reason: `revision is ${revision.reason}`, line: lineAt(text, revision.index) };
   const line = lineAt(text, revision.index);
-  if (typeof revision.value !== 'string' || revision.value === '') {
-    return { ok: false, reason: 'revision must be a non-empty string', line };
-  }
+  const name = isName(revision.value) ? revision.value.name : null;
+  const named = name === null ? null : lookup(name);
+  if (named && !named.ok) return { ok: false, reason: `revision = ${name}: ${named.reason}`, line };
+  const id = named?.ok ? named.value : revision.value;
+  if (typeof id !== 'string' || id === '') return { ok: false, reason: 'revision must be a non-empty string', line };
   if (!values.has('down_revision')) return { ok: false, reason: 'no `down_revision` assignment (use None for a root)', line };
   try {
+    const unresolved: UnresolvedField[] = [];
+    const fields = {} as Record<(typeof headerFields)[number], string[]>;
+    for (const field of headerFields) {
+      const assigned = values.get(field);
+      fields[field] = [];
+      if (!assigned) continue;
+      const expression = () =>
+        text.slice(assigned.valueIndex, text.indexOf('\n', assigned.valueIndex) === -1 ? text.length : text.indexOf('\n', assigned.valueIndex)).trim();
+      const fieldLine = lineAt(text, assigned.valueIndex);
+      if (assigned.value === undefined) {
+        unresolved.push({ field, expression: expression(), line: fieldLine, reason: assigned.reason });
+        continue;
+      }
+      const { ids, problems } = idsOf(assigned.value, field, lookup);
+      fields[field] = ids;
+      if (problems.length) unresolved.push({ field, expression: expression(), line: fieldLine, reason: problems.join('; ') });
+    }
     // Named, not spread: properties after a spread take V8's slow path, a cost per file.
     const { message, createdAt } = docstring(text);
     return {
       ok: true,
       header: {
-        revision: revision.value,
-        downRevisions: asIds(values.get('down_revision')?.value ?? null, 'down_revision'),
-        branchLabels: asIds(values.get('branch_labels')?.value ?? null, 'branch_labels'),
-        dependsOn: asIds(values.get('depends_on')?.value ?? null, 'depends_on'),
+        revision: id,
+        downRevisions: fields.down_revision,
+        branchLabels: fields.branch_labels,
+        dependsOn: fields.depends_on,
         message,
         createdAt,
         line,
+        unresolved,
       },
     };
   } catch (error) {

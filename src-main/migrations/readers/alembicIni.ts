@@ -1,7 +1,7 @@
 // Where an Alembic project keeps its revisions, from `alembic.ini`'s [alembic] section, found the way
 // Alembic finds them (alembic/script/base.py, ScriptDirectory.from_config and _load_revisions).
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { isFolder, packageFolder } from './alembicPackage';
 import { normaliseText } from './projectFiles';
@@ -41,16 +41,17 @@ function alembicSection(text: string): Map<string, IniValue> {
   return values;
 }
 
+/** A list value split as Alembic splits it: with no separator set, on commas and spaces only (not line breaks), alembic/script/base.py `_split_on_space_comma`. */
 function splitLocations(value: string, separator: string | undefined): string[] {
   const pattern =
     separator === undefined
-      ? /[\s,]+/
+      ? /, *| +/
       : separator === 'space'
         ? / +/
         : separator === 'newline'
           ? /\n/
           : separator === 'os'
-            ? /:/
+            ? new RegExp(delimiter)
             : new RegExp(separator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return value
     .split(pattern)
@@ -97,9 +98,12 @@ export function alembicLayoutOfIni(iniText: string, iniPath: string): AlembicLay
   const values = alembicSection(iniText);
   const expand = (value: string) => value.replace(/%\(here\)s/g, iniDir);
   const place = (key: string): IniPlace => ({ path: iniPath, dir: iniDir, line: values.get(key)?.line ?? 1 });
-  // prepend_sys_path is put on sys.path before Alembic imports a package location.
-  const prependValue = values.get('prepend_sys_path')?.value;
-  const prepends = prependValue ? splitLocations(expand(prependValue), undefined).map((p) => resolve(iniDir, p)) : [];
+  // prepend_sys_path is put on sys.path before Alembic imports a package location; split on commas, spaces and colons (`_split_on_space_comma_colon`).
+  const prependValue = values.get('prepend_sys_path')?.value ?? '';
+  const prepends = expand(prependValue)
+    .split(/, *| +|:/)
+    .filter((p) => p.trim() !== '')
+    .map((p) => resolve(iniDir, p.trim()));
   const scriptLocation = values.get('script_location');
   let scriptDir: string;
   let reason: string;

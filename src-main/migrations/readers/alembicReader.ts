@@ -1,8 +1,9 @@
 // Reads an Alembic project's revision files (`versions/*.py`) without importing them.
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Anomaly } from '../../../src-shared/model/revision';
-import { parseAlembicHeader } from './alembicHeader';
+import { parseAlembicHeader, type AlembicHeader } from './alembicHeader';
+import { importRoot, ProjectConstants } from './pythonConstants';
 import { normaliseText, unreadableFile, type ProjectFiles, type RevisionFile } from './projectFiles';
 
 // Alembic's own filter: `.py` files, not `__init__.py`, not editor lock files (`.#x.py`).
@@ -36,10 +37,13 @@ function list(dir: string): Listing {
   return { files: files.sort(), folders: folders.sort() };
 }
 
-/** Revision files in the sub-folders of a versions folder Alembic does not walk: said, one anomaly each. */
-function notWalked(project: string, dir: string, folders: readonly string[], versionsFolder: string): Anomaly[] {
+/**
+ * Revision files in the sub-folders of a versions folder Alembic does not walk: said, one anomaly each.
+ * A sub-folder that is itself a version location (`read`) is read on its own, so not named.
+ */
+function notWalked(project: string, dir: string, folders: readonly string[], versionsFolder: string, read: ReadonlySet<string>): Anomaly[] {
   const anomalies: Anomaly[] = [];
-  const pending = folders.map((f) => `${dir}${sep}${f}`);
+  const pending = folders.map((f) => `${dir}${sep}${f}`).filter((f) => !read.has(f));
   for (let folder = pending.shift(); folder !== undefined; folder = pending.shift()) {
     let listing: Listing;
     try {
@@ -47,7 +51,7 @@ function notWalked(project: string, dir: string, folders: readonly string[], ver
     } catch {
       continue;
     }
-    pending.push(...listing.folders.map((f) => `${folder}${sep}${f}`));
+    pending.push(...listing.folders.map((f) => `${folder}${sep}${f}`).filter((f) => !read.has(f)));
     for (const name of listing.files) {
       const path = `${folder}${sep}${name}`;
       let text: string;
@@ -70,6 +74,16 @@ function notWalked(project: string, dir: string, folders: readonly string[], ver
   return anomalies;
 }
 
+function unresolvedHeader(file: string, header: AlembicHeader): Anomaly[] {
+  return header.unresolved.map((u) => ({
+    kind: 'unresolvedHeader',
+    message: `${file}:${u.line}: ${u.field} = ${u.expression} could not be resolved without running Python (${u.reason}); revision ${header.revision} is kept with the ${u.field} Switchyard could read`,
+    file,
+    line: u.line,
+    revisions: [header.revision],
+  }));
+}
+
 /**
  * `versionDirs` are absolute; paths in the result are relative to `project`. With `recursive`
  * (alembic.ini's recursive_version_locations), their sub-folders are read too, as Alembic walks them.
@@ -78,6 +92,13 @@ export function readAlembicProject(project: string, versionDirs: string[], recur
   const files: RevisionFile[] = [];
   const unreadable: ProjectFiles['unreadable'] = [];
   const pending = [...versionDirs];
+  const locations = new Set(versionDirs.map((d) => resolve(d)));
+  // Made on the first header that names a constant: most projects have none.
+  let constants: ProjectConstants | null = null;
+  const lookIn = (path: string, text: string) => (name: string) => {
+    constants ??= new ProjectConstants([project, ...new Set(versionDirs.map((d) => importRoot(`${d}${sep}x.py`)))]);
+    return constants.resolve(path, text, name);
+  };
   for (let dir = pending.shift(); dir !== undefined; dir = pending.shift()) {
     // Paths built by hand: path.join/relative per file cost more than reading 5,000 headers.
     const folder = relativePath(project, dir);
@@ -88,8 +109,9 @@ export function readAlembicProject(project: string, versionDirs: string[], recur
       unreadable.push(unreadableFile(folder, 1, `cannot list the versions folder: ${(error as Error).message}`));
       continue;
     }
-    if (recursive) pending.push(...listing.folders.map((f) => `${dir}${sep}${f}`));
-    else unreadable.push(...notWalked(project, dir, listing.folders, folder));
+    // A sub-folder that is a version location of its own is read once, as Alembic reads a file once.
+    if (recursive) pending.push(...listing.folders.map((f) => `${dir}${sep}${f}`).filter((f) => !locations.has(f)));
+    else unreadable.push(...notWalked(project, dir, listing.folders, folder, locations));
     for (const name of listing.files) {
       const path = `${dir}${sep}${name}`;
       const file = folder ? `${folder}/${name}` : name;
@@ -100,12 +122,13 @@ export function readAlembicProject(project: string, versionDirs: string[], recur
         unreadable.push(unreadableFile(file, 1, `cannot read: ${(error as Error).message}`));
         continue;
       }
-      const read = parseAlembicHeader(text);
+      const read = parseAlembicHeader(text, lookIn(path, text));
       if (!read.ok) {
         unreadable.push(unreadableFile(file, read.line, read.reason));
         continue;
       }
       const { header } = read;
+      if (header.unresolved.length) unreadable.push(...unresolvedHeader(file, header));
       files.push({
         revision: {
           id: header.revision,

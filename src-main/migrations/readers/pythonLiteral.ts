@@ -1,11 +1,27 @@
 // Reads the few Python literals an Alembic header may hold (a string, None, a tuple or list of
-// strings) without running Python: the migration files of a project are never imported.
+// strings) without running Python: the migration files of a project are never imported. A header
+// may also name a constant (`cli.CONTRACT_BRANCH`): read as a name, for the caller to look up.
 
 export type PythonLiteral = string | null | PythonLiteral[];
+
+/** A dotted name where a value was expected (`SOME_CONSTANT`, `cli.CONTRACT_BRANCH`). */
+export interface PythonName {
+  name: string;
+  /** Index of the name in the text. */
+  index: number;
+}
+
+export type PythonValue = string | null | PythonName | PythonValue[];
 
 export interface LiteralRead {
   value: PythonLiteral;
   /** Index just after the literal. */
+  end: number;
+}
+
+export interface ValueRead {
+  value: PythonValue;
+  /** Index just after the value. */
   end: number;
 }
 
@@ -73,15 +89,15 @@ function readString(text: string, index: number): LiteralRead {
   throw new LiteralError('unterminated string', index);
 }
 
-function readSequence(text: string, index: number): LiteralRead {
+function readSequence(text: string, index: number, names: boolean): ValueRead {
   const open = text[index];
   const close = open === '(' ? ')' : ']';
-  const items: PythonLiteral[] = [];
+  const items: PythonValue[] = [];
   let sawComma = false;
   let i = skipSpace(text, index + 1, true);
   while (text[i] !== close) {
     if (i >= text.length) throw new LiteralError(`missing "${close}"`, index);
-    const item = readValue(text, i, true);
+    const item = readValue(text, i, true, names);
     items.push(item.value);
     i = skipSpace(text, item.end, true);
     if (text[i] === ',') {
@@ -98,23 +114,39 @@ function readSequence(text: string, index: number): LiteralRead {
   return { value: items, end: i + 1 };
 }
 
-function readValue(text: string, index: number, acrossLines: boolean): LiteralRead {
+const dottedName = /[A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*/y;
+
+function readValue(text: string, index: number, acrossLines: boolean, names: boolean): ValueRead {
   const i = skipSpace(text, index, acrossLines);
   const c = text[i];
-  if (c === '(' || c === '[') return readSequence(text, i);
+  if (c === '(' || c === '[') return readSequence(text, i, names);
   if (text.startsWith('None', i) && !/\w/.test(text[i + 4] ?? '')) return { value: null, end: i + 4 };
   if (stringOpening(text, i)) return readString(text, i);
-  throw new LiteralError('not a literal string, tuple, list or None', i);
+  if (names) {
+    dottedName.lastIndex = i;
+    const name = dottedName.exec(text);
+    if (name) return { value: { name: name[0].replace(/[ \t]/g, ''), index: i }, end: i + name[0].length };
+  }
+  throw new LiteralError(names ? 'not a literal string, tuple, list, None or a name' : 'not a literal string, tuple, list or None', i);
 }
 
-/** Reads the literal starting at `index`; the rest of its line must be blank or a comment. */
-export function readPythonLiteral(text: string, index: number): LiteralRead {
-  const read = readValue(text, index, false);
+function readWholeValue(text: string, index: number, names: boolean): ValueRead {
+  const read = readValue(text, index, false, names);
   const after = skipSpace(text, read.end, false);
   if (after < text.length && text[after] !== '\n' && text[after] !== '#' && text[after] !== ';') {
     throw new LiteralError('unexpected text after the value', after);
   }
   return read;
+}
+
+/** Reads the literal starting at `index`; the rest of its line must be blank or a comment. */
+export function readPythonLiteral(text: string, index: number): LiteralRead {
+  return readWholeValue(text, index, false) as LiteralRead;
+}
+
+/** As readPythonLiteral, and a dotted name is read as a name (a constant to look up), in a tuple or list too. */
+export function readPythonValue(text: string, index: number): ValueRead {
+  return readWholeValue(text, index, true);
 }
 
 /** Reads a string literal (a docstring) starting exactly at `index`, or returns null. */

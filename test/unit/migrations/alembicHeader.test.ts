@@ -38,10 +38,18 @@ describe('Alembic headers, read without running Python', () => {
   });
 
   it('explains a header it cannot read statically, with its line', () => {
-    expect(parseAlembicHeader('revision = "r1"\ndown_revision = PREVIOUS\n')).toEqual({
+    expect(parseAlembicHeader('revision = "r1"\ndown_revision = PREVIOUS\n')).toMatchObject({
+      ok: true,
+      header: {
+        revision: 'r1',
+        downRevisions: [],
+        unresolved: [{ field: 'down_revision', expression: 'PREVIOUS', line: 2, reason: expect.stringContaining('PREVIOUS') }],
+      },
+    });
+    expect(parseAlembicHeader('revision = make_id()\ndown_revision = None\n')).toMatchObject({
       ok: false,
-      line: 2,
-      reason: expect.stringContaining('down_revision is not a literal'),
+      line: 1,
+      reason: expect.stringContaining('revision is unexpected text'),
     });
     expect(parseAlembicHeader('print(1)\n')).toMatchObject({ ok: false, reason: expect.stringContaining('no `revision') });
     expect(parseAlembicHeader('revision = "r1"\n')).toMatchObject({ ok: false, reason: expect.stringContaining('no `down_revision`') });

@@ -1,30 +1,17 @@
 // Where an Alembic project's revisions are, as real projects lay them out: Flask-Migrate's folder,
 // `package:path` locations, version_locations and recursive_version_locations.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { alembicVersionDirsFor } from '../../../../src-main/migrations/readers/alembicIni';
-import { readAlembicProject } from '../../../../src-main/migrations/readers/alembicReader';
+import { readAlembicFolder, writeFiles } from '../../../support/alembicFolders';
 import { tempDir } from '../../../support/tempDir';
 
-function write(root: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-}
-
 const revision = (id: string, parent: string | null) => `revision = "${id}"\ndown_revision = ${parent ? `"${parent}"` : 'None'}\n`;
-
-function readFolder(dir: string) {
-  const layout = alembicVersionDirsFor(dir);
-  return readAlembicProject(dir, layout.dirs, layout.recursive);
-}
 
 describe('the folders of an Alembic project', () => {
   it('reads a Flask-Migrate folder: alembic.ini without script_location beside env.py and versions/', () => {
     const dir = tempDir();
-    write(dir, {
+    writeFiles(dir, {
       'alembic.ini': '# A generic, single database configuration.\n[alembic]\n# file_template = %%(rev)s_%%(slug)s\n\n[loggers]\nkeys = root\n',
       'env.py': 'from flask import current_app\n',
       'versions/a1_first.py': revision('a1', null),
@@ -33,12 +20,12 @@ describe('the folders of an Alembic project', () => {
     const layout = alembicVersionDirsFor(dir);
     expect(layout).toMatchObject({ iniPath: join(dir, 'alembic.ini'), scriptDir: dir, scriptLocationImplied: true, dirs: [join(dir, 'versions')] });
     expect(layout.reason).toContain('Flask-Migrate');
-    expect(readFolder(dir).files.map((f) => f.revision.id)).toEqual(['a1', 'b2']);
+    expect(readAlembicFolder(dir).files.map((f) => f.revision.id)).toEqual(['a1', 'b2']);
   });
 
   it('refuses an alembic.ini with neither script_location nor env.py beside it, naming the file', () => {
     const dir = tempDir();
-    write(dir, { 'alembic.ini': '[alembic]\nsqlalchemy.url = sqlite://\n' });
+    writeFiles(dir, { 'alembic.ini': '[alembic]\nsqlalchemy.url = sqlite://\n' });
     expect(() => alembicVersionDirsFor(dir)).toThrow(
       expect.objectContaining({ code: 'E_INVALID_PROJECT', message: expect.stringContaining(`${join(dir, 'alembic.ini')}: no script_location`) }),
     );
@@ -46,7 +33,7 @@ describe('the folders of an Alembic project', () => {
 
   it('finds script_location = package:path in a package of the project, from the ini folder or a folder above it', () => {
     const root = tempDir();
-    write(root, {
+    writeFiles(root, {
       'myapp/__init__.py': '',
       'myapp/db/__init__.py': '',
       'myapp/db/migrations/env.py': '',
@@ -55,12 +42,14 @@ describe('the folders of an Alembic project', () => {
     });
     const layout = alembicVersionDirsFor(join(root, 'deploy'));
     expect(layout.scriptDir).toBe(join(root, 'myapp', 'db', 'migrations'));
-    expect(readFolder(join(root, 'deploy')).files.map((f) => [f.revision.id, f.revision.file])).toEqual([['a1', '../myapp/db/migrations/versions/a1.py']]);
+    expect(readAlembicFolder(join(root, 'deploy')).files.map((f) => [f.revision.id, f.revision.file])).toEqual([
+      ['a1', '../myapp/db/migrations/versions/a1.py'],
+    ]);
   });
 
   it('finds a package in a folder prepend_sys_path puts on sys.path', () => {
     const root = tempDir();
-    write(root, {
+    writeFiles(root, {
       'libs/shared_migrations/__init__.py': '',
       'libs/shared_migrations/scripts/env.py': '',
       'libs/shared_migrations/scripts/versions/a1.py': revision('a1', null),
@@ -71,7 +60,7 @@ describe('the folders of an Alembic project', () => {
 
   it('finds an installed package, outside the project, through the import system', () => {
     const root = tempDir();
-    write(root, {
+    writeFiles(root, {
       'site/installed_migrations/__init__.py': '',
       'site/installed_migrations/env.py': '',
       'site/installed_migrations/versions/a1.py': revision('a1', null),
@@ -86,7 +75,7 @@ describe('the folders of an Alembic project', () => {
 
   it('refuses a package location that cannot be found, naming the line and what Python said, instead of reading no revisions', () => {
     const dir = tempDir();
-    write(dir, { 'alembic.ini': '[alembic]\n# where the scripts are\nscript_location = no_such_package_xq:migrations\n' });
+    writeFiles(dir, { 'alembic.ini': '[alembic]\n# where the scripts are\nscript_location = no_such_package_xq:migrations\n' });
     let error: unknown;
     try {
       alembicVersionDirsFor(dir);
@@ -100,7 +89,7 @@ describe('the folders of an Alembic project', () => {
 
   it('refuses a script_location folder that does not exist, naming the line', () => {
     const dir = tempDir();
-    write(dir, { 'alembic.ini': '[alembic]\nscript_location = %(here)s/migratons\n' });
+    writeFiles(dir, { 'alembic.ini': '[alembic]\nscript_location = %(here)s/migratons\n' });
     expect(() => alembicVersionDirsFor(dir)).toThrow(
       expect.objectContaining({
         code: 'E_INVALID_PROJECT',
@@ -111,7 +100,7 @@ describe('the folders of an Alembic project', () => {
 
   it('reads the sub-folders of the versions folders with recursive_version_locations = true, as Alembic walks them', () => {
     const dir = tempDir();
-    write(dir, {
+    writeFiles(dir, {
       'alembic.ini': '[alembic]\nscript_location = %(here)s/migrations\nrecursive_version_locations = true\n',
       'migrations/env.py': '',
       'migrations/versions/a1.py': revision('a1', null),
@@ -119,7 +108,7 @@ describe('the folders of an Alembic project', () => {
       'migrations/versions/2024/q1/c3.py': revision('c3', 'b2'),
       'migrations/versions/__pycache__/d4.py': revision('d4', 'c3'),
     });
-    const project = readFolder(dir);
+    const project = readAlembicFolder(dir);
     expect(project.files.map((f) => f.revision.file)).toEqual([
       'migrations/versions/a1.py',
       'migrations/versions/2024/b2.py',
@@ -130,14 +119,14 @@ describe('the folders of an Alembic project', () => {
 
   it('names each revision file in a sub-folder Alembic does not read when recursive_version_locations is not set', () => {
     const dir = tempDir();
-    write(dir, {
+    writeFiles(dir, {
       'alembic.ini': '[alembic]\nscript_location = %(here)s/migrations\n',
       'migrations/env.py': '',
       'migrations/versions/a1.py': revision('a1', null),
       'migrations/versions/2024/b2.py': revision('b2', 'a1'),
       'migrations/versions/2024/helpers.py': 'def add_column():\n    pass\n',
     });
-    const project = readFolder(dir);
+    const project = readAlembicFolder(dir);
     expect(project.files.map((f) => f.revision.id)).toEqual(['a1']);
     expect(project.unreadable).toEqual([
       {
@@ -152,19 +141,19 @@ describe('the folders of an Alembic project', () => {
 
   it('reads every folder of version_locations, relative to the ini folder, with its separator', () => {
     const dir = tempDir();
-    write(dir, {
+    writeFiles(dir, {
       'alembic.ini':
         '[alembic]\nscript_location = migrations\nversion_path_separator = os\nversion_locations = %(here)s/migrations/expand:migrations/contract\n',
       'migrations/env.py': '',
       'migrations/expand/e1.py': revision('e1', null),
       'migrations/contract/c1.py': revision('c1', null),
     });
-    expect(readFolder(dir).files.map((f) => f.revision.file)).toEqual(['migrations/expand/e1.py', 'migrations/contract/c1.py']);
+    expect(readAlembicFolder(dir).files.map((f) => f.revision.file)).toEqual(['migrations/expand/e1.py', 'migrations/contract/c1.py']);
   });
 
   it('reads a script folder through the alembic.ini above it when that ini names it', () => {
     const dir = tempDir();
-    write(dir, {
+    writeFiles(dir, {
       'alembic.ini': '[alembic]\nscript_location = %(here)s/migrations\nversion_locations = %(here)s/migrations/history\n',
       'migrations/env.py': '',
       'migrations/history/a1.py': revision('a1', null),

@@ -1,6 +1,6 @@
 // The literals of an Alembic header, read without running Python: what each reads as, and what is refused.
 import { describe, expect, it } from 'vitest';
-import { LiteralError, readPythonLiteral, readStringAt } from '../../../../src-main/migrations/readers/pythonLiteral';
+import { LiteralError, readPythonLiteral, readPythonValue, readStringAt } from '../../../../src-main/migrations/readers/pythonLiteral';
 
 const value = (text: string) => readPythonLiteral(text, 0).value;
 
@@ -54,6 +54,14 @@ describe('the Python literal reader', () => {
     expect(refusal("'a1\n'")).toMatchObject({ message: 'unterminated string' });
     expect(refusal("('a1', 'b2'")).toMatchObject({ message: 'missing ")"' });
     expect(refusal("('a1' 'b2')")).toEqual({ message: 'expected "," or ")"', index: 6 });
+  });
+
+  it('reads a dotted name as a name to look up, alone or in a tuple, only when names are asked for', () => {
+    expect(readPythonValue('(cli.CONTRACT_BRANCH,)', 0).value).toEqual([{ name: 'cli.CONTRACT_BRANCH', index: 1 }]);
+    expect(readPythonValue('SOME_CONSTANT  # why', 0)).toEqual({ value: { name: 'SOME_CONSTANT', index: 0 }, end: 13 });
+    expect(readPythonValue("('a1', base . REV)", 0).value).toEqual(['a1', { name: 'base.REV', index: 7 }]);
+    expect(() => readPythonValue('make_revision()', 0)).toThrow('unexpected text after the value');
+    expect(refusal('SOME_CONSTANT')).toMatchObject({ message: 'not a literal string, tuple, list or None' });
   });
 
   it('does not read a single-line value across a line break', () => {
