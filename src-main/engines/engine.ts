@@ -58,6 +58,8 @@ export interface VersionTableSql {
   readonly appliedAtColumn: string;
   /** The duration written when the client has not measured one (the dry run shows it). */
   readonly unmeasuredDuration: string;
+  /** A row id the database numbers itself, as a tool's bookkeeping declares it (goose_db_version.id). */
+  readonly autoNumberedId: string;
 }
 
 export interface Engine {
