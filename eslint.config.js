@@ -6,6 +6,11 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'tls', 'url', 'util', 'stream', 'events', 'worker_threads'];
 
+/** A comparison or a switch on an engine's name (`profile.engine === 'sqlite'`): what the engine seams exist to replace. */
+const engineNameBranch =
+  "BinaryExpression[operator=/^[!=]==?$/]:has(> Literal):matches(:has(> MemberExpression[property.name='engine']), :has(> Identifier[name='engine']))";
+const engineNameSwitch = "SwitchStatement:matches([discriminant.property.name='engine'], [discriminant.name='engine'])";
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**', 'assets/**'] },
   js.configs.recommended,
@@ -91,13 +96,31 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector:
-            "BinaryExpression[operator=/^[!=]==?$/]:has(> Literal):matches(:has(> MemberExpression[property.name='engine']), :has(> Identifier[name='engine']))",
+          selector: engineNameBranch,
           message: 'Ask the engine (engineFor(kind).…) instead of branching on its name; add a member to Engine in src-main/engines/engine.ts if it has none.',
         },
         {
-          selector: "SwitchStatement:matches([discriminant.property.name='engine'], [discriminant.name='engine'])",
+          selector: engineNameSwitch,
           message: 'Ask the engine (engineFor(kind).…) instead of switching on its name.',
+        },
+      ],
+    },
+  },
+  {
+    // The renderer and the shared models ask the engine's description (src-shared/model/engineDescription.ts)
+    // and the field table's usedBy, so a third engine changes what they show without an edit to them.
+    files: ['src-renderer/**/*.{ts,tsx}', 'src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: engineNameBranch,
+          message:
+            "Ask the engine's description (engineDescriptions[kind].…, engineUses) instead of branching on its name; add a member to EngineDescription if it has none.",
+        },
+        {
+          selector: engineNameSwitch,
+          message: "Ask the engine's description (engineDescriptions[kind].…) instead of switching on its name.",
         },
       ],
     },

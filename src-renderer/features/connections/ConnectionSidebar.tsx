@@ -1,11 +1,8 @@
 // The list of saved connections, grouped by environment, prod last and loudest.
-import { environments, type Profile } from '../../../src-shared/model/profile';
+import { databasePlaceOf } from '../../../src-shared/model/engineDescription';
+import { environments } from '../../../src-shared/model/profile';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 import { useConnections } from './connectionsStore';
-
-function where(profile: Profile): string {
-  return profile.engine === 'sqlite' ? (profile.sqlitePath.split(/[\\/]/).pop() ?? '') : `${profile.host}:${profile.port}/${profile.database}`;
-}
 
 export function ConnectionSidebar() {
   const { profiles, selected, select, startNew } = useConnections();
@@ -34,8 +31,7 @@ export function ConnectionSidebar() {
                   >
                     <span className="connection-name">{profile.name}</span>
                     <span className="connection-where">
-                      {profile.engine === 'sqlite' ? 'SQLite · ' : ''}
-                      {where(profile)}
+                      {databasePlaceOf(profile)}
                       {profile.readOnly ? ' · read-only' : ''}
                     </span>
                   </button>

@@ -1,6 +1,16 @@
 // Create or edit a connection: inline validation, paste-a-URI, test in place, keyboard friendly.
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { environmentLabels, environments, sslModes, type Profile } from '../../../src-shared/model/profile';
+import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { engineDescriptions } from '../../../src-shared/model/engineDescription';
+import {
+  engines,
+  engineUses,
+  environmentLabels,
+  environments,
+  profileFieldTable,
+  sslModes,
+  type Profile,
+  type ProfileFieldName,
+} from '../../../src-shared/model/profile';
 import { formatConnectionUri } from '../../../src-shared/model/connectionUri';
 import { DeleteConnectionDialog } from './DeleteConnectionDialog';
 import { useConnections } from './connectionsStore';
@@ -17,6 +27,9 @@ function Field({ label, error, children, wide }: { label: string; error?: string
   );
 }
 
+/** The connection fields the form takes as typed text. */
+type ConnectionText = 'host' | 'port' | 'database' | 'user' | 'sslCaFile' | 'sqlitePath';
+
 export function ProfileForm({ profile }: { profile: Profile | undefined }) {
   const { draft, edit, save, saving, showErrors, serverErrors, test, runTest, pasteUri, duplicate, remove, select } = useConnections();
   const [uri, setUri] = useState('');
@@ -26,7 +39,17 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
   const errors = { ...validateDraft(draft), ...serverErrors };
   const errorFor = (field: string) => (showErrors || touched[field] ? errors[field] : undefined);
   const blur = (field: string) => () => setTouched((t) => ({ ...t, [field]: true }));
-  const postgres = draft.engine === 'postgres';
+  // What this engine's connections are made of decides what the form shows; no engine is named here.
+  const engine = engineDescriptions[draft.engine];
+  const uses = (field: ProfileFieldName) => engineUses(draft.engine, field);
+  const label = (field: ProfileFieldName) => profileFieldTable[field].label;
+  /** A connection field typed as text, shown where this engine's connections use it. */
+  const textField = (field: ConnectionText, input: InputHTMLAttributes<HTMLInputElement> = {}, wide = false) =>
+    uses(field) && (
+      <Field label={label(field)} error={errorFor(field)} wide={wide}>
+        <input value={draft[field]} onChange={(e) => edit({ [field]: e.target.value })} onBlur={blur(field)} {...input} />
+      </Field>
+    );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -52,7 +75,7 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
         <h1>{profile ? profile.name : 'New connection'}</h1>
         {profile && (
           <div className="head-actions">
-            <button type="button" onClick={() => void copyUri()} disabled={!postgres} title="Copy as a postgres:// URI, without the password">
+            <button type="button" onClick={() => void copyUri()} disabled={!engine.uri} title="Copy as a postgres:// URI, without the password">
               {copied ? 'Copied' : 'Copy URI'}
             </button>
             <button type="button" onClick={() => void duplicate(profile.id)}>
@@ -64,14 +87,14 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
           </div>
         )}
       </header>
-      {profile && postgres && (
+      {profile && engine.uri && (
         <p className="uri-preview">
           <code>{formatConnectionUri(profile)}</code>
         </p>
       )}
 
       <div className="grid">
-        <Field label="Name" error={errorFor('name')}>
+        <Field label={label('name')} error={errorFor('name')}>
           <input
             autoFocus={!profile}
             value={draft.name}
@@ -80,7 +103,7 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
             placeholder="e.g. Billing — staging"
           />
         </Field>
-        <Field label="Environment">
+        <Field label={label('environment')}>
           <select value={draft.environment} onChange={(e) => edit({ environment: e.target.value as typeof draft.environment })}>
             {environments.map((env) => (
               <option key={env} value={env}>
@@ -89,101 +112,81 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
             ))}
           </select>
         </Field>
-        <Field label="Engine">
+        <Field label={label('engine')}>
           <select value={draft.engine} onChange={(e) => edit({ engine: e.target.value as typeof draft.engine })}>
-            <option value="postgres">PostgreSQL</option>
-            <option value="sqlite">SQLite</option>
+            {engines.map((kind) => (
+              <option key={kind} value={kind}>
+                {engineDescriptions[kind].label}
+              </option>
+            ))}
           </select>
         </Field>
 
-        {postgres ? (
-          <>
-            <Field label="Paste a postgres:// URI to fill the form" wide>
-              <input
-                value={uri}
-                placeholder="postgres://user:password@host:5432/database?sslmode=require"
-                onChange={(e) => setUri(e.target.value)}
-                onPaste={(e) => {
-                  const text = e.clipboardData.getData('text');
-                  if (pasteUri(text)) {
-                    e.preventDefault();
-                    setUri('');
-                  }
-                }}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault();
-                    if (pasteUri(uri)) setUri('');
-                  }
-                }}
-              />
-            </Field>
-            <Field label="Host" error={errorFor('host')}>
-              <input value={draft.host} onChange={(e) => edit({ host: e.target.value })} onBlur={blur('host')} />
-            </Field>
-            <Field label="Port" error={errorFor('port')}>
-              <input inputMode="numeric" value={draft.port} onChange={(e) => edit({ port: e.target.value })} onBlur={blur('port')} />
-            </Field>
-            <Field label="Database" error={errorFor('database')}>
-              <input value={draft.database} onChange={(e) => edit({ database: e.target.value })} onBlur={blur('database')} />
-            </Field>
-            <Field label="User" error={errorFor('user')}>
-              <input value={draft.user} autoComplete="off" onChange={(e) => edit({ user: e.target.value })} onBlur={blur('user')} />
-            </Field>
-            <Field label={profile?.hasPassword ? 'Password (stored — type to replace)' : 'Password'}>
-              <input
-                type="password"
-                autoComplete="new-password"
-                value={draft.password}
-                placeholder={profile?.hasPassword && !draft.clearPassword ? '••••••••' : ''}
-                onChange={(e) => edit({ password: e.target.value, clearPassword: false })}
-              />
-              {profile?.hasPassword && (
-                <span className="inline-check">
-                  <input type="checkbox" checked={draft.clearPassword} onChange={(e) => edit({ clearPassword: e.target.checked, password: '' })} /> Forget the
-                  stored password
-                </span>
-              )}
-            </Field>
-            <Field label="SSL mode">
-              <select value={draft.sslMode} onChange={(e) => edit({ sslMode: e.target.value as typeof draft.sslMode })}>
-                {sslModes.map((mode) => (
-                  <option key={mode} value={mode}>
-                    {mode}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            {draft.sslMode !== 'disable' && draft.sslMode !== 'require' && (
-              <Field label="CA certificate file" error={errorFor('sslCaFile')} wide>
-                <input
-                  value={draft.sslCaFile}
-                  onChange={(e) => edit({ sslCaFile: e.target.value })}
-                  onBlur={blur('sslCaFile')}
-                  placeholder="/path/to/root.crt"
-                />
-              </Field>
-            )}
-          </>
-        ) : (
-          <Field label="SQLite file" error={errorFor('sqlitePath')} wide>
+        {engine.uri && (
+          <Field label="Paste a postgres:// URI to fill the form" wide>
             <input
-              value={draft.sqlitePath}
-              onChange={(e) => edit({ sqlitePath: e.target.value })}
-              onBlur={blur('sqlitePath')}
-              placeholder="/path/to/database.sqlite"
+              value={uri}
+              placeholder="postgres://user:password@host:5432/database?sslmode=require"
+              onChange={(e) => setUri(e.target.value)}
+              onPaste={(e) => {
+                const text = e.clipboardData.getData('text');
+                if (pasteUri(text)) {
+                  e.preventDefault();
+                  setUri('');
+                }
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  if (pasteUri(uri)) setUri('');
+                }
+              }}
             />
           </Field>
         )}
+        {textField('host')}
+        {textField('port', { inputMode: 'numeric' })}
+        {textField('database')}
+        {textField('user', { autoComplete: 'off' })}
+        {engine.location === 'server' && (
+          <Field label={profile?.hasPassword ? 'Password (stored — type to replace)' : 'Password'}>
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={draft.password}
+              placeholder={profile?.hasPassword && !draft.clearPassword ? '••••••••' : ''}
+              onChange={(e) => edit({ password: e.target.value, clearPassword: false })}
+            />
+            {profile?.hasPassword && (
+              <span className="inline-check">
+                <input type="checkbox" checked={draft.clearPassword} onChange={(e) => edit({ clearPassword: e.target.checked, password: '' })} /> Forget the
+                stored password
+              </span>
+            )}
+          </Field>
+        )}
+        {uses('sslMode') && (
+          <Field label={label('sslMode')}>
+            <select value={draft.sslMode} onChange={(e) => edit({ sslMode: e.target.value as typeof draft.sslMode })}>
+              {sslModes.map((mode) => (
+                <option key={mode} value={mode}>
+                  {mode}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {draft.sslMode !== 'disable' && draft.sslMode !== 'require' && textField('sslCaFile', { placeholder: '/path/to/root.crt' }, true)}
+        {textField('sqlitePath', { placeholder: '/path/to/database.sqlite' }, true)}
 
         <label className="check wide">
           <input type="checkbox" checked={draft.readOnly} onChange={(e) => edit({ readOnly: e.target.checked })} />
-          Read-only: the server refuses every write on this connection
+          {label('readOnly')}
         </label>
-        <Field label="Migration project folder (a migrations folder, or one holding alembic.ini)" wide>
+        <Field label={label('projectDir')} wide>
           <input value={draft.projectDir} onChange={(e) => edit({ projectDir: e.target.value })} placeholder="/path/to/project/migrations" />
         </Field>
-        <Field label="Project format">
+        <Field label={label('projectFormat')}>
           <select value={draft.projectFormat} onChange={(e) => edit({ projectFormat: e.target.value as typeof draft.projectFormat })}>
             <option value="auto">Detect</option>
             <option value="native">Native SQL</option>
@@ -191,11 +194,11 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
           </select>
         </Field>
         {draft.projectFormat !== 'native' && (
-          <Field label="Alembic command">
+          <Field label={label('alembicCommand')}>
             <input value={draft.alembicCommand} onChange={(e) => edit({ alembicCommand: e.target.value })} placeholder="alembic" />
           </Field>
         )}
-        <Field label="Notes" wide>
+        <Field label={label('notes')} wide>
           <textarea rows={3} value={draft.notes} onChange={(e) => edit({ notes: e.target.value })} />
         </Field>
       </div>

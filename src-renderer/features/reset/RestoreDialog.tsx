@@ -1,13 +1,14 @@
 // Every restore in the app asks here first: which snapshot, over which database, what is lost, and
 // whom it disconnects.
+import { databaseNameOf } from '../../../src-shared/model/engineDescription';
 import type { Profile } from '../../../src-shared/model/profile';
 import type { Snapshot } from '../../../src-shared/model/reset';
-import { databaseOf, SnapshotConsentDialog } from './SnapshotConsentDialog';
+import { SnapshotConsentDialog } from './SnapshotConsentDialog';
 import { useSnapshots } from './snapshotsStore';
 
 export function RestoreDialog({ snapshot, profile, onClose }: { snapshot: Snapshot; profile: Profile; onClose(): void }) {
   const restore = useSnapshots((s) => s.restore);
-  const database = databaseOf(profile);
+  const database = databaseNameOf(profile);
   return (
     <SnapshotConsentDialog
       title={`Restore “${snapshot.name}” over ${database}?`}

@@ -1,17 +1,13 @@
 // Before a snapshot is taken or restored: whom it disconnects (asked of the server when the dialog
 // opens, never guessed) and, on production, the connection's name typed — what the service insists on.
 import { useEffect, useState, type ReactNode } from 'react';
+import { databaseNameOf } from '../../../src-shared/model/engineDescription';
 import type { Profile } from '../../../src-shared/model/profile';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProductionNameField } from '../../components/ProductionNameField';
 import { SessionTable } from '../../components/SessionTable';
 import { useDatabaseSessions } from './databaseSessionsStore';
 import type { SnapshotConsent } from './snapshotsStore';
-
-/** The name a user knows the database by: PostgreSQL's database, or the SQLite file's name. */
-export function databaseOf(profile: Profile): string {
-  return profile.engine === 'postgres' ? profile.database : (profile.sqlitePath.split(/[\\/]/).pop() ?? profile.sqlitePath);
-}
 
 interface SnapshotConsentDialogProps {
   title: string;
@@ -30,7 +26,7 @@ export function SnapshotConsentDialog({ title, confirmLabel, profile, children, 
   }, [profile.id]);
   const [typedName, setTypedName] = useState('');
   const production = profile.environment === 'prod';
-  const database = databaseOf(profile);
+  const database = databaseNameOf(profile);
   const listed = sessions !== undefined || failure !== undefined;
   return (
     <ConfirmDialog

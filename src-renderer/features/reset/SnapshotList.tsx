@@ -1,13 +1,14 @@
 // The database's snapshots: take one, restore one, delete one — each after a confirmation that says
 // what it does and, for take and restore, whom it disconnects.
 import { useState } from 'react';
+import { databaseNameOf, engineDescriptions } from '../../../src-shared/model/engineDescription';
 import type { Profile } from '../../../src-shared/model/profile';
 import type { Snapshot } from '../../../src-shared/model/reset';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProductionNameField } from '../../components/ProductionNameField';
 import { RestoreDialog } from './RestoreDialog';
-import { databaseOf, SnapshotConsentDialog } from './SnapshotConsentDialog';
+import { SnapshotConsentDialog } from './SnapshotConsentDialog';
 import { useSnapshots } from './snapshotsStore';
 
 type Question = { action: 'restore' | 'delete'; snapshot: Snapshot } | { action: 'create' };
@@ -21,7 +22,7 @@ export function SnapshotList({ profile }: { profile: Profile }) {
   const production = profile.environment === 'prod';
   return (
     <section aria-labelledby="snapshots-title" className="reset-snapshots">
-      <h2 id="snapshots-title">Snapshots of {databaseOf(profile)}</h2>
+      <h2 id="snapshots-title">Snapshots of {databaseNameOf(profile)}</h2>
       <form
         className="reset-snapshot-form"
         onSubmit={(e) => {
@@ -82,7 +83,7 @@ export function SnapshotList({ profile }: { profile: Profile }) {
       )}
       {asking?.action === 'create' && (
         <SnapshotConsentDialog
-          title={`Take a snapshot of ${databaseOf(profile)}?`}
+          title={`Take a snapshot of ${databaseNameOf(profile)}?`}
           confirmLabel="Take the snapshot"
           profile={profile}
           onCancel={() => setAsking(undefined)}
@@ -91,7 +92,9 @@ export function SnapshotList({ profile }: { profile: Profile }) {
             void create(name, consent).then(() => setName(''));
           }}
         >
-          {profile.engine === 'postgres' && <p>PostgreSQL copies a database only while nobody is connected to it: every session on it is ended first.</p>}
+          {engineDescriptions[profile.engine].copyEndsSessions && (
+            <p>{engineDescriptions[profile.engine].label} copies a database only while nobody is connected to it: every session on it is ended first.</p>
+          )}
         </SnapshotConsentDialog>
       )}
       {asking?.action === 'restore' && <RestoreDialog snapshot={asking.snapshot} profile={profile} onClose={() => setAsking(undefined)} />}

@@ -1,6 +1,7 @@
 // The plan-and-confirm dialog: what will run, the exact SQL, what the preflight found, an explicit
 // confirmation for production, then live progress and the outcome.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { engineDescriptions } from '../../../src-shared/model/engineDescription';
 import type { RunAction } from '../../../src-shared/model/run';
 import { SessionTable } from '../../components/SessionTable';
 import { useConnections } from '../connections/connectionsStore';
@@ -35,8 +36,8 @@ export function RunDialog() {
     setTypedName('');
   }, [state.request]);
   useEffect(() => setSnapshotFirst(snapshotByDefault.has(profile?.environment ?? '')), [state.profileId, profile?.environment]);
-  // PostgreSQL copies an idle database: whom the copy disconnects is listed before anyone agrees to it.
-  const copying = snapshotFirst && state.phase === 'ready' && profile?.engine === 'postgres';
+  // An engine that copies only an idle database: whom the copy disconnects is listed before anyone agrees to it.
+  const copying = snapshotFirst && state.phase === 'ready' && profile !== undefined && engineDescriptions[profile.engine].copyEndsSessions;
   const { sessions, failure } = useDatabaseSessions();
   useEffect(() => {
     if (!state.profileId || !copying) return;
@@ -128,7 +129,8 @@ export function RunDialog() {
           {sessions !== undefined && sessions.length > 0 && (
             <>
               <p>
-                PostgreSQL copies an idle database: these {sessions.length} session{sessions.length === 1 ? '' : 's'} will be ended for the copy.
+                {engineDescriptions[profile.engine].label} copies an idle database: these {sessions.length} session{sessions.length === 1 ? '' : 's'} will be
+                ended for the copy.
               </p>
               <SessionTable sessions={sessions} label="Sessions the snapshot ends" />
             </>

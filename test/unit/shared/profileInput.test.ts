@@ -13,7 +13,7 @@ describe('profile input', () => {
       'database: Database is required',
       'user: User is required',
     ]);
-    expect(issuesOf({ name: 'x', environment: 'dev', engine: 'sqlite' })).toEqual(['sqlitePath: SQLite file path is required']);
+    expect(issuesOf({ name: 'x', environment: 'dev', engine: 'sqlite' })).toEqual(['sqlitePath: SQLite file is required']);
   });
 
   it('asks for a CA file with verify-ca', () => {
