@@ -12,6 +12,7 @@ import { call, openServices } from '../openServices';
 import { printJson, printTable, say, warn, UsageError } from '../output';
 import { promptHidden, promptLine, readStdinLine } from '../prompt';
 import { engineFor } from '../../engines/engineFor';
+import { profileFieldHelp } from '../profileFieldHelp';
 
 const usage = `Usage:
   switchyard profiles list [--json]
@@ -22,11 +23,8 @@ const usage = `Usage:
        listed for the next profile or --url of that database)
   switchyard profiles test NAME [URI] [fields] [--json]   (fields override the saved ones for this test only)
 
-Fields:
-  --engine postgres|sqlite   --host H  --port N  --database D  --user U
-  --ssl-mode disable|require|verify-ca|verify-full  --ssl-ca FILE
-  --sqlite-path FILE  --read-only | --writable  --notes TEXT
-  --project DIR  --format auto|native|alembic  --alembic CMD   (the bound migration project)
+Fields (a PATH relative to the current folder is kept absolute):
+${profileFieldHelp()}
 Password (never as a flag):
   --password-stdin     read it from the first line of stdin
   --ask-password       prompt for it (echo off)
