@@ -91,11 +91,24 @@ function mdCode(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
+/** "maybe by 0005 (0005_x.sql:1): function make_audit() creates it when called" */
+export function mayBeCreatedByText(maybe: NonNullable<InventoryTable['mayBeCreatedBy']>): string {
+  return `maybe by ${maybe.revision} (${maybe.file}:${maybe.line}): ${maybe.how}`;
+}
+
+/** The statuses an incomplete analysis may have got wrong: a table made by a statement it could not read looks unexpected, or collides unseen. */
+const doubtful = new Set<TableStatus | null>(['unexpected', 'conflict']);
+
+export function analysisMayExplain(table: Pick<InventoryTable, 'status'>, inventory: Pick<Inventory, 'analysisIncomplete'>): boolean {
+  return inventory.analysisIncomplete !== null && doubtful.has(table.status);
+}
+
 function tableLine(table: InventoryTable): string {
   const facts: string[] = [];
   if (table.status === 'conflict' && table.conflictWith)
     facts.push(`pending ${table.conflictWith.revision} (${table.conflictWith.file}:${table.conflictWith.line}) creates it`);
   if (table.createdBy) facts.push(`created by ${table.createdBy.revision} (${table.createdBy.file}:${table.createdBy.line})`);
+  if (table.mayBeCreatedBy) facts.push(mayBeCreatedByText(table.mayBeCreatedBy));
   if (table.status !== 'missing') facts.push(`${rowsOf(table) ?? '?'} rows`, formatBytes(table.bytes) || '? B');
   return `- ${mdCode(qualifiedTableName(table))} — ${facts.join(', ')}`;
 }
@@ -123,6 +136,7 @@ export function inventoryMarkdown(inventory: Inventory, generatedAt: string): st
       `| ${inventory.project ? 'Views and untracked' : 'All'} | ${untracked.length} | ${sum(untracked, rowsOf)} | ${formatBytes(sum(untracked, (t) => t.bytes))} |`,
     );
   lines.push(`| **Total** | **${tables.length}** | **${sum(tables, rowsOf)}** | **${formatBytes(sum(tables, (t) => t.bytes))}** |`, '');
+  if (inventory.analysisIncomplete) lines.push(`**Note:** ${inventory.analysisIncomplete.message}`, '');
   // Problems first, as the hand-written reports put them.
   const order: TableStatus[] = ['conflict', 'missing', 'unexpected', 'ok', 'bookkeeping'];
   for (const status of order) {
@@ -131,7 +145,7 @@ export function inventoryMarkdown(inventory: Inventory, generatedAt: string): st
     lines.push(
       `## ${statusLabels[status]} (${members.length})`,
       '',
-      `${statusMeaning[status][0]?.toUpperCase()}${statusMeaning[status].slice(1)}.`,
+      `${statusMeaning[status][0]?.toUpperCase()}${statusMeaning[status].slice(1)}.${analysisMayExplain({ status }, inventory) ? ' The analysis of the migrations was incomplete (see the note above): some of these may be made by statements it could not read.' : ''}`,
       '',
       ...members.map(tableLine),
       '',

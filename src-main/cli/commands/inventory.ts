@@ -1,7 +1,16 @@
 // `switchyard inventory`: what a database holds against what its migrations say, for scripts and
 // for the report nobody should write by hand again.
 import type { Inventory, InventoryTable } from '../../../src-shared/model/inventory';
-import { formatBytes, inventoryCsv, inventoryMarkdown, qualifiedTableName, rowsOf, statusLabels } from '../../../src-shared/model/inventoryExport';
+import {
+  analysisMayExplain,
+  formatBytes,
+  inventoryCsv,
+  inventoryMarkdown,
+  mayBeCreatedByText,
+  qualifiedTableName,
+  rowsOf,
+  statusLabels,
+} from '../../../src-shared/model/inventoryExport';
 import type { TargetRef } from '../../../src-shared/model/targetRef';
 import { defaultCountTimeoutMs } from '../../inventory/rowCounts';
 import type { Services } from '../../services';
@@ -70,6 +79,12 @@ async function fillExact(services: Services, ref: TargetRef, inventory: Inventor
   }
 }
 
+function createdByText(t: InventoryTable): string {
+  if (t.createdBy) return `${t.createdBy.revision} (${t.createdBy.file}:${t.createdBy.line})`;
+  if (t.conflictWith) return `pending ${t.conflictWith.revision} creates it`;
+  return t.mayBeCreatedBy ? mayBeCreatedByText(t.mayBeCreatedBy) : '';
+}
+
 function printText(inventory: Inventory): void {
   if (inventory.project) {
     const { counts } = inventory;
@@ -83,10 +98,12 @@ function printText(inventory: Inventory): void {
     t.kind,
     rowsOf(t) === null ? '' : `${t.exactRows === null ? '~' : ''}${rowsOf(t)}`,
     `${t.bytesExact || t.bytes === null ? '' : '~'}${formatBytes(t.bytes)}`,
-    t.status ?? '',
-    t.createdBy ? `${t.createdBy.revision} (${t.createdBy.file}:${t.createdBy.line})` : t.conflictWith ? `pending ${t.conflictWith.revision} creates it` : '',
+    // The asterisk points at the note below the table: the analysis that gave this status was incomplete.
+    `${t.status ?? ''}${analysisMayExplain(t, inventory) ? '*' : ''}`,
+    createdByText(t),
   ]);
   printTable(['table', 'kind', 'rows', 'size', 'status', 'created by'], rows);
+  if (inventory.analysisIncomplete) say(`\n* ${inventory.analysisIncomplete.message}\n`);
   for (const change of inventory.pendingChanges) {
     const what = [...change.created.map((t) => `+${t}`), ...change.dropped.map((t) => `-${t}`), ...change.renamed.map((r) => `${r.from}→${r.to}`)];
     say(`pending ${change.revision} (${change.file}:${change.line}): ${what.join(' ')}\n`);

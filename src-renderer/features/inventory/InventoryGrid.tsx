@@ -1,8 +1,8 @@
 // The table grid, virtualised by hand: fixed row height, only the rows in view (plus a few) are in
 // the DOM, so 10,000 tables scroll like 10.
 import type { ReactNode } from 'react';
-import type { InventoryTable, RevisionRef } from '../../../src-shared/model/inventory';
-import { formatBytes, statusLabels } from '../../../src-shared/model/inventoryExport';
+import type { AnalysisIncomplete, InventoryTable, RevisionRef } from '../../../src-shared/model/inventory';
+import { analysisMayExplain, formatBytes, statusLabels } from '../../../src-shared/model/inventoryExport';
 import { useVirtualRows } from '../../components/useVirtualRows';
 import { isCountable, type Sort, type SortColumn, type Totals } from './inventoryView';
 
@@ -34,6 +34,8 @@ export interface GridRow extends InventoryTable {
 
 interface Props {
   rows: GridRow[];
+  /** Said beside each unexpected or conflicting table, whose status it may explain. */
+  analysisIncomplete: AnalysisIncomplete | null;
   sort: Sort;
   totals: Totals;
   canCount: boolean;
@@ -85,6 +87,13 @@ function CreatedByCell({ row, onShow }: { row: GridRow; onShow(revision: string)
       </span>
     );
   }
+  if (!row.createdBy && row.mayBeCreatedBy) {
+    return (
+      <span title={row.mayBeCreatedBy.how}>
+        maybe <RevisionLink revision={row.mayBeCreatedBy} onShow={onShow} /> <span className="muted small">{row.mayBeCreatedBy.how}</span>
+      </span>
+    );
+  }
   if (!row.createdBy) return null;
   return (
     <span>
@@ -113,7 +122,18 @@ function cells(row: GridRow, props: Props): ReactNode[] {
     ),
     row.status === 'missing' ? '' : row.indexCount,
     row.owner ?? '',
-    row.status ? <span className={`inventory-status status-${row.status}`}>{statusLabels[row.status]}</span> : '',
+    row.status ? (
+      <span className={`inventory-status status-${row.status}`}>
+        {statusLabels[row.status]}
+        {props.analysisIncomplete && analysisMayExplain(row, props) && (
+          <span className="inventory-warn" title={props.analysisIncomplete.message} aria-label={`(${props.analysisIncomplete.message})`}>
+            *
+          </span>
+        )}
+      </span>
+    ) : (
+      ''
+    ),
     <CreatedByCell row={row} onShow={onShowRevision} />,
     isCountable(row) ? (
       <button type="button" className="small" disabled={!canCount} aria-label={`Count rows of ${row.schema}.${row.name}`} onClick={() => onCount(row)}>

@@ -83,12 +83,7 @@ export function InventoryScreen() {
       )}
       {inventory.projectError && <p className="notice small">The bound project cannot be read, so tables have no status: {inventory.projectError}</p>}
       {inventory.project && <StatusSummary counts={inventory.counts} active={filter.status} onPick={(status) => state.setFilter({ status })} />}
-      {inventory.analysisProblems.length > 0 && (
-        <p className="notice small">
-          {inventory.analysisProblems.length} revision(s) could not be fully read; their tables may be misreported (first:{' '}
-          {inventory.analysisProblems[0]?.revision}: {inventory.analysisProblems[0]?.problem}).
-        </p>
-      )}
+      {inventory.analysisIncomplete && <p className="notice small">* {inventory.analysisIncomplete.message}</p>}
       <InventoryToolbar
         filter={filter}
         schemas={schemas}
@@ -103,6 +98,7 @@ export function InventoryScreen() {
       />
       <InventoryGrid
         rows={shown}
+        analysisIncomplete={inventory.analysisIncomplete}
         sort={sort}
         totals={totals}
         canCount={!state.counting}

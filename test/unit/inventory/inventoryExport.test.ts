@@ -82,6 +82,29 @@ describe('exports', () => {
     expect(markdown).not.toContain('## Bookkeeping');
   });
 
+  it('the Markdown summary says when the analysis was incomplete, and which table a revision may have made', () => {
+    const made = {
+      ...tables.find((t) => t.status === 'unexpected')!,
+      mayBeCreatedBy: { revision: 'b2', file: '002_b2.sql', line: 1, how: 'function make_tasks() creates it when called' },
+    };
+    const inventory: Inventory = {
+      connection: 'Orders (staging)',
+      engine: 'postgres',
+      project: { dir: '/srv/migrations', format: 'native', applied: 2, pending: 0 },
+      tables: [made],
+      counts: { ok: 0, missing: 0, unexpected: 1, conflict: 0, bookkeeping: 0 },
+      pendingChanges: [],
+      analysisProblems: [{ revision: 'b2', problem: '002_b2.sql:7: a dynamic EXECUTE is not read: v_sql' }],
+      analysisIncomplete: { revisions: 1, message: 'the analysis of 1 revision was incomplete: b2 (002_b2.sql:7: a dynamic EXECUTE is not read: v_sql).' },
+      projectError: null,
+      sizesExact: false,
+    };
+    const markdown = inventoryMarkdown(inventory, '2026-01-17T00:49:00Z');
+    expect(markdown).toContain('**Note:** the analysis of 1 revision was incomplete: b2 (002_b2.sql:7: a dynamic EXECUTE is not read: v_sql).');
+    expect(markdown).toContain('Present, created by no applied migration. The analysis of the migrations was incomplete');
+    expect(markdown).toContain('maybe by b2 (002_b2.sql:1): function make_tasks() creates it when called');
+  });
+
   it('sizes read like a person writes them', () => {
     expect([formatBytes(0), formatBytes(1536), formatBytes(10 * 1024 * 1024), formatBytes(null)]).toEqual(['0 B', '1.5 kB', '10 MB', '']);
   });
