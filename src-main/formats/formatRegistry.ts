@@ -5,11 +5,17 @@ import { resolve } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { ProjectFormat } from '../../src-shared/model/revision';
 import { alembicFormat } from './alembic/alembicFormat';
+import { dieselFormat } from './diesel/dieselFormat';
 import type { MigrationFormat } from './format';
 import { nativeFormat } from './native/nativeFormat';
+import { popFormat } from './pop/popFormat';
+import { prismaFormat } from './prisma/prismaFormat';
 
 const formats: Record<ProjectFormat, MigrationFormat> = {
   native: nativeFormat,
+  prisma: prismaFormat,
+  diesel: dieselFormat,
+  pop: popFormat,
   alembic: alembicFormat,
 };
 
@@ -17,7 +23,7 @@ const formats: Record<ProjectFormat, MigrationFormat> = {
  * Most specific first: a tool's own marker file (alembic.ini, sqitch.plan, migration_lock.toml) before
  * name patterns, and native (any .sql) last.
  */
-const detectionOrder: readonly ProjectFormat[] = ['alembic', 'native'];
+const detectionOrder: readonly ProjectFormat[] = ['alembic', 'prisma', 'diesel', 'pop', 'native'];
 
 export function formatNamed(name: ProjectFormat): MigrationFormat {
   return formats[name];

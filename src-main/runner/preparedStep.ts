@@ -32,7 +32,8 @@ export function prepareSteps(project: ProjectFiles, plan: Plan, options: { stamp
     if (!options.stamp && step.direction === 'down' && body === null && changesSomething) {
       throw new SwitchyardError(
         'E_NO_DOWNGRADE',
-        `Revision ${step.revision} (${file.revision.file}) has no "-- migrate:down" section, so it cannot be reverted. Stamp it down instead if the change was undone by hand.`,
+        file.noDowngrade ??
+          `Revision ${step.revision} (${file.revision.file}) has no "-- migrate:down" section, so it cannot be reverted. Stamp it down instead if the change was undone by hand.`,
         { revision: step.revision, file: file.revision.file },
       );
     }

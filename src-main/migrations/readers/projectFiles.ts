@@ -22,6 +22,8 @@ export interface RevisionFile {
   verify?: SqlBody | null;
   /** Files besides `revision.file` the revision is read from (a separate down file, sqitch's revert and verify), relative to the project. */
   otherFiles?: string[];
+  /** Why the tool has no way back from this revision, said when a downgrade reaches it (Prisma has no down migrations). */
+  noDowngrade?: string;
   /** What the format's bookkeeping needs beyond the revision (sqitch's change id, Flyway's script name…): read by that format only. */
   formatData?: Readonly<Record<string, unknown>>;
 }

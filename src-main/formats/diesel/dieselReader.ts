@@ -1,0 +1,130 @@
+// Reads a diesel migrations folder as diesel_migrations does (github.com/diesel-rs/diesel,
+// diesel_migrations/src/file_based_migrations.rs and migrations_internals/src/lib.rs): one folder per
+// migration holding up.sql (and down.sql, metadata.toml), ordered by the version diesel derives from
+// the folder's name. The project may be the crate (diesel.toml, migrations/) or the migrations folder.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Anomaly } from '../../../src-shared/model/revision';
+import { normaliseText, unreadableFile, type ProjectFiles, type SqlBody } from '../../migrations/readers/projectFiles';
+
+/** diesel's version_from_string: the folder name up to its first `_`, without `-` (`2024-01-02-030405_x` → `20240102030405`). */
+export function dieselVersion(folder: string): string {
+  return (folder.split('_')[0] ?? '').replace(/-/g, '');
+}
+
+/** A folder name with a version before its first `_`: what diesel's own generator writes. */
+export const dieselFolderName = /^\d[\d-]*_[^.]/;
+
+/** `[migrations_directory] dir = "…"` in diesel.toml, relative to the crate; null when it names none. */
+export function migrationsDirFromToml(toml: string): string | null {
+  const section = /^\s*\[migrations_directory\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m.exec(toml);
+  const dir = section ? /^\s*dir\s*=\s*"([^"]*)"/m.exec(section[1] ?? '') : null;
+  return dir?.[1] ?? null;
+}
+
+/** The folder holding the migrations: diesel.toml's, else `migrations/` beside it, else the project folder itself. */
+export function dieselMigrationsDir(project: string, names: readonly string[]): string {
+  if (names.includes('diesel.toml')) {
+    const configured = migrationsDirFromToml(readFileSync(join(project, 'diesel.toml'), 'utf8'));
+    if (configured !== null) return join(project, configured);
+  }
+  const nested = join(project, 'migrations');
+  return names.includes('migrations') && statSync(nested).isDirectory() ? nested : project;
+}
+
+/**
+ * metadata.toml's run_in_transaction: diesel reads it with serde's `#[serde(default)] bool`, so a
+ * metadata.toml without the key means false, and no file (or one it cannot parse) means true.
+ */
+export function runsInTransaction(metadata: string | null): boolean {
+  if (metadata === null) return true;
+  const setting = /^\s*run_in_transaction\s*=\s*(true|false)\s*(?:#.*)?$/m.exec(metadata);
+  return setting ? setting[1] === 'true' : false;
+}
+
+function unused(path: string, why: string): Anomaly {
+  return { kind: 'unusedFile', message: `${path}: ${why}`, file: path, line: null, revisions: [] };
+}
+
+interface Migration {
+  folder: string;
+  version: string;
+  /** Relative to the project, with forward slashes, ending in `/`. */
+  path: string;
+  files: string[];
+}
+
+function readText(project: string, path: string): string {
+  return normaliseText(readFileSync(`${project}${sep}${path.split('/').join(sep)}`, 'utf8'));
+}
+
+export function readDieselProject(project: string, names: readonly string[]): ProjectFiles {
+  const result: ProjectFiles = { format: 'diesel', project, files: [], unreadable: [] };
+  const dir = dieselMigrationsDir(project, names);
+  const prefix = relative(project, dir).split(sep).join('/');
+  const migrations: Migration[] = [];
+  for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
+    // diesel passes over files and hidden entries, and skips empty folders.
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    const path = `${prefix ? `${prefix}/` : ''}${entry.name}/`;
+    const files = readdirSync(`${dir}${sep}${entry.name}`).filter((f) => !f.startsWith('.'));
+    if (files.length === 0) continue;
+    if (!files.includes('up.sql')) {
+      const why = `no up.sql in ${path}: diesel refuses the whole migrations folder for it (UnknownMigrationFormat)`;
+      result.unreadable.push(files.includes('down.sql') ? unused(`${path}down.sql`, `a down.sql without its up.sql; ${why}`) : unused(path, why));
+      continue;
+    }
+    migrations.push({ folder: entry.name, version: dieselVersion(entry.name), path, files });
+  }
+  // diesel sorts pending migrations by version, compared as strings.
+  migrations.sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : a.folder < b.folder ? -1 : 1));
+  let previous: string | null = null;
+  for (const migration of migrations) {
+    const upPath = `${migration.path}up.sql`;
+    if (migration.version === '') {
+      result.unreadable.push(unused(upPath, `the folder name ${migration.folder} starts with \`_\`, so diesel gives it an empty version; not run`));
+      continue;
+    }
+    if (migration.version === previous) {
+      result.unreadable.push({
+        kind: 'duplicateRevision',
+        message: `${upPath}: version ${migration.version} again (diesel takes the version from the folder name up to its first \`_\`); only the first folder of that version is run`,
+        file: upPath,
+        line: 1,
+        revisions: [migration.version],
+      });
+      continue;
+    }
+    try {
+      const metadata = migration.files.includes('metadata.toml') ? readText(project, `${migration.path}metadata.toml`) : null;
+      const transaction = runsInTransaction(metadata);
+      const up: SqlBody = { sql: readText(project, upPath), line: 1, transaction };
+      const downPath = `${migration.path}down.sql`;
+      const hasDown = migration.files.includes('down.sql');
+      result.files.push({
+        revision: {
+          id: migration.version,
+          parents: previous === null ? [] : [previous],
+          dependsOn: [],
+          branchLabels: [],
+          message: migration.folder
+            .slice(migration.folder.indexOf('_') + 1)
+            .replace(/_+/g, ' ')
+            .trim(),
+          createdAt: null,
+          file: upPath,
+          line: 1,
+        },
+        text: up.sql,
+        up,
+        down: hasDown ? { sql: readText(project, downPath), line: 1, transaction, file: downPath } : null,
+        ...(hasDown ? { otherFiles: [downPath] } : {}),
+        formatData: { folder: migration.folder },
+      });
+      previous = migration.version;
+    } catch (error) {
+      result.unreadable.push(unreadableFile(upPath, 1, `cannot read: ${(error as Error).message}`));
+    }
+  }
+  return result;
+}
