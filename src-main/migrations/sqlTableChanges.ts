@@ -2,7 +2,8 @@
 // statements, DO blocks and functions' bodies (PL/pgSQL, SQL), and EXECUTEs of constant strings. Every
 // statement it cannot read becomes a problem naming its file and line, and the tables its text names
 // become tables the revision may create.
-import type { A_Expr, Node } from 'libpg-query';
+import type { Node } from 'libpg-query';
+import { constantText, writtenParts } from './executedText';
 import type { PostgresParser } from './postgresParser';
 import { bodyStatements } from './plpgsqlBodies';
 import { lineAndColumn, splitStatementsYielding } from './sqlStatements';
@@ -44,7 +45,7 @@ function mayChangeTables(statement: string): boolean {
 }
 
 // A table name as far as the text of an unread statement spells it out: `CREATE TABLE audit_` followed
-// by a computed part (written \0 here) names no table.
+// by a computed part (executedText's `computed`, \0) names no table.
 const identifier = String.raw`(?:"(?:[^"\0]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)`;
 const createTable = new RegExp(
   String.raw`\bCREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?!IF\s+NOT\s+EXISTS\b)(${identifier})(?:\s*\.\s*(${identifier}))?(?![A-Za-z0-9_$"\0.])`,
@@ -74,38 +75,6 @@ function create(reading: Reading, table: string, ifAbsent: boolean | undefined):
   }
   changes.created.push(table);
   if (ifAbsent || reading.conditional) (changes.createdIfAbsent ??= []).push(table);
-}
-
-/** The text a constant expression stands for, or null: `'a'`, `'a' || 'b'`, `'a'::text`. */
-function constantText(node: Node | undefined): string | null {
-  if (!node) return null;
-  if ('A_Const' in node) return node.A_Const.sval?.sval ?? null;
-  if ('TypeCast' in node) return constantText(node.TypeCast.arg);
-  if ('A_Expr' in node && isConcatenation(node.A_Expr)) {
-    const left = constantText(node.A_Expr.lexpr);
-    const right = constantText(node.A_Expr.rexpr);
-    return left === null || right === null ? null : left + right;
-  }
-  return null;
-}
-
-function isConcatenation(expression: A_Expr): boolean {
-  const [operator] = expression.name ?? [];
-  return operator !== undefined && 'String' in operator && operator.String.sval === '||';
-}
-
-/** The constant parts of an expression, with \0 for each computed part; format()'s %I, %s and %L are computed. */
-function writtenParts(node: Node | undefined): string {
-  const constant = constantText(node);
-  if (constant !== null) return constant;
-  if (!node) return '\0';
-  if ('A_Expr' in node && isConcatenation(node.A_Expr)) return writtenParts(node.A_Expr.lexpr) + writtenParts(node.A_Expr.rexpr);
-  if ('FuncCall' in node) {
-    const name = node.FuncCall.funcname?.at(-1);
-    const template = constantText(node.FuncCall.args?.[0]);
-    if (name && 'String' in name && name.String.sval === 'format' && template !== null) return template.replace(/%(?:\d+\$)?-?\d*[IsL]/g, '\0');
-  }
-  return '\0';
 }
 
 /** EXECUTE of a constant string is read as the SQL it is; any other EXECUTE is a problem. */

@@ -54,6 +54,17 @@ describe('tables changed inside DO blocks', () => {
     const sql = "DO $$ BEGIN EXECUTE 'CREATE TABLE ' || 'shards' || ' (id int)'; EXECUTE $q$DROP TABLE old_shards$q$; END $$;";
     expect(await read(sql)).toMatchObject({ created: ['shards'], dropped: ['old_shards'], problems: [] });
   });
+
+  it('reads an EXECUTE of format() with constant arguments as PostgreSQL spells it', async () => {
+    const sql = [
+      'DO $$ BEGIN',
+      "  EXECUTE format('CREATE TABLE %I (id int)', 'Tenant Data');",
+      "  EXECUTE format('CREATE TABLE %I.%I ()', 'audit', 'events');",
+      "  EXECUTE format('CREATE TABLE %2$I (note text DEFAULT %1$L, pct text DEFAULT ''100%%'')', 'it''s \\ here', 'notes');",
+      'END $$;',
+    ].join('\n');
+    expect(await read(sql)).toMatchObject({ created: ['Tenant Data', 'audit.events', 'notes'], problems: [] });
+  });
 });
 
 describe('tables in functions’ bodies', () => {
