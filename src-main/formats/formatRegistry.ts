@@ -10,6 +10,7 @@ import type { MigrationFormat } from './format';
 import { nativeFormat } from './native/nativeFormat';
 import { popFormat } from './pop/popFormat';
 import { prismaFormat } from './prisma/prismaFormat';
+import { sqitchFormat } from './sqitch/sqitchFormat';
 
 const formats: Record<ProjectFormat, MigrationFormat> = {
   native: nativeFormat,
@@ -17,13 +18,14 @@ const formats: Record<ProjectFormat, MigrationFormat> = {
   diesel: dieselFormat,
   pop: popFormat,
   alembic: alembicFormat,
+  sqitch: sqitchFormat,
 };
 
 /**
  * Most specific first: a tool's own marker file (alembic.ini, sqitch.plan, migration_lock.toml) before
  * name patterns, and native (any .sql) last.
  */
-const detectionOrder: readonly ProjectFormat[] = ['alembic', 'prisma', 'diesel', 'pop', 'native'];
+const detectionOrder: readonly ProjectFormat[] = ['alembic', 'prisma', 'diesel', 'sqitch', 'pop', 'native'];
 
 export function formatNamed(name: ProjectFormat): MigrationFormat {
   return formats[name];

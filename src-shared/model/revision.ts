@@ -1,7 +1,7 @@
 // The migration graph as every process sees it: revisions, anomalies and plans, as plain data.
 
 // Each is a folder in src-main/formats/ that reads, orders, applies and records as the tool of that name does.
-export const projectFormats = ['native', 'alembic', 'pop', 'diesel', 'prisma'] as const;
+export const projectFormats = ['native', 'alembic', 'pop', 'diesel', 'prisma', 'sqitch'] as const;
 export type ProjectFormat = (typeof projectFormats)[number];
 
 /** One migration as its file declares it. */

@@ -1,0 +1,189 @@
+// sqitch's registry, read and written as sqitch v1.3.1 does (App::Sqitch::Role::DBIEngine
+// `log_deploy_change`, `log_revert_change`, `_log_event`; App::Sqitch::Engine::pg for the arrays and
+// clock_timestamp()), so `sqitch status`, `sqitch log`, `sqitch deploy` and `sqitch revert` take over
+// where Switchyard stopped, and the other way round.
+import { hostname, userInfo } from 'node:os';
+import type { Engine as EngineKind } from '../../../src-shared/model/profile';
+import type { AppliedRecord } from '../../../src-shared/model/status';
+import type { Driver } from '../../drivers/driver';
+import { engineFor } from '../../engines/engineFor';
+import type { ProjectFiles } from '../../migrations/readers/projectFiles';
+import type { PreparedStep } from '../../runner/preparedStep';
+import type { SqlBookkeeping, StepRecord } from '../format';
+import { sqitchChangeData, type SqitchChangeData } from './sqitchChangeData';
+import { readSqitchProjectName } from './sqitchReader';
+import { createRegistrySql, registryRelease, registryTable } from './sqitchRegistry';
+
+/** Where sqitch keeps its registry for each engine: on SQLite it is a file of its own, beside the database. */
+const registryElsewhere: Record<EngineKind, string | null> = {
+  postgres: null,
+  sqlite:
+    'sqitch keeps the registry of a SQLite database in a separate file (sqitch.db beside it), which Switchyard does not write, so sqitch would not see its changes: run sqitch itself on SQLite.',
+};
+
+type Literal = Pick<Driver, 'literal'>;
+
+const textArray = (driver: Literal, values: readonly string[]) =>
+  values.length === 0 ? `'{}'::text[]` : `ARRAY[${values.map((v) => driver.literal(v)).join(', ')}]::text[]`;
+
+/** sqitch's default committer e-mail when none is configured: the system user at this host. */
+const committerEmail = () => `${userInfo().username}@${hostname()}`;
+
+/** A DO block that stops the step, before anything of it runs, with `message` when `condition` holds. */
+function refuseWhen(driver: Literal, condition: string, message: string): string {
+  return `DO $sqitch$ BEGIN IF ${condition} THEN RAISE EXCEPTION '%', ${driver.literal(message)}; END IF; END $sqitch$`;
+}
+
+function deployRecord(driver: Literal, data: SqitchChangeData, committer: string): StepRecord {
+  const l = (value: string | null) => (value === null ? 'NULL' : driver.literal(value));
+  const email = committerEmail();
+  const missing =
+    data.scriptHash === null
+      ? [
+          refuseWhen(
+            driver,
+            'TRUE',
+            `sqitch: the deploy script of change "${data.change}" is missing, so it cannot be deployed (as sqitch refuses); nothing was recorded.`,
+          ),
+        ]
+      : [];
+  const conflicts = data.conflicts.map((conflict) =>
+    refuseWhen(
+      driver,
+      `EXISTS (SELECT 1 FROM ${registryTable('changes')} WHERE project = ${l(conflict.project)} AND change = ${l(conflict.change)})`,
+      `sqitch: change "${data.change}" conflicts with "${conflict.text}", which is deployed; revert it first. Nothing of "${data.change}" was run.`,
+    ),
+  );
+  const dependencies = [
+    ...data.requires.map(
+      (r) =>
+        `(${l(data.changeId)}, 'require', ${l(r.text)}, ${
+          r.changeId !== null
+            ? l(r.changeId)
+            : `(SELECT change_id FROM ${registryTable('changes')} WHERE project = ${l(r.project)} AND change = ${l(r.change)} ORDER BY committed_at DESC LIMIT 1)`
+        })`,
+    ),
+    ...data.conflicts.map((c) => `(${l(data.changeId)}, 'conflict', ${l(c.text)}, NULL)`),
+  ];
+  const tags = data.tags.map(
+    (t) =>
+      `(${l(t.tagId)}, ${l(t.tag)}, ${l(data.project)}, ${l(data.changeId)}, ${l(t.note)}, ${l(committer)}, ${l(email)}, ${l(t.plannedAt)}, ${l(t.plannerName)}, ${l(t.plannerEmail)}, clock_timestamp())`,
+  );
+  const after = [
+    `INSERT INTO ${registryTable('projects')} (project, uri, creator_name, creator_email)
+  SELECT ${l(data.project)}, ${l(data.uri)}, ${l(committer)}, ${l(email)} WHERE NOT EXISTS (SELECT 1 FROM ${registryTable('projects')} WHERE project = ${l(data.project)})`,
+    `INSERT INTO ${registryTable('changes')} (change_id, script_hash, change, project, note, committer_name, committer_email, planned_at, planner_name, planner_email, committed_at)
+  VALUES (${l(data.changeId)}, ${l(data.scriptHash)}, ${l(data.change)}, ${l(data.project)}, ${l(data.note)}, ${l(committer)}, ${l(email)}, ${l(data.plannedAt)}, ${l(data.plannerName)}, ${l(data.plannerEmail)}, clock_timestamp())`,
+    ...(dependencies.length > 0
+      ? [`INSERT INTO ${registryTable('dependencies')} (change_id, type, dependency, dependency_id) VALUES ${dependencies.join(', ')}`]
+      : []),
+    ...(tags.length > 0
+      ? [
+          `INSERT INTO ${registryTable('tags')} (tag_id, tag, project, change_id, note, committer_name, committer_email, planned_at, planner_name, planner_email, committed_at) VALUES ${tags.join(', ')}`,
+        ]
+      : []),
+    eventSql(driver, 'deploy', data, committer, {
+      tags: textArray(
+        driver,
+        data.tags.map((t) => t.tag),
+      ),
+      requires: textArray(
+        driver,
+        data.requires.map((r) => r.text),
+      ),
+      conflicts: textArray(
+        driver,
+        data.conflicts.map((c) => c.text),
+      ),
+    }),
+  ];
+  const checks = [...missing, ...conflicts];
+  return { ...(checks.length > 0 ? { before: checks.join(';\n') } : {}), after: after.join(';\n') };
+}
+
+function eventSql(
+  driver: Literal,
+  event: 'deploy' | 'revert',
+  data: SqitchChangeData,
+  committer: string,
+  lists: { tags: string; requires: string; conflicts: string },
+): string {
+  const l = (value: string) => driver.literal(value);
+  return `INSERT INTO ${registryTable('events')} (event, change_id, change, project, note, tags, requires, conflicts, committer_name, committer_email, planned_at, planner_name, planner_email, committed_at)
+  VALUES (${l(event)}, ${l(data.changeId)}, ${l(data.change)}, ${l(data.project)}, ${l(data.note)}, ${lists.tags}, ${lists.requires}, ${lists.conflicts}, ${l(committer)}, ${l(committerEmail())}, ${l(data.plannedAt)}, ${l(data.plannerName)}, ${l(data.plannerEmail)}, clock_timestamp())`;
+}
+
+function revertRecord(driver: Literal, data: SqitchChangeData, committer: string): StepRecord {
+  const id = driver.literal(data.changeId);
+  const deployed = (type: string) => `ARRAY(SELECT dependency FROM ${registryTable('dependencies')} WHERE change_id = ${id} AND type = '${type}')`;
+  // sqitch refuses to revert a change that deployed changes still require (App::Sqitch::Engine `_verify_changes`… `revert`).
+  const required = refuseWhen(
+    driver,
+    `EXISTS (SELECT 1 FROM ${registryTable('dependencies')} WHERE dependency_id = ${id} AND change_id <> ${id})`,
+    `sqitch: change "${data.change}" is required by other deployed changes (see ${registryTable('dependencies')}); revert them first. Nothing of "${data.change}" was reverted.`,
+  );
+  return {
+    before: required,
+    after: [
+      // The event keeps what the registry says was deployed with the change, read before it is deleted.
+      eventSql(driver, 'revert', data, committer, {
+        tags: `ARRAY(SELECT tag FROM ${registryTable('tags')} WHERE change_id = ${id})`,
+        requires: deployed('require'),
+        conflicts: deployed('conflict'),
+      }),
+      `DELETE FROM ${registryTable('tags')} WHERE change_id = ${id}`,
+      `DELETE FROM ${registryTable('dependencies')} WHERE change_id = ${id}`,
+      `DELETE FROM ${registryTable('changes')} WHERE change_id = ${id}`,
+    ].join(';\n'),
+  };
+}
+
+async function registryPresent(driver: Driver): Promise<boolean> {
+  return engineFor(driver.engine).catalog.tableExists(driver, registryTable('changes'));
+}
+
+export const sqitchBookkeeping: SqlBookkeeping = {
+  tables: [
+    registryTable('projects'),
+    registryTable('releases'),
+    registryTable('changes'),
+    registryTable('tags'),
+    registryTable('dependencies'),
+    registryTable('events'),
+  ],
+  present: registryPresent,
+  async read(driver: Driver, project: ProjectFiles) {
+    if (!(await registryPresent(driver))) return { initialised: false, records: [] };
+    const name = project.files[0] ? sqitchChangeData(project.files[0]).project : readSqitchProjectName(project.project);
+    const revisions = new Map(project.files.map((file) => [sqitchChangeData(file).changeId, file.revision.id]));
+    const rows = await driver.query<{ change_id: string; change: string; script_hash: string | null; committed_at: Date | string; committer_name: string }>(
+      `SELECT change_id, change, script_hash, committed_at, committer_name FROM ${registryTable('changes')} WHERE project = $1 ORDER BY committed_at, change_id`,
+      [name],
+    );
+    const records: AppliedRecord[] = rows.map((row) => ({
+      // A change the plan no longer has (or whose planned line changed, which changes its id) is named with its id.
+      revision: revisions.get(row.change_id) ?? `${row.change} (change_id ${row.change_id})`,
+      checksum: row.script_hash,
+      appliedAt: row.committed_at instanceof Date ? row.committed_at.toISOString() : String(row.committed_at),
+      appliedBy: row.committer_name,
+      durationMs: null,
+    }));
+    return { initialised: true, records };
+  },
+  createSql: () => createRegistrySql(),
+  async refusal(driver) {
+    const elsewhere = registryElsewhere[driver.engine];
+    if (elsewhere) return elsewhere;
+    if (!(await registryPresent(driver)) || !(await engineFor(driver.engine).catalog.tableExists(driver, registryTable('releases')))) return null;
+    const [row] = await driver.query<{ version: number | string | null }>(`SELECT MAX(version) AS version FROM ${registryTable('releases')}`);
+    const version = row?.version === null || row?.version === undefined ? null : Number(row.version);
+    return version === Number(registryRelease)
+      ? null
+      : `the sqitch registry is at release ${version ?? 'none'}, Switchyard writes release ${registryRelease}: run \`sqitch upgrade\` first, as sqitch itself asks.`;
+  },
+  record(driver, step: PreparedStep, { appliedBy }) {
+    const data = sqitchChangeData(step.source);
+    return step.direction === 'up' ? deployRecord(driver, data, appliedBy) : revertRecord(driver, data, appliedBy);
+  },
+  checksum: (file) => sqitchChangeData(file).scriptHash,
+};
