@@ -9,7 +9,8 @@ import type { OperationDone, OperationLog, OperationProgress, OperationStarted }
 import { profileIdSchema, profileInputSchema, type Profile } from './model/profile';
 import type { SessionStatus } from './model/session';
 import type { MigrationStatus } from './model/status';
-import { runActions, type RunPreview, type RunResult } from './model/run';
+import { runActions, type AdoptionPreview, type AdoptionResult, type RunPreview, type RunResult } from './model/run';
+import { projectFormats } from './model/revision';
 import {
   resetModes,
   type DatabaseCondition,
@@ -92,6 +93,13 @@ export const api = {
   /** Runs the plan as a long operation; op.done carries a RunResult. */
   'runner.run': method<OperationStarted>()(
     z.object({ profileId: profileIdSchema, request: runRequestSchema, confirmation: confirmationSchema.default({}) }).strict(),
+  ),
+
+  /** What adopting another tool's recorded history would write into the project format's bookkeeping (nothing runs). */
+  'runner.adoptPreview': method<AdoptionPreview>()(z.object({ profileId: profileIdSchema, from: z.enum(projectFormats) }).strict()),
+  /** Records another tool's history in the project format's bookkeeping, in one transaction. */
+  'runner.adopt': method<AdoptionResult>()(
+    z.object({ profileId: profileIdSchema, from: z.enum(projectFormats), confirmation: confirmationSchema.default({}) }).strict(),
   ),
 
   /** The bound project's graph and anomalies, with the connection's status (or why it could not be read). */

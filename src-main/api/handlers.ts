@@ -49,6 +49,8 @@ export function createHandlers({ session, profiles, runner, inventory, graph, re
     'runner.status': ({ profileId }) => runner.status({ profileId }),
     'runner.preview': ({ profileId, request }, { actor }) => runner.preview({ profileId }, request, actor),
     'runner.run': ({ profileId, request, confirmation }, { actor }) => runner.run({ profileId }, request, actor, { confirmation }),
+    'runner.adoptPreview': ({ profileId, from }, { actor }) => runner.adoptionPreview({ profileId }, from, actor),
+    'runner.adopt': ({ profileId, from, confirmation }, { actor }) => runner.adopt({ profileId }, from, actor, { confirmation }),
 
     'graph.load': ({ profileId }) => graph.load({ profileId }),
     'graph.revision': ({ profileId, revision }) => graph.revision({ profileId }, revision),

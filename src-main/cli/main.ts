@@ -28,6 +28,11 @@ const commands: CommandEntry[] = [
     load: async () => (await import('./commands/runnerCommands')).stampCommand,
   },
   {
+    name: 'adopt',
+    summary: "record another tool's applied migrations in the project format's bookkeeping",
+    load: async () => (await import('./commands/adopt')).adoptCommand,
+  },
+  {
     name: 'inventory',
     summary: 'tables per schema with rows and sizes, against what the migrations expect',
     load: async () => (await import('./commands/inventory')).inventoryCommand,

@@ -31,9 +31,9 @@ export async function destructionOf(driver: Driver, project: LoadedProject, requ
     const file = files.get(s.revision);
     return file ? [{ direction: s.direction, file }] : [];
   });
-  const format = project.files.format;
-  if (!mayDestroy(planned, format)) return [];
-  const found = destructiveStatements(await loadParser(), planned, format);
+  const { runner } = project.format;
+  if (!mayDestroy(planned, runner)) return [];
+  const found = destructiveStatements(await loadParser(), planned, runner);
   // A table that does not exist now holds nothing to lose (created later in the same run, or gone).
   const { catalog } = engineFor(driver.engine);
   const existing = await catalog.existingTableNames(driver);

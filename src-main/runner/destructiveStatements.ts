@@ -87,12 +87,13 @@ function fromAlembic(parse: Parser, body: string): Array<{ table: string; how: D
 }
 
 /** Every table each step destroys, in run order; a table destroyed twice is listed once, first time. */
-export function destructiveStatements(parse: Parser, steps: readonly DestructiveStep[], format: 'native' | 'alembic'): Destruction[] {
+/** `runner`: 'tool' reads the Python of a tool's own files (Alembic's op.* calls), 'sql' the SQL bodies. */
+export function destructiveStatements(parse: Parser, steps: readonly DestructiveStep[], runner: 'sql' | 'tool'): Destruction[] {
   const seen = new Set<string>();
   const result: Destruction[] = [];
   for (const { direction, file } of steps) {
     const found =
-      format === 'alembic'
+      runner === 'tool'
         ? fromAlembic(parse, pythonFunction(file.text, direction === 'up' ? 'upgrade' : 'downgrade'))
         : fromSql(parse, (direction === 'up' ? file.up : file.down)?.sql ?? '');
     for (const { table, how } of found) {
@@ -105,7 +106,7 @@ export function destructiveStatements(parse: Parser, steps: readonly Destructive
 }
 
 /** Whether any step could destroy something: the parser is only loaded then. */
-export function mayDestroy(steps: readonly DestructiveStep[], format: 'native' | 'alembic'): boolean {
+export function mayDestroy(steps: readonly DestructiveStep[], runner: 'sql' | 'tool'): boolean {
   const words = /\b(?:DROP\s+TABLE|TRUNCATE|DELETE|drop_table)\b/i;
-  return steps.some(({ direction, file }) => words.test(format === 'alembic' ? file.text : ((direction === 'up' ? file.up : file.down)?.sql ?? '')));
+  return steps.some(({ direction, file }) => words.test(runner === 'tool' ? file.text : ((direction === 'up' ? file.up : file.down)?.sql ?? '')));
 }

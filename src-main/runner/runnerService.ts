@@ -3,7 +3,8 @@
 import { SwitchyardError } from '../../src-shared/errors';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import type { Snapshot } from '../../src-shared/model/reset';
-import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
+import type { ProjectFormat } from '../../src-shared/model/revision';
+import type { AdoptionPreview, AdoptionResult, RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Confirmation } from '../../src-shared/model/confirmation';
 import type { MigrationStatus } from '../../src-shared/model/status';
 import type { TargetRef } from '../../src-shared/model/targetRef';
@@ -16,6 +17,7 @@ import type { TargetResolver } from '../targets/targetResolver';
 import { requireConfirmation } from '../targets/requireConfirmation';
 import { withDriver } from '../targets/withDriver';
 import { previewAlembic, runAlembic } from './alembicRun';
+import { adopt, adoptionPreview } from './adopt';
 import { destructionOf } from './destruction';
 import { previewSql, runSql, type RunOptions, type SqlProject } from './sqlRun';
 import { checkBeforeRun } from './preflight';
@@ -96,6 +98,24 @@ export class RunnerService {
 
   preview(ref: TargetRef, request: RunRequest, actor: string): Promise<RunPreview> {
     return previewTarget(this.targets.resolve(ref).target, request, actor);
+  }
+
+  /** What `adopt` would write: `from`'s recorded history in the project format's own bookkeeping. */
+  adoptionPreview(ref: TargetRef, from: ProjectFormat, actor: string): Promise<AdoptionPreview> {
+    const { target } = this.targets.resolve(ref);
+    const project = loadTargetProject(target);
+    return withDriver(target, (driver) => adoptionPreview(driver, project, from, actor));
+  }
+
+  /** Writes the adoption in one transaction; on production the connection's name is typed (`confirmation`). */
+  adopt(ref: TargetRef, from: ProjectFormat, actor: string, { confirmation }: { confirmation: Confirmation }): Promise<AdoptionResult> {
+    const { target } = this.targets.resolve(ref);
+    requireConfirmation({ connection: target.name, environment: target.environment, what: `record ${from}'s history on it` }, confirmation);
+    const project = loadTargetProject(target);
+    const audit = this.session.status().locked ? undefined : this.session.store.audit;
+    return withDriver(target, (driver) =>
+      adopt(driver, target, project, from, { actor, confirmProduction: true, ...(audit ? { audit: (record) => audit.append(record) } : {}) }),
+    );
   }
 
   /**

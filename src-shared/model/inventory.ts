@@ -1,6 +1,7 @@
 // The table inventory: what a database holds, what its migrations say it should hold, and where
 // the two disagree. The same shape feeds the Inventory screen, `switchyard inventory --json` and
 // the runner's preflight.
+import type { ProjectFormat } from './revision';
 
 export const relationKinds = ['table', 'partitioned table', 'view', 'materialized view', 'foreign table'] as const;
 export type RelationKind = (typeof relationKinds)[number];
@@ -69,7 +70,7 @@ export interface Inventory {
   connection: string;
   engine: 'postgres' | 'sqlite';
   /** Null without a bound project: the catalog alone, no statuses. */
-  project: { dir: string; format: 'native' | 'alembic'; applied: number; pending: number } | null;
+  project: { dir: string; format: ProjectFormat; applied: number; pending: number } | null;
   /** Why the bound project could not be read (moved folder, no migrations): the catalog is still shown. */
   projectError: string | null;
   tables: InventoryTable[];

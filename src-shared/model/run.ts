@@ -1,5 +1,6 @@
 // Upgrade, downgrade and stamp as the UI previews them and the runner reports them.
 import type { Snapshot } from './reset';
+import type { ProjectFormat } from './revision';
 import type { MigrationStatus } from './status';
 
 export const runActions = ['upgrade', 'downgrade', 'stamp'] as const;
@@ -62,4 +63,23 @@ export interface RunResult {
   status: MigrationStatus;
   /** The snapshot taken first (request.snapshotFirst): restoring it undoes the run. */
   snapshot?: Snapshot;
+}
+
+/**
+ * What `adopt --from TOOL` would write: the history another tool recorded, recorded again in the
+ * bookkeeping of the project's own format, in one transaction.
+ */
+export interface AdoptionPreview {
+  from: ProjectFormat;
+  into: ProjectFormat;
+  /** Revisions the old bookkeeping records, with their ancestors, in the order they are recorded. */
+  revisions: string[];
+  /** Recorded by the old tool but defined by no file of the project: not adopted, and said. */
+  unknown: string[];
+  /** The exact statements, bookkeeping only: no migration runs. */
+  sql: string;
+}
+
+export interface AdoptionResult extends AdoptionPreview {
+  status: MigrationStatus;
 }

@@ -40,4 +40,24 @@ export interface MigrationStatus {
   initialised: boolean;
   /** Why `upgrade heads` cannot apply what is pending (a cycle, a missing parent); null when it can. */
   blockedBy: string | null;
+  /**
+   * Other tools' bookkeeping found in the database (read when the status is asked of a connection): a
+   * database migrated by golang-migrate read as a dbmate project shows everything pending, and this
+   * says why, and what to do (--format, or `switchyard adopt --from`).
+   */
+  otherBookkeeping?: OtherBookkeeping[];
+}
+
+export interface OtherBookkeeping {
+  format: ProjectFormat;
+  tables: string[];
+  /** How many revisions it records. */
+  records: number;
+}
+
+/** In words, for the CLI and the app: whose bookkeeping it is, and what to do about it. */
+export function otherBookkeepingLine(status: Pick<MigrationStatus, 'format' | 'initialised'>, other: OtherBookkeeping): string {
+  const what = `this database also has ${other.format}'s bookkeeping (${other.tables.join(', ')}: ${other.records} record${other.records === 1 ? '' : 's'})`;
+  if (status.initialised) return `${what}; this ${status.format} project reads its own.`;
+  return `${what}, and none of this ${status.format} project's: if ${other.format} migrated it, read the project with --format ${other.format}, or record its history in ${status.format}'s table with \`switchyard adopt --from ${other.format}\`.`;
 }

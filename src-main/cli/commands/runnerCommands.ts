@@ -1,7 +1,7 @@
 // `switchyard status|upgrade|downgrade|stamp`: the runner from a terminal or a CI job, through the
 // same runner service as the app (a run is its long operation, followed here).
 import type { RunAction, RunPreview, RunRequest } from '../../../src-shared/model/run';
-import type { MigrationStatus } from '../../../src-shared/model/status';
+import { otherBookkeepingLine, type MigrationStatus } from '../../../src-shared/model/status';
 import type { TargetRef } from '../../../src-shared/model/targetRef';
 import { api } from '../../../src-shared/api';
 import { SwitchyardError } from '../../../src-shared/errors';
@@ -28,7 +28,7 @@ interface Resolved {
 }
 
 /** Profiles need the store; a --url run uses it only for the audit log and a snapshot first, and only when it can open unattended. */
-async function resolveTarget(flags: TargetFlags): Promise<Resolved> {
+export async function resolveTarget(flags: TargetFlags): Promise<Resolved> {
   requireOneTarget(flags);
   const services = await openServices({ store: flags.profile ? 'required' : 'unattended' });
   try {
@@ -50,12 +50,26 @@ function printStatus(target: MigrationTarget, status: MigrationStatus): void {
   if (status.unknown.length) lines.push(`unknown:  ${status.unknown.join(', ')} (recorded in the database, in no file)`);
   if (status.changed.length) lines.push(`changed:  ${status.changed.join(', ')} (file edited after it was applied)`);
   if (status.blockedBy) lines.push(`blocked:  ${status.blockedBy}`);
+  for (const other of status.otherBookkeeping ?? []) lines.push(`note:     ${otherBookkeepingLine(status, other)}`);
   say(`${lines.join('\n')}\n`);
 }
 
 function statusJson(status: MigrationStatus) {
-  const { applied, heads, pending, unknown, changed, pendingByBranch, projectHeads, format, project, records, blockedBy } = status;
-  return { applied, heads, pending, unknown, changed, pendingByBranch, projectHeads, format, project, records, blockedBy };
+  const { applied, heads, pending, unknown, changed, pendingByBranch, projectHeads, format, project, records, blockedBy, otherBookkeeping } = status;
+  return {
+    applied,
+    heads,
+    pending,
+    unknown,
+    changed,
+    pendingByBranch,
+    projectHeads,
+    format,
+    project,
+    records,
+    blockedBy,
+    otherBookkeeping: otherBookkeeping ?? [],
+  };
 }
 
 function printPreview(preview: RunPreview): void {
@@ -65,7 +79,7 @@ function printPreview(preview: RunPreview): void {
 }
 
 /** The runner's refusal names what to type; from a terminal, the flag that types it. */
-function withCliWayOut<T>(start: () => T): T {
+export function withCliWayOut<T>(start: () => T): T {
   try {
     return start();
   } catch (error) {

@@ -1,5 +1,6 @@
 // Above the graph: where the selected database stands, and the project's anomalies with file:line.
 import type { GraphLoad } from '../../../src-shared/model/graphView';
+import { formatLabel } from '../../../src-shared/model/revision';
 
 export function GraphSummary({ graph, onGo }: { graph: GraphLoad; onGo(id: string): void }) {
   const { report, status, statusError } = graph;
@@ -31,7 +32,8 @@ export function GraphSummary({ graph, onGo }: { graph: GraphLoad; onGo(id: strin
         </p>
       )}
       <p className="muted small">
-        {report.revisions.length} revisions · heads {report.heads.join(', ') || 'none'} · {report.format} project in <code>{report.project}</code>
+        {report.revisions.length} revisions · heads {report.heads.join(', ') || 'none'} ·{' '}
+        <span title={`Read as ${formatLabel(report.format)}: ${report.detection}`}>{formatLabel(report.format)}</span> project in <code>{report.project}</code>
       </p>
       {report.anomalies.length > 0 && (
         <details className="graph-anomalies">

@@ -1,7 +1,8 @@
 // Where the selected connection stands: applied, pending per branch, heads, problems; and the
 // buttons that open the plan-and-confirm dialog.
 import { useEffect } from 'react';
-import type { MigrationStatus } from '../../../src-shared/model/status';
+import { formatLabel } from '../../../src-shared/model/revision';
+import { otherBookkeepingLine, type MigrationStatus } from '../../../src-shared/model/status';
 import { useNavigation } from '../../app/navigationStore';
 import { useConnections } from '../connections/connectionsStore';
 import { useRunDialog } from './runDialogStore';
@@ -72,8 +73,13 @@ export function MigrationsScreen() {
       {status && (
         <>
           <p className="muted">
-            {status.format === 'alembic' ? 'Alembic' : 'Native SQL'} project <code>{status.project}</code>
+            {formatLabel(status.format)} project <code>{status.project}</code>
           </p>
+          {(status.otherBookkeeping ?? []).map((other) => (
+            <p key={other.format} className={status.initialised ? 'muted' : 'notice'} role="note">
+              {otherBookkeepingLine(status, other)}
+            </p>
+          ))}
           <Summary status={status} />
           {status.pendingByBranch.length > 0 && (
             <section aria-label="Pending by branch">

@@ -27,13 +27,11 @@ describe('which tables a run destroys, from the SQL it runs', () => {
   it("reads an Alembic revision's downgrade() when it is reverted and its upgrade() when it is applied", async () => {
     const parse = await loadParser();
     const file = alembicFile('r1', alembic);
-    expect(destructiveStatements(parse, [{ direction: 'down', file }], 'alembic')).toEqual([
+    expect(destructiveStatements(parse, [{ direction: 'down', file }], 'tool')).toEqual([
       { table: 'audit.events', how: 'truncate', revision: 'r1', direction: 'down' },
       { table: 'accounts', how: 'drop', revision: 'r1', direction: 'down' },
     ]);
-    expect(destructiveStatements(parse, [{ direction: 'up', file }], 'alembic')).toEqual([
-      { table: 'sessions', how: 'delete', revision: 'r1', direction: 'up' },
-    ]);
+    expect(destructiveStatements(parse, [{ direction: 'up', file }], 'tool')).toEqual([{ table: 'sessions', how: 'delete', revision: 'r1', direction: 'up' }]);
   });
 
   it('reads native bodies, ignores comments, strings and row-only statements, and names a table once', async () => {
@@ -47,7 +45,7 @@ describe('which tables a run destroys, from the SQL it runs', () => {
           { direction: 'up', file: first },
           { direction: 'down', file: second },
         ],
-        'native',
+        'sql',
       ),
     ).toEqual([
       { table: 'notes', how: 'drop', revision: 'n2', direction: 'up' },
@@ -58,7 +56,7 @@ describe('which tables a run destroys, from the SQL it runs', () => {
 
   it('does not load the parser for steps that cannot destroy anything', () => {
     const creating = nativeFile('c1', 'CREATE TABLE notes (id int);', 'DROP TABLE notes;');
-    expect(mayDestroy([{ direction: 'up', file: creating }], 'native')).toBe(false);
-    expect(mayDestroy([{ direction: 'down', file: creating }], 'native')).toBe(true);
+    expect(mayDestroy([{ direction: 'up', file: creating }], 'sql')).toBe(false);
+    expect(mayDestroy([{ direction: 'down', file: creating }], 'sql')).toBe(true);
   });
 });
