@@ -39,9 +39,9 @@ const holdsBody = /^(?:DO|CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE))\b
 const rowsOnly = /^(?:INSERT|UPDATE|DELETE|COPY|MERGE|GRANT|REVOKE|COMMENT|TRUNCATE|VALUES)\b/i;
 const leadingComments = /^(?:\s*(?:--[^\n]*\n|\/\*[\s\S]*?\*\/))*\s*/;
 
+/** `statement` without its leading comments. */
 function mayChangeTables(statement: string): boolean {
-  const start = statement.replace(leadingComments, '');
-  return holdsBody.test(start) || (namesTable.test(statement) && !rowsOnly.test(start));
+  return holdsBody.test(statement) || (namesTable.test(statement) && !rowsOnly.test(statement));
 }
 
 // A table name as far as the text of an unread statement spells it out: `CREATE TABLE audit_` followed
@@ -166,16 +166,18 @@ async function readStatement(parser: PostgresParser, node: Node, statement: stri
 
 async function readSql(parser: PostgresParser, sql: string, reading: Reading): Promise<void> {
   for (const statement of await splitStatementsYielding(sql)) {
-    if (!mayChangeTables(statement.sql)) continue;
-    const line = reading.line + lineAndColumn(sql, statement.offset).line - 1;
+    // Lines are counted from the statement's first word, for messages and for the PL/pgSQL parser's own.
+    const text = statement.sql.replace(leadingComments, '');
+    if (!mayChangeTables(text)) continue;
+    const line = reading.line + lineAndColumn(sql, statement.offset + statement.sql.length - text.length).line - 1;
     let nodes: Node[];
     try {
-      nodes = (parser.parse(statement.sql).stmts ?? []).flatMap((raw) => (raw.stmt ? [raw.stmt] : []));
+      nodes = (parser.parse(text).stmts ?? []).flatMap((raw) => (raw.stmt ? [raw.stmt] : []));
     } catch (error) {
-      unread(reading, line, `SQL the PostgreSQL parser rejects: ${(error as Error).message}`, statement.sql);
+      unread(reading, line, `SQL the PostgreSQL parser rejects: ${(error as Error).message}`, text);
       continue;
     }
-    for (const node of nodes) await readStatement(parser, node, statement.sql, reading, line);
+    for (const node of nodes) await readStatement(parser, node, text, reading, line);
   }
 }
 

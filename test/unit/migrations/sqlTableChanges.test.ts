@@ -137,15 +137,20 @@ describe('statements the analysis could not read', () => {
   });
 
   it('lists SQL the parser rejects with its line, keeps reading the other statements and names the tables it spells out', async () => {
-    const changes = await read('CREATE TABLE first (id int);\nCREATE TABLE second (id int) WITH OOPS;\nCREATE TABLE third (id int);', 5);
+    const changes = await read(
+      'CREATE TABLE first (id int);\n-- the second one\n/* twice */\nCREATE TABLE second (id int) WITH OOPS;\nCREATE TABLE third (id int);',
+      3,
+    );
     expect(changes.created).toEqual(['first', 'third']);
     expect(changes.problems).toEqual([expect.stringMatching(/^0007_tenants\.sql:6: SQL the PostgreSQL parser rejects: syntax error/)]);
     expect(changes.mayCreate).toEqual([{ table: 'second', how: 'named by a statement not read at 0007_tenants.sql:6' }]);
   });
 
-  it('lists PL/pgSQL the parser rejects', async () => {
-    const changes = await read('DO $$ BEGIN CREAT TABLE oops (id int); END $$;');
-    expect(changes.problems).toEqual(['0007_tenants.sql:1: PL/pgSQL the parser rejects in a DO block: syntax error at or near "CREAT"']);
+  it('lists PL/pgSQL the parser rejects, and counts lines in a block from its first word', async () => {
+    const changes = await read('SELECT 1;\n-- a comment before the block\nDO $$\nBEGIN\n  CREATE TABLE fine (id int);\n  EXECUTE v;\nEND $$;');
+    expect(changes.problems).toEqual(['0007_tenants.sql:6: a dynamic EXECUTE is not read: v']);
+    const rejected = await read('DO $$ BEGIN CREAT TABLE oops (id int); END $$;');
+    expect(rejected.problems).toEqual(['0007_tenants.sql:1: PL/pgSQL the parser rejects in a DO block: syntax error at or near "CREAT"']);
   });
 
   it('lists a body in a language it does not read when it mentions a table, and only then', async () => {
