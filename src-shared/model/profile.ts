@@ -1,5 +1,6 @@
 // Connection profiles: the shape the UI, the CLI and the store agree on. The password is write-only.
 import { z } from 'zod';
+import { engines, type Engine } from './engine';
 import { projectFormats } from './revision';
 
 export const environments = ['dev', 'test', 'staging', 'prod', 'demo'] as const;
@@ -22,8 +23,7 @@ export const environmentLabels: Record<Environment, string> = {
   demo: 'Demo',
 };
 
-export const engines = ['postgres', 'sqlite'] as const;
-export type Engine = (typeof engines)[number];
+export { engines, type Engine };
 
 export const sslModes = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
 export type SslMode = (typeof sslModes)[number];

@@ -1,5 +1,5 @@
 // Options shared by the commands that read a migration project: --project, --format, --engine, --applied.
-import { engines, type Engine } from '../../../src-shared/model/profile';
+import { engines, type Engine } from '../../../src-shared/model/engine';
 import { projectFormats, type ProjectFormat } from '../../../src-shared/model/revision';
 import { revisionFor } from '../../../src-shared/graph/addressing';
 import type { RevisionGraph } from '../../../src-shared/graph/revisionGraph';

@@ -1,7 +1,7 @@
 // PostgreSQL through pg: TLS modes, timeouts, and read-only enforced by the server on the session.
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import type { ConnectionOptions } from 'node:tls';
+import type pg from 'pg';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { SqlExecutionError, type ConnectionTarget, type Driver, type Row } from '../../drivers/driver';
 import { translateConnectError } from './connectErrors';
@@ -45,10 +45,15 @@ export function clientConfig(target: ConnectionTarget): pg.ClientConfig {
   };
 }
 
+// pg is loaded on the first connection: commands that never connect (graph, plan, --help) would
+// otherwise spend a good part of their start-up evaluating it.
+let driverModule: Promise<typeof pg> | undefined;
+
 export async function connectPostgres(target: ConnectionTarget): Promise<Driver> {
+  const { Client } = await (driverModule ??= import('pg').then((loaded) => loaded.default));
   let client: pg.Client;
   try {
-    client = new pg.Client(clientConfig(target));
+    client = new Client(clientConfig(target));
   } catch (error) {
     throw translateConnectError(error, target);
   }
