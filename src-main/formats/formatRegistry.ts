@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { ProjectFormat } from '../../src-shared/model/revision';
 import { alembicFormat } from './alembic/alembicFormat';
+import { flywayFormat } from './flyway/flywayFormat';
 import { dieselFormat } from './diesel/dieselFormat';
 import type { MigrationFormat } from './format';
 import { nativeFormat } from './native/nativeFormat';
@@ -18,6 +19,7 @@ const formats: Record<ProjectFormat, MigrationFormat> = {
   diesel: dieselFormat,
   pop: popFormat,
   alembic: alembicFormat,
+  flyway: flywayFormat,
   sqitch: sqitchFormat,
 };
 
@@ -25,7 +27,7 @@ const formats: Record<ProjectFormat, MigrationFormat> = {
  * Most specific first: a tool's own marker file (alembic.ini, sqitch.plan, migration_lock.toml) before
  * name patterns, and native (any .sql) last.
  */
-const detectionOrder: readonly ProjectFormat[] = ['alembic', 'prisma', 'diesel', 'sqitch', 'pop', 'native'];
+const detectionOrder: readonly ProjectFormat[] = ['alembic', 'prisma', 'diesel', 'sqitch', 'flyway', 'pop', 'native'];
 
 export function formatNamed(name: ProjectFormat): MigrationFormat {
   return formats[name];

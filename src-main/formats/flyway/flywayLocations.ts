@@ -1,0 +1,59 @@
+// The folders Flyway scans for migrations, from `locations` (filesystem:, or classpath: as a Maven or
+// Gradle project lays it out), relative to the project; the project folder itself when none is set.
+// Flyway scans each location with its sub-folders; a location that cannot be read is E_INVALID_PROJECT
+// naming the setting, never an empty project.
+// https://documentation.red-gate.com/flyway/reference/configuration/flyway-namespace/flyway-locations-setting
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { SwitchyardError } from '../../../src-shared/errors';
+import type { FlywaySettings } from './flywaySettings';
+
+export interface FlywayLocation {
+  /** Absolute. */
+  dir: string;
+  /** As written in the configuration, or "." for the project folder. */
+  written: string;
+}
+
+// Where a build puts what is on the classpath at run time.
+const classpathRoots = ['src/main/resources', 'src/main/java'];
+
+function isFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+function resolveLocation(project: string, written: string): string | null {
+  const colon = written.indexOf(':');
+  const scheme = colon > 1 ? written.slice(0, colon) : 'classpath';
+  const path = colon > 1 ? written.slice(colon + 1) : written;
+  if (scheme === 'filesystem') {
+    const dir = isAbsolute(path) ? path : join(project, path);
+    return isFolder(dir) ? dir : null;
+  }
+  if (scheme === 'classpath') {
+    const inProject = classpathRoots.map((root) => join(project, root, path.replace(/^\/+/, ''))).find(isFolder);
+    return inProject ?? null;
+  }
+  return null;
+}
+
+export function flywayLocations(project: string, settings: FlywaySettings): FlywayLocation[] {
+  const setting = settings.locations;
+  if (setting === null) return [{ dir: project, written: '.' }];
+  return (setting.value as string[]).map((written) => {
+    const dir = resolveLocation(project, written);
+    if (dir === null) {
+      throw new SwitchyardError(
+        'E_INVALID_PROJECT',
+        `${setting.file}:${setting.line}: Flyway location "${written}" is not a folder Switchyard can read from ${project} (filesystem: paths are read relative to the project, classpath: ones under ${classpathRoots.join(' or ')}).`,
+        { file: setting.file, line: setting.line, location: written },
+      );
+    }
+    return { dir, written };
+  });
+}
+
+/** Forward slashes, as revision files and Flyway's script column spell paths. */
+export function slashPath(from: string, to: string): string {
+  return relative(from, to).split(/[\\/]/).join('/');
+}

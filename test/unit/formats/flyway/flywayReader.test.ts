@@ -1,0 +1,130 @@
+// Reading Flyway projects as Flyway reads them: locations, order, repeatables, undo files, and every
+// file it would not run named.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProject } from '../../../../src-main/migrations/project';
+import { readProject } from '../../../../src-main/migrations/readers/detectProject';
+import { tempDir } from '../../../support/tempDir';
+
+const shop = resolve(__dirname, '../../../fixtures/migrations/flyway-shop');
+
+function writeProject(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+describe('a Flyway project', () => {
+  it('is detected by its flyway.conf, and read from every location in version order, repeatables last by description', () => {
+    const project = loadProject(shop);
+    expect(project.files.format).toBe('flyway');
+    expect(project.files.detection).toBe('flyway.conf in the folder: a Flyway project');
+    const revisions = project.graph.revisions;
+    // 1.10 after 1.9; the repeatables in Java's string order, capitals first ("Zone names" before "active places").
+    expect(revisions.map((r) => r.id)).toEqual(['1', '1.1', '1.9', '1.10', '2', 'R__Zone_names', 'R__active_places']);
+    expect(revisions.map((r) => r.parents)).toEqual([[], ['1'], ['1.1'], ['1.9'], ['1.10'], ['2'], ['R__Zone_names']]);
+    expect(revisions.map((r) => r.message)).toEqual([
+      'create location history',
+      'add column location history valid until',
+      'add customers',
+      'index places',
+      'create orders',
+      'Zone names',
+      'active places',
+    ]);
+    expect(project.anomalies).toEqual([]);
+  });
+
+  it('records the script as its path inside its location, and reads the undo file as the version’s down body', () => {
+    const files = readProject(shop);
+    const two = files.files.find((f) => f.revision.id === '2');
+    expect(two?.revision.file).toBe('sql/orders/V2__create_orders.sql');
+    expect(two?.formatData).toMatchObject({ version: '2', description: 'create orders', script: 'orders/V2__create_orders.sql' });
+    expect(two?.down).toMatchObject({ sql: 'DROP TABLE orders;\n', file: 'sql/U2__create_orders.sql' });
+    expect(two?.otherFiles).toEqual(['sql/U2__create_orders.sql']);
+    const views = files.files.find((f) => f.revision.id === 'R__active_places');
+    expect(views?.formatData).toMatchObject({ version: null, description: 'active places', script: 'R__active_places.sql' });
+  });
+
+  it('runs a migration of statements PostgreSQL refuses in a transaction outside one, as Flyway does', () => {
+    const files = readProject(shop);
+    expect(files.files.filter((f) => f.up?.transaction === false).map((f) => f.revision.id)).toEqual(['1.10']);
+  });
+
+  it('leaves a migration mixing both kinds in a transaction (Flyway refuses it), unless mixed = true', () => {
+    const mixedSql = 'CREATE TABLE t (id int);\nCREATE INDEX CONCURRENTLY t_id ON t (id);\n';
+    const comment = '-- VACUUM later, CREATE INDEX CONCURRENTLY maybe\nCREATE TABLE u (id int);\n';
+    const plain = writeProject({ 'V1__mixed.sql': mixedSql, 'V2__comment.sql': comment });
+    expect(readProject(plain).files.map((f) => f.up?.transaction)).toEqual([true, true]);
+    const mixed = writeProject({
+      'flyway.toml': '[environments.default]\nurl = "jdbc:postgresql://x/y"\n\n[flyway]\nmixed = true\n',
+      'V1__mixed.sql': mixedSql,
+    });
+    expect(readProject(mixed).files.map((f) => f.up?.transaction)).toEqual([false]);
+  });
+
+  it('names every file it does not run: a duplicate version, a callback, a name Flyway refuses, an undo without its version, a stray file', () => {
+    const dir = writeProject({
+      'V1__first.sql': 'CREATE TABLE a (id int);',
+      'V1.0__same_version.sql': 'CREATE TABLE b (id int);',
+      'V2__second.sql': 'CREATE TABLE c (id int);',
+      'beforeMigrate.sql': 'SELECT 1;',
+      'V2a__typo.sql': 'SELECT 1;',
+      'U7__nothing.sql': 'SELECT 1;',
+      'notes.sql': 'SELECT 1;',
+    });
+    const project = loadProject(dir);
+    // Flyway refuses both; Switchyard keeps the first by path and names the other.
+    expect(project.graph.revisions.map((r) => r.id)).toEqual(['1.0', '2']);
+    const byFile = Object.fromEntries(project.anomalies.map((a) => [a.file, a]));
+    expect(byFile['V1__first.sql']).toMatchObject({
+      kind: 'duplicateRevision',
+      message: expect.stringContaining("version 1 is also V1.0__same_version.sql's"),
+    });
+    expect(byFile['beforeMigrate.sql']).toMatchObject({ kind: 'unusedFile', message: expect.stringContaining('callback') });
+    expect(byFile['V2a__typo.sql']).toMatchObject({ kind: 'unusedFile', message: expect.stringContaining('"2a"') });
+    expect(byFile['U7__nothing.sql']).toMatchObject({ kind: 'unusedFile', message: expect.stringContaining('no versioned migration') });
+    expect(byFile['notes.sql']).toMatchObject({ kind: 'unusedFile' });
+    expect(project.anomalies).toHaveLength(5);
+  });
+
+  it('reads locations from flyway.toml, and a .sql file outside them is named', () => {
+    const dir = writeProject({
+      'flyway.toml': '[flyway]\nlocations = [\n  "filesystem:migrations",\n  "filesystem:more",\n]\n',
+      'migrations/V1__a.sql': 'CREATE TABLE a (id int);',
+      'more/V2__b.sql': 'CREATE TABLE b (id int);',
+      'old/V3__c.sql': 'CREATE TABLE c (id int);',
+    });
+    const project = loadProject(dir);
+    expect(project.graph.revisions.map((r) => r.file)).toEqual(['migrations/V1__a.sql', 'more/V2__b.sql']);
+    expect(project.anomalies).toEqual([expect.objectContaining({ kind: 'unusedFile', file: 'old/V3__c.sql' })]);
+  });
+
+  it('names a setting it does not honour, with the file and line', () => {
+    const dir = writeProject({ 'flyway.conf': 'flyway.user=me\nflyway.table=schema_version\n', 'V1__a.sql': 'CREATE TABLE a (id int);' });
+    expect(loadProject(dir).anomalies).toEqual([
+      expect.objectContaining({ kind: 'unsupportedSetting', file: 'flyway.conf', line: 2, message: expect.stringContaining('"table"') }),
+    ]);
+  });
+
+  it('refuses a location that is not there, naming the setting, rather than reading an empty project', () => {
+    const dir = writeProject({ 'flyway.conf': 'flyway.locations=filesystem:sql,filesystem:missing\n', 'sql/V1__a.sql': 'CREATE TABLE a (id int);' });
+    expect(() => readProject(dir)).toThrow(
+      expect.objectContaining({ code: 'E_INVALID_PROJECT', message: expect.stringContaining('flyway.conf:1: Flyway location "filesystem:missing"') }),
+    );
+  });
+
+  it('is detected by V<version>__ names alone, and reads classpath: locations where a Maven project keeps them', () => {
+    const bare = writeProject({ 'V1__a.sql': 'CREATE TABLE a (id int);', 'V2__b.sql': 'CREATE TABLE b (id int);' });
+    expect(readProject(bare).detection).toBe("2 files named V<version>__<description>.sql: Flyway's versioned migrations");
+    const maven = writeProject({
+      'flyway.conf': 'flyway.locations=classpath:db/migration\n',
+      'src/main/resources/db/migration/V1__a.sql': 'CREATE TABLE a (id int);',
+    });
+    expect(readProject(maven).files.map((f) => f.formatData?.script)).toEqual(['V1__a.sql']);
+  });
+});
