@@ -15,8 +15,7 @@ import type { RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import { upgradeOrder } from '../../src-shared/graph/planner';
 import { engineFor } from '../engines/engineFor';
 import type { TableChanges } from '../migrations/staticAnalysis';
-import { nativeTable } from '../formats/native/nativeTableSql';
-import { alembicTable } from '../runner/versionTables';
+import { allFormats } from '../formats/formatRegistry';
 import type { CatalogRelation } from './catalogRelation';
 import { conflictingTables } from './conflicts';
 
@@ -29,7 +28,9 @@ export interface ProjectState {
   pending: readonly string[];
 }
 
-const bookkeepingTables = new Set([nativeTable, alembicTable]);
+// Every tool's bookkeeping, not only the project's format's: a database another tool migrated, or one
+// adopted from it, keeps that tool's tables, which no migration of the project creates.
+const bookkeepingTables = new Set(allFormats().flatMap((format) => format.bookkeeping.tables));
 /** Static analysis reads CREATE TABLE, not CREATE VIEW: views get no status rather than a wrong one. */
 const trackedKinds = new Set<InventoryTable['kind']>(['table', 'partitioned table', 'foreign table']);
 
@@ -143,7 +144,7 @@ export function classifyTables(relations: readonly CatalogRelation[], engine: In
     const createdBy = creator === undefined ? null : refOf(state.graph, creator);
     if (!trackedKinds.has(relation.kind)) return inventoryTable(relation, null, createdBy, null);
     let status: TableStatus;
-    if (relation.schema === defaultSchema && bookkeepingTables.has(relation.name)) status = 'bookkeeping';
+    if (bookkeepingTables.has(key)) status = 'bookkeeping';
     else if (conflicts.has(key)) status = 'conflict';
     else if (creator !== undefined) status = 'ok';
     else status = 'unexpected';

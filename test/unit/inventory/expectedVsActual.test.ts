@@ -67,6 +67,21 @@ describe('each table gets the status a DBA would give it', () => {
     expect(result.counts).toEqual({ ok: 2, missing: 1, unexpected: 1, conflict: 1, bookkeeping: 1 });
   });
 
+  it("calls every tool's bookkeeping bookkeeping, in its own schema too, not a table someone left behind", () => {
+    const migratedByOthers = classifyTables(
+      [relation('flyway_schema_history'), relation('schema_migrations'), relation('changes', 'sqitch'), relation('goose_db_version'), relation('changes')],
+      'postgres',
+      state,
+    );
+    const of = (schema: string, name: string) => migratedByOthers.tables.find((t) => t.schema === schema && t.name === name)?.status;
+    expect(of('public', 'flyway_schema_history')).toBe('bookkeeping');
+    expect(of('public', 'schema_migrations')).toBe('bookkeeping');
+    expect(of('public', 'goose_db_version')).toBe('bookkeeping');
+    expect(of('sqitch', 'changes')).toBe('bookkeeping');
+    // The same name in the default schema is a user's table.
+    expect(of('public', 'changes')).toBe('unexpected');
+  });
+
   it('gives views no status: static analysis does not read CREATE VIEW', () => {
     expect(status('recent')).toBeNull();
   });
