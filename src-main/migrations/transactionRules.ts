@@ -21,7 +21,7 @@ export interface RefusedInTransaction {
 const enumValueInTransactionSince = 120000;
 
 // Every statement below has one of these words; a body without any never loads the parser.
-const keywords = /\b(?:CONCURRENTLY|VACUUM|DATABASE|SYSTEM|SCHEMA|TABLESPACE|VALUE|DISCARD|CLUSTER)\b/i;
+const keywords = /\b(?:CONCURRENTLY|VACUUM|DATABASE|SYSTEM|REINDEX|TABLESPACE|VALUE|DISCARD|CLUSTER)\b/i;
 
 /** False when `sql` cannot hold a statement PostgreSQL refuses inside a transaction; true means "parse to know". */
 export function mayRefuseTransaction(sql: string): boolean {

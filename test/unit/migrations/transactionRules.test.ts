@@ -72,8 +72,9 @@ describe('statements PostgreSQL refuses inside a transaction block', () => {
   });
 
   it('tells by a keyword test alone that a body without any of the keywords needs no parse', () => {
-    expect(mayRefuseTransaction('CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);')).toBe(false);
+    expect(mayRefuseTransaction('CREATE SCHEMA app;\nCREATE TABLE app.t (a int);\nINSERT INTO app.t VALUES (1);')).toBe(false);
     expect(mayRefuseTransaction('create index concurrently i on t (a)')).toBe(true);
     expect(mayRefuseTransaction("ALTER TYPE mood ADD VALUE 'x'")).toBe(true);
+    expect(mayRefuseTransaction('reindex schema app')).toBe(true);
   });
 });
