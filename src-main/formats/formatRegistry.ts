@@ -5,9 +5,12 @@ import { resolve } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { ProjectFormat } from '../../src-shared/model/revision';
 import { alembicFormat } from './alembic/alembicFormat';
+import { dbmateFormat } from './dbmate/dbmateFormat';
 import { flywayFormat } from './flyway/flywayFormat';
 import { dieselFormat } from './diesel/dieselFormat';
 import type { MigrationFormat } from './format';
+import { golangMigrateFormat } from './golangMigrate/golangMigrateFormat';
+import { gooseFormat } from './goose/gooseFormat';
 import { nativeFormat } from './native/nativeFormat';
 import { popFormat } from './pop/popFormat';
 import { prismaFormat } from './prisma/prismaFormat';
@@ -20,6 +23,9 @@ const formats: Record<ProjectFormat, MigrationFormat> = {
   pop: popFormat,
   alembic: alembicFormat,
   flyway: flywayFormat,
+  dbmate: dbmateFormat,
+  'golang-migrate': golangMigrateFormat,
+  goose: gooseFormat,
   sqitch: sqitchFormat,
 };
 
@@ -27,7 +33,7 @@ const formats: Record<ProjectFormat, MigrationFormat> = {
  * Most specific first: a tool's own marker file (alembic.ini, sqitch.plan, migration_lock.toml) before
  * name patterns, and native (any .sql) last.
  */
-const detectionOrder: readonly ProjectFormat[] = ['alembic', 'prisma', 'diesel', 'sqitch', 'flyway', 'pop', 'native'];
+const detectionOrder: readonly ProjectFormat[] = ['alembic', 'prisma', 'diesel', 'sqitch', 'flyway', 'goose', 'dbmate', 'pop', 'golang-migrate', 'native'];
 
 export function formatNamed(name: ProjectFormat): MigrationFormat {
   return formats[name];

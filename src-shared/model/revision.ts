@@ -8,6 +8,9 @@ export const projectFormats = [
   "diesel",
   "prisma",
   "sqitch",
+  "dbmate",
+  "golang-migrate",
+  "goose",
 ] as const;
 export type ProjectFormat = (typeof projectFormats)[number];
 

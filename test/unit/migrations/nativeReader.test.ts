@@ -45,14 +45,16 @@ describe('native SQL revisions', () => {
 });
 
 describe('header-less SQL folders are a linear chain in file-name order', () => {
-  it('dbmate: versioned names, up and down bodies in one file', () => {
+  it('a dbmate folder (versioned names, up and down blocks in one file) is no longer native: the dbmate format reads it, refusals and all', () => {
     const project = readProject(`${fixtures}native-dbmate`);
+    expect(project.format).toBe('dbmate');
     expect(project.files.map((f) => [f.revision.id, f.revision.parents, f.revision.message])).toEqual([
       ['20240101090000', [], 'create documents'],
       ['20240102120000', ['20240101090000'], 'add users'],
-      ['20240103080000', ['20240102120000'], 'drop users'],
     ]);
     expect(project.files[1]?.down?.sql).toContain('DROP TABLE users');
+    // dbmate refuses a file without a down block; so the native chain's silent acceptance is gone.
+    expect(project.unreadable).toEqual([expect.objectContaining({ kind: 'unreadableFile', file: '20240103080000_drop_users.sql' })]);
   });
 
   it('Flyway: numeric version order (1, 1.1, 2, 10), undo files as downgrades, repeatables skipped with a reason', () => {
@@ -62,11 +64,12 @@ describe('header-less SQL folders are a linear chain in file-name order', () => 
     expect(project.unreadable).toEqual([expect.objectContaining({ kind: 'unreadableFile', file: 'R__views.sql' })]);
   });
 
-  it('golang-migrate: .up.sql and .down.sql pairs make one revision', () => {
+  it('golang-migrate pairs are no longer native: the golang-migrate format reads them, versions as numbers as migrate records them', () => {
     const project = readProject(`${fixtures}native-golang`);
+    expect(project.format).toBe('golang-migrate');
     expect(project.files.map((f) => [f.revision.id, f.up?.sql.trim(), f.down?.sql.trim()])).toEqual([
-      ['000001', 'CREATE TABLE items (id int);', 'DROP TABLE items;'],
-      ['000002', 'CREATE TABLE orders (id int);', 'DROP TABLE orders;'],
+      ['1', 'CREATE TABLE items (id int);', 'DROP TABLE items;'],
+      ['2', 'CREATE TABLE orders (id int);', 'DROP TABLE orders;'],
     ]);
   });
 });

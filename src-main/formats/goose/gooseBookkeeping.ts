@@ -1,0 +1,58 @@
+// goose's goose_db_version: a row per apply, with goose's first row for version 0 (pressly/goose
+// internal/dialects/postgres.go and sqlite3.go: CreateTable, InsertVersion, DeleteVersion; goose
+// inserts version 0 right after creating the table). A version is applied when its latest row says
+// is_applied (GetMigrationByVersion orders by time, ListMigrations by id). goose keeps no checksum.
+import type { Engine as EngineKind } from '../../../src-shared/model/profile';
+import type { AppliedRecord } from '../../../src-shared/model/status';
+import { engineFor } from '../../engines/engineFor';
+import type { SqlBookkeeping } from '../format';
+
+export const gooseTable = 'goose_db_version';
+
+interface VersionRow {
+  version_id: string | number;
+  is_applied: boolean | number;
+  tstamp: string | Date | null;
+}
+
+const tableExists = (driver: Parameters<SqlBookkeeping['present']>[0]) => engineFor(driver.engine).catalog.tableExists(driver, gooseTable);
+
+export const gooseBookkeeping: SqlBookkeeping = {
+  tables: [gooseTable],
+  present: tableExists,
+  async read(driver) {
+    if (!(await tableExists(driver))) return { initialised: false, records: [] };
+    const rows = await driver.query<VersionRow & Record<string, unknown>>(`SELECT version_id, is_applied, tstamp FROM ${gooseTable} ORDER BY id`);
+    // The latest row of each version decides (an older goose wrote is_applied = false rows on down).
+    const latest = new Map<string, VersionRow>();
+    for (const row of rows) {
+      const version = String(row.version_id);
+      latest.delete(version);
+      latest.set(version, row);
+    }
+    const records: AppliedRecord[] = [];
+    for (const [version, row] of latest) {
+      if (version === '0' || !(row.is_applied === true || Number(row.is_applied) === 1)) continue;
+      const appliedAt = row.tstamp instanceof Date ? row.tstamp.toISOString() : row.tstamp === null ? null : String(row.tstamp);
+      records.push({ revision: version, checksum: null, appliedAt, appliedBy: null, durationMs: null });
+    }
+    return { initialised: true, records };
+  },
+  createSql: (engine: EngineKind) =>
+    `CREATE TABLE IF NOT EXISTS ${gooseTable} (
+  id ${engineFor(engine).versionTable.autoNumberedId},
+  version_id bigint NOT NULL,
+  is_applied boolean NOT NULL,
+  tstamp timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+INSERT INTO ${gooseTable} (version_id, is_applied) SELECT 0, true WHERE NOT EXISTS (SELECT 1 FROM ${gooseTable})`,
+  refusal: () => Promise.resolve(null),
+  record: (_driver, step) => ({
+    // The version is digits (the reader made it so), written as goose binds it: a number.
+    after:
+      step.direction === 'up'
+        ? `INSERT INTO ${gooseTable} (version_id, is_applied) VALUES (${step.revision}, true)`
+        : `DELETE FROM ${gooseTable} WHERE version_id = ${step.revision}`,
+  }),
+  checksum: () => null,
+};

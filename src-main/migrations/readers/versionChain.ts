@@ -1,0 +1,77 @@
+// The shape shared by the tools that order migrations by a version in the file name (dbmate,
+// golang-migrate, goose): one linear chain in the tool's order, each revision's parent the one before,
+// and a version given by two files named, never one of them dropped in silence.
+import { readFileSync } from 'node:fs';
+import { sep } from 'node:path';
+import type { Anomaly } from '../../../src-shared/model/revision';
+import { normaliseText, unreadableFile, type ProjectFiles, type RevisionFile } from './projectFiles';
+
+/** One migration as the tool's file name and bodies give it, before it is linked into the chain. */
+export interface VersionedMigration extends Omit<RevisionFile, 'revision'> {
+  /** The version as the tool records it in its bookkeeping. */
+  version: string;
+  /** The file that names the revision (the up file), relative to the project. */
+  file: string;
+  message: string;
+}
+
+function readText(project: string, name: string): string {
+  return normaliseText(readFileSync(`${project}${sep}${name}`, 'utf8'));
+}
+
+/** The text of a file in the project folder, normalised; null (and an unreadableFile anomaly) when it cannot be read. */
+export function readProjectText(project: string, name: string, result: ProjectFiles): string | null {
+  try {
+    return readText(project, name);
+  } catch (error) {
+    result.unreadable.push(unreadableFile(name, 1, `cannot read: ${(error as Error).message}`));
+    return null;
+  }
+}
+
+/** For detection: the file's text, or null when it cannot be read (the reader then reports why). */
+export function peekText(project: string, name: string): string | null {
+  try {
+    return readText(project, name);
+  } catch {
+    return null;
+  }
+}
+
+/** A second file for a version the tool already has a file for: named, with what the tool and Switchyard do about it. */
+export function duplicateVersion(tool: string, version: string, kept: string, ignored: string): Anomaly {
+  return {
+    kind: 'duplicateRevision',
+    message: `${ignored}: version ${version} is also given by ${kept}; ${tool} refuses to run a folder where two files give one version. Switchyard runs ${kept} and not ${ignored}: rename one of them.`,
+    file: ignored,
+    line: 1,
+    revisions: [version],
+  };
+}
+
+/** `migrations` in the tool's order, each version once: each revision follows the one before it. */
+export function linkChain(migrations: readonly VersionedMigration[], result: ProjectFiles): void {
+  let previous: string | null = null;
+  for (const { version, file, message, ...bodies } of migrations) {
+    result.files.push({
+      revision: { id: version, parents: previous === null ? [] : [previous], dependsOn: [], branchLabels: [], message, createdAt: null, file, line: 1 },
+      ...bodies,
+    });
+    previous = version;
+  }
+}
+
+/** A file name's description in words: `add_users` is "add users". */
+export function describedBy(name: string): string {
+  return name.replace(/[_-]+/g, ' ').trim();
+}
+
+/** A `.sql` file the tool would not run (its name is not one of the tool's migration names). */
+export function notAMigrationName(file: string, why: string): Anomaly {
+  return { kind: 'unusedFile', message: `${file}: ${why}; not run`, file, line: null, revisions: [] };
+}
+
+/** The folder's `.sql` files in name order (the byte order Go's sort gives the tools). */
+export function sqlFileNames(names: readonly string[]): string[] {
+  return names.filter((n) => n.toLowerCase().endsWith('.sql')).sort();
+}
