@@ -12,6 +12,8 @@ export const bootstrapExit = { lockHeld: 75, stopped: 130 } as const;
 export interface BootstrapSettings {
   url: string;
   lockTimeoutMs: number;
+  /** Set when alembic.ini has none (Flask-Migrate's folder is its own script folder). */
+  scriptLocation?: string;
 }
 
 export const bootstrap = `
@@ -76,6 +78,9 @@ config = Config(file_=options.config, ini_section=options.name, cmd_opts=options
 url = settings.get("url")
 # ConfigParser interpolates %: escape it so the URL arrives exactly as given.
 if url: config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+# Flask-Migrate's alembic.ini has no script_location: \`flask db\` sets it to the ini's folder; so do we.
+if settings.get("scriptLocation") and not config.get_main_option("script_location"):
+    config.set_main_option("script_location", settings["scriptLocation"].replace("%", "%%"))
 cli.run_cmd(config, options)
 if stopped_early.is_set():
     sys.exit(${bootstrapExit.stopped})

@@ -71,6 +71,8 @@ export function alembicInvocation(command: string, alembicArgs: string[]): Alemb
 }
 
 export interface AlembicOutcome {
+  /** The program started (the Python interpreter when bootstrapped): named when env.py cannot import a module. */
+  program: string;
   code: number;
   stdout: string;
   stderr: string;
@@ -86,6 +88,8 @@ export interface AlembicRunOptions {
   lockTimeoutMs: number;
   /** Aborting asks the child to stop between revisions. */
   signal?: AbortSignal;
+  /** The script folder, for an alembic.ini without script_location (Flask-Migrate's, whose `flask db` sets it the same way). */
+  scriptLocation?: string;
 }
 
 // Enough to find Python, its packages and a temp folder, in the user's locale; nothing else of
@@ -133,6 +137,12 @@ export function runAlembicCommand(
   onLine: (stream: 'stdout' | 'stderr', line: string) => void,
 ): Promise<AlembicOutcome> {
   const invocation = alembicInvocation(command, ['-c', iniPath, ...alembicArgs]);
+  if (options.scriptLocation !== undefined && !invocation.bootstrapped) {
+    throw new SwitchyardError(
+      'E_INVALID_PROJECT',
+      `${iniPath} has no script_location (a Flask-Migrate folder): Switchyard sets it only when it starts Alembic's Python itself, and "${command}" is a command line it cannot. Set the Alembic command to an alembic script (e.g. .venv/bin/alembic), or add script_location = %(here)s to the [alembic] section.`,
+    );
+  }
   const url = sqlalchemyUrl(target);
   return new Promise((resolve, reject) => {
     const started = watched(invocation);
@@ -146,7 +156,11 @@ export function runAlembicCommand(
     // The child may be gone before it reads what we write; that is reported through its exit.
     child.stdin.on('error', () => undefined);
     if (invocation.bootstrapped) {
-      const settings: BootstrapSettings = { url, lockTimeoutMs: options.lockTimeoutMs };
+      const settings: BootstrapSettings = {
+        url,
+        lockTimeoutMs: options.lockTimeoutMs,
+        ...(options.scriptLocation !== undefined ? { scriptLocation: options.scriptLocation } : {}),
+      };
       child.stdin.write(`${JSON.stringify(settings)}\n`);
     }
     const stop = () => {
@@ -179,7 +193,7 @@ export function runAlembicCommand(
       options.signal?.removeEventListener('abort', stop);
       child.stdin.end();
       const code = exit ?? 1;
-      resolve({ code, ...collected, stoppedBecause: stoppedBecause(invocation, code, options.signal?.aborted ?? false) });
+      resolve({ program: invocation.program, code, ...collected, stoppedBecause: stoppedBecause(invocation, code, options.signal?.aborted ?? false) });
     });
   });
 }

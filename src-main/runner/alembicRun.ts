@@ -1,33 +1,54 @@
 // Upgrade, downgrade and stamp for Alembic projects, through the project's own alembic command:
 // our planner previews, Alembic runs, alembic_version is read back to report what changed.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
 import { engineFor } from '../engines/engineFor';
 import { appliedHeads } from '../../src-shared/graph/planner';
 import type { LoadedProject } from '../migrations/project';
-import { runAlembicCommand } from './alembicCommand';
+import { alembicVersionDirsFor } from '../migrations/readers/alembicIni';
+import { runAlembicCommand, type AlembicRunOptions } from './alembicCommand';
+import { alembicFailureText } from './alembicFailure';
 import { migrationStatus } from './migrationStatus';
 import type { MigrationTarget } from '../targets/migrationTarget';
 import type { RunOptions } from './sqlRun';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
-import { planRun, previewSteps } from './runPlan';
+import { planRun, previewSteps, type PlannedRun } from './runPlan';
 import { readRecorded } from './versionTables';
 
-function iniPath(project: LoadedProject): string {
-  for (const candidate of [join(project.files.project, 'alembic.ini'), join(dirname(project.files.project), 'alembic.ini')]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new SwitchyardError(
-    'E_INVALID_PROJECT',
-    `No alembic.ini in ${project.files.project} or its parent: Switchyard runs Alembic with the project's own configuration.`,
-  );
+interface AlembicSetup {
+  iniPath: string;
+  /** The script folder (env.py), where a failure's cause is looked for. */
+  scriptDir: string;
+  options: Pick<AlembicRunOptions, 'scriptLocation'>;
 }
 
-function alembicArgs(request: RunRequest): string[] {
-  return [request.action, request.to];
+function alembicSetup(project: LoadedProject): AlembicSetup {
+  const layout = alembicVersionDirsFor(project.files.project);
+  if (layout.iniPath === null) {
+    throw new SwitchyardError(
+      'E_INVALID_PROJECT',
+      `No alembic.ini for ${project.files.project} (in it, or one folder up naming it as script_location): Switchyard runs Alembic with the project's own configuration.`,
+    );
+  }
+  return { iniPath: layout.iniPath, scriptDir: layout.scriptDir, options: layout.scriptLocationImplied ? { scriptLocation: layout.scriptDir } : {} };
+}
+
+/**
+ * What Alembic is asked to do. A stamp gets the revisions the plan ends at, resolved by Switchyard
+ * (Alembic's stamp takes no relative target such as -1), with --purge so its table then holds exactly
+ * those; unless the table records revisions no file defines, which Alembic refuses to touch itself.
+ */
+function alembicArgs(project: LoadedProject, request: RunRequest, planned: PlannedRun, recorded: readonly string[]): string[] {
+  if (request.action !== 'stamp') return [request.action, request.to];
+  const after = new Set(planned.applied);
+  for (const step of planned.steps) {
+    if (step.direction === 'up') after.add(step.revision);
+    else after.delete(step.revision);
+  }
+  const heads = appliedHeads(project.graph, after);
+  const known = recorded.every((id) => project.graph.byId.has(id));
+  return ['stamp', ...(known ? ['--purge'] : []), ...(heads.length ? heads : ['base'])];
 }
 
 export async function previewAlembic(driver: Driver, target: MigrationTarget, project: LoadedProject, request: RunRequest): Promise<RunPreview> {
@@ -40,22 +61,26 @@ export async function previewAlembic(driver: Driver, target: MigrationTarget, pr
     sql = `-- ${request.action === 'stamp' ? 'stamp only records revisions' : 'several applied heads: Alembic cannot print SQL for this range offline'}\n`;
   } else {
     const range = `${heads[0] ?? 'base'}:${request.to}`;
+    const setup = alembicSetup(project);
     // Offline SQL touches no database, so there is no lock to wait for.
     const outcome = await runAlembicCommand(
       target.alembicCommand,
-      iniPath(project),
+      setup.iniPath,
       [request.action, range, '--sql'],
       target.connection,
-      { lockTimeoutMs: 0 },
+      { lockTimeoutMs: 0, ...setup.options },
       () => undefined,
     );
-    sql =
-      outcome.code === 0
-        ? outcome.stdout
-        : `-- alembic ${request.action} ${range} --sql failed (exit ${outcome.code}):\n${outcome.stderr
-            .split('\n')
-            .map((l) => `-- ${l}`)
-            .join('\n')}\n`;
+    if (outcome.code === 0) sql = outcome.stdout;
+    else {
+      // An error, not a comment in the SQL only: a dry run whose Alembic failed must not pass.
+      const failure = alembicFailureText(outcome.stderr, setup.scriptDir, outcome.program);
+      findings.push({ severity: 'error', message: `alembic ${request.action} ${range} --sql exited with ${outcome.code}: ${failure}` });
+      sql = `-- alembic ${request.action} ${range} --sql failed (exit ${outcome.code}):\n${failure
+        .split('\n')
+        .map((l) => `-- ${l}`)
+        .join('\n')}\n`;
+    }
   }
   return {
     request,
@@ -81,15 +106,19 @@ export async function runAlembic(
   const session = await engineFor(driver.engine).openRunSession(driver, target, lockTimeoutMs, {});
   const started = performance.now();
   try {
-    const { applied, steps } = await planRun(driver, project, request);
+    const planned = await planRun(driver, project, request);
+    const { applied, steps } = planned;
     refuseOn(await tableConflictFindings(driver, project, steps, request));
-    op?.progress(0, steps.length, `alembic ${alembicArgs(request).join(' ')} on ${target.name}`);
+    const setup = alembicSetup(project);
+    const recorded = (await readRecorded(driver, project)).records.map((r) => r.revision);
+    const args = alembicArgs(project, request, planned, recorded);
+    op?.progress(0, steps.length, `alembic ${args.join(' ')} on ${target.name}`);
     const outcome = await runAlembicCommand(
       target.alembicCommand,
-      iniPath(project),
-      alembicArgs(request),
+      setup.iniPath,
+      args,
       target.connection,
-      { lockTimeoutMs, signal: op?.signal },
+      { lockTimeoutMs, ...(op ? { signal: op.signal } : {}), ...setup.options },
       (stream, line) => op?.log(stream === 'stderr' && /error|Traceback/i.test(line) ? 'error' : 'info', line),
     );
     const after = await readRecorded(driver, project);
@@ -115,10 +144,9 @@ export async function runAlembic(
       });
     }
     if (outcome.code !== 0) {
-      const tail = outcome.stderr.trim().split('\n').slice(-6).join('\n');
       throw new SwitchyardError(
         'E_ALEMBIC_FAILED',
-        `alembic ${alembicArgs(request).join(' ')} exited with ${outcome.code}${done.length ? ` after ${done.length} revision(s)` : ''}:\n${tail}`,
+        `alembic ${args.join(' ')} exited with ${outcome.code}${done.length ? ` after ${done.length} revision(s)` : ''}:\n${alembicFailureText(outcome.stderr, setup.scriptDir, outcome.program)}`,
         { exitCode: outcome.code, completed: done.map((s) => s.revision) },
       );
     }

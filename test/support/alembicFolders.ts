@@ -16,3 +16,22 @@ export function readAlembicFolder(dir: string) {
   const layout = alembicVersionDirsFor(dir);
   return readAlembicProject(dir, layout.dirs, layout.recursive);
 }
+
+/** An env.py that runs without the application: the URL is Alembic's sqlalchemy.url (which Switchyard sets), online and offline. */
+export const plainAlembicEnv = `from logging.config import fileConfig
+from alembic import context
+from sqlalchemy import engine_from_config, pool
+
+config = context.config
+fileConfig(config.config_file_name)
+if context.is_offline_mode():
+    context.configure(url=config.get_main_option("sqlalchemy.url"), literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+else:
+    engine = engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.", poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        context.configure(connection=connection)
+        with context.begin_transaction():
+            context.run_migrations()
+`;

@@ -12,27 +12,10 @@ import { previewTarget, runTarget } from '../../../src-main/runner/runnerService
 import { targetStatus } from '../../../src-main/runner/targetStatus';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { postgresTarget } from '../../support/migrationTargets';
+import { plainAlembicEnv } from '../../support/alembicFolders';
 import { tempDir } from '../../support/tempDir';
 
 const server = inject('postgres');
-
-const onlineEnv = `from logging.config import fileConfig
-from alembic import context
-from sqlalchemy import engine_from_config, pool
-
-config = context.config
-fileConfig(config.config_file_name)
-if context.is_offline_mode():
-    context.configure(url=config.get_main_option("sqlalchemy.url"), literal_binds=True)
-    with context.begin_transaction():
-        context.run_migrations()
-else:
-    engine = engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.", poolclass=pool.NullPool)
-    with engine.connect() as connection:
-        context.configure(connection=connection)
-        with context.begin_transaction():
-            context.run_migrations()
-`;
 
 function revision(id: string, parents: string[], table: string, labels: string[] = []): string {
   return [
@@ -63,7 +46,7 @@ function writeProject(dir: string, url: string): void {
   const logging =
     '[loggers]\nkeys = root,alembic\n[handlers]\nkeys = console\n[formatters]\nkeys = generic\n[logger_root]\nlevel = WARN\nhandlers = console\n[logger_alembic]\nlevel = INFO\nhandlers =\nqualname = alembic\n[handler_console]\nclass = StreamHandler\nargs = (sys.stderr,)\nformatter = generic\n[formatter_generic]\nformat = %(levelname)-5.5s [%(name)s] %(message)s\n';
   writeFileSync(join(dir, 'alembic.ini'), `[alembic]\nscript_location = %(here)s/migrations\nsqlalchemy.url = ${url.replace(/%/g, '%%')}\n\n${logging}`);
-  writeFileSync(join(dir, 'migrations', 'env.py'), onlineEnv);
+  writeFileSync(join(dir, 'migrations', 'env.py'), plainAlembicEnv);
   const files: Array<[string, string]> = [
     ['a1', revision('a1', [], 'accounts')],
     ['b2', revision('b2', ['a1'], 'billing')],
@@ -170,7 +153,7 @@ describe('the Alembic child', () => {
   });
 
   // env.py first records what the child can see, then runs as usual.
-  const recordingEnv = `import json, os\njson.dump({"pid": os.getpid(), "environ": dict(os.environ)}, open("child.json", "w"))\n${onlineEnv}`;
+  const recordingEnv = `import json, os\njson.dump({"pid": os.getpid(), "environ": dict(os.environ)}, open("child.json", "w"))\n${plainAlembicEnv}`;
 
   async function project(): Promise<{ dir: string; url: string; database: string }> {
     const database = await scratchDatabase(server, 'alembic_child');
