@@ -14,7 +14,7 @@ import {
 import { formatConnectionUri } from '../../../src-shared/model/connectionUri';
 import { DeleteConnectionDialog } from './DeleteConnectionDialog';
 import { useConnections } from './connectionsStore';
-import { validateDraft } from './profileDraft';
+import { projectFormatOptions, takesAlembicCommand, validateDraft } from './profileDraft';
 import { TestResult } from './TestResult';
 
 function Field({ label, error, children, wide }: { label: string; error?: string | undefined; children: ReactNode; wide?: boolean }) {
@@ -188,12 +188,14 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
         </Field>
         <Field label={label('projectFormat')}>
           <select value={draft.projectFormat} onChange={(e) => edit({ projectFormat: e.target.value as typeof draft.projectFormat })}>
-            <option value="auto">Detect</option>
-            <option value="native">Native SQL</option>
-            <option value="alembic">Alembic</option>
+            {projectFormatOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
           </select>
         </Field>
-        {draft.projectFormat !== 'native' && (
+        {takesAlembicCommand(draft.projectFormat) && (
           <Field label={label('alembicCommand')}>
             <input value={draft.alembicCommand} onChange={(e) => edit({ alembicCommand: e.target.value })} placeholder="alembic" />
           </Field>

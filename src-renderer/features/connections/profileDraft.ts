@@ -1,5 +1,14 @@
 // The form's working copy of a profile: strings as typed, converted to API input on save or test.
-import { engineFieldIssues, profileInputSchema, type Profile, type ProfileFields, type ProfileInput } from '../../../src-shared/model/profile';
+import {
+  engineFieldIssues,
+  profileInputSchema,
+  projectFormatChoices,
+  type Profile,
+  type ProfileFields,
+  type ProfileInput,
+  type ProjectFormatChoice,
+} from '../../../src-shared/model/profile';
+import { formatLabel } from '../../../src-shared/model/revision';
 
 /** The profile's fields as the form holds them: the port as typed, and what to do with the password. */
 export interface ProfileDraft extends Omit<ProfileFields, 'port'> {
@@ -57,4 +66,12 @@ export function validateDraft(draft: ProfileDraft): Record<string, string> {
     errors[field] ??= field === 'port' ? 'Port must be 1–65535' : issue.message;
   }
   return errors;
+}
+
+/** The project formats the form offers: detection first, then every format Switchyard reads, as its users name it. */
+export const projectFormatOptions = projectFormatChoices.map((value) => ({ value, label: value === 'auto' ? 'Detect' : formatLabel(value) }));
+
+/** Only Alembic runs through a command the user names; a project still to be detected may be Alembic. */
+export function takesAlembicCommand(format: ProjectFormatChoice): boolean {
+  return format === 'auto' || format === 'alembic';
 }
