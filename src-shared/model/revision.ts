@@ -1,23 +1,10 @@
 // The migration graph as every process sees it: revisions, anomalies and plans, as plain data.
 
 // Each is a folder in src-main/formats/ that reads, orders, applies and records as the tool of that name does.
-export const projectFormats = [
-  "native",
-  "alembic",
-  "pop",
-  "diesel",
-  "prisma",
-  "sqitch",
-  "dbmate",
-  "golang-migrate",
-  "goose",
-] as const;
+export const projectFormats = ['native', 'alembic', 'sqitch', 'dbmate', 'golang-migrate', 'goose', 'pop', 'diesel', 'prisma', 'flyway'] as const;
 export type ProjectFormat = (typeof projectFormats)[number];
 
-const formatLabels: Partial<Record<ProjectFormat, string>> = {
-  native: "Native SQL",
-  alembic: "Alembic",
-};
+const formatLabels: Partial<Record<ProjectFormat, string>> = { native: 'Native SQL', alembic: 'Alembic' };
 
 /** The format as its users name it (a tool's own name where it has one). */
 export function formatLabel(format: ProjectFormat): string {
@@ -43,20 +30,22 @@ export interface Revision {
 }
 
 export const anomalyKinds = [
-  "duplicateRevision",
-  "missingParent",
-  "cycle",
-  "extraRoot",
-  "multipleHeads",
-  "duplicateMerge",
-  "duplicateLabel",
-  "unreadableFile",
-  "unknownApplied",
-  "tableCreatedTwice",
+  'duplicateRevision',
+  'missingParent',
+  'cycle',
+  'extraRoot',
+  'multipleHeads',
+  'duplicateMerge',
+  'duplicateLabel',
+  'unreadableFile',
+  'unknownApplied',
+  'tableCreatedTwice',
   /** An Alembic header field that is not a literal and names nothing Switchyard could resolve statically. */
-  "unresolvedHeader",
+  'unresolvedHeader',
   /** A file in the project that looks like a migration but that the project's tool would not run (the message says why). */
-  "unusedFile",
+  'unusedFile',
+  /** A setting in the tool's configuration that changes what runs or what is recorded, which Switchyard does not honour. */
+  'unsupportedSetting',
 ] as const;
 export type AnomalyKind = (typeof anomalyKinds)[number];
 
@@ -70,7 +59,7 @@ export interface Anomaly {
   revisions: string[];
 }
 
-export type PlanDirection = "up" | "down";
+export type PlanDirection = 'up' | 'down';
 
 export interface PlanStep {
   revision: string;
