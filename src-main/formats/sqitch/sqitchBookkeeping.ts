@@ -37,16 +37,10 @@ function refuseWhen(driver: Literal, condition: string, message: string): string
 function deployRecord(driver: Literal, data: SqitchChangeData, committer: string): StepRecord {
   const l = (value: string | null) => (value === null ? 'NULL' : driver.literal(value));
   const email = committerEmail();
-  const missing =
-    data.scriptHash === null
-      ? [
-          refuseWhen(
-            driver,
-            'TRUE',
-            `sqitch: the deploy script of change "${data.change}" is missing, so it cannot be deployed (as sqitch refuses); nothing was recorded.`,
-          ),
-        ]
-      : [];
+  const undeployable =
+    data.undeployable === null
+      ? []
+      : [refuseWhen(driver, 'TRUE', `sqitch: change "${data.change}" cannot be deployed: ${data.undeployable}. Nothing was run or recorded.`)];
   const conflicts = data.conflicts.map((conflict) =>
     refuseWhen(
       driver,
@@ -97,7 +91,7 @@ function deployRecord(driver: Literal, data: SqitchChangeData, committer: string
       ),
     }),
   ];
-  const checks = [...missing, ...conflicts];
+  const checks = [...undeployable, ...conflicts];
   return { ...(checks.length > 0 ? { before: checks.join(';\n') } : {}), after: after.join(';\n') };
 }
 

@@ -17,6 +17,8 @@ export type SqitchChangeData = {
   requires: Array<{ text: string; changeId: string | null; project: string | null; change: string | null }>;
   conflicts: Array<{ text: string; project: string; change: string | null }>;
   tags: Array<{ tagId: string; tag: string; note: string; plannedAt: string; plannerName: string; plannerEmail: string }>;
+  /** Why sqitch would refuse to deploy this change whatever the database holds (a missing deploy script); null when it would not. */
+  undeployable: string | null;
   /** The change's line in the plan, for messages. */
   planLine: number;
 };

@@ -82,6 +82,23 @@ function resolveRequired(plan: SqitchPlan, index: number, dependency: PlanDepend
   return null;
 }
 
+/**
+ * sqitch looks a conflict of this project up in the plan when it deploys (App::Sqitch::Plan::Depend `id`)
+ * and refuses the change when the plan has no such change: said here, and refused when deployed.
+ */
+function unplannedConflict(plan: SqitchPlan, change: PlannedChange, planFile: string, problems: Anomaly[]): string | null {
+  const unknown = change.conflicts.find(
+    (d) =>
+      (d.project === null || d.project === plan.project) &&
+      d.id === null &&
+      !plan.changes.some((c) => c.name === (d.change ?? c.name) && (d.tag === null || c.tags.some((t) => t.name === d.tag))),
+  );
+  if (!unknown) return null;
+  const reason = `it conflicts with "${dependencyText(unknown, plan.project)}", which the plan does not have (sqitch: Unable to find change in plan)`;
+  problems.push(unreadableFile(planFile, change.line, `sqitch refuses to deploy "${change.name}": ${reason}`));
+  return reason;
+}
+
 /** Scripts under the script folders that no planned change uses: sqitch would never run them. */
 function scriptsNotPlanned(project: string, layout: SqitchLayout, used: ReadonlySet<string>, planFile: string): Anomaly[] {
   const folders = new Set([layout.deployDir, layout.revertDir, layout.verifyDir, layout.reworkedDeployDir, layout.reworkedRevertDir, layout.reworkedVerifyDir]);
@@ -191,6 +208,7 @@ export function readSqitchProject(project: string): ProjectFiles {
       scriptHash: deploy ? createHash('sha1').update(deploy.raw).digest('hex') : null,
       requires,
       conflicts: change.conflicts.map((d) => ({ text: dependencyText(d, plan.project), project: d.project ?? plan.project, change: d.change })),
+      undeployable: deploy ? unplannedConflict(plan, change, layout.planFile, problems) : `the deploy script ${paths.deploy} is missing`,
       tags: change.tags.map((tag) => ({
         tagId: tagId(identity, tag, idOf(index)),
         tag: `@${tag.name}`,
