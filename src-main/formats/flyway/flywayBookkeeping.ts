@@ -141,10 +141,11 @@ export const flywayBookkeeping: SqlBookkeeping = {
     return `${flywayTable} records a failed ${what}, ${row.script}, which ran outside a transaction: Flyway refuses to migrate past it, and so does Switchyard. Remove what it half-did by hand, then run \`flyway repair\` to take the failed row out.`;
   },
   record(driver, step, { appliedBy, durationSql }) {
+    // A downgrade is refused by the revision's noDowngrade; a stamp down reaches here, and Flyway has no such thing either.
     if (step.direction === 'down') {
       throw new SwitchyardError(
         'E_NO_DOWNGRADE',
-        `${step.revision} (${step.file}) cannot be reverted by Switchyard: Flyway reverts only through Flyway Teams' undo, whose ${flywayTable} rows Switchyard does not write. Run \`flyway undo\`, or a new versioned migration that reverses it.`,
+        `${step.revision} (${step.file}) cannot be marked as not applied: Flyway only takes a version out of ${flywayTable} through Teams' undo, whose rows Switchyard does not write. Run \`flyway undo\`, or \`flyway repair\` after removing the migration.`,
         { revision: step.revision, file: step.file },
       );
     }

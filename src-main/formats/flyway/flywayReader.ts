@@ -1,8 +1,9 @@
 // Reads a Flyway project: the migrations of every location, in Flyway's order (versions as numbers,
 // then the repeatables by description), as one chain of revisions. A repeatable is a revision after
 // the last versioned one; the bookkeeping reports it applied only while its latest run's checksum is
-// the file's (flywayBookkeeping.ts), so a changed one is pending again. An undo file (U…) is its
-// version's down body. Duplicate versions, names Flyway refuses, callbacks and undo files without
+// the file's (flywayBookkeeping.ts), so a changed one is pending again. Nothing is reverted: Flyway
+// Community has no way back, and Teams' undo (U… files) writes history rows Flyway does not document, so
+// a downgrade is refused saying so (an undo file is still read as its version's). Duplicate versions, names Flyway refuses, callbacks and undo files without
 // their version are anomalies, never dropped in silence.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -87,7 +88,7 @@ export function readFlywayProject(project: string): ProjectFiles {
   repeatable.sort((a, b) => (a.description < b.description ? -1 : a.description > b.description ? 1 : a.found.file < b.found.file ? -1 : 1));
 
   let previous: string | null = null;
-  const add = (id: string, found: FoundFile, data: FlywayRevisionData, down: SqlBody | null, otherFiles: string[]) => {
+  const add = (id: string, found: FoundFile, data: FlywayRevisionData, noDowngrade: string, otherFiles: string[]) => {
     result.files.push({
       revision: {
         id,
@@ -101,7 +102,8 @@ export function readFlywayProject(project: string): ProjectFiles {
       },
       text: found.text,
       up: body(found, settings.mixed),
-      down,
+      down: null,
+      noDowngrade,
       ...(otherFiles.length > 0 ? { otherFiles } : {}),
       formatData: { ...data },
     });
@@ -134,7 +136,9 @@ export function readFlywayProject(project: string): ProjectFiles {
       entry.version.text,
       entry.found,
       data(entry.found, entry.version.text, entry.description),
-      undoFile ? { ...body(undoFile.found, settings.mixed), file: undoFile.found.file } : null,
+      undoFile
+        ? `${entry.found.file} has an undo file, ${undoFile.found.file}, but Switchyard does not run Flyway Teams' undo (the UNDO_SQL rows it writes in flyway_schema_history are not documented): run \`flyway undo\`, or a new versioned migration that reverses it.`
+        : `Flyway has no way back from ${entry.found.file}: no undo file (${settings.undoPrefix}${entry.version.text}${settings.separator}…) beside it. Write a new versioned migration that reverses it.`,
       undoFile ? [undoFile.found.file] : [],
     );
   }
@@ -152,7 +156,13 @@ export function readFlywayProject(project: string): ProjectFiles {
       );
       continue;
     }
-    add(entry.base, entry.found, data(entry.found, null, entry.description), null, []);
+    add(
+      entry.base,
+      entry.found,
+      data(entry.found, null, entry.description),
+      `Flyway never reverts a repeatable migration (${entry.found.file}): change or remove the file, and upgrade.`,
+      [],
+    );
   }
   return result;
 }

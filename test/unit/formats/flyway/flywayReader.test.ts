@@ -39,12 +39,13 @@ describe('a Flyway project', () => {
     expect(project.anomalies).toEqual([]);
   });
 
-  it('records the script as its path inside its location, and reads the undo file as the version’s down body', () => {
+  it('records the script as its path inside its location, and reads the undo file as the version’s without running it', () => {
     const files = readProject(shop);
     const two = files.files.find((f) => f.revision.id === '2');
     expect(two?.revision.file).toBe('sql/orders/V2__create_orders.sql');
     expect(two?.formatData).toMatchObject({ version: '2', description: 'create orders', script: 'orders/V2__create_orders.sql' });
-    expect(two?.down).toMatchObject({ sql: 'DROP TABLE orders;\n', file: 'sql/U2__create_orders.sql' });
+    expect(two?.down).toBeNull();
+    expect(two?.noDowngrade).toContain('has an undo file, sql/U2__create_orders.sql, but Switchyard does not run Flyway Teams');
     expect(two?.otherFiles).toEqual(['sql/U2__create_orders.sql']);
     const views = files.files.find((f) => f.revision.id === 'R__active_places');
     expect(views?.formatData).toMatchObject({ version: null, description: 'active places', script: 'R__active_places.sql' });
