@@ -47,14 +47,13 @@ export async function runStatements(driver: Driver, sql: string): Promise<void> 
 export async function applyByHand(driver: Driver, projectDir: string, ids: readonly string[]): Promise<void> {
   const project = loadProject(projectDir, { format: 'native' });
   await driver.query(createNativeTableSql(engineFor(driver.engine).versionTable));
-  const insert =
-    driver.engine === 'postgres'
-      ? `INSERT INTO ${nativeTable} (revision, checksum, applied_by, duration_ms) VALUES ($1, $2, $3, $4)`
-      : `INSERT INTO ${nativeTable} (revision, checksum, applied_by, duration_ms) VALUES (?, ?, ?, ?)`;
   for (const id of ids) {
     const file = project.files.files.find((f) => f.revision.id === id);
     if (!file?.up) throw new Error(`no revision ${id} in ${projectDir}`);
     await runStatements(driver, file.up.sql);
-    await driver.query(insert, [id, upChecksum(file), 'test', 1]);
+    // Literals, not parameters: the engines spell parameters differently ($1, ?).
+    await driver.query(
+      `INSERT INTO ${nativeTable} (revision, checksum, applied_by, duration_ms) VALUES (${driver.literal(id)}, ${driver.literal(upChecksum(file))}, 'test', 1)`,
+    );
   }
 }
