@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'tls', 'url', 'util', 'stream', 'events', 'worker_threads'];
 
-/** A comparison or a switch on an engine's name (`profile.engine === 'sqlite'`): what the engine seams exist to replace. */
+/** A comparison of a value named `engine` with a literal, or a switch on it: what the engine seams exist to replace. */
 const engineNameBranch =
   "BinaryExpression[operator=/^[!=]==?$/]:has(> Literal):matches(:has(> MemberExpression[property.name='engine']), :has(> Identifier[name='engine']))";
 const engineNameSwitch = "SwitchStatement:matches([discriminant.property.name='engine'], [discriminant.name='engine'])";
