@@ -144,4 +144,27 @@ describe('switchyard on an Alembic project, with the real Alembic', () => {
     expect(up.stderr).toContain('.venv/bin/alembic');
     expect((await adminQuery(server, "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'accounts'", database)).rows[0].n).toBe(0);
   });
+
+  it('runs a project whose script_location is package:path, and refuses one whose package cannot be found instead of showing no revisions', async () => {
+    const { cli, common, versions } = await setUp(plainAlembicEnv, {});
+    const project = common[common.length - 1] as string;
+    writeFiles(project, {
+      'alembic.ini': `[alembic]\nscript_location = billing_service.db:migrations\n\n${flaskMigrateIni.slice(flaskMigrateIni.indexOf('[loggers]'))}`,
+      'billing_service/__init__.py': '',
+      'billing_service/db/__init__.py': '',
+      'billing_service/db/migrations/env.py': plainAlembicEnv,
+      'billing_service/db/migrations/versions/a1_accounts.py': revision('a1', null, 'accounts'),
+    });
+    const up = await cli.run(['upgrade', ...common]);
+    expect(up.code, output(up)).toBe(0);
+    expect(await versions()).toEqual(['a1']);
+
+    writeFiles(project, { 'alembic.ini': '[alembic]\n# moved\nscript_location = billing_srvice.db:migrations\n' });
+    const graph = await cli.run(['graph', '--project', project]);
+    expect(graph.code, output(graph)).toBe(1);
+    expect(graph.stderr).toContain('[E_INVALID_PROJECT]');
+    expect(graph.stderr).toContain('alembic.ini:3: script_location = billing_srvice.db:migrations: package "billing_srvice.db" not found in');
+    expect(graph.stderr).toContain("No module named 'billing_srvice'");
+    expect(graph.stdout).toBe('');
+  });
 });
