@@ -125,43 +125,54 @@ export function parentsFirst(
   return order;
 }
 
-/** Adds labels copy-on-write: revisions on one linear stretch share a single label array. */
-function addLabels(graph: RevisionGraph, id: string, labels: readonly string[]): void {
-  const current = graph.onBranches.get(id) ?? none;
-  const added = labels.filter((label, i) => !current.includes(label) && labels.indexOf(label) === i);
-  if (added.length > 0) graph.onBranches.set(id, [...current, ...added]);
+/** `current` with `labels` added, copy-on-write: revisions on one linear stretch share a single label array. */
+function withLabels(current: readonly string[] | undefined, labels: readonly string[]): readonly string[] | undefined {
+  const have = current ?? none;
+  const added = labels.filter((label, i) => !have.includes(label) && labels.indexOf(label) === i);
+  return added.length > 0 ? [...have, ...added] : current;
 }
 
 /** `parentsAt[i]`: positions of the distinct parents of the revision at position i that exist. */
-function spreadLabels(graph: RevisionGraph, order: readonly number[], parentsAt: ReadonlyArray<readonly number[]>): void {
+function spreadLabels(
+  graph: RevisionGraph,
+  order: readonly number[],
+  parentsAt: ReadonlyArray<readonly number[]>,
+  positionOf: ReadonlyMap<string, number>,
+): void {
   if (graph.labels.size === 0) return;
-  const { revisions, onBranches } = graph;
+  const { revisions } = graph;
+  const labelsAt: Array<readonly string[] | undefined> = new Array(revisions.length);
   // Up: every descendant (through parents) carries the labels of the revisions below it. A revision
   // with one parent and no label of its own shares its parent's array instead of copying it.
   for (const position of order) {
-    const { id, branchLabels: own } = revisions[position] as Revision;
+    const own = (revisions[position] as Revision).branchLabels;
     const parents = parentsAt[position] as readonly number[];
     if (own.length === 0 && parents.length === 1) {
-      const inherited = onBranches.get((revisions[parents[0] as number] as Revision).id);
-      if (inherited) onBranches.set(id, inherited);
+      labelsAt[position] = labelsAt[parents[0] as number];
       continue;
     }
     const labels = [...own];
-    for (const parent of parents) labels.push(...(onBranches.get((revisions[parent] as Revision).id) ?? none));
-    if (labels.length > 0) addLabels(graph, id, labels);
+    for (const parent of parents) labels.push(...(labelsAt[parent] ?? none));
+    if (labels.length > 0) labelsAt[position] = withLabels(undefined, labels);
   }
   const isRealBranchPoint = (id: string) => childrenOf(graph, id).length + (graph.dependents.get(id)?.length ?? 0) > 1;
   // Down: to the nearest branch or merge point. Alembic starts this walk from a descendant it
   // happens to visit last; we start from the labelled revision itself, which is the same on every
-  // linear branch and does not depend on set order.
-  for (const revision of revisions) {
-    if (revision.branchLabels.length === 0) continue;
-    let down: Revision | undefined = revision;
-    while (down && !isRealBranchPoint(down.id) && down.parents.length <= 1) {
-      addLabels(graph, down.id, revision.branchLabels);
-      down = down.parents[0] === undefined ? undefined : graph.byId.get(down.parents[0]);
+  // linear branch and does not depend on set order. A walk that comes round a cycle stops there.
+  revisions.forEach((revision, position) => {
+    if (revision.branchLabels.length === 0) return;
+    const walked = new Set<number>();
+    for (let down: number | undefined = position; down !== undefined && !walked.has(down);) {
+      const { id, parents } = revisions[down] as Revision;
+      if (isRealBranchPoint(id) || parents.length > 1) break;
+      walked.add(down);
+      labelsAt[down] = withLabels(labelsAt[down], revision.branchLabels);
+      down = parents[0] === undefined ? undefined : positionOf.get(parents[0]);
     }
-  }
+  });
+  labelsAt.forEach((labels, position) => {
+    if (labels) graph.onBranches.set((revisions[position] as Revision).id, labels as string[]);
+  });
 }
 
 export function buildGraph(all: readonly Revision[]): RevisionGraph {
@@ -241,6 +252,6 @@ export function buildGraph(all: readonly Revision[]): RevisionGraph {
   // Parents and depends-on first; a revision in or above a cycle is left out.
   const { order } = topologicalOrder(graph.revisions.length, (position) => belowAt[position] as number[]);
   graph.topological = order.map((position) => (graph.revisions[position] as Revision).id);
-  spreadLabels(graph, order, parentsAt);
+  spreadLabels(graph, order, parentsAt, positionOf);
   return graph;
 }

@@ -38,6 +38,13 @@ describe('the revision graph', () => {
     expect(merged.onBranches.get('f')).toEqual(['x', 'y']);
   });
 
+  it('spreads a label round a cycle once and stops, so the cycle can be reported (it never returned)', () => {
+    const looped = graphOf(rev('p', ['q'], { branchLabels: ['x'] }), rev('q', ['p']));
+    expect(looped.onBranches.get('p')).toEqual(['x']);
+    expect(looped.onBranches.get('q')).toEqual(['x']);
+    expect(looped.topological).toEqual([]);
+  });
+
   it('resolves depends_on naming a branch label', () => {
     const g = graphOf(rev('a', [], { branchLabels: ['core'] }), rev('b', [], { dependsOn: ['core'] }));
     expect(g.dependencies.get('b')).toEqual(['a']);
