@@ -86,7 +86,7 @@ function incompleteAnalysis(problems: Inventory['analysisProblems']): AnalysisIn
   const more = problems.length > problemsShown ? `; and ${problems.length - problemsShown} more` : '';
   return {
     revisions,
-    message: `the analysis of ${revisions} revision${revisions === 1 ? '' : 's'} was incomplete: ${first.join('; ')}${more}. Unexpected and conflicting tables may be the doing of those statements.`,
+    message: `the analysis of ${revisions} revision${revisions === 1 ? '' : 's'} was incomplete: ${first.join('; ')}${more}. Unexpected, missing and conflicting tables may be the doing of those statements.`,
   };
 }
 

@@ -33,15 +33,16 @@ function tableName(schema: string | undefined, name: string): string {
 // Statements that only touch rows never change the set of tables; parsing them (INSERT … VALUES
 // above all) would cost most of the analysis time for nothing. Anything else naming a table is parsed,
 // so a typo such as "CREAT TABLE" is still reported; so is every DO block and function, whose body may
-// hold an EXECUTE that names no table.
+// hold an EXECUTE that names no table, and DROP SCHEMA, which may drop tables without naming them.
 const namesTable = /\b(?:TABLE|INTO)\b/i;
 const holdsBody = /^(?:DO|CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE))\b/i;
+const dropsSchema = /^DROP\s+SCHEMA\b/i;
 const rowsOnly = /^(?:INSERT|UPDATE|DELETE|COPY|MERGE|GRANT|REVOKE|COMMENT|TRUNCATE|VALUES)\b/i;
 const leadingComments = /^(?:\s*(?:--[^\n]*\n|\/\*[\s\S]*?\*\/))*\s*/;
 
 /** `statement` without its leading comments. */
 function mayChangeTables(statement: string): boolean {
-  return holdsBody.test(statement) || (namesTable.test(statement) && !rowsOnly.test(statement));
+  return holdsBody.test(statement) || dropsSchema.test(statement) || (namesTable.test(statement) && !rowsOnly.test(statement));
 }
 
 // A table name as far as the text of an unread statement spells it out: `CREATE TABLE audit_` followed
@@ -132,29 +133,50 @@ async function readBody(parser: PostgresParser, statement: string, language: str
   }
 }
 
+const tableKinds = new Set(['OBJECT_TABLE', 'OBJECT_FOREIGN_TABLE']);
+
+/** A table renamed or moved to another schema; in a function's body it only may appear under its new name. */
+function move(reading: Reading, from: string, to: string): void {
+  if (reading.inFunction) create(reading, to, true);
+  else reading.changes.renamed.push({ from, to });
+}
+
+function drop(reading: Reading, objects: Node[]): void {
+  // A function's DROP happens only when it is called: the analysis does not guess that it was.
+  if (reading.inFunction) return;
+  for (const object of objects) {
+    const parts = ('List' in object ? (object.List.items ?? []) : []).map((item) => ('String' in item ? (item.String.sval ?? '') : ''));
+    reading.changes.dropped.push(parts.length > 1 ? tableName(parts[0], parts[1] as string) : (parts[0] ?? ''));
+  }
+}
+
 async function readStatement(parser: PostgresParser, node: Node, statement: string, reading: Reading, line: number): Promise<void> {
-  const { changes } = reading;
-  if ('CreateStmt' in node) {
-    const { relation, if_not_exists } = node.CreateStmt;
+  if ('CreateStmt' in node || 'CreateForeignTableStmt' in node) {
+    const { relation, if_not_exists } = ('CreateStmt' in node ? node.CreateStmt : node.CreateForeignTableStmt.base) ?? {};
     if (relation?.relname) create(reading, tableName(relation.schemaname, relation.relname), if_not_exists);
   } else if ('CreateTableAsStmt' in node && node.CreateTableAsStmt.objtype !== 'OBJECT_MATVIEW') {
     const rel = node.CreateTableAsStmt.into?.rel;
     if (rel?.relname) create(reading, tableName(rel.schemaname, rel.relname), node.CreateTableAsStmt.if_not_exists);
-  } else if ('DropStmt' in node && node.DropStmt.removeType === 'OBJECT_TABLE' && !reading.inFunction) {
-    // A function's DROP happens only when it is called: the analysis does not guess that it was.
-    for (const object of node.DropStmt.objects ?? []) {
-      const parts = ('List' in object ? (object.List.items ?? []) : []).map((item) => ('String' in item ? (item.String.sval ?? '') : ''));
-      changes.dropped.push(parts.length > 1 ? tableName(parts[0], parts[1] as string) : (parts[0] ?? ''));
-    }
-  } else if ('RenameStmt' in node && node.RenameStmt.renameType === 'OBJECT_TABLE' && node.RenameStmt.relation?.relname && node.RenameStmt.newname) {
+  } else if ('SelectStmt' in node && node.SelectStmt.intoClause?.rel?.relname) {
+    // SELECT … INTO new_table creates it, as CREATE TABLE AS does.
+    const { schemaname, relname } = node.SelectStmt.intoClause.rel;
+    create(reading, tableName(schemaname, relname), false);
+  } else if ('DropStmt' in node && tableKinds.has(node.DropStmt.removeType ?? '')) {
+    drop(reading, node.DropStmt.objects ?? []);
+  } else if ('DropStmt' in node && node.DropStmt.removeType === 'OBJECT_SCHEMA' && node.DropStmt.behavior === 'DROP_CASCADE') {
+    unread(reading, line, 'DROP SCHEMA … CASCADE drops the tables in it, which the analysis does not follow', '');
+  } else if ('RenameStmt' in node && tableKinds.has(node.RenameStmt.renameType ?? '') && node.RenameStmt.relation?.relname && node.RenameStmt.newname) {
     const { schemaname, relname } = node.RenameStmt.relation;
-    const to = tableName(schemaname, node.RenameStmt.newname);
-    if (reading.inFunction) create(reading, to, true);
-    else changes.renamed.push({ from: tableName(schemaname, relname), to });
+    move(reading, tableName(schemaname, relname), tableName(schemaname, node.RenameStmt.newname));
+  } else if ('AlterObjectSchemaStmt' in node && tableKinds.has(node.AlterObjectSchemaStmt.objectType ?? '') && node.AlterObjectSchemaStmt.relation?.relname) {
+    const { relation, newschema } = node.AlterObjectSchemaStmt;
+    const name = relation.relname as string;
+    move(reading, tableName(relation.schemaname, name), tableName(newschema, name));
   } else if ('DoStmt' in node) {
     const { args } = node.DoStmt;
     const body = stringOf(option(args, 'as'));
-    if (body !== null) await readBody(parser, statement, stringOf(option(args, 'language')) ?? 'plpgsql', body, reading, line);
+    const language = (stringOf(option(args, 'language')) ?? 'plpgsql').toLowerCase();
+    if (body !== null) await readBody(parser, statement, language, body, reading, line);
   } else if ('CreateFunctionStmt' in node) {
     const { options, funcname } = node.CreateFunctionStmt;
     const body = stringOf(option(options, 'as'));

@@ -48,7 +48,7 @@ export interface InventoryTable {
   mayBeCreatedBy?: RevisionRef & { how: string };
 }
 
-/** Static analysis could not read every statement: unexpected and conflicting tables may be its doing. */
+/** Static analysis could not read every statement: unexpected, missing and conflicting tables may be its doing. */
 export interface AnalysisIncomplete {
   /** How many revisions hold a statement it could not read. */
   revisions: number;
@@ -78,7 +78,7 @@ export interface Inventory {
   pendingChanges: PendingTableChange[];
   /** Each statement static analysis could not read, with its revision: their tables may be reported wrongly. */
   analysisProblems: Array<{ revision: string; problem: string }>;
-  /** Null when every statement was read; shown beside the unexpected and conflicting tables otherwise. */
+  /** Null when every statement was read; shown beside the unexpected, missing and conflicting tables otherwise. */
   analysisIncomplete: AnalysisIncomplete | null;
   /** True when every size is exact (SQLite with dbstat); PostgreSQL fills them in with inventory.sizes. */
   sizesExact: boolean;

@@ -96,8 +96,8 @@ export function mayBeCreatedByText(maybe: NonNullable<InventoryTable['mayBeCreat
   return `maybe by ${maybe.revision} (${maybe.file}:${maybe.line}): ${maybe.how}`;
 }
 
-/** The statuses an incomplete analysis may have got wrong: a table made by a statement it could not read looks unexpected, or collides unseen. */
-const doubtful = new Set<TableStatus | null>(['unexpected', 'conflict']);
+/** The statuses an incomplete analysis may have got wrong: a table made by a statement it could not read looks unexpected or collides unseen, one it dropped looks missing. */
+const doubtful = new Set<TableStatus | null>(['unexpected', 'missing', 'conflict']);
 
 export function analysisMayExplain(table: Pick<InventoryTable, 'status'>, inventory: Pick<Inventory, 'analysisIncomplete'>): boolean {
   return inventory.analysisIncomplete !== null && doubtful.has(table.status);

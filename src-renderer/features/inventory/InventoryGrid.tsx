@@ -34,7 +34,7 @@ export interface GridRow extends InventoryTable {
 
 interface Props {
   rows: GridRow[];
-  /** Said beside each unexpected or conflicting table, whose status it may explain. */
+  /** Said beside each unexpected, missing or conflicting table, whose status it may explain. */
   analysisIncomplete: AnalysisIncomplete | null;
   sort: Sort;
   totals: Totals;

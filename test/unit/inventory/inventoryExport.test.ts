@@ -1,7 +1,7 @@
 // The exports and the grid's filter, sort and totals, as a user reads them.
 import { describe, expect, it } from 'vitest';
-import type { Inventory, InventoryTable } from '../../../src-shared/model/inventory';
-import { formatBytes, inventoryCsv, inventoryMarkdown } from '../../../src-shared/model/inventoryExport';
+import { tableStatuses, type Inventory, type InventoryTable } from '../../../src-shared/model/inventory';
+import { analysisMayExplain, formatBytes, inventoryCsv, inventoryMarkdown } from '../../../src-shared/model/inventoryExport';
 import { filterTables, noFilter, sortTables, totalsOf } from '../../../src-renderer/features/inventory/inventoryView';
 
 function table(name: string, extra: Partial<InventoryTable> = {}): InventoryTable {
@@ -103,6 +103,13 @@ describe('exports', () => {
     expect(markdown).toContain('**Note:** the analysis of 1 revision was incomplete: b2 (002_b2.sql:7: a dynamic EXECUTE is not read: v_sql).');
     expect(markdown).toContain('Present, created by no applied migration. The analysis of the migrations was incomplete');
     expect(markdown).toContain('maybe by b2 (002_b2.sql:1): function make_tasks() creates it when called');
+  });
+
+  it('an incomplete analysis doubts the unexpected, missing and conflicting tables, and only while it is incomplete', () => {
+    const incomplete = { analysisIncomplete: { revisions: 1, message: 'the analysis of 1 revision was incomplete: …' } };
+    const doubted = tableStatuses.filter((status) => analysisMayExplain({ status }, incomplete));
+    expect(doubted).toEqual(['missing', 'unexpected', 'conflict']);
+    expect(tableStatuses.filter((status) => analysisMayExplain({ status }, { analysisIncomplete: null }))).toEqual([]);
   });
 
   it('sizes read like a person writes them', () => {

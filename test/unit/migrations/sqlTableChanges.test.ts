@@ -11,6 +11,34 @@ async function read(sql: string, line = 1): Promise<TableChanges> {
   return changes;
 }
 
+describe('top-level statements that change the set of tables', () => {
+  it('reads SELECT … INTO, foreign tables and a move to another schema', async () => {
+    const sql = [
+      'SELECT * INTO archived_orders FROM orders WHERE shipped;',
+      'CREATE FOREIGN TABLE remote_prices (sku text) SERVER pricing;',
+      'ALTER FOREIGN TABLE remote_prices RENAME TO prices;',
+      'DROP FOREIGN TABLE old_prices;',
+      'ALTER TABLE legacy SET SCHEMA archive;',
+      'SELECT count(*) FROM orders;',
+    ].join('\n');
+    expect(await read(sql)).toEqual({
+      created: ['archived_orders', 'remote_prices'],
+      dropped: ['old_prices'],
+      renamed: [
+        { from: 'remote_prices', to: 'prices' },
+        { from: 'legacy', to: 'archive.legacy' },
+      ],
+      problems: [],
+    });
+  });
+
+  it('reports DROP SCHEMA … CASCADE, whose tables it does not follow', async () => {
+    expect((await read('DROP SCHEMA staging;\nDROP SCHEMA scratch CASCADE;')).problems).toEqual([
+      '0007_tenants.sql:2: DROP SCHEMA … CASCADE drops the tables in it, which the analysis does not follow',
+    ]);
+  });
+});
+
 describe('tables changed inside DO blocks', () => {
   it('reads creates, drops and renames in a DO block as the top-level ones', async () => {
     const sql = [
