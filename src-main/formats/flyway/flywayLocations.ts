@@ -1,5 +1,6 @@
 // The folders Flyway scans for migrations, from `locations` (filesystem:, or classpath: as a Maven or
-// Gradle project lays it out), relative to the project; the project folder itself when none is set.
+// Gradle project lays it out), relative to the project. When none is set: Flyway's default,
+// classpath:db/migration, where a Java project has it, else the project folder itself.
 // Flyway scans each location with its sub-folders; a location that cannot be read is E_INVALID_PROJECT
 // naming the setting, never an empty project.
 // https://documentation.red-gate.com/flyway/reference/configuration/flyway-namespace/flyway-locations-setting
@@ -15,6 +16,9 @@ export interface FlywayLocation {
   written: string;
 }
 
+/** Flyway's `locations` when none is configured. */
+export const defaultLocation = 'classpath:db/migration';
+
 // Where a build puts what is on the classpath at run time.
 const classpathRoots = ['src/main/resources', 'src/main/java'];
 
@@ -22,7 +26,7 @@ function isFolder(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
 }
 
-function resolveLocation(project: string, written: string): string | null {
+export function resolveLocation(project: string, written: string): string | null {
   const colon = written.indexOf(':');
   const scheme = colon > 1 ? written.slice(0, colon) : 'classpath';
   const path = colon > 1 ? written.slice(colon + 1) : written;
@@ -39,7 +43,10 @@ function resolveLocation(project: string, written: string): string | null {
 
 export function flywayLocations(project: string, settings: FlywaySettings): FlywayLocation[] {
   const setting = settings.locations;
-  if (setting === null) return [{ dir: project, written: '.' }];
+  if (setting === null) {
+    const classpathDefault = resolveLocation(project, defaultLocation);
+    return [classpathDefault ? { dir: classpathDefault, written: defaultLocation } : { dir: project, written: '.' }];
+  }
   return (setting.value as string[]).map((written) => {
     const dir = resolveLocation(project, written);
     if (dir === null) {

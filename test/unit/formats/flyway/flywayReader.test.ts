@@ -119,6 +119,20 @@ describe('a Flyway project', () => {
     );
   });
 
+  it('reads a Java project pointed at whole from Flyway’s default location, classpath:db/migration, and nothing else', () => {
+    const dir = writeProject({
+      'pom.xml': '<project/>',
+      'src/main/resources/db/migration/V1__a.sql': 'CREATE TABLE a (id int);',
+      'src/main/resources/db/migration/V2__b.sql': 'CREATE TABLE b (id int);',
+      'target/classes/db/migration/V1__a.sql': 'CREATE TABLE a (id int);',
+    });
+    const project = loadProject(dir);
+    expect(project.files.detection).toBe("2 V<version>__<description>.sql files in Flyway's default location, classpath:db/migration");
+    expect(project.graph.revisions.map((r) => r.file)).toEqual(['src/main/resources/db/migration/V1__a.sql', 'src/main/resources/db/migration/V2__b.sql']);
+    // The build's copy under target/ is not read as a second version 1.
+    expect(project.anomalies).toEqual([]);
+  });
+
   it('is detected by V<version>__ names alone, and reads classpath: locations where a Maven project keeps them', () => {
     const bare = writeProject({ 'V1__a.sql': 'CREATE TABLE a (id int);', 'V2__b.sql': 'CREATE TABLE b (id int);' });
     expect(readProject(bare).detection).toBe("2 files named V<version>__<description>.sql: Flyway's versioned migrations");
