@@ -90,8 +90,8 @@ export const profileFieldTable = {
   database: { label: 'Database', column: 'database', flag: 'database', kind: 'text', inUri: true, usedBy: ['postgres'], required: true },
   user: { label: 'User', column: 'user', flag: 'user', kind: 'text', inUri: true, usedBy: ['postgres'], required: true },
   sslMode: { label: 'SSL mode', column: 'ssl_mode', flag: 'ssl-mode', kind: 'choice', choices: sslModes, inUri: true, usedBy: ['postgres'] },
-  sslCaFile: { label: 'CA certificate file', column: 'ssl_ca_file', flag: 'ssl-ca', kind: 'text', inUri: true, usedBy: ['postgres'] },
-  sqlitePath: { label: 'SQLite file', column: 'sqlite_path', flag: 'sqlite-path', kind: 'text', inUri: false, usedBy: ['sqlite'], required: true },
+  sslCaFile: { label: 'CA certificate file', column: 'ssl_ca_file', flag: 'ssl-ca', kind: 'path', inUri: true, usedBy: ['postgres'] },
+  sqlitePath: { label: 'SQLite file', column: 'sqlite_path', flag: 'sqlite-path', kind: 'path', inUri: false, usedBy: ['sqlite'], required: true },
   readOnly: {
     label: 'Read-only: the server refuses every write on this connection',
     column: 'read_only',

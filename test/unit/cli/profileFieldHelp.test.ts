@@ -25,7 +25,7 @@ describe('the profiles command help', () => {
 
   it("says which engine's connections a field belongs to", () => {
     const section = fieldsSection();
-    expect(section).toMatch(/--sqlite-path TEXT +SQLite file \(SQLite\)\n/);
+    expect(section).toMatch(/--sqlite-path PATH +SQLite file \(SQLite\)\n/);
     expect(section).toMatch(/--host TEXT +Host \(PostgreSQL\)\n/);
     expect(section).toMatch(/--notes TEXT +Notes\n/);
   });
