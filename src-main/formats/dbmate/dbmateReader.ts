@@ -28,7 +28,7 @@ export function readDbmateProject(project: string, names: readonly string[]): Pr
     const version = match[1] as string;
     const kept = fileOf.get(version);
     if (kept) {
-      result.unreadable.push(duplicateVersion('dbmate', version, kept, name));
+      result.unreadable.push(duplicateVersion(version, kept, name, 'dbmate'));
       continue;
     }
     const text = readProjectText(project, name, result);

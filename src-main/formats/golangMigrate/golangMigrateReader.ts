@@ -48,7 +48,7 @@ export function readGolangMigrateProject(project: string, names: readonly string
     const entry = byVersion.get(version.toString()) ?? { version };
     const kept = entry[direction];
     if (kept) {
-      result.unreadable.push(duplicateVersion('golang-migrate', version.toString(), kept, name));
+      result.unreadable.push(duplicateVersion(version.toString(), kept, name, 'golang-migrate'));
       continue;
     }
     entry[direction] = name;

@@ -34,7 +34,7 @@ export function readGooseProject(project: string, names: readonly string[]): Pro
     const version = number.toString();
     const kept = fileOf.get(version);
     if (kept) {
-      result.unreadable.push(duplicateVersion('goose', version, kept, name));
+      result.unreadable.push(duplicateVersion(version, kept, name, 'goose'));
       continue;
     }
     fileOf.set(version, name);

@@ -1,5 +1,5 @@
-// Switchyard's own format: `.sql` files with `-- revision:` headers (branches, merges, labels), and,
-// until a tool's format claims them, header-less numbered `.sql` files read as a chain.
+// Switchyard's own format: `.sql` files with `-- revision:` headers (branches, merges, labels), or
+// header-less numbered `.sql` files read as a chain. The tools' layouts are their own formats'.
 import { readNativeProject } from '../../migrations/readers/nativeReader';
 import type { SqlFormat } from '../format';
 import { nativeBookkeeping } from './nativeBookkeeping';

@@ -1,44 +1,30 @@
-// Names of header-less SQL migrations in the tools people come from: dbmate (`20240101120000_x.sql`),
-// Flyway (`V1_2__x.sql`, undo `U1_2__x.sql`) and golang-migrate (`0001_x.up.sql` / `0001_x.down.sql`).
+// Names of header-less native migrations: numbered files (`001_create_users.sql`), read as a chain.
+// The tools' own layouts (dbmate, golang-migrate, goose, Flyway, pop…) are their formats' to read.
 
 export interface MigrationFileName {
-  /** The revision id: the version part of the name. */
+  /** The revision id: the number the name starts with, or the whole name without `.sql`. */
   version: string;
-  /** Numeric parts of the version, for ordering 2 before 10. */
+  /** Numeric parts of the version, for ordering 2 before 10; empty for a name without a number. */
   order: number[];
   description: string;
-  /** Which body the file holds. */
-  part: 'up' | 'down' | 'both';
 }
 
-const golangMigrate = /^(\d+)_(.*)\.(up|down)\.sql$/i;
-const flyway = /^([VU])(\d+(?:[._]\d+)*)__(.*)\.sql$/;
 const numbered = /^(\d+)(?:[_-](.*))?\.sql$/i;
 
 function words(description: string): string {
   return description.replace(/[_-]+/g, ' ').trim();
 }
 
-/** Null for files that are not migrations in any of these styles (e.g. Flyway's repeatable `R__`). */
+/** Null for files that are not `.sql`. */
 export function parseMigrationFileName(name: string): MigrationFileName | null {
-  const go = golangMigrate.exec(name);
-  if (go) {
-    const version = go[1] as string;
-    return { version, order: [Number(version)], description: words(go[2] as string), part: go[3]?.toLowerCase() === 'up' ? 'up' : 'down' };
-  }
-  const fly = flyway.exec(name);
-  if (fly) {
-    const version = (fly[2] as string).replace(/_/g, '.');
-    return { version, order: version.split('.').map(Number), description: words(fly[3] as string), part: fly[1] === 'V' ? 'up' : 'down' };
-  }
   const plain = numbered.exec(name);
   if (plain) {
     const version = plain[1] as string;
-    return { version, order: [Number(version)], description: words(plain[2] ?? ''), part: 'both' };
+    return { version, order: [Number(version)], description: words(plain[2] ?? '') };
   }
-  if (/^R__/.test(name) || !name.toLowerCase().endsWith('.sql')) return null;
+  if (!name.toLowerCase().endsWith('.sql')) return null;
   const version = name.slice(0, -'.sql'.length);
-  return { version, order: [], description: words(version), part: 'both' };
+  return { version, order: [], description: words(version) };
 }
 
 /** Versions in numeric order; names without a number come last, alphabetically. */
@@ -47,9 +33,5 @@ export function compareMigrationFileNames(a: MigrationFileName, b: MigrationFile
     if (a.order.length !== b.order.length) return a.order.length === 0 ? 1 : -1;
     return a.version < b.version ? -1 : a.version > b.version ? 1 : 0;
   }
-  for (let i = 0; i < Math.max(a.order.length, b.order.length); i += 1) {
-    const d = (a.order[i] ?? 0) - (b.order[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
+  return (a.order[0] ?? 0) - (b.order[0] ?? 0);
 }

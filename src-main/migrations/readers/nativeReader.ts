@@ -1,10 +1,11 @@
 // Reads a native SQL project: one `.sql` file per revision with `-- revision:` headers, or a
-// header-less folder read as a linear chain in file-name order.
+// header-less folder of numbered files read as a linear chain in number order.
 import { readdirSync, readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import { compareMigrationFileNames, parseMigrationFileName, type MigrationFileName } from './migrationFileNames';
 import { parseNativeSql, type NativeSql } from './nativeSql';
-import { normaliseText, unreadableFile, type ProjectFiles, type RevisionFile } from './projectFiles';
+import { normaliseText, unreadableFile, type ProjectFiles } from './projectFiles';
+import { duplicateVersion, linkChain, type VersionedMigration } from './versionChain';
 
 interface SqlFile {
   /** Also the path relative to the project: the files are in the project folder itself. */
@@ -39,48 +40,25 @@ function headered(sqlFiles: SqlFile[], result: ProjectFiles): void {
 }
 
 function chain(sqlFiles: SqlFile[], result: ProjectFiles): void {
-  const byVersion = new Map<string, { name: MigrationFileName; up: SqlFile | null; down: SqlFile | null }>();
-  for (const f of sqlFiles) {
-    const name = parseMigrationFileName(f.name);
-    if (!name) {
-      result.unreadable.push(unreadableFile(f.name, 1, 'not a migration name Switchyard can order (dbmate, Flyway V/U, golang-migrate); skipped'));
+  const named: Array<{ name: MigrationFileName; file: SqlFile }> = [];
+  for (const file of sqlFiles) {
+    const name = parseMigrationFileName(file.name);
+    if (name) named.push({ name, file });
+  }
+  named.sort((a, b) => compareMigrationFileNames(a.name, b.name));
+  const migrations: VersionedMigration[] = [];
+  const fileOf = new Map<string, string>();
+  for (const { name, file } of named) {
+    const kept = fileOf.get(name.version);
+    if (kept) {
+      result.unreadable.push(duplicateVersion(name.version, kept, file.name));
       continue;
     }
-    const entry = byVersion.get(name.version) ?? { name, up: null, down: null };
-    if (name.part === 'down') entry.down = f;
-    else {
-      entry.up = f;
-      entry.name = name;
-    }
-    byVersion.set(name.version, entry);
+    fileOf.set(name.version, file.name);
+    const { up, down, header } = file.parsed;
+    migrations.push({ version: name.version, file: file.name, message: header.message || name.description, text: file.text, up, down });
   }
-  const ordered = [...byVersion.values()].sort((a, b) => compareMigrationFileNames(a.name, b.name));
-  let previous: string | null = null;
-  for (const { name, up, down } of ordered) {
-    if (!up) {
-      result.unreadable.push(unreadableFile(down?.name ?? name.version, 1, `an undo/down file without its upgrade (version ${name.version}); skipped`));
-      continue;
-    }
-    const file: RevisionFile = {
-      revision: {
-        id: name.version,
-        parents: previous === null ? [] : [previous],
-        dependsOn: [],
-        branchLabels: [],
-        message: up.parsed.header.message || name.description,
-        createdAt: null,
-        file: up.name,
-        line: 1,
-      },
-      text: up.text,
-      up: up.parsed.up,
-      // A separate down file (golang-migrate, Flyway undo) holds the whole downgrade.
-      down: down ? down.parsed.up : up.parsed.down,
-      ...(down ? { otherFiles: [down.name] } : {}),
-    };
-    result.files.push(file);
-    previous = name.version;
-  }
+  linkChain(migrations, result);
 }
 
 /** `names`: the folder's listing, when the caller has read it already (to detect the format). */

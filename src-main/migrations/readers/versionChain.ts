@@ -38,11 +38,12 @@ export function peekText(project: string, name: string): string | null {
   }
 }
 
-/** A second file for a version the tool already has a file for: named, with what the tool and Switchyard do about it. */
-export function duplicateVersion(tool: string, version: string, kept: string, ignored: string): Anomaly {
+/** A second file for a version the tool already has a file for: named, with what the tool (when it has one) and Switchyard do about it. */
+export function duplicateVersion(version: string, kept: string, ignored: string, tool?: string): Anomaly {
+  const refusal = tool ? `; ${tool} refuses to run a folder where two files give one version` : '';
   return {
     kind: 'duplicateRevision',
-    message: `${ignored}: version ${version} is also given by ${kept}; ${tool} refuses to run a folder where two files give one version. Switchyard runs ${kept} and not ${ignored}: rename one of them.`,
+    message: `${ignored}: version ${version} is also given by ${kept}${refusal}. Switchyard runs ${kept} and not ${ignored}: rename one of them.`,
     file: ignored,
     line: 1,
     revisions: [version],

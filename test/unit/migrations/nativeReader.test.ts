@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProject } from '../../../src-main/migrations/readers/detectProject';
 import { parseNativeSql } from '../../../src-main/migrations/readers/nativeSql';
 import { fixtures } from '../../support/revisions';
+import { tempDir } from '../../support/tempDir';
 
 describe('native SQL revisions', () => {
   it('reads the headers and the dbmate-style bodies', () => {
@@ -57,11 +60,35 @@ describe('header-less SQL folders are a linear chain in file-name order', () => 
     expect(project.unreadable).toEqual([expect.objectContaining({ kind: 'unreadableFile', file: '20240103080000_drop_users.sql' })]);
   });
 
-  it('Flyway: numeric version order (1, 1.1, 2, 10), undo files as downgrades, repeatables skipped with a reason', () => {
-    const project = readProject(`${fixtures}native-flyway`);
-    expect(project.files.map((f) => f.revision.id)).toEqual(['1', '1.1', '2', '10']);
-    expect(project.files[2]?.down?.sql).toContain('DROP TABLE b');
-    expect(project.unreadable).toEqual([expect.objectContaining({ kind: 'unreadableFile', file: 'R__views.sql' })]);
+  it('a Flyway folder is no longer native: the flyway format reads it', () => {
+    expect(readProject(`${fixtures}native-flyway`).format).toBe('flyway');
+  });
+
+  it('numbered files without headers or a tool’s layout stay native, in number order (2 before 10)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '10_reports.sql'), 'CREATE TABLE reports (id int);\n');
+    writeFileSync(join(dir, '2_users.sql'), 'CREATE TABLE users (id int);\n');
+    const project = readProject(dir);
+    expect(project.format).toBe('native');
+    expect(project.files.map((f) => [f.revision.id, f.revision.parents, f.revision.message])).toEqual([
+      ['2', [], 'users'],
+      ['10', ['2'], 'reports'],
+    ]);
+  });
+
+  it('names the second file of a number given twice instead of dropping one in silence', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '001_users.sql'), 'CREATE TABLE users (id int);\n');
+    writeFileSync(join(dir, '001_people.sql'), 'CREATE TABLE people (id int);\n');
+    const project = readProject(dir);
+    expect(project.files.map((f) => f.revision.file)).toEqual(['001_people.sql']);
+    expect(project.unreadable).toEqual([
+      expect.objectContaining({
+        kind: 'duplicateRevision',
+        file: '001_users.sql',
+        message: expect.stringContaining('version 001 is also given by 001_people.sql'),
+      }),
+    ]);
   });
 
   it('golang-migrate pairs are no longer native: the golang-migrate format reads them, versions as numbers as migrate records them', () => {
