@@ -31,8 +31,12 @@ export function resolveLocation(project: string, written: string): string | null
   const scheme = colon > 1 ? written.slice(0, colon) : 'classpath';
   const path = colon > 1 ? written.slice(colon + 1) : written;
   if (scheme === 'filesystem') {
-    const dir = isAbsolute(path) ? path : join(project, path);
-    return isFolder(dir) ? dir : null;
+    if (!isAbsolute(path)) return isFolder(join(project, path)) ? join(project, path) : null;
+    if (isFolder(path)) return path;
+    // Flyway's Docker image is installed in /flyway, with the project's conf/ and sql/ mounted there
+    // (https://hub.docker.com/r/flyway/flyway): /flyway/sql is the project's sql/.
+    const inImage = /^\/flyway\/(.+)$/.exec(path.replace(/\\/g, '/'));
+    return inImage && isFolder(join(project, inImage[1] as string)) ? join(project, inImage[1] as string) : null;
   }
   if (scheme === 'classpath') {
     const inProject = classpathRoots.map((root) => join(project, root, path.replace(/^\/+/, ''))).find(isFolder);
@@ -52,7 +56,7 @@ export function flywayLocations(project: string, settings: FlywaySettings): Flyw
     if (dir === null) {
       throw new SwitchyardError(
         'E_INVALID_PROJECT',
-        `${setting.file}:${setting.line}: Flyway location "${written}" is not a folder Switchyard can read from ${project} (filesystem: paths are read relative to the project, classpath: ones under ${classpathRoots.join(' or ')}).`,
+        `${setting.file}:${setting.line}: Flyway location "${written}" is not a folder Switchyard can read from ${project} (filesystem: paths are read relative to the project, /flyway/… as in Flyway's Docker image, classpath: ones under ${classpathRoots.join(' or ')}).`,
         { file: setting.file, line: setting.line, location: written },
       );
     }

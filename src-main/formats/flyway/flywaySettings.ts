@@ -36,20 +36,14 @@ export interface FlywaySettings {
 
 const candidates = ['conf/flyway.conf', 'flyway.conf', 'conf/flyway.toml', 'flyway.toml'];
 
-/** Settings Switchyard honours, by Flyway's key. */
-const honoured = new Set([
-  'locations',
-  'sqlMigrationPrefix',
-  'undoSqlMigrationPrefix',
-  'repeatableSqlMigrationPrefix',
-  'sqlMigrationSeparator',
-  'sqlMigrationSuffixes',
-  'mixed',
-  'installedBy',
-]);
 /** Settings about the connection, the edition or the output: they change neither what runs nor what is recorded. */
 const irrelevant =
   /^(url|user|password|driver|connectRetries|connectRetriesInterval|initSql|jdbcProperties\..*|licenseKey|environment|environments\..*|cleanDisabled|loggers|outputQueryResults|reportEnabled|reportFilename|validateMigrationNaming|validateOnMigrate|email|token)$/;
+
+/** `schemas = public` names the schema a PostgreSQL connection uses anyway: nothing to honour. */
+function isPostgresDefaultSchema(key: string, value: string | string[]): boolean {
+  return (key === 'schemas' || key === 'defaultSchema') && asText(value) === 'public';
+}
 
 function unquote(value: string): string {
   const v = value.trim();
@@ -148,10 +142,11 @@ export function readFlywaySettings(project: string): FlywaySettings {
       else if (key === 'undoSqlMigrationPrefix') settings.undoPrefix = asText(value);
       else if (key === 'repeatableSqlMigrationPrefix') settings.repeatablePrefix = asText(value);
       else if (key === 'sqlMigrationSeparator') settings.separator = asText(value);
-      else if (key === 'sqlMigrationSuffixes') settings.suffixes = asList(value);
+      // sqlMigrationSuffix: the single suffix of Flyway before 5.
+      else if (key === 'sqlMigrationSuffixes' || key === 'sqlMigrationSuffix') settings.suffixes = asList(value);
       else if (key === 'mixed') settings.mixed = asText(value).toLowerCase() === 'true';
       else if (key === 'installedBy') settings.installedBy = asText(value);
-      else if (!honoured.has(key) && !irrelevant.test(key)) {
+      else if (!irrelevant.test(key) && !isPostgresDefaultSchema(key, value)) {
         settings.unsupported.push({
           kind: 'unsupportedSetting',
           message: `${file}:${line}: Flyway setting "${key}" is not honoured by Switchyard, which reads and runs the project as if it were not set`,

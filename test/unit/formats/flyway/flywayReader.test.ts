@@ -105,6 +105,17 @@ describe('a Flyway project', () => {
     expect(project.anomalies).toEqual([expect.objectContaining({ kind: 'unusedFile', file: 'old/V3__c.sql' })]);
   });
 
+  it('reads a project laid out for Flyway’s Docker image: conf/flyway.conf naming /flyway/sql', () => {
+    const dir = writeProject({
+      'conf/flyway.conf': 'flyway.url=jdbc:postgresql://postgres:5432/shop\nflyway.schemas=public\nflyway.locations=filesystem:/flyway/sql\n',
+      'sql/V1__init.sql': 'CREATE TABLE a (id int);',
+    });
+    const project = loadProject(dir);
+    expect(project.files.detection).toBe('conf/flyway.conf in the folder: a Flyway project');
+    expect(project.graph.revisions.map((r) => [r.id, r.file])).toEqual([['1', 'sql/V1__init.sql']]);
+    expect(project.anomalies).toEqual([]);
+  });
+
   it('names a setting it does not honour, with the file and line', () => {
     const dir = writeProject({ 'flyway.conf': 'flyway.user=me\nflyway.table=schema_version\n', 'V1__a.sql': 'CREATE TABLE a (id int);' });
     expect(loadProject(dir).anomalies).toEqual([
