@@ -93,7 +93,7 @@ function locationFolder(location: string, where: IniPlace, key: string, prepends
 }
 
 /** The layout an alembic.ini describes; `iniPath` is absolute. */
-export function alembicLayoutOfIni(iniText: string, iniPath: string): AlembicLayout {
+function alembicLayoutOfIni(iniText: string, iniPath: string): AlembicLayout {
   const iniDir = dirname(iniPath);
   const values = alembicSection(iniText);
   const expand = (value: string) => value.replace(/%\(here\)s/g, iniDir);
@@ -118,7 +118,8 @@ export function alembicLayoutOfIni(iniText: string, iniPath: string): AlembicLay
     }
     reason = `alembic.ini: script_location = ${scriptLocation.value.trim()}`;
   } else if (existsSync(join(iniDir, 'env.py'))) {
-    // Flask-Migrate's layout: `flask db` runs Alembic with script_location set to the folder of the ini.
+    // Flask-Migrate's layout: `flask db` runs Alembic with script_location set to the folder of the ini
+    // (miguelgrinberg/Flask-Migrate, src/flask_migrate/__init__.py, Migrate.get_config).
     scriptDir = iniDir;
     reason = 'alembic.ini without script_location beside env.py: a Flask-Migrate folder, which is its own script folder';
   } else {
@@ -137,11 +138,6 @@ export function alembicLayoutOfIni(iniText: string, iniPath: string): AlembicLay
   if (locations) reason += `; version_locations = ${locations.value.trim().replace(/\n/g, ' ')}`;
   if (recursive) reason += '; recursive_version_locations = true';
   return { iniPath, scriptDir, scriptLocationImplied: !scriptLocation, dirs, recursive, reason };
-}
-
-/** The absolute versions folders of the project whose `alembic.ini` is in `iniDir`. */
-export function alembicVersionDirs(iniText: string, iniDir: string): string[] {
-  return alembicLayoutOfIni(iniText, join(iniDir, 'alembic.ini')).dirs;
 }
 
 function readIni(path: string): AlembicLayout {
