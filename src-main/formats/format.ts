@@ -6,7 +6,7 @@ import type { Engine as EngineKind } from '../../src-shared/model/profile';
 import type { AppliedRecord } from '../../src-shared/model/status';
 import type { ProjectFormat } from '../../src-shared/model/revision';
 import type { Driver } from '../drivers/driver';
-import type { ProjectFiles, RevisionFile } from '../migrations/readers/projectFiles';
+import type { ProjectFiles, RevisionFile, SqlBody } from '../migrations/readers/projectFiles';
 import type { PreparedStep } from '../runner/preparedStep';
 
 export interface ReadOptions {
@@ -39,6 +39,11 @@ export interface StepRecord {
   before?: string;
   /** Records the step as done: in the step's transaction, or after a body that runs outside one. */
   after: string;
+  /**
+   * Run when the verify script fails after a body that ran outside a transaction: the tool's own way
+   * back (sqitch runs the change's revert script), so the failed change is not left half-applied.
+   */
+  undoWhenVerifyFails?: SqlBody;
 }
 
 export interface RecordContext {

@@ -9,6 +9,8 @@ import type { SqlBody } from '../../migrations/readers/projectFiles';
 import type { PreparedStep } from '../../runner/preparedStep';
 import type { RunSession, RunSessionOptions } from '../../runner/runSession';
 import { stepFailure } from '../../runner/stepFailure';
+import { stepRefusal } from '../../runner/stepRefusal';
+import { undoAfterFailedVerify } from '../../runner/verifyFailure';
 import { postgresVersionTable } from './postgresVersionTable';
 
 // pg_try_advisory_lock(int4, int4): 'SYAR' and 1, shown in pg_locks as classid/objid.
@@ -80,13 +82,21 @@ export async function openPostgresRunSession(
   return {
     async run(step, record) {
       const started = performance.now();
-      const { before, after } = record(postgresVersionTable.unmeasuredDuration);
+      const { before, after, undoWhenVerifyFails } = record(postgresVersionTable.unmeasuredDuration);
       const { body, verify } = step;
       if (body && !body.transaction) {
         // Committed first: a failure below leaves the tool's own mark (golang-migrate's dirty flag).
-        if (before) await driver.execScript(before);
+        if (before) {
+          await driver.execScript(before).catch((error: unknown) => {
+            throw stepRefusal(step, error, target);
+          });
+        }
         await runAlone(step, body);
-        if (verify) await runAlone(step, verify);
+        if (verify) {
+          await runAlone(step, verify).catch(async (failure: unknown) => {
+            throw await undoAfterFailedVerify(driver, step, failure, undoWhenVerifyFails, (part) => runAlone(step, part));
+          });
+        }
         await driver.execScript(after);
         return performance.now() - started;
       }

@@ -8,6 +8,8 @@ import type { SqlBody } from '../../migrations/readers/projectFiles';
 import type { PreparedStep } from '../../runner/preparedStep';
 import type { RunSession, RunSessionOptions } from '../../runner/runSession';
 import { stepFailure } from '../../runner/stepFailure';
+import { stepRefusal } from '../../runner/stepRefusal';
+import { undoAfterFailedVerify } from '../../runner/verifyFailure';
 import { openSqlite } from '../../sqliteModule';
 
 export async function openSqliteRunSession(
@@ -50,10 +52,16 @@ export async function openSqliteRunSession(
     async run(step, record) {
       const started = performance.now();
       if (step.body && !step.body.transaction) {
-        const { before } = record(measured(started));
-        if (before) await driver.execScript(before);
+        const { before, undoWhenVerifyFails } = record(measured(started));
+        if (before) {
+          await driver.execScript(before).catch((error: unknown) => {
+            throw stepRefusal(step, error, path);
+          });
+        }
         await runStatements(step, step.body);
-        await runStatements(step, step.verify);
+        await runStatements(step, step.verify).catch(async (failure: unknown) => {
+          throw await undoAfterFailedVerify(driver, step, failure, undoWhenVerifyFails, (part) => runStatements(step, part));
+        });
         await driver.execScript(record(measured(started)).after);
         return performance.now() - started;
       }

@@ -177,7 +177,10 @@ export const sqitchBookkeeping: SqlBookkeeping = {
   },
   record(driver, step: PreparedStep, { appliedBy }) {
     const data = sqitchChangeData(step.source);
-    return step.direction === 'up' ? deployRecord(driver, data, appliedBy) : revertRecord(driver, data, appliedBy);
+    if (step.direction === 'down') return revertRecord(driver, data, appliedBy);
+    // sqitch reverts a change whose verify script fails (App::Sqitch::Engine `deploy_change`).
+    const revert = step.source.down;
+    return { ...deployRecord(driver, data, appliedBy), ...(revert ? { undoWhenVerifyFails: revert } : {}) };
   },
   checksum: (file) => sqitchChangeData(file).scriptHash,
 };
