@@ -2,13 +2,14 @@
 // pkg/driver/postgres/postgres.go and pkg/driver/sqlite/sqlite.go: CreateMigrationsTable,
 // InsertMigration, DeleteMigration). dbmate keeps no checksum, so `changed` is never claimed.
 import type { SqlBookkeeping } from '../format';
-import { keepsDirtyFlag, schemaMigrations, schemaMigrationsExists } from '../golangMigrate/schemaMigrationsTable';
+import { foreignSchemaMigrations, keepsDirtyFlag, schemaMigrations, schemaMigrationsExists } from '../golangMigrate/schemaMigrationsTable';
 
 export const dbmateBookkeeping: SqlBookkeeping = {
   tables: [schemaMigrations],
   present: async (driver) => (await schemaMigrationsExists(driver)) && !(await keepsDirtyFlag(driver)),
   async read(driver) {
-    if (!(await schemaMigrationsExists(driver))) return { initialised: false, records: [] };
+    // golang-migrate's table is not dbmate's records: the status says whose it is (otherBookkeeping).
+    if (!(await schemaMigrationsExists(driver)) || (await keepsDirtyFlag(driver))) return { initialised: false, records: [] };
     // dbmate's own query orders by version; it records no time, so that is the only order there is.
     const rows = await driver.query<{ version: string }>(`SELECT version FROM ${schemaMigrations} ORDER BY version`);
     return {
@@ -17,7 +18,7 @@ export const dbmateBookkeeping: SqlBookkeeping = {
     };
   },
   createSql: () => `CREATE TABLE IF NOT EXISTS ${schemaMigrations} (version varchar(128) PRIMARY KEY)`,
-  refusal: () => Promise.resolve(null),
+  refusal: (driver) => foreignSchemaMigrations(driver, 'dbmate'),
   record: (driver, step) => ({
     after:
       step.direction === 'up'

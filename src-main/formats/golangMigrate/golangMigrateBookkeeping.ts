@@ -4,7 +4,7 @@
 // the target version set dirty before a migration runs and clean after it). DELETE stands for TRUNCATE,
 // which SQLite lacks (database/sqlite3 uses DELETE too). migrate keeps no checksum.
 import type { StepRecord, SqlBookkeeping } from '../format';
-import { keepsDirtyFlag, schemaMigrations, schemaMigrationsExists } from './schemaMigrationsTable';
+import { foreignSchemaMigrations, keepsDirtyFlag, schemaMigrations, schemaMigrationsExists } from './schemaMigrationsTable';
 
 interface VersionRow {
   version: string | number;
@@ -29,7 +29,8 @@ export const golangMigrateBookkeeping: SqlBookkeeping = {
   tables: [schemaMigrations],
   present: async (driver) => (await schemaMigrationsExists(driver)) && (await keepsDirtyFlag(driver)),
   async read(driver) {
-    if (!(await schemaMigrationsExists(driver))) return { initialised: false, records: [] };
+    // dbmate's table is not migrate's records: the status says whose it is (otherBookkeeping).
+    if (!(await schemaMigrationsExists(driver)) || !(await keepsDirtyFlag(driver))) return { initialised: false, records: [] };
     // One row: the version reached; every revision before it in the chain is applied with it.
     const records = (await versionRows(driver))
       .filter((row) => String(row.version) !== nilVersion)
@@ -39,6 +40,8 @@ export const golangMigrateBookkeeping: SqlBookkeeping = {
   createSql: () => `CREATE TABLE IF NOT EXISTS ${schemaMigrations} (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)`,
   async refusal(driver) {
     if (!(await schemaMigrationsExists(driver))) return null;
+    const foreign = await foreignSchemaMigrations(driver, 'golang-migrate');
+    if (foreign) return foreign;
     const dirty = (await versionRows(driver)).find((row) => row.dirty === true || Number(row.dirty) === 1);
     if (!dirty) return null;
     const version = String(dirty.version);

@@ -18,3 +18,11 @@ export async function keepsDirtyFlag(driver: Driver): Promise<boolean> {
     return false;
   }
 }
+
+/** Why a run must not write to a schema_migrations kept by the other tool; null when it is absent or `ours`. */
+export async function foreignSchemaMigrations(driver: Driver, ours: 'dbmate' | 'golang-migrate'): Promise<string | null> {
+  if (!(await schemaMigrationsExists(driver))) return null;
+  const owner = (await keepsDirtyFlag(driver)) ? 'golang-migrate' : 'dbmate';
+  if (owner === ours) return null;
+  return `${schemaMigrations} here is ${owner}'s (${owner === 'golang-migrate' ? 'it has a dirty column' : 'it has no dirty column'}), not ${ours}'s: this database was migrated with ${owner}. Read it with --format ${owner}, or move its records to ${ours}'s layout first; writing ${ours}'s rows into it would break ${owner}.`;
+}
