@@ -1,6 +1,7 @@
 // `npm run bench`: runs every suite, prints a table, writes bench-results.json.
 import { writeFileSync } from 'node:fs';
 import type { BenchmarkSuite, Measure } from './harness';
+import { formatsSuite } from './formats.bench';
 import { graphSuite } from './graph.bench';
 import { graphViewSuite } from './graphView.bench';
 import { inventorySuite } from './inventory.bench';
@@ -9,7 +10,7 @@ import { statementsSuite } from './statements.bench';
 import { resetSuite } from './reset.bench';
 import { storeSuite } from './store.bench';
 
-const suites: BenchmarkSuite[] = [storeSuite, graphSuite, statementsSuite, inventorySuite, runnerSuite, graphViewSuite, resetSuite];
+const suites: BenchmarkSuite[] = [storeSuite, graphSuite, formatsSuite, statementsSuite, inventorySuite, runnerSuite, graphViewSuite, resetSuite];
 
 const results: Measure[] = [];
 for (const suite of suites) {

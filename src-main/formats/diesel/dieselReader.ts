@@ -51,11 +51,26 @@ interface Migration {
   version: string;
   /** Relative to the project, with forward slashes, ending in `/`. */
   path: string;
-  files: string[];
 }
 
-function readText(project: string, path: string): string {
-  return normaliseText(readFileSync(`${project}${sep}${path.split('/').join(sep)}`, 'utf8'));
+const absolute = (project: string, path: string) => `${project}${sep}${path.split('/').join(sep)}`;
+
+/** The file's text, or null when there is no such file. */
+function readIfPresent(project: string, path: string): string | null {
+  try {
+    return normaliseText(readFileSync(absolute(project, path), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** A folder without up.sql: diesel skips it when empty, and refuses the whole migrations folder otherwise. */
+function withoutUpSql(project: string, path: string): Anomaly | null {
+  const files = readdirSync(absolute(project, path)).filter((f) => !f.startsWith('.'));
+  if (files.length === 0) return null;
+  const why = `no up.sql in ${path}: diesel refuses the whole migrations folder for it (UnknownMigrationFormat)`;
+  return files.includes('down.sql') ? unused(`${path}down.sql`, `a down.sql without its up.sql; ${why}`) : unused(path, why);
 }
 
 export function readDieselProject(project: string, names: readonly string[]): ProjectFiles {
@@ -64,23 +79,28 @@ export function readDieselProject(project: string, names: readonly string[]): Pr
   const prefix = relative(project, dir).split(sep).join('/');
   const migrations: Migration[] = [];
   for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
-    // diesel passes over files and hidden entries, and skips empty folders.
+    // diesel passes over files and hidden entries.
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    const path = `${prefix ? `${prefix}/` : ''}${entry.name}/`;
-    const files = readdirSync(`${dir}${sep}${entry.name}`).filter((f) => !f.startsWith('.'));
-    if (files.length === 0) continue;
-    if (!files.includes('up.sql')) {
-      const why = `no up.sql in ${path}: diesel refuses the whole migrations folder for it (UnknownMigrationFormat)`;
-      result.unreadable.push(files.includes('down.sql') ? unused(`${path}down.sql`, `a down.sql without its up.sql; ${why}`) : unused(path, why));
-      continue;
-    }
-    migrations.push({ folder: entry.name, version: dieselVersion(entry.name), path, files });
+    migrations.push({ folder: entry.name, version: dieselVersion(entry.name), path: `${prefix ? `${prefix}/` : ''}${entry.name}/` });
   }
   // diesel sorts pending migrations by version, compared as strings.
   migrations.sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : a.folder < b.folder ? -1 : 1));
   let previous: string | null = null;
   for (const migration of migrations) {
     const upPath = `${migration.path}up.sql`;
+    let upSql: string | null;
+    try {
+      // Read without asking first: nearly every folder has one, and a thrown ENOENT is the slow path.
+      upSql = readIfPresent(project, upPath);
+      if (upSql === null) {
+        const anomaly = withoutUpSql(project, migration.path);
+        if (anomaly) result.unreadable.push(anomaly);
+        continue;
+      }
+    } catch (error) {
+      result.unreadable.push(unreadableFile(upPath, 1, `cannot read: ${(error as Error).message}`));
+      continue;
+    }
     if (migration.version === '') {
       result.unreadable.push(unused(upPath, `the folder name ${migration.folder} starts with \`_\`, so diesel gives it an empty version; not run`));
       continue;
@@ -95,12 +115,12 @@ export function readDieselProject(project: string, names: readonly string[]): Pr
       });
       continue;
     }
+    const downPath = `${migration.path}down.sql`;
+    const metadataPath = `${migration.path}metadata.toml`;
     try {
-      const metadata = migration.files.includes('metadata.toml') ? readText(project, `${migration.path}metadata.toml`) : null;
-      const transaction = runsInTransaction(metadata);
-      const up: SqlBody = { sql: readText(project, upPath), line: 1, transaction };
-      const downPath = `${migration.path}down.sql`;
-      const hasDown = migration.files.includes('down.sql');
+      const transaction = runsInTransaction(existsSync(absolute(project, metadataPath)) ? readIfPresent(project, metadataPath) : null);
+      const up: SqlBody = { sql: upSql, line: 1, transaction };
+      const down = readIfPresent(project, downPath);
       result.files.push({
         revision: {
           id: migration.version,
@@ -117,13 +137,13 @@ export function readDieselProject(project: string, names: readonly string[]): Pr
         },
         text: up.sql,
         up,
-        down: hasDown ? { sql: readText(project, downPath), line: 1, transaction, file: downPath } : null,
-        ...(hasDown ? { otherFiles: [downPath] } : {}),
+        down: down === null ? null : { sql: down, line: 1, transaction, file: downPath },
+        ...(down === null ? {} : { otherFiles: [downPath] }),
         formatData: { folder: migration.folder },
       });
       previous = migration.version;
     } catch (error) {
-      result.unreadable.push(unreadableFile(upPath, 1, `cannot read: ${(error as Error).message}`));
+      result.unreadable.push(unreadableFile(downPath, 1, `cannot read: ${(error as Error).message}`));
     }
   }
   return result;
