@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { SwitchyardError } from '../../../../src-shared/errors';
 import { runTarget } from '../../../../src-main/runner/runnerService';
 import { targetStatus } from '../../../../src-main/runner/targetStatus';
-import { postgresTarget } from '../../../support/migrationTargets';
+import { postgresTarget, sqliteTarget } from '../../../support/migrationTargets';
 import { fixtures } from '../../../support/revisions';
 import { adminQuery, scratchDatabase } from '../../../support/scratchDatabase';
 import { tempDir } from '../../../support/tempDir';
@@ -34,8 +34,11 @@ function addFiles(dir: string, files: readonly string[]): void {
   for (const file of files) copyFileSync(join(fixtures, 'dbmate-chain', file), join(dir, file));
 }
 
+/** `database`: a PostgreSQL database's name, or a SQLite file's path. */
 async function dbmate(database: string, dir: string, ...args: string[]): Promise<string> {
-  const url = `postgres://${encodeURIComponent(server.user)}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/${database}?sslmode=disable`;
+  const url = database.startsWith('/')
+    ? `sqlite:${database}`
+    : `postgres://${encodeURIComponent(server.user)}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/${database}?sslmode=disable`;
   const { stdout } = await promisify(execFile)(dbmateBinary, ['--url', url, '--migrations-dir', dir, '--no-dump-schema', ...args]);
   return stdout;
 }
@@ -112,5 +115,22 @@ describe('dbmate and Switchyard on one database', () => {
     expect(await relations(database)).not.toContain('refunds');
     expect(statusLines(await dbmate(database, dir, 'status'))).toEqual(['[X] 20240101090000_create_accounts.sql', '[ ] 20240104090000_add_refunds.sql']);
     expect((await targetStatus(target)).pending).toEqual([refunds]);
+  });
+
+  it('on SQLite too: dbmate applies, Switchyard applies the rest, and each reverts what the other applied', async () => {
+    const dir = project(['20240101090000_create_accounts.sql']);
+    const file = join(tempDir(), 'app.sqlite');
+    await dbmate(file, dir, 'migrate');
+    addFiles(dir, ['20240103090000_create_orders.sql']);
+    const target = sqliteTarget(file, dir, { projectFormat: 'dbmate' });
+
+    expect(await targetStatus(target)).toMatchObject({ applied: [accounts], pending: [orders] });
+    await runTarget(target, { action: 'upgrade', to: 'heads' }, options);
+    expect(statusLines(await dbmate(file, dir, 'status'))).toEqual(['[X] 20240101090000_create_accounts.sql', '[X] 20240103090000_create_orders.sql']);
+
+    await dbmate(file, dir, 'rollback');
+    expect(await targetStatus(target)).toMatchObject({ applied: [accounts], pending: [orders] });
+    await runTarget(target, { action: 'downgrade', to: 'base' }, options);
+    expect(statusLines(await dbmate(file, dir, 'status'))).toEqual(['[ ] 20240101090000_create_accounts.sql', '[ ] 20240103090000_create_orders.sql']);
   });
 });
