@@ -3,7 +3,7 @@
 // statement it cannot read becomes a problem naming its file and line, and the tables its text names
 // become tables the revision may create.
 import type { Node } from 'libpg-query';
-import { constantText, writtenParts } from './executedText';
+import { computed, constantText, writtenParts } from './executedText';
 import type { PostgresParser } from './postgresParser';
 import { bodyStatements } from './plpgsqlBodies';
 import { lineAndColumn, splitStatementsYielding } from './sqlStatements';
@@ -78,7 +78,35 @@ function create(reading: Reading, table: string, ifAbsent: boolean | undefined):
   if (ifAbsent || reading.conditional) (changes.createdIfAbsent ??= []).push(table);
 }
 
-/** EXECUTE of a constant string is read as the SQL it is; any other EXECUTE is a problem. */
+/** Stands for the computed parts of a dynamic EXECUTE, so that the rest of its text can be parsed. */
+const computedName = 'switchyard_computed_part';
+
+/** An expression as it is shown in a problem: on one line, and not a screenful. */
+function shown(expression: string): string {
+  const line = expression.replace(/\s+/g, ' ').trim();
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
+}
+
+function parses(parser: PostgresParser, sql: string): boolean {
+  try {
+    parser.parse(sql);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function namesComputed(changes: TableChanges): boolean {
+  const tables = [...changes.created, ...changes.dropped, ...changes.renamed.flatMap((r) => [r.from, r.to]), ...(changes.mayCreate ?? []).map((m) => m.table)];
+  return tables.some((table) => table.toLowerCase().includes(computedName));
+}
+
+/**
+ * EXECUTE of a constant string is read as the SQL it is. Any other is read with its computed parts
+ * standing in as a name: one that cannot change the set of tables (an INSERT, an ALTER TABLE … ADD
+ * CONSTRAINT on a computed table) or that names its tables in full is read; one whose tables are
+ * computed, or whose text does not parse that way, is a problem.
+ */
 async function readExecute(parser: PostgresParser, expression: string, reading: Reading, line: number): Promise<void> {
   let value: Node | undefined;
   try {
@@ -87,12 +115,29 @@ async function readExecute(parser: PostgresParser, expression: string, reading: 
     const [target] = select && 'SelectStmt' in select ? (select.SelectStmt.targetList ?? []) : [];
     value = target && 'ResTarget' in target ? target.ResTarget.val : undefined;
   } catch (error) {
-    unread(reading, line, `an EXECUTE whose expression the parser rejects (${(error as Error).message}): ${expression}`, expression);
+    unread(reading, line, `an EXECUTE whose expression the parser rejects (${(error as Error).message}): ${shown(expression)}`, expression);
     return;
   }
   const constant = constantText(value);
-  if (constant !== null) await readSql(parser, constant, { ...reading, line });
-  else unread(reading, line, `a dynamic EXECUTE is not read: ${expression}`, writtenParts(value));
+  if (constant !== null) {
+    await readSql(parser, constant, { ...reading, line });
+    return;
+  }
+  const written = writtenParts(value);
+  const standIn = written.replaceAll(computed, computedName);
+  const read: TableChanges = { created: [], dropped: [], renamed: [], problems: [] };
+  const readable = parses(parser, standIn);
+  if (readable) await readSql(parser, standIn, { ...reading, line, changes: read });
+  if (!readable || read.problems.length > 0 || namesComputed(read)) {
+    unread(reading, line, `a dynamic EXECUTE is not read: ${shown(expression)}`, written);
+    return;
+  }
+  const { changes } = reading;
+  changes.created.push(...read.created);
+  changes.dropped.push(...read.dropped);
+  changes.renamed.push(...read.renamed);
+  if (read.createdIfAbsent) (changes.createdIfAbsent ??= []).push(...read.createdIfAbsent);
+  if (read.mayCreate) (changes.mayCreate ??= []).push(...read.mayCreate);
 }
 
 function option(options: Node[] | undefined, name: string): Node | undefined {

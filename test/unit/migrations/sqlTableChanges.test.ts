@@ -142,17 +142,42 @@ describe('statements the analysis could not read', () => {
     expect(changes.mayCreate).toBeUndefined();
   });
 
-  it('names the tables a dynamic EXECUTE spells out, through format() too', async () => {
+  it('reads a dynamic EXECUTE whose tables are written out, or that cannot change the set of tables', async () => {
     const sql = [
       'DO $$ DECLARE n int := 3; BEGIN',
-      "  EXECUTE format('CREATE TABLE IF NOT EXISTS %I (id int)', 'events_' || n);",
       "  EXECUTE format('CREATE TABLE \"Shard Map\" (n int) TABLESPACE %s', current_setting('x'));",
+      "  EXECUTE format('ALTER TABLE %I ADD CONSTRAINT positive CHECK (n > 0)', 'events_' || n);",
+      "  EXECUTE 'INSERT INTO ' || quote_ident('log_' || n) || ' VALUES (1)';",
+      'END $$;',
+    ].join('\n');
+    expect(await read(sql)).toEqual({ created: ['Shard Map'], dropped: [], renamed: [], problems: [] });
+  });
+
+  it('names the tables an EXECUTE it cannot read spells out, and none whose name is computed', async () => {
+    const sql = [
+      'DO $$ DECLARE n int := 3; cols text := $c$id int$c$; BEGIN',
+      "  EXECUTE format('CREATE TABLE IF NOT EXISTS %I (id int)', 'events_' || n);",
       "  EXECUTE 'CREATE TABLE audit_' || n;",
+      "  EXECUTE 'CREATE TABLE fixed_name (' || cols || ')';",
+      '  EXECUTE cols;',
       'END $$;',
     ].join('\n');
     const changes = await read(sql);
-    expect(changes.problems).toHaveLength(3);
-    expect(changes.mayCreate).toEqual([{ table: 'Shard Map', how: 'named by a statement not read at 0007_tenants.sql:3' }]);
+    expect(changes.problems).toEqual([
+      "0007_tenants.sql:2: a dynamic EXECUTE is not read: format('CREATE TABLE IF NOT EXISTS %I (id int)', 'events_' || n)",
+      "0007_tenants.sql:3: a dynamic EXECUTE is not read: 'CREATE TABLE audit_' || n",
+      "0007_tenants.sql:4: a dynamic EXECUTE is not read: 'CREATE TABLE fixed_name (' || cols || ')'",
+      '0007_tenants.sql:5: a dynamic EXECUTE is not read: cols',
+    ]);
+    expect(changes.created).toEqual([]);
+    expect(changes.mayCreate).toEqual([{ table: 'fixed_name', how: 'named by a statement not read at 0007_tenants.sql:4' }]);
+  });
+
+  it('shows a long EXECUTE expression on one line, cut short', async () => {
+    const sql = `DO $$ BEGIN EXECUTE format(\n  'CREATE TABLE %I (\n    ${'c text, '.repeat(40)}id int)', v); END $$;`;
+    const [problem] = (await read(sql)).problems;
+    expect(problem).not.toContain('\n');
+    expect(problem).toMatch(/^0007_tenants\.sql:1: a dynamic EXECUTE is not read: format\( 'CREATE TABLE %I \( c text, .{100,}…$/);
   });
 
   it('reports a dynamic EXECUTE in a function under its name', async () => {
