@@ -186,6 +186,18 @@ INSERT INTO flyway_schema_history VALUES
     expect((await targetStatus(target)).pending).toEqual([]);
   });
 
+  it('refuses a database where a version below an applied one was never run (Flyway’s "ignored"), instead of showing it applied', async () => {
+    const { project, target } = await shopTarget();
+    await runTarget(target, upgrade, options);
+    writeFileSync(join(project, 'sql/V1_5__late_arrival.sql'), 'CREATE TABLE late_arrival (id int);\n');
+    const status = await targetStatus(target).catch((e: unknown) => e);
+    expect(status).toMatchObject({
+      code: 'E_BOOKKEEPING_REFUSES',
+      message: expect.stringContaining('records version 2 but not 1.5 (sql/V1_5__late_arrival.sql), which comes before it'),
+    });
+    await expect(runTarget(target, upgrade, options)).rejects.toMatchObject({ code: 'E_BOOKKEEPING_REFUSES' });
+  });
+
   it('a failing migration in a transaction writes no row, as Flyway on PostgreSQL rolls it back', async () => {
     const { project, database, target } = await shopTarget();
     writeFileSync(join(project, 'sql/V3__broken.sql'), 'CREATE TABLE invoices (id int);\nINSERT INTO no_such_table VALUES (1);\n');
