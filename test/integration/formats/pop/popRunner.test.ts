@@ -95,6 +95,18 @@ describe('pop on PostgreSQL', () => {
   });
 });
 
+describe('pop versions longer than 14 digits', () => {
+  it('count as applied when a legacy run recorded their first 14 digits, as popx reads them', async () => {
+    const database = await scratchDatabase(server, 'pop');
+    const dir = tempDir();
+    writeFileSync(join(dir, '202401010000010_accounts.postgres.up.sql'), 'CREATE TABLE accounts (id int);\n');
+    writeFileSync(join(dir, '202401010000020_ledger.postgres.up.sql'), 'CREATE TABLE ledger (id int);\n');
+    await adminQuery(server, "CREATE TABLE schema_migration (version VARCHAR (14) NOT NULL); INSERT INTO schema_migration VALUES ('20240101000001')", database);
+    const t = postgresTarget(server, database, dir, { projectFormat: 'auto' });
+    expect(await targetStatus(t)).toMatchObject({ applied: ['202401010000010'], pending: ['202401010000020'], unknown: [] });
+  });
+});
+
 describe('pop on SQLite', () => {
   it('applies the sqlite3 files and records them in schema_migration', async () => {
     const dir = tempDir();
