@@ -4,7 +4,7 @@
 export const projectFormats = ['native', 'alembic', 'sqitch', 'dbmate', 'golang-migrate', 'goose', 'pop', 'diesel', 'prisma', 'flyway'] as const;
 export type ProjectFormat = (typeof projectFormats)[number];
 
-const formatLabels: Partial<Record<ProjectFormat, string>> = { native: 'Native SQL', alembic: 'Alembic' };
+const formatLabels: Partial<Record<ProjectFormat, string>> = { native: 'Native SQL', alembic: 'Alembic', pop: 'ory/pop', prisma: 'Prisma' };
 
 /** The format as its users name it (a tool's own name where it has one). */
 export function formatLabel(format: ProjectFormat): string {
