@@ -74,7 +74,13 @@ MigrationContext.run_migrations = run_until_stopped
 
 cli = CommandLine(prog="alembic")
 options = cli.parser.parse_args(sys.argv[1:])
-config = Config(file_=options.config, ini_section=options.name, cmd_opts=options)
+# The Config as CommandLine.main builds it (alembic/config.py): from Alembic 1.16, -c is a list that may
+# also name pyproject.toml, sorted out by _inis_from_config; before it, one file name.
+if hasattr(cli, "_inis_from_config"):
+    toml, ini = cli._inis_from_config(options)
+    config = Config(file_=ini, toml_file=toml, ini_section=options.name, cmd_opts=options)
+else:
+    config = Config(file_=options.config, ini_section=options.name, cmd_opts=options)
 url = settings.get("url")
 # ConfigParser interpolates %: escape it so the URL arrives exactly as given.
 if url: config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))

@@ -41,13 +41,17 @@ function alembicSection(text: string): Map<string, IniValue> {
   return values;
 }
 
-/** A list value split as Alembic splits it: with no separator set, on commas and spaces only (not line breaks), alembic/script/base.py `_split_on_space_comma`. */
-function splitLocations(value: string, separator: string | undefined): string[] {
+/**
+ * A list of paths split as Alembic splits it (alembic/config.py, `_get_file_separator_char`): on the
+ * configured separator (`path_separator` from Alembic 1.16, before it `version_path_separator`), else
+ * on its legacy pattern, which never splits on line breaks.
+ */
+function splitPaths(value: string, separator: string | undefined, legacy: RegExp): string[] {
   const pattern =
     separator === undefined
-      ? /, *| +/
+      ? legacy
       : separator === 'space'
-        ? / +/
+        ? / /
         : separator === 'newline'
           ? /\n/
           : separator === 'os'
@@ -98,12 +102,9 @@ function alembicLayoutOfIni(iniText: string, iniPath: string): AlembicLayout {
   const values = alembicSection(iniText);
   const expand = (value: string) => value.replace(/%\(here\)s/g, iniDir);
   const place = (key: string): IniPlace => ({ path: iniPath, dir: iniDir, line: values.get(key)?.line ?? 1 });
-  // prepend_sys_path is put on sys.path before Alembic imports a package location; split on commas, spaces and colons (`_split_on_space_comma_colon`).
-  const prependValue = values.get('prepend_sys_path')?.value ?? '';
-  const prepends = expand(prependValue)
-    .split(/, *| +|:/)
-    .filter((p) => p.trim() !== '')
-    .map((p) => resolve(iniDir, p.trim()));
+  const pathSeparator = values.get('path_separator')?.value.trim();
+  // prepend_sys_path is put on sys.path before Alembic imports a package location (legacy split: commas, spaces and colons).
+  const prepends = splitPaths(expand(values.get('prepend_sys_path')?.value ?? ''), pathSeparator, /, *| +|:/).map((p) => resolve(iniDir, p));
   const scriptLocation = values.get('script_location');
   let scriptDir: string;
   let reason: string;
@@ -131,7 +132,7 @@ function alembicLayoutOfIni(iniText: string, iniPath: string): AlembicLayout {
   const recursive = values.get('recursive_version_locations')?.value.trim() === 'true';
   const locations = values.get('version_locations');
   const dirs = locations
-    ? splitLocations(expand(locations.value), values.get('version_path_separator')?.value.trim()).map((l) =>
+    ? splitPaths(expand(locations.value), pathSeparator ?? values.get('version_path_separator')?.value.trim(), /, *| +/).map((l) =>
         locationFolder(l, place('version_locations'), 'version_locations', prepends),
       )
     : [join(scriptDir, 'versions')];

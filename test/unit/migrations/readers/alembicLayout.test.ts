@@ -151,6 +151,30 @@ describe('the folders of an Alembic project', () => {
     expect(readAlembicFolder(dir).files.map((f) => f.revision.file)).toEqual(['migrations/expand/e1.py', 'migrations/contract/c1.py']);
   });
 
+  it('splits version_locations as Alembic does: on path_separator (1.16+), and without one on commas and spaces, never on line breaks', () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'migrations/env.py': '',
+      'migrations/expand/e1.py': revision('e1', null),
+      'migrations/contract/c1.py': revision('c1', null),
+      'migrations/my history/h1.py': revision('h1', null),
+    });
+    writeFiles(dir, {
+      'alembic.ini':
+        '[alembic]\nscript_location = migrations\npath_separator = newline\nversion_locations =\n    migrations/expand\n    migrations/my history\n',
+    });
+    expect(alembicVersionDirsFor(dir).dirs).toEqual([join(dir, 'migrations', 'expand'), join(dir, 'migrations', 'my history')]);
+    writeFiles(dir, { 'alembic.ini': '[alembic]\nscript_location = migrations\nversion_locations = migrations/expand, migrations/contract\n' });
+    expect(alembicVersionDirsFor(dir).dirs).toEqual([join(dir, 'migrations', 'expand'), join(dir, 'migrations', 'contract')]);
+    // Alembic reads this as one folder whose name holds a line break, finds none, and reads nothing: said, not silent.
+    writeFiles(dir, { 'alembic.ini': '[alembic]\nscript_location = migrations\nversion_locations =\n    migrations/expand\n    migrations/contract\n' });
+    const project = readAlembicFolder(dir);
+    expect(project.files).toEqual([]);
+    expect(project.unreadable).toEqual([
+      expect.objectContaining({ kind: 'unreadableFile', message: expect.stringContaining('cannot list the versions folder') }),
+    ]);
+  });
+
   it('reads a script folder through the alembic.ini above it when that ini names it', () => {
     const dir = tempDir();
     writeFiles(dir, {
