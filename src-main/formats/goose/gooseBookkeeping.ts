@@ -2,9 +2,12 @@
 // internal/dialects/postgres.go and sqlite3.go: CreateTable, InsertVersion, DeleteVersion; goose
 // inserts version 0 right after creating the table). A version is applied when its latest row says
 // is_applied (GetMigrationByVersion orders by time, ListMigrations by id). goose keeps no checksum.
+import { SwitchyardError } from '../../../src-shared/errors';
 import type { Engine as EngineKind } from '../../../src-shared/model/profile';
 import type { AppliedRecord } from '../../../src-shared/model/status';
 import { engineFor } from '../../engines/engineFor';
+import type { ProjectFiles } from '../../migrations/readers/projectFiles';
+import { unrecordedBefore } from '../../migrations/readers/versionChain';
 import type { SqlBookkeeping } from '../format';
 
 export const gooseTable = 'goose_db_version';
@@ -17,10 +20,21 @@ interface VersionRow {
 
 const tableExists = (driver: Parameters<SqlBookkeeping['present']>[0]) => engineFor(driver.engine).catalog.tableExists(driver, gooseTable);
 
+/** goose itself refuses to migrate past a version it has not applied below one it has (without -allow-missing), and so does Switchyard. */
+function refuseMissing(project: ProjectFiles, records: readonly AppliedRecord[]): void {
+  const gap = unrecordedBefore(project, new Set(records.map((r) => r.revision)));
+  if (!gap) return;
+  const them = gap.missing.join(', ');
+  throw new SwitchyardError(
+    'E_BOOKKEEPING_REFUSES',
+    `goose records version ${gap.later} but not ${them}, below it: goose refuses to migrate up ("found ${gap.missing.length} missing migrations before current version") unless run with -allow-missing, and Switchyard, which reads the folder as a chain, refuses too. Apply ${them} with \`goose -allow-missing up\`, or renumber ${gap.missing.length === 1 ? 'it' : 'them'} above ${gap.later}.`,
+  );
+}
+
 export const gooseBookkeeping: SqlBookkeeping = {
   tables: [gooseTable],
   present: tableExists,
-  async read(driver) {
+  async read(driver, project) {
     if (!(await tableExists(driver))) return { initialised: false, records: [] };
     const rows = await driver.query<VersionRow & Record<string, unknown>>(`SELECT version_id, is_applied, tstamp FROM ${gooseTable} ORDER BY id`);
     // The latest row of each version decides (an older goose wrote is_applied = false rows on down).
@@ -36,6 +50,7 @@ export const gooseBookkeeping: SqlBookkeeping = {
       const appliedAt = row.tstamp instanceof Date ? row.tstamp.toISOString() : row.tstamp === null ? null : String(row.tstamp);
       records.push({ revision: version, checksum: null, appliedAt, appliedBy: null, durationMs: null });
     }
+    if (project.format === 'goose') refuseMissing(project, records);
     return { initialised: true, records };
   },
   createSql: (engine: EngineKind) =>

@@ -76,3 +76,15 @@ export function notAMigrationName(file: string, why: string): Anomaly {
 export function sqlFileNames(names: readonly string[]): string[] {
   return names.filter((n) => n.toLowerCase().endsWith('.sql')).sort();
 }
+
+/**
+ * Versions the database has not recorded though a later one of the chain is recorded. dbmate and goose
+ * record every version they apply, so such a version is pending to them; in a chain, the later one
+ * implies it. Null when there is no such gap.
+ */
+export function unrecordedBefore(project: ProjectFiles, recorded: ReadonlySet<string>): { missing: string[]; later: string } | null {
+  const ids = project.files.map((f) => f.revision.id);
+  const last = ids.findLastIndex((id) => recorded.has(id));
+  const missing = ids.slice(0, Math.max(last, 0)).filter((id) => !recorded.has(id));
+  return missing.length === 0 ? null : { missing, later: ids[last] as string };
+}

@@ -133,4 +133,22 @@ describe('dbmate and Switchyard on one database', () => {
     await runTarget(target, { action: 'downgrade', to: 'base' }, options);
     expect(statusLines(await dbmate(file, dir, 'status'))).toEqual(['[ ] 20240101090000_create_accounts.sql', '[ ] 20240103090000_create_orders.sql']);
   });
+
+  it('a migration dbmate would apply out of order (an older version merged late) is said, not read as applied, until dbmate applies it', async () => {
+    const database = await scratchDatabase(server, 'dbmate');
+    const dir = project(['20240101090000_create_accounts.sql', '20240103090000_create_orders.sql']);
+    await dbmate(database, dir, 'migrate');
+    addFiles(dir, ['20240102090000_index_accounts.sql']);
+    const target = postgresTarget(server, database, dir, { projectFormat: 'dbmate' });
+    expect(statusLines(await dbmate(database, dir, 'status'))).toContain('[ ] 20240102090000_index_accounts.sql');
+
+    await expect(targetStatus(target)).rejects.toMatchObject({
+      code: 'E_BOOKKEEPING_REFUSES',
+      message: expect.stringMatching(/dbmate records 20240103090000 but not 20240102090000.*dbmate migrate/),
+    });
+    await expect(runTarget(target, { action: 'upgrade', to: 'heads' }, options)).rejects.toMatchObject({ code: 'E_BOOKKEEPING_REFUSES' });
+
+    await dbmate(database, dir, 'migrate');
+    expect(await targetStatus(target)).toMatchObject({ applied: [accounts, index, orders], pending: [] });
+  });
 });

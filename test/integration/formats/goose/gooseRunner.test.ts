@@ -86,6 +86,19 @@ describe('goose on PostgreSQL', () => {
       ['3', true],
     ]);
   });
+
+  it('refuses, as goose does without -allow-missing, a database that has a version applied above one it has not', async () => {
+    const database = await scratchDatabase(server, 'goose');
+    const target = postgresTarget(server, database, project(chain), { projectFormat: 'goose' });
+    await runTarget(target, { action: 'upgrade', to: '1' }, options);
+    await adminQuery(server, 'CREATE TABLE orders (id integer PRIMARY KEY); INSERT INTO goose_db_version (version_id, is_applied) VALUES (3, true)', database);
+
+    await expect(targetStatus(target)).rejects.toMatchObject({
+      code: 'E_BOOKKEEPING_REFUSES',
+      message: expect.stringMatching(/goose records version 3 but not 2.*-allow-missing/),
+    });
+    await expect(runTarget(target, { action: 'upgrade', to: 'heads' }, options)).rejects.toMatchObject({ code: 'E_BOOKKEEPING_REFUSES' });
+  });
 });
 
 describe('goose on SQLite', () => {
