@@ -1,7 +1,7 @@
 // What sqitch refuses or undoes, Switchyard refuses or undoes the same way: a change whose verify
 // script fails is reverted with its revert script, and a change conflicting with a deployed one is
 // never run. The real sqitch then reads the same state.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { SwitchyardError } from '../../../../src-shared/errors';
@@ -53,6 +53,25 @@ describe('sqitch failures on PostgreSQL', () => {
     const sqitchStatus = await sqitch(server, project, ['status', '--target', sqitchTarget(server, database)]);
     expect(sqitchStatus.stdout).toMatch(/Name:\s+products\n/);
     expect(sqitchStatus.stdout).toMatch(/Undeployed changes:\s+\* orders @v1.0\n/);
+  });
+
+  it('leaves nothing of a deploy script that fails inside its own transaction, and runs it again once fixed', async () => {
+    const database = await scratchDatabase(server, 'sqitch');
+    const project = copyOfFixture('sqitch-shop');
+    const script = join(project, 'deploy/orders.sql');
+    const fixed = readFileSync(script, 'utf8');
+    writeFileSync(script, fixed.replace('COMMIT;', 'INSERT INTO shop.orders VALUES (1, 1, 1, 1);\nCOMMIT;'));
+    const target = postgresTarget(server, database, project, { projectFormat: 'auto' });
+
+    const error = await failure(runTarget(target, { action: 'upgrade', to: 'heads' }, options));
+    expect(error.message).toMatch(/^orders failed at deploy\/orders\.sql:10:\d+: insert or update on table "orders" violates foreign key constraint/);
+    expect(await relations(database)).toEqual(['products', 'users']);
+    expect((await targetStatus(target)).pending[0]).toBe('orders');
+
+    writeFileSync(script, fixed);
+    const again = await runTarget(target, { action: 'upgrade', to: 'heads' }, options);
+    expect(again.steps[0]?.revision).toBe('orders');
+    expect(again.status.pending).toEqual([]);
   });
 
   it('refuses a change that conflicts with a deployed change of another project before running it, as sqitch does', async () => {

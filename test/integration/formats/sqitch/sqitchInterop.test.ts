@@ -1,6 +1,8 @@
 // sqitch and Switchyard take turns on one PostgreSQL database and agree at every turn: the real sqitch
 // deploys part of a project, Switchyard reads the same status and deploys the rest in the plan's order,
 // `sqitch status` agrees; each reverts what the other deployed.
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { RunRequest } from '../../../../src-shared/model/run';
 import { runTarget } from '../../../../src-main/runner/runnerService';
@@ -67,6 +69,13 @@ describe('sqitch interop on PostgreSQL', () => {
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
     const checked = await sqitch(server, project, ['check', '--target', uri]);
     expect(checked.code, checked.stdout + checked.stderr).toBe(0);
+
+    // A deployed script edited since: both see the same change by its script hash.
+    appendFileSync(join(project, 'deploy/products.sql'), '-- edited after deploy\n');
+    expect((await targetStatus(target)).changed).toEqual(['products']);
+    const mismatch = await sqitch(server, project, ['check', '--target', uri]);
+    expect(mismatch.stdout + mismatch.stderr).toMatch(/Script signatures diverge|products/);
+    expect(mismatch.code).not.toBe(0);
   });
 
   it('writes the registry rows sqitch writes for the same deploy', async () => {
