@@ -3,25 +3,25 @@
 // migration_harness.rs writes them (insert of the version on run, delete by version on revert).
 import { engineFor } from '../../engines/engineFor';
 import type { SqlBookkeeping } from '../format';
+import { refuseUnrecordedGap } from '../unrecordedGap';
 
 export const dieselTable = '__diesel_schema_migrations';
 
 export const dieselBookkeeping: SqlBookkeeping = {
   tables: [dieselTable],
   present: (driver) => engineFor(driver.engine).catalog.tableExists(driver, dieselTable),
-  async read(driver) {
+  async read(driver, project) {
     if (!(await engineFor(driver.engine).catalog.tableExists(driver, dieselTable))) return { initialised: false, records: [] };
     const rows = await driver.query<{ version: string; run_on: string | Date }>(`SELECT version, run_on FROM ${dieselTable} ORDER BY run_on, version`);
-    return {
-      initialised: true,
-      records: rows.map((r) => ({
-        revision: r.version,
-        checksum: null,
-        appliedAt: r.run_on instanceof Date ? r.run_on.toISOString() : String(r.run_on),
-        appliedBy: null,
-        durationMs: null,
-      })),
-    };
+    const records = rows.map((r) => ({
+      revision: r.version,
+      checksum: null,
+      appliedAt: r.run_on instanceof Date ? r.run_on.toISOString() : String(r.run_on),
+      appliedBy: null,
+      durationMs: null,
+    }));
+    if (project.format === 'diesel') refuseUnrecordedGap(project, records, { tool: 'diesel', command: 'diesel migration run' });
+    return { initialised: true, records };
   },
   // TIMESTAMP and CURRENT_TIMESTAMP as diesel writes them, which PostgreSQL and SQLite both take.
   createSql: () => `CREATE TABLE IF NOT EXISTS ${dieselTable} (

@@ -7,6 +7,7 @@
 // version_self is not created: on a table gobuffalo/pop made first it would fail, and popx never reads it.
 import { engineFor } from '../../engines/engineFor';
 import type { SqlBookkeeping } from '../format';
+import { refuseUnrecordedGap } from '../unrecordedGap';
 
 export const popTable = 'schema_migration';
 
@@ -17,19 +18,18 @@ export const popBookkeeping: SqlBookkeeping = {
     if (!(await engineFor(driver.engine).catalog.tableExists(driver, popTable))) return { initialised: false, records: [] };
     const rows = await driver.query<{ version: string }>(`SELECT version FROM ${popTable} ORDER BY version`);
     const known = new Set(project.files.map((f) => f.revision.id));
-    return {
-      initialised: true,
-      records: rows.map(({ version }) => ({
-        // popx counts a version longer than 14 digits as applied when its first 14 are recorded (a legacy run's row).
-        revision: known.has(version)
-          ? version
-          : (project.files.find((f) => f.revision.id.length > 14 && f.revision.id.slice(0, 14) === version)?.revision.id ?? version),
-        checksum: null,
-        appliedAt: null,
-        appliedBy: null,
-        durationMs: null,
-      })),
-    };
+    const records = rows.map(({ version }) => ({
+      // popx counts a version longer than 14 digits as applied when its first 14 are recorded (a legacy run's row).
+      revision: known.has(version)
+        ? version
+        : (project.files.find((f) => f.revision.id.length > 14 && f.revision.id.slice(0, 14) === version)?.revision.id ?? version),
+      checksum: null,
+      appliedAt: null,
+      appliedBy: null,
+      durationMs: null,
+    }));
+    if (project.format === 'pop') refuseUnrecordedGap(project, records, { tool: 'pop', command: 'soda migrate up' });
+    return { initialised: true, records };
   },
   createSql: () =>
     `CREATE TABLE IF NOT EXISTS ${popTable} (version VARCHAR (48) NOT NULL, version_self INT NOT NULL DEFAULT 0);\n` +

@@ -10,6 +10,7 @@ import type { Driver } from '../../drivers/driver';
 import { engineFor } from '../../engines/engineFor';
 import type { RevisionFile } from '../../migrations/readers/projectFiles';
 import type { SqlBookkeeping } from '../format';
+import { refuseUnrecordedGap } from '../unrecordedGap';
 import type { PrismaMigrationData } from './prismaReader';
 
 export const prismaTable = '_prisma_migrations';
@@ -62,6 +63,7 @@ export const prismaBookkeeping: SqlBookkeeping = {
         durationMs: Number.isFinite(finished - started) ? finished - started : null,
       });
     }
+    if (project.format === 'prisma') refuseUnrecordedGap(project, records, { tool: 'Prisma', command: 'prisma migrate deploy' });
     return { initialised: true, records };
   },
   // CURRENT_TIMESTAMP where Prisma writes now(): the same value on PostgreSQL, and SQLite takes it too.

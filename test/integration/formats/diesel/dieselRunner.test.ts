@@ -61,6 +61,20 @@ describe('diesel on PostgreSQL', () => {
     ]);
   });
 
+  it('refuses records with a gap: diesel would run the unrecorded earlier migration, which a chain would call applied', async () => {
+    const database = await scratchDatabase(server, 'diesel');
+    await adminQuery(
+      server,
+      "CREATE TABLE __diesel_schema_migrations (version VARCHAR(50) PRIMARY KEY NOT NULL, run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP); INSERT INTO __diesel_schema_migrations (version) VALUES ('00000000000000'), ('20240103000000')",
+      database,
+    );
+    await expect(targetStatus(postgresTarget(server, database, crate, { projectFormat: 'auto' }))).rejects.toMatchObject({
+      code: 'E_BOOKKEEPING_REFUSES',
+      message: expect.stringContaining('`diesel migration run`'),
+      detail: { missing: ['20240102030405'], later: '20240103000000' },
+    });
+  });
+
   it('reads what diesel recorded on a database it migrated, and applies only the rest', async () => {
     const database = await scratchDatabase(server, 'diesel');
     await adminQuery(

@@ -95,6 +95,18 @@ describe('pop on PostgreSQL', () => {
   });
 });
 
+describe('pop records with a gap', () => {
+  it('are refused: pop would apply the unrecorded earlier version on its next run, which a chain would call applied', async () => {
+    const database = await scratchDatabase(server, 'pop');
+    await adminQuery(server, "CREATE TABLE schema_migration (version VARCHAR (48) NOT NULL); INSERT INTO schema_migration VALUES ('20240101000002')", database);
+    const t = postgresTarget(server, database, project(), { projectFormat: 'auto' });
+    await expect(targetStatus(t)).rejects.toMatchObject({
+      code: 'E_BOOKKEEPING_REFUSES',
+      message: expect.stringContaining('pop records 20240101000002 but not 20240101000001'),
+    });
+  });
+});
+
 describe('pop versions longer than 14 digits', () => {
   it('count as applied when a legacy run recorded their first 14 digits, as popx reads them', async () => {
     const database = await scratchDatabase(server, 'pop');

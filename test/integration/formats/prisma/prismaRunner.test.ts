@@ -107,6 +107,16 @@ describe('Prisma on PostgreSQL', () => {
     );
   });
 
+  it('refuses finished rows with a gap: prisma migrate deploy would apply the earlier migration, which a chain would call applied', async () => {
+    const { t, database } = await target();
+    await run(t, { action: 'stamp', to: names[0] as string });
+    await adminQuery(server, `UPDATE _prisma_migrations SET migration_name = '${names[1]}'`, database);
+    await expect(targetStatus(t)).rejects.toMatchObject({
+      code: 'E_BOOKKEEPING_REFUSES',
+      message: expect.stringContaining(`Prisma records ${names[1]} but not ${names[0]}`),
+    });
+  });
+
   it("refuses to run while a migration is recorded as failed (P3009), naming it and Prisma's way out", async () => {
     const { t, database } = await target();
     await run(t, { action: 'upgrade', to: names[0] as string });
