@@ -6,7 +6,8 @@
 import { SwitchyardError } from '../../../src-shared/errors';
 import type { SqlBookkeeping } from '../format';
 import { flywayData } from './flywayReader';
-import { flywayTable, flywayTableExists, readFlywayHistory } from './flywayHistory';
+import { flywayTableExists, readFlywayHistory } from './flywayHistory';
+import { flywayTable } from './flywayTable';
 
 // Types both PostgreSQL and SQLite take; Flyway's own default on PostgreSQL is now(), the same instant.
 const createSql = `CREATE TABLE IF NOT EXISTS ${flywayTable} (

@@ -10,9 +10,8 @@ import { engineFor } from '../../engines/engineFor';
 import type { ProjectFiles } from '../../migrations/readers/projectFiles';
 import type { RecordedState } from '../format';
 import { flywayData } from './flywayReader';
+import { flywayTable } from './flywayTable';
 import { compareFlywayVersions, parseFlywayVersion, versionKey } from './flywayVersion';
-
-export const flywayTable = 'flyway_schema_history';
 
 export const flywayTableExists = (driver: Driver) => engineFor(driver.engine).catalog.tableExists(driver, flywayTable);
 

@@ -11,8 +11,10 @@ import type { Anomaly } from '../../../src-shared/model/revision';
 import { normaliseText, unreadableFile, type ProjectFiles, type RevisionFile, type SqlBody } from '../../migrations/readers/projectFiles';
 import { flywayChecksum } from './flywayChecksum';
 import { flywayLocations, slashPath } from './flywayLocations';
+import { fillPlaceholders } from './flywayPlaceholders';
 import { parseFlywayName } from './flywayNames';
 import { readFlywaySettings } from './flywaySettings';
+import { flywayTable } from './flywayTable';
 import { flywayRunsOutsideTransaction } from './flywayTransactions';
 import { compareFlywayVersions, versionKey, type FlywayVersion } from './flywayVersion';
 
@@ -33,6 +35,8 @@ interface FoundFile {
   /** Relative to its location: Flyway's script. */
   script: string;
   text: string;
+  /** What runs: the text with its placeholders filled in. */
+  sql: string;
 }
 
 function walk(dir: string, visit: (path: string) => void): void {
@@ -76,7 +80,9 @@ export function readFlywayProject(project: string): ProjectFiles {
       } catch (error) {
         return void result.unreadable.push(unreadableFile(file, 1, `cannot read: ${(error as Error).message}`));
       }
-      const found = { file, script: slashPath(location.dir, path), text };
+      const { sql, unfilled } = fillPlaceholders(text, file, flywayTable, settings);
+      result.unreadable.push(...unfilled);
+      const found = { file, script: slashPath(location.dir, path), text, sql };
       if (name.kind === 'versioned') versioned.push({ version: name.version, description: name.description, found });
       else if (name.kind === 'repeatable') repeatable.push({ description: name.description, base: name.base, found });
       else if (undo.has(versionKey(name.version))) result.unreadable.push(unused(file, `a second undo file for version ${name.version.text}`));
@@ -113,7 +119,8 @@ export function readFlywayProject(project: string): ProjectFiles {
     version,
     description,
     script: found.script,
-    checksum: flywayChecksum(found.text),
+    // Flyway sums a repeatable's text as it runs, placeholders filled (SqlMigrationResolver.getChecksumForLoadableResource).
+    checksum: flywayChecksum(version === null && settings.placeholderReplacement ? found.sql : found.text),
     installedBy: settings.installedBy,
   });
 
@@ -168,7 +175,7 @@ export function readFlywayProject(project: string): ProjectFiles {
 }
 
 function body(found: FoundFile, mixed: boolean): SqlBody {
-  return { sql: found.text, line: 1, transaction: !flywayRunsOutsideTransaction(found.text, mixed) };
+  return { sql: found.sql, line: 1, transaction: !flywayRunsOutsideTransaction(found.sql, mixed) };
 }
 
 function duplicate(file: string, why: string, revision: string): Anomaly {

@@ -29,6 +29,11 @@ export interface FlywaySettings {
   mixed: boolean;
   /** `installedBy`: written to installed_by instead of the user running the migration. */
   installedBy: string | null;
+  /** `placeholders.NAME`: values Flyway puts in place of `${NAME}` in a migration's text. */
+  placeholders: Map<string, string>;
+  placeholderReplacement: boolean;
+  placeholderPrefix: string;
+  placeholderSuffix: string;
   /** The configuration files read, relative to the project. */
   files: string[];
   unsupported: Anomaly[];
@@ -124,6 +129,10 @@ export function readFlywaySettings(project: string): FlywaySettings {
     suffixes: ['.sql'],
     mixed: false,
     installedBy: null,
+    placeholders: new Map(),
+    placeholderReplacement: true,
+    placeholderPrefix: '${',
+    placeholderSuffix: '}',
     files: [],
     unsupported: [],
   };
@@ -146,6 +155,10 @@ export function readFlywaySettings(project: string): FlywaySettings {
       else if (key === 'sqlMigrationSuffixes' || key === 'sqlMigrationSuffix') settings.suffixes = asList(value);
       else if (key === 'mixed') settings.mixed = asText(value).toLowerCase() === 'true';
       else if (key === 'installedBy') settings.installedBy = asText(value);
+      else if (key.startsWith('placeholders.')) settings.placeholders.set(key.slice('placeholders.'.length), asText(value));
+      else if (key === 'placeholderReplacement') settings.placeholderReplacement = asText(value).toLowerCase() !== 'false';
+      else if (key === 'placeholderPrefix') settings.placeholderPrefix = asText(value);
+      else if (key === 'placeholderSuffix') settings.placeholderSuffix = asText(value);
       else if (!irrelevant.test(key) && !isPostgresDefaultSchema(key, value)) {
         settings.unsupported.push({
           kind: 'unsupportedSetting',

@@ -116,6 +116,27 @@ describe('a Flyway project', () => {
     expect(project.anomalies).toEqual([]);
   });
 
+  it('fills placeholders as Flyway does, names those it cannot fill, and sums a repeatable as it runs', () => {
+    const files = {
+      'flyway.conf': 'flyway.placeholders.owner=app_owner\n',
+      'V1__grant.sql': '-- ${flyway:filename}\nGRANT SELECT ON t TO ${owner};\nGRANT SELECT ON u TO ${flyway:user};\n',
+      'R__view.sql': 'CREATE OR REPLACE VIEW v AS SELECT 1; ALTER VIEW v OWNER TO ${owner};\n',
+    };
+    const project = loadProject(writeProject(files));
+    const [grant, view] = project.files.files;
+    expect(grant?.up?.sql).toBe('-- V1__grant.sql\nGRANT SELECT ON t TO app_owner;\nGRANT SELECT ON u TO ${flyway:user};\n');
+    expect(project.anomalies).toEqual([
+      expect.objectContaining({ kind: 'unsupportedSetting', file: 'V1__grant.sql', line: 3, message: expect.stringContaining('${flyway:user}') }),
+    ]);
+    // Another value changes the repeatable's checksum (summed filled in) but not the versioned one's (summed as written).
+    const other = loadProject(writeProject({ ...files, 'flyway.conf': 'flyway.placeholders.owner=someone_else\n' })).files.files;
+    expect(other[0]?.formatData?.checksum).toBe(grant?.formatData?.checksum);
+    expect(other[1]?.formatData?.checksum).not.toBe(view?.formatData?.checksum);
+    const off = loadProject(writeProject({ ...files, 'flyway.conf': 'flyway.placeholderReplacement=false\n' }));
+    expect(off.files.files[0]?.up?.sql).toBe(files['V1__grant.sql']);
+    expect(off.anomalies).toEqual([]);
+  });
+
   it('names a setting it does not honour, with the file and line', () => {
     const dir = writeProject({ 'flyway.conf': 'flyway.user=me\nflyway.table=schema_version\n', 'V1__a.sql': 'CREATE TABLE a (id int);' });
     expect(loadProject(dir).anomalies).toEqual([
