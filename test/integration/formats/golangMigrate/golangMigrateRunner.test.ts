@@ -9,8 +9,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { SwitchyardError } from '../../../../src-shared/errors';
 import { previewTarget, runTarget } from '../../../../src-main/runner/runnerService';
 import { targetStatus } from '../../../../src-main/runner/targetStatus';
-import { postgresTarget } from '../../../support/migrationTargets';
+import { postgresTarget, sqliteTarget } from '../../../support/migrationTargets';
 import { fixtures } from '../../../support/revisions';
+import { openSqlite } from '../../../../src-main/sqliteModule';
 import { adminQuery, scratchDatabase } from '../../../support/scratchDatabase';
 import { tempDir } from '../../../support/tempDir';
 
@@ -128,5 +129,33 @@ describe('golang-migrate on PostgreSQL', () => {
     // Not even 0001, which could have run: the run is refused whole.
     expect(await versionRows(database)).toEqual([]);
     expect((await adminQuery(server, "SELECT to_regclass('accounts') AS t", database)).rows[0].t).toBeNull();
+  });
+});
+
+describe('golang-migrate on SQLite', () => {
+  it("keeps migrate's one row there too, through an upgrade and a downgrade to base", async () => {
+    const dir = tempDir();
+    const migrations = join(dir, 'migrations');
+    mkdirSync(migrations);
+    writeFileSync(join(migrations, '1_notes.up.sql'), 'CREATE TABLE notes (id INTEGER PRIMARY KEY);\n');
+    writeFileSync(join(migrations, '1_notes.down.sql'), 'DROP TABLE notes;\n');
+    writeFileSync(join(migrations, '2_tags.up.sql'), 'CREATE TABLE tags (id INTEGER PRIMARY KEY);\nCREATE TABLE note_tags (note INTEGER, tag INTEGER);\n');
+    writeFileSync(join(migrations, '2_tags.down.sql'), 'DROP TABLE note_tags;\nDROP TABLE tags;\n');
+    const path = join(dir, 'app.sqlite');
+    const target = sqliteTarget(path, migrations, { projectFormat: 'golang-migrate' });
+    const rows = () => {
+      const db = openSqlite(path, { readonly: true });
+      try {
+        return db.prepare('SELECT version, dirty FROM schema_migrations').all();
+      } finally {
+        db.close();
+      }
+    };
+
+    await runTarget(target, { action: 'upgrade', to: 'heads' }, options);
+    expect(rows()).toEqual([{ version: 2, dirty: 0 }]);
+    await runTarget(target, { action: 'downgrade', to: 'base' }, options);
+    expect(rows()).toEqual([]);
+    expect(await targetStatus(target)).toMatchObject({ applied: [], pending: ['1', '2'] });
   });
 });
