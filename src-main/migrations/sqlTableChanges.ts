@@ -7,7 +7,7 @@ import { computed, constantText, writtenParts } from './executedText';
 import type { PostgresParser } from './postgresParser';
 import { bodyStatements } from './plpgsqlBodies';
 import { lineAndColumn, splitStatementsYielding } from './sqlStatements';
-import type { TableChanges } from './tableChanges';
+import { tableName, type TableChanges } from './tableChanges';
 
 /** Where a SQL text sits, for messages. */
 export interface SqlPlace {
@@ -23,11 +23,6 @@ interface Reading extends SqlPlace {
   inFunction: string | null;
   /** Under a condition or an exception handler: a create there does not fail on an existing table. */
   conditional: boolean;
-}
-
-/** `public.x` and `x` are the same table; other schemas keep their prefix. */
-function tableName(schema: string | undefined, name: string): string {
-  return schema && schema !== 'public' ? `${schema}.${name}` : name;
 }
 
 // Statements that only touch rows never change the set of tables; parsing them (INSERT … VALUES

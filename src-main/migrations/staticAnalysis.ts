@@ -4,60 +4,15 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Anomaly, ProjectFormat, Revision } from '../../src-shared/model/revision';
 import { withAncestors, type RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import { upgradeOrder } from '../../src-shared/graph/planner';
-import { readStringAt } from './readers/pythonLiteral';
 import type { RevisionFile } from './readers/projectFiles';
-import { lineAndColumn } from './sqlStatements';
 import { loadParser, loadPostgresParser } from './postgresParser';
 import { readSqlTables } from './sqlTableChanges';
+import { alembicTableChanges } from './alembicTableChanges';
 import type { TableChanges } from './tableChanges';
 
 // The runner's destruction check loads the parser from here; the rest of the code imports the types from here.
 export { loadParser };
 export type { MayCreate, TableChanges } from './tableChanges';
-
-/** The body of `def upgrade(...)`, and where it starts: the downgrade must not count. */
-function upgradeBody(text: string): { body: string; start: number } {
-  const start = text.search(/^def upgrade\s*\(/m);
-  if (start === -1) return { body: '', start: 0 };
-  const rest = text.slice(start);
-  const end = rest.slice(1).search(/^(?:def |class |@)/m);
-  return { body: end === -1 ? rest : rest.slice(0, end + 1), start };
-}
-
-const opCall = /\bop\.(create_table|drop_table|rename_table|execute)\s*\(\s*(?:(?:sa\.)?text\s*\(\s*)?/g;
-const nextString = /^\s*,\s*/;
-
-function stringArgument(body: string, at: number): { value: string; end: number } | null {
-  const read = readStringAt(body, at);
-  return read && typeof read.value === 'string' ? { value: read.value, end: read.end } : null;
-}
-
-async function fromAlembic(file: RevisionFile, changes: TableChanges): Promise<void> {
-  const { body, start } = upgradeBody(file.text);
-  opCall.lastIndex = 0;
-  for (let match = opCall.exec(body); match; match = opCall.exec(body)) {
-    const first = stringArgument(body, match.index + match[0].length);
-    if (!first) continue;
-    switch (match[1]) {
-      case 'create_table':
-        changes.created.push(first.value);
-        break;
-      case 'drop_table':
-        changes.dropped.push(first.value);
-        break;
-      case 'rename_table': {
-        const comma = nextString.exec(body.slice(first.end, first.end + 20));
-        const second = comma ? stringArgument(body, first.end + comma[0].length) : null;
-        if (second) changes.renamed.push({ from: first.value, to: second.value });
-        break;
-      }
-      default: {
-        const { line } = lineAndColumn(file.text, start + match.index + match[0].length);
-        await readSqlTables(await loadPostgresParser(), first.value, { file: file.revision.file, line }, changes);
-      }
-    }
-  }
-}
 
 /** Tables changed by each revision's upgrade, keyed by revision id. Loads the parser only when some SQL is read. */
 export async function analyseTables(files: readonly RevisionFile[], format: ProjectFormat): Promise<Map<string, TableChanges>> {
@@ -67,7 +22,7 @@ export async function analyseTables(files: readonly RevisionFile[], format: Proj
     // Thousands of files are read in one request too: let the host answer others meanwhile.
     if (index % 100 === 99) await yieldToEventLoop();
     const changes: TableChanges = { created: [], dropped: [], renamed: [], problems: [] };
-    if (format === 'alembic') await fromAlembic(file, changes);
+    if (format === 'alembic') await alembicTableChanges(file, changes);
     else if (file.up) await readSqlTables(await loadPostgresParser(), file.up.sql, { file: file.revision.file, line: file.up.line }, changes);
     result.set(file.revision.id, changes);
   }

@@ -21,3 +21,8 @@ export interface TableChanges {
   /** Tables in functions' bodies (made when called) and named by statements the analysis could not read. */
   mayCreate?: MayCreate[];
 }
+
+/** How static analysis names a table: `public.x` and `x` are the same table; other schemas keep their prefix. */
+export function tableName(schema: string | undefined, name: string): string {
+  return schema && schema !== 'public' ? `${schema}.${name}` : name;
+}

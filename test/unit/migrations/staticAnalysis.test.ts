@@ -54,6 +54,44 @@ describe('tables each revision creates, drops and renames', () => {
     expect(changes.get('r1')).toMatchObject({ created: ['tenants'], problems: [expect.stringMatching(/^versions\/r1\.py:4: a dynamic EXECUTE is not read/)] });
   });
 
+  it("names a table by the schema= of its op call, not by a column type's", async () => {
+    const text = [
+      'def upgrade():',
+      '    op.create_table(',
+      '        "accounts",',
+      '        sa.Column("kind", sa.Enum("a", "b", name="kind", schema="types")),  # schema="wrong"',
+      '        schema="billing",',
+      '    )',
+      "    op.drop_table('old_accounts', schema='public')",
+      "    op.rename_table('ledger', 'journal', schema='billing')",
+      '    op.create_table("plain", sa.Column("id", sa.Integer()))',
+      '',
+    ].join('\n');
+    expect(await analyseTables([alembicFile(text)], 'alembic')).toEqual(
+      new Map([
+        [
+          'r1',
+          { created: ['billing.accounts', 'plain'], dropped: ['old_accounts'], renamed: [{ from: 'billing.ledger', to: 'billing.journal' }], problems: [] },
+        ],
+      ]),
+    );
+  });
+
+  it('lists an op call whose table or SQL is not a literal, and passes over SQLAlchemy row statements', async () => {
+    const text = [
+      'def upgrade():',
+      '    op.create_table(TABLE_NAME, sa.Column("id", sa.Integer()))',
+      '    op.execute(f"CREATE TABLE {prefix}_events (id int)")',
+      '    op.execute(users.update().values(active=True))',
+      '    op.execute(sa.delete(sessions))',
+      '',
+    ].join('\n');
+    expect((await analyseTables([alembicFile(text)], 'alembic')).get('r1')?.problems).toEqual([
+      'versions/r1.py:2: op.create_table(TABLE_NAME…) is not read: its table is not a string literal',
+      'versions/r1.py:3: op.execute(f"CREATE TABLE {prefix}_events (id int)"…) is not read: its SQL is not a string literal',
+    ]);
+  });
+
   it('records SQL the parser rejects as a problem of that revision instead of failing', async () => {
     const changes = await analyseTables([alembicFile('def upgrade():\n    op.execute("CREAT TABLE x")\n')], 'alembic');
     expect(changes.get('r1')?.problems).toEqual([expect.stringContaining('syntax error')]);

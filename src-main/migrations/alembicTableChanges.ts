@@ -1,0 +1,76 @@
+// Which tables an Alembic revision's upgrade() creates, drops and renames, read from its op.* calls
+// without running Python: literal names (with their schema= keyword), and the SQL of op.execute strings
+// through the same code as SQL files. A call whose table or SQL is not a literal is a problem.
+import type { RevisionFile } from './readers/projectFiles';
+import { readStringAt } from './readers/pythonLiteral';
+import { loadPostgresParser } from './postgresParser';
+import { readSqlTables } from './sqlTableChanges';
+import { lineAndColumn } from './sqlStatements';
+import { tableName, type TableChanges } from './tableChanges';
+
+/** The body of `def upgrade(...)`, and where it starts: the downgrade must not count. */
+function upgradeBody(text: string): { body: string; start: number } {
+  const start = text.search(/^def upgrade\s*\(/m);
+  if (start === -1) return { body: '', start: 0 };
+  const rest = text.slice(start);
+  const end = rest.slice(1).search(/^(?:def |class |@)/m);
+  return { body: end === -1 ? rest : rest.slice(0, end + 1), start };
+}
+
+const opCall = /\bop\.(create_table|drop_table|rename_table|execute)\s*\(\s*(?:(?:sa\.)?text\s*\(\s*)?/g;
+const nextString = /^\s*,\s*/;
+// SQLAlchemy's row statements (users.insert(), sa.update(t)…) never change the set of tables.
+const rowStatement = /^(?:[A-Za-z_][\w.]*\.)?(?:insert|update|delete|select)\s*\(/;
+
+function stringArgument(body: string, at: number): { value: string; end: number } | null {
+  const read = readStringAt(body, at);
+  return read && typeof read.value === 'string' ? { value: read.value, end: read.end } : null;
+}
+
+/** The `schema="…"` keyword of the call whose arguments start at `from`, at its own level (not a column's sa.Enum(schema=…)). */
+function schemaKeyword(body: string, from: number): string | undefined {
+  let depth = 0;
+  for (let i = from; i < body.length; i += 1) {
+    const c = body[i] as string;
+    if (c === '#') {
+      const lineEnd = body.indexOf('\n', i);
+      i = lineEnd === -1 ? body.length : lineEnd;
+    } else if (c === '"' || c === "'") i = (readStringAt(body, i)?.end ?? body.length) - 1;
+    else if (c === '(' || c === '[' || c === '{') depth += 1;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) return undefined;
+      depth -= 1;
+    } else if (depth === 0 && c === 's' && !/\w/.test(body[i - 1] ?? '')) {
+      const keyword = /^schema\s*=\s*/.exec(body.slice(i, i + 20));
+      if (keyword) return stringArgument(body, i + keyword[0].length)?.value;
+    }
+  }
+  return undefined;
+}
+
+export async function alembicTableChanges(file: RevisionFile, changes: TableChanges): Promise<void> {
+  const { body, start } = upgradeBody(file.text);
+  const where = (at: number) => ({ file: file.revision.file, line: lineAndColumn(file.text, start + at).line });
+  opCall.lastIndex = 0;
+  for (let match = opCall.exec(body); match; match = opCall.exec(body)) {
+    const argumentsAt = match.index + match[0].length;
+    const first = stringArgument(body, argumentsAt);
+    const call = match[1] as string;
+    if (!first) {
+      // The first argument as written, as far as a comma, the line's end or 60 characters go.
+      const argument = (body.slice(argumentsAt, argumentsAt + 60).split(/,|\n/)[0] ?? '').replace(/\)\s*$/, '');
+      if (call === 'execute' && rowStatement.test(argument)) continue;
+      const { file: name, line } = where(match.index);
+      changes.problems.push(`${name}:${line}: op.${call}(${argument}…) is not read: its ${call === 'execute' ? 'SQL' : 'table'} is not a string literal`);
+      continue;
+    }
+    const schema = call === 'execute' ? undefined : schemaKeyword(body, first.end);
+    if (call === 'create_table') changes.created.push(tableName(schema, first.value));
+    else if (call === 'drop_table') changes.dropped.push(tableName(schema, first.value));
+    else if (call === 'rename_table') {
+      const comma = nextString.exec(body.slice(first.end, first.end + 20));
+      const second = comma ? stringArgument(body, first.end + comma[0].length) : null;
+      if (second) changes.renamed.push({ from: tableName(schema, first.value), to: tableName(schema, second.value) });
+    } else await readSqlTables(await loadPostgresParser(), first.value, where(argumentsAt), changes);
+  }
+}
