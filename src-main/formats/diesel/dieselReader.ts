@@ -138,7 +138,9 @@ export function readDieselProject(project: string, names: readonly string[]): Pr
         text: up.sql,
         up,
         down: down === null ? null : { sql: down, line: 1, transaction, file: downPath },
-        ...(down === null ? {} : { otherFiles: [downPath] }),
+        ...(down === null
+          ? { noDowngrade: `${migration.path} has no down.sql, so diesel cannot revert it either. Stamp it down instead if the change was undone by hand.` }
+          : { otherFiles: [downPath] }),
         formatData: { folder: migration.folder },
       });
       previous = migration.version;

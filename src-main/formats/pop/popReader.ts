@@ -127,7 +127,11 @@ export function readPopProject(dir: string, engine: EngineKind): ProjectFiles {
         text: upBody.sql,
         up: upBody,
         down: downFile ? body(dir, downFile, false) : null,
-        ...(downFile ? { otherFiles: [downFile.path] } : {}),
+        ...(downFile
+          ? { otherFiles: [downFile.path] }
+          : {
+              noDowngrade: `Version ${version} has no down file for ${dialect} (\`${version}_${upFile.parsed.name}.down.sql\`), so it cannot be reverted. Stamp it down instead if the change was undone by hand.`,
+            }),
       };
     } catch (error) {
       result.unreadable.push(unreadableFile(upFile.path, 1, `cannot read: ${(error as Error).message}`));

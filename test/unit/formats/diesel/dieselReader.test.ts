@@ -79,6 +79,7 @@ describe('a diesel project', () => {
     writeFileSync(join(root, 'schema.sql'), 'SELECT 3;');
     const project = loadProject(root);
     expect(project.files.files.map((f) => f.revision.file)).toEqual(['2024-01-01-000000_a/up.sql']);
+    expect(project.files.files[0]?.noDowngrade).toContain('2024-01-01-000000_a/ has no down.sql');
     expect(project.anomalies.map((a) => [a.kind, a.file])).toEqual([
       ['duplicateRevision', '20240101000000_b/up.sql'],
       ['unusedFile', 'schema.sql'],

@@ -65,7 +65,10 @@ describe('an ory/pop folder', () => {
 
   it('orders versions as strings, as pop does (10 before 9)', () => {
     const root = folder({ '9_a.postgres.up.sql': 'SELECT 9;', '10_b.up.sql': 'SELECT 10;' });
-    expect(loadProject(root).files.files.map((f) => f.revision.id)).toEqual(['10', '9']);
+    const project = loadProject(root);
+    expect(project.files.files.map((f) => f.revision.id)).toEqual(['10', '9']);
+    // Without a down file, a downgrade names the file pop would need.
+    expect(project.files.files[0]?.noDowngrade).toContain('Version 10 has no down file for postgres (`10_b.down.sql`)');
   });
 
   it('reports a second up file of one version as a duplicate and a down file without its up', () => {
