@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planUpgrade } from '../../src-shared/graph/planner';
 import { loadProject } from '../../src-main/migrations/project';
-import { round, withBaseline, type BenchmarkSuite } from './harness';
+import { sideBySide, withBaseline, type BenchmarkSuite } from './harness';
 
 const popVersions = 700;
 const popDialects = ['postgres', 'sqlite3', 'mysql'];
@@ -52,26 +52,6 @@ function readAndPlan(dir: string, expected: number): void {
   const project = loadProject(dir, { engine: 'postgres' });
   const plan = planUpgrade(project.graph, 'heads', new Set());
   if (plan.steps.length !== expected) throw new Error(`${dir}: planned ${plan.steps.length} steps, expected ${expected}`);
-}
-
-const median = (times: number[]) => round([...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN);
-
-/**
- * Medians of the work and its baseline, run in turns: on a shared machine a burst of load then
- * slows both alike instead of whichever happened to run during it.
- */
-function sideBySide(work: () => unknown, baseline: () => unknown, iterations = 15): { value: number; baseline: number } {
-  work();
-  baseline();
-  const times: [number[], number[]] = [[], []];
-  for (let i = 0; i < iterations; i += 1) {
-    for (const [index, task] of [work, baseline].entries()) {
-      const started = performance.now();
-      task();
-      times[index as 0 | 1].push(performance.now() - started);
-    }
-  }
-  return { value: median(times[0]), baseline: median(times[1]) };
 }
 
 export const formatsSuite: BenchmarkSuite = {
