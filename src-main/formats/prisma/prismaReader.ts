@@ -30,10 +30,12 @@ export function readPrismaProject(project: string, names: readonly string[]): Pr
   const result: ProjectFiles = { format: 'prisma', project, files: [], unreadable: [] };
   const dir = prismaMigrationsDir(project, names);
   const prefix = relative(project, dir).split(sep).join('/');
+  // As Prisma's CLI lists them (prisma/prisma, packages/migrate/src/utils/listMigrations.ts): every
+  // sub-folder, hidden ones too, sorted with localeCompare, not by bytes.
   const folders = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .filter((e) => e.isDirectory())
     .map((e) => e.name)
-    .sort();
+    .sort((a, b) => a.localeCompare(b));
   let previous: string | null = null;
   for (const folder of folders) {
     const path = `${prefix ? `${prefix}/` : ''}${folder}/`;

@@ -53,6 +53,16 @@ describe('a Prisma project', () => {
     ]);
   });
 
+  it("orders folders as Prisma's CLI does (localeCompare, not bytes), hidden ones included", () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'migration_lock.toml'), 'provider = "postgresql"\n');
+    for (const folder of ['B_second', 'a_first', '.hidden']) {
+      mkdirSync(join(root, folder));
+      writeFileSync(join(root, folder, 'migration.sql'), 'SELECT 1;');
+    }
+    expect(loadProject(root).files.files.map((f) => f.revision.id)).toEqual(['.hidden', 'a_first', 'B_second']);
+  });
+
   it('is detected from the migrations folder by migration_lock.toml, and from folders holding migration.sql without one', () => {
     expect(loadProject(`${app}/migrations`).files.detection).toBe('migration_lock.toml in the folder: a Prisma migrations folder');
     const root = tempDir();
