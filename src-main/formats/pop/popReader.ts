@@ -19,7 +19,7 @@ function unused(path: string, why: string): Anomaly {
   return { kind: 'unusedFile', message: `${path}: ${why}; not run`, file: path, line: null, revisions: [] };
 }
 
-/** Paths relative to `dir`, with forward slashes; hidden folders are not migrations. */
+/** Paths relative to `dir`, with forward slashes. pop walks every sub-folder; hidden ones and node_modules are left out, as the unused-file check leaves them out. */
 function filesUnder(dir: string): string[] {
   const found: string[] = [];
   const pending = [''];

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../../../src-main/migrations/project';
@@ -78,6 +78,16 @@ describe('an ory/pop folder', () => {
     expect(project.anomalies.map((a) => [a.kind, a.file])).toEqual([
       ['duplicateRevision', '1_b.postgres.up.sql'],
       ['unusedFile', '2_c.postgres.down.sql'],
+    ]);
+  });
+
+  it('reads files in sub-folders too, as pop walks them', () => {
+    const root = folder({ '1_a.postgres.up.sql': 'SELECT 1;' });
+    mkdirSync(join(root, 'later'));
+    writeFileSync(join(root, 'later', '2_b.postgres.up.sql'), 'SELECT 2;');
+    expect(files(loadProject(root))).toEqual([
+      ['1', [], '1_a.postgres.up.sql', null, true],
+      ['2', ['1'], 'later/2_b.postgres.up.sql', null, true],
     ]);
   });
 
