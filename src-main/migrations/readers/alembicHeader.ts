@@ -72,8 +72,10 @@ function idsOf(value: PythonValue, name: string, lookup: NameLookup): { ids: str
   for (const item of value) {
     const literal = resolved(item);
     if (literal === undefined) continue;
-    if (typeof literal !== 'string') throw new Error(`${name} must hold strings only`);
-    ids.push(literal);
+    if (typeof literal === 'string') ids.push(literal);
+    // A constant holding something else is said and left out, so the revision is kept; a literal one is a broken header.
+    else if (isName(item)) problems.push(`${item.name}: holds ${literal === null ? 'None' : 'a tuple'}, not a revision id or label`);
+    else throw new Error(`${name} must hold strings only`);
   }
   return { ids, problems };
 }
@@ -165,6 +167,8 @@ export function parseAlembicHeader(text: string, lookup: NameLookup = noLookup):
     const downRevisions = idsFor('down_revision');
     const branchLabels = idsFor('branch_labels');
     const dependsOn = idsFor('depends_on');
+    // In the file's order, as the user reads it.
+    if (unresolved.length > 1) unresolved.sort((a, b) => a.line - b.line);
     // Named, not spread: properties after a spread take V8's slow path, a cost per file.
     const { message, createdAt } = docstring(text);
     return {

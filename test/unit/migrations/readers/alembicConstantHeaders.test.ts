@@ -71,15 +71,17 @@ describe('Alembic headers that name constants', () => {
     writeFiles(dir, {
       'env.py': '',
       'versions/a1.py': 'revision = "a1"\ndown_revision = None\n',
-      'versions/b2.py': 'BASE = "a" + "1"\n\nrevision = "b2"\ndown_revision = BASE\ndepends_on = find_dependencies()\n',
+      'versions/b2.py':
+        'BASE = "a" + "1"\nLABELS = ("x", "y")\n\nrevision = "b2"\ndown_revision = BASE\ndepends_on = find_dependencies()\nbranch_labels = (LABELS, "z")\n',
     });
     const project = readAlembicFolder(dir);
-    expect(byId(project).get('b2')).toMatchObject({ parents: [], dependsOn: [] });
+    expect(byId(project).get('b2')).toMatchObject({ parents: [], dependsOn: [], branchLabels: ['z'] });
     expect(
       project.unreadable.map((a) => [a.kind, a.line, a.message.replace(/^.*could not be resolved without running Python \((.*)\); revision.*$/, '$1')]),
     ).toEqual([
-      ['unresolvedHeader', 4, 'BASE: BASE in versions/b2.py is computed (unexpected text after the value), not a literal'],
-      ['unresolvedHeader', 5, 'unexpected text after the value: Switchyard reads headers without running Python'],
+      ['unresolvedHeader', 5, 'BASE: BASE in versions/b2.py is computed (unexpected text after the value), not a literal'],
+      ['unresolvedHeader', 6, 'unexpected text after the value: Switchyard reads headers without running Python'],
+      ['unresolvedHeader', 7, 'LABELS: holds a tuple, not a revision id or label'],
     ]);
   });
 
