@@ -119,6 +119,17 @@ describe('switchyard on an Alembic project, with the real Alembic', () => {
     expect(await versions()).toEqual(['b2']);
   });
 
+  it('never purges a version row no file defines when it stamps: Alembic refuses, and the row stays', async () => {
+    const { cli, common, versions, database } = await setUp(plainAlembicEnv, threeTables);
+    expect((await cli.run(['upgrade', ...common, '--to', 'a1'])).code).toBe(0);
+    await adminQuery(server, "INSERT INTO alembic_version VALUES ('ffff9999')", database);
+    const stamp = await cli.run(['stamp', ...common, '--to', 'b2']);
+    expect(stamp.code, output(stamp)).toBe(1);
+    expect(stamp.stderr).toContain('[E_ALEMBIC_FAILED]');
+    expect(stamp.stderr).toContain("Can't locate revision identified by 'ffff9999'");
+    expect(await versions()).toEqual(['a1', 'ffff9999']);
+  });
+
   it('fails a dry run whose `alembic … --sql` fails, with what Alembic said', async () => {
     const { cli, common } = await setUp(plainAlembicEnv, {
       'versions/a1_accounts.py': revision('a1', null, 'accounts', 'raise RuntimeError("accounts cannot be rendered offline")'),
