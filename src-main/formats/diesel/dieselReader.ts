@@ -3,7 +3,7 @@
 // migration holding up.sql (and down.sql, metadata.toml), ordered by the version diesel derives from
 // the folder's name. The project may be the crate (diesel.toml, migrations/) or the migrations folder.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Anomaly } from '../../../src-shared/model/revision';
 import { normaliseText, unreadableFile, type ProjectFiles, type SqlBody } from '../../migrations/readers/projectFiles';
 
@@ -26,7 +26,8 @@ export function migrationsDirFromToml(toml: string): string | null {
 export function dieselMigrationsDir(project: string, names: readonly string[]): string {
   if (names.includes('diesel.toml')) {
     const configured = migrationsDirFromToml(readFileSync(join(project, 'diesel.toml'), 'utf8'));
-    if (configured !== null) return join(project, configured);
+    // Relative to the crate, or absolute, as diesel joins it.
+    if (configured !== null) return resolve(project, configured);
   }
   const nested = join(project, 'migrations');
   return names.includes('migrations') && statSync(nested).isDirectory() ? nested : project;

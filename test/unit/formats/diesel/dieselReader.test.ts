@@ -74,6 +74,19 @@ describe('a diesel project', () => {
     ]);
   });
 
+  it("finds the crate's migrations/ without a diesel.toml, and the folder diesel.toml names, absolute or relative", () => {
+    const crateRoot = tempDir();
+    mkdirSync(join(crateRoot, 'migrations', '2024-01-01-000000_a'), { recursive: true });
+    writeFileSync(join(crateRoot, 'migrations', '2024-01-01-000000_a', 'up.sql'), 'SELECT 1;');
+    const bare = loadProject(crateRoot);
+    expect(bare.files.detection).toBe('migrations/ holds folders with up.sql: a diesel crate');
+    expect(bare.files.files.map((f) => f.revision.file)).toEqual(['migrations/2024-01-01-000000_a/up.sql']);
+
+    const elsewhere = migrations({ '2024-01-01-000000_b': { 'up.sql': 'SELECT 2;' } });
+    writeFileSync(join(crateRoot, 'diesel.toml'), `[migrations_directory]\ndir = "${elsewhere}"\n`);
+    expect(loadProject(crateRoot).files.files.map((f) => f.revision.message)).toEqual(['b']);
+  });
+
   it('reports a second folder of one version, and a stray .sql file beside the folders', () => {
     const root = migrations({ '2024-01-01-000000_a': { 'up.sql': 'SELECT 1;' }, '20240101000000_b': { 'up.sql': 'SELECT 2;' } });
     writeFileSync(join(root, 'schema.sql'), 'SELECT 3;');
