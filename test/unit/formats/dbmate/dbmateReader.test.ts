@@ -85,3 +85,11 @@ describe("dbmate's parser rules", () => {
     ]);
   });
 });
+
+describe("dbmate's order", () => {
+  it('is the file names’ byte order, as dbmate sorts them (and as `dbmate status` lists 10_c.sql, 1_a.sql, 2_b.sql)', () => {
+    const dir = tempDir();
+    for (const name of ['1_a.sql', '2_b.sql', '10_c.sql']) writeFileSync(join(dir, name), '-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 1;\n');
+    expect(loadProject(dir).files.files.map((f) => f.revision.id)).toEqual(['10', '1', '2']);
+  });
+});

@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../../../src-main/migrations/project';
 import { fixtures } from '../../../support/revisions';
+import { tempDir } from '../../../support/tempDir';
 
 describe('a golang-migrate folder', () => {
   const project = loadProject(`${fixtures}golang-migrate-chain`);
@@ -32,5 +35,21 @@ describe('a golang-migrate folder', () => {
       }),
       expect.objectContaining({ kind: 'unusedFile', file: 'schema.sql', message: expect.stringContaining('<version>_name.up.sql') }),
     ]);
+  });
+});
+
+describe("golang-migrate's order", () => {
+  it('is the versions’ numeric order, as migrate parses them: 2 before 10, leading zeros or not', () => {
+    const dir = tempDir();
+    for (const name of ['1_a.up.sql', '10_c.up.sql', '002_b.up.sql']) writeFileSync(join(dir, name), 'SELECT 1;\n');
+    expect(loadProject(dir).files.files.map((f) => f.revision.id)).toEqual(['1', '2', '10']);
+  });
+
+  it('keeps a version that has only a down file, as migrate records it (nothing to run up), and says so in its message', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '1_a.up.sql'), 'CREATE TABLE a (id int);\n');
+    writeFileSync(join(dir, '2_b.down.sql'), 'DROP TABLE b;\n');
+    const [, second] = loadProject(dir).files.files;
+    expect(second).toMatchObject({ revision: { id: '2', file: '2_b.down.sql', parents: ['1'] }, up: null, down: { sql: 'DROP TABLE b;\n' } });
   });
 });

@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGooseSql } from '../../../../src-main/formats/goose/gooseSql';
 import { loadProject } from '../../../../src-main/migrations/project';
 import { fixtures } from '../../../support/revisions';
+import { tempDir } from '../../../support/tempDir';
 
 describe('a goose folder', () => {
   const project = loadProject(`${fixtures}goose-chain`);
@@ -56,5 +59,13 @@ describe("goose's parser rules", () => {
 
   it('reads annotations only as goose writes them (`-- +goose Up`, case and all)', () => {
     expect(parseGooseSql('-- +goose up\nSELECT 1;\n')).toMatchObject({ problem: expect.any(String) });
+  });
+});
+
+describe("goose's order", () => {
+  it('is the versions’ numeric order: 2 before 10, and timestamps after small numbers', () => {
+    const dir = tempDir();
+    for (const name of ['10_c.sql', '2_b.sql', '20240101120000_d.sql']) writeFileSync(join(dir, name), '-- +goose Up\nSELECT 1;\n');
+    expect(loadProject(dir).files.files.map((f) => f.revision.id)).toEqual(['2', '10', '20240101120000']);
   });
 });
