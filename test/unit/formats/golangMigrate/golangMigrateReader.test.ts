@@ -45,7 +45,7 @@ describe("golang-migrate's order", () => {
     expect(loadProject(dir).files.files.map((f) => f.revision.id)).toEqual(['1', '2', '10']);
   });
 
-  it('keeps a version that has only a down file, as migrate records it (nothing to run up), and says so in its message', () => {
+  it('keeps a version that has only a down file, as migrate records it (nothing to run up)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, '1_a.up.sql'), 'CREATE TABLE a (id int);\n');
     writeFileSync(join(dir, '2_b.down.sql'), 'DROP TABLE b;\n');
