@@ -14,7 +14,7 @@ import {
 import type { RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import { upgradeOrder } from '../../src-shared/graph/planner';
 import { engineFor } from '../engines/engineFor';
-import type { TableChanges } from '../migrations/staticAnalysis';
+import { expectedTablesWithCreators, type TableChanges } from '../migrations/staticAnalysis';
 import { allFormats } from '../formats/formatRegistry';
 import type { CatalogRelation } from './catalogRelation';
 import { conflictingTables } from './conflicts';
@@ -41,20 +41,7 @@ function refOf(graph: RevisionGraph, id: string): RevisionRef {
 
 /** The expected tables, each with the applied revision that created it; a rename keeps its creator. */
 export function expectedWithCreators(state: ProjectState): Map<string, string> {
-  const creators = new Map<string, string>();
-  for (const id of upgradeOrder(state.graph, state.applied)) {
-    const change = state.changes.get(id);
-    if (!change) continue;
-    // Same order as conflictingTables: a revision that drops and recreates a table still leaves it.
-    for (const { from, to } of change.renamed) {
-      const creator = creators.get(from) ?? id;
-      creators.delete(from);
-      creators.set(to, creator);
-    }
-    for (const table of change.dropped) creators.delete(table);
-    for (const table of change.created) creators.set(table, id);
-  }
-  return creators;
+  return expectedTablesWithCreators(state.graph, state.changes, state.applied);
 }
 
 function pendingChanges(state: ProjectState): PendingTableChange[] {

@@ -29,20 +29,34 @@ export async function analyseTables(files: readonly RevisionFile[], format: Proj
   return result;
 }
 
-/** The tables a database should hold once `applied` ran, replaying each revision parents-first. */
-export function expectedTables(graph: RevisionGraph, changes: ReadonlyMap<string, TableChanges>, applied: ReadonlySet<string>): Set<string> {
-  const tables = new Set<string>();
+/**
+ * The tables a database should hold once `applied` ran, each with the revision that created it
+ * (a rename keeps its creator), replaying each revision parents-first. Inside a revision, renames and
+ * drops come before creates, as in conflictingTables: "DROP TABLE x; CREATE TABLE x" leaves x.
+ */
+export function expectedTablesWithCreators(
+  graph: RevisionGraph,
+  changes: ReadonlyMap<string, TableChanges>,
+  applied: ReadonlySet<string>,
+): Map<string, string> {
+  const creators = new Map<string, string>();
   for (const id of upgradeOrder(graph, applied)) {
     const change = changes.get(id);
     if (!change) continue;
-    for (const t of change.created) tables.add(t);
-    for (const t of change.dropped) tables.delete(t);
     for (const { from, to } of change.renamed) {
-      tables.delete(from);
-      tables.add(to);
+      const creator = creators.get(from) ?? id;
+      creators.delete(from);
+      creators.set(to, creator);
     }
+    for (const table of change.dropped) creators.delete(table);
+    for (const table of change.created) creators.set(table, id);
   }
-  return tables;
+  return creators;
+}
+
+/** The tables a database should hold once `applied` ran. */
+export function expectedTables(graph: RevisionGraph, changes: ReadonlyMap<string, TableChanges>, applied: ReadonlySet<string>): Set<string> {
+  return new Set(expectedTablesWithCreators(graph, changes, applied).keys());
 }
 
 /** Two revisions, neither below the other, both creating one table: an upgrade through both fails. */

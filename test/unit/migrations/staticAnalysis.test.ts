@@ -112,6 +112,17 @@ describe('the expected tables, replayed over an applied set', () => {
   });
 });
 
+describe('the expected tables after a drop and re-create', () => {
+  it('keeps a table a revision drops and creates again, as the upgrade leaves it', () => {
+    const graph = graphOf(rev('a'), rev('b', ['a']));
+    const changes = new Map<string, TableChanges>([
+      ['a', { created: ['events'], dropped: [], renamed: [], problems: [] }],
+      ['b', { created: ['events'], dropped: ['events'], renamed: [], problems: [] }],
+    ]);
+    expect([...expectedTables(graph, changes, new Set(['a', 'b']))]).toEqual(['events']);
+  });
+});
+
 describe('two unrelated revisions creating the same table', () => {
   it('is reported, as in the seeds\' relation "documents" already exists', async () => {
     const project = loadProject(`${fixtures}seed-tree`);
