@@ -1,7 +1,7 @@
 // Which tables SQL creates, drops and renames, read with PostgreSQL's own parsers: top-level
-// statements, DO blocks and functions' bodies (PL/pgSQL, SQL), and EXECUTEs of constant strings. Every
-// statement it cannot read becomes a problem naming its file and line, and the tables its text names
-// become tables the revision may create.
+// statements, DO blocks and functions' bodies (PL/pgSQL, SQL), and EXECUTEs as far as their text is
+// written out. Every statement it cannot read becomes a problem naming its file and line, and the tables
+// its text names become tables the revision may create.
 import type { Node } from 'libpg-query';
 import { computed, constantText, writtenParts } from './executedText';
 import type { PostgresParser } from './postgresParser';
@@ -35,7 +35,7 @@ const dropsSchema = /^DROP\s+SCHEMA\b/i;
 const rowsOnly = /^(?:INSERT|UPDATE|DELETE|COPY|MERGE|GRANT|REVOKE|COMMENT|TRUNCATE|VALUES)\b/i;
 const leadingComments = /^(?:\s*(?:--[^\n]*\n|\/\*[\s\S]*?\*\/))*\s*/;
 
-/** `statement` without its leading comments. */
+/** Whether `statement` (its leading comments removed) may change the set of tables. */
 function mayChangeTables(statement: string): boolean {
   return holdsBody.test(statement) || dropsSchema.test(statement) || (namesTable.test(statement) && !rowsOnly.test(statement));
 }
