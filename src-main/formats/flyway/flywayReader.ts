@@ -8,12 +8,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Anomaly } from '../../../src-shared/model/revision';
-import { normaliseText, unreadableFile, type ProjectFiles, type RevisionFile, type SqlBody } from '../../migrations/readers/projectFiles';
+import { normaliseText, unreadableFile, type ProjectFiles, type RevisionFile } from '../../migrations/readers/projectFiles';
 import { flywayChecksum } from './flywayChecksum';
 import { flywayLocations, slashPath } from './flywayLocations';
 import { fillPlaceholders } from './flywayPlaceholders';
 import { parseFlywayName } from './flywayNames';
-import { readFlywaySettings } from './flywaySettings';
+import { readFlywaySettings, type FlywaySettings } from './flywaySettings';
+import { readScriptConfig } from './flywayScriptConfig';
 import { flywayTable } from './flywayTable';
 import { flywayRunsOutsideTransaction } from './flywayTransactions';
 import { compareFlywayVersions, versionKey, type FlywayVersion } from './flywayVersion';
@@ -37,6 +38,7 @@ interface FoundFile {
   text: string;
   /** What runs: the text with its placeholders filled in. */
   sql: string;
+  transaction: boolean;
 }
 
 function walk(dir: string, visit: (path: string) => void): void {
@@ -74,15 +76,8 @@ export function readFlywayProject(project: string): ProjectFiles {
       if (name === null) return;
       if (name.kind === 'callback') return void result.unreadable.push(unused(file, 'a Flyway callback script, which Switchyard does not run'));
       if (name.kind === 'invalid') return void result.unreadable.push(unused(file, `not a migration name Flyway accepts: ${name.why}`));
-      let text: string;
-      try {
-        text = normaliseText(readFileSync(path, 'utf8'));
-      } catch (error) {
-        return void result.unreadable.push(unreadableFile(file, 1, `cannot read: ${(error as Error).message}`));
-      }
-      const { sql, unfilled } = fillPlaceholders(text, file, flywayTable, settings);
-      result.unreadable.push(...unfilled);
-      const found = { file, script: slashPath(location.dir, path), text, sql };
+      const found = loadMigration(path, file, slashPath(location.dir, path), settings, result.unreadable);
+      if (!found) return;
       if (name.kind === 'versioned') versioned.push({ version: name.version, description: name.description, found });
       else if (name.kind === 'repeatable') repeatable.push({ description: name.description, base: name.base, found });
       else if (undo.has(versionKey(name.version))) result.unreadable.push(unused(file, `a second undo file for version ${name.version.text}`));
@@ -107,7 +102,7 @@ export function readFlywayProject(project: string): ProjectFiles {
         line: 1,
       },
       text: found.text,
-      up: body(found, settings.mixed),
+      up: { sql: found.sql, line: 1, transaction: found.transaction },
       down: null,
       noDowngrade,
       ...(otherFiles.length > 0 ? { otherFiles } : {}),
@@ -120,7 +115,7 @@ export function readFlywayProject(project: string): ProjectFiles {
     description,
     script: found.script,
     // Flyway sums a repeatable's text as it runs, placeholders filled (SqlMigrationResolver.getChecksumForLoadableResource).
-    checksum: flywayChecksum(version === null && settings.placeholderReplacement ? found.sql : found.text),
+    checksum: flywayChecksum(version === null ? found.sql : found.text),
     installedBy: settings.installedBy,
   });
 
@@ -174,8 +169,25 @@ export function readFlywayProject(project: string): ProjectFiles {
   return result;
 }
 
-function body(found: FoundFile, mixed: boolean): SqlBody {
-  return { sql: found.sql, line: 1, transaction: !flywayRunsOutsideTransaction(found.sql, mixed) };
+/** The migration's text, what runs of it and how, from the file and its script configuration; null (and named) when it cannot be read. */
+function loadMigration(path: string, file: string, script: string, settings: FlywaySettings, anomalies: Anomaly[]): FoundFile | null {
+  let text: string;
+  try {
+    text = normaliseText(readFileSync(path, 'utf8'));
+  } catch (error) {
+    anomalies.push(unreadableFile(file, 1, `cannot read: ${(error as Error).message}`));
+    return null;
+  }
+  const own = readScriptConfig(path, file);
+  anomalies.push(...own.unsupported);
+  const { sql, unfilled } = fillPlaceholders(text, file, flywayTable, {
+    ...settings,
+    placeholderReplacement: own.placeholderReplacement ?? settings.placeholderReplacement,
+  });
+  anomalies.push(...unfilled);
+  // As ParserSqlScript.executeInTransaction: the script's own setting, else none of its statements refuses a transaction and the project runs them in one.
+  const transaction = own.executeInTransaction ?? (settings.executeInTransaction && !flywayRunsOutsideTransaction(sql, settings.mixed));
+  return { file, script, text, sql, transaction };
 }
 
 function duplicate(file: string, why: string, revision: string): Anomaly {

@@ -27,6 +27,8 @@ export interface FlywaySettings {
   suffixes: string[];
   /** `mixed`: a migration may hold statements that must run outside a transaction beside ones that need not. */
   mixed: boolean;
+  /** `executeInTransaction`: false runs every migration outside a transaction. */
+  executeInTransaction: boolean;
   /** `installedBy`: written to installed_by instead of the user running the migration. */
   installedBy: string | null;
   /** `placeholders.NAME`: values Flyway puts in place of `${NAME}` in a migration's text. */
@@ -56,7 +58,7 @@ function unquote(value: string): string {
 }
 
 /** `key=value`, `key: value` and `key value` lines; `#`/`!` comments; a trailing backslash continues the line. */
-function propertiesEntries(text: string): Array<{ key: string; value: string; line: number }> {
+export function propertiesEntries(text: string): Array<{ key: string; value: string; line: number }> {
   const entries: Array<{ key: string; value: string; line: number }> = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i += 1) {
@@ -128,6 +130,7 @@ export function readFlywaySettings(project: string): FlywaySettings {
     separator: '__',
     suffixes: ['.sql'],
     mixed: false,
+    executeInTransaction: true,
     installedBy: null,
     placeholders: new Map(),
     placeholderReplacement: true,
@@ -154,6 +157,7 @@ export function readFlywaySettings(project: string): FlywaySettings {
       // sqlMigrationSuffix: the single suffix of Flyway before 5.
       else if (key === 'sqlMigrationSuffixes' || key === 'sqlMigrationSuffix') settings.suffixes = asList(value);
       else if (key === 'mixed') settings.mixed = asText(value).toLowerCase() === 'true';
+      else if (key === 'executeInTransaction') settings.executeInTransaction = asText(value).toLowerCase() !== 'false';
       else if (key === 'installedBy') settings.installedBy = asText(value);
       else if (key.startsWith('placeholders.')) settings.placeholders.set(key.slice('placeholders.'.length), asText(value));
       else if (key === 'placeholderReplacement') settings.placeholderReplacement = asText(value).toLowerCase() !== 'false';

@@ -116,6 +116,29 @@ describe('a Flyway project', () => {
     expect(project.anomalies).toEqual([]);
   });
 
+  it('follows a migration’s own .sql.conf and the project’s executeInTransaction, and names a script setting it does not honour', () => {
+    const dir = writeProject({
+      'V1__plain.sql': 'CREATE TABLE a (id int);',
+      'V1__plain.sql.conf': 'executeInTransaction=false\nencoding=UTF-8\n',
+      'V2__index.sql': 'CREATE INDEX CONCURRENTLY a_id ON a (id);',
+      'V2__index.sql.conf': 'executeInTransaction=true\n',
+      'V3__only_sometimes.sql': 'CREATE TABLE c (id int);',
+      'V3__only_sometimes.sql.conf': 'shouldExecute=${environment}==prod\n',
+    });
+    const project = loadProject(dir);
+    expect(project.files.files.map((f) => f.up?.transaction)).toEqual([false, true, true]);
+    expect(project.anomalies).toEqual([
+      expect.objectContaining({
+        kind: 'unsupportedSetting',
+        file: 'V3__only_sometimes.sql.conf',
+        line: 1,
+        message: expect.stringContaining('"shouldExecute"'),
+      }),
+    ]);
+    const never = writeProject({ 'flyway.toml': '[flyway]\nexecuteInTransaction = false\n', 'V1__a.sql': 'CREATE TABLE a (id int);' });
+    expect(readProject(never).files.map((f) => f.up?.transaction)).toEqual([false]);
+  });
+
   it('fills placeholders as Flyway does, names those it cannot fill, and sums a repeatable as it runs', () => {
     const files = {
       'flyway.conf': 'flyway.placeholders.owner=app_owner\n',
