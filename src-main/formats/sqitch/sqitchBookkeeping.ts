@@ -34,6 +34,17 @@ function refuseWhen(driver: Literal, condition: string, message: string): string
   return `DO $sqitch$ BEGIN IF ${condition} THEN RAISE EXCEPTION '%', ${driver.literal(message)}; END IF; END $sqitch$`;
 }
 
+/** A required change of another project, resolved in the registry as sqitch does (DBIEngine `change_id_for` with `first`). */
+function otherProjectChange(driver: Literal, required: SqitchChangeData['requires'][number]): string {
+  const l = (value: string | null) => (value === null ? 'NULL' : driver.literal(value));
+  const changes = registryTable('changes');
+  if (required.tag !== null) {
+    return `(SELECT c.change_id FROM ${changes} c JOIN ${registryTable('tags')} t ON c.committed_at <= t.committed_at AND c.project = t.project
+      WHERE c.project = ${l(required.project)} AND c.change = ${l(required.change)} AND t.tag = ${l(`@${required.tag}`)} ORDER BY c.committed_at DESC LIMIT 1)`;
+  }
+  return `(SELECT change_id FROM ${changes} WHERE project = ${l(required.project)} AND change = ${l(required.change)} ORDER BY committed_at LIMIT 1)`;
+}
+
 function deployRecord(driver: Literal, data: SqitchChangeData, committer: string): StepRecord {
   const l = (value: string | null) => (value === null ? 'NULL' : driver.literal(value));
   const email = committerEmail();
@@ -49,14 +60,7 @@ function deployRecord(driver: Literal, data: SqitchChangeData, committer: string
     ),
   );
   const dependencies = [
-    ...data.requires.map(
-      (r) =>
-        `(${l(data.changeId)}, 'require', ${l(r.text)}, ${
-          r.changeId !== null
-            ? l(r.changeId)
-            : `(SELECT change_id FROM ${registryTable('changes')} WHERE project = ${l(r.project)} AND change = ${l(r.change)} ORDER BY committed_at DESC LIMIT 1)`
-        })`,
-    ),
+    ...data.requires.map((r) => `(${l(data.changeId)}, 'require', ${l(r.text)}, ${r.changeId !== null ? l(r.changeId) : otherProjectChange(driver, r)})`),
     ...data.conflicts.map((c) => `(${l(data.changeId)}, 'conflict', ${l(c.text)}, NULL)`),
   ];
   const tags = data.tags.map(

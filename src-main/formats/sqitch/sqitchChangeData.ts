@@ -14,7 +14,7 @@ export type SqitchChangeData = {
   /** SHA-1 of the deploy script's bytes (changes.script_hash); null when the script is missing. */
   scriptHash: string | null;
   /** `changeId`: the planned change it resolves to; null for another project's change (resolved in the registry). */
-  requires: Array<{ text: string; changeId: string | null; project: string | null; change: string | null }>;
+  requires: Array<{ text: string; changeId: string | null; project: string | null; change: string | null; tag: string | null }>;
   conflicts: Array<{ text: string; project: string; change: string | null }>;
   tags: Array<{ tagId: string; tag: string; note: string; plannedAt: string; plannerName: string; plannerEmail: string }>;
   /** Why sqitch would refuse to deploy this change whatever the database holds (a missing deploy script); null when it would not. */

@@ -78,8 +78,10 @@ function resolveRequired(plan: SqitchPlan, index: number, dependency: PlanDepend
     if (dependency.change === null) return tagged;
     limit = tagged;
   }
-  for (let at = limit; at >= 0; at -= 1) if (plan.changes[at]?.name === dependency.change) return at;
-  return null;
+  // change@tag is the instance planned last before the tag; a bare name the first one, as sqitch's registry
+  // resolves it (App::Sqitch::Engine `change_id_for_depend`: the earliest deployed).
+  const instances = plan.changes.slice(0, limit + 1).flatMap((change, at) => (change.name === dependency.change ? [at] : []));
+  return (dependency.tag === null ? instances[0] : instances.at(-1)) ?? null;
 }
 
 /**
@@ -173,7 +175,7 @@ export function readSqitchProject(project: string): ProjectFiles {
             `"${change.name}" requires ${text}, a change of another sqitch project: Switchyard does not check that it is deployed before this one (sqitch does)`,
           ),
         );
-        requires.push({ text, changeId: null, project: dependency.project, change: dependency.change });
+        requires.push({ text, changeId: null, project: dependency.project, change: dependency.change, tag: dependency.tag });
         continue;
       }
       const at = resolveRequired(plan, index, dependency, ids);
@@ -184,7 +186,7 @@ export function readSqitchProject(project: string): ProjectFiles {
         continue;
       }
       if (!dependsOn.includes(revisionOf(at))) dependsOn.push(revisionOf(at));
-      requires.push({ text, changeId: idOf(at), project: null, change: null });
+      requires.push({ text, changeId: idOf(at), project: null, change: null, tag: null });
     }
     const revision: Revision = {
       id: revisionOf(index),

@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { SwitchyardError } from '../../../../src-shared/errors';
 import { runTarget } from '../../../../src-main/runner/runnerService';
 import { targetStatus } from '../../../../src-main/runner/targetStatus';
-import { postgresTarget } from '../../../support/migrationTargets';
+import { postgresTarget, sqliteTarget } from '../../../support/migrationTargets';
 import { adminQuery, scratchDatabase } from '../../../support/scratchDatabase';
 import { tempDir } from '../../../support/tempDir';
 import { copyOfFixture, sqitch, sqitchTarget } from './sqitchCli';
@@ -32,6 +32,21 @@ const relations = async (database: string) =>
       database,
     )
   ).rows.map((r: { relname: string }) => r.relname);
+
+/** A one-change sqitch project of its own, deployed by sqitch beside the shop. */
+function otherProject(name: string, change: string, dependencies: string, deploy: string): string {
+  const dir = join(tempDir(), name);
+  mkdirSync(join(dir, 'deploy'), { recursive: true });
+  mkdirSync(join(dir, 'revert'));
+  writeFileSync(join(dir, 'sqitch.conf'), '[core]\n\tengine = pg\n');
+  writeFileSync(
+    join(dir, 'sqitch.plan'),
+    `%syntax-version=1.0.0\n%project=${name}\n\n${change} ${dependencies}2025-11-01T08:00:00Z Old Team <old@shop.example> # ${change}.\n`,
+  );
+  writeFileSync(join(dir, `deploy/${change}.sql`), `BEGIN;\n${deploy}\nCOMMIT;\n`);
+  writeFileSync(join(dir, `revert/${change}.sql`), 'SELECT 1;\n');
+  return dir;
+}
 
 describe('sqitch failures on PostgreSQL', () => {
   it('reverts a change whose verify script fails, says so, and records nothing of it', async () => {
@@ -77,16 +92,7 @@ describe('sqitch failures on PostgreSQL', () => {
   it('refuses a change that conflicts with a deployed change of another project before running it, as sqitch does', async () => {
     const database = await scratchDatabase(server, 'sqitch');
     const uri = sqitchTarget(server, database);
-    const legacy = join(tempDir(), 'legacy');
-    mkdirSync(join(legacy, 'deploy'), { recursive: true });
-    mkdirSync(join(legacy, 'revert'));
-    writeFileSync(join(legacy, 'sqitch.conf'), '[core]\n\tengine = pg\n');
-    writeFileSync(
-      join(legacy, 'sqitch.plan'),
-      '%syntax-version=1.0.0\n%project=legacy\n\naudit_log 2025-11-01T08:00:00Z Old Team <old@shop.example> # The old audit log.\n',
-    );
-    writeFileSync(join(legacy, 'deploy/audit_log.sql'), 'BEGIN;\nCREATE TABLE public.old_audit (id int);\nCOMMIT;\n');
-    writeFileSync(join(legacy, 'revert/audit_log.sql'), 'BEGIN;\nDROP TABLE public.old_audit;\nCOMMIT;\n');
+    const legacy = otherProject('legacy', 'audit_log', '', 'CREATE TABLE public.old_audit (id int);');
     const legacyDeployed = await sqitch(server, legacy, ['deploy', '--target', uri]);
     expect(legacyDeployed.code, legacyDeployed.stderr).toBe(0);
 
@@ -96,10 +102,41 @@ describe('sqitch failures on PostgreSQL', () => {
     expect(error.code).toBe('E_BOOKKEEPING_REFUSES');
     expect(error.message).toContain('change "audit" conflicts with "legacy:audit_log", which is deployed');
     expect(await relations(database)).not.toContain('audit_log');
-    expect((await targetStatus(target)).pending).toEqual(['audit', 'users']);
+    expect((await targetStatus(target)).pending).toEqual(['audit', 'users', 'welcome_mail']);
 
     const bySqitch = await sqitch(server, project, ['deploy', '--target', uri]);
     expect(bySqitch.code).not.toBe(0);
     expect(bySqitch.stderr).toContain('Conflicts with previously deployed change: legacy:audit_log');
+  });
+
+  it('refuses to revert a change that a deployed change of another project requires, when its turn comes', async () => {
+    const database = await scratchDatabase(server, 'sqitch');
+    const uri = sqitchTarget(server, database);
+    const project = copyOfFixture('sqitch-shop');
+    const target = postgresTarget(server, database, project, { projectFormat: 'auto' });
+    await runTarget(target, { action: 'upgrade', to: 'heads' }, options);
+    const reports = otherProject('reports', 'mailing', '[shop:users] ', 'CREATE TABLE public.mailing (email text);');
+    const deployed = await sqitch(server, reports, ['deploy', '--target', uri]);
+    expect(deployed.code, deployed.stderr).toBe(0);
+
+    // shop:users is the first users deployed (users@v1.0), as sqitch resolves a name: reverting to schema stops there.
+    const error = await failure(runTarget(target, { action: 'downgrade', to: 'schema' }, options));
+    expect(error.code).toBe('E_BOOKKEEPING_REFUSES');
+    expect(error.message).toContain('users@v1.0 was not run: sqitch: change "users" is required by other deployed changes');
+    expect((await targetStatus(target)).applied).toEqual(['schema', 'users@v1.0']);
+    expect(await relations(database)).toEqual(['users']);
+
+    const bySqitch = await sqitch(server, project, ['revert', '--target', uri, '-y', '--to', 'schema']);
+    expect(bySqitch.code).not.toBe(0);
+    expect(bySqitch.stderr).toContain('Change "users" required by currently deployed change: reports:mailing');
+  });
+
+  it('refuses to run a sqitch project on SQLite, whose registry sqitch keeps in a file of its own', async () => {
+    const path = join(tempDir(), 'shop.db');
+    const target = sqliteTarget(path, copyOfFixture('sqitch-shop'), { projectFormat: 'auto' });
+    const error = await failure(runTarget(target, { action: 'upgrade', to: 'heads' }, options));
+    expect(error.code).toBe('E_BOOKKEEPING_REFUSES');
+    expect(error.message).toContain('sqitch keeps the registry of a SQLite database in a separate file');
+    expect((await targetStatus(target)).applied).toEqual([]);
   });
 });

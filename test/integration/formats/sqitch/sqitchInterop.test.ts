@@ -47,12 +47,12 @@ describe('sqitch interop on PostgreSQL', () => {
     const before = await targetStatus(target);
     expect(before.format).toBe('sqitch');
     expect(before.applied).toEqual(['schema', 'users@v1.0', 'products', 'orders']);
-    expect(before.pending).toEqual(['order_totals', 'audit', 'users']);
+    expect(before.pending).toEqual(['order_totals', 'audit', 'users', 'welcome_mail']);
     expect(before.changed).toEqual([]);
 
     // Alphabetically audit.sql would come first and fail: the schema it creates its table in is made by "schema".
     const rest = await run(target, { action: 'upgrade', to: 'heads' });
-    expect(rest.steps.map((s) => s.revision)).toEqual(['order_totals', 'audit', 'users']);
+    expect(rest.steps.map((s) => s.revision)).toEqual(['order_totals', 'audit', 'users', 'welcome_mail']);
     expect(rest.status.pending).toEqual([]);
     const columns = await adminQuery(
       server,
@@ -87,7 +87,7 @@ describe('sqitch interop on PostgreSQL', () => {
     await run(shopTarget(bySwitchyard, project), { action: 'upgrade', to: 'heads' });
 
     const expected = await registry(bySqitch);
-    expect(expected.changes).toHaveLength(7);
+    expect(expected.changes).toHaveLength(8);
     expect(await registry(bySwitchyard)).toEqual(expected);
     const schema = async (database: string) =>
       (
@@ -111,9 +111,9 @@ describe('sqitch interop on PostgreSQL', () => {
     await run(target, { action: 'upgrade', to: 'heads' });
 
     const down = await run(target, { action: 'downgrade', to: 'audit' });
-    expect(down.steps.map((s) => `${s.direction} ${s.revision}`)).toEqual(['down users']);
+    expect(down.steps.map((s) => `${s.direction} ${s.revision}`)).toEqual(['down welcome_mail', 'down users']);
     const afterDown = await sqitch(server, project, ['status', '--target', uri]);
-    expect(afterDown.stdout).toMatch(/Undeployed change:\s+\* users\n/);
+    expect(afterDown.stdout).toMatch(/Undeployed changes:\s+\* users\n\s+\* welcome_mail\n/);
 
     const reverted = await sqitch(server, project, ['revert', '--target', uri, '-y', '--to', '@v1.0']);
     expect(reverted.code, reverted.stderr).toBe(0);
@@ -121,9 +121,10 @@ describe('sqitch interop on PostgreSQL', () => {
     expect(reverted.stdout).toContain('- order_totals');
     const status = await targetStatus(target);
     expect(status.applied).toEqual(['schema', 'users@v1.0', 'products', 'orders']);
-    expect(status.pending).toEqual(['order_totals', 'audit', 'users']);
+    expect(status.pending).toEqual(['order_totals', 'audit', 'users', 'welcome_mail']);
     const log = await adminQuery(server, "SELECT event, change FROM sqitch.events WHERE event = 'revert' ORDER BY committed_at", database);
     expect(log.rows).toEqual([
+      { event: 'revert', change: 'welcome_mail' },
       { event: 'revert', change: 'users' },
       { event: 'revert', change: 'audit' },
       { event: 'revert', change: 'order_totals' },
