@@ -52,13 +52,17 @@ function alembicArgs(project: LoadedProject, request: RunRequest, planned: Plann
 }
 
 export async function previewAlembic(driver: Driver, target: MigrationTarget, project: LoadedProject, request: RunRequest): Promise<RunPreview> {
-  const { applied, steps } = await planRun(driver, project, request);
+  const planned = await planRun(driver, project, request);
+  const { applied, steps } = planned;
   const findings = [...(await permissionFindings(driver, target)), ...(await tableConflictFindings(driver, project, steps, request))];
   // Offline SQL needs one starting point; with several applied heads Alembic cannot express the range.
   const heads = appliedHeads(project.graph, applied);
   let sql: string;
-  if (request.action === 'stamp' || heads.length > 1) {
-    sql = `-- ${request.action === 'stamp' ? 'stamp only records revisions' : 'several applied heads: Alembic cannot print SQL for this range offline'}\n`;
+  if (request.action === 'stamp') {
+    const recorded = (await readRecorded(driver, project)).records.map((r) => r.revision);
+    sql = `-- stamp only records revisions: alembic ${alembicArgs(project, request, planned, recorded).join(' ')}\n`;
+  } else if (heads.length > 1) {
+    sql = '-- several applied heads: Alembic cannot print SQL for this range offline\n';
   } else {
     const range = `${heads[0] ?? 'base'}:${request.to}`;
     const setup = alembicSetup(project);

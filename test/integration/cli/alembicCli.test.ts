@@ -106,6 +106,7 @@ describe('switchyard on an Alembic project, with the real Alembic', () => {
 
     const dry = await cli.run(['stamp', ...common, '--to=-1', '--down', '--dry-run']);
     expect(dry.code, output(dry)).toBe(0);
+    expect(dry.stdout).toContain('-- stamp only records revisions: alembic stamp --purge a1');
     const stamp = await cli.run(['stamp', ...common, '--to=-1', '--down']);
     expect(stamp.code, output(stamp)).toBe(0);
     expect(stamp.stdout).toMatch(/Stamped 1 revision\(s\) in \d+ ms; now at a1\./);
