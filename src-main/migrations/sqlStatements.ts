@@ -23,6 +23,7 @@ function isSpace(code: number): boolean {
 
 const [dash, slash, star, quote, doubleQuote, dollar, semicolon, backslash] = ['-', '/', '*', "'", '"', '$', ';', '\\'].map((ch) => ch.charCodeAt(0));
 const letterE = 'e'.charCodeAt(0);
+const [openParenthesis, closeParenthesis] = ['(', ')'].map((ch) => ch.charCodeAt(0));
 
 /** Just past the end of the (nested) /* … *\/ comment starting at `start`. */
 function blockCommentEnd(sql: string, start: number): number {
@@ -83,8 +84,8 @@ function keywordAt(sql: string, start: number, end: number, anyWord: boolean): s
 }
 
 /**
- * Respects '…', E'…' and "…" quotes, $tag$…$tag$ bodies, -- and nested /* *\/ comments, SQLite
- * trigger bodies (BEGIN … END;) and PostgreSQL's BEGIN ATOMIC … END. Empty statements and
+ * Respects '…', E'…' and "…" quotes, $tag$…$tag$ bodies, -- and nested /* *\/ comments, parentheses,
+ * SQLite trigger bodies (BEGIN … END;) and PostgreSQL's BEGIN ATOMIC … END. Empty statements and
  * comment-only tails are dropped. One pass that looks at each character a bounded number of times:
  * the time grows with the length of the body, never with the square of its statements.
  */
@@ -119,6 +120,8 @@ function statementScanner(sql: string): StatementScanner {
   let previousWord = '';
   /** BEGIN … END (and CASE … END inside them) nesting of a body; `;` splits only outside. */
   let depth = 0;
+  /** Open parentheses: as in psql (paren_depth in its psqlscan.l), `;` inside them (CREATE RULE … DO (INSERT …; INSERT …)) does not end the statement. */
+  let parentheses = 0;
   const push = (end: number) => {
     if (firstContent !== -1) {
       const text = sql.slice(start, end);
@@ -132,6 +135,7 @@ function statementScanner(sql: string): StatementScanner {
     trigger = false;
     previousWord = '';
     depth = 0;
+    parentheses = 0;
   };
   const content = (at: number) => {
     if (firstContent === -1) firstContent = at;
@@ -159,7 +163,7 @@ function statementScanner(sql: string): StatementScanner {
         i = end === -1 ? sql.length : end + tag.length;
         previousWord = '';
       } else if (c === semicolon) {
-        if (depth === 0) push(i);
+        if (depth === 0 && parentheses === 0) push(i);
         i += 1;
       } else if (isWordChar(c)) {
         content(i);
@@ -183,6 +187,8 @@ function statementScanner(sql: string): StatementScanner {
         if (!isSpace(c)) {
           content(i);
           previousWord = '';
+          if (c === openParenthesis) parentheses += 1;
+          else if (c === closeParenthesis && parentheses > 0) parentheses -= 1;
         }
         i += 1;
       }

@@ -19,6 +19,15 @@ describe('splitting SQL into statements', () => {
     ]);
   });
 
+  it('keeps a rule with several actions in parentheses whole, as psql does', () => {
+    const sql = "CREATE RULE log_update AS ON UPDATE TO t DO ALSO (INSERT INTO log VALUES ('u;1'); INSERT INTO log VALUES (2));\nSELECT (1);\nSELECT 2;";
+    expect(texts(sql)).toEqual([
+      "CREATE RULE log_update AS ON UPDATE TO t DO ALSO (INSERT INTO log VALUES ('u;1'); INSERT INTO log VALUES (2))",
+      'SELECT (1)',
+      'SELECT 2',
+    ]);
+  });
+
   it('keeps a SQLite trigger body whole', () => {
     const sql = 'CREATE TRIGGER t AFTER INSERT ON a BEGIN UPDATE b SET n = n + 1; DELETE FROM c; END;\nSELECT 1;';
     expect(texts(sql)).toEqual(['CREATE TRIGGER t AFTER INSERT ON a BEGIN UPDATE b SET n = n + 1; DELETE FROM c; END', 'SELECT 1']);
