@@ -85,6 +85,8 @@ function currentHead(graph: RevisionGraph, branch: string | null): string | null
 
 /** Alembic's get_revisions: the revisions an absolute target names; none means base. */
 function absoluteTargets(graph: RevisionGraph, target: string): string[] {
+  // An id that holds an @ itself (sqitch's reworked `change@tag`) names that revision, never label@rev.
+  if (graph.byId.has(target)) return [target];
   const at = target.indexOf('@');
   const branch = at === -1 ? null : target.slice(0, at);
   const symbol = at === -1 ? target : target.slice(at + 1);
@@ -175,6 +177,7 @@ export interface DowngradeTarget {
 export function resolveDowngradeTarget(graph: RevisionGraph, target: string, current: readonly string[]): DowngradeTarget {
   const match = relative.exec(target);
   if (!match) {
+    if (graph.byId.has(target)) return { revision: target, branch: null };
     const at = target.lastIndexOf('@');
     const revision = oneRevision(graph, at === -1 ? target : target.slice(at + 1));
     return { revision: revision === NONE ? null : revision, branch: at === -1 ? null : target.slice(0, at) };
