@@ -80,9 +80,17 @@ export function readDieselProject(project: string, names: readonly string[]): Pr
   const prefix = relative(project, dir).split(sep).join('/');
   const migrations: Migration[] = [];
   for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
+    const path = `${prefix ? `${prefix}/` : ''}${entry.name}`;
     // diesel passes over files and hidden entries.
-    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    migrations.push({ folder: entry.name, version: dieselVersion(entry.name), path: `${prefix ? `${prefix}/` : ''}${entry.name}/` });
+    if (!entry.isDirectory() || entry.name.startsWith('.')) {
+      if (entry.isFile() && entry.name.toLowerCase().endsWith('.sql')) {
+        result.unreadable.push(
+          unused(path, 'a .sql file beside the migration folders: diesel runs only `<version>_name/up.sql` folders, so it never runs this; not run'),
+        );
+      }
+      continue;
+    }
+    migrations.push({ folder: entry.name, version: dieselVersion(entry.name), path: `${path}/` });
   }
   // diesel sorts pending migrations by version, compared as strings.
   migrations.sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : a.folder < b.folder ? -1 : 1));

@@ -93,9 +93,9 @@ describe('a diesel project', () => {
     const project = loadProject(root);
     expect(project.files.files.map((f) => f.revision.file)).toEqual(['2024-01-01-000000_a/up.sql']);
     expect(project.files.files[0]?.noDowngrade).toContain('2024-01-01-000000_a/ has no down.sql');
-    expect(project.anomalies.map((a) => [a.kind, a.file])).toEqual([
-      ['duplicateRevision', '20240101000000_b/up.sql'],
-      ['unusedFile', 'schema.sql'],
+    expect(project.anomalies.map((a) => [a.kind, a.file, a.message])).toEqual([
+      ['unusedFile', 'schema.sql', expect.stringContaining('a .sql file beside the migration folders: diesel runs only')],
+      ['duplicateRevision', '20240101000000_b/up.sql', expect.stringContaining('version 20240101000000 again')],
     ]);
   });
 });
