@@ -30,13 +30,14 @@ const revisions: RevisionSpec[] = [
   },
 ];
 
-async function migratedDatabase(): Promise<MigrationTarget> {
+async function migratedDatabase(project = revisions, applied = ['a1', 'b2', 'c3'], byHand = ''): Promise<MigrationTarget> {
   const projectDir = join(tempDir(), 'migrations');
-  writeNativeProject(projectDir, revisions);
+  writeNativeProject(projectDir, project);
   const target = postgresTarget(pg, await scratchDatabase(pg, 'inventory_analysis'), projectDir);
   const driver = await connect(target.connection);
   try {
-    await applyByHand(driver, projectDir, ['a1', 'b2', 'c3']);
+    await applyByHand(driver, projectDir, applied);
+    if (byHand) await driver.query(byHand);
   } finally {
     await driver.close();
   }
@@ -66,6 +67,23 @@ describe('inventory of tables made in DO blocks, dynamic SQL and functions', () 
       revisions: 1,
       message: expect.stringMatching(/^the analysis of 1 revision was incomplete: b2 \(002_b2\.sql/),
     });
+  });
+
+  it('calls no conflict for a pending create that only happens where the table is absent', async () => {
+    const guarded: RevisionSpec[] = [
+      { id: 'a1', parents: [], message: 'plans', up: 'CREATE TABLE plans (id int);' },
+      {
+        id: 'b2',
+        parents: ['a1'],
+        message: 'idempotent setup',
+        up: "CREATE TABLE IF NOT EXISTS plans (id int);\nDO $$ BEGIN IF to_regclass('legacy') IS NULL THEN CREATE TABLE legacy (id int); END IF; END $$;\nCREATE TABLE archive (id int);",
+      },
+    ];
+    const inventory = await loadInventory(await migratedDatabase(guarded, ['a1'], 'CREATE TABLE legacy (id int); CREATE TABLE archive (id int)'));
+    expect(table(inventory, 'plans')).toMatchObject({ status: 'ok' });
+    expect(table(inventory, 'legacy')).toMatchObject({ status: 'unexpected', conflictWith: null });
+    expect(table(inventory, 'archive')).toMatchObject({ status: 'conflict', conflictWith: { revision: 'b2' } });
+    expect(inventory.analysisIncomplete).toBeNull();
   });
 
   it('marks those rows in `switchyard inventory` and prints the note under the table', async () => {
