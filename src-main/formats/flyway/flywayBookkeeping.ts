@@ -7,7 +7,7 @@ import { SwitchyardError } from '../../../src-shared/errors';
 import type { SqlBookkeeping } from '../format';
 import { flywayData } from './flywayReader';
 import { flywayTableExists, readFlywayHistory } from './flywayHistory';
-import { flywayTable } from './flywayTable';
+import { flywayTable, recordedDescription, recordedScript } from './flywayTable';
 
 // Types both PostgreSQL and SQLite take; Flyway's own default on PostgreSQL is now(), the same instant.
 const createSql = `CREATE TABLE IF NOT EXISTS ${flywayTable} (
@@ -54,7 +54,7 @@ export const flywayBookkeeping: SqlBookkeeping = {
     const text = (value: string | null) => (value === null ? 'NULL' : driver.literal(value));
     // Written as failed before the body and marked successful after it: inside the step's transaction a
     // failure leaves no row, as on Flyway with PostgreSQL; outside one the failed row stays, as Flyway writes it.
-    const before = `INSERT INTO ${flywayTable} (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success) SELECT COALESCE(MAX(installed_rank), 0) + 1, ${text(data.version)}, ${text(data.description)}, 'SQL', ${text(data.script)}, ${data.checksum}, ${text(data.installedBy ?? appliedBy)}, 0, FALSE FROM ${flywayTable}`;
+    const before = `INSERT INTO ${flywayTable} (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success) SELECT COALESCE(MAX(installed_rank), 0) + 1, ${text(data.version)}, ${text(recordedDescription(data.description))}, 'SQL', ${text(recordedScript(data.script))}, ${data.checksum}, ${text(data.installedBy ?? appliedBy)}, 0, FALSE FROM ${flywayTable}`;
     const after = `UPDATE ${flywayTable} SET success = TRUE, execution_time = ${durationSql} WHERE installed_rank = (SELECT MAX(installed_rank) FROM ${flywayTable})`;
     return { before, after };
   },

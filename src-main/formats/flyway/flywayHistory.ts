@@ -10,7 +10,7 @@ import { engineFor } from '../../engines/engineFor';
 import type { ProjectFiles } from '../../migrations/readers/projectFiles';
 import type { RecordedState } from '../format';
 import { flywayData } from './flywayReader';
-import { flywayTable } from './flywayTable';
+import { flywayTable, recordedDescription } from './flywayTable';
 import { compareFlywayVersions, parseFlywayVersion, versionKey } from './flywayVersion';
 
 export const flywayTableExists = (driver: Driver) => engineFor(driver.engine).catalog.tableExists(driver, flywayTable);
@@ -101,7 +101,7 @@ export async function readFlywayHistory(driver: Driver, project: ProjectFiles): 
   let unbroken = true;
   for (const [i, file] of project.files.entries()) {
     const data = flywayData(file);
-    const latest = data.version === null ? repeatables.get(data.description) : undefined;
+    const latest = data.version === null ? repeatables.get(recordedDescription(data.description)) : undefined;
     if (unbroken && latest && latest.checksum === data.checksum) {
       records.push({ ...record(file.revision.id, latest), rank: latest.installed_rank });
       reported.add(file.revision.id);

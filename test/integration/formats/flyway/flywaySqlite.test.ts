@@ -44,3 +44,23 @@ describe('a Flyway project on SQLite', () => {
     }
   });
 });
+
+describe('long names in flyway_schema_history', () => {
+  it('cuts a description to 200 characters as Flyway does, and still knows the repeatable as applied', async () => {
+    const dir = tempDir();
+    const migrations = join(dir, 'migrations');
+    mkdirSync(migrations);
+    const long = `refresh_${'very_'.repeat(45)}long_view`;
+    writeFileSync(join(migrations, `R__${long}.sql`), 'DROP VIEW IF EXISTS v;\nCREATE VIEW v AS SELECT 1 AS one;\n');
+    const target = sqliteTarget(join(dir, 'app.sqlite'), migrations, { name: 'local file', projectFormat: 'flyway' });
+    const result = await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'tester' });
+    expect(result.status.pending).toEqual([]);
+    const db = openSqlite(join(dir, 'app.sqlite'), { readonly: true });
+    try {
+      const [row] = db.prepare('SELECT description FROM flyway_schema_history').all() as Array<{ description: string }>;
+      expect(row?.description).toBe(`${long.replace(/_/g, ' ').slice(0, 197)}...`);
+    } finally {
+      db.close();
+    }
+  });
+});
