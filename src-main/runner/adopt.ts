@@ -61,10 +61,25 @@ export async function adoptionPreview(driver: Driver, project: LoadedProject, fr
     );
   }
   const steps = prepareSteps(project.files, { steps: revisions.map((revision) => ({ revision, direction: 'up' as const })) }, { stamp: true });
-  const { versionTable } = engineFor(driver.engine);
+  const { versionTable, catalog } = engineFor(driver.engine);
+  // golang-migrate and dbmate both call theirs schema_migrations: the old one moves aside, kept whole.
+  const renames = old.tables.filter((table) => into.bookkeeping.tables.includes(table)).map((table) => ({ table, to: `${table}_${from.replace(/\W/g, '_')}` }));
+  for (const { table, to } of renames) {
+    if (await catalog.tableExists(driver, to)) {
+      throw new SwitchyardError(
+        'E_INVALID_INPUT',
+        `${from}'s ${table} must move aside to ${to} for ${into.name}'s table of the same name, and ${to} exists already. Nothing was written.`,
+      );
+    }
+  }
+  const kept =
+    renames.length === 0
+      ? `${old.tables.join(', ')} is left as it is`
+      : `${from}'s ${renames.map((r) => `${r.table} is kept, renamed ${r.to}`).join(', ')} (${into.name} uses the same name)`;
   const sql = [
-    `-- Record ${revisions.length} revision(s) ${from} applied in ${into.name}'s bookkeeping; no migration runs, ${old.tables.join(', ')} is left as it is`,
+    `-- Record ${revisions.length} revision(s) ${from} applied in ${into.name}'s bookkeeping; no migration runs; ${kept}`,
     'BEGIN;',
+    ...renames.map(({ table, to }) => `ALTER TABLE ${table} RENAME TO ${to};`),
     statement(into.bookkeeping.createSql(driver.engine)),
     ...steps.flatMap((step) => {
       const { before, after } = into.bookkeeping.record(driver, step, { appliedBy: actor, durationSql: versionTable.unmeasuredDuration });
@@ -72,7 +87,7 @@ export async function adoptionPreview(driver: Driver, project: LoadedProject, fr
     }),
     'COMMIT;',
   ].join('\n');
-  return { from, into: into.name, revisions, unknown, sql: `${sql}\n` };
+  return { from, into: into.name, revisions, unknown, movedAside: renames, sql: `${sql}\n` };
 }
 
 /** Writes the adoption under the run lock, in one transaction. */

@@ -76,6 +76,8 @@ export interface AdoptionPreview {
   revisions: string[];
   /** Recorded by the old tool but defined by no file of the project: not adopted, and said. */
   unknown: string[];
+  /** The old tool's tables renamed to keep them whole, where the new format's table has the same name (golang-migrate's and dbmate's schema_migrations). */
+  movedAside: Array<{ table: string; to: string }>;
   /** The exact statements, bookkeeping only: no migration runs. */
   sql: string;
 }

@@ -25,13 +25,16 @@ ${targetUsage}`;
 
 function printAdoption(preview: AdoptionPreview, written: boolean): void {
   say(preview.sql);
+  const moved = preview.movedAside
+    .map((m) => ` ${preview.from}'s ${m.table} ${written ? 'is now' : 'would be renamed'} ${m.to} (point ${preview.from} there if you still run it).`)
+    .join('');
   const unknown = preview.unknown.length
     ? ` ${preview.from} also records ${preview.unknown.join(', ')}, which no file of the project defines: not adopted.`
     : '';
   say(
     written
-      ? `Recorded ${preview.revisions.length} revision(s) from ${preview.from} in ${preview.into}'s bookkeeping.${unknown}\n`
-      : `Nothing written: this is what adopting ${preview.from}'s ${preview.revisions.length} revision(s) into ${preview.into} would record.${unknown} Run again with --yes to write it.\n`,
+      ? `Recorded ${preview.revisions.length} revision(s) from ${preview.from} in ${preview.into}'s bookkeeping.${moved}${unknown}\n`
+      : `Nothing written: this is what adopting ${preview.from}'s ${preview.revisions.length} revision(s) into ${preview.into} would record.${moved}${unknown} Run again with --yes to write it.\n`,
   );
 }
 

@@ -2,6 +2,7 @@
 // format. Here a team moves from Alembic to native SQL files with the same revision ids: alembic_version
 // records the head, adopt records it and its ancestors in switchyard_migrations, nothing runs.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { writeNativeProject } from '../../support/nativeProject';
@@ -67,6 +68,45 @@ describe('switchyard adopt', () => {
     const again = cli(['adopt', '--from', 'alembic', ...common, '--yes']);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/records 3 revision\(s\) already.*Nothing was written/);
+  });
+
+  it('moves a golang-migrate database to dbmate: migrate’s schema_migrations kept aside, dbmate then agrees', async () => {
+    const database = await scratchDatabase(server, 'adopt');
+    const project = join(tempDir(), 'db', 'migrations');
+    mkdirSync(project, { recursive: true });
+    // The team renamed 1_users.up.sql/.down.sql and friends into dbmate files, keeping the versions.
+    const files: Array<[string, string, string]> = [
+      ['1_users.sql', 'CREATE TABLE users (id int);', 'DROP TABLE users;'],
+      ['2_orders.sql', 'CREATE TABLE orders (id int);', 'DROP TABLE orders;'],
+      ['3_invoices.sql', 'CREATE TABLE invoices (id int);', 'DROP TABLE invoices;'],
+    ];
+    for (const [name, up, down] of files) writeFileSync(join(project, name), `-- migrate:up\n${up}\n\n-- migrate:down\n${down}\n`);
+    // As golang-migrate left it at version 2: its one-row table (version bigint, dirty boolean).
+    await adminQuery(
+      server,
+      'CREATE TABLE users (id int); CREATE TABLE orders (id int); CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL); INSERT INTO schema_migrations VALUES (2, false);',
+      database,
+    );
+    const common = ['--url', `postgres://${server.user}@${server.host}:${server.port}/${database}`, '--project', project];
+
+    const shown = cli(['adopt', '--from', 'golang-migrate', ...common]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('ALTER TABLE schema_migrations RENAME TO schema_migrations_golang_migrate;');
+    expect(shown.stdout).toContain('would be renamed schema_migrations_golang_migrate');
+
+    const written = cli(['adopt', '--from', 'golang-migrate', ...common, '--yes', '--json']);
+    expect(written.code, written.stderr).toBe(0);
+    expect(JSON.parse(written.stdout)).toMatchObject({ from: 'golang-migrate', into: 'dbmate', revisions: ['1', '2'] });
+    expect(await rows(database, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: '1' }, { version: '2' }]);
+    expect(await rows(database, 'SELECT version, dirty FROM schema_migrations_golang_migrate')).toEqual([{ version: '2', dirty: false }]);
+
+    // The real dbmate reads what adopt wrote, and applies the rest itself.
+    const url = `postgres://${encodeURIComponent(server.user)}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/${database}?sslmode=disable`;
+    const dbmate = (...args: string[]) =>
+      spawnSync(resolve('node_modules/.bin/dbmate'), ['--url', url, '--migrations-dir', project, '--no-dump-schema', ...args], { encoding: 'utf8' });
+    expect(dbmate('status').stdout).toMatch(/\[X\] 1_users\.sql\s+\[X\] 2_orders\.sql\s+\[ \] 3_invoices\.sql/);
+    expect(dbmate('migrate').status).toBe(0);
+    expect(JSON.parse(cli(['status', ...common, '--json']).stdout)).toMatchObject({ format: 'dbmate', applied: ['1', '2', '3'], pending: [] });
   });
 
   it('refuses a tool whose bookkeeping the database does not have', async () => {
