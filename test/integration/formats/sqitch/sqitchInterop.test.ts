@@ -78,7 +78,7 @@ describe('sqitch interop on PostgreSQL', () => {
     expect(mismatch.code).not.toBe(0);
   });
 
-  it('writes the registry rows sqitch writes for the same deploy', async () => {
+  it('writes the registry rows sqitch writes for the same deploy and the same revert', async () => {
     const bySqitch = await scratchDatabase(server, 'sqitch');
     const bySwitchyard = await scratchDatabase(server, 'sqitch');
     const project = copyOfFixture('sqitch-shop');
@@ -101,6 +101,14 @@ describe('sqitch interop on PostgreSQL', () => {
         )
       ).rows;
     expect(await schema(bySwitchyard)).toEqual(await schema(bySqitch));
+
+    // Reverts through a tagged change: the revert events keep its tag and dependencies, as sqitch's do.
+    const reverted = await sqitch(server, project, ['revert', '--target', sqitchTarget(server, bySqitch), '-y', '--to', 'products']);
+    expect(reverted.code, reverted.stderr).toBe(0);
+    await run(shopTarget(bySwitchyard, project), { action: 'downgrade', to: 'products' });
+    const afterRevert = await registry(bySqitch);
+    expect(afterRevert.events.filter((e) => (e as { event: string }).event === 'revert')).toHaveLength(5);
+    expect(await registry(bySwitchyard)).toEqual(afterRevert);
   });
 
   it('sqitch agrees after Switchyard reverts a change, and reverts what Switchyard deployed', async () => {
