@@ -1,10 +1,10 @@
 // Reads a Flyway project: the migrations of every location, in Flyway's order (versions as numbers,
 // then the repeatables by description), as one chain of revisions. A repeatable is a revision after
-// the last versioned one; the bookkeeping reports it applied only while its latest run's checksum is
-// the file's (flywayBookkeeping.ts), so a changed one is pending again. Nothing is reverted: Flyway
-// Community has no way back, and Teams' undo (U… files) writes history rows Flyway does not document, so
-// a downgrade is refused saying so (an undo file is still read as its version's). Duplicate versions, names Flyway refuses, callbacks and undo files without
-// their version are anomalies, never dropped in silence.
+// the last versioned one; the history reports it applied only while its latest run's checksum is the
+// file's (flywayHistory.ts), so a changed one is pending again. Nothing is reverted: Flyway Community
+// has no way back, and the history rows of Teams' undo (U… files) are not documented, so a downgrade is
+// refused saying so. Duplicate versions, names Flyway refuses, callbacks and undo files without their
+// version are anomalies, never dropped in silence.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Anomaly } from '../../../src-shared/model/revision';
@@ -19,7 +19,7 @@ import { flywayTable } from './flywayTable';
 import { flywayRunsOutsideTransaction } from './flywayTransactions';
 import { compareFlywayVersions, versionKey, type FlywayVersion } from './flywayVersion';
 
-/** What flyway_schema_history records of a revision (flywayBookkeeping.ts reads it back). */
+/** What flyway_schema_history records of a revision (flywayBookkeeping.ts writes it, flywayHistory.ts reads it back). */
 export interface FlywayRevisionData {
   /** Null for a repeatable. */
   version: string | null;
