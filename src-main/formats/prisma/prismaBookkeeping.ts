@@ -9,6 +9,7 @@ import type { AppliedRecord } from '../../../src-shared/model/status';
 import type { Driver } from '../../drivers/driver';
 import { engineFor } from '../../engines/engineFor';
 import type { RevisionFile } from '../../migrations/readers/projectFiles';
+import type { PreparedStep } from '../../runner/preparedStep';
 import type { SqlBookkeeping } from '../format';
 import { refuseUnrecordedGap } from '../unrecordedGap';
 import type { PrismaMigrationData } from './prismaReader';
@@ -26,6 +27,17 @@ interface PrismaRow {
 
 function migrationData(file: RevisionFile): PrismaMigrationData | null {
   return (file.formatData as PrismaMigrationData | undefined) ?? null;
+}
+
+/**
+ * The row id of a step's run: an engine may ask for a step's statements more than once (SQLite asks
+ * again for `after` with the measured duration), and `after` must finish the row `before` started.
+ */
+const rowIds = new WeakMap<PreparedStep, string>();
+function rowId(step: PreparedStep): string {
+  const id = rowIds.get(step) ?? randomUUID();
+  rowIds.set(step, id);
+  return id;
 }
 
 const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : String(value));
@@ -90,7 +102,7 @@ export const prismaBookkeeping: SqlBookkeeping = {
     // A stamp down is what `prisma migrate resolve --rolled-back` records: the row stays, marked rolled back.
     if (step.direction === 'down')
       return { after: `UPDATE ${prismaTable} SET rolled_back_at = CURRENT_TIMESTAMP WHERE migration_name = ${name} AND rolled_back_at IS NULL` };
-    const id = driver.literal(randomUUID());
+    const id = driver.literal(rowId(step));
     const checksum = driver.literal(migrationData(step.source)?.checksum ?? '');
     return {
       before: `INSERT INTO ${prismaTable} (id, checksum, migration_name) VALUES (${id}, ${checksum}, ${name})`,
