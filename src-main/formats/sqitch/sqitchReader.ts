@@ -226,6 +226,11 @@ export function readSqitchProject(project: string): ProjectFiles {
       text: deploy?.body.sql ?? '',
       up: deploy?.body ?? null,
       down: revert?.body ?? null,
+      ...(revert
+        ? {}
+        : {
+            noDowngrade: `Change ${revisionOf(index)} has no revert script (${paths.revert}), so sqitch cannot revert it either. Stamp it down instead if the change was undone by hand.`,
+          }),
       verify: verify?.body ?? null,
       otherFiles: [layout.planFile, paths.revert, paths.verify].filter((path) => existsSync(join(project, path))),
       formatData: data,

@@ -33,6 +33,10 @@ describe('sqitch project', () => {
     const [second, third] = loaded.files.files;
     expect(second).toMatchObject({ up: { transaction: false }, down: { file: 'revert/b_second.sql', transaction: false }, verify: null });
     expect(third?.down).toBeNull();
+    expect(third?.noDowngrade).toBe(
+      'Change a_third has no revert script (revert/a_third.sql), so sqitch cannot revert it either. Stamp it down instead if the change was undone by hand.',
+    );
+    expect(second?.noDowngrade).toBeUndefined();
     expect(loaded.anomalies).toEqual([]);
   });
 
