@@ -1,5 +1,5 @@
 // Where a target's database stands against its project: applied, pending, unknown and changed, and
-// any other tool's bookkeeping the database holds.
+// any other tool's bookkeeping the database holds, and whether the tool's own forbids a run.
 import type { MigrationStatus } from '../../src-shared/model/status';
 import { loadTargetProject, type MigrationTarget } from '../targets/migrationTarget';
 import { withDriver } from '../targets/withDriver';
@@ -9,9 +9,10 @@ import { readRecorded } from './versionTables';
 
 export async function targetStatus(target: MigrationTarget): Promise<MigrationStatus> {
   const project = loadTargetProject(target);
-  const { recorded, others } = await withDriver(target, async (driver) => ({
+  const { recorded, others, refusal } = await withDriver(target, async (driver) => ({
     recorded: await readRecorded(driver, project),
     others: await otherBookkeeping(driver, project),
+    refusal: project.format.runner === 'sql' ? await project.format.bookkeeping.refusal(driver) : null,
   }));
-  return { ...migrationStatus(project, recorded), otherBookkeeping: others };
+  return { ...migrationStatus(project, recorded), otherBookkeeping: others, runRefusal: refusal };
 }

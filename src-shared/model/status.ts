@@ -46,6 +46,11 @@ export interface MigrationStatus {
    * says why, and what to do (--format, or `switchyard adopt --from`).
    */
   otherBookkeeping?: OtherBookkeeping[];
+  /**
+   * The tool's own bookkeeping forbids any run until someone looks (golang-migrate's dirty flag, a failed
+   * Flyway or Prisma migration), said with the way out; read when the status is asked of a connection.
+   */
+  runRefusal?: string | null;
 }
 
 export interface OtherBookkeeping {

@@ -22,7 +22,7 @@ function parse(args: string[]) {
 }
 
 function anomalyLine(anomaly: Anomaly): string {
-  const where = anomaly.file === null ? '' : `${anomaly.file}:${anomaly.line}: `;
+  const where = anomaly.file === null ? '' : `${anomaly.file}${anomaly.line === null ? '' : `:${anomaly.line}`}: `;
   return `  ${where}[${anomaly.kind}] ${anomaly.message.startsWith(where.trim()) ? anomaly.message.slice(where.trim().length).trim() : anomaly.message}`;
 }
 

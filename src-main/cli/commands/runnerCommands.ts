@@ -50,12 +50,14 @@ function printStatus(target: MigrationTarget, status: MigrationStatus): void {
   if (status.unknown.length) lines.push(`unknown:  ${status.unknown.join(', ')} (recorded in the database, in no file)`);
   if (status.changed.length) lines.push(`changed:  ${status.changed.join(', ')} (file edited after it was applied)`);
   if (status.blockedBy) lines.push(`blocked:  ${status.blockedBy}`);
+  if (status.runRefusal) lines.push(`refused:  ${status.runRefusal}`);
   for (const other of status.otherBookkeeping ?? []) lines.push(`note:     ${otherBookkeepingLine(status, other)}`);
   say(`${lines.join('\n')}\n`);
 }
 
 function statusJson(status: MigrationStatus) {
-  const { applied, heads, pending, unknown, changed, pendingByBranch, projectHeads, format, project, records, blockedBy, otherBookkeeping } = status;
+  const { applied, heads, pending, unknown, changed, pendingByBranch, projectHeads, format, project, records, blockedBy, otherBookkeeping, runRefusal } =
+    status;
   return {
     applied,
     heads,

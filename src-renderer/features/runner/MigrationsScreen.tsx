@@ -75,6 +75,11 @@ export function MigrationsScreen() {
           <p className="muted">
             {formatLabel(status.format)} project <code>{status.project}</code>
           </p>
+          {status.runRefusal && (
+            <p className="error" role="alert">
+              No run can start: {status.runRefusal}
+            </p>
+          )}
           {(status.otherBookkeeping ?? []).map((other) => (
             <p key={other.format} className={status.initialised ? 'muted' : 'notice'} role="note">
               {otherBookkeepingLine(status, other)}

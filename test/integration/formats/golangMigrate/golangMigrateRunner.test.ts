@@ -97,6 +97,8 @@ describe('golang-migrate on PostgreSQL', () => {
     expect((refused as SwitchyardError).code).toBe('E_BOOKKEEPING_REFUSES');
     expect((refused as SwitchyardError).message).toMatch(/version 4 is dirty.*migrate force 4/);
     expect(await versionRows(database)).toEqual([{ version: '4', dirty: true }]);
+    // The status says it too, before anyone tries a run.
+    expect((await targetStatus(target)).runRefusal).toMatch(/version 4 is dirty.*migrate force 4/);
   });
 
   it('a failing file of several statements runs in one transaction: nothing of it stays, and the version stays clean', async () => {
