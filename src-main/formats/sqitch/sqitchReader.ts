@@ -193,7 +193,8 @@ export function readSqitchProject(project: string): ProjectFiles {
       parents: index === 0 ? [] : [revisionOf(index - 1)],
       dependsOn: dependsOn.filter((id) => index === 0 || id !== revisionOf(index - 1)),
       branchLabels: [],
-      message: change.note,
+      // One line, as graphs and logs show a message, with the tags sqitch shows beside the change (`orders @v1.0`).
+      message: [change.note.replace(/\s*[\r\n]+\s*/g, ' '), ...change.tags.map((t) => `@${t.name}`)].filter((part) => part !== '').join(' '),
       createdAt: change.timestamp,
       file: paths.deploy,
       line: 1,

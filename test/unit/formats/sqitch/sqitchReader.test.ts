@@ -69,6 +69,12 @@ describe('sqitch project', () => {
       ['users', 'deploy/users.sql', ['users@v1'], 'revert/users.sql'],
     ]);
     expect(read.unreadable).toEqual([]);
+    expect(read.files.map((f) => f.revision.message)).toEqual(['@v1', '']);
+  });
+
+  it('shows a note of several lines on one line, with the change’s tags as sqitch shows them', () => {
+    const dir = project({ 'sqitch.plan': plan(`users ${by} # Users\\nand their names.\n@v1 ${by}\n`), 'deploy/users.sql': 'SELECT 1;' });
+    expect(readSqitchProject(dir).files[0]?.revision.message).toBe('Users and their names. @v1');
   });
 
   it('names every script sqitch would not run and every line it would not read', () => {
