@@ -4,8 +4,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Anomaly } from '../../../src-shared/model/revision';
-import { splitStatements } from '../../migrations/sqlStatements';
 import { normaliseText, unreadableFile, type ProjectFiles } from '../../migrations/readers/projectFiles';
+import { runsInOneTransaction } from '../simpleQuery';
 import { acceptedChecksums, prismaChecksum } from './prismaChecksum';
 
 export const prismaLockFile = 'migration_lock.toml';
@@ -57,9 +57,9 @@ export function readPrismaProject(project: string, names: readonly string[]): Pr
       continue;
     }
     const sql = normaliseText(script);
-    // Prisma sends the file to PostgreSQL as one script: several statements run in one implicit
-    // transaction, a lone statement outside any (so a lone CREATE INDEX CONCURRENTLY works, as in Prisma).
-    const transaction = splitStatements(sql).length > 1;
+    // Prisma sends the file as one simple query (prisma-engines, the PostgreSQL connection's
+    // apply_migration_script): a lone CREATE INDEX CONCURRENTLY works, as in Prisma.
+    const transaction = runsInOneTransaction(sql);
     const data: PrismaMigrationData = { checksum: prismaChecksum(script), accepted: acceptedChecksums(script) };
     result.files.push({
       revision: {

@@ -40,6 +40,17 @@ describe('a Prisma project', () => {
     expect(index?.up?.transaction).toBe(false);
   });
 
+  it('runs a file that commits its own transactions as written, statement by statement', () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'migration_lock.toml'), 'provider = "postgresql"\n');
+    mkdirSync(join(root, '20240101000000_own_transactions'));
+    writeFileSync(
+      join(root, '20240101000000_own_transactions', 'migration.sql'),
+      'BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n',
+    );
+    expect(loadProject(root).files.files[0]?.up?.transaction).toBe(false);
+  });
+
   it("keeps the file's own sha256 as the checksum Prisma records", () => {
     const [init] = loadProject(app).files.files;
     const raw = readFileSync(join(app, 'migrations/20240101000000_init/migration.sql'));
