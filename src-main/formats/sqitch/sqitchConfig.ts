@@ -92,6 +92,16 @@ export function readSqitchLayout(dir: string): SqitchLayout {
   const top = value('top_dir') ?? '.';
   const reworked = value('reworked_dir') ?? top;
   const problems: Anomaly[] = [];
+  const engineSetting = settings.get('core.engine');
+  if (engineSetting && engineSetting.value !== 'pg') {
+    problems.push(
+      unreadableFile(
+        sqitchConfFile,
+        engineSetting.line,
+        `engine = ${engineSetting.value}: the scripts are written for that engine, and Switchyard runs sqitch projects on PostgreSQL (engine pg) only`,
+      ),
+    );
+  }
   const registry = fetch('registry');
   if (registry && registry.value !== sqitchRegistry) {
     problems.push(

@@ -97,6 +97,13 @@ describe('sqitch project', () => {
     expect(anomalies).toHaveLength(5);
   });
 
+  it('says when sqitch.conf names an engine other than PostgreSQL', () => {
+    const dir = project({ 'sqitch.conf': '[core]\n\tengine = mysql\n', 'sqitch.plan': plan('') });
+    expect(readSqitchProject(dir).unreadable.map((a) => a.message)).toEqual([
+      'sqitch.conf:2: engine = mysql: the scripts are written for that engine, and Switchyard runs sqitch projects on PostgreSQL (engine pg) only',
+    ]);
+  });
+
   it('says when sqitch.conf names a registry Switchyard does not keep', () => {
     const dir = project({ 'sqitch.conf': '[engine "pg"]\n\tregistry = meta\n[core]\n\tengine = pg\n', 'sqitch.plan': plan('') });
     expect(readSqitchProject(dir).unreadable.map((a) => a.message)).toEqual([
