@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Anomaly } from '../../../src-shared/model/revision';
-import { normaliseText, unreadableFile } from '../../migrations/readers/projectFiles';
+import { normaliseText } from '../../migrations/readers/projectFiles';
 
 export const sqitchConfFile = 'sqitch.conf';
 
@@ -74,6 +74,14 @@ function relative(path: string): string {
   return joined === '' ? '.' : joined;
 }
 
+const unsupported = (line: number, reason: string): Anomaly => ({
+  kind: 'unsupportedSetting',
+  message: `${sqitchConfFile}:${line}: ${reason}`,
+  file: sqitchConfFile,
+  line,
+  revisions: [],
+});
+
 const under = (dir: string, name: string) => (dir === '.' ? name : `${dir}/${name}`);
 
 export function readSqitchLayout(dir: string): SqitchLayout {
@@ -95,8 +103,7 @@ export function readSqitchLayout(dir: string): SqitchLayout {
   const engineSetting = settings.get('core.engine');
   if (engineSetting && engineSetting.value !== 'pg') {
     problems.push(
-      unreadableFile(
-        sqitchConfFile,
+      unsupported(
         engineSetting.line,
         `engine = ${engineSetting.value}: the scripts are written for that engine, and Switchyard runs sqitch projects on PostgreSQL (engine pg) only`,
       ),
@@ -105,8 +112,7 @@ export function readSqitchLayout(dir: string): SqitchLayout {
   const registry = fetch('registry');
   if (registry && registry.value !== sqitchRegistry) {
     problems.push(
-      unreadableFile(
-        sqitchConfFile,
+      unsupported(
         registry.line,
         `registry = ${registry.value}: Switchyard reads and writes sqitch's registry in the schema "${sqitchRegistry}" only, so its status would not be this registry's`,
       ),

@@ -99,15 +99,15 @@ describe('sqitch project', () => {
 
   it('says when sqitch.conf names an engine other than PostgreSQL', () => {
     const dir = project({ 'sqitch.conf': '[core]\n\tengine = mysql\n', 'sqitch.plan': plan('') });
-    expect(readSqitchProject(dir).unreadable.map((a) => a.message)).toEqual([
-      'sqitch.conf:2: engine = mysql: the scripts are written for that engine, and Switchyard runs sqitch projects on PostgreSQL (engine pg) only',
+    expect(readSqitchProject(dir).unreadable.map((a) => `${a.kind} ${a.message}`)).toEqual([
+      'unsupportedSetting sqitch.conf:2: engine = mysql: the scripts are written for that engine, and Switchyard runs sqitch projects on PostgreSQL (engine pg) only',
     ]);
   });
 
   it('says when sqitch.conf names a registry Switchyard does not keep', () => {
     const dir = project({ 'sqitch.conf': '[engine "pg"]\n\tregistry = meta\n[core]\n\tengine = pg\n', 'sqitch.plan': plan('') });
-    expect(readSqitchProject(dir).unreadable.map((a) => a.message)).toEqual([
-      'sqitch.conf:2: registry = meta: Switchyard reads and writes sqitch\'s registry in the schema "sqitch" only, so its status would not be this registry\'s',
+    expect(readSqitchProject(dir).unreadable.map((a) => `${a.kind} ${a.message}`)).toEqual([
+      'unsupportedSetting sqitch.conf:2: registry = meta: Switchyard reads and writes sqitch\'s registry in the schema "sqitch" only, so its status would not be this registry\'s',
     ]);
   });
 });
