@@ -5,7 +5,7 @@ import type { RevisionFile } from './readers/projectFiles';
 import { readStringAt } from './readers/pythonLiteral';
 import { loadPostgresParser } from './postgresParser';
 import { readSqlTables } from './sqlTableChanges';
-import { lineAndColumn } from './sqlStatements';
+import { lineCounter } from './sqlStatements';
 import { tableName, type TableChanges } from './tableChanges';
 
 /** The body of `def upgrade(...)`, and where it starts: the downgrade must not count. */
@@ -50,7 +50,8 @@ function schemaKeyword(body: string, from: number): string | undefined {
 
 export async function alembicTableChanges(file: RevisionFile, changes: TableChanges): Promise<void> {
   const { body, start } = upgradeBody(file.text);
-  const where = (at: number) => ({ file: file.revision.file, line: lineAndColumn(file.text, start + at).line });
+  const lineOf = lineCounter(file.text);
+  const where = (at: number) => ({ file: file.revision.file, line: lineOf(start + at) });
   opCall.lastIndex = 0;
   for (let match = opCall.exec(body); match; match = opCall.exec(body)) {
     const argumentsAt = match.index + match[0].length;

@@ -210,3 +210,17 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   const lines = before.split('\n');
   return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
 }
+
+/**
+ * 1-based lines of offsets asked in increasing order, counted on from the previous answer: lineAndColumn
+ * for each statement of a big body would read the body again each time.
+ */
+export function lineCounter(text: string): (offset: number) => number {
+  let counted = 0;
+  let line = 1;
+  return (offset) => {
+    for (let newline = text.indexOf('\n', counted); newline !== -1 && newline < offset; newline = text.indexOf('\n', newline + 1)) line += 1;
+    counted = Math.max(counted, offset);
+    return line;
+  };
+}

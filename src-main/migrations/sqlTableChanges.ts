@@ -6,7 +6,7 @@ import type { Node } from 'libpg-query';
 import { computed, constantText, writtenParts } from './executedText';
 import type { PostgresParser } from './postgresParser';
 import { bodyStatements } from './plpgsqlBodies';
-import { lineAndColumn, splitStatementsYielding } from './sqlStatements';
+import { lineCounter, splitStatementsYielding } from './sqlStatements';
 import { tableName, type TableChanges } from './tableChanges';
 
 /** Where a SQL text sits, for messages. */
@@ -227,11 +227,12 @@ async function readStatement(parser: PostgresParser, node: Node, statement: stri
 }
 
 async function readSql(parser: PostgresParser, sql: string, reading: Reading): Promise<void> {
+  const lineOf = lineCounter(sql);
   for (const statement of await splitStatementsYielding(sql)) {
     // Lines are counted from the statement's first word, for messages and for the PL/pgSQL parser's own.
     const text = statement.sql.replace(leadingComments, '');
     if (!mayChangeTables(text)) continue;
-    const line = reading.line + lineAndColumn(sql, statement.offset + statement.sql.length - text.length).line - 1;
+    const line = reading.line + lineOf(statement.offset + statement.sql.length - text.length) - 1;
     let nodes: Node[];
     try {
       nodes = (parser.parse(text).stmts ?? []).flatMap((raw) => (raw.stmt ? [raw.stmt] : []));

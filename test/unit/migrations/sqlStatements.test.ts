@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineAndColumn, splitStatements } from '../../../src-main/migrations/sqlStatements';
+import { lineAndColumn, lineCounter, splitStatements } from '../../../src-main/migrations/sqlStatements';
 
 const texts = (sql: string) => splitStatements(sql).map((s) => s.sql);
 
@@ -69,5 +69,14 @@ describe('splitting SQL into statements', () => {
   it('turns an offset into a 1-based line and column', () => {
     expect(lineAndColumn('a\nbc\ndef', 0)).toEqual({ line: 1, column: 1 });
     expect(lineAndColumn('a\nbc\ndef', 6)).toEqual({ line: 3, column: 2 });
+  });
+});
+
+describe('counting lines on through a body', () => {
+  it('gives each offset, asked in increasing order, the line lineAndColumn gives it', () => {
+    const text = 'SELECT 1;\n\nCREATE TABLE a (id int);\n-- note\nCREATE TABLE b (id int);\n';
+    const offsets = [0, 5, 10, 11, 12, 30, 37, 38, 45, text.length];
+    const lineOf = lineCounter(text);
+    expect(offsets.map((offset) => lineOf(offset))).toEqual(offsets.map((offset) => lineAndColumn(text, offset).line));
   });
 });
