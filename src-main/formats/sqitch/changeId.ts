@@ -19,7 +19,7 @@ function objectId(kind: 'change' | 'tag', info: string): string {
 const plannerOf = (planned: PlannedTag) => `${planned.plannerName} <${planned.plannerEmail}>`;
 
 /** `parentId`: the id of the change planned just before this one (none for the first). */
-export function changeInfo(plan: PlanIdentity, change: PlannedChange, parentId: string | null): string {
+function changeInfo(plan: PlanIdentity, change: PlannedChange, parentId: string | null): string {
   const requires = change.requires.map((d) => dependencyText(d, plan.project));
   const conflicts = change.conflicts.map((d) => dependencyText(d, plan.project));
   return [

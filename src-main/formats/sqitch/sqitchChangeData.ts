@@ -19,8 +19,6 @@ export type SqitchChangeData = {
   tags: Array<{ tagId: string; tag: string; note: string; plannedAt: string; plannerName: string; plannerEmail: string }>;
   /** Why sqitch would refuse to deploy this change whatever the database holds (a missing deploy script); null when it would not. */
   undeployable: string | null;
-  /** The change's line in the plan, for messages. */
-  planLine: number;
 };
 
 export function sqitchChangeData(file: RevisionFile): SqitchChangeData {

@@ -62,7 +62,7 @@ function unescapeNote(note: string | undefined): string {
   return (note ?? '').trim().replace(/\\[\\nr]/g, (escape) => unescapes[escape] ?? escape);
 }
 
-export function parseDependency(text: string): PlanDependency | null {
+function parseDependency(text: string): PlanDependency | null {
   const match = dependencyPattern.exec(text);
   if (!match) return null;
   const tag = match[5] ?? match[6] ?? null;

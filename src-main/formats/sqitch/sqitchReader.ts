@@ -220,7 +220,6 @@ export function readSqitchProject(project: string): ProjectFiles {
         plannerName: tag.plannerName,
         plannerEmail: tag.plannerEmail,
       })),
-      planLine: change.line,
     };
     return {
       revision,
