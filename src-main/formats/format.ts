@@ -80,6 +80,12 @@ export interface SqlFormat extends FormatBase {
    * null when the tool decides by itself (Flyway), in which case the reader has marked the body already.
    */
   readonly outsideTransaction: string | null;
+  /**
+   * Set when the tool refuses to run while an applied revision's file no longer matches its recorded
+   * checksum (Flyway's validate on migrate): the way out, in the tool's words. Null: the tool runs anyway
+   * and the status lists the revision as changed.
+   */
+  readonly refusesChanged?: string;
 }
 
 /** A format whose own tool runs the migrations (Alembic's Python files): Switchyard plans, the tool runs. */

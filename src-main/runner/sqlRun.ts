@@ -54,6 +54,16 @@ export async function runSql(driver: Driver, target: MigrationTarget, project: S
   const { bookkeeping } = project.format;
   const refusal = await bookkeeping.refusal(driver);
   if (refusal) throw new SwitchyardError('E_BOOKKEEPING_REFUSES', `${target.name}: ${refusal} Nothing was run.`);
+  if (project.format.refusesChanged) {
+    const { changed } = migrationStatus(project, await readRecorded(driver, project));
+    if (changed.length > 0) {
+      throw new SwitchyardError(
+        'E_BOOKKEEPING_REFUSES',
+        `${target.name}: ${changed.join(', ')} ${changed.length === 1 ? 'was' : 'were'} edited after ${changed.length === 1 ? 'it was' : 'they were'} applied (the checksum ${project.format.name} recorded differs), and ${project.format.name} refuses to run then: ${project.format.refusesChanged} Nothing was run.`,
+        { changed },
+      );
+    }
+  }
   const op = options.operation;
   const session = await engineFor(driver.engine).openRunSession(driver, target, options.lockTimeoutMs ?? 10_000, {
     prepareSql: bookkeeping.createSql(driver.engine),

@@ -30,4 +30,6 @@ export const flywayFormat: SqlFormat = {
   bookkeeping: flywayBookkeeping,
   // Flyway decides by itself: the reader marks the migrations it runs outside a transaction.
   outsideTransaction: null,
+  // validateOnMigrate (on by default): a versioned migration edited after it ran stops the migrate.
+  refusesChanged: 'revert the file, or run `flyway repair` to record its new checksum (Flyway: "Validate failed: Migration checksum mismatch").',
 };

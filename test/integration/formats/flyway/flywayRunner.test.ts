@@ -1,10 +1,11 @@
 // A Flyway project run on a real PostgreSQL: flyway_schema_history written row for row as Flyway writes
 // it, status read back from it (changed checksums, repeatables to rerun), statements PostgreSQL refuses
 // in a transaction run outside one, failures leaving what Flyway leaves.
-import { appendFileSync, cpSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { SwitchyardError } from '../../../../src-shared/errors';
+import { flywayChecksum } from '../../../../src-main/formats/flyway/flywayChecksum';
 import { runTarget } from '../../../../src-main/runner/runnerService';
 import { targetStatus } from '../../../../src-main/runner/targetStatus';
 import { postgresTarget } from '../../../support/migrationTargets';
@@ -147,8 +148,8 @@ describe('a Flyway project on PostgreSQL', () => {
     expect((await history(database)).map((r) => r.version)).toEqual(['1', '1.1', '1.9']);
   });
 
-  it('reads a history Flyway wrote (its own DDL, a baseline, an outdated repeatable) and carries on its ranks', async () => {
-    const { database, target } = await shopTarget();
+  it('reads a history Flyway wrote (its own DDL, a baseline, an outdated repeatable), refuses a changed checksum as Flyway does, and carries on its ranks', async () => {
+    const { project, database, target } = await shopTarget();
     // PostgreSQLDatabase.getRawCreateScript, and rows as Flyway writes them: a baseline at 1.1, then 1.9
     // with another checksum than the file's, then a run of the "Zone names" repeatable from an older text.
     await adminQuery(
@@ -172,6 +173,15 @@ INSERT INTO flyway_schema_history VALUES
     expect(status.changed).toEqual(['1.9']);
     expect(status.pending).toEqual(['1.10', '2', 'R__Zone_names', 'R__active_places']);
 
+    // Flyway's validate on migrate stops here: 1.9's file no longer matches its row.
+    await expect(runTarget(target, upgrade, options)).rejects.toMatchObject({
+      code: 'E_BOOKKEEPING_REFUSES',
+      message: expect.stringMatching(/1\.9 was edited after it was applied .*flyway repair.*Nothing was run\./),
+    });
+    expect(await history(database)).toHaveLength(3);
+    // What `flyway repair` does: the row takes the file's checksum.
+    const fileChecksum = flywayChecksum(readFileSync(join(project, 'sql/V1_9__add_customers.sql'), 'utf8'));
+    await adminQuery(server, `UPDATE flyway_schema_history SET checksum = ${fileChecksum} WHERE version = '1.9'`, database);
     await runTarget(target, upgrade, options);
     const rows = await history(database);
     expect(rows.map((r) => [r.installed_rank, r.version, r.description])).toEqual([
