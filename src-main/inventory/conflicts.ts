@@ -4,6 +4,7 @@
 import type { RevisionRef } from '../../src-shared/model/inventory';
 import type { RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import type { TableChanges } from '../migrations/staticAnalysis';
+import { replayRevision } from '../migrations/tableReplay';
 
 export interface TableConflict {
   /** As static analysis names it: `name`, or `schema.name` outside the default schema. */
@@ -31,35 +32,22 @@ export function conflictingTables(
   existing: Iterable<string>,
 ): TableConflict[] {
   const present = new Set(existing);
-  const tables = new Set(present);
+  // Who made a table already there does not matter here.
+  const tables = new Map([...present].map((table) => [table, '']));
   const conflicts: TableConflict[] = [];
-  const collide = (table: string, id: string) => {
-    const revision = refOf(graph, id);
-    const already = present.has(table) ? 'already exists in the database' : 'is created earlier in the same upgrade';
-    conflicts.push({
-      table,
-      revision,
-      present: present.has(table),
-      message: `${revision.file}:${revision.line}: revision ${id} creates table ${table}, which ${already}: the upgrade would fail with relation "${table}" already exists.`,
-    });
-  };
   for (const id of toRun) {
     const change = changes.get(id);
     if (!change) continue;
-    // Static analysis keeps no statement order inside a revision: drops and renames go first, so
-    // the common "DROP TABLE x; CREATE TABLE x" is not reported (the runner's preflight agrees).
-    for (const { from, to } of change.renamed) {
-      if (tables.has(to) && to !== from) collide(to, id);
-      tables.delete(from);
-      tables.add(to);
-    }
-    for (const table of change.dropped) tables.delete(table);
-    // CREATE TABLE IF NOT EXISTS (or a create under a condition in a DO block) passes over a table already there.
-    const ifAbsent = new Set(change.createdIfAbsent);
-    for (const table of change.created) {
-      if (tables.has(table) && !ifAbsent.has(table)) collide(table, id);
-      tables.add(table);
-    }
+    replayRevision(tables, id, change, (table) => {
+      const revision = refOf(graph, id);
+      const already = present.has(table) ? 'already exists in the database' : 'is created earlier in the same upgrade';
+      conflicts.push({
+        table,
+        revision,
+        present: present.has(table),
+        message: `${revision.file}:${revision.line}: revision ${id} creates table ${table}, which ${already}: the upgrade would fail with relation "${table}" already exists.`,
+      });
+    });
   }
   return conflicts;
 }

@@ -9,6 +9,7 @@ import { loadParser, loadPostgresParser } from './postgresParser';
 import { readSqlTables } from './sqlTableChanges';
 import { alembicTableChanges } from './alembicTableChanges';
 import type { TableChanges } from './tableChanges';
+import { replayRevision } from './tableReplay';
 
 // The runner's destruction check loads the parser from here; the rest of the code imports the types from here.
 export { loadParser };
@@ -31,8 +32,8 @@ export async function analyseTables(files: readonly RevisionFile[], format: Proj
 
 /**
  * The tables a database should hold once `applied` ran, each with the revision that created it
- * (a rename keeps its creator), replaying each revision parents-first. Inside a revision, renames and
- * drops come before creates, as in conflictingTables: "DROP TABLE x; CREATE TABLE x" leaves x.
+ * (a rename keeps its creator), replaying each revision parents-first, each as conflictingTables
+ * replays it (replayRevision: "DROP TABLE x; CREATE TABLE x" and a table rebuilt under a temporary name leave x).
  */
 export function expectedTablesWithCreators(
   graph: RevisionGraph,
@@ -43,13 +44,7 @@ export function expectedTablesWithCreators(
   for (const id of upgradeOrder(graph, applied)) {
     const change = changes.get(id);
     if (!change) continue;
-    for (const { from, to } of change.renamed) {
-      const creator = creators.get(from) ?? id;
-      creators.delete(from);
-      creators.set(to, creator);
-    }
-    for (const table of change.dropped) creators.delete(table);
-    for (const table of change.created) creators.set(table, id);
+    replayRevision(creators, id, change);
   }
   return creators;
 }
