@@ -1,5 +1,5 @@
 // diesel: a folder per migration (`<timestamp>_name/up.sql`, `down.sql`, `metadata.toml`).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SqlFormat } from '../format';
 import { dieselBookkeeping } from './dieselBookkeeping';
@@ -15,11 +15,9 @@ export const dieselFormat: SqlFormat = {
   runner: 'sql',
   detect(dir, names) {
     if (names.includes('diesel.toml')) return 'diesel.toml in the folder: a diesel crate';
+    // A crate without diesel.toml is read from its migrations/ by the project reader (detectProject.ts).
     const own = migrationFolder(dir, names);
-    if (own !== undefined) return `migration folders with up.sql (e.g. ${own}/up.sql): diesel's layout`;
-    const migrations = join(dir, 'migrations');
-    const nested = names.includes('migrations') && statSync(migrations).isDirectory() ? migrationFolder(migrations, readdirSync(migrations)) : undefined;
-    return nested === undefined ? null : `migrations/ holds folders with up.sql: a diesel crate`;
+    return own === undefined ? null : `migration folders with up.sql (e.g. ${own}/up.sql): diesel's layout`;
   },
   read: (dir, names) => readDieselProject(dir, names),
   bookkeeping: dieselBookkeeping,

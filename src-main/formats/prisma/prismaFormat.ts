@@ -1,5 +1,5 @@
 // Prisma Migrate: `migrations/<timestamp>_name/migration.sql` and migration_lock.toml; no down migrations.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SqlFormat } from '../format';
 import { prismaBookkeeping } from './prismaBookkeeping';
@@ -15,9 +15,6 @@ export const prismaFormat: SqlFormat = {
   runner: 'sql',
   detect(dir, names) {
     if (names.includes(prismaLockFile)) return `${prismaLockFile} in the folder: a Prisma migrations folder`;
-    const migrations = join(dir, 'migrations');
-    const nested = names.includes('migrations') && statSync(migrations).isDirectory() ? readdirSync(migrations) : [];
-    if (nested.includes(prismaLockFile)) return `migrations/${prismaLockFile}: a Prisma project folder`;
     const own = migrationFolder(dir, names);
     return own === undefined ? null : `migration folders with migration.sql (e.g. ${own}/migration.sql): Prisma's layout`;
   },

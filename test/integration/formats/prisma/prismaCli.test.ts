@@ -7,7 +7,7 @@ import { tempDir } from '../../../support/tempDir';
 describe('switchyard graph on a Prisma folder', () => {
   it('says it is Prisma and why, from prisma/ or its migrations/, where it used to say the folder holds no migrations', async () => {
     for (const [project, detection] of [
-      [`${fixtures}prisma-app`, 'migrations/migration_lock.toml: a Prisma project folder'],
+      [`${fixtures}prisma-app`, `migrations/ of ${fixtures}prisma-app: migration_lock.toml in the folder: a Prisma migrations folder`],
       [`${fixtures}prisma-app/migrations`, 'migration_lock.toml in the folder: a Prisma migrations folder'],
     ] as const) {
       const run = await new Cli({ SWITCHYARD_HOME: tempDir() }).run(['graph', '--project', project, '--json']);

@@ -79,8 +79,9 @@ describe('a diesel project', () => {
     mkdirSync(join(crateRoot, 'migrations', '2024-01-01-000000_a'), { recursive: true });
     writeFileSync(join(crateRoot, 'migrations', '2024-01-01-000000_a', 'up.sql'), 'SELECT 1;');
     const bare = loadProject(crateRoot);
-    expect(bare.files.detection).toBe('migrations/ holds folders with up.sql: a diesel crate');
-    expect(bare.files.files.map((f) => f.revision.file)).toEqual(['migrations/2024-01-01-000000_a/up.sql']);
+    expect(bare.files.detection).toMatch(/^migrations\/ of .*: migration folders with up\.sql \(e\.g\. 2024-01-01-000000_a\/up\.sql\): diesel's layout$/);
+    expect(bare.files.files.map((f) => f.revision.file)).toEqual(['2024-01-01-000000_a/up.sql']);
+    expect(loadProject(crateRoot, { format: 'diesel' }).files.files.map((f) => f.revision.file)).toEqual(['migrations/2024-01-01-000000_a/up.sql']);
 
     const elsewhere = migrations({ '2024-01-01-000000_b': { 'up.sql': 'SELECT 2;' } });
     writeFileSync(join(crateRoot, 'diesel.toml'), `[migrations_directory]\ndir = "${elsewhere}"\n`);

@@ -24,8 +24,8 @@ describe("Prisma's checksum", () => {
 });
 
 describe('a Prisma project', () => {
-  it('reads each migration folder as one revision named by the folder, in name order, with no down', () => {
-    const project = loadProject(app);
+  it('reads each migration folder as one revision named by the folder, in name order, with no down (from prisma/ when chosen with --format)', () => {
+    const project = loadProject(app, { format: 'prisma' });
     expect(project.files.format).toBe('prisma');
     expect(project.files.files.map((f) => [f.revision.id, f.revision.parents, f.revision.file, f.down])).toEqual([
       ['20240101000000_init', [], 'migrations/20240101000000_init/migration.sql', null],
@@ -58,7 +58,7 @@ describe('a Prisma project', () => {
   });
 
   it('names a folder without migration.sql and a down.sql Prisma never runs', () => {
-    expect(loadProject(app).anomalies.map((a) => [a.kind, a.file, a.message])).toEqual([
+    expect(loadProject(app, { format: 'prisma' }).anomalies.map((a) => [a.kind, a.file, a.message])).toEqual([
       ['unusedFile', 'migrations/20240102000000_add_books/down.sql', expect.stringContaining('Prisma never runs a down.sql')],
       ['unusedFile', 'migrations/20240104000000_lost_script/', expect.stringContaining('no migration.sql')],
     ]);
@@ -74,8 +74,11 @@ describe('a Prisma project', () => {
     expect(loadProject(root).files.files.map((f) => f.revision.id)).toEqual(['.hidden', 'a_first', 'B_second']);
   });
 
-  it('is detected from the migrations folder by migration_lock.toml, and from folders holding migration.sql without one', () => {
+  it('is detected by migration_lock.toml (from prisma/, in its migrations/), and from folders holding migration.sql without one', () => {
     expect(loadProject(`${app}/migrations`).files.detection).toBe('migration_lock.toml in the folder: a Prisma migrations folder');
+    const fromRoot = loadProject(app);
+    expect(fromRoot.files.detection).toMatch(/^migrations\/ of .*: migration_lock\.toml in the folder: a Prisma migrations folder$/);
+    expect(fromRoot.files.files.map((f) => f.revision.file)[0]).toBe('20240101000000_init/migration.sql');
     const root = tempDir();
     mkdirSync(join(root, '20240101000000_init'));
     writeFileSync(join(root, '20240101000000_init', 'migration.sql'), 'SELECT 1;');
