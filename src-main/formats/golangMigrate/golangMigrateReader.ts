@@ -70,6 +70,13 @@ export function readGolangMigrateProject(project: string, names: readonly string
       up: up ? body(upText) : null,
       down: down && downText !== null ? body(downText, down === file ? undefined : down) : null,
       ...(up && down ? { otherFiles: [down] } : {}),
+      // migrate down over a version without one records the version below it and runs nothing (migrate.go,
+      // newMigration: an "empty" migration), leaving the schema as it was: refused instead, with the file it lacks.
+      ...(down
+        ? {}
+        : {
+            noDowngrade: `Version ${version} has no down file (${file.replace(/\.up\.sql$/, '.down.sql')}): migrate down would only move the recorded version back and leave the schema as it is. Write that file, or stamp it down if the change was undone by hand.`,
+          }),
     });
   }
   linkChain(migrations, result);
