@@ -5,10 +5,17 @@ import { SqlExecutionError } from '../drivers/driver';
 import type { SqlBody } from '../migrations/readers/projectFiles';
 import type { PreparedStep } from './preparedStep';
 import { lineAndColumn } from '../migrations/sqlStatements';
+import { scriptTransactionOpenAt } from './scriptTransaction';
 
 /** What state a failure leaves: the body ran in one transaction with its bookkeeping, or statement by statement. */
-function aftermath(step: PreparedStep, part: SqlBody | null): string {
+function aftermath(step: PreparedStep, part: SqlBody | null, offset: number | undefined): string {
   if (!step.body || step.body.transaction) return `The database is as it was before ${step.revision}.`;
+  const own = part && part === step.body && offset !== undefined ? scriptTransactionOpenAt(part.sql, offset) : null;
+  if (own) {
+    return `It failed inside the transaction its script opened at line ${own.line}, which was rolled back: ${
+      own.first ? 'nothing of it stays applied' : `the statements before line ${own.line} stay applied, none after`
+    }, and it is not recorded. Fix the cause, then run again.`;
+  }
   return `${step.revision} runs outside a transaction, so the statements before this one stay applied and it is not recorded: fix the cause, make the revision safe to rerun or undo its first statements by hand, then run again.${part === step.verify ? ' (The verify script failed after the change ran.)' : ''}`;
 }
 
@@ -36,7 +43,7 @@ export function stepFailure(step: PreparedStep, error: unknown, offset: number |
   const file = part?.file ?? step.file;
   const location = line === undefined ? file : `${file}:${line}:${column}`;
   const what = part !== null && part === step.verify ? `${step.revision}'s verify script` : step.revision;
-  return new SwitchyardError('E_MIGRATION_FAILED', `${what} failed at ${location}: ${error.message}. ${aftermath(step, part)}`, {
+  return new SwitchyardError('E_MIGRATION_FAILED', `${what} failed at ${location}: ${error.message}. ${aftermath(step, part, offset)}`, {
     revision: step.revision,
     direction: step.direction,
     file,

@@ -64,6 +64,8 @@ export async function openPostgresRunSession(
         await driver.execScript(statement.sql);
       } catch (error) {
         const offset = statement.offset + (error instanceof SqlExecutionError && error.position !== undefined ? error.position : 0);
+        // A script's own transaction the failure aborted ends here, as psql's exit would end it.
+        await driver.execScript('ROLLBACK').catch(() => undefined);
         throw stepFailure(step, error, offset, target, part);
       }
     }

@@ -43,6 +43,8 @@ export async function openSqliteRunSession(
       try {
         await driver.execScript(statement.sql);
       } catch (error) {
+        // A script's own transaction the failure left open ends here (inside Switchyard's, the caller rolls back anyway).
+        await driver.execScript('ROLLBACK').catch(() => undefined);
         throw stepFailure(step, error, statement.offset, path, part);
       }
     }

@@ -80,6 +80,9 @@ describe('sqitch failures on PostgreSQL', () => {
 
     const error = await failure(runTarget(target, { action: 'upgrade', to: 'heads' }, options));
     expect(error.message).toMatch(/^orders failed at deploy\/orders\.sql:10:\d+: insert or update on table "orders" violates foreign key constraint/);
+    expect(error.message).toContain(
+      'It failed inside the transaction its script opened at line 3, which was rolled back: nothing of it stays applied, and it is not recorded.',
+    );
     expect(await relations(database)).toEqual(['products', 'users']);
     expect((await targetStatus(target)).pending[0]).toBe('orders');
 
