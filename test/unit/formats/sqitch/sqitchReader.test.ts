@@ -1,18 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../../../src-main/migrations/project';
 import { readSqitchProject } from '../../../../src-main/formats/sqitch/sqitchReader';
+import { writeFiles } from '../../../support/alembicFolders';
 import { tempDir } from '../../../support/tempDir';
 
 const by = '2026-01-05T10:00:00Z Ada Lovelace <ada@shop.example>';
 
 function project(files: Record<string, string>): string {
   const dir = tempDir();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
+  writeFiles(dir, files);
   return dir;
 }
 
