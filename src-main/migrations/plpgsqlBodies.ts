@@ -41,8 +41,9 @@ function collect(value: unknown, conditional: boolean, found: BodyStatement[]): 
   for (const [kind, node] of Object.entries(value)) {
     if (!isTree(node)) continue;
     const line = typeof node.lineno === 'number' ? node.lineno : 1;
-    if (kind === 'PLpgSQL_stmt_execsql') {
-      const text = queryOf(node.sqlstmt);
+    if (kind === 'PLpgSQL_stmt_execsql' || kind === 'PLpgSQL_stmt_perform') {
+      // PERFORM f() is held as "SELECT f()": read as SQL, it is a call like any other.
+      const text = queryOf(kind === 'PLpgSQL_stmt_perform' ? node.expr : node.sqlstmt);
       if (text !== null) found.push({ kind: 'sql', text, line, conditional });
     } else if (kind === 'PLpgSQL_stmt_dynexecute') {
       // FOR … IN EXECUTE, RETURN QUERY EXECUTE and OPEN … FOR EXECUTE run queries that return rows,

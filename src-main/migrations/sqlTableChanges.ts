@@ -19,7 +19,7 @@ export interface SqlPlace {
 
 interface Reading extends SqlPlace {
   changes: TableChanges;
-  /** Inside a function's body, the function: what it creates exists only once it is called. */
+  /** Inside a function's body, the function's name: what it creates exists only once it is called. */
   inFunction: string | null;
   /** Under a condition or an exception handler: a create there does not fail on an existing table. */
   conditional: boolean;
@@ -28,16 +28,22 @@ interface Reading extends SqlPlace {
 // Statements that only touch rows never change the set of tables; parsing them (INSERT … VALUES
 // above all) would cost most of the analysis time for nothing. Anything else naming a table is parsed,
 // so a typo such as "CREAT TABLE" is still reported; so is every DO block and function, whose body may
-// hold an EXECUTE that names no table, and DROP SCHEMA, which may drop tables without naming them.
+// hold an EXECUTE that names no table, DROP SCHEMA, which may drop tables without naming them, and a
+// call of a function the revision defined.
 const namesTable = /\b(?:TABLE|INTO)\b/i;
 const holdsBody = /^(?:DO|CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE))\b/i;
 const dropsSchema = /^DROP\s+SCHEMA\b/i;
 const rowsOnly = /^(?:INSERT|UPDATE|DELETE|COPY|MERGE|GRANT|REVOKE|COMMENT|TRUNCATE|VALUES)\b/i;
 const leadingComments = /^(?:\s*(?:--[^\n]*\n|\/\*[\s\S]*?\*\/))*\s*/;
 
-/** Whether `statement` (its leading comments removed) may change the set of tables. */
-function mayChangeTables(statement: string): boolean {
-  return holdsBody.test(statement) || dropsSchema.test(statement) || (namesTable.test(statement) && !rowsOnly.test(statement));
+const callsFunction = /^(?:SELECT|CALL)\b/i;
+
+/** Whether `statement` (its leading comments removed) may change the set of tables, once `made` (the revision's functions so far) are known. */
+function mayChangeTables(statement: string, made: ReadonlyMap<string, string[]>): boolean {
+  if (holdsBody.test(statement) || dropsSchema.test(statement) || (namesTable.test(statement) && !rowsOnly.test(statement))) return true;
+  if (made.size === 0 || !callsFunction.test(statement)) return false;
+  const text = statement.toLowerCase();
+  return [...made.keys()].some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1).toLowerCase()));
 }
 
 // A table name as far as the text of an unread statement spells it out: `CREATE TABLE audit_` followed
@@ -58,15 +64,44 @@ function tablesNamedIn(text: string): string[] {
 
 function unread(reading: Reading, line: number, why: string, text: string): void {
   const where = `${reading.file}:${line}`;
-  const inFunction = reading.inFunction ? `function ${reading.inFunction}: ` : '';
+  const inFunction = reading.inFunction ? `function ${reading.inFunction}(): ` : '';
   reading.changes.problems.push(`${where}: ${inFunction}${why}`);
   for (const table of tablesNamedIn(text)) (reading.changes.mayCreate ??= []).push({ table, how: `named by a statement not read at ${where}` });
+}
+
+// The tables each function defined in a revision creates, kept for the calls later in the same revision.
+const definedFunctions = new WeakMap<TableChanges, Map<string, string[]>>();
+
+function functionsOf(changes: TableChanges): Map<string, string[]> {
+  let made = definedFunctions.get(changes);
+  if (!made) {
+    made = new Map();
+    definedFunctions.set(changes, made);
+  }
+  return made;
+}
+
+/** `public.f` and `f` are the same function, as tables are. */
+function functionName(parts: Node[] | undefined): string {
+  const names = (parts ?? []).map((part) => ('String' in part ? (part.String.sval ?? '') : ''));
+  return names.length > 1 ? tableName(names[0], names.slice(1).join('.')) : (names[0] ?? '');
+}
+
+/**
+ * A call (SELECT f(), CALL p(), PERFORM f()) of a function the revision defined before it: the tables
+ * its body creates are made now. The function may guard its creates, so they never count as a conflict.
+ */
+function called(reading: Reading, name: string): void {
+  if (reading.inFunction) return;
+  for (const table of functionsOf(reading.changes).get(name) ?? []) create(reading, table, true);
 }
 
 function create(reading: Reading, table: string, ifAbsent: boolean | undefined): void {
   const { changes } = reading;
   if (reading.inFunction) {
-    (changes.mayCreate ??= []).push({ table, how: `function ${reading.inFunction} creates it when called` });
+    (changes.mayCreate ??= []).push({ table, how: `function ${reading.inFunction}() creates it when called` });
+    const made = functionsOf(changes);
+    made.set(reading.inFunction, [...(made.get(reading.inFunction) ?? []), table]);
     return;
   }
   changes.created.push(table);
@@ -212,6 +247,13 @@ async function readStatement(parser: PostgresParser, node: Node, statement: stri
     const { relation, newschema } = node.AlterObjectSchemaStmt;
     const name = relation.relname as string;
     move(reading, tableName(relation.schemaname, name), tableName(newschema, name));
+  } else if ('CallStmt' in node) {
+    called(reading, functionName(node.CallStmt.funccall?.funcname));
+  } else if ('SelectStmt' in node && !node.SelectStmt.intoClause) {
+    for (const target of node.SelectStmt.targetList ?? []) {
+      const value = 'ResTarget' in target ? target.ResTarget.val : undefined;
+      if (value && 'FuncCall' in value) called(reading, functionName(value.FuncCall.funcname));
+    }
   } else if ('DoStmt' in node) {
     const { args } = node.DoStmt;
     const body = stringOf(option(args, 'as'));
@@ -220,9 +262,8 @@ async function readStatement(parser: PostgresParser, node: Node, statement: stri
   } else if ('CreateFunctionStmt' in node) {
     const { options, funcname } = node.CreateFunctionStmt;
     const body = stringOf(option(options, 'as'));
-    const name = (funcname ?? []).map((part) => ('String' in part ? part.String.sval : '')).join('.');
     const language = (stringOf(option(options, 'language')) ?? 'sql').toLowerCase();
-    if (body !== null) await readBody(parser, statement, language, body, { ...reading, inFunction: `${name}()` }, line);
+    if (body !== null) await readBody(parser, statement, language, body, { ...reading, inFunction: functionName(funcname) }, line);
   }
 }
 
@@ -231,7 +272,7 @@ async function readSql(parser: PostgresParser, sql: string, reading: Reading): P
   for (const statement of await splitStatementsYielding(sql)) {
     // Lines are counted from the statement's first word, for messages and for the PL/pgSQL parser's own.
     const text = statement.sql.replace(leadingComments, '');
-    if (!mayChangeTables(text)) continue;
+    if (!mayChangeTables(text, functionsOf(reading.changes))) continue;
     const line = reading.line + lineOf(statement.offset + statement.sql.length - text.length) - 1;
     let nodes: Node[];
     try {

@@ -25,12 +25,16 @@ const revisions: RevisionSpec[] = [
   {
     id: 'c3',
     parents: ['b2'],
-    message: 'audit made by a function',
-    up: 'CREATE FUNCTION make_audit() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE audit_trail (id int); END $$;\nSELECT make_audit();',
+    message: 'audit made by a function, archives by another the app calls',
+    up: [
+      'CREATE FUNCTION make_audit() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE audit_trail (id int); END $$;',
+      'SELECT make_audit();',
+      'CREATE FUNCTION make_archive() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE archive_2024 (id int); END $$;',
+    ].join('\n'),
   },
 ];
 
-async function migratedDatabase(project = revisions, applied = ['a1', 'b2', 'c3'], byHand = ''): Promise<MigrationTarget> {
+async function migratedDatabase(project = revisions, applied = ['a1', 'b2', 'c3'], byHand = 'SELECT make_archive()'): Promise<MigrationTarget> {
   const projectDir = join(tempDir(), 'migrations');
   writeNativeProject(projectDir, project);
   const target = postgresTarget(pg, await scratchDatabase(pg, 'inventory_analysis'), projectDir);
@@ -55,11 +59,13 @@ describe('inventory of tables made in DO blocks, dynamic SQL and functions', () 
     expect(table(inventory, 'tenants')).toMatchObject({ status: 'ok', createdBy: { revision: 'a1', file: '001_a1.sql' } });
     expect(table(inventory, 'dyn_shard')).toMatchObject({ status: 'unexpected', createdBy: null });
     expect(table(inventory, 'dyn_shard')?.mayBeCreatedBy).toBeUndefined();
-    expect(table(inventory, 'audit_trail')).toMatchObject({
+    // make_audit() is called by its own revision; make_archive() only later, by the app.
+    expect(table(inventory, 'audit_trail')).toMatchObject({ status: 'ok', createdBy: { revision: 'c3' } });
+    expect(table(inventory, 'archive_2024')).toMatchObject({
       status: 'unexpected',
-      mayBeCreatedBy: { revision: 'c3', file: '003_c3.sql', how: 'function make_audit() creates it when called' },
+      mayBeCreatedBy: { revision: 'c3', file: '003_c3.sql', how: 'function make_archive() creates it when called' },
     });
-    expect(inventory.counts).toMatchObject({ ok: 2, unexpected: 2, missing: 0, conflict: 0 });
+    expect(inventory.counts).toMatchObject({ ok: 3, unexpected: 2, missing: 0, conflict: 0 });
     expect(inventory.analysisProblems).toEqual([
       { revision: 'b2', problem: expect.stringMatching(/^002_b2\.sql:\d+: a dynamic EXECUTE is not read: 'CREATE TABLE '/) },
     ]);
@@ -98,7 +104,7 @@ describe('inventory of tables made in DO blocks, dynamic SQL and functions', () 
     expect(result.status).toBe(0);
     const line = (name: string) => result.stdout.split('\n').find((l) => l.includes(`.${name} `)) ?? '';
     expect(line('dyn_shard')).toMatch(/\bunexpected\*/);
-    expect(line('audit_trail')).toMatch(/unexpected\*.*maybe by c3 \(003_c3\.sql:1\): function make_audit\(\) creates it when called/);
+    expect(line('archive_2024')).toMatch(/unexpected\*.*maybe by c3 \(003_c3\.sql:1\): function make_archive\(\) creates it when called/);
     expect(line('tenants')).toMatch(/\bok\s+a1 \(001_a1\.sql:1\)/);
     expect(result.stdout).toMatch(/\n\* the analysis of 1 revision was incomplete: b2 \(002_b2\.sql:\d+: a dynamic EXECUTE is not read/);
   });

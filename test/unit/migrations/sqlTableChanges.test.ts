@@ -119,6 +119,23 @@ describe('tables in functions’ bodies', () => {
     });
   });
 
+  it('expects the tables of a function the revision calls after defining it (SELECT, CALL, PERFORM)', async () => {
+    const sql = [
+      'CREATE FUNCTION make_audit() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE audit_trail (id int); END $$;',
+      'CREATE PROCEDURE public.make_cache() LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE cache (k text); END $$;',
+      'CREATE FUNCTION Make_Flags() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE flags (id int); END $$;',
+      'CREATE FUNCTION make_later() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE later (id int); END $$;',
+      'SELECT MAKE_AUDIT();',
+      'CALL make_cache();',
+      'DO $$ BEGIN PERFORM public.make_flags(); END $$;',
+    ].join('\n');
+    const changes = await read(sql);
+    expect(changes.created).toEqual(['audit_trail', 'cache', 'flags']);
+    // A function's creates may be guarded inside it: never a conflict.
+    expect(changes.createdIfAbsent).toEqual(['audit_trail', 'cache', 'flags']);
+    expect(changes.mayCreate?.map((m) => m.table)).toEqual(['audit_trail', 'cache', 'flags', 'later']);
+  });
+
   it('reads a trigger function without reporting anything', async () => {
     const sql =
       'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); INSERT INTO history SELECT NEW.*; RETURN NEW; END $$;';
