@@ -111,7 +111,7 @@ describe('sqitch interop on PostgreSQL', () => {
     expect(await registry(bySwitchyard)).toEqual(afterRevert);
   });
 
-  it('sqitch agrees after Switchyard reverts a change, and reverts what Switchyard deployed', async () => {
+  it('sqitch agrees after Switchyard reverts a change, reverts what Switchyard deployed, and deploys on top of it', async () => {
     const database = await scratchDatabase(server, 'sqitch');
     const project = copyOfFixture('sqitch-shop');
     const uri = sqitchTarget(server, database);
@@ -137,5 +137,11 @@ describe('sqitch interop on PostgreSQL', () => {
       { event: 'revert', change: 'audit' },
       { event: 'revert', change: 'order_totals' },
     ]);
+
+    // sqitch carries on from the changes Switchyard deployed (schema … orders), and Switchyard reads it back.
+    const onTop = await sqitch(server, project, ['deploy', '--target', uri, '--verify']);
+    expect(onTop.code, onTop.stderr).toBe(0);
+    expect(onTop.stdout).toContain('+ order_totals');
+    expect((await targetStatus(target)).pending).toEqual([]);
   });
 });
