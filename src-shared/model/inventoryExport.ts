@@ -61,9 +61,20 @@ const csvHeader = [
   'created_by_file',
   'conflicts_with',
   'comment',
+  'note',
 ];
 
-export function inventoryCsv(tables: readonly InventoryTable[]): string {
+/** What a row's status may hide: the incomplete analysis (for the statuses it may explain) and who may have made the table. */
+function noteOf(table: InventoryTable, inventory: Pick<Inventory, 'analysisIncomplete'>): string | null {
+  const notes = [
+    ...(table.mayBeCreatedBy ? [mayBeCreatedByText(table.mayBeCreatedBy)] : []),
+    ...(analysisMayExplain(table, inventory) ? [inventory.analysisIncomplete?.message ?? ''] : []),
+  ];
+  return notes.length ? notes.join('; ') : null;
+}
+
+/** One line per table; `note` says what the status may hide when the analysis was incomplete. */
+export function inventoryCsv(tables: readonly InventoryTable[], inventory: Pick<Inventory, 'analysisIncomplete'>): string {
   const rows = tables.map((t) => [
     t.schema,
     t.name,
@@ -79,6 +90,7 @@ export function inventoryCsv(tables: readonly InventoryTable[]): string {
     t.createdBy ? `${t.createdBy.file}:${t.createdBy.line}` : null,
     t.conflictWith?.revision ?? null,
     t.comment,
+    noteOf(t, inventory),
   ]);
   return [csvHeader, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

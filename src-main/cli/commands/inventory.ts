@@ -126,7 +126,7 @@ async function run(args: string[]): Promise<number> {
     services.close();
   }
   if (flags.json) printJson(inventory);
-  else if (flags.csv) say(inventoryCsv(inventory.tables));
+  else if (flags.csv) say(inventoryCsv(inventory.tables, inventory));
   else if (flags.markdown) say(inventoryMarkdown(inventory, new Date().toISOString()));
   else printText(inventory);
   return 0;

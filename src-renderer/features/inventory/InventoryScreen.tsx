@@ -93,7 +93,7 @@ export function InventoryScreen() {
         onFilter={state.setFilter}
         onCountShown={() => void state.countRows(countable)}
         onCancelCount={() => void state.cancelCount()}
-        onExportCsv={() => downloadFile(`${exportName}-inventory.csv`, inventoryCsv(shown), 'text/csv')}
+        onExportCsv={() => downloadFile(`${exportName}-inventory.csv`, inventoryCsv(shown, inventory), 'text/csv')}
         onExportMarkdown={() => downloadFile(`${exportName}-inventory.md`, inventoryMarkdown(current, new Date().toISOString()), 'text/markdown')}
       />
       <InventoryGrid

@@ -80,9 +80,9 @@ describe('switchyard inventory', () => {
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'schema,name,kind,status,estimated_rows,exact_rows,bytes,bytes_exact,index_count,owner,created_by,created_by_file,conflicts_with,comment',
+      'schema,name,kind,status,estimated_rows,exact_rows,bytes,bytes_exact,index_count,owner,created_by,created_by_file,conflicts_with,comment,note',
     );
-    expect(lines).toContain('main,"hand, made",table,unexpected,0,0,4096,true,0,,,,,');
+    expect(lines).toContain('main,"hand, made",table,unexpected,0,0,4096,true,0,,,,,,');
     const markdown = cli(dir, ['--url', `sqlite:${path}`, '--project', projectDir, '--markdown']);
     expect(markdown.stdout).toContain('| Missing | 1 | 0 |');
     expect(markdown.stdout).toContain('## Will conflict (1)');

@@ -53,10 +53,21 @@ describe('the grid', () => {
 
 describe('exports', () => {
   it('CSV quotes commas and quotes, one line per table', () => {
-    const lines = inventoryCsv(tables).trimEnd().split('\r\n');
+    const lines = inventoryCsv(tables, { analysisIncomplete: null }).trimEnd().split('\r\n');
     expect(lines).toHaveLength(5);
-    expect(lines[3]).toBe('Label Studio,"Label ""Tasks"", old",table,unexpected,,,8192,false,1,app,,,,');
-    expect(lines[1]).toBe('public,users,table,ok,1200,,65536,false,1,app,a1,001_a1.sql:1,,');
+    expect(lines[3]).toBe('Label Studio,"Label ""Tasks"", old",table,unexpected,,,8192,false,1,app,,,,,');
+    expect(lines[1]).toBe('public,users,table,ok,1200,,65536,false,1,app,a1,001_a1.sql:1,,,');
+  });
+
+  it('CSV notes, on the rows it may explain, that the analysis was incomplete and who may have made a table', () => {
+    const analysisIncomplete = { revisions: 1, message: 'the analysis of 1 revision was incomplete: b2 (002_b2.sql:7: a dynamic EXECUTE is not read: v)' };
+    const made = { ...tables[2]!, mayBeCreatedBy: { revision: 'b2', file: '002_b2.sql', line: 1, how: 'function make_tasks() creates it when called' } };
+    const lines = inventoryCsv([tables[0]!, made], { analysisIncomplete }).trimEnd().split('\r\n');
+    expect(lines[0]?.endsWith(',comment,note')).toBe(true);
+    expect(lines[1]?.endsWith(',,')).toBe(true);
+    expect(lines[2]).toContain(
+      ',,maybe by b2 (002_b2.sql:1): function make_tasks() creates it when called; the analysis of 1 revision was incomplete: b2 (002_b2.sql:7: a dynamic EXECUTE is not read: v)',
+    );
   });
 
   it('the Markdown summary counts by status and lists problems first', () => {
