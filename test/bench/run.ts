@@ -1,4 +1,5 @@
-// `npm run bench`: runs every suite, prints a table, writes bench-results.json.
+// `npm run bench`: runs every suite (or, with `npm run bench -- graph …`, those whose name holds one of
+// the words), prints a table, writes bench-results.json.
 import { writeFileSync } from 'node:fs';
 import type { BenchmarkSuite, Measure } from './harness';
 import { formatsSuite } from './formats.bench';
@@ -12,8 +13,12 @@ import { storeSuite } from './store.bench';
 
 const suites: BenchmarkSuite[] = [storeSuite, graphSuite, formatsSuite, statementsSuite, inventorySuite, runnerSuite, graphViewSuite, resetSuite];
 
+const wanted = process.argv.slice(2);
+const chosen = suites.filter((suite) => wanted.length === 0 || wanted.some((word) => suite.name.includes(word)));
+if (chosen.length === 0) throw new Error(`No suite's name holds ${wanted.join(' or ')}: ${suites.map((s) => s.name).join(', ')}`);
+
 const results: Measure[] = [];
-for (const suite of suites) {
+for (const suite of chosen) {
   process.stderr.write(`running ${suite.name}…\n`);
   results.push(...(await suite.run()));
 }
