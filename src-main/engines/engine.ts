@@ -8,6 +8,7 @@ import type { PreflightFinding } from '../../src-shared/model/run';
 import type { ConnectionTarget, Driver } from '../drivers/driver';
 import type { CatalogRelation } from '../inventory/catalogRelation';
 import type { RefusedInTransaction } from '../migrations/transactionRules';
+import type { VersionTableSql } from './versionTableSql';
 import type { DatabaseLifecycle } from '../reset/lifecycle';
 import type { RunSession, RunSessionOptions } from '../runner/runSession';
 
@@ -50,16 +51,6 @@ export interface EngineCatalog {
   countRows(driver: Driver, table: TableName, timeoutMs: number): Promise<number>;
   /** The rows `read` returns are exact counts already: an impact needs no counting. */
   readonly rowsExact: boolean;
-}
-
-/** What the native version table (switchyard_migrations) and the formats' bookkeeping need from the engine's SQL dialect. */
-export interface VersionTableSql {
-  /** The applied_at column's type and default. */
-  readonly appliedAtColumn: string;
-  /** The duration written when the client has not measured one (the dry run shows it). */
-  readonly unmeasuredDuration: string;
-  /** A row id the database numbers itself, as a tool's bookkeeping declares it (goose_db_version.id). */
-  readonly autoNumberedId: string;
 }
 
 export interface Engine {

@@ -6,6 +6,7 @@ import type { Engine as EngineKind } from '../../src-shared/model/profile';
 import type { AppliedRecord } from '../../src-shared/model/status';
 import type { ProjectFormat } from '../../src-shared/model/revision';
 import type { Driver } from '../drivers/driver';
+import type { VersionTableSql } from '../engines/versionTableSql';
 import type { ProjectFiles, RevisionFile, SqlBody } from '../migrations/readers/projectFiles';
 import type { PreparedStep } from '../runner/preparedStep';
 
@@ -54,8 +55,8 @@ export interface RecordContext {
 
 /** The bookkeeping of a format whose revisions Switchyard runs itself. */
 export interface SqlBookkeeping extends BookkeepingReader {
-  /** Creates the tables when missing: run under the run lock before the first step, and shown by the dry run. */
-  createSql(engine: EngineKind): string;
+  /** Creates the tables when missing, in the engine's dialect: run under the run lock before the first step, and shown by the dry run. */
+  createSql(dialect: VersionTableSql): string;
   /** A state the tool itself refuses to run on (golang-migrate's dirty flag), said with the way out; null when none. */
   refusal(driver: Driver): Promise<string | null>;
   record(driver: Pick<Driver, 'literal' | 'engine'>, step: PreparedStep, context: RecordContext): StepRecord;

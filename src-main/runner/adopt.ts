@@ -80,7 +80,7 @@ export async function adoptionPreview(driver: Driver, project: LoadedProject, fr
     `-- Record ${revisions.length} revision(s) ${from} applied in ${into.name}'s bookkeeping; no migration runs; ${kept}`,
     'BEGIN;',
     ...renames.map(({ table, to }) => `ALTER TABLE ${table} RENAME TO ${to};`),
-    statement(into.bookkeeping.createSql(driver.engine)),
+    statement(into.bookkeeping.createSql(versionTable)),
     ...steps.flatMap((step) => {
       const { before, after } = into.bookkeeping.record(driver, step, { appliedBy: actor, durationSql: versionTable.unmeasuredDuration });
       return [...(before ? [statement(before)] : []), statement(after)];

@@ -14,7 +14,7 @@ export function dryRunSql(
   heading: string,
 ): string {
   const { versionTable } = engineFor(driver.engine);
-  const parts = [`-- ${heading}`, statement(format.bookkeeping.createSql(driver.engine))];
+  const parts = [`-- ${heading}`, statement(format.bookkeeping.createSql(versionTable))];
   steps.forEach((step, index) => {
     const label = `-- ${index + 1}/${steps.length} ${step.direction} ${step.revision}${step.message ? ` — ${step.message}` : ''} (${step.file})`;
     const { before, after } = format.bookkeeping.record(driver, step, { appliedBy, durationSql: versionTable.unmeasuredDuration });

@@ -1,5 +1,5 @@
 // PostgreSQL's dialect for the native version table.
-import type { VersionTableSql } from '../engine';
+import type { VersionTableSql } from '../versionTableSql';
 
 export const postgresVersionTable: VersionTableSql = {
   appliedAtColumn: 'timestamptz NOT NULL DEFAULT now()',

@@ -1,5 +1,5 @@
 // SQLite's dialect for the native version table: no timestamp type, so ISO-8601 text in UTC.
-import type { VersionTableSql } from '../engine';
+import type { VersionTableSql } from '../versionTableSql';
 
 export const sqliteVersionTable: VersionTableSql = {
   appliedAtColumn: "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",

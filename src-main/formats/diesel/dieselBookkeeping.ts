@@ -1,7 +1,7 @@
 // diesel's __diesel_schema_migrations: one row per applied version and when it ran; no checksum.
 // Layout from diesel/src/migration/setup_migration_table.sql; rows as diesel_migrations'
 // migration_harness.rs writes them (insert of the version on run, delete by version on revert).
-import { engineFor } from '../../engines/engineFor';
+import { tableExists } from '../bookkeepingCatalog';
 import type { SqlBookkeeping } from '../format';
 import { refuseUnrecordedGap } from '../unrecordedGap';
 
@@ -9,9 +9,9 @@ export const dieselTable = '__diesel_schema_migrations';
 
 export const dieselBookkeeping: SqlBookkeeping = {
   tables: [dieselTable],
-  present: (driver) => engineFor(driver.engine).catalog.tableExists(driver, dieselTable),
+  present: (driver) => tableExists(driver, dieselTable),
   async read(driver, project) {
-    if (!(await engineFor(driver.engine).catalog.tableExists(driver, dieselTable))) return { initialised: false, records: [] };
+    if (!(await tableExists(driver, dieselTable))) return { initialised: false, records: [] };
     const rows = await driver.query<{ version: string; run_on: string | Date }>(`SELECT version, run_on FROM ${dieselTable} ORDER BY run_on, version`);
     const records = rows.map((r) => ({
       revision: r.version,

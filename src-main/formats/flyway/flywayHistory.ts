@@ -6,14 +6,14 @@
 import { SwitchyardError } from '../../../src-shared/errors';
 import type { AppliedRecord } from '../../../src-shared/model/status';
 import type { Driver } from '../../drivers/driver';
-import { engineFor } from '../../engines/engineFor';
+import { tableExists } from '../bookkeepingCatalog';
 import type { ProjectFiles } from '../../migrations/readers/projectFiles';
 import type { RecordedState } from '../format';
 import { flywayData } from './flywayReader';
 import { flywayTable, recordedDescription } from './flywayTable';
 import { compareFlywayVersions, parseFlywayVersion, versionKey } from './flywayVersion';
 
-export const flywayTableExists = (driver: Driver) => engineFor(driver.engine).catalog.tableExists(driver, flywayTable);
+export const flywayTableExists = (driver: Driver) => tableExists(driver, flywayTable);
 
 type HistoryRow = {
   installed_rank: number;

@@ -1,12 +1,12 @@
 // `schema_migrations` is the table of dbmate (version varchar) and of golang-migrate (version bigint,
 // dirty boolean): the `dirty` column tells whose it is, so neither claims the other's table.
 import type { Driver } from '../../drivers/driver';
-import { engineFor } from '../../engines/engineFor';
+import { tableExists } from '../bookkeepingCatalog';
 
 export const schemaMigrations = 'schema_migrations';
 
 export function schemaMigrationsExists(driver: Driver): Promise<boolean> {
-  return engineFor(driver.engine).catalog.tableExists(driver, schemaMigrations);
+  return tableExists(driver, schemaMigrations);
 }
 
 /** True when the table has golang-migrate's `dirty` column; asked of the table itself, which both engines answer alike. */

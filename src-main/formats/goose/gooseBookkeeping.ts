@@ -3,9 +3,8 @@
 // inserts version 0 right after creating the table). A version is applied when its latest row says
 // is_applied (GetMigrationByVersion orders by time, ListMigrations by id). goose keeps no checksum.
 import { SwitchyardError } from '../../../src-shared/errors';
-import type { Engine as EngineKind } from '../../../src-shared/model/profile';
 import type { AppliedRecord } from '../../../src-shared/model/status';
-import { engineFor } from '../../engines/engineFor';
+import { tableExists } from '../bookkeepingCatalog';
 import type { ProjectFiles } from '../../migrations/readers/projectFiles';
 import { unrecordedBefore } from '../../migrations/readers/versionChain';
 import type { SqlBookkeeping } from '../format';
@@ -18,7 +17,7 @@ interface VersionRow {
   tstamp: string | Date | null;
 }
 
-const tableExists = (driver: Parameters<SqlBookkeeping['present']>[0]) => engineFor(driver.engine).catalog.tableExists(driver, gooseTable);
+const gooseTableExists = (driver: Parameters<SqlBookkeeping['present']>[0]) => tableExists(driver, gooseTable);
 
 /** goose itself refuses to migrate past a version it has not applied below one it has (without -allow-missing), and so does Switchyard. */
 function refuseMissing(project: ProjectFiles, records: readonly AppliedRecord[]): void {
@@ -33,9 +32,9 @@ function refuseMissing(project: ProjectFiles, records: readonly AppliedRecord[])
 
 export const gooseBookkeeping: SqlBookkeeping = {
   tables: [gooseTable],
-  present: tableExists,
+  present: gooseTableExists,
   async read(driver, project) {
-    if (!(await tableExists(driver))) return { initialised: false, records: [] };
+    if (!(await gooseTableExists(driver))) return { initialised: false, records: [] };
     const rows = await driver.query<VersionRow & Record<string, unknown>>(`SELECT version_id, is_applied, tstamp FROM ${gooseTable} ORDER BY id`);
     // The latest row of each version decides (an older goose wrote is_applied = false rows on down).
     const latest = new Map<string, VersionRow>();
@@ -53,9 +52,9 @@ export const gooseBookkeeping: SqlBookkeeping = {
     if (project.format === 'goose') refuseMissing(project, records);
     return { initialised: true, records };
   },
-  createSql: (engine: EngineKind) =>
+  createSql: (dialect) =>
     `CREATE TABLE IF NOT EXISTS ${gooseTable} (
-  id ${engineFor(engine).versionTable.autoNumberedId},
+  id ${dialect.autoNumberedId},
   version_id bigint NOT NULL,
   is_applied boolean NOT NULL,
   tstamp timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP

@@ -1,12 +1,9 @@
 // switchyard_migrations: every applied revision with its checksum, when, who and how long.
-import type { Engine as EngineKind } from '../../../src-shared/model/profile';
-import { engineFor } from '../../engines/engineFor';
+import { tableExists } from '../bookkeepingCatalog';
 import { bookkeepingSql } from './bookkeepingSql';
 import { upChecksum } from '../../runner/checksum';
 import { createNativeTableSql, nativeTable } from './nativeTableSql';
 import type { SqlBookkeeping } from '../format';
-
-const tableExists = (driver: Parameters<SqlBookkeeping['present']>[0], table: string) => engineFor(driver.engine).catalog.tableExists(driver, table);
 
 export const nativeBookkeeping: SqlBookkeeping = {
   tables: [nativeTable],
@@ -27,7 +24,7 @@ export const nativeBookkeeping: SqlBookkeeping = {
       })),
     };
   },
-  createSql: (engine: EngineKind) => createNativeTableSql(engineFor(engine).versionTable),
+  createSql: (dialect) => createNativeTableSql(dialect),
   refusal: () => Promise.resolve(null),
   record: (driver, step, { appliedBy, durationSql }) => ({ after: bookkeepingSql(driver, step, appliedBy, durationSql) }),
   checksum: upChecksum,

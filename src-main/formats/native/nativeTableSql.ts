@@ -1,6 +1,6 @@
 // The native version table as SQL text: every applied revision with checksum, when, who, how long.
 // Plain text from the engine's dialect, so the engines' run sessions can write it without a cycle.
-import type { VersionTableSql } from '../../engines/engine';
+import type { VersionTableSql } from '../../engines/versionTableSql';
 
 export const nativeTable = 'switchyard_migrations';
 

@@ -5,7 +5,7 @@
 // It is a superset of gobuffalo/pop's (schema_migrations.go: version VARCHAR(14), unique index), whose
 // Up inserts `version` only, so both tools run on a table Switchyard created. popx's index on
 // version_self is not created: on a table gobuffalo/pop made first it would fail, and popx never reads it.
-import { engineFor } from '../../engines/engineFor';
+import { tableExists } from '../bookkeepingCatalog';
 import type { SqlBookkeeping } from '../format';
 import { refuseUnrecordedGap } from '../unrecordedGap';
 
@@ -13,9 +13,9 @@ export const popTable = 'schema_migration';
 
 export const popBookkeeping: SqlBookkeeping = {
   tables: [popTable],
-  present: (driver) => engineFor(driver.engine).catalog.tableExists(driver, popTable),
+  present: (driver) => tableExists(driver, popTable),
   async read(driver, project) {
-    if (!(await engineFor(driver.engine).catalog.tableExists(driver, popTable))) return { initialised: false, records: [] };
+    if (!(await tableExists(driver, popTable))) return { initialised: false, records: [] };
     const rows = await driver.query<{ version: string }>(`SELECT version FROM ${popTable} ORDER BY version`);
     const known = new Set(project.files.map((f) => f.revision.id));
     const records = rows.map(({ version }) => ({

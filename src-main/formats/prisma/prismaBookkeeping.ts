@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppliedRecord } from '../../../src-shared/model/status';
 import type { Driver } from '../../drivers/driver';
-import { engineFor } from '../../engines/engineFor';
+import { tableExists } from '../bookkeepingCatalog';
 import type { RevisionFile } from '../../migrations/readers/projectFiles';
 import type { PreparedStep } from '../../runner/preparedStep';
 import type { SqlBookkeeping } from '../format';
@@ -43,7 +43,7 @@ function rowId(step: PreparedStep): string {
 const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : String(value));
 
 async function rows(driver: Driver): Promise<PrismaRow[] | null> {
-  if (!(await engineFor(driver.engine).catalog.tableExists(driver, prismaTable))) return null;
+  if (!(await tableExists(driver, prismaTable))) return null;
   return driver.query<PrismaRow & Record<string, unknown>>(
     `SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at FROM ${prismaTable} ORDER BY started_at, migration_name`,
   );
@@ -51,7 +51,7 @@ async function rows(driver: Driver): Promise<PrismaRow[] | null> {
 
 export const prismaBookkeeping: SqlBookkeeping = {
   tables: [prismaTable],
-  present: (driver) => engineFor(driver.engine).catalog.tableExists(driver, prismaTable),
+  present: (driver) => tableExists(driver, prismaTable),
   async read(driver, project) {
     const all = await rows(driver);
     if (all === null) return { initialised: false, records: [] };

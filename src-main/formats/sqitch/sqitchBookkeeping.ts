@@ -6,7 +6,7 @@ import { hostname, userInfo } from 'node:os';
 import type { Engine as EngineKind } from '../../../src-shared/model/profile';
 import type { AppliedRecord } from '../../../src-shared/model/status';
 import type { Driver } from '../../drivers/driver';
-import { engineFor } from '../../engines/engineFor';
+import { tableExists } from '../bookkeepingCatalog';
 import type { ProjectFiles } from '../../migrations/readers/projectFiles';
 import type { PreparedStep } from '../../runner/preparedStep';
 import type { SqlBookkeeping, StepRecord } from '../format';
@@ -137,7 +137,7 @@ function revertRecord(driver: Literal, data: SqitchChangeData, committer: string
 }
 
 async function registryPresent(driver: Driver): Promise<boolean> {
-  return engineFor(driver.engine).catalog.tableExists(driver, registryTable('changes'));
+  return tableExists(driver, registryTable('changes'));
 }
 
 export const sqitchBookkeeping: SqlBookkeeping = {
@@ -172,7 +172,7 @@ export const sqitchBookkeeping: SqlBookkeeping = {
   async refusal(driver) {
     const elsewhere = registryElsewhere[driver.engine];
     if (elsewhere) return elsewhere;
-    if (!(await registryPresent(driver)) || !(await engineFor(driver.engine).catalog.tableExists(driver, registryTable('releases')))) return null;
+    if (!(await registryPresent(driver)) || !(await tableExists(driver, registryTable('releases')))) return null;
     const [row] = await driver.query<{ version: number | string | null }>(`SELECT MAX(version) AS version FROM ${registryTable('releases')}`);
     const version = row?.version === null || row?.version === undefined ? null : Number(row.version);
     return version === Number(registryRelease)

@@ -19,7 +19,7 @@ describe('a dry-run of a huge file', () => {
     const profile = { name: 'Accounts', environment: 'dev', engine: 'sqlite', sqlitePath: join(tempDir(), 'accounts.db'), projectDir: project };
     const created = await services.dispatch('profiles.create', { profile }, context);
     if (!created.ok) throw new Error(created.error.message);
-    const preview = { profileId: (created.value as { id: string }).id, request: { action: 'upgrade', target: 'heads' } };
+    const preview = { profileId: (created.value as { id: string }).id, request: { action: 'upgrade', to: 'heads' } };
     // The first dry-run loads the SQL parser and the drivers; the one measured finds them loaded.
     expect((await services.dispatch('runner.preview', preview, context)).ok).toBe(true);
 

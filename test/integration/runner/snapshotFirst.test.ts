@@ -36,7 +36,7 @@ async function servicesWithProfile(environment: 'staging' | 'prod'): Promise<{ s
   const created = await services.dispatch('profiles.create', { profile }, context);
   if (!created.ok) throw new Error(created.error.message);
   const profileId = (created.value as { id: string }).id;
-  await runToEnd(services, { profileId, request: { action: 'upgrade', target: 'heads' }, confirmation: { typedName: profile.name } });
+  await runToEnd(services, { profileId, request: { action: 'upgrade', to: 'heads' }, confirmation: { typedName: profile.name } });
   await adminQuery(server, 'INSERT INTO customers SELECT generate_series(1, 500)', database);
   return { services, profileId, database };
 }
@@ -64,7 +64,7 @@ describe('"snapshot first" on a run', () => {
   it('takes a snapshot through the snapshot service before a downgrade, and restoring it brings the dropped rows back', async () => {
     const { services, profileId, database } = await servicesWithProfile('staging');
 
-    const done = await runToEnd(services, { profileId, request: { action: 'downgrade', target: 'base', snapshotFirst: true } });
+    const done = await runToEnd(services, { profileId, request: { action: 'downgrade', to: 'base', snapshotFirst: true } });
 
     expect(done.ok).toBe(true);
     const result = (done as { result: RunResult }).result;
@@ -80,7 +80,7 @@ describe('"snapshot first" on a run', () => {
   it('refuses a production run without its confirmation (or with a mistyped name) before it copies anything', async () => {
     const { services, profileId, database } = await servicesWithProfile('prod');
 
-    const request = { action: 'downgrade', target: 'base', snapshotFirst: true };
+    const request = { action: 'downgrade', to: 'base', snapshotFirst: true };
 
     // Refused by the runner service itself, whatever the caller's dialog did: no operation starts.
     expect(await services.dispatch('runner.run', { profileId, request }, context)).toMatchObject({
@@ -102,11 +102,11 @@ describe('"snapshot first" on a run', () => {
     colleague.on('error', () => undefined);
     await colleague.connect();
     try {
-      const unasked = await runToEnd(services, { profileId, request: { action: 'downgrade', target: 'base', snapshotFirst: true } });
+      const unasked = await runToEnd(services, { profileId, request: { action: 'downgrade', to: 'base', snapshotFirst: true } });
       expect(unasked).toMatchObject({ ok: false, error: { code: 'E_SESSIONS_CONNECTED', message: expect.stringContaining('colleague-psql') } });
       expect(await customers(database)).toBe(1);
 
-      const agreed = await runToEnd(services, { profileId, request: { action: 'downgrade', target: 'base', snapshotFirst: true, endSessions: true } });
+      const agreed = await runToEnd(services, { profileId, request: { action: 'downgrade', to: 'base', snapshotFirst: true, endSessions: true } });
       expect(agreed.ok).toBe(true);
       expect(await customers(database)).toBe(0);
     } finally {
