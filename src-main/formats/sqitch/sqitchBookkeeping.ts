@@ -45,6 +45,23 @@ function otherProjectChange(driver: Literal, required: SqitchChangeData['require
   return `(SELECT change_id FROM ${changes} WHERE project = ${l(required.project)} AND change = ${l(required.change)} ORDER BY committed_at LIMIT 1)`;
 }
 
+/**
+ * sqitch deploys after, and reverts from, the project's last deployed change, found in the plan by its id
+ * (App::Sqitch::Engine `deploy`/`revert`): a registry whose last change is another is refused as sqitch refuses it.
+ */
+function lastDeployedIs(driver: Literal, data: SqitchChangeData, expected: SqitchChangeData['previous']): string {
+  const last = `(SELECT change_id FROM ${registryTable('changes')} WHERE project = ${driver.literal(data.project)} ORDER BY committed_at DESC LIMIT 1)`;
+  const reverting = expected?.changeId === data.changeId;
+  const message = reverting
+    ? `sqitch: "${expected.revision}" is not the last change of project "${data.project}" deployed here, and sqitch reverts from the last one; nothing was reverted.`
+    : `sqitch: ${
+        expected
+          ? `the last change of project "${data.project}" deployed here is not "${expected.revision}", which the plan puts before "${data.change}"`
+          : `project "${data.project}" has changes deployed here, although "${data.change}" is the plan's first`
+      }: the registry and the plan disagree (sqitch: Cannot find change in plan); nothing was run.`;
+  return refuseWhen(driver, `${last} IS DISTINCT FROM ${expected ? driver.literal(expected.changeId) : 'NULL'}`, message);
+}
+
 function deployRecord(driver: Literal, data: SqitchChangeData, committer: string): StepRecord {
   const l = (value: string | null) => (value === null ? 'NULL' : driver.literal(value));
   const email = committerEmail();
@@ -95,7 +112,7 @@ function deployRecord(driver: Literal, data: SqitchChangeData, committer: string
       ),
     }),
   ];
-  const checks = [...undeployable, ...conflicts];
+  const checks = [...undeployable, lastDeployedIs(driver, data, data.previous), ...conflicts];
   return { ...(checks.length > 0 ? { before: checks.join(';\n') } : {}), after: after.join(';\n') };
 }
 
@@ -111,7 +128,7 @@ function eventSql(
   VALUES (${l(event)}, ${l(data.changeId)}, ${l(data.change)}, ${l(data.project)}, ${l(data.note)}, ${lists.tags}, ${lists.requires}, ${lists.conflicts}, ${l(committer)}, ${l(committerEmail())}, ${l(data.plannedAt)}, ${l(data.plannerName)}, ${l(data.plannerEmail)}, clock_timestamp())`;
 }
 
-function revertRecord(driver: Literal, data: SqitchChangeData, committer: string): StepRecord {
+function revertRecord(driver: Literal, data: SqitchChangeData, revision: string, committer: string): StepRecord {
   const id = driver.literal(data.changeId);
   const deployed = (type: string) => `ARRAY(SELECT dependency FROM ${registryTable('dependencies')} WHERE change_id = ${id} AND type = '${type}')`;
   // sqitch refuses to revert a change that deployed changes still require (App::Sqitch::Engine `_verify_changes`… `revert`).
@@ -121,7 +138,7 @@ function revertRecord(driver: Literal, data: SqitchChangeData, committer: string
     `sqitch: change "${data.change}" is required by other deployed changes (see ${registryTable('dependencies')}); revert them first. Nothing of "${data.change}" was reverted.`,
   );
   return {
-    before: required,
+    before: [lastDeployedIs(driver, data, { changeId: data.changeId, revision: revision }), required].join(';\n'),
     after: [
       // The event keeps what the registry says was deployed with the change, read before it is deleted.
       eventSql(driver, 'revert', data, committer, {
@@ -181,7 +198,7 @@ export const sqitchBookkeeping: SqlBookkeeping = {
   },
   record(driver, step: PreparedStep, { appliedBy }) {
     const data = sqitchChangeData(step.source);
-    if (step.direction === 'down') return revertRecord(driver, data, appliedBy);
+    if (step.direction === 'down') return revertRecord(driver, data, step.revision, appliedBy);
     // sqitch reverts a change whose verify script fails (App::Sqitch::Engine `deploy_change`).
     const revert = step.source.down;
     return { ...deployRecord(driver, data, appliedBy), ...(revert ? { undoWhenVerifyFails: revert } : {}) };

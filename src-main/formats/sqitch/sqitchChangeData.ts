@@ -6,6 +6,8 @@ export type SqitchChangeData = {
   project: string;
   uri: string | null;
   changeId: string;
+  /** The change planned just before this one: the registry's last change of the project when this one deploys. */
+  previous: { changeId: string; revision: string } | null;
   change: string;
   note: string;
   plannedAt: string;

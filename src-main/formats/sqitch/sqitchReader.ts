@@ -203,6 +203,7 @@ export function readSqitchProject(project: string): ProjectFiles {
       project: plan.project,
       uri: plan.uri,
       changeId: idOf(index),
+      previous: index === 0 ? null : { changeId: idOf(index - 1), revision: revisionOf(index - 1) },
       change: change.name,
       note: change.note,
       plannedAt: change.timestamp,

@@ -134,6 +134,29 @@ describe('sqitch failures on PostgreSQL', () => {
     expect(bySqitch.stderr).toContain('Change "users" required by currently deployed change: reports:mailing');
   });
 
+  it('refuses to deploy when the registry and the plan disagree, as sqitch does, and names the changes only the database knows', async () => {
+    const database = await scratchDatabase(server, 'sqitch');
+    const uri = sqitchTarget(server, database);
+    const project = copyOfFixture('sqitch-shop');
+    const deployed = await sqitch(server, project, ['deploy', '--target', uri, '--to', 'users@v1.0']);
+    expect(deployed.code, deployed.stderr).toBe(0);
+    // A note edited in the plan changes every change id from there on: none of the registry's changes is the plan's.
+    const planFile = join(project, 'sqitch.plan');
+    writeFileSync(planFile, readFileSync(planFile, 'utf8').replace("# The shop's own schema.", '# The schema of the shop.'));
+    const target = postgresTarget(server, database, project, { projectFormat: 'auto' });
+
+    const status = await targetStatus(target);
+    expect(status.applied).toEqual([]);
+    expect(status.unknown).toEqual([expect.stringMatching(/^schema \(change_id [0-9a-f]{40}\)$/), expect.stringMatching(/^users \(change_id [0-9a-f]{40}\)$/)]);
+    const error = await failure(runTarget(target, { action: 'upgrade', to: 'schema' }, options));
+    expect(error.code).toBe('E_BOOKKEEPING_REFUSES');
+    expect(error.message).toContain('project "shop" has changes deployed here, although "schema" is the plan\'s first: the registry and the plan disagree');
+    expect(await relations(database)).toEqual(['users']);
+
+    const bySqitch = await sqitch(server, project, ['deploy', '--target', uri]);
+    expect(bySqitch.code).not.toBe(0);
+  });
+
   it('refuses to run a sqitch project on SQLite, whose registry sqitch keeps in a file of its own', async () => {
     const path = join(tempDir(), 'shop.db');
     const target = sqliteTarget(path, copyOfFixture('sqitch-shop'), { projectFormat: 'auto' });
