@@ -144,4 +144,16 @@ describe('sqitch interop on PostgreSQL', () => {
     expect(onTop.stdout).toContain('+ order_totals');
     expect((await targetStatus(target)).pending).toEqual([]);
   });
+
+  it('stamps as sqitch deploy --log-only does: recorded, nothing run, and sqitch agrees', async () => {
+    const database = await scratchDatabase(server, 'sqitch');
+    const project = copyOfFixture('sqitch-shop');
+    const target = shopTarget(database, project);
+    const stamped = await run(target, { action: 'stamp', to: 'orders' });
+    expect(stamped.status.applied).toEqual(['schema', 'users@v1.0', 'products', 'orders']);
+    expect((await adminQuery(server, "SELECT 1 FROM pg_namespace WHERE nspname = 'shop'", database)).rows).toEqual([]);
+    const status = await sqitch(server, project, ['status', '--target', sqitchTarget(server, database)]);
+    expect(status.stdout).toMatch(/Name:\s+orders\n/);
+    expect(status.stdout).toMatch(/Undeployed changes:\s+\* order_totals\n/);
+  });
 });
