@@ -87,6 +87,12 @@ export interface SqlFormat extends FormatBase {
    * and the status lists the revision as changed.
    */
   readonly refusesChanged?: string;
+  /**
+   * False when the tool migrates a SQLite database with foreign keys off (ory's popx), where Switchyard's
+   * connection enforces them: enforced, the DROP TABLE of a table rebuilt under a temporary name deletes
+   * the rows that refer to it through ON DELETE CASCADE, where the tool's run keeps them.
+   */
+  readonly sqliteForeignKeys?: boolean;
 }
 
 /** A format whose own tool runs the migrations (Alembic's Python files): Switchyard plans, the tool runs. */

@@ -16,4 +16,6 @@ export interface RunSession {
 export interface RunSessionOptions {
   /** Creates the format's bookkeeping tables when missing, under the lock; absent when the tool keeps its own (Alembic). */
   prepareSql?: string;
+  /** False: the run enforces no foreign keys, as the format's tool migrates (SQLite's PRAGMA foreign_keys). */
+  foreignKeys?: boolean;
 }

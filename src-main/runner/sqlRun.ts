@@ -67,6 +67,7 @@ export async function runSql(driver: Driver, target: MigrationTarget, project: S
   const op = options.operation;
   const session = await engineFor(driver.engine).openRunSession(driver, target, options.lockTimeoutMs ?? 10_000, {
     prepareSql: bookkeeping.createSql(engineFor(driver.engine).versionTable),
+    foreignKeys: project.format.sqliteForeignKeys,
   });
   const started = performance.now();
   const done: RunResult['steps'] = [];

@@ -34,6 +34,8 @@ export async function openSqliteRunSession(
     throw error;
   }
   if (options.prepareSql) await driver.execScript(options.prepareSql);
+  // Set outside any transaction (inside one SQLite ignores it), for the whole run, and put back at its end.
+  if (options.foreignKeys === false) await driver.execScript('PRAGMA foreign_keys = OFF');
 
   // SQLite has no server clock for the statement: the client measures the step.
   const measured = (started: number) => String(Math.round(performance.now() - started));
@@ -84,6 +86,7 @@ export async function openSqliteRunSession(
     async close() {
       lock.exec('ROLLBACK');
       lock.close();
+      if (options.foreignKeys === false) await driver.execScript('PRAGMA foreign_keys = ON');
     },
   };
 }

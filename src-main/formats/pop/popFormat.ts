@@ -19,4 +19,6 @@ export const popFormat: SqlFormat = {
   read: (dir, _names, { engine }) => readPopProject(dir, engine),
   bookkeeping: popBookkeeping,
   outsideTransaction: '`.autocommit` in the file name (`<version>_<name>.autocommit.up.sql`)',
+  // popx turns foreign keys off on SQLite for its whole run (ory/x popx/migrator.go, MigrationBox.exec: PRAGMA foreign_keys=OFF).
+  sqliteForeignKeys: false,
 };
