@@ -51,9 +51,10 @@ function cycleAnomalies(graph: RevisionGraph): Anomaly[] {
   }));
 }
 
-function extraRoots(graph: RevisionGraph): Anomaly[] {
+/** `parentsUnknown`: roots only because their parents could not be read (an unresolved down_revision, said by its own anomaly). */
+function extraRoots(graph: RevisionGraph, parentsUnknown: ReadonlySet<string>): Anomaly[] {
   // A root with its own branch label is Alembic's documented way to start an independent branch.
-  const unlabelled = graph.bases.map((b) => graph.byId.get(b) as Revision).filter((r) => r.branchLabels.length === 0);
+  const unlabelled = graph.bases.map((b) => graph.byId.get(b) as Revision).filter((r) => r.branchLabels.length === 0 && !parentsUnknown.has(r.id));
   if (unlabelled.length < 2) return [];
   // The root most of the project grows from is the real one; the others are suspects.
   const sizes = new Map(unlabelled.map((r) => [r.id, withDescendants(graph, [r.id]).size]));
@@ -66,6 +67,11 @@ function extraRoots(graph: RevisionGraph): Anomaly[] {
       ...at(r),
       revisions: [r.id],
     }));
+}
+
+/** Revisions whose down_revision could not be resolved: calling them a second root would blame the wrong thing. */
+function parentsUnknown(unreadable: readonly Anomaly[]): Set<string> {
+  return new Set(unreadable.filter((a) => a.kind === 'unresolvedHeader' && /^\S+: down_revision = /.test(a.message)).flatMap((a) => a.revisions));
 }
 
 function multipleHeads(graph: RevisionGraph): Anomaly[] {
@@ -133,7 +139,7 @@ export function findAnomalies(graph: RevisionGraph, unreadable: readonly Anomaly
     ...duplicateRevisions(graph),
     ...missingReferences(graph),
     ...cycleAnomalies(graph),
-    ...extraRoots(graph),
+    ...extraRoots(graph, parentsUnknown(unreadable)),
     ...multipleHeads(graph),
     ...duplicateMerges(graph),
     ...duplicateLabels(graph),
