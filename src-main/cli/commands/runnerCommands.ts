@@ -71,6 +71,7 @@ function statusJson(status: MigrationStatus) {
     records,
     blockedBy,
     otherBookkeeping: otherBookkeeping ?? [],
+    runRefusal: runRefusal ?? null,
   };
 }
 
