@@ -4,7 +4,7 @@ import { SwitchyardError } from '../../src-shared/errors';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import type { Snapshot } from '../../src-shared/model/reset';
 import type { ProjectFormat } from '../../src-shared/model/revision';
-import type { AdoptionPreview, AdoptionResult, RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
+import type { AdoptionPreview, AdoptionResult, RunFailureDetail, RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Confirmation } from '../../src-shared/model/confirmation';
 import type { MigrationStatus } from '../../src-shared/model/status';
 import type { TargetRef } from '../../src-shared/model/targetRef';
@@ -75,12 +75,15 @@ export async function runTarget(target: MigrationTarget, request: RunRequest, op
     );
     return snapshot ? { ...result, snapshot } : result;
   } catch (error) {
-    if (snapshot)
-      options.operation?.log(
-        'warn',
-        `The run failed; snapshot “${snapshot.name}” (${snapshot.id}) is kept: restoring it brings back the database as it was before.`,
-      );
-    throw error;
+    if (!snapshot) throw error;
+    options.operation?.log(
+      'warn',
+      `The run failed; snapshot “${snapshot.name}” (${snapshot.id}) is kept: restoring it brings back the database as it was before.`,
+    );
+    // The failure carries the snapshot, so whoever shows it can offer the restore (RunFailureDetail).
+    if (!(error instanceof SwitchyardError)) throw error;
+    const detail: RunFailureDetail = { ...(typeof error.detail === 'object' && error.detail !== null ? error.detail : {}), snapshot };
+    throw new SwitchyardError(error.code, error.message, detail);
   }
 }
 

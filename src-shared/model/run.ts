@@ -65,6 +65,12 @@ export interface RunResult {
   snapshot?: Snapshot;
 }
 
+/** What a failed run's error detail carries besides the failing step's (revision, direction, file…). */
+export interface RunFailureDetail {
+  /** The snapshot taken first (request.snapshotFirst), kept: restoring it undoes what the run changed before it failed. */
+  snapshot?: Snapshot;
+}
+
 /**
  * What `adopt --from TOOL` would write: the history another tool recorded, recorded again in the
  * bookkeeping of the project's own format, in one transaction.
