@@ -37,6 +37,12 @@ async function describeHolder(driver: Driver): Promise<string> {
   return `pid ${holder.pid}, user ${holder.usename ?? '?'}, application "${holder.application_name || '?'}"${holder.client_addr ? ` from ${holder.client_addr}` : ''}, connected since ${since}, ${holder.state ?? 'unknown state'}`;
 }
 
+/** SQL for the milliseconds since now, by the server's clock, to be evaluated later in another statement. */
+async function durationSince(driver: Driver): Promise<string> {
+  const [row] = await driver.query<{ now: string }>('SELECT clock_timestamp()::text AS now');
+  return `(extract(epoch FROM clock_timestamp() - ${driver.literal(String(row?.now))}::timestamptz) * 1000)::int`;
+}
+
 export async function openPostgresRunSession(
   driver: Driver,
   { name: target }: { name: string },
@@ -84,9 +90,12 @@ export async function openPostgresRunSession(
   return {
     async run(step, record) {
       const started = performance.now();
-      const { before, after, undoWhenVerifyFails } = record(postgresVersionTable.unmeasuredDuration);
       const { body, verify } = step;
-      if (body && !body.transaction) {
+      const alone = body !== null && !body.transaction;
+      // Outside a transaction the bookkeeping is its own statement, so the duration is measured from the
+      // server's clock when the step began (one more round trip, for these steps only).
+      const { before, after, undoWhenVerifyFails } = record(alone ? await durationSince(driver) : postgresVersionTable.unmeasuredDuration);
+      if (alone) {
         // Committed first: a failure below leaves the tool's own mark (golang-migrate's dirty flag).
         if (before) {
           await driver.execScript(before).catch((error: unknown) => {

@@ -64,13 +64,16 @@ describe('statements PostgreSQL refuses in a transaction', () => {
     writeNativeProject(project, revisions());
     // The native format's mark: transaction:false on the up section.
     const file = join(project, '002_b2.sql');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('-- migrate:up\n', '-- migrate:up transaction:false\n'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('-- migrate:up\n', '-- migrate:up transaction:false\nSELECT pg_sleep(0.3);\n'));
     const target = postgresTarget(server, database, project);
 
     const result = await runTarget(target, { action: 'upgrade', to: 'heads' }, options);
     expect(result.steps.map((s) => s.revision)).toEqual(['a1', 'b2']);
     expect(result.status.applied).toEqual(['a1', 'b2']);
     expect(await indexes(database)).toContain('orders_by_customer');
+    // Recorded after the statements, in a statement of its own: its duration still covers them.
+    const recorded = await adminQuery(server, "SELECT duration_ms FROM switchyard_migrations WHERE revision = 'b2'", database);
+    expect(recorded.rows[0].duration_ms).toBeGreaterThanOrEqual(300);
   });
 });
 
