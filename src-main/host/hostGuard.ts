@@ -3,7 +3,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const tokenCookie = 'switchyard_token';
+/** Browsers share cookies across ports, so each host names its own: two hosts on one machine keep both logins. */
+export function tokenCookie(port: number): string {
+  return `switchyard_token_${port}`;
+}
 
 export type GuardVerdict = { ok: true; via: 'query' | 'header' | 'cookie' } | { ok: false; status: 401 | 403; reason: string };
 
@@ -39,7 +42,7 @@ export function checkRequest(request: IncomingMessage, port: number, token: stri
   if (fromQuery !== null) return sameToken(fromQuery, token) ? { ok: true, via: 'query' } : { ok: false, status: 401, reason: 'wrong token' };
   const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (bearer !== undefined) return sameToken(bearer, token) ? { ok: true, via: 'header' } : { ok: false, status: 401, reason: 'wrong token' };
-  const cookie = cookieValue(request.headers.cookie, tokenCookie);
+  const cookie = cookieValue(request.headers.cookie, tokenCookie(port));
   if (cookie !== undefined && sameToken(cookie, token)) return { ok: true, via: 'cookie' };
   return { ok: false, status: 401, reason: 'missing or wrong token' };
 }

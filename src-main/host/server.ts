@@ -130,7 +130,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       url.searchParams.delete('token');
       return send(response, 303, '', 'text/plain', {
         Location: `${url.pathname}${url.search}`,
-        'Set-Cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${tokenCookie(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
       });
     }
     if (url.pathname === '/api/invoke') {

@@ -91,6 +91,26 @@ describe('browser host', () => {
     expect(page.headers['content-security-policy']).not.toContain('unsafe-inline');
   });
 
+  it('keeps two hosts on one machine logged in side by side, though the browser shares cookies across ports', async () => {
+    const first = await host();
+    const second = await startHost({ services: createServices({ dataDir: tempDir() }), rendererDir: tempDir(), token: 'second-host-token' });
+    try {
+      // A browser keeps one cookie per name for 127.0.0.1 whatever the port, and sends it to every port.
+      const jar = new Map<string, string>();
+      for (const h of [first, second]) {
+        const login = await send(h, `/?token=${h.token}`);
+        const [name = '', value = ''] = (String(login.headers['set-cookie']).split(';')[0] ?? '').split('=');
+        jar.set(name, value);
+      }
+      const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+      for (const h of [first, second]) {
+        expect((await send(h, '/api/invoke', { ...invoke('profiles.list', {}), headers: { 'content-type': 'application/json', cookie } })).status).toBe(200);
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
   it('answers the API with the token, with the same envelope as IPC', async () => {
     const h = await host();
     const reply = await send(h, '/api/invoke', {
@@ -144,7 +164,7 @@ describe('browser host', () => {
     const h = await host();
     expect(await upgrade(h, {})).toMatchObject({ opened: false, status: 401 });
     expect(await upgrade(h, { origin: 'http://evil.example' }, `?token=${h.token}`)).toMatchObject({ opened: false, status: 403 });
-    const ok = await upgrade(h, { origin: `http://127.0.0.1:${h.port}`, cookie: `switchyard_token=${h.token}` });
+    const ok = await upgrade(h, { origin: `http://127.0.0.1:${h.port}`, cookie: `switchyard_token_${h.port}=${h.token}` });
     expect(ok.opened).toBe(true);
     const message = new Promise<string>((resolve) => ok.socket?.once('message', (data) => resolve(String(data))));
     const reply = await send(h, '/api/invoke', {

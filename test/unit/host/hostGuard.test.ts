@@ -18,24 +18,29 @@ describe('the browser host guard', () => {
       ok: true,
       via: 'header',
     });
-    expect(checkRequest(request('/', { host: `127.0.0.1:${port}`, cookie: `theme=dark; switchyard_token=${token}` }), port, token)).toEqual({
+    expect(checkRequest(request('/', { host: `127.0.0.1:${port}`, cookie: `theme=dark; switchyard_token_${port}=${token}` }), port, token)).toEqual({
       ok: true,
       via: 'cookie',
     });
+  });
+
+  it("ignores another port's host cookie, which the browser sends here too", () => {
+    const otherHost = `switchyard_token_${port + 1}=${token}`;
+    expect(checkRequest(request('/', { host: `127.0.0.1:${port}`, cookie: otherHost }), port, token)).toMatchObject({ ok: false, status: 401 });
   });
 
   it("refuses a request without a token, or with another run's, as 401", () => {
     expect(checkRequest(request('/api/profiles', { host: `127.0.0.1:${port}` }), port, token)).toMatchObject({ ok: false, status: 401 });
     expect(checkRequest(request('/?token=guessed', { host: `127.0.0.1:${port}` }), port, token)).toMatchObject({ ok: false, status: 401 });
     expect(checkRequest(request('/', { host: `127.0.0.1:${port}`, authorization: `Bearer ${token}x` }), port, token)).toMatchObject({ ok: false, status: 401 });
-    expect(checkRequest(request('/', { host: `127.0.0.1:${port}`, cookie: 'switchyard_token=old-run' }), port, token)).toMatchObject({
+    expect(checkRequest(request('/', { host: `127.0.0.1:${port}`, cookie: `switchyard_token_${port}=old-run` }), port, token)).toMatchObject({
       ok: false,
       status: 401,
     });
   });
 
   it('refuses a wrong token in the URL even when the cookie holds the right one', () => {
-    const verdict = checkRequest(request('/?token=guessed', { host: `127.0.0.1:${port}`, cookie: `switchyard_token=${token}` }), port, token);
+    const verdict = checkRequest(request('/?token=guessed', { host: `127.0.0.1:${port}`, cookie: `switchyard_token_${port}=${token}` }), port, token);
     expect(verdict).toMatchObject({ ok: false, status: 401 });
   });
 
@@ -47,12 +52,12 @@ describe('the browser host guard', () => {
 
   it("refuses a request from another site's page as 403, even with the right cookie", () => {
     for (const origin of ['https://evil.example', `https://127.0.0.1:${port}`, `http://127.0.0.1:${port + 1}`, 'null']) {
-      const verdict = checkRequest(request('/api/profiles', { host: `127.0.0.1:${port}`, origin, cookie: `switchyard_token=${token}` }), port, token);
+      const verdict = checkRequest(request('/api/profiles', { host: `127.0.0.1:${port}`, origin, cookie: `switchyard_token_${port}=${token}` }), port, token);
       expect(verdict).toEqual({ ok: false, status: 403, reason: 'cross-origin request' });
     }
     expect(
       checkRequest(
-        request('/api/profiles', { host: `127.0.0.1:${port}`, origin: `http://localhost:${port}`, cookie: `switchyard_token=${token}` }),
+        request('/api/profiles', { host: `127.0.0.1:${port}`, origin: `http://localhost:${port}`, cookie: `switchyard_token_${port}=${token}` }),
         port,
         token,
       ),
