@@ -3,11 +3,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { engineDescriptions } from '../../../src-shared/model/engineDescription';
 import type { RunAction } from '../../../src-shared/model/run';
+import { useNavigation } from '../../app/navigationStore';
 import { SessionTable } from '../../components/SessionTable';
 import { useConnections } from '../connections/connectionsStore';
 import { useDatabaseSessions } from '../reset/databaseSessionsStore';
 import { DestructionList } from './DestructionList';
 import { directionOf, targetChoices, targetProblem } from './migrationTargets';
+import { RunFailure } from './RunFailure';
+import { StampedTables } from './StampedTables';
 import { TargetPicker } from './TargetPicker';
 import { useRunDialog } from './runDialogStore';
 
@@ -39,6 +42,7 @@ export function RunDialog() {
   // An engine that copies only an idle database: whom the copy disconnects is listed before anyone agrees to it.
   const copying = snapshotFirst && state.phase === 'ready' && profile !== undefined && engineDescriptions[profile.engine].copyEndsSessions;
   const { sessions, failure } = useDatabaseSessions();
+  const go = useNavigation((s) => s.go);
   useEffect(() => {
     if (!state.profileId || !copying) return;
     void useDatabaseSessions.getState().load(state.profileId);
@@ -62,6 +66,9 @@ export function RunDialog() {
   // The run waits for the list of whom the copy disconnects: agreeing to an unseen list is no agreement.
   const sessionsKnown = !(offersSnapshot && copying) || sessions !== undefined || failure !== undefined;
   const title = `${verbs[request.action]}${request.action === 'stamp' && request.down ? ' down' : ''} ${profile.name} to ${request.to}`;
+  const stamp = request.action === 'stamp';
+  // A run that started and failed: the dialog then shows what is applied now and the ways on.
+  const ranAndFailed = phase === 'failed' && state.ran;
 
   return (
     <dialog ref={dialog} className="run-dialog" aria-labelledby="run-title" onCancel={(e) => (phase === 'running' ? e.preventDefault() : state.close())}>
@@ -75,6 +82,16 @@ export function RunDialog() {
           }}
         >
           <TargetPicker id="run-target" label="Target" value={target} choices={choices} problem={problem} onChange={setTarget} />
+          {stamp && (
+            <label className="run-stamp-down">
+              <input
+                type="checkbox"
+                checked={request.down === true}
+                onChange={(e) => state.setRequest({ ...request, to: target.trim() || request.to, down: e.target.checked })}
+              />
+              Down: remove the records of the revisions after the target (undoes a stamp)
+            </label>
+          )}
           <button type="submit" disabled={problem !== undefined}>
             Preview
           </button>
@@ -88,15 +105,22 @@ export function RunDialog() {
       )}
       {preview && phase !== 'previewing' && (
         <section className="run-plan" aria-label="Plan">
-          <h3>{nothing ? 'Nothing to do: already there.' : `${preview.steps.length} revision${preview.steps.length === 1 ? '' : 's'}, in this order`}</h3>
+          <h3>{nothing ? 'Nothing to do: already there.' : planHeading(preview.steps.length, request.action, request.down === true)}</h3>
+          {nothing && stamp && !request.down && (
+            <p className="notice">
+              A stamp up only adds records, and everything up to {request.to} is recorded already. To remove the records of the revisions after it, tick Down.
+            </p>
+          )}
+          {!nothing && stamp && <p className="notice">A stamp runs no SQL: it only changes the records of which revisions are applied.</p>}
           <ol className="run-steps">
             {preview.steps.map((step) => (
               <li key={`${step.direction}-${step.revision}`} className={`run-step ${step.direction}`}>
-                <span className="run-dir">{step.direction === 'up' ? '▲' : '▼'}</span> <code>{step.revision}</code> {step.message}{' '}
+                {!stamp && <span className="run-dir">{step.direction === 'up' ? '▲' : '▼'}</span>} <code>{step.revision}</code> {step.message}{' '}
                 <span className="muted">{step.file}</span>
               </li>
             ))}
           </ol>
+          {!nothing && stamp && state.stamped && <StampedTables stamped={state.stamped} down={request.down === true} />}
           {preview.findings.map((finding, i) => (
             <p key={i} className={finding.severity === 'error' ? 'error' : 'notice'} role={finding.severity === 'error' ? 'alert' : undefined}>
               {finding.message}
@@ -144,21 +168,43 @@ export function RunDialog() {
           <span className="muted small">
             {state.progress.done} / {state.progress.total}
           </span>
-          <pre className="run-log" aria-live="polite">
-            {state.log.map((l) => l.line).join('\n')}
-          </pre>
+          {/* A stamp's log would read like an upgrade's (arrows, "done in 0 ms"): its result says what it recorded instead. */}
+          {!stamp && (
+            <pre className="run-log" aria-live="polite">
+              {state.log.map((l) => l.line).join('\n')}
+            </pre>
+          )}
         </section>
       )}
       {phase === 'done' && state.result && (
         <p className="ok-text" role="status">
-          Done: {state.result.steps.length} revision{state.result.steps.length === 1 ? '' : 's'} in {state.result.totalMs} ms. Now at{' '}
+          {doneSentence(state.result.steps.length, state.result.totalMs, request.action, request.down === true)} Now at{' '}
           {state.result.status.heads.join(', ') || 'base'}.
           {state.result.snapshot && ` Snapshot “${state.result.snapshot.name}” was taken first: restoring it (Reset tab) undoes this run.`}
         </p>
       )}
-      {phase === 'failed' && state.error && (
+      {phase === 'done' && stamp && state.result && (
+        <p className="muted">
+          {request.down ? 'Records removed' : 'Recorded as applied'}: {state.result.steps.map((s) => s.revision).join(', ')}
+        </p>
+      )}
+      {ranAndFailed && state.error && (
+        <RunFailure
+          profile={profile}
+          error={state.error}
+          after={state.after}
+          restored={state.restored}
+          restoring={state.restoring}
+          onOpenLog={() => {
+            state.close();
+            go('activity');
+          }}
+          onRestore={(snapshot, consent) => void state.restore(snapshot, consent)}
+        />
+      )}
+      {phase === 'failed' && !state.ran && state.error && (
         <div className="error" role="alert">
-          <strong>{state.error.code}</strong> {state.error.message}
+          {state.error.message} <span className="muted small">({state.error.code})</span>
         </div>
       )}
 
@@ -176,7 +222,7 @@ export function RunDialog() {
           </button>
         ) : (
           <button type="button" onClick={state.close}>
-            {phase === 'done' ? 'Close' : 'Cancel'}
+            {phase === 'done' || ranAndFailed ? 'Close' : 'Cancel'}
           </button>
         )}
         {(phase === 'ready' || phase === 'previewing') && (
@@ -192,10 +238,23 @@ export function RunDialog() {
               })
             }
           >
-            {verbs[request.action]} {preview ? `${preview.steps.length} revision${preview.steps.length === 1 ? '' : 's'}` : ''}
+            {verbs[request.action]}
+            {stamp && request.down ? ' down' : ''} {preview ? `${preview.steps.length} revision${preview.steps.length === 1 ? '' : 's'}` : ''}
           </button>
         )}
       </div>
     </dialog>
   );
+}
+
+function planHeading(count: number, action: RunAction, down: boolean): string {
+  const revisions = `${count} revision${count === 1 ? '' : 's'}`;
+  if (action !== 'stamp') return `${revisions}, in this order`;
+  return down ? `${revisions} to remove from the records` : `${revisions} to record as applied`;
+}
+
+function doneSentence(count: number, totalMs: number, action: RunAction, down: boolean): string {
+  const revisions = `${count} revision${count === 1 ? '' : 's'}`;
+  if (action !== 'stamp') return `Done: ${revisions} in ${totalMs} ms.`;
+  return down ? `Stamped down: the records of ${revisions} removed. No SQL ran: their tables stay.` : `Stamped: ${revisions} recorded as applied. No SQL ran.`;
 }
