@@ -1,7 +1,7 @@
 // The empty state's offer, composed from the services it needs: a SQLite database in the app's data
 // folder, bound to the bundled demo project, part-way through its history, with a snapshot to reset to.
 // It lives here, above profiles, runner and snapshots, so none of them has to know the others.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Profile, ValidProfileInput } from '../../src-shared/model/profile';
 import { demoSnapshotName } from '../../src-shared/model/reset';
@@ -9,6 +9,7 @@ import { connect } from '../drivers/connect';
 import { toConnectionTarget } from '../profiles/connectionTarget';
 import type { ProfileService } from '../profiles/profileService';
 import type { SnapshotService } from '../reset/snapshots';
+import { runSeed } from '../reset/seedRun';
 import { targetFromProfile } from '../targets/migrationTarget';
 import { runTarget } from '../runner/runnerService';
 import { withDriver } from '../targets/withDriver';
@@ -54,7 +55,7 @@ export class DemoWorkspace {
       const { audit } = this.session.store;
       for (const request of demoStartingPoint) await runTarget(target, request, { actor, audit: (record) => audit.append(record) });
       const data = bundledDemoData();
-      if (data) await withDriver(target, (demo) => demo.execScript(readFileSync(data, 'utf8')));
+      if (data) await withDriver(target, (demo) => runSeed(demo, data));
     }
     // What "Reset demo" restores, in about a second.
     await this.snapshots.create({ key: profile.id, target }, demoSnapshotName, actor);

@@ -2,7 +2,6 @@
 // them), then each step with its outcome reported and audited. A failure stops the reset, says
 // what the database holds, and keeps the snapshot taken first.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { PlannedStep, ResetPlan, ResetRequest, ResetResult, ResetStepName, ResetVerification, Snapshot, StepResult } from '../../src-shared/model/reset';
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
 import type { Confirmation } from '../../src-shared/model/confirmation';
@@ -17,6 +16,7 @@ import { databaseKeyOf } from './databaseKey';
 import type { DatabaseLifecycle } from './lifecycle';
 import { processAlive } from './liveProcess';
 import { planReset, recordedShapeFor } from './resetPlan';
+import { runSeed } from './seedRun';
 import { databaseState } from './resetState';
 import type { SnapshotScope, SnapshotService } from './snapshots';
 import { verifyReset, type Expectation } from './verifyReset';
@@ -117,8 +117,7 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
       return `${result.steps.length} revision(s) applied; at ${result.status.heads.join(', ') || 'base'}`;
     }
     case 'seed': {
-      const sql = readFileSync(request.seedFile ?? '', 'utf8');
-      await withDriver(scope.target, (driver) => driver.execScript(sql), true);
+      await withDriver(scope.target, (driver) => runSeed(driver, request.seedFile ?? ''), true);
       return `ran ${request.seedFile}`;
     }
     case 'verify': {
