@@ -18,7 +18,7 @@ export const prismaFormat: SqlFormat = {
     const own = migrationFolder(dir, names);
     return own === undefined ? null : `migration folders with migration.sql (e.g. ${own}/migration.sql): Prisma's layout`;
   },
-  read: (dir, names) => readPrismaProject(dir, names),
+  read: (dir, names, { engine }) => readPrismaProject(dir, names, engine),
   bookkeeping: prismaBookkeeping,
   // Prisma decides by itself: a migration.sql of one statement runs outside a transaction, any other inside one.
   outsideTransaction: null,

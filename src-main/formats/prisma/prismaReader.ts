@@ -3,6 +3,7 @@
 // Prisma has no down migrations. The project may be the migrations folder or the folder above it (prisma/).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { Engine as EngineKind } from '../../../src-shared/model/engine';
 import type { Anomaly } from '../../../src-shared/model/revision';
 import { normaliseText, unreadableFile, type ProjectFiles } from '../../migrations/readers/projectFiles';
 import { runsInOneTransaction } from '../simpleQuery';
@@ -26,7 +27,16 @@ function unused(path: string, why: string): Anomaly {
   return { kind: 'unusedFile', message: `${path}: ${why}`, file: path, line: null, revisions: [] };
 }
 
-export function readPrismaProject(project: string, names: readonly string[]): ProjectFiles {
+/**
+ * Whether Prisma's run of a script is one transaction, for each engine. PostgreSQL: the file is sent as one
+ * simple query (prisma-engines, the PostgreSQL connection's apply_migration_script), so a lone CREATE INDEX
+ * CONCURRENTLY works. SQLite: the file runs as a batch of autocommitted statements (the SQLite flavour's
+ * raw_cmd), which is what lets the `PRAGMA foreign_keys=OFF` of its redefined tables take effect: inside a
+ * transaction SQLite ignores it, and the DROP TABLE of the old table deletes the rows referring to it.
+ */
+const runsInTransaction: Readonly<Record<EngineKind, (sql: string) => boolean>> = { postgres: runsInOneTransaction, sqlite: () => false };
+
+export function readPrismaProject(project: string, names: readonly string[], engine: EngineKind): ProjectFiles {
   const result: ProjectFiles = { format: 'prisma', project, files: [], unreadable: [] };
   const dir = prismaMigrationsDir(project, names);
   const prefix = relative(project, dir).split(sep).join('/');
@@ -57,9 +67,7 @@ export function readPrismaProject(project: string, names: readonly string[]): Pr
       continue;
     }
     const sql = normaliseText(script);
-    // Prisma sends the file as one simple query (prisma-engines, the PostgreSQL connection's
-    // apply_migration_script): a lone CREATE INDEX CONCURRENTLY works, as in Prisma.
-    const transaction = runsInOneTransaction(sql);
+    const transaction = runsInTransaction[engine](sql);
     const data: PrismaMigrationData = { checksum: prismaChecksum(script), accepted: acceptedChecksums(script) };
     result.files.push({
       revision: {
