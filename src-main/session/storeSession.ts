@@ -55,6 +55,9 @@ export class StoreSession {
   async unlock(keys: KeyProvider): Promise<SessionStatus> {
     if (!this.opened) {
       const firstRun = !storeExists(this.storeDir);
+      // Checked here, where every new store is made (CLI, browser host, desktop), not only in the UI.
+      const refusal = firstRun ? keys.newStoreRefusal?.() : undefined;
+      if (refusal) throw new SwitchyardError('E_WEAK_PASSPHRASE', `${refusal} No store was created.`);
       const db = await openStore(this.storeDir, keys);
       this.opened = { db, profiles: new ProfileRepository(db), audit: new AuditLog(db), snapshots: new SnapshotRepository(db) };
       // A failed welcome (say, the demo folder is missing) must not keep the store locked.

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeySource } from '../../src-shared/model/session';
 import { SwitchyardError } from '../../src-shared/errors';
+import { passphraseWeakness } from '../../src-shared/model/passphraseStrength';
 
 export interface KeyProvider {
   readonly source: KeySource;
@@ -12,6 +13,8 @@ export interface KeyProvider {
   readonly wrongKeyMessage: string;
   /** Returns the key; with create, makes a new one and persists whatever is needed to find it again. */
   unlock(storeDir: string, create: boolean): Promise<Buffer>;
+  /** Why this key may not protect a new store (a passphrase too easy to guess); a random key always may. */
+  newStoreRefusal?(): string | undefined;
 }
 
 export const kdfFileName = 'store.kdf.json';
@@ -64,6 +67,7 @@ export function passphraseKeyProvider(passphrase: string, cost: { N: number; r: 
   return {
     source: 'passphrase',
     wrongKeyMessage: 'Wrong passphrase: it does not open this store. Nothing was changed.',
+    newStoreRefusal: () => passphraseWeakness(passphrase),
     async unlock(storeDir, create) {
       if (!passphrase) throw new SwitchyardError('E_WRONG_PASSPHRASE', 'A passphrase is required to open the store.');
       const path = join(storeDir, kdfFileName);

@@ -64,7 +64,7 @@ export const resetSuite: BenchmarkSuite = {
     const dir = mkdtempSync(join(tmpdir(), 'switchyard-bench-reset-'));
     const services = createServices({ dataDir: join(dir, 'home') });
     try {
-      await services.session.unlock(passphraseKeyProvider('bench', { N: 1024, r: 8, p: 1 }));
+      await services.session.unlock(passphraseKeyProvider('bench passphrase', { N: 1024, r: 8, p: 1 }));
       writeNativeProject(join(dir, 'migrations'), specs);
       await admin(server, (client) => client.query(`CREATE DATABASE ${database}`).then(() => undefined));
       const target: MigrationTarget = {

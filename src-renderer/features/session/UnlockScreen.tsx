@@ -1,5 +1,6 @@
 // Asks for the master passphrase (browser host, or a desktop without a usable keychain).
 import { useState, type FormEvent } from 'react';
+import { passphraseRule } from '../../../src-shared/model/passphraseStrength';
 import { useSession } from './sessionStore';
 
 export function UnlockScreen() {
@@ -36,7 +37,13 @@ export function UnlockScreen() {
             autoComplete={creating ? 'new-password' : 'current-password'}
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
+            aria-describedby={creating ? 'passphrase-rule' : undefined}
           />
+          {creating && (
+            <span id="passphrase-rule" className="muted small">
+              {passphraseRule}
+            </span>
+          )}
         </label>
         {creating && (
           <label>

@@ -10,7 +10,7 @@ const pg = inject('postgres');
 
 async function unlocked(): Promise<Services> {
   const services = createServices({ dataDir: tempDir(), onUnexpectedError: () => undefined });
-  await services.session.unlock(passphraseKeyProvider('api test', { N: 1024, r: 8, p: 1 }));
+  await services.session.unlock(passphraseKeyProvider('api test passphrase', { N: 1024, r: 8, p: 1 }));
   return services;
 }
 

@@ -87,7 +87,7 @@ describe('the commands switchyard prints', () => {
     );
     expect(created.ok).toBe(true);
     services.close();
-    const env = { ...process.env, SWITCHYARD_HOME: services.dataDir, SWITCHYARD_PASSPHRASE: 'reset test', PGPASSWORD: server.password };
+    const env = { ...process.env, SWITCHYARD_HOME: services.dataDir, SWITCHYARD_PASSPHRASE: 'reset test passphrase', PGPASSWORD: server.password };
     const shell = shellWithSwitchyard(env);
     const cli = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
 

@@ -49,7 +49,7 @@ async function host(): Promise<RunningHost> {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Switchyard</title>');
   const services = createServices({ dataDir: tempDir() });
-  await services.session.unlock(passphraseKeyProvider('host test', { N: 1024, r: 8, p: 1 }));
+  await services.session.unlock(passphraseKeyProvider('host test passphrase', { N: 1024, r: 8, p: 1 }));
   running = await startHost({ services, rendererDir });
   return running;
 }

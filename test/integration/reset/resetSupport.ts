@@ -27,7 +27,7 @@ export const shop: RevisionSpec[] = [
 
 export async function unlockedServices(): Promise<Services> {
   const services = createServices({ dataDir: tempDir(), onUnexpectedError: () => undefined });
-  await services.session.unlock(passphraseKeyProvider('reset test', { N: 1024, r: 8, p: 1 }));
+  await services.session.unlock(passphraseKeyProvider('reset test passphrase', { N: 1024, r: 8, p: 1 }));
   return services;
 }
 
