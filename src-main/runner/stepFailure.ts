@@ -9,7 +9,10 @@ import { scriptTransactionOpenAt } from './scriptTransaction';
 
 /** What state a failure leaves: the body ran in one transaction with its bookkeeping, or statement by statement. */
 function aftermath(step: PreparedStep, part: SqlBody | null, offset: number | undefined): string {
-  if (!step.body || step.body.transaction) return `The database is as it was before ${step.revision}.`;
+  if (!step.body || step.body.transaction) {
+    // "As it was before X" reads as "X is not applied": after a failed revert, X still is.
+    return step.direction === 'up' ? `The database is as it was before ${step.revision}.` : `The revert was rolled back: ${step.revision} is still applied.`;
+  }
   const own = part && part === step.body && offset !== undefined ? scriptTransactionOpenAt(part.sql, offset) : null;
   if (own) {
     return `It failed inside the transaction its script opened at line ${own.line}, which was rolled back: ${

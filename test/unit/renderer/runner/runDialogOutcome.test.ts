@@ -77,6 +77,8 @@ describe('what the run dialog says a stamp and a failed run did', () => {
 
     const failed = useRunDialog.getState();
     expect(failed.phase).toBe('failed');
+    // The runner's own message, shown as the details, agrees: it never says "as it was before m002".
+    expect(failed.error?.message).toContain('The revert was rolled back: m002 is still applied.');
     await vi.waitFor(() => expect(useRunDialog.getState().after).toBeDefined());
     const after = useRunDialog.getState().after;
     if (!after || !('status' in after)) throw new Error(`the status after the failure was not read: ${JSON.stringify(after)}`);
