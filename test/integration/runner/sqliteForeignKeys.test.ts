@@ -4,43 +4,25 @@
 // ON DELETE CASCADE, without a word. Found on ory/hydra's sqlite files.
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqlite } from '../../../src-main/sqliteModule';
 import { runTarget } from '../../../src-main/runner/runnerService';
 import { sqliteTarget } from '../../support/migrationTargets';
+import { execSqlite, sqliteRows } from '../../support/sqliteFile';
 import { tempDir } from '../../support/tempDir';
 
 const project = resolve('test/fixtures/migrations/trial-pop-sqlite-rebuild');
-
-function exec(path: string, sql: string): void {
-  const db = openSqlite(path);
-  try {
-    db.exec(sql);
-  } finally {
-    db.close();
-  }
-}
-
-function rows(path: string, sql: string): unknown[] {
-  const db = openSqlite(path, { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
-}
 
 describe('a pop project rebuilding a referenced table on SQLite', () => {
   it('keeps the rows that refer to it, as popx runs with foreign keys off', async () => {
     const target = sqliteTarget(join(tempDir(), 'app.sqlite'), project, { projectFormat: 'pop' });
     await runTarget(target, { action: 'upgrade', to: '20240101000000000000' }, { actor: 'tester' });
-    exec(target.connection.sqlitePath, "INSERT INTO accounts VALUES ('a1', 'ann@example.com'); INSERT INTO sessions VALUES ('s1', 'a1'), ('s2', 'a1');");
+    execSqlite(target.connection.sqlitePath, "INSERT INTO accounts VALUES ('a1', 'ann@example.com'); INSERT INTO sessions VALUES ('s1', 'a1'), ('s2', 'a1');");
 
     const run = await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'tester' });
     expect(run.steps.map((s) => s.file)).toEqual(['20240201000000000000_accounts_network.sqlite3.up.sql']);
-    expect(rows(target.connection.sqlitePath, 'SELECT id, account_id FROM sessions ORDER BY id')).toEqual([
+    expect(sqliteRows(target.connection.sqlitePath, 'SELECT id, account_id FROM sessions ORDER BY id')).toEqual([
       { id: 's1', account_id: 'a1' },
       { id: 's2', account_id: 'a1' },
     ]);
-    expect(rows(target.connection.sqlitePath, 'SELECT id, email, nid FROM accounts')).toEqual([{ id: 'a1', email: 'ann@example.com', nid: null }]);
+    expect(sqliteRows(target.connection.sqlitePath, 'SELECT id, email, nid FROM accounts')).toEqual([{ id: 'a1', email: 'ann@example.com', nid: null }]);
   });
 });
