@@ -17,11 +17,12 @@ import { useConnections } from './connectionsStore';
 import { projectFormatOptions, takesAlembicCommand, validateDraft } from './profileDraft';
 import { TestResult } from './TestResult';
 
-function Field({ label, error, children, wide }: { label: string; error?: string | undefined; children: ReactNode; wide?: boolean }) {
+function Field({ label, error, hint, children, wide }: { label: string; error?: string | undefined; hint?: string; children: ReactNode; wide?: boolean }) {
   return (
     <label className={`field${wide ? ' wide' : ''}${error ? ' invalid' : ''}`}>
       <span className="field-label">{label}</span>
       {children}
+      {hint && <span className="muted small">{hint}</span>}
       {error && <span className="field-error">{error}</span>}
     </label>
   );
@@ -123,7 +124,7 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
         </Field>
 
         {engine.uri && (
-          <Field label="Paste a postgres:// URI to fill the form" wide>
+          <Field label="Paste a postgres:// URI to fill the form" hint="Or type one: the form is filled when you press Enter or leave this field." wide>
             <input
               value={uri}
               placeholder="postgres://user:password@host:5432/database?sslmode=require"
@@ -140,6 +141,9 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
                   e.preventDefault();
                   if (pasteUri(uri)) setUri('');
                 }
+              }}
+              onBlur={() => {
+                if (uri.trim() && pasteUri(uri)) setUri('');
               }}
             />
           </Field>

@@ -36,129 +36,154 @@ interface ConnectionsState {
 
 const failed = (error: unknown) => ({ kind: 'error' as const, text: error instanceof Error ? error.message : String(error) });
 
-export const useConnections = create<ConnectionsState>((set, get) => ({
-  profiles: [],
-  loaded: false,
-  selected: undefined,
-  draft: emptyDraft(),
-  showErrors: false,
-  serverErrors: {},
-  saving: false,
-  banner: undefined,
-  test: { status: 'idle' },
+/** How long a done-it banner stays: long enough to read, short enough not to be mistaken for news later. */
+export const doneBannerMs = 6000;
 
-  async load() {
-    try {
-      const profiles = await call('profiles.list', {});
-      const { selected } = get();
-      const stillThere = selected === 'new' || profiles.some((p) => p.id === selected);
-      set({ profiles, loaded: true, ...(stillThere ? {} : { selected: undefined }) });
-    } catch (error) {
-      set({ banner: failed(error), loaded: true });
-    }
-  },
+/** After a save, the name alone read as 'Saved' beside the next text; a connection without a project says so. */
+function savedText(profile: Profile): string {
+  return profile.projectDir ? `Saved ${profile.name}` : `Saved ${profile.name} — no project bound`;
+}
 
-  select(id) {
-    const profile = get().profiles.find((p) => p.id === id);
-    set({
-      selected: profile?.id,
-      draft: profile ? draftFromProfile(profile) : emptyDraft(),
-      showErrors: false,
-      serverErrors: {},
-      banner: undefined,
-      test: { status: 'idle' },
-    });
-  },
+export const useConnections = create<ConnectionsState>((set, get) => {
+  /** A done-it banner goes away by itself, unless something else has replaced it by then. */
+  const done = (text: string) => {
+    const banner = { kind: 'ok' as const, text };
+    set({ banner });
+    setTimeout(() => {
+      if (get().banner === banner) set({ banner: undefined });
+    }, doneBannerMs);
+  };
+  return {
+    profiles: [],
+    loaded: false,
+    selected: undefined,
+    draft: emptyDraft(),
+    showErrors: false,
+    serverErrors: {},
+    saving: false,
+    banner: undefined,
+    test: { status: 'idle' },
 
-  startNew() {
-    set({ selected: 'new', draft: emptyDraft(), showErrors: false, serverErrors: {}, banner: undefined, test: { status: 'idle' } });
-  },
+    async load() {
+      try {
+        const profiles = await call('profiles.list', {});
+        const { selected } = get();
+        const stillThere = selected === 'new' || profiles.some((p) => p.id === selected);
+        set({ profiles, loaded: true, ...(stillThere ? {} : { selected: undefined }) });
+      } catch (error) {
+        set({ banner: failed(error), loaded: true });
+      }
+    },
 
-  edit(patch) {
-    set((state) => ({ draft: { ...state.draft, ...patch }, serverErrors: {}, test: { status: 'idle' } }));
-  },
-
-  pasteUri(uri) {
-    try {
-      const { password, ...fields } = parseConnectionUri(uri);
-      set((state) => ({
-        draft: { ...state.draft, ...fields, engine: 'postgres', port: String(fields.port), password: password ?? state.draft.password },
+    select(id) {
+      const profile = get().profiles.find((p) => p.id === id);
+      set({
+        selected: profile?.id,
+        draft: profile ? draftFromProfile(profile) : emptyDraft(),
+        showErrors: false,
+        serverErrors: {},
         banner: undefined,
+        test: { status: 'idle' },
+      });
+    },
+
+    startNew() {
+      set({ selected: 'new', draft: emptyDraft(), showErrors: false, serverErrors: {}, banner: undefined, test: { status: 'idle' } });
+    },
+
+    edit(patch) {
+      // The next change to the form is the next action: a done-it banner about the last one goes.
+      set((state) => ({
+        draft: { ...state.draft, ...patch },
+        serverErrors: {},
+        test: { status: 'idle' },
+        ...(state.banner?.kind === 'ok' ? { banner: undefined } : {}),
       }));
-      return true;
-    } catch (error) {
-      set({ banner: failed(error) });
-      return false;
-    }
-  },
+    },
 
-  async save() {
-    const { draft, selected } = get();
-    if (Object.keys(validateDraft(draft)).length > 0) {
-      set({ showErrors: true });
-      return;
-    }
-    set({ saving: true, banner: undefined });
-    try {
-      const profile =
-        selected && selected !== 'new'
-          ? await call('profiles.update', { id: selected, profile: draftToInput(draft) })
-          : await call('profiles.create', { profile: draftToInput(draft) });
-      await get().load();
-      get().select(profile.id);
-      set({ saving: false, banner: { kind: 'ok', text: `Saved ${profile.name}` } });
-    } catch (error) {
-      set({ saving: false, showErrors: true, serverErrors: fieldErrors(error), banner: failed(error) });
-    }
-  },
+    pasteUri(uri) {
+      try {
+        const { password, ...fields } = parseConnectionUri(uri);
+        set((state) => ({
+          draft: { ...state.draft, ...fields, engine: 'postgres', port: String(fields.port), password: password ?? state.draft.password },
+          banner: undefined,
+        }));
+        return true;
+      } catch (error) {
+        set({ banner: failed(error) });
+        return false;
+      }
+    },
 
-  async duplicate(id) {
-    try {
-      const copy = await call('profiles.duplicate', { id });
-      await get().load();
-      get().select(copy.id);
-      set({ banner: { kind: 'ok', text: `Duplicated as ${copy.name}` } });
-    } catch (error) {
-      set({ banner: failed(error) });
-    }
-  },
+    async save() {
+      const { draft, selected } = get();
+      if (Object.keys(validateDraft(draft)).length > 0) {
+        set({ showErrors: true });
+        return;
+      }
+      set({ saving: true, banner: undefined });
+      try {
+        const profile =
+          selected && selected !== 'new'
+            ? await call('profiles.update', { id: selected, profile: draftToInput(draft) })
+            : await call('profiles.create', { profile: draftToInput(draft) });
+        await get().load();
+        get().select(profile.id);
+        set({ saving: false });
+        done(savedText(profile));
+      } catch (error) {
+        set({ saving: false, showErrors: true, serverErrors: fieldErrors(error), banner: failed(error) });
+      }
+    },
 
-  async remove(id, snapshots, typedName) {
-    const name = get().profiles.find((p) => p.id === id)?.name ?? 'connection';
-    try {
-      await call('profiles.remove', { id, ...(snapshots ? { snapshots } : {}), ...(typedName === undefined ? {} : { confirmation: { typedName } }) });
-      await get().load();
-      get().select(undefined);
-      set({ banner: { kind: 'ok', text: `Deleted ${name}` } });
-    } catch (error) {
-      set({ banner: failed(error) });
-    }
-  },
+    async duplicate(id) {
+      try {
+        const copy = await call('profiles.duplicate', { id });
+        await get().load();
+        get().select(copy.id);
+        done(`Duplicated as ${copy.name}`);
+      } catch (error) {
+        set({ banner: failed(error) });
+      }
+    },
 
-  async runTest() {
-    const { draft, selected } = get();
-    if (Object.keys(validateDraft(draft)).length > 0) {
-      set({ showErrors: true });
-      return;
-    }
-    set({ test: { status: 'running' } });
-    try {
-      const id = selected && selected !== 'new' ? selected : undefined;
-      const result = await call('profiles.test', { ...(id ? { id } : {}), profile: draftToInput(draft) });
-      set({ test: { status: 'ok', result } });
-    } catch (error) {
-      set({ test: { status: 'error', code: error instanceof ApiError ? error.code : 'E_INTERNAL', message: (error as Error).message } });
-    }
-  },
+    async remove(id, snapshots, typedName) {
+      const name = get().profiles.find((p) => p.id === id)?.name ?? 'connection';
+      try {
+        await call('profiles.remove', { id, ...(snapshots ? { snapshots } : {}), ...(typedName === undefined ? {} : { confirmation: { typedName } }) });
+        await get().load();
+        get().select(undefined);
+        done(`Deleted ${name}`);
+      } catch (error) {
+        set({ banner: failed(error) });
+      }
+    },
 
-  async createDemo() {
-    try {
-      const profile = await call('profiles.createDemo', {});
-      await get().load();
-      get().select(profile.id);
-      set({ banner: { kind: 'ok', text: `Created ${profile.name}` } });
-    } catch (error) {
-      set({ banner: failed(error) });
-    }
-  },
-}));
+    async runTest() {
+      const { draft, selected } = get();
+      if (Object.keys(validateDraft(draft)).length > 0) {
+        set({ showErrors: true });
+        return;
+      }
+      set({ test: { status: 'running' } });
+      try {
+        const id = selected && selected !== 'new' ? selected : undefined;
+        const result = await call('profiles.test', { ...(id ? { id } : {}), profile: draftToInput(draft) });
+        set({ test: { status: 'ok', result } });
+      } catch (error) {
+        set({ test: { status: 'error', code: error instanceof ApiError ? error.code : 'E_INTERNAL', message: (error as Error).message } });
+      }
+    },
+
+    async createDemo() {
+      try {
+        const profile = await call('profiles.createDemo', {});
+        await get().load();
+        get().select(profile.id);
+        done(`Created ${profile.name}`);
+      } catch (error) {
+        set({ banner: failed(error) });
+      }
+    },
+  };
+});
