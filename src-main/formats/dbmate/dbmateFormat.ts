@@ -27,4 +27,6 @@ export const dbmateFormat: SqlFormat = {
   read: (dir, names) => readDbmateProject(dir, names),
   bookkeeping: dbmateBookkeeping,
   outsideTransaction: '`transaction:false` on the block’s directive line (`-- migrate:up transaction:false`)',
+  // dbmate opens SQLite with mattn/go-sqlite3 and no pragma (pkg/driver/sqlite/sqlite.go, Open): foreign keys off unless the URL asks.
+  sqliteForeignKeys: false,
 };

@@ -23,4 +23,6 @@ export const gooseFormat: SqlFormat = {
   read: (dir, names) => readGooseProject(dir, names),
   bookkeeping: gooseBookkeeping,
   outsideTransaction: '`-- +goose NO TRANSACTION` in the migration file',
+  // goose's CLI opens SQLite with modernc.org/sqlite and no pragma (cmd/goose/driver_sqlite3.go): foreign keys off unless the DSN asks.
+  sqliteForeignKeys: false,
 };
