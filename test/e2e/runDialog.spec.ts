@@ -63,7 +63,7 @@ test.describe('the run dialog', () => {
     await expect(cards).toContainText('3 applied');
 
     await page.getByRole('button', { name: 'Stamp…' }).click();
-    await dialog.getByLabel('Target').fill('base');
+    await dialog.getByRole('combobox', { name: /^Target/ }).fill('base');
     await dialog.getByLabel(/^Down: remove the records/).check();
     await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Stamp down Shop dev to base');
     await expect(plan).toContainText('3 revisions to remove from the records');
@@ -93,7 +93,7 @@ test.describe('the run dialog', () => {
     await expect(cards).toContainText('3 applied');
 
     await page.getByRole('button', { name: 'Downgrade…' }).click();
-    await dialog.getByLabel('Target').fill('base');
+    await dialog.getByRole('combobox', { name: /^Target/ }).fill('base');
     await dialog.getByRole('button', { name: 'Preview' }).click();
     await dialog.getByLabel(/^Snapshot first/).check();
     await dialog.getByRole('button', { name: 'Downgrade 3 revisions' }).click();
@@ -114,6 +114,6 @@ test.describe('the run dialog', () => {
     await failure.getByRole('button', { name: 'Open the log' }).click();
     await expect(page.getByRole('tab', { name: 'Activity' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
-    await expect(page.locator('table.records')).toContainText(/downgrade/);
+    await expect(page.locator('table.records')).toContainText(/downgrade/i);
   });
 });
