@@ -53,12 +53,12 @@ test.describe('the run dialog', () => {
     await expect(tables).toContainText('m001: users');
     await expect(tables).toContainText('m002: orders');
     await expect(tables).toContainText('m003: audit');
-    await shot(page, '40-stamp-plan');
+    await shot(page, 'run-dialog-1-stamp-plan');
     await dialog.getByRole('button', { name: 'Stamp 3 revisions' }).click();
     await expect(dialog.getByRole('status').filter({ hasText: 'Stamped: 3 revisions recorded as applied. No SQL ran.' })).toBeVisible();
     await expect(dialog).not.toContainText('done in');
     await expect(dialog).not.toContainText('▲');
-    await shot(page, '41-stamp-done');
+    await shot(page, 'run-dialog-2-stamp-done');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(cards).toContainText('3 applied');
 
@@ -70,7 +70,7 @@ test.describe('the run dialog', () => {
     await expect(dialog.getByRole('region', { name: 'Tables of the stamped revisions' })).toContainText('a stamp down drops none of them');
     await dialog.getByRole('button', { name: 'Stamp down 3 revisions' }).click();
     await expect(dialog.getByRole('status').filter({ hasText: 'Stamped down: the records of 3 revisions removed. No SQL ran' })).toBeVisible();
-    await shot(page, '42-stamp-down-done');
+    await shot(page, 'run-dialog-3-stamp-down-done');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(cards).toContainText('0 applied');
     await expect(cards).toContainText('3 pending');
@@ -103,13 +103,13 @@ test.describe('the run dialog', () => {
     await expect(dialog).not.toContainText('as it was before m002');
     await expect(failure).toContainText('Details:');
     await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible();
-    await shot(page, '43-downgrade-failed');
+    await shot(page, 'run-dialog-4-downgrade-failed');
 
     await failure.getByRole('button', { name: 'Restore the snapshot taken first…' }).click();
     const consent = page.getByRole('dialog', { name: /^Restore “/ });
     await consent.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(failure.getByRole('alert')).toContainText('the database is now at m003 (3 revisions applied).');
-    await shot(page, '44-downgrade-restored');
+    await shot(page, 'run-dialog-5-downgrade-restored');
 
     await failure.getByRole('button', { name: 'Open the log' }).click();
     await expect(page.getByRole('tab', { name: 'Activity' })).toHaveAttribute('aria-selected', 'true');
