@@ -33,6 +33,8 @@ const rootMarkers = [
   'build.gradle.kts',
 ];
 
+const markersInConf = ['conf/flyway.conf', 'conf/flyway.toml'];
+
 function isFolder(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
 }
@@ -40,6 +42,8 @@ function isFolder(path: string): boolean {
 /** A default folder under a root that holds no migrations of its own, when one is a project. */
 function defaultFolderProject(root: ProjectFolder): { folder: ProjectFolder; detected: Detected } | null {
   if (root.names.some((n) => rootMarkers.includes(n) || n.toLowerCase().endsWith('.sql'))) return null;
+  // Flyway's Docker-image layout keeps its configuration one folder down.
+  if (markersInConf.some((path) => existsSync(join(root.dir, path)))) return null;
   for (const sub of defaultFolders) {
     const path = join(root.dir, ...sub.split('/'));
     if (!isFolder(path)) continue;
