@@ -2,6 +2,7 @@
 // with: three branches half-way, so a first launch shows applied and pending work side by side.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { demoDataFileName } from '../../src-shared/model/demoData';
 import type { RunRequest } from '../../src-shared/model/run';
 import { findAboveCode } from '../codeLocation';
 
@@ -25,5 +26,5 @@ export function bundledDemoProject(): string | undefined {
 
 /** Sample rows loaded once the starting point is applied (kept outside the project: it is no revision). */
 export function bundledDemoData(): string | undefined {
-  return bundledAsset('demo-data.sql');
+  return bundledAsset(demoDataFileName);
 }

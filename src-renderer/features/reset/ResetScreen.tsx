@@ -1,10 +1,12 @@
 // The reset wizard for the selected connection: a stepper (Target, Impact, Safety net, Confirm,
-// Run, Verify), the database's snapshots, and for the demo "Reset demo" (its pristine snapshot, asked like every restore).
+// Run, Verify), the database's snapshots, and "Reset demo" for any connection with a pristine snapshot (asked like every restore).
 import { useEffect, useState, type ComponentType } from 'react';
+import { demoDataBeside } from '../../../src-shared/model/demoData';
 import { demoSnapshotName } from '../../../src-shared/model/reset';
 import { useConnections } from '../connections/connectionsStore';
 import { ConfirmStep } from './ConfirmStep';
 import { ImpactStep } from './ImpactStep';
+import { PristineDemo } from './PristineDemo';
 import { RestoreDialog } from './RestoreDialog';
 import { RunStep } from './RunStep';
 import { SafetyStep } from './SafetyStep';
@@ -27,7 +29,7 @@ const stepViews: Record<WizardStep, ComponentType> = {
 export function ResetScreen() {
   const profileId = useConnections((s) => s.selected);
   const profile = useConnections((s) => s.profiles.find((p) => p.id === s.selected));
-  const { step, start } = useReset();
+  const { step, start, restart, setRequest } = useReset();
   const snapshots = useSnapshots();
   const result = useReset((s) => s.result);
   const [restoringDemo, setRestoringDemo] = useState(false);
@@ -47,13 +49,18 @@ export function ResetScreen() {
     <section className="reset" aria-labelledby="reset-title">
       <header className="form-head">
         <h1 id="reset-title">Reset {profile.name}</h1>
-        {profile.environment === 'demo' && pristine && (
-          <div className="head-actions">
-            <button type="button" className="primary" disabled={snapshots.busy !== undefined} onClick={() => setRestoringDemo(true)}>
-              Reset demo
-            </button>
-          </div>
-        )}
+        <PristineDemo
+          pristine={pristine}
+          deleted={snapshots.pristineDeleted}
+          isDemo={profile.environment === 'demo'}
+          busy={snapshots.busy !== undefined}
+          onReset={() => setRestoringDemo(true)}
+          onRebuild={() => {
+            // The wizard below, set to what the demo is built from; its Confirm step asks as for every reset.
+            restart();
+            setRequest({ mode: 'recreate', to: 'heads', takeSnapshot: true, ...(profile.projectDir ? { seedFile: demoDataBeside(profile.projectDir) } : {}) });
+          }}
+        />
       </header>
       {snapshots.notice && step !== 'verify' && <p role="status">{snapshots.notice}</p>}
       {snapshots.error && step !== 'verify' && (

@@ -1,9 +1,10 @@
-// The database's snapshots: take one, restore one, delete one — each after a confirmation that says
-// what it does and, for take and restore, whom it disconnects.
+// The database's snapshots: take one, keep the database as its pristine demo (what "Reset demo"
+// restores), restore one, delete one — each after a confirmation that says what it does and, for take
+// and restore, whom it disconnects.
 import { useState } from 'react';
 import { databaseNameOf, engineDescriptions } from '../../../src-shared/model/engineDescription';
 import type { Profile } from '../../../src-shared/model/profile';
-import type { Snapshot } from '../../../src-shared/model/reset';
+import { demoSnapshotName, type Snapshot } from '../../../src-shared/model/reset';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProductionNameField } from '../../components/ProductionNameField';
@@ -11,7 +12,7 @@ import { RestoreDialog } from './RestoreDialog';
 import { SnapshotConsentDialog } from './SnapshotConsentDialog';
 import { useSnapshots } from './snapshotsStore';
 
-type Question = { action: 'restore' | 'delete'; snapshot: Snapshot } | { action: 'create' };
+type Question = { action: 'restore' | 'delete'; snapshot: Snapshot } | { action: 'create' | 'keepPristine' };
 
 export function SnapshotList({ profile }: { profile: Profile }) {
   const { snapshots, busy, create, remove } = useSnapshots();
@@ -20,6 +21,7 @@ export function SnapshotList({ profile }: { profile: Profile }) {
   // Deleting a production database's snapshot needs its name typed (the service checks it too).
   const [typedName, setTypedName] = useState('');
   const production = profile.environment === 'prod';
+  const hasPristine = snapshots.some((s) => s.name === demoSnapshotName);
   return (
     <section aria-labelledby="snapshots-title" className="reset-snapshots">
       <h2 id="snapshots-title">Snapshots of {databaseNameOf(profile)}</h2>
@@ -37,6 +39,11 @@ export function SnapshotList({ profile }: { profile: Profile }) {
         <button type="submit" disabled={busy !== undefined}>
           Take a snapshot
         </button>
+        {!hasPristine && (
+          <button type="button" disabled={busy !== undefined} onClick={() => setAsking({ action: 'keepPristine' })}>
+            Keep as pristine demo
+          </button>
+        )}
       </form>
       {snapshots.length === 0 ? (
         <p className="muted">No snapshots yet.</p>
@@ -97,6 +104,26 @@ export function SnapshotList({ profile }: { profile: Profile }) {
           )}
         </SnapshotConsentDialog>
       )}
+      {asking?.action === 'keepPristine' && (
+        <SnapshotConsentDialog
+          title={`Keep ${databaseNameOf(profile)} as it is now as the pristine demo?`}
+          confirmLabel="Keep as pristine demo"
+          profile={profile}
+          onCancel={() => setAsking(undefined)}
+          onConfirm={(consent) => {
+            setAsking(undefined);
+            void create(demoSnapshotName, consent);
+          }}
+        >
+          <p>
+            A snapshot named “{demoSnapshotName}” is taken, and a <strong>Reset demo</strong> button at the top of this tab restores it in one click, for the
+            next client.
+          </p>
+          {engineDescriptions[profile.engine].copyEndsSessions && (
+            <p>{engineDescriptions[profile.engine].label} copies a database only while nobody is connected to it: every session on it is ended first.</p>
+          )}
+        </SnapshotConsentDialog>
+      )}
       {asking?.action === 'restore' && <RestoreDialog snapshot={asking.snapshot} profile={profile} onClose={() => setAsking(undefined)} />}
       {asking?.action === 'delete' && (
         <ConfirmDialog
@@ -111,6 +138,12 @@ export function SnapshotList({ profile }: { profile: Profile }) {
           }}
         >
           <p>The snapshot is removed for good.</p>
+          {asking.snapshot.name === demoSnapshotName && (
+            <p>
+              <strong>The Reset demo button goes with it:</strong> it restores this snapshot. To have it again, bring the database to the state you want and
+              choose Keep as pristine demo.
+            </p>
+          )}
           {production && <ProductionNameField name={profile.name} value={typedName} onChange={setTypedName} />}
         </ConfirmDialog>
       )}

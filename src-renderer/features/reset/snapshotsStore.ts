@@ -1,15 +1,24 @@
-// The selected connection's snapshots: list, take, restore (the undo), delete.
+// The selected connection's snapshots: list, take, restore (the undo), delete; and, when its pristine
+// demo snapshot is missing, who deleted it and when (from the audit log), so Reset demo's absence is explained.
 import { create } from 'zustand';
 import type { Confirmation } from '../../../src-shared/model/confirmation';
-import type { Snapshot } from '../../../src-shared/model/reset';
+import { demoSnapshotName, type Snapshot } from '../../../src-shared/model/reset';
 import { ApiError, call } from '../../api/client';
 
 /** What the user agreed to in the dialog: the listed sessions may be ended; on production, the name typed (and for a restore, production acknowledged). */
 export type SnapshotConsent = Confirmation & { endSessions: boolean };
 
+/** The audit log's last word on the pristine demo snapshot of this connection: it was deleted. */
+export interface PristineDeletion {
+  at: string;
+  actor: string;
+}
+
 interface SnapshotsState {
   profileId: string | undefined;
   snapshots: Snapshot[];
+  /** Set only while the connection has no pristine demo snapshot and the audit log says one was deleted. */
+  pristineDeleted: PristineDeletion | undefined;
   busy: string | undefined;
   /** Snapshots restored since the connection was opened: an undo is done once, never twice. */
   restored: string[];
@@ -24,6 +33,15 @@ interface SnapshotsState {
 
 const message = (error: unknown) => (error instanceof ApiError || error instanceof Error ? error.message : String(error));
 
+/** The snapshots and, when none is the pristine demo, the newest deletion of one the audit log holds. */
+async function snapshotsOf(profileId: string): Promise<{ snapshots: Snapshot[]; pristineDeleted: PristineDeletion | undefined }> {
+  const snapshots = await call('snapshots.list', { profileId });
+  if (snapshots.some((s) => s.name === demoSnapshotName)) return { snapshots, pristineDeleted: undefined };
+  const entries = await call('audit.list', { profileId, limit: 10_000 });
+  const deletion = entries.find((e) => e.action === 'snapshot.delete' && e.detail.name === demoSnapshotName);
+  return { snapshots, pristineDeleted: deletion ? { at: deletion.at, actor: deletion.actor } : undefined };
+}
+
 export const useSnapshots = create<SnapshotsState>((set, get) => {
   const busyWith = async (label: string, work: (profileId: string) => Promise<string>) => {
     const { profileId } = get();
@@ -31,7 +49,7 @@ export const useSnapshots = create<SnapshotsState>((set, get) => {
     set({ busy: label, notice: undefined, error: undefined });
     try {
       const notice = await work(profileId);
-      set({ notice, snapshots: await call('snapshots.list', { profileId }) });
+      set({ notice, ...(await snapshotsOf(profileId)) });
     } catch (error) {
       set({ error: message(error) });
     } finally {
@@ -41,15 +59,16 @@ export const useSnapshots = create<SnapshotsState>((set, get) => {
   return {
     profileId: undefined,
     snapshots: [],
+    pristineDeleted: undefined,
     busy: undefined,
     restored: [],
     notice: undefined,
     error: undefined,
     async load(profileId) {
-      if (get().profileId !== profileId) set({ profileId, snapshots: [], restored: [], notice: undefined, error: undefined });
+      if (get().profileId !== profileId) set({ profileId, snapshots: [], pristineDeleted: undefined, restored: [], notice: undefined, error: undefined });
       try {
-        const snapshots = await call('snapshots.list', { profileId });
-        if (get().profileId === profileId) set({ snapshots });
+        const listed = await snapshotsOf(profileId);
+        if (get().profileId === profileId) set(listed);
       } catch (error) {
         set({ error: message(error) });
       }
