@@ -1,5 +1,6 @@
 // Who is connected to a database, as the server reports it: the Impact step, every restore and "snapshot first" show it.
 import type { ResetSession } from '../../src-shared/model/reset';
+import { formatMoment } from '../../src-shared/format/moment';
 
 export function SessionTable({ sessions, label }: { sessions: ResetSession[]; label: string }) {
   return (
@@ -18,7 +19,7 @@ export function SessionTable({ sessions, label }: { sessions: ResetSession[]; la
             <td>{s.user ?? '—'}</td>
             <td>{s.application ?? '—'}</td>
             <td>{s.clientAddress ?? 'local socket'}</td>
-            <td>{s.since ? new Date(s.since).toLocaleString() : '—'}</td>
+            <td>{s.since ? formatMoment(s.since) : '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -18,13 +18,16 @@ const statusMeaning: Record<TableStatus, string> = {
   bookkeeping: 'the migration version table',
 };
 
-/** 1536 → "1.5 kB": powers of 1024, one decimal below 10. */
+/**
+ * 1536 → "1.5 kB": powers of 1024, one decimal below 10. A number never reaches four digits (1016 kB is
+ * "1.0 MB"), so sizes side by side, a table's and a snapshot's, are read in the same unit.
+ */
 export function formatBytes(bytes: number | null): string {
   if (bytes === null) return '';
   const units = ['B', 'kB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  while (value >= 1000 && unit < units.length - 1) {
     value /= 1024;
     unit += 1;
   }

@@ -1,6 +1,7 @@
 // `switchyard reset`: the wizard's steps from a terminal, with the same refusals. Without a matching
 // --confirm it prints the impact and the exact statements and changes nothing.
 import { resolve } from 'node:path';
+import { countOf } from '../../../src-shared/format/plural';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { resetModes, type ResetPlan, type ResetRequest, type ResetResult } from '../../../src-shared/model/reset';
 import { api } from '../../../src-shared/api';
@@ -54,7 +55,7 @@ function printPlan(plan: ResetPlan, flags: TargetFlags, target: MigrationTarget)
   const lines = [
     ...(plan.condition ? conditionLines(plan.condition, flags, target) : []),
     `Reset ${plan.connection} (${plan.environment}) — database ${plan.databaseName}, mode ${plan.request.mode}`,
-    `Will destroy: ${impact.tables} table(s), ${impact.rowsExact ? '' : 'about '}${impact.rows} row(s), ${formatBytes(impact.bytes)}`,
+    `Will destroy: ${countOf(impact.tables, 'table')}, ${impact.rowsExact ? '' : 'about '}${countOf(impact.rows, 'row')}, ${formatBytes(impact.bytes)}`,
     `Sessions:     ${impact.sessions.length === 0 ? 'none' : impact.sessions.map((s) => `${s.user ?? '?'} ${s.application ?? ''} ${s.clientAddress ?? 'local'} since ${s.since ?? '?'}`.replace(/\s+/g, ' ')).join('; ')}`,
     `Privileges:   ${impact.privileges.ok ? 'ok' : 'NOT ENOUGH'} — ${impact.privileges.explanation}`,
     `Snapshots:    ${plan.snapshots.length === 0 ? 'none' : plan.snapshots.map((s) => `${s.name} (${s.id.slice(0, 8)})`).join(', ')}`,

@@ -1,4 +1,5 @@
 // `switchyard snapshot create|list|restore|delete`: named snapshots of a database from a terminal.
+import { countOf } from '../../../src-shared/format/plural';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { actorName } from '../../services';
@@ -79,7 +80,7 @@ export const snapshotCommand: Command = {
         if (json) printJson(snapshot);
         else
           say(
-            `Snapshot "${snapshot.name}" (${snapshot.id}) taken: ${formatBytes(snapshot.sizeBytes)}${snapshot.sessionsEnded ? `; ${snapshot.sessionsEnded} session(s) on the database were ended first` : ''}.\n`,
+            `Snapshot "${snapshot.name}" (${snapshot.id}) taken: ${formatBytes(snapshot.sizeBytes)}${snapshot.sessionsEnded ? `; ${countOf(snapshot.sessionsEnded, 'session')} on the database ${snapshot.sessionsEnded === 1 ? 'was' : 'were'} ended first` : ''}.\n`,
           );
         return 0;
       }

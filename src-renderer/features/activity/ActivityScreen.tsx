@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useConnections } from '../connections/connectionsStore';
 import { useRunDialog } from '../runner/runDialogStore';
 import { useActivity } from './activityStore';
+import { formatMoment } from '../../../src-shared/format/moment';
 
 /** "changed: environment=prod · revisions: up m002": readable at a glance, complete on inspection. */
 function describeDetail(detail: Record<string, unknown>): string {
@@ -63,7 +64,7 @@ export function ActivityScreen() {
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.seq}>
-              <td>{new Date(entry.at).toLocaleString()}</td>
+              <td>{formatMoment(entry.at)}</td>
               <td>{entry.actor}</td>
               <td>
                 <code>{entry.action}</code>

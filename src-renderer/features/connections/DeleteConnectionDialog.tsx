@@ -6,6 +6,7 @@ import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProductionNameField } from '../../components/ProductionNameField';
 import { useDeletion } from './deletionStore';
+import { formatMoment } from '../../../src-shared/format/moment';
 
 export type SnapshotsChoice = 'keep' | 'delete';
 
@@ -73,7 +74,7 @@ export function DeleteConnectionDialog({
       <ul aria-label="Snapshots only this connection reaches">
         {orphans.map((s) => (
           <li key={s.id}>
-            {s.name} — {new Date(s.createdAt).toLocaleString()}, {formatBytes(s.sizeBytes) || '0 B'}
+            {s.name} — {formatMoment(s.createdAt)}, {formatBytes(s.sizeBytes) || '0 B'}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import type { RevisionDetail } from '../../../src-shared/model/graphView';
 import type { MigrationStatus } from '../../../src-shared/model/status';
 import { RevisionActions } from './RevisionActions';
 import { SqlBlock } from './SqlBlock';
+import { formatMoment } from '../../../src-shared/format/moment';
 
 interface Props {
   profileId: string;
@@ -35,7 +36,7 @@ function AppliedHere({ status, revision }: { status: MigrationStatus | null | un
   if (!record) return <span>applied (below a recorded revision)</span>;
   return (
     <span>
-      applied {record.appliedAt ?? ''}
+      applied{record.appliedAt ? ` ${formatMoment(record.appliedAt)}` : ''}
       {record.appliedBy ? ` by ${record.appliedBy}` : ''}
       {record.durationMs !== null ? ` in ${record.durationMs} ms` : ''}
       {status.changed.includes(revision) && <strong className="graph-anomaly-text"> — file changed since</strong>}
@@ -80,7 +81,7 @@ export function RevisionPanel({ profileId, revision, detail, error, status, onGo
             <dt>Labels</dt>
             <dd>{r.onBranches.length > 0 ? r.onBranches.map((l) => `@${l}`).join(' ') : <span className="muted">none</span>}</dd>
             <dt>Date</dt>
-            <dd>{r.createdAt ?? <span className="muted">not recorded</span>}</dd>
+            <dd>{r.createdAt ? formatMoment(r.createdAt) : <span className="muted">not recorded</span>}</dd>
             <dt>File</dt>
             <dd>
               <code>

@@ -5,6 +5,7 @@ import type { Profile } from '../../../src-shared/model/profile';
 import type { Snapshot } from '../../../src-shared/model/reset';
 import { SnapshotConsentDialog } from './SnapshotConsentDialog';
 import { useSnapshots } from './snapshotsStore';
+import { formatMoment } from '../../../src-shared/format/moment';
 
 export function RestoreDialog({ snapshot, profile, onClose }: { snapshot: Snapshot; profile: Profile; onClose(): void }) {
   const restore = useSnapshots((s) => s.restore);
@@ -22,8 +23,7 @@ export function RestoreDialog({ snapshot, profile, onClose }: { snapshot: Snapsh
       }}
     >
       <p>
-        The database <strong>{database}</strong> of {profile.name} is replaced by the snapshot “{snapshot.name}”, taken{' '}
-        {new Date(snapshot.createdAt).toLocaleString()}
+        The database <strong>{database}</strong> of {profile.name} is replaced by the snapshot “{snapshot.name}”, taken {formatMoment(snapshot.createdAt)}
         {snapshot.heads.length > 0 ? ` at ${snapshot.heads.join(', ')}` : ''}. Everything written to it since then is lost.
       </p>
     </SnapshotConsentDialog>

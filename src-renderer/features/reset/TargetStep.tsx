@@ -5,6 +5,7 @@ import { targetChoices, targetProblem } from '../runner/migrationTargets';
 import { TargetPicker } from '../runner/TargetPicker';
 import { useReset } from './resetStore';
 import { useSnapshots } from './snapshotsStore';
+import { formatMoment } from '../../../src-shared/format/moment';
 
 const modes: Array<{ mode: ResetMode; label: string; hint: string }> = [
   { mode: 'recreate', label: 'Recreate the database', hint: 'Drop it and create it again, same owner, encoding and collation.' },
@@ -47,7 +48,7 @@ export function TargetStep() {
             <option value="">Choose…</option>
             {snapshots.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} — {new Date(s.createdAt).toLocaleString()}
+                {s.name} — {formatMoment(s.createdAt)}
               </option>
             ))}
           </select>

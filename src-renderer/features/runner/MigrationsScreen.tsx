@@ -7,6 +7,7 @@ import { useNavigation } from '../../app/navigationStore';
 import { useConnections } from '../connections/connectionsStore';
 import { useRunDialog } from './runDialogStore';
 import { useStatus } from './statusStore';
+import { formatMoment } from '../../../src-shared/format/moment';
 
 function Summary({ status }: { status: MigrationStatus }) {
   const problems = status.unknown.length + status.changed.length;
@@ -121,7 +122,7 @@ export function MigrationsScreen() {
                       <td>
                         <code>{record.revision}</code>
                       </td>
-                      <td>{record.appliedAt ?? '—'}</td>
+                      <td>{record.appliedAt ? formatMoment(record.appliedAt) : '—'}</td>
                       <td>{record.appliedBy ?? '—'}</td>
                       <td>{record.durationMs === null ? '—' : `${record.durationMs} ms`}</td>
                     </tr>

@@ -110,7 +110,7 @@ describe('the commands switchyard prints', () => {
     const endThem = printedAfter(refused.stderr, 'To end them:');
     const taken = await shell(endThem);
     expect(taken.status, `${endThem}\n${taken.stderr}`).toBe(0);
-    expect(taken.stdout).toContain('1 session(s) on the database were ended first');
+    expect(taken.stdout).toContain('1 session on the database was ended first');
     await colleague.end().catch(() => undefined);
 
     const removal = cli(['profiles', 'remove', profile, '--yes']);

@@ -125,5 +125,7 @@ describe('exports', () => {
 
   it('sizes read like a person writes them', () => {
     expect([formatBytes(0), formatBytes(1536), formatBytes(10 * 1024 * 1024), formatBytes(null)]).toEqual(['0 B', '1.5 kB', '10 MB', '']);
+    // Never four digits of one unit: 1016 kB beside a 9.0 MB snapshot read as two unit systems.
+    expect([formatBytes(1016 * 1024), formatBytes(999), formatBytes(1000)]).toEqual(['1.0 MB', '999 B', '1.0 kB']);
   });
 });
