@@ -195,6 +195,7 @@ export function RunDialog() {
           after={state.after}
           restored={state.restored}
           restoring={state.restoring}
+          restoreError={state.restoreError}
           onOpenLog={() => {
             state.close();
             go('activity');

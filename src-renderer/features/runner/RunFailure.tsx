@@ -14,11 +14,12 @@ interface Props {
   after: StatusAfter | undefined;
   restored: Snapshot | undefined;
   restoring: boolean;
+  restoreError: string | undefined;
   onOpenLog(): void;
   onRestore(snapshot: Snapshot, consent: Confirmation & { endSessions: boolean }): void;
 }
 
-export function RunFailure({ profile, error, after, restored, restoring, onOpenLog, onRestore }: Props) {
+export function RunFailure({ profile, error, after, restored, restoring, restoreError, onOpenLog, onRestore }: Props) {
   const [asking, setAsking] = useState(false);
   const snapshot = keptSnapshotOf(error.detail);
   let sentence: string;
@@ -32,6 +33,11 @@ export function RunFailure({ profile, error, after, restored, restoring, onOpenL
       <p className="error" role="alert">
         {sentence}
       </p>
+      {restoreError && (
+        <p className="error" role="alert">
+          The snapshot was not restored: {restoreError}
+        </p>
+      )}
       <p className="muted small">
         Details: {error.message} ({error.code})
       </p>

@@ -44,6 +44,8 @@ interface RunDialogState {
   /** The snapshot restored from this dialog after a failure. */
   restored: Snapshot | undefined;
   restoring: boolean;
+  /** Why the restore offered after a failure did not happen. */
+  restoreError: string | undefined;
   /** The run started (the failure, if any, is the run's and not the preview's). */
   ran: boolean;
   opId: string | undefined;
@@ -91,6 +93,7 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
     after: undefined,
     restored: undefined,
     restoring: false,
+    restoreError: undefined,
     ran: false,
     opId: undefined,
     progress: { done: 0, total: 0 },
@@ -106,6 +109,7 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
         result: undefined,
         after: undefined,
         restored: undefined,
+        restoreError: undefined,
         ran: false,
         opId: undefined,
         progress: { done: 0, total: 0 },
@@ -126,6 +130,7 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
       set({
         phase: 'running',
         ran: true,
+        restoreError: undefined,
         opId: undefined,
         log: [],
         error: undefined,
@@ -148,12 +153,12 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
     async restore(snapshot, consent) {
       const { profileId } = get();
       if (!profileId) return;
-      set({ restoring: true });
+      set({ restoring: true, restoreError: undefined, after: undefined });
       try {
         await call('snapshots.restore', { profileId, snapshotId: snapshot.id, ...consent });
         set({ restored: snapshot, runsFinished: get().runsFinished + 1 });
       } catch (error) {
-        set({ error: { ...asError(error), detail: get().error?.detail } });
+        set({ restoreError: asError(error).message });
       } finally {
         set({ restoring: false });
       }
