@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../../src-shared/model/profile';
+import { demoSnapshotName } from '../../../../src-shared/model/reset';
 import { call } from '../../../../src-renderer/api/client';
 import { useSnapshots } from '../../../../src-renderer/features/reset/snapshotsStore';
 import { openServices } from '../support/servicesBridge';
@@ -27,5 +28,24 @@ describe('the snapshots store', () => {
     await useSnapshots.getState().remove(snapshot, prod.name);
     expect(useSnapshots.getState()).toMatchObject({ error: undefined, notice: `Deleted "${snapshot.name}".` });
     expect(useSnapshots.getState().snapshots.map((s) => s.id)).not.toContain(snapshot.id);
+  });
+
+  it('says when and by whom the pristine demo was deleted, until a new one is kept', async () => {
+    await openServices();
+    const demo = await call('profiles.createDemo', {});
+    await useSnapshots.getState().load(demo.id);
+    const pristine = useSnapshots.getState().snapshots.find((s) => s.name === demoSnapshotName);
+    expect(pristine).toBeDefined();
+    expect(useSnapshots.getState().pristineDeleted).toBeUndefined();
+    if (!pristine) return;
+
+    await useSnapshots.getState().remove(pristine);
+    const deleted = useSnapshots.getState().pristineDeleted;
+    expect(deleted?.actor).toBeTruthy();
+    expect(Date.parse(deleted?.at ?? '')).not.toBeNaN();
+
+    await useSnapshots.getState().create(demoSnapshotName, { endSessions: false });
+    expect(useSnapshots.getState().snapshots.map((s) => s.name)).toContain(demoSnapshotName);
+    expect(useSnapshots.getState().pristineDeleted).toBeUndefined();
   });
 });
