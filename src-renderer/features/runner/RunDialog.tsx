@@ -82,20 +82,20 @@ export function RunDialog() {
           }}
         >
           <TargetPicker id="run-target" label="Target" value={target} choices={choices} problem={problem} onChange={setTarget} />
-          {stamp && (
-            <label className="run-stamp-down">
-              <input
-                type="checkbox"
-                checked={request.down === true}
-                onChange={(e) => state.setRequest({ ...request, to: target.trim() || request.to, down: e.target.checked })}
-              />
-              Down: remove the records of the revisions after the target (undoes a stamp)
-            </label>
-          )}
           <button type="submit" disabled={problem !== undefined}>
             Preview
           </button>
         </form>
+      )}
+      {stamp && phase !== 'running' && phase !== 'done' && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={request.down === true}
+            onChange={(e) => state.setRequest({ ...request, to: target.trim() || request.to, down: e.target.checked })}
+          />
+          Down: remove the records of the revisions after the target (undoes a stamp)
+        </label>
       )}
 
       {phase === 'previewing' && (
