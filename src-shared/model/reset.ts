@@ -157,7 +157,7 @@ export interface DatabaseCondition {
   notices: string[];
 }
 
-/** The demo connection's snapshot taken at creation: what "Reset demo" restores. */
+/** What "Reset demo" restores: the demo connection's snapshot taken at creation, or one kept as pristine demo on any connection. */
 export const demoSnapshotName = 'Pristine demo';
 
 /** One connected session in a line: who, from where, since when — what a user is asked to end. */
