@@ -13,7 +13,7 @@ import { migrationStatus } from './migrationStatus';
 import { dryRunSql } from './dryRun';
 import type { MigrationTarget } from '../targets/migrationTarget';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
-import { planRun, previewSteps } from './runPlan';
+import { planRun, previewSteps, stamping } from './runPlan';
 import { transactionFindings } from './transactionFindings';
 import { readRecorded } from './versionTables';
 
@@ -71,6 +71,7 @@ export async function runSql(driver: Driver, target: MigrationTarget, project: S
   });
   const started = performance.now();
   const done: RunResult['steps'] = [];
+  const stamp = stamping(request);
   try {
     // Planned under the lock: a run that waited for another sees what that one applied.
     const { steps } = await planRun(driver, project, request);
@@ -78,10 +79,16 @@ export async function runSql(driver: Driver, target: MigrationTarget, project: S
     op?.progress(0, steps.length, heading(target, request, steps.length));
     for (const [index, step] of steps.entries()) {
       op?.checkpoint();
-      op?.log('info', `${step.direction === 'up' ? '▲' : '▼'} ${step.revision} ${step.message} (${step.file})…`);
+      // A stamp runs no SQL: it must not read like an upgrade (no arrow, no timing).
+      op?.log(
+        'info',
+        stamp
+          ? `${step.direction === 'up' ? 'recording' : 'removing the record of'} ${step.revision} ${step.message} (${step.file}), no SQL run…`
+          : `${step.direction === 'up' ? '▲' : '▼'} ${step.revision} ${step.message} (${step.file})…`,
+      );
       const durationMs = await session.run(step, (durationSql) => bookkeeping.record(driver, step, { appliedBy: options.actor, durationSql }));
       done.push({ revision: step.revision, direction: step.direction, file: step.file, message: step.message, durationMs: Math.round(durationMs) });
-      op?.log('info', `  done in ${Math.round(durationMs)} ms`);
+      if (!stamp) op?.log('info', `  done in ${Math.round(durationMs)} ms`);
       op?.progress(index + 1, steps.length, step.revision);
     }
   } catch (error) {
