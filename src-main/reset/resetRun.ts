@@ -20,6 +20,7 @@ import { runSeed } from './seedRun';
 import { databaseState } from './resetState';
 import type { SnapshotScope, SnapshotService } from './snapshots';
 import { verifyReset, type Expectation } from './verifyReset';
+import { countOf } from '../../src-shared/format/plural';
 
 export interface ResetRunOptions {
   actor: string;
@@ -85,10 +86,10 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
         context.onSnapshotRecorded,
       );
       context.taken = taken;
-      return `snapshot "${taken.name}" taken (${taken.location})${sessionsEnded ? `; ${sessionsEnded} session(s) ended first so the database could be copied` : ''}`;
+      return `snapshot "${taken.name}" taken (${taken.location})${sessionsEnded ? `; ${countOf(sessionsEnded, 'session')} ended first so the database could be copied` : ''}`;
     }
     case 'terminate':
-      return `${await database.terminate()} session(s) ended`;
+      return `${countOf(await database.terminate(), 'session')} ended`;
     case 'drop':
       if (request.mode === 'wipe') await database.wipe();
       else await database.drop();

@@ -14,6 +14,7 @@ import { databaseKeyOf } from './databaseKey';
 import { engineFor } from '../engines/engineFor';
 import type { DatabaseLifecycle } from './lifecycle';
 import { processAlive } from './liveProcess';
+import { countOf } from '../../src-shared/format/plural';
 
 /** Which database, and who acts on it: a profile id, or "url:<connection>" for a CLI --url target. */
 export interface SnapshotScope {
@@ -54,7 +55,7 @@ async function requireSessionsConsent(database: DatabaseLifecycle, consent: Snap
   if (sessions.length === 0 || consent.endSessions) return;
   throw new SwitchyardError(
     'E_SESSIONS_CONNECTED',
-    `${sessions.length} session(s) connected to ${database.databaseName} would be ended to ${what}: ${sessions.map(sessionInWords).join('; ')}. Confirm ending them to go on. Nothing was changed.`,
+    `${countOf(sessions.length, 'session')} connected to ${database.databaseName} would be ended to ${what}: ${sessions.map(sessionInWords).join('; ')}. Confirm ending them to go on. Nothing was changed.`,
     { sessions },
   );
 }

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { Confirmation } from '../../../src-shared/model/confirmation';
 import { demoSnapshotName, type Snapshot } from '../../../src-shared/model/reset';
 import { ApiError, call } from '../../api/client';
+import { countOf } from '../../../src-shared/format/plural';
 
 /** What the user agreed to in the dialog: the listed sessions may be ended; on production, the name typed (and for a restore, production acknowledged). */
 export type SnapshotConsent = Confirmation & { endSessions: boolean };
@@ -76,7 +77,7 @@ export const useSnapshots = create<SnapshotsState>((set, get) => {
     create: (name, consent) =>
       busyWith('Taking a snapshot…', async (profileId) => {
         const snapshot = await call('snapshots.create', { profileId, name, ...consent });
-        return `Snapshot "${snapshot.name}" taken${snapshot.sessionsEnded ? ` (${snapshot.sessionsEnded} session(s) ended first)` : ''}.`;
+        return `Snapshot "${snapshot.name}" taken${snapshot.sessionsEnded ? ` (${countOf(snapshot.sessionsEnded, 'session')} ended first)` : ''}.`;
       }),
     restore: (snapshot, consent) =>
       busyWith(`Restoring ${snapshot.name}…`, async (profileId) => {
