@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { terminalSafe, warn, UsageError } from './output';
+import { passphraseRule } from '../../src-shared/model/passphraseStrength';
 
 export async function promptHidden(question: string): Promise<string> {
   if (!process.stdin.isTTY) throw new UsageError(`${question.replace(/:\s*$/, '')} is needed, but stdin is not a terminal.`);
@@ -43,7 +44,7 @@ export async function passphraseFromEnvOrPrompt(storeExists: boolean): Promise<s
   const fromEnv = process.env.SWITCHYARD_PASSPHRASE;
   if (fromEnv) return fromEnv;
   if (storeExists) return promptHidden('Switchyard passphrase: ');
-  const first = await promptHidden('New passphrase for the Switchyard store: ');
+  const first = await promptHidden(`${passphraseRule}\nNew passphrase for the Switchyard store: `);
   const again = await promptHidden('Repeat the passphrase: ');
   if (first !== again) throw new UsageError('The passphrases do not match.');
   return first;
