@@ -3,6 +3,7 @@ import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { PlanPending } from './PlanPending';
 import { SessionTable } from '../../components/SessionTable';
 import { useReset } from './resetStore';
+import { nounFor } from '../../../src-shared/format/plural';
 
 export function ImpactStep() {
   const { plan, go } = useReset();
@@ -12,20 +13,21 @@ export function ImpactStep() {
     <div className="reset-step">
       <section aria-label="What will be destroyed" className="status-cards">
         <div className="status-card">
-          <span className="status-number">{impact.tables}</span> tables
+          <span className="status-number">{impact.tables}</span> {nounFor(impact.tables, 'table')}
         </div>
         <div className="status-card">
           <span className="status-number">
             {impact.rowsExact ? '' : '~'}
-            {impact.rows.toLocaleString()}
+            {impact.rows.toLocaleString('en-US')}
           </span>{' '}
-          rows{impact.rowsExact ? '' : ' (planner estimate)'}
+          {nounFor(impact.rows, 'row')}
+          {impact.rowsExact ? '' : ' (planner estimate)'}
         </div>
         <div className="status-card">
           <span className="status-number">{formatBytes(impact.bytes) || '0 B'}</span> of data
         </div>
         <div className={`status-card${impact.sessions.length ? ' pending' : ''}`}>
-          <span className="status-number">{impact.sessions.length}</span> active session{impact.sessions.length === 1 ? '' : 's'}
+          <span className="status-number">{impact.sessions.length}</span> active {nounFor(impact.sessions.length, 'session')}
         </div>
       </section>
       {impact.sessions.length > 0 && <SessionTable sessions={impact.sessions} label="Active sessions" />}

@@ -3,6 +3,7 @@
 // connection without one) says so here, instead of losing the button without a word, and offers to rebuild it.
 import { demoSnapshotName, type Snapshot } from '../../../src-shared/model/reset';
 import type { PristineDeletion } from './snapshotsStore';
+import { formatMoment } from '../../../src-shared/format/moment';
 
 interface PristineDemoProps {
   pristine: Snapshot | undefined;
@@ -26,7 +27,7 @@ export function PristineDemo({ pristine, deleted, isDemo, busy, onReset, onRebui
     );
   }
   if (!deleted && !isDemo) return null;
-  const why = deleted ? `that snapshot was deleted ${new Date(deleted.at).toLocaleString()} by ${deleted.actor}.` : 'this database has none.';
+  const why = deleted ? `that snapshot was deleted ${formatMoment(deleted.at)} by ${deleted.actor}.` : 'this database has none.';
   return (
     <div className="pristine-missing" role="note" aria-label="Reset demo">
       <p>

@@ -11,6 +11,7 @@ import { ProductionNameField } from '../../components/ProductionNameField';
 import { RestoreDialog } from './RestoreDialog';
 import { SnapshotConsentDialog } from './SnapshotConsentDialog';
 import { useSnapshots } from './snapshotsStore';
+import { formatMoment } from '../../../src-shared/format/moment';
 
 type Question = { action: 'restore' | 'delete'; snapshot: Snapshot } | { action: 'create' | 'keepPristine' };
 
@@ -66,7 +67,7 @@ export function SnapshotList({ profile }: { profile: Profile }) {
                   {s.state !== 'ready' && <span className="muted small"> — unfinished (its copy was interrupted): it cannot be restored</span>}
                 </td>
                 <td className="numeric">{formatBytes(s.sizeBytes)}</td>
-                <td>{new Date(s.createdAt).toLocaleString()}</td>
+                <td>{formatMoment(s.createdAt)}</td>
                 <td>{s.heads.join(', ') || '—'}</td>
                 <td className="reset-row-actions">
                   <button type="button" disabled={busy !== undefined || s.state !== 'ready'} onClick={() => setAsking({ snapshot: s, action: 'restore' })}>

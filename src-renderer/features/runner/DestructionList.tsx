@@ -1,12 +1,13 @@
 // What a run destroys, before it runs: each table it drops, empties or deletes from, and the rows it
 // holds now, so a downgrade never takes data away unannounced.
 import type { DestroyedTable } from '../../../src-shared/model/run';
+import { countOf } from '../../../src-shared/format/plural';
 
 const verbs: Record<DestroyedTable['how'], string> = { drop: 'dropped', truncate: 'emptied (TRUNCATE)', delete: 'rows deleted (DELETE)' };
 
 function rowsNow(table: DestroyedTable): string {
   if (table.rows === null) return `rows not counted: ${table.error ?? 'unknown'}`;
-  return `${table.rows.toLocaleString()} row${table.rows === 1 ? '' : 's'}`;
+  return countOf(table.rows, 'row');
 }
 
 export function DestructionList({ tables }: { tables: DestroyedTable[] }) {
@@ -14,7 +15,7 @@ export function DestructionList({ tables }: { tables: DestroyedTable[] }) {
   return (
     <section className="run-destruction" aria-label="What this destroys">
       <h3>
-        Destroys data: {tables.length} table{tables.length === 1 ? '' : 's'}, {rows.toLocaleString()} row{rows === 1 ? '' : 's'} now
+        Destroys data: {countOf(tables.length, 'table')}, {countOf(rows, 'row')} now
       </h3>
       <table>
         <thead>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf } from '../../../../src-shared/format/plural';
+import { countOf, nounFor } from '../../../../src-shared/format/plural';
 
 describe('a count and its noun', () => {
   it('agrees: "1 session", "2 sessions", "0 tables", never "session(s)"', () => {
@@ -11,5 +11,10 @@ describe('a count and its noun', () => {
   it('groups thousands and takes an irregular plural', () => {
     expect(countOf(1204, 'row')).toBe('1,204 rows');
     expect(countOf(3, 'index', 'indexes')).toBe('3 indexes');
+  });
+
+  it('gives the noun alone for a number shown apart from it: "1" table, "3" rows', () => {
+    expect(nounFor(1, 'table')).toBe('table');
+    expect(nounFor(3, 'row')).toBe('rows');
   });
 });
