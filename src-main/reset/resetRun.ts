@@ -20,6 +20,7 @@ import { runSeed } from './seedRun';
 import { databaseState } from './resetState';
 import type { SnapshotScope, SnapshotService } from './snapshots';
 import { verifyReset, type Expectation } from './verifyReset';
+import { formatMoment } from '../../src-shared/format/moment';
 import { countOf } from '../../src-shared/format/plural';
 
 export interface ResetRunOptions {
@@ -80,7 +81,7 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
     case 'snapshot': {
       const { sessionsEnded, ...taken } = await context.snapshots.take(
         scope,
-        `Before reset, ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`,
+        `Before reset, ${formatMoment(new Date().toISOString())}`,
         options.actor,
         database,
         context.onSnapshotRecorded,

@@ -14,6 +14,7 @@ import { databaseKeyOf } from './databaseKey';
 import { engineFor } from '../engines/engineFor';
 import type { DatabaseLifecycle } from './lifecycle';
 import { processAlive } from './liveProcess';
+import { formatMoment } from '../../src-shared/format/moment';
 import { countOf } from '../../src-shared/format/plural';
 
 /** Which database, and who acts on it: a profile id, or "url:<connection>" for a CLI --url target. */
@@ -132,7 +133,7 @@ export class SnapshotService {
       profileId: scope.key,
       databaseKey: databaseKeyOf(scope.target.connection),
       state: 'creating',
-      name: name.trim() || `Snapshot ${new Date().toISOString()}`,
+      name: name.trim() || `Snapshot ${formatMoment(new Date().toISOString())}`,
       createdAt: new Date().toISOString(),
       sizeBytes: 0,
       heads: await currentHeads(scope.target),
