@@ -73,7 +73,8 @@ function flagValue(field: ProfileField, flags: Readonly<Record<string, string | 
     case 'text':
       return text;
     case 'path':
-      return resolve(text);
+      // An empty value clears the field; it is not the current folder.
+      return text === '' ? '' : resolve(text);
     case 'integer': {
       const number = Number(text);
       if (!Number.isInteger(number)) throw new UsageError(`--${field.flag} must be a whole number`);
