@@ -30,7 +30,7 @@ function sqlFilesUnder(root: string): string[] {
       } else if (entry.name.toLowerCase().endsWith('.sql')) found.push(path);
     }
   }
-  return found.sort();
+  return found;
 }
 
 export function unusedSqlFiles(files: ProjectFiles): Anomaly[] {
@@ -42,6 +42,7 @@ export function unusedSqlFiles(files: ProjectFiles): Anomaly[] {
   for (const anomaly of files.unreadable) if (anomaly.file) used.add(anomaly.file);
   return sqlFilesUnder(files.project)
     .filter((path) => !used.has(path))
+    .sort()
     .map((path) => ({
       kind: 'unusedFile',
       message: `${path}: not part of any revision of this ${files.format} project (${path.includes('/') ? 'in a sub-folder the format does not read' : 'a name the format does not use'}); not run`,
