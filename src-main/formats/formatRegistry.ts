@@ -12,6 +12,7 @@ import type { MigrationFormat } from './format';
 import { golangMigrateFormat } from './golangMigrate/golangMigrateFormat';
 import { gooseFormat } from './goose/gooseFormat';
 import { nativeFormat } from './native/nativeFormat';
+import { unsupportedLayout } from './unsupportedLayouts';
 import { popFormat } from './pop/popFormat';
 import { prismaFormat } from './prisma/prismaFormat';
 import { sqitchFormat } from './sqitch/sqitchFormat';
@@ -72,7 +73,7 @@ export function detectFormat(folder: ProjectFolder, chosen?: ProjectFormat): Det
   }
   throw new SwitchyardError(
     'E_PROJECT_NOT_FOUND',
-    `${folder.dir} holds no migrations Switchyard knows: ${describeFolder(folder.names)}. Formats read: ${Object.keys(formats).join(', ')} (--format NAME to choose one).`,
+    `${folder.dir} holds no migrations Switchyard knows: ${unsupportedLayout(folder.dir, folder.names) ?? describeFolder(folder.names)}. Formats read: ${Object.keys(formats).join(', ')} (--format NAME to choose one).`,
   );
 }
 
