@@ -26,6 +26,8 @@ export interface DatabaseLifecycle {
   privileges(mode: ResetMode): Promise<PrivilegeCheck>;
   /** May we take a snapshot (PostgreSQL: create a database from this one)? */
   snapshotPrivileges(): PrivilegeCheck;
+  /** Where a snapshot's copy goes, in the user's words (the Safety net step says it before one is taken). */
+  readonly snapshotPlace: string;
   /** The drop step's title: what the user will see go. */
   readonly dropTitle: string;
   /** The drop step's title in mode wipe, where the database stays and what it holds goes. */

@@ -1,7 +1,17 @@
 // The wizard's Impact, Safety net and Confirm steps in one answer: what will be destroyed, who is
 // connected, what we may do, the exact statements of every step, and why it cannot run, if so.
 import { existsSync } from 'node:fs';
-import type { DatabaseCondition, PlannedStep, PrivilegeCheck, ResetImpact, ResetPlan, ResetRequest, Snapshot } from '../../src-shared/model/reset';
+import type {
+  DatabaseCondition,
+  PlannedStep,
+  PrivilegeCheck,
+  ResetImpact,
+  ResetPlan,
+  ResetRequest,
+  SafetyNetPlan,
+  Snapshot,
+} from '../../src-shared/model/reset';
+import { formatMoment } from '../../src-shared/format/moment';
 import { loadInventory } from '../inventory/loadInventory';
 import { countRowsExactly } from '../inventory/rowCounts';
 import type { OperationContext } from '../operations/operations';
@@ -69,6 +79,15 @@ export function refusalsFor(
       refusals.push('Skipping the snapshot needs an explicit acknowledgement: without it, nothing can undo the reset.');
   }
   return refusals;
+}
+
+/** The name a reset's own snapshot gets, with the moment it is taken. */
+export function safetyNetName(takenAt: Date): string {
+  return `Before reset, ${formatMoment(takenAt.toISOString())}`;
+}
+
+function safetyNetFor(database: DatabaseLifecycle, bytes: number): SafetyNetPlan {
+  return { name: safetyNetName(new Date()), place: database.snapshotPlace, estimatedBytes: bytes, possible: database.snapshotPrivileges() };
 }
 
 /** The planned location of a snapshot not yet taken: its real name is fixed when it is taken. */
@@ -167,5 +186,6 @@ export async function planReset(
       ...(await migrateRefusals(target, request, snapshot)),
     ],
     ...(condition ? { condition } : {}),
+    ...(exists ? { safetyNet: safetyNetFor(database, measured.bytes) } : {}),
   };
 }

@@ -15,12 +15,11 @@ import { readCondition } from './databaseCondition';
 import { databaseKeyOf } from './databaseKey';
 import type { DatabaseLifecycle } from './lifecycle';
 import { processAlive } from './liveProcess';
-import { planReset, recordedShapeFor } from './resetPlan';
+import { planReset, recordedShapeFor, safetyNetName } from './resetPlan';
 import { runSeed } from './seedRun';
 import { databaseState } from './resetState';
 import type { SnapshotScope, SnapshotService } from './snapshots';
 import { verifyReset, type Expectation } from './verifyReset';
-import { formatMoment } from '../../src-shared/format/moment';
 import { countOf } from '../../src-shared/format/plural';
 
 export interface ResetRunOptions {
@@ -79,13 +78,7 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
   const { scope, database, request, options } = context;
   switch (step.step) {
     case 'snapshot': {
-      const { sessionsEnded, ...taken } = await context.snapshots.take(
-        scope,
-        `Before reset, ${formatMoment(new Date().toISOString())}`,
-        options.actor,
-        database,
-        context.onSnapshotRecorded,
-      );
+      const { sessionsEnded, ...taken } = await context.snapshots.take(scope, safetyNetName(new Date()), options.actor, database, context.onSnapshotRecorded);
       context.taken = taken;
       return `snapshot "${taken.name}" taken (${taken.location})${sessionsEnded ? `; ${countOf(sessionsEnded, 'session')} ended first so the database could be copied` : ''}`;
     }

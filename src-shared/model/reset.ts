@@ -67,6 +67,20 @@ export interface ResetPlan {
   refusals: string[];
   /** The database missing, an interrupted reset, settled snapshots: said before anything else. */
   condition?: DatabaseCondition;
+  /** The backup this reset takes first, described before it is taken; absent when there is no database to copy. */
+  safetyNet?: SafetyNetPlan;
+}
+
+/** The safety-net snapshot as the Safety net step names it: what it is called, where it goes, how big, whether it can be taken. */
+export interface SafetyNetPlan {
+  /** "Before reset, <moment>": the moment it is taken goes into the name. */
+  name: string;
+  /** Where the copy goes, in words: a database beside this one on its server, or a file in a folder. */
+  place: string;
+  /** The database's size now, which the copy will be about; 0 when not measured. */
+  estimatedBytes: number;
+  /** Whether it can be taken; when not, why and what to do. */
+  possible: PrivilegeCheck;
 }
 
 export type StepOutcome = 'done' | 'failed' | 'skipped' | 'cancelled';

@@ -228,6 +228,7 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
       }
       return { ok: true, explanation: `${facts.user} owns ${database} and has CREATEDB: it can drop and create it.` };
     },
+    snapshotPlace: `a new database beside ${database} on the same server, named switchyard_snapshot_…`,
     snapshotPrivileges(): PrivilegeCheck {
       if (facts.superuser || (facts.createdb && facts.ownerMember)) return { ok: true, explanation: `${facts.user} can copy ${database} into a snapshot.` };
       return {

@@ -83,6 +83,7 @@ export async function openSqliteLifecycle(connection: ConnectionTarget, snapshot
     },
     // The copy goes to the app's own data folder.
     snapshotPrivileges: () => ({ ok: true, explanation: 'Snapshots are copied into the app data folder.' }),
+    snapshotPlace: `a copy of the file in ${snapshotDir}`,
     dropTitle: 'Delete the database file',
     wipeTitle: 'Drop every table and view (the file stays)',
     createTitle: () => 'Create an empty database file',

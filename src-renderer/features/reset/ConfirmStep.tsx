@@ -1,4 +1,5 @@
 // Step 4: the exact statements, in order; the database name typed; production named as well.
+import { confirmBlocker } from './confirmBlocker';
 import { PlanPending } from './PlanPending';
 import { useReset } from './resetStore';
 
@@ -6,8 +7,7 @@ export function ConfirmStep() {
   const { plan, planning, typedName, environmentAcknowledged, setTyped, run, go, error } = useReset();
   if (!plan) return <PlanPending back="safety" />;
   const production = plan.environment === 'prod';
-  const named = typedName === plan.databaseName;
-  const acknowledged = !production || ['prod', 'production'].includes(environmentAcknowledged.trim().toLowerCase());
+  const blocker = confirmBlocker({ plan, planning, typedName, environmentAcknowledged });
   return (
     <div className="reset-step">
       <section aria-label="Statements">
@@ -48,9 +48,20 @@ export function ConfirmStep() {
         <button type="button" onClick={() => go('safety')}>
           Back
         </button>
-        <button type="button" className="danger" disabled={!named || !acknowledged || plan.refusals.length > 0 || planning} onClick={() => void run()}>
+        <button
+          type="button"
+          className="danger"
+          disabled={blocker !== undefined}
+          aria-describedby={blocker ? 'confirm-blocked' : undefined}
+          onClick={() => void run()}
+        >
           Reset {plan.databaseName}
         </button>
+        {blocker && (
+          <span id="confirm-blocked" className="muted">
+            {blocker}
+          </span>
+        )}
       </div>
     </div>
   );

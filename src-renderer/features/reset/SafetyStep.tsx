@@ -1,12 +1,39 @@
-// Step 3: a snapshot first, on by default; skipping needs an acknowledgement, never on production.
+// Step 3: a backup (snapshot) first, on by default, named with where it goes and about how big; when it
+// cannot be taken, that is said here with what to do. Skipping needs an acknowledgement, never on production.
+import { formatBytes } from '../../../src-shared/model/inventoryExport';
+import type { SafetyNetPlan } from '../../../src-shared/model/reset';
 import { PlanPending } from './PlanPending';
 import { useReset } from './resetStore';
+
+function SafetyNetFacts({ safetyNet }: { safetyNet: SafetyNetPlan }) {
+  return (
+    <dl className="reset-safety-net" aria-label="The backup">
+      <dt>Name</dt>
+      <dd>
+        {safetyNet.name} <span className="muted">(with the time it is taken)</span>
+      </dd>
+      <dt>Where</dt>
+      <dd>{safetyNet.place}</dd>
+      <dt>Size</dt>
+      <dd>about {formatBytes(safetyNet.estimatedBytes) || '0 B'}, as big as the database now</dd>
+    </dl>
+  );
+}
 
 export function SafetyStep() {
   const { request, plan, setRequest, go } = useReset();
   if (!plan) return <PlanPending back="impact" />;
   const production = plan.environment === 'prod';
   const skipping = !request.takeSnapshot;
+  const { safetyNet } = plan;
+  const impossible = request.takeSnapshot && safetyNet !== undefined && !safetyNet.possible.ok;
+  const blocker = impossible
+    ? production
+      ? 'Production needs the backup: use a role that may take it.'
+      : 'Untick the backup above to go on without it, or use a role that may take it.'
+    : skipping && !request.skipSnapshotAcknowledged
+      ? 'Tick “I understand” above to go on without a backup.'
+      : undefined;
   return (
     <div className="reset-step">
       <label className="reset-choice">
@@ -16,9 +43,16 @@ export function SafetyStep() {
           disabled={production}
           onChange={(e) => setRequest({ takeSnapshot: e.target.checked, skipSnapshotAcknowledged: false })}
         />
-        Take a snapshot first (undo the reset with one click)
+        Take a snapshot first — a backup of the whole database that undoes the reset with one click
       </label>
-      {production && <p className="muted">{plan.connection} is a production connection: the snapshot cannot be skipped.</p>}
+      {request.takeSnapshot && safetyNet && <SafetyNetFacts safetyNet={safetyNet} />}
+      {request.takeSnapshot && !safetyNet && <p className="muted">The database does not exist: there is nothing to back up.</p>}
+      {impossible && (
+        <p className="error" role="alert">
+          This backup cannot be taken. {safetyNet.possible.explanation}
+        </p>
+      )}
+      {production && <p className="muted">{plan.connection} is a production connection: the backup cannot be skipped.</p>}
       {skipping && (
         <label className="reset-choice reset-warning">
           <input
@@ -26,16 +60,27 @@ export function SafetyStep() {
             checked={request.skipSnapshotAcknowledged === true}
             onChange={(e) => setRequest({ skipSnapshotAcknowledged: e.target.checked })}
           />
-          I understand that nothing can undo this reset
+          I understand that without a backup nothing can undo this reset
         </label>
       )}
       <div className="actions">
         <button type="button" onClick={() => go('impact')}>
           Back
         </button>
-        <button type="button" className="primary" disabled={skipping && !request.skipSnapshotAcknowledged} onClick={() => go('confirm')}>
+        <button
+          type="button"
+          className="primary"
+          disabled={blocker !== undefined}
+          aria-describedby={blocker ? 'safety-blocked' : undefined}
+          onClick={() => go('confirm')}
+        >
           Next: confirm
         </button>
+        {blocker && (
+          <span id="safety-blocked" className="muted">
+            {blocker}
+          </span>
+        )}
       </div>
     </div>
   );
