@@ -2,11 +2,13 @@
 import { useEffect } from 'react';
 import { useConnections } from '../features/connections/connectionsStore';
 import { ConnectionSidebar } from '../features/connections/ConnectionSidebar';
+import { revisionsListId } from '../features/graph/GraphRows';
 import { DatabaseConditionBanner } from '../features/reset/DatabaseConditionBanner';
 import { RunDialog } from '../features/runner/RunDialog';
 import { useNavigation } from './navigationStore';
 import { panelIdOf, ScreenTabs, tabIdOf } from './ScreenTabs';
 import { screens } from './screens';
+import { mainContentId, SkipLink } from './SkipLink';
 import { ThemePicker } from './ThemePicker';
 
 export function Workspace() {
@@ -42,13 +44,15 @@ export function Workspace() {
   const current = screens.find((s) => s.id === screen) ?? screens[0];
   const showTabs = selected !== undefined && selected !== 'new' && screens.length > 1;
   const Current = showTabs && current ? current.component : screens[0]?.component;
+  const onGraph = showTabs && current?.id === 'graph';
   return (
     <div className="workspace">
+      <SkipLink label={onGraph ? 'Skip to graph' : 'Skip to main content'} targetId={onGraph ? revisionsListId : mainContentId} />
       <div className="side">
         <ConnectionSidebar />
         <ThemePicker />
       </div>
-      <main className="content">
+      <main className="content" id={mainContentId} tabIndex={-1}>
         {showTabs && current && <ScreenTabs screens={screens} current={current.id} onShow={go} />}
         {banner && (
           <div className={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>

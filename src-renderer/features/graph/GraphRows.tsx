@@ -19,6 +19,8 @@ interface Props {
   /** Revisions the comparison would apply or revert: marked in the rows. */
   gap: ReadonlySet<string>;
   scrollTo: number | undefined;
+  /** Grows each time the user asks to be shown the selected row again (Enter in the search), so it scrolls back even when the selection did not change. */
+  scrollRequest: number;
   onSelect(id: string): void;
   onOpen(id: string): void;
   onExpand(firstRow: number): void;
@@ -27,6 +29,9 @@ interface Props {
 }
 
 const overscan = 8;
+
+/** The revisions list's element id: the search's Escape and the skip link land on it. */
+export const revisionsListId = 'graph-revisions';
 
 export function GraphRows(props: Props) {
   const { model, items, columns, selected } = props;
@@ -39,7 +44,7 @@ export function GraphRows(props: Props) {
     const y = props.scrollTo * rowHeight;
     if (y < element.scrollTop) element.scrollTop = y;
     else if (y + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = y + rowHeight - element.clientHeight;
-  }, [props.scrollTo]);
+  }, [props.scrollTo, props.scrollRequest]);
 
   useEffect(() => {
     // After React commits the rows, the next frame is when they are on screen.
@@ -92,7 +97,16 @@ export function GraphRows(props: Props) {
   });
 
   return (
-    <div className="graph-viewport" ref={viewport} tabIndex={0} role="listbox" aria-label="Revisions" onScroll={onScroll} onKeyDown={props.onKey}>
+    <div
+      id={revisionsListId}
+      className="graph-viewport"
+      ref={viewport}
+      tabIndex={0}
+      role="listbox"
+      aria-label="Revisions"
+      onScroll={onScroll}
+      onKeyDown={props.onKey}
+    >
       <div className="graph-canvas" style={{ height: items.length * rowHeight }}>
         <ThroughLines rows={model.layout.rows} items={items} first={first} last={last} width={Math.min(lanes, 360)} />
         {visible}

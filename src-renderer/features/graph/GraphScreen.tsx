@@ -9,7 +9,7 @@ import { ComparePanel } from './ComparePanel';
 import { useCompare } from './compareStore';
 import { graphModel } from './graphModel';
 import { compareEnvironments } from './environmentComparison';
-import { GraphRows } from './GraphRows';
+import { GraphRows, revisionsListId } from './GraphRows';
 import { useGraph } from './graphStore';
 import { GraphSummary } from './GraphSummary';
 import { GraphToolbar } from './GraphToolbar';
@@ -28,6 +28,7 @@ export function GraphScreen() {
   const panelWidth = usePanelWidth((s) => s.width);
   const search = useRef<HTMLInputElement>(null);
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | undefined>();
+  const [scrollRequest, setScrollRequest] = useState(0);
 
   const { open: openGraph } = g;
   const { refresh: refreshCompare } = compare;
@@ -132,6 +133,8 @@ export function GraphScreen() {
     if (matchList.length === 0) return;
     const at = g.selected ? matchList.indexOf(g.selected) : -1;
     reveal(matchList[(at + 1) % matchList.length] as string, false);
+    // With one match, or after scrolling away, the selection stays the same: the user still asked to see it.
+    setScrollRequest((n) => n + 1);
   };
 
   return (
@@ -147,6 +150,7 @@ export function GraphScreen() {
         comparing={compare.open}
         onSearch={g.search}
         onNextMatch={nextMatch}
+        onLeaveSearch={() => document.getElementById(revisionsListId)?.focus()}
         onFilter={g.setFilter}
         onCollapse={g.setCollapse}
         onCompare={compare.toggle}
@@ -170,6 +174,7 @@ export function GraphScreen() {
           matches={matches}
           gap={inGap}
           scrollTo={selectedItem}
+          scrollRequest={scrollRequest}
           onSelect={select}
           onOpen={(id) => void openPanel(id)}
           onExpand={expand}

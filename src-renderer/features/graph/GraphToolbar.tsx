@@ -12,6 +12,8 @@ interface Props {
   comparing: boolean;
   onSearch(query: string): void;
   onNextMatch(): void;
+  /** Escape: back to the revisions, where the arrow keys move from the match. */
+  onLeaveSearch(): void;
   onFilter(filter: BranchFilter | undefined): void;
   onCollapse(collapse: boolean): void;
   onCompare(): void;
@@ -43,6 +45,11 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
         onChange={(e) => props.onSearch(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') props.onNextMatch();
+          if (e.key === 'Escape') {
+            // Chromium clears a search field on Escape; the query stays so its matches stay marked.
+            e.preventDefault();
+            props.onLeaveSearch();
+          }
         }}
       />
       {props.query.trim() !== '' && (
