@@ -15,7 +15,7 @@ function SafetyNetFacts({ safetyNet }: { safetyNet: SafetyNetPlan }) {
       <dt>Where</dt>
       <dd>{safetyNet.place}</dd>
       <dt>Size</dt>
-      <dd>about {formatBytes(safetyNet.estimatedBytes) || '0 B'}, as big as the database now</dd>
+      <dd>about {formatBytes(safetyNet.estimatedBytes) || '0 B'}: the data its tables hold now</dd>
     </dl>
   );
 }
