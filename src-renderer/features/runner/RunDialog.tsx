@@ -112,7 +112,7 @@ export function RunDialog() {
             </p>
           )}
           {!nothing && stamp && <p className="notice">A stamp runs no SQL: it only changes the records of which revisions are applied.</p>}
-          <ol className="run-steps">
+          <ol className="run-steps" tabIndex={0} aria-label="Plan steps">
             {preview.steps.map((step) => (
               <li key={`${step.direction}-${step.revision}`} className={`run-step ${step.direction}`}>
                 {!stamp && <span className="run-dir">{step.direction === 'up' ? '▲' : '▼'}</span>} <code>{step.revision}</code> {step.message}{' '}

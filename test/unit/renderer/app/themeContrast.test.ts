@@ -39,6 +39,11 @@ describe('the light and dark themes', () => {
     expect([...light.keys()]).toEqual(colours);
   });
 
+  it('colour text with the text colours, never with the fills (--ok and --bad are under 4.5:1 on the light panel)', () => {
+    const textOnFill = [...css.matchAll(/(?<![-\w])color:\s*var\(--(?:ok|bad)\)/g)].map((m) => m[0]);
+    expect(textOnFill).toEqual([]);
+  });
+
   for (const [name, theme] of [
     ['dark', dark],
     ['light', light],
