@@ -59,6 +59,12 @@ export interface SqlBookkeeping extends BookkeepingReader {
   createSql(dialect: VersionTableSql): string;
   /** A state the tool itself refuses to run on (golang-migrate's dirty flag), said with the way out; null when none. */
   refusal(driver: Driver): Promise<string | null>;
+  /**
+   * Where the tool refuses a whole run before its first change (sqitch: a change conflicting with one
+   * deployed, or reverting one a change that stays deployed requires), given the planned steps in
+   * order: why, in the tool's words; null when it would run. Absent: the tool has no such rule.
+   */
+  refuseSteps?(driver: Driver, steps: readonly PreparedStep[]): Promise<string | null>;
   record(driver: Pick<Driver, 'literal' | 'engine'>, step: PreparedStep, context: RecordContext): StepRecord;
   /** The checksum the tool records for a revision (compared with the recorded one for `changed`); null when it keeps none. */
   checksum(file: RevisionFile): string | null;

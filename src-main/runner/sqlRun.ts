@@ -2,7 +2,7 @@
 // sqitch…): plan from what the database records, check, then run each revision with the format's
 // bookkeeping in one transaction under the run lock (or, where the format says so, outside one).
 import { SwitchyardError } from '../../src-shared/errors';
-import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
+import type { PreflightFinding, RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
 import { engineFor } from '../engines/engineFor';
 import type { SqlFormat } from '../formats/format';
@@ -13,6 +13,7 @@ import { migrationStatus } from './migrationStatus';
 import { dryRunSql } from './dryRun';
 import type { MigrationTarget } from '../targets/migrationTarget';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
+import type { PreparedStep } from './preparedStep';
 import { planRun, previewSteps, stamping } from './runPlan';
 import { transactionFindings } from './transactionFindings';
 import { readRecorded } from './versionTables';
@@ -34,6 +35,12 @@ function heading(target: MigrationTarget, request: RunRequest, count: number): s
   return `Switchyard ${verb} to ${request.to} on ${target.name}: ${count} revision${count === 1 ? '' : 's'}`;
 }
 
+/** The tool's refusal of the whole run (sqitch's conflicts), as a preview finding. */
+async function refusedRunFindings(driver: Driver, project: SqlProject, steps: readonly PreparedStep[], request: RunRequest): Promise<PreflightFinding[]> {
+  const refused = stamping(request) ? null : await project.format.bookkeeping.refuseSteps?.(driver, steps);
+  return refused ? [{ severity: 'error', message: refused }] : [];
+}
+
 export async function previewSql(driver: Driver, target: MigrationTarget, project: SqlProject, request: RunRequest, actor: string): Promise<RunPreview> {
   const { steps } = await planRun(driver, project, request);
   return {
@@ -41,6 +48,7 @@ export async function previewSql(driver: Driver, target: MigrationTarget, projec
     steps: previewSteps(steps),
     sql: dryRunSql(driver, project.format, steps, actor, heading(target, request, steps.length)),
     findings: [
+      ...(await refusedRunFindings(driver, project, steps, request)),
       ...(await permissionFindings(driver, target)),
       ...(await transactionFindings(driver, project.format, steps)),
       ...(await tableConflictFindings(driver, project, steps, request)),
@@ -75,6 +83,8 @@ export async function runSql(driver: Driver, target: MigrationTarget, project: S
   try {
     // Planned under the lock: a run that waited for another sees what that one applied.
     const { steps } = await planRun(driver, project, request);
+    const refusedRun = stamp ? null : await bookkeeping.refuseSteps?.(driver, steps);
+    if (refusedRun) throw new SwitchyardError('E_BOOKKEEPING_REFUSES', `${target.name}: ${refusedRun} Nothing was run.`);
     refuseOn([...(await transactionFindings(driver, project.format, steps)), ...(await tableConflictFindings(driver, project, steps, request))]);
     op?.progress(0, steps.length, heading(target, request, steps.length));
     for (const [index, step] of steps.entries()) {

@@ -7,6 +7,7 @@ import type { Engine as EngineKind } from '../../../src-shared/model/profile';
 import type { AppliedRecord } from '../../../src-shared/model/status';
 import type { Driver } from '../../drivers/driver';
 import { tableExists } from '../bookkeepingCatalog';
+import { sqitchRunRefusal } from './sqitchRunRefusal';
 import type { ProjectFiles } from '../../migrations/readers/projectFiles';
 import type { PreparedStep } from '../../runner/preparedStep';
 import type { SqlBookkeeping, StepRecord } from '../format';
@@ -186,6 +187,7 @@ export const sqitchBookkeeping: SqlBookkeeping = {
     return { initialised: true, records };
   },
   createSql: () => createRegistrySql(),
+  refuseSteps: sqitchRunRefusal,
   async refusal(driver) {
     const elsewhere = registryElsewhere[driver.engine];
     if (elsewhere) return elsewhere;

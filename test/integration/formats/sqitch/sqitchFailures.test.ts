@@ -92,7 +92,7 @@ describe('sqitch failures on PostgreSQL', () => {
     expect(again.status.pending).toEqual([]);
   });
 
-  it('refuses a change that conflicts with a deployed change of another project before running it, as sqitch does', async () => {
+  it('refuses a deploy holding a change that conflicts with a deployed change of another project before running anything, as sqitch does', async () => {
     const database = await scratchDatabase(server, 'sqitch');
     const uri = sqitchTarget(server, database);
     const legacy = otherProject('legacy', 'audit_log', '', 'CREATE TABLE public.old_audit (id int);');
@@ -105,14 +105,17 @@ describe('sqitch failures on PostgreSQL', () => {
     expect(error.code).toBe('E_BOOKKEEPING_REFUSES');
     expect(error.message).toContain('change "audit" conflicts with "legacy:audit_log", which is deployed');
     expect(await relations(database)).not.toContain('audit_log');
-    expect((await targetStatus(target)).pending).toEqual(['audit', 'users', 'welcome_mail']);
+    // sqitch checks the whole deploy first: not even the changes planned before "audit" ran.
+    expect((await targetStatus(target)).applied).toEqual([]);
 
     const bySqitch = await sqitch(server, project, ['deploy', '--target', uri]);
     expect(bySqitch.code).not.toBe(0);
     expect(bySqitch.stderr).toContain('Conflicts with previously deployed change: legacy:audit_log');
+    // sqitch agrees: it deployed nothing either.
+    expect((await targetStatus(target)).applied).toEqual([]);
   });
 
-  it('refuses to revert a change that a deployed change of another project requires, when its turn comes', async () => {
+  it('refuses a revert that would take away a change a deployed change of another project requires, before reverting anything, as sqitch does', async () => {
     const database = await scratchDatabase(server, 'sqitch');
     const uri = sqitchTarget(server, database);
     const project = copyOfFixture('sqitch-shop');
@@ -121,13 +124,17 @@ describe('sqitch failures on PostgreSQL', () => {
     const reports = otherProject('reports', 'mailing', '[shop:users] ', 'CREATE TABLE public.mailing (email text);');
     const deployed = await sqitch(server, reports, ['deploy', '--target', uri]);
     expect(deployed.code, deployed.stderr).toBe(0);
+    const before = (await targetStatus(target)).applied;
+    const relationsBefore = await relations(database);
 
     // shop:users is the first users deployed (users@v1.0), as sqitch resolves a name: reverting to schema stops there.
     const error = await failure(runTarget(target, { action: 'downgrade', to: 'schema' }, options));
     expect(error.code).toBe('E_BOOKKEEPING_REFUSES');
-    expect(error.message).toContain('users@v1.0 was not run: sqitch: change "users" is required by other deployed changes');
-    expect((await targetStatus(target)).applied).toEqual(['schema', 'users@v1.0']);
-    expect(await relations(database)).toEqual(['users']);
+    expect(error.message).toContain('sqitch: change "users" is required by reports:mailing, which stays deployed; revert it first.');
+    expect(error.message).toContain('Nothing was run.');
+    // sqitch checks the whole revert first: nothing of it ran, not even the changes after users@v1.0.
+    expect((await targetStatus(target)).applied).toEqual(before);
+    expect(await relations(database)).toEqual(relationsBefore);
 
     const bySqitch = await sqitch(server, project, ['revert', '--target', uri, '-y', '--to', 'schema']);
     expect(bySqitch.code).not.toBe(0);
