@@ -3,6 +3,10 @@
 import { useEffect, useMemo } from 'react';
 import { inventoryCsv, inventoryMarkdown } from '../../../src-shared/model/inventoryExport';
 import { useConnections } from '../connections/connectionsStore';
+import { ProblemSummaryBar } from '../connections/ProblemSummaryBar';
+import { problemsOf } from '../connections/problemSummary';
+import { useProblems } from '../connections/problemsStore';
+import { useStatus } from '../runner/statusStore';
 import { useRunDialog } from '../runner/runDialogStore';
 import { downloadFile, fileStem } from './exportFile';
 import { InventoryGrid, type GridRow } from './InventoryGrid';
@@ -18,11 +22,13 @@ export function InventoryScreen() {
   // An upgrade changes the tables: reload when a run finishes.
   const runsFinished = useRunDialog((s) => s.runsFinished);
   const state = useInventory();
-  const { inventory, sizes, counts, filter, sort, load } = state;
+  const { inventory, sizes, counts, filter, sort } = state;
+  const status = useStatus((s) => (s.profileId === profileId ? s.status : undefined));
+  const { readAt, refreshing, refresh } = useProblems();
 
   useEffect(() => {
-    if (profileId && profileId !== 'new') void load(profileId);
-  }, [profileId, runsFinished, load]);
+    if (profileId && profileId !== 'new') void refresh(profileId);
+  }, [profileId, runsFinished, refresh]);
 
   // The loaded rows with exact sizes and counts laid over them as they arrive.
   const rows = useMemo<GridRow[]>(
@@ -72,10 +78,13 @@ export function InventoryScreen() {
             {state.readingSizes ? ' · reading exact sizes…' : ''}
           </p>
         </div>
-        <button type="button" disabled={state.loading} onClick={() => profileId && void load(profileId)}>
-          {state.loading ? 'Loading…' : 'Reload'}
-        </button>
       </header>
+      <ProblemSummaryBar
+        summary={problemsOf(status, inventory)}
+        readAt={readAt}
+        refreshing={refreshing}
+        onRefresh={() => profileId && void refresh(profileId)}
+      />
       {state.error && (
         <p className="error" role="alert">
           {state.error}

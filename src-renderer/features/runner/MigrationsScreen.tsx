@@ -5,12 +5,15 @@ import { formatLabel } from '../../../src-shared/model/revision';
 import { otherBookkeepingLine, type MigrationStatus } from '../../../src-shared/model/status';
 import { useNavigation } from '../../app/navigationStore';
 import { useConnections } from '../connections/connectionsStore';
+import { ProblemSummaryBar } from '../connections/ProblemSummaryBar';
+import { problemsOf } from '../connections/problemSummary';
+import { useProblems } from '../connections/problemsStore';
+import { useInventory } from '../inventory/inventoryStore';
 import { useRunDialog } from './runDialogStore';
 import { useStatus } from './statusStore';
 import { formatMoment } from '../../../src-shared/format/moment';
 
-function Summary({ status }: { status: MigrationStatus }) {
-  const problems = status.unknown.length + status.changed.length;
+function Summary({ status, problems }: { status: MigrationStatus; problems: number }) {
   return (
     <div className="status-cards">
       <div className="status-card">
@@ -32,24 +35,24 @@ function Summary({ status }: { status: MigrationStatus }) {
 
 export function MigrationsScreen() {
   const profileId = useConnections((s) => s.selected);
-  const { status, error, loading, load } = useStatus();
+  const { status, error } = useStatus();
+  const inventory = useInventory((s) => (s.profileId === profileId ? s.inventory : undefined));
+  const { readAt, refreshing, refresh } = useProblems();
   const runsFinished = useRunDialog((s) => s.runsFinished);
   const openRun = useRunDialog((s) => s.open);
   const go = useNavigation((s) => s.go);
 
   useEffect(() => {
-    if (profileId && profileId !== 'new') void load(profileId);
-  }, [profileId, runsFinished, load]);
+    if (profileId && profileId !== 'new') void refresh(profileId);
+  }, [profileId, runsFinished, refresh]);
   if (!profileId || profileId === 'new') return null;
+  const problems = problemsOf(status, inventory);
 
   return (
     <section className="migrations" aria-labelledby="migrations-title">
       <header className="form-head">
         <h1 id="migrations-title">Migrations</h1>
         <div className="head-actions">
-          <button type="button" onClick={() => void load(profileId)} disabled={loading}>
-            {loading ? 'Refreshing…' : 'Refresh'}
-          </button>
           <button type="button" onClick={() => openRun(profileId, { action: 'downgrade', to: '-1' })} disabled={!status?.applied.length}>
             Downgrade…
           </button>
@@ -86,7 +89,8 @@ export function MigrationsScreen() {
               {otherBookkeepingLine(status, other)}
             </p>
           ))}
-          <Summary status={status} />
+          <Summary status={status} problems={problems.total} />
+          <ProblemSummaryBar summary={problems} readAt={readAt} refreshing={refreshing} onRefresh={() => void refresh(profileId)} />
           {status.pendingByBranch.length > 0 && (
             <section aria-label="Pending by branch">
               <h2>Pending, by head</h2>

@@ -1,0 +1,53 @@
+// One count of a connection's problems, whichever tab shows it: the migration status's (unknown or
+// edited revisions, a blocked upgrade, a refused run, another tool's bookkeeping) and the inventory's
+// (missing, conflicting and unexpected tables). Two tabs counting differently was the complaint.
+import type { Inventory } from '../../../src-shared/model/inventory';
+import type { MigrationStatus } from '../../../src-shared/model/status';
+import { countOf } from '../../../src-shared/format/plural';
+
+export interface ProblemSummary {
+  total: number;
+  /** Each kind of problem found, in words ("1 missing table"); empty when there are none. */
+  lines: string[];
+  /** The inventory's table statuses may be static analysis's doing: said beside the count. */
+  analysisIncomplete: string | undefined;
+  /** What could not be read (no project bound, the status or the inventory failed): the count leaves it out. */
+  unread: string[];
+}
+
+function statusLines(status: MigrationStatus): string[] {
+  return [
+    status.unknown.length ? `${countOf(status.unknown.length, 'revision')} recorded in the database but defined by no file` : '',
+    status.changed.length ? `${countOf(status.changed.length, 'revision')} edited after being applied` : '',
+    status.blockedBy ? `the upgrade is blocked: ${status.blockedBy}` : '',
+    status.runRefusal ? `no run can start: ${status.runRefusal}` : '',
+    // Another tool's bookkeeping only misleads when this project has none of its own.
+    !status.initialised && status.otherBookkeeping?.length
+      ? `${countOf(status.otherBookkeeping.length, "other tool's bookkeeping", "other tools' bookkeeping")} and none of this project's`
+      : '',
+  ].filter(Boolean);
+}
+
+function inventoryLines(inventory: Inventory): string[] {
+  const { counts } = inventory;
+  return [
+    counts.missing ? countOf(counts.missing, 'missing table') : '',
+    counts.conflict ? `${countOf(counts.conflict, 'conflicting table')} (the next upgrade would fail)` : '',
+    counts.unexpected ? countOf(counts.unexpected, 'unexpected table') : '',
+  ].filter(Boolean);
+}
+
+export function problemsOf(status: MigrationStatus | undefined, inventory: Inventory | undefined): ProblemSummary {
+  const lines = [...(status ? statusLines(status) : []), ...(inventory ? inventoryLines(inventory) : [])];
+  const counted = [
+    status ? status.unknown.length + status.changed.length + (status.blockedBy ? 1 : 0) + (status.runRefusal ? 1 : 0) : 0,
+    status && !status.initialised ? (status.otherBookkeeping?.length ?? 0) : 0,
+    inventory ? inventory.counts.missing + inventory.counts.conflict + inventory.counts.unexpected : 0,
+  ];
+  return {
+    total: counted.reduce((sum, n) => sum + n, 0),
+    lines,
+    analysisIncomplete: inventory?.analysisIncomplete?.message,
+    unread: [status ? '' : 'the migration status', inventory ? '' : 'the inventory'].filter(Boolean),
+  };
+}
