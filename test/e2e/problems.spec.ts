@@ -11,6 +11,8 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
+const problemsText = (count: number) => `${count} ${count === 1 ? 'problem' : 'problems'}`;
+
 async function numberIn(locator: Locator): Promise<number> {
   return Number(await locator.textContent());
 }
@@ -29,12 +31,12 @@ test('a table made by hand counts on the Migrations tab as on the Inventory afte
       .filter({ hasText: /problems?$/ })
       .locator('.status-number');
     const before = await numberIn(card);
-    await expect(problems.locator('strong')).toHaveText(`${before} ${before === 1 ? 'problem' : 'problems'}`);
+    await expect(problems.locator('strong')).toHaveText(problemsText(before));
 
     execSqlite(join(home, 'demo', 'demo.sqlite'), 'CREATE TABLE made_by_hand (id integer)');
     await problems.getByRole('button', { name: 'Refresh' }).click();
     await expect(card).toHaveText(String(before + 1));
-    await expect(problems.locator('strong')).toHaveText(`${before + 1} problems`);
+    await expect(problems.locator('strong')).toHaveText(problemsText(before + 1));
     await expect(problems).toContainText(/unexpected tables?/);
     await shot(page, '62-problems-migrations');
 
@@ -45,7 +47,7 @@ test('a table made by hand counts on the Migrations tab as on the Inventory afte
     for (const label of ['Missing', 'Unexpected', 'Will conflict'])
       shown += await numberIn(byStatus.getByRole('button', { name: label }).locator('.inventory-count-number'));
     expect(shown).toBe(before + 1);
-    await expect(page.getByRole('region', { name: 'Problems' }).locator('strong')).toHaveText(`${before + 1} problems`);
+    await expect(page.getByRole('region', { name: 'Problems' }).locator('strong')).toHaveText(problemsText(before + 1));
     await shot(page, '62-problems-inventory');
   } finally {
     await app.stop();
