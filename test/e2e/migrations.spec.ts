@@ -47,7 +47,7 @@ test.describe('migrations', () => {
 
     await page.getByRole('button', { name: 'Upgrade to m003…' }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog.getByRole('heading')).toHaveText('Upgrade Local app to m003');
+    await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Upgrade Local app to m003');
     await expect(dialog.getByRole('region', { name: 'Plan' })).toContainText('2 revisions, in this order');
     await dialog.getByRole('button', { name: 'Show the exact SQL' }).click();
     await expect(dialog.locator('.run-sql')).toContainText('CREATE TABLE audit (id INTEGER PRIMARY KEY);');

@@ -39,12 +39,13 @@ export function UnlockScreen() {
             onChange={(e) => setPassphrase(e.target.value)}
             aria-describedby={creating ? 'passphrase-rule' : undefined}
           />
-          {creating && (
-            <span id="passphrase-rule" className="muted small">
-              {passphraseRule}
-            </span>
-          )}
         </label>
+        {/* Outside the label: the rule describes the field (aria-describedby), it is not part of its name. */}
+        {creating && (
+          <p id="passphrase-rule" className="muted small">
+            {passphraseRule}
+          </p>
+        )}
         {creating && (
           <label>
             Repeat passphrase
