@@ -14,6 +14,7 @@ import type { MigrationTarget } from '../targets/migrationTarget';
 import type { RunOptions } from './sqlRun';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
 import { planRun, previewSteps, type PlannedRun } from './runPlan';
+import { runFailureRecord } from './runAudit';
 import { readRecorded } from './versionTables';
 
 interface AlembicSetup {
@@ -164,17 +165,7 @@ export async function runAlembic(
     });
     return { request, steps: done.map(({ revision, direction, file, message }) => ({ revision, direction, file, message, durationMs: 0 })), totalMs, status };
   } catch (error) {
-    options.audit?.({
-      actor: options.actor,
-      action: `runner.${request.action}.failed`,
-      target: target.name,
-      detail: {
-        request,
-        via: 'alembic',
-        code: error instanceof SwitchyardError ? error.code : 'E_INTERNAL',
-        message: error instanceof Error ? error.message : String(error),
-      },
-    });
+    options.audit?.(runFailureRecord(options.actor, target.name, request, error, { via: 'alembic' }));
     throw error;
   } finally {
     await session.close();

@@ -16,6 +16,7 @@ import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } f
 import type { PreparedStep } from './preparedStep';
 import { planRun, previewSteps, stamping } from './runPlan';
 import { transactionFindings } from './transactionFindings';
+import { runFailureRecord } from './runAudit';
 import { readRecorded } from './versionTables';
 
 /** A project in a format whose SQL Switchyard runs. */
@@ -102,17 +103,7 @@ export async function runSql(driver: Driver, target: MigrationTarget, project: S
       op?.progress(index + 1, steps.length, step.revision);
     }
   } catch (error) {
-    options.audit?.({
-      actor: options.actor,
-      action: `runner.${request.action}.failed`,
-      target: target.name,
-      detail: {
-        request,
-        completed: done.map((s) => s.revision),
-        code: error instanceof SwitchyardError ? error.code : 'E_INTERNAL',
-        message: error instanceof Error ? error.message : String(error),
-      },
-    });
+    options.audit?.(runFailureRecord(options.actor, target.name, request, error, { completed: done.map((s) => s.revision) }));
     throw error;
   } finally {
     await session.close();

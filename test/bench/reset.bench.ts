@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import pg from 'pg';
 import { quoteIdentifier } from '../../src-main/drivers/identifier';
 import { runReset } from '../../src-main/reset/resetRun';
-import type { MigrationTarget } from '../../src-main/targets/migrationTarget';
 import { runTarget } from '../../src-main/runner/runnerService';
 import { postgresVersionTable } from '../../src-main/engines/postgres/postgresVersionTable';
 import { createNativeTableSql } from '../../src-main/formats/native/nativeTableSql';
 import { createServices } from '../../src-main/services';
 import { passphraseKeyProvider } from '../../src-main/store/keyProvider';
 import { startPostgres, type PostgresServer } from '../support/embeddedPostgres';
+import { postgresTarget } from '../support/migrationTargets';
 import { writeNativeProject, type RevisionSpec } from '../support/nativeProject';
 import { medianMs, round, withBaseline, type BenchmarkSuite } from './harness';
 
@@ -67,25 +67,7 @@ export const resetSuite: BenchmarkSuite = {
       await services.session.unlock(passphraseKeyProvider('bench passphrase', { N: 1024, r: 8, p: 1 }));
       writeNativeProject(join(dir, 'migrations'), specs);
       await admin(server, (client) => client.query(`CREATE DATABASE ${database}`).then(() => undefined));
-      const target: MigrationTarget = {
-        name: database,
-        environment: 'dev',
-        connection: {
-          engine: 'postgres',
-          host: server.host,
-          port: server.port,
-          user: server.user,
-          password: server.password,
-          database,
-          sslMode: 'disable',
-          sslCaFile: '',
-          sqlitePath: '',
-          readOnly: false,
-        },
-        projectDir: join(dir, 'migrations'),
-        projectFormat: 'native',
-        alembicCommand: '',
-      };
+      const target = postgresTarget(server, database, join(dir, 'migrations'));
       const scope = { key: 'bench', target };
       await runTarget(target, { action: 'upgrade', to: 'heads' }, { actor: 'bench' });
       await admin(
