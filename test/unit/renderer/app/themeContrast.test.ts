@@ -29,7 +29,22 @@ function contrast(a: string, b: string): number {
 }
 
 const { light, dark } = themeColours();
-const texts = ['text', 'muted', 'ok-text', 'bad-text', 'warn-text', 'caution-text', 'merge-text', 'accent'];
+// The SQL colours too: the revision panel shows a revision's SQL in them.
+const texts = [
+  'text',
+  'muted',
+  'ok-text',
+  'bad-text',
+  'warn-text',
+  'caution-text',
+  'merge-text',
+  'accent',
+  'sql-keyword',
+  'sql-string',
+  'sql-number',
+  'sql-comment',
+  'sql-identifier',
+];
 
 describe('the light and dark themes', () => {
   it('give every colour of the root a light and a dark value', () => {
@@ -42,6 +57,11 @@ describe('the light and dark themes', () => {
   it('colour text with the text colours, never with the fills (--ok and --bad are under 4.5:1 on the light panel)', () => {
     const textOnFill = [...css.matchAll(/(?<![-\w])color:\s*var\(--(?:ok|bad)\)/g)].map((m) => m[0]);
     expect(textOnFill).toEqual([]);
+  });
+
+  it('colour text with the theme’s colours, whose dark value is checked too (a fixed grey was 2.8:1 on the dark panel)', () => {
+    const fixed = [...css.matchAll(/(?<![-\w])color:\s*(#[0-9a-f]{3,6})/gi)].map((m) => m[0]);
+    expect(fixed).toEqual([]);
   });
 
   for (const [name, theme] of [
