@@ -11,6 +11,7 @@ import type { RefusedInTransaction } from '../migrations/transactionRules';
 import type { VersionTableSql } from './versionTableSql';
 import type { DatabaseLifecycle } from '../reset/lifecycle';
 import type { RunSession, RunSessionOptions } from '../runner/runSession';
+import type { ScratchDatabase, ScratchPlace } from '../scratch/scratchDatabase';
 
 /** Where a connection goes: the fields a profile and a connection target share. */
 export type Destination = Pick<ConnectionTarget, 'host' | 'port' | 'database' | 'user' | 'sslMode' | 'sslCaFile' | 'sqlitePath'>;
@@ -83,4 +84,9 @@ export interface Engine {
   ): Promise<RunSession>;
   /** The database's lifecycle for resets and snapshots; `snapshotDir` is where file copies go. */
   openLifecycle(connection: ConnectionTarget, snapshotDir: string): Promise<DatabaseLifecycle>;
+  /**
+   * A throwaway database to replay migrations into, beside `near` where its server takes one, else in
+   * `place` (Switchyard's embedded PostgreSQL, a scratch file). The caller drops it, also on failure.
+   */
+  openScratch(near: ConnectionTarget | undefined, place: ScratchPlace): Promise<ScratchDatabase>;
 }

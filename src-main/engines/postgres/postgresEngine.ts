@@ -8,6 +8,7 @@ import { openPostgresRunSession } from './postgresRunSession';
 import { postgresVersionTable } from './postgresVersionTable';
 import { postgresSqlalchemyUrl } from './postgresUrl';
 import { postgresRefusedInTransaction } from './postgresTransactionRules';
+import { openPostgresScratch } from './postgresScratch';
 
 const location = (connection: Destination) => `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
 
@@ -34,4 +35,5 @@ export const postgresEngine: Engine = {
   openRunSession: openPostgresRunSession,
   // Snapshots are template databases on the server: no folder of ours.
   openLifecycle: (connection) => openPostgresLifecycle(connection),
+  openScratch: openPostgresScratch,
 };

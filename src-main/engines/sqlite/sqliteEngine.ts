@@ -8,6 +8,7 @@ import { openSqliteLifecycle } from './sqliteLifecycle';
 import { openSqliteRunSession } from './sqliteRunSession';
 import { sqliteVersionTable } from './sqliteVersionTable';
 import { sqliteRefusedInTransaction } from './sqliteTransactionRules';
+import { openSqliteScratch } from './sqliteScratch';
 
 export const sqliteEngine: Engine = {
   kind: 'sqlite',
@@ -26,4 +27,5 @@ export const sqliteEngine: Engine = {
   refusedInTransaction: (_driver, sql) => sqliteRefusedInTransaction(sql),
   openRunSession: openSqliteRunSession,
   openLifecycle: openSqliteLifecycle,
+  openScratch: (_near, place) => openSqliteScratch(place),
 };

