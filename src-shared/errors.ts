@@ -51,6 +51,8 @@ export const errorCodes = [
   'E_CYCLE',
   'E_BOOKKEEPING_REFUSES',
   'E_TRANSACTION_REFUSED',
+  /** The migrations could not be replayed into a scratch database (the expected schema); detail: the failing file and line. */
+  'E_REPLAY_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

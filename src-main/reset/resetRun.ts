@@ -109,7 +109,7 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
           ...(options.audit ? { audit: options.audit } : {}),
         },
       );
-      return `${result.steps.length} revision(s) applied; at ${result.status.heads.join(', ') || 'base'}`;
+      return `${countOf(result.steps.length, 'revision')} applied; at ${result.status.heads.join(', ') || 'base'}`;
     }
     case 'seed': {
       await withDriver(scope.target, (driver) => runSeed(driver, request.seedFile ?? ''), true);

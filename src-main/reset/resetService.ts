@@ -1,5 +1,6 @@
 // The reset wizard and snapshots as the API and the CLI use them, on a TargetRef.
 import { SwitchyardError } from '../../src-shared/errors';
+import { countOf } from '../../src-shared/format/plural';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import type { Confirmation } from '../../src-shared/model/confirmation';
 import type { DatabaseCondition, ResetPlan, ResetRequest, ResetSession, Snapshot } from '../../src-shared/model/reset';
@@ -68,7 +69,7 @@ export class ResetService {
     if (choice === undefined) {
       throw new SwitchyardError(
         'E_SNAPSHOTS_REMAIN',
-        `No other connection reaches this database, and it has ${exclusive.length} snapshot(s): ${exclusive.map((s) => `"${s.name}" (${s.id.slice(0, 8)})`).join(', ')}. Say whether to keep or delete them. Nothing was removed.`,
+        `No other connection reaches this database, and it has ${countOf(exclusive.length, 'snapshot')}: ${exclusive.map((s) => `"${s.name}" (${s.id.slice(0, 8)})`).join(', ')}. Say whether to keep or delete them. Nothing was removed.`,
         { snapshots: exclusive },
       );
     }

@@ -1,6 +1,7 @@
 // The wizard's Verify step: the version bookkeeping at the target, and the tables equal to what the
 // applied migrations create — none missing, none unexpected.
 import type { ResetVerification } from '../../src-shared/model/reset';
+import { countOf } from '../../src-shared/format/plural';
 import { loadInventory } from '../inventory/loadInventory';
 import { appliedWithAncestors, planUpgrade } from '../../src-shared/graph/planner';
 import { loadTargetProject, type MigrationTarget } from '../targets/migrationTarget';
@@ -21,9 +22,9 @@ export async function verifyReset(target: MigrationTarget, expectation: Expectat
   if (status && expectation.kind === 'target') {
     const project = loadTargetProject(target);
     const left = planUpgrade(project.graph, expectation.to, appliedWithAncestors(project.graph, status.applied)).steps;
-    if (left.length > 0) problems.push(`${left.length} revision(s) short of ${expectation.to}: ${left.map((s) => s.revision).join(', ')}`);
+    if (left.length > 0) problems.push(`${countOf(left.length, 'revision')} short of ${expectation.to}: ${left.map((s) => s.revision).join(', ')}`);
   } else if (status && expectation.kind === 'empty' && status.applied.length > 0) {
-    problems.push(`${status.applied.length} revision(s) recorded, none expected`);
+    problems.push(`${countOf(status.applied.length, 'revision')} recorded, none expected`);
   } else if (status && expectation.kind === 'snapshot' && !sameHeads(heads, expectation.heads)) {
     problems.push(`at ${heads.join(', ') || 'base'}, the snapshot was at ${expectation.heads.join(', ') || 'base'}`);
   }

@@ -2,6 +2,7 @@
 // tool's bookkeeping records is written into the new format's own bookkeeping, in one transaction,
 // after being shown. No migration runs; the old table is left as it was.
 import { SwitchyardError } from '../../src-shared/errors';
+import { countOf } from '../../src-shared/format/plural';
 import type { ProjectFormat } from '../../src-shared/model/revision';
 import type { AdoptionPreview, AdoptionResult } from '../../src-shared/model/run';
 import { appliedWithAncestors, upgradeOrder } from '../../src-shared/graph/planner';
@@ -41,7 +42,7 @@ export async function adoptionPreview(driver: Driver, project: LoadedProject, fr
   if (own.records.length > 0) {
     throw new SwitchyardError(
       'E_INVALID_INPUT',
-      `${into.name}'s bookkeeping (${into.bookkeeping.tables.join(', ')}) records ${own.records.length} revision(s) already: adopting would mix two histories. Nothing was written.`,
+      `${into.name}'s bookkeeping (${into.bookkeeping.tables.join(', ')}) records ${countOf(own.records.length, 'revision')} already: adopting would mix two histories. Nothing was written.`,
     );
   }
   const recorded = (await old.read(driver, project.files)).records.map((r) => r.revision);
@@ -77,7 +78,7 @@ export async function adoptionPreview(driver: Driver, project: LoadedProject, fr
       ? `${old.tables.join(', ')} is left as it is`
       : `${from}'s ${renames.map((r) => `${r.table} is kept, renamed ${r.to}`).join(', ')} (${into.name} uses the same name)`;
   const sql = [
-    `-- Record ${revisions.length} revision(s) ${from} applied in ${into.name}'s bookkeeping; no migration runs; ${kept}`,
+    `-- Record ${countOf(revisions.length, 'revision')} ${from} applied in ${into.name}'s bookkeeping; no migration runs; ${kept}`,
     'BEGIN;',
     ...renames.map(({ table, to }) => `ALTER TABLE ${table} RENAME TO ${to};`),
     statement(into.bookkeeping.createSql(versionTable)),

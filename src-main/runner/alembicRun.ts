@@ -1,6 +1,7 @@
 // Upgrade, downgrade and stamp for Alembic projects, through the project's own alembic command:
 // our planner previews, Alembic runs, alembic_version is read back to report what changed.
 import { SwitchyardError } from '../../src-shared/errors';
+import { countOf } from '../../src-shared/format/plural';
 import type { RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Driver } from '../drivers/driver';
 import { engineFor } from '../engines/engineFor';
@@ -151,7 +152,7 @@ export async function runAlembic(
     if (outcome.code !== 0) {
       throw new SwitchyardError(
         'E_ALEMBIC_FAILED',
-        `alembic ${args.join(' ')} exited with ${outcome.code}${done.length ? ` after ${done.length} revision(s)` : ''}:\n${alembicFailureText(outcome.stderr, setup.scriptDir, outcome.program)}`,
+        `alembic ${args.join(' ')} exited with ${outcome.code}${done.length ? ` after ${countOf(done.length, 'revision')}` : ''}:\n${alembicFailureText(outcome.stderr, setup.scriptDir, outcome.program)}`,
         { exitCode: outcome.code, completed: done.map((s) => s.revision) },
       );
     }

@@ -3,6 +3,7 @@
 import type { CSSProperties } from 'react';
 import { environmentColours, environmentLabels } from '../../src-shared/model/profile';
 import { useConnections } from '../features/connections/connectionsStore';
+import { textOnFill } from '../components/textOnFill';
 
 export function EnvironmentBand() {
   const profile = useConnections((state) => state.profiles.find((p) => p.id === state.selected));
@@ -11,7 +12,7 @@ export function EnvironmentBand() {
     <div
       className={`env-band env-${profile.environment}`}
       data-environment={profile.environment}
-      style={{ '--env': environmentColours[profile.environment] } as CSSProperties}
+      style={{ '--env': environmentColours[profile.environment], '--on-env': textOnFill(environmentColours[profile.environment]) } as CSSProperties}
       role="status"
       aria-label={`${environmentLabels[profile.environment]} connection selected`}
     >

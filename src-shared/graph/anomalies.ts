@@ -1,6 +1,7 @@
 // Everything wrong with a project's graph, as data with a file and line: the UI lists these beside
 // the graph and the CLI prints them, instead of failing the way `alembic` does.
 import type { Anomaly, Revision } from '../model/revision';
+import { countOf } from '../format/plural';
 import { revisionCycles } from './revisionCycles';
 import { withDescendants, type RevisionGraph } from './revisionGraph';
 
@@ -32,7 +33,8 @@ function missingReferences(graph: RevisionGraph): Anomaly[] {
   return graph.missing.map(({ revision, missing, via }) => {
     const hanging = [...withDescendants(graph, [revision])];
     const what = via === 'parent' ? 'parent' : 'depends-on revision';
-    const more = hanging.length > 1 ? `; ${hanging.length - 1} more revision(s) hang from it` : '';
+    const more =
+      hanging.length > 1 ? `; ${countOf(hanging.length - 1, 'more revision', 'more revisions')} ${hanging.length === 2 ? 'hangs' : 'hang'} from it` : '';
     return {
       kind: 'missingParent',
       message: `${revision} names ${what} ${missing}, which no file defines${more}.`,

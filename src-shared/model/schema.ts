@@ -211,7 +211,8 @@ interface FunctionAttributes {
   bodyHash: string;
 }
 
-interface SchemaObjectBase<K extends SchemaObjectKind> {
+/** An object of one kind; `SchemaObject` is the union of these over every kind. */
+export interface SchemaObjectBase<K extends SchemaObjectKind> {
   key: string;
   /** The key the diff pairs objects by: `key`, or for a name the server made up, a key without the name. */
   matchKey: string;

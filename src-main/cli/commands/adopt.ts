@@ -3,6 +3,7 @@
 // one transaction, after being shown. No migration runs.
 import { projectFormats, type ProjectFormat } from '../../../src-shared/model/revision';
 import type { AdoptionPreview } from '../../../src-shared/model/run';
+import { countOf } from '../../../src-shared/format/plural';
 import { actorName } from '../../services';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
@@ -33,8 +34,8 @@ function printAdoption(preview: AdoptionPreview, written: boolean): void {
     : '';
   say(
     written
-      ? `Recorded ${preview.revisions.length} revision(s) from ${preview.from} in ${preview.into}'s bookkeeping.${moved}${unknown}\n`
-      : `Nothing written: this is what adopting ${preview.from}'s ${preview.revisions.length} revision(s) into ${preview.into} would record.${moved}${unknown} Run again with --yes to write it.\n`,
+      ? `Recorded ${countOf(preview.revisions.length, 'revision')} from ${preview.from} in ${preview.into}'s bookkeeping.${moved}${unknown}\n`
+      : `Nothing written: this is what adopting ${preview.from}'s ${countOf(preview.revisions.length, 'revision')} into ${preview.into} would record.${moved}${unknown} Run again with --yes to write it.\n`,
   );
 }
 

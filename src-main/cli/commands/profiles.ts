@@ -64,7 +64,7 @@ function parse(args: string[]) {
   return parseFlags(args, { options: fieldOptions, allowPositionals: true }, usage);
 }
 
-/** The value a field's flag(s) give it, checked as the flag is read; undefined when none was given. */
+/** The value a field's flags give it, checked as the flag is read; undefined when none was given. */
 function flagValue(field: ProfileField, flags: Readonly<Record<string, string | boolean | undefined>>): unknown {
   if (field.kind === 'boolean') return flags[field.offFlag] ? false : flags[field.flag] ? true : undefined;
   const text = flags[field.flag];

@@ -5,6 +5,7 @@ import { otherBookkeepingLine, type MigrationStatus } from '../../../src-shared/
 import type { TargetRef } from '../../../src-shared/model/targetRef';
 import { api } from '../../../src-shared/api';
 import { SwitchyardError } from '../../../src-shared/errors';
+import { countOf } from '../../../src-shared/format/plural';
 import type { MigrationTarget } from '../../targets/migrationTarget';
 import { actorName, type Services } from '../../services';
 import { checkedInput } from '../checkedInput';
@@ -43,8 +44,8 @@ export async function resolveTarget(flags: TargetFlags): Promise<Resolved> {
 function printStatus(target: MigrationTarget, status: MigrationStatus): void {
   const lines = [
     `${target.name} — ${status.format} project ${status.project}`,
-    `applied:  ${status.applied.length} revision(s); at ${status.heads.length ? status.heads.join(', ') : 'base (nothing applied)'}`,
-    `pending:  ${status.pending.length === 0 ? 'none — up to date' : `${status.pending.length} revision(s)`}`,
+    `applied:  ${countOf(status.applied.length, 'revision')}; at ${status.heads.length ? status.heads.join(', ') : 'base (nothing applied)'}`,
+    `pending:  ${status.pending.length === 0 ? 'none — up to date' : countOf(status.pending.length, 'revision')}`,
     ...status.pendingByBranch.map((b) => `  → ${b.head}: ${b.revisions.join(' ')}`),
   ];
   if (status.unknown.length) lines.push(`unknown:  ${status.unknown.join(', ')} (recorded in the database, in no file)`);
@@ -172,7 +173,7 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
           });
         else
           say(
-            `${result.steps.length === 0 ? 'Nothing to do' : `${action === 'stamp' ? 'Stamped' : 'Ran'} ${result.steps.length} revision(s) in ${result.totalMs} ms`}; now at ${result.status.heads.join(', ') || 'base'}.\n`,
+            `${result.steps.length === 0 ? 'Nothing to do' : `${action === 'stamp' ? 'Stamped' : 'Ran'} ${countOf(result.steps.length, 'revision')} in ${result.totalMs} ms`}; now at ${result.status.heads.join(', ') || 'base'}.\n`,
           );
         return 0;
       } catch (error) {

@@ -3,6 +3,7 @@
 // that refuse connections. A restore clones beside the target and swaps by renaming.
 import { createHash } from 'node:crypto';
 import { SwitchyardError } from '../../../src-shared/errors';
+import { nounFor } from '../../../src-shared/format/plural';
 import type { DatabaseShapeRecord, PrivilegeCheck, ResetMode, ResetSession } from '../../../src-shared/model/reset';
 import type { ConnectionTarget, Driver } from '../../drivers/driver';
 import type { DatabaseLifecycle, RecreatedShape } from '../../reset/lifecycle';
@@ -211,7 +212,7 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
           ? { ok: true, explanation: `${facts.user} owns every schema of ${database}: it can drop and create them.` }
           : {
               ok: false,
-              explanation: `${facts.user} does not own the schema(s) ${notOurs.join(', ')}: only their owner (or a superuser) can drop them. Ask for ownership, or reset with a role that has it.`,
+              explanation: `${facts.user} does not own the ${nounFor(notOurs.length, 'schema')} ${notOurs.join(', ')}: only their owner (or a superuser) can drop them. Ask for ownership, or reset with a role that has it.`,
             };
       }
       if (!facts.ownerMember) {

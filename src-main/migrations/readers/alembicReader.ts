@@ -1,5 +1,6 @@
 // Reads an Alembic project's revision files (`versions/*.py`) without importing them.
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readFileText } from './fileText';
 import { relative, resolve, sep } from 'node:path';
 import type { Anomaly } from '../../../src-shared/model/revision';
 import { parseAlembicHeader, type AlembicHeader } from './alembicHeader';
@@ -117,7 +118,7 @@ export function readAlembicProject(project: string, versionDirs: string[], recur
       const file = folder ? `${folder}/${name}` : name;
       let text: string;
       try {
-        text = normaliseText(readFileSync(path, 'utf8'));
+        text = normaliseText(readFileText(path));
       } catch (error) {
         unreadable.push(unreadableFile(file, 1, `cannot read: ${(error as Error).message}`));
         continue;

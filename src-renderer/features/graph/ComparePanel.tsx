@@ -3,7 +3,7 @@
 import type { Profile } from '../../../src-shared/model/profile';
 import type { EnvironmentGap } from '../../../src-shared/graph/environmentGap';
 import { useRunDialog } from '../runner/runDialogStore';
-import { useCompare } from './compareStore';
+import { noComparison, useCompare } from './compareStore';
 
 interface Props {
   current: Profile;
@@ -34,7 +34,8 @@ function EnvironmentPicker({ label, value, choices, names, onPick }: PickerProps
 }
 
 export function ComparePanel({ current, siblings, names, gap }: Props) {
-  const { columns, statuses, from, to, show, level } = useCompare();
+  const { statuses, show, level } = useCompare();
+  const { columns, from, to } = useCompare((s) => s.comparisons[current.id] ?? noComparison);
   const choices = [current.id, ...columns];
   return (
     <section className="graph-compare" aria-label="Compare environments">
@@ -45,7 +46,7 @@ export function ComparePanel({ current, siblings, names, gap }: Props) {
           <span className="muted">Show beside {current.name}:</span>
           {siblings.map((p) => (
             <label key={p.id} className="graph-check">
-              <input type="checkbox" checked={columns.includes(p.id)} onChange={(e) => void show(p.id, e.target.checked)} /> {p.name}
+              <input type="checkbox" checked={columns.includes(p.id)} onChange={(e) => void show(current.id, p.id, e.target.checked)} /> {p.name}
               {'error' in (statuses[p.id] ?? {}) && <span className="graph-anomaly-text"> (unreachable)</span>}
             </label>
           ))}
@@ -54,10 +55,10 @@ export function ComparePanel({ current, siblings, names, gap }: Props) {
       {columns.length > 0 && (
         <div className="graph-compare-level">
           <label>
-            Bring <EnvironmentPicker label="Environment to bring level" value={from} choices={choices} names={names} onPick={(id) => level(id, to)} />
+            Bring <EnvironmentPicker label="Environment to bring level" value={from} choices={choices} names={names} onPick={(id) => level(current.id, id, to)} />
           </label>{' '}
           <label>
-            level with <EnvironmentPicker label="Environment to match" value={to} choices={choices} names={names} onPick={(id) => level(from, id)} />
+            level with <EnvironmentPicker label="Environment to match" value={to} choices={choices} names={names} onPick={(id) => level(current.id, from, id)} />
           </label>
           {gap && (
             <p role="status" className="graph-gap">

@@ -4,6 +4,7 @@ import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import { useVirtualRows } from '../../components/useVirtualRows';
 import type { LaneRow } from '../../../src-shared/graph/laneLayout';
 import type { ViewItem } from '../../../src-shared/graph/linearRuns';
+import { ComparisonHeads } from './ComparisonHeads';
 import type { EnvironmentColumn } from './environmentComparison';
 import type { GraphModel } from './graphModel';
 import { GraphRow, statusSets } from './GraphRow';
@@ -26,6 +27,8 @@ interface Props {
   onExpand(firstRow: number): void;
   onMenu(id: string, x: number, y: number): void;
   onKey(event: KeyboardEvent): void;
+  /** Stops comparing an environment from its column head. */
+  onStopComparing(profileId: string): void;
 }
 
 const overscan = 8;
@@ -97,19 +100,22 @@ export function GraphRows(props: Props) {
   });
 
   return (
-    <div
-      id={revisionsListId}
-      className="graph-viewport"
-      ref={viewport}
-      tabIndex={0}
-      role="listbox"
-      aria-label="Revisions"
-      onScroll={onScroll}
-      onKeyDown={props.onKey}
-    >
-      <div className="graph-canvas" style={{ height: items.length * rowHeight }}>
-        <ThroughLines rows={model.layout.rows} items={items} first={first} last={last} width={Math.min(lanes, 360)} />
-        {visible}
+    <div className="graph-rows">
+      {columns.length > 1 && <ComparisonHeads template={template} columns={columns} onStop={props.onStopComparing} />}
+      <div
+        id={revisionsListId}
+        className="graph-viewport"
+        ref={viewport}
+        tabIndex={0}
+        role="listbox"
+        aria-label="Revisions"
+        onScroll={onScroll}
+        onKeyDown={props.onKey}
+      >
+        <div className="graph-canvas" style={{ height: items.length * rowHeight }}>
+          <ThroughLines rows={model.layout.rows} items={items} first={first} last={last} width={Math.min(lanes, 360)} />
+          {visible}
+        </div>
       </div>
     </div>
   );

@@ -6,7 +6,7 @@ import { viewItems } from '../../../src-shared/graph/linearRuns';
 import { useConnections } from '../connections/connectionsStore';
 import { useRunDialog } from '../runner/runDialogStore';
 import { ComparePanel } from './ComparePanel';
-import { useCompare } from './compareStore';
+import { noComparison, useCompare } from './compareStore';
 import { graphModel } from './graphModel';
 import { compareEnvironments } from './environmentComparison';
 import { GraphRows, revisionsListId } from './GraphRows';
@@ -24,6 +24,7 @@ export function GraphScreen() {
   const current = profiles.find((p) => p.id === profileId);
   const g = useGraph();
   const compare = useCompare();
+  const comparison = useCompare((s) => (current ? s.comparisons[current.id] : undefined) ?? noComparison);
   const runsFinished = useRunDialog((s) => s.runsFinished);
   const panelWidth = usePanelWidth((s) => s.width);
   const search = useRef<HTMLInputElement>(null);
@@ -35,9 +36,10 @@ export function GraphScreen() {
   useEffect(() => {
     if (current) void openGraph(current.id);
   }, [current, openGraph, runsFinished]);
+  const currentId = current?.id;
   useEffect(() => {
-    void refreshCompare();
-  }, [refreshCompare, runsFinished]);
+    if (currentId) void refreshCompare(currentId);
+  }, [refreshCompare, currentId, runsFinished]);
 
   useEffect(() => {
     const onSlash = (event: globalThis.KeyboardEvent) => {
@@ -67,12 +69,12 @@ export function GraphScreen() {
         profiles,
         current,
         currentStatus: g.graph?.status ?? undefined,
-        picked: compare.columns,
+        picked: comparison.columns,
         statuses: compare.statuses,
-        from: compare.from,
-        to: compare.to,
+        from: comparison.from,
+        to: comparison.to,
       }),
-    [profiles, current, g.graph, compare.columns, compare.statuses, compare.from, compare.to],
+    [profiles, current, g.graph, comparison, compare.statuses],
   );
 
   const { select, expand, openPanel } = g;
@@ -158,13 +160,6 @@ export function GraphScreen() {
       />
       <GraphSummary graph={g.graph} onGo={(id) => reveal(id, true)} />
       {compare.open && <ComparePanel current={current} siblings={siblings} names={names} gap={gap} />}
-      {columns.length > 1 && (
-        <div className="graph-column-heads" aria-hidden="true">
-          {columns.map((c) => (
-            <span key={c.id}>{c.name}</span>
-          ))}
-        </div>
-      )}
       <div className="graph-body" style={{ '--panel-width': `${panelWidth}px` } as CSSProperties}>
         <GraphRows
           model={model}
@@ -180,6 +175,7 @@ export function GraphScreen() {
           onExpand={expand}
           onMenu={(id, x, y) => setMenu({ id, x, y })}
           onKey={onKey}
+          onStopComparing={(id) => void compare.show(current.id, id, false)}
         />
         {g.panelOpen && g.selected && <PanelSplit />}
         {g.panelOpen && g.selected && (

@@ -3,7 +3,7 @@ import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { PlanPending } from './PlanPending';
 import { SessionTable } from '../../components/SessionTable';
 import { useReset } from './resetStore';
-import { nounFor } from '../../../src-shared/format/plural';
+import { countOf, nounFor } from '../../../src-shared/format/plural';
 
 export function ImpactStep() {
   const { plan, go } = useReset();
@@ -42,7 +42,7 @@ export function ImpactStep() {
       <p className="muted">
         {plan.snapshots.length === 0
           ? 'No snapshots of this connection yet.'
-          : `${plan.snapshots.length} snapshot(s) available: ${plan.snapshots.map((s) => s.name).join(', ')}.`}
+          : `${countOf(plan.snapshots.length, 'snapshot')} available: ${plan.snapshots.map((s) => s.name).join(', ')}.`}
       </p>
       <div className="actions">
         <button type="button" onClick={() => go('target')}>

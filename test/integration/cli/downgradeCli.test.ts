@@ -23,8 +23,8 @@ describe('switchyard downgrade says what it destroys and can take a snapshot fir
 
     const plan = await cli.run(['downgrade', ...common, '--to', 'base', '--dry-run']);
     expect(plan.code).toBe(0);
-    expect(plan.stderr).toContain('This destroys data: 1 table(s), 5 row(s) now');
-    expect(plan.stderr).toMatch(/customers +dropped, holds 5 row\(s\) +\(reverting cust01\)/);
+    expect(plan.stderr).toContain('This destroys data: 1 table, 5 rows now');
+    expect(plan.stderr).toMatch(/customers +dropped, holds 5 rows +\(reverting cust01\)/);
 
     const colleague = new pg.Client({ ...server, database, application_name: 'colleague-psql' });
     colleague.on('error', () => undefined);
@@ -37,7 +37,7 @@ describe('switchyard downgrade says what it destroys and can take a snapshot fir
 
     const run = await cli.run(['downgrade', ...common, '--to', 'base', '--snapshot-first', '--end-sessions']);
     expect(run.code, output(run)).toBe(0);
-    expect(run.stderr).toContain('This destroys data: 1 table(s), 5 row(s) now');
+    expect(run.stderr).toContain('This destroys data: 1 table, 5 rows now');
     expect((await adminQuery(server, "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'customers'", database)).rows[0].n).toBe(0);
     await colleague.end().catch(() => undefined);
 

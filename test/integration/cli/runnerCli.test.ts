@@ -29,7 +29,7 @@ describe('switchyard status / upgrade / downgrade / stamp', () => {
 
     const pending = cli(['status', ...common, '--check']);
     expect(pending.code).toBe(3);
-    expect(pending.stdout).toContain('pending:  2 revision(s)');
+    expect(pending.stdout).toContain('pending:  2 revisions');
 
     const dry = cli(['upgrade', ...common, '--to', 'c1', '--dry-run']);
     expect(dry.code).toBe(0);
@@ -52,7 +52,7 @@ describe('switchyard status / upgrade / downgrade / stamp', () => {
 
     expect(cli(['downgrade', ...common]).code).toBe(2);
     const down = cli(['downgrade', ...common, '--to', 'c1']);
-    expect(down.stdout).toContain('Ran 1 revision(s)');
+    expect(down.stdout).toContain('Ran 1 revision in');
     expect(cli(['stamp', ...common, '--to', 'base', '--down']).stdout).toContain('now at base');
   });
 
