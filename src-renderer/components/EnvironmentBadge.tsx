@@ -5,7 +5,10 @@ import { textOnFill } from './textOnFill';
 
 export function EnvironmentBadge({ environment }: { environment: Environment }) {
   return (
-    <span className={`env-badge env-${environment}`} style={{ '--env': environmentColours[environment], '--on-env': textOnFill(environmentColours[environment]) } as CSSProperties}>
+    <span
+      className={`env-badge env-${environment}`}
+      style={{ '--env': environmentColours[environment], '--on-env': textOnFill(environmentColours[environment]) } as CSSProperties}
+    >
       {environmentLabels[environment]}
     </span>
   );
