@@ -55,13 +55,16 @@ export function ComparePanel({ current, siblings, names, gap }: Props) {
       {columns.length > 0 && (
         <div className="graph-compare-level">
           <label>
-            Bring <EnvironmentPicker label="Environment to bring level" value={from} choices={choices} names={names} onPick={(id) => level(current.id, id, to)} />
+            Bring{' '}
+            <EnvironmentPicker label="Environment to bring level" value={from} choices={choices} names={names} onPick={(id) => level(current.id, id, to)} />
           </label>{' '}
           <label>
-            level with <EnvironmentPicker label="Environment to match" value={to} choices={choices} names={names} onPick={(id) => level(current.id, from, id)} />
+            level with{' '}
+            <EnvironmentPicker label="Environment to match" value={to} choices={choices} names={names} onPick={(id) => level(current.id, from, id)} />
           </label>
           {gap && (
-            <p role="status" className="graph-gap">
+            // Level is good news: said in the colour of good news, not of a warning.
+            <p role="status" className={gap.toApply.length === 0 && gap.toRevert.length === 0 ? 'graph-gap level' : 'graph-gap'}>
               {gap.toApply.length === 0 && gap.toRevert.length === 0
                 ? 'Already level.'
                 : [

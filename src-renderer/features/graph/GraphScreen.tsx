@@ -175,7 +175,11 @@ export function GraphScreen() {
           onExpand={expand}
           onMenu={(id, x, y) => setMenu({ id, x, y })}
           onKey={onKey}
-          onStopComparing={(id) => void compare.show(current.id, id, false)}
+          onStopComparing={(id) => {
+            void compare.show(current.id, id, false);
+            // Its button goes with its column: the keyboard carries on from the revisions.
+            document.getElementById(revisionsListId)?.focus();
+          }}
         />
         {g.panelOpen && g.selected && <PanelSplit />}
         {g.panelOpen && g.selected && (

@@ -4,6 +4,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { engineDescriptions } from '../../../src-shared/model/engineDescription';
 import type { RunAction } from '../../../src-shared/model/run';
 import { useNavigation } from '../../app/navigationStore';
+import { numberedListRoom } from '../../components/numberedListRoom';
+import { EnvironmentBadge } from '../../components/EnvironmentBadge';
+import { ProductionNameField } from '../../components/ProductionNameField';
 import { SessionTable } from '../../components/SessionTable';
 import { useConnections } from '../connections/connectionsStore';
 import { useDatabaseSessions } from '../reset/databaseSessionsStore';
@@ -72,7 +75,11 @@ export function RunDialog() {
 
   return (
     <dialog ref={dialog} className="run-dialog" aria-labelledby="run-title" onCancel={(e) => (phase === 'running' ? e.preventDefault() : state.close())}>
-      <h2 id="run-title">{title}</h2>
+      {/* Opened from another connection's screen (Compare environments), the band above names that one: the dialog names its own. */}
+      <div className="run-heading">
+        <h2 id="run-title">{title}</h2>
+        <EnvironmentBadge environment={profile.environment} />
+      </div>
       {phase !== 'running' && phase !== 'done' && (
         <form
           className="run-target"
@@ -112,7 +119,7 @@ export function RunDialog() {
             </p>
           )}
           {!nothing && stamp && <p className="notice">A stamp runs no SQL: it only changes the records of which revisions are applied.</p>}
-          <ol className="run-steps" tabIndex={0} aria-label="Plan steps">
+          <ol className="run-steps" tabIndex={0} aria-label="Plan steps" style={numberedListRoom(preview.steps.length)}>
             {preview.steps.map((step) => (
               <li key={`${step.direction}-${step.revision}`} className={`run-step ${step.direction}`}>
                 {!stamp && <span className="run-dir">{step.direction === 'up' ? '▲' : '▼'}</span>} <code>{step.revision}</code> {step.message}{' '}
@@ -209,12 +216,7 @@ export function RunDialog() {
         </div>
       )}
 
-      {phase === 'ready' && production && !nothing && (
-        <label className="prod-confirm">
-          This is a <strong>production</strong> connection. Type its name, <code>{profile.name}</code>, to confirm:
-          <input value={typedName} onChange={(e) => setTypedName(e.target.value)} aria-label="Type the connection name to confirm" />
-        </label>
-      )}
+      {phase === 'ready' && production && !nothing && <ProductionNameField name={profile.name} value={typedName} onChange={setTypedName} />}
 
       <div className="actions">
         {phase === 'running' ? (
