@@ -1,4 +1,4 @@
-// How the CLI speaks: tables for people, stable JSON for scripts, errors with their codes.
+// How the CLI speaks: tables for people, stable JSON for scripts, errors as a sentence with their code after.
 // Every line for people goes through terminalSafe: names, messages and SQL come from files and
 // databases, and a control character in them must not recolour, move or retitle the terminal.
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
@@ -53,12 +53,16 @@ function internalMessage(command: string, error: unknown): string {
     : 'Internal error (a bug in Switchyard); the log could not be written either.';
 }
 
-/** Prints the error (as JSON with --json) and returns the exit code: 2 for usage, 1 for the rest. */
+/**
+ * Prints the error (as JSON with --json) and returns the exit code: 2 for usage, 1 for the rest. The
+ * code goes on a line of its own after the sentence: people read the sentence, scripts grep the code,
+ * and a command the message ends with ("To go on: switchyard …") copies without it.
+ */
 export function reportError(error: unknown, json: boolean, command: string): number {
   const wire = error instanceof UsageError ? { code: 'E_USAGE', message: error.message } : toWireError(error);
   if (wire.code === 'E_INTERNAL') wire.message = internalMessage(command, error);
   if (json) process.stdout.write(`${JSON.stringify({ error: wire }, null, 2)}\n`);
-  else warn(`switchyard: ${wire.message} [${wire.code}]\n`);
+  else warn(`switchyard: ${wire.message}\n  [${wire.code}]\n`);
   return error instanceof UsageError ? 2 : 1;
 }
 

@@ -15,7 +15,7 @@ function blockedBy(project: LoadedProject, applied: ReadonlySet<string>, pending
     planUpgrade(graph, 'heads', applied);
     return null;
   } catch (error) {
-    if (error instanceof SwitchyardError) return `${error.message} [${error.code}]`;
+    if (error instanceof SwitchyardError) return error.message;
     throw error;
   }
 }

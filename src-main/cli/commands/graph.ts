@@ -1,6 +1,8 @@
 // `switchyard graph`: a migration project's revisions, heads, bases and anomalies.
 import { projectFormats, type Anomaly } from '../../../src-shared/model/revision';
 import { renderAsciiGraph } from '../../../src-shared/graph/asciiGraph';
+import { anomalyName } from '../../../src-shared/graph/anomalyNames';
+import { countOf } from '../../../src-shared/format/plural';
 import { graphReport, loadProject } from '../../migrations/project';
 import { analyseTables, tablesCreatedTwice } from '../../migrations/staticAnalysis';
 import type { Command } from '../command';
@@ -23,7 +25,7 @@ function parse(args: string[]) {
 
 function anomalyLine(anomaly: Anomaly): string {
   const where = anomaly.file === null ? '' : `${anomaly.file}${anomaly.line === null ? '' : `:${anomaly.line}`}: `;
-  return `  ${where}[${anomaly.kind}] ${anomaly.message.startsWith(where.trim()) ? anomaly.message.slice(where.trim().length).trim() : anomaly.message}`;
+  return `  ${where}[${anomalyName(anomaly.kind)}] ${anomaly.message.startsWith(where.trim()) ? anomaly.message.slice(where.trim().length).trim() : anomaly.message}`;
 }
 
 async function run(args: string[]): Promise<number> {
@@ -48,7 +50,7 @@ async function run(args: string[]): Promise<number> {
     `bases: ${graph.bases.join(', ') || '(none)'}`,
   ];
   if (report.anomalies.length === 0) out.push('no anomalies');
-  else out.push(`${report.anomalies.length} anomalies:`, ...report.anomalies.map(anomalyLine));
+  else out.push(`${countOf(report.anomalies.length, 'anomaly', 'anomalies')}:`, ...report.anomalies.map(anomalyLine));
   say(`${out.join('\n')}\n`);
   return 0;
 }

@@ -242,7 +242,7 @@ describe('the Alembic child', () => {
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/Another Alembic run on .* is still running .*nothing was run\. \[E_LOCK_HELD\]/);
+    expect(run.stderr).toMatch(/Another Alembic run on .* is still running .*nothing was run\.\n {2}\[E_LOCK_HELD\]/);
     expect(alembicCurrent(dir)).toEqual([]);
   });
 

@@ -109,7 +109,7 @@ describe('the CLI on a damaged or unusable store', () => {
     const listed = cli(home, ['profiles', 'list']);
     const log = join(home, 'logs', 'cli.log');
     expect(listed.code).toBe(1);
-    expect(listed.stderr).toContain(`Internal error (a bug in Switchyard); the details are in ${log}. [E_INTERNAL]`);
+    expect(listed.stderr).toContain(`Internal error (a bug in Switchyard); the details are in ${log}.\n  [E_INTERNAL]`);
     noStackTrace(listed.stderr);
     const written = readFileSync(log, 'utf8');
     expect(written).toMatch(/switchyard profiles: Error: EISDIR/);

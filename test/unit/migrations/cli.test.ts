@@ -33,7 +33,8 @@ describe('switchyard graph', () => {
     expect(terminal.output).toContain('*  0005 (head, merges 0004 + 0003, @rbac)  merge rbac and search');
     expect(terminal.output).toContain('| /\n*  0001 (base)  create documents');
     expect(terminal.output).toContain('heads: 0005, 0006');
-    expect(terminal.output).toContain('[multipleHeads]');
+    expect(terminal.output).toContain('[several heads] 2 heads: 0005, 0006.');
+    expect(terminal.output).not.toContain('multipleHeads');
   });
 
   it('reports revisions given with --applied that no file defines', async () => {
