@@ -31,8 +31,8 @@ export function PristineDemo({ pristine, deleted, isDemo, busy, onReset, onRebui
   return (
     <div className="pristine-missing" role="note" aria-label="Reset demo">
       <p>
-        <strong>No Reset demo:</strong> it restores the snapshot “{demoSnapshotName}”, and {why} To have it back, reset the database to its heads with the demo
-        data as the seed, then choose <em>Keep as pristine demo</em> under Snapshots.
+        <strong>No Reset demo:</strong> it restores the snapshot “{demoSnapshotName}”, and {why} To have {deleted ? 'it back' : 'one'}, reset the database to
+        its heads with the demo data as the seed, then choose <em>Keep as pristine demo</em> under Snapshots.
       </p>
       <button type="button" disabled={busy} onClick={onRebuild}>
         Rebuild the pristine demo

@@ -1,6 +1,6 @@
 // The reset wizard for the selected connection: a stepper (Target, Impact, Safety net, Confirm,
 // Run, Verify), the database's snapshots, and "Reset demo" for any connection with a pristine snapshot (asked like every restore).
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { demoDataBeside } from '../../../src-shared/model/demoData';
 import { demoSnapshotName } from '../../../src-shared/model/reset';
 import { useConnections } from '../connections/connectionsStore';
@@ -33,6 +33,18 @@ export function ResetScreen() {
   const snapshots = useSnapshots();
   const result = useReset((s) => s.result);
   const [restoringDemo, setRestoringDemo] = useState(false);
+  const stepView = useRef<HTMLDivElement>(null);
+  const shownStep = useRef(step);
+  // A new step removes the control the keyboard was on: the focus goes to the step (named for screen
+  // readers), so the next Tab is its first control. Focus that is somewhere else (a field the step
+  // focused itself, the sidebar) stays there.
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    const view = stepView.current;
+    const focused = document.activeElement;
+    if (view && (!focused || focused === document.body || focused === view)) view.focus();
+  }, [step]);
 
   useEffect(() => {
     if (profileId && profileId !== 'new') start(profileId);
@@ -77,7 +89,15 @@ export function ResetScreen() {
           ))}
         </ol>
       </nav>
-      <View />
+      <div
+        ref={stepView}
+        tabIndex={-1}
+        role="group"
+        className="reset-step-view"
+        aria-label={`Step ${wizardSteps.indexOf(step) + 1} of ${wizardSteps.length}: ${stepLabels[step]}`}
+      >
+        <View />
+      </div>
       <SnapshotList profile={profile} />
       {restoringDemo && pristine && <RestoreDialog snapshot={pristine} profile={profile} onClose={() => setRestoringDemo(false)} />}
     </section>

@@ -43,7 +43,7 @@ export function SafetyStep() {
           disabled={production}
           onChange={(e) => setRequest({ takeSnapshot: e.target.checked, skipSnapshotAcknowledged: false })}
         />
-        Take a snapshot first — a backup of the whole database that undoes the reset with one click
+        Take a snapshot first — a backup of the whole database, which undoes the reset when restored
       </label>
       {request.takeSnapshot && safetyNet && <SafetyNetFacts safetyNet={safetyNet} />}
       {request.takeSnapshot && !safetyNet && <p className="muted">The database does not exist: there is nothing to back up.</p>}

@@ -117,8 +117,8 @@ export function SnapshotList({ profile }: { profile: Profile }) {
           }}
         >
           <p>
-            A snapshot named “{demoSnapshotName}” is taken, and a <strong>Reset demo</strong> button at the top of this tab restores it in one click, for the
-            next client.
+            A snapshot named “{demoSnapshotName}” is taken, and a <strong>Reset demo</strong> button at the top of this tab restores it for the next client,
+            after asking like every restore.
           </p>
           {engineDescriptions[profile.engine].copyEndsSessions && (
             <p>{engineDescriptions[profile.engine].label} copies a database only while nobody is connected to it: every session on it is ended first.</p>
