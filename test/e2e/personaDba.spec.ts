@@ -122,7 +122,17 @@ test('a DBA compares dev, staging and prod and promotes staging, then prod, by k
     await expect(gap).toHaveText('apply 2: m003, m004');
     await expect(row(page, 'm003')).toHaveClass(/gap/);
     await expect(row(page, 'm002')).not.toHaveClass(/gap/);
-    await promote(page, compare.getByRole('button', { name: 'Upgrade Shop staging to m004…' }), 'Upgrade 2 revisions', 'Done: 2 revisions', 'Now at m004.');
+    await tabTo(page, compare.getByRole('button', { name: 'Upgrade Shop staging to m004…' }));
+    await page.keyboard.press('Enter');
+    const toStaging = page.getByRole('dialog', { name: 'Upgrade Shop staging to m004' });
+    // The band above still says Development (the screen is dev's): the dialog says whose database it changes.
+    await expect(page.getByRole('status', { name: 'Development connection selected' })).toBeAttached();
+    await expect(toStaging.getByText('Staging', { exact: true })).toBeVisible();
+    const upgradeStaging = toStaging.getByRole('button', { name: 'Upgrade 2 revisions' });
+    await expect(upgradeStaging).toBeEnabled();
+    await tabTo(page, upgradeStaging);
+    await page.keyboard.press('Enter');
+    await finish(page, toStaging, 'Done: 2 revisions', 'Now at m004.');
     await expect(gap).toHaveText('Already level.');
     await expect(column('m004', 'Shop staging')).toHaveText('current');
     await expect(column('m003', 'Shop staging')).toHaveText('applied');
@@ -137,6 +147,7 @@ test('a DBA compares dev, staging and prod and promotes staging, then prod, by k
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Upgrade Shop prod to m004' });
     const upgrade = dialog.getByRole('button', { name: 'Upgrade 3 revisions' });
+    await expect(dialog.getByText('Production', { exact: true })).toBeVisible();
     await expect(dialog.getByRole('region', { name: 'Plan' })).toContainText('3 revisions, in this order');
     await expect(upgrade).toBeDisabled();
     const typed = dialog.getByLabel('Type the connection name to confirm');
@@ -169,18 +180,6 @@ test('a DBA compares dev, staging and prod and promotes staging, then prod, by k
     await admin.close();
   }
 });
-
-/** Opens the run dialog from `opener`, runs it with `run` and closes it: all by keyboard. */
-async function promote(page: Page, opener: ReturnType<Page['getByRole']>, run: string, done: string, now: string): Promise<void> {
-  await tabTo(page, opener);
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: /^Upgrade / });
-  const button = dialog.getByRole('button', { name: run });
-  await expect(button).toBeEnabled();
-  await tabTo(page, button);
-  await page.keyboard.press('Enter');
-  await finish(page, dialog, done, now);
-}
 
 /** The run's sentence, then Close by keyboard; the dialog is gone. */
 async function finish(page: Page, dialog: ReturnType<Page['getByRole']>, done: string, now: string): Promise<void> {
