@@ -111,7 +111,10 @@ export async function startEmbeddedPostgres(dataRoot: string, parent: string, pr
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   if (runningAsRoot()) letServerUserReach(folder, resolve(dataRoot));
   const dataDir = join(folder, 'data');
-  const EmbeddedPostgres = await (packageLoad ??= importWithoutExitHooks());
+  const EmbeddedPostgres = await (packageLoad ??= importWithoutExitHooks()).catch((error: unknown) => {
+    packageLoad = undefined;
+    throw new SwitchyardError('E_CONNECTION_FAILED', `Switchyard's embedded PostgreSQL cannot be loaded in this installation: ${(error as Error).message}`);
+  });
   const port = await freePort();
   const password = randomBytes(24).toString('base64url');
   const log: string[] = [];
