@@ -5,6 +5,7 @@
 import type { TableSize } from '../../src-shared/model/inventory';
 import type { Engine as EngineKind } from '../../src-shared/model/profile';
 import type { PreflightFinding } from '../../src-shared/model/run';
+import type { SchemaModel, SchemaReadOptions } from '../../src-shared/model/schema';
 import type { ConnectionTarget, Driver } from '../drivers/driver';
 import type { CatalogRelation } from '../inventory/catalogRelation';
 import type { RefusedInTransaction } from '../migrations/transactionRules';
@@ -54,6 +55,12 @@ export interface EngineCatalog {
   readonly rowsExact: boolean;
 }
 
+/** The full schema model (src-shared/model/schema.ts): every object with its attributes and dependencies, in a fixed number of queries. */
+export interface EngineSchema {
+  /** Reads in a transaction of its own: the driver must not be inside one. */
+  read(driver: Driver, options?: SchemaReadOptions): Promise<SchemaModel>;
+}
+
 export interface Engine {
   readonly kind: EngineKind;
   connect(target: ConnectionTarget, options?: ConnectOptions): Promise<Driver>;
@@ -70,6 +77,7 @@ export interface Engine {
   /** The URL a Python child (Alembic's SQLAlchemy) connects with. */
   sqlalchemyUrl(target: ConnectionTarget): string;
   readonly catalog: EngineCatalog;
+  readonly schema: EngineSchema;
   /** What the connected user may not do that a run needs (create objects, have a schema to create them in). */
   permissionFindings(driver: Driver): Promise<PreflightFinding[]>;
   readonly versionTable: VersionTableSql;

@@ -274,6 +274,15 @@ export function unnamedMatchKey(kind: SchemaObjectKind, parentKey: string, defin
   return `${kind}:${parentKey}:${defining}`;
 }
 
+type Defaulted = 'matchKey' | 'generatedName' | 'parent' | 'dependsOn';
+
+/** An object with the contract's defaults: its own key to match by, a chosen name, no parent, no dependencies. */
+export function schemaObject<K extends SchemaObjectKind>(
+  fields: Omit<SchemaObjectBase<K>, Defaulted> & Partial<Pick<SchemaObjectBase<K>, Defaulted>>,
+): SchemaObjectBase<K> {
+  return { matchKey: fields.key, generatedName: false, parent: null, dependsOn: [], ...fields };
+}
+
 /** Objects in key order, the order a model keeps. */
 export function sortSchemaObjects(objects: SchemaObject[]): SchemaObject[] {
   return [...objects].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

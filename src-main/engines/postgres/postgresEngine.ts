@@ -9,6 +9,7 @@ import { postgresVersionTable } from './postgresVersionTable';
 import { postgresSqlalchemyUrl } from './postgresUrl';
 import { postgresRefusedInTransaction } from './postgresTransactionRules';
 import { openPostgresScratch } from './postgresScratch';
+import { readPostgresSchema } from './postgresSchema';
 
 const location = (connection: Destination) => `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
 
@@ -29,6 +30,7 @@ export const postgresEngine: Engine = {
   destinationName: (destination) => `${location(destination)} (SSL ${destination.sslMode})`,
   sqlalchemyUrl: postgresSqlalchemyUrl,
   catalog: postgresCatalog,
+  schema: { read: readPostgresSchema },
   permissionFindings: postgresPermissionFindings,
   versionTable: postgresVersionTable,
   refusedInTransaction: postgresRefusedInTransaction,

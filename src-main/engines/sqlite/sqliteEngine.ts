@@ -9,6 +9,7 @@ import { openSqliteRunSession } from './sqliteRunSession';
 import { sqliteVersionTable } from './sqliteVersionTable';
 import { sqliteRefusedInTransaction } from './sqliteTransactionRules';
 import { openSqliteScratch } from './sqliteScratch';
+import { readSqliteSchema } from './sqliteSchema';
 
 export const sqliteEngine: Engine = {
   kind: 'sqlite',
@@ -21,6 +22,8 @@ export const sqliteEngine: Engine = {
   destinationName: (destination) => destination.sqlitePath,
   sqlalchemyUrl: (target) => `sqlite:///${target.sqlitePath}`,
   catalog: sqliteCatalog,
+  // One schema, main: the option naming schemas is PostgreSQL's.
+  schema: { read: (driver) => readSqliteSchema(driver) },
   // Whether the file may be written is the read-only flag's and the file system's to say, at the first write.
   permissionFindings: async () => [],
   versionTable: sqliteVersionTable,

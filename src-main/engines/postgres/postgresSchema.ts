@@ -1,0 +1,102 @@
+// PostgreSQL's schema model, read from the catalog in a fixed number of queries (one per family of
+// objects, whatever the number of tables) inside one read-only, repeatable-read transaction, so every
+// family sees the same moment. search_path is pg_catalog alone for the read: the server then prints
+// every user object schema-qualified, whatever the role's own search_path, and two databases print alike.
+import { schemaObject, commentKey, sortSchemaObjects, type SchemaModel, type SchemaObject, type SchemaReadOptions } from '../../../src-shared/model/schema';
+import type { Driver } from '../../drivers/driver';
+import { readColumns } from './schema/columns';
+import { readComments, type CatalogComment } from './schema/comments';
+import { readConstraints } from './schema/constraints';
+import { readDependencies, type CatalogDependency } from './schema/dependencies';
+import { type FamilyRead, type FoundObject } from './schema/foundObject';
+import { readIndexes } from './schema/indexes';
+import { readExtensions, readSchemas } from './schema/namespaces';
+import { readOtherObjects } from './schema/otherObjects';
+import { readPolicies } from './schema/policies';
+import { readRelations } from './schema/relations';
+import { readRoutines } from './schema/routines';
+import { readSequences } from './schema/sequences';
+import { readTriggers } from './schema/triggers';
+import { readTypes } from './schema/types';
+
+const families = [readExtensions, readTypes, readSequences, readRoutines, readRelations, readColumns, readConstraints, readIndexes, readTriggers, readPolicies];
+
+export async function readPostgresSchema(driver: Driver, options: SchemaReadOptions = {}): Promise<SchemaModel> {
+  await driver.execScript('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = pg_catalog');
+  try {
+    const [version] = await driver.query<{ version: string }>("SELECT current_setting('server_version') AS version");
+    const scope = await readSchemas(driver, options.schemas);
+    const reads: FamilyRead[] = [scope];
+    for (const family of families) reads.push(await family(driver, scope.schemas));
+    const dependencies = await readDependencies(driver);
+    const comments = await readComments(driver);
+    const otherObjects = await readOtherObjects(driver, scope.schemas);
+    await driver.execScript('COMMIT');
+    const found = reads.flatMap((read) => read.objects);
+    return {
+      engine: 'postgres',
+      serverVersion: version?.version,
+      objects: assemble(found, dependencies, comments),
+      unread: [...reads.flatMap((read) => read.unread), ...otherObjects],
+    };
+  } catch (error) {
+    await driver.execScript('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A column's address falls back to its relation's: a view's columns are not objects, the view is. */
+function lookUp(byRef: Map<string, FoundObject>, ref: string): FoundObject | undefined {
+  return byRef.get(ref) ?? byRef.get(ref.split(':').slice(0, 2).join(':'));
+}
+
+function commentObject(target: FoundObject, comment: CatalogComment): SchemaObject {
+  const described = target.object;
+  return schemaObject<'comment'>({
+    key: commentKey(described.key),
+    kind: 'comment',
+    schema: described.schema,
+    name: described.name,
+    parent: described.key,
+    definition: `COMMENT ON ${target.commentTarget ?? ''} IS ${comment.literal}`,
+    attributes: { text: comment.text },
+    dependsOn: [described.key],
+  });
+}
+
+const dependencyKinds = new Set(['enum', 'domain']);
+
+/** Resolves catalog addresses into keys, adds comments, keeps only dependencies on objects in the model. */
+function assemble(found: FoundObject[], dependencies: CatalogDependency[], comments: CatalogComment[]): SchemaObject[] {
+  const byRef = new Map(found.map((item) => [item.ref, item]));
+  const needs = new Map(found.map((item) => [item.object.key, new Set(item.object.dependsOn)]));
+  for (const { from_ref, to_ref } of dependencies) {
+    const from = lookUp(byRef, from_ref)?.object;
+    const to = lookUp(byRef, to_ref)?.object;
+    // A sequence's owner depends on it (the column's default), never the other way round.
+    if (!from || !to || from.kind === 'sequence' || to.key === from.key || to.parent === from.key) continue;
+    needs.get(from.key)?.add(to.key);
+    // A table is created with its columns, so it needs their enums and domains first too.
+    if (from.kind === 'column' && from.parent !== null && dependencyKinds.has(to.kind)) needs.get(from.parent)?.add(to.key);
+  }
+  const objects = found.map((item) => item.object);
+  for (const comment of comments) {
+    const target = byRef.get(comment.ref);
+    if (target?.commentTarget !== undefined) objects.push(commentObject(target, comment));
+  }
+  const keys = new Set(objects.map((object) => object.key));
+  const matchKeys = new Map<string, number>();
+  const resolved = objects.map((object) => ({
+    ...object,
+    dependsOn: [...(needs.get(object.key) ?? object.dependsOn)].filter((key) => key !== object.key && keys.has(key)).sort(),
+  }));
+  // In key order, so the same database always numbers its twins the same way.
+  return sortSchemaObjects(resolved).map((object) => ({ ...object, matchKey: uniqueMatchKey(object, matchKeys) }));
+}
+
+/** Two objects with made-up names and the same definition on one table (a foreign key added twice) keep apart. */
+function uniqueMatchKey(object: SchemaObject, seen: Map<string, number>): string {
+  const count = (seen.get(object.matchKey) ?? 0) + 1;
+  seen.set(object.matchKey, count);
+  return count === 1 ? object.matchKey : `${object.matchKey}#${count}`;
+}

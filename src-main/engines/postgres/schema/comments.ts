@@ -1,0 +1,20 @@
+// Comments (COMMENT ON) of the objects in the model, in one query of pg_description.
+import type { Driver } from '../../../drivers/driver';
+import type { CatalogRow } from './foundObject';
+
+export interface CatalogComment extends CatalogRow {
+  ref: string;
+  text: string;
+  literal: string;
+}
+
+// The server's own objects (below FirstNormalObjectId) carry thousands of comments that are not the user's.
+const commentsSql = `
+SELECT d.classoid::regclass::text || ':' || d.objoid || CASE WHEN d.objsubid <> 0 THEN ':' || d.objsubid ELSE '' END AS ref,
+       d.description AS text, quote_literal(d.description) AS literal
+  FROM pg_description d
+ WHERE d.objoid >= 16384`;
+
+export function readComments(driver: Driver): Promise<CatalogComment[]> {
+  return driver.query<CatalogComment>(commentsSql);
+}

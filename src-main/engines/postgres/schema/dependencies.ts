@@ -1,0 +1,36 @@
+// What needs what, from pg_depend in one query: a view's rule on the tables, columns, functions and
+// types it reads; a column's default on its sequence; a column on its enum or domain; a function on
+// the types of its arguments. Both ends come back as catalog addresses; the reader turns them into keys.
+import type { Driver } from '../../../drivers/driver';
+import type { CatalogRow } from './foundObject';
+
+export interface CatalogDependency extends CatalogRow {
+  from_ref: string;
+  to_ref: string;
+}
+
+const address = (catalog: string, oid: string, column: string) =>
+  `${catalog}::regclass::text || ':' || ${oid} || CASE WHEN ${column} <> 0 THEN ':' || ${column} ELSE '' END`;
+
+// A view's rule stands for the view, a default for its column. An array type stands for its element
+// type, a row type for its table, a member of an extension for the extension. Objects below
+// FirstNormalObjectId (16384) are the server's own.
+const dependenciesSql = `
+SELECT DISTINCT
+       CASE d.classid WHEN 'pg_rewrite'::regclass THEN 'pg_class:' || r.ev_class
+                      WHEN 'pg_attrdef'::regclass THEN 'pg_class:' || ad.adrelid || ':' || ad.adnum
+                      ELSE ${address('d.classid', 'd.objid', 'd.objsubid')} END AS from_ref,
+       CASE WHEN x.refobjid IS NOT NULL THEN 'pg_extension:' || x.refobjid
+            WHEN t.typrelid <> 0 THEN 'pg_class:' || t.typrelid
+            WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN 'pg_type:' || t.typelem
+            ELSE ${address('d.refclassid', 'd.refobjid', 'd.refobjsubid')} END AS to_ref
+  FROM pg_depend d
+  LEFT JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
+  LEFT JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid
+  LEFT JOIN pg_type t ON d.refclassid = 'pg_type'::regclass AND t.oid = d.refobjid
+  LEFT JOIN pg_depend x ON x.classid = d.refclassid AND x.objid = d.refobjid AND x.deptype = 'e'
+ WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384`;
+
+export function readDependencies(driver: Driver): Promise<CatalogDependency[]> {
+  return driver.query<CatalogDependency>(dependenciesSql);
+}

@@ -1,0 +1,33 @@
+// What each family's query hands the PostgreSQL schema reader: finished objects, plus the catalog
+// address (`pg_class:16384`, `pg_class:16384:2` for a column) that dependencies and comments name them by.
+import type { SchemaObject, SchemaUnread } from '../../../../src-shared/model/schema';
+
+export interface FoundObject {
+  /** `<catalog>:<oid>[:<column number>]`, as pg_depend and pg_description address it. */
+  ref: string;
+  object: SchemaObject;
+  /** How COMMENT ON names it (`TABLE public.orders`); absent for kinds that take no comment here. */
+  commentTarget?: string;
+}
+
+export interface FamilyRead {
+  objects: FoundObject[];
+  unread: SchemaUnread[];
+}
+
+/** A row of catalog text: every query names its columns, each family types its own. */
+export type CatalogRow = Record<string, unknown>;
+
+/** Objects here belong to an extension when pg_depend says so ('e'): the extension stands for them. */
+export function notInExtension(catalog: string, oid: string): string {
+  return `NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '${catalog}'::regclass AND e.objid = ${oid} AND e.deptype = 'e')`;
+}
+
+/** The model's kind of a pg_class row aliased `alias`, in SQL: what a key to a relation starts with. */
+export function relationKindSql(alias: string): string {
+  return `CASE WHEN ${alias}.relispartition THEN 'partition' WHEN ${alias}.relkind = 'v' THEN 'view'
+               WHEN ${alias}.relkind = 'm' THEN 'materialized view' ELSE 'table' END`;
+}
+
+/** Kinds relationKindSql returns. */
+export type RelationObjectKind = 'table' | 'partition' | 'view' | 'materialized view';
