@@ -133,7 +133,9 @@ test('a DBA compares dev, staging and prod and promotes staging, then prod, by k
     await tabTo(page, upgradeStaging);
     await page.keyboard.press('Enter');
     await finish(page, toStaging, 'Done: 2 revisions', 'Now at m004.');
+    // The button that opened the run went with the gap: the keyboard lands on the new result, not at the top of the page.
     await expect(gap).toHaveText('Already level.');
+    await expect(gap).toBeFocused();
     await expect(column('m004', 'Shop staging')).toHaveText('current');
     await expect(column('m003', 'Shop staging')).toHaveText('applied');
 
@@ -159,6 +161,7 @@ test('a DBA compares dev, staging and prod and promotes staging, then prod, by k
     await page.keyboard.press('Enter');
     await finish(page, dialog, 'Done: 3 revisions', 'Now at m004.');
     await expect(gap).toHaveText('Already level.');
+    await expect(gap).toBeFocused();
     for (const e of environments) {
       await expect(column('m004', e.name), e.name).toHaveText('current');
       await expect(column('m001', e.name), e.name).toHaveText('applied');

@@ -1,5 +1,6 @@
 // Picking environments to compare (connections bound to the same project) and what would bring
 // one level with another.
+import { useEffect, useRef } from 'react';
 import type { Profile } from '../../../src-shared/model/profile';
 import type { EnvironmentGap } from '../../../src-shared/graph/environmentGap';
 import { useRunDialog } from '../runner/runDialogStore';
@@ -37,8 +38,23 @@ export function ComparePanel({ current, siblings, names, gap }: Props) {
   const { statuses, show, level } = useCompare();
   const { columns, from, to } = useCompare((s) => s.comparisons[current.id] ?? noComparison);
   const choices = [current.id, ...columns];
+  const section = useRef<HTMLElement>(null);
+  const result = useRef<HTMLParagraphElement>(null);
+  const openedRun = useRef(false);
+  const runPhase = useRunDialog((s) => s.phase);
+  useEffect(() => {
+    if (runPhase !== 'closed' || !openedRun.current) return;
+    openedRun.current = false;
+    // The upgrade that opened the run is gone once its head is reached, and focus with it: rather than the
+    // top of the page, the keyboard lands on the comparison's new result, read out, and goes on from there.
+    // A frame later: the dialog hands focus back when it closes, after this effect.
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement === document.body || document.activeElement === null) (result.current ?? section.current)?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [runPhase]);
   return (
-    <section className="graph-compare" aria-label="Compare environments">
+    <section ref={section} tabIndex={-1} className="graph-compare" aria-label="Compare environments">
       {siblings.length === 0 ? (
         <p className="muted">No other connection is bound to this project ({current.projectDir}). Bind one on its Connection screen to compare.</p>
       ) : (
@@ -64,7 +80,7 @@ export function ComparePanel({ current, siblings, names, gap }: Props) {
           </label>
           {gap && (
             // Level is good news: said in the colour of good news, not of a warning.
-            <p role="status" className={gap.toApply.length === 0 && gap.toRevert.length === 0 ? 'graph-gap level' : 'graph-gap'}>
+            <p ref={result} tabIndex={-1} role="status" className={gap.toApply.length === 0 && gap.toRevert.length === 0 ? 'graph-gap level' : 'graph-gap'}>
               {gap.toApply.length === 0 && gap.toRevert.length === 0
                 ? 'Already level.'
                 : [
@@ -78,7 +94,15 @@ export function ComparePanel({ current, siblings, names, gap }: Props) {
           {gap && from && gap.toRevert.length === 0 && gap.headsToReach.length > 0 && (
             <div className="graph-gap-actions">
               {gap.headsToReach.map((head) => (
-                <button key={head} type="button" className="small" onClick={() => useRunDialog.getState().open(from, { action: 'upgrade', to: head })}>
+                <button
+                  key={head}
+                  type="button"
+                  className="small"
+                  onClick={() => {
+                    openedRun.current = true;
+                    useRunDialog.getState().open(from, { action: 'upgrade', to: head });
+                  }}
+                >
                   Upgrade {names.get(from)} to {head}…
                 </button>
               ))}
