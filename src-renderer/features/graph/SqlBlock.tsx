@@ -11,7 +11,8 @@ export function SqlBlock({ title, section }: { title: string; section: SqlSectio
       {section === null || section.sql.trim() === '' ? (
         <p className="muted small">None.</p>
       ) : (
-        <pre>
+        // It scrolls sideways: a Tab stop, so the arrow keys can scroll it too.
+        <pre tabIndex={0}>
           {lines.map((line, i) => (
             <div key={i} className="graph-sql-line">
               <span className="graph-sql-number">{section.line + i}</span>
