@@ -1,5 +1,6 @@
 // Composition root: builds every service from a data folder and a key source, in one place.
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import type { KeySource } from '../src-shared/model/session';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
@@ -11,6 +12,9 @@ import { Operations } from './operations/operations';
 import { ProfileService } from './profiles/profileService';
 import { RunnerService } from './runner/runnerService';
 import { ResetService } from './reset/resetService';
+import { ExpectedSchemaCache } from './schema/expected/expectedSchemaCache';
+import { ExpectedSchemaService } from './schema/expectedSchemaService';
+import { ScratchPlaces } from './scratch/scratchPlaces';
 import { SnapshotService, snapshotDirOf } from './reset/snapshots';
 import { StoreSession } from './session/storeSession';
 import { TargetResolver } from './targets/targetResolver';
@@ -39,6 +43,7 @@ export interface Services {
   graph: GraphService;
   snapshots: SnapshotService;
   reset: ResetService;
+  expectedSchema: ExpectedSchemaService;
   demo: DemoWorkspace;
   dispatch: Dispatch;
   close(): void;
@@ -55,9 +60,11 @@ export function createServices(options: ServicesOptions): Services {
   const reset = new ResetService(targets, snapshots, session, operations);
   const inventory = new InventoryService(targets, operations);
   const graph = new GraphService(targets);
+  const scratch = new ScratchPlaces(options.dataDir);
+  const expectedSchema = new ExpectedSchemaService(targets, scratch, new ExpectedSchemaCache(join(options.dataDir, 'expected-schema')));
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
-  const handlers = createHandlers({ session, profiles, runner, inventory, graph, reset, demo, operations, events });
+  const handlers = createHandlers({ session, profiles, runner, inventory, graph, reset, expectedSchema, demo, operations, events });
   const dispatch = createDispatcher(handlers, {
     onUnexpectedError: options.onUnexpectedError ?? ((method, error) => console.error(`[switchyard] ${method} failed:`, error)),
   });
@@ -73,9 +80,14 @@ export function createServices(options: ServicesOptions): Services {
     graph,
     snapshots,
     reset,
+    expectedSchema,
     demo,
     dispatch,
-    close: () => session.close(),
+    close: () => {
+      session.close();
+      // The embedded server stops at once; its folder goes with it (or at exit, whichever comes first).
+      void scratch.close();
+    },
   };
 }
 

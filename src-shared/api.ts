@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { AuditEntry, AuditVerification } from './model/audit';
 import type { ConnectionTestResult } from './model/connectionTest';
+import type { ExpectedSchema } from './model/expectedSchema';
 import type { GraphLoad, RevisionDetail } from './model/graphView';
 import type { Inventory, RowCount, TableSize } from './model/inventory';
 import type { OperationDone, OperationLog, OperationProgress, OperationStarted } from './model/operation';
@@ -120,6 +121,14 @@ export const api = {
         timeoutMs: z.number().int().min(100).max(3_600_000).optional(),
       })
       .strict(),
+  ),
+
+  /**
+   * What the connection's migrations make, replayed into a scratch database up to what it has applied
+   * (or up to `revisions`) and read with the schema model; cached until a file of the project changes.
+   */
+  'schema.expected': method<ExpectedSchema>()(
+    z.object({ profileId: profileIdSchema, revisions: z.array(z.string().trim().min(1).max(200)).max(100).optional() }).strict(),
   ),
 
   /** Impact (tables, rows, bytes, sessions, privileges), snapshots and the exact statements of every step, changing nothing. */

@@ -6,6 +6,7 @@ import type { InventoryService } from '../inventory/inventoryService';
 import type { ProfileService } from '../profiles/profileService';
 import type { RunnerService } from '../runner/runnerService';
 import type { ResetService } from '../reset/resetService';
+import type { ExpectedSchemaService } from '../schema/expectedSchemaService';
 import type { StoreSession } from '../session/storeSession';
 import type { Operations } from '../operations/operations';
 import type { EventBus } from '../operations/eventBus';
@@ -18,12 +19,13 @@ export interface HandlerServices {
   inventory: InventoryService;
   graph: GraphService;
   reset: ResetService;
+  expectedSchema: ExpectedSchemaService;
   demo: DemoWorkspace;
   operations: Operations;
   events: EventBus;
 }
 
-export function createHandlers({ session, profiles, runner, inventory, graph, reset, demo, operations, events }: HandlerServices): ApiHandlers {
+export function createHandlers({ session, profiles, runner, inventory, graph, reset, expectedSchema, demo, operations, events }: HandlerServices): ApiHandlers {
   return {
     'session.status': () => session.status(),
     'session.unlock': async ({ passphrase }) => {
@@ -58,6 +60,8 @@ export function createHandlers({ session, profiles, runner, inventory, graph, re
     'inventory.load': ({ profileId }) => inventory.load({ profileId }),
     'inventory.sizes': ({ profileId }) => inventory.sizes({ profileId }),
     'inventory.countRows': ({ profileId, ...request }) => inventory.countRows({ profileId }, request),
+
+    'schema.expected': ({ profileId, revisions }) => expectedSchema.ofTarget({ profileId }, revisions),
 
     'reset.plan': ({ profileId, request }, { actor }) => reset.plan({ profileId }, request, actor),
     'reset.run': ({ profileId, request, confirmation }, { actor }) => reset.run({ profileId }, request, confirmation, actor),

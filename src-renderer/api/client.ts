@@ -21,8 +21,14 @@ export class ApiError extends Error implements WireError {
   }
 }
 
+/** A failure as a screen shows it (components/ErrorMessage): the sentence, and the code behind Details. */
+export interface ShownError {
+  code: string;
+  message: string;
+}
+
 /** Any failure as the { code, message } a screen shows. */
-export function asError(error: unknown): { code: string; message: string } {
+export function asError(error: unknown): ShownError {
   return { code: error instanceof ApiError ? error.code : 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 

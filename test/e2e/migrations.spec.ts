@@ -91,8 +91,9 @@ test.describe('migrations', () => {
     await page.getByRole('tab', { name: 'Activity', exact: true }).click();
     const activity = page.getByRole('region', { name: 'Activity' });
     await expect(activity.getByRole('status')).toContainText('Audit chain intact');
-    await expect(activity.locator('tbody tr').first()).toContainText('runner.upgrade');
-    for (const action of ['profile.create', 'profile.update', 'runner.upgrade'])
+    await expect(activity.locator('tbody tr').first()).toContainText('Upgrade');
+    await expect(activity).not.toContainText('runner.upgrade');
+    for (const action of ['Connection created', 'Connection changed', 'Upgrade'])
       await expect(activity.getByText(action, { exact: true }).first()).toBeVisible();
     await shot(page, '14-activity');
   });

@@ -4,24 +4,10 @@ import { useEffect } from 'react';
 import { useConnections } from '../connections/connectionsStore';
 import { useRunDialog } from '../runner/runDialogStore';
 import { useActivity } from './activityStore';
+import { auditActionWords } from '../../../src-shared/format/auditActions';
 import { formatMoment } from '../../../src-shared/format/moment';
-
-/** "changed: environment=prod · revisions: up m002": readable at a glance, complete on inspection. */
-function describeDetail(detail: Record<string, unknown>): string {
-  const show = (value: unknown): string => {
-    if (typeof value === 'string') return value;
-    if (Array.isArray(value)) return value.map(show).join(', ');
-    if (value && typeof value === 'object')
-      return Object.entries(value)
-        .map(([k, v]) => `${k}=${show(v)}`)
-        .join(' ');
-    return String(value);
-  };
-  return Object.entries(detail)
-    .filter(([key, value]) => key !== 'id' && value !== '' && value !== null)
-    .map(([key, value]) => `${key}: ${show(value)}`)
-    .join(' · ');
-}
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { describeAuditDetail } from './auditDetail';
 
 export function ActivityScreen() {
   const profile = useConnections((s) => s.profiles.find((p) => p.id === s.selected));
@@ -45,7 +31,7 @@ export function ActivityScreen() {
           </span>
         )}
       </header>
-      {error && <p className="error">{error}</p>}
+      {error && <ErrorMessage lead="The activity could not be read" error={error} />}
       {profile && (
         <label className="check">
           <input type="checkbox" checked={onlyThisConnection} onChange={(e) => setOnlyThisConnection(e.target.checked)} /> Only {profile.name}
@@ -66,11 +52,9 @@ export function ActivityScreen() {
             <tr key={entry.seq}>
               <td>{formatMoment(entry.at)}</td>
               <td>{entry.actor}</td>
-              <td>
-                <code>{entry.action}</code>
-              </td>
+              <td title={entry.action}>{auditActionWords(entry.action, entry.detail)}</td>
               <td>{entry.target}</td>
-              <td className="muted small activity-detail">{describeDetail(entry.detail)}</td>
+              <td className="muted small activity-detail">{describeAuditDetail(entry.detail)}</td>
             </tr>
           ))}
         </tbody>

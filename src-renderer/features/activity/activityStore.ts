@@ -2,12 +2,12 @@
 // connection" filter. Only this file talks to the API for it.
 import { create } from 'zustand';
 import type { AuditEntry, AuditVerification } from '../../../src-shared/model/audit';
-import { call } from '../../api/client';
+import { asError, call, type ShownError } from '../../api/client';
 
 interface ActivityState {
   entries: AuditEntry[];
   verification: AuditVerification | undefined;
-  error: string | undefined;
+  error: ShownError | undefined;
   onlyThisConnection: boolean;
   /** Loads every entry, or, given a profile's id, those about that profile under any name it had. */
   load(profileId?: string): Promise<void>;
@@ -28,7 +28,7 @@ export const useActivity = create<ActivityState>((set) => ({
       ]);
       set({ entries, verification, error: undefined });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: asError(error) });
     }
   },
 

@@ -1,4 +1,5 @@
 // The outcome of "Test connection", shown in place under the form's buttons.
+import { ErrorMessage } from '../../components/ErrorMessage';
 import type { TestState } from './connectionsStore';
 
 export function TestResult({ test }: { test: TestState }) {
@@ -11,12 +12,7 @@ export function TestResult({ test }: { test: TestState }) {
     );
   }
   if (test.status === 'error') {
-    return (
-      <div className="test-result failed" role="alert">
-        <strong>Connection failed</strong> <code>{test.code}</code>
-        <p>{test.message}</p>
-      </div>
-    );
+    return <ErrorMessage className="test-result failed" lead="Connection failed" error={test} />;
   }
   const { result } = test;
   return (

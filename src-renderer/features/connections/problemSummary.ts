@@ -1,7 +1,10 @@
 // One count of a connection's problems, whichever tab shows it: the migration status's (unknown or
-// edited revisions, a blocked upgrade, a refused run, another tool's bookkeeping) and the inventory's
-// (missing, conflicting and unexpected tables). Two tabs counting differently was the complaint.
+// edited revisions, a blocked upgrade, a refused run, another tool's bookkeeping), the inventory's
+// (missing, conflicting and unexpected tables) and the project graph's anomalies (several heads,
+// missing parents, cycles…). Two tabs counting differently was the complaint.
+import { anomalyCounts } from '../../../src-shared/graph/anomalyNames';
 import type { Inventory } from '../../../src-shared/model/inventory';
+import type { Anomaly, GraphReport } from '../../../src-shared/model/revision';
 import type { MigrationStatus } from '../../../src-shared/model/status';
 import { countOf } from '../../../src-shared/format/plural';
 
@@ -37,9 +40,16 @@ function inventoryLines(inventory: Inventory): string[] {
   ].filter(Boolean);
 }
 
-export function problemsOf(status: MigrationStatus | undefined, inventory: Inventory | undefined): ProblemSummary {
-  const lines = [...(status ? statusLines(status) : []), ...(inventory ? inventoryLines(inventory) : [])];
+/** The graph's anomalies but a revision only the database knows: the status counts that one already. */
+function graphAnomalies(report: GraphReport): Anomaly[] {
+  return report.anomalies.filter((anomaly) => anomaly.kind !== 'unknownApplied');
+}
+
+export function problemsOf(status: MigrationStatus | undefined, inventory: Inventory | undefined, graph: GraphReport | undefined): ProblemSummary {
+  const anomalies = graph ? graphAnomalies(graph) : [];
+  const lines = [...(status ? statusLines(status) : []), ...(inventory ? inventoryLines(inventory) : []), ...anomalyCounts(anomalies)];
   const counted = [
+    anomalies.length,
     status ? status.unknown.length + status.changed.length + (status.blockedBy ? 1 : 0) + (status.runRefusal ? 1 : 0) : 0,
     status && !status.initialised ? (status.otherBookkeeping?.length ?? 0) : 0,
     inventory ? inventory.counts.missing + inventory.counts.conflict + inventory.counts.unexpected : 0,
@@ -48,6 +58,6 @@ export function problemsOf(status: MigrationStatus | undefined, inventory: Inven
     total: counted.reduce((sum, n) => sum + n, 0),
     lines,
     analysisIncomplete: inventory?.analysisIncomplete?.message,
-    unread: [status ? '' : 'the migration status', inventory ? '' : 'the inventory'].filter(Boolean),
+    unread: [status ? '' : 'the migration status', inventory ? '' : 'the inventory', graph ? '' : 'the project graph'].filter(Boolean),
   };
 }

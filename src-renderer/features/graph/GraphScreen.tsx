@@ -3,7 +3,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { branchLabels, matchesSearch } from '../../../src-shared/graph/graphFilter';
 import { viewItems } from '../../../src-shared/graph/linearRuns';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { ConnectionProblems } from '../connections/ConnectionProblems';
 import { useConnections } from '../connections/connectionsStore';
+import { useProblems } from '../connections/problemsStore';
 import { useRunDialog } from '../runner/runDialogStore';
 import { ComparePanel } from './ComparePanel';
 import { noComparison, useCompare } from './compareStore';
@@ -31,11 +34,12 @@ export function GraphScreen() {
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | undefined>();
   const [scrollRequest, setScrollRequest] = useState(0);
 
-  const { open: openGraph } = g;
   const { refresh: refreshCompare } = compare;
+  // The graph is read with the status and the inventory, so the problems bar counts one moment.
+  const refreshProblems = useProblems((s) => s.refresh);
   useEffect(() => {
-    if (current) void openGraph(current.id);
-  }, [current, openGraph, runsFinished]);
+    if (current) void refreshProblems(current.id);
+  }, [current, refreshProblems, runsFinished]);
   const currentId = current?.id;
   useEffect(() => {
     if (currentId) void refreshCompare(currentId);
@@ -100,12 +104,7 @@ export function GraphScreen() {
 
   if (!current) return null;
   if (!current.projectDir) return <p className="muted">No migration project is bound to {current.name}. Set its project folder on the Connection screen.</p>;
-  if (g.error)
-    return (
-      <p className="error" role="alert">
-        {g.error}
-      </p>
-    );
+  if (g.error) return <ErrorMessage lead="The graph could not be read" error={g.error} />;
   if (!g.graph || !model) return <p className="muted">Loading the graph…</p>;
 
   const selectedRow = g.selected === undefined ? undefined : model.rowOf.get(g.selected);
@@ -159,6 +158,7 @@ export function GraphScreen() {
         onReload={() => void g.reload()}
       />
       <GraphSummary graph={g.graph} onGo={(id) => reveal(id, true)} />
+      <ConnectionProblems profileId={current.id} />
       {compare.open && <ComparePanel current={current} siblings={siblings} names={names} gap={gap} />}
       <div className="graph-body" style={{ '--panel-width': `${panelWidth}px` } as CSSProperties}>
         <GraphRows

@@ -1,6 +1,8 @@
 // Above the graph: where the selected database stands, and the project's anomalies with file:line.
 import type { GraphLoad } from '../../../src-shared/model/graphView';
+import { anomalyName } from '../../../src-shared/graph/anomalyNames';
 import { formatLabel } from '../../../src-shared/model/revision';
+import { ErrorMessage } from '../../components/ErrorMessage';
 
 export function GraphSummary({ graph, onGo }: { graph: GraphLoad; onGo(id: string): void }) {
   const { report, status, statusError } = graph;
@@ -27,9 +29,9 @@ export function GraphSummary({ graph, onGo }: { graph: GraphLoad; onGo(id: strin
           {status.changed.length > 0 && <span className="graph-anomaly-text">changed after apply: {status.changed.join(', ')}</span>}
         </p>
       ) : (
-        <p className="error" role="alert">
-          Could not read the database's status ({statusError?.code}): {statusError?.message} The graph below is the project alone.
-        </p>
+        <ErrorMessage lead="Could not read the database's status" error={statusError ?? { code: 'E_INTERNAL', message: 'No status came back.' }}>
+          <p>The graph below is the project alone.</p>
+        </ErrorMessage>
       )}
       <p className="muted small">
         {report.revisions.length} revisions · heads {report.heads.join(', ') || 'none'} ·{' '}
@@ -43,7 +45,7 @@ export function GraphSummary({ graph, onGo }: { graph: GraphLoad; onGo(id: strin
           <ul>
             {report.anomalies.map((a, i) => (
               <li key={i}>
-                <span className="graph-tag anomaly">{a.kind}</span> {a.file !== null && <code>{`${a.file}:${a.line ?? 1}`}</code>} {a.message}{' '}
+                <span className="graph-tag anomaly">{anomalyName(a.kind)}</span> {a.file !== null && <code>{`${a.file}:${a.line ?? 1}`}</code>} {a.message}{' '}
                 {a.revisions.slice(0, 5).map((id) => (
                   <button key={id} type="button" className="link graph-link" onClick={() => onGo(id)}>
                     {id}

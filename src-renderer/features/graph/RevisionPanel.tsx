@@ -2,6 +2,8 @@
 // the tables it changes, lint findings, and its up and down SQL.
 import type { RevisionDetail } from '../../../src-shared/model/graphView';
 import type { MigrationStatus } from '../../../src-shared/model/status';
+import type { ShownError } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { RevisionActions } from './RevisionActions';
 import { SqlBlock } from './SqlBlock';
 import { formatMoment } from '../../../src-shared/format/moment';
@@ -10,7 +12,7 @@ interface Props {
   profileId: string;
   revision: string;
   detail: RevisionDetail | undefined;
-  error: string | undefined;
+  error: ShownError | undefined;
   status: MigrationStatus | null | undefined;
   onGo(id: string): void;
   onClose(): void;
@@ -55,7 +57,7 @@ export function RevisionPanel({ profileId, revision, detail, error, status, onGo
         </button>
       </header>
       <code className="graph-full-id">{revision}</code>
-      {error && <p className="error">{error}</p>}
+      {error && <ErrorMessage error={error} />}
       {!detail && !error && <p className="muted">Loading…</p>}
       {r && detail && (
         <>

@@ -3,12 +3,12 @@
 import { create } from 'zustand';
 import type { BranchFilter } from '../../../src-shared/graph/graphFilter';
 import type { GraphLoad, RevisionDetail } from '../../../src-shared/model/graphView';
-import { call } from '../../api/client';
+import { asError, call, type ShownError } from '../../api/client';
 
 interface GraphState {
   profileId: string | undefined;
   loading: boolean;
-  error: string | undefined;
+  error: ShownError | undefined;
   graph: GraphLoad | undefined;
   query: string;
   filter: BranchFilter | undefined;
@@ -18,7 +18,7 @@ interface GraphState {
   selected: string | undefined;
   panelOpen: boolean;
   detail: RevisionDetail | undefined;
-  detailError: string | undefined;
+  detailError: ShownError | undefined;
   open(profileId: string): Promise<void>;
   reload(): Promise<void>;
   search(query: string): void;
@@ -29,8 +29,6 @@ interface GraphState {
   openPanel(id?: string): Promise<void>;
   closePanel(): void;
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const useGraph = create<GraphState>((set, get) => ({
   profileId: undefined,
@@ -63,7 +61,7 @@ export const useGraph = create<GraphState>((set, get) => ({
       performance.mark('graph:data-received');
       if (get().profileId === profileId) set({ graph, loading: false });
     } catch (error) {
-      if (get().profileId === profileId) set({ graph: undefined, loading: false, error: message(error) });
+      if (get().profileId === profileId) set({ graph: undefined, loading: false, error: asError(error) });
     }
   },
 
@@ -85,7 +83,7 @@ export const useGraph = create<GraphState>((set, get) => ({
       const detail = await call('graph.revision', { profileId, revision: id });
       if (get().selected === id) set({ detail });
     } catch (error) {
-      if (get().selected === id) set({ detailError: message(error) });
+      if (get().selected === id) set({ detailError: asError(error) });
     }
   },
 

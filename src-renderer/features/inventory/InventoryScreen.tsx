@@ -2,11 +2,10 @@
 // it should hold, with the disagreements counted at the top.
 import { useEffect, useMemo } from 'react';
 import { inventoryCsv, inventoryMarkdown } from '../../../src-shared/model/inventoryExport';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { useConnections } from '../connections/connectionsStore';
-import { ProblemSummaryBar } from '../connections/ProblemSummaryBar';
-import { problemsOf } from '../connections/problemSummary';
+import { ConnectionProblems } from '../connections/ConnectionProblems';
 import { useProblems } from '../connections/problemsStore';
-import { useStatus } from '../runner/statusStore';
 import { useRunDialog } from '../runner/runDialogStore';
 import { downloadFile, fileStem } from './exportFile';
 import { InventoryGrid, type GridRow } from './InventoryGrid';
@@ -23,8 +22,7 @@ export function InventoryScreen() {
   const runsFinished = useRunDialog((s) => s.runsFinished);
   const state = useInventory();
   const { inventory, sizes, counts, filter, sort } = state;
-  const status = useStatus((s) => (s.profileId === profileId ? s.status : undefined));
-  const { readAt, refreshing, refresh } = useProblems();
+  const refresh = useProblems((s) => s.refresh);
 
   useEffect(() => {
     if (profileId && profileId !== 'new') void refresh(profileId);
@@ -53,13 +51,7 @@ export function InventoryScreen() {
   if (!inventory) {
     return (
       <section className="inventory">
-        {state.error ? (
-          <p className="error" role="alert">
-            {state.error}
-          </p>
-        ) : (
-          <p className="muted">Reading the catalog…</p>
-        )}
+        {state.error ? <ErrorMessage lead="The inventory could not be read" error={state.error} /> : <p className="muted">Reading the catalog…</p>}
       </section>
     );
   }
@@ -79,17 +71,8 @@ export function InventoryScreen() {
           </p>
         </div>
       </header>
-      <ProblemSummaryBar
-        summary={problemsOf(status, inventory)}
-        readAt={readAt}
-        refreshing={refreshing}
-        onRefresh={() => profileId && void refresh(profileId)}
-      />
-      {state.error && (
-        <p className="error" role="alert">
-          {state.error}
-        </p>
-      )}
+      {profileId && <ConnectionProblems profileId={profileId} />}
+      {state.error && <ErrorMessage error={state.error} />}
       {inventory.projectError && <p className="notice small">The bound project cannot be read, so tables have no status: {inventory.projectError}</p>}
       {inventory.project && <StatusSummary counts={inventory.counts} active={filter.status} onPick={(status) => state.setFilter({ status })} />}
       {inventory.analysisIncomplete && <p className="notice small">* {inventory.analysisIncomplete.message}</p>}

@@ -2,7 +2,7 @@
 // filter and the sort. Components read it; only this file talks to the API.
 import { create } from 'zustand';
 import type { Inventory, RowCount, TableSize } from '../../../src-shared/model/inventory';
-import { call } from '../../api/client';
+import { asError, call, type ShownError } from '../../api/client';
 import { followOperation } from '../../api/operationEvents';
 import { keyOf, noFilter, type InventoryFilter, type Sort } from './inventoryView';
 
@@ -17,7 +17,7 @@ interface InventoryState {
   profileId: string | undefined;
   inventory: Inventory | undefined;
   loading: boolean;
-  error: string | undefined;
+  error: ShownError | undefined;
   /** Exact sizes by table key, once read; until then the grid shows the estimates. */
   sizes: Map<string, number> | undefined;
   readingSizes: boolean;
@@ -31,8 +31,6 @@ interface InventoryState {
   setFilter(patch: Partial<InventoryFilter>): void;
   sortBy(column: Sort['column']): void;
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const useInventory = create<InventoryState>((set, get) => ({
   profileId: undefined,
@@ -61,7 +59,7 @@ export const useInventory = create<InventoryState>((set, get) => ({
       // The first screen is up; exact sizes open every file, so they come afterwards.
       if (!inventory.sizesExact) void readSizes(profileId);
     } catch (error) {
-      if (get().profileId === profileId) set({ loading: false, error: message(error) });
+      if (get().profileId === profileId) set({ loading: false, error: asError(error) });
     }
   },
 
@@ -78,7 +76,7 @@ export const useInventory = create<InventoryState>((set, get) => ({
       });
       set((s) => ({ counting: s.counting && { ...s.counting, opId } }));
     } catch (error) {
-      set({ counting: undefined, error: message(error) });
+      set({ counting: undefined, error: asError(error) });
     }
   },
 
@@ -137,5 +135,5 @@ function accept(count: RowCount): void {
 function finish(error: { code: string; message: string } | undefined): void {
   clearTimeout(flushTimer);
   flush();
-  useInventory.setState({ counting: undefined, ...(error && error.code !== 'E_CANCELLED' ? { error: error.message } : {}) });
+  useInventory.setState({ counting: undefined, ...(error && error.code !== 'E_CANCELLED' ? { error } : {}) });
 }

@@ -1,4 +1,5 @@
 // Step 4: the exact statements, in order; the database name typed; production named as well.
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { confirmBlocker } from './confirmBlocker';
 import { PlanPending } from './PlanPending';
 import { useReset } from './resetStore';
@@ -27,11 +28,7 @@ export function ConfirmStep() {
           {refusal}
         </p>
       ))}
-      {error && (
-        <p className="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      {error && <ErrorMessage error={error} />}
       <label>
         <span>
           Type the database name <code>{plan.databaseName}</code> to continue

@@ -2,6 +2,7 @@
 // reset of it was interrupted — said in the service's words, with the snapshot to restore (asked first).
 import { useEffect, useState } from 'react';
 import type { DatabaseCondition } from '../../../src-shared/model/reset';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { useConnections } from '../connections/connectionsStore';
 import { useCondition } from './conditionStore';
 import { RestoreDialog } from './RestoreDialog';
@@ -43,7 +44,7 @@ export function DatabaseConditionBanner() {
       {condition.notices.map((notice) => (
         <p key={notice}>{notice}</p>
       ))}
-      {error && <p>{error}</p>}
+      {error && <ErrorMessage className="condition-error" error={error} />}
       {snapshot && (
         <button
           type="button"

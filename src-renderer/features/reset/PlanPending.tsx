@@ -1,5 +1,6 @@
 // What a wizard step shows while it has no plan: that it is reading, or why planning failed, and
 // always the way back, so no step is ever an empty dead end.
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { useReset, type WizardStep } from './resetStore';
 
 export function PlanPending({ back }: { back: WizardStep }) {
@@ -11,9 +12,7 @@ export function PlanPending({ back }: { back: WizardStep }) {
           Reading the database…
         </p>
       ) : error ? (
-        <p className="error" role="alert">
-          <strong>{error.code}</strong> {error.message}
-        </p>
+        <ErrorMessage lead="The plan could not be made" error={error} />
       ) : (
         <p className="muted">No plan yet: try again, or go back and change the request.</p>
       )}

@@ -3,7 +3,10 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { demoDataBeside } from '../../../src-shared/model/demoData';
 import { demoSnapshotName } from '../../../src-shared/model/reset';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { ConnectionProblems } from '../connections/ConnectionProblems';
 import { useConnections } from '../connections/connectionsStore';
+import { useProblems } from '../connections/problemsStore';
 import { ConfirmStep } from './ConfirmStep';
 import { ImpactStep } from './ImpactStep';
 import { PristineDemo } from './PristineDemo';
@@ -32,6 +35,7 @@ export function ResetScreen() {
   const { step, start, restart, setRequest } = useReset();
   const snapshots = useSnapshots();
   const result = useReset((s) => s.result);
+  const refreshProblems = useProblems((s) => s.refresh);
   const [restoringDemo, setRestoringDemo] = useState(false);
   const stepView = useRef<HTMLDivElement>(null);
   const shownStep = useRef(step);
@@ -53,6 +57,10 @@ export function ResetScreen() {
   useEffect(() => {
     if (profileId && profileId !== 'new') void snapshots.load(profileId);
   }, [profileId, result, snapshots.load]);
+  // The problems bar counts what the other tabs count, read again after a reset.
+  useEffect(() => {
+    if (profileId && profileId !== 'new') void refreshProblems(profileId);
+  }, [profileId, result, refreshProblems]);
   if (!profile) return null;
 
   const pristine = snapshots.snapshots.find((s) => s.name === demoSnapshotName);
@@ -74,12 +82,9 @@ export function ResetScreen() {
           }}
         />
       </header>
+      <ConnectionProblems profileId={profile.id} />
       {snapshots.notice && step !== 'verify' && <p role="status">{snapshots.notice}</p>}
-      {snapshots.error && step !== 'verify' && (
-        <p role="alert" className="error">
-          {snapshots.error}
-        </p>
-      )}
+      {snapshots.error && step !== 'verify' && <ErrorMessage error={snapshots.error} />}
       <nav aria-label="Reset steps">
         <ol className="reset-stepper">
           {wizardSteps.map((s, index) => (

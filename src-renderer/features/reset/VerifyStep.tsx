@@ -1,6 +1,7 @@
 // Step 6: the summary — every step's result, the verification, and the undo (restore the snapshot,
 // once, after the same confirmation as every restore); after the undo, what the database is now.
 import { useEffect, useState } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { useConnections } from '../connections/connectionsStore';
 import { PlanPending } from './PlanPending';
 import { RestoreDialog } from './RestoreDialog';
@@ -55,11 +56,7 @@ export function VerifyStep() {
         </section>
       )}
       {notice && <p role="status">{notice}</p>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {error && <ErrorMessage error={error} />}
       <div className="actions">
         {snapshot && (
           <button type="button" disabled={busy !== undefined || undone} onClick={() => setAsking(true)}>

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { Confirmation } from '../../../src-shared/model/confirmation';
 import { demoSnapshotName, type Snapshot } from '../../../src-shared/model/reset';
-import { ApiError, call } from '../../api/client';
+import { asError, call, type ShownError } from '../../api/client';
 import { countOf } from '../../../src-shared/format/plural';
 
 /** What the user agreed to in the dialog: the listed sessions may be ended; on production, the name typed (and for a restore, production acknowledged). */
@@ -24,15 +24,13 @@ interface SnapshotsState {
   /** Snapshots restored since the connection was opened: an undo is done once, never twice. */
   restored: string[];
   notice: string | undefined;
-  error: string | undefined;
+  error: ShownError | undefined;
   load(profileId: string): Promise<void>;
   create(name: string, consent: SnapshotConsent): Promise<void>;
   restore(snapshot: Snapshot, consent: SnapshotConsent): Promise<void>;
   /** `typedName`: the connection's name, typed where it is production. */
   remove(snapshot: Snapshot, typedName?: string): Promise<void>;
 }
-
-const message = (error: unknown) => (error instanceof ApiError || error instanceof Error ? error.message : String(error));
 
 /** The snapshots and, when none is the pristine demo, the newest deletion of one the audit log holds. */
 async function snapshotsOf(profileId: string): Promise<{ snapshots: Snapshot[]; pristineDeleted: PristineDeletion | undefined }> {
@@ -52,7 +50,7 @@ export const useSnapshots = create<SnapshotsState>((set, get) => {
       const notice = await work(profileId);
       set({ notice, ...(await snapshotsOf(profileId)) });
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: asError(error) });
     } finally {
       set({ busy: undefined });
     }
@@ -71,7 +69,7 @@ export const useSnapshots = create<SnapshotsState>((set, get) => {
         const listed = await snapshotsOf(profileId);
         if (get().profileId === profileId) set(listed);
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: asError(error) });
       }
     },
     create: (name, consent) =>

@@ -4,11 +4,11 @@ import { useEffect } from 'react';
 import { formatLabel } from '../../../src-shared/model/revision';
 import { otherBookkeepingLine, type MigrationStatus } from '../../../src-shared/model/status';
 import { useNavigation } from '../../app/navigationStore';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { useConnections } from '../connections/connectionsStore';
-import { ProblemSummaryBar } from '../connections/ProblemSummaryBar';
-import { problemsOf } from '../connections/problemSummary';
+import { ConnectionProblems } from '../connections/ConnectionProblems';
 import { useProblems } from '../connections/problemsStore';
-import { useInventory } from '../inventory/inventoryStore';
+import { useConnectionProblems } from '../connections/useConnectionProblems';
 import { useRunDialog } from './runDialogStore';
 import { useStatus } from './statusStore';
 import { formatMoment } from '../../../src-shared/format/moment';
@@ -36,8 +36,8 @@ function Summary({ status, problems }: { status: MigrationStatus; problems: numb
 export function MigrationsScreen() {
   const profileId = useConnections((s) => s.selected);
   const { status, error } = useStatus();
-  const inventory = useInventory((s) => (s.profileId === profileId ? s.inventory : undefined));
-  const { readAt, refreshing, refresh } = useProblems();
+  const problems = useConnectionProblems(profileId ?? '');
+  const refresh = useProblems((s) => s.refresh);
   const runsFinished = useRunDialog((s) => s.runsFinished);
   const openRun = useRunDialog((s) => s.open);
   const go = useNavigation((s) => s.go);
@@ -46,7 +46,6 @@ export function MigrationsScreen() {
     if (profileId && profileId !== 'new') void refresh(profileId);
   }, [profileId, runsFinished, refresh]);
   if (!profileId || profileId === 'new') return null;
-  const problems = problemsOf(status, inventory);
 
   return (
     <section className="migrations" aria-labelledby="migrations-title">
@@ -65,14 +64,13 @@ export function MigrationsScreen() {
         </div>
       </header>
       {error && (
-        <div className="error" role="alert">
-          {error.message}
+        <ErrorMessage error={error}>
           {error.code === 'E_PROJECT_NOT_FOUND' && (
             <button type="button" className="link" onClick={() => go('connection')}>
               Bind a project on the Connection tab
             </button>
           )}
-        </div>
+        </ErrorMessage>
       )}
       {status && (
         <>
@@ -90,7 +88,7 @@ export function MigrationsScreen() {
             </p>
           ))}
           <Summary status={status} problems={problems.total} />
-          <ProblemSummaryBar summary={problems} readAt={readAt} refreshing={refreshing} onRefresh={() => void refresh(profileId)} />
+          <ConnectionProblems profileId={profileId} />
           {status.pendingByBranch.length > 0 && (
             <section aria-label="Pending by branch">
               <h2>Pending, by head</h2>

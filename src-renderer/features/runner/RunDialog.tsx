@@ -6,6 +6,7 @@ import type { RunAction } from '../../../src-shared/model/run';
 import { useNavigation } from '../../app/navigationStore';
 import { numberedListRoom } from '../../components/numberedListRoom';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { ProductionNameField } from '../../components/ProductionNameField';
 import { SessionTable } from '../../components/SessionTable';
 import { useConnections } from '../connections/connectionsStore';
@@ -210,11 +211,7 @@ export function RunDialog() {
           onRestore={(snapshot, consent) => void state.restore(snapshot, consent)}
         />
       )}
-      {phase === 'failed' && !state.ran && state.error && (
-        <div className="error" role="alert">
-          {state.error.message} <span className="muted small">({state.error.code})</span>
-        </div>
-      )}
+      {phase === 'failed' && !state.ran && state.error && <ErrorMessage error={state.error} />}
 
       {phase === 'ready' && production && !nothing && <ProductionNameField name={profile.name} value={typedName} onChange={setTypedName} />}
 

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { auditActionWords } from '../../../../src-shared/format/auditActions';
+
+describe('audit actions in words', () => {
+  it('names actions in words, a failed restore as failed, and an unknown action as recorded', () => {
+    expect(auditActionWords('runner.downgrade.failed', {})).toBe('Downgrade failed');
+    expect(auditActionWords('profile.create', {})).toBe('Connection created');
+    expect(auditActionWords('snapshot.restore', { ok: false, error: 'no space' })).toBe('Snapshot restore failed');
+    expect(auditActionWords('snapshot.restore', { ok: true })).toBe('Snapshot restored');
+    expect(auditActionWords('something.new', {})).toBe('something.new');
+  });
+});
