@@ -1,5 +1,6 @@
 // The unlocked app: connections on the left; for the selected one, the screens as tabs.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { useConnections } from '../features/connections/connectionsStore';
 import { ConnectionSidebar } from '../features/connections/ConnectionSidebar';
 import { revisionsListId } from '../features/graph/GraphRows';
@@ -8,12 +9,16 @@ import { RunDialog } from '../features/runner/RunDialog';
 import { useNavigation } from './navigationStore';
 import { panelIdOf, ScreenTabs, tabIdOf } from './ScreenTabs';
 import { screens } from './screens';
+import { useSidebar } from './sidebarStore';
+import { SidebarToggle, sidebarToggleId } from './SidebarToggle';
 import { mainContentId, SkipLink } from './SkipLink';
 import { ThemePicker } from './ThemePicker';
 
 export function Workspace() {
   const { load, startNew, banner, selected } = useConnections();
   const { screen, go } = useNavigation();
+  const { folded, toggle } = useSidebar();
+  const side = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // On opening: a lone connection is selected for you, and a lone demo opens on its graph
     // (the first run of the app lands on the demo workspace).
@@ -31,6 +36,13 @@ export function Workspace() {
         event.preventDefault();
         startNew();
       }
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'b') {
+        event.preventDefault();
+        // Focus inside the list would go with it: it moves to the button that brings the list back.
+        const focusWasInside = side.current?.contains(document.activeElement) ?? false;
+        flushSync(toggle);
+        if (focusWasInside) document.getElementById(sidebarToggleId)?.focus();
+      }
       const target = event.altKey ? screens.find((s) => s.key === event.key) : undefined;
       if (target) {
         event.preventDefault();
@@ -39,7 +51,7 @@ export function Workspace() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [startNew, go]);
+  }, [startNew, go, toggle]);
 
   const current = screens.find((s) => s.id === screen) ?? screens[0];
   const showTabs = selected !== undefined && selected !== 'new' && screens.length > 1;
@@ -48,9 +60,14 @@ export function Workspace() {
   return (
     <div className="workspace">
       <SkipLink label={onGraph ? 'Skip to graph' : 'Skip to main content'} targetId={onGraph ? revisionsListId : mainContentId} />
-      <div className="side">
-        <ConnectionSidebar />
-        <ThemePicker />
+      <div className={folded ? 'side folded' : 'side'} ref={side}>
+        <SidebarToggle />
+        {!folded && (
+          <>
+            <ConnectionSidebar />
+            <ThemePicker />
+          </>
+        )}
       </div>
       <main className="content" id={mainContentId} tabIndex={-1}>
         {showTabs && current && <ScreenTabs screens={screens} current={current.id} onShow={go} />}

@@ -4,10 +4,13 @@ import { environments } from '../../../src-shared/model/profile';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 import { useConnections } from './connectionsStore';
 
+/** The list's element id: the button that folds it away controls it. */
+export const connectionsListId = 'connections-list';
+
 export function ConnectionSidebar() {
   const { profiles, selected, select, startNew } = useConnections();
   return (
-    <nav className="sidebar" aria-label="Connections">
+    <nav className="sidebar" id={connectionsListId} aria-label="Connections">
       <div className="sidebar-head">
         <h2>Connections</h2>
         <button type="button" className="primary small" onClick={startNew} title="New connection (Ctrl+N)">
