@@ -9,7 +9,7 @@ import type { EnvironmentColumn } from './environmentComparison';
 import type { GraphModel } from './graphModel';
 import { GraphRow, statusSets } from './GraphRow';
 import { ThroughLines } from './ThroughLines';
-import { lanesWidth, rowHeight } from './laneGeometry';
+import { lanesWidth, rowHeight, rowsMinWidth, rowTemplate } from './laneGeometry';
 
 interface Props {
   model: GraphModel;
@@ -56,7 +56,7 @@ export function GraphRows(props: Props) {
   }, [model]);
 
   const lanes = lanesWidth(model.layout.laneCount);
-  const template = `${Math.min(lanes, 360)}px ${columns.map(() => '84px').join(' ')} 150px minmax(0, 1fr)`;
+  const template = rowTemplate(model.layout.laneCount, columns.length);
 
   const visible = items.slice(first, last).map((item, k) => {
     const index = first + k;
@@ -100,7 +100,8 @@ export function GraphRows(props: Props) {
   });
 
   return (
-    <div className="graph-rows">
+    // Never narrower than its columns up to the id: on a small screen the revision panel gives way instead.
+    <div className="graph-rows" style={{ minWidth: rowsMinWidth(model.layout.laneCount, columns.length) }}>
       {columns.length > 1 && <ComparisonHeads template={template} columns={columns} onStop={props.onStopComparing} />}
       <div
         id={revisionsListId}

@@ -1,35 +1,47 @@
 // The handle between the graph and the revision panel: drag it, or focus it and use the arrow keys.
-import type { KeyboardEvent, PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { panelWidths, usePanelWidth, widthAfterKey } from './panelWidthStore';
 
 export function PanelSplit() {
   const { width, resize } = usePanelWidth();
+  const handle = useRef<HTMLDivElement>(null);
+  // On a small screen the panel shows narrower than the width kept for it (the graph's ids come
+  // first): the handle moves and reports the width that shows.
+  const [shown, setShown] = useState(width);
+  useEffect(() => {
+    const panel = handle.current?.nextElementSibling;
+    if (!panel) return;
+    const observer = new ResizeObserver(() => setShown(Math.round(panel.getBoundingClientRect().width)));
+    observer.observe(panel);
+    return () => observer.disconnect();
+  }, []);
   const onKey = (event: KeyboardEvent) => {
-    const next = widthAfterKey(width, event.key);
+    const next = widthAfterKey(shown, event.key);
     if (next === undefined) return;
     event.preventDefault();
     resize(next);
   };
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
-    const handle = event.currentTarget;
+    const target = event.currentTarget;
     const startX = event.clientX;
-    const startWidth = width;
-    handle.setPointerCapture(event.pointerId);
+    const startWidth = shown;
+    target.setPointerCapture(event.pointerId);
     const onMove = (move: globalThis.PointerEvent) => resize(startWidth - (move.clientX - startX));
     const onUp = () => {
-      handle.removeEventListener('pointermove', onMove);
-      handle.removeEventListener('pointerup', onUp);
+      target.removeEventListener('pointermove', onMove);
+      target.removeEventListener('pointerup', onUp);
     };
-    handle.addEventListener('pointermove', onMove);
-    handle.addEventListener('pointerup', onUp);
+    target.addEventListener('pointermove', onMove);
+    target.addEventListener('pointerup', onUp);
   };
   return (
     <div
+      ref={handle}
       className="panel-split"
       role="separator"
       aria-orientation="vertical"
       aria-label="Revision panel width"
-      aria-valuenow={width}
+      aria-valuenow={shown}
       aria-valuemin={panelWidths.min}
       aria-valuemax={panelWidths.max}
       tabIndex={0}
