@@ -150,24 +150,26 @@ export function InventoryGrid(props: Props) {
 
   return (
     <div className="inventory-grid" role="table" aria-label="Tables" aria-rowcount={rows.length + 2}>
-      <div className="inventory-row inventory-head" role="row" aria-rowindex={1}>
-        {columns.map((c) => (
-          <div
-            key={c.id}
-            role="columnheader"
-            className={c.numeric ? 'numeric' : undefined}
-            aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-          >
-            <button type="button" className="inventory-sort" onClick={() => onSort(c.id)}>
-              {c.label}
-              {sort.column === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
-            </button>
-          </div>
-        ))}
-        <div role="columnheader" aria-label="Actions" />
-      </div>
+      {/* One box scrolls both ways, so the head and totals move sideways with the rows (a small screen scrolls to every column). */}
       <div className="inventory-viewport" ref={viewport} onScroll={onScroll}>
-        <div className="inventory-canvas" style={{ height: rows.length * rowHeight }}>
+        <div className="inventory-row inventory-head" role="row" aria-rowindex={1}>
+          {columns.map((c) => (
+            <div
+              key={c.id}
+              role="columnheader"
+              className={c.numeric ? 'numeric' : undefined}
+              aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+            >
+              <button type="button" className="inventory-sort" onClick={() => onSort(c.id)}>
+                {c.label}
+                {sort.column === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
+              </button>
+            </div>
+          ))}
+          <div role="columnheader" aria-label="Actions" />
+        </div>
+        {/* Empty, it is as tall as its message, which the totals would otherwise cover. */}
+        <div className="inventory-canvas" style={rows.length > 0 ? { height: rows.length * rowHeight } : undefined}>
           {visible.map((row, i) => (
             <div
               key={`${row.schema}\u0000${row.name}`}
@@ -185,24 +187,24 @@ export function InventoryGrid(props: Props) {
           ))}
           {rows.length === 0 && <p className="muted inventory-empty">No table matches the filter.</p>}
         </div>
-      </div>
-      <div className="inventory-row inventory-foot" role="row" aria-rowindex={rows.length + 2}>
-        <div role="cell">Total</div>
-        <div role="cell">{numbers.format(totals.tables)} tables</div>
-        <div role="cell" />
-        <div role="cell" className="numeric">
-          {numbers.format(totals.rows)}
+        <div className="inventory-row inventory-foot" role="row" aria-rowindex={rows.length + 2}>
+          <div role="cell">Total</div>
+          <div role="cell">{numbers.format(totals.tables)} tables</div>
+          <div role="cell" />
+          <div role="cell" className="numeric">
+            {numbers.format(totals.rows)}
+          </div>
+          <div role="cell" className="numeric">
+            {formatBytes(totals.bytes)}
+          </div>
+          <div role="cell" className="numeric">
+            {numbers.format(totals.indexes)}
+          </div>
+          <div role="cell" />
+          <div role="cell" />
+          <div role="cell" />
+          <div role="cell" />
         </div>
-        <div role="cell" className="numeric">
-          {formatBytes(totals.bytes)}
-        </div>
-        <div role="cell" className="numeric">
-          {numbers.format(totals.indexes)}
-        </div>
-        <div role="cell" />
-        <div role="cell" />
-        <div role="cell" />
-        <div role="cell" />
       </div>
     </div>
   );
