@@ -1,9 +1,9 @@
 // Reads an Alembic project's revision files (`versions/*.py`) without importing them.
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { readFileText } from './fileText';
 import { relative, resolve, sep } from 'node:path';
 import type { Anomaly } from '../../../src-shared/model/revision';
 import { parseAlembicHeader, type AlembicHeader } from './alembicHeader';
+import { readFileText } from './fileText';
 import { importRoot, ProjectConstants } from './pythonConstants';
 import { normaliseText, unreadableFile, type ProjectFiles, type RevisionFile } from './projectFiles';
 
