@@ -1,0 +1,117 @@
+// The expected schema as the diff, drift and the CLI ask for it: a target's project replayed up to
+// what the target has applied (or to the revisions asked for), or a project alone up to its heads,
+// answered from the cache while neither the files nor the revisions changed.
+import type { ExpectedSchema } from '../../src-shared/model/expectedSchema';
+import type { Engine as EngineKind, ProjectFormatChoice } from '../../src-shared/model/profile';
+import type { TargetRef } from '../../src-shared/model/targetRef';
+import { appliedHeads, appliedWithAncestors } from '../../src-shared/graph/planner';
+import { resolveUpgradeTarget } from '../../src-shared/graph/addressing';
+import { loadProject, type LoadedProject } from '../migrations/project';
+import { readRecorded } from '../runner/versionTables';
+import type { ScratchPlace } from '../scratch/scratchDatabase';
+import { loadTargetProject } from '../targets/migrationTarget';
+import type { TargetResolver } from '../targets/targetResolver';
+import { withDriver } from '../targets/withDriver';
+import type { ExpectedSchemaCache, ReplayKey } from './expected/expectedSchemaCache';
+import { projectChecksum } from './expected/projectChecksum';
+import { replayedSchema, type ReplaySource } from './expected/replayedSchema';
+
+/** A project without a database: `expected:DIR[@REV,…]` of the diff. */
+export interface ProjectAlone {
+  projectDir: string;
+  projectFormat?: ProjectFormatChoice;
+  alembicCommand?: string;
+  /** The engine to replay on (its scratch database); PostgreSQL unless told. */
+  engine?: EngineKind;
+}
+
+/** Which revisions to replay up to, and why those. */
+interface Chosen {
+  /** Revision ids (and addresses already resolved to ids): the replay reaches each with its ancestors. */
+  ids: string[];
+  from: string;
+  unknownApplied: string[];
+}
+
+/** Addresses (`heads`, `label@head`, an id prefix…) as an upgrade from nothing resolves them. */
+function resolveRevisions(project: LoadedProject, revisions: readonly string[]): string[] {
+  return revisions.flatMap((revision) => resolveUpgradeTarget(project.graph, revision, []));
+}
+
+export class ExpectedSchemaService {
+  constructor(
+    private readonly targets: TargetResolver,
+    private readonly place: ScratchPlace,
+    private readonly cache: ExpectedSchemaCache,
+  ) {}
+
+  /** `revisions`: replay up to these instead of what the target has applied. */
+  async ofTarget(ref: TargetRef, revisions?: readonly string[]): Promise<ExpectedSchema> {
+    const { target } = this.targets.resolve(ref);
+    const checksum = projectChecksum(target.projectDir);
+    const project = loadTargetProject(target);
+    let chosen: Chosen;
+    if (revisions && revisions.length > 0) {
+      chosen = { ids: resolveRevisions(project, revisions), from: 'the revisions asked for', unknownApplied: [] };
+    } else {
+      const recorded = (await withDriver(target, (driver) => readRecorded(driver, project))).records.map((r) => r.revision);
+      chosen = {
+        ids: recorded.filter((id) => project.graph.byId.has(id)),
+        from: `what ${target.name} has applied`,
+        unknownApplied: recorded.filter((id) => !project.graph.byId.has(id)),
+      };
+    }
+    const source: ReplaySource = {
+      name: target.name,
+      engine: target.connection.engine,
+      near: target.connection,
+      projectDir: target.projectDir,
+      projectFormat: target.projectFormat,
+      alembicCommand: target.alembicCommand,
+    };
+    return this.expected(source, project, checksum, chosen);
+  }
+
+  /** `revisions`: every head of the project when none are given. */
+  ofProject(alone: ProjectAlone, revisions?: readonly string[]): Promise<ExpectedSchema> {
+    const engine = alone.engine ?? 'postgres';
+    const projectFormat = alone.projectFormat ?? 'auto';
+    const checksum = projectChecksum(alone.projectDir);
+    const project = loadProject(alone.projectDir, { format: projectFormat === 'auto' ? undefined : projectFormat, engine });
+    const given = revisions && revisions.length > 0;
+    const chosen: Chosen = {
+      ids: resolveRevisions(project, given ? revisions : ['heads']),
+      from: given ? 'the revisions asked for' : 'every head of the project',
+      unknownApplied: [],
+    };
+    const source: ReplaySource = {
+      name: alone.projectDir,
+      engine,
+      near: undefined,
+      projectDir: alone.projectDir,
+      projectFormat,
+      alembicCommand: alone.alembicCommand ?? '',
+    };
+    return this.expected(source, project, checksum, chosen);
+  }
+
+  private async expected(source: ReplaySource, project: LoadedProject, checksum: string, chosen: Chosen): Promise<ExpectedSchema> {
+    const applied = appliedWithAncestors(project.graph, chosen.ids);
+    const heads = appliedHeads(project.graph, applied);
+    const key: ReplayKey = {
+      projectChecksum: checksum,
+      engine: source.engine,
+      format: project.files.format,
+      alembicCommand: source.alembicCommand,
+      applied: [...applied].sort(),
+    };
+    const answer = { revisions: heads, revisionsFrom: chosen.from, unknownApplied: chosen.unknownApplied, projectChecksum: checksum };
+    const cached = this.cache.get(key);
+    if (cached) return { ...cached, ...answer, fromCache: true };
+    const replayedAt = new Date().toISOString();
+    const { schema, replayedIn } = await replayedSchema(source, heads, this.place);
+    const expected: ExpectedSchema = { schema, replayedIn, replayedAt, fromCache: false, ...answer };
+    this.cache.put(key, expected);
+    return expected;
+  }
+}
