@@ -10,6 +10,7 @@ import { postgresSqlalchemyUrl } from './postgresUrl';
 import { postgresRefusedInTransaction } from './postgresTransactionRules';
 import { openPostgresScratch } from './postgresScratch';
 import { readPostgresSchema } from './postgresSchema';
+import { postgresSchemaSql } from './postgresSchemaSql';
 
 const location = (connection: Destination) => `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
 
@@ -30,7 +31,7 @@ export const postgresEngine: Engine = {
   destinationName: (destination) => `${location(destination)} (SSL ${destination.sslMode})`,
   sqlalchemyUrl: postgresSqlalchemyUrl,
   catalog: postgresCatalog,
-  schema: { read: readPostgresSchema },
+  schema: { read: readPostgresSchema, sqlToMatch: postgresSchemaSql },
   permissionFindings: postgresPermissionFindings,
   versionTable: postgresVersionTable,
   refusedInTransaction: postgresRefusedInTransaction,

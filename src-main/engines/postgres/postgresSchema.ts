@@ -76,6 +76,8 @@ function assemble(found: FoundObject[], dependencies: CatalogDependency[], comme
     // A sequence's owner depends on it (the column's default), never the other way round.
     if (!from || !to || from.kind === 'sequence' || to.key === from.key || to.parent === from.key) continue;
     needs.get(from.key)?.add(to.key);
+    // pg_depend names the columns a view reads, not their table: it needs the table as much.
+    if (to.kind === 'column' && to.parent !== null && to.parent !== from.key) needs.get(from.key)?.add(to.parent);
     // A table is created with its columns, so it needs their enums and domains first too.
     if (from.kind === 'column' && from.parent !== null && dependencyKinds.has(to.kind)) needs.get(from.parent)?.add(to.key);
   }

@@ -20,7 +20,7 @@ export type CatalogRow = Record<string, unknown>;
 
 /** Objects here belong to an extension when pg_depend says so ('e'): the extension stands for them. */
 export function notInExtension(catalog: string, oid: string): string {
-  return `NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '${catalog}'::regclass AND e.objid = ${oid} AND e.deptype = 'e')`;
+  return `NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = '${catalog}'::regclass AND member.objid = ${oid} AND member.deptype = 'e')`;
 }
 
 /** The model's kind of a pg_class row aliased `alias`, in SQL: what a key to a relation starts with. */

@@ -45,14 +45,16 @@ interface ExtensionRow extends CatalogRow {
   name: string;
   version: string;
   schema: string;
-  quoted: string;
   definition: string;
 }
 
-/** Every extension installed, in scope when its objects are: one in pg_catalog (plpgsql) always is. */
+/**
+ * Every extension installed, in scope when its objects are: one in pg_catalog (plpgsql) always is.
+ * Its comment is the one its control file gives, so it is not an object of the model.
+ */
 export async function readExtensions(driver: Driver, schemas: string[]): Promise<FamilyRead> {
   const rows = await driver.query<ExtensionRow>(
-    `SELECT 'pg_extension:' || x.oid AS ref, x.extname AS name, x.extversion AS version, n.nspname AS schema, quote_ident(x.extname) AS quoted,
+    `SELECT 'pg_extension:' || x.oid AS ref, x.extname AS name, x.extversion AS version, n.nspname AS schema,
             format('CREATE EXTENSION %I WITH SCHEMA %I VERSION %L', x.extname, n.nspname, x.extversion) AS definition
        FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
       WHERE n.nspname = ANY ($1::text[]) OR n.nspname = 'pg_catalog'`,
@@ -62,7 +64,6 @@ export async function readExtensions(driver: Driver, schemas: string[]): Promise
     unread: [],
     objects: rows.map((row) => ({
       ref: row.ref,
-      commentTarget: `EXTENSION ${row.quoted}`,
       object: schemaObject<'extension'>({
         key: schemaObjectKey('extension', [row.name]),
         kind: 'extension',
