@@ -30,7 +30,8 @@ describe('switchyard audit --profile', () => {
     expect((await cli.run(['profiles', 'remove', 'orders (renamed)', '--yes'])).code).toBe(0);
     const removed = await cli.run(['audit', '--profile', renamed?.id ?? '']);
     expect(removed.code).toBe(0);
-    expect(removed.stdout).toMatch(/profile\.remove\s+orders \(renamed\)[\s\S]*profile\.update[\s\S]*profile\.create\s+orders\n/);
+    expect(removed.stdout).toMatch(/Connection deleted\s+orders \(renamed\)[\s\S]*Connection changed[\s\S]*Connection created\s+orders\n/);
+    expect(removed.stdout).not.toContain('profile.');
     expect(removed.stdout).not.toContain('billing');
   });
 
