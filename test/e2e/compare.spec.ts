@@ -105,6 +105,26 @@ test.describe('compare environments', () => {
     await expect(heads(page).getByText('Shop staging')).toBeVisible();
   });
 
+  test('says why nothing is offered when the environment to bring level is ahead, or is the one to match', async ({ page }) => {
+    await page.goto(app.url);
+    await openGraphOf(page, 'Shop dev');
+    await page.getByRole('button', { name: 'Compare environments' }).click();
+    const panel = page.getByRole('region', { name: 'Compare environments' });
+    await panel.getByLabel('Shop staging').check();
+    await panel.getByLabel('Environment to bring level').selectOption({ label: 'Shop dev' });
+    await panel.getByLabel('Environment to match').selectOption({ label: 'Shop staging' });
+    await expect(panel.getByRole('status')).toHaveText('revert 1: m003');
+    await expect(panel).toContainText(
+      'Shop dev has a revision Shop staging does not. Reverting is not offered here: use “Downgrade to here” on Shop dev’s Graph tab',
+    );
+    await expect(panel.getByRole('button', { name: /^Upgrade / })).toHaveCount(0);
+
+    await panel.getByLabel('Environment to match').selectOption({ label: 'Shop dev' });
+    await expect(panel.getByRole('status')).toHaveCount(0);
+    await expect(panel).toContainText('Pick two different environments: one is always level with itself.');
+    await expect(panel).not.toContainText('Reverting is not offered');
+  });
+
   for (const viewport of [
     { width: 1280, height: 720 },
     { width: 1024, height: 768 },

@@ -25,6 +25,8 @@ const environments = [
 ] as const;
 
 test('a DBA compares dev, staging and prod and promotes staging, then prod, by keyboard alone', async ({ page }) => {
+  // Three databases made, two runs and every step by keyboard: longer than one screen's test on a shared machine.
+  test.setTimeout(180_000);
   const server = postgresUnderTest();
   const base = {
     engine: 'postgres' as const,

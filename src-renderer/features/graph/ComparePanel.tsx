@@ -44,15 +44,19 @@ export function ComparePanel({ current, siblings, names, gap }: Props) {
   const runPhase = useRunDialog((s) => s.phase);
   useEffect(() => {
     if (runPhase !== 'closed' || !openedRun.current) return;
-    openedRun.current = false;
     // The upgrade that opened the run is gone once its head is reached, and focus with it: rather than the
     // top of the page, the keyboard lands on the comparison's new result, read out, and goes on from there.
-    // A frame later: the dialog hands focus back when it closes, after this effect.
+    // A frame later: the dialog hands focus back to the upgrade button when it closes, after this effect; and
+    // the statuses read after the run may come after the close, the button going only then (hence `gap`).
     const frame = requestAnimationFrame(() => {
-      if (document.activeElement === document.body || document.activeElement === null) (result.current ?? section.current)?.focus();
+      const focused = document.activeElement;
+      if (focused === null || focused === document.body) {
+        (result.current ?? section.current)?.focus();
+        openedRun.current = false;
+      } else if (!section.current?.contains(focused)) openedRun.current = false;
     });
     return () => cancelAnimationFrame(frame);
-  }, [runPhase]);
+  }, [runPhase, gap]);
   return (
     <section ref={section} tabIndex={-1} className="graph-compare" aria-label="Compare environments">
       {siblings.length === 0 ? (
@@ -89,6 +93,14 @@ export function ComparePanel({ current, siblings, names, gap }: Props) {
                   ]
                     .filter(Boolean)
                     .join(' · ')}
+            </p>
+          )}
+          {from !== undefined && from === to && <p className="muted">Pick two different environments: one is always level with itself.</p>}
+          {gap && from && to && gap.toRevert.length > 0 && (
+            // Never a silent absence of a button: say why there is none, and where the way is.
+            <p className="muted">
+              {names.get(from)} has {gap.toRevert.length === 1 ? 'a revision' : 'revisions'} {names.get(to)} does not. Reverting is not offered here: use
+              “Downgrade to here” on {names.get(from)}’s Graph tab, where the plan shows each step first.
             </p>
           )}
           {gap && from && gap.toRevert.length === 0 && gap.headsToReach.length > 0 && (
