@@ -43,7 +43,8 @@ export function tokenize(sql: string): SqlToken[] {
       at += 1;
     } else {
       const word = /^[\p{L}\p{N}_$]+/u.exec(sql.slice(at))?.[0];
-      const text = word ?? char;
+      const operator = /^(?:->>|->|<<|>>|<=|>=|<>|!=|==|\|\|)/.exec(sql.slice(at))?.[0];
+      const text = word ?? operator ?? char;
       tokens.push({ type: word === undefined ? 'symbol' : 'word', text, start: at, end: at + text.length });
       at += text.length;
     }
@@ -89,13 +90,43 @@ export function parenthesisedItems(tokens: readonly SqlToken[], open: number): S
 
 const noSpaceBefore = new Set([')', ',', ';', '.']);
 const noSpaceAfter = new Set(['(', '.']);
+/** Words a parenthesis after keeps its space from; after any other name it is a call (`lower(x)`) or a list (`t(a)`). */
+const keywords = new Set([
+  'AND',
+  'OR',
+  'NOT',
+  'IN',
+  'AS',
+  'ON',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'WHERE',
+  'SELECT',
+  'EXISTS',
+  'CHECK',
+  'VALUES',
+  'USING',
+  'FROM',
+  'JOIN',
+  'IS',
+  'LIKE',
+  'BETWEEN',
+  'KEY',
+]);
 
-/** Tokens back to text with one space between them and none inside parentheses or around dots: layout never counts. */
+function spaceBetween(previous: SqlToken, token: SqlToken): boolean {
+  if (noSpaceBefore.has(token.text) || noSpaceAfter.has(previous.text)) return false;
+  if (token.type === 'open') return !(previous.type === 'quoted' || (previous.type === 'word' && !keywords.has(previous.text.toUpperCase())));
+  return true;
+}
+
+/** Tokens back to text with one space between them, none inside parentheses, around dots or before a call's: layout never counts. */
 export function spelled(tokens: readonly SqlToken[]): string {
   let text = '';
   tokens.forEach((token, i) => {
     const previous = tokens[i - 1];
-    const space = previous !== undefined && !noSpaceBefore.has(token.text) && !noSpaceAfter.has(previous.text);
+    const space = previous !== undefined && spaceBetween(previous, token);
     text += (space ? ' ' : '') + token.text;
   });
   return text;
