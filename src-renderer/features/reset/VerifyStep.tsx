@@ -10,12 +10,15 @@ import { useSnapshots } from './snapshotsStore';
 import { StepList } from './StepList';
 
 export function VerifyStep() {
-  const { plan, result, live, restart, profileId, statusAfterUndo: now, readStatusAfterUndo } = useReset();
-  const { busy, notice, error, restored } = useSnapshots();
+  const { plan, result, live, restart, profileId, statusAfterUndo: now, readStatusAfterUndo, restoresBeforeResult } = useReset();
+  const { busy, notice, error, restored, snapshots } = useSnapshots();
   const profile = useConnections((s) => s.profiles.find((p) => p.id === profileId));
   const [asking, setAsking] = useState(false);
   const snapshot = result?.snapshot;
   const undone = snapshot !== undefined && restored.includes(snapshot.id);
+  // Another snapshot restored since the reset (Reset demo, the snapshot list) replaced what the summary describes.
+  const replacedBy = restored.slice(restoresBeforeResult).find((id) => id !== snapshot?.id);
+  const replacedName = replacedBy === undefined ? undefined : (snapshots.find((s) => s.id === replacedBy)?.name ?? 'a snapshot');
   useEffect(() => {
     if (undone) void readStatusAfterUndo();
   }, [undone, readStatusAfterUndo]);
@@ -33,6 +36,10 @@ export function VerifyStep() {
           {typeof now === 'string' && <p className="muted">Its migration status could not be read: {now}</p>}
           <p className="muted">The reset below no longer describes the database.</p>
         </section>
+      ) : replacedName !== undefined ? (
+        <p role="status" className="muted">
+          “{replacedName}” was restored over {plan.databaseName} since this reset: the summary below no longer describes the database.
+        </p>
       ) : result.ok ? (
         <p role="status" className="reset-ok">
           Reset done in {(result.totalMs / 1000).toFixed(1)} s: {plan.databaseName} is {result.databaseState}.
@@ -44,7 +51,7 @@ export function VerifyStep() {
         </div>
       )}
       <StepList planned={plan.steps} live={live.length ? live : result.steps} finished />
-      {verification && !undone && (
+      {verification && !undone && replacedName === undefined && (
         <section aria-label="Verification" className="reset-verification">
           <h2>Verification</h2>
           <p>Version bookkeeping at {verification.heads.join(', ') || 'base (nothing recorded)'}.</p>

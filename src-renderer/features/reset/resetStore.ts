@@ -8,6 +8,7 @@ import type { MigrationStatus } from '../../../src-shared/model/status';
 import { asError, call } from '../../api/client';
 import { followOperation } from '../../api/operationEvents';
 import { projectGraph } from '../runner/projectGraph';
+import { useSnapshots } from './snapshotsStore';
 
 export const wizardSteps = ['target', 'impact', 'safety', 'confirm', 'run', 'verify'] as const;
 export type WizardStep = (typeof wizardSteps)[number];
@@ -26,6 +27,8 @@ interface ResetState {
   opId: string | undefined;
   live: ResetStepProgress[];
   result: ResetResult | undefined;
+  /** How many restores this connection had when the result came: a later one (Reset demo, another snapshot) replaces what the result describes. */
+  restoresBeforeResult: number;
   /** Read again after the undo (the page must not go on describing the reset); a string when it could not be read. */
   statusAfterUndo: MigrationStatus | string | undefined;
   start(profileId: string): void;
@@ -49,6 +52,7 @@ const fresh = () => ({
   environmentAcknowledged: '',
   live: [],
   result: undefined,
+  restoresBeforeResult: 0,
   statusAfterUndo: undefined,
   opId: undefined,
 });
@@ -60,7 +64,7 @@ export const useReset = create<ResetState>((set, get) => {
       if (!detail) return;
       set({ live: [...get().live.filter((s) => s.step !== detail.step), detail] });
     } else if (message.event === 'op.done') {
-      if (message.payload.ok) set({ result: message.payload.result, step: 'verify' });
+      if (message.payload.ok) set({ result: message.payload.result, step: 'verify', restoresBeforeResult: useSnapshots.getState().restored.length });
       else set({ error: message.payload.error, step: 'confirm' });
     }
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { call } from '../../../../src-renderer/api/client';
 import { useReset } from '../../../../src-renderer/features/reset/resetStore';
+import { useSnapshots } from '../../../../src-renderer/features/reset/snapshotsStore';
 import { openServices } from '../support/servicesBridge';
 
 describe('the reset wizard store', () => {
@@ -26,6 +27,25 @@ describe('the reset wizard store', () => {
     await useReset.getState().readStatusAfterUndo();
     const now = useReset.getState().statusAfterUndo;
     expect(typeof now === 'object' && now.heads).toEqual((await call('runner.status', { profileId: demo.id })).heads);
+  });
+
+  it('counts the restores made before its result, so one made after it (Reset demo) is told from them', async () => {
+    await openServices();
+    const demo = await call('profiles.createDemo', {});
+    await useSnapshots.getState().load(demo.id);
+    const pristine = useSnapshots.getState().snapshots.find((s) => s.name === 'Pristine demo');
+    if (!pristine) throw new Error('the demo has no pristine snapshot');
+    await useSnapshots.getState().restore(pristine, { endSessions: false });
+    useReset.getState().start(demo.id);
+    useReset.getState().setRequest({ mode: 'recreate', to: 'heads', takeSnapshot: false, skipSnapshotAcknowledged: true });
+    await useReset.getState().loadPlan();
+    useReset.getState().setTyped({ typedName: useReset.getState().plan?.databaseName ?? '' });
+    await useReset.getState().run();
+    await vi.waitFor(() => expect(useReset.getState().step).toBe('verify'));
+    expect(useReset.getState().restoresBeforeResult).toBe(1);
+
+    await useSnapshots.getState().restore(pristine, { endSessions: false });
+    expect(useSnapshots.getState().restored.slice(useReset.getState().restoresBeforeResult)).toEqual([pristine.id]);
   });
 
   it('stays on Confirm with the refusal when the typed name does not match', async () => {
