@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { UnlockScreen } from '../features/session/UnlockScreen';
 import { useSession } from '../features/session/sessionStore';
 import { EnvironmentBand } from './EnvironmentBand';
+import { ErrorMessage } from '../components/ErrorMessage';
 import { Workspace } from './Workspace';
 
 export function App() {
@@ -12,17 +13,7 @@ export function App() {
   }, [load]);
 
   if (!status) {
-    return (
-      <main className="unlock">
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p className="muted">Starting…</p>
-        )}
-      </main>
-    );
+    return <main className="unlock">{error ? <ErrorMessage error={error} /> : <p className="muted">Starting…</p>}</main>;
   }
   if (status.locked) return <UnlockScreen />;
   return (

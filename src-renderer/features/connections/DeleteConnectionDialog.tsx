@@ -5,6 +5,7 @@ import type { Profile } from '../../../src-shared/model/profile';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProductionNameField } from '../../components/ProductionNameField';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { useDeletion } from './deletionStore';
 import { formatMoment } from '../../../src-shared/format/moment';
 
@@ -44,11 +45,7 @@ export function DeleteConnectionDialog({
       >
         {body}
         {exclusive === undefined && failure === undefined && <p className="muted">Looking for snapshots only this connection reaches…</p>}
-        {failure && (
-          <p className="error" role="alert">
-            Could not look for its snapshots: {failure}
-          </p>
-        )}
+        {failure && <ErrorMessage lead="Could not look for its snapshots" error={failure} />}
       </ConfirmDialog>
     );
   }

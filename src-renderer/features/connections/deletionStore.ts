@@ -2,13 +2,13 @@
 // which the user must keep or delete with it.
 import { create } from 'zustand';
 import type { Snapshot } from '../../../src-shared/model/reset';
-import { asError, call } from '../../api/client';
+import { asError, call, type ShownError } from '../../api/client';
 
 interface DeletionState {
   profileId: string | undefined;
   /** Undefined while looking (or after a failure). */
   exclusive: Snapshot[] | undefined;
-  failure: string | undefined;
+  failure: ShownError | undefined;
   check(profileId: string): Promise<void>;
 }
 
@@ -22,7 +22,7 @@ export const useDeletion = create<DeletionState>((set, get) => ({
       const exclusive = await call('snapshots.exclusive', { profileId });
       if (get().profileId === profileId) set({ exclusive });
     } catch (error) {
-      if (get().profileId === profileId) set({ failure: asError(error).message });
+      if (get().profileId === profileId) set({ failure: asError(error) });
     }
   },
 }));

@@ -6,6 +6,7 @@ import type { Profile } from '../../../src-shared/model/profile';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProductionNameField } from '../../components/ProductionNameField';
 import { SessionTable } from '../../components/SessionTable';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { useDatabaseSessions } from './databaseSessionsStore';
 import type { SnapshotConsent } from './snapshotsStore';
 
@@ -40,9 +41,9 @@ export function SnapshotConsentDialog({ title, confirmLabel, profile, children, 
       {children}
       {!listed && <p className="muted">Asking the server who is connected to {database}…</p>}
       {failure && (
-        <p className="error" role="alert">
-          Could not list the sessions on {database}: {failure} If any are connected, the server refuses and nothing changes.
-        </p>
+        <ErrorMessage lead={`Could not list the sessions on ${database}`} error={failure}>
+          <p>If any are connected, the server refuses and nothing changes.</p>
+        </ErrorMessage>
       )}
       {sessions?.length === 0 && <p>Nobody else is connected to {database}.</p>}
       {sessions !== undefined && sessions.length > 0 && (

@@ -2,13 +2,13 @@
 // disconnects (a snapshot's copy, a restore); `failure` when the server could not tell.
 import { create } from 'zustand';
 import type { ResetSession } from '../../../src-shared/model/reset';
-import { asError, call } from '../../api/client';
+import { asError, call, type ShownError } from '../../api/client';
 
 interface DatabaseSessionsState {
   /** The profile whose sessions are shown; an answer about any other is dropped. */
   profileId: string | undefined;
   sessions: ResetSession[] | undefined;
-  failure: string | undefined;
+  failure: ShownError | undefined;
   /** Asks the server again: a dialog opening lists who is connected now, never who was. */
   load(profileId: string): Promise<void>;
   /** Nothing to show (the dialog closed, or the action disconnects nobody). */
@@ -29,7 +29,7 @@ export const useDatabaseSessions = create<DatabaseSessionsState>((set) => {
         const sessions = await call('snapshots.sessions', { profileId });
         if (question === asked) set({ sessions });
       } catch (error) {
-        if (question === asked) set({ failure: asError(error).message });
+        if (question === asked) set({ failure: asError(error) });
       }
     },
     clear() {

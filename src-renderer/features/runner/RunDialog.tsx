@@ -152,11 +152,7 @@ export function RunDialog() {
       {phase === 'ready' && offersSnapshot && copying && (
         <div className="run-snapshot-sessions">
           {sessions === undefined && failure === undefined && <p className="muted">Asking the server who is connected…</p>}
-          {failure && (
-            <p className="error" role="alert">
-              Could not list the sessions: {failure}
-            </p>
-          )}
+          {failure && <ErrorMessage lead="Could not list the sessions" error={failure} />}
           {sessions?.length === 0 && <p className="muted">Nobody else is connected: the copy disconnects no one.</p>}
           {sessions !== undefined && sessions.length > 0 && (
             <>

@@ -1,6 +1,7 @@
 // Asks for the master passphrase (browser host, or a desktop without a usable keychain).
 import { useState, type FormEvent } from 'react';
 import { passphraseRule } from '../../../src-shared/model/passphraseStrength';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from './sessionStore';
 
 export function UnlockScreen() {
@@ -53,11 +54,7 @@ export function UnlockScreen() {
             {mismatch && <span className="field-error">The passphrases do not match</span>}
           </label>
         )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <ErrorMessage error={error} />}
         <button className="primary" type="submit" disabled={unlocking || !passphrase || mismatch || (creating && !repeat)}>
           {unlocking ? 'Opening…' : creating ? 'Create store' : 'Unlock'}
         </button>

@@ -1,11 +1,11 @@
 // Whether the store is unlocked; the unlock screen's state.
 import { create } from 'zustand';
 import type { SessionStatus } from '../../../src-shared/model/session';
-import { call, onApiEvent } from '../../api/client';
+import { asError, call, onApiEvent, type ShownError } from '../../api/client';
 
 interface SessionState {
   status: SessionStatus | undefined;
-  error: string | undefined;
+  error: ShownError | undefined;
   unlocking: boolean;
   load(): Promise<void>;
   unlock(passphrase: string): Promise<boolean>;
@@ -19,7 +19,7 @@ export const useSession = create<SessionState>((set) => ({
     try {
       set({ status: await call('session.status', {}), error: undefined });
     } catch (error) {
-      set({ error: (error as Error).message });
+      set({ error: asError(error) });
     }
   },
   async unlock(passphrase) {
@@ -28,7 +28,7 @@ export const useSession = create<SessionState>((set) => ({
       set({ status: await call('session.unlock', { passphrase }), unlocking: false });
       return true;
     } catch (error) {
-      set({ error: (error as Error).message, unlocking: false });
+      set({ error: asError(error), unlocking: false });
       return false;
     }
   },

@@ -23,6 +23,6 @@ describe('the deletion store', () => {
     await useDeletion.getState().check('00000000-0000-4000-8000-000000000000');
 
     expect(useDeletion.getState().exclusive).toBeUndefined();
-    expect(useDeletion.getState().failure).toMatch(/.+/);
+    expect(useDeletion.getState().failure?.message).toMatch(/.+/);
   });
 });

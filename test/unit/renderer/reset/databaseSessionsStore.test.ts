@@ -15,7 +15,7 @@ describe('the database sessions store', () => {
     expect(useDatabaseSessions.getState()).toMatchObject({ profileId: 'gone', sessions: undefined, failure: undefined });
     await asking;
     expect(useDatabaseSessions.getState().sessions).toBeUndefined();
-    expect(useDatabaseSessions.getState().failure).toContain('No such connection profile');
+    expect(useDatabaseSessions.getState().failure?.message).toContain('No such connection profile');
   });
 
   it('keeps the answer to the last question when an earlier one answers late', async () => {
@@ -25,7 +25,7 @@ describe('the database sessions store', () => {
     const last = useDatabaseSessions.getState().load('gone');
     await Promise.all([first, last]);
     expect(useDatabaseSessions.getState()).toMatchObject({ profileId: 'gone', sessions: undefined });
-    expect(useDatabaseSessions.getState().failure).toContain('No such connection profile');
+    expect(useDatabaseSessions.getState().failure?.message).toContain('No such connection profile');
   });
 
   it('shows nothing once cleared, even when an answer arrives afterwards', async () => {
