@@ -38,7 +38,12 @@ function resolveRevisions(project: LoadedProject, revisions: readonly string[]):
   return revisions.flatMap((revision) => resolveUpgradeTarget(project.graph, revision, []));
 }
 
+/** Projects kept read: the few a user compares in turn. */
+const keptProjects = 16;
+
 export class ExpectedSchemaService {
+  private readonly projects = new Map<string, LoadedProject>();
+
   constructor(
     private readonly targets: TargetResolver,
     private readonly place: ScratchPlace,
@@ -48,8 +53,9 @@ export class ExpectedSchemaService {
   /** `revisions`: replay up to these instead of what the target has applied. */
   async ofTarget(ref: TargetRef, revisions?: readonly string[]): Promise<ExpectedSchema> {
     const { target } = this.targets.resolve(ref);
-    const checksum = projectChecksum(target.projectDir);
-    const project = loadTargetProject(target);
+    // A target without a project is refused as every service refuses it (E_PROJECT_NOT_FOUND).
+    if (!target.projectDir) loadTargetProject(target);
+    const { project, checksum } = this.read(target.projectDir, target.projectFormat, target.connection.engine);
     let chosen: Chosen;
     if (revisions && revisions.length > 0) {
       chosen = { ids: resolveRevisions(project, revisions), from: 'the revisions asked for', unknownApplied: [] };
@@ -76,8 +82,7 @@ export class ExpectedSchemaService {
   ofProject(alone: ProjectAlone, revisions?: readonly string[]): Promise<ExpectedSchema> {
     const engine = alone.engine ?? 'postgres';
     const projectFormat = alone.projectFormat ?? 'auto';
-    const checksum = projectChecksum(alone.projectDir);
-    const project = loadProject(alone.projectDir, { format: projectFormat === 'auto' ? undefined : projectFormat, engine });
+    const { project, checksum } = this.read(alone.projectDir, projectFormat, engine);
     const given = revisions && revisions.length > 0;
     const chosen: Chosen = {
       ids: resolveRevisions(project, given ? revisions : ['heads']),
@@ -93,6 +98,20 @@ export class ExpectedSchemaService {
       alembicCommand: alone.alembicCommand ?? '',
     };
     return this.expected(source, project, checksum, chosen);
+  }
+
+  /** The project read once per checksum: a second look reads its files only to checksum them. */
+  private read(projectDir: string, format: ProjectFormatChoice, engine: EngineKind): { project: LoadedProject; checksum: string } {
+    const checksum = projectChecksum(projectDir);
+    const key = JSON.stringify([projectDir, format, engine, checksum]);
+    let project = this.projects.get(key);
+    if (!project) {
+      project = loadProject(projectDir, { format: format === 'auto' ? undefined : format, engine });
+      this.projects.set(key, project);
+      const oldest = this.projects.keys().next().value;
+      if (this.projects.size > keptProjects && oldest !== undefined) this.projects.delete(oldest);
+    }
+    return { project, checksum };
   }
 
   private async expected(source: ReplaySource, project: LoadedProject, checksum: string, chosen: Chosen): Promise<ExpectedSchema> {

@@ -9,7 +9,11 @@ import type { SchemaStatement } from '../../src-shared/schema/schemaSql';
 /** Each engine writes SQL for its own models only: a model of another engine has nothing to match. */
 export function refuseOtherEngines(engine: string, ...models: SchemaModel[]): void {
   const other = models.find((m) => m.engine !== engine);
-  if (other) throw new SwitchyardError('E_INVALID_INPUT', `The SQL to make one schema like another is written for one engine: a ${other.engine} schema cannot be matched with ${engine} SQL.`);
+  if (other)
+    throw new SwitchyardError(
+      'E_INVALID_INPUT',
+      `The SQL to make one schema like another is written for one engine: a ${other.engine} schema cannot be matched with ${engine} SQL.`,
+    );
 }
 
 export interface ModelIndex {

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { openProjectFolder } from '../../formats/formatRegistry';
 
 /** Folders no migration reads that can be large or change on their own: caches, virtualenvs, other tools'. */
 const skipped = new Set(['node_modules', '__pycache__', 'venv']);
@@ -17,11 +18,13 @@ function filesUnder(dir: string, into: string[]): string[] {
   return into;
 }
 
+/** A folder that is not there is E_PROJECT_NOT_FOUND, as reading the project would say. */
 export function projectChecksum(projectDir: string): string {
+  const { dir } = openProjectFolder(projectDir);
   const hash = createHash('sha256');
-  for (const path of filesUnder(projectDir, []).sort()) {
+  for (const path of filesUnder(dir, []).sort()) {
     // The name goes in too: a renamed revision file is another project.
-    hash.update(relative(projectDir, path)).update('\0').update(readFileSync(path)).update('\0');
+    hash.update(relative(dir, path)).update('\0').update(readFileSync(path)).update('\0');
   }
   return hash.digest('hex');
 }
