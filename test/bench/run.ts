@@ -10,8 +10,19 @@ import { runnerSuite } from './runner.bench';
 import { statementsSuite } from './statements.bench';
 import { resetSuite } from './reset.bench';
 import { storeSuite } from './store.bench';
+import { expectedSchemaSuite } from './expectedSchema.bench';
 
-const suites: BenchmarkSuite[] = [storeSuite, graphSuite, formatsSuite, statementsSuite, inventorySuite, runnerSuite, graphViewSuite, resetSuite];
+const suites: BenchmarkSuite[] = [
+  storeSuite,
+  graphSuite,
+  formatsSuite,
+  statementsSuite,
+  inventorySuite,
+  runnerSuite,
+  graphViewSuite,
+  resetSuite,
+  expectedSchemaSuite,
+];
 
 const wanted = process.argv.slice(2);
 const chosen = suites.filter((suite) => wanted.length === 0 || wanted.some((word) => suite.name.includes(word)));
