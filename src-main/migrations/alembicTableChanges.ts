@@ -3,8 +3,6 @@
 // through the same code as SQL files. A call whose table or SQL is not a literal is a problem.
 import type { RevisionFile } from './readers/projectFiles';
 import { readStringAt } from './readers/pythonLiteral';
-import { loadPostgresParser } from './postgresParser';
-import { readSqlTables } from './sqlTableChanges';
 import { lineCounter } from './sqlStatements';
 import { tableName, type TableChanges } from './tableChanges';
 
@@ -48,7 +46,17 @@ function schemaKeyword(body: string, from: number): string | undefined {
   return undefined;
 }
 
-export async function alembicTableChanges(file: RevisionFile, changes: TableChanges): Promise<void> {
+/** The SQL string of an op.execute call, and where it is. */
+export interface ExecutedSql {
+  sql: string;
+  at: { file: string; line: number };
+}
+
+/**
+ * Reads upgrade()'s op.* calls into `changes` in order, and hands each op.execute's SQL to the caller
+ * to read with the SQL parser before it goes on: a file without one is read with no parser, no promise.
+ */
+export function* alembicTableChanges(file: RevisionFile, changes: TableChanges): Generator<ExecutedSql, void, void> {
   const { body, start } = upgradeBody(file.text);
   const lineOf = lineCounter(file.text);
   const where = (at: number) => ({ file: file.revision.file, line: lineOf(start + at) });
@@ -72,6 +80,11 @@ export async function alembicTableChanges(file: RevisionFile, changes: TableChan
       const comma = nextString.exec(body.slice(first.end, first.end + 20));
       const second = comma ? stringArgument(body, first.end + comma[0].length) : null;
       if (second) changes.renamed.push({ from: tableName(schema, first.value), to: tableName(schema, second.value) });
-    } else await readSqlTables(await loadPostgresParser(), first.value, where(argumentsAt), changes);
+    } else {
+      // Another analysis may use the shared pattern while the caller reads this SQL: this body's place is kept here.
+      const next = opCall.lastIndex;
+      yield { sql: first.value, at: where(argumentsAt) };
+      opCall.lastIndex = next;
+    }
   }
 }

@@ -18,13 +18,15 @@ export type { MayCreate, TableChanges } from './tableChanges';
 /** Tables changed by each revision's upgrade, keyed by revision id. Loads the parser only when some SQL is read. */
 export async function analyseTables(files: readonly RevisionFile[], format: ProjectFormat): Promise<Map<string, TableChanges>> {
   const result = new Map<string, TableChanges>();
-  for (const [index, file] of files.entries()) {
+  for (let index = 0; index < files.length; index += 1) {
+    const file = files[index] as RevisionFile;
     if (result.has(file.revision.id)) continue;
     // Thousands of files are read in one request too: let the host answer others meanwhile.
     if (index % 100 === 99) await yieldToEventLoop();
     const changes: TableChanges = { created: [], dropped: [], renamed: [], problems: [] };
-    if (format === 'alembic') await alembicTableChanges(file, changes);
-    else if (file.up) await readSqlTables(await loadPostgresParser(), file.up.sql, { file: file.revision.file, line: file.up.line }, changes);
+    if (format === 'alembic') {
+      for (const executed of alembicTableChanges(file, changes)) await readSqlTables(await loadPostgresParser(), executed.sql, executed.at, changes);
+    } else if (file.up) await readSqlTables(await loadPostgresParser(), file.up.sql, { file: file.revision.file, line: file.up.line }, changes);
     result.set(file.revision.id, changes);
   }
   return result;
@@ -59,7 +61,14 @@ export function tablesCreatedTwice(graph: RevisionGraph, changes: ReadonlyMap<st
   const creators = new Map<string, string[]>();
   const onlyIfAbsent = (id: string, table: string) => changes.get(id)?.createdIfAbsent?.includes(table) ?? false;
   for (const revision of graph.revisions) {
-    for (const table of new Set(changes.get(revision.id)?.created ?? [])) creators.set(table, [...(creators.get(table) ?? []), revision.id]);
+    const created = changes.get(revision.id)?.created ?? [];
+    created.forEach((table, i) => {
+      // A table a revision creates twice counts once; no set or copy per revision, as thousands are walked per graph.
+      if (created.indexOf(table) !== i) return;
+      const ids = creators.get(table);
+      if (ids) ids.push(revision.id);
+      else creators.set(table, [revision.id]);
+    });
   }
   const anomalies: Anomaly[] = [];
   for (const [table, ids] of creators) {

@@ -1,7 +1,6 @@
 // Where a Python package lives, for Alembic's `package:path` locations (`script_location =
 // myapp:migrations`). Alembic resolves them with importlib.resources (alembic/util/pyfiles.py,
 // coerce_resource_to_filename): the package's folder, then the path below it.
-import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -45,6 +44,8 @@ export function packageFolder(name: string, searchDirs: readonly string[]): Pack
     const candidate = join(base, ...parts);
     if (isFolder(candidate)) return { ok: true, dir: candidate };
   }
+  // Loaded here, not imported: child_process would cost every command's start-up, and few projects need it.
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
   const python = spawnSync('python3', ['-c', findPackage, name, ...searchDirs], { encoding: 'utf8', timeout: 30_000 });
   if (python.error)
     return {
