@@ -6,6 +6,8 @@ import type { TableSize } from '../../src-shared/model/inventory';
 import type { Engine as EngineKind } from '../../src-shared/model/profile';
 import type { PreflightFinding } from '../../src-shared/model/run';
 import type { SchemaModel, SchemaReadOptions } from '../../src-shared/model/schema';
+import type { SchemaDiff } from '../../src-shared/schema/schemaDiff';
+import type { SchemaSql } from '../../src-shared/schema/schemaSql';
 import type { ConnectionTarget, Driver } from '../drivers/driver';
 import type { CatalogRelation } from '../inventory/catalogRelation';
 import type { RefusedInTransaction } from '../migrations/transactionRules';
@@ -59,6 +61,11 @@ export interface EngineCatalog {
 export interface EngineSchema {
   /** Reads in a transaction of its own: the driver must not be inside one. */
   read(driver: Driver, options?: SchemaReadOptions): Promise<SchemaModel>;
+  /**
+   * The SQL that makes `from` like `to`: the statements carrying out `diff` (`diffSchemas(from, to)`),
+   * in an order the engine accepts, each saying what it destroys. Only written, never run here.
+   */
+  sqlToMatch(from: SchemaModel, to: SchemaModel, diff: SchemaDiff): SchemaSql;
 }
 
 export interface Engine {

@@ -115,22 +115,31 @@ export function schemaDifferences(from: SchemaModel, to: SchemaModel, options: S
   const fromPairs = byPairing(from, options);
   const toPairs = byPairing(to, options);
   const differences: SchemaDifference[] = [];
+  const added: SchemaObject[] = [];
+  const compare = (c: SchemaObject, w: SchemaObject) => {
+    const changes = attributeChanges(c, w, options);
+    if (changes.length > 0) differences.push(difference('changed', c, w, changes));
+  };
   for (const [pairing, wanted] of toPairs) {
     const current = fromPairs.get(pairing) ?? [];
     wanted.forEach((w, i) => {
       const c = current[i];
-      if (!c) {
-        differences.push(difference('added', null, w, []));
-        return;
-      }
-      const changes = attributeChanges(c, w, options);
-      if (changes.length > 0) differences.push(difference('changed', c, w, changes));
+      if (c) compare(c, w);
+      else added.push(w);
     });
   }
-  for (const [pairing, current] of fromPairs) {
-    const wanted = toPairs.get(pairing)?.length ?? 0;
-    for (const c of current.slice(wanted)) differences.push(difference('removed', c, null, []));
+  // An object whose name the server made up and whose definition changed keeps its key: the same
+  // name on the same table is the same object, changed, not one removed and another added.
+  const removed = new Map<string, SchemaObject>();
+  for (const [pairing, current] of fromPairs) for (const c of current.slice(toPairs.get(pairing)?.length ?? 0)) removed.set(c.key, c);
+  for (const w of added) {
+    const c = removed.get(w.key);
+    if (c && c.kind === w.kind) {
+      removed.delete(w.key);
+      compare(c, w);
+    } else differences.push(difference('added', null, w, []));
   }
+  for (const c of removed.values()) differences.push(difference('removed', c, null, []));
   return differences.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 

@@ -10,6 +10,7 @@ import { sqliteVersionTable } from './sqliteVersionTable';
 import { sqliteRefusedInTransaction } from './sqliteTransactionRules';
 import { openSqliteScratch } from './sqliteScratch';
 import { readSqliteSchema } from './sqliteSchema';
+import { sqliteSchemaSql } from './sqliteSchemaSql';
 
 export const sqliteEngine: Engine = {
   kind: 'sqlite',
@@ -23,7 +24,7 @@ export const sqliteEngine: Engine = {
   sqlalchemyUrl: (target) => `sqlite:///${target.sqlitePath}`,
   catalog: sqliteCatalog,
   // One schema, main: the option naming schemas is PostgreSQL's.
-  schema: { read: (driver) => readSqliteSchema(driver) },
+  schema: { read: (driver) => readSqliteSchema(driver), sqlToMatch: sqliteSchemaSql },
   // Whether the file may be written is the read-only flag's and the file system's to say, at the first write.
   permissionFindings: async () => [],
   versionTable: sqliteVersionTable,

@@ -67,12 +67,20 @@ describe('the schema diff', () => {
     expect(allDifferences(diffSchemas(from, to, { generatedNames: true })).map((d) => `${d.change} ${d.name}`)).toEqual(['removed t_pkey', 'added t_pkey1']);
   });
 
-  it('still reports a primary key the server named when what it is differs', () => {
+  it('reports a primary key the server named as changed when what it is differs under the same name', () => {
     const from = model([table('public', 't'), primaryKey('t', 't_pkey', ['id'], true)]);
     const to = model([table('public', 't'), primaryKey('t', 't_pkey', ['id', 'tenant'], true)]);
 
-    expect(allDifferences(diffSchemas(from, to)).map((d) => `${d.change} ${d.name} ${d.attributes.length}`)).toEqual(['added t_pkey 0', 'removed t_pkey 0']);
-    expect(allDifferences(diffSchemas(from, to)).map((d) => (d.to ?? d.from)?.definition)).toEqual(['PRIMARY KEY (id, tenant)', 'PRIMARY KEY (id)']);
+    expect(allDifferences(diffSchemas(from, to)).map((d) => [d.change, d.name, d.attributes])).toEqual([
+      ['changed', 't_pkey', [{ attribute: 'columns', from: ['id'], to: ['id', 'tenant'] }]],
+    ]);
+  });
+
+  it('reports a primary key the server named as removed and added when both name and definition differ', () => {
+    const from = model([table('public', 't'), primaryKey('t', 't_pkey', ['id'], true)]);
+    const to = model([table('public', 't'), primaryKey('t', 't_pkey1', ['id', 'tenant'], true)]);
+
+    expect(allDifferences(diffSchemas(from, to)).map((d) => `${d.change} ${d.name}`)).toEqual(['removed t_pkey', 'added t_pkey1']);
   });
 
   it('pairs a name a migration chose by name: another name is a difference', () => {
