@@ -23,6 +23,16 @@ async function expectConfirmable(page: Page, field: Locator, button: Locator, he
   expect(await onScreen(button), 'the confirm button is on screen without scrolling').toBe(true);
 }
 
+/** The production connection's screen, as a user reaches it: the app, the connection, the tab. */
+async function openTab(page: Page, url: string, tab: string): Promise<void> {
+  await page.goto(url);
+  await page
+    .getByRole('navigation', { name: 'Connections' })
+    .getByRole('button', { name: new RegExp(connection) })
+    .click();
+  await page.getByRole('tab', { name: tab, exact: true }).click();
+}
+
 test.describe('production confirmation at 1280×720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
   let app: ServedApp;
@@ -66,12 +76,7 @@ test.describe('production confirmation at 1280×720', () => {
   });
 
   test('the run dialog: one-line sentence, the name field focused, the button in view, numbers 10 to 12 whole', async ({ page }) => {
-    await page.goto(app.url);
-    await page
-      .getByRole('navigation', { name: 'Connections' })
-      .getByRole('button', { name: new RegExp(connection) })
-      .click();
-    await page.getByRole('tab', { name: 'Migrations', exact: true }).click();
+    await openTab(page, app.url, 'Migrations');
     await page.getByRole('button', { name: 'Upgrade to heads…' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('region', { name: 'Plan' })).toContainText(`${revisionCount} revisions, in this order`);
@@ -87,12 +92,7 @@ test.describe('production confirmation at 1280×720', () => {
   });
 
   test('the reset’s Confirm step: one-line sentences, the name field focused, the Reset button in view', async ({ page }) => {
-    await page.goto(app.url);
-    await page
-      .getByRole('navigation', { name: 'Connections' })
-      .getByRole('button', { name: new RegExp(connection) })
-      .click();
-    await page.getByRole('tab', { name: 'Reset', exact: true }).click();
+    await openTab(page, app.url, 'Reset');
     await page.getByRole('button', { name: 'Next: impact' }).click();
     await page.getByRole('button', { name: 'Next: safety net' }).click();
     await page.getByRole('button', { name: 'Next: confirm' }).click();
@@ -110,12 +110,7 @@ test.describe('production confirmation at 1280×720', () => {
   });
 
   test('the snapshot dialogs (take, restore, delete): one-line sentence, the name field focused, the button in view', async ({ page }) => {
-    await page.goto(app.url);
-    await page
-      .getByRole('navigation', { name: 'Connections' })
-      .getByRole('button', { name: new RegExp(connection) })
-      .click();
-    await page.getByRole('tab', { name: 'Reset', exact: true }).click();
+    await openTab(page, app.url, 'Reset');
     const field = page.getByRole('dialog').getByLabel('Type the connection name to confirm');
 
     await page.getByLabel('Snapshot name').fill('before the client');
