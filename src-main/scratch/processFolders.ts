@@ -25,3 +25,22 @@ export function foldersOfEndedProcesses(parent: string, prefix: string): string[
     })
     .map((name) => join(parent, name));
 }
+
+const atExit = new Set<() => void>();
+
+/**
+ * Runs `cleanup` when the process exits, however it exits, unless the returned function is called
+ * first. 'exit' runs synchronous code only: whatever is cleaned up must not be waited for.
+ */
+export function cleanUpAtExit(cleanup: () => void): () => void {
+  if (atExit.size === 0) process.on('exit', runAtExit);
+  atExit.add(cleanup);
+  return () => {
+    atExit.delete(cleanup);
+    if (atExit.size === 0) process.removeListener('exit', runAtExit);
+  };
+}
+
+function runAtExit(): void {
+  for (const cleanup of atExit) cleanup();
+}

@@ -4,22 +4,12 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embeddedPostgres';
-import { folderOfThisProcess, foldersOfEndedProcesses } from './processFolders';
+import { cleanUpAtExit, folderOfThisProcess, foldersOfEndedProcesses } from './processFolders';
 import type { EmbeddedServerAddress, ScratchPlace } from './scratchDatabase';
 
 const filesPrefix = 'files';
+/** This process's scratch file folders: made once, removed at exit even when the services are never closed. */
 const made = new Set<string>();
-let exitHookInstalled = false;
-
-/** Scratch files go with the process, even when it ends without closing its services. */
-function removeOnExit(folder: string): void {
-  made.add(folder);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const dir of made) rmSync(dir, { recursive: true, force: true });
-  });
-}
 
 export class ScratchPlaces implements ScratchPlace {
   private readonly root: string;
@@ -34,7 +24,8 @@ export class ScratchPlaces implements ScratchPlace {
     if (!made.has(folder)) {
       for (const left of foldersOfEndedProcesses(this.root, filesPrefix)) rmSync(left, { recursive: true, force: true });
       mkdirSync(folder, { recursive: true, mode: 0o700 });
-      removeOnExit(folder);
+      made.add(folder);
+      cleanUpAtExit(() => rmSync(folder, { recursive: true, force: true }));
     }
     return folder;
   }

