@@ -5,6 +5,7 @@ import type { BenchmarkSuite, Measure } from './harness';
 import { formatsSuite } from './formats.bench';
 import { graphSuite } from './graph.bench';
 import { graphViewSuite } from './graphView.bench';
+import { problemsSuite } from './problems.bench';
 import { inventorySuite } from './inventory.bench';
 import { runnerSuite } from './runner.bench';
 import { statementsSuite } from './statements.bench';
@@ -20,6 +21,7 @@ const suites: BenchmarkSuite[] = [
   inventorySuite,
   runnerSuite,
   graphViewSuite,
+  problemsSuite,
   resetSuite,
   expectedSchemaSuite,
 ];

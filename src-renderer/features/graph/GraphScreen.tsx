@@ -38,7 +38,7 @@ export function GraphScreen() {
   // The graph is read with the status and the inventory, so the problems bar counts one moment.
   const refreshProblems = useProblems((s) => s.refresh);
   useEffect(() => {
-    if (current) void refreshProblems(current.id);
+    if (current) void refreshProblems(current.id, 'graph');
   }, [current, refreshProblems, runsFinished]);
   const currentId = current?.id;
   useEffect(() => {
@@ -158,7 +158,7 @@ export function GraphScreen() {
         onReload={() => void g.reload()}
       />
       <GraphSummary graph={g.graph} onGo={(id) => reveal(id, true)} />
-      <ConnectionProblems profileId={current.id} />
+      <ConnectionProblems profileId={current.id} first="graph" />
       {compare.open && <ComparePanel current={current} siblings={siblings} names={names} gap={gap} />}
       <div className="graph-body" style={{ '--panel-width': `${panelWidth}px` } as CSSProperties}>
         <GraphRows

@@ -25,7 +25,7 @@ export function InventoryScreen() {
   const refresh = useProblems((s) => s.refresh);
 
   useEffect(() => {
-    if (profileId && profileId !== 'new') void refresh(profileId);
+    if (profileId && profileId !== 'new') void refresh(profileId, 'inventory');
   }, [profileId, runsFinished, refresh]);
 
   // The loaded rows with exact sizes and counts laid over them as they arrive.
@@ -71,7 +71,7 @@ export function InventoryScreen() {
           </p>
         </div>
       </header>
-      {profileId && <ConnectionProblems profileId={profileId} />}
+      {profileId && <ConnectionProblems profileId={profileId} first="inventory" />}
       {state.error && <ErrorMessage error={state.error} />}
       {inventory.projectError && <p className="notice small">The bound project cannot be read, so tables have no status: {inventory.projectError}</p>}
       {inventory.project && <StatusSummary counts={inventory.counts} active={filter.status} onPick={(status) => state.setFilter({ status })} />}

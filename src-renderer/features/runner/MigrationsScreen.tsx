@@ -43,7 +43,7 @@ export function MigrationsScreen() {
   const go = useNavigation((s) => s.go);
 
   useEffect(() => {
-    if (profileId && profileId !== 'new') void refresh(profileId);
+    if (profileId && profileId !== 'new') void refresh(profileId, 'status');
   }, [profileId, runsFinished, refresh]);
   if (!profileId || profileId === 'new') return null;
 
@@ -88,7 +88,7 @@ export function MigrationsScreen() {
             </p>
           ))}
           <Summary status={status} problems={problems.total} />
-          <ConnectionProblems profileId={profileId} />
+          <ConnectionProblems profileId={profileId} first="status" />
           {status.pendingByBranch.length > 0 && (
             <section aria-label="Pending by branch">
               <h2>Pending, by head</h2>
