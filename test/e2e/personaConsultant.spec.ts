@@ -161,6 +161,9 @@ test('a consultant resets the demo for the next client on SQLite and on PostgreS
     await clientWorksIn(clientDemo);
     await expectDocumentsShown(page, 403);
     await resetDemo(page, database);
+    // The wizard's summary of the reset that built the demo no longer describes the database, and says so.
+    await expect(page.getByRole('status').filter({ hasText: `“Pristine demo” was restored over ${database} since this reset` })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Verification' })).toHaveCount(0);
     expect(await documentsIn(clientDemo)).toBe(400);
     await expectDocumentsShown(page, 400);
     await shot(page, 'persona-consultant-3-postgres-reset');

@@ -91,11 +91,16 @@ test('a support engineer resets staging to the latest migrations with a backup, 
     await tabTo(page, page.getByRole('button', { name: 'Next: impact' }));
     await page.keyboard.press('Enter');
     await expect(current).toHaveText('2. Impact');
+    // The button pressed went with its step: the keyboard is on the new step, not lost at the top of the page.
+    await expect(page.getByRole('group', { name: 'Step 2 of 6: Impact' })).toBeFocused();
     await expect(page.getByRole('region', { name: 'What will be destroyed' })).toContainText('0 active sessions');
     await tabTo(page, page.getByRole('button', { name: 'Next: safety net' }));
     await page.keyboard.press('Enter');
     await expect(current).toHaveText('3. Safety net');
-    await expect(page.getByLabel(/Take a snapshot first — a backup/)).toBeChecked();
+    const takeBackup = page.getByLabel(/Take a snapshot first — a backup/);
+    await expect(takeBackup).toBeChecked();
+    // Undoing asks first, like every restore: never promised as one click.
+    await expect(takeBackup).toHaveAccessibleName(/which undoes the reset when restored$/);
     const backup = page.getByRole('definition');
     await expect(backup.nth(0)).toContainText(/^Before reset, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} /);
     await expect(backup.nth(1)).toHaveText(`a new database beside ${database} on the same server, named switchyard_snapshot_…`);
@@ -120,8 +125,10 @@ test('a support engineer resets staging to the latest migrations with a backup, 
     await shot(page, 'persona-support-2-verified');
 
     // The undo: the backup restored, after the same question as every restore.
+    // The result has the keyboard, and the undo is the next Tab.
+    await expect(page.getByRole('group', { name: 'Step 6 of 6: Verify' })).toBeFocused();
     const undo = page.getByRole('button', { name: /^Undo: restore “Before reset/ });
-    await tabTo(page, undo);
+    await tabTo(page, undo, { most: 1 });
     await page.keyboard.press('Enter');
     const ask = page.getByRole('dialog');
     await expect(ask.getByRole('heading')).toContainText(`over ${database}?`);
