@@ -48,9 +48,11 @@ function graphAnomalies(report: GraphReport): Anomaly[] {
 export function problemsOf(status: MigrationStatus | undefined, inventory: Inventory | undefined, graph: GraphReport | undefined): ProblemSummary {
   const anomalies = graph ? graphAnomalies(graph) : [];
   const lines = [...(status ? statusLines(status) : []), ...(inventory ? inventoryLines(inventory) : []), ...anomalyCounts(anomalies)];
+  // Only a cycle or a missing parent blocks an upgrade: with the graph read, its anomaly counts it.
+  const blockedByAnomaly = anomalies.some((anomaly) => anomaly.kind === 'cycle' || anomaly.kind === 'missingParent');
   const counted = [
     anomalies.length,
-    status ? status.unknown.length + status.changed.length + (status.blockedBy ? 1 : 0) + (status.runRefusal ? 1 : 0) : 0,
+    status ? status.unknown.length + status.changed.length + (status.blockedBy && !blockedByAnomaly ? 1 : 0) + (status.runRefusal ? 1 : 0) : 0,
     status && !status.initialised ? (status.otherBookkeeping?.length ?? 0) : 0,
     inventory ? inventory.counts.missing + inventory.counts.conflict + inventory.counts.unexpected : 0,
   ];

@@ -45,8 +45,9 @@ describe("a connection's problems", () => {
     expect(current().total).toBeGreaterThanOrEqual(1);
   });
 
-  it('counts a revision only the database knows once, not again as a graph anomaly', () => {
-    const status = { unknown: ['zz9'], changed: [], blockedBy: null, runRefusal: null, initialised: true } as unknown as MigrationStatus;
+  it('counts a revision only the database knows, and an upgrade a missing parent blocks, once, not again as graph anomalies', () => {
+    const blockedBy = 'Cannot plan "heads": b names parent a, which no file defines.';
+    const status = { unknown: ['zz9'], changed: [], blockedBy, runRefusal: null, initialised: true } as unknown as MigrationStatus;
     const graph = {
       anomalies: [
         {
@@ -62,7 +63,8 @@ describe("a connection's problems", () => {
     } as unknown as GraphReport;
     const summary = problemsOf(status, undefined, graph);
     expect(summary.total).toBe(3);
-    expect(summary.lines).toEqual(['1 revision recorded in the database but defined by no file', '2 missing parents']);
+    expect(summary.lines).toEqual(['1 revision recorded in the database but defined by no file', `the upgrade is blocked: ${blockedBy}`, '2 missing parents']);
+    expect(problemsOf(status, undefined, undefined).total).toBe(2);
     expect(summary.unread).toEqual(['the inventory']);
   });
 
