@@ -14,6 +14,7 @@ import { RunnerService } from './runner/runnerService';
 import { ResetService } from './reset/resetService';
 import { ExpectedSchemaCache } from './schema/expected/expectedSchemaCache';
 import { ExpectedSchemaService } from './schema/expectedSchemaService';
+import { SchemaComparisonService } from './schema/schemaComparisonService';
 import { ScratchPlaces } from './scratch/scratchPlaces';
 import { SnapshotService, snapshotDirOf } from './reset/snapshots';
 import { StoreSession } from './session/storeSession';
@@ -44,6 +45,7 @@ export interface Services {
   snapshots: SnapshotService;
   reset: ResetService;
   expectedSchema: ExpectedSchemaService;
+  schemaComparison: SchemaComparisonService;
   demo: DemoWorkspace;
   dispatch: Dispatch;
   close(): void;
@@ -62,9 +64,10 @@ export function createServices(options: ServicesOptions): Services {
   const graph = new GraphService(targets);
   const scratch = new ScratchPlaces(options.dataDir);
   const expectedSchema = new ExpectedSchemaService(targets, scratch, new ExpectedSchemaCache(join(options.dataDir, 'expected-schema')));
+  const schemaComparison = new SchemaComparisonService(targets, session, expectedSchema);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
-  const handlers = createHandlers({ session, profiles, runner, inventory, graph, reset, expectedSchema, demo, operations, events });
+  const handlers = createHandlers({ session, profiles, runner, inventory, graph, reset, expectedSchema, schemaComparison, demo, operations, events });
   const dispatch = createDispatcher(handlers, {
     onUnexpectedError: options.onUnexpectedError ?? ((method, error) => console.error(`[switchyard] ${method} failed:`, error)),
   });
@@ -81,6 +84,7 @@ export function createServices(options: ServicesOptions): Services {
     snapshots,
     reset,
     expectedSchema,
+    schemaComparison,
     demo,
     dispatch,
     close: () => {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { AuditEntry, AuditVerification } from './model/audit';
 import type { ConnectionTestResult } from './model/connectionTest';
 import type { ExpectedSchema } from './model/expectedSchema';
+import { runRehearsals, type Rehearsal, type RehearsalStanding } from './model/rehearsal';
+import { savedSchemaSideSchema, type SchemaComparison } from './model/schemaComparison';
 import type { GraphLoad, RevisionDetail } from './model/graphView';
 import type { Inventory, RowCount, TableSize } from './model/inventory';
 import type { OperationDone, OperationLog, OperationProgress, OperationStarted } from './model/operation';
@@ -91,10 +93,21 @@ export const api = {
 
   /** The plan, the exact SQL and the preflight findings, without running anything. */
   'runner.preview': method<RunPreview>()(z.object({ profileId: profileIdSchema, request: runRequestSchema }).strict()),
-  /** Runs the plan as a long operation; op.done carries a RunResult. */
+  /** Runs the plan as a long operation; op.done carries a RunResult. `rehearsal`: rehearse first, or refuse without a rehearsal (E_NOT_REHEARSED). */
   'runner.run': method<OperationStarted>()(
-    z.object({ profileId: profileIdSchema, request: runRequestSchema, confirmation: confirmationSchema.default({}) }).strict(),
+    z
+      .object({
+        profileId: profileIdSchema,
+        request: runRequestSchema,
+        confirmation: confirmationSchema.default({}),
+        rehearsal: z.enum(runRehearsals).optional(),
+      })
+      .strict(),
   ),
+  /** Runs the plan on a clone of the database as a long operation (the database itself is only read); op.done carries the Rehearsal. */
+  'runner.rehearse': method<OperationStarted>()(z.object({ profileId: profileIdSchema, request: runRequestSchema }).strict()),
+  /** Whether this plan was rehearsed on the schema the database has now, and how it went (or why not). */
+  'runner.rehearsal': method<RehearsalStanding>()(z.object({ profileId: profileIdSchema, request: runRequestSchema }).strict()),
 
   /** What adopting another tool's recorded history would write into the project format's bookkeeping (nothing runs). */
   'runner.adoptPreview': method<AdoptionPreview>()(z.object({ profileId: profileIdSchema, from: z.enum(projectFormats) }).strict()),
@@ -129,6 +142,22 @@ export const api = {
    */
   'schema.expected': method<ExpectedSchema>()(
     z.object({ profileId: profileIdSchema, revisions: z.array(z.string().trim().min(1).max(200)).max(100).optional() }).strict(),
+  ),
+
+  /**
+   * The schema diff of two sides (a connection, a snapshot, an expected schema) and the SQL that turns
+   * `from` into `to`, written and never run. The noise rules are the diff's own, each one option away.
+   */
+  'schema.compare': method<SchemaComparison>()(
+    z
+      .object({
+        from: savedSchemaSideSchema,
+        to: savedSchemaSideSchema,
+        columnOrder: z.boolean().optional(),
+        generatedNames: z.boolean().optional(),
+        whitespace: z.boolean().optional(),
+      })
+      .strict(),
   ),
 
   /** Impact (tables, rows, bytes, sessions, privileges), snapshots and the exact statements of every step, changing nothing. */
@@ -201,6 +230,7 @@ type StartsOperation = { [M in ApiMethod]: ApiOutput<M> extends OperationStarted
 export interface OperationReports {
   'profiles.testAll': { detail: never; result: ConnectionCheck[] };
   'runner.run': { detail: never; result: RunResult };
+  'runner.rehearse': { detail: never; result: Rehearsal };
   'inventory.countRows': { detail: RowCount; result: RowCount[] };
   'reset.run': { detail: ResetStepProgress; result: ResetResult };
 }

@@ -7,6 +7,7 @@ import type { ProfileService } from '../profiles/profileService';
 import type { RunnerService } from '../runner/runnerService';
 import type { ResetService } from '../reset/resetService';
 import type { ExpectedSchemaService } from '../schema/expectedSchemaService';
+import type { SchemaComparisonService } from '../schema/schemaComparisonService';
 import type { StoreSession } from '../session/storeSession';
 import type { Operations } from '../operations/operations';
 import type { EventBus } from '../operations/eventBus';
@@ -20,12 +21,25 @@ export interface HandlerServices {
   graph: GraphService;
   reset: ResetService;
   expectedSchema: ExpectedSchemaService;
+  schemaComparison: SchemaComparisonService;
   demo: DemoWorkspace;
   operations: Operations;
   events: EventBus;
 }
 
-export function createHandlers({ session, profiles, runner, inventory, graph, reset, expectedSchema, demo, operations, events }: HandlerServices): ApiHandlers {
+export function createHandlers({
+  session,
+  profiles,
+  runner,
+  inventory,
+  graph,
+  reset,
+  expectedSchema,
+  schemaComparison,
+  demo,
+  operations,
+  events,
+}: HandlerServices): ApiHandlers {
   return {
     'session.status': () => session.status(),
     'session.unlock': async ({ passphrase }) => {
@@ -62,6 +76,7 @@ export function createHandlers({ session, profiles, runner, inventory, graph, re
     'inventory.countRows': ({ profileId, ...request }) => inventory.countRows({ profileId }, request),
 
     'schema.expected': ({ profileId, revisions }) => expectedSchema.ofTarget({ profileId }, revisions),
+    'schema.compare': ({ from, to, ...options }) => schemaComparison.compare(from, to, options),
 
     'reset.plan': ({ profileId, request }, { actor }) => reset.plan({ profileId }, request, actor),
     'reset.run': ({ profileId, request, confirmation }, { actor }) => reset.run({ profileId }, request, confirmation, actor),

@@ -104,4 +104,9 @@ export interface Engine {
    * `place` (Switchyard's embedded PostgreSQL, a scratch file). The caller drops it, also on failure.
    */
   openScratch(near: ConnectionTarget | undefined, place: ScratchPlace): Promise<ScratchDatabase>;
+  /**
+   * A snapshot (`Snapshot.location`) opened to be read and never changed, `near` reaching its server:
+   * the schema diff reads it like any connection, then drops what was made for it.
+   */
+  openSnapshotToRead(near: ConnectionTarget | undefined, location: string): Promise<ScratchDatabase>;
 }

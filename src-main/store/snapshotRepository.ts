@@ -55,6 +55,12 @@ export class SnapshotRepository {
     return toSnapshot(row);
   }
 
+  /** Snapshots whose id starts with `prefix`, as lists print ids (their first 8 characters). */
+  startingWith(prefix: string): Snapshot[] {
+    const rows = this.db.prepare('SELECT * FROM snapshots WHERE substr(id, 1, ?) = ? ORDER BY id').all(prefix.length, prefix) as SnapshotRow[];
+    return rows.map(toSnapshot);
+  }
+
   /** `creatorPid`: the process making the copy, for a snapshot recorded in state 'creating'. */
   add(snapshot: Snapshot, creatorPid?: number): void {
     const shape = snapshot.shape;

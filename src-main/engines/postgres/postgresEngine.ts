@@ -11,6 +11,7 @@ import { postgresRefusedInTransaction } from './postgresTransactionRules';
 import { openPostgresScratch } from './postgresScratch';
 import { readPostgresSchema } from './postgresSchema';
 import { postgresSchemaSql } from './postgresSchemaSql';
+import { openPostgresSnapshotToRead } from './postgresSnapshotRead';
 
 const location = (connection: Destination) => `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
 
@@ -39,4 +40,5 @@ export const postgresEngine: Engine = {
   // Snapshots are template databases on the server: no folder of ours.
   openLifecycle: (connection) => openPostgresLifecycle(connection),
   openScratch: openPostgresScratch,
+  openSnapshotToRead: openPostgresSnapshotToRead,
 };

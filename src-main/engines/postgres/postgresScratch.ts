@@ -11,20 +11,20 @@ import { dropDatabaseSql } from './resetStatements';
 
 export const scratchPrefix = 'switchyard_scratch_';
 
-function scratchName(): string {
+export function scratchName(): string {
   const moment = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   return `${scratchPrefix}${moment}_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
 
-const serverOf = (connection: ConnectionTarget) => `${connection.host}:${connection.port}`;
+export const serverOf = (connection: ConnectionTarget) => `${connection.host}:${connection.port}`;
 
-interface ServerFacts {
+export interface ServerFacts {
   version: number;
   /** Why a scratch database cannot be made here; undefined when it can. */
   refusal: string | undefined;
 }
 
-async function factsOf(driver: Driver, connection: ConnectionTarget): Promise<ServerFacts> {
+export async function factsOf(driver: Driver, connection: ConnectionTarget): Promise<ServerFacts> {
   const [row] = await driver.query<{ version: number; user: string; may_create: boolean; read_only: string }>(
     `SELECT current_setting('server_version_num')::int AS version, current_user AS user,
             (SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user) AS may_create,

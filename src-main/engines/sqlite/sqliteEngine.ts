@@ -11,6 +11,7 @@ import { sqliteRefusedInTransaction } from './sqliteTransactionRules';
 import { openSqliteScratch } from './sqliteScratch';
 import { readSqliteSchema } from './sqliteSchema';
 import { sqliteSchemaSql } from './sqliteSchemaSql';
+import { openSqliteSnapshotToRead } from './sqliteSnapshotRead';
 
 export const sqliteEngine: Engine = {
   kind: 'sqlite',
@@ -32,4 +33,5 @@ export const sqliteEngine: Engine = {
   openRunSession: openSqliteRunSession,
   openLifecycle: openSqliteLifecycle,
   openScratch: (_near, place) => openSqliteScratch(place),
+  openSnapshotToRead: (_near, location) => openSqliteSnapshotToRead(location),
 };

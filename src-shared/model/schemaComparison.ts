@@ -1,0 +1,60 @@
+// The schema diff's two sides and its answer, as the CLI's `switchyard diff`, the Compare screen and
+// the API see them: any two of a connection, a snapshot, and the expected schema of a project.
+import { z } from 'zod';
+import type { SchemaDiff } from '../schema/schemaDiff';
+import type { SchemaSql } from '../schema/schemaSql';
+import type { ExpectedSchema } from './expectedSchema';
+import { engines, profileIdSchema, projectFormatChoices, type Engine } from './profile';
+import { targetRefSchema } from './targetRef';
+
+const revisions = z.array(z.string().trim().min(1).max(200)).max(100).optional();
+
+function sideSchema<T extends z.ZodType>(target: T) {
+  return z.discriminatedUnion('kind', [
+    /** The database itself, read now. */
+    z.object({ kind: z.literal('connection'), target }).strict(),
+    /** A snapshot by its id (or the start of it), read without changing it. */
+    z.object({ kind: z.literal('snapshot'), snapshotId: z.string().trim().min(1).max(64) }).strict(),
+    /** What the connection's migrations make: up to what it has applied, or to `revisions`. */
+    z.object({ kind: z.literal('expected'), target, revisions }).strict(),
+    /** What a project's migrations make on their own: up to `revisions`, every head when none. */
+    z
+      .object({
+        kind: z.literal('project'),
+        project: z.string().trim().min(1).max(4096),
+        format: z.enum(projectFormatChoices).optional(),
+        alembic: z.string().min(1).max(1000).optional(),
+        /** The engine to replay on; the other side's when it has one, else PostgreSQL. */
+        engine: z.enum(engines).optional(),
+        revisions,
+      })
+      .strict(),
+  ]);
+}
+
+export const schemaSideSchema = sideSchema(targetRefSchema);
+/** Over the API only saved connections: a URL (and a password in it) stays the CLI's. */
+export const savedSchemaSideSchema = sideSchema(z.object({ profileId: profileIdSchema }).strict());
+
+export type SchemaSide = z.input<typeof schemaSideSchema>;
+
+/** One side as it was read. */
+export interface ComparedSide {
+  /** What it is, in words: `shop (staging)`, `snapshot "Before release" of shop (staging)`, `what shop's migrations make`. */
+  name: string;
+  engine: Engine;
+  /** Where it was read, in words: the database, the copy a snapshot was read from, where the replay ran. */
+  readFrom: string;
+  serverVersion?: string;
+  /** For an expected schema: which revisions, why those, and whether it came from the cache. */
+  expected?: Omit<ExpectedSchema, 'schema'>;
+}
+
+export interface SchemaComparison {
+  from: ComparedSide;
+  to: ComparedSide;
+  /** `diffSchemas(from, to)`: added is what only `to` has. */
+  diff: SchemaDiff;
+  /** The statements that turn `from` into `to`, written by `from`'s engine; never run by the comparison. */
+  sql: SchemaSql;
+}
