@@ -11,6 +11,8 @@ import { EventBus } from './operations/eventBus';
 import { Operations } from './operations/operations';
 import { ProfileService } from './profiles/profileService';
 import { RunnerService } from './runner/runnerService';
+import { RehearsalRecords } from './runner/rehearsal/rehearsalRecords';
+import { RehearsalService } from './runner/rehearsal/rehearsalService';
 import { ResetService } from './reset/resetService';
 import { ExpectedSchemaCache } from './schema/expected/expectedSchemaCache';
 import { ExpectedSchemaService } from './schema/expectedSchemaService';
@@ -40,6 +42,7 @@ export interface Services {
   operations: Operations;
   profiles: ProfileService;
   runner: RunnerService;
+  rehearsals: RehearsalService;
   inventory: InventoryService;
   graph: GraphService;
   snapshots: SnapshotService;
@@ -58,16 +61,30 @@ export function createServices(options: ServicesOptions): Services {
   const snapshots = new SnapshotService(session, snapshotDirOf(options.dataDir));
   const targets = new TargetResolver(session, options.urlPassword);
   const profiles = new ProfileService(session, operations);
-  const runner = new RunnerService(targets, session, operations, snapshots);
+  const scratch = new ScratchPlaces(options.dataDir);
+  const rehearsals = new RehearsalService(targets, operations, scratch, new RehearsalRecords(join(options.dataDir, 'rehearsals')));
+  const runner = new RunnerService(targets, session, operations, snapshots, rehearsals);
   const reset = new ResetService(targets, snapshots, session, operations);
   const inventory = new InventoryService(targets, operations);
   const graph = new GraphService(targets);
-  const scratch = new ScratchPlaces(options.dataDir);
   const expectedSchema = new ExpectedSchemaService(targets, scratch, new ExpectedSchemaCache(join(options.dataDir, 'expected-schema')));
   const schemaComparison = new SchemaComparisonService(targets, session, expectedSchema);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
-  const handlers = createHandlers({ session, profiles, runner, inventory, graph, reset, expectedSchema, schemaComparison, demo, operations, events });
+  const handlers = createHandlers({
+    session,
+    profiles,
+    runner,
+    rehearsals,
+    inventory,
+    graph,
+    reset,
+    expectedSchema,
+    schemaComparison,
+    demo,
+    operations,
+    events,
+  });
   const dispatch = createDispatcher(handlers, {
     onUnexpectedError: options.onUnexpectedError ?? ((method, error) => console.error(`[switchyard] ${method} failed:`, error)),
   });
@@ -79,6 +96,7 @@ export function createServices(options: ServicesOptions): Services {
     operations,
     profiles,
     runner,
+    rehearsals,
     inventory,
     graph,
     snapshots,

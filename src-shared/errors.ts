@@ -53,6 +53,10 @@ export const errorCodes = [
   'E_TRANSACTION_REFUSED',
   /** The migrations could not be replayed into a scratch database (the expected schema); detail: the failing file and line. */
   'E_REPLAY_FAILED',
+  /** A run asked for a rehearsal of its plan on the schema the database has now (--rehearsed), and none succeeded. */
+  'E_NOT_REHEARSED',
+  /** The rehearsal on a clone failed, so the real run did not start; detail: the rehearsal. */
+  'E_REHEARSAL_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -5,6 +5,7 @@ import type { GraphService } from '../graph/graphService';
 import type { InventoryService } from '../inventory/inventoryService';
 import type { ProfileService } from '../profiles/profileService';
 import type { RunnerService } from '../runner/runnerService';
+import type { RehearsalService } from '../runner/rehearsal/rehearsalService';
 import type { ResetService } from '../reset/resetService';
 import type { ExpectedSchemaService } from '../schema/expectedSchemaService';
 import type { SchemaComparisonService } from '../schema/schemaComparisonService';
@@ -17,6 +18,7 @@ export interface HandlerServices {
   session: StoreSession;
   profiles: ProfileService;
   runner: RunnerService;
+  rehearsals: RehearsalService;
   inventory: InventoryService;
   graph: GraphService;
   reset: ResetService;
@@ -31,6 +33,7 @@ export function createHandlers({
   session,
   profiles,
   runner,
+  rehearsals,
   inventory,
   graph,
   reset,
@@ -64,7 +67,10 @@ export function createHandlers({
 
     'runner.status': ({ profileId }) => runner.status({ profileId }),
     'runner.preview': ({ profileId, request }, { actor }) => runner.preview({ profileId }, request, actor),
-    'runner.run': ({ profileId, request, confirmation }, { actor }) => runner.run({ profileId }, request, actor, { confirmation }),
+    'runner.run': ({ profileId, request, confirmation, rehearsal }, { actor }) =>
+      runner.run({ profileId }, request, actor, { confirmation, ...(rehearsal ? { rehearsal } : {}) }),
+    'runner.rehearse': ({ profileId, request }) => rehearsals.rehearse({ profileId }, request),
+    'runner.rehearsal': ({ profileId, request }) => rehearsals.standing({ profileId }, request),
     'runner.adoptPreview': ({ profileId, from }, { actor }) => runner.adoptionPreview({ profileId }, from, actor),
     'runner.adopt': ({ profileId, from, confirmation }, { actor }) => runner.adopt({ profileId }, from, actor, { confirmation }),
 

@@ -15,6 +15,7 @@ import type { VersionTableSql } from './versionTableSql';
 import type { DatabaseLifecycle } from '../reset/lifecycle';
 import type { RunSession, RunSessionOptions } from '../runner/runSession';
 import type { ScratchDatabase, ScratchPlace } from '../scratch/scratchDatabase';
+import type { CloneDatabase, LockWatch } from '../scratch/cloneDatabase';
 
 /** Where a connection goes: the fields a profile and a connection target share. */
 export type Destination = Pick<ConnectionTarget, 'host' | 'port' | 'database' | 'user' | 'sslMode' | 'sslCaFile' | 'sqlitePath'>;
@@ -104,6 +105,14 @@ export interface Engine {
    * `place` (Switchyard's embedded PostgreSQL, a scratch file). The caller drops it, also on failure.
    */
   openScratch(near: ConnectionTarget | undefined, place: ScratchPlace): Promise<ScratchDatabase>;
+  /**
+   * A copy of `source` to rehearse a run on, which only reads `source`: the engine's own copy where it
+   * can make one, else its schema with a sample of rows (`whole`: tables copied whole, the bookkeeping).
+   * The caller drops it, also on failure.
+   */
+  openClone(source: ConnectionTarget, place: ScratchPlace, whole: readonly TableName[]): Promise<CloneDatabase>;
+  /** Watches the locks a run takes on `database`'s existing tables, from a connection of its own. */
+  watchLocks(database: ConnectionTarget): Promise<LockWatch>;
   /**
    * A snapshot (`Snapshot.location`) opened to be read and never changed, `near` reaching its server:
    * the schema diff reads it like any connection, then drops what was made for it.

@@ -6,6 +6,7 @@ import type { Snapshot } from '../../src-shared/model/reset';
 import type { ProjectFormat } from '../../src-shared/model/revision';
 import type { AdoptionPreview, AdoptionResult, RunFailureDetail, RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Confirmation } from '../../src-shared/model/confirmation';
+import type { RunRehearsal } from '../../src-shared/model/rehearsal';
 import type { MigrationStatus } from '../../src-shared/model/status';
 import type { TargetRef } from '../../src-shared/model/targetRef';
 import type { LoadedProject } from '../migrations/project';
@@ -21,6 +22,7 @@ import { adopt, adoptionPreview } from './adopt';
 import { destructionOf } from './destruction';
 import { previewSql, runSql, type RunOptions, type SqlProject } from './sqlRun';
 import { checkBeforeRun } from './preflight';
+import type { RehearsalGate } from './rehearsal/rehearsalGate';
 import { targetStatus } from './targetStatus';
 
 /** Switchyard runs the SQL of most formats itself; a tool format (Alembic) runs through its own command. */
@@ -93,6 +95,7 @@ export class RunnerService {
     private readonly session: StoreSession,
     private readonly operations: Operations,
     private readonly snapshots: SnapshotService,
+    private readonly rehearsals: RehearsalGate,
   ) {}
 
   status(ref: TargetRef): Promise<MigrationStatus> {
@@ -124,12 +127,14 @@ export class RunnerService {
   /**
    * On production the connection's name is typed (`confirmation`), checked here before anything
    * runs. `lockTimeoutMs`: how long to wait for another run's lock (the CLI's --lock-timeout).
+   * `rehearsal`: rehearse on a clone first (stopping at its failure), or refuse unless this plan
+   * succeeded on this schema already (E_NOT_REHEARSED); checked inside the operation, before anything runs.
    */
   run(
     ref: TargetRef,
     request: RunRequest,
     actor: string,
-    { confirmation, lockTimeoutMs }: { confirmation: Confirmation; lockTimeoutMs?: number },
+    { confirmation, lockTimeoutMs, rehearsal }: { confirmation: Confirmation; lockTimeoutMs?: number; rehearsal?: RunRehearsal },
   ): OperationStarted {
     const scope = this.targets.resolve(ref);
     const { target } = scope;
@@ -151,6 +156,9 @@ export class RunnerService {
           // The dialog listed the sessions (endSessions), and the run's confirmation covers its copy.
           this.snapshots.create(scope, name, actor, { endSessions: request.endSessions === true, ...confirmation })
       : undefined;
-    return this.operations.start('runner.run', (operation) => runTarget(target, request, { ...options, operation }, take));
+    return this.operations.start('runner.run', async (operation) => {
+      if (rehearsal) await this.rehearsals.beforeRun(target, request, rehearsal, operation);
+      return runTarget(target, request, { ...options, operation }, take);
+    });
   }
 }

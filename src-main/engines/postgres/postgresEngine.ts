@@ -11,6 +11,8 @@ import { postgresRefusedInTransaction } from './postgresTransactionRules';
 import { openPostgresScratch } from './postgresScratch';
 import { readPostgresSchema } from './postgresSchema';
 import { postgresSchemaSql } from './postgresSchemaSql';
+import { openPostgresClone } from './postgresClone';
+import { watchPostgresLocks } from './postgresLockWatch';
 import { openPostgresSnapshotToRead } from './postgresSnapshotRead';
 
 const location = (connection: Destination) => `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
@@ -40,5 +42,7 @@ export const postgresEngine: Engine = {
   // Snapshots are template databases on the server: no folder of ours.
   openLifecycle: (connection) => openPostgresLifecycle(connection),
   openScratch: openPostgresScratch,
+  openClone: openPostgresClone,
+  watchLocks: watchPostgresLocks,
   openSnapshotToRead: openPostgresSnapshotToRead,
 };

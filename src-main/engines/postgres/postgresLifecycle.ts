@@ -85,7 +85,7 @@ function createTitle(recreated: RecreatedShape): string {
 }
 
 /** The `postgres` database, or template1 on servers without one (we never clone template1, so sitting in it is harmless). */
-async function openMaintenance(connection: ConnectionTarget): Promise<Driver> {
+export async function openMaintenance(connection: ConnectionTarget): Promise<Driver> {
   try {
     return await connectPostgres({ ...connection, database: 'postgres' });
   } catch (error) {

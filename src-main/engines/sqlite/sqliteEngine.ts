@@ -11,6 +11,7 @@ import { sqliteRefusedInTransaction } from './sqliteTransactionRules';
 import { openSqliteScratch } from './sqliteScratch';
 import { readSqliteSchema } from './sqliteSchema';
 import { sqliteSchemaSql } from './sqliteSchemaSql';
+import { openSqliteClone, watchSqliteLocks } from './sqliteClone';
 import { openSqliteSnapshotToRead } from './sqliteSnapshotRead';
 
 export const sqliteEngine: Engine = {
@@ -33,5 +34,7 @@ export const sqliteEngine: Engine = {
   openRunSession: openSqliteRunSession,
   openLifecycle: openSqliteLifecycle,
   openScratch: (_near, place) => openSqliteScratch(place),
+  openClone: (source, place) => openSqliteClone(source, place),
+  watchLocks: watchSqliteLocks,
   openSnapshotToRead: (_near, location) => openSqliteSnapshotToRead(location),
 };

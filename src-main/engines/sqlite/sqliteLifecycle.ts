@@ -21,7 +21,7 @@ const lockPatienceMs = 5_000;
  * program makes the first step busy, and better-sqlite3 then reports a finished copy of 0 pages: a
  * non-empty source copied as nothing is that lock, retried for a while, then refused in words.
  */
-async function backupInto(source: string, destination: string): Promise<void> {
+export async function backupInto(source: string, destination: string): Promise<void> {
   const sourceBytes = statSync(source).size;
   const started = performance.now();
   for (;;) {

@@ -1,0 +1,70 @@
+// Rehearsals as the API, the CLI and the run dialog use them: rehearse a plan as a long operation,
+// say where a plan stands (rehearsed on this schema, failed, or not), and gate a run on it.
+import { SwitchyardError } from '../../../src-shared/errors';
+import type { OperationStarted } from '../../../src-shared/model/operation';
+import type { Rehearsal, RehearsalStanding, RunRehearsal } from '../../../src-shared/model/rehearsal';
+import type { RunRequest } from '../../../src-shared/model/run';
+import type { TargetRef } from '../../../src-shared/model/targetRef';
+import type { OperationContext, Operations } from '../../operations/operations';
+import type { ScratchPlace } from '../../scratch/scratchDatabase';
+import type { MigrationTarget } from '../../targets/migrationTarget';
+import type { TargetResolver } from '../../targets/targetResolver';
+import type { RehearsalGate } from './rehearsalGate';
+import { rehearsalSubject, type RehearsalSubject } from './rehearsalKey';
+import type { RehearsalRecords } from './rehearsalRecords';
+import { rehearse } from './rehearse';
+
+export class RehearsalService implements RehearsalGate {
+  constructor(
+    private readonly targets: TargetResolver,
+    private readonly operations: Operations,
+    private readonly place: ScratchPlace,
+    private readonly records: RehearsalRecords,
+  ) {}
+
+  /** Runs the plan on a clone as a long operation; op.done carries the Rehearsal, failed or not. */
+  rehearse(ref: TargetRef, request: RunRequest): OperationStarted {
+    const { target } = this.targets.resolve(ref);
+    return this.operations.start('runner.rehearse', (operation) => this.rehearseTarget(target, request, operation));
+  }
+
+  async standing(ref: TargetRef, request: RunRequest): Promise<RehearsalStanding> {
+    const { target } = this.targets.resolve(ref);
+    return this.records.standing((await rehearsalSubject(target, request)).key);
+  }
+
+  async beforeRun(target: MigrationTarget, request: RunRequest, how: RunRehearsal, operation: OperationContext): Promise<void> {
+    const subject = await rehearsalSubject(target, request);
+    const standing = this.records.standing(subject.key);
+    if (standing.state === 'rehearsed') {
+      operation.log('info', `Rehearsed on ${standing.rehearsal?.at ?? 'an earlier run'}: the same plan succeeded on this schema.`);
+      return;
+    }
+    if (how === 'required') {
+      throw new SwitchyardError(
+        'E_NOT_REHEARSED',
+        `${target.name}: this plan was not rehearsed on the schema it has now (${standing.why}). Nothing was run. Rehearse it first (switchyard ${request.action} … --rehearse), or run without --rehearsed.`,
+        { standing: standing.state },
+      );
+    }
+    const rehearsal = await this.rehearseSubject(target, request, subject, operation);
+    if (!rehearsal.ok) {
+      throw new SwitchyardError(
+        'E_REHEARSAL_FAILED',
+        `${target.name}: the rehearsal on a clone failed, so the real run did not start. ${rehearsal.failure?.message ?? ''}`.trim(),
+        { rehearsal },
+      );
+    }
+    operation.log('info', `Rehearsal succeeded in ${rehearsal.totalMs} ms; running on ${target.name}.`);
+  }
+
+  private async rehearseTarget(target: MigrationTarget, request: RunRequest, operation: OperationContext): Promise<Rehearsal> {
+    return this.rehearseSubject(target, request, await rehearsalSubject(target, request), operation);
+  }
+
+  private async rehearseSubject(target: MigrationTarget, request: RunRequest, subject: RehearsalSubject, operation: OperationContext): Promise<Rehearsal> {
+    const rehearsal = await rehearse(target, request, subject, this.place, operation);
+    this.records.keep(subject.key.databaseKey, rehearsal);
+    return rehearsal;
+  }
+}

@@ -1,0 +1,101 @@
+// A rehearsal: the database cloned (never changed itself), the exact plan run on the clone through the
+// runner as a real run would be, its locks on existing tables watched from a second connection, the
+// schema read before and after; the clone dropped whatever happens (failure, cancel).
+import { toWireError, SwitchyardError, type WireError } from '../../../src-shared/errors';
+import type { Rehearsal, RehearsedLock } from '../../../src-shared/model/rehearsal';
+import { lockModeWords } from '../../../src-shared/model/rehearsal';
+import type { RunRequest, RunResult } from '../../../src-shared/model/run';
+import { diffSchemas } from '../../../src-shared/schema/schemaDiff';
+import { engineFor } from '../../engines/engineFor';
+import type { OperationContext } from '../../operations/operations';
+import type { SeenLock } from '../../scratch/cloneDatabase';
+import type { ScratchPlace } from '../../scratch/scratchDatabase';
+import { loadTargetProject, type MigrationTarget } from '../../targets/migrationTarget';
+import { withDriver } from '../../targets/withDriver';
+import { runTarget } from '../runnerService';
+import type { RehearsalSubject } from './rehearsalKey';
+
+const actor = 'switchyard (rehearsal)';
+
+function rehearsedLocks(seen: readonly SeenLock[]): RehearsedLock[] {
+  return seen
+    .map((s) => ({ table: s.table, mode: lockModeWords(s.mode), revision: s.during, heldMs: Math.round(s.lastSeenMs - s.firstSeenMs) }))
+    .sort((a, b) => b.heldMs - a.heldMs || a.table.localeCompare(b.table));
+}
+
+/** Each step's time as the progress events mark them: what a failed run took before it failed. */
+function stepClock(steps: RehearsalSubject['preview']['steps']) {
+  const durations: number[] = [];
+  let since = performance.now();
+  return {
+    finished(done: number) {
+      const now = performance.now();
+      if (done > 0) durations[done - 1] = Math.round(now - since);
+      since = now;
+    },
+    steps: () => steps.slice(0, durations.length).map((step, index) => ({ ...step, durationMs: durations[index] ?? 0 })),
+  };
+}
+
+export async function rehearse(
+  target: MigrationTarget,
+  request: RunRequest,
+  subject: RehearsalSubject,
+  place: ScratchPlace,
+  operation?: OperationContext,
+): Promise<Rehearsal> {
+  const engine = engineFor(target.connection.engine);
+  const project = loadTargetProject(target);
+  const whole = project.format.bookkeeping.tables.map((table) => engine.catalog.address(table));
+  operation?.log('info', `Cloning ${target.name} for the rehearsal…`);
+  const clone = await engine.openClone(target.connection, place, whole);
+  try {
+    operation?.log('info', `Rehearsing on ${clone.made.description}.`);
+    // The clone is nobody's production: the real run asks for its own confirmation.
+    const onClone: MigrationTarget = { ...target, name: `the rehearsal clone of ${target.name}`, environment: 'dev', connection: clone.connection };
+    const before = await withDriver(onClone, (driver) => engine.schema.read(driver));
+    const watch = await engine.watchLocks(clone.connection);
+    const steps = subject.preview.steps;
+    const clock = stepClock(steps);
+    const watched: OperationContext | undefined = operation && {
+      ...operation,
+      progress(done, total, message) {
+        clock.finished(done);
+        watch.during(steps[done]?.revision ?? '');
+        operation.progress(done, total, message);
+      },
+    };
+    const started = performance.now();
+    let result: RunResult | undefined;
+    let failure: WireError | undefined;
+    let seen: SeenLock[] = [];
+    try {
+      result = await runTarget(onClone, request, { actor, confirmProduction: true, ...(watched ? { operation: watched } : {}) });
+    } catch (error) {
+      if (error instanceof SwitchyardError && error.code === 'E_CANCELLED') throw error;
+      failure = toWireError(error);
+    } finally {
+      // Stopped on every way out: its connection would keep the clone from being dropped.
+      seen = await watch.stop();
+    }
+    const totalMs = Math.round(performance.now() - started);
+    const after = await withDriver(onClone, (driver) => engine.schema.read(driver));
+    return {
+      request,
+      target: target.name,
+      ok: failure === undefined,
+      ...(failure ? { failure } : {}),
+      steps: result ? result.steps : clock.steps(),
+      totalMs: result ? result.totalMs : totalMs,
+      clone: clone.made,
+      locks: rehearsedLocks(seen),
+      locksNote: watch.note,
+      schemaChange: diffSchemas(before, after),
+      at: new Date().toISOString(),
+      planFingerprint: subject.key.planFingerprint,
+      schemaFingerprint: subject.key.schemaFingerprint,
+    };
+  } finally {
+    await clone.drop();
+  }
+}
