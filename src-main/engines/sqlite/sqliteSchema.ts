@@ -14,7 +14,7 @@ import {
 import type { Driver } from '../../drivers/driver';
 import { quoteIdentifier } from '../../drivers/identifier';
 import { indexParts, namesIn, triggerParts, viewQuery } from './schema/statementParts';
-import { normalisedSql } from './schema/sqlTokens';
+import { normalisedSql } from '../sqlTokens';
 import { readTableClauses, type TableClauses } from './schema/tableClauses';
 
 /** SQLite has one schema per attached file; the model reads the main one. */

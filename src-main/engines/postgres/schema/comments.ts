@@ -10,7 +10,7 @@ export interface CatalogComment extends CatalogRow {
 
 // The server's own objects (below FirstNormalObjectId) carry thousands of comments that are not the user's.
 const commentsSql = `
-SELECT d.classoid::regclass::text || ':' || d.objoid || CASE WHEN d.objsubid <> 0 THEN ':' || d.objsubid ELSE '' END AS ref,
+SELECT d.classoid || ':' || d.objoid || CASE WHEN d.objsubid <> 0 THEN ':' || d.objsubid ELSE '' END AS ref,
        d.description AS text, quote_literal(d.description) AS literal
   FROM pg_description d
  WHERE d.objoid >= 16384`;

@@ -38,11 +38,12 @@ interface ConstraintRow extends CatalogRow {
   nulls_not_distinct: boolean | null;
 }
 
+// One index scan of pg_attribute per constraint, in the constraint's own column order.
 const columnNames = (relation: string, numbers: string) =>
-  `ARRAY(SELECT a.attname::text FROM unnest(${numbers}) WITH ORDINALITY u(attnum, i) JOIN pg_attribute a ON a.attrelid = ${relation} AND a.attnum = u.attnum ORDER BY u.i)`;
+  `ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = ${relation} AND a.attnum = ANY (${numbers}) ORDER BY array_position(${numbers}, a.attnum))`;
 
 const constraintsSql = `
-SELECT 'pg_constraint:' || k.oid AS ref, n.nspname AS schema, c.relname AS table_name, ${relationKindSql('c')} AS table_kind,
+SELECT 'pg_constraint'::regclass::oid || ':' || k.oid AS ref, n.nspname AS schema, c.relname AS table_name, ${relationKindSql('c')} AS table_kind,
        format('%I.%I', n.nspname, c.relname) AS qualified_table, k.conname AS name, quote_ident(k.conname) AS quoted, k.contype,
        pg_get_constraintdef(k.oid) AS definition, k.condeferrable AS deferrable, k.condeferred AS deferred,
        k.convalidated AS validated, k.connoinherit AS no_inherit, ${columnNames('k.conrelid', 'k.conkey')} AS columns,

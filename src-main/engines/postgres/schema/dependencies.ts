@@ -9,27 +9,29 @@ export interface CatalogDependency extends CatalogRow {
   to_ref: string;
 }
 
-const address = (catalog: string, oid: string, column: string) =>
-  `${catalog}::regclass::text || ':' || ${oid} || CASE WHEN ${column} <> 0 THEN ':' || ${column} ELSE '' END`;
+const address = (catalog: string, oid: string, column: string) => `${catalog} || ':' || ${oid} || CASE WHEN ${column} <> 0 THEN ':' || ${column} ELSE '' END`;
 
 // A view's rule stands for the view, a default for its column. An array type stands for its element
 // type, a row type for its table, a member of an extension for the extension. Objects below
-// FirstNormalObjectId (16384) are the server's own.
+// FirstNormalObjectId (16384) are the server's own. Indexes and constraints are left out: their
+// columns and referenced tables come with their own rows, and they are most of pg_depend.
 const dependenciesSql = `
 SELECT DISTINCT
-       CASE d.classid WHEN 'pg_rewrite'::regclass THEN 'pg_class:' || r.ev_class
-                      WHEN 'pg_attrdef'::regclass THEN 'pg_class:' || ad.adrelid || ':' || ad.adnum
+       CASE d.classid WHEN 'pg_rewrite'::regclass THEN 'pg_class'::regclass::oid || ':' || r.ev_class
+                      WHEN 'pg_attrdef'::regclass THEN 'pg_class'::regclass::oid || ':' || ad.adrelid || ':' || ad.adnum
                       ELSE ${address('d.classid', 'd.objid', 'd.objsubid')} END AS from_ref,
-       CASE WHEN x.refobjid IS NOT NULL THEN 'pg_extension:' || x.refobjid
-            WHEN t.typrelid <> 0 THEN 'pg_class:' || t.typrelid
-            WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN 'pg_type:' || t.typelem
+       CASE WHEN x.refobjid IS NOT NULL THEN 'pg_extension'::regclass::oid || ':' || x.refobjid
+            WHEN t.typrelid <> 0 THEN 'pg_class'::regclass::oid || ':' || t.typrelid
+            WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN 'pg_type'::regclass::oid || ':' || t.typelem
             ELSE ${address('d.refclassid', 'd.refobjid', 'd.refobjsubid')} END AS to_ref
   FROM pg_depend d
   LEFT JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
   LEFT JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid
   LEFT JOIN pg_type t ON d.refclassid = 'pg_type'::regclass AND t.oid = d.refobjid
   LEFT JOIN pg_depend x ON x.classid = d.refclassid AND x.objid = d.refobjid AND x.deptype = 'e'
- WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384`;
+ WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384
+   AND (d.classid IN ('pg_rewrite'::regclass, 'pg_attrdef'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass)
+        OR (d.classid = 'pg_class'::regclass AND d.objsubid <> 0))`;
 
 export function readDependencies(driver: Driver): Promise<CatalogDependency[]> {
   return driver.query<CatalogDependency>(dependenciesSql);

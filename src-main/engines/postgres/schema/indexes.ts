@@ -4,6 +4,7 @@ import { schemaObject, schemaObjectKey, unnamedMatchKey } from '../../../../src-
 import type { Driver } from '../../../drivers/driver';
 import { notInExtension, relationKindSql, type CatalogRow, type FamilyRead, type RelationObjectKind } from './foundObject';
 import { isServerChosenName } from './generatedNames';
+import { indexKeys } from './indexKeys';
 
 interface IndexRow extends CatalogRow {
   ref: string;
@@ -16,8 +17,6 @@ interface IndexRow extends CatalogRow {
   definition: string;
   unique: boolean;
   method: string;
-  columns: string[];
-  include: string[];
   predicate: string | null;
   nulls_not_distinct: boolean;
   /** Each key column's name, `expr` for an expression: what the server names an unnamed index after. */
@@ -25,22 +24,15 @@ interface IndexRow extends CatalogRow {
   column_names: string[];
 }
 
-// indoption bit 1 is DESC, bit 2 NULLS FIRST; pg_get_indexdef(oid, column) prints neither.
 const indexesSql = `
-SELECT 'pg_class:' || i.oid AS ref, n.nspname AS schema, i.relname AS name, format('%I.%I', n.nspname, i.relname) AS qualified,
+SELECT 'pg_class'::regclass::oid || ':' || i.oid AS ref, n.nspname AS schema, i.relname AS name, format('%I.%I', n.nspname, i.relname) AS qualified,
        tn.nspname AS table_schema, t.relname AS table_name, ${relationKindSql('t')} AS table_kind,
        pg_get_indexdef(i.oid) AS definition, x.indisunique AS unique, am.amname AS method,
-       ARRAY(SELECT pg_get_indexdef(i.oid, g, true)
-                    || CASE WHEN x.indoption[g - 1] & 1 = 1 THEN ' DESC' ELSE '' END
-                    || CASE WHEN x.indoption[g - 1] & 3 = 2 THEN ' NULLS FIRST' WHEN x.indoption[g - 1] & 3 = 1 THEN ' NULLS LAST' ELSE '' END
-               FROM generate_series(1, x.indnkeyatts) g) AS columns,
-       ARRAY(SELECT pg_get_indexdef(i.oid, g, true) FROM generate_series(x.indnkeyatts + 1, x.indnatts) g) AS include,
        pg_get_expr(x.indpred, x.indrelid) AS predicate, x.indnullsnotdistinct AS nulls_not_distinct,
        ARRAY(SELECT COALESCE(a.attname::text, 'expr') FROM unnest(x.indkey::int2[]) WITH ORDINALITY u(attnum, k)
                LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.attnum
               WHERE u.k <= x.indnkeyatts ORDER BY u.k) AS name_parts,
-       ARRAY(SELECT a.attname::text FROM unnest(x.indkey::int2[]) u(attnum)
-               JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.attnum) AS column_names
+       ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = x.indrelid AND a.attnum = ANY (x.indkey::int2[])) AS column_names
   FROM pg_index x
   JOIN pg_class i ON i.oid = x.indexrelid
   JOIN pg_namespace n ON n.oid = i.relnamespace
@@ -59,15 +51,16 @@ export async function readIndexes(driver: Driver, schemas: string[]): Promise<Fa
       const key = schemaObjectKey('index', [row.schema, row.name]);
       const parent = schemaObjectKey(row.table_kind, [row.table_schema, row.table_name]);
       const generatedName = isServerChosenName(row.name, row.table_name, row.name_parts, 'idx');
+      const { columns, include } = indexKeys(row.definition, row.method);
       const predicate = row.predicate === null ? '' : ` WHERE ${row.predicate}`;
-      const include = row.include.length === 0 ? '' : ` INCLUDE (${row.include.join(', ')})`;
+      const included = include.length === 0 ? '' : ` INCLUDE (${include.join(', ')})`;
       return {
         ref: row.ref,
         commentTarget: `INDEX ${row.qualified}`,
         object: schemaObject<'index'>({
           key,
           matchKey: generatedName
-            ? unnamedMatchKey('index', parent, `${row.unique ? 'UNIQUE ' : ''}${row.method} (${row.columns.join(', ')})${include}${predicate}`)
+            ? unnamedMatchKey('index', parent, `${row.unique ? 'UNIQUE ' : ''}${row.method} (${columns.join(', ')})${included}${predicate}`)
             : key,
           kind: 'index',
           schema: row.schema,
@@ -78,8 +71,8 @@ export async function readIndexes(driver: Driver, schemas: string[]): Promise<Fa
           attributes: {
             unique: row.unique,
             method: row.method,
-            columns: row.columns,
-            include: row.include,
+            columns,
+            include,
             predicate: row.predicate,
             nullsNotDistinct: row.nulls_not_distinct,
           },

@@ -15,7 +15,7 @@ const userSchemas = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n
 
 export async function readSchemas(driver: Driver, wanted: string[] | undefined): Promise<FamilyRead & { schemas: string[] }> {
   const rows = await driver.query<SchemaRow>(
-    `SELECT 'pg_namespace:' || n.oid AS ref, n.nspname AS name, quote_ident(n.nspname) AS quoted
+    `SELECT 'pg_namespace'::regclass::oid || ':' || n.oid AS ref, n.nspname AS name, quote_ident(n.nspname) AS quoted
        FROM pg_namespace n WHERE ${userSchemas} AND ($1::text[] IS NULL OR n.nspname = ANY ($1::text[])) ORDER BY n.nspname`,
     [wanted ?? null],
   );
@@ -54,7 +54,7 @@ interface ExtensionRow extends CatalogRow {
  */
 export async function readExtensions(driver: Driver, schemas: string[]): Promise<FamilyRead> {
   const rows = await driver.query<ExtensionRow>(
-    `SELECT 'pg_extension:' || x.oid AS ref, x.extname AS name, x.extversion AS version, n.nspname AS schema,
+    `SELECT 'pg_extension'::regclass::oid || ':' || x.oid AS ref, x.extname AS name, x.extversion AS version, n.nspname AS schema,
             format('CREATE EXTENSION %I WITH SCHEMA %I VERSION %L', x.extname, n.nspname, x.extversion) AS definition
        FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
       WHERE n.nspname = ANY ($1::text[]) OR n.nspname = 'pg_catalog'`,

@@ -19,7 +19,7 @@ interface PolicyRow extends CatalogRow {
 }
 
 const policiesSql = `
-SELECT 'pg_policy:' || p.oid AS ref, n.nspname AS schema, c.relname AS table_name, ${relationKindSql('c')} AS table_kind,
+SELECT 'pg_policy'::regclass::oid || ':' || p.oid AS ref, n.nspname AS schema, c.relname AS table_name, ${relationKindSql('c')} AS table_kind,
        format('%I.%I', n.nspname, c.relname) AS qualified_table, p.polname AS name, quote_ident(p.polname) AS quoted,
        p.polcmd::text AS command, p.polpermissive AS permissive,
        ARRAY(SELECT CASE WHEN r = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(r)) END FROM unnest(p.polroles) r ORDER BY 1) AS roles,

@@ -21,7 +21,7 @@ interface RelationRow extends CatalogRow {
 }
 
 const relationsSql = `
-SELECT 'pg_class:' || c.oid AS ref, n.nspname AS schema, c.relname AS name, format('%I.%I', n.nspname, c.relname) AS qualified,
+SELECT 'pg_class'::regclass::oid || ':' || c.oid AS ref, n.nspname AS schema, c.relname AS name, format('%I.%I', n.nspname, c.relname) AS qualified,
        c.relkind, c.relpersistence = 'u' AS unlogged, c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,

@@ -23,7 +23,7 @@ interface RoutineRow extends CatalogRow {
 }
 
 const routinesSql = `
-SELECT 'pg_proc:' || p.oid AS ref, n.nspname AS schema, p.proname AS name, format('%I.%I', n.nspname, p.proname) AS qualified,
+SELECT 'pg_proc'::regclass::oid || ':' || p.oid AS ref, n.nspname AS schema, p.proname AS name, format('%I.%I', n.nspname, p.proname) AS qualified,
        p.prokind, pg_get_function_identity_arguments(p.oid) AS signature, pg_get_function_arguments(p.oid) AS arguments,
        CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END AS returns, l.lanname AS language,
        p.provolatile AS volatility, p.proisstrict AS strict, p.prosecdef AS security_definer,

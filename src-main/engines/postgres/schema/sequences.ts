@@ -24,7 +24,7 @@ interface SequenceRow extends CatalogRow {
 }
 
 const sequencesSql = `
-SELECT 'pg_class:' || c.oid AS ref, n.nspname AS schema, c.relname AS name, format('%I.%I', n.nspname, c.relname) AS qualified,
+SELECT 'pg_class'::regclass::oid || ':' || c.oid AS ref, n.nspname AS schema, c.relname AS name, format('%I.%I', n.nspname, c.relname) AS qualified,
        format_type(s.seqtypid, NULL) AS type, s.seqstart::text AS start, s.seqincrement::text AS increment,
        s.seqmin::text AS min, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
        tn.nspname AS owner_schema, t.relname AS owner_table, a.attname AS owner_column,

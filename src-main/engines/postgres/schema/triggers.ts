@@ -22,7 +22,7 @@ interface TriggerRow extends CatalogRow {
 }
 
 const triggersSql = `
-SELECT 'pg_trigger:' || g.oid AS ref, n.nspname AS schema, c.relname AS table_name, ${relationKindSql('c')} AS table_kind,
+SELECT 'pg_trigger'::regclass::oid || ':' || g.oid AS ref, n.nspname AS schema, c.relname AS table_name, ${relationKindSql('c')} AS table_kind,
        format('%I.%I', n.nspname, c.relname) AS qualified_table, g.tgname AS name, quote_ident(g.tgname) AS quoted,
        pg_get_triggerdef(g.oid) AS definition, g.tgtype::int AS type, g.tgenabled::text AS enabled,
        pn.nspname AS function_schema, p.proname AS function_name, pg_get_function_identity_arguments(p.oid) AS function_signature,

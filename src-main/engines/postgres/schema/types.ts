@@ -21,7 +21,7 @@ interface TypeRow extends CatalogRow {
 
 // Array types come with every type, and a table's row type with its table: neither is the user's own.
 const typesSql = `
-SELECT 'pg_type:' || t.oid AS ref, n.nspname AS schema, t.typname AS name, format('%I.%I', n.nspname, t.typname) AS qualified, t.typtype,
+SELECT 'pg_type'::regclass::oid || ':' || t.oid AS ref, n.nspname AS schema, t.typname AS name, format('%I.%I', n.nspname, t.typname) AS qualified, t.typtype,
        CASE WHEN t.typtype = 'e' THEN ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END AS labels,
        CASE WHEN t.typtype = 'e' THEN ARRAY(SELECT quote_literal(e.enumlabel) FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END AS quoted_labels,
        CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,

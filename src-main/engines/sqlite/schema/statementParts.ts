@@ -1,7 +1,7 @@
 // The parts of SQLite's stored CREATE INDEX, CREATE VIEW and CREATE TRIGGER that the model compares,
 // read with the tokenizer: an index's keys and WHERE, a view's query, a trigger's timing, events,
 // WHEN and body.
-import { isWord, matchingClose, parenthesisedItems, spelled, tokenize, unquoted, type SqlToken } from './sqlTokens';
+import { isWord, matchingClose, parenthesisedItems, spelled, tokenize, unquoted, type SqlToken } from '../../sqlTokens';
 
 /** The first token at `from` or after that is the word `word`, outside parentheses. */
 function topLevelWord(tokens: readonly SqlToken[], word: string, from = 0): number {

@@ -1,6 +1,6 @@
 // What a SQLite CREATE TABLE says that no pragma reports: check constraints, generated columns'
 // expressions, columns' collations, foreign keys' DEFERRABLE, WITHOUT ROWID and STRICT.
-import { isWord, matchingClose, parenthesisedItems, spelled, tokenize, unquoted, type SqlToken } from './sqlTokens';
+import { isWord, matchingClose, parenthesisedItems, spelled, tokenize, unquoted, type SqlToken } from '../../sqlTokens';
 
 export interface TableCheck {
   /** The name after CONSTRAINT, null when the check has none. */

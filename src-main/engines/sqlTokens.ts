@@ -1,4 +1,4 @@
-// SQLite keeps each object's CREATE statement as it was typed. What the pragmas do not say (check
+// Shared by the engines' schema code. SQLite keeps each object's CREATE statement as it was typed. What the pragmas do not say (check
 // constraints, generated expressions, collations, a trigger's parts, an index's expressions) is read
 // from that text with this small tokenizer: quotes, comments and nested parentheses are respected,
 // so a keyword inside a string or a quoted name is never taken for one.
