@@ -1,5 +1,5 @@
-// Filling the app's forms by keyboard alone, for the personas' end-to-end tasks: Tab to a field and
-// type, and a PostgreSQL connection made in the connection form from its URI.
+// The personas' steps by keyboard alone: Tab to a field and type, a PostgreSQL connection made in the
+// connection form from its URI, a table's rows counted on the Inventory tab, a restore's question answered.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { chooseWithArrows, tabTo } from './keyboard';
 
@@ -41,4 +41,28 @@ export async function addPostgresConnection(page: Page, opener: Locator, connect
   // Enter in a field saves the form.
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: `Saved ${connection.name}` })).toBeVisible();
+}
+
+/** The Inventory tab (Alt+3), filtered to one table, counted exactly: the rows the app shows it to hold. */
+export async function expectRowsShown(page: Page, table: string, rows: number): Promise<void> {
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('tab', { name: 'Inventory', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await typeInto(page, page.getByLabel('Filter by name'), table);
+  await tabTo(page, page.getByRole('button', { name: /^Count rows \(/ }));
+  await page.keyboard.press('Enter');
+  const row = page
+    .getByRole('table', { name: 'Tables' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: table, exact: true }) });
+  await expect(row.getByTitle('exact count')).toHaveText(String(rows));
+}
+
+/** A restore's question (the open dialog) answered Restore: the safe Cancel has the focus, Restore is the next Tab once the server said who is connected. */
+export async function answerRestore(page: Page): Promise<void> {
+  const ask = page.getByRole('dialog');
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  const restore = ask.getByRole('button', { name: 'Restore', exact: true });
+  await expect(restore).toBeEnabled();
+  await tabTo(page, restore, { most: 3 });
+  await page.keyboard.press('Enter');
 }

@@ -5,12 +5,12 @@
 // Inventory's exact count shows it.
 import { expect, test, type Page } from '@playwright/test';
 import { join, resolve } from 'node:path';
-import { connect } from '../../src-main/drivers/connect';
 import type { ConnectionTarget } from '../../src-main/drivers/driver';
-import { quoteIdentifier } from '../../src-main/drivers/identifier';
-import { newHome, postgresUnderTest, serve } from './browserHost';
+import { sqliteTarget } from '../support/migrationTargets';
+import { newHome, serve } from './browserHost';
 import { tabTo } from './keyboard';
-import { addPostgresConnection, typeInto } from './keyboardForms';
+import { addPostgresConnection, answerRestore, expectRowsShown, typeInto } from './keyboardForms';
+import { emptyDatabase, inDatabase } from './personaDatabase';
 
 const passphrase = 'consultant persona e2e passphrase';
 
@@ -21,41 +21,15 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Three documents a client's session added during the demo. */
-async function clientWorksIn(target: ConnectionTarget): Promise<void> {
-  const driver = await connect(target);
-  try {
-    await driver.execScript(
+const clientWorksIn = (target: ConnectionTarget) =>
+  inDatabase(target, (driver) =>
+    driver.execScript(
       "INSERT INTO documents (id, title, body) VALUES (401, 'Client A brief', 'notes'), (402, 'Client A pricing', 'notes'), (403, 'Client A contract', 'notes')",
-    );
-  } finally {
-    await driver.close();
-  }
-}
+    ),
+  );
 
-async function documentsIn(target: ConnectionTarget): Promise<number> {
-  const driver = await connect(target);
-  try {
-    const [row] = await driver.query<{ n: number | string }>('SELECT count(*) AS n FROM documents');
-    return Number(row?.n);
-  } finally {
-    await driver.close();
-  }
-}
-
-/** The Inventory tab (Alt+3), filtered to the documents table, counted exactly: what the app shows its rows to be. */
-async function expectDocumentsShown(page: Page, rows: number): Promise<void> {
-  await page.keyboard.press('Alt+3');
-  await expect(page.getByRole('tab', { name: 'Inventory', exact: true })).toHaveAttribute('aria-selected', 'true');
-  const filter = page.getByLabel('Filter by name');
-  if ((await filter.inputValue()) !== 'documents') await typeInto(page, filter, 'documents');
-  await tabTo(page, page.getByRole('button', { name: /^Count rows \(/ }));
-  await page.keyboard.press('Enter');
-  const documents = page
-    .getByRole('table', { name: 'Tables' })
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name: 'documents', exact: true }) });
-  await expect(documents.getByTitle('exact count')).toHaveText(String(rows));
-}
+const documentsIn = (target: ConnectionTarget) =>
+  inDatabase(target, async (driver) => Number((await driver.query<{ n: number | string }>('SELECT count(*) AS n FROM documents'))[0]?.n));
 
 /** Reset demo at the top of the Reset tab (Alt+5), asked like every restore, answered by keyboard. */
 async function resetDemo(page: Page, database: string): Promise<void> {
@@ -65,35 +39,17 @@ async function resetDemo(page: Page, database: string): Promise<void> {
   const ask = page.getByRole('dialog');
   await expect(ask.getByRole('heading')).toHaveText(`Restore “Pristine demo” over ${database}?`);
   await expect(ask).toContainText('Everything written to it since then is lost.');
-  // The safe answer has the focus; the restore is one Tab away once the server said who is connected.
-  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  const restore = ask.getByRole('button', { name: 'Restore', exact: true });
-  await expect(restore).toBeEnabled();
-  await tabTo(page, restore, { most: 3 });
-  await page.keyboard.press('Enter');
+  await answerRestore(page);
   await expect(page.getByRole('status').filter({ hasText: 'Restored "Pristine demo"' })).toBeVisible({ timeout: 30_000 });
 }
 
 test('a consultant resets the demo for the next client on SQLite and on PostgreSQL, by keyboard alone', async ({ page }) => {
-  const server = postgresUnderTest();
   const database = 'consultant client demo';
-  const clientDemo: ConnectionTarget = { engine: 'postgres', ...server, database, sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false };
   // The client's server has an empty database for the demo; everything else happens in the app.
-  const admin = await connect({ ...clientDemo, database: 'postgres' });
-  await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
+  const postgres = await emptyDatabase(database);
+  const clientDemo = postgres.target;
   const home = newHome();
-  const sqliteDemo: ConnectionTarget = {
-    engine: 'sqlite',
-    host: '',
-    port: 5432,
-    database: '',
-    user: '',
-    sslMode: 'disable',
-    sslCaFile: '',
-    sqlitePath: join(home, 'demo', 'demo.sqlite'),
-    readOnly: false,
-  };
+  const sqliteDemo = sqliteTarget(join(home, 'demo', 'demo.sqlite'), '').connection;
   const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase, SWITCHYARD_DEMO: 'on' });
   try {
     await page.goto(app.url);
@@ -102,19 +58,19 @@ test('a consultant resets the demo for the next client on SQLite and on PostgreS
 
     // SQLite: yesterday's client left three documents behind; Reset demo takes them away.
     await clientWorksIn(sqliteDemo);
-    await expectDocumentsShown(page, 403);
+    await expectRowsShown(page, 'documents', 403);
     await resetDemo(page, 'demo.sqlite');
     expect(await documentsIn(sqliteDemo)).toBe(400);
-    await expectDocumentsShown(page, 400);
+    await expectRowsShown(page, 'documents', 400);
     await shot(page, 'persona-consultant-1-sqlite-reset');
 
     // PostgreSQL: a connection in the demo environment, bound to the demo project, made in the form.
     await addPostgresConnection(page, page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: '+ New' }), {
       name: 'Client demo',
       environment: 'Demo',
-      uri: `postgres://${server.user}@${server.host}:${server.port}/${encodeURIComponent(database)}`,
+      uri: postgres.uri,
       database,
-      password: server.password,
+      password: clientDemo.password ?? '',
       project: resolve('assets/demo'),
     });
     await expect(page.locator('.env-band')).toHaveAttribute('data-environment', 'demo');
@@ -159,19 +115,16 @@ test('a consultant resets the demo for the next client on SQLite and on PostgreS
 
     // Today's client adds their documents; Reset demo takes them away for the next one.
     await clientWorksIn(clientDemo);
-    await expectDocumentsShown(page, 403);
+    await expectRowsShown(page, 'documents', 403);
     await resetDemo(page, database);
     // The wizard's summary of the reset that built the demo no longer describes the database, and says so.
     await expect(page.getByRole('status').filter({ hasText: `“Pristine demo” was restored over ${database} since this reset` })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Verification' })).toHaveCount(0);
     expect(await documentsIn(clientDemo)).toBe(400);
-    await expectDocumentsShown(page, 400);
+    await expectRowsShown(page, 'documents', 400);
     await shot(page, 'persona-consultant-3-postgres-reset');
   } finally {
     await app.stop();
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
-    const left = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'switchyard\\_snapshot\\_%'");
-    for (const { datname } of left) await admin.query(`DROP DATABASE ${quoteIdentifier(datname)} WITH (FORCE)`);
-    await admin.close();
+    await postgres.drop();
   }
 });

@@ -4,13 +4,11 @@
 // Safety net (a backup), the result verified, then the backup restored and the customers back.
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { connect } from '../../src-main/drivers/connect';
-import type { ConnectionTarget } from '../../src-main/drivers/driver';
-import { quoteIdentifier } from '../../src-main/drivers/identifier';
 import { applyByHand, writeNativeProject } from '../support/nativeProject';
-import { newHome, postgresUnderTest, serve } from './browserHost';
+import { newHome, serve } from './browserHost';
 import { tabTo } from './keyboard';
-import { addPostgresConnection, typeInto } from './keyboardForms';
+import { addPostgresConnection, answerRestore, expectRowsShown, typeInto } from './keyboardForms';
+import { emptyDatabase, inDatabase } from './personaDatabase';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -18,36 +16,10 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
-async function inDatabase<T>(target: ConnectionTarget, work: (driver: Awaited<ReturnType<typeof connect>>) => Promise<T>): Promise<T> {
-  const driver = await connect(target);
-  try {
-    return await work(driver);
-  } finally {
-    await driver.close();
-  }
-}
-
-/** The Inventory tab (Alt+3), filtered to one table, counted exactly: what the app shows its rows to be. */
-async function expectRowsShown(page: Page, table: string, rows: number): Promise<void> {
-  await page.keyboard.press('Alt+3');
-  await expect(page.getByRole('tab', { name: 'Inventory', exact: true })).toHaveAttribute('aria-selected', 'true');
-  await typeInto(page, page.getByLabel('Filter by name'), table);
-  await tabTo(page, page.getByRole('button', { name: /^Count rows \(/ }));
-  await page.keyboard.press('Enter');
-  const row = page
-    .getByRole('table', { name: 'Tables' })
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name: table, exact: true }) });
-  await expect(row.getByTitle('exact count')).toHaveText(String(rows));
-}
-
 test('a support engineer resets staging to the latest migrations with a backup, then undoes it, by keyboard alone', async ({ page }) => {
-  const server = postgresUnderTest();
   const database = 'support staging';
-  const staging: ConnectionTarget = { engine: 'postgres', ...server, database, sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false };
-  const admin = await connect({ ...staging, database: 'postgres' });
-  await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
+  const postgres = await emptyDatabase(database);
+  const staging = postgres.target;
   const home = newHome();
   const project = join(home, 'shop-migrations');
   writeNativeProject(project, [
@@ -74,9 +46,9 @@ test('a support engineer resets staging to the latest migrations with a backup, 
     await addPostgresConnection(page, page.getByRole('button', { name: 'Add a connection' }), {
       name: 'Shop staging',
       environment: 'Staging',
-      uri: `postgres://${server.user}@${server.host}:${server.port}/${encodeURIComponent(database)}`,
+      uri: postgres.uri,
       database,
-      password: server.password,
+      password: staging.password ?? '',
       project,
     });
     await expect(page.locator('.env-band')).toHaveAttribute('data-environment', 'staging');
@@ -133,11 +105,7 @@ test('a support engineer resets staging to the latest migrations with a backup, 
     const ask = page.getByRole('dialog');
     await expect(ask.getByRole('heading')).toContainText(`over ${database}?`);
     await expect(ask).toContainText(`Nobody else is connected to ${database}.`);
-    await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
-    const restore = ask.getByRole('button', { name: 'Restore', exact: true });
-    await expect(restore).toBeEnabled();
-    await tabTo(page, restore, { most: 3 });
-    await page.keyboard.press('Enter');
+    await answerRestore(page);
     const after = page.getByRole('region', { name: 'After the undo' });
     await expect(after).toContainText(`${database} is back as it was when “Before reset`);
     await expect(after).toContainText('version bookkeeping at m001, 1 pending.');
@@ -149,9 +117,6 @@ test('a support engineer resets staging to the latest migrations with a backup, 
     await expectRowsShown(page, 'customers', 2);
   } finally {
     await app.stop();
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
-    const left = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'switchyard\\_snapshot\\_%'");
-    for (const { datname } of left) await admin.query(`DROP DATABASE ${quoteIdentifier(datname)} WITH (FORCE)`);
-    await admin.close();
+    await postgres.drop();
   }
 });
