@@ -13,6 +13,7 @@ import type { SchemaModel, SchemaObject, SchemaObjectOf } from '../../../src-sha
 import { allDifferences, type SchemaDiff } from '../../../src-shared/schema/schemaDiff';
 import type { SchemaSql, SchemaStatement } from '../../../src-shared/schema/schemaSql';
 import { quoteIdentifier } from '../../drivers/identifier';
+import { tokenize } from '../sqlTokens';
 import { dependencyOrder, indexModel, refuseOtherEngines, type ModelIndex } from '../../schema/schemaChangeOrder';
 
 /** Dropping goes triggers, views, indexes, tables; creating the other way round. */
@@ -33,19 +34,13 @@ function membersOf(table: string, index: ModelIndex): SchemaObject[] {
   return (index.dependents.get(table) ?? []).map((k) => index.byKey.get(k) as SchemaObject).filter((o) => o.parent === table);
 }
 
-/** A table as `to` has it, whole: its columns in order, then its constraints, then WITHOUT ROWID and STRICT. */
-function createTable(table: SchemaObjectOf<'table'>, name: string, to: ModelIndex): string {
-  const members = membersOf(table.key, to);
-  const columns = members
-    .filter((m): m is SchemaObjectOf<'column'> => m.kind === 'column')
-    .sort((a, b) => a.attributes.position - b.attributes.position)
-    .map((c) => c.definition);
-  const constraints = members
-    .filter((m) => constraintKinds.has(m.kind))
-    .sort((a, b) => (a.key < b.key ? -1 : 1))
-    .map((c) => (c.generatedName || c.name === '' ? c.definition : `CONSTRAINT ${quoteIdentifier(c.name)} ${c.definition}`));
-  const options = [table.attributes.withoutRowid ? 'WITHOUT ROWID' : '', table.attributes.strict ? 'STRICT' : ''].filter((o) => o !== '');
-  return `CREATE TABLE ${name} (\n  ${[...columns, ...constraints].join(',\n  ')}\n)${options.length > 0 ? ` ${options.join(', ')}` : ''}`;
+/**
+ * A table as `to` has it, from its own CREATE TABLE (which SQLite keeps as written, so AUTOINCREMENT
+ * and every clause come along), under `name`: what comes before the column list is replaced.
+ */
+function createTable(table: SchemaObjectOf<'table'>, name: string): string {
+  const open = tokenize(table.definition).find((token) => token.type === 'open');
+  return `CREATE TABLE ${name} ${table.definition.slice(open?.start ?? table.definition.length)}`;
 }
 
 /** A default ALTER TABLE ADD COLUMN takes: none, or a constant (no expression in parentheses, no CURRENT_…). */
@@ -96,7 +91,7 @@ function rebuild(table: SchemaObjectOf<'table'>, from: ModelIndex, to: ModelInde
     .map((m) => quoteIdentifier(m.name));
   const schema = quoteIdentifier(table.schema);
   return [
-    statement(table.key, createTable(table, `${schema}.${quoteIdentifier(temporary)}`, to)),
+    statement(table.key, createTable(table, `${schema}.${quoteIdentifier(temporary)}`)),
     statement(table.key, `INSERT INTO ${schema}.${quoteIdentifier(temporary)} (${columns}) SELECT ${columns} FROM ${name}`),
     statement(
       table.key,
@@ -152,7 +147,7 @@ export function sqliteSchemaSql(fromModel: SchemaModel, toModel: SchemaModel, di
   // What is created: new tables, added columns, then the indexes, views and triggers that are new or
   // changed, were dropped around a rebuild, or belong to a table created or rebuilt.
   const creates: SchemaStatement[] = [];
-  for (const key of [...addedTables].sort()) creates.push(statement(key, createTable(to.byKey.get(key) as SchemaObjectOf<'table'>, nameOf(key), to)));
+  for (const key of [...addedTables].sort()) creates.push(statement(key, createTable(to.byKey.get(key) as SchemaObjectOf<'table'>, nameOf(key))));
   for (const column of added) creates.push(statement(column.key, `ALTER TABLE ${nameOf(column.parent ?? '')} ADD COLUMN ${column.definition}`));
   const made = toModel.objects.filter((o) => {
     if (!replaceable(o)) return false;
