@@ -50,6 +50,10 @@ function asIds(value: PythonLiteral, name: string): string[] {
   });
 }
 
+function isString(value: PythonValue): value is string {
+  return typeof value === 'string';
+}
+
 function isName(value: PythonValue): value is PythonName {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -92,20 +96,32 @@ function docstring(text: string): { message: string; createdAt: string | null } 
   }
   const doc = readStringAt(text, i);
   if (!doc || typeof doc.value !== 'string') return { message: '', createdAt: null };
-  // The first line that says something, and the first `Create Date:` line; the rest is never split.
+  // The first line that says something, and the first line starting `Create Date:`; the rest is never split.
   const value = doc.value;
   let message = '';
-  let createdAt: string | null = null;
-  for (let start = 0; start <= value.length && (message === '' || createdAt === null);) {
-    const newline = value.indexOf('\n', start);
-    const end = newline === -1 ? value.length : newline;
-    const line = value.slice(start, end).trim();
-    if (message === '') message = line;
-    if (createdAt === null && line.startsWith('Create Date:')) createdAt = line.slice('Create Date:'.length).trim();
+  for (let start = 0; start <= value.length && message === '';) {
+    const end = lineEnd(value, start);
+    message = value.slice(start, end).trim();
     start = end + 1;
   }
-  return { message, createdAt };
+  return { message, createdAt: createDate(value) };
 }
+
+function lineEnd(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline === -1 ? text.length : newline;
+}
+
+/** The value of the docstring's first line that starts (blanks aside) with `Create Date:`, looked for by its words, not line by line. */
+function createDate(doc: string): string | null {
+  for (let at = doc.indexOf(createDateLabel); at !== -1; at = doc.indexOf(createDateLabel, at + 1)) {
+    const start = doc.lastIndexOf('\n', at) + 1;
+    if (start === at || doc.slice(start, at).trim() === '') return doc.slice(at + createDateLabel.length, lineEnd(doc, at)).trim();
+  }
+  return null;
+}
+
+const createDateLabel = 'Create Date:';
 
 interface Assigned {
   /** Undefined when the value could not be read (`reason` says why). */
@@ -151,6 +167,7 @@ export function parseAlembicHeader(text: string, lookup: NameLookup = noLookup):
       // The common case, a literal, without the look-up's bookkeeping: 5,000 headers are read per graph.
       if (value === null) return [];
       if (typeof value === 'string') return [value];
+      if (Array.isArray(value) && value.every(isString)) return value;
       const problem = (reason: string): void => {
         const eol = text.indexOf('\n', assigned.valueIndex);
         const expression = text.slice(assigned.valueIndex, eol === -1 ? text.length : eol).trim();
