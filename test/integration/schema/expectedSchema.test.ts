@@ -9,6 +9,7 @@ import type { ExpectedSchema } from '../../../src-shared/model/expectedSchema';
 import { scratchPrefix } from '../../../src-main/engines/postgres/postgresScratch';
 import { runTarget } from '../../../src-main/runner/runnerService';
 import { createServices, type Services } from '../../../src-main/services';
+import { passphraseKeyProvider } from '../../../src-main/store/keyProvider';
 import { writeFiles, plainAlembicEnv } from '../../support/alembicFolders';
 import { postgresTarget, sqliteTarget } from '../../support/migrationTargets';
 import { writeNativeProject } from '../../support/nativeProject';
@@ -144,6 +145,39 @@ describe('expected schema', () => {
     expect(expected.replayedIn).toMatch(new RegExp(`^Switchyard's embedded PostgreSQL 18 on 127\\.0\\.0\\.1:\\d+, because ${role} may not create databases`));
     expect(tablesAndColumns(expected, 'switchyard_migrations')).toEqual(expect.arrayContaining(['customers.email', 'invoices', 'orders.invoice_id']));
     expect(await scratchDatabasesOnServer()).toEqual(before);
+  });
+
+  it('answers schema.expected through the API for a saved SQLite profile, up to what it applied or to the revisions asked for', async () => {
+    const project = join(tempDir(), 'migrations');
+    writeNativeProject(project, shop);
+    const path = join(tempDir(), 'shop.sqlite');
+    await runTarget(sqliteTarget(path, project), { action: 'upgrade', to: 'cust01' }, setup);
+    const api = services();
+    await api.session.unlock(passphraseKeyProvider('expected schema passphrase', { N: 1024, r: 8, p: 1 }));
+    const created = await api.dispatch(
+      'profiles.create',
+      { profile: { name: 'Shop', environment: 'dev', engine: 'sqlite', sqlitePath: path, projectDir: project } },
+      setup,
+    );
+    if (!created.ok) throw new Error(created.error.message);
+    const profileId = (created.value as { id: string }).id;
+
+    const applied = await api.dispatch('schema.expected', { profileId }, setup);
+    const asked = await api.dispatch('schema.expected', { profileId, revisions: ['ord02'] }, setup);
+    if (!applied.ok || !asked.ok) throw new Error('schema.expected failed');
+    expect(tablesAndColumns(applied.value as ExpectedSchema, 'switchyard_migrations')).toEqual(['customers', 'customers.email', 'customers.id']);
+    expect(tablesAndColumns(asked.value as ExpectedSchema, 'switchyard_migrations')).toEqual([
+      'customers',
+      'customers.email',
+      'customers.id',
+      'orders',
+      'orders.customer_id',
+      'orders.id',
+    ]);
+    expect(await api.dispatch('schema.expected', { profileId, revisions: ['nope'] }, setup)).toMatchObject({
+      ok: false,
+      error: { code: 'E_UNKNOWN_REVISION' },
+    });
   });
 
   it('tells a failing replay with its file and line, touches nothing on the target, and drops the scratch database', async () => {
