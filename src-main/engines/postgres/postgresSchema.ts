@@ -19,15 +19,16 @@ import { readSequences } from './schema/sequences';
 import { readTriggers } from './schema/triggers';
 import { readTypes } from './schema/types';
 
-const families = [readExtensions, readTypes, readSequences, readRoutines, readRelations, readColumns, readConstraints, readIndexes, readTriggers, readPolicies];
+const families = [readExtensions, readTypes, readSequences, readRoutines, readRelations, readConstraints, readIndexes, readTriggers, readPolicies];
 
 export async function readPostgresSchema(driver: Driver, options: SchemaReadOptions = {}): Promise<SchemaModel> {
   await driver.execScript('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = pg_catalog');
   try {
     const [version] = await driver.query<{ version: string }>("SELECT current_setting('server_version') AS version");
     const scope = await readSchemas(driver, options.schemas);
-    const reads: FamilyRead[] = [scope];
-    for (const family of families) reads.push(await family(driver, scope.schemas));
+    const columns = await readColumns(driver, scope.schemas);
+    const reads: FamilyRead[] = [scope, columns];
+    for (const family of families) reads.push(await family(driver, scope.schemas, columns.names));
     const dependencies = await readDependencies(driver);
     const comments = await readComments(driver);
     const otherObjects = await readOtherObjects(driver, scope.schemas);
@@ -88,12 +89,11 @@ function assemble(found: FoundObject[], dependencies: CatalogDependency[], comme
   }
   const keys = new Set(objects.map((object) => object.key));
   const matchKeys = new Map<string, number>();
-  const resolved = objects.map((object) => ({
-    ...object,
-    dependsOn: [...(needs.get(object.key) ?? object.dependsOn)].filter((key) => key !== object.key && keys.has(key)).sort(),
-  }));
   // In key order, so the same database always numbers its twins the same way.
-  return sortSchemaObjects(resolved).map((object) => ({ ...object, matchKey: uniqueMatchKey(object, matchKeys) }));
+  return sortSchemaObjects(objects).map((object) => {
+    const dependsOn = [...(needs.get(object.key) ?? object.dependsOn)].filter((key) => key !== object.key && keys.has(key)).sort();
+    return { ...object, dependsOn, matchKey: uniqueMatchKey(object, matchKeys) };
+  });
 }
 
 /** Two objects with made-up names and the same definition on one table (a foreign key added twice) keep apart. */

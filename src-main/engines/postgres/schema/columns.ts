@@ -3,7 +3,7 @@
 // parent's, not an object of its own; a view's columns are its query's.
 import { schemaObject, schemaObjectKey } from '../../../../src-shared/model/schema';
 import type { Driver } from '../../../drivers/driver';
-import { notInExtension, relationKindSql, type CatalogRow, type FamilyRead, type RelationObjectKind } from './foundObject';
+import { notInExtension, relationKindSql, type CatalogRow, type ColumnNames, type FamilyRead, type RelationObjectKind } from './foundObject';
 
 interface ColumnRow extends CatalogRow {
   ref: string;
@@ -24,7 +24,8 @@ interface ColumnRow extends CatalogRow {
   local: boolean;
 }
 
-// Every live column, inherited ones too: a column's position counts them, then only local ones become objects.
+// Every live column, inherited ones and materialized views' too: positions count them and indexes name
+// theirs through them; only a table's own columns become objects.
 const columnsSql = `
 SELECT 'pg_class'::regclass::oid || ':' || a.attrelid || ':' || a.attnum AS ref, a.attrelid::text AS table_oid, a.attnum,
        n.nspname AS schema, c.relname AS table_name, ${relationKindSql('c')} AS table_kind,
@@ -33,7 +34,7 @@ SELECT 'pg_class'::regclass::oid || ':' || a.attrelid || ':' || a.attnum AS ref,
        pg_get_expr(ad.adbin, ad.adrelid) AS expression,
        CASE WHEN a.attcollation <> t.typcollation THEN
             CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname) ELSE format('%I.%I', cn.nspname, co.collname) END END AS collation,
-       a.attislocal AS local
+       a.attislocal AND c.relkind IN ('r', 'p') AS local
   FROM pg_attribute a
   JOIN pg_class c ON c.oid = a.attrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -41,7 +42,7 @@ SELECT 'pg_class'::regclass::oid || ':' || a.attrelid || ':' || a.attnum AS ref,
   LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
   LEFT JOIN pg_collation co ON co.oid = a.attcollation
   LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
- WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND n.nspname = ANY ($1::text[])
+ WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'm') AND n.nspname = ANY ($1::text[])
    AND ${notInExtension('pg_class', 'c.oid')}`;
 
 /** 1-based positions among each table's live columns, in attnum order. */
@@ -65,11 +66,12 @@ function columnDefinition(row: ColumnRow): string {
   return parts.join(' ');
 }
 
-export async function readColumns(driver: Driver, schemas: string[]): Promise<FamilyRead> {
+export async function readColumns(driver: Driver, schemas: string[]): Promise<FamilyRead & { names: ColumnNames }> {
   const rows = await driver.query<ColumnRow>(columnsSql, [schemas]);
   const position = positions(rows);
   return {
     unread: [],
+    names: new Map(rows.map((row) => [`${row.table_oid}:${row.attnum}`, row.name])),
     objects: rows
       .filter((row) => row.local)
       .map((row) => {

@@ -3,7 +3,7 @@
 // onto a partition) is its parent's.
 import { schemaObject, schemaObjectKey, unnamedMatchKey, type SchemaAttributes, type SchemaObject } from '../../../../src-shared/model/schema';
 import type { Driver } from '../../../drivers/driver';
-import { notInExtension, relationKindSql, type CatalogRow, type FamilyRead, type RelationObjectKind } from './foundObject';
+import { notInExtension, relationKindSql, type CatalogRow, type ColumnNames, type FamilyRead, type RelationObjectKind } from './foundObject';
 import { isServerChosenName } from './generatedNames';
 
 interface ConstraintRow extends CatalogRow {
@@ -20,6 +20,8 @@ interface ConstraintRow extends CatalogRow {
   deferred: boolean;
   validated: boolean;
   no_inherit: boolean;
+  table_oid: string;
+  column_numbers: number[] | null;
   columns: string[];
   referenced_schema: string | null;
   referenced_table: string | null;
@@ -38,7 +40,7 @@ interface ConstraintRow extends CatalogRow {
   nulls_not_distinct: boolean | null;
 }
 
-// One index scan of pg_attribute per constraint, in the constraint's own column order.
+// One index scan of pg_attribute per foreign key, in its own column order: the referenced table may be outside the schemas read.
 const columnNames = (relation: string, numbers: string) =>
   `ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = ${relation} AND a.attnum = ANY (${numbers}) ORDER BY array_position(${numbers}, a.attnum))`;
 
@@ -46,7 +48,7 @@ const constraintsSql = `
 SELECT 'pg_constraint'::regclass::oid || ':' || k.oid AS ref, n.nspname AS schema, c.relname AS table_name, ${relationKindSql('c')} AS table_kind,
        format('%I.%I', n.nspname, c.relname) AS qualified_table, k.conname AS name, quote_ident(k.conname) AS quoted, k.contype,
        pg_get_constraintdef(k.oid) AS definition, k.condeferrable AS deferrable, k.condeferred AS deferred,
-       k.convalidated AS validated, k.connoinherit AS no_inherit, ${columnNames('k.conrelid', 'k.conkey')} AS columns,
+       k.convalidated AS validated, k.connoinherit AS no_inherit, k.conrelid::text AS table_oid, k.conkey::int2[] AS column_numbers,
        rn.nspname AS referenced_schema, r.relname AS referenced_table, ${relationKindSql('r')} AS referenced_kind,
        CASE WHEN k.contype = 'f' THEN ${columnNames('k.confrelid', 'k.confkey')} END AS referenced_columns,
        COALESCE(rk.conname, ri.relname) AS referenced_key, CASE WHEN rk.contype = 'p' THEN 'primary key' WHEN rk.contype = 'u' THEN 'unique' WHEN ri.oid IS NOT NULL THEN 'index' END AS referenced_key_kind,
@@ -153,8 +155,11 @@ function constraintObject(row: ConstraintRow): SchemaObject {
   }
 }
 
-export async function readConstraints(driver: Driver, schemas: string[]): Promise<FamilyRead> {
-  const rows = await driver.query<ConstraintRow>(constraintsSql, [schemas]);
+export async function readConstraints(driver: Driver, schemas: string[], names: ColumnNames): Promise<FamilyRead> {
+  const rows = (await driver.query<ConstraintRow>(constraintsSql, [schemas])).map((row) => ({
+    ...row,
+    columns: (row.column_numbers ?? []).map((number) => names.get(`${row.table_oid}:${number}`) ?? `#${number}`),
+  }));
   return {
     unread: [],
     objects: rows.map((row) => ({ ref: row.ref, commentTarget: `CONSTRAINT ${row.quoted} ON ${row.qualified_table}`, object: constraintObject(row) })),

@@ -15,6 +15,9 @@ export interface FamilyRead {
   unread: SchemaUnread[];
 }
 
+/** Column names by `<table oid>:<column number>`, every live column of the tables read: constraints and indexes name theirs through it. */
+export type ColumnNames = Map<string, string>;
+
 /** A row of catalog text: every query names its columns, each family types its own. */
 export type CatalogRow = Record<string, unknown>;
 

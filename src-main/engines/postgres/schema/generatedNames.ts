@@ -6,13 +6,20 @@
 const maxNameBytes = 63;
 const encoder = new TextEncoder();
 
-const byteLength = (text: string) => encoder.encode(text).length;
+/** Bytes in UTF-8; most names are ASCII, whose length is their size, and this runs for every constraint and index. */
+function byteLength(text: string): number {
+  // eslint-disable-next-line no-control-regex -- ASCII is exactly \x00-\x7f
+  return /^[\x00-\x7f]*$/.test(text) ? text.length : encoder.encode(text).length;
+}
 
 /** The longest prefix of `text` within `bytes`, never cutting a character (pg_mbcliplen). */
 function clip(text: string, bytes: number): string {
+  if (byteLength(text) <= bytes) return text;
   let result = '';
+  let size = 0;
   for (const char of text) {
-    if (byteLength(result + char) > bytes) break;
+    size += byteLength(char);
+    if (size > bytes) break;
     result += char;
   }
   return result;

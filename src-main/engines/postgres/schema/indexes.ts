@@ -2,7 +2,7 @@
 // that constraint's, and an index a partition only inherits is its parent index's.
 import { schemaObject, schemaObjectKey, unnamedMatchKey } from '../../../../src-shared/model/schema';
 import type { Driver } from '../../../drivers/driver';
-import { notInExtension, relationKindSql, type CatalogRow, type FamilyRead, type RelationObjectKind } from './foundObject';
+import { notInExtension, relationKindSql, type CatalogRow, type ColumnNames, type FamilyRead, type RelationObjectKind } from './foundObject';
 import { isServerChosenName } from './generatedNames';
 import { indexKeys } from './indexKeys';
 
@@ -19,9 +19,10 @@ interface IndexRow extends CatalogRow {
   method: string;
   predicate: string | null;
   nulls_not_distinct: boolean;
-  /** Each key column's name, `expr` for an expression: what the server names an unnamed index after. */
-  name_parts: string[];
-  column_names: string[];
+  table_oid: string;
+  /** Column numbers of the keys then the INCLUDE columns; 0 for an expression. */
+  key_numbers: number[];
+  key_count: number;
 }
 
 const indexesSql = `
@@ -29,10 +30,7 @@ SELECT 'pg_class'::regclass::oid || ':' || i.oid AS ref, n.nspname AS schema, i.
        tn.nspname AS table_schema, t.relname AS table_name, ${relationKindSql('t')} AS table_kind,
        pg_get_indexdef(i.oid) AS definition, x.indisunique AS unique, am.amname AS method,
        pg_get_expr(x.indpred, x.indrelid) AS predicate, x.indnullsnotdistinct AS nulls_not_distinct,
-       ARRAY(SELECT COALESCE(a.attname::text, 'expr') FROM unnest(x.indkey::int2[]) WITH ORDINALITY u(attnum, k)
-               LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.attnum
-              WHERE u.k <= x.indnkeyatts ORDER BY u.k) AS name_parts,
-       ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = x.indrelid AND a.attnum = ANY (x.indkey::int2[])) AS column_names
+       x.indrelid::text AS table_oid, x.indkey::int2[] AS key_numbers, x.indnkeyatts AS key_count
   FROM pg_index x
   JOIN pg_class i ON i.oid = x.indexrelid
   JOIN pg_namespace n ON n.oid = i.relnamespace
@@ -43,14 +41,18 @@ SELECT 'pg_class'::regclass::oid || ':' || i.oid AS ref, n.nspname AS schema, i.
    AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x'))
    AND ${notInExtension('pg_class', 'i.oid')} AND ${notInExtension('pg_class', 't.oid')}`;
 
-export async function readIndexes(driver: Driver, schemas: string[]): Promise<FamilyRead> {
+export async function readIndexes(driver: Driver, schemas: string[], names: ColumnNames): Promise<FamilyRead> {
   const rows = await driver.query<IndexRow>(indexesSql, [schemas]);
   return {
     unread: [],
     objects: rows.map((row) => {
+      const nameOf = (number: number) => names.get(`${row.table_oid}:${number}`) ?? `#${number}`;
+      // What the server names an unnamed index after: each key column, `expr` for an expression.
+      const nameParts = row.key_numbers.slice(0, row.key_count).map((number) => (number === 0 ? 'expr' : nameOf(number)));
+      const columnNames = row.key_numbers.filter((number) => number !== 0).map(nameOf);
       const key = schemaObjectKey('index', [row.schema, row.name]);
       const parent = schemaObjectKey(row.table_kind, [row.table_schema, row.table_name]);
-      const generatedName = isServerChosenName(row.name, row.table_name, row.name_parts, 'idx');
+      const generatedName = isServerChosenName(row.name, row.table_name, nameParts, 'idx');
       const { columns, include } = indexKeys(row.definition, row.method);
       const predicate = row.predicate === null ? '' : ` WHERE ${row.predicate}`;
       const included = include.length === 0 ? '' : ` INCLUDE (${include.join(', ')})`;
@@ -76,7 +78,7 @@ export async function readIndexes(driver: Driver, schemas: string[]): Promise<Fa
             predicate: row.predicate,
             nullsNotDistinct: row.nulls_not_distinct,
           },
-          dependsOn: [parent, ...row.column_names.map((column) => schemaObjectKey('column', [row.table_schema, row.table_name, column]))],
+          dependsOn: [parent, ...columnNames.map((column) => schemaObjectKey('column', [row.table_schema, row.table_name, column]))],
         }),
       };
     }),
