@@ -48,6 +48,11 @@ const commands: CommandEntry[] = [
     load: async () => (await import('./commands/snapshot')).snapshotCommand,
   },
   {
+    name: 'diff',
+    summary: 'the schema diff of two databases, snapshots or projects, and the SQL that makes one like the other',
+    load: async () => (await import('./commands/diff')).diffCommand,
+  },
+  {
     name: 'graph',
     summary: 'show a migration project as a graph: revisions, heads, bases, anomalies',
     load: async () => (await import('./commands/graph')).graphCommand,

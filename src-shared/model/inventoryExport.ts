@@ -102,7 +102,7 @@ function sum(tables: readonly InventoryTable[], value: (t: InventoryTable) => nu
   return tables.reduce((total, t) => total + (value(t) ?? 0), 0);
 }
 
-function mdCode(text: string): string {
+export function mdCode(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
