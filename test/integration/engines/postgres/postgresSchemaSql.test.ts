@@ -60,6 +60,8 @@ interface Case {
 const cases: Case[] = [
   { title: 'a schema created', a: `CREATE SCHEMA "Ne""w .s"`, finds: 'added schema' },
   { title: 'a schema dropped', a: '', b: `CREATE SCHEMA "Ne""w .s"`, finds: 'removed schema' },
+  { title: 'an extension created', a: `CREATE EXTENSION citext SCHEMA ${S}`, finds: 'added extension', destroys: null },
+  { title: 'an extension dropped', a: '', b: `CREATE EXTENSION citext SCHEMA ${S}`, finds: 'removed extension', destroys: /^extension "citext"/ },
   { title: 'an enum created', a: `CREATE TYPE ${S}."Si""ze" AS ENUM ('s', 'm''s')`, finds: 'added enum' },
   { title: 'an enum given a label', a: `ALTER TYPE ${S}."Mo""od .e" ADD VALUE 'gl''ad' BEFORE 'ok'`, finds: 'changed enum' },
   { title: 'an enum dropped', a: `DROP TYPE ${S}."Mo""od .e"`, finds: 'removed enum' },
@@ -224,6 +226,20 @@ async function database(script: string): Promise<Driver> {
 const read = (driver: Driver): Promise<SchemaModel> => postgres.schema.read(driver);
 
 describe('the SQL that makes B like A, on PostgreSQL', () => {
+  it('names what it cannot do instead of leaving it out: an enum that lost a label', async () => {
+    const wanted = await database(`ALTER TYPE ${S}."Mo""od .e" RENAME TO "ol d"; CREATE TYPE ${S}."Mo""od .e" AS ENUM ('ok')`);
+    const current = await database('');
+    try {
+      const B = await read(current);
+      const A = await read(wanted);
+      const sql = postgres.schema.sqlToMatch(B, A, diffSchemas(B, A));
+      expect(sql.notCovered).toEqual([{ object: `enum:${S}."Mo""od .e"`, reason: expect.stringContaining('cannot remove or reorder the labels') }]);
+    } finally {
+      await wanted.close();
+      await current.close();
+    }
+  });
+
   it.each(cases)('$title: the diff finds it, and after the SQL runs on B nothing differs', async ({ a, b, finds, destroys }) => {
     const wanted = await database(a);
     const current = await database(b ?? '');
