@@ -3,6 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { newHome, postgresUnderTest, serve, type ServedApp } from './browserHost';
 
 const passphrase = 'e2e passphrase — long enough';
+/** How long a new store may take to open: scrypt, and on first run the demo, on a loaded machine. */
+const storeOpens = 30_000;
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
@@ -32,7 +34,8 @@ test.describe('connections', () => {
     await page.getByLabel('Repeat passphrase').fill(passphrase);
     await page.getByRole('button', { name: 'Create store' }).click();
 
-    await expect(page.getByRole('heading', { name: 'No connections yet' })).toBeVisible();
+    // Stretching the passphrase (scrypt) takes seconds on a busy 2-core machine: wait as a user would.
+    await expect(page.getByRole('heading', { name: 'No connections yet' })).toBeVisible({ timeout: storeOpens });
     await shot(page, '02-empty-state');
 
     await page.getByRole('button', { name: 'Add a connection' }).click();
@@ -147,7 +150,8 @@ test('the first run opens the demo workspace: its graph, with applied and pendin
     await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
     await page.getByLabel('Repeat passphrase').fill(passphrase);
     await page.getByRole('button', { name: 'Create store' }).click();
-    await expect(page.locator('.env-band')).toHaveAttribute('data-environment', 'demo');
+    // The store is made (scrypt) and the demo with its pristine snapshot built before the band shows.
+    await expect(page.locator('.env-band')).toHaveAttribute('data-environment', 'demo', { timeout: storeOpens });
     await expect(page.getByRole('tab', { name: 'Graph', exact: true })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByText('17 applied')).toBeVisible();
     await expect(page.getByText('23 pending')).toBeVisible();
