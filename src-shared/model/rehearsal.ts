@@ -11,6 +11,7 @@ export interface RehearsedLock {
   table: string;
   /** PostgreSQL's words for it, upper case: `ACCESS EXCLUSIVE`, `SHARE ROW EXCLUSIVE`. */
   mode: string;
+  /** The revision running when it was first seen; empty while the run planned, before the first revision. */
   revision: string;
   /** From the first sample that saw it to the last (0 when one sample saw it): a lower bound. */
   heldMs: number;
@@ -82,7 +83,7 @@ function seconds(ms: number): string {
 export function lockSentence(lock: RehearsedLock): string {
   const held = lock.heldMs === 0 ? 'briefly' : `for ${seconds(lock.heldMs)}`;
   const effect = blocks[lock.mode];
-  return `${lock.mode} on ${lock.table} ${held}${effect ? ` (${effect})` : ''}, revision ${lock.revision}`;
+  return `${lock.mode} on ${lock.table} ${held}${effect ? ` (${effect})` : ''}, ${lock.revision ? `revision ${lock.revision}` : 'while the run planned'}`;
 }
 
 /** How a run uses rehearsals: first — rehearse before it unless this plan succeeded on this schema already; required — refuse it unless one did. */

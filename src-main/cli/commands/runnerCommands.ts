@@ -13,6 +13,7 @@ import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
 import { restoreCommand } from '../commandHint';
 import { destructionLines } from '../destructionLines';
+import { rehearsalReport } from '../rehearsalReport';
 import { followOperation } from '../followOperation';
 import { openServices } from '../openServices';
 import { printJson, say, UsageError, warn } from '../output';
@@ -97,7 +98,7 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
   const extra =
     action === 'status'
       ? '  --check      exit 3 when migrations are pending\n'
-      : `  --to TARGET  ${action === 'upgrade' ? 'default: heads' : 'required'} (heads, head, base, an id prefix, label@head, +1, -1, rev+2…)\n  --dry-run    print the exact SQL and the preflight findings; change nothing\n  --yes-production   required for a production connection\n  --lock-timeout S   wait this long for another run's lock (default 10)\n${action === 'stamp' ? '' : "  --snapshot-first   take a snapshot before the first statement (restoring it undoes the run)\n  --end-sessions     with --snapshot-first: end the database's sessions for the copy (PostgreSQL)\n"}${action === 'stamp' ? '  --down       remove records down to TARGET instead of adding them up to it\n' : ''}`;
+      : `  --to TARGET  ${action === 'upgrade' ? 'default: heads' : 'required'} (heads, head, base, an id prefix, label@head, +1, -1, rev+2…)\n  --dry-run    print the exact SQL and the preflight findings; change nothing\n  --yes-production   required for a production connection\n  --lock-timeout S   wait this long for another run's lock (default 10)\n${action === 'stamp' ? '' : "  --snapshot-first   take a snapshot before the first statement (restoring it undoes the run)\n  --end-sessions     with --snapshot-first: end the database's sessions for the copy (PostgreSQL)\n  --rehearse         run the exact plan on a clone of the database and print what happened; the database is only read\n  --rehearsed        refuse to run unless a rehearsal of this plan succeeded on the schema the database has now\n"}${action === 'stamp' ? '  --down       remove records down to TARGET instead of adding them up to it\n' : ''}`;
   const usage = `Usage: switchyard ${action} (--profile NAME | --url URL) [--project DIR] ${action === 'status' ? '[--check]' : '--to TARGET [--dry-run]'} [--json]\n\n${summary}\n\n${extra}  --json       machine-readable output\n\n${targetUsage}`;
   return {
     name: action,
@@ -118,6 +119,8 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
             'lock-timeout': { type: 'string' },
             'snapshot-first': { type: 'boolean' },
             'end-sessions': { type: 'boolean' },
+            rehearse: { type: 'boolean' },
+            rehearsed: { type: 'boolean' },
           },
         },
         usage,
@@ -134,6 +137,9 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         const to = values.to ?? (action === 'upgrade' ? 'heads' : undefined);
         if (!to) throw new UsageError(`${action} needs --to TARGET.\n\n${usage}`);
         if (action === 'stamp' && values['snapshot-first']) throw new UsageError('stamp runs no SQL, so it has nothing to snapshot first.');
+        if (action === 'stamp' && (values.rehearse || values.rehearsed)) throw new UsageError('stamp runs no SQL, so it has nothing to rehearse.');
+        if (values.rehearse && (values.rehearsed || values['dry-run']))
+          throw new UsageError('--rehearse runs nothing on the database itself: it takes neither --rehearsed nor --dry-run.');
         const request: RunRequest = checkedInput(
           api['runner.run'].input.shape.request,
           {
@@ -153,6 +159,15 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
           else printPreview(preview);
           return preview.findings.some((f) => f.severity === 'error') ? 1 : 0;
         }
+        if (values.rehearse) {
+          const rehearsal = await followOperation(services, 'runner.rehearse', services.rehearsals.rehearse(ref, request), {
+            json,
+            stopping: 'stopping the rehearsal after the current revision; the clone is dropped',
+          });
+          if (json) printJson(rehearsal);
+          else say(rehearsalReport(rehearsal));
+          return rehearsal.ok ? 0 : 1;
+        }
         const lockTimeoutMs = values['lock-timeout'] === undefined ? 10_000 : Number(values['lock-timeout']) * 1000;
         if (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0) throw new UsageError('--lock-timeout takes seconds');
         // Said before anything runs, also without --dry-run: nobody loses a table without being told.
@@ -160,7 +175,9 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         for (const line of destructionLines(destruction)) warn(`switchyard: ${line}\n`);
         // A script cannot type: --yes-production is the CLI's typed confirmation of the connection it names.
         const confirmation = values['yes-production'] ? { typedName: target.name } : {};
-        const started = withCliWayOut(() => services.runner.run(ref, request, actor, { confirmation, lockTimeoutMs }));
+        const started = withCliWayOut(() =>
+          services.runner.run(ref, request, actor, { confirmation, lockTimeoutMs, ...(values.rehearsed ? { rehearsal: 'required' as const } : {}) }),
+        );
         const result = await followOperation(services, 'runner.run', started, { json, stopping: 'stopping after the current revision' });
         if (result.snapshot && !json)
           say(`Snapshot "${result.snapshot.name}" taken first — undo with: ${restoreCommand(result.snapshot.id, values, target)}\n`);
