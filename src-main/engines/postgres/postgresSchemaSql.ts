@@ -188,8 +188,7 @@ function alterColumn(d: SchemaDifference, from: SchemaObjectOf<'column'>, to: Sc
   if (a.identity !== null && b.identity === null) out.push(alter('DROP IDENTITY'));
   const retyped = changed(d, 'type') || changed(d, 'collation');
   // A default is cast with the column: drop it first and set the new one after the new type.
-  if (a.default !== null && (retyped || changed(d, 'default')) && b.default === null) out.push(alter('DROP DEFAULT'));
-  else if (a.default !== null && retyped) out.push(alter('DROP DEFAULT'));
+  if (a.default !== null && (retyped || (changed(d, 'default') && b.default === null))) out.push(alter('DROP DEFAULT'));
   if (retyped) {
     const collate = b.collation === null ? '' : ` COLLATE ${b.collation}`;
     out.push(
