@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { DemoWorkspace } from './demo/demoWorkspace';
 import { InventoryService } from './inventory/inventoryService';
+import { LocalServerService } from './localServers/localServerService';
 import { GraphService } from './graph/graphService';
 import { EventBus } from './operations/eventBus';
 import { Operations } from './operations/operations';
@@ -48,6 +49,7 @@ export interface Services {
   snapshots: SnapshotService;
   reset: ResetService;
   expectedSchema: ExpectedSchemaService;
+  localServers: LocalServerService;
   schemaComparison: SchemaComparisonService;
   demo: DemoWorkspace;
   dispatch: Dispatch;
@@ -68,6 +70,7 @@ export function createServices(options: ServicesOptions): Services {
   const inventory = new InventoryService(targets, operations);
   const graph = new GraphService(targets);
   const expectedSchema = new ExpectedSchemaService(targets, scratch, new ExpectedSchemaCache(join(options.dataDir, 'expected-schema')));
+  const localServers = new LocalServerService(options.dataDir, profiles);
   const schemaComparison = new SchemaComparisonService(targets, session, expectedSchema);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
@@ -103,6 +106,7 @@ export function createServices(options: ServicesOptions): Services {
     reset,
     expectedSchema,
     schemaComparison,
+    localServers,
     demo,
     dispatch,
     close: () => {

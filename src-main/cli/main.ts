@@ -62,6 +62,11 @@ const commands: CommandEntry[] = [
     summary: 'preview the ordered upgrade or downgrade steps to a target, without a database',
     load: async () => (await import('./commands/plan')).planCommand,
   },
+  {
+    name: 'local',
+    summary: 'create, start, stop and remove PostgreSQL servers Switchyard runs itself (each a profile)',
+    load: async () => (await import('./commands/local')).localCommand,
+  },
   { name: 'audit', summary: 'the audit log, and whether its hash chain is intact', load: async () => (await import('./commands/audit')).auditCommand },
   { name: 'serve', summary: 'serve the app to a browser on 127.0.0.1 (token-protected)', load: async () => (await import('./commands/serve')).serveCommand },
 ];

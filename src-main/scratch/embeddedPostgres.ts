@@ -40,8 +40,15 @@ async function importWithoutExitHooks(): Promise<EmbeddedPostgresClass> {
   return loaded;
 }
 
+export function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  return (packageLoad ??= importWithoutExitHooks()).catch((error: unknown) => {
+    packageLoad = undefined;
+    throw new SwitchyardError('E_CONNECTION_FAILED', `Switchyard's embedded PostgreSQL cannot be loaded in this installation: ${(error as Error).message}`);
+  });
+}
+
 /** The postmaster's pid, from the first line of postmaster.pid (PostgreSQL's documented layout). */
-function postmasterPid(dataDir: string): number | undefined {
+export function postmasterPid(dataDir: string): number | undefined {
   try {
     const pid = Number.parseInt(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
@@ -63,7 +70,7 @@ function killAndRemove(dataDir: string): void {
   rmSync(dirname(dataDir), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 }
 
-const runningAsRoot = () => process.getuid?.() === 0;
+export const runningAsRoot = () => process.getuid?.() === 0;
 
 /**
  * The package keeps the server's child process (and the pipes it reads the log from) referenced, so a
@@ -91,7 +98,7 @@ function serverParent(dataRoot: string, parent: string): string {
   }
 }
 
-function letServerUserReach(folder: string, upTo: string): void {
+export function letServerUserReach(folder: string, upTo: string): void {
   for (let dir = folder; ; dir = dirname(dir)) {
     chmodSync(dir, statSync(dir).mode | 0o001);
     if (dir === upTo || dirname(dir) === dir) return;
@@ -110,10 +117,7 @@ export async function startEmbeddedPostgres(dataRoot: string, preferredParent: s
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   if (runningAsRoot()) letServerUserReach(folder, parent === preferredParent ? resolve(dataRoot) : parent);
   const dataDir = join(folder, 'data');
-  const EmbeddedPostgres = await (packageLoad ??= importWithoutExitHooks()).catch((error: unknown) => {
-    packageLoad = undefined;
-    throw new SwitchyardError('E_CONNECTION_FAILED', `Switchyard's embedded PostgreSQL cannot be loaded in this installation: ${(error as Error).message}`);
-  });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = await freePort();
   const password = randomBytes(24).toString('base64url');
   const log: string[] = [];
