@@ -6,6 +6,7 @@ import { InventoryScreen } from '../features/inventory/InventoryScreen';
 import { MigrationsScreen } from '../features/runner/MigrationsScreen';
 import { ResetScreen } from '../features/reset/ResetScreen';
 import { ActivityScreen } from '../features/activity/ActivityScreen';
+import { CompareScreen } from '../features/compare/CompareScreen';
 
 export interface Screen {
   id: string;
@@ -21,5 +22,6 @@ export const screens: Screen[] = [
   { id: 'inventory', label: 'Inventory', key: '3', component: InventoryScreen },
   { id: 'migrations', label: 'Migrations', key: '4', component: MigrationsScreen },
   { id: 'reset', label: 'Reset', key: '5', component: ResetScreen },
+  { id: 'compare', label: 'Compare', key: '6', component: CompareScreen },
   { id: 'activity', label: 'Activity', key: '9', component: ActivityScreen },
 ];

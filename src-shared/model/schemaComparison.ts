@@ -37,6 +37,7 @@ export const schemaSideSchema = sideSchema(targetRefSchema);
 export const savedSchemaSideSchema = sideSchema(z.object({ profileId: profileIdSchema }).strict());
 
 export type SchemaSide = z.input<typeof schemaSideSchema>;
+export type SavedSchemaSide = z.input<typeof savedSchemaSideSchema>;
 
 /** One side as it was read. */
 export interface ComparedSide {

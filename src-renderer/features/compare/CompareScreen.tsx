@@ -1,0 +1,131 @@
+// The Compare tab: two schemas side by side — a database, what its migrations make, a snapshot —
+// every difference with both definitions and the changed words marked, filters by kind and schema,
+// the report as Markdown or JSON, and the SQL that makes B like A to review and copy.
+import { useEffect, useMemo } from 'react';
+import { schemaComparisonMarkdown, comparisonSummary, unreadLines } from '../../../src-shared/schema/schemaComparisonText';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useConnections } from '../connections/connectionsStore';
+import { downloadFile, fileStem } from '../inventory/exportFile';
+import { pickComplete, useCompare } from './compareStore';
+import { filterGroups, kindsOf, schemasOf } from './compareView';
+import { DifferenceGroup } from './DifferenceGroup';
+import { SchemaSqlPanel } from './SchemaSqlPanel';
+import { SidePicker } from './SidePicker';
+import './compare.css';
+
+export function CompareScreen() {
+  const selected = useConnections((s) => s.selected);
+  const profiles = useConnections((s) => s.profiles);
+  const state = useCompare();
+  const start = useCompare((s) => s.start);
+  const { a, b, comparison, filter } = state;
+
+  useEffect(() => {
+    if (selected && selected !== 'new') start(selected);
+  }, [selected, start]);
+
+  const shown = useMemo(() => (comparison ? filterGroups(comparison.diff, filter) : []), [comparison, filter]);
+  const kinds = useMemo(() => (comparison ? kindsOf(comparison.diff) : []), [comparison]);
+  const schemas = useMemo(() => (comparison ? schemasOf(comparison.diff) : []), [comparison]);
+  const unread = useMemo(() => (comparison ? unreadLines(comparison) : []), [comparison]);
+  const stem = comparison ? `schema-diff-${fileStem(comparison.from.name)}` : '';
+
+  return (
+    <section className="compare" aria-label="Compare schemas">
+      <header>
+        <h1>Compare schemas</h1>
+        <p className="muted small">
+          Every table, column, constraint, index, view, function and trigger that A has and B has not, or has otherwise. Column order, names the server made up
+          and whitespace in bodies do not count.
+        </p>
+      </header>
+      <form
+        className="compare-pickers"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void state.compare();
+        }}
+      >
+        <SidePicker legend="A — the schema to match" pick={a} profiles={profiles} snapshots={state.snapshots[a.profileId]} onPick={(p) => state.pick('a', p)} />
+        <SidePicker
+          legend="B — the schema to change"
+          pick={b}
+          profiles={profiles}
+          snapshots={state.snapshots[b.profileId]}
+          onPick={(p) => state.pick('b', p)}
+        />
+        <button type="submit" className="primary" disabled={state.comparing || !pickComplete(a) || !pickComplete(b)}>
+          {state.comparing ? 'Comparing…' : 'Compare'}
+        </button>
+      </form>
+      {state.error && <ErrorMessage lead="The schemas could not be compared" error={state.error} />}
+      {comparison && (
+        <div className="compare-result" aria-busy={state.comparing}>
+          <dl className="compare-sides small">
+            <dt>A</dt>
+            <dd>
+              {comparison.to.name} <span className="muted">— {comparison.to.readFrom}</span>
+            </dd>
+            <dt>B</dt>
+            <dd>
+              {comparison.from.name} <span className="muted">— {comparison.from.readFrom}</span>
+            </dd>
+          </dl>
+          <p role="status" className={comparison.diff.equal ? 'compare-same' : 'compare-summary'}>
+            {comparisonSummary(comparison)}
+          </p>
+          {unread.length > 0 && (
+            <div className="notice small">
+              <p>Not read, so the comparison cannot speak for these:</p>
+              <ul>
+                {unread.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="compare-toolbar">
+            <label>
+              <span className="field-label">Kind</span>
+              <select value={filter.kind} onChange={(e) => state.setFilter({ kind: e.target.value as typeof filter.kind })}>
+                <option value="">All kinds</option>
+                {kinds.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span className="field-label">Schema</span>
+              <select value={filter.schema} onChange={(e) => state.setFilter({ schema: e.target.value })}>
+                <option value="">All schemas</option>
+                {schemas.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="compare-exports">
+              <button
+                type="button"
+                onClick={() => downloadFile(`${stem}.md`, schemaComparisonMarkdown(comparison, new Date().toISOString(), true), 'text/markdown')}
+              >
+                Export Markdown
+              </button>
+              <button type="button" onClick={() => downloadFile(`${stem}.json`, `${JSON.stringify(comparison, null, 2)}\n`, 'application/json')}>
+                Export JSON
+              </button>
+            </div>
+          </div>
+          {shown.map((group) => (
+            <DifferenceGroup key={group.object} group={group} aName={comparison.to.name} bName={comparison.from.name} />
+          ))}
+          {!comparison.diff.equal && shown.length === 0 && <p className="muted">No difference of this kind in this schema.</p>}
+          {!comparison.diff.equal && <SchemaSqlPanel comparison={comparison} />}
+        </div>
+      )}
+    </section>
+  );
+}
