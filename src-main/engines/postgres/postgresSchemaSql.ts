@@ -142,11 +142,22 @@ function triggerState(trigger: SchemaObjectOf<'trigger'>): string {
   return alterTable(trigger, `${triggerStates[trigger.attributes.enabled] ?? 'ENABLE TRIGGER'} ${quoteIdentifier(trigger.name)}`);
 }
 
+/** Row security is a table's switch, not part of CREATE TABLE. */
+function rowSecurity(table: SchemaObjectOf<'table' | 'partition'>): SchemaStatement[] {
+  const name = nameOf(table.key);
+  return [
+    ...(table.attributes.rowSecurity ? [statement(table, `ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY`)] : []),
+    ...(table.attributes.forceRowSecurity ? [statement(table, `ALTER TABLE ${name} FORCE ROW LEVEL SECURITY`)] : []),
+  ];
+}
+
 /** The statements that create an object as `to` has it; a table's columns come with it. */
 function createStatements(object: SchemaObject, columnsOf: (table: string) => SchemaObject[]): SchemaStatement[] {
   switch (object.kind) {
     case 'table':
-      return [statement(object, createTable(object, columnsOf(object.key)))];
+      return [statement(object, createTable(object, columnsOf(object.key))), ...rowSecurity(object)];
+    case 'partition':
+      return [statement(object, object.definition), ...rowSecurity(object)];
     case 'sequence':
       return [statement(object, createSequence(object))];
     case 'column':
@@ -162,7 +173,7 @@ function createStatements(object: SchemaObject, columnsOf: (table: string) => Sc
         ? [statement(object, object.definition)]
         : [statement(object, object.definition), statement(object, triggerState(object))];
     default:
-      // Schemas, extensions, types, functions, partitions, indexes, views, policies and comments: the
+      // Schemas, extensions, types, functions, indexes, views, policies and comments: the
       // server's own CREATE (or COMMENT ON) statement, as the reader keeps it.
       return [statement(object, object.definition)];
   }

@@ -216,16 +216,48 @@ const cases: Case[] = [
   { title: 'a comment dropped', a: `COMMENT ON TABLE ${T} IS NULL`, finds: 'removed comment' },
 ];
 
-async function database(script: string): Promise<Driver> {
+async function database(script: string, from = base): Promise<Driver> {
   const name = await scratchDatabase(server, 'schemasql');
   const driver = await postgres.connect(postgresTarget(server, name, '').connection);
-  await driver.execScript(base + script);
+  await driver.execScript(from + script);
   return driver;
+}
+
+/** Runs the SQL that makes `current` like `wanted` on `current`, and returns what differs after it. */
+async function matched(current: Driver, wanted: Driver): Promise<string[]> {
+  const A = await read(wanted);
+  const B = await read(current);
+  const sql = postgres.schema.sqlToMatch(B, A, diffSchemas(B, A));
+  expect(sql.notCovered).toEqual([]);
+  await current.execScript(sql.statements.map((s) => s.sql).join(';\n'));
+  return allDifferences(diffSchemas(await read(current), A)).map((d) => `${d.change} ${d.key}`);
 }
 
 const read = (driver: Driver): Promise<SchemaModel> => postgres.schema.read(driver);
 
 describe('the SQL that makes B like A, on PostgreSQL', () => {
+  it('builds the whole schema in an empty database, each object after what it needs', async () => {
+    const wanted = await database('');
+    const empty = await database('', '');
+    try {
+      expect(await matched(empty, wanted)).toEqual([]);
+    } finally {
+      await wanted.close();
+      await empty.close();
+    }
+  });
+
+  it('drops the whole schema from a database, each object before what it needs', async () => {
+    const empty = await database('', '');
+    const full = await database('');
+    try {
+      expect(await matched(full, empty)).toEqual([]);
+    } finally {
+      await empty.close();
+      await full.close();
+    }
+  });
+
   it('names what it cannot do instead of leaving it out: an enum that lost a label', async () => {
     const wanted = await database(`ALTER TYPE ${S}."Mo""od .e" RENAME TO "ol d"; CREATE TYPE ${S}."Mo""od .e" AS ENUM ('ok')`);
     const current = await database('');
