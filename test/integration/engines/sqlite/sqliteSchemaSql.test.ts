@@ -117,15 +117,40 @@ const cases: Case[] = [
   { title: 'a trigger dropped', a: `DROP TRIGGER "To""uch .t"`, finds: 'removed trigger' },
 ];
 
-async function database(dir: string, name: string, script: string): Promise<{ driver: Driver; path: string }> {
+async function database(dir: string, name: string, script: string, from = base): Promise<{ driver: Driver; path: string }> {
   const path = join(dir, name);
-  execSqlite(path, base + script);
+  execSqlite(path, from + script);
   return { driver: await sqlite.connect(sqliteTarget(path, dir).connection), path };
 }
 
 const read = (driver: Driver): Promise<SchemaModel> => sqlite.schema.read(driver);
 
 describe('the SQL that makes B like A, on SQLite', () => {
+  it.each([
+    { title: 'builds the whole schema in an empty file', a: base, b: '' },
+    { title: 'drops the whole schema from a file', a: '', b: base },
+  ])('$title', async ({ a, b }) => {
+    const dir = tempDir();
+    const wanted = await database(dir, 'a.sqlite', '', a);
+    const current = await database(dir, 'b.sqlite', '', b);
+    try {
+      const A = await read(wanted.driver);
+      const B = await read(current.driver);
+      const sql = sqlite.schema.sqlToMatch(B, A, diffSchemas(B, A));
+      await current.driver.close();
+      execSqlite(current.path, sql.statements.map((s) => `${s.sql};`).join('\n'));
+      const again = await sqlite.connect(sqliteTarget(current.path, dir).connection);
+      try {
+        expect(allDifferences(diffSchemas(await read(again), A)).map((d) => `${d.change} ${d.key}`)).toEqual([]);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await wanted.driver.close();
+      await current.driver.close();
+    }
+  });
+
   it.each(cases)('$title: the diff finds it, and after the SQL runs on B nothing differs and the rows stay', async ({ a, b, finds, destroys }) => {
     const dir = tempDir();
     const wanted = await database(dir, 'a.sqlite', a);
