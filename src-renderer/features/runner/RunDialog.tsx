@@ -13,15 +13,19 @@ import { useConnections } from '../connections/connectionsStore';
 import { useDatabaseSessions } from '../reset/databaseSessionsStore';
 import { DestructionList } from './DestructionList';
 import { directionOf, targetChoices, targetProblem } from './migrationTargets';
+import { RehearsalLine } from './RehearsalLine';
 import { RunFailure } from './RunFailure';
 import { StampedTables } from './StampedTables';
 import { TargetPicker } from './TargetPicker';
 import { useRunDialog } from './runDialogStore';
+import { useRehearsal } from './rehearsalStore';
 
 const verbs: Record<RunAction, string> = { upgrade: 'Upgrade', downgrade: 'Downgrade', stamp: 'Stamp' };
 
 /** Where losing data costs most, the way back is taken unless the user unticks it. */
 const snapshotByDefault = new Set(['staging', 'prod']);
+/** Where a failed run costs most, the plan runs on a clone first unless the user unticks it. */
+const rehearseByDefault = snapshotByDefault;
 
 export function RunDialog() {
   const state = useRunDialog();
@@ -31,6 +35,8 @@ export function RunDialog() {
   const [typedName, setTypedName] = useState('');
   const [showSql, setShowSql] = useState(false);
   const [snapshotFirst, setSnapshotFirst] = useState(false);
+  const [rehearseFirst, setRehearseFirst] = useState(false);
+  const rehearsing = useRehearsal((s) => s.rehearsing);
 
   useEffect(() => {
     const element = dialog.current;
@@ -43,6 +49,14 @@ export function RunDialog() {
     setTypedName('');
   }, [state.request]);
   useEffect(() => setSnapshotFirst(snapshotByDefault.has(profile?.environment ?? '')), [state.profileId, profile?.environment]);
+  useEffect(() => setRehearseFirst(rehearseByDefault.has(profile?.environment ?? '')), [state.profileId, profile?.environment]);
+  // A plan that runs SQL: where it stands against the rehearsals kept for it, read once it is previewed.
+  const rehearsable = state.phase === 'ready' && state.request.action !== 'stamp' && (state.preview?.steps.length ?? 0) > 0;
+  useEffect(() => {
+    if (!state.profileId || !rehearsable) return;
+    void useRehearsal.getState().load(state.profileId, state.request);
+    return useRehearsal.getState().clear;
+  }, [state.profileId, state.request, rehearsable]);
   // An engine that copies only an idle database: whom the copy disconnects is listed before anyone agrees to it.
   const copying = snapshotFirst && state.phase === 'ready' && profile !== undefined && engineDescriptions[profile.engine].copyEndsSessions;
   const { sessions, failure } = useDatabaseSessions();
@@ -209,6 +223,7 @@ export function RunDialog() {
       )}
       {phase === 'failed' && !state.ran && state.error && <ErrorMessage error={state.error} />}
 
+      {rehearsable && <RehearsalLine rehearseFirst={rehearseFirst} onRehearseFirst={setRehearseFirst} />}
       {phase === 'ready' && production && !nothing && <ProductionNameField name={profile.name} value={typedName} onChange={setTypedName} />}
 
       <div className="actions">
@@ -225,12 +240,13 @@ export function RunDialog() {
           <button
             type="button"
             className={production ? 'danger' : 'primary'}
-            disabled={phase !== 'ready' || blocked || nothing || !confirmed || !sessionsKnown}
+            disabled={phase !== 'ready' || blocked || nothing || !confirmed || !sessionsKnown || rehearsing}
             onClick={() =>
               void state.run({
                 confirmation: production ? { typedName } : {},
                 snapshotFirst: offersSnapshot && snapshotFirst,
                 endSessions: offersSnapshot && copying && (sessions?.length ?? 0) > 0,
+                ...(rehearsable && rehearseFirst ? { rehearsal: 'first' as const } : {}),
               })
             }
           >

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { OperationEventOf } from '../../../src-shared/api';
 import type { Confirmation } from '../../../src-shared/model/confirmation';
+import type { RunRehearsal } from '../../../src-shared/model/rehearsal';
 import type { GraphLoad } from '../../../src-shared/model/graphView';
 import type { Snapshot } from '../../../src-shared/model/reset';
 import type { RunPreview, RunRequest, RunResult } from '../../../src-shared/model/run';
@@ -56,8 +57,8 @@ interface RunDialogState {
   runsFinished: number;
   open(profileId: string, request: RunRequest): void;
   setRequest(request: RunRequest): void;
-  /** `confirmation`: on production, the connection's name as typed (the runner checks it). */
-  run(options: { confirmation: Confirmation; snapshotFirst: boolean; endSessions: boolean }): Promise<void>;
+  /** `confirmation`: on production, the connection's name as typed (the runner checks it). `rehearsal`: rehearse on a clone first. */
+  run(options: { confirmation: Confirmation; snapshotFirst: boolean; endSessions: boolean; rehearsal?: RunRehearsal }): Promise<void>;
   cancel(): Promise<void>;
   /** After a failure: restore the snapshot the run took first, then read the status again. */
   restore(snapshot: Snapshot, consent: Confirmation & { endSessions: boolean }): Promise<void>;
@@ -123,7 +124,7 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
       set({ request, ran: false });
       void loadPreview();
     },
-    async run({ confirmation, snapshotFirst, endSessions }) {
+    async run({ confirmation, snapshotFirst, endSessions, rehearsal }) {
       const { profileId } = get();
       if (!profileId) return;
       const request = { ...get().request, ...(snapshotFirst ? { snapshotFirst: true } : {}), ...(snapshotFirst && endSessions ? { endSessions: true } : {}) };
@@ -139,7 +140,7 @@ export const useRunDialog = create<RunDialogState>((set, get) => {
         progress: { done: 0, total: get().preview?.steps.length ?? 0 },
       });
       try {
-        const opId = await followOperation('runner.run', { profileId, request, confirmation }, apply);
+        const opId = await followOperation('runner.run', { profileId, request, confirmation, ...(rehearsal ? { rehearsal } : {}) }, apply);
         set({ opId });
       } catch (error) {
         set({ phase: 'failed', error: asError(error) });
