@@ -14,7 +14,8 @@ export interface SchemaSql {
   statements: SchemaStatement[];
   /**
    * True when the statements hold their own transaction (SQLite's table rebuild turns foreign keys off
-   * around one, which a transaction would ignore): run them as they are, not inside another one.
+   * around one, which a transaction would ignore; PostgreSQL commits an enum's new labels before the
+   * statements that may use them): run them as they are, not inside another one.
    */
   ownTransaction: boolean;
   /** Differences no statement carries out, and why: after the SQL these still differ. */

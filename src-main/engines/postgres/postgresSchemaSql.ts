@@ -436,6 +436,13 @@ function createSteps(planned: Plan, to: ModelIndex): ChangeStep[] {
   return [...ordered.filter((s) => !foreignKeysLast(s)), ...ordered.filter(foreignKeysLast)];
 }
 
+const addsLabel = /^ALTER TYPE .* ADD VALUE /s;
+
+/** A statement of the script itself, acting on no object. */
+function bare(sql: string): SchemaStatement {
+  return { sql, object: '', destroys: null };
+}
+
 export function postgresSchemaSql(from: SchemaModel, to: SchemaModel, diff: SchemaDiff): SchemaSql {
   refuseOtherEngines('postgres', from, to);
   const fromIndex = indexModel(from);
@@ -445,9 +452,15 @@ export function postgresSchemaSql(from: SchemaModel, to: SchemaModel, diff: Sche
   // A function's body may read tables created after it, as in pg_dump's output.
   const routines = creations.some((step) => /^(?:function|procedure):/.test(step.provides) && planned.created.has(step.provides));
   const statements = [
-    ...(routines ? [{ sql: 'SET check_function_bodies = off', object: '', destroys: null }] : []),
+    ...(routines ? [bare('SET check_function_bodies = off')] : []),
     ...dropSteps(planned.dropped, fromIndex).flatMap((s) => s.statements),
     ...creations.flatMap((s) => s.statements),
   ];
-  return { statements, ownTransaction: false, notCovered: planned.notCovered };
+  // An enum's new label cannot be used in the transaction that added it: labels are added first and
+  // committed (adding one loses nothing; the COMMIT also ends the implicit transaction of a script sent
+  // as one message), then the rest runs in a transaction of the script's own.
+  const labels = statements.filter((s) => addsLabel.test(s.sql));
+  if (labels.length === 0) return { statements, ownTransaction: false, notCovered: planned.notCovered };
+  const rest = statements.filter((s) => !addsLabel.test(s.sql));
+  return { statements: [...labels, bare('COMMIT'), bare('BEGIN'), ...rest, bare('COMMIT')], ownTransaction: true, notCovered: planned.notCovered };
 }

@@ -64,6 +64,11 @@ const cases: Case[] = [
   { title: 'an extension dropped', a: '', b: `CREATE EXTENSION citext SCHEMA ${S}`, finds: 'removed extension', destroys: /^extension "citext"/ },
   { title: 'an enum created', a: `CREATE TYPE ${S}."Si""ze" AS ENUM ('s', 'm''s')`, finds: 'added enum' },
   { title: 'an enum given a label', a: `ALTER TYPE ${S}."Mo""od .e" ADD VALUE 'gl''ad' BEFORE 'ok'`, finds: 'changed enum' },
+  {
+    title: 'an enum given a label that a new column takes as its default',
+    a: `ALTER TYPE ${S}."Mo""od .e" ADD VALUE 'gl''ad'; COMMIT; BEGIN; ALTER TABLE ${T} ADD COLUMN "Mo od" ${S}."Mo""od .e" DEFAULT 'gl''ad'; COMMIT`,
+    finds: 'changed enum',
+  },
   { title: 'an enum dropped', a: `DROP TYPE ${S}."Mo""od .e"`, finds: 'removed enum' },
   { title: 'a domain created', a: `CREATE DOMAIN ${S}."Ne""g" AS integer CHECK (VALUE < 0)`, finds: 'added domain' },
   { title: 'a domain changed', a: `ALTER DOMAIN ${S}."Po""s .d" SET DEFAULT 1; ALTER DOMAIN ${S}."Po""s .d" SET NOT NULL`, finds: 'changed domain' },
