@@ -159,6 +159,23 @@ export const api = {
       })
       .strict(),
   ),
+  /**
+   * Runs the SQL that makes the database `from` like `to`: compared again first, refused when the
+   * statements are not those reviewed; on production the connection's name, typed. Returns the comparison after.
+   */
+  'schema.apply': method<SchemaComparison>()(
+    z
+      .object({
+        from: savedSchemaSideSchema,
+        to: savedSchemaSideSchema,
+        columnOrder: z.boolean().optional(),
+        generatedNames: z.boolean().optional(),
+        whitespace: z.boolean().optional(),
+        reviewed: z.array(z.string().max(1_000_000)).max(100_000),
+        confirmation: confirmationSchema.default({}),
+      })
+      .strict(),
+  ),
 
   /** Impact (tables, rows, bytes, sessions, privileges), snapshots and the exact statements of every step, changing nothing. */
   'reset.plan': method<ResetPlan>()(z.object({ profileId: profileIdSchema, request: resetRequestSchema }).strict()),

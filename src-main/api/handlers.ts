@@ -83,6 +83,7 @@ export function createHandlers({
 
     'schema.expected': ({ profileId, revisions }) => expectedSchema.ofTarget({ profileId }, revisions),
     'schema.compare': ({ from, to, ...options }) => schemaComparison.compare(from, to, options),
+    'schema.apply': ({ from, to, reviewed, confirmation, ...options }, { actor }) => schemaComparison.apply(from, to, options, reviewed, confirmation, actor),
 
     'reset.plan': ({ profileId, request }, { actor }) => reset.plan({ profileId }, request, actor),
     'reset.run': ({ profileId, request, confirmation }, { actor }) => reset.run({ profileId }, request, confirmation, actor),

@@ -7,6 +7,7 @@ import type { ExpectedSchema } from '../../src-shared/model/expectedSchema';
 import type { Engine as EngineKind } from '../../src-shared/model/profile';
 import type { Snapshot } from '../../src-shared/model/reset';
 import type { SchemaModel } from '../../src-shared/model/schema';
+import type { Confirmation } from '../../src-shared/model/confirmation';
 import type { ComparedSide, SchemaComparison, SchemaSide } from '../../src-shared/model/schemaComparison';
 import { diffSchemas, type SchemaDiffOptions } from '../../src-shared/schema/schemaDiff';
 import { engineFor } from '../engines/engineFor';
@@ -14,6 +15,7 @@ import { databaseKeyOf } from '../reset/databaseKey';
 import type { StoreSession } from '../session/storeSession';
 import type { MigrationTarget } from '../targets/migrationTarget';
 import type { TargetResolver } from '../targets/targetResolver';
+import { requireConfirmation } from '../targets/requireConfirmation';
 import { withDriver } from '../targets/withDriver';
 import type { ExpectedSchemaService } from './expectedSchemaService';
 
@@ -53,6 +55,57 @@ export class SchemaComparisonService {
     const diff = diffSchemas(a.schema, b.schema, options);
     const sql = engineFor(a.schema.engine).schema.sqlToMatch(a.schema, b.schema, diff);
     return { from: a.side, to: b.side, diff, sql };
+  }
+
+  /**
+   * Runs the SQL that makes the database `from` like `to`, as the user reviewed it: the comparison is
+   * made again, and statements other than `reviewed` (the schema changed since) are refused, as is a
+   * read-only connection or a production one without its name typed. Returns the comparison after.
+   */
+  async apply(
+    from: SchemaSide,
+    to: SchemaSide,
+    options: SchemaDiffOptions,
+    reviewed: readonly string[],
+    confirmation: Confirmation,
+    actor: string,
+  ): Promise<SchemaComparison> {
+    if (from.kind !== 'connection')
+      throw new SwitchyardError(
+        'E_INVALID_INPUT',
+        'Only a database can be changed: the side to change must be a connection, not a snapshot or what migrations make.',
+      );
+    const { target } = this.targets.resolve(from.target);
+    if (target.connection.readOnly) throw new SwitchyardError('E_READ_ONLY', `${target.name} is a read-only connection: Switchyard will not change it.`);
+    requireConfirmation({ connection: target.name, environment: target.environment, what: 'change its schema' }, confirmation);
+    const before = await this.compare(from, to, options);
+    const statements = before.sql.statements.map((s) => s.sql);
+    if (statements.length !== reviewed.length || statements.some((sql, i) => sql !== reviewed[i]))
+      throw new SwitchyardError(
+        'E_INVALID_INPUT',
+        `The SQL to make ${target.name} like ${before.to.name} is no longer what was reviewed: one of the schemas changed since. Compare again and review it. Nothing was changed.`,
+      );
+    const script = statements.join(';\n');
+    const { audit } = this.session.store;
+    const detail = {
+      like: before.to.name,
+      statements: statements.length,
+      destroys: before.sql.statements.flatMap((s) => (s.destroys === null ? [] : [s.destroys])),
+    };
+    try {
+      // Statements that hold their own transaction (SQLite's rebuild) run as they are; the others in one.
+      await withDriver(target, (driver) => driver.execScript(before.sql.ownTransaction ? script : `BEGIN;\n${script};\nCOMMIT`));
+    } catch (error) {
+      const message = (error as Error).message;
+      audit.append({ actor, action: 'schema.apply', target: target.name, detail: { ...detail, ok: false, error: message } });
+      if (error instanceof SwitchyardError) throw error;
+      throw new SwitchyardError(
+        'E_MIGRATION_FAILED',
+        `The SQL failed on ${target.name}: ${message}. Its transaction was rolled back: the schema is as it was.`,
+      );
+    }
+    audit.append({ actor, action: 'schema.apply', target: target.name, detail: { ...detail, ok: true } });
+    return this.compare(from, to, options);
   }
 
   /** The engine a side is fixed to; a project alone has none of its own unless told. */

@@ -20,6 +20,7 @@ const words: Readonly<Record<string, string>> = {
   'reset.step': 'Reset step',
   'reset.done': 'Reset done',
   'reset.failed': 'Reset failed',
+  'schema.apply': 'Schema changed to match another',
 };
 
 /** The action in words; an action this table does not know is shown as it is recorded, never hidden. */
