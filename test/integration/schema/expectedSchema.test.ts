@@ -223,6 +223,12 @@ describe('expected schema', () => {
     expect(edited.fromCache).toBe(false);
     expect(edited.projectChecksum).not.toBe(first.projectChecksum);
     expect(tablesAndColumns(edited, 'switchyard_migrations')).toEqual([...tablesAndColumns(first, 'switchyard_migrations'), 'orders.note'].sort());
+
+    // An edit that keeps the file's size is a new project too.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('ADD COLUMN note text', 'ADD COLUMN nite text'));
+    const sameSize = await looking.expectedSchema.ofTarget(ref);
+    expect(sameSize.fromCache).toBe(false);
+    expect(tablesAndColumns(sameSize, 'switchyard_migrations')).toContain('orders.nite');
   });
 });
 
