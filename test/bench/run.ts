@@ -12,6 +12,7 @@ import { statementsSuite } from './statements.bench';
 import { resetSuite } from './reset.bench';
 import { storeSuite } from './store.bench';
 import { expectedSchemaSuite } from './expectedSchema.bench';
+import { schemaSuite } from './schema.bench';
 
 const suites: BenchmarkSuite[] = [
   storeSuite,
@@ -24,6 +25,7 @@ const suites: BenchmarkSuite[] = [
   problemsSuite,
   resetSuite,
   expectedSchemaSuite,
+  schemaSuite,
 ];
 
 const wanted = process.argv.slice(2);
