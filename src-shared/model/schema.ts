@@ -28,7 +28,13 @@
  *   line of a CREATE TABLE (`"id" integer NOT NULL`), for a constraint the clause after
  *   `ADD CONSTRAINT <name>`, for a table its CREATE TABLE without columns and constraints (they are
  *   objects of their own) but with its partitioning, inheritance and storage clauses, for a comment
- *   the whole COMMENT ON statement.
+ *   the whole COMMENT ON statement. SQLite's table, index, view and trigger definitions are its stored
+ *   statements whole (SQLite changes a table by rebuilding it), and its constraints, which SQLite does
+ *   not name, carry names Switchyard makes up (`<table>_pkey`, `<table>_<columns>_fkey`, `<table>_check`)
+ *   with `generatedName` true.
+ * - PostgreSQL objects a partition or child table only inherits (columns, constraints, indexes,
+ *   triggers) are the parent's, not objects of their own; a constraint's own index is the constraint's;
+ *   an identity column's sequence is the column's.
  * - `attributes` are the facts the diff compares one by one, typed per kind (`SchemaAttributes`); a
  *   difference in `definition` alone is never reported without one here. Values are JSON: the model
  *   goes over the API and into snapshots as is. `position` (column order) is an attribute so that the

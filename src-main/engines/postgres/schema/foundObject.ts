@@ -1,9 +1,10 @@
 // What each family's query hands the PostgreSQL schema reader: finished objects, plus the catalog
-// address (`pg_class:16384`, `pg_class:16384:2` for a column) that dependencies and comments name them by.
+// address (`1259:16384`: the catalog's oid, the object's, and a column's number after a third colon)
+// that dependencies and comments name them by.
 import type { SchemaObject, SchemaUnread } from '../../../../src-shared/model/schema';
 
 export interface FoundObject {
-  /** `<catalog>:<oid>[:<column number>]`, as pg_depend and pg_description address it. */
+  /** `<catalog oid>:<oid>[:<column number>]`, as pg_depend and pg_description address it. */
   ref: string;
   object: SchemaObject;
   /** How COMMENT ON names it (`TABLE public.orders`); absent for kinds that take no comment here. */
