@@ -1,5 +1,6 @@
 // A SQLite database cloned to rehearse a run on: the file copied through the online backup API (a
 // consistent copy while others read and write it) into a scratch file, removed when dropped.
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ConnectionTarget } from '../../drivers/driver';
 import type { CloneDatabase, LockWatch } from '../../scratch/cloneDatabase';
@@ -9,6 +10,13 @@ import { openSqliteScratch } from './sqliteScratch';
 
 export async function openSqliteClone(source: ConnectionTarget, place: ScratchPlace): Promise<CloneDatabase> {
   const scratch = await openSqliteScratch(place);
+  // A database not created yet is the empty file the run would create: the plan starts from nothing.
+  if (!existsSync(source.sqlitePath)) {
+    return {
+      ...scratch,
+      made: { how: 'file copy', description: `${scratch.where}, empty, as ${basename(source.sqlitePath)} does not exist yet (the run would create it)` },
+    };
+  }
   try {
     await backupInto(source.sqlitePath, scratch.connection.sqlitePath);
   } catch (error) {

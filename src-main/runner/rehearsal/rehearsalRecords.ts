@@ -48,6 +48,6 @@ export class RehearsalRecords {
     if (kept.some((r) => r.planFingerprint === planFingerprint))
       return { state: 'stale', why: 'the schema changed since this plan was rehearsed: rehearse it again' };
     if (kept.length > 0) return { state: 'stale', why: 'the rehearsals kept for this database are of another plan' };
-    return { state: 'none', why: 'not rehearsed' };
+    return { state: 'none', why: 'no rehearsal of this plan on this database yet' };
   }
 }

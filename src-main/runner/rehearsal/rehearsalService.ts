@@ -1,6 +1,7 @@
 // Rehearsals as the API, the CLI and the run dialog use them: rehearse a plan as a long operation,
 // say where a plan stands (rehearsed on this schema, failed, or not), and gate a run on it.
 import { SwitchyardError } from '../../../src-shared/errors';
+import { formatMoment } from '../../../src-shared/format/moment';
 import type { OperationStarted } from '../../../src-shared/model/operation';
 import type { Rehearsal, RehearsalStanding, RunRehearsal } from '../../../src-shared/model/rehearsal';
 import type { RunRequest } from '../../../src-shared/model/run';
@@ -37,7 +38,7 @@ export class RehearsalService implements RehearsalGate {
     const subject = await rehearsalSubject(target, request);
     const standing = this.records.standing(subject.key);
     if (standing.state === 'rehearsed') {
-      operation.log('info', `Rehearsed on ${standing.rehearsal?.at ?? 'an earlier run'}: the same plan succeeded on this schema.`);
+      operation.log('info', `Rehearsed ${standing.rehearsal ? formatMoment(standing.rehearsal.at) : 'before'}: the same plan succeeded on this schema.`);
       return;
     }
     if (how === 'required') {

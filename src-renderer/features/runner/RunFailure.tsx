@@ -26,6 +26,9 @@ export function RunFailure({ profile, error, after, restored, restoring, restore
   if (after === undefined) sentence = restoring ? 'Restoring the snapshot…' : 'The run failed. Reading what the database records now…';
   else if ('error' in after)
     sentence = `The run failed, and the status could not be read after it (${after.error}): refresh the Migrations tab before running again.`;
+  // The run never started: what failed was its rehearsal on a clone, and the database is as it was.
+  else if (error.code === 'E_REHEARSAL_FAILED')
+    sentence = `The rehearsal on a clone failed, so the run did not start. The database is ${standing(after.status)}.`;
   else if (restored) sentence = `Restored “${restored.name}”: the database is now ${standing(after.status)}.`;
   else sentence = failureSentence(failedStepOf(error.detail), after.status);
   return (

@@ -2,6 +2,7 @@
 // real database only read (its fingerprint unchanged even when the plan fails), the failure with
 // file:line, the locks on existing tables named, the schema change, the clone gone afterwards; and a
 // run that rehearses first stops at a failed rehearsal.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
@@ -146,6 +147,20 @@ describe('rehearsal on PostgreSQL', () => {
 });
 
 describe('rehearsal on SQLite', () => {
+  it('rehearses on an empty file a database the run has not created yet, and creates none', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'new.sqlite');
+    const project = join(dir, 'migrations');
+    writeNativeProject(project, revisions(''));
+
+    const rehearsal = await rehearsed(services(), { url: `sqlite:${path}`, project }, 'r002');
+
+    expect(rehearsal).toMatchObject({ ok: true, clone: { how: 'file copy' } });
+    expect(rehearsal.clone.description).toContain('new.sqlite does not exist yet');
+    expect(rehearsal.steps.map((s) => s.revision)).toEqual(['r001', 'r002']);
+    expect(existsSync(path)).toBe(false);
+  });
+
   it('copies the file with the backup API, reports the failure, and leaves the file as it was', async () => {
     const dir = tempDir();
     const path = join(dir, 'shop.sqlite');

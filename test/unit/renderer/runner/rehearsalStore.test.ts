@@ -11,7 +11,7 @@ describe('the run dialog’s rehearsal', () => {
     const request = { action: 'upgrade' as const, to: 'heads' };
 
     await useRehearsal.getState().load(demo.id, request);
-    expect(useRehearsal.getState().standing).toMatchObject({ state: 'none', why: 'not rehearsed' });
+    expect(useRehearsal.getState().standing).toMatchObject({ state: 'none', why: 'no rehearsal of this plan on this database yet' });
 
     await useRehearsal.getState().rehearse();
     await vi.waitFor(() => expect(useRehearsal.getState().standing?.state).toBe('rehearsed'), { timeout: 20_000 });
