@@ -7,6 +7,7 @@ import { allDifferences, diffSchemas } from '../../../../src-shared/schema/schem
 import type { Driver } from '../../../../src-main/drivers/driver';
 import { engineFor } from '../../../../src-main/engines/engineFor';
 import { postgresTarget } from '../../../support/migrationTargets';
+import { expectDestroyed, type SchemaSqlCase } from '../../../support/schemaSqlCase';
 import { scratchDatabase } from '../../../support/scratchDatabase';
 
 const server = inject('postgres');
@@ -45,19 +46,7 @@ CREATE TABLE ${S}."Ev 2024" PARTITION OF ${S}."Ev""ents .P" FOR VALUES FROM ('20
 COMMENT ON TABLE ${T} IS 'orders, as "placed"';
 `;
 
-interface Case {
-  title: string;
-  /** Run on A only: what the diff must find. */
-  a: string;
-  /** Run on B only. */
-  b?: string;
-  /** `<change> <kind>` of at least one difference the diff must report. */
-  finds: string;
-  /** What the SQL must say it destroys; null: it must destroy nothing. Unchecked when absent. */
-  destroys?: RegExp | null;
-}
-
-const cases: Case[] = [
+const cases: SchemaSqlCase[] = [
   { title: 'a schema created', a: `CREATE SCHEMA "Ne""w .s"`, finds: 'added schema' },
   { title: 'a schema dropped', a: '', b: `CREATE SCHEMA "Ne""w .s"`, finds: 'removed schema' },
   { title: 'an extension created', a: `CREATE EXTENSION citext SCHEMA ${S}`, finds: 'added extension', destroys: null },
@@ -288,9 +277,7 @@ describe('the SQL that makes B like A, on PostgreSQL', () => {
 
       const sql = postgres.schema.sqlToMatch(B, A, diff);
       expect(sql.notCovered).toEqual([]);
-      const destroyed = sql.statements.flatMap((s) => (s.destroys === null ? [] : [s.destroys]));
-      if (destroys === null) expect(destroyed).toEqual([]);
-      else if (destroys) expect(destroyed).toContainEqual(expect.stringMatching(destroys));
+      expectDestroyed(sql, destroys);
       await current.execScript(sql.statements.map((s) => s.sql).join(';\n'));
 
       const after = diffSchemas(await read(current), A);

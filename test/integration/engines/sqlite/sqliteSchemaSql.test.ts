@@ -9,6 +9,7 @@ import type { Driver } from '../../../../src-main/drivers/driver';
 import { engineFor } from '../../../../src-main/engines/engineFor';
 import { sqliteTarget } from '../../../support/migrationTargets';
 import { execSqlite, sqliteRows } from '../../../support/sqliteFile';
+import { expectDestroyed, type SchemaSqlCase } from '../../../support/schemaSqlCase';
 import { tempDir } from '../../../support/tempDir';
 
 const sqlite = engineFor('sqlite');
@@ -34,14 +35,6 @@ INSERT INTO ${R} ("Na""me") VALUES ('ann'), ('bob');
 INSERT INTO ${T} ("Cu.st", "Tot al"".", "No te") VALUES (1, 150, 'big'), (2, 5, NULL);
 `;
 
-interface Case {
-  title: string;
-  a: string;
-  b?: string;
-  finds: string;
-  destroys?: RegExp | null;
-}
-
 /** The orders table's lines in the base, for cases that change one of them. */
 const orders = {
   id: `"I d" INTEGER PRIMARY KEY`,
@@ -64,7 +57,7 @@ function recreateOrders(changes: Partial<typeof orders> & { extra?: string }): s
     CREATE TRIGGER "To""uch .t" AFTER UPDATE ON ${T} BEGIN UPDATE ${T} SET "No te" = 'touched' WHERE "I d" = NEW."I d" AND "No te" IS NULL; END`;
 }
 
-const cases: Case[] = [
+const cases: SchemaSqlCase[] = [
   {
     title: 'a table created',
     a: `CREATE TABLE "Ne""w .t" ("I d" INTEGER PRIMARY KEY, "Or der" INTEGER REFERENCES ${T} ("I d"))`,
@@ -163,9 +156,7 @@ describe('the SQL that makes B like A, on SQLite', () => {
 
       const sql = sqlite.schema.sqlToMatch(B, A, diff);
       expect(sql.notCovered).toEqual([]);
-      const destroyed = sql.statements.flatMap((s) => (s.destroys === null ? [] : [s.destroys]));
-      if (destroys === null) expect(destroyed).toEqual([]);
-      else if (destroys) expect(destroyed).toContainEqual(expect.stringMatching(destroys));
+      expectDestroyed(sql, destroys);
       await current.driver.close();
       execSqlite(current.path, sql.statements.map((s) => `${s.sql};`).join('\n'));
 
