@@ -120,6 +120,13 @@ function columnObjects(table: string, columns: ColumnRow[], clauses: TableClause
     });
 }
 
+/** `base`, or `base1`, `base2`… when taken: two foreign keys on the same columns keep two keys, as the server numbers its own. */
+function freeName(base: string, taken: (name: string) => boolean): string {
+  let name = base;
+  for (let number = 1; taken(name); number += 1) name = `${base}${number}`;
+  return name;
+}
+
 /** SQLite names no constraint in its pragmas: these names are Switchyard's, marked as made up. */
 function keyObjects(table: string, columns: ColumnRow[], indexes: IndexColumnRow[], clauses: TableClauses): SchemaObject[] {
   const parent = tableKey(table);
@@ -163,8 +170,11 @@ function keyObjects(table: string, columns: ColumnRow[], indexes: IndexColumnRow
       }),
     );
   }
-  clauses.checks.forEach((check, index) => {
-    const name = check.name ?? `${table}_check${index === 0 ? '' : index}`;
+  const named = new Set(clauses.checks.map((check) => check.name));
+  const made = new Set<string>();
+  clauses.checks.forEach((check) => {
+    const name = check.name ?? freeName(`${table}_check`, (candidate) => named.has(candidate) || made.has(candidate));
+    made.add(name);
     const definition = `CHECK (${check.expression})`;
     const key = schemaObjectKey('check', [main, table, name]);
     objects.push(
@@ -187,6 +197,7 @@ function keyObjects(table: string, columns: ColumnRow[], indexes: IndexColumnRow
 
 function foreignKeyObjects(table: string, rows: ForeignKeyRow[], primaryKeys: Map<string, string[]>, clauses: TableClauses): SchemaObject[] {
   const parent = tableKey(table);
+  const made = new Set<string>();
   return [...groupBy(rows, (row) => String(row.id)).values()].map((parts) => {
     const first = parts[0] as ForeignKeyRow;
     const columns = parts.map((part) => part.from_column);
@@ -194,7 +205,8 @@ function foreignKeyObjects(table: string, rows: ForeignKeyRow[], primaryKeys: Ma
     const referenced = parts.some((part) => part.to_column === null)
       ? (primaryKeys.get(first.referenced_table) ?? [])
       : parts.map((part) => part.to_column ?? '');
-    const name = `${table}_${columns.join('_')}_fkey`;
+    const name = freeName(`${table}_${columns.join('_')}_fkey`, (candidate) => made.has(candidate));
+    made.add(name);
     const deferred = clauses.deferrableForeignKeys.get(columns.join(','));
     const definition =
       `FOREIGN KEY (${columnList(columns)}) REFERENCES ${quoteIdentifier(first.referenced_table)}(${columnList(referenced)}) ` +

@@ -135,6 +135,21 @@ describe('the SQLite schema model', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('keeps two unnamed foreign keys on the same column, and an unnamed check beside one named like it, apart', async () => {
+    const model = await readModel(`
+      CREATE TABLE a (id INTEGER PRIMARY KEY);
+      CREATE TABLE b (id INTEGER PRIMARY KEY);
+      CREATE TABLE t (x INT REFERENCES a (id), CONSTRAINT t_check CHECK (x > 0), CHECK (x < 9), FOREIGN KEY (x) REFERENCES b (id));`);
+    const children = model.objects.filter((object) => object.parent === key('table', 't') && object.kind !== 'column');
+    expect(children.map((object) => [object.kind, object.name, object.generatedName])).toEqual([
+      ['check', 't_check', false],
+      ['check', 't_check1', true],
+      ['foreign key', 't_x_fkey', true],
+      ['foreign key', 't_x_fkey1', true],
+    ]);
+    expect(new Set(children.map((object) => object.matchKey)).size).toBe(4);
+  });
+
   it('reads the same model whatever the layout and comments of the statements', async () => {
     const spaced = await readModel(everyKind);
     const compact = await readModel(
