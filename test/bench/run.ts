@@ -13,6 +13,7 @@ import { resetSuite } from './reset.bench';
 import { storeSuite } from './store.bench';
 import { expectedSchemaSuite } from './expectedSchema.bench';
 import { schemaSuite } from './schema.bench';
+import { rehearsalSuite } from './rehearsal.bench';
 
 const suites: BenchmarkSuite[] = [
   storeSuite,
@@ -26,6 +27,7 @@ const suites: BenchmarkSuite[] = [
   resetSuite,
   expectedSchemaSuite,
   schemaSuite,
+  rehearsalSuite,
 ];
 
 const wanted = process.argv.slice(2);
