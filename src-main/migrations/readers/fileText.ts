@@ -2,7 +2,7 @@
 // buffer per file and its size look-up cost a quarter more than one reused buffer does.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 
-// Larger than any revision file Switchyard has met; a larger file is read again whole.
+// Most revision files fit; a larger one (a data migration) is read again, whole.
 const buffer = Buffer.allocUnsafe(64 * 1024);
 
 /** The file's text as readFileSync(path, 'utf8') gives it, with the same errors. */

@@ -1,8 +1,9 @@
 // Reads a native SQL project: one `.sql` file per revision with `-- revision:` headers, or a
 // header-less folder of numbered files read as a linear chain in number order.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { sep } from 'node:path';
 import { compareMigrationFileNames, parseMigrationFileName, type MigrationFileName } from './migrationFileNames';
+import { readFileText } from './fileText';
 import { parseNativeSql, type NativeSql } from './nativeSql';
 import { normaliseText, unreadableFile, type ProjectFiles } from './projectFiles';
 import { duplicateVersion, linkChain, type VersionedMigration } from './versionChain';
@@ -68,7 +69,7 @@ export function readNativeProject(project: string, names: readonly string[] = re
   for (const name of names.filter((n) => n.toLowerCase().endsWith('.sql')).sort()) {
     try {
       // Built by hand: path.join per file costs more than the parse.
-      const text = normaliseText(readFileSync(`${project}${sep}${name}`, 'utf8'));
+      const text = normaliseText(readFileText(`${project}${sep}${name}`));
       sqlFiles.push({ name, text, parsed: parseNativeSql(text) });
     } catch (error) {
       result.unreadable.push(unreadableFile(name, 1, `cannot read: ${(error as Error).message}`));

@@ -1,9 +1,9 @@
 // The shape shared by the tools that order migrations by a version in the file name (dbmate,
 // golang-migrate, goose): one linear chain in the tool's order, each revision's parent the one before,
 // and a version given by two files named, never one of them dropped in silence.
-import { readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { Anomaly } from '../../../src-shared/model/revision';
+import { readFileText } from './fileText';
 import { normaliseText, unreadableFile, type ProjectFiles, type RevisionFile } from './projectFiles';
 
 /** One migration as the tool's file name and bodies give it, before it is linked into the chain. */
@@ -16,7 +16,7 @@ export interface VersionedMigration extends Omit<RevisionFile, 'revision'> {
 }
 
 function readText(project: string, name: string): string {
-  return normaliseText(readFileSync(`${project}${sep}${name}`, 'utf8'));
+  return normaliseText(readFileText(`${project}${sep}${name}`));
 }
 
 /** The text of a file in the project folder, normalised; null (and an unreadableFile anomaly) when it cannot be read. */
