@@ -1,5 +1,7 @@
-// A modal confirmation that names what will happen; Escape cancels, the safe button has focus.
+// A modal confirmation that names what will happen; Escape cancels, the safe button has focus, and
+// the control that opened it has the focus back when it goes.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useFocusReturn } from './useFocusReturn';
 
 interface ConfirmDialogProps {
   title: string;
@@ -16,6 +18,7 @@ interface ConfirmDialogProps {
 
 export function ConfirmDialog({ title, children, confirmLabel, danger, confirmDisabled, alternative, onConfirm, onCancel }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  useFocusReturn();
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();

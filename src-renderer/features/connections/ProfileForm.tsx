@@ -1,5 +1,5 @@
 // Create or edit a connection: inline validation, paste-a-URI, test in place, keyboard friendly.
-import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { engineDescriptions } from '../../../src-shared/model/engineDescription';
 import {
   engines,
@@ -32,11 +32,20 @@ function Field({ label, error, hint, children, wide }: { label: string; error?: 
 type ConnectionText = 'host' | 'port' | 'database' | 'user' | 'sslCaFile' | 'sqlitePath';
 
 export function ProfileForm({ profile }: { profile: Profile | undefined }) {
-  const { draft, edit, save, saving, showErrors, serverErrors, test, runTest, pasteUri, duplicate, remove, select } = useConnections();
+  const { draft, edit, save, saving, showErrors, serverErrors, test, runTest, pasteUri, duplicate, remove, select, keyboardBack } = useConnections();
   const [uri, setUri] = useState('');
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [copied, setCopied] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const justSaved = useConnections((s) => s.justSaved !== undefined && s.justSaved === profile?.id);
+  useEffect(() => {
+    if (!justSaved) return;
+    // A new connection's form is mounted anew once saved, and the focus went with the old one: the keyboard stays on the saved form.
+    if (!form.current?.contains(document.activeElement)) saveButton.current?.focus();
+    keyboardBack();
+  }, [justSaved, keyboardBack]);
   const errors = { ...validateDraft(draft), ...serverErrors };
   const errorFor = (field: string) => (showErrors || touched[field] ? errors[field] : undefined);
   const blur = (field: string) => () => setTouched((t) => ({ ...t, [field]: true }));
@@ -66,6 +75,7 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
 
   return (
     <form
+      ref={form}
       className="profile-form"
       onSubmit={submit}
       onKeyDown={(e) => e.key === 'Escape' && select(profile?.id)}
@@ -213,7 +223,7 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
         <button type="button" onClick={() => void runTest()} disabled={test.status === 'running'}>
           {test.status === 'running' ? 'Testing…' : 'Test connection'}
         </button>
-        <button type="submit" className="primary" disabled={saving}>
+        <button ref={saveButton} type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : profile ? 'Save changes' : 'Save connection'}
         </button>
       </div>

@@ -18,6 +18,8 @@ interface ConnectionsState {
   showErrors: boolean;
   serverErrors: Record<string, string>;
   saving: boolean;
+  /** The profile just saved, until its form has the keyboard back (a new connection's form is mounted anew by its save). */
+  justSaved: string | undefined;
   banner: { kind: 'ok' | 'error'; text: string } | undefined;
   test: TestState;
   load(): Promise<void>;
@@ -26,6 +28,8 @@ interface ConnectionsState {
   edit(patch: Partial<ProfileDraft>): void;
   pasteUri(uri: string): boolean;
   save(): Promise<void>;
+  /** Said by the saved form once it has the keyboard back. */
+  keyboardBack(): void;
   duplicate(id: string): Promise<void>;
   /** `snapshots`: what becomes of the snapshots only this profile reaches (the server refuses to guess). */
   /** `typedName`: the connection's name, typed where deleting its snapshots on production. */
@@ -61,6 +65,7 @@ export const useConnections = create<ConnectionsState>((set, get) => {
     showErrors: false,
     serverErrors: {},
     saving: false,
+    justSaved: undefined,
     banner: undefined,
     test: { status: 'idle' },
 
@@ -80,6 +85,7 @@ export const useConnections = create<ConnectionsState>((set, get) => {
       set({
         selected: profile?.id,
         draft: profile ? draftFromProfile(profile) : emptyDraft(),
+        justSaved: undefined,
         showErrors: false,
         serverErrors: {},
         banner: undefined,
@@ -129,11 +135,15 @@ export const useConnections = create<ConnectionsState>((set, get) => {
             : await call('profiles.create', { profile: draftToInput(draft) });
         await get().load();
         get().select(profile.id);
-        set({ saving: false });
+        set({ saving: false, justSaved: profile.id });
         done(savedText(profile));
       } catch (error) {
         set({ saving: false, showErrors: true, serverErrors: fieldErrors(error), banner: failed(error) });
       }
+    },
+
+    keyboardBack() {
+      set({ justSaved: undefined });
     },
 
     async duplicate(id) {
