@@ -1,6 +1,7 @@
 // Above the graph: where the selected database stands, and the project's anomalies with file:line.
 import type { GraphLoad } from '../../../src-shared/model/graphView';
 import { anomalyName } from '../../../src-shared/graph/anomalyNames';
+import { countOf, nounFor } from '../../../src-shared/format/plural';
 import { formatLabel } from '../../../src-shared/model/revision';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
@@ -34,14 +35,12 @@ export function GraphSummary({ graph, onGo }: { graph: GraphLoad; onGo(id: strin
         </ErrorMessage>
       )}
       <p className="muted small">
-        {report.revisions.length} revisions · heads {report.heads.join(', ') || 'none'} ·{' '}
+        {countOf(report.revisions.length, 'revision')} · {nounFor(report.heads.length, 'head')} {report.heads.join(', ') || 'none'} ·{' '}
         <span title={`Read as ${formatLabel(report.format)}: ${report.detection}`}>{formatLabel(report.format)}</span> project in <code>{report.project}</code>
       </p>
       {report.anomalies.length > 0 && (
         <details className="graph-anomalies">
-          <summary>
-            {report.anomalies.length} {report.anomalies.length === 1 ? 'anomaly' : 'anomalies'}
-          </summary>
+          <summary>{countOf(report.anomalies.length, 'anomaly', 'anomalies')}</summary>
           <ul>
             {report.anomalies.map((a, i) => (
               <li key={i}>
