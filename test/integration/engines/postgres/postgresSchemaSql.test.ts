@@ -6,6 +6,10 @@ import type { SchemaModel } from '../../../../src-shared/model/schema';
 import { allDifferences, diffSchemas } from '../../../../src-shared/schema/schemaDiff';
 import type { Driver } from '../../../../src-main/drivers/driver';
 import { engineFor } from '../../../../src-main/engines/engineFor';
+import type { RevisionFile } from '../../../../src-main/migrations/readers/projectFiles';
+import { loadParser } from '../../../../src-main/migrations/staticAnalysis';
+import { destructiveStatements } from '../../../../src-main/runner/destructiveStatements';
+import { rev } from '../../../support/revisions';
 import { postgresTarget } from '../../../support/migrationTargets';
 import { expectDestroyed, type SchemaSqlCase } from '../../../support/schemaSqlCase';
 import { scratchDatabase } from '../../../support/scratchDatabase';
@@ -246,6 +250,25 @@ describe('the SQL that makes B like A, on PostgreSQL', () => {
     const full = await database('');
     try {
       expect(await matched(full, empty)).toEqual([]);
+    } finally {
+      await empty.close();
+      await full.close();
+    }
+  });
+
+  it("flags every statement the runner's own reading counts as destroying a table", async () => {
+    const empty = await database('', '');
+    const full = await database('');
+    try {
+      const B = await read(full);
+      const A = await read(empty);
+      const sql = postgres.schema.sqlToMatch(B, A, diffSchemas(B, A));
+      const parse = await loadParser();
+      const file = (body: string): RevisionFile => ({ revision: rev('drop'), text: '', up: { sql: body, line: 1, transaction: true }, down: null });
+      const runnerSays = sql.statements.filter((s) => destructiveStatements(parse, [{ direction: 'up', file: file(s.sql) }], 'sql').length > 0);
+      // Every table goes by a DROP TABLE of its own; a partition goes with its partitioned table.
+      expect(runnerSays).toHaveLength(B.objects.filter((o) => o.kind === 'table').length);
+      expect(runnerSays.filter((s) => s.destroys === null)).toEqual([]);
     } finally {
       await empty.close();
       await full.close();
