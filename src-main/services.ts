@@ -18,6 +18,7 @@ import { ResetService } from './reset/resetService';
 import { ExpectedSchemaCache } from './schema/expected/expectedSchemaCache';
 import { ExpectedSchemaService } from './schema/expectedSchemaService';
 import { SchemaComparisonService } from './schema/schemaComparisonService';
+import { DriftService } from './schema/driftService';
 import { ScratchPlaces } from './scratch/scratchPlaces';
 import { SnapshotService, snapshotDirOf } from './reset/snapshots';
 import { StoreSession } from './session/storeSession';
@@ -51,6 +52,7 @@ export interface Services {
   expectedSchema: ExpectedSchemaService;
   localServers: LocalServerService;
   schemaComparison: SchemaComparisonService;
+  drift: DriftService;
   demo: DemoWorkspace;
   dispatch: Dispatch;
   close(): void;
@@ -72,6 +74,7 @@ export function createServices(options: ServicesOptions): Services {
   const expectedSchema = new ExpectedSchemaService(targets, scratch, new ExpectedSchemaCache(join(options.dataDir, 'expected-schema')));
   const localServers = new LocalServerService(options.dataDir, profiles);
   const schemaComparison = new SchemaComparisonService(targets, session, expectedSchema);
+  const drift = new DriftService(targets, session, expectedSchema);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
   const handlers = createHandlers({
@@ -84,6 +87,7 @@ export function createServices(options: ServicesOptions): Services {
     reset,
     expectedSchema,
     schemaComparison,
+    drift,
     demo,
     operations,
     events,
@@ -106,6 +110,7 @@ export function createServices(options: ServicesOptions): Services {
     reset,
     expectedSchema,
     schemaComparison,
+    drift,
     localServers,
     demo,
     dispatch,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AuditEntry, AuditVerification } from './model/audit';
 import type { ConnectionTestResult } from './model/connectionTest';
 import type { ExpectedSchema } from './model/expectedSchema';
+import { exclusionRulesSchema, type DriftReport, type ExclusionRules } from './model/drift';
 import { runRehearsals, type Rehearsal, type RehearsalStanding } from './model/rehearsal';
 import { savedSchemaSideSchema, type SchemaComparison } from './model/schemaComparison';
 import type { GraphLoad, RevisionDetail } from './model/graphView';
@@ -176,6 +177,17 @@ export const api = {
       })
       .strict(),
   ),
+
+  /**
+   * Drift: the connection's schema against what its migrations make up to what it has applied, each
+   * drifted object with the revision that made it; another application's objects (the project's
+   * exclusion rules) set apart, never drift.
+   */
+  'schema.drift': method<DriftReport>()(z.object({ profileId: profileIdSchema }).strict()),
+  /** The profile's exclusion rules (none: nothing set apart). */
+  'schema.exclusions': method<ExclusionRules>()(z.object({ profileId: profileIdSchema }).strict()),
+  /** Replaces the profile's exclusion rules; audited. */
+  'schema.setExclusions': method<ExclusionRules>()(z.object({ profileId: profileIdSchema, rules: exclusionRulesSchema }).strict()),
 
   /** Impact (tables, rows, bytes, sessions, privileges), snapshots and the exact statements of every step, changing nothing. */
   'reset.plan': method<ResetPlan>()(z.object({ profileId: profileIdSchema, request: resetRequestSchema }).strict()),

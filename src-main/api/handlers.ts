@@ -7,6 +7,7 @@ import type { ProfileService } from '../profiles/profileService';
 import type { RunnerService } from '../runner/runnerService';
 import type { RehearsalService } from '../runner/rehearsal/rehearsalService';
 import type { ResetService } from '../reset/resetService';
+import type { DriftService } from '../schema/driftService';
 import type { ExpectedSchemaService } from '../schema/expectedSchemaService';
 import type { SchemaComparisonService } from '../schema/schemaComparisonService';
 import type { StoreSession } from '../session/storeSession';
@@ -24,6 +25,7 @@ export interface HandlerServices {
   reset: ResetService;
   expectedSchema: ExpectedSchemaService;
   schemaComparison: SchemaComparisonService;
+  drift: DriftService;
   demo: DemoWorkspace;
   operations: Operations;
   events: EventBus;
@@ -39,6 +41,7 @@ export function createHandlers({
   reset,
   expectedSchema,
   schemaComparison,
+  drift,
   demo,
   operations,
   events,
@@ -84,6 +87,9 @@ export function createHandlers({
     'schema.expected': ({ profileId, revisions }) => expectedSchema.ofTarget({ profileId }, revisions),
     'schema.compare': ({ from, to, ...options }) => schemaComparison.compare(from, to, options),
     'schema.apply': ({ from, to, reviewed, confirmation, ...options }, { actor }) => schemaComparison.apply(from, to, options, reviewed, confirmation, actor),
+    'schema.drift': ({ profileId }) => drift.drift({ profileId }),
+    'schema.exclusions': ({ profileId }) => drift.rules(profileId),
+    'schema.setExclusions': ({ profileId, rules }, { actor }) => drift.setRules(profileId, rules, actor),
 
     'reset.plan': ({ profileId, request }, { actor }) => reset.plan({ profileId }, request, actor),
     'reset.run': ({ profileId, request, confirmation }, { actor }) => reset.run({ profileId }, request, confirmation, actor),

@@ -53,6 +53,11 @@ const commands: CommandEntry[] = [
     load: async () => (await import('./commands/diff')).diffCommand,
   },
   {
+    name: 'drift',
+    summary: 'is the database what its migrations say it should be: each drifted object with its revision',
+    load: async () => (await import('./commands/drift')).driftCommand,
+  },
+  {
     name: 'graph',
     summary: 'show a migration project as a graph: revisions, heads, bases, anomalies',
     load: async () => (await import('./commands/graph')).graphCommand,

@@ -4,7 +4,7 @@
 import type { ExpectedSchema } from '../../src-shared/model/expectedSchema';
 import type { Engine as EngineKind, ProjectFormatChoice } from '../../src-shared/model/profile';
 import type { TargetRef } from '../../src-shared/model/targetRef';
-import { appliedHeads, appliedWithAncestors } from '../../src-shared/graph/planner';
+import { appliedHeads, appliedWithAncestors, upgradeOrder } from '../../src-shared/graph/planner';
 import { resolveUpgradeTarget } from '../../src-shared/graph/addressing';
 import { loadProject, type LoadedProject } from '../migrations/project';
 import { readRecorded } from '../runner/versionTables';
@@ -50,8 +50,11 @@ export class ExpectedSchemaService {
     private readonly cache: ExpectedSchemaCache,
   ) {}
 
-  /** `revisions`: replay up to these instead of what the target has applied. */
-  async ofTarget(ref: TargetRef, revisions?: readonly string[]): Promise<ExpectedSchema> {
+  /**
+   * `revisions`: replay up to these instead of what the target has applied. `byRevision`: know which
+   * revision made each object (`createdBy`), replaying one revision at a time when the cache lacks it.
+   */
+  async ofTarget(ref: TargetRef, revisions?: readonly string[], { byRevision = false }: { byRevision?: boolean } = {}): Promise<ExpectedSchema> {
     const { target } = this.targets.resolve(ref);
     // A target without a project is refused as every service refuses it (E_PROJECT_NOT_FOUND).
     if (!target.projectDir) loadTargetProject(target);
@@ -75,7 +78,7 @@ export class ExpectedSchemaService {
       projectFormat: target.projectFormat,
       alembicCommand: target.alembicCommand,
     };
-    return this.expected(source, project, checksum, chosen);
+    return this.expected(source, project, checksum, chosen, byRevision);
   }
 
   /** `revisions`: every head of the project when none are given. */
@@ -114,7 +117,7 @@ export class ExpectedSchemaService {
     return { project, checksum };
   }
 
-  private async expected(source: ReplaySource, project: LoadedProject, checksum: string, chosen: Chosen): Promise<ExpectedSchema> {
+  private async expected(source: ReplaySource, project: LoadedProject, checksum: string, chosen: Chosen, byRevision = false): Promise<ExpectedSchema> {
     const applied = appliedWithAncestors(project.graph, chosen.ids);
     const heads = appliedHeads(project.graph, applied);
     const key: ReplayKey = {
@@ -126,10 +129,12 @@ export class ExpectedSchemaService {
     };
     const answer = { revisions: heads, revisionsFrom: chosen.from, unknownApplied: chosen.unknownApplied, projectChecksum: checksum };
     const cached = this.cache.get(key);
-    if (cached) return { ...cached, ...answer, fromCache: true };
+    // A replay run one revision at a time answers both questions; one run in one go only the first.
+    if (cached && (!byRevision || cached.createdBy)) return { ...cached, ...answer, fromCache: true };
     const replayedAt = new Date().toISOString();
-    const { schema, replayedIn } = await replayedSchema(source, heads, this.place);
-    const expected: ExpectedSchema = { schema, replayedIn, replayedAt, fromCache: false, ...answer };
+    const oneByOne = byRevision ? upgradeOrder(project.graph, applied) : undefined;
+    const { schema, replayedIn, createdBy } = await replayedSchema(source, heads, this.place, oneByOne);
+    const expected: ExpectedSchema = { schema, replayedIn, replayedAt, fromCache: false, ...answer, ...(createdBy ? { createdBy } : {}) };
     this.cache.put(key, expected);
     return expected;
   }

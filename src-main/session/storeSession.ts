@@ -2,6 +2,7 @@
 import type { SessionStatus, KeySource } from '../../src-shared/model/session';
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
 import { AuditLog } from '../store/auditLog';
+import { ExclusionRepository } from '../store/exclusionRepository';
 import type { KeyProvider } from '../store/keyProvider';
 import { openStore, storeExists, type StoreDatabase } from '../store/openStore';
 import { ProfileRepository } from '../store/profileRepository';
@@ -12,6 +13,7 @@ export interface OpenedStore {
   profiles: ProfileRepository;
   audit: AuditLog;
   snapshots: SnapshotRepository;
+  exclusions: ExclusionRepository;
 }
 
 export class StoreSession {
@@ -59,7 +61,13 @@ export class StoreSession {
       const refusal = firstRun ? keys.newStoreRefusal?.() : undefined;
       if (refusal) throw new SwitchyardError('E_WEAK_PASSPHRASE', `${refusal} No store was created.`);
       const db = await openStore(this.storeDir, keys);
-      this.opened = { db, profiles: new ProfileRepository(db), audit: new AuditLog(db), snapshots: new SnapshotRepository(db) };
+      this.opened = {
+        db,
+        profiles: new ProfileRepository(db),
+        audit: new AuditLog(db),
+        snapshots: new SnapshotRepository(db),
+        exclusions: new ExclusionRepository(db),
+      };
       // A failed welcome (say, the demo folder is missing) must not keep the store locked.
       if (firstRun) await this.welcome?.().catch((error: unknown) => console.error('[switchyard] first-run setup failed:', error));
     }

@@ -139,6 +139,17 @@ export const storeMigrations: StoreMigration[] = [
       INSERT INTO settings (key, value) SELECT 'audit.profileIdHashedFrom', COALESCE(MAX(seq), 0) + 1 FROM audit_log;
     `,
   },
+  {
+    version: 6,
+    description: "each profile's project binding keeps the rules that set another application's objects apart from drift",
+    sql: `
+      -- One row per profile whose rules were ever edited; none: no object is set apart.
+      CREATE TABLE project_exclusions (
+        profile_id TEXT PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
+        rules TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const storeSchemaVersion = Math.max(...storeMigrations.map((m) => m.version));

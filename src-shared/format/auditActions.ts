@@ -20,6 +20,7 @@ const words: Readonly<Record<string, string>> = {
   'reset.step': 'Reset step',
   'reset.done': 'Reset done',
   'reset.failed': 'Reset failed',
+  'drift.exclusions': 'Other application’s objects set apart',
   'schema.apply': 'Schema changed to match another',
 };
 

@@ -21,4 +21,9 @@ export interface ExpectedSchema {
   fromCache: boolean;
   /** SHA-256 of the project's files: a changed file is a new replay. */
   projectChecksum: string;
+  /**
+   * Which revision first made each object (its key → the revision's id), recorded when the replay was
+   * run one revision at a time (drift asks for it); absent when it was run in one go.
+   */
+  createdBy?: Record<string, string>;
 }

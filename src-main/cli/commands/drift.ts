@@ -1,0 +1,66 @@
+// `switchyard drift`: is the database what its migrations say it should be, object by object? For
+// people (each drifted object with the revision that made it) and for CI (exit 4 when it drifted).
+import type { DriftReport } from '../../../src-shared/model/drift';
+import { driftedObjectText, driftSummary } from '../../../src-shared/schema/driftText';
+import type { Command } from '../command';
+import { openServices } from '../openServices';
+import { printJson, say, UsageError } from '../output';
+import { parseFlags } from '../parseFlags';
+import { targetRefOf } from '../targetFlags';
+import { schemasDifferExitCode } from './diff';
+
+const usage = `Usage:
+  switchyard drift --profile NAME [--json]
+
+  Replays the profile's migrations up to what its database has applied (in a scratch database, cached)
+  and compares the result with the database: every column, constraint, index, view, function… that
+  differs, with the revision that made it. The project's exclusion rules set another application's
+  objects apart: they are listed, never counted as drift.
+
+  --json   { connection, expected, objects: [{ change, kind, key, revision, expected, actual, attributes }], revisions, otherApplication, rules, unread }
+  Exit codes: 0 no drift, 4 drift, 1 an error, 2 a usage error.`;
+
+const options = { profile: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+function printText(report: DriftReport): void {
+  const lines = [
+    `${report.connection} against its migrations up to ${report.expected.revisions.join(', ') || 'base'} (${report.expected.revisionsFrom}; replayed in ${report.expected.replayedIn})`,
+    '',
+    ...report.objects.map(driftedObjectText),
+  ];
+  if (report.objects.length > 0) lines.push('');
+  lines.push(`${driftSummary(report)}.`);
+  if (report.revisions.length > 0) lines.push(`Revisions whose objects drifted: ${report.revisions.join(', ')}`);
+  if (report.otherApplication.length > 0)
+    lines.push('', 'Other application (not drift):', ...report.otherApplication.map((o) => `  ${o.kind} ${o.schema}.${o.name} (${o.rule})`));
+  if (report.expected.unknownApplied.length > 0)
+    lines.push('', `Applied but in no file of the project (what they made is not expected): ${report.expected.unknownApplied.join(', ')}`);
+  const unread = [
+    ...report.unread.expected.map((u) => `migrations: ${u.object}: ${u.reason}`),
+    ...report.unread.actual.map((u) => `database: ${u.object}: ${u.reason}`),
+  ];
+  if (unread.length > 0) lines.push('', 'Not read (drift cannot speak for these):', ...unread.map((u) => `  ${u}`));
+  say(`${lines.join('\n')}\n`);
+}
+
+async function run(args: string[]): Promise<number> {
+  const { values: flags } = parseFlags(args, { options }, usage);
+  if (!flags.profile) throw new UsageError(`Give --profile NAME.\n\n${usage}`);
+  const services = await openServices({ store: 'required' });
+  let report: DriftReport;
+  try {
+    report = await services.drift.drift(targetRefOf({ profile: flags.profile }, services));
+  } finally {
+    services.close();
+  }
+  if (flags.json) printJson(report);
+  else printText(report);
+  return report.objects.length === 0 ? 0 : schemasDifferExitCode;
+}
+
+export const driftCommand: Command = {
+  name: 'drift',
+  summary: 'is the database what its migrations say it should be: each drifted object with its revision',
+  usage,
+  run,
+};
