@@ -1,11 +1,12 @@
 // `switchyard status|upgrade|downgrade|stamp`: the runner from a terminal or a CI job, through the
 // same runner service as the app (a run is its long operation, followed here).
-import type { RunAction, RunPreview, RunRequest } from '../../../src-shared/model/run';
+import type { RunAction, RunPreview, RunRequest, RunResult } from '../../../src-shared/model/run';
 import { otherBookkeepingLine, type MigrationStatus } from '../../../src-shared/model/status';
 import type { TargetRef } from '../../../src-shared/model/targetRef';
 import { api } from '../../../src-shared/api';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { countOf } from '../../../src-shared/format/plural';
+import { stampedTablesLead, stampedTablesOf } from '../../../src-shared/format/stampedTables';
 import type { MigrationTarget } from '../../targets/migrationTarget';
 import { actorName, type Services } from '../../services';
 import { checkedInput } from '../checkedInput';
@@ -92,6 +93,27 @@ export function withCliWayOut<T>(start: () => T): T {
       throw new SwitchyardError(error.code, `${error.message} From the CLI: add --yes-production.`, error.detail);
     throw error;
   }
+}
+
+/**
+ * A stamp runs no SQL, so it must not read like an upgrade (no timing): it says what it recorded and the
+ * tables the stamped revisions' SQL would create, which a stamp leaves to be there already (or behind).
+ */
+async function stampReport(services: Services, ref: TargetRef, steps: RunResult['steps'], down: boolean, now: string): Promise<string> {
+  const revisions = countOf(steps.length, 'revision');
+  const done = down
+    ? `Stamped down: the records of ${revisions} removed. No SQL ran: their tables stay;`
+    : `Stamped: ${revisions} recorded as applied. No SQL ran;`;
+  const lines = await Promise.all(
+    steps.map(async ({ revision }) => {
+      const tables = await services.graph.revision(ref, revision).then(
+        (detail) => detail.tables.created,
+        () => null,
+      );
+      return `  ${revision}: ${stampedTablesOf(tables)}`;
+    }),
+  );
+  return `${done} ${now}\n${stampedTablesLead(down)}\n${lines.join('\n')}\n`;
 }
 
 function runCommand(action: RunAction | 'status', summary: string): Command {
@@ -188,10 +210,12 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
             status: statusJson(result.status),
             ...(result.snapshot ? { snapshot: result.snapshot } : {}),
           });
-        else
-          say(
-            `${result.steps.length === 0 ? 'Nothing to do' : `${action === 'stamp' ? 'Stamped' : 'Ran'} ${countOf(result.steps.length, 'revision')} in ${result.totalMs} ms`}; now at ${result.status.heads.join(', ') || 'base'}.\n`,
-          );
+        else {
+          const now = `now at ${result.status.heads.join(', ') || 'base'}.`;
+          if (result.steps.length === 0) say(`Nothing to do; ${now}\n`);
+          else if (action === 'stamp') say(await stampReport(services, ref, result.steps, Boolean(values.down), now));
+          else say(`Ran ${countOf(result.steps.length, 'revision')} in ${result.totalMs} ms; ${now}\n`);
+        }
         return 0;
       } catch (error) {
         await reportMissingDatabase(error, services, ref, target, values);

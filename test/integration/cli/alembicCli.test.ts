@@ -109,7 +109,7 @@ describe('switchyard on an Alembic project, with the real Alembic', () => {
     expect(dry.stdout).toContain('-- stamp only records revisions: alembic stamp --purge a1');
     const stamp = await cli.run(['stamp', ...common, '--to=-1', '--down']);
     expect(stamp.code, output(stamp)).toBe(0);
-    expect(stamp.stdout).toMatch(/Stamped 1 revision in \d+ ms; now at a1\./);
+    expect(stamp.stdout).toContain('Stamped down: the records of 1 revision removed. No SQL ran: their tables stay; now at a1.');
     expect(await versions()).toEqual(['a1']);
 
     const toBase = await cli.run(['stamp', ...common, '--to', '-1', '--down']);

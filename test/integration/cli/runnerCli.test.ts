@@ -56,6 +56,34 @@ describe('switchyard status / upgrade / downgrade / stamp', () => {
     expect(cli(['stamp', ...common, '--to', 'base', '--down']).stdout).toContain('now at base');
   });
 
+  it('says a stamp ran no SQL, without a timing, and which tables it takes to be there; a stamp down which it leaves behind', () => {
+    const home = tempDir();
+    const project = join(home, 'migrations');
+    writeNativeProject(project, [
+      { id: 's1', parents: [], message: 'users', up: 'CREATE TABLE users (id INTEGER PRIMARY KEY);', down: 'DROP TABLE users;' },
+      { id: 's2', parents: ['s1'], message: 'a view', up: 'CREATE VIEW user_ids AS SELECT id FROM users;', down: 'DROP VIEW user_ids;' },
+    ]);
+    const common = ['--url', `sqlite://${join(home, 'shop.sqlite')}`, '--project', project];
+
+    const stamp = cli(['stamp', ...common, '--to', 'heads']);
+    expect(stamp.code, stamp.stderr).toBe(0);
+    expect(stamp.stdout).toContain(
+      'Stamped: 2 revisions recorded as applied. No SQL ran; now at s2.\n' +
+        'Their SQL would create these tables; a stamp creates none of them, so they should already exist:\n' +
+        '  s1: users\n  s2: no table\n',
+    );
+    expect(stamp.stdout).not.toMatch(/ in \d+ ms|▲/);
+
+    const down = cli(['stamp', ...common, '--to', 'base', '--down']);
+    expect(down.code, down.stderr).toBe(0);
+    expect(down.stdout).toContain(
+      'Stamped down: the records of 2 revisions removed. No SQL ran: their tables stay; now at base.\n' +
+        'Their SQL created these tables; a stamp down drops none of them:\n' +
+        '  s2: no table\n  s1: users\n',
+    );
+    expect(down.stdout).not.toMatch(/ in \d+ ms|▼/);
+  });
+
   it('refuses a production target without --yes-production', async () => {
     const database = await scratchDatabase(server, 'cli');
     const project = join(tempDir(), 'migrations');
