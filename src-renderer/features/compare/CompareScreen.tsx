@@ -1,11 +1,12 @@
 // The Compare tab: two schemas side by side — a database, what its migrations make, a snapshot —
 // every difference with both definitions and the changed words marked, filters by kind and schema,
 // the report as Markdown or JSON, and the SQL that makes B like A to review and copy.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { schemaComparisonMarkdown, comparisonSummary, unreadLines } from '../../../src-shared/schema/schemaComparisonText';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useConnections } from '../connections/connectionsStore';
 import { downloadFile, fileStem } from '../inventory/exportFile';
+import { ApplySqlDialog } from './ApplySqlDialog';
 import { pickComplete, useCompare } from './compareStore';
 import { filterGroups, kindsOf, schemasOf } from './compareView';
 import { DifferenceGroup } from './DifferenceGroup';
@@ -29,6 +30,15 @@ export function CompareScreen() {
   const schemas = useMemo(() => (comparison ? schemasOf(comparison.diff) : []), [comparison]);
   const unread = useMemo(() => (comparison ? unreadLines(comparison) : []), [comparison]);
   const stem = comparison ? `schema-diff-${fileStem(comparison.from.name)}` : '';
+  const [confirming, setConfirming] = useState(false);
+  const bProfile = profiles.find((p) => p.id === b.profileId);
+  // The SQL runs on B only when B is the database itself, and one Switchyard may change.
+  const cannotRun =
+    b.choice !== 'connection' || !bProfile
+      ? 'B is not a database: copy the SQL to run it where it belongs.'
+      : bProfile.readOnly
+        ? `${bProfile.name} is a read-only connection: Switchyard will not change it.`
+        : undefined;
 
   return (
     <section className="compare" aria-label="Compare schemas">
@@ -123,7 +133,20 @@ export function CompareScreen() {
             <DifferenceGroup key={group.object} group={group} aName={comparison.to.name} bName={comparison.from.name} />
           ))}
           {!comparison.diff.equal && shown.length === 0 && <p className="muted">No difference of this kind in this schema.</p>}
-          {!comparison.diff.equal && <SchemaSqlPanel comparison={comparison} />}
+          {!comparison.diff.equal && (
+            <SchemaSqlPanel comparison={comparison} cannotRun={cannotRun} running={state.applying} onRun={() => setConfirming(true)} />
+          )}
+          {confirming && bProfile && (
+            <ApplySqlDialog
+              comparison={comparison}
+              profile={bProfile}
+              onCancel={() => setConfirming(false)}
+              onConfirm={(typedName) => {
+                setConfirming(false);
+                void state.apply(typedName);
+              }}
+            />
+          )}
         </div>
       )}
     </section>

@@ -44,16 +44,20 @@ export function pickComplete(pick: SidePick): boolean {
 interface CompareState {
   a: SidePick;
   b: SidePick;
-  /** Ready snapshots per profile, once listed. */
+  /** Ready snapshots per profile, as last listed. */
   snapshots: Record<string, Snapshot[]>;
   comparison: SchemaComparison | undefined;
   comparing: boolean;
+  /** The SQL is running on B. */
+  applying: boolean;
   error: ShownError | undefined;
   filter: CompareFilter;
   /** A = what the connection's migrations make, B = the database: drift, the question asked most. */
   start(profileId: string): void;
   pick(side: 'a' | 'b', patch: Partial<SidePick>): void;
   compare(): Promise<void>;
+  /** Runs the reviewed SQL on B (the service compares again and checks the typed name); true when it ran. */
+  apply(typedName: string): Promise<boolean>;
   setFilter(patch: Partial<CompareFilter>): void;
 }
 
@@ -61,7 +65,8 @@ const nothing: SidePick = { choice: 'connection', profileId: '', snapshotId: '' 
 
 export const useCompare = create<CompareState>((set, get) => {
   const listSnapshots = async (profileId: string) => {
-    if (profileId === '' || get().snapshots[profileId]) return;
+    // Listed again each time: a snapshot may have been taken on another tab since.
+    if (profileId === '') return;
     try {
       const list = (await call('snapshots.list', { profileId })).filter((s) => s.state === 'ready');
       set((s) => ({ snapshots: { ...s.snapshots, [profileId]: list } }));
@@ -75,6 +80,7 @@ export const useCompare = create<CompareState>((set, get) => {
     snapshots: {},
     comparison: undefined,
     comparing: false,
+    applying: false,
     error: undefined,
     filter: noCompareFilter,
 
@@ -101,6 +107,25 @@ export const useCompare = create<CompareState>((set, get) => {
         set({ comparison, comparing: false, filter: noCompareFilter });
       } catch (error) {
         set({ comparing: false, error: asError(error) });
+      }
+    },
+
+    async apply(typedName) {
+      const { a, b, comparison } = get();
+      if (!comparison || b.choice !== 'connection') return false;
+      set({ applying: true, error: undefined });
+      try {
+        const after = await call('schema.apply', {
+          from: sideOf(b),
+          to: sideOf(a),
+          reviewed: comparison.sql.statements.map((s) => s.sql),
+          confirmation: typedName ? { typedName } : {},
+        });
+        set({ comparison: after, applying: false, filter: noCompareFilter });
+        return true;
+      } catch (error) {
+        set({ applying: false, error: asError(error) });
+        return false;
       }
     },
 

@@ -1,0 +1,188 @@
+// The Compare tab end to end at 1280×720: a SQLite database part-way through a native project and
+// changed by hand after, compared through the real browser host in Chromium with what its migrations
+// make (as applied, then at every head) and with its snapshot from before the change; the changed
+// words marked, the filters, both exports, the SQL to review and run after its confirmation; axe's
+// WCAG 2 A/AA rules in both themes.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { SchemaComparison } from '../../src-shared/model/schemaComparison';
+import { connect } from '../../src-main/drivers/connect';
+import { applyByHand, runStatements, writeNativeProject } from '../support/nativeProject';
+import { newHome, serve, type ServedApp } from './browserHost';
+import { shot } from './geometry';
+
+const passphrase = 'e2e schema compare passphrase';
+
+function cli(home: string, args: string[]): string {
+  const run = spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], {
+    env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+}
+
+/** The shop at r1, its snapshot "before", then changed by hand: a phone column added, the email index widened. */
+async function shop(home: string): Promise<void> {
+  const path = join(home, 'shop.sqlite');
+  const projectDir = join(home, 'migrations');
+  writeNativeProject(projectDir, [
+    {
+      id: 'r1',
+      parents: [],
+      message: 'customers',
+      up: 'CREATE TABLE customers (id integer PRIMARY KEY, email text NOT NULL);\nCREATE INDEX customers_email ON customers (email);',
+    },
+    { id: 'r2', parents: ['r1'], message: 'orders', up: 'CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id));' },
+  ]);
+  const connection = {
+    engine: 'sqlite',
+    host: '',
+    port: 0,
+    database: '',
+    user: '',
+    sslMode: 'disable',
+    sslCaFile: '',
+    sqlitePath: path,
+    readOnly: false,
+  } as const;
+  const driver = await connect(connection, { create: true });
+  try {
+    await applyByHand(driver, projectDir, ['r1']);
+  } finally {
+    await driver.close();
+  }
+  cli(home, ['profiles', 'add', '--name', 'Shop', '--env', 'dev', '--engine', 'sqlite', '--sqlite-path', path, '--project', projectDir]);
+  cli(home, ['snapshot', 'create', '--profile', 'Shop', '--name', 'before']);
+  const changed = await connect(connection);
+  try {
+    await runStatements(
+      changed,
+      'ALTER TABLE customers ADD COLUMN phone text;\nDROP INDEX customers_email;\nCREATE INDEX customers_email ON customers (email, id);',
+    );
+  } finally {
+    await changed.close();
+  }
+}
+
+/** WCAG 2 A/AA violations in the light and then the dark theme, one readable line each. */
+async function violations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    found.push(...result.violations.flatMap((v) => v.nodes.map((node) => `${colorScheme}: ${v.id}: ${v.help} — ${node.target.join(' ')}`)));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
+test.describe('compare schemas', () => {
+  let app: ServedApp;
+
+  test.beforeAll(async () => {
+    const home = newHome();
+    await shop(home);
+    app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
+  });
+  test.afterAll(async () => {
+    await app.stop();
+  });
+
+  test('what the migrations make against the database, at every head, and the snapshot from before: differences, marks, filters, exports, SQL', async ({
+    page,
+  }) => {
+    // Several replays and two full axe runs a theme on a shared machine: a budget, not a speed check.
+    test.setTimeout(4 * 60_000);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(app.url);
+    await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Shop/ }).click();
+    await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+
+    const a = page.getByRole('group', { name: 'A — the schema to match' });
+    const b = page.getByRole('group', { name: 'B — the schema to change' });
+    // Drift is the first question: A is what Shop's migrations make as applied, B the database now.
+    await expect(a.getByLabel('What of it')).toHaveValue('applied');
+    await expect(b.getByLabel('What of it')).toHaveValue('connection');
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+
+    const result = page.getByRole('region', { name: 'Compare schemas' });
+    await expect(result.getByRole('status')).toHaveText('2 differences in 1 object.');
+    const customers = page.getByRole('table', { name: 'table "main"."customers"' });
+    const row = (object: string) =>
+      customers.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(object.replace(/[."]/g, '\\$&')) }) });
+    await expect(row('column "main"."customers"."phone"')).toContainText('only in B');
+    await expect(row('column "main"."customers"."phone"').getByRole('cell').first()).toHaveText('Not in A');
+    // The index's definitions side by side, the words B added marked on B's side only.
+    const index = row('index "main"."customers_email"');
+    await expect(index).toContainText('changed');
+    await expect(index.getByRole('cell').nth(0).locator('mark')).toHaveCount(0);
+    await expect(index.getByRole('cell').nth(1).locator('mark')).toHaveText([/,\s*id/]);
+    const sql = page.getByRole('region', { name: 'SQL to make B like A' });
+    await expect(sql).toContainText('DESTRUCTIVE: destroys');
+    await expect(sql).toContainText('phone');
+    await shot(page, '40-compare-drift');
+    const found: Record<string, string[]> = { drift: await violations(page) };
+
+    // Every head: r2's orders table is in A and not in B.
+    await a.getByLabel('What of it').selectOption('heads');
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect(result.getByRole('status')).toHaveText(/^\d+ differences in 2 objects\.$/);
+    await expect(page.getByRole('table', { name: 'table "main"."orders"' })).toContainText('only in A');
+    await page.getByLabel('Kind').selectOption('index');
+    await expect(page.getByRole('table', { name: 'table "main"."orders"' })).toHaveCount(0);
+    await expect(customers.getByRole('row')).toHaveCount(2);
+    await page.getByLabel('Kind').selectOption('');
+
+    const markdownDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export Markdown' }).click();
+    const markdown = readFileSync(await (await markdownDownload).path(), 'utf8').split('\n');
+    expect(markdown[0]).toBe("# Schema diff — Shop → what Shop's migrations make");
+    expect(markdown).toContain('## table `"main"."orders"`');
+    expect(markdown).toContain('```sql');
+    const jsonDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    const json = JSON.parse(readFileSync(await (await jsonDownload).path(), 'utf8')) as SchemaComparison;
+    expect(json.diff.groups.map((g) => g.object)).toEqual(['table:"main"."customers"', 'table:"main"."orders"']);
+    expect(json.to.expected?.revisionsFrom).toBe('the revisions asked for');
+
+    // The snapshot from before the change says what the applied migrations said.
+    await a.getByLabel('What of it').selectOption('snapshot');
+    await a.getByLabel('Snapshot', { exact: true }).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect(page.getByText(/^snapshot "before" of Shop/)).toBeVisible();
+    await expect(result.getByRole('status')).toHaveText('2 differences in 1 object.');
+    await shot(page, '41-compare-snapshot');
+    found['snapshot'] = await violations(page);
+    expect(Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0))).toEqual({});
+  });
+
+  test('runs the SQL that makes the database like what its migrations make, after a confirmation naming what it destroys', async ({ page }) => {
+    test.setTimeout(3 * 60_000);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(app.url);
+    await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Shop/ }).click();
+    await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const status = page.getByRole('region', { name: 'Compare schemas' }).getByRole('status');
+    await expect(status).toHaveText('2 differences in 1 object.');
+
+    await page.getByRole('button', { name: 'Run on B…' }).click();
+    const dialog = page.getByRole('dialog', { name: "Make Shop like what Shop's migrations make?" });
+    await expect(dialog).toContainText('columns "phone" of "main"."customers" and their values');
+    await shot(page, '42-compare-run');
+    const found = await violations(page);
+    // Cancel changes nothing: the same two differences on the next look.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+    await page.getByRole('button', { name: 'Run on B…' }).click();
+    await dialog.getByRole('button', { name: 'Run the SQL' }).click();
+    await expect(status).toHaveText('The schemas are the same.');
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect(status).toHaveText('The schemas are the same.');
+    expect(found).toEqual([]);
+  });
+});
