@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import { profileInputSchema } from '../../src-shared/model/profile';
 import type { ProfileService } from '../profiles/profileService';
-import { letServerUserReach, runningAsRoot } from '../scratch/embeddedPostgres';
+import { letServerUserReach } from '../scratch/embeddedPostgres';
+import { runningAsRoot } from '../scratch/postgresBinaries';
 import { freePort } from '../scratch/freePort';
 import { initialiseServer, serverRunning, startServer, stopServer } from './localServerControl';
 

