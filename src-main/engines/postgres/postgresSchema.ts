@@ -26,6 +26,7 @@ export async function readPostgresSchema(driver: Driver, options: SchemaReadOpti
   try {
     const [version] = await driver.query<{ version: string }>("SELECT current_setting('server_version') AS version");
     const scope = await readSchemas(driver, options.schemas);
+    // One statement at a time: a pg client queues more, but that is deprecated (and gone in pg 9).
     const columns = await readColumns(driver, scope.schemas);
     const reads: FamilyRead[] = [scope, columns];
     for (const family of families) reads.push(await family(driver, scope.schemas, columns.names));
@@ -33,11 +34,14 @@ export async function readPostgresSchema(driver: Driver, options: SchemaReadOpti
     const comments = await readComments(driver);
     const otherObjects = await readOtherObjects(driver, scope.schemas);
     await driver.execScript('COMMIT');
-    const found = reads.flatMap((read) => read.objects);
     return {
       engine: 'postgres',
       serverVersion: version?.version,
-      objects: assemble(found, dependencies, comments),
+      objects: assemble(
+        reads.flatMap((read) => read.objects),
+        dependencies,
+        comments,
+      ),
       unread: [...reads.flatMap((read) => read.unread), ...otherObjects],
     };
   } catch (error) {
@@ -67,20 +71,27 @@ function commentObject(target: FoundObject, comment: CatalogComment): SchemaObje
 
 const dependencyKinds = new Set(['enum', 'domain']);
 
-/** Resolves catalog addresses into keys, adds comments, keeps only dependencies on objects in the model. */
+/**
+ * Resolves catalog addresses into keys, adds comments, keeps only dependencies on objects in the
+ * model. The objects are this read's own, fresh from the families: they are completed in place.
+ */
 function assemble(found: FoundObject[], dependencies: CatalogDependency[], comments: CatalogComment[]): SchemaObject[] {
   const byRef = new Map(found.map((item) => [item.ref, item]));
-  const needs = new Map(found.map((item) => [item.object.key, new Set(item.object.dependsOn)]));
+  const byKey = new Map(found.map((item) => [item.object.key, item.object]));
+  const need = (object: SchemaObject, key: string) => {
+    if (!object.dependsOn.includes(key)) object.dependsOn.push(key);
+  };
   for (const { from_ref, to_ref } of dependencies) {
     const from = lookUp(byRef, from_ref)?.object;
     const to = lookUp(byRef, to_ref)?.object;
     // A sequence's owner depends on it (the column's default), never the other way round.
     if (!from || !to || from.kind === 'sequence' || to.key === from.key || to.parent === from.key) continue;
-    needs.get(from.key)?.add(to.key);
+    need(from, to.key);
     // pg_depend names the columns a view reads, not their table: it needs the table as much.
-    if (to.kind === 'column' && to.parent !== null && to.parent !== from.key) needs.get(from.key)?.add(to.parent);
+    if (to.kind === 'column' && to.parent !== null && to.parent !== from.key) need(from, to.parent);
     // A table is created with its columns, so it needs their enums and domains first too.
-    if (from.kind === 'column' && from.parent !== null && dependencyKinds.has(to.kind)) needs.get(from.parent)?.add(to.key);
+    const table = from.kind === 'column' && from.parent !== null && dependencyKinds.has(to.kind) ? byKey.get(from.parent) : undefined;
+    if (table) need(table, to.key);
   }
   const objects = found.map((item) => item.object);
   for (const comment of comments) {
@@ -90,10 +101,12 @@ function assemble(found: FoundObject[], dependencies: CatalogDependency[], comme
   const keys = new Set(objects.map((object) => object.key));
   const matchKeys = new Map<string, number>();
   // In key order, so the same database always numbers its twins the same way.
-  return sortSchemaObjects(objects).map((object) => {
-    const dependsOn = [...(needs.get(object.key) ?? object.dependsOn)].filter((key) => key !== object.key && keys.has(key)).sort();
-    return { ...object, dependsOn, matchKey: uniqueMatchKey(object, matchKeys) };
-  });
+  const sorted = sortSchemaObjects(objects);
+  for (const object of sorted) {
+    object.dependsOn = object.dependsOn.filter((key) => key !== object.key && keys.has(key)).sort();
+    object.matchKey = uniqueMatchKey(object, matchKeys);
+  }
+  return sorted;
 }
 
 /** Two objects with made-up names and the same definition on one table (a foreign key added twice) keep apart. */

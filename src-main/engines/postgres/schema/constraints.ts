@@ -110,6 +110,7 @@ function constraintObject(row: ConstraintRow): SchemaObject {
   const parent = schemaObjectKey(row.table_kind, [row.schema, row.table_name]);
   const generatedName = serverChoseName(row);
   const columns = row.columns.map((column) => schemaObjectKey('column', [row.schema, row.table_name, column]));
+  const referenced = referencedKeys(row);
   const build = <K extends ConstraintKind>(kind: K, attributes: SchemaAttributes[K]) => {
     const key = schemaObjectKey(kind, [row.schema, row.table_name, row.name]);
     return schemaObject<K>({
@@ -122,7 +123,7 @@ function constraintObject(row: ConstraintRow): SchemaObject {
       generatedName,
       definition: row.definition,
       attributes,
-      dependsOn: [parent, ...columns, ...referencedKeys(row)],
+      dependsOn: [parent, ...columns, ...referenced],
     }) as SchemaObject;
   };
   const deferrable = { deferrable: row.deferrable, initiallyDeferred: row.deferred };
@@ -135,7 +136,7 @@ function constraintObject(row: ConstraintRow): SchemaObject {
       return build('foreign key', {
         ...deferrable,
         columns: row.columns,
-        referencedTable: referencedKeys(row)[0] ?? '',
+        referencedTable: referenced[0] ?? '',
         referencedColumns: row.referenced_columns ?? [],
         onUpdate: actions[row.on_update] ?? row.on_update,
         onDelete: actions[row.on_delete] ?? row.on_delete,
@@ -156,10 +157,8 @@ function constraintObject(row: ConstraintRow): SchemaObject {
 }
 
 export async function readConstraints(driver: Driver, schemas: string[], names: ColumnNames): Promise<FamilyRead> {
-  const rows = (await driver.query<ConstraintRow>(constraintsSql, [schemas])).map((row) => ({
-    ...row,
-    columns: (row.column_numbers ?? []).map((number) => names.get(`${row.table_oid}:${number}`) ?? `#${number}`),
-  }));
+  const rows = await driver.query<ConstraintRow>(constraintsSql, [schemas]);
+  for (const row of rows) row.columns = (row.column_numbers ?? []).map((number) => names.get(`${row.table_oid}:${number}`) ?? `#${number}`);
   return {
     unread: [],
     objects: rows.map((row) => ({ ref: row.ref, commentTarget: `CONSTRAINT ${row.quoted} ON ${row.qualified_table}`, object: constraintObject(row) })),
