@@ -22,6 +22,7 @@ const commands = [
   ['snapshot', 'list'],
   ['snapshot', 'restore'],
   ['snapshot', 'delete'],
+  ['diff'],
   ['graph'],
   ['plan'],
   ['audit'],
