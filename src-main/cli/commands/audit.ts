@@ -1,6 +1,7 @@
 // `switchyard audit`: the audit log from a terminal, and whether its hash chain is intact.
 import { SwitchyardError } from '../../../src-shared/errors';
 import { auditActionWords } from '../../../src-shared/format/auditActions';
+import { formatMoment } from '../../../src-shared/format/moment';
 import type { Services } from '../../services';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
@@ -43,7 +44,7 @@ async function run(args: string[]): Promise<number> {
     else {
       printTable(
         ['WHEN', 'WHO', 'WHAT', 'ON'],
-        entries.map((e) => [e.at, e.actor, auditActionWords(e.action, e.detail), e.target]),
+        entries.map((e) => [formatMoment(e.at), e.actor, auditActionWords(e.action, e.detail), e.target]),
       );
       say(
         verification.ok

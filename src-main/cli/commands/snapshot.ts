@@ -1,6 +1,7 @@
 // `switchyard snapshot create|list|restore|delete`: named snapshots of a database from a terminal.
 import { countOf } from '../../../src-shared/format/plural';
 import { formatBytes } from '../../../src-shared/model/inventoryExport';
+import { formatMoment } from '../../../src-shared/format/moment';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { actorName } from '../../services';
 import type { Command } from '../command';
@@ -71,7 +72,7 @@ export const snapshotCommand: Command = {
         else
           printTable(
             ['id', 'name', 'state', 'size', 'created at', 'at revisions'],
-            list.map((s) => [s.id.slice(0, 8), s.name, s.state, formatBytes(s.sizeBytes), s.createdAt, s.heads.join(', ') || '—']),
+            list.map((s) => [s.id.slice(0, 8), s.name, s.state, formatBytes(s.sizeBytes), formatMoment(s.createdAt), s.heads.join(', ') || '—']),
           );
         return 0;
       }

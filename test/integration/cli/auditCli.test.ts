@@ -35,6 +35,16 @@ describe('switchyard audit --profile', () => {
     expect(removed.stdout).not.toContain('billing');
   });
 
+  it('says when in one human format with the zone, as the app does, not as a raw ISO string', async () => {
+    const home = tempDir();
+    const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'audit passphrase', TZ: 'Europe/Berlin' });
+    expect((await cli.run(['profiles', 'add', '--name', 'orders', '--engine', 'sqlite', '--sqlite-path', join(home, 'orders.db')])).code).toBe(0);
+    const log = await cli.run(['audit']);
+    expect(log.code, log.stderr).toBe(0);
+    expect(log.stdout).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2} (CET|CEST)\s.*Connection created\s+orders$/m);
+    expect(log.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
   it('refuses a profile it knows nothing about instead of printing an empty log', async () => {
     const cli = new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'audit passphrase' });
     const unknown = await cli.run(['audit', '--profile', 'nobody']);

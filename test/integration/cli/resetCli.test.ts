@@ -1,10 +1,11 @@
 // `switchyard reset` and `switchyard snapshot` from a terminal: the plan without --confirm, the
 // reset with it, and the undo through the snapshot it took.
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runTarget } from '../../../src-main/runner/runnerService';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
+import { execSqlite } from '../../support/sqliteFile';
 import { tempDir } from '../../support/tempDir';
 import { openSession, postgresTarget, rows, shellWithSwitchyard, shopProject, unlockedServices } from '../reset/resetSupport';
 
@@ -20,6 +21,23 @@ async function shopWithAda(prefix: string) {
 }
 
 describe('switchyard reset / snapshot', () => {
+  it('lists snapshots with when they were taken in one human format with the zone, not a raw ISO string', () => {
+    const home = tempDir();
+    const database = join(home, 'shop.sqlite');
+    execSqlite(database, 'CREATE TABLE customers (id INTEGER PRIMARY KEY);');
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], {
+        env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'snapshot list passphrase', TZ: 'Europe/Berlin' },
+        encoding: 'utf8',
+      });
+    const taken = cli(['snapshot', 'create', '--url', `sqlite://${database}`, '--name', 'before the demo']);
+    expect(taken.status, taken.stderr).toBe(0);
+    const list = cli(['snapshot', 'list', '--url', `sqlite://${database}`]);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/before the demo .*\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2} (CET|CEST)/);
+    expect(list.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
   it('prints the impact and statements without --confirm, resets with it, and restores the snapshot it took', async () => {
     const { database, project } = await shopWithAda('cli_reset');
     const home = tempDir();
