@@ -11,7 +11,7 @@ import type { ScratchPlace } from '../../scratch/scratchDatabase';
 import type { MigrationTarget } from '../../targets/migrationTarget';
 import type { TargetResolver } from '../../targets/targetResolver';
 import type { RehearsalGate } from './rehearsalGate';
-import { rehearsalSubject, type RehearsalSubject } from './rehearsalKey';
+import { plannedRun, rehearsalKeyNow, type PlannedRun } from './rehearsalKey';
 import type { RehearsalRecords } from './rehearsalRecords';
 import { rehearse } from './rehearse';
 
@@ -31,12 +31,12 @@ export class RehearsalService implements RehearsalGate {
 
   async standing(ref: TargetRef, request: RunRequest): Promise<RehearsalStanding> {
     const { target } = this.targets.resolve(ref);
-    return this.records.standing((await rehearsalSubject(target, request)).key);
+    return this.records.standing((await rehearsalKeyNow(target, request)).key);
   }
 
   async beforeRun(target: MigrationTarget, request: RunRequest, how: RunRehearsal, operation: OperationContext): Promise<void> {
-    const subject = await rehearsalSubject(target, request);
-    const standing = this.records.standing(subject.key);
+    const { key, planned } = await rehearsalKeyNow(target, request);
+    const standing = this.records.standing(key);
     if (standing.state === 'rehearsed') {
       operation.log('info', `Rehearsed ${standing.rehearsal ? formatMoment(standing.rehearsal.at) : 'before'}: the same plan succeeded on this schema.`);
       return;
@@ -48,7 +48,7 @@ export class RehearsalService implements RehearsalGate {
         { standing: standing.state },
       );
     }
-    const rehearsal = await this.rehearseSubject(target, request, subject, operation);
+    const rehearsal = await this.rehearsePlanned(target, request, planned, operation);
     if (!rehearsal.ok) {
       throw new SwitchyardError(
         'E_REHEARSAL_FAILED',
@@ -60,12 +60,12 @@ export class RehearsalService implements RehearsalGate {
   }
 
   private async rehearseTarget(target: MigrationTarget, request: RunRequest, operation: OperationContext): Promise<Rehearsal> {
-    return this.rehearseSubject(target, request, await rehearsalSubject(target, request), operation);
+    return this.rehearsePlanned(target, request, await plannedRun(target, request), operation);
   }
 
-  private async rehearseSubject(target: MigrationTarget, request: RunRequest, subject: RehearsalSubject, operation: OperationContext): Promise<Rehearsal> {
-    const rehearsal = await rehearse(target, request, subject, this.place, operation);
-    this.records.keep(subject.key.databaseKey, rehearsal);
+  private async rehearsePlanned(target: MigrationTarget, request: RunRequest, planned: PlannedRun, operation: OperationContext): Promise<Rehearsal> {
+    const rehearsal = await rehearse(target, request, planned, this.place, operation);
+    this.records.keep(planned.databaseKey, rehearsal);
     return rehearsal;
   }
 }

@@ -13,7 +13,7 @@ import type { ScratchPlace } from '../../scratch/scratchDatabase';
 import { loadTargetProject, type MigrationTarget } from '../../targets/migrationTarget';
 import { withDriver } from '../../targets/withDriver';
 import { runTarget } from '../runnerService';
-import type { RehearsalSubject } from './rehearsalKey';
+import { schemaFingerprint, type PlannedRun } from './rehearsalKey';
 
 const actor = 'switchyard (rehearsal)';
 
@@ -24,7 +24,7 @@ function rehearsedLocks(seen: readonly SeenLock[]): RehearsedLock[] {
 }
 
 /** Each step's time as the progress events mark them: what a failed run took before it failed. */
-function stepClock(steps: RehearsalSubject['preview']['steps']) {
+function stepClock(steps: PlannedRun['preview']['steps']) {
   const durations: number[] = [];
   let since = performance.now();
   return {
@@ -40,7 +40,7 @@ function stepClock(steps: RehearsalSubject['preview']['steps']) {
 export async function rehearse(
   target: MigrationTarget,
   request: RunRequest,
-  subject: RehearsalSubject,
+  planned: PlannedRun,
   place: ScratchPlace,
   operation?: OperationContext,
 ): Promise<Rehearsal> {
@@ -54,8 +54,11 @@ export async function rehearse(
     // The clone is nobody's production: the real run asks for its own confirmation.
     const onClone: MigrationTarget = { ...target, name: `the rehearsal clone of ${target.name}`, environment: 'dev', connection: clone.connection };
     const before = await withDriver(onClone, (driver) => engine.schema.read(driver));
+    // A template or file copy is the database as it was when copied: its schema is the one rehearsed on,
+    // read once. A replayed schema may lack what could not be replayed: the database's own is read then.
+    const rehearsedOn = clone.made.how === 'schema replay' ? await withDriver(target, (driver) => engine.schema.read(driver)) : before;
     const watch = await engine.watchLocks(clone.connection);
-    const steps = subject.preview.steps;
+    const steps = planned.preview.steps;
     const clock = stepClock(steps);
     const watched: OperationContext | undefined = operation && {
       ...operation,
@@ -92,8 +95,8 @@ export async function rehearse(
       locksNote: watch.note,
       schemaChange: diffSchemas(before, after),
       at: new Date().toISOString(),
-      planFingerprint: subject.key.planFingerprint,
-      schemaFingerprint: subject.key.schemaFingerprint,
+      planFingerprint: planned.planFingerprint,
+      schemaFingerprint: schemaFingerprint(rehearsedOn),
     };
   } finally {
     await clone.drop();
