@@ -68,7 +68,8 @@ export function createServices(options: ServicesOptions): Services {
   const scratch = new ScratchPlaces(options.dataDir);
   const rehearsals = new RehearsalService(targets, operations, scratch, new RehearsalRecords(join(options.dataDir, 'rehearsals')));
   const runner = new RunnerService(targets, session, operations, snapshots, rehearsals);
-  const reset = new ResetService(targets, snapshots, session, operations);
+  // Verify asks for drift only when it runs, after every service below exists.
+  const reset = new ResetService(targets, snapshots, session, operations, (ref) => drift.drift(ref));
   const inventory = new InventoryService(targets, operations);
   const graph = new GraphService(targets);
   const expectedSchema = new ExpectedSchemaService(targets, scratch, new ExpectedSchemaCache(join(options.dataDir, 'expected-schema')));

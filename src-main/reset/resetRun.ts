@@ -19,7 +19,7 @@ import { planReset, recordedShapeFor, safetyNetName } from './resetPlan';
 import { runSeed } from './seedRun';
 import { databaseState } from './resetState';
 import type { SnapshotScope, SnapshotService } from './snapshots';
-import { verifyReset, type Expectation } from './verifyReset';
+import { verifyReset, type Expectation, type SchemaDriftCheck } from './verifyReset';
 import { countOf } from '../../src-shared/format/plural';
 
 export interface ResetRunOptions {
@@ -27,6 +27,8 @@ export interface ResetRunOptions {
   confirmation: Confirmation;
   operation?: OperationContext;
   audit?: (record: AuditRecord) => void;
+  /** For Verify: the full schema against the migrations; without it, Verify compares table names only. */
+  schemaDrift?: SchemaDriftCheck;
 }
 
 export function checkConfirmation(plan: ResetPlan, confirmation: Confirmation): void {
@@ -116,10 +118,10 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
       return `ran ${request.seedFile}`;
     }
     case 'verify': {
-      const verification = await verifyReset(scope.target, expectationOf(context));
+      const verification = await verifyReset(scope.target, expectationOf(context), options.schemaDrift);
       context.verification = verification;
       if (!verification.ok) throw new SwitchyardError('E_RESET_FAILED', `Verification found differences: ${verification.problems.join('; ')}`);
-      return `at ${verification.heads.join(', ') || 'base'}; tables as expected`;
+      return `at ${verification.heads.join(', ') || 'base'}; ${verification.drift ? 'schema as the migrations make it' : 'tables as expected'}`;
     }
   }
 }
@@ -210,6 +212,7 @@ export async function runReset(snapshots: SnapshotService, scope: SnapshotScope,
               heads: verification.heads,
               missingTables: verification.missingTables,
               unexpectedTables: verification.unexpectedTables,
+              ...(verification.drift ? { drift: verification.drift } : {}),
             },
           }
         : {}),

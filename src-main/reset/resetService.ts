@@ -3,6 +3,7 @@ import { SwitchyardError } from '../../src-shared/errors';
 import { countOf } from '../../src-shared/format/plural';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import type { Confirmation } from '../../src-shared/model/confirmation';
+import type { DriftReport } from '../../src-shared/model/drift';
 import type { DatabaseCondition, ResetPlan, ResetRequest, ResetSession, Snapshot } from '../../src-shared/model/reset';
 import type { TargetRef } from '../../src-shared/model/targetRef';
 import type { Operations } from '../operations/operations';
@@ -19,6 +20,8 @@ export class ResetService {
     private readonly snapshots: SnapshotService,
     private readonly session: StoreSession,
     private readonly operations: Operations,
+    /** Drift of a target, for the Verify step's full schema comparison. */
+    private readonly drift?: (ref: TargetRef) => Promise<DriftReport>,
   ) {}
 
   private scope(ref: TargetRef): SnapshotScope {
@@ -32,8 +35,15 @@ export class ResetService {
   run(ref: TargetRef, request: ResetRequest, confirmation: Confirmation, actor: string): OperationStarted {
     const scope = this.scope(ref);
     const audit = this.session.store.audit;
+    const drift = this.drift;
     return this.operations.start('reset.run', (operation) =>
-      runReset(this.snapshots, scope, request, { actor, confirmation, operation, audit: (record) => audit.append(record) }),
+      runReset(this.snapshots, scope, request, {
+        actor,
+        confirmation,
+        operation,
+        audit: (record) => audit.append(record),
+        ...(drift ? { schemaDrift: async () => (await drift(ref)).objects } : {}),
+      }),
     );
   }
 

@@ -1,6 +1,9 @@
-// The wizard's Verify step: the version bookkeeping at the target, and the tables equal to what the
-// applied migrations create — none missing, none unexpected.
+// The wizard's Verify step: the version bookkeeping at the target, the tables equal to what the
+// applied migrations create — none missing, none unexpected — and, when a migration target was
+// reached, the full schema (columns, indexes, constraints…) equal to what its migrations make.
+import type { DriftedObject } from '../../src-shared/model/drift';
 import type { ResetVerification } from '../../src-shared/model/reset';
+import { driftedObjectText } from '../../src-shared/schema/driftText';
 import { countOf } from '../../src-shared/format/plural';
 import { loadInventory } from '../inventory/loadInventory';
 import { appliedWithAncestors, planUpgrade } from '../../src-shared/graph/planner';
@@ -15,7 +18,14 @@ export type Expectation = { kind: 'empty' } | { kind: 'target'; to: string } | {
 
 const sameHeads = (a: readonly string[], b: readonly string[]) => [...a].sort().join(' ') === [...b].sort().join(' ');
 
-export async function verifyReset(target: MigrationTarget, expectation: Expectation): Promise<ResetVerification & { problems: string[] }> {
+/** The database's drift against its migrations (another application's objects set apart), read now. */
+export type SchemaDriftCheck = () => Promise<DriftedObject[]>;
+
+export async function verifyReset(
+  target: MigrationTarget,
+  expectation: Expectation,
+  schemaDrift?: SchemaDriftCheck,
+): Promise<ResetVerification & { problems: string[] }> {
   const problems: string[] = [];
   const [status, inventory] = await Promise.all([target.projectDir ? targetStatus(target) : undefined, loadInventory(target)]);
   const heads = status?.heads ?? [];
@@ -36,5 +46,8 @@ export async function verifyReset(target: MigrationTarget, expectation: Expectat
     if (missingTables.length) problems.push(`missing: ${missingTables.join(', ')}`);
     if (unexpectedTables.length) problems.push(`unexpected: ${unexpectedTables.join(', ')}`);
   }
-  return { ok: problems.length === 0, heads, missingTables, unexpectedTables, problems };
+  // Only a migration target says what the whole schema must be; a restored snapshot is what it was.
+  const drift = expectation.kind === 'target' && status && schemaDrift ? await schemaDrift() : undefined;
+  if (drift && drift.length > 0) problems.push(`the schema differs from what the migrations make: ${drift.map(driftedObjectText).join('; ')}`);
+  return { ok: problems.length === 0, heads, missingTables, unexpectedTables, problems, ...(drift ? { drift } : {}) };
 }

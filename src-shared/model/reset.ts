@@ -1,5 +1,6 @@
 // The reset wizard and snapshots as the UI, the CLI and the API see them: a plan (what will be
 // destroyed and the exact statements), the steps as they run, and what the database holds after.
+import type { DriftedObject } from './drift';
 
 export const resetModes = ['recreate', 'wipe', 'snapshot'] as const;
 /** recreate: drop and create the database. wipe: drop and create its schemas (no CREATEDB needed). snapshot: restore one. */
@@ -98,6 +99,8 @@ export interface ResetVerification {
   heads: string[];
   missingTables: string[];
   unexpectedTables: string[];
+  /** Every object that differs from what the migrations make (columns, indexes, constraints…), when the full schema was compared. */
+  drift?: DriftedObject[];
 }
 
 export interface ResetResult {
