@@ -9,32 +9,37 @@ import { targetRefSchema } from './targetRef';
 
 const revisions = z.array(z.string().trim().min(1).max(200)).max(100).optional();
 
-function sideSchema<T extends z.ZodType>(target: T) {
-  return z.discriminatedUnion('kind', [
+/** The sides a database stands for: itself now, one of its snapshots, what its migrations make. */
+function databaseSides<T extends z.ZodType>(target: T) {
+  return [
     /** The database itself, read now. */
     z.object({ kind: z.literal('connection'), target }).strict(),
     /** A snapshot by its id (or the start of it), read without changing it. */
     z.object({ kind: z.literal('snapshot'), snapshotId: z.string().trim().min(1).max(64) }).strict(),
     /** What the connection's migrations make: up to what it has applied, or to `revisions`. */
     z.object({ kind: z.literal('expected'), target, revisions }).strict(),
-    /** What a project's migrations make on their own: up to `revisions`, every head when none. */
-    z
-      .object({
-        kind: z.literal('project'),
-        project: z.string().trim().min(1).max(4096),
-        format: z.enum(projectFormatChoices).optional(),
-        alembic: z.string().min(1).max(1000).optional(),
-        /** The engine to replay on; the other side's when it has one, else PostgreSQL. */
-        engine: z.enum(engines).optional(),
-        revisions,
-      })
-      .strict(),
-  ]);
+  ] as const;
 }
 
-export const schemaSideSchema = sideSchema(targetRefSchema);
-/** Over the API only saved connections: a URL (and a password in it) stays the CLI's. */
-export const savedSchemaSideSchema = sideSchema(z.object({ profileId: profileIdSchema }).strict());
+/** What a project's migrations make on their own: up to `revisions`, every head when none. */
+const projectSide = z
+  .object({
+    kind: z.literal('project'),
+    project: z.string().trim().min(1).max(4096),
+    format: z.enum(projectFormatChoices).optional(),
+    alembic: z.string().min(1).max(1000).optional(),
+    /** The engine to replay on; the other side's when it has one, else PostgreSQL. */
+    engine: z.enum(engines).optional(),
+    revisions,
+  })
+  .strict();
+
+export const schemaSideSchema = z.discriminatedUnion('kind', [...databaseSides(targetRefSchema), projectSide]);
+/**
+ * Over the API only saved connections: a URL (and a password in it) stays the CLI's, and so does a
+ * project given by folder (its Alembic command would run as typed).
+ */
+export const savedSchemaSideSchema = z.discriminatedUnion('kind', databaseSides(z.object({ profileId: profileIdSchema }).strict()));
 
 export type SchemaSide = z.input<typeof schemaSideSchema>;
 export type SavedSchemaSide = z.input<typeof savedSchemaSideSchema>;

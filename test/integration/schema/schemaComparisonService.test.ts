@@ -1,7 +1,7 @@
 // The schema diff's API on real PostgreSQL: schema.compare between two saved connections, and
 // schema.apply — refused on production without the typed name, refused when the SQL is not what was
 // reviewed, refused for a side that is not a database; run with the name, the diff is then empty and
-// the audit log says what it destroyed.
+// the audit log says what it destroyed. A project by folder is refused over the API.
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../src-shared/api';
 import { createServices, type Services } from '../../../src-main/services';
@@ -69,6 +69,11 @@ describe('schema.compare and schema.apply', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT', message: expect.stringContaining('no longer what was reviewed') } });
     const notADatabase = await call(built, 'schema.apply', { from: { kind: 'expected', target: production.target }, to: reference, reviewed });
     expect(notADatabase).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT' } });
+    // A project by folder (with an Alembic command as typed) is the CLI's, never the API's.
+    const byFolder = await built.dispatch('schema.compare', { from: production, to: { kind: 'project', project: '/tmp', alembic: 'touch /tmp/x' } } as never, {
+      actor: 'tester',
+    });
+    expect(byFolder).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT' } });
     expect(await columns(live)).toEqual(['id', 'legacy_code']);
 
     const applied = await call(built, 'schema.apply', { from: production, to: reference, reviewed, confirmation: { typedName: 'Shop production' } });
