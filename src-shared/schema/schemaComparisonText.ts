@@ -37,10 +37,21 @@ export function comparisonSummary(comparison: SchemaComparison): string {
   return `${countOf(allDifferences(diff).length, 'difference')} in ${countOf(diff.groups.length, 'object')}.`;
 }
 
-/** What neither side's reader could model: the diff cannot speak for it. */
+/** Revisions a database records as applied that no file defines: an expected schema cannot hold what they made. */
+function unknownAppliedLine(side: ComparedSide): string[] {
+  const unknown = side.expected?.unknownApplied ?? [];
+  if (unknown.length === 0) return [];
+  return [
+    `${side.name}: ${countOf(unknown.length, 'revision')} recorded as applied that no file of the project defines (${unknown.join(', ')}) — what they made is not in it`,
+  ];
+}
+
+/** What neither side's reader could model, or an expected schema could not replay: the diff cannot speak for it. */
 export function unreadLines(comparison: SchemaComparison): string[] {
   const { unread } = comparison.diff;
   return [
+    ...unknownAppliedLine(comparison.from),
+    ...unknownAppliedLine(comparison.to),
     ...unread.from.map((u) => `${comparison.from.name}: ${u.object} — ${u.reason}`),
     ...unread.to.map((u) => `${comparison.to.name}: ${u.object} — ${u.reason}`),
   ];
