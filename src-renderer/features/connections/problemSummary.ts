@@ -1,8 +1,10 @@
 // One count of a connection's problems, whichever tab shows it: the migration status's (unknown or
 // edited revisions, a blocked upgrade, a refused run, another tool's bookkeeping), the inventory's
-// (missing, conflicting and unexpected tables) and the project graph's anomalies (several heads,
-// missing parents, cycles…). Two tabs counting differently was the complaint.
+// (missing, conflicting and unexpected tables), the project graph's anomalies (several heads,
+// missing parents, cycles…) and the schema's drift from the migrations. Two tabs counting differently
+// was the complaint.
 import { anomalyCounts } from '../../../src-shared/graph/anomalyNames';
+import type { DriftReport } from '../../../src-shared/model/drift';
 import type { Inventory } from '../../../src-shared/model/inventory';
 import type { Anomaly, GraphReport } from '../../../src-shared/model/revision';
 import type { MigrationStatus } from '../../../src-shared/model/status';
@@ -45,9 +47,27 @@ function graphAnomalies(report: GraphReport): Anomaly[] {
   return report.anomalies.filter((anomaly) => anomaly.kind !== 'unknownApplied');
 }
 
-export function problemsOf(status: MigrationStatus | undefined, inventory: Inventory | undefined, graph: GraphReport | undefined): ProblemSummary {
+/** The drift as read: `read` once its answer came, `report` absent when it failed (no project, a replay that failed). */
+export interface DriftRead {
+  report: DriftReport | undefined;
+  read: boolean;
+}
+
+export function problemsOf(
+  status: MigrationStatus | undefined,
+  inventory: Inventory | undefined,
+  graph: GraphReport | undefined,
+  drift?: DriftRead,
+): ProblemSummary {
   const anomalies = graph ? graphAnomalies(graph) : [];
-  const lines = [...(status ? statusLines(status) : []), ...(inventory ? inventoryLines(inventory) : []), ...anomalyCounts(anomalies)];
+  // A table missing or unexpected as a whole is the inventory's count already: drift adds what lies inside tables and beside them.
+  const drifted = (drift?.report?.objects ?? []).filter((o) => o.kind !== 'table' || o.change === 'changed').length;
+  const lines = [
+    ...(status ? statusLines(status) : []),
+    ...(inventory ? inventoryLines(inventory) : []),
+    ...anomalyCounts(anomalies),
+    drifted ? `${countOf(drifted, 'drifted object')} besides the tables` : '',
+  ].filter(Boolean);
   // Only a cycle or a missing parent blocks an upgrade: with the graph read, its anomaly counts it.
   const blockedByAnomaly = anomalies.some((anomaly) => anomaly.kind === 'cycle' || anomaly.kind === 'missingParent');
   const counted = [
@@ -55,11 +75,17 @@ export function problemsOf(status: MigrationStatus | undefined, inventory: Inven
     status ? status.unknown.length + status.changed.length + (status.blockedBy && !blockedByAnomaly ? 1 : 0) + (status.runRefusal ? 1 : 0) : 0,
     status && !status.initialised ? (status.otherBookkeeping?.length ?? 0) : 0,
     inventory ? inventory.counts.missing + inventory.counts.conflict + inventory.counts.unexpected : 0,
+    drifted,
   ];
   return {
     total: counted.reduce((sum, n) => sum + n, 0),
     lines,
     analysisIncomplete: inventory?.analysisIncomplete?.message,
-    unread: [status ? '' : 'the migration status', inventory ? '' : 'the inventory', graph ? '' : 'the project graph'].filter(Boolean),
+    unread: [
+      status ? '' : 'the migration status',
+      inventory ? '' : 'the inventory',
+      graph ? '' : 'the project graph',
+      drift && !(drift.read && drift.report) ? 'the drift' : '',
+    ].filter(Boolean),
   };
 }

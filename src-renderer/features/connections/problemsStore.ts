@@ -1,17 +1,19 @@
 // When a connection's problems were last read, and the one refresh every tab uses: the migration status,
 // the inventory and the project graph are read in one go, so every tab counts the same moment.
 import { create } from 'zustand';
+import { useDrift } from '../drift/driftStore';
 import { useGraph } from '../graph/graphStore';
 import { useInventory } from '../inventory/inventoryStore';
 import { useStatus } from '../runner/statusStore';
 
 /** What a refresh reads; a tab names its own to have it first. */
-export type ProblemSource = 'status' | 'inventory' | 'graph';
+export type ProblemSource = 'status' | 'inventory' | 'graph' | 'drift';
 
 const reads: Record<ProblemSource, (profileId: string) => Promise<void>> = {
   status: (profileId) => useStatus.getState().load(profileId),
   inventory: (profileId) => useInventory.getState().load(profileId),
   graph: (profileId) => useGraph.getState().open(profileId),
+  drift: (profileId) => useDrift.getState().load(profileId),
 };
 
 interface ProblemsState {

@@ -9,6 +9,7 @@ import { useConnections } from '../connections/connectionsStore';
 import { ConnectionProblems } from '../connections/ConnectionProblems';
 import { useProblems } from '../connections/problemsStore';
 import { useConnectionProblems } from '../connections/useConnectionProblems';
+import { DriftLine } from '../drift/DriftLine';
 import { useRunDialog } from './runDialogStore';
 import { useStatus } from './statusStore';
 import { formatMoment } from '../../../src-shared/format/moment';
@@ -89,6 +90,7 @@ export function MigrationsScreen() {
           ))}
           <Summary status={status} problems={problems.total} />
           <ConnectionProblems profileId={profileId} first="status" />
+          <DriftLine profileId={profileId} />
           {status.pendingByBranch.length > 0 && (
             <section aria-label="Pending by branch">
               <h2>Pending, by head</h2>
