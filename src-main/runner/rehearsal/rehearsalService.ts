@@ -6,12 +6,13 @@ import type { OperationStarted } from '../../../src-shared/model/operation';
 import type { Rehearsal, RehearsalStanding, RunRehearsal } from '../../../src-shared/model/rehearsal';
 import type { RunRequest } from '../../../src-shared/model/run';
 import type { TargetRef } from '../../../src-shared/model/targetRef';
+import { engineFor } from '../../engines/engineFor';
 import type { OperationContext, Operations } from '../../operations/operations';
 import type { ScratchPlace } from '../../scratch/scratchDatabase';
 import type { MigrationTarget } from '../../targets/migrationTarget';
 import type { TargetResolver } from '../../targets/targetResolver';
 import type { RehearsalGate } from './rehearsalGate';
-import { plannedRun, rehearsalKeyNow, type PlannedRun } from './rehearsalKey';
+import { rehearsalKeyNow } from './rehearsalKey';
 import type { RehearsalRecords } from './rehearsalRecords';
 import { rehearse } from './rehearse';
 
@@ -31,12 +32,11 @@ export class RehearsalService implements RehearsalGate {
 
   async standing(ref: TargetRef, request: RunRequest): Promise<RehearsalStanding> {
     const { target } = this.targets.resolve(ref);
-    return this.records.standing((await rehearsalKeyNow(target, request)).key);
+    return this.records.standing(await rehearsalKeyNow(target, request));
   }
 
   async beforeRun(target: MigrationTarget, request: RunRequest, how: RunRehearsal, operation: OperationContext): Promise<void> {
-    const { key, planned } = await rehearsalKeyNow(target, request);
-    const standing = this.records.standing(key);
+    const standing = this.records.standing(await rehearsalKeyNow(target, request));
     if (standing.state === 'rehearsed') {
       operation.log('info', `Rehearsed ${standing.rehearsal ? formatMoment(standing.rehearsal.at) : 'before'}: the same plan succeeded on this schema.`);
       return;
@@ -48,7 +48,7 @@ export class RehearsalService implements RehearsalGate {
         { standing: standing.state },
       );
     }
-    const rehearsal = await this.rehearsePlanned(target, request, planned, operation);
+    const rehearsal = await this.rehearseTarget(target, request, operation);
     if (!rehearsal.ok) {
       throw new SwitchyardError(
         'E_REHEARSAL_FAILED',
@@ -60,12 +60,8 @@ export class RehearsalService implements RehearsalGate {
   }
 
   private async rehearseTarget(target: MigrationTarget, request: RunRequest, operation: OperationContext): Promise<Rehearsal> {
-    return this.rehearsePlanned(target, request, await plannedRun(target, request), operation);
-  }
-
-  private async rehearsePlanned(target: MigrationTarget, request: RunRequest, planned: PlannedRun, operation: OperationContext): Promise<Rehearsal> {
-    const rehearsal = await rehearse(target, request, planned, this.place, operation);
-    this.records.keep(planned.databaseKey, rehearsal);
+    const rehearsal = await rehearse(target, request, this.place, operation);
+    this.records.keep(engineFor(target.connection.engine).databaseKey(target.connection), rehearsal);
     return rehearsal;
   }
 }

@@ -13,7 +13,7 @@ import type { ScratchPlace } from '../../scratch/scratchDatabase';
 import { loadTargetProject, type MigrationTarget } from '../../targets/migrationTarget';
 import { withDriver } from '../../targets/withDriver';
 import { runTarget } from '../runnerService';
-import { schemaFingerprint, type PlannedRun } from './rehearsalKey';
+import { plannedRun, schemaFingerprint, type PlannedRun } from './rehearsalKey';
 
 const actor = 'switchyard (rehearsal)';
 
@@ -37,13 +37,7 @@ function stepClock(steps: PlannedRun['preview']['steps']) {
   };
 }
 
-export async function rehearse(
-  target: MigrationTarget,
-  request: RunRequest,
-  planned: PlannedRun,
-  place: ScratchPlace,
-  operation?: OperationContext,
-): Promise<Rehearsal> {
+export async function rehearse(target: MigrationTarget, request: RunRequest, place: ScratchPlace, operation?: OperationContext): Promise<Rehearsal> {
   const engine = engineFor(target.connection.engine);
   const project = loadTargetProject(target);
   const whole = project.format.bookkeeping.tables.map((table) => engine.catalog.address(table));
@@ -53,10 +47,16 @@ export async function rehearse(
     operation?.log('info', `Rehearsing on ${clone.made.description}.`);
     // The clone is nobody's production: the real run asks for its own confirmation.
     const onClone: MigrationTarget = { ...target, name: `the rehearsal clone of ${target.name}`, environment: 'dev', connection: clone.connection };
-    const before = await withDriver(onClone, (driver) => engine.schema.read(driver));
-    // A template or file copy is the database as it was when copied: its schema is the one rehearsed on,
-    // read once. A replayed schema may lack what could not be replayed: the database's own is read then.
-    const rehearsedOn = clone.made.how === 'schema replay' ? await withDriver(target, (driver) => engine.schema.read(driver)) : before;
+    // The clone plans as the database would (same bookkeeping, same files), beside the schema read: the
+    // database is not read again. A template or file copy is the database as it was when copied, so its
+    // schema is the one rehearsed on; a replayed schema may lack what could not be replayed, so then
+    // the database's own is read for the fingerprint.
+    const [planned, before, replayedFrom] = await Promise.all([
+      plannedRun(target, request, clone.connection),
+      withDriver(onClone, (driver) => engine.schema.read(driver)),
+      clone.made.how === 'schema replay' ? withDriver(target, (driver) => engine.schema.read(driver)) : undefined,
+    ]);
+    const rehearsedOn = replayedFrom ?? before;
     const watch = await engine.watchLocks(clone.connection);
     const steps = planned.preview.steps;
     const clock = stepClock(steps);

@@ -131,6 +131,27 @@ describe('rehearsal on PostgreSQL', () => {
     expect(await postgresFingerprint(server, database)).toEqual(before);
   });
 
+  it('drops the clone when the rehearsal is cancelled, and the database is as it was', async () => {
+    const { database, ref } = await postgresAtFirst();
+    const before = await postgresFingerprint(server, database);
+    const built = services();
+    const lines: string[] = [];
+    const stop = built.events.onEvent((message) => {
+      if (message.event === 'op.log') lines.push(message.payload.line);
+      // Cancelled as the plan starts: the runner stops at its first checkpoint, before r002.
+      if (message.event === 'op.progress') built.operations.cancel(message.payload.opId);
+    });
+    onTestFinished(stop);
+
+    const done = await finished(built, built.rehearsals.rehearse(ref, { action: 'upgrade', to: 'heads' }));
+
+    expect(!done.ok && done.error.code).toBe('E_CANCELLED');
+    const clone = /CREATE DATABASE (\S+) TEMPLATE/.exec(lines.join('\n'))?.[1];
+    expect(clone).toBeDefined();
+    expect(await databasesLike(server, String(clone))).toEqual([]);
+    expect(await postgresFingerprint(server, database)).toEqual(before);
+  });
+
   it('a run that rehearses first stops at the failed rehearsal before touching the database', async () => {
     const { database, ref } = await postgresAtFirst();
     const before = await postgresFingerprint(server, database);
