@@ -2,37 +2,102 @@
 // objects, whatever the number of tables) inside one read-only, repeatable-read transaction, so every
 // family sees the same moment. search_path is pg_catalog alone for the read: the server then prints
 // every user object schema-qualified, whatever the role's own search_path, and two databases print alike.
-import { schemaObject, commentKey, sortSchemaObjects, type SchemaModel, type SchemaObject, type SchemaReadOptions } from '../../../src-shared/model/schema';
+import {
+  schemaObject,
+  commentKey,
+  sortSchemaObjects,
+  type SchemaModel,
+  type SchemaObject,
+  type SchemaReadOptions,
+  type SchemaUnread,
+} from '../../../src-shared/model/schema';
 import type { Driver } from '../../drivers/driver';
-import { readColumns } from './schema/columns';
-import { readComments, type CatalogComment } from './schema/comments';
-import { readConstraints } from './schema/constraints';
-import { readDependencies, type CatalogDependency } from './schema/dependencies';
-import { type FamilyRead, type FoundObject } from './schema/foundObject';
-import { readIndexes } from './schema/indexes';
-import { readExtensions, readSchemas } from './schema/namespaces';
-import { readOtherObjects } from './schema/otherObjects';
-import { readPolicies } from './schema/policies';
-import { readRelations } from './schema/relations';
-import { readRoutines } from './schema/routines';
-import { readSequences } from './schema/sequences';
-import { readTriggers } from './schema/triggers';
-import { readTypes } from './schema/types';
+import { columnsFamily } from './schema/columns';
+import { commentsSql, type CatalogComment } from './schema/comments';
+import { constraintsFamily } from './schema/constraints';
+import { dependenciesSql, type CatalogDependency } from './schema/dependencies';
+import type { CatalogRow, ColumnNames, Family, FamilyRead, FoundObject } from './schema/foundObject';
+import { indexesFamily } from './schema/indexes';
+import { extensionsFamily, readSchemas } from './schema/namespaces';
+import { otherObjectsFamily } from './schema/otherObjects';
+import { policiesFamily } from './schema/policies';
+import { relationsFamily } from './schema/relations';
+import { routinesFamily } from './schema/routines';
+import { sequencesFamily } from './schema/sequences';
+import { triggersFamily } from './schema/triggers';
+import { typesFamily } from './schema/types';
 
-const families = [readExtensions, readTypes, readSequences, readRoutines, readRelations, readConstraints, readIndexes, readTriggers, readPolicies];
+/** The families read after the columns, whose names constraints and indexes take. */
+const families: Array<Family<CatalogRow>> = [
+  extensionsFamily,
+  typesFamily,
+  sequencesFamily,
+  routinesFamily,
+  relationsFamily,
+  constraintsFamily,
+  indexesFamily,
+  triggersFamily,
+  policiesFamily,
+];
+
+/** One query and what to do with its rows. */
+interface Step {
+  sql: string;
+  parameters: unknown[];
+  take(rows: CatalogRow[]): void;
+}
+
+/**
+ * The steps' queries one after the other, each sent before the last one's rows are turned into
+ * objects: the server works on the next while this process builds, and never more than one statement
+ * is in flight (pg deprecates queuing them).
+ */
+async function runInTurn(driver: Driver, steps: Step[]): Promise<void> {
+  const send = (step: Step | undefined) => (step === undefined ? undefined : driver.query(step.sql, step.parameters));
+  let next = send(steps[0]);
+  for (const [index, step] of steps.entries()) {
+    const rows = (await next) ?? [];
+    next = send(steps[index + 1]);
+    try {
+      step.take(rows);
+    } catch (error) {
+      await next?.catch(() => undefined);
+      throw error;
+    }
+  }
+}
 
 export async function readPostgresSchema(driver: Driver, options: SchemaReadOptions = {}): Promise<SchemaModel> {
   await driver.execScript('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = pg_catalog');
   try {
     const [version] = await driver.query<{ version: string }>("SELECT current_setting('server_version') AS version");
     const scope = await readSchemas(driver, options.schemas);
-    // One statement at a time: a pg client queues more, but that is deprecated (and gone in pg 9).
-    const columns = await readColumns(driver, scope.schemas);
-    const reads: FamilyRead[] = [scope, columns];
-    for (const family of families) reads.push(await family(driver, scope.schemas, columns.names));
-    const dependencies = await readDependencies(driver);
-    const comments = await readComments(driver);
-    const otherObjects = await readOtherObjects(driver, scope.schemas);
+    const inScope = [scope.schemas];
+    const reads: FamilyRead[] = [scope];
+    let names: ColumnNames = new Map();
+    let dependencies: CatalogDependency[] = [];
+    let comments: CatalogComment[] = [];
+    let otherObjects: SchemaUnread[] = [];
+    const family = (read: Family<CatalogRow>): Step => ({ sql: read.sql, parameters: inScope, take: (rows) => reads.push(read.build(rows, names)) });
+    await runInTurn(driver, [
+      {
+        sql: columnsFamily.sql,
+        parameters: inScope,
+        take: (rows) => {
+          const columns = columnsFamily.build(rows as Parameters<typeof columnsFamily.build>[0], names);
+          names = columns.names;
+          reads.push(columns);
+        },
+      },
+      ...families.map(family),
+      { sql: dependenciesSql, parameters: [], take: (rows) => (dependencies = rows as CatalogDependency[]) },
+      { sql: commentsSql, parameters: [], take: (rows) => (comments = rows as CatalogComment[]) },
+      {
+        sql: otherObjectsFamily.sql,
+        parameters: inScope,
+        take: (rows) => (otherObjects = otherObjectsFamily.build(rows as Parameters<typeof otherObjectsFamily.build>[0], names)),
+      },
+    ]);
     await driver.execScript('COMMIT');
     return {
       engine: 'postgres',

@@ -2,8 +2,7 @@
 // expression, collation and position. A column a partition or a child table only inherits is its
 // parent's, not an object of its own; a view's columns are its query's.
 import { schemaObject, schemaObjectKey } from '../../../../src-shared/model/schema';
-import type { Driver } from '../../../drivers/driver';
-import { notInExtension, relationKindSql, type CatalogRow, type ColumnNames, type FamilyRead, type RelationObjectKind } from './foundObject';
+import { notInExtension, relationKindSql, type CatalogRow, type ColumnNames, type FamilyRead, type RelationObjectKind, type Family } from './foundObject';
 
 interface ColumnRow extends CatalogRow {
   ref: string;
@@ -66,40 +65,42 @@ function columnDefinition(row: ColumnRow): string {
   return parts.join(' ');
 }
 
-export async function readColumns(driver: Driver, schemas: string[]): Promise<FamilyRead & { names: ColumnNames }> {
-  const rows = await driver.query<ColumnRow>(columnsSql, [schemas]);
-  const position = positions(rows);
-  return {
-    unread: [],
-    names: new Map(rows.map((row) => [`${row.table_oid}:${row.attnum}`, row.name])),
-    objects: rows
-      .filter((row) => row.local)
-      .map((row) => {
-        const parent = schemaObjectKey(row.table_kind, [row.schema, row.table_name]);
-        const generated = row.generated === '' ? null : row.expression;
-        return {
-          ref: row.ref,
-          commentTarget: `COLUMN ${row.qualified_table}.${row.quoted}`,
-          object: schemaObject<'column'>({
-            key: schemaObjectKey('column', [row.schema, row.table_name, row.name]),
-            kind: 'column',
-            schema: row.schema,
-            name: row.name,
-            parent,
-            definition: columnDefinition(row),
-            attributes: {
-              type: row.type,
-              nullable: !row.not_null,
-              default: row.generated === '' ? row.expression : null,
-              identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by default' : null,
-              generated,
-              generatedKind: generated === null ? null : row.generated === 's' ? 'stored' : 'virtual',
-              collation: row.collation,
-              position: position.get(row) ?? 0,
-            },
-            dependsOn: [parent],
-          }),
-        };
-      }),
-  };
-}
+export const columnsFamily: Family<ColumnRow, FamilyRead & { names: ColumnNames }> = {
+  sql: columnsSql,
+  build(rows) {
+    const position = positions(rows);
+    return {
+      unread: [],
+      names: new Map(rows.map((row) => [`${row.table_oid}:${row.attnum}`, row.name])),
+      objects: rows
+        .filter((row) => row.local)
+        .map((row) => {
+          const parent = schemaObjectKey(row.table_kind, [row.schema, row.table_name]);
+          const generated = row.generated === '' ? null : row.expression;
+          return {
+            ref: row.ref,
+            commentTarget: `COLUMN ${row.qualified_table}.${row.quoted}`,
+            object: schemaObject<'column'>({
+              key: schemaObjectKey('column', [row.schema, row.table_name, row.name]),
+              kind: 'column',
+              schema: row.schema,
+              name: row.name,
+              parent,
+              definition: columnDefinition(row),
+              attributes: {
+                type: row.type,
+                nullable: !row.not_null,
+                default: row.generated === '' ? row.expression : null,
+                identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by default' : null,
+                generated,
+                generatedKind: generated === null ? null : row.generated === 's' ? 'stored' : 'virtual',
+                collation: row.collation,
+                position: position.get(row) ?? 0,
+              },
+              dependsOn: [parent],
+            }),
+          };
+        }),
+    };
+  },
+};

@@ -2,8 +2,7 @@
 // column's `nullable`; a constraint a partition or child table only inherits (or a foreign key cloned
 // onto a partition) is its parent's.
 import { schemaObject, schemaObjectKey, unnamedMatchKey, type SchemaAttributes, type SchemaObject } from '../../../../src-shared/model/schema';
-import type { Driver } from '../../../drivers/driver';
-import { notInExtension, relationKindSql, type CatalogRow, type ColumnNames, type FamilyRead, type RelationObjectKind } from './foundObject';
+import { notInExtension, relationKindSql, type CatalogRow, type RelationObjectKind, type Family } from './foundObject';
 import { isServerChosenName } from './generatedNames';
 
 interface ConstraintRow extends CatalogRow {
@@ -156,11 +155,13 @@ function constraintObject(row: ConstraintRow): SchemaObject {
   }
 }
 
-export async function readConstraints(driver: Driver, schemas: string[], names: ColumnNames): Promise<FamilyRead> {
-  const rows = await driver.query<ConstraintRow>(constraintsSql, [schemas]);
-  for (const row of rows) row.columns = (row.column_numbers ?? []).map((number) => names.get(`${row.table_oid}:${number}`) ?? `#${number}`);
-  return {
-    unread: [],
-    objects: rows.map((row) => ({ ref: row.ref, commentTarget: `CONSTRAINT ${row.quoted} ON ${row.qualified_table}`, object: constraintObject(row) })),
-  };
-}
+export const constraintsFamily: Family<ConstraintRow> = {
+  sql: constraintsSql,
+  build(rows, names) {
+    for (const row of rows) row.columns = (row.column_numbers ?? []).map((number) => names.get(`${row.table_oid}:${number}`) ?? `#${number}`);
+    return {
+      unread: [],
+      objects: rows.map((row) => ({ ref: row.ref, commentTarget: `CONSTRAINT ${row.quoted} ON ${row.qualified_table}`, object: constraintObject(row) })),
+    };
+  },
+};

@@ -1,7 +1,6 @@
 // What needs what, from pg_depend in one query: a view's rule on the tables, columns, functions and
 // types it reads; a column's default on its sequence; a column on its enum or domain; a function on
 // the types of its arguments. Both ends come back as catalog addresses; the reader turns them into keys.
-import type { Driver } from '../../../drivers/driver';
 import type { CatalogRow } from './foundObject';
 
 export interface CatalogDependency extends CatalogRow {
@@ -15,7 +14,7 @@ const address = (catalog: string, oid: string, column: string) => `${catalog} ||
 // type, a row type for its table, a member of an extension for the extension. Objects below
 // FirstNormalObjectId (16384) are the server's own. Indexes and constraints are left out: their
 // columns and referenced tables come with their own rows, and they are most of pg_depend.
-const dependenciesSql = `
+export const dependenciesSql = `
 SELECT DISTINCT
        CASE d.classid WHEN 'pg_rewrite'::regclass THEN 'pg_class'::regclass::oid || ':' || r.ev_class
                       WHEN 'pg_attrdef'::regclass THEN 'pg_class'::regclass::oid || ':' || ad.adrelid || ':' || ad.adnum
@@ -32,7 +31,3 @@ SELECT DISTINCT
  WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384
    AND (d.classid IN ('pg_rewrite'::regclass, 'pg_attrdef'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass)
         OR (d.classid = 'pg_class'::regclass AND d.objsubid <> 0))`;
-
-export function readDependencies(driver: Driver): Promise<CatalogDependency[]> {
-  return driver.query<CatalogDependency>(dependenciesSql);
-}

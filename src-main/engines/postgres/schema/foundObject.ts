@@ -19,6 +19,15 @@ export interface FamilyRead {
 /** Column names by `<table oid>:<column number>`, every live column of the tables read: constraints and indexes name theirs through it. */
 export type ColumnNames = Map<string, string>;
 
+/**
+ * A family of objects: its one query, whose only parameter ($1) is the schemas read, and how its rows
+ * become objects (`names`: the columns, read first).
+ */
+export interface Family<Row, Result = FamilyRead> {
+  sql: string;
+  build(rows: Row[], names: ColumnNames): Result;
+}
+
 /** A row of catalog text: every query names its columns, each family types its own. */
 export type CatalogRow = Record<string, unknown>;
 

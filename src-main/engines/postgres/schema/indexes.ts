@@ -1,8 +1,7 @@
 // Indexes made with CREATE INDEX. One that backs a primary key, unique or exclusion constraint is
 // that constraint's, and an index a partition only inherits is its parent index's.
 import { schemaObject, schemaObjectKey, unnamedMatchKey } from '../../../../src-shared/model/schema';
-import type { Driver } from '../../../drivers/driver';
-import { notInExtension, relationKindSql, type CatalogRow, type ColumnNames, type FamilyRead, type RelationObjectKind } from './foundObject';
+import { notInExtension, relationKindSql, type CatalogRow, type RelationObjectKind, type Family } from './foundObject';
 import { isServerChosenName } from './generatedNames';
 import { indexKeys } from './indexKeys';
 
@@ -41,46 +40,48 @@ SELECT 'pg_class'::regclass::oid || ':' || i.oid AS ref, n.nspname AS schema, i.
    AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x'))
    AND ${notInExtension('pg_class', 'i.oid')} AND ${notInExtension('pg_class', 't.oid')}`;
 
-export async function readIndexes(driver: Driver, schemas: string[], names: ColumnNames): Promise<FamilyRead> {
-  const rows = await driver.query<IndexRow>(indexesSql, [schemas]);
-  return {
-    unread: [],
-    objects: rows.map((row) => {
-      const nameOf = (number: number) => names.get(`${row.table_oid}:${number}`) ?? `#${number}`;
-      // What the server names an unnamed index after: each key column, `expr` for an expression.
-      const nameParts = row.key_numbers.slice(0, row.key_count).map((number) => (number === 0 ? 'expr' : nameOf(number)));
-      const columnNames = row.key_numbers.filter((number) => number !== 0).map(nameOf);
-      const key = schemaObjectKey('index', [row.schema, row.name]);
-      const parent = schemaObjectKey(row.table_kind, [row.table_schema, row.table_name]);
-      const generatedName = isServerChosenName(row.name, row.table_name, nameParts, 'idx');
-      const { columns, include } = indexKeys(row.definition, row.method);
-      const predicate = row.predicate === null ? '' : ` WHERE ${row.predicate}`;
-      const included = include.length === 0 ? '' : ` INCLUDE (${include.join(', ')})`;
-      return {
-        ref: row.ref,
-        commentTarget: `INDEX ${row.qualified}`,
-        object: schemaObject<'index'>({
-          key,
-          matchKey: generatedName
-            ? unnamedMatchKey('index', parent, `${row.unique ? 'UNIQUE ' : ''}${row.method} (${columns.join(', ')})${included}${predicate}`)
-            : key,
-          kind: 'index',
-          schema: row.schema,
-          name: row.name,
-          parent,
-          generatedName,
-          definition: row.definition,
-          attributes: {
-            unique: row.unique,
-            method: row.method,
-            columns,
-            include,
-            predicate: row.predicate,
-            nullsNotDistinct: row.nulls_not_distinct,
-          },
-          dependsOn: [parent, ...columnNames.map((column) => schemaObjectKey('column', [row.table_schema, row.table_name, column]))],
-        }),
-      };
-    }),
-  };
-}
+export const indexesFamily: Family<IndexRow> = {
+  sql: indexesSql,
+  build(rows, names) {
+    return {
+      unread: [],
+      objects: rows.map((row) => {
+        const nameOf = (number: number) => names.get(`${row.table_oid}:${number}`) ?? `#${number}`;
+        // What the server names an unnamed index after: each key column, `expr` for an expression.
+        const nameParts = row.key_numbers.slice(0, row.key_count).map((number) => (number === 0 ? 'expr' : nameOf(number)));
+        const columnNames = row.key_numbers.filter((number) => number !== 0).map(nameOf);
+        const key = schemaObjectKey('index', [row.schema, row.name]);
+        const parent = schemaObjectKey(row.table_kind, [row.table_schema, row.table_name]);
+        const generatedName = isServerChosenName(row.name, row.table_name, nameParts, 'idx');
+        const { columns, include } = indexKeys(row.definition, row.method);
+        const predicate = row.predicate === null ? '' : ` WHERE ${row.predicate}`;
+        const included = include.length === 0 ? '' : ` INCLUDE (${include.join(', ')})`;
+        return {
+          ref: row.ref,
+          commentTarget: `INDEX ${row.qualified}`,
+          object: schemaObject<'index'>({
+            key,
+            matchKey: generatedName
+              ? unnamedMatchKey('index', parent, `${row.unique ? 'UNIQUE ' : ''}${row.method} (${columns.join(', ')})${included}${predicate}`)
+              : key,
+            kind: 'index',
+            schema: row.schema,
+            name: row.name,
+            parent,
+            generatedName,
+            definition: row.definition,
+            attributes: {
+              unique: row.unique,
+              method: row.method,
+              columns,
+              include,
+              predicate: row.predicate,
+              nullsNotDistinct: row.nulls_not_distinct,
+            },
+            dependsOn: [parent, ...columnNames.map((column) => schemaObjectKey('column', [row.table_schema, row.table_name, column]))],
+          }),
+        };
+      }),
+    };
+  },
+};

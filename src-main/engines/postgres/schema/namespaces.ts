@@ -1,7 +1,7 @@
 // Schemas and extensions: the first query also fixes which schemas every other family reads.
 import { schemaObject, schemaObjectKey } from '../../../../src-shared/model/schema';
 import type { Driver } from '../../../drivers/driver';
-import { notInExtension, type CatalogRow, type FamilyRead } from './foundObject';
+import { notInExtension, type CatalogRow, type Family, type FamilyRead } from './foundObject';
 
 interface SchemaRow extends CatalogRow {
   ref: string;
@@ -52,15 +52,12 @@ interface ExtensionRow extends CatalogRow {
  * Every extension installed, in scope when its objects are: one in pg_catalog (plpgsql) always is.
  * Its comment is the one its control file gives, so it is not an object of the model.
  */
-export async function readExtensions(driver: Driver, schemas: string[]): Promise<FamilyRead> {
-  const rows = await driver.query<ExtensionRow>(
-    `SELECT 'pg_extension'::regclass::oid || ':' || x.oid AS ref, x.extname AS name, x.extversion AS version, n.nspname AS schema,
+export const extensionsFamily: Family<ExtensionRow> = {
+  sql: `SELECT 'pg_extension'::regclass::oid || ':' || x.oid AS ref, x.extname AS name, x.extversion AS version, n.nspname AS schema,
             format('CREATE EXTENSION %I WITH SCHEMA %I VERSION %L', x.extname, n.nspname, x.extversion) AS definition
        FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
       WHERE n.nspname = ANY ($1::text[]) OR n.nspname = 'pg_catalog'`,
-    [schemas],
-  );
-  return {
+  build: (rows) => ({
     unread: [],
     objects: rows.map((row) => ({
       ref: row.ref,
@@ -74,5 +71,5 @@ export async function readExtensions(driver: Driver, schemas: string[]): Promise
         dependsOn: row.schema === 'pg_catalog' ? [] : [schemaObjectKey('schema', [row.schema])],
       }),
     })),
-  };
-}
+  }),
+};

@@ -2,8 +2,7 @@
 // as not read rather than silently missing: rules, extended statistics, collations, operators, text
 // search configurations and dictionaries, conversions; and the database's event triggers.
 import type { SchemaUnread } from '../../../../src-shared/model/schema';
-import type { Driver } from '../../../drivers/driver';
-import { notInExtension, type CatalogRow } from './foundObject';
+import { notInExtension, type CatalogRow, type Family } from './foundObject';
 
 interface OtherRow extends CatalogRow {
   object: string;
@@ -26,7 +25,9 @@ UNION ALL ${inScope('pg_conversion', 'o', 'connamespace')}
 UNION ALL SELECT pg_describe_object('pg_event_trigger'::regclass, e.oid, 0) FROM pg_event_trigger e WHERE ${notInExtension('pg_event_trigger', 'e.oid')}
 ORDER BY 1`;
 
-export async function readOtherObjects(driver: Driver, schemas: string[]): Promise<SchemaUnread[]> {
-  const rows = await driver.query<OtherRow>(otherObjectsSql, [schemas]);
-  return rows.map((row) => ({ object: row.object, reason: 'this kind of object is not part of the schema model yet' }));
-}
+export const otherObjectsFamily: Family<OtherRow, SchemaUnread[]> = {
+  sql: otherObjectsSql,
+  build(rows) {
+    return rows.map((row) => ({ object: row.object, reason: 'this kind of object is not part of the schema model yet' }));
+  },
+};

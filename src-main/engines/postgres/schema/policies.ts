@@ -1,7 +1,6 @@
 // Row-level security policies. Whether a table enforces them is the table's `rowSecurity`.
 import { schemaObject, schemaObjectKey } from '../../../../src-shared/model/schema';
-import type { Driver } from '../../../drivers/driver';
-import { notInExtension, relationKindSql, type CatalogRow, type FamilyRead, type RelationObjectKind } from './foundObject';
+import { notInExtension, relationKindSql, type CatalogRow, type RelationObjectKind, type Family } from './foundObject';
 
 interface PolicyRow extends CatalogRow {
   ref: string;
@@ -31,31 +30,33 @@ SELECT 'pg_policy'::regclass::oid || ':' || p.oid AS ref, n.nspname AS schema, c
 
 const commands: Record<string, string> = { '*': 'ALL', r: 'SELECT', a: 'INSERT', w: 'UPDATE', d: 'DELETE' };
 
-export async function readPolicies(driver: Driver, schemas: string[]): Promise<FamilyRead> {
-  const rows = await driver.query<PolicyRow>(policiesSql, [schemas]);
-  return {
-    unread: [],
-    objects: rows.map((policy) => {
-      const parent = schemaObjectKey(policy.table_kind, [policy.schema, policy.table_name]);
-      const command = commands[policy.command] ?? policy.command;
-      const using = policy.using === null ? '' : ` USING (${policy.using})`;
-      const withCheck = policy.with_check === null ? '' : ` WITH CHECK (${policy.with_check})`;
-      return {
-        ref: policy.ref,
-        commentTarget: `POLICY ${policy.quoted} ON ${policy.qualified_table}`,
-        object: schemaObject<'policy'>({
-          key: schemaObjectKey('policy', [policy.schema, policy.table_name, policy.name]),
-          kind: 'policy',
-          schema: policy.schema,
-          name: policy.name,
-          parent,
-          definition:
-            `CREATE POLICY ${policy.quoted} ON ${policy.qualified_table} AS ${policy.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} ` +
-            `FOR ${command} TO ${policy.roles.join(', ')}${using}${withCheck}`,
-          attributes: { command, permissive: policy.permissive, roles: policy.roles, using: policy.using, withCheck: policy.with_check },
-          dependsOn: [parent],
-        }),
-      };
-    }),
-  };
-}
+export const policiesFamily: Family<PolicyRow> = {
+  sql: policiesSql,
+  build(rows) {
+    return {
+      unread: [],
+      objects: rows.map((policy) => {
+        const parent = schemaObjectKey(policy.table_kind, [policy.schema, policy.table_name]);
+        const command = commands[policy.command] ?? policy.command;
+        const using = policy.using === null ? '' : ` USING (${policy.using})`;
+        const withCheck = policy.with_check === null ? '' : ` WITH CHECK (${policy.with_check})`;
+        return {
+          ref: policy.ref,
+          commentTarget: `POLICY ${policy.quoted} ON ${policy.qualified_table}`,
+          object: schemaObject<'policy'>({
+            key: schemaObjectKey('policy', [policy.schema, policy.table_name, policy.name]),
+            kind: 'policy',
+            schema: policy.schema,
+            name: policy.name,
+            parent,
+            definition:
+              `CREATE POLICY ${policy.quoted} ON ${policy.qualified_table} AS ${policy.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} ` +
+              `FOR ${command} TO ${policy.roles.join(', ')}${using}${withCheck}`,
+            attributes: { command, permissive: policy.permissive, roles: policy.roles, using: policy.using, withCheck: policy.with_check },
+            dependsOn: [parent],
+          }),
+        };
+      }),
+    };
+  },
+};

@@ -1,8 +1,7 @@
 // Tables, partitions, views and materialized views. Foreign tables are found and reported as not
 // modelled. A table's definition leaves its columns and constraints out: they are objects of their own.
 import { schemaObject, schemaObjectKey, type SchemaObject, type SchemaUnread } from '../../../../src-shared/model/schema';
-import type { Driver } from '../../../drivers/driver';
-import { notInExtension, relationKindSql, type CatalogRow, type FamilyRead, type FoundObject, type RelationObjectKind } from './foundObject';
+import { notInExtension, relationKindSql, type CatalogRow, type FoundObject, type RelationObjectKind, type Family } from './foundObject';
 
 interface RelationRow extends CatalogRow {
   ref: string;
@@ -94,19 +93,21 @@ function viewObject(row: RelationRow, kind: 'view' | 'materialized view'): Schem
   return kind === 'view' ? schemaObject<'view'>({ ...fields, kind }) : schemaObject<'materialized view'>({ ...fields, kind });
 }
 
-export async function readRelations(driver: Driver, schemas: string[]): Promise<FamilyRead> {
-  const rows = await driver.query<RelationRow>(relationsSql, [schemas]);
-  const objects: FoundObject[] = [];
-  const unread: SchemaUnread[] = [];
-  for (const row of rows) {
-    if (row.relkind === 'f') {
-      unread.push({ object: `foreign table ${row.qualified}`, reason: 'foreign tables are not part of the schema model yet' });
-      continue;
+export const relationsFamily: Family<RelationRow> = {
+  sql: relationsSql,
+  build(rows) {
+    const objects: FoundObject[] = [];
+    const unread: SchemaUnread[] = [];
+    for (const row of rows) {
+      if (row.relkind === 'f') {
+        unread.push({ object: `foreign table ${row.qualified}`, reason: 'foreign tables are not part of the schema model yet' });
+        continue;
+      }
+      const object =
+        row.relkind === 'v' ? viewObject(row, 'view') : row.relkind === 'm' ? viewObject(row, 'materialized view') : tableObject(row, row.parents ?? []);
+      const commentKind = row.relkind === 'v' ? 'VIEW' : row.relkind === 'm' ? 'MATERIALIZED VIEW' : 'TABLE';
+      objects.push({ ref: row.ref, commentTarget: `${commentKind} ${row.qualified}`, object });
     }
-    const object =
-      row.relkind === 'v' ? viewObject(row, 'view') : row.relkind === 'm' ? viewObject(row, 'materialized view') : tableObject(row, row.parents ?? []);
-    const commentKind = row.relkind === 'v' ? 'VIEW' : row.relkind === 'm' ? 'MATERIALIZED VIEW' : 'TABLE';
-    objects.push({ ref: row.ref, commentTarget: `${commentKind} ${row.qualified}`, object });
-  }
-  return { objects, unread };
-}
+    return { objects, unread };
+  },
+};

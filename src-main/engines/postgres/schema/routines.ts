@@ -2,8 +2,7 @@
 // CREATE statement. Aggregates and window functions are found and reported as not modelled.
 import { createHash } from 'node:crypto';
 import { schemaObject, schemaObjectKey, type SchemaUnread } from '../../../../src-shared/model/schema';
-import type { Driver } from '../../../drivers/driver';
-import { notInExtension, type CatalogRow, type FamilyRead, type FoundObject } from './foundObject';
+import { notInExtension, type CatalogRow, type FoundObject, type Family } from './foundObject';
 
 interface RoutineRow extends CatalogRow {
   ref: string;
@@ -62,18 +61,20 @@ function routineFound(row: RoutineRow, kind: 'function' | 'procedure'): FoundObj
   };
 }
 
-export async function readRoutines(driver: Driver, schemas: string[]): Promise<FamilyRead> {
-  const rows = await driver.query<RoutineRow>(routinesSql, [schemas]);
-  const objects: FoundObject[] = [];
-  const unread: SchemaUnread[] = [];
-  for (const row of rows) {
-    if (row.prokind === 'f') objects.push(routineFound(row, 'function'));
-    else if (row.prokind === 'p') objects.push(routineFound(row, 'procedure'));
-    else
-      unread.push({
-        object: `${row.prokind === 'a' ? 'aggregate' : 'window function'} ${row.qualified}(${row.signature})`,
-        reason: 'aggregates and window functions are not part of the schema model yet',
-      });
-  }
-  return { objects, unread };
-}
+export const routinesFamily: Family<RoutineRow> = {
+  sql: routinesSql,
+  build(rows) {
+    const objects: FoundObject[] = [];
+    const unread: SchemaUnread[] = [];
+    for (const row of rows) {
+      if (row.prokind === 'f') objects.push(routineFound(row, 'function'));
+      else if (row.prokind === 'p') objects.push(routineFound(row, 'procedure'));
+      else
+        unread.push({
+          object: `${row.prokind === 'a' ? 'aggregate' : 'window function'} ${row.qualified}(${row.signature})`,
+          reason: 'aggregates and window functions are not part of the schema model yet',
+        });
+    }
+    return { objects, unread };
+  },
+};

@@ -1,8 +1,7 @@
 // Sequences, with the column that owns one (serial, OWNED BY). An identity column's sequence is part
 // of the column (deptype 'i') and is not an object of its own.
 import { schemaObject, schemaObjectKey, unnamedMatchKey } from '../../../../src-shared/model/schema';
-import type { Driver } from '../../../drivers/driver';
-import { notInExtension, type CatalogRow, type FamilyRead } from './foundObject';
+import { notInExtension, type CatalogRow, type Family } from './foundObject';
 import { isServerChosenName } from './generatedNames';
 
 interface SequenceRow extends CatalogRow {
@@ -39,35 +38,37 @@ SELECT 'pg_class'::regclass::oid || ':' || c.oid AS ref, n.nspname AS schema, c.
   LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
  WHERE n.nspname = ANY ($1::text[]) AND d.deptype IS DISTINCT FROM 'i' AND ${notInExtension('pg_class', 'c.oid')}`;
 
-export async function readSequences(driver: Driver, schemas: string[]): Promise<FamilyRead> {
-  const rows = await driver.query<SequenceRow>(sequencesSql, [schemas]);
-  return {
-    unread: [],
-    objects: rows.map((row) => {
-      const key = schemaObjectKey('sequence', [row.schema, row.name]);
-      const ownedBy =
-        row.owner_schema === null || row.owner_table === null || row.owner_column === null
-          ? null
-          : schemaObjectKey('column', [row.owner_schema, row.owner_table, row.owner_column]);
-      const generatedName = row.owner_table !== null && row.owner_column !== null && isServerChosenName(row.name, row.owner_table, [row.owner_column], 'seq');
-      return {
-        ref: row.ref,
-        commentTarget: `SEQUENCE ${row.qualified}`,
-        object: schemaObject<'sequence'>({
-          key,
-          matchKey: generatedName && ownedBy !== null ? unnamedMatchKey('sequence', ownedBy, 'owned') : key,
-          kind: 'sequence',
-          schema: row.schema,
-          name: row.name,
-          generatedName,
-          definition:
-            `CREATE SEQUENCE ${row.qualified} AS ${row.type} INCREMENT BY ${row.increment} MINVALUE ${row.min} MAXVALUE ${row.max} ` +
-            `START WITH ${row.start} CACHE ${row.cache}${row.cycle ? ' CYCLE' : ' NO CYCLE'}${row.owned_by === null ? '' : ` OWNED BY ${row.owned_by}`}`,
-          attributes: { type: row.type, start: row.start, increment: row.increment, min: row.min, max: row.max, cache: row.cache, cycle: row.cycle, ownedBy },
-          // Not on its owning column: that column's default depends on the sequence, which comes first.
-          dependsOn: [schemaObjectKey('schema', [row.schema])],
-        }),
-      };
-    }),
-  };
-}
+export const sequencesFamily: Family<SequenceRow> = {
+  sql: sequencesSql,
+  build(rows) {
+    return {
+      unread: [],
+      objects: rows.map((row) => {
+        const key = schemaObjectKey('sequence', [row.schema, row.name]);
+        const ownedBy =
+          row.owner_schema === null || row.owner_table === null || row.owner_column === null
+            ? null
+            : schemaObjectKey('column', [row.owner_schema, row.owner_table, row.owner_column]);
+        const generatedName = row.owner_table !== null && row.owner_column !== null && isServerChosenName(row.name, row.owner_table, [row.owner_column], 'seq');
+        return {
+          ref: row.ref,
+          commentTarget: `SEQUENCE ${row.qualified}`,
+          object: schemaObject<'sequence'>({
+            key,
+            matchKey: generatedName && ownedBy !== null ? unnamedMatchKey('sequence', ownedBy, 'owned') : key,
+            kind: 'sequence',
+            schema: row.schema,
+            name: row.name,
+            generatedName,
+            definition:
+              `CREATE SEQUENCE ${row.qualified} AS ${row.type} INCREMENT BY ${row.increment} MINVALUE ${row.min} MAXVALUE ${row.max} ` +
+              `START WITH ${row.start} CACHE ${row.cache}${row.cycle ? ' CYCLE' : ' NO CYCLE'}${row.owned_by === null ? '' : ` OWNED BY ${row.owned_by}`}`,
+            attributes: { type: row.type, start: row.start, increment: row.increment, min: row.min, max: row.max, cache: row.cache, cycle: row.cycle, ownedBy },
+            // Not on its owning column: that column's default depends on the sequence, which comes first.
+            dependsOn: [schemaObjectKey('schema', [row.schema])],
+          }),
+        };
+      }),
+    };
+  },
+};

@@ -1,8 +1,7 @@
 // Triggers of tables and views, the server's CREATE TRIGGER with its timing, events and function.
 // Internal triggers (those behind foreign keys) and the copies a partition inherits are not the user's.
 import { schemaObject, schemaObjectKey } from '../../../../src-shared/model/schema';
-import type { Driver } from '../../../drivers/driver';
-import { notInExtension, relationKindSql, type CatalogRow, type FamilyRead, type RelationObjectKind } from './foundObject';
+import { notInExtension, relationKindSql, type CatalogRow, type RelationObjectKind, type Family } from './foundObject';
 
 interface TriggerRow extends CatalogRow {
   ref: string;
@@ -51,38 +50,40 @@ function whenOf(definition: string): string | null {
   return /\sWHEN \((.*)\) EXECUTE (?:FUNCTION|PROCEDURE) /s.exec(definition)?.[1] ?? null;
 }
 
-export async function readTriggers(driver: Driver, schemas: string[]): Promise<FamilyRead> {
-  const rows = await driver.query<TriggerRow>(triggersSql, [schemas]);
-  return {
-    unread: [],
-    objects: rows.map((trigger) => {
-      const parent = schemaObjectKey(trigger.table_kind, [trigger.schema, trigger.table_name]);
-      const fn = schemaObjectKey('function', [trigger.function_schema, trigger.function_name], trigger.function_signature);
-      const events = eventBits
-        .filter(([bit]) => (trigger.type & bit) !== 0)
-        .map(([, event]) => (event === 'UPDATE' && trigger.update_columns.length > 0 ? `UPDATE OF ${trigger.update_columns.join(', ')}` : event));
-      return {
-        ref: trigger.ref,
-        commentTarget: `TRIGGER ${trigger.quoted} ON ${trigger.qualified_table}`,
-        object: schemaObject<'trigger'>({
-          key: schemaObjectKey('trigger', [trigger.schema, trigger.table_name, trigger.name]),
-          kind: 'trigger',
-          schema: trigger.schema,
-          name: trigger.name,
-          parent,
-          definition: trigger.definition,
-          attributes: {
-            timing: (trigger.type & instead) !== 0 ? 'INSTEAD OF' : (trigger.type & before) !== 0 ? 'BEFORE' : 'AFTER',
-            events,
-            level: (trigger.type & row) !== 0 ? 'ROW' : 'STATEMENT',
-            function: fn,
-            when: whenOf(trigger.definition),
-            body: null,
-            enabled: trigger.enabled,
-          },
-          dependsOn: [parent, fn],
-        }),
-      };
-    }),
-  };
-}
+export const triggersFamily: Family<TriggerRow> = {
+  sql: triggersSql,
+  build(rows) {
+    return {
+      unread: [],
+      objects: rows.map((trigger) => {
+        const parent = schemaObjectKey(trigger.table_kind, [trigger.schema, trigger.table_name]);
+        const fn = schemaObjectKey('function', [trigger.function_schema, trigger.function_name], trigger.function_signature);
+        const events = eventBits
+          .filter(([bit]) => (trigger.type & bit) !== 0)
+          .map(([, event]) => (event === 'UPDATE' && trigger.update_columns.length > 0 ? `UPDATE OF ${trigger.update_columns.join(', ')}` : event));
+        return {
+          ref: trigger.ref,
+          commentTarget: `TRIGGER ${trigger.quoted} ON ${trigger.qualified_table}`,
+          object: schemaObject<'trigger'>({
+            key: schemaObjectKey('trigger', [trigger.schema, trigger.table_name, trigger.name]),
+            kind: 'trigger',
+            schema: trigger.schema,
+            name: trigger.name,
+            parent,
+            definition: trigger.definition,
+            attributes: {
+              timing: (trigger.type & instead) !== 0 ? 'INSTEAD OF' : (trigger.type & before) !== 0 ? 'BEFORE' : 'AFTER',
+              events,
+              level: (trigger.type & row) !== 0 ? 'ROW' : 'STATEMENT',
+              function: fn,
+              when: whenOf(trigger.definition),
+              body: null,
+              enabled: trigger.enabled,
+            },
+            dependsOn: [parent, fn],
+          }),
+        };
+      }),
+    };
+  },
+};

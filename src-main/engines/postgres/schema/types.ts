@@ -1,8 +1,7 @@
 // User types: enums and domains become objects; composite, range and base types are found and
 // reported as not modelled, never left out without a word.
 import { schemaObject, schemaObjectKey, type SchemaUnread } from '../../../../src-shared/model/schema';
-import type { Driver } from '../../../drivers/driver';
-import { notInExtension, type CatalogRow, type FamilyRead, type FoundObject } from './foundObject';
+import { notInExtension, type CatalogRow, type FoundObject, type Family } from './foundObject';
 
 interface TypeRow extends CatalogRow {
   ref: string;
@@ -83,14 +82,16 @@ function domainFound(row: TypeRow): FoundObject {
   };
 }
 
-export async function readTypes(driver: Driver, schemas: string[]): Promise<FamilyRead> {
-  const rows = await driver.query<TypeRow>(typesSql, [schemas]);
-  const objects: FoundObject[] = [];
-  const unread: SchemaUnread[] = [];
-  for (const row of rows) {
-    if (row.typtype === 'e') objects.push(enumFound(row));
-    else if (row.typtype === 'd') objects.push(domainFound(row));
-    else unread.push({ object: `${unmodelled[row.typtype] ?? 'type'} ${row.qualified}`, reason: 'this kind of type is not part of the schema model yet' });
-  }
-  return { objects, unread };
-}
+export const typesFamily: Family<TypeRow> = {
+  sql: typesSql,
+  build(rows) {
+    const objects: FoundObject[] = [];
+    const unread: SchemaUnread[] = [];
+    for (const row of rows) {
+      if (row.typtype === 'e') objects.push(enumFound(row));
+      else if (row.typtype === 'd') objects.push(domainFound(row));
+      else unread.push({ object: `${unmodelled[row.typtype] ?? 'type'} ${row.qualified}`, reason: 'this kind of type is not part of the schema model yet' });
+    }
+    return { objects, unread };
+  },
+};
