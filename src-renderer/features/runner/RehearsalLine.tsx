@@ -55,7 +55,7 @@ export function RehearsalLine({ rehearseFirst, onRehearseFirst }: Props) {
         {!rehearsing && (standing?.state === 'stale' || standing?.state === 'none') && <>Not rehearsed: {standing.why}.</>}
       </p>
       {!rehearsing && rehearsal && <RehearsalFacts rehearsal={rehearsal} />}
-      {error && <ErrorMessage lead="The rehearsal could not run" error={error} />}
+      {error && <ErrorMessage lead="Rehearsal" error={error} />}
       <div className="run-rehearsal-actions">
         <button type="button" disabled={rehearsing} onClick={() => void rehearse()}>
           {rehearsal ? 'Rehearse again' : 'Rehearse'}
