@@ -1,5 +1,6 @@
 // Drift on the Migrations tab, before any run: a column added by hand to a migrated SQLite file is
-// named with the revision that made its table, and the problem summary counts it.
+// named with the revision that made its table, and the problem summary counts it; on the Inventory,
+// the table's column status, and another application's table set apart by a rule typed there.
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { runTarget } from '../../src-main/runner/runnerService';
@@ -9,6 +10,7 @@ import { execSqlite } from '../support/sqliteFile';
 import { newHome, serve, type ServedApp } from './browserHost';
 
 test.describe('drift', () => {
+  test.describe.configure({ mode: 'serial' });
   let app: ServedApp;
   let home: string;
 
@@ -45,5 +47,28 @@ test.describe('drift', () => {
     await expect(drift).toContainText('+ column "main"."orders"."note": in the database, not made by the migrations (on what m002 made)');
     await expect(page.getByRole('region', { name: 'Problems' })).toContainText('1 drifted object besides the tables');
     await page.screenshot({ path: 'test-results/screens/drift-migrations.png', fullPage: true });
+  });
+
+  test("the Inventory shows the table's drifted column, and a name pattern typed there sets another application's table apart", async ({ page }) => {
+    execSqlite(join(home, 'app.sqlite'), 'CREATE TABLE legacy_posts (id INTEGER);');
+    await page.goto(app.url);
+    await page
+      .getByRole('navigation', { name: 'Connections' })
+      .getByRole('button', { name: /Drifted app/ })
+      .click();
+    await page.getByRole('tab', { name: 'Inventory', exact: true }).click();
+    const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
+    await expect(row('orders')).toContainText('· +note', { timeout: 30_000 });
+    await expect(row('legacy_posts')).toContainText('Unexpected');
+    const problems = page.getByRole('region', { name: 'Problems' });
+    await expect(problems).toContainText('1 unexpected table');
+
+    await page.getByText('Other application’s objects').click();
+    await page.getByLabel('Name patterns').fill('legacy_*');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await expect(row('legacy_posts')).toContainText('Other application', { timeout: 30_000 });
+    await expect(problems).not.toContainText('unexpected table');
+    await expect(problems).toContainText('1 problem: 1 drifted object besides the tables');
+    await page.screenshot({ path: 'test-results/screens/drift-inventory.png', fullPage: true });
   });
 });

@@ -9,6 +9,7 @@ import type { Inventory } from '../../../src-shared/model/inventory';
 import type { Anomaly, GraphReport } from '../../../src-shared/model/revision';
 import type { MigrationStatus } from '../../../src-shared/model/status';
 import { countOf } from '../../../src-shared/format/plural';
+import { tablePath } from '../inventory/tableDrift';
 
 export interface ProblemSummary {
   total: number;
@@ -33,12 +34,19 @@ function statusLines(status: MigrationStatus): string[] {
   ].filter(Boolean);
 }
 
-function inventoryLines(inventory: Inventory): string[] {
+/** Unexpected tables less those the project's rules set apart as another application's (never a problem). */
+function unexpectedTables(inventory: Inventory, drift: DriftRead | undefined): number {
+  const apart = new Set((drift?.report?.otherApplication ?? []).map((o) => o.key.slice(o.kind.length + 1)));
+  if (apart.size === 0) return inventory.counts.unexpected;
+  return inventory.counts.unexpected - inventory.tables.filter((t) => t.status === 'unexpected' && apart.has(tablePath(t))).length;
+}
+
+function inventoryLines(inventory: Inventory, unexpected: number): string[] {
   const { counts } = inventory;
   return [
     counts.missing ? countOf(counts.missing, 'missing table') : '',
     counts.conflict ? `${countOf(counts.conflict, 'conflicting table')} (the next upgrade would fail)` : '',
-    counts.unexpected ? countOf(counts.unexpected, 'unexpected table') : '',
+    unexpected ? countOf(unexpected, 'unexpected table') : '',
   ].filter(Boolean);
 }
 
@@ -62,9 +70,10 @@ export function problemsOf(
   const anomalies = graph ? graphAnomalies(graph) : [];
   // A table missing or unexpected as a whole is the inventory's count already: drift adds what lies inside tables and beside them.
   const drifted = (drift?.report?.objects ?? []).filter((o) => o.kind !== 'table' || o.change === 'changed').length;
+  const unexpected = inventory ? unexpectedTables(inventory, drift) : 0;
   const lines = [
     ...(status ? statusLines(status) : []),
-    ...(inventory ? inventoryLines(inventory) : []),
+    ...(inventory ? inventoryLines(inventory, unexpected) : []),
     ...anomalyCounts(anomalies),
     drifted ? `${countOf(drifted, 'drifted object')} besides the tables` : '',
   ].filter(Boolean);
@@ -74,7 +83,7 @@ export function problemsOf(
     anomalies.length,
     status ? status.unknown.length + status.changed.length + (status.blockedBy && !blockedByAnomaly ? 1 : 0) + (status.runRefusal ? 1 : 0) : 0,
     status && !status.initialised ? (status.otherBookkeeping?.length ?? 0) : 0,
-    inventory ? inventory.counts.missing + inventory.counts.conflict + inventory.counts.unexpected : 0,
+    inventory ? inventory.counts.missing + inventory.counts.conflict + unexpected : 0,
     drifted,
   ];
   return {

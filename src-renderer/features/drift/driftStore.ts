@@ -1,7 +1,7 @@
 // The selected connection's drift against its migrations, read with the other problems (a replay the
 // main process caches, so a second look is quick).
 import { create } from 'zustand';
-import type { DriftReport } from '../../../src-shared/model/drift';
+import type { DriftReport, ExclusionRules } from '../../../src-shared/model/drift';
 import { ApiError, call } from '../../api/client';
 
 interface DriftState {
@@ -10,6 +10,8 @@ interface DriftState {
   error: { code: string; message: string } | undefined;
   loading: boolean;
   load(profileId: string): Promise<void>;
+  /** Saves the connection's exclusion rules and reads the drift again under them. */
+  saveRules(profileId: string, rules: ExclusionRules): Promise<void>;
 }
 
 export const useDrift = create<DriftState>((set, get) => ({
@@ -27,5 +29,9 @@ export const useDrift = create<DriftState>((set, get) => ({
       if (get().profileId === profileId)
         set({ loading: false, report: undefined, error: { code: error instanceof ApiError ? error.code : 'E_INTERNAL', message: (error as Error).message } });
     }
+  },
+  async saveRules(profileId, rules) {
+    await call('schema.setExclusions', { profileId, rules });
+    await get().load(profileId);
   },
 }));

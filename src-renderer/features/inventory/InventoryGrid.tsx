@@ -5,6 +5,7 @@ import type { AnalysisIncomplete, InventoryTable, RevisionRef } from '../../../s
 import { analysisMayExplain, formatBytes, statusLabels } from '../../../src-shared/model/inventoryExport';
 import { useVirtualRows } from '../../components/useVirtualRows';
 import { isCountable, type Sort, type SortColumn, type Totals } from './inventoryView';
+import { tableDriftText, tablePath, type TableDrift } from './tableDrift';
 
 export const rowHeight = 30;
 const numbers = new Intl.NumberFormat('en-US');
@@ -42,6 +43,8 @@ interface Props {
   onSort(column: SortColumn): void;
   onCount(table: GridRow): void;
   onShowRevision(revision: string): void;
+  /** The drift of each table by its path (`tablePath`): its columns' statuses, another application's tables. */
+  drift?: ReadonlyMap<string, TableDrift>;
 }
 
 function RowsCell({ row }: { row: GridRow }) {
@@ -105,6 +108,30 @@ function CreatedByCell({ row, onShow }: { row: GridRow; onShow(revision: string)
   );
 }
 
+/** The table's status, another application's when a rule says so, and its drifted columns after it. */
+function StatusCell({ row, props }: { row: GridRow; props: Props }) {
+  if (!row.status) return null;
+  const drift = props.drift?.get(tablePath(row));
+  const other = row.status === 'unexpected' && drift?.otherApplication;
+  const drifted = drift && !other ? tableDriftText(drift) : '';
+  return (
+    <span className={`inventory-status status-${other ? 'other' : row.status}`}>
+      {other ? <span title={`set apart by the rule: ${other}`}>Other application</span> : statusLabels[row.status]}
+      {props.analysisIncomplete && analysisMayExplain(row, props) && (
+        <span className="inventory-warn" title={props.analysisIncomplete.message} aria-label={`(${props.analysisIncomplete.message})`}>
+          *
+        </span>
+      )}
+      {drifted && (
+        <span className="inventory-columns" title={`Drifted from the migrations: ${drifted}`}>
+          {' '}
+          · {drifted}
+        </span>
+      )}
+    </span>
+  );
+}
+
 function cells(row: GridRow, props: Props): ReactNode[] {
   const { canCount, onCount, onShowRevision } = props;
   return [
@@ -122,18 +149,7 @@ function cells(row: GridRow, props: Props): ReactNode[] {
     ),
     row.status === 'missing' ? '' : row.indexCount,
     row.owner ?? '',
-    row.status ? (
-      <span className={`inventory-status status-${row.status}`}>
-        {statusLabels[row.status]}
-        {props.analysisIncomplete && analysisMayExplain(row, props) && (
-          <span className="inventory-warn" title={props.analysisIncomplete.message} aria-label={`(${props.analysisIncomplete.message})`}>
-            *
-          </span>
-        )}
-      </span>
-    ) : (
-      ''
-    ),
+    <StatusCell row={row} props={props} />,
     <CreatedByCell row={row} onShow={onShowRevision} />,
     isCountable(row) ? (
       <button type="button" className="small" disabled={!canCount} aria-label={`Count rows of ${row.schema}.${row.name}`} onClick={() => onCount(row)}>

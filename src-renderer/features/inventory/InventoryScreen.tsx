@@ -15,6 +15,9 @@ import { filterTables, isCountable, keyOf, schemasOf, sortTables, totalsOf } fro
 import { PendingChanges } from './PendingChanges';
 import { showRevision } from './showRevision';
 import { StatusSummary } from './StatusSummary';
+import { useDrift } from '../drift/driftStore';
+import { ExclusionRulesForm } from '../drift/ExclusionRulesForm';
+import { driftByTable } from './tableDrift';
 
 export function InventoryScreen() {
   const profileId = useConnections((s) => s.selected);
@@ -23,6 +26,8 @@ export function InventoryScreen() {
   const state = useInventory();
   const { inventory, sizes, counts, filter, sort } = state;
   const refresh = useProblems((s) => s.refresh);
+  const driftReport = useDrift((s) => (s.profileId === profileId ? s.report : undefined));
+  const drift = useMemo(() => driftByTable(driftReport), [driftReport]);
 
   useEffect(() => {
     if (profileId && profileId !== 'new') void refresh(profileId, 'inventory');
@@ -97,7 +102,12 @@ export function InventoryScreen() {
         onSort={state.sortBy}
         onCount={(t) => void state.countRows([t])}
         onShowRevision={(revision) => profileId && void showRevision(profileId, revision)}
+        drift={drift}
       />
+      {/* Keyed by the rules, so a read that brings other rules (another connection) starts the form again. */}
+      {profileId && driftReport && (
+        <ExclusionRulesForm key={`${profileId}${JSON.stringify(driftReport.rules)}`} profileId={profileId} rules={driftReport.rules} />
+      )}
       <PendingChanges changes={inventory.pendingChanges} />
     </section>
   );
