@@ -37,14 +37,14 @@ function stepClock(steps: PlannedRun['preview']['steps']) {
   };
 }
 
-export async function rehearse(target: MigrationTarget, request: RunRequest, place: ScratchPlace, operation?: OperationContext): Promise<Rehearsal> {
+export async function rehearse(target: MigrationTarget, request: RunRequest, place: ScratchPlace, operation: OperationContext): Promise<Rehearsal> {
   const engine = engineFor(target.connection.engine);
   const project = loadTargetProject(target);
   const whole = project.format.bookkeeping.tables.map((table) => engine.catalog.address(table));
-  operation?.log('info', `Cloning ${target.name} for the rehearsal…`);
+  operation.log('info', `Cloning ${target.name} for the rehearsal…`);
   const clone = await engine.openClone(target.connection, place, whole);
   try {
-    operation?.log('info', `Rehearsing on ${clone.made.description}.`);
+    operation.log('info', `Rehearsing on ${clone.made.description}.`);
     // The clone is nobody's production: the real run asks for its own confirmation.
     const onClone: MigrationTarget = { ...target, name: `the rehearsal clone of ${target.name}`, environment: 'dev', connection: clone.connection };
     // The clone plans as the database would (same bookkeeping, same files), beside the schema read: the
@@ -60,11 +60,14 @@ export async function rehearse(target: MigrationTarget, request: RunRequest, pla
     const watch = await engine.watchLocks(clone.connection);
     const steps = planned.preview.steps;
     const clock = stepClock(steps);
-    const watched: OperationContext | undefined = operation && {
+    // Switchyard's own runs report each revision; a tool (Alembic) runs them all in one process, so its locks are told by run.
+    const perRevision = project.format.runner === 'sql';
+    const wholeRun = steps.length > 1 ? `${steps[0]?.revision}…${steps.at(-1)?.revision}` : (steps[0]?.revision ?? '');
+    const watched: OperationContext = {
       ...operation,
       progress(done, total, message) {
         clock.finished(done);
-        watch.during(steps[done]?.revision ?? '');
+        watch.during(perRevision ? (steps[done]?.revision ?? '') : wholeRun);
         operation.progress(done, total, message);
       },
     };
@@ -73,7 +76,7 @@ export async function rehearse(target: MigrationTarget, request: RunRequest, pla
     let failure: WireError | undefined;
     let seen: SeenLock[] = [];
     try {
-      result = await runTarget(onClone, request, { actor, confirmProduction: true, ...(watched ? { operation: watched } : {}) });
+      result = await runTarget(onClone, request, { actor, confirmProduction: true, operation: watched });
     } catch (error) {
       if (error instanceof SwitchyardError && error.code === 'E_CANCELLED') throw error;
       failure = toWireError(error);
@@ -92,7 +95,9 @@ export async function rehearse(target: MigrationTarget, request: RunRequest, pla
       totalMs: result ? result.totalMs : totalMs,
       clone: clone.made,
       locks: rehearsedLocks(seen),
-      locksNote: watch.note,
+      locksNote: perRevision
+        ? watch.note
+        : `${watch.note}; ${project.format.name} runs every revision in one process, so locks are told by run, not by revision`,
       schemaChange: diffSchemas(before, after),
       at: new Date().toISOString(),
       planFingerprint: planned.planFingerprint,

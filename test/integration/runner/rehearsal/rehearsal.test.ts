@@ -2,7 +2,7 @@
 // real database only read (its fingerprint unchanged even when the plan fails), the failure with
 // file:line, the locks on existing tables named, the schema change, the clone gone afterwards; and a
 // run that rehearses first stops at a failed rehearsal.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
@@ -12,6 +12,7 @@ import type { TargetRef } from '../../../../src-shared/model/targetRef';
 import { allDifferences } from '../../../../src-shared/schema/schemaDiff';
 import { runTarget } from '../../../../src-main/runner/runnerService';
 import { createServices, type Services } from '../../../../src-main/services';
+import { plainAlembicEnv } from '../../../support/alembicFolders';
 import { databasesLike, postgresFingerprint, sqliteFingerprint } from '../../../support/databaseFingerprint';
 import { postgresTarget, sqliteTarget } from '../../../support/migrationTargets';
 import { writeNativeProject, type RevisionSpec } from '../../../support/nativeProject';
@@ -164,6 +165,47 @@ describe('rehearsal on PostgreSQL', () => {
     expect(!done.ok && done.error.message).toContain('003_r003.sql:6');
     expect(await postgresFingerprint(server, database)).toEqual(before);
     expect(await built.rehearsals.standing(ref, { action: 'upgrade', to: 'heads' })).toMatchObject({ state: 'failed' });
+  });
+});
+
+/** An Alembic project: accounts, then a column on it held a while, then a second table. */
+function alembicProject(): string {
+  const dir = join(tempDir(), 'alembic');
+  mkdirSync(join(dir, 'migrations', 'versions'), { recursive: true });
+  // env.py configures logging from the ini: the least it needs.
+  const logging =
+    '[loggers]\nkeys = root\n[handlers]\nkeys = console\n[formatters]\nkeys = generic\n[logger_root]\nlevel = WARN\nhandlers = console\n[handler_console]\nclass = StreamHandler\nargs = (sys.stderr,)\nformatter = generic\n[formatter_generic]\nformat = %(message)s\n';
+  writeFileSync(join(dir, 'alembic.ini'), `[alembic]\nscript_location = %(here)s/migrations\n\n${logging}`);
+  writeFileSync(join(dir, 'migrations', 'env.py'), plainAlembicEnv);
+  const bodies: Array<[string, string | null, string]> = [
+    ['a1', null, 'op.create_table("accounts", sa.Column("id", sa.Integer, primary_key=True))'],
+    ['a2', 'a1', 'op.add_column("accounts", sa.Column("plan", sa.Text))\n    op.execute("SELECT pg_sleep(0.4)")'],
+    ['a3', 'a2', 'op.create_table("invoices", sa.Column("id", sa.Integer, primary_key=True))'],
+  ];
+  for (const [id, parent, body] of bodies) {
+    const down = parent === null ? 'None' : `"${parent}"`;
+    writeFileSync(
+      join(dir, 'migrations', 'versions', `${id}.py`),
+      `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down}\nbranch_labels = None\ndepends_on = None\n\ndef upgrade():\n    ${body}\n\ndef downgrade():\n    pass\n`,
+    );
+  }
+  return dir;
+}
+
+describe('rehearsal of an Alembic project', () => {
+  it('runs alembic on the clone and tells its locks by run, saying so', async () => {
+    const database = await scratchDatabase(server, 'rehearsal');
+    const project = alembicProject();
+    await runTarget(postgresTarget(server, database, project, { projectFormat: 'alembic' }), { action: 'upgrade', to: 'a1' }, { actor: 'tester' });
+    const before = await postgresFingerprint(server, database);
+    const url = `postgres://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/${database}`;
+
+    const rehearsal = await rehearsed(services(), { url, project, format: 'alembic' }, 'heads');
+
+    expect(rehearsal).toMatchObject({ ok: true, clone: { how: 'template' } });
+    expect(rehearsal.locks.find((l) => l.table === 'accounts' && l.mode === 'ACCESS EXCLUSIVE')).toMatchObject({ revision: 'a2…a3' });
+    expect(rehearsal.locksNote).toContain('alembic runs every revision in one process');
+    expect(await postgresFingerprint(server, database)).toEqual(before);
   });
 });
 
