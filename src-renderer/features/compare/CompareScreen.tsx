@@ -18,12 +18,12 @@ export function CompareScreen() {
   const selected = useConnections((s) => s.selected);
   const profiles = useConnections((s) => s.profiles);
   const state = useCompare();
-  const start = useCompare((s) => s.start);
+  const follow = useCompare((s) => s.follow);
   const { a, b, comparison, filter } = state;
 
   useEffect(() => {
-    if (selected && selected !== 'new') start(selected);
-  }, [selected, start]);
+    if (selected && selected !== 'new') follow(selected);
+  }, [selected, follow]);
 
   const shown = useMemo(() => (comparison ? filterGroups(comparison.diff, filter) : []), [comparison, filter]);
   const kinds = useMemo(() => (comparison ? kindsOf(comparison.diff) : []), [comparison]);

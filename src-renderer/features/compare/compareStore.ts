@@ -52,8 +52,14 @@ interface CompareState {
   applying: boolean;
   error: ShownError | undefined;
   filter: CompareFilter;
-  /** A = what the connection's migrations make, B = the database: drift, the question asked most. */
-  start(profileId: string): void;
+  /** The connection selected in the sidebar that the pickers last followed. */
+  followed: string;
+  /**
+   * Follows the connection selected in the sidebar: at first A = what its migrations make and B = the
+   * database (drift, the question asked most); later, each side still on the connection selected before
+   * moves to the new one, keeping what of it was picked, and the old comparison goes.
+   */
+  follow(profileId: string): void;
   pick(side: 'a' | 'b', patch: Partial<SidePick>): void;
   compare(): Promise<void>;
   /** Runs the reviewed SQL on B (the service compares again and checks the typed name); true when it ran. */
@@ -77,6 +83,7 @@ export const useCompare = create<CompareState>((set, get) => {
   return {
     a: nothing,
     b: nothing,
+    followed: '',
     snapshots: {},
     comparison: undefined,
     comparing: false,
@@ -84,9 +91,18 @@ export const useCompare = create<CompareState>((set, get) => {
     error: undefined,
     filter: noCompareFilter,
 
-    start(profileId) {
-      if (get().a.profileId !== '') return;
-      set({ a: { choice: 'applied', profileId, snapshotId: '' }, b: { choice: 'connection', profileId, snapshotId: '' } });
+    follow(profileId) {
+      const { followed, a, b } = get();
+      if (profileId === followed) return;
+      if (followed === '') {
+        set({ followed: profileId, a: { choice: 'applied', profileId, snapshotId: '' }, b: { choice: 'connection', profileId, snapshotId: '' } });
+        return;
+      }
+      // A side the user moved to another connection on purpose stays there.
+      const moved = (pick: SidePick): SidePick => (pick.profileId === followed ? { ...pick, profileId, snapshotId: '' } : pick);
+      const next = { a: moved(a), b: moved(b) };
+      set({ followed: profileId, ...next, comparison: undefined, error: undefined });
+      if (next.a.choice === 'snapshot' || next.b.choice === 'snapshot') void listSnapshots(profileId);
     },
 
     pick(side, patch) {

@@ -1,33 +1,9 @@
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { call } from '../../../../src-renderer/api/client';
-import { tempDir } from '../../../support/tempDir';
-import { openServices } from '../support/servicesBridge';
+import { threeOfOneProject } from '../support/threeOfOneProject';
 
 async function freshStore() {
   vi.resetModules();
   return (await import('../../../../src-renderer/features/graph/compareStore')).useCompare;
-}
-
-async function threeOfOneProject() {
-  await openServices();
-  const dev = await call('profiles.createDemo', {});
-  const copy = (name: string) =>
-    call('profiles.create', {
-      profile: {
-        name,
-        environment: 'staging',
-        engine: 'sqlite',
-        host: '',
-        port: 5432,
-        database: '',
-        user: '',
-        sslMode: 'disable',
-        sqlitePath: join(tempDir(), `${name}.sqlite`),
-        projectDir: dev.projectDir,
-      },
-    });
-  return { dev, staging: await copy('Staging copy'), prod: await copy('Prod copy') };
 }
 
 describe('the environments compared on the graph', () => {
