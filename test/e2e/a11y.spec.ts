@@ -4,7 +4,6 @@
 // dialog after a failure, Activity with entries, the unlock screen) — and the keyboard's ways
 // around: the skip link first in the Tab order, the graph's search (Enter shows the match, Escape
 // goes back to the revisions).
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -13,19 +12,8 @@ import pg from 'pg';
 import { connect } from '../../src-main/drivers/connect';
 import { quoteIdentifier } from '../../src-main/drivers/identifier';
 import { writeNativeProject } from '../support/nativeProject';
+import { violations } from './axe';
 import { newHome, postgresUnderTest, serve, type ServedApp } from './browserHost';
-
-/** The page's WCAG 2 A/AA violations in the light and then the dark theme (the system's preference, which the app follows), one readable line each. */
-async function violations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    found.push(...result.violations.flatMap((v) => v.nodes.map((node) => `${colorScheme}: ${v.id}: ${v.help} — ${node.target.join(' ')}`)));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 /** Only the screens with something wrong, so a failure lists all of them at once. */
 const withViolations = (found: Record<string, string[]>) => Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0));

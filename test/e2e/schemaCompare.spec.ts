@@ -3,14 +3,14 @@
 // make (as applied, then at every head) and with its snapshot from before the change; the changed
 // words marked, the filters, both exports, the SQL to review and run after its confirmation; axe's
 // WCAG 2 A/AA rules in both themes.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SchemaComparison } from '../../src-shared/model/schemaComparison';
 import { connect } from '../../src-main/drivers/connect';
 import { applyByHand, runStatements, writeNativeProject } from '../support/nativeProject';
+import { violations } from './axe';
 import { newHome, serve, type ServedApp } from './browserHost';
 import { shot } from './geometry';
 
@@ -66,18 +66,6 @@ async function shop(home: string): Promise<void> {
   } finally {
     await changed.close();
   }
-}
-
-/** WCAG 2 A/AA violations in the light and then the dark theme, one readable line each. */
-async function violations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    found.push(...result.violations.flatMap((v) => v.nodes.map((node) => `${colorScheme}: ${v.id}: ${v.help} — ${node.target.join(' ')}`)));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
 }
 
 test.describe('compare schemas', () => {
