@@ -69,6 +69,18 @@ test.describe('drift', () => {
     await expect(row('legacy_posts')).toContainText('Other application', { timeout: 30_000 });
     await expect(problems).not.toContainText('unexpected table');
     await expect(problems).toContainText('1 problem: 1 drifted object besides the tables');
+    await expect(page.getByRole('group', { name: 'Tables by status' }).getByRole('button', { name: /Unexpected/ })).toHaveText('0Unexpected');
     await page.screenshot({ path: 'test-results/screens/drift-inventory.png', fullPage: true });
+  });
+
+  test('the Graph marks the revision whose objects drifted', async ({ page }) => {
+    await page.goto(app.url);
+    await page
+      .getByRole('navigation', { name: 'Connections' })
+      .getByRole('button', { name: /Drifted app/ })
+      .click();
+    await page.getByRole('tab', { name: 'Graph', exact: true }).click();
+    await expect(page.getByRole('option', { name: 'm002' })).toContainText('drifted', { timeout: 30_000 });
+    await expect(page.getByRole('option', { name: 'm001' })).not.toContainText('drifted');
   });
 });

@@ -9,7 +9,7 @@ import type { Inventory } from '../../../src-shared/model/inventory';
 import type { Anomaly, GraphReport } from '../../../src-shared/model/revision';
 import type { MigrationStatus } from '../../../src-shared/model/status';
 import { countOf } from '../../../src-shared/format/plural';
-import { tablePath } from '../inventory/tableDrift';
+import { setApartTables } from '../inventory/tableDrift';
 
 export interface ProblemSummary {
   total: number;
@@ -36,9 +36,7 @@ function statusLines(status: MigrationStatus): string[] {
 
 /** Unexpected tables less those the project's rules set apart as another application's (never a problem). */
 function unexpectedTables(inventory: Inventory, drift: DriftRead | undefined): number {
-  const apart = new Set((drift?.report?.otherApplication ?? []).map((o) => o.key.slice(o.kind.length + 1)));
-  if (apart.size === 0) return inventory.counts.unexpected;
-  return inventory.counts.unexpected - inventory.tables.filter((t) => t.status === 'unexpected' && apart.has(tablePath(t))).length;
+  return inventory.counts.unexpected - setApartTables(inventory.tables, drift?.report);
 }
 
 function inventoryLines(inventory: Inventory, unexpected: number): string[] {

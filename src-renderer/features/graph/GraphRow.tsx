@@ -43,6 +43,8 @@ interface Props {
   selected: boolean;
   match: boolean;
   gap: boolean;
+  /** Objects this revision made differ in the database (drift). */
+  drifted?: boolean;
   onOpen(id: string): void;
   onSelect(id: string): void;
   onMenu(id: string, x: number, y: number): void;
@@ -60,6 +62,7 @@ export const GraphRow = memo(function GraphRow({
   selected,
   match,
   gap,
+  drifted = false,
   onOpen,
   onSelect,
   onMenu,
@@ -101,6 +104,11 @@ export const GraphRow = memo(function GraphRow({
             {head && <span className="graph-tag head">head</span>}
             {revision.parents.length === 0 && <span className="graph-tag base">base</span>}
             {revision.parents.length > 1 && <span className="graph-tag merge">merge</span>}
+            {drifted && (
+              <span className="graph-tag drift" title="Objects this revision made differ in the database: see the Migrations tab">
+                drifted
+              </span>
+            )}
             {revision.branchLabels.map((l) => (
               <span key={l} className="graph-tag label">
                 @{l}

@@ -19,6 +19,8 @@ interface Props {
   matches: ReadonlySet<string>;
   /** Revisions the comparison would apply or revert: marked in the rows. */
   gap: ReadonlySet<string>;
+  /** Revisions whose objects drifted in the selected connection's database: marked in the rows. */
+  drifted?: ReadonlySet<string>;
   scrollTo: number | undefined;
   /** Grows each time the user asks to be shown the selected row again (Enter in the search), so it scrolls back even when the selection did not change. */
   scrollRequest: number;
@@ -92,6 +94,7 @@ export function GraphRows(props: Props) {
         selected={row.id === selected}
         match={props.matches.has(row.id)}
         gap={props.gap.has(row.id)}
+        drifted={props.drifted?.has(row.id) ?? false}
         onOpen={props.onOpen}
         onSelect={props.onSelect}
         onMenu={props.onMenu}

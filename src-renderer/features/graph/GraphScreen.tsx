@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ConnectionProblems } from '../connections/ConnectionProblems';
 import { useConnections } from '../connections/connectionsStore';
 import { useProblems } from '../connections/problemsStore';
+import { useDrift } from '../drift/driftStore';
 import { useRunDialog } from '../runner/runDialogStore';
 import { ComparePanel } from './ComparePanel';
 import { noComparison, useCompare } from './compareStore';
@@ -27,6 +28,8 @@ export function GraphScreen() {
   const current = profiles.find((p) => p.id === profileId);
   const g = useGraph();
   const compare = useCompare();
+  const driftReport = useDrift((s) => (current && s.profileId === current.id ? s.report : undefined));
+  const drifted = useMemo(() => new Set(driftReport?.revisions ?? []), [driftReport]);
   const comparison = useCompare((s) => (current ? s.comparisons[current.id] : undefined) ?? noComparison);
   const runsFinished = useRunDialog((s) => s.runsFinished);
   const panelWidth = usePanelWidth((s) => s.width);
@@ -168,6 +171,7 @@ export function GraphScreen() {
           selected={g.selected}
           matches={matches}
           gap={inGap}
+          drifted={drifted}
           scrollTo={selectedItem}
           scrollRequest={scrollRequest}
           onSelect={select}

@@ -17,7 +17,7 @@ import { showRevision } from './showRevision';
 import { StatusSummary } from './StatusSummary';
 import { useDrift } from '../drift/driftStore';
 import { ExclusionRulesForm } from '../drift/ExclusionRulesForm';
-import { driftByTable } from './tableDrift';
+import { driftByTable, setApartTables } from './tableDrift';
 
 export function InventoryScreen() {
   const profileId = useConnections((s) => s.selected);
@@ -79,7 +79,14 @@ export function InventoryScreen() {
       {profileId && <ConnectionProblems profileId={profileId} first="inventory" />}
       {state.error && <ErrorMessage error={state.error} />}
       {inventory.projectError && <p className="notice small">The bound project cannot be read, so tables have no status: {inventory.projectError}</p>}
-      {inventory.project && <StatusSummary counts={inventory.counts} active={filter.status} onPick={(status) => state.setFilter({ status })} />}
+      {inventory.project && (
+        <StatusSummary
+          // Another application's tables are not unexpected: the rules set them apart (the grid says "Other application").
+          counts={{ ...inventory.counts, unexpected: inventory.counts.unexpected - setApartTables(inventory.tables, driftReport) }}
+          active={filter.status}
+          onPick={(status) => state.setFilter({ status })}
+        />
+      )}
       {inventory.analysisIncomplete && <p className="notice small">* {inventory.analysisIncomplete.message}</p>}
       <InventoryToolbar
         filter={filter}

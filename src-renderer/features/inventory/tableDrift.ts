@@ -48,6 +48,12 @@ export function driftByTable(report: DriftReport | undefined): Map<string, Table
   return tables;
 }
 
+/** Unexpected tables a rule sets apart as another application's: never counted as unexpected. */
+export function setApartTables(tables: ReadonlyArray<{ schema: string; name: string; status: string | null }>, report: DriftReport | undefined): number {
+  const apart = new Set((report?.otherApplication ?? []).map((o) => pathOf(o.key, o.kind)));
+  return apart.size === 0 ? 0 : tables.filter((t) => t.status === 'unexpected' && apart.has(tablePath(t))).length;
+}
+
 const marks = { unexpected: '+', missing: '-', changed: '~' } as const;
 
 /** `+note ~status`, then `2 more objects` when indexes or constraints drifted too. */
