@@ -4,6 +4,7 @@ import type { RevisionDetail } from '../../../src-shared/model/graphView';
 import type { MigrationStatus } from '../../../src-shared/model/status';
 import type { ShownError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { LintFindings } from './LintFindings';
 import { RevisionActions } from './RevisionActions';
 import { SqlBlock } from './SqlBlock';
 import { formatMoment } from '../../../src-shared/format/moment';
@@ -113,26 +114,7 @@ export function RevisionPanel({ profileId, revision, detail, error, status, onGo
               ))}
             </dd>
           </dl>
-          <section className="graph-lint" aria-label="Lint findings">
-            <h3>Lint (squawk)</h3>
-            {!detail.lint.available ? (
-              <p className="muted small">{detail.lint.reason}</p>
-            ) : detail.lint.findings.length === 0 ? (
-              <p className="muted small">No findings.</p>
-            ) : (
-              <ul>
-                {detail.lint.findings.map((f, i) => (
-                  <li key={i}>
-                    <code>
-                      {r.file}:{f.line}
-                    </code>{' '}
-                    <strong>{f.rule}</strong> {f.message}
-                    {f.help && <div className="muted small">{f.help}</div>}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <LintFindings file={r.file} lint={detail.lint} />
           {detail.source !== null ? (
             <section className="graph-sql" aria-label="Source">
               <h3>Source</h3>
