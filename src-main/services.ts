@@ -73,7 +73,7 @@ export function createServices(options: ServicesOptions): Services {
   const inventory = new InventoryService(targets, operations);
   const graph = new GraphService(targets);
   const expectedSchema = new ExpectedSchemaService(targets, scratch, new ExpectedSchemaCache(join(options.dataDir, 'expected-schema')));
-  const localServers = new LocalServerService(options.dataDir, profiles);
+  const localServers = new LocalServerService(options.dataDir, profiles, session);
   const schemaComparison = new SchemaComparisonService(targets, session, expectedSchema);
   const drift = new DriftService(targets, session, expectedSchema);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
@@ -89,6 +89,7 @@ export function createServices(options: ServicesOptions): Services {
     expectedSchema,
     schemaComparison,
     drift,
+    localServers,
     demo,
     operations,
     events,

@@ -27,6 +27,7 @@ import {
 } from './model/reset';
 import type { WireError } from './errors';
 import { confirmationSchema } from './model/confirmation';
+import { localServerNameSchema, type LocalServer } from './model/localServer';
 
 /** Binds an output type to an input schema; the output only exists for the type checker. */
 function method<Output>() {
@@ -216,6 +217,15 @@ export const api = {
   'snapshots.restore': method<{ snapshot: Snapshot; durationMs: number }>()(bySnapshot.extend(snapshotConsent)),
   /** On production: the connection's name, typed. */
   'snapshots.delete': method<{ deleted: true }>()(bySnapshot.extend(confirmationSchema.shape)),
+
+  /** PostgreSQL servers Switchyard runs itself, each with a connection profile of its name. */
+  'localServers.list': method<LocalServer[]>()(empty),
+  /** A new server on 127.0.0.1 (a free port), started, and its profile (environment dev); audited. */
+  'localServers.create': method<LocalServer>()(z.object({ name: localServerNameSchema }).strict()),
+  'localServers.start': method<LocalServer>()(z.object({ name: localServerNameSchema }).strict()),
+  'localServers.stop': method<LocalServer>()(z.object({ name: localServerNameSchema }).strict()),
+  /** Deletes its data, its profile and its snapshots: the server's name, typed. */
+  'localServers.remove': method<{ removed: true }>()(z.object({ name: localServerNameSchema, confirmation: confirmationSchema.default({}) }).strict()),
 
   'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200), profileId: z.string().min(1).optional() }).strict()),
   'audit.verify': method<AuditVerification>()(empty),

@@ -3,6 +3,7 @@ import type { ApiHandlers } from './dispatcher';
 import type { DemoWorkspace } from '../demo/demoWorkspace';
 import type { GraphService } from '../graph/graphService';
 import type { InventoryService } from '../inventory/inventoryService';
+import type { LocalServerService } from '../localServers/localServerService';
 import type { ProfileService } from '../profiles/profileService';
 import type { RunnerService } from '../runner/runnerService';
 import type { RehearsalService } from '../runner/rehearsal/rehearsalService';
@@ -26,6 +27,7 @@ export interface HandlerServices {
   expectedSchema: ExpectedSchemaService;
   schemaComparison: SchemaComparisonService;
   drift: DriftService;
+  localServers: LocalServerService;
   demo: DemoWorkspace;
   operations: Operations;
   events: EventBus;
@@ -42,6 +44,7 @@ export function createHandlers({
   expectedSchema,
   schemaComparison,
   drift,
+  localServers,
   demo,
   operations,
   events,
@@ -102,6 +105,15 @@ export function createHandlers({
     'snapshots.delete': async ({ profileId, snapshotId, ...confirmation }, { actor }) => {
       await reset.deleteSnapshot({ profileId }, snapshotId, actor, confirmation);
       return { deleted: true as const };
+    },
+
+    'localServers.list': () => localServers.list(),
+    'localServers.create': ({ name }, { actor }) => localServers.create(name, actor),
+    'localServers.start': ({ name }, { actor }) => localServers.start(name, actor),
+    'localServers.stop': ({ name }, { actor }) => localServers.stop(name, actor),
+    'localServers.remove': async ({ name, confirmation }, { actor }) => {
+      await localServers.remove(name, actor, confirmation);
+      return { removed: true as const };
     },
 
     'audit.list': ({ limit, profileId }) => session.store.audit.list(limit, profileId),

@@ -6,22 +6,23 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
+import type { Confirmation } from '../../src-shared/model/confirmation';
+import { localServerNameSchema, type LocalServer } from '../../src-shared/model/localServer';
 import { profileInputSchema } from '../../src-shared/model/profile';
+import { connect } from '../drivers/connect';
+import { quoteIdentifier } from '../drivers/identifier';
 import type { ProfileService } from '../profiles/profileService';
+import { toConnectionTarget } from '../profiles/connectionTarget';
+import { databaseKeyOf } from '../reset/databaseKey';
+import type { StoreSession } from '../session/storeSession';
+import { requireConfirmation } from '../targets/requireConfirmation';
 import { letServerUserReach } from '../scratch/embeddedPostgres';
 import { runningAsRoot } from '../scratch/postgresBinaries';
 import { freePort } from '../scratch/freePort';
+import { folderBytes } from './folderBytes';
 import { initialiseServer, serverRunning, startServer, stopServer } from './localServerControl';
 
-export interface LocalServer {
-  name: string;
-  port: number;
-  running: boolean;
-  /** Where its data is. */
-  folder: string;
-  /** The connection profile made for it (removed with it). */
-  profileId: string;
-}
+export type { LocalServer };
 
 interface LocalServerRecord {
   name: string;
@@ -37,12 +38,27 @@ function folderNameOf(name: string): string {
   return `${readable}-${Buffer.from(name).toString('hex').slice(0, 16)}`;
 }
 
+/**
+ * The database its profile reaches, named after the server (lower case, letters, digits and _): the
+ * server's own database `postgres` is never reset or snapshotted, so the profile needs one of its own.
+ */
+export function databaseNameOf(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 63) || 'app'
+  );
+}
+
 export class LocalServerService {
   private readonly root: string;
 
   constructor(
     private readonly dataDir: string,
     private readonly profiles: ProfileService,
+    private readonly session: StoreSession,
   ) {
     this.root = join(dataDir, 'local-servers');
   }
@@ -55,8 +71,10 @@ export class LocalServerService {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  async create(name: string, actor: string): Promise<LocalServer> {
-    if (!name.trim()) throw new SwitchyardError('E_INVALID_INPUT', 'A local server needs a name.');
+  async create(typedName: string, actor: string): Promise<LocalServer> {
+    const parsed = localServerNameSchema.safeParse(typedName);
+    if (!parsed.success) throw new SwitchyardError('E_INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Not a local server name.');
+    const name = parsed.data;
     if (this.list().some((server) => server.name === name)) throw new SwitchyardError('E_DUPLICATE_NAME', `A local server named "${name}" exists already.`);
     if (this.profiles.list().some((profile) => profile.name === name)) {
       throw new SwitchyardError('E_DUPLICATE_NAME', `A connection profile named "${name}" exists already: a local server takes a profile of its own name.`);
@@ -71,22 +89,27 @@ export class LocalServerService {
       await initialiseServer(data, password);
       const port = await freePort();
       await startServer(data, port);
-      const profile = this.profiles.create(
-        profileInputSchema.parse({
-          name,
-          environment: 'dev',
-          engine: 'postgres',
-          host: '127.0.0.1',
-          port,
-          database: 'postgres',
-          user: 'postgres',
-          password,
-          sslMode: 'disable',
-          notes: `Local server run by Switchyard, data in ${folder}`,
-        }),
-        actor,
-      );
+      const input = profileInputSchema.parse({
+        name,
+        environment: 'dev',
+        engine: 'postgres',
+        host: '127.0.0.1',
+        port,
+        database: databaseNameOf(name),
+        user: 'postgres',
+        password,
+        sslMode: 'disable',
+        notes: `Local server run by Switchyard, data in ${folder}`,
+      });
+      const admin = await connect(toConnectionTarget({ ...input, database: 'postgres' }, password));
+      try {
+        await admin.query(`CREATE DATABASE ${quoteIdentifier(input.database)}`);
+      } finally {
+        await admin.close();
+      }
+      const profile = this.profiles.create(input, actor);
       writeFileSync(join(folder, recordFile), JSON.stringify({ name, port, profileId: profile.id } satisfies LocalServerRecord), { mode: 0o600 });
+      this.session.store.audit.append({ actor, action: 'localServer.create', target: name, profileId: profile.id, detail: { port, folder } });
       return this.described(folder);
     } catch (error) {
       // Nothing half-made stays: a server that started is stopped, and its folder goes.
@@ -97,23 +120,46 @@ export class LocalServerService {
   }
 
   /** Starts it on its port again (the profile's); refused, naming the port, when something else took it meanwhile. */
-  async start(name: string): Promise<LocalServer> {
+  async start(name: string, actor: string): Promise<LocalServer> {
     const server = this.named(name);
-    if (!server.running) await startServer(join(server.folder, 'data'), server.port);
+    if (server.running) return server;
+    await startServer(join(server.folder, 'data'), server.port);
+    this.session.store.audit.append({ actor, action: 'localServer.start', target: name, profileId: server.profileId, detail: { port: server.port } });
     return this.described(server.folder);
   }
 
-  async stop(name: string): Promise<LocalServer> {
+  async stop(name: string, actor: string): Promise<LocalServer> {
     const server = this.named(name);
-    if (server.running) await stopServer(join(server.folder, 'data'));
+    if (!server.running) return server;
+    await stopServer(join(server.folder, 'data'));
+    this.session.store.audit.append({ actor, action: 'localServer.stop', target: name, profileId: server.profileId, detail: { port: server.port } });
     return this.described(server.folder);
   }
 
-  /** Stops it, removes its profile and deletes its data. */
-  async remove(name: string, actor: string): Promise<void> {
-    const server = await this.stop(name);
-    if (this.profiles.list().some((profile) => profile.id === server.profileId)) this.profiles.remove(server.profileId, actor);
+  /**
+   * Stops it, removes its profile and its snapshots' records (the copies were databases on this
+   * server, gone with its data) and deletes its data. Its name, typed, since nothing brings it back.
+   */
+  async remove(name: string, actor: string, confirmation: Confirmation): Promise<void> {
+    const server = this.named(name);
+    requireConfirmation({ connection: name, environment: 'dev', what: 'remove this local server and delete its data', always: true }, confirmation);
+    await this.stop(name, actor);
+    const { profiles, snapshots, audit } = this.session.store;
+    const profile = profiles.list().find((candidate) => candidate.id === server.profileId);
+    if (profile) {
+      for (const snapshot of snapshots.list(databaseKeyOf(profile))) {
+        snapshots.remove(snapshot.id);
+        audit.append({
+          actor,
+          action: 'snapshot.delete',
+          target: name,
+          detail: { id: snapshot.id, name: snapshot.name, location: snapshot.location, withLocalServer: true },
+        });
+      }
+      this.profiles.remove(server.profileId, actor);
+    }
     rmSync(server.folder, { recursive: true, force: true });
+    audit.append({ actor, action: 'localServer.remove', target: name, detail: { port: server.port, folder: server.folder } });
   }
 
   private named(name: string): LocalServer {
@@ -124,6 +170,6 @@ export class LocalServerService {
 
   private described(folder: string): LocalServer {
     const record = JSON.parse(readFileSync(join(folder, recordFile), 'utf8')) as LocalServerRecord;
-    return { ...record, folder, running: serverRunning(join(folder, 'data')) };
+    return { ...record, folder, running: serverRunning(join(folder, 'data')), dataBytes: folderBytes(folder) };
   }
 }

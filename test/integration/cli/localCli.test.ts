@@ -27,7 +27,7 @@ describe('switchyard local', () => {
     const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'local server passphrase' });
     const name = "Client's demo";
     // However the test ends, the server it made does not keep running.
-    onTestFinished(() => cli.run(['local', 'remove', name]).then(() => undefined));
+    onTestFinished(() => cli.run(['local', 'remove', name, '--yes']).then(() => undefined));
     const project = join(tempDir(), 'migrations');
     writeNativeProject(project, [{ id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id integer PRIMARY KEY);' }]);
 
@@ -50,9 +50,9 @@ describe('switchyard local', () => {
     expect(await json<LocalServerJson>(cli, ['local', 'start', name])).toMatchObject({ running: true, port: created.port });
     const status = await json<{ applied: string[] }>(cli, ['status', '--profile', name, '--project', project]);
     expect(status.applied).toEqual(['cust01']);
-    expect(await json<LocalServerJson[]>(cli, ['local', 'list'])).toEqual([{ ...created, running: true }]);
+    expect(await json<LocalServerJson[]>(cli, ['local', 'list'])).toEqual([{ ...created, running: true, dataBytes: expect.any(Number) }]);
 
-    expect((await cli.run(['local', 'remove', name])).code).toBe(0);
+    expect((await cli.run(['local', 'remove', name, '--yes'])).code).toBe(0);
     expect(existsSync(created.folder)).toBe(false);
     expect(await json<unknown[]>(cli, ['profiles', 'list'])).toEqual([]);
     expect(await json<unknown[]>(cli, ['local', 'list'])).toEqual([]);
