@@ -23,6 +23,7 @@ const commands = [
   ['snapshot', 'restore'],
   ['snapshot', 'delete'],
   ['diff'],
+  ['drift'],
   ['graph'],
   ['plan'],
   ['audit'],
