@@ -2,7 +2,27 @@
 // while open leaves the focus on the body, and a keyboard user would start again from the top.
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
-/** For a dialog shown while mounted: the control that had the focus when it mounted gets it back when it goes. */
+/**
+ * Once a dialog has gone: the focus back to the control that opened it; when the action took that control
+ * away or disabled it (Upgrade… once nothing is pending), to the screen's heading, so the keyboard goes on
+ * from the screen it was on. A focus moved on purpose elsewhere stays where it is.
+ */
+export function giveFocusBack(opener: HTMLElement | null): void {
+  const lost = document.activeElement === null || document.activeElement === document.body;
+  if (!lost) return;
+  if (opener?.isConnected && !opener.matches(':disabled')) {
+    opener.focus();
+    return;
+  }
+  const main = document.querySelector<HTMLElement>('main');
+  const heading = main?.querySelector<HTMLElement>('h1') ?? main;
+  if (!heading) return;
+  // A heading is not in the Tab order; -1 lets it hold the focus without adding it there.
+  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  heading.focus();
+}
+
+/** For a dialog shown while mounted: the control that had the focus when it mounted gets it back when it goes (see giveFocusBack). */
 export function useFocusReturn(): void {
   const opener = useRef<HTMLElement | null>(null);
   // Before the dialog is shown (showModal runs in an effect), the focus is still on what opened it.
@@ -10,13 +30,5 @@ export function useFocusReturn(): void {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   }, []);
   // Run once the dialog has left the page, when the focus has nowhere left to be but the body.
-  useEffect(
-    () => () => {
-      const element = opener.current;
-      // A control the confirmed action took away or disabled cannot have it back, and one that moved the focus on purpose keeps it there.
-      const lost = document.activeElement === null || document.activeElement === document.body;
-      if (lost && element?.isConnected && !element.matches(':disabled')) element.focus();
-    },
-    [],
-  );
+  useEffect(() => () => giveFocusBack(opener.current), []);
 }

@@ -1,5 +1,5 @@
 // Where the keyboard is after a dialog or a save, at 1280×720: a confirmation and the run dialog give the
-// focus back to the button that opened them, and Save leaves it on the saved form, so a keyboard user goes
+// focus back to the button that opened them (to the screen's heading when the run disabled it), and Save leaves it on the saved form, so a keyboard user goes
 // on from there instead of from the top of the page. Also the graph's summary of a one-revision project.
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -26,24 +26,29 @@ test.describe('keyboard focus', () => {
       { id: 'm001', parents: [], message: 'users', up: 'CREATE TABLE users (id INTEGER PRIMARY KEY);', down: 'DROP TABLE users;' },
     ]);
     // Made by the CLI, so each test here stands on its own: the form's own save is the first test's subject.
-    const add = spawnSync(
-      process.execPath,
-      [
-        resolve('bin/switchyard.mjs'),
-        'profiles',
-        'add',
-        '--name',
-        'Shop test',
-        '--engine',
-        'sqlite',
-        '--sqlite-path',
-        join(home, 'shop.sqlite'),
-        '--project',
-        join(home, 'project'),
-      ],
-      { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, SWITCHYARD_DEMO: 'off' }, encoding: 'utf8' },
-    );
-    expect(add.status, add.stderr).toBe(0);
+    const addProfile = (name: string, file: string) => {
+      const add = spawnSync(
+        process.execPath,
+        [
+          resolve('bin/switchyard.mjs'),
+          'profiles',
+          'add',
+          '--name',
+          name,
+          '--engine',
+          'sqlite',
+          '--sqlite-path',
+          join(home, file),
+          '--project',
+          join(home, 'project'),
+        ],
+        { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, SWITCHYARD_DEMO: 'off' }, encoding: 'utf8' },
+      );
+      expect(add.status, add.stderr).toBe(0);
+    };
+    addProfile('Shop test', 'shop.sqlite');
+    // Its one revision pending until the upgrade test runs it.
+    addProfile('Shop upgrade', 'shop-upgrade.sqlite');
     app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
   });
   test.afterAll(async () => {
@@ -118,6 +123,31 @@ test.describe('keyboard focus', () => {
     await expect(dialog).toBeHidden();
     await expect(page.locator('.status-cards')).toContainText('1 applied');
     await expect(stamp).toBeFocused();
+  });
+
+  test('a run that disables the button that opened it gives the keyboard to the Migrations heading, not the page', async ({ page }) => {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: /Shop upgrade/ }).click();
+    await page.getByRole('tab', { name: 'Migrations', exact: true }).click();
+    const upgrade = page.getByRole('button', { name: 'Upgrade to heads…' });
+    await tabTo(page, upgrade);
+
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await tabTo(page, dialog.getByRole('button', { name: 'Upgrade 1 revision' }));
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('status').filter({ hasText: 'Done' })).toBeVisible();
+    // Nothing is pending any more: the button that opened the dialog cannot take the focus back.
+    await expect(upgrade).toBeDisabled();
+    await tabTo(page, dialog.getByRole('button', { name: 'Close' }));
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+
+    await expect(page.getByRole('heading', { name: 'Migrations', level: 1 })).toBeFocused();
+    await shot(page, 'upgraded-nothing-pending');
+    // The keyboard goes on from the screen: the next Tab stop is after the heading, not the page's first.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Downgrade…' })).toBeFocused();
   });
 
   test("the graph's summary of a one-revision project agrees its words with the count", async ({ page }) => {

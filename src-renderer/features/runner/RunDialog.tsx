@@ -7,6 +7,7 @@ import { useNavigation } from '../../app/navigationStore';
 import { numberedListRoom } from '../../components/numberedListRoom';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { giveFocusBack } from '../../components/useFocusReturn';
 import { ProductionNameField } from '../../components/ProductionNameField';
 import { SessionTable } from '../../components/SessionTable';
 import { useConnections } from '../connections/connectionsStore';
@@ -31,6 +32,8 @@ export function RunDialog() {
   const state = useRunDialog();
   const profile = useConnections((s) => s.profiles.find((p) => p.id === state.profileId));
   const dialog = useRef<HTMLDialogElement>(null);
+  // What had the focus when the dialog opened: this dialog stays mounted, so useFocusReturn's mount and unmount do not mark its opening and closing.
+  const opener = useRef<HTMLElement | null>(null);
   const [target, setTarget] = useState(state.request.to);
   const [typedName, setTypedName] = useState('');
   const [showSql, setShowSql] = useState(false);
@@ -41,8 +44,15 @@ export function RunDialog() {
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (state.phase !== 'closed' && !element.open) element.showModal();
+    if (state.phase !== 'closed' && !element.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      element.showModal();
+    }
     if (state.phase === 'closed' && element.open) element.close();
+    if (state.phase === 'closed' && opener.current) {
+      giveFocusBack(opener.current);
+      opener.current = null;
+    }
   }, [state.phase]);
   useEffect(() => {
     setTarget(state.request.to);
