@@ -2,7 +2,8 @@
 // created by name under the connections, its connection appearing and reaching it, stopped, and
 // removed only after its name is typed — with axe's WCAG 2 A and AA rules on the panel and the dialog.
 import { expect, test } from '@playwright/test';
-import { Cli } from '../support/cliProcess';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { violations } from './axe';
 import { newHome, serve, type ServedApp } from './browserHost';
 
@@ -18,7 +19,9 @@ test.describe('local servers', () => {
   test.afterAll(async () => {
     await app.stop();
     // However the test ended, the server it made does not keep running (a no-op once removed).
-    await new Cli({ SWITCHYARD_HOME: app.home, SWITCHYARD_PASSPHRASE: passphrase }).run(['local', 'remove', name, '--yes']);
+    spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), 'local', 'remove', name, '--yes'], {
+      env: { ...process.env, SWITCHYARD_HOME: app.home, SWITCHYARD_PASSPHRASE: passphrase },
+    });
   });
 
   test('creates a local server from the app, whose connection reaches it, stops it and removes it after its name is typed', async ({ page }) => {

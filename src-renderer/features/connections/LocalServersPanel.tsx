@@ -7,6 +7,7 @@ import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { RemoveLocalServerDialog } from './RemoveLocalServerDialog';
 import { useLocalServers, type LocalServerAction } from './localServersStore';
+import './localServers.css';
 
 const busyWords: Record<LocalServerAction, string> = { creating: 'creating…', starting: 'starting…', stopping: 'stopping…', removing: 'removing…' };
 
