@@ -1,5 +1,6 @@
 // `switchyard local create|start|stop|remove|list NAME`: PostgreSQL servers Switchyard runs itself,
 // each with a connection profile of the same name.
+import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import type { LocalServer } from '../../../src-shared/model/localServer';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
@@ -17,7 +18,7 @@ const usage = `Usage: switchyard local create|start|stop NAME [--json]
   stop     stop it (a fast shutdown: sessions end, committed data stays)
   remove   stop it, remove its profile and snapshots and delete its data (asks for its name typed;
            --yes for a script that cannot type)
-  list     the local servers, whether each is running, and where its data is`;
+  list     the local servers, whether each is running, its port, its data's size and where it is`;
 
 const actions = ['create', 'start', 'stop', 'remove', 'list'];
 
@@ -41,8 +42,8 @@ export const localCommand: Command = {
         if (values.json) printJson(servers);
         else
           printTable(
-            ['NAME', 'STATE', 'PORT', 'DATA'],
-            servers.map((s) => [s.name, s.running ? 'running' : 'stopped', String(s.port), s.folder]),
+            ['NAME', 'STATE', 'PORT', 'SIZE', 'DATA'],
+            servers.map((s) => [s.name, s.running ? 'running' : 'stopped', String(s.port), formatBytes(s.dataBytes), s.folder]),
           );
         return 0;
       }

@@ -51,6 +51,7 @@ describe('switchyard local', () => {
     const status = await json<{ applied: string[] }>(cli, ['status', '--profile', name, '--project', project]);
     expect(status.applied).toEqual(['cust01']);
     expect(await json<LocalServerJson[]>(cli, ['local', 'list'])).toEqual([{ ...created, running: true, dataBytes: expect.any(Number) }]);
+    expect((await cli.run(['local', 'list'])).stdout).toMatch(new RegExp(`running\\s+${created.port}\\s+\\d+(\\.\\d)? MB`));
 
     expect((await cli.run(['local', 'remove', name, '--yes'])).code).toBe(0);
     expect(existsSync(created.folder)).toBe(false);
