@@ -71,7 +71,9 @@ test('two browser hosts on one machine: logging into the second keeps the first 
     await page.reload();
     await expect(page.locator('body')).not.toContainText('Unauthorized');
     const connections = page.getByRole('navigation', { name: 'Connections' });
-    await connections.getByRole('button', { name: /demo/i }).first().click();
+    await connections.getByRole('button', { name: /^Demo/ }).click();
+    // A reload opens on the Graph; the connection's own test is on its tab.
+    await page.getByRole('tab', { name: 'Connection', exact: true }).click();
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.locator('.test-result')).toContainText('SQLite 3.');
     await shot(page, '82-two-hosts-first');
