@@ -220,9 +220,10 @@ export const api = {
 
   /** PostgreSQL servers Switchyard runs itself, each with a connection profile of its name. */
   'localServers.list': method<LocalServer[]>()(empty),
-  /** A new server on 127.0.0.1 (a free port), started, and its profile (environment dev); audited. */
-  'localServers.create': method<LocalServer>()(z.object({ name: localServerNameSchema }).strict()),
-  'localServers.start': method<LocalServer>()(z.object({ name: localServerNameSchema }).strict()),
+  /** A new server on 127.0.0.1 (a free port), started, and its profile (environment dev), as a long operation; op.done carries the LocalServer. */
+  'localServers.create': method<OperationStarted>()(z.object({ name: localServerNameSchema }).strict()),
+  /** Starts it on its port as a long operation; op.done carries the LocalServer. */
+  'localServers.start': method<OperationStarted>()(z.object({ name: localServerNameSchema }).strict()),
   'localServers.stop': method<LocalServer>()(z.object({ name: localServerNameSchema }).strict()),
   /** Deletes its data, its profile and its snapshots: the server's name, typed. */
   'localServers.remove': method<{ removed: true }>()(z.object({ name: localServerNameSchema, confirmation: confirmationSchema.default({}) }).strict()),
@@ -272,6 +273,8 @@ export interface OperationReports {
   'runner.rehearse': { detail: never; result: Rehearsal };
   'inventory.countRows': { detail: RowCount; result: RowCount[] };
   'reset.run': { detail: ResetStepProgress; result: ResetResult };
+  'localServers.create': { detail: never; result: LocalServer };
+  'localServers.start': { detail: never; result: LocalServer };
 }
 
 export type OperationMethod = StartsOperation;

@@ -108,8 +108,8 @@ export function createHandlers({
     },
 
     'localServers.list': () => localServers.list(),
-    'localServers.create': ({ name }, { actor }) => localServers.create(name, actor),
-    'localServers.start': ({ name }, { actor }) => localServers.start(name, actor),
+    'localServers.create': ({ name }, { actor }) => operations.start('localServers.create', () => localServers.create(name, actor)),
+    'localServers.start': ({ name }, { actor }) => operations.start('localServers.start', () => localServers.start(name, actor)),
     'localServers.stop': ({ name }, { actor }) => localServers.stop(name, actor),
     'localServers.remove': async ({ name, confirmation }, { actor }) => {
       await localServers.remove(name, actor, confirmation);

@@ -4,6 +4,7 @@ import { formatBytes } from '../../../src-shared/model/inventoryExport';
 import type { LocalServer } from '../../../src-shared/model/localServer';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
+import { followOperation } from '../followOperation';
 import { call, openServices } from '../openServices';
 import { printJson, printTable, say, warn, UsageError } from '../output';
 import { promptLine } from '../prompt';
@@ -63,8 +64,19 @@ export const localCommand: Command = {
         else say(`${server}: stopped, its profile removed and its data deleted.\n`);
         return 0;
       }
-      const method = action === 'create' ? 'localServers.create' : action === 'start' ? 'localServers.start' : 'localServers.stop';
-      const result = await call(services, method, { name: server });
+      const json = Boolean(values.json);
+      const result =
+        action === 'stop'
+          ? await call(services, 'localServers.stop', { name: server })
+          : action === 'create'
+            ? await followOperation(services, 'localServers.create', await call(services, 'localServers.create', { name: server }), {
+                json,
+                stopping: 'creating',
+              })
+            : await followOperation(services, 'localServers.start', await call(services, 'localServers.start', { name: server }), {
+                json,
+                stopping: 'starting',
+              });
       if (values.json) printJson(result);
       else
         say(

@@ -2,7 +2,8 @@
 // CLI calls; a created server's connection joins the list and is selected, a removed one's leaves it.
 import { create } from 'zustand';
 import type { LocalServer } from '../../../src-shared/model/localServer';
-import { asError, call, type ShownError } from '../../api/client';
+import { ApiError, asError, call, type ShownError } from '../../api/client';
+import { followOperation } from '../../api/operationEvents';
 import { useConnections } from './connectionsStore';
 
 export type LocalServerAction = 'creating' | 'starting' | 'stopping' | 'removing';
@@ -18,6 +19,17 @@ interface LocalServersState {
   start(name: string): Promise<void>;
   stop(name: string): Promise<void>;
   remove(name: string, typedName: string): Promise<void>;
+}
+
+/** Creating and starting take seconds (initdb, the server's start): long operations, whose op.done carries the server. */
+function untilDone(method: 'localServers.create' | 'localServers.start', name: string): Promise<LocalServer> {
+  return new Promise((resolve, reject) => {
+    followOperation(method, { name }, (message) => {
+      if (message.event !== 'op.done') return;
+      if (message.payload.ok) resolve(message.payload.result);
+      else reject(new ApiError(message.payload.error));
+    }).catch(reject);
+  });
 }
 
 export const useLocalServers = create<LocalServersState>((set, get) => {
@@ -49,14 +61,14 @@ export const useLocalServers = create<LocalServersState>((set, get) => {
     },
     create(name) {
       return act(name, 'creating', async () => {
-        const server = await call('localServers.create', { name });
+        const server = await untilDone('localServers.create', name);
         const connections = useConnections.getState();
         await connections.load();
         connections.select(server.profileId);
       });
     },
     async start(name) {
-      await act(name, 'starting', () => call('localServers.start', { name }));
+      await act(name, 'starting', () => untilDone('localServers.start', name));
     },
     async stop(name) {
       await act(name, 'stopping', () => call('localServers.stop', { name }));

@@ -3,7 +3,8 @@
 // with its name typed — its profile, data and snapshots' records with it.
 import { existsSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { ApiInput, ApiMethod, ApiOutput } from '../../../src-shared/api';
+import type { ApiInput, ApiMethod, ApiOutput, OperationReports } from '../../../src-shared/api';
+import type { OperationStarted } from '../../../src-shared/model/operation';
 import { databaseKeyOf } from '../../../src-main/reset/databaseKey';
 import { createServices, type Services } from '../../../src-main/services';
 import { passphraseKeyProvider } from '../../../src-main/store/keyProvider';
@@ -23,6 +24,18 @@ async function value<M extends ApiMethod>(services: Services, method: M, input: 
   return result.value as ApiOutput<M>;
 }
 
+/** What a long operation's op.done carries (its error as a thrown Error). */
+function done<M extends keyof OperationReports>(services: Services, _method: M, started: OperationStarted): Promise<OperationReports[M]['result']> {
+  return new Promise((resolve, reject) => {
+    const stop = services.events.onEvent(({ event, payload }) => {
+      if (event !== 'op.done' || payload.opId !== started.opId) return;
+      stop();
+      if (payload.ok) resolve(payload.result as OperationReports[M]['result']);
+      else reject(new Error(`${payload.error.code}: ${payload.error.message}`));
+    });
+  });
+}
+
 describe('local servers through the API', () => {
   it('creates a server with its profile, stops and starts it, and removes it with its snapshots only when its name is typed', async () => {
     const services = await unlocked();
@@ -32,7 +45,7 @@ describe('local servers through the API', () => {
       services.close();
     });
 
-    const created = await value(services, 'localServers.create', { name });
+    const created = await done(services, 'localServers.create', await value(services, 'localServers.create', { name }));
     expect(created).toMatchObject({ name, running: true });
     expect(created.dataBytes).toBeGreaterThan(1_000_000);
     const [profile] = await value(services, 'profiles.list', {});
@@ -44,7 +57,10 @@ describe('local servers through the API', () => {
 
     expect(await value(services, 'localServers.stop', { name })).toMatchObject({ running: false, port: created.port });
     expect(await services.dispatch('profiles.test', { id: created.profileId }, context)).toMatchObject({ ok: false, error: { code: 'E_CONNECTION_REFUSED' } });
-    expect(await value(services, 'localServers.start', { name })).toMatchObject({ running: true, port: created.port });
+    expect(await done(services, 'localServers.start', await value(services, 'localServers.start', { name }))).toMatchObject({
+      running: true,
+      port: created.port,
+    });
     expect(await value(services, 'profiles.test', { id: created.profileId })).toMatchObject({ currentUser: 'postgres' });
     expect(await value(services, 'snapshots.list', { profileId: created.profileId })).toEqual([expect.objectContaining({ id: snapshot.id })]);
 
