@@ -22,7 +22,7 @@ describe('the snapshots store', () => {
     if (!snapshot) return;
 
     await useSnapshots.getState().remove(snapshot);
-    expect(useSnapshots.getState().error).toContain(`type its name (${prod.name})`);
+    expect(useSnapshots.getState().error?.message).toContain(`type its name (${prod.name})`);
     expect(useSnapshots.getState().snapshots.map((s) => s.id)).toContain(snapshot.id);
 
     await useSnapshots.getState().remove(snapshot, prod.name);
