@@ -76,7 +76,9 @@ export async function rehearse(target: MigrationTarget, request: RunRequest, pla
     let failure: WireError | undefined;
     let seen: SeenLock[] = [];
     try {
-      result = await runTarget(onClone, request, { actor, confirmProduction: true, operation: watched });
+      // A snapshot first is the real run's way back; the clone is thrown away, so it takes none (and needs no store).
+      const { snapshotFirst: _snapshotFirst, endSessions: _endSessions, ...onCloneRequest } = request;
+      result = await runTarget(onClone, onCloneRequest, { actor, confirmProduction: true, operation: watched });
     } catch (error) {
       if (error instanceof SwitchyardError && error.code === 'E_CANCELLED') throw error;
       failure = toWireError(error);
