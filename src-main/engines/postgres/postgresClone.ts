@@ -15,7 +15,7 @@ import { openMaintenance } from './postgresLifecycle';
 import { factsOf, openPostgresScratch, scratchName, serverOf } from './postgresScratch';
 import { readPostgresSchema } from './postgresSchema';
 import { postgresSchemaSql } from './postgresSchemaSql';
-import { cloneDatabaseSql, dropDatabaseSql } from './resetStatements';
+import { cloneDatabaseSql, dropDatabaseSql, otherSessionsOn } from './resetStatements';
 
 /** Rows copied per table by the schema replay: enough for a data migration to meet real values, small enough for any table. */
 export const sampledRows = 100;
@@ -26,10 +26,9 @@ async function templateClone(source: ConnectionTarget): Promise<CloneDatabase | 
   try {
     const facts = await factsOf(admin, source);
     if (facts.refusal !== undefined) return facts.refusal;
-    const [row] = await admin.query<{ others: number; owner: string }>(
-      `SELECT (SELECT count(*)::int FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()) AS others, current_user AS owner`,
-      [source.database],
-    );
+    const [row] = await admin.query<{ others: number; owner: string }>(`SELECT (SELECT count(*)::int ${otherSessionsOn}) AS others, current_user AS owner`, [
+      source.database,
+    ]);
     // Ending other people's sessions is never done for a rehearsal: it must not disturb the real database.
     if ((row?.others ?? 0) > 0)
       return `${row?.others} other session${row?.others === 1 ? ' is' : 's are'} connected to ${source.database}, and a template clone needs none (Switchyard does not end them for a rehearsal)`;

@@ -1,4 +1,5 @@
 // PostgreSQL through pg: TLS modes, timeouts, and read-only enforced by the server on the session.
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 import type pg from 'pg';
@@ -7,6 +8,13 @@ import { SqlExecutionError, type ConnectionTarget, type Driver, type Row } from 
 import { translateConnectError } from './connectErrors';
 
 const defaultTimeoutMs = 10_000;
+
+/**
+ * The application name of this process's own sessions: 'switchyard' and a tag of this process, so the
+ * reset wizard can leave its own reads (the problems summary, a drift read) out of the sessions it shows a
+ * user to end, while another Switchyard (a colleague's, the CLI) still counts.
+ */
+export const ownApplicationName = `switchyard ${process.pid}-${randomBytes(3).toString('hex')}`;
 
 function sslOptions(target: ConnectionTarget): false | ConnectionOptions {
   if (target.sslMode === 'disable') return false;
@@ -39,7 +47,7 @@ export function clientConfig(target: ConnectionTarget): pg.ClientConfig {
     password: target.password ?? '',
     ssl: sslOptions(target),
     connectionTimeoutMillis: timeout,
-    application_name: 'switchyard',
+    application_name: ownApplicationName,
     // Enforced by the server, not by us: every transaction of this session is read-only.
     options: target.readOnly ? '-c default_transaction_read_only=on' : undefined,
   };

@@ -7,7 +7,7 @@ import { nounFor } from '../../../src-shared/format/plural';
 import type { DatabaseShapeRecord, PrivilegeCheck, ResetMode, ResetSession } from '../../../src-shared/model/reset';
 import type { ConnectionTarget, Driver } from '../../drivers/driver';
 import type { DatabaseLifecycle, RecreatedShape } from '../../reset/lifecycle';
-import { connectPostgres } from './postgresDriver';
+import { connectPostgres, ownApplicationName } from './postgresDriver';
 import {
   cloneDatabaseSql,
   createDatabaseSql,
@@ -193,8 +193,9 @@ export async function openPostgresLifecycle(connection: ConnectionTarget): Promi
     async sessions(): Promise<ResetSession[]> {
       const rows = await admin.query<{ pid: number; user: string | null; application: string | null; client: string | null; since: Date | null }>(
         `SELECT pid, usename AS user, application_name AS application, client_addr::text AS client, backend_start AS since
-         ${otherSessionsOn} ORDER BY backend_start`,
-        [database],
+         ${otherSessionsOn} AND application_name IS DISTINCT FROM $2 ORDER BY backend_start`,
+        // This process's own reads come and go with the screens; ending them is the reset's business, not the user's.
+        [database, ownApplicationName],
       );
       return rows.map((r) => ({
         pid: r.pid,

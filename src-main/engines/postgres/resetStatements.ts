@@ -8,8 +8,12 @@ export type DatabaseShape = DatabaseShapeRecord;
 
 type Literal = (value: string) => string;
 
-/** Everyone else's sessions on the database named $1: the one place pg_stat_activity is asked who is connected. */
-export const otherSessionsOn = 'FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()';
+/**
+ * Everyone else's sessions on the database named $1: the one place pg_stat_activity is asked who is connected.
+ * Client backends only: an autovacuum worker (no user, no address) is not a session a person holds, and the
+ * server ends it by itself for DROP DATABASE and a template copy.
+ */
+export const otherSessionsOn = "FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'";
 
 /** Shown with the name inline; run with the name as a parameter ($1). */
 export const terminateSessionsSql = `SELECT pg_terminate_backend(pid) ${otherSessionsOn}`;
