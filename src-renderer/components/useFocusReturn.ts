@@ -22,6 +22,14 @@ export function giveFocusBack(opener: HTMLElement | null): void {
   heading.focus();
 }
 
+/** Focus nobody chose: on the body, or where giveFocusBack puts it when the opener went (the screen's heading, or main). */
+export function focusIsAdrift(): boolean {
+  const focused = document.activeElement;
+  if (focused === null || focused === document.body) return true;
+  const main = document.querySelector<HTMLElement>('main');
+  return focused === main || (main !== null && focused === main.querySelector('h1'));
+}
+
 /** For a dialog shown while mounted: the control that had the focus when it mounted gets it back when it goes (see giveFocusBack). */
 export function useFocusReturn(): void {
   const opener = useRef<HTMLElement | null>(null);

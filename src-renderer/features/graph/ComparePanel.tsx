@@ -1,6 +1,7 @@
 // Picking environments to compare (connections bound to the same project) and what would bring
 // one level with another.
 import { useEffect, useRef } from 'react';
+import { focusIsAdrift } from '../../components/useFocusReturn';
 import type { Profile } from '../../../src-shared/model/profile';
 import type { EnvironmentGap } from '../../../src-shared/graph/environmentGap';
 import { useRunDialog } from '../runner/runDialogStore';
@@ -49,11 +50,11 @@ export function ComparePanel({ current, siblings, names, gap }: Props) {
     // A frame later: the dialog hands focus back to the upgrade button when it closes, after this effect; and
     // the statuses read after the run may come after the close, the button going only then (hence `gap`).
     const frame = requestAnimationFrame(() => {
-      const focused = document.activeElement;
-      if (focused === null || focused === document.body) {
+      // Adrift: on the body, or on the screen's heading where the dialog put it when its opener had gone.
+      if (focusIsAdrift()) {
         (result.current ?? section.current)?.focus();
         openedRun.current = false;
-      } else if (!section.current?.contains(focused)) openedRun.current = false;
+      } else if (!section.current?.contains(document.activeElement)) openedRun.current = false;
     });
     return () => cancelAnimationFrame(frame);
   }, [runPhase, gap]);
