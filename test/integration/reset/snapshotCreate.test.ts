@@ -9,6 +9,7 @@ import type { Snapshot } from '../../../src-shared/model/reset';
 import { databaseKeyOf } from '../../../src-main/reset/databaseKey';
 import { quoteIdentifier } from '../../../src-main/drivers/identifier';
 import { runTarget } from '../../../src-main/runner/runnerService';
+import { engineFor } from '../../../src-main/engines/engineFor';
 import { sqliteTarget } from '../../support/migrationTargets';
 import { adminQuery } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
@@ -77,6 +78,24 @@ describe('taking a snapshot', () => {
     const taken = await services.snapshots.create(scopeOf(target), 'agreed', 'tester', { endSessions: true });
     expect(taken.sessionsEnded).toBe(1);
     expect(await lost).toBeTruthy();
+  });
+
+  it("lists a colleague's session but not this process's own read of the database", async () => {
+    const services = await unlockedServices();
+    const { database, target } = await shopWithData(server, 'own read');
+    const colleague = await openSession(server, database);
+    // What the problem summary or a drift read holds open while the user is asked who is connected.
+    const ownRead = await engineFor('postgres').connect(target.connection);
+    try {
+      const refused = services.snapshots.create(scopeOf(target), 'asked', 'tester', { endSessions: false });
+      await expect(refused).rejects.toMatchObject({
+        code: 'E_SESSIONS_CONNECTED',
+        detail: { sessions: [expect.objectContaining({ application: 'colleague-psql' })] },
+      });
+    } finally {
+      await ownRead.close();
+      await colleague.end();
+    }
   });
 });
 
