@@ -61,6 +61,7 @@ function migrate(db: StoreDatabase): void {
   for (const migration of storeMigrations.filter((m) => m.version > current)) {
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

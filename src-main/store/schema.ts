@@ -1,9 +1,13 @@
 // The store's own schema, versioned with PRAGMA user_version and migrated forward at open.
+import type { SqliteDatabase } from '../sqliteModule';
+import { projectsStep, resetRecipesStep, rolloutsStep } from './steps/projectSteps';
 
 export interface StoreMigration {
   version: number;
   description: string;
   sql: string;
+  /** Data the step moves, run after its SQL in the same transaction. */
+  run?: (db: SqliteDatabase) => void;
 }
 
 export const storeMigrations: StoreMigration[] = [
@@ -150,6 +154,9 @@ export const storeMigrations: StoreMigration[] = [
       );
     `,
   },
+  projectsStep,
+  rolloutsStep,
+  resetRecipesStep,
 ];
 
 export const storeSchemaVersion = Math.max(...storeMigrations.map((m) => m.version));
