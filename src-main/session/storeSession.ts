@@ -3,9 +3,11 @@ import type { SessionStatus, KeySource } from '../../src-shared/model/session';
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
 import { AuditLog } from '../store/auditLog';
 import { ExclusionRepository } from '../store/exclusionRepository';
+import { GroupRepository } from '../store/groupRepository';
 import type { KeyProvider } from '../store/keyProvider';
 import { openStore, storeExists, type StoreDatabase } from '../store/openStore';
 import { ProfileRepository } from '../store/profileRepository';
+import { ProjectRepository } from '../store/projectRepository';
 import { SnapshotRepository } from '../store/snapshotRepository';
 
 export interface OpenedStore {
@@ -14,6 +16,8 @@ export interface OpenedStore {
   audit: AuditLog;
   snapshots: SnapshotRepository;
   exclusions: ExclusionRepository;
+  projects: ProjectRepository;
+  groups: GroupRepository;
 }
 
 export class StoreSession {
@@ -67,6 +71,8 @@ export class StoreSession {
         audit: new AuditLog(db),
         snapshots: new SnapshotRepository(db),
         exclusions: new ExclusionRepository(db),
+        projects: new ProjectRepository(db),
+        groups: new GroupRepository(db),
       };
       // A failed welcome (say, the demo folder is missing) must not keep the store locked.
       if (firstRun) await this.welcome?.().catch((error: unknown) => console.error('[switchyard] first-run setup failed:', error));

@@ -5,6 +5,8 @@
 // The shapes the UI, the CLI and the store agree on.
 import { z } from 'zod';
 import { profileIdSchema, projectFormatChoices, type ProjectFormatChoice } from './profile';
+import type { ProjectFormat } from './revision';
+import type { TargetRef } from './targetRef';
 
 /** A project's, environment's, role's or group's name: what people type after `--project`, `--env`, `--group`. */
 const nameSchema = (what: string) =>
@@ -64,6 +66,8 @@ export const projectInputSchema = z
   .strict();
 
 export type ProjectInput = z.input<typeof projectInputSchema>;
+/** A project input after its schema: defaults filled in, names trimmed. */
+export type ValidProjectInput = z.output<typeof projectInputSchema>;
 export type ProjectEnvironment = z.output<typeof projectEnvironmentSchema>;
 export type EnvironmentMember = z.output<typeof environmentMemberSchema>;
 export type DatabaseBinding = z.output<typeof databaseBindingSchema>;
@@ -89,6 +93,30 @@ export const groupInputSchema = z
   .strict();
 
 export type GroupInput = z.input<typeof groupInputSchema>;
+export type ValidGroupInput = z.output<typeof groupInputSchema>;
+
+/** What a folder would become as a project: the format found, and environments proposed from the connections bound to it. */
+export interface ProjectDetection {
+  /** The folder, absolute. */
+  dir: string;
+  format: ProjectFormat;
+  /** Why that format, in words. */
+  reason: string;
+  revisions: number;
+  /** The stored project that already has this folder, if any (a second one is allowed, but said). */
+  existing?: string;
+  /** What the proposal could not take as it found it: bound connections disagreeing on the format or Alembic command, a project already on the folder. */
+  notes: string[];
+  proposal: ValidProjectInput;
+}
+
+/** A member of an environment as an operation reaches it: the connection, with the project's folder, format and Alembic command. */
+export interface MemberTarget {
+  profileId: string;
+  profileName: string;
+  role: string;
+  ref: TargetRef;
+}
 
 export interface Group {
   id: string;
