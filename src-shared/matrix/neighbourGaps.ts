@@ -1,0 +1,52 @@
+// What an environment lacks of the one before it in promotion order, in plan order, and whether
+// getting there is a plain upgrade or needs a downgrade first. The matrix shows one per pair of
+// neighbours; a promotion plans each connection of the next environment with the same rule.
+import { upgradeOrder } from '../graph/planner';
+import type { RevisionGraph } from '../graph/revisionGraph';
+import type { GapKind } from '../model/matrix';
+
+export interface GapPlan {
+  /** In `has` and not in `lacks`, in the order an upgrade runs them. */
+  toApply: string[];
+  /** In `lacks` and not in `has`, children first (the order a downgrade runs them). */
+  toRevert: string[];
+  kind: Exclude<GapKind, 'unknown'>;
+}
+
+/** What every one of `sets` holds (an environment's connections all have it). */
+export function heldByAll(sets: readonly ReadonlySet<string>[]): Set<string> {
+  const [first, ...rest] = sets;
+  if (!first) return new Set();
+  return new Set([...first].filter((id) => rest.every((set) => set.has(id))));
+}
+
+/** What any one of `sets` holds. */
+export function heldByAny(sets: readonly ReadonlySet<string>[]): Set<string> {
+  const all = new Set<string>();
+  for (const set of sets) for (const id of set) all.add(id);
+  return all;
+}
+
+/**
+ * The plan that makes a database holding `here` hold exactly `wanted`: what `wanted` has and `here`
+ * lacks, and what `here` has beyond `wanted`. Only revisions the files define are planned.
+ */
+export function gapPlan(graph: RevisionGraph, wanted: ReadonlySet<string>, here: ReadonlySet<string>): GapPlan {
+  const apply = new Set([...wanted].filter((id) => !here.has(id) && graph.byId.has(id)));
+  const revert = new Set([...here].filter((id) => !wanted.has(id) && graph.byId.has(id)));
+  const toApply = apply.size === 0 ? [] : upgradeOrder(graph, apply);
+  const toRevert = revert.size === 0 ? [] : upgradeOrder(graph, revert).reverse();
+  const kind = toRevert.length > 0 ? 'downgradeFirst' : toApply.length > 0 ? 'upgrade' : 'level';
+  return { toApply, toRevert, kind };
+}
+
+/** The gap between two environments: what every `from` connection has, against what each `to` connection has. */
+export function environmentGapPlan(graph: RevisionGraph, from: readonly ReadonlySet<string>[], to: readonly ReadonlySet<string>[]): GapPlan {
+  const wanted = heldByAll(from);
+  const plans = to.map((here) => gapPlan(graph, wanted, here));
+  const apply = new Set(plans.flatMap((p) => p.toApply));
+  const revert = new Set(plans.flatMap((p) => p.toRevert));
+  const toApply = apply.size === 0 ? [] : upgradeOrder(graph, apply);
+  const toRevert = revert.size === 0 ? [] : upgradeOrder(graph, revert).reverse();
+  return { toApply, toRevert, kind: toRevert.length > 0 ? 'downgradeFirst' : toApply.length > 0 ? 'upgrade' : 'level' };
+}

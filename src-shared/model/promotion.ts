@@ -1,0 +1,107 @@
+// Promoting one environment of a project to the next: the plan is exactly what the previous
+// environment has and the next lacks; gates, each shown and each recorded, stand between the plan
+// and the run. The shapes the app, the CLI and the audit log agree on.
+import { z } from 'zod';
+import { confirmationSchema } from './confirmation';
+import { projectEnvironmentNameSchema } from './project';
+import type { PreflightFinding } from './run';
+
+export const promotionGateNames = ['upstream', 'checksums', 'anomalies', 'noDowngrade', 'preflight', 'dryRun', 'confirmation', 'approval'] as const;
+export type PromotionGateName = (typeof promotionGateNames)[number];
+
+/** What each gate checks, in words (the gate's title on screen and in the report). */
+export const promotionGateTitles: Record<PromotionGateName, string> = {
+  upstream: 'Every revision of the plan succeeded in the previous environment',
+  checksums: "The files' checksums equal what the previous environment recorded",
+  anomalies: 'No anomaly on the path',
+  noDowngrade: 'The next environment has nothing the previous one lacks (no downgrade first)',
+  preflight: 'Preflight clean on the target',
+  dryRun: 'Dry run: the SQL of exactly this plan',
+  confirmation: "Production: the connection's name typed",
+  approval: "A second person's approval (name and note)",
+};
+
+/** passed, failed, or required: asked for when the promotion runs (the typed confirmation, the approval). */
+export type GateStatus = 'passed' | 'failed' | 'required' | 'notNeeded';
+
+export interface PromotionGate {
+  name: PromotionGateName;
+  status: GateStatus;
+  /** Why it passed or failed, in words. */
+  detail: string;
+}
+
+/** One connection of the next environment: what it gets, and the dry run. */
+export interface PromotionTarget {
+  profileId: string;
+  profileName: string;
+  production: boolean;
+  /** In plan order. */
+  toApply: string[];
+  /** What it has that the previous environment lacks (a promotion never reverts: the noDowngrade gate). */
+  toRevert: string[];
+  /** The upgrades run, one per head of the previous environment it lacks, in this order. */
+  runTo: string[];
+  /** The exact SQL of the dry run, bookkeeping included. */
+  sql: string;
+  findings: PreflightFinding[];
+}
+
+export interface PromotionPreview {
+  project: string;
+  from: string;
+  to: string;
+  /** Every revision the promotion applies, in plan order (the union of the targets'). */
+  plan: string[];
+  targets: PromotionTarget[];
+  gates: PromotionGate[];
+  production: boolean;
+  requireApproval: boolean;
+  /** What must be typed to confirm on production: the connection's name, or the environment's when it has several. */
+  confirmationName: string | null;
+  previewedAt: string;
+}
+
+export const approvalSchema = z
+  .object({
+    by: z.string().trim().min(1, "The approver's name is required").max(200),
+    note: z.string().trim().min(1, 'The approval note is required').max(2000),
+  })
+  .strict();
+
+export type Approval = z.infer<typeof approvalSchema>;
+
+export const promotionPreviewSchema = z
+  .object({
+    project: z.string().trim().min(1, 'A project is required').max(100),
+    from: projectEnvironmentNameSchema,
+    to: projectEnvironmentNameSchema,
+  })
+  .strict();
+
+export const promotionRunSchema = promotionPreviewSchema
+  .extend({
+    confirmation: confirmationSchema.default({}),
+    approval: approvalSchema.optional(),
+  })
+  .strict();
+
+export type PromotionRunInput = z.input<typeof promotionRunSchema>;
+
+export type PromotionOutcome = 'succeeded' | 'failed' | 'refused';
+
+/** Who promoted what when, through which gates, and how it ended: the audit log's entry, exported as Markdown or JSON. */
+export interface PromotionRecord {
+  project: string;
+  from: string;
+  to: string;
+  by: string;
+  at: string;
+  plan: string[];
+  gates: PromotionGate[];
+  approval?: Approval;
+  targets: Array<{ profileName: string; applied: string[]; error?: { code: string; message: string } }>;
+  outcome: PromotionOutcome;
+  /** Why it failed or was refused, in words. */
+  reason?: string;
+}
