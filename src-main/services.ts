@@ -7,14 +7,21 @@ import { createHandlers } from './api/handlers';
 import { DemoWorkspace } from './demo/demoWorkspace';
 import { InventoryService } from './inventory/inventoryService';
 import { LocalServerService } from './localServers/localServerService';
+import { MatrixService } from './matrix/matrixService';
+import { PromotionService } from './promotion/promotionService';
 import { GraphService } from './graph/graphService';
 import { EventBus } from './operations/eventBus';
 import { Operations } from './operations/operations';
 import { ProfileService } from './profiles/profileService';
+import { GroupService } from './projects/groupService';
+import { ProjectService } from './projects/projectService';
 import { RunnerService } from './runner/runnerService';
 import { RehearsalRecords } from './runner/rehearsal/rehearsalRecords';
 import { RehearsalService } from './runner/rehearsal/rehearsalService';
 import { ResetService } from './reset/resetService';
+import { RecipeService } from './reset/recipes/recipeService';
+import { projectRolloutScopes } from './rollouts/rolloutScopes';
+import { RolloutService } from './rollouts/rolloutService';
 import { ExpectedSchemaCache } from './schema/expected/expectedSchemaCache';
 import { ExpectedSchemaService } from './schema/expectedSchemaService';
 import { SchemaComparisonService } from './schema/schemaComparisonService';
@@ -43,12 +50,18 @@ export interface Services {
   events: EventBus;
   operations: Operations;
   profiles: ProfileService;
+  projects: ProjectService;
+  groups: GroupService;
+  rollouts: RolloutService;
+  matrices: MatrixService;
+  promotions: PromotionService;
   runner: RunnerService;
   rehearsals: RehearsalService;
   inventory: InventoryService;
   graph: GraphService;
   snapshots: SnapshotService;
   reset: ResetService;
+  recipes: RecipeService;
   expectedSchema: ExpectedSchemaService;
   localServers: LocalServerService;
   schemaComparison: SchemaComparisonService;
@@ -65,11 +78,17 @@ export function createServices(options: ServicesOptions): Services {
   const snapshots = new SnapshotService(session, snapshotDirOf(options.dataDir));
   const targets = new TargetResolver(session, options.urlPassword);
   const profiles = new ProfileService(session, operations);
+  const projects = new ProjectService(session);
+  const groups = new GroupService(session);
   const scratch = new ScratchPlaces(options.dataDir);
   const rehearsals = new RehearsalService(targets, operations, scratch, new RehearsalRecords(join(options.dataDir, 'rehearsals')));
   const runner = new RunnerService(targets, session, operations, snapshots, rehearsals);
+  const rollouts = new RolloutService(session, targets, runner, operations, projectRolloutScopes(projects, groups));
+  const matrices = new MatrixService(projects, targets, session);
+  const promotions = new PromotionService(matrices, projects, runner, operations, session);
   // Verify asks for drift only when it runs, after every service below exists.
   const reset = new ResetService(targets, snapshots, session, operations, (ref) => drift.drift(ref));
+  const recipes = new RecipeService(session, targets, snapshots, reset);
   const inventory = new InventoryService(targets, operations);
   const graph = new GraphService(targets);
   const expectedSchema = new ExpectedSchemaService(targets, scratch, new ExpectedSchemaCache(join(options.dataDir, 'expected-schema')));
@@ -86,10 +105,16 @@ export function createServices(options: ServicesOptions): Services {
     inventory,
     graph,
     reset,
+    recipes,
     expectedSchema,
     schemaComparison,
     drift,
     localServers,
+    projects,
+    groups,
+    rollouts,
+    matrices,
+    promotions,
     demo,
     operations,
     events,
@@ -104,12 +129,18 @@ export function createServices(options: ServicesOptions): Services {
     events,
     operations,
     profiles,
+    projects,
+    groups,
+    rollouts,
+    matrices,
+    promotions,
     runner,
     rehearsals,
     inventory,
     graph,
     snapshots,
     reset,
+    recipes,
     expectedSchema,
     schemaComparison,
     drift,

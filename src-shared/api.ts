@@ -28,6 +28,12 @@ import {
 import type { WireError } from './errors';
 import { confirmationSchema } from './model/confirmation';
 import { localServerNameSchema, type LocalServer } from './model/localServer';
+import { recipeInputSchema, recipePlanSchema, recipeRunSchema, type ResetRecipe } from './model/resetRecipe';
+import { groupInputSchema, projectIdSchema, projectInputSchema, type Group, type Project, type ProjectDetection } from './model/project';
+import { rolloutExportFormats, rolloutRequestSchema, type Rollout, type RolloutItem, type RolloutListing } from './model/rollout';
+import type { RolloutExport } from './model/rolloutExport';
+import type { Matrix } from './model/matrix';
+import { promotionPreviewSchema, promotionRunSchema, type PromotionPreview, type PromotionRecord } from './model/promotion';
 
 /** Binds an output type to an input schema; the output only exists for the type checker. */
 function method<Output>() {
@@ -204,6 +210,16 @@ export const api = {
   ),
   /** Whether the database exists, an interrupted reset, the snapshot to restore; finishes or cleans up interrupted snapshots. */
   'reset.condition': method<DatabaseCondition>()(byProfile),
+  /** Saved reset recipes by name; with profileId, only those whose project environment or group has the connection (what its wizard offers). */
+  'recipes.list': method<ResetRecipe[]>()(z.object({ profileId: profileIdSchema.optional() }).strict()),
+  /** Creates a recipe (a DBA's named reset for a project environment or a group), or replaces the one of `id`; audited. */
+  'recipes.save': method<ResetRecipe>()(z.object({ id: z.string().min(1).max(64).optional(), recipe: recipeInputSchema }).strict()),
+  /** `id`: the recipe's id or name; audited. */
+  'recipes.remove': method<{ removed: true }>()(z.object({ id: z.string().trim().min(1).max(200) }).strict()),
+  /** The reset a recipe decides, planned on one connection of its scope (E_OUT_OF_SCOPE elsewhere), changing nothing. */
+  'recipes.plan': method<ResetPlan>()(recipePlanSchema),
+  /** Runs a recipe on one connection of its scope as reset.run does (same refusals and typed confirmation); any other field is refused. */
+  'recipes.run': method<OperationStarted>()(recipeRunSchema),
   /** Snapshots of the profile's database (whichever profile took them), newest first; unfinished ones too. */
   'snapshots.list': method<Snapshot[]>()(byProfile),
   /** The profile's database's snapshots that no other profile reaches: what removing the profile would leave unlisted. */
@@ -227,6 +243,59 @@ export const api = {
   'localServers.stop': method<LocalServer>()(z.object({ name: localServerNameSchema }).strict()),
   /** Deletes its data, its profile and its snapshots: the server's name, typed. */
   'localServers.remove': method<{ removed: true }>()(z.object({ name: localServerNameSchema, confirmation: confirmationSchema.default({}) }).strict()),
+
+  /**
+   * A fleet rollout: one target run over every database of a group or of a project's environment, as a
+   * long operation (progress detail: one database's row; op.done: the Rollout). Production connections
+   * need the group's or environment's name typed. The answer also carries the rollout's id.
+   */
+  'rollouts.start': method<OperationStarted & { rolloutId: string }>()(
+    z.object({ request: rolloutRequestSchema, confirmation: confirmationSchema.default({}) }).strict(),
+  ),
+  /** Runs every database of a stopped, failed, cancelled or interrupted rollout that is not done, planned again from what it has applied. */
+  'rollouts.resume': method<OperationStarted & { rolloutId: string }>()(
+    z.object({ id: z.string().trim().min(1).max(64), confirmation: confirmationSchema.default({}) }).strict(),
+  ),
+  /** Newest first, without their rows; one found running with no live process is interrupted. */
+  'rollouts.list': method<RolloutListing[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(100) }).strict()),
+  /** One rollout with a row per database; `id`: an id, its first characters, or `last`. */
+  'rollouts.get': method<Rollout>()(z.object({ id: z.string().trim().min(1).max(64) }).strict()),
+  /** Its summary as Markdown or CSV. */
+  'rollouts.export': method<RolloutExport>()(z.object({ id: z.string().trim().min(1).max(64), format: z.enum(rolloutExportFormats) }).strict()),
+
+  /** Migration projects with their environments in promotion order and their database bindings, by name. */
+  'projects.list': method<Project[]>()(empty),
+  /** `project`: its name (any case) or its id. */
+  'projects.get': method<Project>()(z.object({ project: z.string().trim().min(1).max(100) }).strict()),
+  /** Checked (the folder holds migrations, the connections exist, names unique ignoring case) and audited. */
+  'projects.create': method<Project>()(z.object({ project: projectInputSchema }).strict()),
+  /** Replaces the project whole: fields, environments, members, bindings. */
+  'projects.update': method<Project>()(z.object({ id: projectIdSchema, project: projectInputSchema }).strict()),
+  /** Forgets the project (its environments and bindings); its connections and databases stay. */
+  'projects.remove': method<{ removed: true }>()(z.object({ id: projectIdSchema }).strict()),
+  /** What a folder would be as a project: its format, and environments proposed from the connections bound to it. */
+  'projects.detect': method<ProjectDetection>()(z.object({ dir: z.string().trim().min(1, 'A folder is required').max(4096) }).strict()),
+
+  /** Connections that take the same migrations (a database per tenant or client). */
+  'groups.list': method<Group[]>()(empty),
+  'groups.create': method<Group>()(z.object({ group: groupInputSchema }).strict()),
+  /** Replaces the name and the members (in rollout order). */
+  'groups.update': method<Group>()(z.object({ id: projectIdSchema, group: groupInputSchema }).strict()),
+  'groups.remove': method<{ removed: true }>()(z.object({ id: projectIdSchema }).strict()),
+
+  /**
+   * A project's revisions (rows, graph order) by its environments' connections (columns): each cell
+   * applied, pending, failed, changed or unknown, with when, who and how long where recorded; the gaps
+   * between neighbouring environments. A connection that cannot be read is a column with its error.
+   * `tables`: also read the tables each database lacks.
+   */
+  'matrix.load': method<Matrix>()(
+    z.object({ project: z.string().trim().min(1, 'A project is required').max(100), tables: z.boolean().default(false) }).strict(),
+  ),
+  /** Promoting one environment to the next: the plan (what the previous has and the next lacks), the dry run's SQL, and every gate. */
+  'promotion.preview': method<PromotionPreview>()(promotionPreviewSchema),
+  /** Runs it as a long operation (op.done: the PromotionRecord) when every gate passes; E_PROMOTION_REFUSED naming each failed gate. Audited either way. */
+  'promotion.run': method<OperationStarted>()(promotionRunSchema),
 
   'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200), profileId: z.string().min(1).optional() }).strict()),
   'audit.verify': method<AuditVerification>()(empty),
@@ -273,8 +342,12 @@ export interface OperationReports {
   'runner.rehearse': { detail: never; result: Rehearsal };
   'inventory.countRows': { detail: RowCount; result: RowCount[] };
   'reset.run': { detail: ResetStepProgress; result: ResetResult };
+  'recipes.run': { detail: ResetStepProgress; result: ResetResult };
   'localServers.create': { detail: never; result: LocalServer };
   'localServers.start': { detail: never; result: LocalServer };
+  'rollouts.start': { detail: RolloutItem; result: Rollout };
+  'rollouts.resume': { detail: RolloutItem; result: Rollout };
+  'promotion.run': { detail: never; result: PromotionRecord };
 }
 
 export type OperationMethod = StartsOperation;

@@ -4,10 +4,16 @@ import type { DemoWorkspace } from '../demo/demoWorkspace';
 import type { GraphService } from '../graph/graphService';
 import type { InventoryService } from '../inventory/inventoryService';
 import type { LocalServerService } from '../localServers/localServerService';
+import type { MatrixService } from '../matrix/matrixService';
+import type { PromotionService } from '../promotion/promotionService';
 import type { ProfileService } from '../profiles/profileService';
+import type { GroupService } from '../projects/groupService';
+import type { ProjectService } from '../projects/projectService';
 import type { RunnerService } from '../runner/runnerService';
 import type { RehearsalService } from '../runner/rehearsal/rehearsalService';
 import type { ResetService } from '../reset/resetService';
+import type { RecipeService } from '../reset/recipes/recipeService';
+import type { RolloutService } from '../rollouts/rolloutService';
 import type { DriftService } from '../schema/driftService';
 import type { ExpectedSchemaService } from '../schema/expectedSchemaService';
 import type { SchemaComparisonService } from '../schema/schemaComparisonService';
@@ -24,10 +30,16 @@ export interface HandlerServices {
   inventory: InventoryService;
   graph: GraphService;
   reset: ResetService;
+  recipes: RecipeService;
   expectedSchema: ExpectedSchemaService;
   schemaComparison: SchemaComparisonService;
   drift: DriftService;
   localServers: LocalServerService;
+  projects: ProjectService;
+  groups: GroupService;
+  rollouts: RolloutService;
+  matrices: MatrixService;
+  promotions: PromotionService;
   demo: DemoWorkspace;
   operations: Operations;
   events: EventBus;
@@ -41,10 +53,16 @@ export function createHandlers({
   inventory,
   graph,
   reset,
+  recipes,
   expectedSchema,
   schemaComparison,
   drift,
   localServers,
+  projects,
+  groups,
+  rollouts,
+  matrices,
+  promotions,
   demo,
   operations,
   events,
@@ -97,6 +115,14 @@ export function createHandlers({
     'reset.plan': ({ profileId, request }, { actor }) => reset.plan({ profileId }, request, actor),
     'reset.run': ({ profileId, request, confirmation }, { actor }) => reset.run({ profileId }, request, confirmation, actor),
     'reset.condition': ({ profileId }, { actor }) => reset.condition({ profileId }, actor),
+    'recipes.list': ({ profileId }) => recipes.list(profileId),
+    'recipes.save': ({ id, recipe }, { actor }) => recipes.save(recipe, actor, id),
+    'recipes.remove': ({ id }, { actor }) => {
+      recipes.remove(id, actor);
+      return { removed: true as const };
+    },
+    'recipes.plan': (input, { actor }) => recipes.plan(input, actor),
+    'recipes.run': (input, { actor }) => recipes.run(input, actor),
     'snapshots.list': ({ profileId }) => reset.listSnapshots({ profileId }),
     'snapshots.exclusive': ({ profileId }) => reset.exclusiveSnapshots(profileId),
     'snapshots.sessions': ({ profileId }) => reset.sessions({ profileId }),
@@ -116,6 +142,33 @@ export function createHandlers({
       return { removed: true as const };
     },
 
+    'projects.list': () => projects.list(),
+    'projects.get': ({ project }) => projects.get(project),
+    'projects.create': ({ project }, { actor }) => projects.create(project, actor),
+    'projects.update': ({ id, project }, { actor }) => projects.update(id, project, actor),
+    'projects.remove': ({ id }, { actor }) => {
+      projects.remove(id, actor);
+      return { removed: true as const };
+    },
+    'projects.detect': ({ dir }) => projects.detect(dir),
+    'groups.list': () => groups.list(),
+    'groups.create': ({ group }, { actor }) => groups.create(group, actor),
+    'groups.update': ({ id, group }, { actor }) => groups.update(id, group, actor),
+    'groups.remove': ({ id }, { actor }) => {
+      groups.remove(id, actor);
+      return { removed: true as const };
+    },
+
+    'rollouts.start': ({ request, confirmation }, { actor }) => rollouts.start(request, actor, confirmation),
+    'rollouts.resume': ({ id, confirmation }, { actor }) => rollouts.resume(id, actor, confirmation),
+    'rollouts.list': ({ limit }) => rollouts.list(limit),
+    'rollouts.get': ({ id }) => rollouts.get(id),
+    'rollouts.export': ({ id, format }) => rollouts.export(id, format),
+
+    'matrix.load': ({ project, tables }) => matrices.load(project, { tables }),
+    'promotion.preview': ({ project, from, to }, { actor }) => promotions.preview({ project, from, to }, actor),
+    'promotion.run': ({ project, from, to, confirmation, approval }, { actor }) =>
+      promotions.run({ project, from, to }, actor, { confirmation, ...(approval ? { approval } : {}) }),
     'audit.list': ({ limit, profileId }) => session.store.audit.list(limit, profileId),
     'audit.verify': () => session.store.audit.verify(),
 

@@ -2,20 +2,23 @@
 // written so that pasting them into a POSIX shell runs exactly that: every word quoted as needed, the
 // database named the way this invocation named it.
 import type { MigrationTarget } from '../targets/migrationTarget';
-import type { TargetFlags } from './targetFlags';
+import { commandLine } from './shellWords';
+import { namesProjectEnvironment, type TargetFlags } from './targetFlags';
 
-const plainWord = /^[A-Za-z0-9_\-.,:/@%+=]+$/;
+export { commandLine, shellWord } from './shellWords';
 
-export function shellWord(word: string): string {
-  return plainWord.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-export function commandLine(words: readonly string[]): string {
-  return ['switchyard', ...words].map(shellWord).join(' ');
-}
-
-/** --profile NAME, or --url URL (without a password in it: the hint must not print a secret) and its --env. */
+/** --project NAME --env ENV (with its pick), --profile NAME, or --url URL (without a password in it: the hint must not print a secret) and its --env. */
 export function targetWords(flags: TargetFlags): string[] {
+  if (namesProjectEnvironment(flags)) {
+    return [
+      '--project',
+      flags.project,
+      '--env',
+      flags.env,
+      ...(flags.role ? ['--role', flags.role] : []),
+      ...(flags.profile ? ['--profile', flags.profile] : []),
+    ];
+  }
   if (flags.profile) return ['--profile', flags.profile];
   const env = flags.env ? ['--env', flags.env] : [];
   if (flags.url?.startsWith('sqlite:')) return ['--url', flags.url, ...env];

@@ -16,6 +16,16 @@ const commands: CommandEntry[] = [
     load: async () => (await import('./commands/profiles')).profilesCommand,
   },
   {
+    name: 'projects',
+    summary: 'migration projects: their environments in promotion order, their connections and database bindings',
+    load: async () => (await import('./commands/projects')).projectsCommand,
+  },
+  {
+    name: 'groups',
+    summary: 'groups of connections that take the same migrations (a database per tenant or client)',
+    load: async () => (await import('./commands/groups')).groupsCommand,
+  },
+  {
     name: 'status',
     summary: 'what is applied, pending, unknown and changed on a database',
     load: async () => (await import('./commands/runnerCommands')).statusCommand,
@@ -71,6 +81,21 @@ const commands: CommandEntry[] = [
     name: 'local',
     summary: 'create, start, stop and remove PostgreSQL servers Switchyard runs itself (each a profile)',
     load: async () => (await import('./commands/local')).localCommand,
+  },
+  {
+    name: 'rollout',
+    summary: "run one target over every database of a group or a project's environment; resume one cut off",
+    load: async () => (await import('./commands/rollout')).rolloutCommand,
+  },
+  {
+    name: 'matrix',
+    summary: 'every environment of a project, revision by revision, and what each lacks of the one before it',
+    load: async () => (await import('./commands/matrix')).matrixCommand,
+  },
+  {
+    name: 'promote',
+    summary: 'promote one environment of a project to the next, through gates (each shown and recorded)',
+    load: async () => (await import('./commands/promote')).promoteCommand,
   },
   { name: 'audit', summary: 'the audit log, and whether its hash chain is intact', load: async () => (await import('./commands/audit')).auditCommand },
   { name: 'serve', summary: 'serve the app to a browser on 127.0.0.1 (token-protected)', load: async () => (await import('./commands/serve')).serveCommand },

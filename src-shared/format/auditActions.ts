@@ -20,13 +20,30 @@ const words: Readonly<Record<string, string>> = {
   'reset.step': 'Reset step',
   'reset.done': 'Reset done',
   'reset.failed': 'Reset failed',
+  'recipe.save': 'Reset recipe saved',
+  'recipe.remove': 'Reset recipe removed',
+  'project.create': 'Project created',
+  'project.update': 'Project changed',
+  'project.remove': 'Project removed',
+  'project.environment': 'Project environment set',
+  'project.bind': 'Project label bound to a database',
+  'project.unbind': 'Project label unbound',
+  'group.create': 'Group created',
+  'group.update': 'Group changed',
+  'group.remove': 'Group removed',
   'drift.exclusions': 'Other application’s objects set apart',
   'schema.apply': 'Schema changed to match another',
+  'promotion.run': 'Environment promoted',
+  'promotion.refused': 'Promotion refused by its gates',
+  'promotion.failed': 'Promotion failed',
 };
 
 /** The action in words; an action this table does not know is shown as it is recorded, never hidden. */
 export function auditActionWords(action: string, detail: Readonly<Record<string, unknown>>): string {
   // A restore records its failure in the same action, with ok: false.
   if (action === 'snapshot.restore' && detail.ok === false) return 'Snapshot restore failed';
+  // A reset run from a saved recipe says which one.
+  const recipe = detail.recipe as { name?: unknown } | undefined;
+  if (action.startsWith('reset.') && typeof recipe?.name === 'string') return `${words[action] ?? action} (recipe “${recipe.name}”)`;
   return words[action] ?? action;
 }

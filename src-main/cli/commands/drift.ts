@@ -6,11 +6,11 @@ import type { Command } from '../command';
 import { openServices } from '../openServices';
 import { printJson, say, UsageError } from '../output';
 import { parseFlags } from '../parseFlags';
-import { targetRefOf } from '../targetFlags';
+import { namesProjectEnvironment, targetRefOf } from '../targetFlags';
 import { schemasDifferExitCode } from './diff';
 
 const usage = `Usage:
-  switchyard drift --profile NAME [--json]
+  switchyard drift (--profile NAME | --project NAME --env ENV [--role ROLE]) [--json]
 
   Replays the profile's migrations up to what its database has applied (in a scratch database, cached)
   and compares the result with the database: every column, constraint, index, view, function… that
@@ -20,7 +20,13 @@ const usage = `Usage:
   --json   { connection, expected, objects: [{ change, kind, key, revision, expected, actual, attributes }], revisions, otherApplication, rules, unread }
   Exit codes: 0 no drift, 4 drift, 1 an error, 2 a usage error.`;
 
-const options = { profile: { type: 'string' }, json: { type: 'boolean' } } as const;
+const options = {
+  profile: { type: 'string' },
+  project: { type: 'string' },
+  env: { type: 'string' },
+  role: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
 
 function printText(report: DriftReport): void {
   const lines = [
@@ -45,11 +51,11 @@ function printText(report: DriftReport): void {
 
 async function run(args: string[]): Promise<number> {
   const { values: flags } = parseFlags(args, { options }, usage);
-  if (!flags.profile) throw new UsageError(`Give --profile NAME.\n\n${usage}`);
+  if (!flags.profile && !namesProjectEnvironment(flags)) throw new UsageError(`Give --profile NAME (or --project NAME --env ENV).\n\n${usage}`);
   const services = await openServices({ store: 'required' });
   let report: DriftReport;
   try {
-    report = await services.drift.drift(targetRefOf({ profile: flags.profile }, services));
+    report = await services.drift.drift(targetRefOf(flags, services));
   } finally {
     services.close();
   }
