@@ -10,7 +10,7 @@ import type { RunRehearsal } from '../../src-shared/model/rehearsal';
 import type { MigrationStatus } from '../../src-shared/model/status';
 import type { TargetRef } from '../../src-shared/model/targetRef';
 import type { LoadedProject } from '../migrations/project';
-import type { Operations } from '../operations/operations';
+import type { OperationContext, Operations } from '../operations/operations';
 import type { SnapshotService } from '../reset/snapshots';
 import type { StoreSession } from '../session/storeSession';
 import { loadTargetProject, type MigrationTarget } from '../targets/migrationTarget';
@@ -136,6 +136,34 @@ export class RunnerService {
     actor: string,
     { confirmation, lockTimeoutMs, rehearsal }: { confirmation: Confirmation; lockTimeoutMs?: number; rehearsal?: RunRehearsal },
   ): OperationStarted {
+    const { target, options, take } = this.prepareRun(ref, request, actor, { confirmation, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }) });
+    return this.operations.start('runner.run', async (operation) => {
+      if (rehearsal) await this.rehearsals.beforeRun(target, request, rehearsal, operation);
+      return runTarget(target, request, { ...options, operation }, take);
+    });
+  }
+
+  /**
+   * The same run, checked and audited as `run`, inside an operation another service started (a fleet
+   * rollout's database): its progress, log and cancellation are `operation`'s.
+   */
+  async runWithin(
+    ref: TargetRef,
+    request: RunRequest,
+    actor: string,
+    { confirmation, lockTimeoutMs }: { confirmation: Confirmation; lockTimeoutMs?: number },
+    operation: OperationContext,
+  ): Promise<RunResult> {
+    const { target, options, take } = this.prepareRun(ref, request, actor, { confirmation, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }) });
+    return runTarget(target, request, { ...options, operation }, take);
+  }
+
+  private prepareRun(
+    ref: TargetRef,
+    request: RunRequest,
+    actor: string,
+    { confirmation, lockTimeoutMs }: { confirmation: Confirmation; lockTimeoutMs?: number },
+  ): { target: MigrationTarget; options: RunOptions; take: TakeSnapshot | undefined } {
     const scope = this.targets.resolve(ref);
     const { target } = scope;
     requireConfirmation(
@@ -156,9 +184,6 @@ export class RunnerService {
           // The dialog listed the sessions (endSessions), and the run's confirmation covers its copy.
           this.snapshots.create(scope, name, actor, { endSessions: request.endSessions === true, ...confirmation })
       : undefined;
-    return this.operations.start('runner.run', async (operation) => {
-      if (rehearsal) await this.rehearsals.beforeRun(target, request, rehearsal, operation);
-      return runTarget(target, request, { ...options, operation }, take);
-    });
+    return { target, options, take };
   }
 }

@@ -43,7 +43,7 @@ export function qualifiedTableName(table: Pick<InventoryTable, 'schema' | 'name'
   return `${table.schema}.${table.name}`;
 }
 
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

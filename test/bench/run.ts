@@ -14,6 +14,7 @@ import { storeSuite } from './store.bench';
 import { expectedSchemaSuite } from './expectedSchema.bench';
 import { schemaSuite } from './schema.bench';
 import { rehearsalSuite } from './rehearsal.bench';
+import { rolloutSuite } from './rollout.bench';
 
 const suites: BenchmarkSuite[] = [
   storeSuite,
@@ -28,6 +29,7 @@ const suites: BenchmarkSuite[] = [
   expectedSchemaSuite,
   schemaSuite,
   rehearsalSuite,
+  rolloutSuite,
 ];
 
 const wanted = process.argv.slice(2);

@@ -29,7 +29,9 @@ async function describeHolder(driver: Driver): Promise<string> {
   const [holder] = await driver.query<LockHolder & Record<string, unknown>>(
     `SELECT a.pid, a.usename, a.application_name, a.client_addr::text AS client_addr, a.backend_start AS since, a.state
        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 2`,
+      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 2
+        -- Advisory locks are per database: another database's run on the same server holds its own.
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     [lockKey[0], lockKey[1]],
   );
   if (!holder) return 'the holder has just gone; try again';
@@ -54,10 +56,10 @@ export async function openPostgresRunSession(
     const [row] = await driver.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [lockKey[0], lockKey[1]]);
     if (row?.locked) break;
     if (Date.now() >= deadline) {
-      throw new SwitchyardError(
-        'E_LOCK_HELD',
-        `Another migration run holds the lock on ${target} (waited ${Math.round(lockTimeoutMs / 1000)} s): ${await describeHolder(driver)}.`,
-      );
+      const holder = await describeHolder(driver);
+      throw new SwitchyardError('E_LOCK_HELD', `Another migration run holds the lock on ${target} (waited ${Math.round(lockTimeoutMs / 1000)} s): ${holder}.`, {
+        holder,
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(10, deadline - Date.now()))));
   }

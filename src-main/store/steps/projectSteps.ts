@@ -139,6 +139,9 @@ export const rolloutsStep = {
       -- running | interrupted | done | failed | cancelled
       state TEXT NOT NULL,
       actor TEXT NOT NULL,
+      -- The process running it (pid on host): a rollout found running whose process is gone is interrupted.
+      owner_pid INTEGER,
+      owner_host TEXT,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       finished_at TEXT
@@ -149,7 +152,7 @@ export const rolloutsStep = {
       position INTEGER NOT NULL,
       -- Kept for the summary should the profile be removed later.
       profile_name TEXT NOT NULL,
-      -- waiting | running | done | failed | skipped | cancelled
+      -- waiting | running | locked | done | failed | stopped | skipped | cancelled
       state TEXT NOT NULL,
       -- JSON: the revisions applied so far, the current step, the failure (code, message, file:line).
       detail TEXT NOT NULL DEFAULT '{}',

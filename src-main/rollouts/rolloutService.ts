@@ -1,0 +1,277 @@
+// Fleet rollouts, one way in for the API, the CLI and the app: start one over a group or an
+// environment of a project, resume one that stopped or was cut off, list, read and export them.
+// Each database's run is the runner's own (checked, locked and audited as any run); the journal in
+// the store is written before and after each database, and a resume plans each unfinished database
+// again from what it has applied, so nothing is ever applied twice.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { SwitchyardError } from '../../src-shared/errors';
+import type { Confirmation } from '../../src-shared/model/confirmation';
+import type { OperationStarted } from '../../src-shared/model/operation';
+import {
+  rolloutConfirmationRefusal,
+  rolloutCounts,
+  rolloutRequestSchema,
+  rolloutScope,
+  type Rollout,
+  type RolloutExportFormat,
+  type RolloutItem,
+  type RolloutListing,
+  type RolloutRequest,
+  type RolloutRequestInput,
+  type RolloutState,
+} from '../../src-shared/model/rollout';
+import { rolloutExport, type RolloutExport } from '../../src-shared/model/rolloutExport';
+import type { TargetRef } from '../../src-shared/model/targetRef';
+import type { OperationContext, Operations } from '../operations/operations';
+import type { RunnerService } from '../runner/runnerService';
+import type { StoreSession } from '../session/storeSession';
+import { runFleet } from './fleetRun';
+import { RolloutJournal, type JournalledRollout, type RolloutOwner } from '../store/rolloutJournal';
+import type { TargetResolver } from '../targets/targetResolver';
+
+/** Where a rollout's databases come from: the request's group or environment, through the project service. */
+export interface RolloutScopes {
+  /** The project's id and the databases to run, in order, each with its ref (the project's folder as override). */
+  databases(request: RolloutRequest): { projectId: string; databases: Array<{ profileId: string; ref: TargetRef }> };
+  /** The ref of one database of a rollout being resumed (its project's folder as it is now). */
+  refOf(request: RolloutRequest, profileId: string): TargetRef;
+}
+
+/** Rollouts this process runs now (any Services in it): the others found `running` are someone else's, or interrupted. */
+const runningHere = new Set<string>();
+
+function ownerAlive(owner: RolloutOwner | undefined): boolean {
+  if (!owner) return false;
+  if (owner.host !== hostname()) return true; // another machine's process cannot be asked: taken to be alive
+  if (owner.pid === process.pid) return false; // this process runs it only if runningHere says so
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export type RolloutStarted = OperationStarted & { rolloutId: string };
+
+interface PassTarget {
+  ref: TargetRef;
+  name: string;
+  environment: string;
+}
+
+export class RolloutService {
+  constructor(
+    private readonly session: StoreSession,
+    private readonly targets: TargetResolver,
+    private readonly runner: RunnerService,
+    private readonly operations: Operations,
+    private readonly scopes: RolloutScopes,
+  ) {}
+
+  private get journal(): RolloutJournal {
+    return new RolloutJournal(this.session.store.db);
+  }
+
+  /** Starts a rollout as a long operation (`rollouts.start`); refused before anything runs when a production connection is not confirmed. */
+  start(input: RolloutRequestInput, actor: string, confirmation: Confirmation): RolloutStarted {
+    const parsed = rolloutRequestSchema.safeParse(input);
+    if (!parsed.success) throw new SwitchyardError('E_INVALID_INPUT', `Invalid rollout: ${parsed.error.issues.map((i) => i.message).join('; ')}.`);
+    const request = parsed.data;
+    const { projectId, databases } = this.scopes.databases(request);
+    if (databases.length === 0) {
+      throw new SwitchyardError('E_INVALID_INPUT', `The ${rolloutScope(request)} has no connections: there is nothing to roll out to. Nothing was run.`);
+    }
+    const targets = new Map(databases.map((d) => [d.profileId, this.passTarget(d.ref)]));
+    this.confirm(request, [...targets.values()], confirmation);
+    const now = new Date().toISOString();
+    const items: RolloutItem[] = databases.map((d, position) => ({
+      profileId: d.profileId,
+      name: targets.get(d.profileId)!.name,
+      position,
+      state: 'waiting',
+      applied: [],
+      passes: 0,
+    }));
+    const rollout: Rollout = {
+      id: randomUUID(),
+      request,
+      scope: rolloutScope(request),
+      state: 'running',
+      actor,
+      createdAt: now,
+      updatedAt: now,
+      items,
+      counts: rolloutCounts(items),
+    };
+    this.journal.create(rollout, projectId, { pid: process.pid, host: hostname() });
+    this.session.store.audit.append({
+      actor,
+      action: 'rollout.start',
+      target: rollout.scope,
+      detail: { rolloutId: rollout.id, to: request.to, databases: items.length, concurrency: request.concurrency, continueOnError: request.continueOnError },
+    });
+    return this.drive('rollouts.start', rollout, items, targets, actor);
+  }
+
+  /** Resumes a rollout that failed, was cancelled or was cut off: every database not done runs again, planned from what it has applied. */
+  resume(idOrLast: string, actor: string, confirmation: Confirmation): RolloutStarted {
+    const rollout = this.get(idOrLast);
+    if (rollout.state === 'running') {
+      throw new SwitchyardError(
+        'E_LOCK_HELD',
+        `Rollout ${rollout.id} is still running${rollout.owner ? ` (process ${rollout.owner.pid} on ${rollout.owner.host})` : ''}: it cannot be resumed twice. Nothing was run.`,
+      );
+    }
+    const remaining = rollout.items.filter((item) => item.state !== 'done');
+    if (remaining.length === 0) throw new SwitchyardError('E_INVALID_INPUT', `Rollout ${rollout.id} is done on every database: there is nothing to resume.`);
+    const targets = new Map<string, PassTarget>();
+    const unreachable: RolloutItem[] = [];
+    for (const item of remaining) {
+      try {
+        targets.set(item.profileId, this.passTarget(this.scopes.refOf(rollout.request, item.profileId)));
+      } catch (error) {
+        // A connection removed since: said on its row, never silently left out.
+        Object.assign(item, {
+          state: 'failed',
+          failure: { code: error instanceof SwitchyardError ? error.code : 'E_INTERNAL', message: String((error as Error).message) },
+        });
+        unreachable.push(item);
+      }
+    }
+    this.confirm(rollout.request, [...targets.values()], confirmation);
+    const journal = this.journal;
+    for (const item of unreachable) journal.writeItem(rollout.id, item);
+    journal.setState(rollout.id, 'running', new Date().toISOString(), { owner: { pid: process.pid, host: hostname() } });
+    this.session.store.audit.append({
+      actor,
+      action: 'rollout.resume',
+      target: rollout.scope,
+      detail: { rolloutId: rollout.id, to: rollout.request.to, databases: targets.size, was: rollout.state },
+    });
+    const { owner: _owner, ...resumed } = rollout;
+    return this.drive(
+      'rollouts.resume',
+      { ...resumed, state: 'running' },
+      remaining.filter((item) => targets.has(item.profileId)),
+      targets,
+      actor,
+    );
+  }
+
+  /** Newest first; a rollout found running whose process is gone is marked interrupted. */
+  list(limit = 100): RolloutListing[] {
+    return this.journal.list(limit).map((rollout) => {
+      const { items: _items, owner: _owner, ...listing } = this.settled(rollout);
+      return listing;
+    });
+  }
+
+  /** One rollout by id (or a prefix of it, or `last`), with its rows. */
+  get(idOrLast: string): JournalledRollout {
+    const journal = this.journal;
+    const id = idOrLast === 'last' ? journal.last() : journal.find(idOrLast);
+    if (!id) throw new SwitchyardError('E_NOT_FOUND', 'There is no rollout yet: start one with `switchyard rollout --project NAME --env ENV --to TARGET`.');
+    return this.settled(journal.get(id));
+  }
+
+  export(idOrLast: string, format: RolloutExportFormat): RolloutExport {
+    const { owner: _owner, ...rollout } = this.get(idOrLast);
+    return rolloutExport(rollout, format);
+  }
+
+  /** A rollout journalled as running with no live process is interrupted: said so in the store, and its cut-off rows too. */
+  private settled(rollout: JournalledRollout): JournalledRollout {
+    if (rollout.state !== 'running' || runningHere.has(rollout.id) || ownerAlive(rollout.owner)) return rollout;
+    this.journal.markInterrupted(rollout.id, new Date().toISOString());
+    return { ...rollout, state: 'interrupted', items: rollout.items.map((item) => (item.state === 'running' ? { ...item, state: 'interrupted' } : item)) };
+  }
+
+  private passTarget(ref: TargetRef): PassTarget {
+    const { target } = this.targets.resolve(ref);
+    return { ref, name: target.name, environment: target.environment };
+  }
+
+  private confirm(request: RolloutRequest, targets: PassTarget[], confirmation: Confirmation): void {
+    const production = targets.filter((t) => t.environment === 'prod').map((t) => t.name);
+    const refusal = rolloutConfirmationRefusal(request, production, confirmation.typedName);
+    if (refusal) throw new SwitchyardError('E_CONFIRMATION_REQUIRED', `${refusal} Nothing was changed.`);
+  }
+
+  private drive(
+    method: 'rollouts.start' | 'rollouts.resume',
+    rollout: Rollout,
+    pass: RolloutItem[],
+    targets: Map<string, PassTarget>,
+    actor: string,
+  ): RolloutStarted {
+    const { request } = rollout;
+    runningHere.add(rollout.id);
+    const started = this.operations.start(method, async (operation: OperationContext<typeof method>) => {
+      const journal = this.journal;
+      let state: RolloutState = 'failed';
+      try {
+        operation.log(
+          'info',
+          `Rollout ${rollout.id}: ${request.to} on ${pass.length} database${pass.length === 1 ? '' : 's'} of the ${rollout.scope}, ${request.concurrency} at a time.`,
+        );
+        const total = pass.length;
+        let finished = 0;
+        state = await this.runPass(pass, request, operation, targets, actor, (item, journalled) => {
+          if (journalled) journal.writeItem(rollout.id, item);
+          if (journalled && item.finishedAt && item.state !== 'running') finished += 1;
+          operation.progress(Math.min(finished, total), total, `${item.name}: ${item.state}`, { ...item });
+        });
+      } finally {
+        // Whatever ended the pass, the rollout's state says it (a store failure leaves it interrupted, resumable).
+        const finishedAt = new Date().toISOString();
+        journal.setState(rollout.id, state, finishedAt, { finishedAt });
+        runningHere.delete(rollout.id);
+      }
+      const { owner: _owner, ...done } = journal.get(rollout.id);
+      this.session.store.audit.append({
+        actor,
+        action: `rollout.${state}`,
+        target: done.scope,
+        detail: {
+          rolloutId: done.id,
+          to: request.to,
+          counts: done.counts,
+          databases: done.items.map((i) => ({ name: i.name, state: i.state, applied: i.applied.length, ...(i.failure ? { failure: i.failure.message } : {}) })),
+        },
+      });
+      return done;
+    });
+    return { ...started, rolloutId: rollout.id };
+  }
+
+  private runPass(
+    pass: RolloutItem[],
+    request: RolloutRequest,
+    operation: OperationContext,
+    targets: Map<string, PassTarget>,
+    actor: string,
+    changed: (item: RolloutItem, journal: boolean) => void,
+  ): Promise<RolloutState> {
+    return runFleet(
+      pass,
+      { concurrency: request.concurrency, continueOnError: request.continueOnError, signal: operation.signal, opId: operation.opId },
+      {
+        runDatabase: (item, context) => {
+          const target = targets.get(item.profileId)!;
+          // The rollout was confirmed as a whole (confirm above): each run carries its connection's name as typed.
+          return this.runner.runWithin(
+            target.ref,
+            { action: 'upgrade', to: request.to },
+            actor,
+            { confirmation: { typedName: target.name }, lockTimeoutMs: request.lockTimeoutMs },
+            context,
+          );
+        },
+        changed,
+        log: (level, line) => operation.log(level, line),
+      },
+    );
+  }
+}

@@ -1,0 +1,87 @@
+// A rollout's summary as a file: Markdown for a status report, CSV for a spreadsheet. The same for the
+// CLI, the API and the app.
+import { csvCell } from './inventoryExport';
+import { rolloutItemSentence, type Rollout, type RolloutExportFormat } from './rollout';
+
+export interface RolloutExport {
+  fileName: string;
+  mediaType: string;
+  text: string;
+}
+
+/** "28 done, 1 failed, 1 locked of 30": the counts in words, the zero ones left out. */
+export function rolloutCountsSentence(rollout: Pick<Rollout, 'counts'>): string {
+  const { total, done, failed, locked, unfinished } = rollout.counts;
+  const parts = [
+    `${done} done`,
+    ...(failed ? [`${failed} failed`] : []),
+    ...(locked ? [`${locked} locked`] : []),
+    ...(unfinished ? [`${unfinished} not finished`] : []),
+  ];
+  return `${parts.join(', ')} of ${total}`;
+}
+
+function failureLocation(item: Rollout['items'][number]): string {
+  const f = item.failure;
+  if (!f?.file) return '';
+  return `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`;
+}
+
+function markdownCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function rolloutMarkdown(rollout: Rollout): string {
+  const lines = [
+    `# Rollout to ${rollout.request.to} — ${rollout.scope}`,
+    '',
+    `Rollout ${rollout.id}, started ${rollout.createdAt} by ${rollout.actor}; ${rollout.state}${rollout.finishedAt ? ` at ${rollout.finishedAt}` : ''}.`,
+    `${rolloutCountsSentence(rollout)}; ${rollout.request.concurrency} at a time, ${rollout.request.continueOnError ? 'continuing after a failure' : 'stopping at the first failure'}.`,
+    '',
+    '| # | Database | State | Applied | What happened |',
+    '| ---: | --- | --- | ---: | --- |',
+    ...rollout.items.map(
+      (item) => `| ${item.position + 1} | ${markdownCell(item.name)} | ${item.state} | ${item.applied.length} | ${markdownCell(rolloutItemSentence(item))} |`,
+    ),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+const csvHeader = [
+  'position',
+  'database',
+  'state',
+  'applied',
+  'revisions',
+  'holder',
+  'failure_code',
+  'failure_location',
+  'failure',
+  'started_at',
+  'finished_at',
+];
+
+export function rolloutCsv(rollout: Rollout): string {
+  const rows = rollout.items.map((item) => [
+    item.position + 1,
+    item.name,
+    item.state,
+    item.applied.length,
+    item.applied.join(' '),
+    item.holder ?? '',
+    item.failure?.code ?? '',
+    failureLocation(item),
+    item.failure?.message ?? '',
+    item.startedAt ?? '',
+    item.finishedAt ?? '',
+  ]);
+  return [csvHeader, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function rolloutExport(rollout: Rollout, format: RolloutExportFormat): RolloutExport {
+  const base = `rollout-${rollout.id.slice(0, 8)}`;
+  return format === 'csv'
+    ? { fileName: `${base}.csv`, mediaType: 'text/csv', text: rolloutCsv(rollout) }
+    : { fileName: `${base}.md`, mediaType: 'text/markdown', text: rolloutMarkdown(rollout) };
+}
