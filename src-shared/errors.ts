@@ -57,6 +57,10 @@ export const errorCodes = [
   'E_NOT_REHEARSED',
   /** The rehearsal on a clone failed, so the real run did not start; detail: the rehearsal. */
   'E_REHEARSAL_FAILED',
+  /** A reset recipe asked to run on a connection outside its project environment or group (or whose scope was removed). */
+  'E_OUT_OF_SCOPE',
+  /** A promotion's gates did not all pass, so nothing ran; detail: the promotion record with each gate. */
+  'E_PROMOTION_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -12,8 +12,18 @@ export function runFailureRecord(actor: string, target: string, request: RunRequ
     detail: {
       request,
       ...detail,
+      // The failing step, so the matrix can show which revision failed where.
+      ...failingStep(error),
       code: error instanceof SwitchyardError ? error.code : 'E_INTERNAL',
       message: error instanceof Error ? error.message : String(error),
     },
+  };
+}
+
+function failingStep(error: unknown): { revision?: string; direction?: string } {
+  const detail = error instanceof SwitchyardError && typeof error.detail === 'object' && error.detail !== null ? (error.detail as Record<string, unknown>) : {};
+  return {
+    ...(typeof detail.revision === 'string' ? { revision: detail.revision } : {}),
+    ...(typeof detail.direction === 'string' ? { direction: detail.direction } : {}),
   };
 }

@@ -113,7 +113,7 @@ export async function runSql(driver: Driver, target: MigrationTarget, project: S
     actor: options.actor,
     action: `runner.${request.action}`,
     target: target.name,
-    detail: { request, revisions: done.map((s) => `${s.direction} ${s.revision}`), totalMs },
+    detail: { request, revisions: done.map((s) => `${s.direction} ${s.revision}`), ms: done.map((s) => s.durationMs), totalMs },
   });
   const status = migrationStatus(project, await readRecorded(driver, project));
   return { request, steps: done, totalMs, status };
