@@ -1,12 +1,20 @@
 // The screens as an ARIA tab list: one tab in the Tab order (the shown one), arrow keys, Home and
 // End move between tabs and show each, as screen readers and keyboard users expect of tabs.
 import { useRef, type KeyboardEvent } from 'react';
-import type { Screen } from './screens';
+
+/** A tab: the workspace's screens, or a project's (which have no Alt+N key). */
+export interface TabScreen {
+  id: string;
+  label: string;
+  key?: string;
+}
 
 interface Props {
-  screens: readonly Screen[];
+  screens: readonly TabScreen[];
   current: string;
   onShow(screen: string): void;
+  /** The tab list's name (default "Screens"). */
+  label?: string;
 }
 
 export const tabIdOf = (screen: string) => `tab-${screen}`;
@@ -21,7 +29,7 @@ function movedTo(key: string, at: number, count: number): number | undefined {
   return undefined;
 }
 
-export function ScreenTabs({ screens, current, onShow }: Props) {
+export function ScreenTabs({ screens, current, onShow, label = 'Screens' }: Props) {
   const list = useRef<HTMLDivElement>(null);
   const onKey = (event: KeyboardEvent) => {
     const at = screens.findIndex((s) => s.id === current);
@@ -32,7 +40,7 @@ export function ScreenTabs({ screens, current, onShow }: Props) {
     list.current?.querySelector<HTMLElement>(`#${tabIdOf(next.id)}`)?.focus();
   };
   return (
-    <div ref={list} className="tabs" role="tablist" aria-label="Screens" onKeyDown={onKey}>
+    <div ref={list} className="tabs" role="tablist" aria-label={label} onKeyDown={onKey}>
       {screens.map((s) => {
         const selected = s.id === current;
         return (
@@ -45,7 +53,7 @@ export function ScreenTabs({ screens, current, onShow }: Props) {
             aria-selected={selected}
             aria-controls={panelIdOf(s.id)}
             tabIndex={selected ? 0 : -1}
-            title={`Alt+${s.key}`}
+            title={s.key ? `Alt+${s.key}` : undefined}
             onClick={() => onShow(s.id)}
           >
             {s.label}

@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import { useConnections } from '../features/connections/connectionsStore';
 import { ConnectionSidebar } from '../features/connections/ConnectionSidebar';
+import { ProjectWorkspace } from '../features/projects/ProjectWorkspace';
+import { useProjects } from '../features/projects/projectsStore';
 import { revisionsListId } from '../features/graph/GraphRows';
 import { DatabaseConditionBanner } from '../features/reset/DatabaseConditionBanner';
 import { RunDialog } from '../features/runner/RunDialog';
@@ -18,6 +20,7 @@ export function Workspace() {
   const { load, startNew, banner, selected } = useConnections();
   const { screen, go } = useNavigation();
   const { folded, toggle } = useSidebar();
+  const projectOpen = useProjects((s) => s.selected !== undefined);
   const side = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // On opening: a lone connection is selected for you, and a lone demo opens on its graph
@@ -54,7 +57,7 @@ export function Workspace() {
   }, [startNew, go, toggle]);
 
   const current = screens.find((s) => s.id === screen) ?? screens[0];
-  const showTabs = selected !== undefined && selected !== 'new' && screens.length > 1;
+  const showTabs = !projectOpen && selected !== undefined && selected !== 'new' && screens.length > 1;
   const Current = showTabs && current ? current.component : screens[0]?.component;
   const onGraph = showTabs && current?.id === 'graph';
   return (
@@ -77,7 +80,9 @@ export function Workspace() {
           </div>
         )}
         {showTabs && <DatabaseConditionBanner />}
-        {Current &&
+        {projectOpen && <ProjectWorkspace />}
+        {!projectOpen &&
+          Current &&
           (showTabs && current ? (
             <div role="tabpanel" id={panelIdOf(current.id)} aria-labelledby={tabIdOf(current.id)} className="tab-panel">
               <Current />

@@ -3,6 +3,7 @@ import { databasePlaceOf } from '../../../src-shared/model/engineDescription';
 import { environments } from '../../../src-shared/model/profile';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 import { useConnections } from './connectionsStore';
+import { ProjectsPanel } from '../projects/ProjectsPanel';
 import { LocalServersPanel } from './LocalServersPanel';
 
 /** The list's element id: the button that folds it away controls it. */
@@ -45,6 +46,7 @@ export function ConnectionSidebar() {
           </section>
         );
       })}
+      <ProjectsPanel />
       <LocalServersPanel />
     </nav>
   );
