@@ -30,7 +30,7 @@ import { confirmationSchema } from './model/confirmation';
 import { localServerNameSchema, type LocalServer } from './model/localServer';
 import { recipeInputSchema, recipePlanSchema, recipeRunSchema, type ResetRecipe } from './model/resetRecipe';
 import { groupInputSchema, projectIdSchema, projectInputSchema, type Group, type Project, type ProjectDetection } from './model/project';
-import { rolloutExportFormats, rolloutRequestSchema, type Rollout, type RolloutItem, type RolloutListing } from './model/rollout';
+import { rolloutExportFormats, rolloutRequestSchema, type Rollout, type RolloutListing, type RolloutProgress } from './model/rollout';
 import type { RolloutExport } from './model/rolloutExport';
 import type { Matrix } from './model/matrix';
 import { promotionPreviewSchema, promotionRunSchema, type PromotionPreview, type PromotionRecord } from './model/promotion';
@@ -246,7 +246,7 @@ export const api = {
 
   /**
    * A fleet rollout: one target run over every database of a group or of a project's environment, as a
-   * long operation (progress detail: one database's row; op.done: the Rollout). Production connections
+   * long operation (progress detail: the rollout's id and one database's row; op.done: the Rollout). Production connections
    * need the group's or environment's name typed. The answer also carries the rollout's id.
    */
   'rollouts.start': method<OperationStarted & { rolloutId: string }>()(
@@ -345,8 +345,8 @@ export interface OperationReports {
   'recipes.run': { detail: ResetStepProgress; result: ResetResult };
   'localServers.create': { detail: never; result: LocalServer };
   'localServers.start': { detail: never; result: LocalServer };
-  'rollouts.start': { detail: RolloutItem; result: Rollout };
-  'rollouts.resume': { detail: RolloutItem; result: Rollout };
+  'rollouts.start': { detail: RolloutProgress; result: Rollout };
+  'rollouts.resume': { detail: RolloutProgress; result: Rollout };
   'promotion.run': { detail: never; result: PromotionRecord };
 }
 

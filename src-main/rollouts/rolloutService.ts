@@ -221,7 +221,7 @@ export class RolloutService {
         state = await this.runPass(pass, request, operation, targets, actor, (item, journalled) => {
           if (journalled) journal.writeItem(rollout.id, item);
           if (journalled && item.finishedAt && item.state !== 'running') finished += 1;
-          operation.progress(Math.min(finished, total), total, `${item.name}: ${item.state}`, { ...item });
+          operation.progress(Math.min(finished, total), total, `${item.name}: ${item.state}`, { rolloutId: rollout.id, item: { ...item } });
         });
       } finally {
         // Whatever ended the pass, the rollout's state says it (a store failure leaves it interrupted, resumable).

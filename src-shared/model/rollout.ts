@@ -90,6 +90,12 @@ export interface Rollout {
   counts: RolloutCounts;
 }
 
+/** A long operation's progress: one database's row changed, in the rollout of this id. */
+export interface RolloutProgress {
+  rolloutId: string;
+  item: RolloutItem;
+}
+
 /** A rollout in a list: everything but its rows. */
 export type RolloutListing = Omit<Rollout, 'items'>;
 

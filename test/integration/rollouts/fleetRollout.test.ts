@@ -7,7 +7,7 @@ import pg from 'pg';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { ApiEventMessage, ApiInput, ApiMethod, ApiOutput } from '../../../src-shared/api';
 import type { OperationDone } from '../../../src-shared/model/operation';
-import type { Rollout, RolloutItem } from '../../../src-shared/model/rollout';
+import type { Rollout, RolloutItem, RolloutProgress } from '../../../src-shared/model/rollout';
 import { createServices, type Services } from '../../../src-main/services';
 import { passphraseKeyProvider } from '../../../src-main/store/keyProvider';
 import { Cli, output } from '../../support/cliProcess';
@@ -54,7 +54,7 @@ async function rolloutToEnd(
     const take = (message: ApiEventMessage) => {
       const { event, payload } = message;
       if (!('opId' in payload) || payload.opId !== opId) return;
-      if (event === 'op.progress' && payload.detail) progress.push(payload.detail as RolloutItem);
+      if (event === 'op.progress' && payload.detail) progress.push((payload.detail as RolloutProgress).item);
       if (event === 'op.log') logs.push(payload.line);
       if (event === 'op.done') resolve(payload);
     };
