@@ -29,6 +29,8 @@ export interface ResetRunOptions {
   audit?: (record: AuditRecord) => void;
   /** For Verify: the full schema against the migrations; without it, Verify compares table names only. */
   schemaDrift?: SchemaDriftCheck;
+  /** The reset recipe this reset runs, named in its audit entries. */
+  recipe?: { id: string; name: string };
 }
 
 export function checkConfirmation(plan: ResetPlan, confirmation: Confirmation): void {
@@ -134,8 +136,10 @@ export async function runReset(snapshots: SnapshotService, scope: SnapshotScope,
     const list = snapshots.list(scope);
     const plan = await planReset(scope.target, database, request, list, false);
     checkConfirmation(plan, options.confirmation);
+    const recipe = options.recipe ? { recipe: options.recipe } : {};
     const record = (action: string, detail: Record<string, unknown>) => audit?.({ actor: options.actor, action, target: scope.target.name, detail });
     record('reset.start', {
+      ...recipe,
       mode: request.mode,
       to: request.to ?? null,
       seed: request.seedFile ?? null,
@@ -219,6 +223,7 @@ export async function runReset(snapshots: SnapshotService, scope: SnapshotScope,
       totalMs: Math.round(performance.now() - started),
     };
     record(result.ok ? 'reset.done' : 'reset.failed', {
+      ...recipe,
       stoppedAt: stoppedAt ?? null,
       databaseState: result.databaseState,
       snapshot: context.taken?.id ?? null,

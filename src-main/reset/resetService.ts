@@ -32,15 +32,17 @@ export class ResetService {
     return planWith(this.snapshots, this.scope(ref), request, actor);
   }
 
-  run(ref: TargetRef, request: ResetRequest, confirmation: Confirmation, actor: string): OperationStarted {
+  /** `recipe`: the reset is a saved recipe's, run as `recipes.run` and named in the audit entries. */
+  run(ref: TargetRef, request: ResetRequest, confirmation: Confirmation, actor: string, recipe?: { id: string; name: string }): OperationStarted {
     const scope = this.scope(ref);
     const audit = this.session.store.audit;
     const drift = this.drift;
-    return this.operations.start('reset.run', (operation) =>
+    return this.operations.start(recipe ? 'recipes.run' : 'reset.run', (operation) =>
       runReset(this.snapshots, scope, request, {
         actor,
         confirmation,
         operation,
+        ...(recipe ? { recipe } : {}),
         audit: (record) => audit.append(record),
         ...(drift ? { schemaDrift: async () => (await drift(ref)).objects } : {}),
       }),
