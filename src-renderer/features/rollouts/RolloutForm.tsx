@@ -1,0 +1,78 @@
+// A new rollout's form: which databases (an environment of the project, or a group), where to, how
+// many at a time, stop or continue after a failure, and the name production asks to be typed.
+import type { FormEvent } from 'react';
+import { rolloutTypedName } from '../../../src-shared/model/rollout';
+import { useRollouts } from './rolloutStore';
+
+export function RolloutForm() {
+  const { project, groups, form, busy, opId, edit, start } = useRollouts();
+  if (!project) return null;
+  const typed = rolloutTypedName(form.scope === 'env' ? { env: form.env } : { group: form.group });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void start();
+  };
+  return (
+    <form className="rollout-form" aria-labelledby="rollout-form-heading" onSubmit={onSubmit}>
+      <h2 id="rollout-form-heading">New rollout</h2>
+      <fieldset>
+        <legend>Databases</legend>
+        <label>
+          <input type="radio" name="rollout-scope" checked={form.scope === 'env'} onChange={() => edit({ scope: 'env' })} /> Every connection of an environment
+        </label>
+        <label>
+          <input type="radio" name="rollout-scope" checked={form.scope === 'group'} onChange={() => edit({ scope: 'group' })} /> Every member of a group
+        </label>
+        {form.scope === 'env' ? (
+          <label className="field">
+            Environment
+            <select aria-label="Environment" value={form.env} onChange={(e) => edit({ env: e.target.value })}>
+              {project.environments.map((env) => (
+                <option key={env.name} value={env.name}>
+                  {env.name} ({env.members.length} connection{env.members.length === 1 ? '' : 's'})
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label className="field">
+            Group
+            <select aria-label="Group" value={form.group} onChange={(e) => edit({ group: e.target.value })}>
+              <option value="">Choose a group…</option>
+              {groups.map((group) => (
+                <option key={group.id} value={group.name}>
+                  {group.name} ({group.profileIds.length} connection{group.profileIds.length === 1 ? '' : 's'})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </fieldset>
+      <div className="rollout-options">
+        <label className="field">
+          Target
+          <input value={form.to} onChange={(e) => edit({ to: e.target.value })} aria-describedby="rollout-target-help" />
+        </label>
+        <span id="rollout-target-help" className="muted small">
+          heads, a revision, label@head…
+        </span>
+        <label className="field">
+          At a time
+          <input type="number" min={1} max={32} value={form.concurrency} onChange={(e) => edit({ concurrency: Number(e.target.value) })} />
+        </label>
+        <label>
+          <input type="checkbox" checked={form.continueOnError} onChange={(e) => edit({ continueOnError: e.target.checked })} /> Continue after a failure
+        </label>
+      </div>
+      <label className="field">
+        On production connections, type {form.scope === 'env' ? "the environment's" : "the group's"} name ({typed || '—'}) to confirm
+        <input value={form.typedName} onChange={(e) => edit({ typedName: e.target.value })} autoComplete="off" />
+      </label>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy !== undefined || opId !== undefined}>
+          {busy === 'starting' ? 'Starting…' : 'Start rollout'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+// One live row per database of the shown rollout, virtualised: a fleet of hundreds stays one short DOM.
+import { useVirtualRows } from '../../components/useVirtualRows';
+import { rolloutItemSentence, type RolloutItem } from '../../../src-shared/model/rollout';
+
+const rowHeight = 32;
+
+export function RolloutRows({ items }: { items: RolloutItem[] }) {
+  const { viewport, onScroll, first, last } = useVirtualRows(items.length, rowHeight);
+  return (
+    <div className="rollout-grid" role="table" aria-label="Databases of the rollout" aria-rowcount={items.length + 1}>
+      <div className="rollout-viewport" ref={viewport} onScroll={onScroll}>
+        <div className="rollout-row rollout-head" role="row" aria-rowindex={1}>
+          <div role="columnheader">#</div>
+          <div role="columnheader">Database</div>
+          <div role="columnheader">State</div>
+          <div role="columnheader">What happened</div>
+        </div>
+        <div className="rollout-canvas" style={{ height: items.length * rowHeight }}>
+          {items.slice(first, last).map((item, i) => (
+            <div
+              key={item.profileId}
+              className={`rollout-row state-${item.state}`}
+              role="row"
+              aria-rowindex={first + i + 2}
+              data-state={item.state}
+              style={{ top: (first + i) * rowHeight }}
+            >
+              <div role="cell">{item.position + 1}</div>
+              <div role="cell">{item.name}</div>
+              <div role="cell" className="rollout-state">
+                {item.state}
+              </div>
+              <div role="cell" title={rolloutItemSentence(item)}>
+                {rolloutItemSentence(item)}
+              </div>
+            </div>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
