@@ -55,7 +55,11 @@ export function oldestFirst(nodes: readonly LaneNode[]): LaneNode[] {
   return [...order, ...blocked].map((i) => unique[i] as LaneNode);
 }
 
-export function layoutLanes(nodes: readonly LaneNode[]): LaneLayout {
+/**
+ * `through: false` leaves each row's `through` empty: a long-lived branch's lines cross thousands of
+ * rows, and a caller that draws only the rows on screen (the matrix) finds them from `edges` instead.
+ */
+export function layoutLanes(nodes: readonly LaneNode[], { through = true }: { through?: boolean } = {}): LaneLayout {
   const order = oldestFirst(nodes);
   const count = order.length;
   const rowOf = new Map(order.map((node, i) => [node.id, i]));
@@ -100,7 +104,8 @@ export function layoutLanes(nodes: readonly LaneNode[]): LaneLayout {
     laneEdges.push(edge);
     (rows[edge.childRow] as LaneRow).down.push(edge);
     (rows[edge.parentRow] as LaneRow).up.push(edge);
-    for (let row = edge.childRow + 1; row < edge.parentRow; row += 1) (rows[row] as LaneRow).through.push({ lane: edge.lane, dashed: edge.dashed });
+    if (through)
+      for (let row = edge.childRow + 1; row < edge.parentRow; row += 1) (rows[row] as LaneRow).through.push({ lane: edge.lane, dashed: edge.dashed });
   }
   return { rows, laneCount: busyUntil.length, edges: laneEdges };
 }

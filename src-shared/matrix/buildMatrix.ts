@@ -2,11 +2,12 @@
 // benchmark build it the same way. Nothing is invented: a when, who or how long nobody recorded
 // stays absent, and a connection that could not be read is a column of unknown cells with its error.
 import { layoutLanes } from '../graph/laneLayout';
-import { appliedHeads, appliedWithAncestors, upgradeOrder } from '../graph/planner';
+import { upgradeOrder } from '../graph/planner';
 import { withAncestors, type RevisionGraph } from '../graph/revisionGraph';
 import { cellStates, type CellState, type Matrix, type MatrixCell, type MatrixColumn, type MatrixRow, type NeighbourGap } from '../model/matrix';
 import type { Anomaly } from '../model/revision';
 import type { AppliedRecord } from '../model/status';
+import { appliedClosure } from './appliedClosure';
 import type { AuditedRuns } from './auditedRuns';
 import { environmentGapPlan } from './neighbourGaps';
 
@@ -42,14 +43,14 @@ interface BuiltColumn {
   checksums: Map<string, string>;
 }
 
-function rowsOf(graph: RevisionGraph): { rows: MatrixRow[]; laneCount: number } {
+function rowsOf(graph: RevisionGraph): { rows: MatrixRow[]; laneCount: number; lines: Matrix['lines'] } {
   const nodes = graph.revisions.map((r) => ({
     id: r.id,
     parents: r.parents.filter((p) => graph.byId.has(p)),
     dependsOn: r.dependsOn.filter((d) => graph.byId.has(d)),
   }));
   const parentsOf = new Map(nodes.map((n) => [n.id, n.parents]));
-  const layout = layoutLanes(nodes);
+  const layout = layoutLanes(nodes, { through: false });
   const rows = layout.rows.map((row) => {
     const revision = graph.byId.get(row.id);
     return {
@@ -57,14 +58,19 @@ function rowsOf(graph: RevisionGraph): { rows: MatrixRow[]; laneCount: number } 
       message: revision?.message ?? '',
       parents: parentsOf.get(row.id) ?? [],
       lane: row.lane,
-      through: [...new Set(row.through.map((t) => t.lane))],
       branchLabels: revision?.branchLabels ?? [],
       merge: (revision?.parents.length ?? 0) > 1,
       file: revision?.file ?? '',
     };
   });
-  return { rows, laneCount: layout.laneCount };
+  // Only the lines that run past rows: a line between neighbouring rows is drawn by the rows themselves.
+  const lines = layout.edges.filter((e) => e.parentRow - e.childRow > 1).map((e) => ({ from: e.childRow, to: e.parentRow, lane: e.lane }));
+  return { rows, laneCount: layout.laneCount, lines };
 }
+
+// Cells with nothing but their state are shared: 200,000 of them are the matrix of a large project.
+const pendingCell: MatrixCell = Object.freeze({ state: 'pending' });
+const unknownCell: MatrixCell = Object.freeze({ state: 'unknown' });
 
 const short = (checksum: string) => (checksum.length > 12 ? `${checksum.slice(0, 12)}…` : checksum);
 
@@ -89,14 +95,22 @@ function appliedCell(id: string, record: AppliedRecord | undefined, runs: Audite
   return cell;
 }
 
-/** Each project head with everything below it, computed once for every column. */
-type HeadLineage = ReadonlyArray<{ head: string; below: ReadonlySet<string> }>;
+/** Each project head with everything below it, and the order a full upgrade runs: computed once for every column. */
+interface Shared {
+  lineage: ReadonlyArray<{ head: string; below: ReadonlySet<string> }>;
+  /** upgradeOrder of every revision, made when a column first has something pending. */
+  fullOrder: () => readonly string[];
+}
 
-function pendingByBranch(graph: RevisionGraph, lineage: HeadLineage, applied: ReadonlySet<string>): MatrixColumn['pendingByBranch'] {
-  const pendingSet = new Set(graph.revisions.map((r) => r.id).filter((id) => !applied.has(id)));
-  if (pendingSet.size === 0) return [];
-  const pending = upgradeOrder(graph, pendingSet);
-  return lineage.map(({ head, below }) => ({ head, revisions: pending.filter((id) => below.has(id)) })).filter((b) => b.revisions.length > 0);
+/**
+ * What is not applied is closed upwards (a descendant of a pending revision is pending), so the walk
+ * restricted to it meets its revisions in the order the whole walk does: the full order, filtered,
+ * is upgradeOrder(pending) without a walk per column.
+ */
+function pendingByBranch(graph: RevisionGraph, shared: Shared, applied: ReadonlySet<string>): MatrixColumn['pendingByBranch'] {
+  if (applied.size === graph.revisions.length) return [];
+  const pending = shared.fullOrder().filter((id) => !applied.has(id));
+  return shared.lineage.map(({ head, below }) => ({ head, revisions: pending.filter((id) => below.has(id)) })).filter((b) => b.revisions.length > 0);
 }
 
 function buildColumn(
@@ -104,14 +118,14 @@ function buildColumn(
   graph: RevisionGraph,
   rows: readonly MatrixRow[],
   fileChecksums: MatrixInput['fileChecksums'],
-  lineage: HeadLineage,
+  shared: Shared,
 ): BuiltColumn {
   const counts = Object.fromEntries(cellStates.map((s) => [s, 0])) as Record<CellState, number>;
   const base = { environment: input.environment, profileId: input.profileId, profileName: input.profileName, role: input.role, production: input.production };
   const { read } = input;
   if (!read.ok) {
     counts.unknown = rows.length;
-    const cells = rows.map((): MatrixCell => ({ state: 'unknown' }));
+    const cells = rows.map(() => unknownCell);
     return {
       column: { ...base, error: read.error, heads: [], unknownApplied: [], pendingByBranch: [], runRefusal: null, cells, counts },
       applied: null,
@@ -119,7 +133,7 @@ function buildColumn(
     };
   }
   const byRevision = new Map(read.records.map((r) => [r.revision, r]));
-  const applied = appliedWithAncestors(graph, byRevision.keys());
+  const { applied, heads } = appliedClosure(graph, new Set(byRevision.keys()));
   const checksums = new Map<string, string>();
   const cells = rows.map((row): MatrixCell => {
     const { id } = row;
@@ -130,14 +144,14 @@ function buildColumn(
     }
     const failure = input.runs.failed.get(id);
     if (failure) return { state: 'failed', at: failure.at, by: failure.by, source: 'audit', note: failure.message };
-    return { state: 'pending' };
+    return pendingCell;
   });
   const column: MatrixColumn = {
     ...base,
     error: null,
-    heads: appliedHeads(graph, applied),
+    heads,
     unknownApplied: read.records.map((r) => r.revision).filter((id) => !graph.byId.has(id)),
-    pendingByBranch: pendingByBranch(graph, lineage, applied),
+    pendingByBranch: pendingByBranch(graph, shared, applied),
     runRefusal: read.runRefusal,
     cells,
     counts,
@@ -200,9 +214,13 @@ function gapsOf(environments: MatrixInput['environments'], built: readonly Built
 
 export function buildMatrix(input: MatrixInput): Matrix {
   const { graph, fileChecksums } = input;
-  const { rows, laneCount } = rowsOf(graph);
-  const lineage = graph.heads.map((head) => ({ head, below: withAncestors(graph, [head]) }));
-  const built = input.environments.flatMap((env) => env.columns.map((c) => buildColumn(c, graph, rows, fileChecksums, lineage)));
+  const { rows, laneCount, lines } = rowsOf(graph);
+  let fullOrder: string[] | undefined;
+  const shared: Shared = {
+    lineage: graph.heads.map((head) => ({ head, below: withAncestors(graph, [head]) })),
+    fullOrder: () => (fullOrder ??= upgradeOrder(graph, new Set(graph.revisions.map((r) => r.id)))),
+  };
+  const built = input.environments.flatMap((env) => env.columns.map((c) => buildColumn(c, graph, rows, fileChecksums, shared)));
   markDisagreements(built, rows, fileChecksums);
   for (const b of built) {
     if (b.applied === null) continue;
@@ -215,6 +233,7 @@ export function buildMatrix(input: MatrixInput): Matrix {
     readAt: input.readAt,
     rows,
     laneCount,
+    lines,
     columns: built.map((b) => b.column),
     environments,
     gaps: gapsOf(input.environments, built, graph),

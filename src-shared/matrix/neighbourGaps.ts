@@ -1,9 +1,9 @@
 // What an environment lacks of the one before it in promotion order, in plan order, and whether
 // getting there is a plain upgrade or needs a downgrade first. The matrix shows one per pair of
 // neighbours; a promotion plans each connection of the next environment with the same rule.
-import { upgradeOrder } from '../graph/planner';
-import type { RevisionGraph } from '../graph/revisionGraph';
+import { parentsFirst, type RevisionGraph } from '../graph/revisionGraph';
 import type { GapKind } from '../model/matrix';
+import { readingPositions } from './appliedClosure';
 
 export interface GapPlan {
   /** In `has` and not in `lacks`, in the order an upgrade runs them. */
@@ -14,10 +14,23 @@ export interface GapPlan {
 }
 
 /** What every one of `sets` holds (an environment's connections all have it). */
-export function heldByAll(sets: readonly ReadonlySet<string>[]): Set<string> {
+export function heldByAll(sets: readonly ReadonlySet<string>[]): ReadonlySet<string> {
   const [first, ...rest] = sets;
   if (!first) return new Set();
+  if (rest.length === 0) return first;
   return new Set([...first].filter((id) => rest.every((set) => set.has(id))));
+}
+
+/**
+ * upgradeOrder(graph, ids) without a pass over the whole project: the same walk started from the
+ * same revisions (the set's, newest read first), so a gap of a few revisions in a project of
+ * thousands costs a few steps, for each pair of neighbours and each connection of a promotion.
+ */
+export function orderWithin(graph: RevisionGraph, ids: ReadonlySet<string>): string[] {
+  if (ids.size === 0) return [];
+  const at = readingPositions(graph);
+  const starts = [...ids].filter((id) => at.has(id)).sort((a, b) => (at.get(b) as number) - (at.get(a) as number));
+  return parentsFirst(graph, starts, { within: ids });
 }
 
 /** What any one of `sets` holds. */
@@ -32,10 +45,12 @@ export function heldByAny(sets: readonly ReadonlySet<string>[]): Set<string> {
  * lacks, and what `here` has beyond `wanted`. Only revisions the files define are planned.
  */
 export function gapPlan(graph: RevisionGraph, wanted: ReadonlySet<string>, here: ReadonlySet<string>): GapPlan {
-  const apply = new Set([...wanted].filter((id) => !here.has(id) && graph.byId.has(id)));
-  const revert = new Set([...here].filter((id) => !wanted.has(id) && graph.byId.has(id)));
-  const toApply = apply.size === 0 ? [] : upgradeOrder(graph, apply);
-  const toRevert = revert.size === 0 ? [] : upgradeOrder(graph, revert).reverse();
+  const apply = new Set<string>();
+  for (const id of wanted) if (!here.has(id) && graph.byId.has(id)) apply.add(id);
+  const revert = new Set<string>();
+  for (const id of here) if (!wanted.has(id) && graph.byId.has(id)) revert.add(id);
+  const toApply = orderWithin(graph, apply);
+  const toRevert = orderWithin(graph, revert).reverse();
   const kind = toRevert.length > 0 ? 'downgradeFirst' : toApply.length > 0 ? 'upgrade' : 'level';
   return { toApply, toRevert, kind };
 }
@@ -46,7 +61,7 @@ export function environmentGapPlan(graph: RevisionGraph, from: readonly Readonly
   const plans = to.map((here) => gapPlan(graph, wanted, here));
   const apply = new Set(plans.flatMap((p) => p.toApply));
   const revert = new Set(plans.flatMap((p) => p.toRevert));
-  const toApply = apply.size === 0 ? [] : upgradeOrder(graph, apply);
-  const toRevert = revert.size === 0 ? [] : upgradeOrder(graph, revert).reverse();
+  const toApply = orderWithin(graph, apply);
+  const toRevert = orderWithin(graph, revert).reverse();
   return { toApply, toRevert, kind: toRevert.length > 0 ? 'downgradeFirst' : toApply.length > 0 ? 'upgrade' : 'level' };
 }

@@ -37,8 +37,6 @@ export interface MatrixRow {
   parents: string[];
   /** The lane its dot sits in (the graph screen's lanes, newest first). */
   lane: number;
-  /** Lanes whose lines pass through this row. */
-  through: number[];
   branchLabels: string[];
   /** Several parents. */
   merge: boolean;
@@ -91,6 +89,8 @@ export interface Matrix {
   readAt: string;
   rows: MatrixRow[];
   laneCount: number;
+  /** Lines from a revision (row `from`) down to a parent (row `to`) that pass other rows, in `lane`: the screen draws those crossing the rows it shows. */
+  lines: Array<{ from: number; to: number; lane: number }>;
   columns: MatrixColumn[];
   /** Environments in promotion order, with the columns each holds (indexes into columns). */
   environments: Array<{ name: string; columns: number[] }>;

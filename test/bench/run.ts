@@ -15,6 +15,7 @@ import { expectedSchemaSuite } from './expectedSchema.bench';
 import { schemaSuite } from './schema.bench';
 import { rehearsalSuite } from './rehearsal.bench';
 import { rolloutSuite } from './rollout.bench';
+import { matrixSuite } from './matrix.bench';
 
 const suites: BenchmarkSuite[] = [
   storeSuite,
@@ -30,6 +31,7 @@ const suites: BenchmarkSuite[] = [
   schemaSuite,
   rehearsalSuite,
   rolloutSuite,
+  matrixSuite,
 ];
 
 const wanted = process.argv.slice(2);
