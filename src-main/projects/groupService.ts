@@ -24,8 +24,7 @@ export class GroupService {
 
   /** By name (any case) or by id. */
   get(nameOrId: string): Group {
-    const { groups } = this.session.store;
-    const group = groups.findByName(nameOrId) ?? groups.list().find((g) => g.id === nameOrId);
+    const group = this.session.store.groups.findByNameOrId(nameOrId);
     if (!group) throw noSuchGroup(nameOrId);
     return group;
   }
@@ -50,8 +49,7 @@ export class GroupService {
 
   /** Adds connections at the end of the group, making the group when none has that name. */
   addMembers(name: string, profileIds: readonly string[], actor: string): MembersAdded {
-    const { groups } = this.session.store;
-    const existing = groups.findByName(name) ?? groups.list().find((g) => g.id === name);
+    const existing = this.session.store.groups.findByNameOrId(name);
     const before = existing?.profileIds ?? [];
     const alreadyIn = profileIds.filter((id) => before.includes(id));
     const added = [...new Set(profileIds.filter((id) => !before.includes(id)))];

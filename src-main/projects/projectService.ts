@@ -43,8 +43,7 @@ export class ProjectService {
 
   /** By name (any case) or by id; E_NOT_FOUND naming what was asked. */
   get(nameOrId: string): Project {
-    const { projects } = this.session.store;
-    const project = projects.findByName(nameOrId) ?? projects.list().find((p) => p.id === nameOrId);
+    const project = this.session.store.projects.findByNameOrId(nameOrId);
     if (!project) throw noSuchProject(nameOrId);
     return project;
   }

@@ -30,6 +30,14 @@ export class GroupRepository {
     return this.toGroup(row);
   }
 
+  /** By name (any case), else by id: what a person or a script names it by. */
+  findByNameOrId(nameOrId: string): Group | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM connection_groups WHERE name = ? COLLATE NOCASE OR id = ? ORDER BY name = ? COLLATE NOCASE DESC LIMIT 1')
+      .get(nameOrId, nameOrId, nameOrId) as GroupRow | undefined;
+    return row && this.toGroup(row);
+  }
+
   findByName(name: string): Group | undefined {
     const row = this.db.prepare('SELECT * FROM connection_groups WHERE name = ? COLLATE NOCASE').get(name) as GroupRow | undefined;
     return row && this.toGroup(row);

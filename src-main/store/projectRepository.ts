@@ -45,6 +45,14 @@ export class ProjectRepository {
     return this.toProject(row);
   }
 
+  /** By name (any case), else by id: what a person or a script names it by. */
+  findByNameOrId(nameOrId: string): Project | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM projects WHERE name = ? COLLATE NOCASE OR id = ? ORDER BY name = ? COLLATE NOCASE DESC LIMIT 1')
+      .get(nameOrId, nameOrId, nameOrId) as ProjectRow | undefined;
+    return row && this.toProject(row);
+  }
+
   findByName(name: string): Project | undefined {
     const row = this.db.prepare('SELECT * FROM projects WHERE name = ? COLLATE NOCASE').get(name) as ProjectRow | undefined;
     return row && this.toProject(row);
