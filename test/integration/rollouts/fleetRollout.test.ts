@@ -45,6 +45,7 @@ async function call<M extends ApiMethod>(services: Services, method: M, input: A
 async function rolloutToEnd(
   services: Services,
   start: () => Promise<{ opId: string }>,
+  onRow: (item: RolloutItem) => void = () => undefined,
 ): Promise<{ rollout: Rollout; progress: RolloutItem[]; logs: string[] }> {
   const progress: RolloutItem[] = [];
   const logs: string[] = [];
@@ -54,7 +55,10 @@ async function rolloutToEnd(
     const take = (message: ApiEventMessage) => {
       const { event, payload } = message;
       if (!('opId' in payload) || payload.opId !== opId) return;
-      if (event === 'op.progress' && payload.detail) progress.push((payload.detail as RolloutProgress).item);
+      if (event === 'op.progress' && payload.detail) {
+        progress.push((payload.detail as RolloutProgress).item);
+        onRow((payload.detail as RolloutProgress).item);
+      }
       if (event === 'op.log') logs.push(payload.line);
       if (event === 'op.done') resolve(payload);
     };
@@ -139,7 +143,12 @@ describe('a fleet rollout over 30 PostgreSQL databases', () => {
     const skipped = stopped.rollout.items.filter((i) => i.state === 'skipped');
     expect(skipped.length).toBeGreaterThanOrEqual(30 - 9 - 4 - 1);
     for (const item of skipped) expect(await versions(item.name)).toEqual([]);
-    expect(stopped.rollout.items.slice(0, 9).every((i) => i.state === 'done')).toBe(true);
+    // Those started before it finished, or stopped after the revision they were running: what they applied is recorded, once.
+    for (const item of stopped.rollout.items.slice(0, 9)) {
+      expect(['done', 'stopped']).toContain(item.state);
+      expect(await versions(item.name)).toEqual(item.applied);
+    }
+    expect(stopped.rollout.items.filter((i) => i.state === 'stopped').every((i) => i.applied.length < 5)).toBe(true);
     // The live rows went through running revision N of M.
     expect(stopped.progress.some((i) => i.state === 'running' && i.current?.total === 5)).toBe(true);
 
@@ -230,5 +239,43 @@ describe('a rollout whose CLI process is killed mid-way', () => {
     const again = await cli.run(['rollout', '--resume', 'last']);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('is done on every database: there is nothing to resume');
+  }, 120_000);
+});
+
+describe('a rollout cancelled while it runs', () => {
+  it('stops between revisions (no new database, the running ones after their revision), refuses a second resume meanwhile, and resumes to done', async () => {
+    const { services, databases } = await fleet('cancelfleet', 5, revisions(4, 0.2));
+    let opId: string | undefined;
+    let rolloutId: string | undefined;
+    let secondResume: Promise<unknown> | undefined;
+    const cancelled = await rolloutToEnd(
+      services,
+      async () => {
+        const started = await call(services, 'rollouts.start', { request: { project: 'cancelfleet', env: 'fleet', to: 'heads', concurrency: 2 } });
+        ({ opId, rolloutId } = started);
+        return started;
+      },
+      (item) => {
+        if (secondResume || item.applied.length === 0 || !opId) return;
+        // Cancelled as soon as a database has applied a revision, and resumed meanwhile from elsewhere.
+        secondResume = services.dispatch('rollouts.resume', { id: rolloutId }, context);
+        services.operations.cancel(opId);
+      },
+    );
+    expect(await secondResume).toMatchObject({ ok: false, error: { code: 'E_LOCK_HELD', message: expect.stringContaining('is still running') } });
+    expect(cancelled.rollout.state).toBe('cancelled');
+    // A running database stopped between two revisions: some applied, not all.
+    expect(cancelled.rollout.items.some((i) => i.state === 'cancelled' && i.applied.length > 0 && i.applied.length < 4)).toBe(true);
+    expect(cancelled.rollout.items.slice(2).some((i) => i.state === 'skipped')).toBe(true);
+    for (const item of cancelled.rollout.items) {
+      // Whatever a cancelled database applied is recorded, each revision once; a skipped one was never touched.
+      expect(await versions(item.name)).toEqual(item.applied);
+      expect((await sideEffects(item.name)).every((r) => r.n === 1)).toBe(true);
+    }
+    expect(rolloutId).toBe(cancelled.rollout.id);
+
+    const resumed = await rolloutToEnd(services, () => call(services, 'rollouts.resume', { id: cancelled.rollout.id }));
+    expect(resumed.rollout.state).toBe('done');
+    for (const database of databases) expect(await sideEffects(database)).toEqual(['r1', 'r2', 'r3', 'r4'].map((revision) => ({ revision, n: 1 })));
   }, 120_000);
 });
