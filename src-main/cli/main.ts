@@ -53,6 +53,11 @@ const commands: CommandEntry[] = [
     load: async () => (await import('./commands/reset')).resetCommand,
   },
   {
+    name: 'recipes',
+    summary: 'reset recipes: a named reset for a project environment or a group, which support staff run',
+    load: async () => (await import('./commands/recipes')).recipesCommand,
+  },
+  {
     name: 'snapshot',
     summary: 'create, list, restore and delete named snapshots of a database',
     load: async () => (await import('./commands/snapshot')).snapshotCommand,

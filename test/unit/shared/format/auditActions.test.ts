@@ -9,4 +9,11 @@ describe('audit actions in words', () => {
     expect(auditActionWords('snapshot.restore', { ok: true })).toBe('Snapshot restored');
     expect(auditActionWords('something.new', {})).toBe('something.new');
   });
+
+  it('names the recipe a reset ran from, and a recipe saved or removed', () => {
+    expect(auditActionWords('reset.start', { recipe: { id: 'r1', name: 'Back to Q3' }, mode: 'snapshot' })).toBe('Reset started (recipe “Back to Q3”)');
+    expect(auditActionWords('reset.done', {})).toBe('Reset done');
+    expect(auditActionWords('recipe.save', { recipe: { name: 'Back to Q3' } })).toBe('Reset recipe saved');
+    expect(auditActionWords('recipe.remove', {})).toBe('Reset recipe removed');
+  });
 });
