@@ -16,6 +16,7 @@ import { schemaSuite } from './schema.bench';
 import { rehearsalSuite } from './rehearsal.bench';
 import { rolloutSuite } from './rollout.bench';
 import { matrixSuite } from './matrix.bench';
+import { projectsSuite } from './projects.bench';
 
 const suites: BenchmarkSuite[] = [
   storeSuite,
@@ -32,6 +33,7 @@ const suites: BenchmarkSuite[] = [
   rehearsalSuite,
   rolloutSuite,
   matrixSuite,
+  projectsSuite,
 ];
 
 const wanted = process.argv.slice(2);
