@@ -7,7 +7,7 @@ import type { RevisionGraph } from '../graph/revisionGraph';
 import { countOf } from '../format/plural';
 import type { Matrix, MatrixColumn } from '../model/matrix';
 import type { PromotionGate } from '../model/promotion';
-import { gapPlan, heldByAll } from './neighbourGaps';
+import { gapPlan, heldByAll, orderWithin } from './neighbourGaps';
 
 export interface TargetPlan {
   column: MatrixColumn;
@@ -50,10 +50,10 @@ export function promotionPlan(matrix: Matrix, graph: RevisionGraph, from: string
       return { column, toApply: plan.toApply, toRevert: plan.toRevert, runTo: heads.filter((h) => !here.has(h)) };
     });
   const planSet = new Set(targets.flatMap((t) => t.toApply));
-  const plan = matrix.rows
-    .map((r) => r.id)
-    .reverse()
-    .filter((id) => planSet.has(id));
+  const plan = orderWithin(graph, planSet);
+  // One upgrade per head, in the order the plan reaches them, so the runs apply the plan in its order.
+  const step = new Map(plan.map((id, i) => [id, i]));
+  for (const target of targets) target.runTo.sort((a, b) => (step.get(a) ?? 0) - (step.get(b) ?? 0));
   const rowIndex = new Map(matrix.rows.map((r, i) => [r.id, i]));
   const cellsOnPlan = (column: MatrixColumn, state: string) =>
     plan.flatMap((id) => {

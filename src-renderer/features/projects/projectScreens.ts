@@ -1,6 +1,7 @@
 // A project's tabs, in order. A feature adds its tab here with one entry (the matrix, rollouts…);
 // each tab reads the open project from useProjects (selectedProject).
 import type { ComponentType } from 'react';
+import { MatrixScreen } from '../matrix/MatrixScreen';
 import { RolloutScreen } from '../rollouts/RolloutScreen';
 import { EnvironmentsTab } from './EnvironmentsTab';
 
@@ -14,5 +15,6 @@ export interface ProjectScreen {
 
 export const projectScreens: ProjectScreen[] = [
   { id: 'environments', label: 'Environments', component: EnvironmentsTab, forNewProject: true },
+  { id: 'matrix', label: 'Matrix', component: MatrixScreen },
   { id: 'rollouts', label: 'Rollouts', component: RolloutScreen },
 ];

@@ -84,8 +84,9 @@ describe('promoting staging to production', () => {
     const done = await promote(envs, confirmed);
     expect(done.error).toBeUndefined();
     expect(done.result?.outcome).toBe('succeeded');
-    expect(done.result?.plan).toEqual(['b1', 'b2', 'c1']);
-    expect(done.result?.targets).toEqual([{ profileName: 'promoshop-prod', applied: ['b1', 'b2', 'c1'] }]);
+    // In the planner's order (upgradeOrder), and run in that order.
+    expect(done.result?.plan).toEqual(['c1', 'b1', 'b2']);
+    expect(done.result?.targets).toEqual([{ profileName: 'promoshop-prod', applied: ['c1', 'b1', 'b2'] }]);
     expect(await envs.versions('prod')).toEqual(await envs.versions('staging'));
 
     const audit = await callAs(envs.services, actor, 'audit.list', { limit: 100 });
