@@ -16,7 +16,7 @@ import { columnsFamily } from './schema/columns';
 import { commentsSql, type CatalogComment } from './schema/comments';
 import { constraintsFamily } from './schema/constraints';
 import { dependenciesSql, type CatalogDependency } from './schema/dependencies';
-import type { CatalogRow, ColumnNames, Family, FamilyRead, FoundObject } from './schema/foundObject';
+import { ColumnNames, type CatalogRow, type Family, type FamilyRead, type FoundObject, type Relations } from './schema/foundObject';
 import { indexesFamily } from './schema/indexes';
 import { extensionsFamily, readSchemas } from './schema/namespaces';
 import { otherObjectsFamily } from './schema/otherObjects';
@@ -27,7 +27,7 @@ import { sequencesFamily } from './schema/sequences';
 import { triggersFamily } from './schema/triggers';
 import { typesFamily } from './schema/types';
 
-/** The families read after the columns, whose names constraints and indexes take. */
+/** The families read after the columns, whose names constraints and indexes take, in the order their objects and what they leave unread are listed. */
 const families: Array<Family<CatalogRow>> = [
   extensionsFamily,
   typesFamily,
@@ -36,6 +36,22 @@ const families: Array<Family<CatalogRow>> = [
   relationsFamily,
   constraintsFamily,
   indexesFamily,
+  triggersFamily,
+  policiesFamily,
+];
+
+/**
+ * The order their queries go in after the relations and the columns: the server's longest first (on a
+ * large database indexes, constraints and dependencies take most of its time), so it works on one
+ * while this process builds the objects of the one before; the small ones last.
+ */
+const sendOrder: Array<Family<CatalogRow>> = [
+  indexesFamily,
+  constraintsFamily,
+  extensionsFamily,
+  typesFamily,
+  sequencesFamily,
+  routinesFamily,
   triggersFamily,
   policiesFamily,
 ];
@@ -73,24 +89,40 @@ export async function readPostgresSchema(driver: Driver, options: SchemaReadOpti
     const [version] = await driver.query<{ version: string }>("SELECT current_setting('server_version') AS version");
     const scope = await readSchemas(driver, options.schemas);
     const inScope = [scope.schemas];
+    // The schemas, the columns, then each family in `families`' order, whatever order they are read in.
     const reads: FamilyRead[] = [scope];
-    let names: ColumnNames = new Map();
+    let names = new ColumnNames();
     let dependencies: CatalogDependency[] = [];
     let comments: CatalogComment[] = [];
     let otherObjects: SchemaUnread[] = [];
-    const family = (read: Family<CatalogRow>): Step => ({ sql: read.sql, parameters: inScope, take: (rows) => reads.push(read.build(rows, names)) });
+    const family = (read: Family<CatalogRow>): Step => ({
+      sql: read.sql,
+      parameters: inScope,
+      take: (rows) => (reads[2 + families.indexOf(read)] = read.build(rows, names)),
+    });
+    let relations: Relations = new Map();
     await runInTurn(driver, [
+      {
+        sql: relationsFamily.sql,
+        parameters: inScope,
+        take: (rows) => {
+          const read = relationsFamily.build(rows as Parameters<typeof relationsFamily.build>[0], names);
+          relations = read.tables;
+          reads[2 + families.indexOf(relationsFamily as Family<CatalogRow>)] = read;
+        },
+      },
       {
         sql: columnsFamily.sql,
         parameters: inScope,
         take: (rows) => {
-          const columns = columnsFamily.build(rows as Parameters<typeof columnsFamily.build>[0], names);
+          const columns = columnsFamily.build(rows as Parameters<typeof columnsFamily.build>[0], relations);
           names = columns.names;
-          reads.push(columns);
+          reads[1] = columns;
         },
       },
-      ...families.map(family),
+      ...sendOrder.slice(0, 2).map(family),
       { sql: dependenciesSql, parameters: [], take: (rows) => (dependencies = rows as CatalogDependency[]) },
+      ...sendOrder.slice(2).map(family),
       { sql: commentsSql, parameters: [], take: (rows) => (comments = rows as CatalogComment[]) },
       {
         sql: otherObjectsFamily.sql,
@@ -142,7 +174,12 @@ const dependencyKinds = new Set(['enum', 'domain']);
  */
 function assemble(found: FoundObject[], dependencies: CatalogDependency[], comments: CatalogComment[]): SchemaObject[] {
   const byRef = new Map(found.map((item) => [item.ref, item]));
-  const byKey = new Map(found.map((item) => [item.object.key, item.object]));
+  const objects = found.map((item) => item.object);
+  for (const comment of comments) {
+    const target = byRef.get(comment.ref);
+    if (target?.commentTarget !== undefined) objects.push(commentObject(target, comment));
+  }
+  const byKey = new Map(objects.map((object) => [object.key, object]));
   const need = (object: SchemaObject, key: string) => {
     if (!object.dependsOn.includes(key)) object.dependsOn.push(key);
   };
@@ -158,20 +195,25 @@ function assemble(found: FoundObject[], dependencies: CatalogDependency[], comme
     const table = from.kind === 'column' && from.parent !== null && dependencyKinds.has(to.kind) ? byKey.get(from.parent) : undefined;
     if (table) need(table, to.key);
   }
-  const objects = found.map((item) => item.object);
-  for (const comment of comments) {
-    const target = byRef.get(comment.ref);
-    if (target?.commentTarget !== undefined) objects.push(commentObject(target, comment));
-  }
-  const keys = new Set(objects.map((object) => object.key));
   const matchKeys = new Map<string, number>();
   // In key order, so the same database always numbers its twins the same way.
   const sorted = sortSchemaObjects(objects);
   for (const object of sorted) {
-    object.dependsOn = object.dependsOn.filter((key) => key !== object.key && keys.has(key)).sort();
+    object.dependsOn = keptDependencies(object, byKey);
     object.matchKey = uniqueMatchKey(object, matchKeys);
   }
   return sorted;
+}
+
+/** Its dependencies on other objects of the model, in key order; the list itself when it already is that (most are). */
+function keptDependencies(object: SchemaObject, byKey: Map<string, SchemaObject>): string[] {
+  const keys = object.dependsOn;
+  for (let at = 0; at < keys.length; at += 1) {
+    const key = keys[at] ?? '';
+    if (key === object.key || !byKey.has(key) || (at > 0 && (keys[at - 1] ?? '') >= key))
+      return keys.filter((other) => other !== object.key && byKey.has(other)).sort();
+  }
+  return keys;
 }
 
 /** Two objects with made-up names and the same definition on one table (a foreign key added twice) keep apart. */

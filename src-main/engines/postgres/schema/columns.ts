@@ -2,14 +2,10 @@
 // expression, collation and position. A column a partition or a child table only inherits is its
 // parent's, not an object of its own; a view's columns are its query's.
 import { schemaObject, schemaObjectKey } from '../../../../src-shared/model/schema';
-import { notInExtension, relationKindSql, type CatalogRow, type ColumnNames, type FamilyRead, type RelationObjectKind, type Family } from './foundObject';
+import { ColumnNames, notInExtension, type CatalogRow, type FamilyRead, type FoundObject, type Relations } from './foundObject';
 
 interface ColumnRow extends CatalogRow {
   ref: string;
-  schema: string;
-  table_name: string;
-  table_kind: RelationObjectKind;
-  qualified_table: string;
   name: string;
   quoted: string;
   type: string;
@@ -24,11 +20,11 @@ interface ColumnRow extends CatalogRow {
 }
 
 // Every live column, inherited ones and materialized views' too: positions count them and indexes name
-// theirs through them; only a table's own columns become objects.
+// theirs through them; only a table's own columns become objects. Their tables' names come from the
+// relations, read first: not repeated on each of a large database's tens of thousands of rows.
 const columnsSql = `
 SELECT 'pg_class'::regclass::oid || ':' || a.attrelid || ':' || a.attnum AS ref, a.attrelid::text AS table_oid, a.attnum,
-       n.nspname AS schema, c.relname AS table_name, ${relationKindSql('c')} AS table_kind,
-       format('%I.%I', n.nspname, c.relname) AS qualified_table, a.attname AS name, quote_ident(a.attname) AS quoted,
+       a.attname AS name, quote_ident(a.attname) AS quoted,
        format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
        pg_get_expr(ad.adbin, ad.adrelid) AS expression,
        CASE WHEN a.attcollation <> t.typcollation THEN
@@ -44,63 +40,62 @@ SELECT 'pg_class'::regclass::oid || ':' || a.attrelid || ':' || a.attnum AS ref,
  WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'm') AND n.nspname = ANY ($1::text[])
    AND ${notInExtension('pg_class', 'c.oid')}`;
 
-/** 1-based positions among each table's live columns, in attnum order. */
-function positions(rows: ColumnRow[]): Map<ColumnRow, number> {
-  const ordered = [...rows].sort((a, b) => (a.table_oid === b.table_oid ? a.attnum - b.attnum : a.table_oid < b.table_oid ? -1 : 1));
-  const result = new Map<ColumnRow, number>();
-  ordered.forEach((row, index) => {
-    const previous = ordered[index - 1];
-    result.set(row, previous !== undefined && previous.table_oid === row.table_oid ? (result.get(previous) ?? 0) + 1 : 1);
-  });
-  return result;
-}
-
 function columnDefinition(row: ColumnRow): string {
-  const parts = [row.quoted, row.type];
-  if (row.collation !== null) parts.push(`COLLATE ${row.collation}`);
-  if (row.generated !== '' && row.expression !== null) parts.push(`GENERATED ALWAYS AS (${row.expression}) ${row.generated === 's' ? 'STORED' : 'VIRTUAL'}`);
-  if (row.identity !== '') parts.push(`GENERATED ${row.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
-  if (row.not_null) parts.push('NOT NULL');
-  if (row.generated === '' && row.expression !== null) parts.push(`DEFAULT ${row.expression}`);
-  return parts.join(' ');
+  let definition = `${row.quoted} ${row.type}`;
+  if (row.collation !== null) definition += ` COLLATE ${row.collation}`;
+  if (row.generated !== '' && row.expression !== null) definition += ` GENERATED ALWAYS AS (${row.expression}) ${row.generated === 's' ? 'STORED' : 'VIRTUAL'}`;
+  if (row.identity !== '') definition += ` GENERATED ${row.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`;
+  if (row.not_null) definition += ' NOT NULL';
+  if (row.generated === '' && row.expression !== null) definition += ` DEFAULT ${row.expression}`;
+  return definition;
 }
 
-export const columnsFamily: Family<ColumnRow, FamilyRead & { names: ColumnNames }> = {
+/** The columns' query, and their objects from its rows and the relations read before them. */
+export const columnsFamily = {
   sql: columnsSql,
-  build(rows) {
-    const position = positions(rows);
-    return {
-      unread: [],
-      names: new Map(rows.map((row) => [`${row.table_oid}:${row.attnum}`, row.name])),
-      objects: rows
-        .filter((row) => row.local)
-        .map((row) => {
-          const parent = schemaObjectKey(row.table_kind, [row.schema, row.table_name]);
-          const generated = row.generated === '' ? null : row.expression;
-          return {
-            ref: row.ref,
-            commentTarget: `COLUMN ${row.qualified_table}.${row.quoted}`,
-            object: schemaObject<'column'>({
-              key: schemaObjectKey('column', [row.schema, row.table_name, row.name]),
-              kind: 'column',
-              schema: row.schema,
-              name: row.name,
-              parent,
-              definition: columnDefinition(row),
-              attributes: {
-                type: row.type,
-                nullable: !row.not_null,
-                default: row.generated === '' ? row.expression : null,
-                identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by default' : null,
-                generated,
-                generatedKind: generated === null ? null : row.generated === 's' ? 'stored' : 'virtual',
-                collation: row.collation,
-                position: position.get(row) ?? 0,
-              },
-              dependsOn: [parent],
-            }),
-          };
+  build(rows: ColumnRow[], relations: Relations): FamilyRead & { names: ColumnNames } {
+    const names = new ColumnNames();
+    for (const row of rows) names.add(row.table_oid, row.attnum, row.name);
+    // Every column of a table has the same parent key: made once per table.
+    const parents = new Map<string, string>();
+    const objects: FoundObject[] = [];
+    for (const row of rows) {
+      if (!row.local) continue;
+      const table = relations.get(row.table_oid);
+      // Both queries see the same moment and the same schemas: a column's table is always among the relations.
+      if (table === undefined) throw new Error(`The schema read found columns of relation ${row.table_oid} but not the relation.`);
+      let parent = parents.get(row.table_oid);
+      if (parent === undefined) {
+        parent = schemaObjectKey(table.kind, [table.schema, table.name]);
+        parents.set(row.table_oid, parent);
+      }
+      const key = schemaObjectKey('column', [table.schema, table.name, row.name]);
+      names.add(row.table_oid, row.attnum, row.name, key);
+      const generated = row.generated === '' ? null : row.expression;
+      objects.push({
+        ref: row.ref,
+        commentTarget: `COLUMN ${table.qualified}.${row.quoted}`,
+        object: schemaObject<'column'>({
+          key,
+          kind: 'column',
+          schema: table.schema,
+          name: row.name,
+          parent,
+          definition: columnDefinition(row),
+          attributes: {
+            type: row.type,
+            nullable: !row.not_null,
+            default: row.generated === '' ? row.expression : null,
+            identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by default' : null,
+            generated,
+            generatedKind: generated === null ? null : row.generated === 's' ? 'stored' : 'virtual',
+            collation: row.collation,
+            position: names.position(row.table_oid, row.attnum),
+          },
+          dependsOn: [parent],
         }),
-    };
+      });
+    }
+    return { unread: [], names, objects };
   },
 };

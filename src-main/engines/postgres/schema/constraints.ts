@@ -2,7 +2,7 @@
 // column's `nullable`; a constraint a partition or child table only inherits (or a foreign key cloned
 // onto a partition) is its parent's.
 import { schemaObject, schemaObjectKey, unnamedMatchKey, type SchemaAttributes, type SchemaObject } from '../../../../src-shared/model/schema';
-import { notInExtension, relationKindSql, type CatalogRow, type RelationObjectKind, type Family } from './foundObject';
+import { notInExtension, relationKindSql, type CatalogRow, type ColumnNames, type RelationObjectKind, type Family } from './foundObject';
 import { isServerChosenName } from './generatedNames';
 
 interface ConstraintRow extends CatalogRow {
@@ -105,10 +105,10 @@ function referencedKeys(row: ConstraintRow): string[] {
 
 type ConstraintKind = 'primary key' | 'unique' | 'foreign key' | 'check' | 'exclusion';
 
-function constraintObject(row: ConstraintRow): SchemaObject {
+function constraintObject(row: ConstraintRow, names: ColumnNames): SchemaObject {
   const parent = schemaObjectKey(row.table_kind, [row.schema, row.table_name]);
   const generatedName = serverChoseName(row);
-  const columns = row.columns.map((column) => schemaObjectKey('column', [row.schema, row.table_name, column]));
+  const columns = (row.column_numbers ?? []).map((number) => names.key(row.table_oid, number, row.schema, row.table_name));
   const referenced = referencedKeys(row);
   const build = <K extends ConstraintKind>(kind: K, attributes: SchemaAttributes[K]) => {
     const key = schemaObjectKey(kind, [row.schema, row.table_name, row.name]);
@@ -158,10 +158,14 @@ function constraintObject(row: ConstraintRow): SchemaObject {
 export const constraintsFamily: Family<ConstraintRow> = {
   sql: constraintsSql,
   build(rows, names) {
-    for (const row of rows) row.columns = (row.column_numbers ?? []).map((number) => names.get(`${row.table_oid}:${number}`) ?? `#${number}`);
+    for (const row of rows) row.columns = (row.column_numbers ?? []).map((number) => names.name(row.table_oid, number));
     return {
       unread: [],
-      objects: rows.map((row) => ({ ref: row.ref, commentTarget: `CONSTRAINT ${row.quoted} ON ${row.qualified_table}`, object: constraintObject(row) })),
+      objects: rows.map((row) => ({
+        ref: row.ref,
+        commentTarget: `CONSTRAINT ${row.quoted} ON ${row.qualified_table}`,
+        object: constraintObject(row, names),
+      })),
     };
   },
 };

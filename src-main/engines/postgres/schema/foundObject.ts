@@ -1,7 +1,7 @@
 // What each family's query hands the PostgreSQL schema reader: finished objects, plus the catalog
 // address (`1259:16384`: the catalog's oid, the object's, and a column's number after a third colon)
 // that dependencies and comments name them by.
-import type { SchemaObject, SchemaUnread } from '../../../../src-shared/model/schema';
+import { schemaObjectKey, type SchemaObject, type SchemaUnread } from '../../../../src-shared/model/schema';
 
 export interface FoundObject {
   /** `<catalog oid>:<oid>[:<column number>]`, as pg_depend and pg_description address it. */
@@ -16,8 +16,70 @@ export interface FamilyRead {
   unread: SchemaUnread[];
 }
 
-/** Column names by `<table oid>:<column number>`, every live column of the tables read: constraints and indexes name theirs through it. */
-export type ColumnNames = Map<string, string>;
+/** A relation as the other families name it: read once with the relations, found by its oid. */
+export interface RelationName {
+  schema: string;
+  name: string;
+  /** `schema.name`, each part quoted as the server quotes it. */
+  qualified: string;
+  kind: RelationObjectKind;
+}
+
+/** The relations read, by oid. */
+export type Relations = Map<string, RelationName>;
+
+/**
+ * Every live column of the tables read, by table oid and column number: constraints and indexes name
+ * theirs, and take their keys, through it. A column's key is made once and shared by every object
+ * that needs it (a read of 2,000 tables makes tens of thousands of them).
+ */
+export class ColumnNames {
+  private readonly tables = new Map<string, { names: string[]; keys: string[]; positions?: number[] }>();
+
+  private table(tableOid: string): { names: string[]; keys: string[]; positions?: number[] } {
+    let table = this.tables.get(tableOid);
+    if (table === undefined) {
+      table = { names: [], keys: [] };
+      this.tables.set(tableOid, table);
+    }
+    return table;
+  }
+
+  /** Records a column; `key` when its key is already made. */
+  add(tableOid: string, number: number, name: string, key?: string): void {
+    const table = this.table(tableOid);
+    table.names[number] = name;
+    if (key !== undefined) table.keys[number] = key;
+  }
+
+  /** The column's name, `#<number>` for one not read. */
+  name(tableOid: string, number: number): string {
+    return this.tables.get(tableOid)?.names[number] ?? `#${number}`;
+  }
+
+  /** 1-based position among its table's live columns, in column number order; 0 for one not read. */
+  position(tableOid: string, number: number): number {
+    const table = this.tables.get(tableOid);
+    if (table === undefined || table.names[number] === undefined) return 0;
+    if (table.positions === undefined) {
+      const positions: number[] = [];
+      let position = 0;
+      table.names.forEach((_, at) => (positions[at] = ++position));
+      table.positions = positions;
+    }
+    return table.positions[number] ?? 0;
+  }
+
+  /** The column's key in the table `schema`.`table` (the one `tableOid` is). */
+  key(tableOid: string, number: number, schema: string, table: string): string {
+    const columns = this.table(tableOid);
+    const made = columns.keys[number];
+    if (made !== undefined) return made;
+    const key = schemaObjectKey('column', [schema, table, columns.names[number] ?? `#${number}`]);
+    columns.keys[number] = key;
+    return key;
+  }
+}
 
 /**
  * A family of objects: its one query, whose only parameter ($1) is the schemas read, and how its rows

@@ -46,10 +46,9 @@ export const indexesFamily: Family<IndexRow> = {
     return {
       unread: [],
       objects: rows.map((row) => {
-        const nameOf = (number: number) => names.get(`${row.table_oid}:${number}`) ?? `#${number}`;
         // What the server names an unnamed index after: each key column, `expr` for an expression.
-        const nameParts = row.key_numbers.slice(0, row.key_count).map((number) => (number === 0 ? 'expr' : nameOf(number)));
-        const columnNames = row.key_numbers.filter((number) => number !== 0).map(nameOf);
+        const nameParts = row.key_numbers.slice(0, row.key_count).map((number) => (number === 0 ? 'expr' : names.name(row.table_oid, number)));
+        const columnKeys = row.key_numbers.filter((number) => number !== 0).map((number) => names.key(row.table_oid, number, row.table_schema, row.table_name));
         const key = schemaObjectKey('index', [row.schema, row.name]);
         const parent = schemaObjectKey(row.table_kind, [row.table_schema, row.table_name]);
         const generatedName = isServerChosenName(row.name, row.table_name, nameParts, 'idx');
@@ -78,7 +77,7 @@ export const indexesFamily: Family<IndexRow> = {
               predicate: row.predicate,
               nullsNotDistinct: row.nulls_not_distinct,
             },
-            dependsOn: [parent, ...columnNames.map((column) => schemaObjectKey('column', [row.table_schema, row.table_name, column]))],
+            dependsOn: [parent, ...columnKeys],
           }),
         };
       }),

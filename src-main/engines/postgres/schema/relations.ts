@@ -1,13 +1,25 @@
 // Tables, partitions, views and materialized views. Foreign tables are found and reported as not
 // modelled. A table's definition leaves its columns and constraints out: they are objects of their own.
 import { schemaObject, schemaObjectKey, type SchemaObject, type SchemaUnread } from '../../../../src-shared/model/schema';
-import { notInExtension, relationKindSql, type CatalogRow, type FoundObject, type RelationObjectKind, type Family } from './foundObject';
+import {
+  notInExtension,
+  relationKindSql,
+  type CatalogRow,
+  type FamilyRead,
+  type FoundObject,
+  type RelationObjectKind,
+  type Family,
+  type Relations,
+} from './foundObject';
 
 interface RelationRow extends CatalogRow {
   ref: string;
+  oid: string;
   schema: string;
   name: string;
   qualified: string;
+  /** The model's kind of the relation (relationKindSql). */
+  kind: RelationObjectKind;
   relkind: string;
   unlogged: boolean;
   row_security: boolean;
@@ -20,8 +32,8 @@ interface RelationRow extends CatalogRow {
 }
 
 const relationsSql = `
-SELECT 'pg_class'::regclass::oid || ':' || c.oid AS ref, n.nspname AS schema, c.relname AS name, format('%I.%I', n.nspname, c.relname) AS qualified,
-       c.relkind, c.relpersistence = 'u' AS unlogged, c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
+SELECT 'pg_class'::regclass::oid || ':' || c.oid AS ref, c.oid::text AS oid, n.nspname AS schema, c.relname AS name,
+       format('%I.%I', n.nspname, c.relname) AS qualified, ${relationKindSql('c')} AS kind, c.relkind, c.relpersistence = 'u' AS unlogged, c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
        CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS query,
@@ -93,12 +105,14 @@ function viewObject(row: RelationRow, kind: 'view' | 'materialized view'): Schem
   return kind === 'view' ? schemaObject<'view'>({ ...fields, kind }) : schemaObject<'materialized view'>({ ...fields, kind });
 }
 
-export const relationsFamily: Family<RelationRow> = {
+export const relationsFamily: Family<RelationRow, FamilyRead & { tables: Relations }> = {
   sql: relationsSql,
   build(rows) {
     const objects: FoundObject[] = [];
     const unread: SchemaUnread[] = [];
+    const tables: Relations = new Map();
     for (const row of rows) {
+      tables.set(row.oid, row);
       if (row.relkind === 'f') {
         unread.push({ object: `foreign table ${row.qualified}`, reason: 'foreign tables are not part of the schema model yet' });
         continue;
@@ -108,6 +122,6 @@ export const relationsFamily: Family<RelationRow> = {
       const commentKind = row.relkind === 'v' ? 'VIEW' : row.relkind === 'm' ? 'MATERIALIZED VIEW' : 'TABLE';
       objects.push({ ref: row.ref, commentTarget: `${commentKind} ${row.qualified}`, object });
     }
-    return { objects, unread };
+    return { objects, unread, tables };
   },
 };
