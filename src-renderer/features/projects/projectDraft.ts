@@ -129,3 +129,9 @@ export function unplayedRoles(draft: ProjectDraft): string[] {
   const played = new Set(draft.environments.flatMap((e) => e.members.map((m) => m.role.trim().toLowerCase())));
   return [...new Set(draft.bindings.map((b) => b.role).filter((role) => !played.has(role.toLowerCase())))];
 }
+
+/** The draft without the connections that no longer exist (removed while the form was open); the same draft when none went. */
+export function withoutConnectionsGone(draft: ProjectDraft, existing: ReadonlySet<string>): ProjectDraft {
+  if (draft.environments.every((e) => e.members.every((m) => existing.has(m.profileId)))) return draft;
+  return { ...draft, environments: draft.environments.map((e) => ({ ...e, members: e.members.filter((m) => existing.has(m.profileId)) })) };
+}

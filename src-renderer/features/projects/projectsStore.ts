@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { Project, ProjectDetection } from '../../../src-shared/model/project';
 import { asError, call, type ShownError } from '../../api/client';
 import { useConnections } from '../connections/connectionsStore';
-import { draftOfDetection, draftOfProject, emptyDraft, inputOf, type ProjectDraft } from './projectDraft';
+import { draftOfDetection, draftOfProject, emptyDraft, inputOf, withoutConnectionsGone, type ProjectDraft } from './projectDraft';
 
 /** The project open in the workspace: a stored one by id, or the form of a new one. */
 export const newProject = 'new';
@@ -94,7 +94,8 @@ export const useProjects = create<ProjectsState>((set, get) => {
     },
     edit(change) {
       const { draft } = get();
-      if (draft) set({ draft: change(draft), done: undefined });
+      const next = draft && change(draft);
+      if (next && next !== draft) set({ draft: next, done: undefined });
     },
     async detect(dir) {
       await act('detecting', async () => {
@@ -126,7 +127,14 @@ export const useProjects = create<ProjectsState>((set, get) => {
   };
 });
 
-// Selecting a connection (or starting a new one) closes the project: one thing open at a time.
 useConnections.subscribe((state, previous) => {
+  // Selecting a connection (or starting a new one) closes the project: one thing open at a time.
   if (state.selected !== undefined && state.selected !== previous.selected) useProjects.getState().close();
+  // A connection removed leaves its environments (the store drops it from them): the list's counts
+  // are read again, and the open form lets go of it too, so saving does not name a connection gone.
+  if (state.loaded && state.profiles !== previous.profiles) {
+    const { projects, draft, load, edit } = useProjects.getState();
+    if (projects !== undefined) void load();
+    if (draft) edit((d) => withoutConnectionsGone(d, new Set(state.profiles.map((p) => p.id))));
+  }
 });

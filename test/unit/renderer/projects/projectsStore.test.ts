@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { call } from '../../../../src-renderer/api/client';
 import { useConnections } from '../../../../src-renderer/features/connections/connectionsStore';
 import { addEnvironment, toggleMember, type ProjectDraft } from '../../../../src-renderer/features/projects/projectDraft';
@@ -85,5 +85,23 @@ describe('the projects store', () => {
     expect(useProjects.getState().draft?.name).toBe('Demo');
     useConnections.getState().select(demo.id);
     expect(useProjects.getState().selected).toBeUndefined();
+  });
+
+  it('lets go of a connection removed while the project is open, and reads the list again with its environment empty', async () => {
+    await openServices();
+    const demo = await call('profiles.createDemo', {});
+    const project = await call('projects.create', {
+      project: { name: 'Demo', dir: demo.projectDir, environments: [{ name: 'demo', members: [{ profileId: demo.id }] }] },
+    });
+    await useConnections.getState().load();
+    await useProjects.getState().load();
+    useProjects.getState().select(project.id);
+    expect(useProjects.getState().draft?.environments[0]?.members).toHaveLength(1);
+
+    await call('profiles.remove', { id: demo.id, snapshots: 'delete' });
+    await useConnections.getState().load();
+    expect(useProjects.getState().draft?.environments.map((e) => [e.name, e.members])).toEqual([['demo', []]]);
+    await vi.waitFor(() => expect(useProjects.getState().projects?.[0]?.environments).toEqual([{ name: 'demo', members: [] }]));
+    expect(await useProjects.getState().save()).toBe(true);
   });
 });
