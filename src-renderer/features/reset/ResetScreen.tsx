@@ -1,5 +1,5 @@
-// The reset wizard for the selected connection: a stepper (Target, Impact, Safety net, Confirm,
-// Run, Verify), the database's snapshots, and "Reset demo" for any connection with a pristine snapshot (asked like every restore).
+// The reset wizard for the selected connection: a stepper (Recipe when the connection has saved
+// recipes, Target, Impact, Safety net, Confirm, Run, Verify), the database's snapshots, and "Reset demo" for any connection with a pristine snapshot (asked like every restore).
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { demoDataBeside } from '../../../src-shared/model/demoData';
 import { demoSnapshotName } from '../../../src-shared/model/reset';
@@ -10,17 +10,27 @@ import { useProblems } from '../connections/problemsStore';
 import { ConfirmStep } from './ConfirmStep';
 import { ImpactStep } from './ImpactStep';
 import { PristineDemo } from './PristineDemo';
+import { RecipeStep } from './RecipeStep';
 import { RestoreDialog } from './RestoreDialog';
 import { RunStep } from './RunStep';
 import { SafetyStep } from './SafetyStep';
 import { SnapshotList } from './SnapshotList';
 import { TargetStep } from './TargetStep';
 import { VerifyStep } from './VerifyStep';
-import { useReset, wizardSteps, type WizardStep } from './resetStore';
+import { stepsShown, useReset, type WizardStep } from './resetStore';
 import { useSnapshots } from './snapshotsStore';
 
-const stepLabels: Record<WizardStep, string> = { target: 'Target', impact: 'Impact', safety: 'Safety net', confirm: 'Confirm', run: 'Run', verify: 'Verify' };
+const stepLabels: Record<WizardStep, string> = {
+  recipe: 'Recipe',
+  target: 'Target',
+  impact: 'Impact',
+  safety: 'Safety net',
+  confirm: 'Confirm',
+  run: 'Run',
+  verify: 'Verify',
+};
 const stepViews: Record<WizardStep, ComponentType> = {
+  recipe: RecipeStep,
   target: TargetStep,
   impact: ImpactStep,
   safety: SafetyStep,
@@ -32,7 +42,8 @@ const stepViews: Record<WizardStep, ComponentType> = {
 export function ResetScreen() {
   const profileId = useConnections((s) => s.selected);
   const profile = useConnections((s) => s.profiles.find((p) => p.id === s.selected));
-  const { step, start, restart, setRequest } = useReset();
+  const { step, start, pickRecipe, setRequest } = useReset();
+  const steps = stepsShown(useReset((s) => s.recipes));
   const snapshots = useSnapshots();
   const result = useReset((s) => s.result);
   const refreshProblems = useProblems((s) => s.refresh);
@@ -77,7 +88,7 @@ export function ResetScreen() {
           onReset={() => setRestoringDemo(true)}
           onRebuild={() => {
             // The wizard below, set to what the demo is built from; its Confirm step asks as for every reset.
-            restart();
+            pickRecipe(undefined);
             setRequest({ mode: 'recreate', to: 'heads', takeSnapshot: true, ...(profile.projectDir ? { seedFile: demoDataBeside(profile.projectDir) } : {}) });
           }}
         />
@@ -87,8 +98,8 @@ export function ResetScreen() {
       {snapshots.error && step !== 'verify' && <ErrorMessage error={snapshots.error} />}
       <nav aria-label="Reset steps">
         <ol className="reset-stepper">
-          {wizardSteps.map((s, index) => (
-            <li key={s} aria-current={s === step ? 'step' : undefined} className={wizardSteps.indexOf(step) > index ? 'passed' : ''}>
+          {steps.map((s, index) => (
+            <li key={s} aria-current={s === step ? 'step' : undefined} className={steps.indexOf(step) > index ? 'passed' : ''}>
               {index + 1}. {stepLabels[s]}
             </li>
           ))}
@@ -99,7 +110,7 @@ export function ResetScreen() {
         tabIndex={-1}
         role="group"
         className="reset-step-view"
-        aria-label={`Step ${wizardSteps.indexOf(step) + 1} of ${wizardSteps.length}: ${stepLabels[step]}`}
+        aria-label={`Step ${steps.indexOf(step) + 1} of ${steps.length}: ${stepLabels[step]}`}
       >
         <View />
       </div>

@@ -21,9 +21,11 @@ function SafetyNetFacts({ safetyNet }: { safetyNet: SafetyNetPlan }) {
 }
 
 export function SafetyStep() {
-  const { request, plan, setRequest, go } = useReset();
+  const { request, plan, setRequest, go, recipe } = useReset();
   if (!plan) return <PlanPending back="impact" />;
   const production = plan.environment === 'prod';
+  // A recipe that says nobody may skip its snapshot keeps it (the server refuses a skip all the same).
+  const keptByRecipe = recipe?.snapshotSkip === 'nobody';
   const skipping = !request.takeSnapshot;
   const { safetyNet } = plan;
   const impossible = request.takeSnapshot && safetyNet !== undefined && !safetyNet.possible.ok;
@@ -40,7 +42,7 @@ export function SafetyStep() {
         <input
           type="checkbox"
           checked={request.takeSnapshot}
-          disabled={production}
+          disabled={production || keptByRecipe}
           onChange={(e) => setRequest({ takeSnapshot: e.target.checked, skipSnapshotAcknowledged: false })}
         />
         Take a snapshot first — a backup of the whole database, which undoes the reset when restored
@@ -53,6 +55,7 @@ export function SafetyStep() {
         </p>
       )}
       {production && <p className="muted">{plan.connection} is a production connection: the backup cannot be skipped.</p>}
+      {keptByRecipe && !production && <p className="muted">The recipe “{recipe.name}” says nobody may skip the backup.</p>}
       {skipping && (
         <label className="reset-choice reset-warning">
           <input

@@ -1,4 +1,5 @@
-// Step 1: the mode, the migration target afterwards, an optional seed file.
+// The Target step: the mode, the migration target afterwards, an optional seed file; filled and locked
+// when a recipe was picked on the Recipe step.
 import { useMemo } from 'react';
 import type { ResetMode } from '../../../src-shared/model/reset';
 import { targetChoices, targetProblem } from '../runner/migrationTargets';
@@ -14,7 +15,7 @@ const modes: Array<{ mode: ResetMode; label: string; hint: string }> = [
 ];
 
 export function TargetStep() {
-  const { request, setRequest, go, project } = useReset();
+  const { request, setRequest, go, project, recipe, recipes } = useReset();
   const report = project?.report;
   const choices = useMemo(() => (report ? targetChoices(report) : []), [report]);
   // Recreated or wiped, the database migrates from nothing applied (a restored snapshot's target is left to the server's plan).
@@ -22,10 +23,18 @@ export function TargetStep() {
   // An unfinished snapshot (its copy was interrupted) cannot be restored.
   const snapshots = useSnapshots((s) => s.snapshots).filter((s) => s.state === 'ready');
   const migrate = request.to !== undefined;
-  const ready = request.mode !== 'snapshot' || request.snapshotId !== undefined;
+  // A recipe's snapshot is found by name on the server, for this connection's database.
+  const ready = request.mode !== 'snapshot' || request.snapshotId !== undefined || recipe !== undefined;
+  const locked = recipe !== undefined;
   return (
     <div className="reset-step">
-      <fieldset>
+      {recipe && (
+        <p role="status" className="reset-recipe-note">
+          Chosen by the recipe “{recipe.name}”: these choices are locked.
+          {recipe.mode === 'snapshot' && ` It restores this database’s snapshot “${recipe.snapshotName ?? ''}”.`}
+        </p>
+      )}
+      <fieldset disabled={locked}>
         <legend>Mode</legend>
         {modes.map(({ mode, label, hint }) => (
           <label key={mode} className="reset-choice">
@@ -41,7 +50,7 @@ export function TargetStep() {
           </label>
         ))}
       </fieldset>
-      {request.mode === 'snapshot' && (
+      {request.mode === 'snapshot' && !locked && (
         <label>
           Snapshot to restore
           <select value={request.snapshotId ?? ''} onChange={(e) => setRequest({ snapshotId: e.target.value || undefined })}>
@@ -54,7 +63,7 @@ export function TargetStep() {
           </select>
         </label>
       )}
-      <fieldset>
+      <fieldset disabled={locked}>
         <legend>Afterwards</legend>
         <label className="reset-choice">
           <input type="checkbox" checked={migrate} onChange={(e) => setRequest({ to: e.target.checked ? 'heads' : undefined })} />
@@ -80,6 +89,11 @@ export function TargetStep() {
         </label>
       </fieldset>
       <div className="actions">
+        {recipes.length > 0 && (
+          <button type="button" onClick={() => go('recipe')}>
+            Back
+          </button>
+        )}
         <button type="button" className="primary" disabled={!ready || request.to === '' || problem !== undefined} onClick={() => go('impact')}>
           Next: impact
         </button>

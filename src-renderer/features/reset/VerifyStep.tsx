@@ -1,16 +1,18 @@
-// Step 6: the summary — every step's result, the verification, and the undo (restore the snapshot,
-// once, after the same confirmation as every restore); after the undo, what the database is now.
+// The last step: the summary — every step's result, the verification, and the undo (restore the snapshot,
+// once, after the same confirmation as every restore); after the undo, what the database is now. A
+// reset chosen by hand can be saved as a recipe.
 import { useEffect, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useConnections } from '../connections/connectionsStore';
 import { PlanPending } from './PlanPending';
 import { RestoreDialog } from './RestoreDialog';
+import { SaveRecipeForm } from './SaveRecipeForm';
 import { useReset } from './resetStore';
 import { useSnapshots } from './snapshotsStore';
 import { StepList } from './StepList';
 
 export function VerifyStep() {
-  const { plan, result, live, restart, profileId, statusAfterUndo: now, readStatusAfterUndo, restoresBeforeResult } = useReset();
+  const { plan, result, live, restart, profileId, recipe, statusAfterUndo: now, readStatusAfterUndo, restoresBeforeResult } = useReset();
   const { busy, notice, error, restored, snapshots } = useSnapshots();
   const profile = useConnections((s) => s.profiles.find((p) => p.id === profileId));
   const [asking, setAsking] = useState(false);
@@ -74,6 +76,7 @@ export function VerifyStep() {
           New reset
         </button>
       </div>
+      {result.ok && !recipe && !undone && <SaveRecipeForm profileId={profile.id} />}
       {asking && snapshot && <RestoreDialog snapshot={snapshot} profile={profile} onClose={() => setAsking(false)} />}
     </div>
   );

@@ -1,22 +1,43 @@
-// The reset wizard's state: the request built on the Target and Safety net steps, the plan the
-// server answers with, the typed confirmations, and the run's live steps and result.
+// The reset wizard's state: the request built on the Target and Safety net steps (or decided by a
+// saved recipe picked on the Recipe step, when the connection has any), the plan the server answers
+// with, the typed confirmations, and the run's live steps and result.
 import { create } from 'zustand';
 import type { OperationEventOf, ResetStepProgress } from '../../../src-shared/api';
 import type { GraphLoad } from '../../../src-shared/model/graphView';
 import type { ResetPlan, ResetRequest, ResetResult } from '../../../src-shared/model/reset';
+import type { ResetRecipe } from '../../../src-shared/model/resetRecipe';
 import type { MigrationStatus } from '../../../src-shared/model/status';
 import { asError, call } from '../../api/client';
 import { followOperation } from '../../api/operationEvents';
 import { projectGraph } from '../runner/projectGraph';
 import { useSnapshots } from './snapshotsStore';
 
-export const wizardSteps = ['target', 'impact', 'safety', 'confirm', 'run', 'verify'] as const;
+export const wizardSteps = ['recipe', 'target', 'impact', 'safety', 'confirm', 'run', 'verify'] as const;
 export type WizardStep = (typeof wizardSteps)[number];
+
+/** The steps the wizard shows: the Recipe step first only when the connection has recipes. */
+export function stepsShown(recipes: readonly ResetRecipe[]): readonly WizardStep[] {
+  return recipes.length > 0 ? wizardSteps : wizardSteps.filter((s) => s !== 'recipe');
+}
+
+/** The request a recipe decides (its snapshot is found by name on the server; the plan carries its id). */
+export function recipeRequest(recipe: ResetRecipe): ResetRequest {
+  return {
+    mode: recipe.mode,
+    ...(recipe.to ? { to: recipe.to } : {}),
+    ...(recipe.seedFile ? { seedFile: recipe.seedFile } : {}),
+    takeSnapshot: true,
+  };
+}
 
 interface ResetState {
   profileId: string | undefined;
   /** The bound project's graph, for the migration target picker; undefined until read or without a project. */
   project: GraphLoad | undefined;
+  /** The saved recipes this connection may run (its project environment's or group's). */
+  recipes: ResetRecipe[];
+  /** The recipe picked on the Recipe step: its choices fill the request and are locked. */
+  recipe: ResetRecipe | undefined;
   step: WizardStep;
   request: ResetRequest;
   plan: ResetPlan | undefined;
@@ -34,6 +55,8 @@ interface ResetState {
   start(profileId: string): void;
   /** Back to the Target step for another reset of the same connection. */
   restart(): void;
+  /** A recipe fills and locks the choices; undefined: the user chooses them on the Target step. */
+  pickRecipe(recipe: ResetRecipe | undefined): void;
   setRequest(change: Partial<ResetRequest>): void;
   go(step: WizardStep): void;
   loadPlan(): Promise<void>;
@@ -57,8 +80,16 @@ const fresh = () => ({
   opId: undefined,
 });
 
+/** With a recipe picked, only the snapshot may change, and only when the recipe lets anyone skip it. */
+function allowedChange(recipe: ResetRecipe | undefined, change: Partial<ResetRequest>): Partial<ResetRequest> {
+  if (!recipe) return change;
+  if (recipe.snapshotSkip === 'nobody') return {};
+  const { takeSnapshot, skipSnapshotAcknowledged } = change;
+  return { ...(takeSnapshot === undefined ? {} : { takeSnapshot }), ...(skipSnapshotAcknowledged === undefined ? {} : { skipSnapshotAcknowledged }) };
+}
+
 export const useReset = create<ResetState>((set, get) => {
-  const onEvent = (message: OperationEventOf<'reset.run'>) => {
+  const onEvent = (message: OperationEventOf<'reset.run'> | OperationEventOf<'recipes.run'>) => {
     if (message.event === 'op.progress') {
       const { detail } = message.payload;
       if (!detail) return;
@@ -71,20 +102,36 @@ export const useReset = create<ResetState>((set, get) => {
   return {
     profileId: undefined,
     project: undefined,
+    recipes: [],
+    recipe: undefined,
     planning: false,
     ...fresh(),
     start(profileId) {
       if (get().profileId === profileId) return;
-      set({ profileId, project: undefined, ...fresh() });
+      set({ profileId, project: undefined, recipes: [], recipe: undefined, ...fresh() });
       void projectGraph(profileId).then((project) => {
         if (get().profileId === profileId) set({ project });
       });
+      void call('recipes.list', { profileId }).then(
+        (recipes) => {
+          // Offered first, unless the user has moved on already.
+          if (get().profileId === profileId) set({ recipes, ...(recipes.length > 0 && get().step === 'target' ? { step: 'recipe' as WizardStep } : {}) });
+        },
+        (error: unknown) => {
+          if (get().profileId === profileId) set({ error: asError(error) });
+        },
+      );
     },
     restart() {
-      set(fresh());
+      set({ ...fresh(), recipe: undefined, ...(get().recipes.length > 0 ? { step: 'recipe' as WizardStep } : {}) });
+    },
+    pickRecipe(recipe) {
+      set({ ...fresh(), recipe, ...(recipe ? { request: recipeRequest(recipe) } : {}), step: 'target' });
     },
     setRequest(change) {
-      set({ request: { ...get().request, ...change } });
+      const allowed = allowedChange(get().recipe, change);
+      if (Object.keys(allowed).length === 0) return;
+      set({ request: { ...get().request, ...allowed } });
       if (get().step !== 'target') void get().loadPlan();
     },
     go(step) {
@@ -92,11 +139,13 @@ export const useReset = create<ResetState>((set, get) => {
       if (step === 'impact' || step === 'confirm') void get().loadPlan();
     },
     async loadPlan() {
-      const { profileId, request } = get();
+      const { profileId, request, recipe } = get();
       if (!profileId) return;
       set({ planning: true });
       try {
-        const plan = await call('reset.plan', { profileId, request });
+        const plan = recipe
+          ? await call('recipes.plan', { recipe: recipe.id, profileId, ...(request.takeSnapshot ? {} : { skipSnapshot: true }) })
+          : await call('reset.plan', { profileId, request });
         if (get().request === request) set({ plan, planning: false, error: undefined });
       } catch (error) {
         // The old plan described another request: showing it beside the error would mislead.
@@ -107,15 +156,18 @@ export const useReset = create<ResetState>((set, get) => {
       set(change);
     },
     async run() {
-      const { profileId, request, typedName, environmentAcknowledged } = get();
+      const { profileId, request, recipe, typedName, environmentAcknowledged } = get();
       if (!profileId) return;
       set({ step: 'run', live: [], result: undefined, error: undefined, opId: undefined });
+      const confirmation = { typedName, ...(environmentAcknowledged ? { environmentAcknowledged } : {}) };
       try {
-        const opId = await followOperation(
-          'reset.run',
-          { profileId, request, confirmation: { typedName, ...(environmentAcknowledged ? { environmentAcknowledged } : {}) } },
-          onEvent,
-        );
+        const opId = recipe
+          ? await followOperation(
+              'recipes.run',
+              { recipe: recipe.id, profileId, confirmation, ...(request.takeSnapshot ? {} : { skipSnapshot: true }) },
+              onEvent,
+            )
+          : await followOperation('reset.run', { profileId, request, confirmation }, onEvent);
         set({ opId });
       } catch (error) {
         set({ step: 'confirm', error: asError(error) });
