@@ -7,9 +7,9 @@ import { withAncestors, type RevisionGraph } from '../graph/revisionGraph';
 import { cellStates, type CellState, type Matrix, type MatrixCell, type MatrixColumn, type MatrixRow, type NeighbourGap } from '../model/matrix';
 import type { Anomaly } from '../model/revision';
 import type { AppliedRecord } from '../model/status';
-import { appliedClosure } from './appliedClosure';
-import type { AuditedRuns } from './auditedRuns';
-import { environmentGapPlan } from './neighbourGaps';
+import { appliedRows, rowIndex, type RowIndex } from './appliedClosure';
+import type { AuditedApply, AuditedRuns } from './auditedRuns';
+import { orderWithin } from './neighbourGaps';
 
 export type ColumnRead =
   | { ok: true; records: readonly AppliedRecord[]; runRefusal: string | null; missingTables?: string[] }
@@ -39,8 +39,10 @@ export interface MatrixInput {
 /** A column as built, with what the gaps need and the Matrix does not carry. */
 interface BuiltColumn {
   column: MatrixColumn;
-  applied: Set<string> | null;
-  checksums: Map<string, string>;
+  /** 1 per applied row; null for a connection not read. */
+  applied: Uint8Array | null;
+  /** Recorded checksums by row, where no file checksum is compared. */
+  checksums: Map<number, string>;
 }
 
 function rowsOf(graph: RevisionGraph): { rows: MatrixRow[]; laneCount: number; lines: Matrix['lines'] } {
@@ -74,12 +76,15 @@ const unknownCell: MatrixCell = Object.freeze({ state: 'unknown' });
 
 const short = (checksum: string) => (checksum.length > 12 ? `${checksum.slice(0, 12)}…` : checksum);
 
-function appliedCell(id: string, record: AppliedRecord | undefined, runs: AuditedRuns, fileChecksum: string | null): MatrixCell {
-  const audited = runs.applied.get(id);
-  const cell: MatrixCell = { state: 'applied' };
+/** An applied cell: when, who and how long from the version table's row, else from the audit log, else absent. */
+function appliedCell(record: AppliedRecord | undefined, audited: AuditedApply | undefined, fileChecksum: string | null): MatrixCell {
   const at = record?.appliedAt ?? null;
   const by = record?.appliedBy ?? null;
   const ms = record?.durationMs ?? null;
+  const changed = record?.checksum && fileChecksum && record.checksum !== fileChecksum;
+  // The usual row, every field recorded: one object of one shape.
+  if (at !== null && by !== null && ms !== null && !changed) return { state: 'applied', at, by, ms, source: 'bookkeeping' };
+  const cell: MatrixCell = { state: 'applied' };
   if (at !== null || by !== null || ms !== null) cell.source = 'bookkeeping';
   else if (audited) cell.source = 'audit';
   const when = at ?? audited?.at;
@@ -88,18 +93,20 @@ function appliedCell(id: string, record: AppliedRecord | undefined, runs: Audite
   if (when !== undefined) cell.at = when;
   if (who !== undefined) cell.by = who;
   if (long !== undefined) cell.ms = long;
-  if (record?.checksum && fileChecksum && record.checksum !== fileChecksum) {
+  if (changed && record?.checksum && fileChecksum) {
     cell.state = 'changed';
     cell.note = `the file changed since it was applied (recorded checksum ${short(record.checksum)}, the file's ${short(fileChecksum)})`;
   }
   return cell;
 }
 
-/** Each project head with everything below it, and the order a full upgrade runs: computed once for every column. */
+/** What every column shares, by row: the index, the files' checksums, each head's lineage, the full upgrade order. */
 interface Shared {
-  lineage: ReadonlyArray<{ head: string; below: ReadonlySet<string> }>;
-  /** upgradeOrder of every revision, made when a column first has something pending. */
-  fullOrder: () => readonly string[];
+  index: RowIndex;
+  fileChecksum: ReadonlyArray<string | null>;
+  lineage: ReadonlyArray<{ head: string; below: Uint8Array }>;
+  /** upgradeOrder of every revision, as rows, made when a column first has something pending. */
+  fullOrder: () => readonly number[];
 }
 
 /**
@@ -107,19 +114,16 @@ interface Shared {
  * restricted to it meets its revisions in the order the whole walk does: the full order, filtered,
  * is upgradeOrder(pending) without a walk per column.
  */
-function pendingByBranch(graph: RevisionGraph, shared: Shared, applied: ReadonlySet<string>): MatrixColumn['pendingByBranch'] {
-  if (applied.size === graph.revisions.length) return [];
-  const pending = shared.fullOrder().filter((id) => !applied.has(id));
-  return shared.lineage.map(({ head, below }) => ({ head, revisions: pending.filter((id) => below.has(id)) })).filter((b) => b.revisions.length > 0);
+function pendingByBranch(shared: Shared, applied: Uint8Array, appliedCount: number): MatrixColumn['pendingByBranch'] {
+  const { ids } = shared.index;
+  if (appliedCount === ids.length) return [];
+  const pending = shared.fullOrder().filter((row) => applied[row] === 0);
+  return shared.lineage
+    .map(({ head, below }) => ({ head, revisions: pending.filter((row) => below[row] === 1).map((row) => ids[row] as string) }))
+    .filter((b) => b.revisions.length > 0);
 }
 
-function buildColumn(
-  input: ColumnInput,
-  graph: RevisionGraph,
-  rows: readonly MatrixRow[],
-  fileChecksums: MatrixInput['fileChecksums'],
-  shared: Shared,
-): BuiltColumn {
+function buildColumn(input: ColumnInput, graph: RevisionGraph, rows: readonly MatrixRow[], shared: Shared): BuiltColumn {
   const counts = Object.fromEntries(cellStates.map((s) => [s, 0])) as Record<CellState, number>;
   const base = { environment: input.environment, profileId: input.profileId, profileName: input.profileName, role: input.role, production: input.production };
   const { read } = input;
@@ -132,26 +136,44 @@ function buildColumn(
       checksums: new Map(),
     };
   }
-  const byRevision = new Map(read.records.map((r) => [r.revision, r]));
-  const { applied, heads } = appliedClosure(graph, new Set(byRevision.keys()));
-  const checksums = new Map<string, string>();
-  const cells = rows.map((row): MatrixCell => {
-    const { id } = row;
-    if (applied.has(id)) {
-      const record = byRevision.get(id);
-      if (record?.checksum) checksums.set(id, record.checksum);
-      return appliedCell(id, record, input.runs, fileChecksums.get(id) ?? null);
+  const { index } = shared;
+  const recordAt = new Array<AppliedRecord | undefined>(rows.length);
+  const recorded = new Uint8Array(rows.length);
+  const unknownApplied: string[] = [];
+  for (const record of read.records) {
+    const row = index.rowOf.get(record.revision);
+    if (row === undefined) unknownApplied.push(record.revision);
+    else {
+      recorded[row] = 1;
+      recordAt[row] = record;
     }
-    const failure = input.runs.failed.get(id);
-    if (failure) return { state: 'failed', at: failure.at, by: failure.by, source: 'audit', note: failure.message };
-    return pendingCell;
-  });
+  }
+  const { applied, heads } = appliedRows(graph, index, recorded);
+  // Kept only where no file checksum is compared: there another environment's record is the reference.
+  const checksums = new Map<number, string>();
+  const { runs } = input;
+  const cells = new Array<MatrixCell>(rows.length);
+  let appliedCount = 0;
+  for (let i = 0; i < rows.length; i += 1) {
+    const id = index.ids[i] as string;
+    if (applied[i] === 1) {
+      appliedCount += 1;
+      const record = recordAt[i];
+      const fileChecksum = shared.fileChecksum[i] ?? null;
+      if (record?.checksum && !fileChecksum) checksums.set(i, record.checksum);
+      const complete = record !== undefined && record.appliedAt !== null && record.appliedBy !== null && record.durationMs !== null;
+      cells[i] = appliedCell(record, complete ? undefined : runs.applied.get(id), fileChecksum);
+      continue;
+    }
+    const failure = runs.failed.size > 0 ? runs.failed.get(id) : undefined;
+    cells[i] = failure ? { state: 'failed', at: failure.at, by: failure.by, source: 'audit', note: failure.message } : pendingCell;
+  }
   const column: MatrixColumn = {
     ...base,
     error: null,
     heads,
-    unknownApplied: read.records.map((r) => r.revision).filter((id) => !graph.byId.has(id)),
-    pendingByBranch: pendingByBranch(graph, shared, applied),
+    unknownApplied,
+    pendingByBranch: pendingByBranch(shared, applied, appliedCount),
     runRefusal: read.runRefusal,
     cells,
     counts,
@@ -164,32 +186,42 @@ function buildColumn(
  * Where the format keeps a checksum but the file's cannot be compared (none computed), two
  * environments that recorded different checksums for one revision ran different files: each is changed.
  */
-function markDisagreements(built: readonly BuiltColumn[], rows: readonly MatrixRow[], fileChecksums: MatrixInput['fileChecksums']): void {
-  rows.forEach((row, index) => {
-    if (fileChecksums.get(row.id)) return;
-    const recorded = built.filter((b) => b.checksums.has(row.id));
-    if (recorded.length < 2) return;
-    const distinct = new Set(recorded.map((b) => b.checksums.get(row.id)));
-    if (distinct.size < 2) return;
+function markDisagreements(built: readonly BuiltColumn[]): void {
+  const rows = new Set(built.flatMap((b) => [...b.checksums.keys()]));
+  for (const index of rows) {
+    const recorded = built.filter((b) => b.checksums.has(index));
+    if (recorded.length < 2) continue;
+    const distinct = new Set(recorded.map((b) => b.checksums.get(index)));
+    if (distinct.size < 2) continue;
     for (const b of recorded) {
-      const mine = b.checksums.get(row.id) as string;
+      const mine = b.checksums.get(index) as string;
       const others = recorded
-        .filter((o) => o.checksums.get(row.id) !== mine)
-        .map((o) => `${o.column.environment}/${o.column.profileName} recorded ${short(o.checksums.get(row.id) as string)}`);
+        .filter((o) => o.checksums.get(index) !== mine)
+        .map((o) => `${o.column.environment}/${o.column.profileName} recorded ${short(o.checksums.get(index) as string)}`);
       const cell = b.column.cells[index] as MatrixCell;
-      cell.state = 'changed';
-      cell.note = `recorded checksum ${short(mine)} differs from another environment's (${others.join('; ')})`;
+      b.column.cells[index] = { ...cell, state: 'changed', note: `recorded checksum ${short(mine)} differs from another environment's (${others.join('; ')})` };
     }
-  });
+  }
 }
 
-function gapsOf(environments: MatrixInput['environments'], built: readonly BuiltColumn[], graph: RevisionGraph): NeighbourGap[] {
+/** The rows flagged in `rows`, in the planner's order (or its reverse, children first). */
+function planned(graph: RevisionGraph, ids: readonly string[], rows: Uint8Array, reverse = false): string[] {
+  const set = new Set<string>();
+  rows.forEach((flag, i) => {
+    if (flag === 1) set.add(ids[i] as string);
+  });
+  const order = orderWithin(graph, set);
+  return reverse ? order.reverse() : order;
+}
+
+function gapsOf(environments: MatrixInput['environments'], built: readonly BuiltColumn[], graph: RevisionGraph, index: RowIndex): NeighbourGap[] {
   let at = 0;
   const perEnvironment = environments.map((env) => {
     const mine = built.slice(at, at + env.columns.length);
     at += env.columns.length;
     return { name: env.name, built: mine };
   });
+  const count = index.ids.length;
   const gaps: NeighbourGap[] = [];
   for (let i = 1; i < perEnvironment.length; i += 1) {
     const from = perEnvironment[i - 1] as (typeof perEnvironment)[number];
@@ -202,12 +234,20 @@ function gapsOf(environments: MatrixInput['environments'], built: readonly Built
       gaps.push({ from: from.name, to: to.name, toApply: [], toRevert: [], kind: 'unknown', note: [...empty, ...unread].join('; ') });
       continue;
     }
-    const plan = environmentGapPlan(
-      graph,
-      from.built.map((b) => b.applied as Set<string>),
-      to.built.map((b) => b.applied as Set<string>),
-    );
-    gaps.push({ from: from.name, to: to.name, ...plan });
+    // What every connection of `from` has; what a connection of `to` lacks of it, or has beyond it.
+    const apply = new Uint8Array(count);
+    const revert = new Uint8Array(count);
+    for (let row = 0; row < count; row += 1) {
+      const wanted = from.built.every((b) => (b.applied as Uint8Array)[row] === 1);
+      for (const b of to.built) {
+        const here = (b.applied as Uint8Array)[row] === 1;
+        if (wanted && !here) apply[row] = 1;
+        if (here && !wanted) revert[row] = 1;
+      }
+    }
+    const toApply = planned(graph, index.ids, apply);
+    const toRevert = planned(graph, index.ids, revert, true);
+    gaps.push({ from: from.name, to: to.name, toApply, toRevert, kind: toRevert.length > 0 ? 'downgradeFirst' : toApply.length > 0 ? 'upgrade' : 'level' });
   }
   return gaps;
 }
@@ -215,13 +255,27 @@ function gapsOf(environments: MatrixInput['environments'], built: readonly Built
 export function buildMatrix(input: MatrixInput): Matrix {
   const { graph, fileChecksums } = input;
   const { rows, laneCount, lines } = rowsOf(graph);
-  let fullOrder: string[] | undefined;
-  const shared: Shared = {
-    lineage: graph.heads.map((head) => ({ head, below: withAncestors(graph, [head]) })),
-    fullOrder: () => (fullOrder ??= upgradeOrder(graph, new Set(graph.revisions.map((r) => r.id)))),
+  const index = rowIndex(
+    graph,
+    rows.map((r) => r.id),
+  );
+  const flags = (ids: Iterable<string>) => {
+    const set = new Uint8Array(rows.length);
+    for (const id of ids) {
+      const row = index.rowOf.get(id);
+      if (row !== undefined) set[row] = 1;
+    }
+    return set;
   };
-  const built = input.environments.flatMap((env) => env.columns.map((c) => buildColumn(c, graph, rows, fileChecksums, shared)));
-  markDisagreements(built, rows, fileChecksums);
+  let fullOrder: number[] | undefined;
+  const shared: Shared = {
+    index,
+    fileChecksum: rows.map((r) => fileChecksums.get(r.id) ?? null),
+    lineage: graph.heads.map((head) => ({ head, below: flags(withAncestors(graph, [head])) })),
+    fullOrder: () => (fullOrder ??= upgradeOrder(graph, new Set(index.ids)).map((id) => index.rowOf.get(id) as number)),
+  };
+  const built = input.environments.flatMap((env) => env.columns.map((c) => buildColumn(c, graph, rows, shared)));
+  markDisagreements(built);
   for (const b of built) {
     if (b.applied === null) continue;
     for (const cell of b.column.cells) b.column.counts[cell.state] += 1;
@@ -236,7 +290,7 @@ export function buildMatrix(input: MatrixInput): Matrix {
     lines,
     columns: built.map((b) => b.column),
     environments,
-    gaps: gapsOf(input.environments, built, graph),
+    gaps: gapsOf(input.environments, built, graph, index),
     anomalies: input.anomalies,
     heads: graph.heads,
   };

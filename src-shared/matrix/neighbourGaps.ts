@@ -54,14 +54,3 @@ export function gapPlan(graph: RevisionGraph, wanted: ReadonlySet<string>, here:
   const kind = toRevert.length > 0 ? 'downgradeFirst' : toApply.length > 0 ? 'upgrade' : 'level';
   return { toApply, toRevert, kind };
 }
-
-/** The gap between two environments: what every `from` connection has, against what each `to` connection has. */
-export function environmentGapPlan(graph: RevisionGraph, from: readonly ReadonlySet<string>[], to: readonly ReadonlySet<string>[]): GapPlan {
-  const wanted = heldByAll(from);
-  const plans = to.map((here) => gapPlan(graph, wanted, here));
-  const apply = new Set(plans.flatMap((p) => p.toApply));
-  const revert = new Set(plans.flatMap((p) => p.toRevert));
-  const toApply = orderWithin(graph, apply);
-  const toRevert = orderWithin(graph, revert).reverse();
-  return { toApply, toRevert, kind: toRevert.length > 0 ? 'downgradeFirst' : toApply.length > 0 ? 'upgrade' : 'level' };
-}
