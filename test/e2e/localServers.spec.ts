@@ -30,7 +30,7 @@ test.describe('local servers', () => {
     await page.goto(app.url);
     const connections = page.getByRole('navigation', { name: 'Connections' });
     await connections.getByText('Local servers', { exact: true }).click();
-    await expect(connections.getByText('None yet')).toBeVisible();
+    await expect(connections.getByText('None yet: a PostgreSQL server on this machine')).toBeVisible();
 
     await connections.getByLabel('New local server').fill(name);
     await connections.getByRole('button', { name: 'Create' }).click();
@@ -58,7 +58,7 @@ test.describe('local servers', () => {
     expect(await violations(page)).toEqual([]);
     await dialog.getByLabel("Type the local server's name to confirm").fill(name);
     await confirm.click();
-    await expect(connections.getByText('None yet')).toBeVisible({ timeout: 60_000 });
+    await expect(connections.getByText('None yet: a PostgreSQL server on this machine')).toBeVisible({ timeout: 60_000 });
     await expect(connections.getByRole('button', { name: new RegExp(`^${name}`) })).toHaveCount(0);
   });
 });
