@@ -3,16 +3,21 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { KeySource } from '../src-shared/model/session';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { AdoptService } from './authoring/adoptService';
+import { SquashService } from './authoring/squashService';
 import { createHandlers } from './api/handlers';
 import { DemoWorkspace } from './demo/demoWorkspace';
 import { InventoryService } from './inventory/inventoryService';
 import { LocalServerService } from './localServers/localServerService';
 import { MatrixService } from './matrix/matrixService';
 import { PromotionService } from './promotion/promotionService';
+import { BoundRunService } from './projects/boundRunService';
 import { GraphService } from './graph/graphService';
 import { EventBus } from './operations/eventBus';
 import { Operations } from './operations/operations';
 import { ProfileService } from './profiles/profileService';
+import { ProfileImportService } from './profiles/import/profileImportService';
+import { ProfileExportService } from './profiles/export/profileExportService';
 import { GroupService } from './projects/groupService';
 import { ProjectService } from './projects/projectService';
 import { RunnerService } from './runner/runnerService';
@@ -50,11 +55,14 @@ export interface Services {
   events: EventBus;
   operations: Operations;
   profiles: ProfileService;
+  profileImports: ProfileImportService;
+  profileExports: ProfileExportService;
   projects: ProjectService;
   groups: GroupService;
   rollouts: RolloutService;
   matrices: MatrixService;
   promotions: PromotionService;
+  boundRuns: BoundRunService;
   runner: RunnerService;
   rehearsals: RehearsalService;
   inventory: InventoryService;
@@ -66,6 +74,10 @@ export interface Services {
   localServers: LocalServerService;
   schemaComparison: SchemaComparisonService;
   drift: DriftService;
+  /** Adopt a revision whose objects a database already holds (stamp instead of run). */
+  adoptions: AdoptService;
+  /** Squash a linear run of a native project's revisions into one, with its proof. */
+  squashes: SquashService;
   demo: DemoWorkspace;
   dispatch: Dispatch;
   close(): void;
@@ -78,6 +90,8 @@ export function createServices(options: ServicesOptions): Services {
   const snapshots = new SnapshotService(session, snapshotDirOf(options.dataDir));
   const targets = new TargetResolver(session, options.urlPassword);
   const profiles = new ProfileService(session, operations);
+  const profileImports = new ProfileImportService(profiles);
+  const profileExports = new ProfileExportService(session, profiles);
   const projects = new ProjectService(session);
   const groups = new GroupService(session);
   const scratch = new ScratchPlaces(options.dataDir);
@@ -86,6 +100,7 @@ export function createServices(options: ServicesOptions): Services {
   const rollouts = new RolloutService(session, targets, runner, operations, projectRolloutScopes(projects, groups));
   const matrices = new MatrixService(projects, targets, session);
   const promotions = new PromotionService(matrices, projects, runner, operations, session);
+  const boundRuns = new BoundRunService(projects, runner, operations, session);
   // Verify asks for drift only when it runs, after every service below exists.
   const reset = new ResetService(targets, snapshots, session, operations, (ref) => drift.drift(ref));
   const recipes = new RecipeService(session, targets, snapshots, reset);
@@ -95,11 +110,15 @@ export function createServices(options: ServicesOptions): Services {
   const localServers = new LocalServerService(options.dataDir, profiles, session);
   const schemaComparison = new SchemaComparisonService(targets, session, expectedSchema);
   const drift = new DriftService(targets, session, expectedSchema);
+  const adoptions = new AdoptService(targets, expectedSchema, runner);
+  const squashes = new SquashService(targets, session, scratch);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
   const handlers = createHandlers({
     session,
     profiles,
+    profileImports,
+    profileExports,
     runner,
     rehearsals,
     inventory,
@@ -115,6 +134,7 @@ export function createServices(options: ServicesOptions): Services {
     rollouts,
     matrices,
     promotions,
+    boundRuns,
     demo,
     operations,
     events,
@@ -129,11 +149,14 @@ export function createServices(options: ServicesOptions): Services {
     events,
     operations,
     profiles,
+    profileImports,
+    profileExports,
     projects,
     groups,
     rollouts,
     matrices,
     promotions,
+    boundRuns,
     runner,
     rehearsals,
     inventory,
@@ -144,6 +167,8 @@ export function createServices(options: ServicesOptions): Services {
     expectedSchema,
     schemaComparison,
     drift,
+    adoptions,
+    squashes,
     localServers,
     demo,
     dispatch,

@@ -33,6 +33,8 @@ import { groupInputSchema, projectIdSchema, projectInputSchema, type Group, type
 import { rolloutExportFormats, rolloutRequestSchema, type Rollout, type RolloutListing, type RolloutProgress } from './model/rollout';
 import type { RolloutExport } from './model/rolloutExport';
 import type { Matrix } from './model/matrix';
+import { importRequestSchema, importRunSchema, type ImportPreview, type ImportResult } from './model/profileImport';
+import { boundRunInputSchema, boundStatusInputSchema, type BoundRunResult, type BoundStatus } from './model/boundRun';
 import { promotionPreviewSchema, promotionRunSchema, type PromotionPreview, type PromotionRecord } from './model/promotion';
 
 /** Binds an output type to an input schema; the output only exists for the type checker. */
@@ -95,6 +97,16 @@ export const api = {
   /** Tests every saved profile as a long operation: one progress event per profile. */
   'profiles.testAll': method<OperationStarted>()(empty),
   'profiles.createDemo': method<Profile>()(empty),
+  /** What importing a file would create (pgAdmin, DBeaver, .pgpass, pg_service.conf, URIs, libpq variables, a bundle): duplicates marked, problems by line. */
+  'profiles.importPreview': method<ImportPreview>()(importRequestSchema),
+  /** Creates the previewed profiles (passwords straight into the store); duplicates of saved profiles only with includeDuplicates. */
+  'profiles.import': method<ImportResult>()(importRunSchema),
+  /** The named profiles (all when none) as an encrypted bundle with their passwords; the passphrase must pass the store's rule. */
+  'profiles.exportBundle': method<ProfileExport>()(
+    z.object({ names: z.array(z.string().min(1).max(100)).max(10_000).optional(), passphrase: z.string().min(1).max(1024) }).strict(),
+  ),
+  /** The named profiles (all when none) as pgAdmin 4's servers.json, without passwords; SQLite ones left out and said. */
+  'profiles.exportPgadmin': method<ProfileExport>()(z.object({ names: z.array(z.string().min(1).max(100)).max(10_000).optional() }).strict()),
 
   /** Where the connection stands against its bound migration project. */
   'runner.status': method<MigrationStatus>()(z.object({ profileId: profileIdSchema }).strict()),
@@ -297,6 +309,14 @@ export const api = {
   /** Runs it as a long operation (op.done: the PromotionRecord) when every gate passes; E_PROMOTION_REFUSED naming each failed gate. Audited either way. */
   'promotion.run': method<OperationStarted>()(promotionRunSchema),
 
+  /** A project with bindings, per database: each bound database of the environment read through its own connection, narrowed to its own branch. */
+  'bindings.status': method<BoundStatus>()(boundStatusInputSchema),
+  /**
+   * An upgrade or downgrade of an environment split per bound database, run one database after another as a long
+   * operation (op.done: the BoundRunResult), stopping all at the first failure (its error's detail: the result so far).
+   */
+  'bindings.run': method<OperationStarted>()(boundRunInputSchema),
+
   'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200), profileId: z.string().min(1).optional() }).strict()),
   'audit.verify': method<AuditVerification>()(empty),
 
@@ -313,6 +333,13 @@ export const apiMethods = Object.keys(api) as ApiMethod[];
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(api, name);
+}
+
+/** An export's file text, the profiles it holds and those its format has no place for. */
+export interface ProfileExport {
+  text: string;
+  profiles: string[];
+  leftOut: string[];
 }
 
 /** One saved connection's outcome in profiles.testAll. */
@@ -348,6 +375,7 @@ export interface OperationReports {
   'rollouts.start': { detail: RolloutProgress; result: Rollout };
   'rollouts.resume': { detail: RolloutProgress; result: Rollout };
   'promotion.run': { detail: never; result: PromotionRecord };
+  'bindings.run': { detail: never; result: BoundRunResult };
 }
 
 export type OperationMethod = StartsOperation;

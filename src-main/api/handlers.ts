@@ -6,7 +6,10 @@ import type { InventoryService } from '../inventory/inventoryService';
 import type { LocalServerService } from '../localServers/localServerService';
 import type { MatrixService } from '../matrix/matrixService';
 import type { PromotionService } from '../promotion/promotionService';
+import type { BoundRunService } from '../projects/boundRunService';
 import type { ProfileService } from '../profiles/profileService';
+import type { ProfileImportService } from '../profiles/import/profileImportService';
+import type { ProfileExportService } from '../profiles/export/profileExportService';
 import type { GroupService } from '../projects/groupService';
 import type { ProjectService } from '../projects/projectService';
 import type { RunnerService } from '../runner/runnerService';
@@ -25,6 +28,8 @@ import { passphraseKeyProvider } from '../store/keyProvider';
 export interface HandlerServices {
   session: StoreSession;
   profiles: ProfileService;
+  profileImports: ProfileImportService;
+  profileExports: ProfileExportService;
   runner: RunnerService;
   rehearsals: RehearsalService;
   inventory: InventoryService;
@@ -40,6 +45,7 @@ export interface HandlerServices {
   rollouts: RolloutService;
   matrices: MatrixService;
   promotions: PromotionService;
+  boundRuns: BoundRunService;
   demo: DemoWorkspace;
   operations: Operations;
   events: EventBus;
@@ -48,6 +54,8 @@ export interface HandlerServices {
 export function createHandlers({
   session,
   profiles,
+  profileImports,
+  profileExports,
   runner,
   rehearsals,
   inventory,
@@ -63,6 +71,7 @@ export function createHandlers({
   rollouts,
   matrices,
   promotions,
+  boundRuns,
   demo,
   operations,
   events,
@@ -88,6 +97,10 @@ export function createHandlers({
     'profiles.test': (request) => profiles.test(request),
     'profiles.testAll': () => profiles.testAll(),
     'profiles.createDemo': (_input, { actor }) => demo.create(actor),
+    'profiles.importPreview': (request) => profileImports.preview(request),
+    'profiles.import': (request, { actor }) => profileImports.import(request, actor),
+    'profiles.exportBundle': ({ names, passphrase }, { actor }) => profileExports.bundle(names, passphrase, actor),
+    'profiles.exportPgadmin': ({ names }, { actor }) => profileExports.pgadmin(names, actor),
 
     'runner.status': ({ profileId }) => runner.status({ profileId }),
     'runner.preview': ({ profileId, request }, { actor }) => runner.preview({ profileId }, request, actor),
@@ -169,6 +182,8 @@ export function createHandlers({
     'promotion.preview': ({ project, from, to }, { actor }) => promotions.preview({ project, from, to }, actor),
     'promotion.run': ({ project, from, to, confirmation, approval }, { actor }) =>
       promotions.run({ project, from, to }, actor, { confirmation, ...(approval ? { approval } : {}) }),
+    'bindings.status': ({ project, env }) => boundRuns.status(project, env),
+    'bindings.run': (input, { actor }) => boundRuns.run(input, actor),
     'audit.list': ({ limit, profileId }) => session.store.audit.list(limit, profileId),
     'audit.verify': () => session.store.audit.verify(),
 

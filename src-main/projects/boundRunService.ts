@@ -1,0 +1,207 @@
+// A project with bindings, per database: the status of each bound database of an environment (read
+// through its own connection, narrowed to its own branch), and the coordinated run: an upgrade or a
+// downgrade split into each database's targets, run one database after another through the runner
+// (each run checked, locked and audited as a run), stopping all at the first failure. The whole
+// coordinated run is audited once more, with what each database ran and which did not start.
+import { SwitchyardError, toWireError } from '../../src-shared/errors';
+import type { MemberTarget, Project } from '../../src-shared/model/project';
+import type { BoundConnection, BoundRunDatabase, BoundRunInput, BoundRunResult, BoundStatus } from '../../src-shared/model/boundRun';
+import { boundRunLine } from '../../src-shared/model/boundRun';
+import type { OperationStarted } from '../../src-shared/model/operation';
+import type { MigrationStatus } from '../../src-shared/model/status';
+import { bindingOwnership, type BindingOwnership } from '../../src-shared/projects/bindingOwnership';
+import { boundPlan } from '../../src-shared/projects/bindingPlan';
+import { databaseStanding } from '../../src-shared/projects/boundStatus';
+import { loadProject, type LoadedProject } from '../migrations/project';
+import type { OperationContext, Operations } from '../operations/operations';
+import type { RunnerService } from '../runner/runnerService';
+import type { StoreSession } from '../session/storeSession';
+import { sameName } from './checkedModel';
+import type { ProjectService } from './projectService';
+
+/** A bound database with the member that plays its role in the environment (none: the role is unfilled; several: ambiguous). */
+interface BoundMember extends BoundConnection {
+  members: MemberTarget[];
+}
+
+function connectionOf(role: string, labels: string[], members: MemberTarget[]): BoundMember {
+  const playing = members.filter((m) => sameName(m.role, role));
+  const only = playing.length === 1 ? playing[0] : undefined;
+  return { role, labels, profileId: only?.profileId ?? null, profileName: only?.profileName ?? null, members: playing };
+}
+
+/** Why a database cannot be reached as one connection, or undefined when it can. */
+function memberProblem(database: BoundMember, project: Project, environment: string): SwitchyardError | undefined {
+  if (database.members.length === 1) return undefined;
+  if (database.members.length === 0) {
+    return new SwitchyardError(
+      'E_NOT_FOUND',
+      `No connection plays the role ${database.role} in the environment ${environment} of the project ${project.name}: give it one with switchyard projects env ${project.name} ${environment} ${database.role}=PROFILE.`,
+    );
+  }
+  return new SwitchyardError(
+    'E_INVALID_INPUT',
+    `${database.members.length} connections play the role ${database.role} in the environment ${environment} of the project ${project.name} (${database.members.map((m) => m.profileName).join(', ')}): a bound database is one connection.`,
+  );
+}
+
+export class BoundRunService {
+  constructor(
+    private readonly projects: ProjectService,
+    private readonly runner: RunnerService,
+    private readonly operations: Operations,
+    private readonly session: StoreSession,
+  ) {}
+
+  /** Whether the project runs per database (it has bindings). */
+  isBound(project: string): boolean {
+    return this.projects.get(project).bindings.length > 0;
+  }
+
+  /** Each bound database's standing; one that cannot be read carries its error, the others are still read. */
+  async status(projectName: string, environment: string): Promise<BoundStatus> {
+    const { project, env, ownership, databases } = this.prepare(projectName, environment);
+    const read = await Promise.all(
+      databases.map(async (database) => {
+        const { members, ...connection } = database;
+        const problem = memberProblem(database, project, env);
+        if (problem) return { ...connection, error: problem.toWire() };
+        try {
+          const status = await this.runner.status((members[0] as MemberTarget).ref);
+          return { ...connection, standing: databaseStanding(ownership, database.role, status) };
+        } catch (error) {
+          return { ...connection, error: toWireError(error) };
+        }
+      }),
+    );
+    return { project: project.name, environment: env, databases: read, anomalies: ownership.anomalies };
+  }
+
+  /**
+   * The coordinated run as a long operation (op.done: the BoundRunResult). Refused before anything
+   * runs when the target cannot be split (E_BINDING_ANOMALY, E_AMBIGUOUS_REVISION…), a role has no
+   * single connection, a database records another database's revisions, or a production connection
+   * is among them and the environment's name was not typed.
+   */
+  run(input: BoundRunInput, actor: string): OperationStarted {
+    const prepared = this.prepare(input.project, input.env);
+    const { project, env, ownership, loaded, databases } = prepared;
+    const plan = boundPlan(loaded.graph, ownership, input.action, input.to);
+    for (const database of databases) {
+      const problem = memberProblem(database, project, env);
+      if (problem) throw new SwitchyardError(problem.code, `${problem.message} Nothing was run.`);
+    }
+    const production = databases.filter((d) => this.session.store.profiles.get(d.profileId as string).environment === 'prod');
+    if (production.length > 0 && input.confirmation.typedName !== env) {
+      throw new SwitchyardError(
+        'E_CONFIRMATION_REQUIRED',
+        `This run changes ${production.length === 1 ? 'a production connection' : `${production.length} production connections`} (${production.map((d) => d.profileName).join(', ')}): type the environment's name (${env}) to run it. Nothing was changed.`,
+      );
+    }
+    const ordered = plan.databases.map((p) => ({ ...(databases.find((d) => d.role === p.role) as BoundMember), targets: p.targets }));
+    return this.operations.start('bindings.run', (operation) => this.coordinated(input, actor, project, env, ownership, ordered, operation));
+  }
+
+  private prepare(projectName: string, environment: string) {
+    const project = this.projects.get(projectName);
+    const members = this.projects.memberTargets(project.name, environment);
+    const env = project.environments.find((e) => sameName(e.name, environment))?.name ?? environment;
+    const loaded: LoadedProject = loadProject(project.dir, { format: project.format === 'auto' ? undefined : project.format });
+    const ownership = bindingOwnership(loaded.graph, project.bindings);
+    const databases = ownership.databases.map((d) => connectionOf(d.role, d.labels, members));
+    return { project, env, loaded, ownership, databases };
+  }
+
+  private async coordinated(
+    input: BoundRunInput,
+    actor: string,
+    project: Project,
+    env: string,
+    ownership: BindingOwnership,
+    ordered: Array<BoundMember & { targets: string[] }>,
+    operation: OperationContext,
+  ): Promise<BoundRunResult> {
+    // Read first, under nobody's lock: a database holding another's revisions would have them reverted or planned on the wrong server.
+    const before = new Map<string, MigrationStatus>();
+    for (const d of ordered) before.set(d.role, await this.runner.status((d.members[0] as MemberTarget).ref));
+    const foreign = ordered
+      .map((d) => ({ d, ids: databaseStanding(ownership, d.role, before.get(d.role) as MigrationStatus).foreign }))
+      .filter((f) => f.ids.length > 0);
+    if (foreign.length > 0) {
+      const said = foreign.map(
+        (f) => `the ${f.d.role} database (${f.d.profileName}) records ${f.ids.join(', ')}, which live${f.ids.length === 1 ? 's' : ''} elsewhere`,
+      );
+      throw new SwitchyardError('E_BINDING_ANOMALY', `The ${input.action} to "${input.to}" was not run on any database: ${said.join('; ')}.`, {
+        foreign: foreign.map((f) => ({ role: f.d.role, revisions: f.ids })),
+      });
+    }
+    const result: BoundRunResult = {
+      project: project.name,
+      environment: env,
+      action: input.action,
+      to: input.to,
+      outcome: 'succeeded',
+      databases: ordered.map(({ members: _members, ...d }) => ({ ...d, outcome: 'notStarted', ran: [] })),
+    };
+    this.audit(actor, 'bindings.run.start', project, { environment: env, action: input.action, to: input.to, order: ordered.map((d) => d.role) });
+    for (const [index, database] of ordered.entries()) {
+      const entry = result.databases[index] as BoundRunDatabase;
+      const ref = (database.members[0] as MemberTarget).ref;
+      try {
+        for (const to of database.targets) {
+          operation.checkpoint();
+          operation.log('info', `${database.role} (${database.profileName}): ${input.action} to ${to}…`);
+          const run = await this.runner.runWithin(
+            ref,
+            { action: input.action, to },
+            actor,
+            // Checked above for the whole environment (its name typed when a connection is production).
+            { confirmation: { typedName: database.profileName as string } },
+            operation,
+          );
+          entry.ran.push(...run.steps.map((s) => s.revision));
+          entry.heads = databaseStanding(ownership, database.role, run.status).heads;
+        }
+        entry.outcome = entry.ran.length > 0 ? 'done' : 'nothing';
+        if (database.targets.length === 0) entry.heads = databaseStanding(ownership, database.role, before.get(database.role) as MigrationStatus).heads;
+        operation.log('info', boundRunLine(entry));
+      } catch (error) {
+        entry.outcome = 'failed';
+        entry.error = toWireError(error);
+        const ran = await this.ranBeforeFailure(ref, ownership, database.role, before.get(database.role) as MigrationStatus, input.action);
+        if (typeof ran === 'string') entry.error = { ...entry.error, message: `${entry.error.message} (${ran})` };
+        else entry.ran = ran;
+        result.outcome = 'failed';
+        const lines = result.databases.map(boundRunLine);
+        this.audit(actor, 'bindings.run.failed', project, { ...result });
+        throw new SwitchyardError(entry.error.code, `The ${input.action} to "${input.to}" stopped at the ${database.role} database.\n${lines.join('\n')}`, {
+          ...(typeof entry.error.detail === 'object' && entry.error.detail !== null ? entry.error.detail : {}),
+          result,
+        });
+      }
+    }
+    this.audit(actor, 'bindings.run', project, { ...result });
+    return result;
+  }
+
+  /** What a failed database ran before its failure: its standing now against before (each revision commits on its own). */
+  private async ranBeforeFailure(
+    ref: MemberTarget['ref'],
+    ownership: BindingOwnership,
+    role: string,
+    before: MigrationStatus,
+    action: string,
+  ): Promise<string[] | string> {
+    try {
+      const after = databaseStanding(ownership, role, await this.runner.status(ref)).applied;
+      const was = databaseStanding(ownership, role, before).applied;
+      return action === 'upgrade' ? after.filter((id) => !was.includes(id)) : was.filter((id) => !after.includes(id));
+    } catch (error) {
+      return `what it ran before the failure could not be read: ${toWireError(error).message}`;
+    }
+  }
+
+  private audit(actor: string, action: string, project: Project, detail: Record<string, unknown>): void {
+    this.session.store.audit.append({ actor, action, target: `project:${project.name}`, detail });
+  }
+}

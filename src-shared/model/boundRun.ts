@@ -1,0 +1,86 @@
+// A project with bindings seen per database: where each bound database of an environment stands,
+// and a coordinated upgrade or downgrade over them (each database its own branch, one after another,
+// stopping all at the first failure). What the API, the CLI and the app agree on.
+import { z } from 'zod';
+import type { WireError } from '../errors';
+import { confirmationSchema } from './confirmation';
+import { projectEnvironmentNameSchema } from './project';
+import type { BindingAnomaly } from '../projects/bindingOwnership';
+import type { BoundAction } from '../projects/bindingPlan';
+import type { DatabaseStanding } from '../projects/boundStatus';
+
+const projectField = z.string().trim().min(1, 'A project is required').max(100);
+
+export const boundStatusInputSchema = z.object({ project: projectField, env: projectEnvironmentNameSchema }).strict();
+
+export const boundRunInputSchema = z
+  .object({
+    project: projectField,
+    env: projectEnvironmentNameSchema,
+    action: z.enum(['upgrade', 'downgrade']),
+    to: z.string().trim().min(1, 'A revision to go to is required').max(200),
+    /** When any database is a production connection: the environment's name, typed. */
+    confirmation: confirmationSchema.default({}),
+  })
+  .strict();
+
+export type BoundRunInput = z.output<typeof boundRunInputSchema>;
+
+/** A bound database of an environment: its role, the labels bound to it, and the connection playing the role (null: none does). */
+export interface BoundConnection {
+  role: string;
+  labels: string[];
+  profileId: string | null;
+  profileName: string | null;
+}
+
+export interface BoundDatabaseStatus extends BoundConnection {
+  standing?: DatabaseStanding;
+  /** Why it could not be read (no connection plays the role, the server refused…): never a silent gap. */
+  error?: WireError;
+}
+
+export interface BoundStatus {
+  project: string;
+  environment: string;
+  databases: BoundDatabaseStatus[];
+  anomalies: BindingAnomaly[];
+}
+
+export type BoundRunOutcome = 'done' | 'nothing' | 'failed' | 'notStarted';
+
+export interface BoundRunDatabase extends BoundConnection {
+  /** What it was asked to run to (several heads in turn); empty: the target is not on it. */
+  targets: string[];
+  outcome: BoundRunOutcome;
+  /** Revisions run on it, in order. */
+  ran: string[];
+  /** Where it stands after its run. */
+  heads?: string[];
+  error?: WireError;
+}
+
+export interface BoundRunResult {
+  project: string;
+  environment: string;
+  action: BoundAction;
+  to: string;
+  outcome: 'succeeded' | 'failed';
+  /** In run order. */
+  databases: BoundRunDatabase[];
+}
+
+/** One database's line: "auth (auth dev): ran a1, a2; now at a2", "specs (specs dev): not started". */
+export function boundRunLine(d: BoundRunDatabase): string {
+  const where = `${d.role} (${d.profileName ?? 'no connection'})`;
+  switch (d.outcome) {
+    case 'done':
+      return `${where}: ran ${d.ran.join(', ')}; now at ${d.heads?.join(', ') || 'base'}`;
+    case 'nothing':
+      return d.targets.length === 0 ? `${where}: not on this target, nothing to run` : `${where}: nothing to do; at ${d.heads?.join(', ') || 'base'}`;
+    case 'failed':
+      return `${where}: failed${d.ran.length > 0 ? ` after running ${d.ran.join(', ')}` : ''}: ${d.error?.message ?? 'unknown error'}`;
+    case 'notStarted':
+      return `${where}: not started`;
+  }
+}
