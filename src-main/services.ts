@@ -3,8 +3,6 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { KeySource } from '../src-shared/model/session';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
-import { AdoptService } from './authoring/adoptService';
-import { SquashService } from './authoring/squashService';
 import { createHandlers } from './api/handlers';
 import { DemoWorkspace } from './demo/demoWorkspace';
 import { InventoryService } from './inventory/inventoryService';
@@ -16,8 +14,6 @@ import { GraphService } from './graph/graphService';
 import { EventBus } from './operations/eventBus';
 import { Operations } from './operations/operations';
 import { ProfileService } from './profiles/profileService';
-import { ProfileImportService } from './profiles/import/profileImportService';
-import { ProfileExportService } from './profiles/export/profileExportService';
 import { GroupService } from './projects/groupService';
 import { ProjectService } from './projects/projectService';
 import { RunnerService } from './runner/runnerService';
@@ -55,8 +51,6 @@ export interface Services {
   events: EventBus;
   operations: Operations;
   profiles: ProfileService;
-  profileImports: ProfileImportService;
-  profileExports: ProfileExportService;
   projects: ProjectService;
   groups: GroupService;
   rollouts: RolloutService;
@@ -74,10 +68,6 @@ export interface Services {
   localServers: LocalServerService;
   schemaComparison: SchemaComparisonService;
   drift: DriftService;
-  /** Adopt a revision whose objects a database already holds (stamp instead of run). */
-  adoptions: AdoptService;
-  /** Squash a linear run of a native project's revisions into one, with its proof. */
-  squashes: SquashService;
   demo: DemoWorkspace;
   dispatch: Dispatch;
   close(): void;
@@ -90,8 +80,6 @@ export function createServices(options: ServicesOptions): Services {
   const snapshots = new SnapshotService(session, snapshotDirOf(options.dataDir));
   const targets = new TargetResolver(session, options.urlPassword);
   const profiles = new ProfileService(session, operations);
-  const profileImports = new ProfileImportService(profiles);
-  const profileExports = new ProfileExportService(session, profiles);
   const projects = new ProjectService(session);
   const groups = new GroupService(session);
   const scratch = new ScratchPlaces(options.dataDir);
@@ -110,15 +98,11 @@ export function createServices(options: ServicesOptions): Services {
   const localServers = new LocalServerService(options.dataDir, profiles, session);
   const schemaComparison = new SchemaComparisonService(targets, session, expectedSchema);
   const drift = new DriftService(targets, session, expectedSchema);
-  const adoptions = new AdoptService(targets, expectedSchema, runner);
-  const squashes = new SquashService(targets, session, scratch);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
   const handlers = createHandlers({
     session,
     profiles,
-    profileImports,
-    profileExports,
     runner,
     rehearsals,
     inventory,
@@ -149,8 +133,6 @@ export function createServices(options: ServicesOptions): Services {
     events,
     operations,
     profiles,
-    profileImports,
-    profileExports,
     projects,
     groups,
     rollouts,
@@ -167,8 +149,6 @@ export function createServices(options: ServicesOptions): Services {
     expectedSchema,
     schemaComparison,
     drift,
-    adoptions,
-    squashes,
     localServers,
     demo,
     dispatch,
