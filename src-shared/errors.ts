@@ -61,6 +61,36 @@ export const errorCodes = [
   'E_OUT_OF_SCOPE',
   /** A promotion's gates did not all pass, so nothing ran; detail: the promotion record with each gate. */
   'E_PROMOTION_REFUSED',
+  /** An SSH host of the route could not be reached (refused, no such host, no answer). */
+  'E_SSH_UNREACHABLE',
+  /** An SSH host's key is neither pinned nor in ~/.ssh/known_hosts; detail: the host and the key's fingerprint to accept. */
+  'E_SSH_HOST_UNKNOWN',
+  /** An SSH host's key is not the one pinned (or known_hosts knows); detail: both fingerprints. Never accepted by itself. */
+  'E_SSH_HOST_KEY_CHANGED',
+  /** An SSH host refused the key, the agent's keys or the password (or the key file could not be read or decrypted). */
+  'E_SSH_AUTH_FAILED',
+  /** The last SSH host refused to forward to the database (or to the next host of the chain). */
+  'E_SSH_FORWARD_DENIED',
+  /** A profile bundle's passphrase does not decrypt it (or the bundle was changed): nothing was imported. */
+  'E_BUNDLE_PASSPHRASE',
+  /** A revision was to be adopted (stamped) on a database that does not hold what it makes; detail: the comparison. */
+  'E_ADOPTION_DIFFERS',
+  /** A squash's run holds a branch point, a merge or a depends-on, or is not a run of parents at all. */
+  'E_SQUASH_NOT_LINEAR',
+  /** A connection bound to the project has applied some but not all of a squash's run. */
+  'E_SQUASH_INSIDE_RUN',
+  /** The squashed project does not replay to the original's schema (up or down), or its SQL cannot carry the whole change. */
+  'E_SQUASH_UNPROVEN',
+  /** A file of a project write changed on disk since the write was shown, so nothing was written; detail: the files. */
+  'E_FILE_CHANGED',
+  /** A project write would overwrite files with uncommitted git changes, and was not forced; detail: the files. */
+  'E_UNCOMMITTED_CHANGES',
+  /** A project write failed part-way (disk full, no permission); every file was put back as it was. */
+  'E_WRITE_FAILED',
+  /** Undo was asked for a project folder with no write of Switchyard's left to undo. */
+  'E_NOTHING_TO_UNDO',
+  /** A project's script.py.mako uses Mako beyond what Switchyard renders; detail: the line. */
+  'E_UNSUPPORTED_TEMPLATE',
   /** A coordinated run of a project with bindings refused: a revision lives on no bound database, or on two; detail: the anomalies. */
   'E_BINDING_ANOMALY',
 ] as const;
