@@ -1,6 +1,10 @@
 // The one interface the rest of the code sees for a target database, whatever its engine.
 import type { ConnectionTestResult } from '../../src-shared/model/connectionTest';
 import type { Engine, SslMode } from '../../src-shared/model/profile';
+import type { SshHop } from '../../src-shared/model/sshRoute';
+
+/** One SSH host on the way to the database, with its passphrase or password: in memory only. */
+export type SshHopTarget = Omit<SshHop, 'hasSecret'> & { secret?: string };
 
 /** Everything needed to reach a database; built from a profile plus its secret, never persisted. */
 export interface ConnectionTarget {
@@ -16,6 +20,10 @@ export interface ConnectionTarget {
   readOnly: boolean;
   /** Connect and statement timeout; a hung server must never hang the app. */
   timeoutMs?: number;
+  /** The SSH hosts the connection goes through, outermost first (drivers/ssh/); absent or empty: direct. */
+  ssh?: SshHopTarget[];
+  /** Set on a copy only, for a child process: the local end of the SSH tunnel that reaches host:port. */
+  via?: { host: string; port: number };
 }
 
 export type Row = Record<string, unknown>;

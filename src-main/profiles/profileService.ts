@@ -1,6 +1,7 @@
 // Connection profiles as users manage them: every change audited (never the secret), and tests run
 // against the real server.
 import { profileFieldNames, type Profile, type ValidProfileInput } from '../../src-shared/model/profile';
+import { sshHopName, type SshHop } from '../../src-shared/model/sshRoute';
 import type { ConnectionTestResult } from '../../src-shared/model/connectionTest';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
@@ -10,8 +11,22 @@ import type { StoreSession } from '../session/storeSession';
 import { toConnectionTarget } from './connectionTarget';
 import { destinationName, sameDestination } from './passwordBinding';
 
-function publicFields(profile: Profile | ValidProfileInput): Record<string, unknown> {
-  return Object.fromEntries(profileFieldNames.map((field) => [field, profile[field]]));
+/** A route in the audit log: each host and its pinned key, never a secret. */
+function routeWords(hops: readonly SshHop[]): string[] {
+  return hops.map((hop) => `${sshHopName(hop)} (${hop.auth}${hop.hostKey ? `, ${hop.hostKey}` : ''})`);
+}
+
+function publicFields(profile: Profile): Record<string, unknown> {
+  return { ...Object.fromEntries(profileFieldNames.map((field) => [field, profile[field]])), ...(profile.ssh.length ? { ssh: routeWords(profile.ssh) } : {}) };
+}
+
+/** The stored SSH secrets that still belong to the hosts asked for: the same host, port, user and way in, at the same place. */
+function routeSecrets(stored: Profile, secrets: readonly (string | undefined)[], asked: ValidProfileInput | Profile): (string | undefined)[] {
+  return (asked.ssh ?? stored.ssh).map((hop, position) => {
+    const saved = stored.ssh[position];
+    const same = saved && saved.host.toLowerCase() === hop.host.toLowerCase() && saved.port === hop.port && saved.user === hop.user && saved.auth === hop.auth;
+    return same ? secrets[position] : undefined;
+  });
 }
 
 /** A test that failed for want of a password says the saved one was withheld on purpose, and why. */
@@ -76,6 +91,7 @@ export class ProfileService {
     for (const field of profileFieldNames) {
       if (before[field] !== after[field]) changed[field] = after[field];
     }
+    if (JSON.stringify(routeWords(before.ssh)) !== JSON.stringify(routeWords(after.ssh))) changed.ssh = routeWords(after.ssh);
     if (input.password === null || input.password === '') {
       if (before.hasPassword) changed.password = 'cleared';
     } else if (input.password !== undefined) {
@@ -89,7 +105,9 @@ export class ProfileService {
     const { profiles, audit } = this.session.store;
     const source = profiles.get(id);
     const name = this.freeName(`${source.name} (copy)`);
-    const copy = profiles.create({ ...source, name, password: profiles.password(id) ?? null });
+    const secrets = profiles.sshSecrets(id);
+    const ssh = source.ssh.map((hop, position) => ({ ...hop, secret: secrets[position] ?? null }));
+    const copy = profiles.create({ ...source, name, password: profiles.password(id) ?? null, ssh });
     audit.append({ actor, action: 'profile.duplicate', target: copy.name, profileId: copy.id, detail: { id: copy.id, from: source.id } });
     return copy;
   }
@@ -111,14 +129,36 @@ export class ProfileService {
     const fields = request.profile ?? stored;
     if (!fields) throw new SwitchyardError('E_INVALID_INPUT', 'Give a profile id or profile fields to test.');
     const typed = request.profile?.password;
-    if (typed) return testConnection(toConnectionTarget(fields, typed));
-    if (!stored?.hasPassword || typed === null) return testConnection(toConnectionTarget(fields, undefined));
-    if (sameDestination(stored, fields)) return testConnection(toConnectionTarget(fields, profiles.password(stored.id)));
+    const sshSecrets = stored ? routeSecrets(stored, profiles.sshSecrets(stored.id), fields) : [];
+    const target = (password: string | undefined) => toConnectionTarget(fields, password, undefined, sshSecrets);
+    if (typed) return testConnection(target(typed));
+    if (!stored?.hasPassword || typed === null) return testConnection(target(undefined));
+    if (sameDestination(stored, fields)) return testConnection(target(profiles.password(stored.id)));
     try {
-      return await testConnection(toConnectionTarget(fields, undefined));
+      return await testConnection(target(undefined));
     } catch (error) {
       throw withheldPassword(error, stored, fields);
     }
+  }
+
+  /**
+   * Accepts the host key a test showed for the SSH host at `position` (0: the outermost): pinned from
+   * now on. The key a host offers later must be this one, or the connection is refused.
+   */
+  trustHost(id: string, position: number, fingerprint: string, actor: string): Profile {
+    const { profiles, audit } = this.session.store;
+    const before = profiles.get(id);
+    const hop = before.ssh[position];
+    if (!hop) throw new SwitchyardError('E_NOT_FOUND', `"${before.name}" has no SSH host number ${position + 1}.`);
+    const after = profiles.pinHostKey(id, position, fingerprint);
+    audit.append({
+      actor,
+      action: 'profile.trustHost',
+      target: after.name,
+      profileId: id,
+      detail: { id, host: sshHopName(hop), fingerprint, replaced: hop.hostKey || null },
+    });
+    return after;
   }
 
   testAll(): OperationStarted {

@@ -6,6 +6,7 @@ import { accessSync, constants, existsSync, openSync, readSync, closeSync } from
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { ConnectionTarget } from '../drivers/driver';
+import { routeTo } from '../drivers/ssh/throughTunnel';
 import { engineFor } from '../engines/engineFor';
 import { bootstrap, bootstrapExit, type BootstrapSettings } from './alembicBootstrap';
 
@@ -128,7 +129,7 @@ function stoppedBecause(invocation: AlembicInvocation, code: number, stopAsked: 
  * group (a Ctrl-C in the terminal reaches Switchyard only, which then asks the child to stop between
  * revisions) and dies with Switchyard: it watches the pipe Switchyard holds open.
  */
-export function runAlembicCommand(
+export async function runAlembicCommand(
   command: string,
   iniPath: string,
   alembicArgs: string[],
@@ -143,8 +144,10 @@ export function runAlembicCommand(
       `${iniPath} has no script_location (a Flask-Migrate folder): Switchyard sets it only when it starts Alembic's Python itself, and "${command}" is a command line it cannot. Set the Alembic command to an alembic script (e.g. .venv/bin/alembic), or add script_location = %(here)s to the [alembic] section.`,
     );
   }
-  const url = sqlalchemyUrl(target);
-  return new Promise((resolve, reject) => {
+  // Alembic's own connection goes through the profile's SSH tunnel too, held open while it runs.
+  const route = await routeTo(target);
+  const url = sqlalchemyUrl(route.lease ? { ...target, via: { host: route.host, port: route.port } } : target);
+  return new Promise<AlembicOutcome>((resolve, reject) => {
     const started = watched(invocation);
     const child = spawn(started.program, started.args, {
       cwd: dirname(iniPath),
@@ -195,5 +198,5 @@ export function runAlembicCommand(
       const code = exit ?? 1;
       resolve({ program: invocation.program, code, ...collected, stoppedBecause: stoppedBecause(invocation, code, options.signal?.aborted ?? false) });
     });
-  });
+  }).finally(() => route.lease?.release());
 }

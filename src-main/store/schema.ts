@@ -1,6 +1,7 @@
 // The store's own schema, versioned with PRAGMA user_version and migrated forward at open.
 import type { SqliteDatabase } from '../sqliteModule';
 import { projectsStep, resetRecipesStep, rolloutsStep } from './steps/projectSteps';
+import { sshRouteStep } from './steps/sshSteps';
 
 export interface StoreMigration {
   version: number;
@@ -157,6 +158,7 @@ export const storeMigrations: StoreMigration[] = [
   projectsStep,
   rolloutsStep,
   resetRecipesStep,
+  sshRouteStep,
 ];
 
 export const storeSchemaVersion = Math.max(...storeMigrations.map((m) => m.version));

@@ -16,11 +16,16 @@ export interface MigrationTarget {
   alembicCommand: string;
 }
 
-export function targetFromProfile(profile: Profile, password: string | undefined, projectDir?: string): MigrationTarget {
+export function targetFromProfile(
+  profile: Profile,
+  password: string | undefined,
+  projectDir?: string,
+  sshSecrets: readonly (string | undefined)[] = [],
+): MigrationTarget {
   return {
     name: profile.name,
     environment: profile.environment,
-    connection: toConnectionTarget(profile, password),
+    connection: toConnectionTarget(profile, password, undefined, sshSecrets),
     projectDir: projectDir ?? profile.projectDir,
     projectFormat: profile.projectFormat,
     alembicCommand: profile.alembicCommand,

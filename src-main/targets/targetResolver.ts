@@ -33,7 +33,7 @@ export class TargetResolver {
     const overrides = { ...(valid.format ? { projectFormat: valid.format } : {}), ...(valid.alembic ? { alembicCommand: valid.alembic } : {}) };
     if ('profileId' in valid) {
       const { profiles } = this.session.store;
-      const target = targetFromProfile(profiles.get(valid.profileId), profiles.password(valid.profileId), project);
+      const target = targetFromProfile(profiles.get(valid.profileId), profiles.password(valid.profileId), project, profiles.sshSecrets(valid.profileId));
       return { key: valid.profileId, target: { ...target, ...overrides } };
     }
     const target = this.fromUrl(valid.url, valid.env, {

@@ -5,6 +5,8 @@ const words: Readonly<Record<string, string>> = {
   'profile.update': 'Connection changed',
   'profile.duplicate': 'Connection duplicated',
   'profile.remove': 'Connection deleted',
+  'profile.trustHost': 'SSH host key accepted',
+  'profile.export': 'Connections exported',
   'runner.upgrade': 'Upgrade',
   'runner.downgrade': 'Downgrade',
   'runner.stamp': 'Stamp',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { engines, type Engine } from './engine';
 import { projectFormats } from './revision';
+import { sshRouteInputSchema, type SshHop } from './sshRoute';
 
 export const environments = ['dev', 'test', 'staging', 'prod', 'demo'] as const;
 export type Environment = (typeof environments)[number];
@@ -60,6 +61,8 @@ export type ProfileFieldName = keyof typeof profileFields;
 export interface Profile extends ProfileFields {
   id: string;
   hasPassword: boolean;
+  /** The SSH route to the database, outermost host first; empty: reached directly. */
+  ssh: SshHop[];
   createdAt: string;
   updatedAt: string;
 }
@@ -144,9 +147,19 @@ export function engineFieldIssues(value: { engine: Engine } & Partial<Record<Pro
  * password: a string sets it, null clears it, absent keeps what is stored (edits never need to
  * resend a secret the renderer was never given).
  */
-export const profileInputSchema = z.object({ ...profileFields, password: z.string().max(1024).nullable().optional() }).superRefine((value, ctx) => {
-  for (const issue of engineFieldIssues(value)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
-});
+export const profileInputSchema = z
+  .object({
+    ...profileFields,
+    password: z.string().max(1024).nullable().optional(),
+    /** The SSH route, outermost host first: a list replaces the stored one ([] removes it), absent keeps it. */
+    ssh: sshRouteInputSchema.optional(),
+  })
+  .superRefine((value, ctx) => {
+    for (const issue of engineFieldIssues(value)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    // A route ends at a server's host and port: an engine that opens a file has none to forward to.
+    if (value.ssh?.length && !engineUses(value.engine, 'host'))
+      ctx.addIssue({ code: 'custom', path: ['ssh'], message: 'An SSH tunnel needs a database server (host and port)' });
+  });
 
 export type ProfileInput = z.input<typeof profileInputSchema>;
 export type ValidProfileInput = z.output<typeof profileInputSchema>;

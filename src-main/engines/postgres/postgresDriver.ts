@@ -5,6 +5,7 @@ import type { ConnectionOptions } from 'node:tls';
 import type pg from 'pg';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { SqlExecutionError, type ConnectionTarget, type Driver, type Row } from '../../drivers/driver';
+import { routeTo } from '../../drivers/ssh/throughTunnel';
 import { translateConnectError } from './connectErrors';
 
 const defaultTimeoutMs = 10_000;
@@ -59,10 +60,13 @@ let driverModule: Promise<typeof pg> | undefined;
 
 export async function connectPostgres(target: ConnectionTarget): Promise<Driver> {
   const { Client } = await (driverModule ??= import('pg').then((loaded) => loaded.default));
+  // Through an SSH route, pg talks to the tunnel's local end; TLS still checks the database's own name.
+  const route = await routeTo(target);
   let client: pg.Client;
   try {
-    client = new Client(clientConfig(target));
+    client = new Client({ ...clientConfig(target), host: route.host, port: route.port });
   } catch (error) {
+    route.lease?.release();
     throw translateConnectError(error, target);
   }
   // A dropped connection must surface on the next query, not crash the process.
@@ -71,6 +75,7 @@ export async function connectPostgres(target: ConnectionTarget): Promise<Driver>
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
+    route.lease?.release();
     throw translateConnectError(error, target);
   }
 
@@ -117,6 +122,7 @@ export async function connectPostgres(target: ConnectionTarget): Promise<Driver>
     },
     async close() {
       await client.end().catch(() => undefined);
+      route.lease?.release();
     },
   };
 }
