@@ -3,6 +3,8 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { KeySource } from '../src-shared/model/session';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { AuthoringService } from './authoring/authoringService';
+import { UndoRecords } from './authoring/undoRecords';
 import { createHandlers } from './api/handlers';
 import { DemoWorkspace } from './demo/demoWorkspace';
 import { InventoryService } from './inventory/inventoryService';
@@ -57,6 +59,8 @@ export interface Services {
   matrices: MatrixService;
   promotions: PromotionService;
   boundRuns: BoundRunService;
+  /** New revisions, merges of heads and re-parents written into a project, shown first and undoable. */
+  authoring: AuthoringService;
   runner: RunnerService;
   rehearsals: RehearsalService;
   inventory: InventoryService;
@@ -98,6 +102,9 @@ export function createServices(options: ServicesOptions): Services {
   const localServers = new LocalServerService(options.dataDir, profiles, session);
   const schemaComparison = new SchemaComparisonService(targets, session, expectedSchema);
   const drift = new DriftService(targets, session, expectedSchema);
+  // The last write into each project folder, undoable until the next (the same records as every project write).
+  const authoringUndo = new UndoRecords(join(options.dataDir, 'authoring-undo'));
+  const authoring = new AuthoringService(session, runner, authoringUndo);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
   const handlers = createHandlers({
@@ -119,6 +126,7 @@ export function createServices(options: ServicesOptions): Services {
     matrices,
     promotions,
     boundRuns,
+    authoring,
     demo,
     operations,
     events,
@@ -139,6 +147,7 @@ export function createServices(options: ServicesOptions): Services {
     matrices,
     promotions,
     boundRuns,
+    authoring,
     runner,
     rehearsals,
     inventory,

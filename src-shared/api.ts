@@ -26,6 +26,8 @@ import {
   type StepResult,
 } from './model/reset';
 import type { WireError } from './errors';
+import { authoringRequestSchema, type AuthoringPreview } from './model/authoring';
+import type { UndoableWrite, WriteResult } from './model/writePlan';
 import { confirmationSchema } from './model/confirmation';
 import { localServerNameSchema, type LocalServer } from './model/localServer';
 import { recipeInputSchema, recipePlanSchema, recipeRunSchema, type ResetRecipe } from './model/resetRecipe';
@@ -305,6 +307,15 @@ export const api = {
    * operation (op.done: the BoundRunResult), stopping all at the first failure (its error's detail: the result so far).
    */
   'bindings.run': method<OperationStarted>()(boundRunInputSchema),
+
+  /** What a new revision, a merge of heads or a re-parent would write (the diff), the graph before and after, git's standing, a re-parent's stamps; nothing is written. */
+  'authoring.preview': method<AuthoringPreview>()(z.object({ request: authoringRequestSchema }).strict()),
+  /** Writes exactly what that preview showed (this process's, within the hour); refused when a file changed since or holds uncommitted git changes unless `force`. Audited; undoable. */
+  'authoring.write': method<WriteResult>()(z.object({ previewId: z.string().uuid(), force: z.boolean().default(false) }).strict()),
+  /** Puts back every file of Switchyard's last write in the project folder (E_NOTHING_TO_UNDO, or E_FILE_CHANGED when edited since). Audited. */
+  'authoring.undo': method<WriteResult>()(z.object({ project: z.string().trim().min(1, 'A project folder is required').max(4096) }).strict()),
+  /** The write `authoring.undo` would take back in the folder, or null. */
+  'authoring.lastWrite': method<UndoableWrite | null>()(z.object({ project: z.string().trim().min(1, 'A project folder is required').max(4096) }).strict()),
 
   'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200), profileId: z.string().min(1).optional() }).strict()),
   'audit.verify': method<AuditVerification>()(empty),

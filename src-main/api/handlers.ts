@@ -1,5 +1,6 @@
 // The handler object for the whole API contract, built over the services.
 import type { ApiHandlers } from './dispatcher';
+import type { AuthoringService } from '../authoring/authoringService';
 import type { DemoWorkspace } from '../demo/demoWorkspace';
 import type { GraphService } from '../graph/graphService';
 import type { InventoryService } from '../inventory/inventoryService';
@@ -42,6 +43,7 @@ export interface HandlerServices {
   matrices: MatrixService;
   promotions: PromotionService;
   boundRuns: BoundRunService;
+  authoring: AuthoringService;
   demo: DemoWorkspace;
   operations: Operations;
   events: EventBus;
@@ -66,6 +68,7 @@ export function createHandlers({
   matrices,
   promotions,
   boundRuns,
+  authoring,
   demo,
   operations,
   events,
@@ -174,6 +177,10 @@ export function createHandlers({
       promotions.run({ project, from, to }, actor, { confirmation, ...(approval ? { approval } : {}) }),
     'bindings.status': ({ project, env }) => boundRuns.status(project, env),
     'bindings.run': (input, { actor }) => boundRuns.run(input, actor),
+    'authoring.preview': ({ request }) => authoring.preview(request),
+    'authoring.write': ({ previewId, force }, { actor }) => authoring.write(previewId, force, actor),
+    'authoring.undo': ({ project }, { actor }) => authoring.undoLast(project, actor),
+    'authoring.lastWrite': ({ project }) => authoring.lastWrite(project),
     'audit.list': ({ limit, profileId }) => session.store.audit.list(limit, profileId),
     'audit.verify': () => session.store.audit.verify(),
 

@@ -83,6 +83,11 @@ const commands: CommandEntry[] = [
     load: async () => (await import('./commands/plan')).planCommand,
   },
   {
+    name: 'revision',
+    summary: 'repair a migration tree: a new revision, a merge of heads, a re-parent — shown as a diff first, undoable',
+    load: async () => (await import('./commands/revision')).revisionCommand,
+  },
+  {
     name: 'local',
     summary: 'create, start, stop and remove PostgreSQL servers Switchyard runs itself (each a profile)',
     load: async () => (await import('./commands/local')).localCommand,

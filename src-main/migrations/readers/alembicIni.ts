@@ -172,3 +172,11 @@ export function alembicVersionDirsFor(projectDir: string): AlembicLayout {
   }
   return { iniPath: null, scriptDir: dir, scriptLocationImplied: false, dirs: [dir], recursive: false, reason: 'a folder of Alembic revision files' };
 }
+
+/** One option of alembic.ini's [alembic] section as configparser gives it (`%%` read as `%`); undefined when absent. */
+export function alembicIniOption(iniPath: string, key: string): string | undefined {
+  return alembicSection(normaliseText(readFileSync(iniPath, 'utf8')))
+    .get(key)
+    ?.value.trim()
+    .replace(/%%/g, '%');
+}
