@@ -3,7 +3,8 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { KeySource } from '../src-shared/model/session';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
-import { AuthoringService } from './authoring/authoringService';
+import { AdoptService } from './authoring/adoptService';
+import { SquashService } from './authoring/squashService';
 import { UndoRecords } from './authoring/undoRecords';
 import { createHandlers } from './api/handlers';
 import { DemoWorkspace } from './demo/demoWorkspace';
@@ -59,8 +60,6 @@ export interface Services {
   matrices: MatrixService;
   promotions: PromotionService;
   boundRuns: BoundRunService;
-  /** New revisions, merges of heads and re-parents written into a project, shown first and undoable. */
-  authoring: AuthoringService;
   runner: RunnerService;
   rehearsals: RehearsalService;
   inventory: InventoryService;
@@ -72,6 +71,10 @@ export interface Services {
   localServers: LocalServerService;
   schemaComparison: SchemaComparisonService;
   drift: DriftService;
+  /** Adopt a revision whose objects a database already holds (stamp instead of run). */
+  adoptions: AdoptService;
+  /** Squash a linear run of a native project's revisions into one, with its proof. */
+  squashes: SquashService;
   demo: DemoWorkspace;
   dispatch: Dispatch;
   close(): void;
@@ -102,9 +105,10 @@ export function createServices(options: ServicesOptions): Services {
   const localServers = new LocalServerService(options.dataDir, profiles, session);
   const schemaComparison = new SchemaComparisonService(targets, session, expectedSchema);
   const drift = new DriftService(targets, session, expectedSchema);
+  const adoptions = new AdoptService(targets, expectedSchema, runner);
   // The last write into each project folder, undoable until the next (the same records as every project write).
   const authoringUndo = new UndoRecords(join(options.dataDir, 'authoring-undo'));
-  const authoring = new AuthoringService(session, runner, authoringUndo);
+  const squashes = new SquashService(targets, session, scratch, authoringUndo);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
   const handlers = createHandlers({
@@ -126,7 +130,6 @@ export function createServices(options: ServicesOptions): Services {
     matrices,
     promotions,
     boundRuns,
-    authoring,
     demo,
     operations,
     events,
@@ -147,7 +150,6 @@ export function createServices(options: ServicesOptions): Services {
     matrices,
     promotions,
     boundRuns,
-    authoring,
     runner,
     rehearsals,
     inventory,
@@ -158,6 +160,8 @@ export function createServices(options: ServicesOptions): Services {
     expectedSchema,
     schemaComparison,
     drift,
+    adoptions,
+    squashes,
     localServers,
     demo,
     dispatch,

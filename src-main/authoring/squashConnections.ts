@@ -1,0 +1,79 @@
+// Where each connection bound to a project stands against a squash's run: before it (nothing of it
+// applied), past it (all of it), or inside it (some), which refuses the squash. Bound means the
+// profile's own project folder, or a member of a stored project on that folder.
+import { resolve } from 'node:path';
+import type { Engine as EngineKind } from '../../src-shared/model/profile';
+import type { ConnectionTarget } from '../drivers/driver';
+import type { TargetRef } from '../../src-shared/model/targetRef';
+import { targetStatus } from '../runner/targetStatus';
+import type { StoreSession } from '../session/storeSession';
+import type { TargetResolver } from '../targets/targetResolver';
+
+export interface SquashStanding {
+  connection: string;
+  environment: string;
+  engine: EngineKind;
+  standing: 'before the run' | 'past the run' | 'inside the run' | 'not read';
+  /** The run's revisions it has applied (inside the run: some of them). */
+  appliedOfRun: string[];
+  /** Why it was not read (unreachable, a wrong password…). */
+  reason?: string;
+}
+
+interface Bound {
+  name: string;
+  environment: string;
+  engine: EngineKind;
+  ref: TargetRef;
+}
+
+function boundConnections(session: StoreSession, folder: string): Bound[] {
+  const { profiles, projects } = session.store;
+  const found = new Map<string, Bound>();
+  for (const p of profiles.list()) {
+    if (p.projectDir !== '' && resolve(p.projectDir) === folder)
+      found.set(p.id, { name: p.name, environment: p.environment, engine: p.engine, ref: { profileId: p.id } });
+  }
+  for (const project of projects.list()) {
+    if (resolve(project.dir) !== folder) continue;
+    for (const env of project.environments) {
+      for (const m of env.members) {
+        if (found.has(m.profileId)) continue;
+        const profile = profiles.get(m.profileId);
+        found.set(m.profileId, {
+          name: profile.name,
+          environment: env.name,
+          engine: profile.engine,
+          ref: { profileId: m.profileId, project: project.dir, format: project.format },
+        });
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+/** Each standing with the connection it was read through (in memory only: it holds the password), whose server may hold the replays. */
+export async function squashStandings(
+  session: StoreSession,
+  targets: TargetResolver,
+  projectDir: string,
+  run: readonly string[],
+): Promise<Array<{ standing: SquashStanding; connection: ConnectionTarget | undefined }>> {
+  const bound = boundConnections(session, resolve(projectDir));
+  return Promise.all(
+    bound.map(async ({ name, environment, engine, ref }) => {
+      try {
+        const { target } = targets.resolve(ref);
+        const { applied } = await targetStatus(target);
+        const appliedOfRun = run.filter((id) => applied.includes(id));
+        const standing = appliedOfRun.length === 0 ? 'before the run' : appliedOfRun.length === run.length ? 'past the run' : 'inside the run';
+        return { standing: { connection: name, environment, engine, standing, appliedOfRun }, connection: target.connection };
+      } catch (error) {
+        return {
+          standing: { connection: name, environment, engine, standing: 'not read', appliedOfRun: [], reason: (error as Error).message },
+          connection: undefined,
+        };
+      }
+    }),
+  );
+}

@@ -1,0 +1,243 @@
+// Squash a linear run FIRST..LAST of a native project into one revision: its up SQL the net schema
+// change (the SQL that makes the project replayed to FIRST's parent like it replayed to LAST), its down
+// the reverse, the old files moved to archive/, LAST's children pointed at it. Proved before anything
+// is written: the squashed project, replayed, gives the original's schema up and down. One way in.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SwitchyardError } from '../../src-shared/errors';
+import type { Engine as EngineKind } from '../../src-shared/model/profile';
+import type { SchemaModel } from '../../src-shared/model/schema';
+import { diffSchemas } from '../../src-shared/schema/schemaDiff';
+import type { ConnectionTarget } from '../drivers/driver';
+import { engineFor } from '../engines/engineFor';
+import { loadProject, type LoadedProject } from '../migrations/project';
+import type { FileWrite, WriteResult } from '../../src-shared/model/writePlan';
+import { applyWritePlan, diffOf, readProjectFile } from './projectWrites';
+import type { UndoRecords } from './undoRecords';
+import type { ScratchPlace } from '../scratch/scratchDatabase';
+import type { StoreSession } from '../session/storeSession';
+import type { TargetResolver } from '../targets/targetResolver';
+import { squashStandings, type SquashStanding } from './squashConnections';
+import { reparentedText, squashedFileName, squashedRevisionText, type SquashedRevision } from './squashFiles';
+import { proofCheck, squashProofMarkdown, type SquashProof } from './squashProof';
+import { replaySteps } from './squashReplay';
+import { squashRun, type SquashRun } from './squashRun';
+
+export interface SquashRequest {
+  projectDir: string;
+  first: string;
+  last: string;
+  message: string;
+  /** The engine the project's SQL is for; the bound connections' when they agree, else PostgreSQL. */
+  engine?: EngineKind;
+}
+
+export interface SquashPlan {
+  project: string;
+  engine: EngineKind;
+  revision: SquashedRevision & { file: string };
+  run: SquashRun;
+  /** Every connection bound to the project, and where it stands against the run. */
+  standings: SquashStanding[];
+  /** Connections that applied the whole run: a stamp of the squashed revision records it on them. */
+  stamps: string[];
+  proof: SquashProof;
+  /** Where the proof is saved, beside the archived files. */
+  proofFile: string;
+  writes: FileWrite[];
+  /** The writes as a unified diff, shown before anything is written. */
+  diff: string;
+}
+
+/** A file of the project as the readers see it; it was read a moment ago, so a missing one moved under us. */
+function textOf(folder: string, path: string): string {
+  const text = readProjectFile(folder, path);
+  if (text === null) throw new SwitchyardError('E_FILE_CHANGED', `${path} is gone from ${folder} since the project was read. Nothing was changed.`);
+  return text;
+}
+
+export class SquashService {
+  constructor(
+    private readonly targets: TargetResolver,
+    private readonly session: StoreSession,
+    private readonly place: ScratchPlace,
+    private readonly undo: UndoRecords,
+  ) {}
+
+  /** The squash, its proof and its writes; nothing is written. */
+  async plan(request: SquashRequest): Promise<SquashPlan> {
+    const folder = resolve(request.projectDir);
+    const project = loadProject(folder);
+    if (project.files.format !== 'native') {
+      throw new SwitchyardError(
+        'E_INVALID_PROJECT',
+        `${folder} is a ${project.files.format} project: squash writes native SQL revisions only (its SQL comes from the schema diff). Nothing was changed.`,
+      );
+    }
+    const run = squashRun(project.graph, request.first, request.last);
+    const read = await this.standings(folder, run.revisions);
+    const standings = read.map((r) => r.standing);
+    const engine = request.engine ?? this.boundEngine(standings) ?? 'postgres';
+    // The replays go beside a bound database of the engine when its server lets them (as the expected schema's do).
+    const near = read.find((r) => r.standing.engine === engine && r.connection)?.connection;
+    const parentAddress = run.parent ?? 'base';
+    const last = run.revisions[run.revisions.length - 1] as string;
+    const original = await replaySteps(folder, engine, this.place, near, [
+      { action: 'upgrade', to: parentAddress },
+      { action: 'upgrade', to: last },
+      { action: 'upgrade', to: 'heads' },
+      { action: 'downgrade', to: parentAddress },
+    ]);
+    const [atParent, atLast, atHeads, downed] = original.schemas;
+    if (!atParent || !atLast || !atHeads) throw original.failure as SwitchyardError;
+    const sql = engineFor(engine).schema;
+    const revision: SquashedRevision = {
+      id: this.newId(project),
+      parent: run.parent,
+      branchLabels: run.branchLabels,
+      message: request.message,
+      replaces: run.revisions,
+      up: sql.sqlToMatch(atParent, atLast, diffSchemas(atParent, atLast)),
+      down: sql.sqlToMatch(atLast, atParent, diffSchemas(atLast, atParent)),
+    };
+    const notCovered = [...revision.up.notCovered, ...revision.down.notCovered];
+    if (notCovered.length > 0) {
+      throw new SwitchyardError(
+        'E_SQUASH_UNPROVEN',
+        `The net change of ${run.revisions[0]}..${last} cannot be written as SQL: ${notCovered.map((n) => `${n.object}: ${n.reason}`).join('; ')}. Nothing was changed.`,
+        { notCovered },
+      );
+    }
+    const fileOf = (id: string) => project.graph.byId.get(id)?.file as string;
+    const file = squashedFileName(fileOf(run.revisions[0] as string), revision.id, request.message);
+    const archive = `archive/${revision.id}`;
+    const firstFile = fileOf(run.revisions[0] as string);
+    // Destroy last: the new files first, then the children's headers, the old files removed at the end.
+    const creates: FileWrite[] = [{ path: file, before: null, after: squashedRevisionText(revision), like: firstFile }];
+    const edits: FileWrite[] = [];
+    const removals: FileWrite[] = [];
+    const moved = run.revisions.map((id) => ({ revision: id, from: fileOf(id), to: `${archive}/${fileOf(id)}` }));
+    for (const m of moved) {
+      const text = textOf(folder, m.from);
+      // Created in the style of the file it moves (its line ends, encoding and BOM).
+      creates.push({ path: m.to, before: null, after: text, like: m.from });
+      removals.push({ path: m.from, before: text, after: null });
+    }
+    for (const child of run.children) {
+      const before = textOf(folder, fileOf(child));
+      const after = reparentedText(before, last, revision.id);
+      if (after === null)
+        throw new SwitchyardError(
+          'E_INVALID_PROJECT',
+          `${fileOf(child)}: no \`-- parents:\` line naming ${last} to point at the squashed revision. Nothing was changed.`,
+        );
+      edits.push({ path: fileOf(child), before, after });
+    }
+    const proof = await this.prove(folder, engine, near, [...creates, ...edits, ...removals], parentAddress, { atParent, atHeads, downed }, original.failure);
+    const proofFile = `archive/squash-${revision.id}.md`;
+    const madeAt = new Date().toISOString();
+    creates.push({ path: proofFile, before: null, after: squashProofMarkdown({ revision, project: folder, engine, files: moved, proof, madeAt }) });
+    const writes = [...creates, ...edits, ...removals];
+    return {
+      project: folder,
+      engine,
+      revision: { ...revision, file },
+      run,
+      standings,
+      stamps: standings.filter((s) => s.standing === 'past the run').map((s) => s.connection),
+      proof,
+      proofFile,
+      writes,
+      diff: diffOf({ projectDir: folder, files: writes }),
+    };
+  }
+
+  /**
+   * Plans again (the proof is made now, on the files as they are) and writes it through the project
+   * writes (atomic, undoable until the next write); refused unless proven. `force`: overwrite files with uncommitted git changes.
+   */
+  async write(request: SquashRequest, { force = false }: { force?: boolean } = {}): Promise<SquashPlan & { result: WriteResult }> {
+    const plan = await this.plan(request);
+    if (!plan.proof.proven) {
+      throw new SwitchyardError(
+        'E_SQUASH_UNPROVEN',
+        `The squashed project does not replay to the original's schema (${plan.proof.up.diff.equal ? 'downgraded' : 'upgraded'}), so nothing was written.`,
+        plan,
+      );
+    }
+    const result = await applyWritePlan({ projectDir: plan.project, files: plan.writes }, { undo: this.undo, force });
+    return { ...plan, result };
+  }
+
+  private async standings(folder: string, run: readonly string[]): Promise<Array<{ standing: SquashStanding; connection: ConnectionTarget | undefined }>> {
+    if (this.session.status().locked) {
+      throw new SwitchyardError('E_STORE_LOCKED', 'Open the store first: a squash checks every connection bound to the project, whose profiles are in it.');
+    }
+    const read = await squashStandings(this.session, this.targets, folder, run);
+    const standings = read.map((r) => r.standing);
+    const inside = standings.filter((s) => s.standing === 'inside the run' || s.standing === 'not read');
+    if (inside.length > 0) {
+      const words = inside.map((s) =>
+        s.standing === 'not read'
+          ? `${s.connection} could not be read (${s.reason ?? 'no reason given'}), so where it stands is unknown`
+          : `${s.connection} (${s.environment}) has applied ${s.appliedOfRun.join(', ')} but not the rest`,
+      );
+      throw new SwitchyardError(
+        'E_SQUASH_INSIDE_RUN',
+        `${words.join('; ')}: squashing ${run[0]}..${run[run.length - 1]} would leave ${inside.length === 1 ? 'it' : 'them'} with no revision to stand on. Nothing was changed.`,
+        { standings },
+      );
+    }
+    return read;
+  }
+
+  private boundEngine(standings: readonly SquashStanding[]): EngineKind | undefined {
+    const engines = new Set(standings.map((s) => s.engine));
+    return engines.size === 1 ? [...engines][0] : undefined;
+  }
+
+  private newId(project: LoadedProject): string {
+    for (;;) {
+      const id = randomBytes(6).toString('hex');
+      if (!project.graph.byId.has(id)) return id;
+    }
+  }
+
+  /** The squashed project (the folder's top-level files with the writes made) replayed up and down in a scratch database of its own. */
+  private async prove(
+    folder: string,
+    engine: EngineKind,
+    near: ConnectionTarget | undefined,
+    writes: readonly FileWrite[],
+    parentAddress: string,
+    original: { atParent: SchemaModel; atHeads: SchemaModel; downed: SchemaModel | undefined },
+    originalDownFailure: SwitchyardError | undefined,
+  ): Promise<SquashProof> {
+    const copy = mkdtempSync(join(this.place.fileFolder(), 'squash-'));
+    try {
+      for (const name of readdirSync(folder)) if (name.toLowerCase().endsWith('.sql')) writeFileSync(join(copy, name), readFileSync(join(folder, name)));
+      for (const w of writes) {
+        if (w.path.includes('/')) continue;
+        if (w.after === null) rmSync(join(copy, w.path));
+        else writeFileSync(join(copy, w.path), w.after, 'utf8');
+      }
+      const squashed = await replaySteps(copy, engine, this.place, near, [
+        { action: 'upgrade', to: 'heads' },
+        { action: 'downgrade', to: parentAddress },
+      ]);
+      const [upped, downed] = squashed.schemas;
+      if (!upped || !downed) throw squashed.failure as SwitchyardError;
+      const up = proofCheck('Upgraded to every head', original.atHeads, upped);
+      const down = original.downed
+        ? proofCheck(`Downgraded to ${parentAddress}`, original.downed, downed)
+        : proofCheck(`Downgraded to ${parentAddress} (the original upgraded to it)`, original.atParent, downed);
+      const downNote = original.downed
+        ? undefined
+        : `the original project could not be downgraded (${originalDownFailure?.message ?? 'no reason given'}); the squashed downgrade was compared with the original upgraded to ${parentAddress}`;
+      return { up, down, ...(downNote ? { downNote } : {}), replayedIn: squashed.replayedIn, proven: up.diff.equal && down.diff.equal };
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }
+}
