@@ -92,7 +92,7 @@ export class BoundRunService {
       if (problem) throw new SwitchyardError(problem.code, `${problem.message} Nothing was run.`);
     }
     const production = databases.filter((d) => this.session.store.profiles.get(d.profileId as string).environment === 'prod');
-    if (production.length > 0 && input.confirmation.typedName !== env) {
+    if (production.length > 0 && !sameName(input.confirmation.typedName ?? '', env)) {
       throw new SwitchyardError(
         'E_CONFIRMATION_REQUIRED',
         `This run changes ${production.length === 1 ? 'a production connection' : `${production.length} production connections`} (${production.map((d) => d.profileName).join(', ')}): type the environment's name (${env}) to run it. Nothing was changed.`,

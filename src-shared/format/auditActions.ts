@@ -43,6 +43,9 @@ const words: Readonly<Record<string, string>> = {
   'promotion.run': 'Environment promoted',
   'promotion.refused': 'Promotion refused by its gates',
   'promotion.failed': 'Promotion failed',
+  'bindings.run.start': 'Run on every bound database started',
+  'bindings.run': 'Run on every bound database done',
+  'bindings.run.failed': 'Run on the bound databases stopped at a failure',
 };
 
 /** The action in words; an action this table does not know is shown as it is recorded, never hidden. */

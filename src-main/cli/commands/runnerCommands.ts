@@ -18,7 +18,8 @@ import { rehearsalReport } from '../rehearsalReport';
 import { followOperation } from '../followOperation';
 import { openServices } from '../openServices';
 import { printJson, say, UsageError, warn } from '../output';
-import { requireOneTarget, targetRefOf, targetOptions, targetUsage, type TargetFlags } from '../targetFlags';
+import { namesProjectEnvironment, requireOneTarget, targetRefOf, targetOptions, targetUsage, type TargetFlags } from '../targetFlags';
+import { runPerDatabase } from './boundRun';
 import { reportMissingDatabase } from './resetTarget';
 
 /** Exit code of `status --check` when something is pending: CI can fail a deploy on it. */
@@ -31,9 +32,9 @@ interface Resolved {
 }
 
 /** Profiles need the store; a --url run uses it only for the audit log and a snapshot first, and only when it can open unattended. */
-export async function resolveTarget(flags: TargetFlags): Promise<Resolved> {
+export async function resolveTarget(flags: TargetFlags, opened?: Services): Promise<Resolved> {
   requireOneTarget(flags);
-  const services = await openServices({ store: flags.profile ? 'required' : 'unattended' });
+  const services = opened ?? (await openServices({ store: flags.profile ? 'required' : 'unattended' }));
   try {
     const ref = targetRefOf(flags, services);
     return { ref, target: services.targets.resolve(ref).target, services };
@@ -116,12 +117,19 @@ async function stampReport(services: Services, ref: TargetRef, steps: RunResult[
   return `${done} ${now}\n${stampedTablesLead(down)}\n${lines.join('\n')}\n`;
 }
 
+const perDatabaseUsage = `
+Per database (a project with bindings, without --role or --profile):
+  --project NAME --env ENV   every bound database of the environment, one block each; an upgrade or
+                        downgrade runs each database's own part of --to (heads: each its own heads; base:
+                        each down to base; label@…, a revision: only its database), one after another,
+                        stopping all at the first failure; --yes-production types the environment's name`;
+
 function runCommand(action: RunAction | 'status', summary: string): Command {
   const extra =
     action === 'status'
       ? '  --check      exit 3 when migrations are pending\n'
       : `  --to TARGET  ${action === 'upgrade' ? 'default: heads' : 'required'} (heads, head, base, an id prefix, label@head, +1, -1, rev+2…)\n  --dry-run    print the exact SQL and the preflight findings; change nothing\n  --yes-production   required for a production connection\n  --lock-timeout S   wait this long for another run's lock (default 10)\n${action === 'stamp' ? '' : "  --snapshot-first   take a snapshot before the first statement (restoring it undoes the run)\n  --end-sessions     with --snapshot-first: end the database's sessions for the copy (PostgreSQL)\n  --rehearse         run the exact plan on a clone of the database and print what happened; the database is only read\n  --rehearsed        refuse to run unless a rehearsal of this plan succeeded on the schema the database has now\n"}${action === 'stamp' ? '  --down       remove records down to TARGET instead of adding them up to it\n' : ''}`;
-  const usage = `Usage: switchyard ${action} (--profile NAME | --url URL) [--project DIR] ${action === 'status' ? '[--check]' : '--to TARGET [--dry-run]'} [--json]\n\n${summary}\n\n${extra}  --json       machine-readable output\n\n${targetUsage}`;
+  const usage = `Usage: switchyard ${action} (--profile NAME | --url URL) [--project DIR] ${action === 'status' ? '[--check]' : '--to TARGET [--dry-run]'} [--json]\n\n${summary}\n\n${extra}  --json       machine-readable output\n\n${targetUsage}${action === 'stamp' ? '' : perDatabaseUsage}`;
   return {
     name: action,
     summary,
@@ -148,7 +156,21 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         usage,
       );
       const json = Boolean(values.json);
-      const { ref, target, services } = await resolveTarget(values);
+      // A project with bindings and no --role: each bound database of the environment, in one block each.
+      let opened: Services | undefined;
+      if (action !== 'stamp' && namesProjectEnvironment(values) && !values.role && !values.profile) {
+        const services = await openServices({ store: 'required' });
+        opened = services;
+        const code = await runPerDatabase(services, action, values, usage).catch((error: unknown) => {
+          services.close();
+          throw error;
+        });
+        if (code !== undefined) {
+          services.close();
+          return code;
+        }
+      }
+      const { ref, target, services } = await resolveTarget(values, opened);
       try {
         if (action === 'status') {
           const status = await services.runner.status(ref);
