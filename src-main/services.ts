@@ -5,6 +5,7 @@ import type { KeySource } from '../src-shared/model/session';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { AdoptService } from './authoring/adoptService';
 import { SquashService } from './authoring/squashService';
+import { AuthoringService } from './authoring/authoringService';
 import { UndoRecords } from './authoring/undoRecords';
 import { createHandlers } from './api/handlers';
 import { DemoWorkspace } from './demo/demoWorkspace';
@@ -60,6 +61,8 @@ export interface Services {
   matrices: MatrixService;
   promotions: PromotionService;
   boundRuns: BoundRunService;
+  /** New revisions, merges of heads and re-parents written into a project, shown first and undoable. */
+  authoring: AuthoringService;
   runner: RunnerService;
   rehearsals: RehearsalService;
   inventory: InventoryService;
@@ -105,9 +108,10 @@ export function createServices(options: ServicesOptions): Services {
   const localServers = new LocalServerService(options.dataDir, profiles, session);
   const schemaComparison = new SchemaComparisonService(targets, session, expectedSchema);
   const drift = new DriftService(targets, session, expectedSchema);
-  const adoptions = new AdoptService(targets, expectedSchema, runner);
   // The last write into each project folder, undoable until the next (the same records as every project write).
   const authoringUndo = new UndoRecords(join(options.dataDir, 'authoring-undo'));
+  const authoring = new AuthoringService(session, runner, authoringUndo);
+  const adoptions = new AdoptService(targets, expectedSchema, runner);
   const squashes = new SquashService(targets, session, scratch, authoringUndo);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
@@ -130,6 +134,7 @@ export function createServices(options: ServicesOptions): Services {
     matrices,
     promotions,
     boundRuns,
+    authoring,
     demo,
     operations,
     events,
@@ -150,6 +155,7 @@ export function createServices(options: ServicesOptions): Services {
     matrices,
     promotions,
     boundRuns,
+    authoring,
     runner,
     rehearsals,
     inventory,
