@@ -18,6 +18,8 @@ import { GraphService } from './graph/graphService';
 import { EventBus } from './operations/eventBus';
 import { Operations } from './operations/operations';
 import { ProfileService } from './profiles/profileService';
+import { ProfileImportService } from './profiles/import/profileImportService';
+import { ProfileExportService } from './profiles/export/profileExportService';
 import { GroupService } from './projects/groupService';
 import { ProjectService } from './projects/projectService';
 import { RunnerService } from './runner/runnerService';
@@ -55,6 +57,8 @@ export interface Services {
   events: EventBus;
   operations: Operations;
   profiles: ProfileService;
+  profileImports: ProfileImportService;
+  profileExports: ProfileExportService;
   projects: ProjectService;
   groups: GroupService;
   rollouts: RolloutService;
@@ -90,6 +94,8 @@ export function createServices(options: ServicesOptions): Services {
   const snapshots = new SnapshotService(session, snapshotDirOf(options.dataDir));
   const targets = new TargetResolver(session, options.urlPassword);
   const profiles = new ProfileService(session, operations);
+  const profileImports = new ProfileImportService(profiles);
+  const profileExports = new ProfileExportService(session, profiles);
   const projects = new ProjectService(session);
   const groups = new GroupService(session);
   const scratch = new ScratchPlaces(options.dataDir);
@@ -118,6 +124,8 @@ export function createServices(options: ServicesOptions): Services {
   const handlers = createHandlers({
     session,
     profiles,
+    profileImports,
+    profileExports,
     runner,
     rehearsals,
     inventory,
@@ -149,6 +157,8 @@ export function createServices(options: ServicesOptions): Services {
     events,
     operations,
     profiles,
+    profileImports,
+    profileExports,
     projects,
     groups,
     rollouts,

@@ -35,6 +35,7 @@ import { groupInputSchema, projectIdSchema, projectInputSchema, type Group, type
 import { rolloutExportFormats, rolloutRequestSchema, type Rollout, type RolloutListing, type RolloutProgress } from './model/rollout';
 import type { RolloutExport } from './model/rolloutExport';
 import type { Matrix } from './model/matrix';
+import { importRequestSchema, importRunSchema, type ImportPreview, type ImportResult } from './model/profileImport';
 import { boundRunInputSchema, boundStatusInputSchema, type BoundRunResult, type BoundStatus } from './model/boundRun';
 import { promotionPreviewSchema, promotionRunSchema, type PromotionPreview, type PromotionRecord } from './model/promotion';
 
@@ -98,6 +99,16 @@ export const api = {
   /** Tests every saved profile as a long operation: one progress event per profile. */
   'profiles.testAll': method<OperationStarted>()(empty),
   'profiles.createDemo': method<Profile>()(empty),
+  /** What importing a file would create (pgAdmin, DBeaver, .pgpass, pg_service.conf, URIs, libpq variables, a bundle): duplicates marked, problems by line. */
+  'profiles.importPreview': method<ImportPreview>()(importRequestSchema),
+  /** Creates the previewed profiles (passwords straight into the store); duplicates of saved profiles only with includeDuplicates. */
+  'profiles.import': method<ImportResult>()(importRunSchema),
+  /** The named profiles (all when none) as an encrypted bundle with their passwords; the passphrase must pass the store's rule. */
+  'profiles.exportBundle': method<ProfileExport>()(
+    z.object({ names: z.array(z.string().min(1).max(100)).max(10_000).optional(), passphrase: z.string().min(1).max(1024) }).strict(),
+  ),
+  /** The named profiles (all when none) as pgAdmin 4's servers.json, without passwords; SQLite ones left out and said. */
+  'profiles.exportPgadmin': method<ProfileExport>()(z.object({ names: z.array(z.string().min(1).max(100)).max(10_000).optional() }).strict()),
 
   /** Where the connection stands against its bound migration project. */
   'runner.status': method<MigrationStatus>()(z.object({ profileId: profileIdSchema }).strict()),
@@ -333,6 +344,13 @@ export const apiMethods = Object.keys(api) as ApiMethod[];
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(api, name);
+}
+
+/** An export's file text, the profiles it holds and those its format has no place for. */
+export interface ProfileExport {
+  text: string;
+  profiles: string[];
+  leftOut: string[];
 }
 
 /** One saved connection's outcome in profiles.testAll. */

@@ -9,6 +9,8 @@ import type { MatrixService } from '../matrix/matrixService';
 import type { PromotionService } from '../promotion/promotionService';
 import type { BoundRunService } from '../projects/boundRunService';
 import type { ProfileService } from '../profiles/profileService';
+import type { ProfileImportService } from '../profiles/import/profileImportService';
+import type { ProfileExportService } from '../profiles/export/profileExportService';
 import type { GroupService } from '../projects/groupService';
 import type { ProjectService } from '../projects/projectService';
 import type { RunnerService } from '../runner/runnerService';
@@ -27,6 +29,8 @@ import { passphraseKeyProvider } from '../store/keyProvider';
 export interface HandlerServices {
   session: StoreSession;
   profiles: ProfileService;
+  profileImports: ProfileImportService;
+  profileExports: ProfileExportService;
   runner: RunnerService;
   rehearsals: RehearsalService;
   inventory: InventoryService;
@@ -52,6 +56,8 @@ export interface HandlerServices {
 export function createHandlers({
   session,
   profiles,
+  profileImports,
+  profileExports,
   runner,
   rehearsals,
   inventory,
@@ -94,6 +100,10 @@ export function createHandlers({
     'profiles.test': (request) => profiles.test(request),
     'profiles.testAll': () => profiles.testAll(),
     'profiles.createDemo': (_input, { actor }) => demo.create(actor),
+    'profiles.importPreview': (request) => profileImports.preview(request),
+    'profiles.import': (request, { actor }) => profileImports.import(request, actor),
+    'profiles.exportBundle': ({ names, passphrase }, { actor }) => profileExports.bundle(names, passphrase, actor),
+    'profiles.exportPgadmin': ({ names }, { actor }) => profileExports.pgadmin(names, actor),
 
     'runner.status': ({ profileId }) => runner.status({ profileId }),
     'runner.preview': ({ profileId, request }, { actor }) => runner.preview({ profileId }, request, actor),

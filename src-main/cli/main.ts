@@ -12,7 +12,7 @@ interface CommandEntry {
 const commands: CommandEntry[] = [
   {
     name: 'profiles',
-    summary: 'list, add, edit, remove and test saved connection profiles',
+    summary: 'list, add, edit, remove and test saved connection profiles; import them from other tools, export them',
     load: async () => (await import('./commands/profiles')).profilesCommand,
   },
   {

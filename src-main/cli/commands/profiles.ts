@@ -13,15 +13,17 @@ import { printJson, printTable, say, warn, UsageError } from '../output';
 import { promptHidden, promptLine, readStdinLine } from '../prompt';
 import { engineFor } from '../../engines/engineFor';
 import { profileFieldHelp } from '../profileFieldHelp';
+import { runProfileTransfer, transferUsage } from './profileTransfer';
 
 const usage = `Usage:
   switchyard profiles list [--json]
-  switchyard profiles add [URI] --name NAME [--env dev|test|staging|prod|demo] [fields] [--json]
+  switchyard profiles add [URI | --url URI] --name NAME [--env dev|test|staging|prod|demo] [fields] [--json]
   switchyard profiles edit NAME [URI] [fields] [--json]
   switchyard profiles remove NAME [--yes] [--keep-snapshots | --delete-snapshots] [--json]
       (when no other profile reaches its database and it has snapshots, say which: kept, they are
        listed for the next profile or --url of that database)
   switchyard profiles test NAME [URI] [fields] [--json]   (fields override the saved ones for this test only)
+${transferUsage}
 
 Fields (a PATH relative to the current folder is kept absolute):
 ${profileFieldHelp()}
@@ -52,6 +54,7 @@ const fieldOptions = {
   'password-stdin': { type: 'boolean' },
   'ask-password': { type: 'boolean' },
   'no-password': { type: 'boolean' },
+  url: { type: 'string' },
   yes: { type: 'boolean' },
   'keep-snapshots': { type: 'boolean' },
   'delete-snapshots': { type: 'boolean' },
@@ -129,6 +132,8 @@ function show(profile: Profile, json: boolean, verb: string): void {
 }
 
 async function run(args: string[]): Promise<number> {
+  // import and export take flags of their own (profileTransfer.ts).
+  if (args[0] === 'import' || args[0] === 'export') return runProfileTransfer(args[0], args.slice(1), usage);
   const { values: flags, positionals } = parse(args);
   const [sub, first, second] = positionals;
   const json = Boolean(flags.json);
@@ -148,7 +153,8 @@ async function run(args: string[]): Promise<number> {
         return 0;
       }
       case 'add': {
-        const input = await buildInput({ name: '', environment: 'dev', engine: 'postgres' }, first, flags);
+        if (first !== undefined && flags.url !== undefined) throw new UsageError('Give the URI once: as a word or with --url.');
+        const input = await buildInput({ name: '', environment: 'dev', engine: 'postgres' }, first ?? flags.url, flags);
         show(await call(services, 'profiles.create', { profile: input }), json, 'Added');
         return 0;
       }
@@ -207,7 +213,7 @@ async function run(args: string[]): Promise<number> {
 
 export const profilesCommand: Command = {
   name: 'profiles',
-  summary: 'list, add, edit, remove and test saved connection profiles',
+  summary: 'list, add, edit, remove and test saved connection profiles; import them from other tools, export them',
   usage,
   run,
 };
