@@ -1,11 +1,11 @@
 // Project writes on real files and a real git work tree: all or nothing, each file's style kept, undoable.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyWritePlan, checkWritePlan, diffOf, readProjectFile, undoLastWrite } from '../../../src-main/authoring/projectWrites';
 import { UndoRecords } from '../../../src-main/authoring/undoRecords';
 import type { WritePlan } from '../../../src-shared/model/writePlan';
+import { committedWorkTree, git } from '../../support/gitWorkTree';
 import { tempDir } from '../../support/tempDir';
 
 const bom = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -16,13 +16,6 @@ function project(): { dir: string; undo: UndoRecords; undoFolder: string } {
   mkdirSync(dir);
   const undoFolder = join(root, 'data', 'authoring-undo');
   return { dir, undo: new UndoRecords(undoFolder), undoFolder };
-}
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', dir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
-  });
 }
 
 describe('project writes', () => {
@@ -55,7 +48,7 @@ describe('project writes', () => {
     ]);
     expect(readFileSync(join(dir, 'sub/two.sql'))).toEqual(Buffer.concat([bom, Buffer.from('x\r\ny\r\n')]));
     // The undo record holds the project's text: private to the user.
-    const [record] = execFileSync('ls', [undoFolder], { encoding: 'utf8' }).trim().split('\n');
+    const [record] = readdirSync(undoFolder);
     expect(statSync(join(undoFolder, record as string)).mode & 0o777).toBe(0o600);
     expect(undo.summary(dir)?.written).toEqual(result.written);
 
@@ -96,11 +89,9 @@ describe('project writes', () => {
 
   it('refuses to overwrite a file with uncommitted git changes unless forced, names the uncommitted files, and never commits', async () => {
     const { dir, undo } = project();
-    git(dir, 'init', '-q');
     writeFileSync(join(dir, 'a.sql'), 'one\n');
     writeFileSync(join(dir, 'b.sql'), 'two\n');
-    git(dir, 'add', '.');
-    git(dir, 'commit', '-q', '-m', 'start');
+    committedWorkTree(dir, 'start');
     writeFileSync(join(dir, 'b.sql'), 'two, not committed\n');
     const plan: WritePlan = { projectDir: dir, files: [{ path: 'b.sql', before: 'two, not committed\n', after: 'TWO\n' }] };
     const check = await checkWritePlan(plan);

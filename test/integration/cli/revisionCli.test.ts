@@ -10,6 +10,7 @@ import { loadProject } from '../../../src-main/migrations/project';
 import { Cli, type CliRun } from '../../support/cliProcess';
 import { writeNativeProject } from '../../support/nativeProject';
 import { strayRoot, writeSeedTree } from '../../support/seedTree';
+import { committedWorkTree, git } from '../../support/gitWorkTree';
 import { tempDir } from '../../support/tempDir';
 
 const python = '/usr/bin/python3';
@@ -36,13 +37,6 @@ function makoRendered(dir: string, id: string, parents: readonly string[], creat
   ].join('\n');
   return execFileSync(python, ['-c', script, join(dir, 'alembic/script.py.mako'), JSON.stringify({ id, parents, date: createDate, message })], {
     encoding: 'utf8',
-  });
-}
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', dir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
   });
 }
 
@@ -99,9 +93,7 @@ describe('switchyard revision on the seeds’ tree (Alembic)', () => {
   it('refuses to overwrite a file with uncommitted git changes unless --force, and never commits', async () => {
     const dir = tempDir('switchyard-seed-git-');
     writeSeedTree(dir);
-    git(dir, 'init', '-q');
-    git(dir, 'add', '.');
-    git(dir, 'commit', '-q', '-m', 'the tree as the team had it');
+    committedWorkTree(dir, 'the tree as the team had it');
     const edited = `${readFileSync(join(dir, strayFile), 'utf8')}# being edited\r\n`;
     writeFileSync(join(dir, strayFile), edited);
     const cli = new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: '' });
