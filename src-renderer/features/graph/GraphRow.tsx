@@ -4,6 +4,7 @@ import type { LaneRow } from '../../../src-shared/graph/laneLayout';
 import type { MigrationStatus } from '../../../src-shared/model/status';
 import type { ReportRevision } from './graphModel';
 import type { EnvironmentColumn } from './environmentComparison';
+import type { LegendDatabase } from './bindingLegend';
 import { LaneCell, type NodeState } from './LaneCell';
 
 /** A column's status as sets: rows look revisions up while scrolling. */
@@ -45,6 +46,8 @@ interface Props {
   gap: boolean;
   /** Objects this revision made differ in the database (drift). */
   drifted?: boolean;
+  /** In a project with bindings: the database the revision lives on, or 'none' when it lives on none (or on two). */
+  database?: LegendDatabase | 'none' | undefined;
   onOpen(id: string): void;
   onSelect(id: string): void;
   onMenu(id: string, x: number, y: number): void;
@@ -63,6 +66,7 @@ export const GraphRow = memo(function GraphRow({
   match,
   gap,
   drifted = false,
+  database,
   onOpen,
   onSelect,
   onMenu,
@@ -107,6 +111,20 @@ export const GraphRow = memo(function GraphRow({
             {drifted && (
               <span className="graph-tag drift" title="Objects this revision made differ in the database: see the Migrations tab">
                 drifted
+              </span>
+            )}
+            {database === 'none' && (
+              <span className="graph-tag anomaly" title="No bound database runs this revision: see the legend above">
+                no database
+              </span>
+            )}
+            {database !== undefined && database !== 'none' && (
+              <span
+                className="graph-tag database"
+                data-swatch={database.swatch}
+                title={`Runs on the ${database.role} database (${database.connection ?? 'no connection'})`}
+              >
+                {database.role} db
               </span>
             )}
             {revision.branchLabels.map((l) => (

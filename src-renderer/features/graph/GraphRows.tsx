@@ -8,6 +8,7 @@ import { ComparisonHeads } from './ComparisonHeads';
 import type { EnvironmentColumn } from './environmentComparison';
 import type { GraphModel } from './graphModel';
 import { GraphRow, statusSets } from './GraphRow';
+import type { BindingLegend } from './bindingLegend';
 import { ThroughLines } from './ThroughLines';
 import { lanesWidth, rowHeight, rowsMinWidth, rowTemplate } from './laneGeometry';
 
@@ -21,6 +22,8 @@ interface Props {
   gap: ReadonlySet<string>;
   /** Revisions whose objects drifted in the selected connection's database: marked in the rows. */
   drifted?: ReadonlySet<string>;
+  /** A project with bindings: the database each revision lives on, and those on none. */
+  legend?: BindingLegend | undefined;
   scrollTo: number | undefined;
   /** Grows each time the user asks to be shown the selected row again (Enter in the search), so it scrolls back even when the selection did not change. */
   scrollRequest: number;
@@ -95,6 +98,7 @@ export function GraphRows(props: Props) {
         match={props.matches.has(row.id)}
         gap={props.gap.has(row.id)}
         drifted={props.drifted?.has(row.id) ?? false}
+        database={props.legend?.databaseOf.get(row.id) ?? (props.legend?.unplaced.has(row.id) ? 'none' : undefined)}
         onOpen={props.onOpen}
         onSelect={props.onSelect}
         onMenu={props.onMenu}

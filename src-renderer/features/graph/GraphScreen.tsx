@@ -9,6 +9,9 @@ import { useConnections } from '../connections/connectionsStore';
 import { useProblems } from '../connections/problemsStore';
 import { useDrift } from '../drift/driftStore';
 import { useRunDialog } from '../runner/runDialogStore';
+import { useProjects } from '../projects/projectsStore';
+import { BindingLegend } from './BindingLegend';
+import { bindingLegendOf } from './bindingLegend';
 import { ComparePanel } from './ComparePanel';
 import { noComparison, useCompare } from './compareStore';
 import { graphModel } from './graphModel';
@@ -70,6 +73,11 @@ export function GraphScreen() {
   );
   const matches = useMemo(() => new Set(matchList), [matchList]);
   const labels = useMemo(() => (report ? branchLabels(report) : []), [report]);
+  const projects = useProjects((s) => s.projects);
+  const legend = useMemo(
+    () => (report && profileId ? bindingLegendOf(projects, profiles, profileId, report.revisions) : undefined),
+    [projects, profiles, profileId, report],
+  );
   const { siblings, names, columns, gap, inGap } = useMemo(
     () =>
       compareEnvironments({
@@ -161,6 +169,7 @@ export function GraphScreen() {
         onReload={() => void g.reload()}
       />
       <GraphSummary graph={g.graph} onGo={(id) => reveal(id, true)} />
+      {legend && <BindingLegend legend={legend} onGo={(id) => reveal(id, true)} />}
       <ConnectionProblems profileId={current.id} first="graph" />
       {compare.open && <ComparePanel current={current} siblings={siblings} names={names} gap={gap} />}
       <div className="graph-body" style={{ '--panel-width': `${panelWidth}px` } as CSSProperties}>
@@ -172,6 +181,7 @@ export function GraphScreen() {
           matches={matches}
           gap={inGap}
           drifted={drifted}
+          legend={legend}
           scrollTo={selectedItem}
           scrollRequest={scrollRequest}
           onSelect={select}
