@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import type { KeySource } from '../src-shared/model/session';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { AdoptService } from './authoring/adoptService';
-import { SquashService } from './authoring/squashService';
 import { AuthoringService } from './authoring/authoringService';
+import { SquashService } from './authoring/squashService';
 import { UndoRecords } from './authoring/undoRecords';
 import { createHandlers } from './api/handlers';
+import { tunnels } from './drivers/ssh/tunnelPool';
 import { DemoWorkspace } from './demo/demoWorkspace';
 import { InventoryService } from './inventory/inventoryService';
 import { LocalServerService } from './localServers/localServerService';
@@ -183,6 +184,8 @@ export function createServices(options: ServicesOptions): Services {
     dispatch,
     close: () => {
       session.close();
+      // SSH tunnels end with the services that leased them (the CLI's process then exits at once).
+      tunnels.closeAll();
       // The embedded server stops at once; its folder goes with it (or at exit, whichever comes first).
       void scratch.close();
     },

@@ -11,6 +11,7 @@ import type { GraphLoad, RevisionDetail } from './model/graphView';
 import type { Inventory, RowCount, TableSize } from './model/inventory';
 import type { OperationDone, OperationLog, OperationProgress, OperationStarted } from './model/operation';
 import { profileIdSchema, profileInputSchema, type Profile } from './model/profile';
+import { sshFingerprintPattern } from './model/sshRoute';
 import type { SessionStatus } from './model/session';
 import type { MigrationStatus } from './model/status';
 import { runActions, type AdoptionPreview, type AdoptionResult, type RunPreview, type RunResult } from './model/run';
@@ -99,6 +100,15 @@ export const api = {
   /** Tests every saved profile as a long operation: one progress event per profile. */
   'profiles.testAll': method<OperationStarted>()(empty),
   'profiles.createDemo': method<Profile>()(empty),
+  /** Accepts (pins) the host key a test showed for the profile's SSH host at `position` (0: the outermost). */
+  'profiles.trustHost': method<Profile>()(
+    byId
+      .extend({
+        position: z.number().int().min(0).max(7),
+        fingerprint: z.string().regex(sshFingerprintPattern, 'A host key is SHA256: and 43 base64 characters'),
+      })
+      .strict(),
+  ),
   /** What importing a file would create (pgAdmin, DBeaver, .pgpass, pg_service.conf, URIs, libpq variables, a bundle): duplicates marked, problems by line. */
   'profiles.importPreview': method<ImportPreview>()(importRequestSchema),
   /** Creates the previewed profiles (passwords straight into the store); duplicates of saved profiles only with includeDuplicates. */

@@ -100,6 +100,7 @@ export function createHandlers({
     'profiles.test': (request) => profiles.test(request),
     'profiles.testAll': () => profiles.testAll(),
     'profiles.createDemo': (_input, { actor }) => demo.create(actor),
+    'profiles.trustHost': ({ id, position, fingerprint }, { actor }) => profiles.trustHost(id, position, fingerprint, actor),
     'profiles.importPreview': (request) => profileImports.preview(request),
     'profiles.import': (request, { actor }) => profileImports.import(request, actor),
     'profiles.exportBundle': ({ names, passphrase }, { actor }) => profileExports.bundle(names, passphrase, actor),

@@ -13,6 +13,9 @@ import { printJson, printTable, say, warn, UsageError } from '../output';
 import { promptHidden, promptLine, readStdinLine } from '../prompt';
 import { engineFor } from '../../engines/engineFor';
 import { profileFieldHelp } from '../profileFieldHelp';
+import { applySshFlags, sshFlagOptions, sshUsage, tunnelLines } from '../sshFlags';
+import { trustHosts } from '../trustHost';
+import { sshHopName } from '../../../src-shared/model/sshRoute';
 import { runProfileTransfer, transferUsage } from './profileTransfer';
 
 const usage = `Usage:
@@ -23,6 +26,7 @@ const usage = `Usage:
       (when no other profile reaches its database and it has snapshots, say which: kept, they are
        listed for the next profile or --url of that database)
   switchyard profiles test NAME [URI] [fields] [--json]   (fields override the saved ones for this test only)
+  switchyard profiles trust-host NAME [--json]   (accepts the SSH host keys a test shows, outermost first)
 ${transferUsage}
 
 Fields (a PATH relative to the current folder is kept absolute):
@@ -33,7 +37,8 @@ Password (never as a flag):
   --no-password        remove the stored password (edit)
   A password inside URI is accepted for scripting, with a warning: other users can read argv.
   The stored password is only sent where it was saved for: a test that overrides the engine, host,
-  port, database, user or SSL settings goes without it unless one is given again.`;
+  port, database, user or SSL settings goes without it unless one is given again.
+${sshUsage}`;
 
 type FlagOption = { type: 'string' } | { type: 'boolean' };
 
@@ -54,6 +59,7 @@ const fieldOptions = {
   'password-stdin': { type: 'boolean' },
   'ask-password': { type: 'boolean' },
   'no-password': { type: 'boolean' },
+  ...sshFlagOptions,
   url: { type: 'string' },
   yes: { type: 'boolean' },
   'keep-snapshots': { type: 'boolean' },
@@ -68,7 +74,7 @@ function parse(args: string[]) {
 }
 
 /** The value a field's flags give it, checked as the flag is read; undefined when none was given. */
-function flagValue(field: ProfileField, flags: Readonly<Record<string, string | boolean | undefined>>): unknown {
+function flagValue(field: ProfileField, flags: Readonly<Record<string, string | string[] | boolean | undefined>>): unknown {
   if (field.kind === 'boolean') return flags[field.offFlag] ? false : flags[field.flag] ? true : undefined;
   const text = flags[field.flag];
   if (typeof text !== 'string') return undefined;
@@ -109,6 +115,7 @@ async function buildInput(base: ProfileInput, uri: string | undefined, flags: Fl
   if (flags['password-stdin']) input.password = await readStdinLine();
   else if (flags['ask-password']) input.password = await promptHidden('Password: ');
   else if (flags['no-password']) input.password = null;
+  await applySshFlags(input, flags);
   return input;
 }
 
@@ -123,7 +130,8 @@ function editable(profile: Profile): ProfileInput {
 }
 
 function where(profile: Profile): string {
-  return engineFor(profile.engine).location(profile);
+  const via = profile.ssh.length ? ` via ${profile.ssh.map(sshHopName).join(' → ')}` : '';
+  return `${engineFor(profile.engine).location(profile)}${via}`;
 }
 
 function show(profile: Profile, json: boolean, verb: string): void {
@@ -137,7 +145,7 @@ async function run(args: string[]): Promise<number> {
   const { values: flags, positionals } = parse(args);
   const [sub, first, second] = positionals;
   const json = Boolean(flags.json);
-  if (!sub || !['list', 'add', 'edit', 'remove', 'test'].includes(sub)) throw new UsageError(usage);
+  if (!sub || !['list', 'add', 'edit', 'remove', 'test', 'trust-host'].includes(sub)) throw new UsageError(usage);
   const services = await openServices();
   try {
     switch (sub) {
@@ -191,6 +199,8 @@ async function run(args: string[]): Promise<number> {
         else say(`Removed ${profile.name}\n`);
         return 0;
       }
+      case 'trust-host':
+        return await trustHosts(services, findProfile(services, first), json);
       default: {
         const profile = findProfile(services, first);
         const overridden = second !== undefined || Object.keys(flags).some((flag) => flag !== 'json');
@@ -199,7 +209,7 @@ async function run(args: string[]): Promise<number> {
         if (json) printJson({ ok: true, profile: profile.name, ...result });
         else {
           say(
-            `${profile.name}: connected — ${result.serverVersion}, ${result.latencyMs} ms round trip, as ${result.currentUser}` +
+            `${tunnelLines(result.tunnel ?? [])}${profile.name}: connected — ${result.serverVersion}, ${result.latencyMs} ms round trip, as ${result.currentUser}` +
               `${result.canCreateDatabase ? ', may create databases' : ''}${result.readOnly ? ', read-only' : ''}\n`,
           );
         }

@@ -2,6 +2,7 @@
 // system picks, every connection to it is forwarded to the database through the route's last host,
 // and the route is signed in to once for all of them. Counted by lease; closed a few seconds after its
 // last lease ends (or at once by closeAll, when the services close), and opened again when next asked for.
+import { createHash } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Client } from 'ssh2';
 import type { TunnelStep } from '../../../src-shared/model/connectionTest';
@@ -33,9 +34,22 @@ interface Tunnel {
   closed: boolean;
 }
 
-/** Which tunnel a target can share: the same hosts, ways in and pinned keys, to the same database server. */
+/**
+ * Which tunnel a target can share: the same hosts, ways in, secrets and pinned keys, to the same database
+ * server. A secret counts (as its hash) so a test with another password or passphrase signs in again.
+ */
 function routeKey(target: ConnectionTarget): string {
-  const hops = (target.ssh ?? []).map(({ host, port, user, auth, keyFile, hostKey }) => [host.toLowerCase(), port, user, auth, keyFile, hostKey]);
+  const hops = (target.ssh ?? []).map(({ host, port, user, auth, keyFile, hostKey, secret }) => [
+    host.toLowerCase(),
+    port,
+    user,
+    auth,
+    keyFile,
+    hostKey,
+    createHash('sha256')
+      .update(secret ?? '')
+      .digest('base64'),
+  ]);
   return JSON.stringify([hops, target.host.toLowerCase(), target.port]);
 }
 
