@@ -16,6 +16,8 @@ export interface SquashStanding {
   standing: 'before the run' | 'past the run' | 'inside the run' | 'not read';
   /** The run's revisions it has applied (inside the run: some of them). */
   appliedOfRun: string[];
+  /** Past the run: it applied some of LAST's children too, so the squashed revision is implied applied and needs no stamp. */
+  appliedAfter: string[];
   /** Why it was not read (unreachable, a wrong password…). */
   reason?: string;
 }
@@ -58,6 +60,7 @@ export async function squashStandings(
   targets: TargetResolver,
   projectDir: string,
   run: readonly string[],
+  children: readonly string[],
 ): Promise<Array<{ standing: SquashStanding; connection: ConnectionTarget | undefined }>> {
   const bound = boundConnections(session, resolve(projectDir));
   return Promise.all(
@@ -67,10 +70,11 @@ export async function squashStandings(
         const { applied } = await targetStatus(target);
         const appliedOfRun = run.filter((id) => applied.includes(id));
         const standing = appliedOfRun.length === 0 ? 'before the run' : appliedOfRun.length === run.length ? 'past the run' : 'inside the run';
-        return { standing: { connection: name, environment, engine, standing, appliedOfRun }, connection: target.connection };
+        const appliedAfter = children.filter((id) => applied.includes(id));
+        return { standing: { connection: name, environment, engine, standing, appliedOfRun, appliedAfter }, connection: target.connection };
       } catch (error) {
         return {
-          standing: { connection: name, environment, engine, standing: 'not read', appliedOfRun: [], reason: (error as Error).message },
+          standing: { connection: name, environment, engine, standing: 'not read', appliedOfRun: [], appliedAfter: [], reason: (error as Error).message },
           connection: undefined,
         };
       }

@@ -40,7 +40,7 @@ export interface SquashPlan {
   run: SquashRun;
   /** Every connection bound to the project, and where it stands against the run. */
   standings: SquashStanding[];
-  /** Connections that applied the whole run: a stamp of the squashed revision records it on them. */
+  /** Connections that applied the whole run and none of LAST's children: a stamp of the squashed revision records it on them. */
   stamps: string[];
   proof: SquashProof;
   /** Where the proof is saved, beside the archived files. */
@@ -76,7 +76,7 @@ export class SquashService {
       );
     }
     const run = squashRun(project.graph, request.first, request.last);
-    const read = await this.standings(folder, run.revisions);
+    const read = await this.standings(folder, run);
     const standings = read.map((r) => r.standing);
     const engine = request.engine ?? this.boundEngine(standings) ?? 'postgres';
     // The replays go beside a bound database of the engine when its server lets them (as the expected schema's do).
@@ -145,7 +145,7 @@ export class SquashService {
       revision: { ...revision, file },
       run,
       standings,
-      stamps: standings.filter((s) => s.standing === 'past the run').map((s) => s.connection),
+      stamps: standings.filter((s) => s.standing === 'past the run' && s.appliedAfter.length === 0).map((s) => s.connection),
       proof,
       proofFile,
       writes,
@@ -170,11 +170,14 @@ export class SquashService {
     return { ...plan, result };
   }
 
-  private async standings(folder: string, run: readonly string[]): Promise<Array<{ standing: SquashStanding; connection: ConnectionTarget | undefined }>> {
+  private async standings(
+    folder: string,
+    { revisions: run, children }: SquashRun,
+  ): Promise<Array<{ standing: SquashStanding; connection: ConnectionTarget | undefined }>> {
     if (this.session.status().locked) {
       throw new SwitchyardError('E_STORE_LOCKED', 'Open the store first: a squash checks every connection bound to the project, whose profiles are in it.');
     }
-    const read = await squashStandings(this.session, this.targets, folder, run);
+    const read = await squashStandings(this.session, this.targets, folder, run, children);
     const standings = read.map((r) => r.standing);
     const inside = standings.filter((s) => s.standing === 'inside the run' || s.standing === 'not read');
     if (inside.length > 0) {

@@ -8,6 +8,8 @@ import { call, openServices } from '../openServices';
 import { parseFlags } from '../parseFlags';
 import { printJson, say, UsageError } from '../output';
 import { commandLine } from '../shellWords';
+import { revisionAdopt, revisionAdoptUsage } from './revisionAdopt';
+import { revisionSquash, revisionSquashUsage } from './revisionSquash';
 
 const writeFlags = `  --project DIR   the migrations folder, or a folder holding alembic.ini
   --write         write it (atomically; each file keeps its line ends, encoding and BOM); without it,
@@ -36,7 +38,7 @@ ${writeFlags}
   --all           merge: every head of the project`;
 
 // Each action's usage, printed whole for `switchyard revision --help` (and any action's --help).
-const usage = [authoringUsage].join('\n\n');
+const usage = [authoringUsage, revisionAdoptUsage, revisionSquashUsage].join('\n\n');
 
 const options = {
   project: { type: 'string' },
@@ -167,11 +169,13 @@ const actions: Record<string, (args: string[]) => Promise<number>> = {
   merge: (args) => authoring('merge', args),
   reparent: (args) => authoring('reparent', args),
   undo: (args) => authoring('undo', args),
+  adopt: revisionAdopt,
+  squash: revisionSquash,
 };
 
 export const revisionCommand: Command = {
   name: 'revision',
-  summary: 'repair a migration tree: a new revision, a merge of heads, a re-parent — shown as a diff first, undoable',
+  summary: 'repair a migration tree: a new revision, a merge of heads, a re-parent, adopt, squash — shown as a diff first, undoable',
   usage,
   async run(args) {
     const action = actions[args[0] ?? ''];

@@ -110,8 +110,9 @@ describe('squash', () => {
     expect(plan.proof.up.original).toBeGreaterThan(100);
     expect(plan.proof.downNote).toBeUndefined();
     expect(plan.revision.up.statements.length).toBeGreaterThan(0);
-    expect(plan.standings).toEqual([expect.objectContaining({ connection: 'squash pg', standing: 'past the run' })]);
-    expect(plan.stamps).toEqual(['squash pg']);
+    expect(plan.standings).toEqual([expect.objectContaining({ connection: 'squash pg', standing: 'past the run', appliedAfter: ['r40'] })]);
+    // r40, applied, implies the squashed revision: no stamp is offered.
+    expect(plan.stamps).toEqual([]);
     expect(plan.diff).toContain(`+++ b/${plan.revision.file}`);
 
     const squashedId = plan.revision.id;
@@ -129,12 +130,10 @@ describe('squash', () => {
     const squashed = loadProject(dir);
     expect(squashed.graph.topological).toEqual(['r01', squashedId, 'r40']);
 
-    // The bound database applied the whole run: the stamp offered records the squashed revision.
-    const stamped = await runTarget(postgresTarget(server, database, dir), { action: 'stamp', to: squashedId }, setup);
-    expect(stamped.status.applied).toEqual(['r01', squashedId, 'r40']);
-    expect(stamped.status.pending).toEqual([]);
-    expect(stamped.status.unknown).toHaveLength(38);
-    expect((await services.runner.status({ profileId })).pending).toEqual([]);
+    const status = await services.runner.status({ profileId });
+    expect(status.applied).toEqual(['r01', squashedId, 'r40']);
+    expect(status.pending).toEqual([]);
+    expect(status.unknown).toHaveLength(38);
 
     await undoLastWrite(dir, { undo: new UndoRecords(join(dataDir, 'authoring-undo')) });
     expect(filesOf(dir)).toEqual(before);
