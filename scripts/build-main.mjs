@@ -20,7 +20,9 @@ await Promise.all([
     entryPoints: ['src-main/electron/main.ts'],
     outfile: 'dist/main/main.cjs',
     // bindings: only used when no nativeBinding path is given; pg-native: optional, never used.
-    external: ['electron', 'bindings', 'pg-native'],
+    // ssh2's native crypto and cpu-features are optional (loaded in a try, built for Node's ABI, not
+    // Electron's): left out, ssh2 uses its pure JavaScript crypto.
+    external: ['electron', 'bindings', 'pg-native', 'cpu-features', '*.node'],
     // codeLocation.ts reads import.meta only where __dirname is missing (the ESM CLI), never here.
     logOverride: { 'empty-import-meta': 'silent' },
   }),
