@@ -1,6 +1,6 @@
 // The safety net under every SQL format's reader: each .sql file under the project is part of a
 // revision or already named in an anomaly; any other is reported, so nothing is dropped in silence.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { Anomaly } from '../../src-shared/model/revision';
 import type { ProjectFiles } from './readers/projectFiles';
@@ -9,6 +9,12 @@ import type { ProjectFiles } from './readers/projectFiles';
 const skipped = new Set(['node_modules', '.git', '.hg', '.svn', 'target', 'vendor', '__pycache__']);
 // A bound on the walk: a project pointed at a home folder must not read the disk.
 const maxEntries = 50_000;
+
+/** A squash's archive (authoring/squashService.ts): the files it replaced, beside the proof that names them; never run again. */
+function squashArchive(root: string, path: string): boolean {
+  const id = /^archive\/([^/]+)$/.exec(path)?.[1];
+  return id !== undefined && existsSync(`${root}${sep}archive${sep}squash-${id}.md`);
+}
 
 function sqlFilesUnder(root: string): string[] {
   const found: string[] = [];
@@ -26,7 +32,7 @@ function sqlFilesUnder(root: string): string[] {
       seen += 1;
       const path = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!skipped.has(entry.name) && !entry.name.startsWith('.')) pending.push(path);
+        if (!skipped.has(entry.name) && !entry.name.startsWith('.') && !squashArchive(root, path)) pending.push(path);
       } else if (entry.name.toLowerCase().endsWith('.sql')) found.push(path);
     }
   }
