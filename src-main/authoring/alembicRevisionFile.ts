@@ -33,10 +33,67 @@ function comma(value: PyValue): PyValue {
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** str(datetime.datetime.now()) as Python prints it: local time, microseconds unless zero. */
-export function pythonNow(now: Date): string {
-  const date = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}:${two(now.getSeconds())}`;
-  return now.getMilliseconds() === 0 ? date : `${date}.${String(now.getMilliseconds()).padStart(3, '0')}000`;
+/** The moment as a wall clock: the machine's local time, or with alembic.ini's `timezone` that zone's and its offset. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** `+01:00` for a zone given; null for local time, which Python prints without one. */
+  offset: string | null;
+}
+
+export function wallClock(now: Date, timeZone?: string): WallClock {
+  if (timeZone === undefined)
+    return {
+      year: now.getFullYear(),
+      month: now.getMonth() + 1,
+      day: now.getDate(),
+      hour: now.getHours(),
+      minute: now.getMinutes(),
+      second: now.getSeconds(),
+      millisecond: now.getMilliseconds(),
+      offset: null,
+    };
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(now);
+  } catch {
+    throw new SwitchyardError('E_INVALID_PROJECT', `alembic.ini's timezone = ${timeZone}: no such time zone (Alembic says "Can't locate timezone" too).`);
+  }
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const clock = {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+    second: part('second'),
+    millisecond: now.getMilliseconds(),
+  };
+  const minutes = Math.round(
+    (Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second, clock.millisecond) - now.getTime()) / 60_000,
+  );
+  const sign = minutes < 0 ? '-' : '+';
+  return { ...clock, offset: `${sign}${two(Math.floor(Math.abs(minutes) / 60))}:${two(Math.abs(minutes) % 60)}` };
+}
+
+/** str(create_date) as Python prints a datetime: microseconds unless zero, the offset when it has a zone. */
+export function pythonNow(clock: WallClock): string {
+  const date = `${clock.year}-${two(clock.month)}-${two(clock.day)} ${two(clock.hour)}:${two(clock.minute)}:${two(clock.second)}`;
+  return `${clock.millisecond === 0 ? date : `${date}.${String(clock.millisecond).padStart(3, '0')}000`}${clock.offset ?? ''}`;
 }
 
 /** Python's `%(name)s` / `%(name)d` / `%(name).2d` / `%(name)02d` formatting of file_template. */
@@ -57,22 +114,13 @@ function percentFormat(template: string, values: Readonly<Record<string, string 
 }
 
 /** ScriptDirectory._rev_path's file name: file_template with the message's slug. */
-function fileName(layout: AlembicLayout, id: string, message: string, now: Date): string {
+function fileName(layout: AlembicLayout, id: string, message: string, now: Date, clock: WallClock): string {
   const option = (key: string) => (layout.iniPath ? alembicIniOption(layout.iniPath, key) : undefined);
   const truncate = Number(option('truncate_slug_length') ?? '') || 40;
   let slug = (message.match(/[\p{L}\p{N}_]+/gu) ?? []).join('_').toLowerCase();
   if (slug.length > truncate) slug = `${slug.slice(0, truncate).replace(/_[^_]*$/, '')}_`;
-  const values = {
-    rev: id,
-    slug,
-    epoch: Math.floor(now.getTime() / 1000),
-    year: now.getFullYear(),
-    month: now.getMonth() + 1,
-    day: now.getDate(),
-    hour: now.getHours(),
-    minute: now.getMinutes(),
-    second: now.getSeconds(),
-  };
+  const { year, month, day, hour, minute, second } = clock;
+  const values = { rev: id, slug, epoch: Math.floor(now.getTime() / 1000), year, month, day, hour, minute, second };
   return `${percentFormat(option('file_template') ?? '%(rev)s_%(slug)s', values)}.py`;
 }
 
@@ -100,16 +148,18 @@ export function alembicRevisionFile(layout: AlembicLayout, project: string, fiel
   const templatePath = join(layout.scriptDir, 'script.py.mako');
   if (!existsSync(templatePath))
     throw new SwitchyardError('E_INVALID_PROJECT', `${templatePath} does not exist: Alembic renders every new revision from it, and so does Switchyard.`);
+  const timeZone = layout.iniPath ? alembicIniOption(layout.iniPath, 'timezone') : undefined;
+  const clock = wallClock(fields.now, timeZone || undefined);
   const text = renderMako(normaliseText(readFileSync(templatePath, 'utf8')), {
     up_revision: fields.id,
     down_revision: scalarOrTuple(fields.parents),
     branch_labels: fields.label === null ? null : [fields.label],
     depends_on: null,
-    create_date: pythonNow(fields.now),
+    create_date: pythonNow(clock),
     comma,
     message: fields.message,
   });
-  const path = join(versionFolder(layout, project, parentFiles), fileName(layout, fields.id, fields.message, fields.now));
+  const path = join(versionFolder(layout, project, parentFiles), fileName(layout, fields.id, fields.message, fields.now, clock));
   return { path: projectPath(project, path), before: null, after: text, like: projectPath(project, templatePath) };
 }
 

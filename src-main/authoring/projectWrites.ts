@@ -21,7 +21,9 @@ function pathIn(projectDir: string, path: string): string {
 }
 
 function readStyledFile(full: string): StyledText | null {
-  return existsSync(full) ? readStyled(readFileSync(full)) : null;
+  if (!existsSync(full)) return null;
+  if (!statSync(full).isFile()) throw new SwitchyardError('E_INVALID_INPUT', `${full} is not a file. Nothing was written.`);
+  return readStyled(readFileSync(full));
 }
 
 /** A project file's text as the readers see it (no BOM, `\n` line ends), or null when there is none. */
@@ -176,12 +178,15 @@ export async function applyWritePlan(plan: WritePlan, options: ApplyOptions): Pr
     style: styles.get(f.path) ?? plainStyle,
   }));
   // Kept before the first rename: a write cut off half-way can still be undone.
+  const previous = options.undo.read(plan.projectDir);
   options.undo.save({ projectDir: plan.projectDir, at: new Date().toISOString(), files: undoFiles });
   let written: WrittenFile[];
   try {
     written = writeAll(plan, styles);
   } catch (error) {
-    options.undo.forget(plan.projectDir);
+    // Nothing was written, so the write before it is still the one to undo.
+    if (previous) options.undo.save(previous);
+    else options.undo.forget(plan.projectDir);
     throw error;
   }
   return { projectDir: plan.projectDir, written, uncommitted: (await gitStanding(plan.projectDir)).uncommitted };

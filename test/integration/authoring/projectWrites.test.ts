@@ -79,6 +79,26 @@ describe('project writes', () => {
     expect(undo.summary(dir)).toBeNull();
   });
 
+  it('puts everything back when a write fails part-way, and keeps the write before it to undo', async () => {
+    const { dir, undo } = project();
+    writeFileSync(join(dir, 'a.sql'), 'one\n');
+    await applyWritePlan({ projectDir: dir, files: [{ path: 'a.sql', before: 'one\n', after: 'ONE\n' }] }, { undo });
+    // `blocker` is a file, so no folder can be made under it: the second file cannot be written.
+    writeFileSync(join(dir, 'blocker'), '');
+    const plan: WritePlan = {
+      projectDir: dir,
+      files: [
+        { path: 'a.sql', before: 'ONE\n', after: 'uno\n' },
+        { path: 'blocker/b.sql', before: null, after: 'two\n' },
+      ],
+    };
+    await expect(applyWritePlan(plan, { undo })).rejects.toMatchObject({ code: 'E_WRITE_FAILED' });
+    expect(readFileSync(join(dir, 'a.sql'), 'utf8')).toBe('ONE\n');
+    expect(readdirSync(dir).sort()).toEqual(['a.sql', 'blocker']);
+    await undoLastWrite(dir, { undo });
+    expect(readFileSync(join(dir, 'a.sql'), 'utf8')).toBe('one\n');
+  });
+
   it('refuses a path outside the project folder', async () => {
     const { dir, undo } = project();
     await expect(applyWritePlan({ projectDir: dir, files: [{ path: '../escape.sql', before: null, after: 'x' }] }, { undo })).rejects.toMatchObject({
