@@ -43,6 +43,8 @@ const words: Readonly<Record<string, string>> = {
   'promotion.run': 'Environment promoted',
   'promotion.refused': 'Promotion refused by its gates',
   'promotion.failed': 'Promotion failed',
+  'revision.write': 'Migration files written',
+  'revision.undo': 'Migration files put back',
   'bindings.run.start': 'Run on every bound database started',
   'bindings.run': 'Run on every bound database done',
   'bindings.run.failed': 'Run on the bound databases stopped at a failure',

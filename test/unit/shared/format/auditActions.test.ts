@@ -7,6 +7,8 @@ describe('audit actions in words', () => {
     expect(auditActionWords('profile.create', {})).toBe('Connection created');
     expect(auditActionWords('snapshot.restore', { ok: false, error: 'no space' })).toBe('Snapshot restore failed');
     expect(auditActionWords('snapshot.restore', { ok: true })).toBe('Snapshot restored');
+    expect(auditActionWords('revision.write', {})).toBe('Migration files written');
+    expect(auditActionWords('revision.undo', {})).toBe('Migration files put back');
     expect(auditActionWords('something.new', {})).toBe('something.new');
   });
 
