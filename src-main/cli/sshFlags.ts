@@ -79,12 +79,14 @@ export async function applySshFlags(input: ProfileInput, flags: SshFlags): Promi
       if (typeof destination === 'string') throw new UsageError(`--ssh: ${destination}`);
       const before = stored[position];
       const same = before && before.host.toLowerCase() === destination.host.toLowerCase() && before.port === destination.port;
-      const inherited = auth ?? before?.auth;
+      // A host added to a stored route signs in as the route's first host does, unless told otherwise.
+      const template = before ?? stored[0];
+      const inherited = auth ?? template?.auth;
       if (!inherited) throw new UsageError('Say how to sign in to SSH: --ssh-key FILE, --ssh-agent or --ssh-password-stdin.');
       return {
         ...destination,
         auth: inherited,
-        keyFile: before?.keyFile ?? '',
+        keyFile: template?.keyFile ?? '',
         hostKey: same ? (before.hostKey ?? '') : '',
         ...(same && before.user === destination.user ? {} : { secret: null }),
       };
