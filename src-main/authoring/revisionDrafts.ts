@@ -36,7 +36,7 @@ function authorable(project: LoadedProject): void {
       'E_INVALID_PROJECT',
       `${format} projects are written by their own tool; Switchyard writes revisions into native and Alembic projects only.`,
     );
-  if (format === 'native' && files.some((f) => !/^--\s*revision\s*:/im.test(f.text)))
+  if (format === 'native' && files.length > 0 && files.every((f) => !/^--\s*revision\s*:/im.test(f.text)))
     throw new SwitchyardError(
       'E_INVALID_PROJECT',
       'This native project is a numbered chain without `-- revision:` headers: its order is its file names, so it has no parents to write. Add the next numbered file yourself.',

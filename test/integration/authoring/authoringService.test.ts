@@ -1,7 +1,7 @@
 // AuthoringService through the API as the app calls it: the seeds' database, whose alembic_version
 // recorded the slip's shape, told what stamp it needs; only a shown preview is ever written.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,5 +80,25 @@ describe('authoring through the API', () => {
       ['revision.undo', `folder:${dir}`],
       ['revision.write', `folder:${dir}`],
     ]);
+  });
+
+  it('refuses a native project that is a numbered chain (its order is its file names) and a format whose tool writes its own files', async () => {
+    const chain = tempDir('switchyard-chain-');
+    writeFileSync(join(chain, '001_documents.sql'), 'CREATE TABLE documents (id integer);\n');
+    writeFileSync(join(chain, '002_tasks.sql'), 'CREATE TABLE tasks (id integer);\n');
+    await expect(
+      callAs(services, actor, 'authoring.preview', { request: { action: 'new', project: chain, parent: 'head', message: 'm' } }),
+    ).rejects.toMatchObject({
+      code: 'E_INVALID_PROJECT',
+      message: expect.stringContaining('numbered chain'),
+    });
+    const dbmate = tempDir('switchyard-dbmate-');
+    writeFileSync(
+      join(dbmate, '20260101000000_documents.sql'),
+      '-- migrate:up\nCREATE TABLE documents (id integer);\n-- migrate:down\nDROP TABLE documents;\n',
+    );
+    await expect(
+      callAs(services, actor, 'authoring.preview', { request: { action: 'new', project: dbmate, parent: 'head', message: 'm' } }),
+    ).rejects.toMatchObject({ code: 'E_INVALID_PROJECT', message: expect.stringContaining('written by their own tool') });
   });
 });
