@@ -119,7 +119,7 @@ export function createServices(options: ServicesOptions): Services {
   const authoringUndo = new UndoRecords(join(options.dataDir, 'authoring-undo'));
   const authoring = new AuthoringService(session, runner, authoringUndo);
   const adoptions = new AdoptService(targets, expectedSchema, runner);
-  const squashes = new SquashService(targets, session, scratch, authoringUndo);
+  const squashes = new SquashService(targets, session, scratch, authoring);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
   const handlers = createHandlers({

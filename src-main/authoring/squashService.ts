@@ -13,8 +13,8 @@ import type { ConnectionTarget } from '../drivers/driver';
 import { engineFor } from '../engines/engineFor';
 import { loadProject, type LoadedProject } from '../migrations/project';
 import type { FileWrite, WriteResult } from '../../src-shared/model/writePlan';
-import { applyWritePlan, diffOf, readProjectFile } from './projectWrites';
-import type { UndoRecords } from './undoRecords';
+import type { AuthoringService } from './authoringService';
+import { diffOf, readProjectFile } from './projectWrites';
 import type { ScratchPlace } from '../scratch/scratchDatabase';
 import type { StoreSession } from '../session/storeSession';
 import type { TargetResolver } from '../targets/targetResolver';
@@ -62,7 +62,7 @@ export class SquashService {
     private readonly targets: TargetResolver,
     private readonly session: StoreSession,
     private readonly place: ScratchPlace,
-    private readonly undo: UndoRecords,
+    private readonly authoring: AuthoringService,
   ) {}
 
   /** The squash, its proof and its writes; nothing is written. */
@@ -157,7 +157,7 @@ export class SquashService {
    * Plans again (the proof is made now, on the files as they are) and writes it through the project
    * writes (atomic, undoable until the next write); refused unless proven. `force`: overwrite files with uncommitted git changes.
    */
-  async write(request: SquashRequest, { force = false }: { force?: boolean } = {}): Promise<SquashPlan & { result: WriteResult }> {
+  async write(request: SquashRequest, actor: string, { force = false }: { force?: boolean } = {}): Promise<SquashPlan & { result: WriteResult }> {
     const plan = await this.plan(request);
     if (!plan.proof.proven) {
       throw new SwitchyardError(
@@ -166,7 +166,11 @@ export class SquashService {
         plan,
       );
     }
-    const result = await applyWritePlan({ projectDir: plan.project, files: plan.writes }, { undo: this.undo, force });
+    const result = await this.authoring.writePlan({ projectDir: plan.project, files: plan.writes }, force, actor, {
+      action: 'squash',
+      revision: plan.revision.id,
+      replaces: plan.run.revisions,
+    });
     return { ...plan, result };
   }
 

@@ -6,6 +6,7 @@ import { countOf } from '../../../src-shared/format/plural';
 import { SwitchyardError } from '../../../src-shared/errors';
 import type { SquashPlan } from '../../authoring/squashService';
 import { proofLines } from '../../authoring/squashProof';
+import { actorName } from '../../services';
 import { openServices } from '../openServices';
 import { parseFlags } from '../parseFlags';
 import { printJson, say, UsageError } from '../output';
@@ -95,7 +96,9 @@ export async function revisionSquash(args: string[]): Promise<number> {
     const json = Boolean(values.json);
     try {
       if (values.force && !values.write) throw new UsageError(`--force goes with --write.\n\n${revisionSquashUsage}`);
-      const plan = values.write ? await services.squashes.write(request, { force: Boolean(values.force) }) : await services.squashes.plan(request);
+      const plan = values.write
+        ? await services.squashes.write(request, actorName('cli'), { force: Boolean(values.force) })
+        : await services.squashes.plan(request);
       if (json) printJson({ ...plan, written: Boolean(values.write) });
       else say(planText(plan, Boolean(values.write)));
       return plan.proof.proven ? 0 : 1;

@@ -102,7 +102,7 @@ describe('squash', () => {
     });
     const before = filesOf(dir);
 
-    const plan = await services.squashes.write({ projectDir: dir, first: 'r02', last: 'r39', message: 'Consolidated schema' });
+    const plan = await services.squashes.write({ projectDir: dir, first: 'r02', last: 'r39', message: 'Consolidated schema' }, 'tester');
 
     expect(plan.run.revisions).toHaveLength(38);
     expect(plan.proof.proven).toBe(true);
@@ -126,6 +126,11 @@ describe('squash', () => {
     expect(child).toBe((before.get(fileOf('r40'))?.toString('utf8') ?? '').replace('-- parents: r39\r\n', `-- parents: ${squashedId}\r\n`));
     expect(child.startsWith('\uFEFF-- revision: r40\r\n')).toBe(true);
     expect(readFileSync(join(dir, plan.proofFile), 'utf8')).toContain('Result: **proven**');
+    expect(services.session.store.audit.list(1)[0]).toMatchObject({
+      actor: 'tester',
+      action: 'revision.write',
+      detail: { action: 'squash', revision: squashedId, replaces: plan.run.revisions },
+    });
 
     const squashed = loadProject(dir);
     expect(squashed.graph.topological).toEqual(['r01', squashedId, 'r40']);
@@ -156,11 +161,11 @@ describe('squash', () => {
     await saved(services, { name: 'app file', environment: 'staging', engine: 'sqlite', sqlitePath: path, projectDir: dir });
     const before = filesOf(dir);
 
-    await expect(services.squashes.write({ projectDir: dir, first: 'r03', last: 'r04', message: 'x' })).rejects.toMatchObject({
+    await expect(services.squashes.write({ projectDir: dir, first: 'r03', last: 'r04', message: 'x' }, 'tester')).rejects.toMatchObject({
       code: 'E_SQUASH_INSIDE_RUN',
       message: expect.stringContaining('app file (staging) has applied r03 but not the rest'),
     });
-    await expect(services.squashes.write({ projectDir: dir, first: 'r01', last: 'r03', message: 'x' })).rejects.toMatchObject({
+    await expect(services.squashes.write({ projectDir: dir, first: 'r01', last: 'r03', message: 'x' }, 'tester')).rejects.toMatchObject({
       code: 'E_SQUASH_NOT_LINEAR',
       message: expect.stringContaining('r02 is a branch point (children r03, r05)'),
     });
