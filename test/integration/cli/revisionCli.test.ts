@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { AuthoringPreview } from '../../../src-shared/model/authoring';
 import type { WriteResult } from '../../../src-shared/model/writePlan';
 import { loadProject } from '../../../src-main/migrations/project';
-import { Cli, type CliRun } from '../../support/cliProcess';
+import { plainAlembicEnv, writeFiles } from '../../support/alembicFolders';
+import { Cli, printedCommand, type CliRun } from '../../support/cliProcess';
 import { writeNativeProject } from '../../support/nativeProject';
 import { strayRoot, writeSeedTree } from '../../support/seedTree';
 import { committedWorkTree, git } from '../../support/gitWorkTree';
@@ -23,6 +24,17 @@ function ok(run: CliRun): CliRun {
 
 function alembic(dir: string, ...args: string[]): string {
   return execFileSync(python, ['-m', 'alembic', '-c', 'alembic.ini', ...args], { cwd: dir, encoding: 'utf8' });
+}
+
+/** What Alembic says when it refuses the command (its FAILED line goes to stdout). */
+function alembicRefusal(dir: string, ...args: string[]): string {
+  try {
+    alembic(dir, ...args);
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: unknown; stderr?: unknown };
+    return `${String(stdout)}${String(stderr)}`;
+  }
+  throw new Error(`alembic ${args.join(' ')} succeeded`);
 }
 
 /** The template rendered by real Mako with the fields Alembic's generate_revision passes. */
@@ -153,6 +165,49 @@ describe('switchyard revision on the seeds’ tree (Alembic)', () => {
     expect(notHead.code).toBe(1);
     expect(notHead.stderr).toContain('sync_001 is not a head');
     expect(alembic(dir, 'heads').trim().split('\n')).toHaveLength(11);
+  });
+});
+
+describe('the stamp a re-parent offers, run as printed', () => {
+  it('lets Alembic upgrade again a database that recorded both roots of the slip', async () => {
+    const dir = tempDir('switchyard-stamp-');
+    const revision = (id: string) =>
+      `revision = '${id}'\ndown_revision = None\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n`;
+    writeFiles(dir, {
+      'alembic.ini': `[alembic]\nscript_location = alembic\nsqlalchemy.url = sqlite:///${join(dir, 'app.db')}\n\n[loggers]\nkeys = root\n\n[handlers]\nkeys = console\n\n[formatters]\nkeys = generic\n\n[logger_root]\nlevel = WARN\nhandlers = console\n\n[handler_console]\nclass = StreamHandler\nargs = (sys.stderr,)\nformatter = generic\n\n[formatter_generic]\nformat = %(message)s\n`,
+      'alembic/env.py': plainAlembicEnv,
+      'alembic/versions/business.py': revision('business'),
+      'alembic/versions/tenant.py': revision('tenant'),
+    });
+    alembic(dir, 'upgrade', 'heads');
+    const home = tempDir();
+    const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'revision passphrase' });
+    ok(
+      await cli.run([
+        'profiles',
+        'add',
+        '--name',
+        'tenant db',
+        '--engine',
+        'sqlite',
+        '--sqlite-path',
+        join(dir, 'app.db'),
+        '--project',
+        dir,
+        '--format',
+        'alembic',
+      ]),
+    );
+
+    const written = ok(await cli.run(['revision', 'reparent', 'tenant', '--parent', 'business', '--project', dir, '--write']));
+    expect(written.stdout).toContain('tenant db: Its bookkeeping records business, tenant; under the new shape what ran here is recorded as tenant.');
+    // Alembic itself refuses the old bookkeeping under the new shape.
+    expect(alembicRefusal(dir, 'upgrade', 'heads')).toContain('Requested revision tenant overlaps with other requested revisions business');
+    const stamp = printedCommand(written.stdout, 'stamp');
+    expect(stamp).toBe("switchyard stamp --profile 'tenant db' --to tenant");
+    ok(await cli.runPrinted(stamp as string));
+    alembic(dir, 'upgrade', 'heads');
+    expect(alembic(dir, 'current').trim()).toBe('tenant (head)');
   });
 });
 
