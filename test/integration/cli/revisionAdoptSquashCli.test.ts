@@ -1,12 +1,14 @@
 // `switchyard revision adopt` and `revision squash` through the real CLI on SQLite files: the
 // evidence printed, the stamp made with --write (and refused with the difference when a column
 // differs); a squash shown with its diff and proof, written, its printed stamp command run as printed.
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SquashPlan } from '../../../src-main/authoring/squashService';
 import { loadProject } from '../../../src-main/migrations/project';
 import { runTarget } from '../../../src-main/runner/runnerService';
+import { plainAlembicEnv, writeFiles } from '../../support/alembicFolders';
 import { Cli, output, printedCommand } from '../../support/cliProcess';
 import { sqliteTarget } from '../../support/migrationTargets';
 import { writeNativeProject } from '../../support/nativeProject';
@@ -51,6 +53,40 @@ describe('switchyard revision adopt', () => {
     expect(still).toEqual([{ revision: 'core01' }]);
 
     expect((await cli.run(['revision', 'adopt', ...same])).code).toBe(2);
+  });
+});
+
+/** An Alembic revision creating `documents` as both of the seeds' branches did (000_*), or an empty merge. */
+function alembicRevision(id: string, parents: readonly string[], body: string): string {
+  const down = parents.length === 0 ? 'None' : parents.length === 1 ? `"${parents[0]}"` : `(${parents.map((p) => `"${p}"`).join(', ')})`;
+  return `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down}\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    ${body}\n\n\ndef downgrade():\n    pass\n`;
+}
+
+const createDocuments = 'op.create_table("documents", sa.Column("id", sa.Integer, primary_key=True), sa.Column("title", sa.String(200), nullable=False))';
+
+describe('switchyard revision adopt on the seeds’ duplicate table (Alembic)', () => {
+  it('stamps the second branch’s documents revision on a database the first branch made it on; real Alembic then upgrades to the single head without an error', async () => {
+    const dir = tempDir('switchyard-alembic-');
+    const path = join(tempDir(), 'app.sqlite');
+    writeFiles(dir, {
+      'alembic.ini': `[alembic]\nscript_location = alembic\nsqlalchemy.url = sqlite:///${path}\n\n[loggers]\nkeys = root\n[handlers]\nkeys = console\n[formatters]\nkeys = generic\n[logger_root]\nlevel = WARN\nhandlers = console\n[handler_console]\nclass = StreamHandler\nargs = (sys.stderr,)\nformatter = generic\n[formatter_generic]\nformat = %(levelname)s %(message)s\n`,
+      'alembic/env.py': plainAlembicEnv,
+      'alembic/versions/d01fd5049733.py': alembicRevision('d01fd5049733', [], createDocuments),
+      'alembic/versions/000_core_tables.py': alembicRevision('000_core_tables', [], createDocuments),
+      'alembic/versions/merge_2026_01_16.py': alembicRevision('merge_2026_01_16', ['d01fd5049733', '000_core_tables'], 'pass'),
+    });
+    const alembic = (...args: string[]) => execFileSync('/usr/bin/python3', ['-m', 'alembic', '-c', 'alembic.ini', ...args], { cwd: dir, encoding: 'utf8' });
+    alembic('upgrade', 'd01fd5049733');
+    const cli = new Cli({ SWITCHYARD_HOME: tempDir() });
+    const target = ['--url', `sqlite://${path}`, '--project', dir];
+
+    const adopted = await cli.run(['revision', 'adopt', '000_core_tables', ...target, '--write']);
+    expect(adopted.code, output(adopted)).toBe(0);
+    expect(adopted.stdout).toContain('= table "main"."documents" — 000_core_tables creates it; the database: same');
+    expect(adopted.stdout).toContain('Stamped: 1 revision recorded as applied, no SQL ran');
+
+    alembic('upgrade', 'head');
+    expect(alembic('current').trim()).toBe('merge_2026_01_16 (head) (mergepoint)');
   });
 });
 
