@@ -53,7 +53,7 @@ describe('authoring through the API', () => {
     expect((await callAs(services, actor, 'runner.status', { profileId: preview.stamps?.needs[0]?.profileId as string })).records).toHaveLength(4);
   });
 
-  it('writes only a preview it showed, once, and keeps the last write to undo', async () => {
+  it('refuses a cycle and a merge of a revision that is not a head, writes only a preview it showed, once, and keeps the last write to undo', async () => {
     const dir = tempDir('switchyard-seed-api-');
     writeSeedTree(dir);
     await expect(callAs(services, actor, 'authoring.write', { previewId: '6f1c7f39-8d7e-4d3a-9a51-2b1d6f0e4c11' })).rejects.toMatchObject({
@@ -65,6 +65,12 @@ describe('authoring through the API', () => {
       code: 'E_INVALID_INPUT',
     });
 
+    await expect(
+      callAs(services, actor, 'authoring.preview', { request: { action: 'reparent', project: dir, revision: 'd01fd5049733', parent: 'version_lineage_002' } }),
+    ).rejects.toMatchObject({ code: 'E_CYCLE' });
+    await expect(
+      callAs(services, actor, 'authoring.preview', { request: { action: 'merge', project: dir, heads: ['sync_001', 'text_to_sql_001'], message: 'm' } }),
+    ).rejects.toMatchObject({ code: 'E_INVALID_INPUT', message: expect.stringContaining('sync_001 is not a head') });
     const preview = await callAs(services, actor, 'authoring.preview', {
       request: { action: 'merge', project: dir, heads: 'all', message: 'merge all heads' },
     });

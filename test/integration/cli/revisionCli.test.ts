@@ -151,19 +151,13 @@ describe('switchyard revision on the seeds’ tree (Alembic)', () => {
     expect(readFileSync(join(dir, `alembic/versions/${id}_add_query_templates.py`), 'utf8')).toContain("branch_labels = ('text_to_sql',)");
   });
 
-  it('says what is wrong with a request, naming the flag, and writes nothing', async () => {
+  it('says which flag a request lacks, as a usage error, and writes nothing', async () => {
     const dir = tempDir('switchyard-seed-bad-');
     writeSeedTree(dir);
     const cli = new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: '' });
     const noMessage = await cli.run(['revision', 'merge', '--all', '--project', dir]);
     expect(noMessage.code).toBe(2);
     expect(noMessage.stderr).toContain('needs -m MSG');
-    const cycle = await cli.run(['revision', 'reparent', 'd01fd5049733', '--parent', 'version_lineage_002', '--project', dir]);
-    expect(cycle.code).toBe(1);
-    expect(cycle.stderr).toContain('E_CYCLE');
-    const notHead = await cli.run(['revision', 'merge', 'sync_001', 'text_to_sql_001', '-m', 'x', '--project', dir]);
-    expect(notHead.code).toBe(1);
-    expect(notHead.stderr).toContain('sync_001 is not a head');
     expect(alembic(dir, 'heads').trim().split('\n')).toHaveLength(11);
   });
 });
@@ -212,7 +206,7 @@ describe('the stamp a re-parent offers, run as printed', () => {
 });
 
 describe('switchyard revision on a native project', () => {
-  it('writes a new revision, a merge and a re-parent as native headers, audited, with what a bound database will need', async () => {
+  it('writes a new revision, a merge and a re-parent as native headers, with what a bound database will need', async () => {
     const home = tempDir();
     const dir = join(tempDir('switchyard-native-'), 'migrations');
     writeNativeProject(dir, [
@@ -244,9 +238,5 @@ describe('switchyard revision on a native project', () => {
     expect(project.graph.heads).toHaveLength(1);
     expect(project.graph.bases).toEqual(['core']);
     expect(project.anomalies).toEqual([]);
-
-    const audit = JSON.parse(ok(await cli.run(['audit', '--json'])).stdout) as { entries: Array<{ action: string; target: string }> };
-    expect(audit.entries.filter((e) => e.action === 'revision.write')).toHaveLength(3);
-    expect(audit.entries[0]?.target).toBe(`folder:${dir}`);
   });
 });
