@@ -199,6 +199,7 @@ function substitution(source: string, context: TemplateContext, line: number): s
   const bar = tokens.findLastIndex((t) => t.text === '|');
   const filters = bar === -1 ? [] : tokens.slice(bar + 1).filter((t) => t.text !== ',');
   let value = new Expression(bar === -1 ? tokens : tokens.slice(0, bar), { ...builtins, ...context }, line).evaluate();
+  if (value === undefinedName) throw unsupported(line, `a name the template is not given (\`${source.trim()}\`)`);
   const names = filters.map((f) => f.text);
   // Mako's default filter (str) runs first unless `n` turns it off; then the expression's own, in order.
   if (!names.includes('n')) value = pyStr(value);
@@ -212,7 +213,6 @@ function substitution(source: string, context: TemplateContext, line: number): s
       value = filter(value);
     }
   }
-  if (value === undefinedName) throw unsupported(line, `a name the template is not given (\`${source.trim()}\`)`);
   return pyStr(value);
 }
 
@@ -279,7 +279,7 @@ function controlLine(rest: string, stack: Branch[], context: TemplateContext, li
     current.taken = current.taken || active;
   } else if (keyword === 'endif') {
     if (!stack.pop()) throw unsupported(line, '`% endif` without `% if`');
-  } else throw unsupported(line, `\`% ${keyword ?? rest}\``);
+  } else throw unsupported(line, `\`% ${rest}\``);
 }
 
 /** The template rendered with `context`, as Mako renders it for Alembic's generate_revision. */
