@@ -122,6 +122,11 @@ export function createServices(options: ServicesOptions): Services {
   const squashes = new SquashService(targets, session, scratch, authoring);
   const demo = new DemoWorkspace(session, profiles, snapshots, options.dataDir);
   if (options.firstRunDemo) session.onFirstRun(async () => void (await demo.create('switchyard (first run)')));
+  // Locked while open (switchyard store lock, session.lock): the SSH tunnels close and the screens ask for the key again.
+  session.onLocked(() => {
+    tunnels.closeAll();
+    events.emit('session.changed', session.status());
+  });
   const handlers = createHandlers({
     session,
     profiles,

@@ -80,6 +80,8 @@ const snapshotConsent = {
 export const api = {
   'session.status': method<SessionStatus>()(empty),
   'session.unlock': method<SessionStatus>()(z.object({ passphrase: z.string().min(1, 'Passphrase is required').max(1024) }).strict()),
+  /** Closes the store (and the SSH tunnels) until a key opens it again; every window is told (session.changed). */
+  'session.lock': method<SessionStatus>()(empty),
 
   'profiles.list': method<Profile[]>()(empty),
   'profiles.get': method<Profile>()(byId),

@@ -81,6 +81,7 @@ export function createHandlers({
 }: HandlerServices): ApiHandlers {
   return {
     'session.status': () => session.status(),
+    'session.lock': () => session.lock(),
     'session.unlock': async ({ passphrase }) => {
       const status = await session.unlock(passphraseKeyProvider(passphrase));
       events.emit('session.changed', status);

@@ -29,16 +29,15 @@ interface Bound {
   ref: TargetRef;
 }
 
-/** `folders`: the folder as given and as read (a repository's root and the migrations folder in it). */
-function boundConnections(session: StoreSession, folders: readonly string[]): Bound[] {
+function boundConnections(session: StoreSession, folder: string): Bound[] {
   const { profiles, projects } = session.store;
   const found = new Map<string, Bound>();
   for (const p of profiles.list()) {
-    if (p.projectDir !== '' && folders.includes(resolve(p.projectDir)))
+    if (p.projectDir !== '' && resolve(p.projectDir) === folder)
       found.set(p.id, { name: p.name, environment: p.environment, engine: p.engine, ref: { profileId: p.id } });
   }
   for (const project of projects.list()) {
-    if (!folders.includes(resolve(project.dir))) continue;
+    if (resolve(project.dir) !== folder) continue;
     for (const env of project.environments) {
       for (const m of env.members) {
         if (found.has(m.profileId)) continue;
@@ -59,11 +58,11 @@ function boundConnections(session: StoreSession, folders: readonly string[]): Bo
 export async function squashStandings(
   session: StoreSession,
   targets: TargetResolver,
-  folders: readonly string[],
+  projectDir: string,
   run: readonly string[],
   children: readonly string[],
 ): Promise<Array<{ standing: SquashStanding; connection: ConnectionTarget | undefined }>> {
-  const bound = boundConnections(session, folders);
+  const bound = boundConnections(session, resolve(projectDir));
   return Promise.all(
     bound.map(async ({ name, environment, engine, ref }) => {
       try {

@@ -67,10 +67,8 @@ export class SquashService {
 
   /** The squash, its proof and its writes; nothing is written. */
   async plan(request: SquashRequest): Promise<SquashPlan> {
-    const given = resolve(request.projectDir);
-    const project = loadProject(given);
-    // A repository's root reads as the migrations folder it holds (detectProject): the files are that folder's.
-    const folder = resolve(project.files.project);
+    const folder = resolve(request.projectDir);
+    const project = loadProject(folder);
     if (project.files.format !== 'native') {
       throw new SwitchyardError(
         'E_INVALID_PROJECT',
@@ -78,7 +76,7 @@ export class SquashService {
       );
     }
     const run = squashRun(project.graph, request.first, request.last);
-    const read = await this.standings([...new Set([given, folder])], run);
+    const read = await this.standings(folder, run);
     const standings = read.map((r) => r.standing);
     const engine = request.engine ?? this.boundEngine(standings) ?? 'postgres';
     // The replays go beside a bound database of the engine when its server lets them (as the expected schema's do).
@@ -177,13 +175,13 @@ export class SquashService {
   }
 
   private async standings(
-    folders: readonly string[],
+    folder: string,
     { revisions: run, children }: SquashRun,
   ): Promise<Array<{ standing: SquashStanding; connection: ConnectionTarget | undefined }>> {
     if (this.session.status().locked) {
       throw new SwitchyardError('E_STORE_LOCKED', 'Open the store first: a squash checks every connection bound to the project, whose profiles are in it.');
     }
-    const read = await squashStandings(this.session, this.targets, folders, run, children);
+    const read = await squashStandings(this.session, this.targets, folder, run, children);
     const standings = read.map((r) => r.standing);
     const inside = standings.filter((s) => s.standing === 'inside the run' || s.standing === 'not read');
     if (inside.length > 0) {

@@ -108,6 +108,11 @@ const commands: CommandEntry[] = [
     load: async () => (await import('./commands/promote')).promoteCommand,
   },
   { name: 'audit', summary: 'the audit log, and whether its hash chain is intact', load: async () => (await import('./commands/audit')).auditCommand },
+  {
+    name: 'store',
+    summary: "the store's keys: change the passphrase, back up and restore, lock every running Switchyard",
+    load: async () => (await import('./commands/store')).storeCommand,
+  },
   { name: 'serve', summary: 'serve the app to a browser on 127.0.0.1 (token-protected)', load: async () => (await import('./commands/serve')).serveCommand },
 ];
 

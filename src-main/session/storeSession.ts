@@ -9,6 +9,7 @@ import { openStore, storeExists, type StoreDatabase } from '../store/openStore';
 import { ProfileRepository } from '../store/profileRepository';
 import { ProjectRepository } from '../store/projectRepository';
 import { SnapshotRepository } from '../store/snapshotRepository';
+import { holdStore, watchLockRequests } from '../store/storeHolders';
 
 export interface OpenedStore {
   db: StoreDatabase;
@@ -20,11 +21,20 @@ export interface OpenedStore {
   groups: GroupRepository;
 }
 
+/** This process as `switchyard store lock` and a refused rekey name it. */
+function holderName(): string {
+  const args = process.argv.slice(2, 4).filter((arg) => !arg.startsWith('-') && !arg.includes('/'));
+  return process.versions.electron ? 'the Switchyard desktop app' : `switchyard ${args.join(' ') || '(a process)'}`;
+}
+
 export class StoreSession {
   private opened: OpenedStore | undefined;
   private welcome: (() => Promise<void>) | undefined;
   /** Why an unlock at start failed (a damaged store, a missing key file), shown where the passphrase is asked. */
   private startFailure: string | undefined;
+  /** While open: this process's entry among the store's holders, and its watch for `switchyard store lock`. */
+  private held: (() => void)[] = [];
+  private readonly lockListeners: (() => void)[] = [];
 
   constructor(
     readonly storeDir: string,
@@ -74,6 +84,7 @@ export class StoreSession {
         projects: new ProjectRepository(db),
         groups: new GroupRepository(db),
       };
+      this.held = [holdStore(this.storeDir, holderName()), watchLockRequests(this.storeDir, () => this.lock())];
       // A failed welcome (say, the demo folder is missing) must not keep the store locked.
       if (firstRun) await this.welcome?.().catch((error: unknown) => console.error('[switchyard] first-run setup failed:', error));
     }
@@ -88,5 +99,19 @@ export class StoreSession {
   close(): void {
     this.opened?.db.close();
     this.opened = undefined;
+    for (const release of this.held.splice(0)) release();
+  }
+
+  /** Runs when the store is locked while open (`switchyard store lock`, session.lock): connections close, screens ask again. */
+  onLocked(listener: () => void): void {
+    this.lockListeners.push(listener);
+  }
+
+  /** Closes the store until a key opens it again, and tells whoever listens. */
+  lock(): SessionStatus {
+    const wasOpen = Boolean(this.opened);
+    this.close();
+    if (wasOpen) for (const listener of this.lockListeners) listener();
+    return this.status();
   }
 }

@@ -26,10 +26,15 @@ export function judgeKey(storeDir: string, key: Buffer): KeyVerdict {
   return kept.length === expected.length && timingSafeEqual(kept, expected) ? 'right' : 'wrong';
 }
 
+/** The content of the check file for this key. */
+export function keyCheckText(key: Buffer): string {
+  return `${JSON.stringify({ version: 1, check: checkValue(key).toString('base64') })}\n`;
+}
+
 export function keepKeyCheck(storeDir: string, key: Buffer): void {
   const path = join(storeDir, keyCheckFileName);
   // Written beside, then renamed: a crash never leaves a half-written check that would call a right key wrong.
   const partial = `${path}.partial`;
-  writeFileSync(partial, `${JSON.stringify({ version: 1, check: checkValue(key).toString('base64') })}\n`, { mode: 0o600 });
+  writeFileSync(partial, keyCheckText(key), { mode: 0o600 });
   renameSync(partial, path);
 }

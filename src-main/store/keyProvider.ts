@@ -63,6 +63,13 @@ function readKdf(path: string): KdfParameters {
   return kdf as KdfParameters;
 }
 
+/** A new key for the passphrase under a fresh salt, and the text of the kdf file that finds it again (a rekey). */
+export async function newPassphraseKey(passphrase: string, cost: { N: number; r: number; p: number } = defaultCost): Promise<{ key: Buffer; kdfText: string }> {
+  const kdf: KdfParameters = { version: 1, algorithm: 'scrypt', salt: randomBytes(16).toString('base64'), ...cost };
+  const key = await scrypt(passphrase, Buffer.from(kdf.salt, 'base64'), { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r });
+  return { key, kdfText: `${JSON.stringify(kdf, null, 2)}\n` };
+}
+
 export function passphraseKeyProvider(passphrase: string, cost: { N: number; r: number; p: number } = defaultCost): KeyProvider {
   return {
     source: 'passphrase',

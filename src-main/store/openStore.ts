@@ -10,20 +10,14 @@ import { kdfFileName, type KeyProvider } from './keyProvider';
 import { isReadOnlyError, keepPrivate, privateFileMode, requireWritable, storeReadOnly } from './storeAccess';
 import { storeCorrupt, visibleDamage } from './storeDamage';
 import { storeMigrations, storeSchemaVersion } from './schema';
+import { storePath } from './storeFiles';
+import { settleInterruptedSwap } from './rekeySwap';
 
 export type StoreDatabase = SqliteDatabase;
 
-export const storeFileName = 'switchyard.db';
+export { storeExists, storeFileName, storePath } from './storeFiles';
 
-export function storePath(storeDir: string): string {
-  return join(storeDir, storeFileName);
-}
-
-export function storeExists(storeDir: string): boolean {
-  return existsSync(storePath(storeDir));
-}
-
-function applyKey(db: StoreDatabase, key: Buffer): void {
+export function applyKey(db: StoreDatabase, key: Buffer): void {
   // SQLCipher 4 page format, so the file opens in standard SQLCipher tools with the same raw key.
   db.pragma(`cipher='sqlcipher'`);
   db.pragma('legacy=4');
@@ -132,6 +126,8 @@ async function createFirstStore(storeDir: string, path: string, keys: KeyProvide
 
 export async function openStore(storeDir: string, keys: KeyProvider): Promise<StoreDatabase> {
   const path = storePath(storeDir);
+  // A rekey or restore cut off by a crash is finished or undone first: its key files decide which key opens the store.
+  if (existsSync(storeDir)) settleInterruptedSwap(storeDir);
   if (!existsSync(path)) return createFirstStore(storeDir, path, keys);
   const damage = visibleDamage(path);
   if (damage) throw storeCorrupt(path, damage);
