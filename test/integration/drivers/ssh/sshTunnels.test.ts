@@ -271,6 +271,17 @@ ${hashed} ${bastion.hostPublicKey}
     }
   });
 
+  it('keeps the stored database password to its SSH route: a new route needs it typed again', async () => {
+    const s = await open();
+    const direct = await callAs(s, actor, 'profiles.create', { profile: { ...database, name: 'direct first' } });
+    const { id, hasPassword: _has, createdAt: _c, updatedAt: _u, ...fields } = direct;
+    const rerouted = await refusal(callAs(s, actor, 'profiles.update', { id, profile: { ...fields, ssh: [hop(bastion)] } }));
+    expect(rerouted.code).toBe('E_PASSWORD_REQUIRED');
+    expect(rerouted.message).toContain(`via ${currentUser}@127.0.0.1:${bastion.port}`);
+    const retyped = await callAs(s, actor, 'profiles.update', { id, profile: { ...fields, ssh: [hop(bastion)], password: pg.password } });
+    expect(retyped.ssh).toHaveLength(1);
+  });
+
   it('refuses a host whose pinned key changed, showing both fingerprints', async () => {
     const s = await open();
     const oldKey = noForward.hostKey;
