@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium by default; CHROMIUM_PATH points elsewhere. Playwright never downloads a browser here.
@@ -5,7 +6,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: '.',
-  outputDir: '../../test-results/e2e-artifacts',
+  // scripts/test-e2e.mjs gives each lane a folder of its own (Playwright empties its output folder first).
+  outputDir: process.env.E2E_OUTPUT_DIR ? resolve(process.env.E2E_OUTPUT_DIR) : '../../test-results/e2e-artifacts',
   globalSetup: './globalSetup.ts',
   fullyParallel: false,
   workers: 1,
