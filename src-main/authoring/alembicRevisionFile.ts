@@ -163,6 +163,18 @@ export function alembicRevisionFile(layout: AlembicLayout, project: string, fiel
   return { path: projectPath(project, path), before: null, after: text, like: projectPath(project, templatePath) };
 }
 
+/**
+ * Alembic runs the ini's post_write_hooks (black, ruff…) on a file it generates; Switchyard runs no
+ * program from the project, so it says so when hooks are configured.
+ */
+export function postWriteHooksNote(layout: AlembicLayout): string | null {
+  if (!layout.iniPath) return null;
+  const ini = normaliseText(readFileSync(layout.iniPath, 'utf8'));
+  const section = /^\[post_write_hooks\]\n([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(ini)?.[1] ?? '';
+  const hooks = /^hooks\s*[=:]\s*(\S.*)$/m.exec(section)?.[1]?.trim();
+  return hooks ? `alembic.ini runs post_write_hooks (${hooks}) on new revisions; Switchyard does not run them, so run them on the new file yourself.` : null;
+}
+
 // `down_revision = …` at the top level, optionally annotated (`down_revision: Union[str, None] = …`).
 const downRevisionLine = /^(down_revision[ \t]*(?::[^=\n]*)?=[ \t]*)(.*)$/m;
 

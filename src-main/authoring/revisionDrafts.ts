@@ -11,7 +11,7 @@ import type { Revision } from '../../src-shared/model/revision';
 import type { WritePlan } from '../../src-shared/model/writePlan';
 import { alembicVersionDirsFor } from '../migrations/readers/alembicIni';
 import type { LoadedProject } from '../migrations/project';
-import { alembicReparented, alembicRevisionFile, type NewRevisionFields } from './alembicRevisionFile';
+import { alembicReparented, alembicRevisionFile, postWriteHooksNote, type NewRevisionFields } from './alembicRevisionFile';
 import { nativeReparented, nativeRevisionFile } from './nativeRevisionFile';
 import { readProjectFile } from './projectWrites';
 
@@ -69,6 +69,8 @@ function created(project: LoadedProject, fields: NewRevisionFields): WritePlan['
 
 function newFile(project: LoadedProject, fields: NewRevisionFields, notes: string[]): RevisionDraft {
   const file = created(project, fields);
+  const hooks = project.files.format === 'alembic' ? postWriteHooksNote(alembicVersionDirsFor(project.files.project)) : null;
+  if (hooks) notes.push(hooks);
   if (readProjectFile(project.files.project, file.path) !== null)
     throw new SwitchyardError('E_INVALID_INPUT', `${file.path} exists already. Nothing was written.`);
   const revision: Revision = {

@@ -1,7 +1,7 @@
 // AuthoringService through the API as the app calls it: the seeds' database, whose alembic_version
 // recorded the slip's shape, told what stamp it needs; only a shown preview is ever written.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,5 +106,15 @@ describe('authoring through the API', () => {
     await expect(
       callAs(services, actor, 'authoring.preview', { request: { action: 'new', project: dbmate, parent: 'head', message: 'm' } }),
     ).rejects.toMatchObject({ code: 'E_INVALID_PROJECT', message: expect.stringContaining('written by their own tool') });
+  });
+
+  it('says that alembic.ini’s post_write_hooks were not run on a new revision', async () => {
+    const dir = tempDir('switchyard-seed-hooks-');
+    writeSeedTree(dir);
+    appendFileSync(join(dir, 'alembic.ini'), '\n[post_write_hooks]\nhooks = black\nblack.type = console_scripts\nblack.entrypoint = black\n');
+    const preview = await callAs(services, actor, 'authoring.preview', { request: { action: 'new', project: dir, parent: 'text_to_sql_001', message: 'm' } });
+    expect(preview.notes).toContain(
+      'alembic.ini runs post_write_hooks (black) on new revisions; Switchyard does not run them, so run them on the new file yourself.',
+    );
   });
 });
