@@ -89,7 +89,9 @@ describe('switchyard upgrade|downgrade|status --project NAME --env ENV on a proj
     expect(await tables('specs')).toEqual(['conflicts', 'projects', 'specifications']);
     expect(await versions('specs')).toEqual(['s1', 's2', 's3']);
 
-    const status = JSON.parse((await cli.run(['status', ...per, '--json', '--check'])).stdout) as BoundStatus;
+    const checked = await cli.run(['status', ...per, '--json', '--check']);
+    expect(checked.code, output(checked)).toBe(0);
+    const status = JSON.parse(checked.stdout) as BoundStatus;
     expect(status.databases.map((d) => [d.role, d.standing?.heads, d.standing?.pending])).toEqual([
       ['auth', ['a2'], []],
       ['specs', ['s3'], []],
