@@ -2,7 +2,7 @@
 // change (the SQL that makes the project replayed to FIRST's parent like it replayed to LAST), its down
 // the reverse, the old files moved to archive/, LAST's children pointed at it. Proved before anything
 // is written: the squashed project, replayed, gives the original's schema up and down. One way in.
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
@@ -67,8 +67,10 @@ export class SquashService {
 
   /** The squash, its proof and its writes; nothing is written. */
   async plan(request: SquashRequest): Promise<SquashPlan> {
-    const folder = resolve(request.projectDir);
-    const project = loadProject(folder);
+    const given = resolve(request.projectDir);
+    const project = loadProject(given);
+    // A repository's root reads as the migrations folder it holds (detectProject): the files are that folder's.
+    const folder = resolve(project.files.project);
     if (project.files.format !== 'native') {
       throw new SwitchyardError(
         'E_INVALID_PROJECT',
@@ -76,7 +78,7 @@ export class SquashService {
       );
     }
     const run = squashRun(project.graph, request.first, request.last);
-    const read = await this.standings(folder, run);
+    const read = await this.standings([...new Set([given, folder])], run);
     const standings = read.map((r) => r.standing);
     const engine = request.engine ?? this.boundEngine(standings) ?? 'postgres';
     // The replays go beside a bound database of the engine when its server lets them (as the expected schema's do).
@@ -93,7 +95,7 @@ export class SquashService {
     if (!atParent || !atLast || !atHeads) throw original.failure as SwitchyardError;
     const sql = engineFor(engine).schema;
     const revision: SquashedRevision = {
-      id: this.newId(project),
+      id: this.newId(project, run, request.message),
       parent: run.parent,
       branchLabels: run.branchLabels,
       message: request.message,
@@ -175,13 +177,13 @@ export class SquashService {
   }
 
   private async standings(
-    folder: string,
+    folders: readonly string[],
     { revisions: run, children }: SquashRun,
   ): Promise<Array<{ standing: SquashStanding; connection: ConnectionTarget | undefined }>> {
     if (this.session.status().locked) {
       throw new SwitchyardError('E_STORE_LOCKED', 'Open the store first: a squash checks every connection bound to the project, whose profiles are in it.');
     }
-    const read = await squashStandings(this.session, this.targets, folder, run, children);
+    const read = await squashStandings(this.session, this.targets, folders, run, children);
     const standings = read.map((r) => r.standing);
     const inside = standings.filter((s) => s.standing === 'inside the run' || s.standing === 'not read');
     if (inside.length > 0) {
@@ -204,9 +206,13 @@ export class SquashService {
     return engines.size === 1 ? [...engines][0] : undefined;
   }
 
-  private newId(project: LoadedProject): string {
-    for (;;) {
-      const id = randomBytes(6).toString('hex');
+  /** The same squash gets the same id, so what --write writes is what the preview showed. */
+  private newId(project: LoadedProject, run: SquashRun, message: string): string {
+    for (let salt = 0; ; salt += 1) {
+      const id = createHash('sha256')
+        .update(`${run.revisions.join(',')}\n${message}\n${salt}`)
+        .digest('hex')
+        .slice(0, 12);
       if (!project.graph.byId.has(id)) return id;
     }
   }

@@ -3,7 +3,7 @@
 // differs); a squash shown with its diff and proof, written, its printed stamp command run as printed.
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SquashPlan } from '../../../src-main/authoring/squashService';
 import { loadProject } from '../../../src-main/migrations/project';
@@ -111,7 +111,8 @@ describe('switchyard revision squash', () => {
     expect(plan).toMatchObject({ written: false, engine: 'sqlite', stamps: ['app file'], proof: { proven: true } });
     expect(readdirSync(dir).sort()).toEqual(['001_r01.sql', '002_r02.sql', '003_r03.sql', '004_r04.sql']);
 
-    const written = await cli.run(['revision', 'squash', 'r02', 'r03', '-m', 'Notes and b', '--project', dir, '--write']);
+    // Given the repository's root, the squash works in the migrations folder it holds, and finds the profile bound to that.
+    const written = await cli.run(['revision', 'squash', 'r02', 'r03', '-m', 'Notes and b', '--project', dirname(dir), '--write']);
     expect(written.code, output(written)).toBe(0);
     expect(written.stdout).toMatch(/2 revisions \(r02\.\.r03\) squashed into [0-9a-f]{12}/);
     expect(written.stdout).toContain('Upgraded to every head: original');
@@ -120,6 +121,8 @@ describe('switchyard revision squash', () => {
     const squashed = loadProject(dir);
     const id = squashed.graph.topological[1] as string;
     expect(squashed.graph.topological).toEqual(['r01', id, 'r04']);
+    // What --write wrote is the revision the preview showed.
+    expect(id).toBe(plan.revision.id);
     expect(readdirSync(join(dir, 'archive', id)).sort()).toEqual(['002_r02.sql', '003_r03.sql']);
     expect(readdirSync(join(dir, 'archive'))).toContain(`squash-${id}.md`);
 
