@@ -137,8 +137,17 @@ export function sqliteSchemaSql(fromModel: SchemaModel, toModel: SchemaModel, di
     if (o.kind !== 'view' && (removedTables.has(table) || rebuilt.has(table))) return false;
     return changedHere.has(o.key) || (rebuilt.size > 0 && o.kind !== 'index');
   });
+  // A table's foreign keys live in its own statement: it is dropped before the tables they reference,
+  // whose implicit DELETE would otherwise fail on its rows (https://www.sqlite.org/lang_droptable.html).
+  const references = new Map<string, string[]>();
+  for (const o of fromModel.objects) if (o.kind === 'foreign key' && o.parent) references.set(o.parent, [...(references.get(o.parent) ?? []), ...o.dependsOn]);
   const drops = dependencyOrder(
-    dropped.map((o) => ({ provides: o.key, needs: o.dependsOn, rank: rank[o.kind] ?? 0, statements: [dropStatement(o)] })),
+    dropped.map((o) => ({
+      provides: o.key,
+      needs: o.kind === 'table' ? [...o.dependsOn, ...(references.get(o.key) ?? [])] : o.dependsOn,
+      rank: rank[o.kind] ?? 0,
+      statements: [dropStatement(o)],
+    })),
     'drop',
   ).flatMap((s) => s.statements);
 

@@ -144,6 +144,29 @@ describe('the SQL that makes B like A, on SQLite', () => {
     }
   });
 
+  it('drops a table before the table its foreign key references, with rows in both and foreign keys on', async () => {
+    const dir = tempDir();
+    const current = await database(
+      dir,
+      'b.sqlite',
+      '',
+      'CREATE TABLE a (id integer PRIMARY KEY); CREATE TABLE b (id integer PRIMARY KEY, a_id integer REFERENCES a (id)); INSERT INTO a VALUES (1); INSERT INTO b VALUES (1, 1);',
+    );
+    const wanted = await database(dir, 'a.sqlite', '', '');
+    try {
+      const B = await read(current.driver);
+      const A = await read(wanted.driver);
+      const sql = sqlite.schema.sqlToMatch(B, A, diffSchemas(B, A));
+      expect(sql.statements.map((s) => s.sql)).toEqual(['DROP TABLE "main"."b"', 'DROP TABLE "main"."a"']);
+      await current.driver.close();
+      execSqlite(current.path, `PRAGMA foreign_keys = ON; ${sql.statements.map((s) => `${s.sql};`).join('\n')}`);
+      expect(sqliteRows(current.path, "SELECT name FROM sqlite_schema WHERE type = 'table'")).toEqual([]);
+    } finally {
+      await wanted.driver.close();
+      await current.driver.close();
+    }
+  });
+
   it.each(cases)('$title: the diff finds it, and after the SQL runs on B nothing differs and the rows stay', async ({ a, b, finds, destroys }) => {
     const dir = tempDir();
     const wanted = await database(dir, 'a.sqlite', a);
