@@ -35,3 +35,27 @@ else:
         with context.begin_transaction():
             context.run_migrations()
 `;
+
+/** One revision file that creates `table` (and drops it on downgrade), with its parents and branch labels. */
+export function alembicRevision(id: string, parents: string[], table: string, labels: string[] = []): string {
+  return [
+    `"""${table}`,
+    '',
+    `Revision ID: ${id}`,
+    '"""',
+    'from alembic import op',
+    'import sqlalchemy as sa',
+    '',
+    `revision = "${id}"`,
+    `down_revision = ${parents.length === 0 ? 'None' : parents.length === 1 ? `"${parents[0]}"` : `(${parents.map((p) => `"${p}"`).join(', ')})`}`,
+    `branch_labels = ${labels.length ? `("${labels.join('", "')}",)` : 'None'}`,
+    'depends_on = None',
+    '',
+    'def upgrade():',
+    `    op.create_table("${table}", sa.Column("id", sa.Integer, primary_key=True))`,
+    '',
+    'def downgrade():',
+    `    op.drop_table("${table}")`,
+    '',
+  ].join('\n');
+}

@@ -9,7 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createServices } from '../../../src-main/services';
 import { passphraseKeyProvider } from '../../../src-main/store/keyProvider';
 import { writeNativeProject } from '../../support/nativeProject';
-import { plainAlembicEnv } from '../../support/alembicFolders';
+import { alembicRevision, plainAlembicEnv } from '../../support/alembicFolders';
 import { callAs, operationToEnd } from '../../support/serviceCalls';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
@@ -109,27 +109,10 @@ describe('bindings.status and bindings.run', () => {
       ['004', '003', 'generated_files', null],
     ];
     for (const [id, parent, table, label] of chain) {
-      const lines = [
-        `"""${table}`,
-        '',
-        `Revision ID: ${id}`,
-        '"""',
-        'from alembic import op',
-        'import sqlalchemy as sa',
-        '',
-        `revision = "${id}"`,
-        `down_revision = ${parent === null ? 'None' : `"${parent}"`}`,
-        `branch_labels = ${label === null ? 'None' : `("${label}",)`}`,
-        'depends_on = None',
-        '',
-        'def upgrade():',
-        `    op.create_table("${table}", sa.Column("id", sa.Integer, primary_key=True))`,
-        '',
-        'def downgrade():',
-        `    op.drop_table("${table}")`,
-        '',
-      ];
-      writeFileSync(join(dir, 'alembic', 'versions', `${id}_${table}.py`), lines.join('\n'));
+      writeFileSync(
+        join(dir, 'alembic', 'versions', `${id}_${table}.py`),
+        alembicRevision(id, parent === null ? [] : [parent], table, label === null ? [] : [label]),
+      );
     }
     const databases: Record<string, string> = {};
     const members = [];

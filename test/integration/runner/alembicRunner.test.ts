@@ -12,33 +12,10 @@ import { previewTarget, runTarget } from '../../../src-main/runner/runnerService
 import { targetStatus } from '../../../src-main/runner/targetStatus';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { postgresTarget } from '../../support/migrationTargets';
-import { plainAlembicEnv } from '../../support/alembicFolders';
+import { alembicRevision as revision, plainAlembicEnv } from '../../support/alembicFolders';
 import { tempDir } from '../../support/tempDir';
 
 const server = inject('postgres');
-
-function revision(id: string, parents: string[], table: string, labels: string[] = []): string {
-  return [
-    `"""${table}`,
-    '',
-    `Revision ID: ${id}`,
-    '"""',
-    'from alembic import op',
-    'import sqlalchemy as sa',
-    '',
-    `revision = "${id}"`,
-    `down_revision = ${parents.length === 0 ? 'None' : parents.length === 1 ? `"${parents[0]}"` : `(${parents.map((p) => `"${p}"`).join(', ')})`}`,
-    `branch_labels = ${labels.length ? `("${labels.join('", "')}",)` : 'None'}`,
-    'depends_on = None',
-    '',
-    'def upgrade():',
-    `    op.create_table("${table}", sa.Column("id", sa.Integer, primary_key=True))`,
-    '',
-    'def downgrade():',
-    `    op.drop_table("${table}")`,
-    '',
-  ].join('\n');
-}
 
 function writeProject(dir: string, url: string): void {
   mkdirSync(join(dir, 'migrations', 'versions'), { recursive: true });
