@@ -29,15 +29,16 @@ interface Bound {
   ref: TargetRef;
 }
 
-function boundConnections(session: StoreSession, folder: string): Bound[] {
+/** `folders`: the folder as given and as read (a repository's root and the migrations folder in it). */
+function boundConnections(session: StoreSession, folders: readonly string[]): Bound[] {
   const { profiles, projects } = session.store;
   const found = new Map<string, Bound>();
   for (const p of profiles.list()) {
-    if (p.projectDir !== '' && resolve(p.projectDir) === folder)
+    if (p.projectDir !== '' && folders.includes(resolve(p.projectDir)))
       found.set(p.id, { name: p.name, environment: p.environment, engine: p.engine, ref: { profileId: p.id } });
   }
   for (const project of projects.list()) {
-    if (resolve(project.dir) !== folder) continue;
+    if (!folders.includes(resolve(project.dir))) continue;
     for (const env of project.environments) {
       for (const m of env.members) {
         if (found.has(m.profileId)) continue;
@@ -58,11 +59,11 @@ function boundConnections(session: StoreSession, folder: string): Bound[] {
 export async function squashStandings(
   session: StoreSession,
   targets: TargetResolver,
-  projectDir: string,
+  folders: readonly string[],
   run: readonly string[],
   children: readonly string[],
 ): Promise<Array<{ standing: SquashStanding; connection: ConnectionTarget | undefined }>> {
-  const bound = boundConnections(session, resolve(projectDir));
+  const bound = boundConnections(session, folders);
   return Promise.all(
     bound.map(async ({ name, environment, engine, ref }) => {
       try {
