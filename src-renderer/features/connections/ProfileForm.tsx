@@ -16,6 +16,7 @@ import { DeleteConnectionDialog } from './DeleteConnectionDialog';
 import { useConnections } from './connectionsStore';
 import { projectFormatOptions, takesAlembicCommand, validateDraft } from './profileDraft';
 import { TestResult } from './TestResult';
+import { SshSection } from './SshSection';
 
 function Field({ label, error, hint, children, wide }: { label: string; error?: string | undefined; hint?: string; children: ReactNode; wide?: boolean }) {
   return (
@@ -192,6 +193,7 @@ export function ProfileForm({ profile }: { profile: Profile | undefined }) {
         )}
         {draft.sslMode !== 'disable' && draft.sslMode !== 'require' && textField('sslCaFile', { placeholder: '/path/to/root.crt' }, true)}
         {textField('sqlitePath', { placeholder: '/path/to/database.sqlite' }, true)}
+        {uses('host') && <SshSection errorFor={errorFor} />}
 
         <label className="check wide">
           <input type="checkbox" checked={draft.readOnly} onChange={(e) => edit({ readOnly: e.target.checked })} />

@@ -7,7 +7,11 @@ import { ApiError, call, fieldErrors } from '../../api/client';
 import { draftFromProfile, draftToInput, emptyDraft, validateDraft, type ProfileDraft } from './profileDraft';
 
 export type TestState =
-  { status: 'idle' } | { status: 'running' } | { status: 'ok'; result: ConnectionTestResult } | { status: 'error'; code: string; message: string };
+  | { status: 'idle' }
+  | { status: 'running' }
+  | { status: 'ok'; result: ConnectionTestResult }
+  /** detail: an SSH failure's steps done, and an unknown host key's fingerprint (sshHostKey.ts). */
+  | { status: 'error'; code: string; message: string; detail?: unknown };
 
 interface ConnectionsState {
   profiles: Profile[];
@@ -35,6 +39,8 @@ interface ConnectionsState {
   /** `typedName`: the connection's name, typed where deleting its snapshots on production. */
   remove(id: string, snapshots?: 'keep' | 'delete', typedName?: string): Promise<void>;
   runTest(): Promise<void>;
+  /** Accepts the host key a test showed for the SSH host at `position` (pinned at once on a saved connection), then tests again. */
+  acceptHostKey(position: number, fingerprint: string): Promise<void>;
   createDemo(): Promise<void>;
 }
 
@@ -181,8 +187,29 @@ export const useConnections = create<ConnectionsState>((set, get) => {
         const result = await call('profiles.test', { ...(id ? { id } : {}), profile: draftToInput(draft) });
         set({ test: { status: 'ok', result } });
       } catch (error) {
-        set({ test: { status: 'error', code: error instanceof ApiError ? error.code : 'E_INTERNAL', message: (error as Error).message } });
+        const wire = error instanceof ApiError ? { code: error.code, detail: error.detail } : { code: 'E_INTERNAL' };
+        set({ test: { status: 'error', ...wire, message: (error as Error).message } });
       }
+    },
+
+    async acceptHostKey(position, fingerprint) {
+      const { draft, selected, profiles } = get();
+      const saved = profiles.find((profile) => profile.id === selected);
+      const hop = draft.ssh[position];
+      if (!hop) return;
+      try {
+        // A saved connection whose host is still the one stored there gets the key pinned now; otherwise it goes with the next save.
+        const stored = saved?.ssh[position];
+        if (saved && stored && stored.host === hop.host && String(stored.port) === hop.port) {
+          const pinned = await call('profiles.trustHost', { id: saved.id, position, fingerprint });
+          set({ profiles: get().profiles.map((profile) => (profile.id === pinned.id ? pinned : profile)) });
+        }
+        set({ draft: { ...get().draft, ssh: get().draft.ssh.map((h, i) => (i === position ? { ...h, hostKey: fingerprint } : h)) } });
+      } catch (error) {
+        set({ test: { status: 'error', code: error instanceof ApiError ? error.code : 'E_INTERNAL', message: (error as Error).message } });
+        return;
+      }
+      await get().runTest();
     },
 
     async createDemo() {
