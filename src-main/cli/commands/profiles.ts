@@ -16,6 +16,7 @@ import { profileFieldHelp } from '../profileFieldHelp';
 import { applySshFlags, sshFlagOptions, sshUsage, tunnelLines } from '../sshFlags';
 import { trustHosts } from '../trustHost';
 import { sshHopName } from '../../../src-shared/model/sshRoute';
+import type { TunnelStep } from '../../../src-shared/model/connectionTest';
 import { runProfileTransfer, transferUsage } from './profileTransfer';
 
 const usage = `Usage:
@@ -205,7 +206,12 @@ async function run(args: string[]): Promise<number> {
         const profile = findProfile(services, first);
         const overridden = second !== undefined || Object.keys(flags).some((flag) => flag !== 'json');
         const request = overridden ? { id: profile.id, profile: await buildInput(editable(profile), second, flags) } : { id: profile.id };
-        const result = await call(services, 'profiles.test', request);
+        const result = await call(services, 'profiles.test', request).catch((error: unknown) => {
+          // Through an SSH tunnel, how far the test got before it failed (the error says where it stopped).
+          const steps = error instanceof SwitchyardError ? (error.detail as { tunnel?: TunnelStep[] } | undefined)?.tunnel : undefined;
+          if (!json && steps?.length) warn(tunnelLines(steps));
+          throw error;
+        });
         if (json) printJson({ ok: true, profile: profile.name, ...result });
         else {
           say(

@@ -335,6 +335,11 @@ describe('switchyard through an SSH tunnel', () => {
     expect(unknown.stderr).toContain(bastion.hostKey);
     expect(unknown.stderr).toContain('E_SSH_HOST_UNKNOWN');
 
+    const wrongKey = await cli.run(['profiles', 'test', 'bastioned', '--accept-host-key', inner.hostKey]);
+    expect(wrongKey.code, output(wrongKey)).toBe(1);
+    expect(wrongKey.stderr).toContain('E_SSH_HOST_KEY_CHANGED');
+    expect(wrongKey.stderr).toContain(`expected ${inner.hostKey} (the key accepted for this connection), offered ${bastion.hostKey}`);
+
     const trusted = await cli.run(['profiles', 'trust-host', 'bastioned']);
     expect(trusted.code, output(trusted)).toBe(0);
     expect(trusted.stdout).toContain(`127.0.0.1:${bastion.port} offers the host key ${bastion.hostKey}: accepted for bastioned.`);
