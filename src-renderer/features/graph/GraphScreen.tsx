@@ -5,6 +5,10 @@ import { branchLabels, matchesSearch } from '../../../src-shared/graph/graphFilt
 import { viewItems } from '../../../src-shared/graph/linearRuns';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ConnectionProblems } from '../connections/ConnectionProblems';
+import { RepairDialog } from '../authoring/RepairDialog';
+import { RepairDoneLine } from '../authoring/RepairDoneLine';
+import { useRepair } from '../authoring/repairStore';
+import { RepairToolbar } from '../authoring/RepairToolbar';
 import { useConnections } from '../connections/connectionsStore';
 import { useProblems } from '../connections/problemsStore';
 import { useDrift } from '../drift/driftStore';
@@ -35,6 +39,7 @@ export function GraphScreen() {
   const drifted = useMemo(() => new Set(driftReport?.revisions ?? []), [driftReport]);
   const comparison = useCompare((s) => (current ? s.comparisons[current.id] : undefined) ?? noComparison);
   const runsFinished = useRunDialog((s) => s.runsFinished);
+  const repair = useRepair();
   const panelWidth = usePanelWidth((s) => s.width);
   const search = useRef<HTMLInputElement>(null);
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | undefined>();
@@ -45,7 +50,7 @@ export function GraphScreen() {
   const refreshProblems = useProblems((s) => s.refresh);
   useEffect(() => {
     if (current) void refreshProblems(current.id, 'graph');
-  }, [current, refreshProblems, runsFinished]);
+  }, [current, refreshProblems, runsFinished, repair.writesFinished]);
   const currentId = current?.id;
   useEffect(() => {
     if (currentId) void refreshCompare(currentId);
@@ -118,6 +123,7 @@ export function GraphScreen() {
   if (g.error) return <ErrorMessage lead="The graph could not be read" error={g.error} />;
   if (!g.graph || !model) return <p className="muted">Loading the graph…</p>;
 
+  const projectDir = current.projectDir;
   const selectedRow = g.selected === undefined ? undefined : model.rowOf.get(g.selected);
   const selectedItem = selectedRow === undefined ? undefined : itemOf.get(selectedRow);
   const onKey = (event: KeyboardEvent) => {
@@ -168,6 +174,8 @@ export function GraphScreen() {
         onCompare={compare.toggle}
         onReload={() => void g.reload()}
       />
+      <RepairToolbar selected={g.selected} headCount={g.graph.report.heads.length} onOpen={(action) => repair.openDialog(action, projectDir)} />
+      {repair.project === projectDir && <RepairDoneLine />}
       <GraphSummary graph={g.graph} onGo={(id) => reveal(id, true)} />
       {legend && <BindingLegend legend={legend} onGo={(id) => reveal(id, true)} />}
       <ConnectionProblems profileId={current.id} first="graph" />
@@ -208,6 +216,12 @@ export function GraphScreen() {
           />
         )}
       </div>
+      {repair.action && repair.project === projectDir && (
+        <RepairDialog
+          action={repair.action}
+          choices={{ project: projectDir, revisions: g.graph.report.revisions.map((r) => r.id).reverse(), heads: g.graph.report.heads, selected: g.selected }}
+        />
+      )}
       {menu && (
         <RevisionMenu
           profileId={current.id}
