@@ -72,8 +72,9 @@ export function printedCommand(output: string, starting: string): string | undef
 export class Cli {
   constructor(private readonly env: Record<string, string>) {}
 
-  private spawn(program: string, args: readonly string[]): ChildProcess {
-    const child = spawn(program, args, { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  private spawn(program: string, args: readonly string[], stdin?: string): ChildProcess {
+    const child = spawn(program, args, { env: { ...process.env, ...this.env }, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (stdin !== undefined) child.stdin?.end(stdin);
     // A test that fails or times out mid-run must not leave its CLI working on behind the next test.
     onTestFinished(() => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -81,12 +82,13 @@ export class Cli {
     return child;
   }
 
-  private async start(args: readonly string[]): Promise<ChildProcess> {
-    return this.spawn(process.execPath, [await cliEntry(), ...args]);
+  private async start(args: readonly string[], stdin?: string): Promise<ChildProcess> {
+    return this.spawn(process.execPath, [await cliEntry(), ...args], stdin);
   }
 
-  async run(args: readonly string[]): Promise<CliRun> {
-    return finished(await this.start(args));
+  /** `stdin`: what the command reads from its standard input (e.g. a secret for --password-stdin); none: closed. */
+  async run(args: readonly string[], stdin?: string): Promise<CliRun> {
+    return finished(await this.start(args, stdin));
   }
 
   /** Runs a `switchyard …` line the CLI printed through a real shell, as a user pasting it would. */

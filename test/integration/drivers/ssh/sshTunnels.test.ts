@@ -349,5 +349,29 @@ describe('switchyard through an SSH tunnel', () => {
     expect(upgraded.code, output(upgraded)).toBe(0);
     const versions = await adminQuery(pg, 'SELECT version_num FROM alembic_version', name);
     expect(versions.rows).toEqual([{ version_num: 'b2' }]);
+
+    // Every way of signing in, set from the CLI; the secrets on stdin.
+    const tested = async (runner: Cli, detail: string) => {
+      const run = await runner.run(['profiles', 'test', 'bastioned']);
+      expect(run.code, output(run)).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`authenticated +${currentUser.replace(/[.]/g, '\\.')}@127\\.0\\.0\\.1:${bastion.port} — ${detail}`));
+    };
+    const withAgent = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'ssh tunnel cli store', HOME: tempDir(), SSH_AUTH_SOCK: agent.socket });
+    expect((await withAgent.run(['profiles', 'edit', 'bastioned', '--ssh-agent'])).code).toBe(0);
+    await tested(withAgent, 'SSH agent');
+    const locked = await cli.run(['profiles', 'edit', 'bastioned', '--ssh-key', lockedKey.privateKey, '--ssh-passphrase-stdin'], `${passphrase}\n`);
+    expect(locked.code, output(locked)).toBe(0);
+    await tested(cli, `key ${lockedKey.privateKey}`);
+    const byPassword = await cli.run(
+      ['profiles', 'edit', 'bastioned', '--ssh', `${passwordAccount}@127.0.0.1:${bastion.port}`, '--ssh-password-stdin'],
+      `${sshPassword}\n`,
+    );
+    expect(byPassword.code, output(byPassword)).toBe(0);
+    const password = await cli.run(['profiles', 'test', 'bastioned']);
+    expect(password.code, output(password)).toBe(0);
+    expect(password.stdout).toContain(`authenticated ${passwordAccount}@127.0.0.1:${bastion.port} — password`);
+    const direct = await cli.run(['profiles', 'edit', 'bastioned', '--no-ssh', '--password-stdin'], `${pg.password}\n`);
+    expect(direct.code, output(direct)).toBe(0);
+    expect((await cli.run(['profiles', 'list'])).stdout).not.toContain(' via ');
   });
 });
