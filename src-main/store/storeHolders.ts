@@ -1,8 +1,8 @@
 // Which processes have the store open (the desktop app, a browser host, a CLI command), each a file
-// `holders/<pid>.json` in the data folder while it does, so that a rekey or restore can refuse while
+// `store.holder.<pid>.json` beside the store while it does, so that a rekey or restore can refuse while
 // another process would keep writing to the file it replaces, and `switchyard store lock` can ask
-// each of them to lock (a `holders/<pid>.lock` file, which the holder watches for).
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+// each of them to lock (a `store.holder.<pid>.lock` file, which the holder watches for).
+import { existsSync, readdirSync, readFileSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 
@@ -13,7 +13,8 @@ export interface StoreHolder {
   since: string;
 }
 
-const holdersDir = (storeDir: string) => join(storeDir, 'holders');
+export const holderFile = (storeDir: string, pid: number, kind: 'json' | 'lock') => join(storeDir, `store.holder.${pid}.${kind}`);
+const holderName = /^store\.holder\.\d+\.json$/;
 
 function alive(pid: number): boolean {
   try {
@@ -26,19 +27,21 @@ function alive(pid: number): boolean {
 
 /** Registers this process as holding the store open; returns the release. */
 export function holdStore(storeDir: string, what: string): () => void {
-  const dir = holdersDir(storeDir);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = join(dir, `${process.pid}.json`);
-  writeFileSync(file, `${JSON.stringify({ pid: process.pid, what, since: new Date().toISOString() } satisfies StoreHolder)}\n`, { mode: 0o600 });
+  const file = holderFile(storeDir, process.pid, 'json');
+  try {
+    writeFileSync(file, `${JSON.stringify({ pid: process.pid, what, since: new Date().toISOString() } satisfies StoreHolder)}\n`, { mode: 0o600 });
+  } catch {
+    // The store opened, so its folder is writable; should this still fail, only a rekey elsewhere would not see this process.
+  }
   return () => rmSync(file, { force: true });
 }
 
 /** The other live processes holding the store open; the files of processes gone (killed) are removed. */
 export function otherHolders(storeDir: string): StoreHolder[] {
-  const dir = holdersDir(storeDir);
+  const dir = storeDir;
   if (!existsSync(dir)) return [];
   const holders: StoreHolder[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+  for (const name of readdirSync(dir).filter((n) => holderName.test(n))) {
     let holder: StoreHolder;
     try {
       holder = JSON.parse(readFileSync(join(dir, name), 'utf8')) as StoreHolder;
@@ -55,18 +58,17 @@ export function otherHolders(storeDir: string): StoreHolder[] {
 /** Asks every other holder to lock; returns whom it asked. */
 export function requestLock(storeDir: string): StoreHolder[] {
   const holders = otherHolders(storeDir);
-  for (const holder of holders) writeFileSync(join(holdersDir(storeDir), `${holder.pid}.lock`), '', { mode: 0o600 });
+  for (const holder of holders) writeFileSync(holderFile(storeDir, holder.pid, 'lock'), '', { mode: 0o600 });
   return holders;
 }
 
 /** Calls onLock when another process asks this one to lock; returns the stop. */
 export function watchLockRequests(storeDir: string, onLock: () => void): () => void {
-  const dir = holdersDir(storeDir);
-  const request = join(dir, `${process.pid}.lock`);
+  const request = holderFile(storeDir, process.pid, 'lock');
   let watcher: FSWatcher | undefined;
   try {
-    watcher = watch(dir, (_event, name) => {
-      if (name !== `${process.pid}.lock` || !existsSync(request)) return;
+    watcher = watch(storeDir, (_event, name) => {
+      if (name !== `store.holder.${process.pid}.lock` || !existsSync(request)) return;
       rmSync(request, { force: true });
       onLock();
     });

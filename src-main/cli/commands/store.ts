@@ -1,6 +1,6 @@
 // `switchyard store rekey|backup|restore|lock`: the store's keys and copies.
 import { existsSync, watch } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { passphraseRule } from '../../../src-shared/model/passphraseStrength';
 import { countOf } from '../../../src-shared/format/plural';
@@ -12,7 +12,7 @@ import { passphraseKeyProvider, type KeyProvider } from '../../store/keyProvider
 import { openStore } from '../../store/openStore';
 import { rekeyStore } from '../../store/rekeyStore';
 import { storeExists } from '../../store/storeFiles';
-import { requestLock, type StoreHolder } from '../../store/storeHolders';
+import { holderFile, requestLock, type StoreHolder } from '../../store/storeHolders';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
 import { printJson, say, UsageError } from '../output';
@@ -65,10 +65,10 @@ function requireStore(dataDir: string): void {
 
 /** Waits (up to `ms`) for the holders asked to lock to let the store go; returns those still holding it. */
 function released(dataDir: string, holders: StoreHolder[], ms: number): Promise<StoreHolder[]> {
-  const holding = () => holders.filter((h) => existsSync(join(dataDir, 'holders', `${h.pid}.json`)));
+  const holding = () => holders.filter((h) => existsSync(holderFile(dataDir, h.pid, 'json')));
   return new Promise((done) => {
     if (holding().length === 0) return done([]);
-    const watcher = watch(join(dataDir, 'holders'), () => {
+    const watcher = watch(dataDir, () => {
       if (holding().length > 0) return;
       clearTimeout(timer);
       watcher.close();

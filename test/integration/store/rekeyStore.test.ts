@@ -50,7 +50,6 @@ function rekeyCli(home: string, env: Record<string, string> = {}): Cli {
 function fingerprint(home: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(home)
-      .filter((name) => name !== 'holders')
       .sort()
       .map((name) => [
         name,
