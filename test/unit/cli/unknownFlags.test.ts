@@ -57,6 +57,8 @@ describe('an unknown flag', () => {
       expect(terminal.errors).not.toMatch(/Internal error|\n\s+at /);
       expect(terminal.output).toBe('');
     },
+    // The first call of each command loads its module (openServices, ssh2…): seconds on a loaded machine.
+    30_000,
   );
 
   it('is reported as JSON with --json, still exit 2', async () => {
