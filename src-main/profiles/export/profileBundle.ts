@@ -7,10 +7,12 @@
 //
 // The key is scrypt(passphrase NFC, salt, 32 bytes); the header (everything but ciphertext and tag, as
 // JSON in the order above) is the GCM additional data, so a changed cost or salt fails like a wrong
-// passphrase. The plaintext is JSON {"profiles": [{<profile fields>, "password"?: string}]}.
+// passphrase. The plaintext is JSON {"profiles": [{<profile fields>, "password"?: string, "ssh"?: [{host, port,
+// user, auth, keyFile, hostKey, "secret"?}]}]}.
 import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCallback } from 'node:crypto';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { profileFieldNames, type ProfileFields } from '../../../src-shared/model/profile';
+import type { SshHopInput } from '../../../src-shared/model/sshRoute';
 
 export const bundleFormat = 'switchyard-profile-bundle';
 export const bundleVersion = 1;
@@ -18,6 +20,8 @@ export const bundleVersion = 1;
 export interface BundledProfile extends Partial<ProfileFields> {
   name: string;
   password?: string;
+  /** The SSH route, outermost host first, each with its passphrase or password (`secret`) when one is stored. */
+  ssh?: SshHopInput[];
 }
 
 interface BundleHeader {

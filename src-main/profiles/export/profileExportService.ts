@@ -34,7 +34,9 @@ export class ProfileExportService {
     const text = await sealBundle(
       chosen.map((profile) => {
         const password = profile.hasPassword ? repository.password(profile.id) : undefined;
-        return { ...bundledFields(profile), ...(password ? { password } : {}) };
+        const secrets = profile.ssh.length ? repository.sshSecrets(profile.id) : [];
+        const ssh = profile.ssh.map(({ hasSecret: _hasSecret, ...hop }, index) => ({ ...hop, ...(secrets[index] ? { secret: secrets[index] } : {}) }));
+        return { ...bundledFields(profile), ...(password ? { password } : {}), ...(ssh.length ? { ssh } : {}) };
       }),
       passphrase,
     );

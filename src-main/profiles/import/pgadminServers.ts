@@ -3,6 +3,7 @@
 // pgAdmin 7) or "ConnectionParameters": {"sslmode", "sslrootcert", "passfile", …}, "Comment", …}}}.
 // Source: https://www.pgadmin.org/docs/pgadmin4/latest/import_export_servers.html. It never holds passwords.
 import type { ImportProblem } from '../../../src-shared/model/profileImport';
+import type { SshHopInput } from '../../../src-shared/model/sshRoute';
 import { isJsonObject, jsonText, portOf, readJsonEntries, sslModeOf, type ImportedConnection, type JsonObject, type SourceReading } from './importedConnection';
 
 /** Keys of a server pgAdmin writes that a profile has no place for, said when they matter. */
@@ -15,7 +16,20 @@ const unusedSettings: Record<string, string> = {
   PasswordExecCommand: 'a command that prints the password',
 };
 
-const tunnelNote = 'its SSH tunnel (TunnelHost) was not imported: add it to the profile';
+/** pgAdmin's SSH tunnel (UseSSHTunnel; TunnelAuthentication 1: TunnelIdentityFile, 0: a password it does not export) as a one-host route. */
+function tunnelRoute(server: JsonObject, notes: string[]): SshHopInput[] | undefined {
+  if (server.UseSSHTunnel !== 1 && server.UseSSHTunnel !== true) return undefined;
+  const host = jsonText(server.TunnelHost);
+  const user = jsonText(server.TunnelUsername);
+  const keyFile = jsonText(server.TunnelIdentityFile);
+  const port = portOf(server.TunnelPort, notes) ?? 22;
+  if (!host || !user || !keyFile || Number(server.TunnelAuthentication) !== 1) {
+    notes.push('its SSH tunnel signs in by password, which servers.json does not hold, and was not imported: add it with --ssh and --ssh-password-stdin');
+    return undefined;
+  }
+  notes.push(`its SSH tunnel came with it (the key ${keyFile}): accept the host's key (profiles trust-host) before the first connection`);
+  return [{ host, port, user, auth: 'key', keyFile }];
+}
 
 function readServer(key: string, server: JsonObject): ImportedConnection | ImportProblem {
   const where = `Servers › ${key}`;
@@ -29,7 +43,7 @@ function readServer(key: string, server: JsonObject): ImportedConnection | Impor
     if (jsonText(server[setting]) !== undefined || server[setting] === true) notes.push(`${setting}: ${meaning} is not kept`);
   }
   if (jsonText(parameters.passfile)) notes.push('passfile: a password file is not read (import the .pgpass itself)');
-  if (server.UseSSHTunnel === 1 || server.UseSSHTunnel === true) notes.push(tunnelNote);
+  const ssh = tunnelRoute(server, notes);
   const port = portOf(server.Port, notes);
   const group = jsonText(server.Group);
   const comment = jsonText(server.Comment);
@@ -45,6 +59,7 @@ function readServer(key: string, server: JsonObject): ImportedConnection | Impor
       ...(sslMode ? { sslMode } : {}),
       ...(sslCaFile ? { sslCaFile } : {}),
       notes: [group ? `pgAdmin group: ${group}` : '', comment ?? ''].filter(Boolean).join('\n'),
+      ...(ssh ? { ssh } : {}),
     },
     where,
     notes,

@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import { engineFor } from '../../engines/engineFor';
 import { SwitchyardError } from '../../../src-shared/errors';
-import { profileInputSchema, type Profile, type ProfileFields } from '../../../src-shared/model/profile';
+import { profileInputSchema, type Profile, type ProfileFields, type ValidProfileInput } from '../../../src-shared/model/profile';
+import { sshHopName } from '../../../src-shared/model/sshRoute';
 import {
   importSourceLabels,
   type ImportCandidate,
@@ -34,6 +35,8 @@ type ImportRun = z.output<typeof importRunSchema>;
 interface Planned {
   candidate: ImportCandidate;
   password: string | undefined;
+  /** The SSH route with its secrets (a bundle's), kept out of the candidate the preview shows. */
+  route: ValidProfileInput['ssh'];
 }
 
 /** Where a profile connects: two profiles with the same key reach the same database as the same user. */
@@ -107,12 +110,13 @@ export class ProfileImportService {
     const { preview, planned } = await this.plan(run);
     const created: Profile[] = [];
     const skipped: ImportCandidate[] = [];
-    for (const { candidate, password } of planned) {
+    for (const { candidate, password, route } of planned) {
       if (candidate.duplicateOf && !run.includeDuplicates) {
         skipped.push(candidate);
         continue;
       }
-      created.push(this.profiles.create({ ...candidate.fields, name: candidate.name, ...(password !== undefined ? { password } : {}) }, actor));
+      const secrets = { ...(password !== undefined ? { password } : {}), ...(route?.length ? { ssh: route } : {}) };
+      created.push(this.profiles.create({ ...candidate.fields, name: candidate.name, ...secrets }, actor));
     }
     return { ...preview, created, skipped };
   }
@@ -127,8 +131,8 @@ export class ProfileImportService {
     const taken = new Set(this.profiles.list().map((profile) => profile.name.toLowerCase()));
     const planned: Planned[] = [];
     for (const connection of reading.connections) {
-      const candidate = this.candidate(connection, saved, taken, problems);
-      if (candidate) planned.push({ candidate, password: connection.password });
+      const checked = this.candidate(connection, saved, taken, problems);
+      if (checked) planned.push({ ...checked, password: connection.password });
     }
     // In file order: a reader's own problems and the ones found checking its connections, interleaved by position.
     const position = (problem: ImportProblem) => Number(/\d+/.exec(problem.where)?.[0] ?? 0);
@@ -137,22 +141,28 @@ export class ProfileImportService {
   }
 
   /** The connection checked as a profile, named uniquely, marked when a saved (or earlier) one reaches the same place. */
-  private candidate(connection: ImportedConnection, saved: Map<string, string>, taken: Set<string>, problems: ImportProblem[]): ImportCandidate | undefined {
+  private candidate(
+    connection: ImportedConnection,
+    saved: Map<string, string>,
+    taken: Set<string>,
+    problems: ImportProblem[],
+  ): Pick<Planned, 'candidate' | 'route'> | undefined {
     const checked = profileInputSchema.safeParse(connection.profile);
     if (!checked.success) {
       problems.push({ where: connection.where, message: `"${connection.profile.name}" is not a valid connection: ${issuesOf(checked.error)}.` });
       return undefined;
     }
-    const { password: _password, ...fields } = checked.data;
+    const { password: _password, ssh: route, ...fields } = checked.data;
     let name = fields.name;
     for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${fields.name} ${n}`;
     const notes = [...connection.notes];
+    if (route?.length) notes.push(`through SSH: ${route.map(sshHopName).join(' → ')}`);
     if (name !== fields.name) notes.push(`named "${name}": "${fields.name}" is taken`);
     const key = destinationKey(fields);
     const duplicateOf = saved.get(key);
     taken.add(name.toLowerCase());
     if (!duplicateOf) saved.set(key, name);
-    return {
+    const candidate: ImportCandidate = {
       name,
       where: connection.where,
       fields: { ...fields, name },
@@ -160,5 +170,6 @@ export class ProfileImportService {
       notes,
       ...(duplicateOf ? { duplicateOf } : {}),
     };
+    return { candidate, route };
   }
 }

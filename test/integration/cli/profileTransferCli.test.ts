@@ -69,13 +69,17 @@ describe('switchyard profiles import and export', () => {
     const uri = `postgres://${encodeURIComponent(pg.user)}:${encodeURIComponent(pg.password)}@${pg.host}:${pg.port}/postgres`;
     expect((await mine.run(['profiles', 'add', '--url', uri, '--name', 'shared db', '--env', 'staging', '--read-only', '--notes', 'ask Ann'])).code).toBe(0);
     expect((await mine.run(['profiles', 'add', '--name', 'cache', '--engine', 'sqlite', '--sqlite-path', '/tmp/cache.sqlite'])).code).toBe(0);
+    const hostKey = `SHA256:${'Q'.repeat(43)}`;
+    const bastion = ['--ssh', 'deploy@bastion.example.internal:2222', '--ssh-agent', '--accept-host-key', hostKey];
+    const behind = await mine.run(['profiles', 'add', 'postgres://app@db.internal/orders', '--name', 'behind bastion', ...bastion]);
+    expect(behind.code, output(behind)).toBe(0);
     const bundle = join(tempDir(), 'team.bundle');
 
     const exported = await mine.run(['profiles', 'export', '--bundle', bundle]);
-    expect(exported.stdout, output(exported)).toContain(`Wrote 2 connections to ${bundle} (encrypted, with passwords): cache, shared db`);
+    expect(exported.stdout, output(exported)).toContain(`Wrote 3 connections to ${bundle} (encrypted, with passwords): behind bastion, cache, shared db`);
     expect(statSync(bundle).mode & 0o777).toBe(0o600);
     const text = readFileSync(bundle, 'utf8');
-    for (const secret of [pg.password, 'shared db', 'ask Ann']) expect(text).not.toContain(secret);
+    for (const secret of [pg.password, 'shared db', 'ask Ann', 'bastion.example.internal']) expect(text).not.toContain(secret);
     const refused = await mine.run(['profiles', 'export', '--bundle', bundle]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('exists: give --force to replace it');
@@ -90,7 +94,9 @@ describe('switchyard profiles import and export', () => {
     const colleague = new Cli({ ...colleagueStore, SWITCHYARD_BUNDLE_PASSPHRASE: bundlePassphrase });
     const imported = await colleague.run(['profiles', 'import', bundle]);
     expect(imported.stdout, output(imported)).toContain('Read as a Switchyard bundle, from its "format" field.');
-    expect(await listed(colleague)).toEqual(await listed(mine));
+    const theirs = await listed(colleague);
+    expect(theirs).toEqual(await listed(mine));
+    expect(theirs.find((p) => p.name === 'behind bastion')?.ssh).toMatchObject([{ host: 'bastion.example.internal', port: 2222, auth: 'agent', hostKey }]);
     expect((await colleague.run(['profiles', 'test', 'shared db'])).stdout).toContain('connected — PostgreSQL');
   });
 

@@ -25,13 +25,14 @@ describe("pgAdmin 4's servers.json", () => {
     expect(connections.every((c) => c.password === undefined)).toBe(true);
   });
 
-  it('says what a profile does not keep: prefer as disable, the pass file, the SSH tunnel', () => {
+  it('says what a profile does not keep (prefer as disable, the pass file) and brings the SSH tunnel as a route to accept', () => {
     const legacy = readPgadminServers(fixture).connections[1];
     expect(legacy?.notes).toEqual([
       expect.stringContaining('sslmode prefer is kept as disable'),
       expect.stringContaining('PassFile'),
-      expect.stringContaining('SSH tunnel'),
+      expect.stringContaining('its SSH tunnel came with it (the key /home/dba/.ssh/id_ed25519)'),
     ]);
+    expect(legacy?.profile.ssh).toEqual([{ host: 'bastion.example.internal', port: 22, user: 'dba', auth: 'key', keyFile: '/home/dba/.ssh/id_ed25519' }]);
   });
 
   it('reports a server without a host by its key instead of dropping it', () => {
