@@ -15,6 +15,7 @@ import { useSidebar } from './sidebarStore';
 import { SidebarToggle, sidebarToggleId } from './SidebarToggle';
 import { mainContentId, SkipLink } from './SkipLink';
 import { ThemePicker } from './ThemePicker';
+import { StoreMenu } from '../features/session/StoreMenu';
 
 export function Workspace() {
   const { load, startNew, banner, selected } = useConnections();
@@ -69,6 +70,7 @@ export function Workspace() {
           <>
             <ConnectionSidebar />
             <ThemePicker />
+            <StoreMenu />
           </>
         )}
       </div>
