@@ -149,6 +149,7 @@ export function createServices(options: ServicesOptions): Services {
     promotions,
     boundRuns,
     authoring,
+    adoptions,
     demo,
     operations,
     events,

@@ -28,6 +28,7 @@ import {
 } from './model/reset';
 import type { WireError } from './errors';
 import { authoringRequestSchema, type AuthoringPreview } from './model/authoring';
+import type { RevisionAdoption } from './model/revisionAdoption';
 import type { UndoableWrite, WriteResult } from './model/writePlan';
 import { confirmationSchema } from './model/confirmation';
 import { localServerNameSchema, type LocalServer } from './model/localServer';
@@ -339,6 +340,10 @@ export const api = {
   'authoring.undo': method<WriteResult>()(z.object({ project: z.string().trim().min(1, 'A project folder is required').max(4096) }).strict()),
   /** The write `authoring.undo` would take back in the folder, or null. */
   'authoring.lastWrite': method<UndoableWrite | null>()(z.object({ project: z.string().trim().min(1, 'A project folder is required').max(4096) }).strict()),
+  /** Whether the connection's database already holds what the revision makes (its project replayed without and with it in scratch databases); nothing changes. A stamp is the run dialog's. */
+  'adoptions.check': method<RevisionAdoption>()(
+    z.object({ profileId: profileIdSchema, revision: z.string().trim().min(1, 'A revision is required').max(500) }).strict(),
+  ),
 
   'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200), profileId: z.string().min(1).optional() }).strict()),
   'audit.verify': method<AuditVerification>()(empty),

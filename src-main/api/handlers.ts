@@ -1,5 +1,6 @@
 // The handler object for the whole API contract, built over the services.
 import type { ApiHandlers } from './dispatcher';
+import type { AdoptService } from '../authoring/adoptService';
 import type { AuthoringService } from '../authoring/authoringService';
 import type { DemoWorkspace } from '../demo/demoWorkspace';
 import type { GraphService } from '../graph/graphService';
@@ -48,6 +49,7 @@ export interface HandlerServices {
   promotions: PromotionService;
   boundRuns: BoundRunService;
   authoring: AuthoringService;
+  adoptions: AdoptService;
   demo: DemoWorkspace;
   operations: Operations;
   events: EventBus;
@@ -75,6 +77,7 @@ export function createHandlers({
   promotions,
   boundRuns,
   authoring,
+  adoptions,
   demo,
   operations,
   events,
@@ -193,6 +196,7 @@ export function createHandlers({
     'authoring.write': ({ previewId, force }, { actor }) => authoring.write(previewId, force, actor),
     'authoring.undo': ({ project }, { actor }) => authoring.undoLast(project, actor),
     'authoring.lastWrite': ({ project }) => authoring.lastWrite(project),
+    'adoptions.check': ({ profileId, revision }) => adoptions.check({ profileId }, revision),
     'audit.list': ({ limit, profileId }) => session.store.audit.list(limit, profileId),
     'audit.verify': () => session.store.audit.verify(),
 

@@ -1,25 +1,12 @@
 // Pure: does a database already hold what one revision makes? The revision's own change is the diff
 // between the project replayed up to its parents and up to it; the database is compared on exactly
 // those objects (a table the revision creates whole, with every member the database gives it).
-import type { SchemaModel, SchemaObject, SchemaObjectKind } from '../../src-shared/model/schema';
-import { allDifferences, diffSchemas, type SchemaDiff } from '../../src-shared/schema/schemaDiff';
+import type { AdoptionEvidence, ComparedObject } from '../../src-shared/model/revisionAdoption';
+import type { SchemaModel, SchemaObject } from '../../src-shared/model/schema';
+import { allDifferences, diffSchemas } from '../../src-shared/schema/schemaDiff';
 import { topLevelKey } from './adoptBookkeeping';
 
-export interface ComparedObject {
-  key: string;
-  kind: SchemaObjectKind;
-  /** What the revision does to it. */
-  change: 'creates' | 'changes' | 'drops';
-  /** What the database holds of it: `same` as the revision leaves it, or how it differs. */
-  onDatabase: 'same' | 'differs' | 'missing' | 'still there';
-}
-
-export interface AdoptionEvidence {
-  /** Every object the revision creates, changes or drops, with what the database holds of it. */
-  compared: ComparedObject[];
-  /** The way from the database to what the revision leaves, on those objects only: empty when adoptable. */
-  differences: SchemaDiff;
-}
+export type { AdoptionEvidence, ComparedObject };
 
 /** `before`, `after`: the replays without and with the revision; `actual`: the database. All without bookkeeping. */
 export function adoptionEvidence(before: SchemaModel, after: SchemaModel, actual: SchemaModel): AdoptionEvidence {

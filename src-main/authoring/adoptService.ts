@@ -16,19 +16,10 @@ import { requireConfirmation } from '../targets/requireConfirmation';
 import type { TargetResolver } from '../targets/targetResolver';
 import { withDriver } from '../targets/withDriver';
 import { withoutBookkeeping } from './adoptBookkeeping';
-import { adoptionEvidence, type AdoptionEvidence } from './adoptCheck';
+import type { RevisionAdoption } from '../../src-shared/model/revisionAdoption';
+import { adoptionEvidence } from './adoptCheck';
 
-export interface RevisionAdoption extends AdoptionEvidence {
-  connection: string;
-  revision: string;
-  parents: string[];
-  /** Where the two replays ran (a scratch database beside the target, or the embedded server). */
-  replayedIn: string;
-  /** The differences are none: stamping the revision records what the database holds already. */
-  adoptable: boolean;
-  /** What the database's or the replay's reader could not model: the comparison cannot speak for it. */
-  unread: string[];
-}
+export type { RevisionAdoption };
 
 export class AdoptService {
   constructor(

@@ -1,4 +1,5 @@
-// The Graph tab's Repair buttons: each opens its dialog, which shows the change before writing it.
+// The Graph tab's Repair buttons: each opens its dialog, which shows the change (or, for Adopt, the
+// evidence) before anything is written or stamped.
 import type { AuthoringAction } from '../../../src-shared/model/authoring';
 import { repairTitles } from './RepairDialog';
 
@@ -6,9 +7,11 @@ interface Props {
   selected: string | undefined;
   headCount: number;
   onOpen(action: AuthoringAction): void;
+  /** Adopt the selected revision on the open connection. */
+  onAdopt(): void;
 }
 
-export function RepairToolbar({ selected, headCount, onOpen }: Props) {
+export function RepairToolbar({ selected, headCount, onOpen, onAdopt }: Props) {
   const why: Record<AuthoringAction, string | undefined> = {
     new: undefined,
     merge: headCount < 2 ? 'The project has one head: nothing to merge.' : undefined,
@@ -22,6 +25,9 @@ export function RepairToolbar({ selected, headCount, onOpen }: Props) {
           {repairTitles[action]}…
         </button>
       ))}
+      <button type="button" className="small" disabled={!selected} title={selected ? undefined : 'Select the revision to adopt first.'} onClick={onAdopt}>
+        Adopt…
+      </button>
     </div>
   );
 }

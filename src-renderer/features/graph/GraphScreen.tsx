@@ -5,6 +5,8 @@ import { branchLabels, matchesSearch } from '../../../src-shared/graph/graphFilt
 import { viewItems } from '../../../src-shared/graph/linearRuns';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ConnectionProblems } from '../connections/ConnectionProblems';
+import { AdoptDialog } from '../authoring/AdoptDialog';
+import { useAdoption } from '../authoring/adoptionStore';
 import { RepairDialog } from '../authoring/RepairDialog';
 import { RepairDoneLine } from '../authoring/RepairDoneLine';
 import { useRepair } from '../authoring/repairStore';
@@ -40,6 +42,7 @@ export function GraphScreen() {
   const comparison = useCompare((s) => (current ? s.comparisons[current.id] : undefined) ?? noComparison);
   const runsFinished = useRunDialog((s) => s.runsFinished);
   const repair = useRepair();
+  const adoption = useAdoption();
   const panelWidth = usePanelWidth((s) => s.width);
   const search = useRef<HTMLInputElement>(null);
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | undefined>();
@@ -174,7 +177,12 @@ export function GraphScreen() {
         onCompare={compare.toggle}
         onReload={() => void g.reload()}
       />
-      <RepairToolbar selected={g.selected} headCount={g.graph.report.heads.length} onOpen={(action) => repair.openDialog(action, projectDir)} />
+      <RepairToolbar
+        selected={g.selected}
+        headCount={g.graph.report.heads.length}
+        onOpen={(action) => repair.openDialog(action, projectDir)}
+        onAdopt={() => g.selected && void adoption.check(current.id, g.selected)}
+      />
       {repair.project === projectDir && <RepairDoneLine />}
       <GraphSummary graph={g.graph} onGo={(id) => reveal(id, true)} />
       {legend && <BindingLegend legend={legend} onGo={(id) => reveal(id, true)} />}
@@ -222,6 +230,7 @@ export function GraphScreen() {
           choices={{ project: projectDir, revisions: g.graph.report.revisions.map((r) => r.id).reverse(), heads: g.graph.report.heads, selected: g.selected }}
         />
       )}
+      {adoption.asked?.profileId === current.id && <AdoptDialog profileId={current.id} revision={adoption.asked.revision} />}
       {menu && (
         <RevisionMenu
           profileId={current.id}
