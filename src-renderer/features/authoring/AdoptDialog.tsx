@@ -25,7 +25,8 @@ export function AdoptDialog({ profileId, revision }: { profileId: string; revisi
   return (
     <dialog ref={dialog} className="run-dialog" aria-labelledby="adopt-title" onCancel={close}>
       <h2 id="adopt-title">Adopt {revision}</h2>
-      <div className="run-plan">
+      {/* Focusable: a long comparison scrolls, and the keyboard must be able to scroll it too. */}
+      <div className="run-plan" tabIndex={0}>
         {checking && (
           <p className="muted" role="status">
             Replaying the project without and with {revision} in scratch databases, then reading the database…
