@@ -62,8 +62,9 @@ test('merging the demo’s heads from the graph shows the change first, upgrades
       'aria-selected',
       'true',
     );
-    const adopt = page.getByRole('group', { name: 'Repair' }).getByRole('button', { name: 'Adopt…' });
-    await adopt.click();
+    const repairMenu = page.getByRole('button', { name: 'Repair' });
+    await repairMenu.click();
+    await page.getByRole('menu', { name: 'Repair' }).getByRole('menuitem', { name: 'Adopt…' }).click();
     const adoptDialog = page.getByRole('dialog', { name: 'Adopt d01fd5049733' });
     await expect(adoptDialog.getByRole('status').filter({ hasText: 'does not hold what d01fd5049733 makes: it cannot be adopted' })).toBeVisible({
       timeout: 20_000,
@@ -73,19 +74,25 @@ test('merging the demo’s heads from the graph shows the change first, upgrades
     await shot(page, 'repair-0-adopt-refused');
     expect(await violations(page, ['dialog[open]'])).toEqual([]);
     await page.keyboard.press('Escape');
-    await expect(adopt).toBeFocused();
+    await expect(repairMenu).toBeFocused();
     await page.getByLabel('Search revisions').fill('');
 
-    // By keyboard: the dialog opens from its button, and Escape gives the focus back to it.
-    const merge = page.getByRole('group', { name: 'Repair' }).getByRole('button', { name: 'Merge heads…' });
-    await merge.focus();
+    // By keyboard: the menu opens on its first item, the arrows move to Merge heads, and Escape in the
+    // dialog gives the focus back to the menu's button.
+    await repairMenu.focus();
+    await page.keyboard.press('Enter');
+    const merge = page.getByRole('menu', { name: 'Repair' }).getByRole('menuitem', { name: 'Merge heads…' });
+    await page.keyboard.press('ArrowDown');
+    await expect(merge).toBeFocused();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Merge heads' });
     await expect(dialog).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
-    await expect(merge).toBeFocused();
+    await expect(repairMenu).toBeFocused();
 
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     for (const head of demoHeads) await expect(dialog.getByRole('checkbox', { name: head })).toBeChecked();
     await expect(dialog.getByRole('button', { name: 'Write' })).toBeDisabled();
@@ -109,10 +116,12 @@ test('merging the demo’s heads from the graph shows the change first, upgrades
     const done = page.locator('.repair-done');
     await expect(done).toContainText(`Heads now: ${merged}.`);
     await expect(summary).toContainText(`41 revisions · head ${merged} ·`);
+    await repairMenu.click();
     await expect(merge).toBeDisabled();
+    await page.keyboard.press('Escape');
     expect(readdirSync(project)).toHaveLength(files.length + 1);
     await shot(page, 'repair-2-merged');
-    expect(await violations(page, ['.repair-toolbar', '.repair-done'])).toEqual([]);
+    expect(await violations(page, ['.repair-menu', '.repair-done'])).toEqual([]);
 
     // The merge is the newest row: upgrade to it through the run dialog.
     const rows = page.getByRole('listbox', { name: 'Revisions' });

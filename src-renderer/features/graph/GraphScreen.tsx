@@ -10,7 +10,7 @@ import { useAdoption } from '../authoring/adoptionStore';
 import { RepairDialog } from '../authoring/RepairDialog';
 import { RepairDoneLine } from '../authoring/RepairDoneLine';
 import { useRepair } from '../authoring/repairStore';
-import { RepairToolbar } from '../authoring/RepairToolbar';
+import { RepairMenu } from '../authoring/RepairMenu';
 import { useConnections } from '../connections/connectionsStore';
 import { useProblems } from '../connections/problemsStore';
 import { useDrift } from '../drift/driftStore';
@@ -176,13 +176,14 @@ export function GraphScreen() {
         onCollapse={g.setCollapse}
         onCompare={compare.toggle}
         onReload={() => void g.reload()}
-      />
-      <RepairToolbar
-        selected={g.selected}
-        headCount={g.graph.report.heads.length}
-        onOpen={(action) => repair.openDialog(action, projectDir)}
-        onAdopt={() => g.selected && void adoption.check(current.id, g.selected)}
-      />
+      >
+        <RepairMenu
+          selected={g.selected}
+          headCount={g.graph.report.heads.length}
+          onOpen={(action) => repair.openDialog(action, projectDir)}
+          onAdopt={() => g.selected && void adoption.check(current.id, g.selected)}
+        />
+      </GraphToolbar>
       {repair.project === projectDir && <RepairDoneLine />}
       <GraphSummary graph={g.graph} onGo={(id) => reveal(id, true)} />
       {legend && <BindingLegend legend={legend} onGo={(id) => reveal(id, true)} />}

@@ -1,5 +1,5 @@
 // Search, branch filter, collapsing and comparison: the controls above the graph.
-import { forwardRef } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import type { BranchFilter } from '../../../src-shared/graph/graphFilter';
 
 interface Props {
@@ -18,6 +18,8 @@ interface Props {
   onCollapse(collapse: boolean): void;
   onCompare(): void;
   onReload(): void;
+  /** More controls at the end of the row (the Repair menu). */
+  children?: ReactNode;
 }
 
 function filterValue(filter: BranchFilter | undefined): string {
@@ -75,6 +77,7 @@ export const GraphToolbar = forwardRef<HTMLInputElement, Props>(function GraphTo
       <button type="button" className="small" onClick={props.onReload}>
         Reload
       </button>
+      {props.children}
     </div>
   );
 });
