@@ -35,9 +35,9 @@ function runLane(index, lane, cwd) {
   });
 }
 
-/** SWITCHYARD_TEST_LANES, else 2. */
-export function laneCount() {
-  return Math.max(1, Number.parseInt(process.env.SWITCHYARD_TEST_LANES ?? '2', 10) || 2);
+/** The count the environment variable sets, else the fallback. */
+export function laneCount(variable = 'SWITCHYARD_TEST_LANES', fallback = 2) {
+  return Math.max(1, Number.parseInt(process.env[variable] ?? String(fallback), 10) || fallback);
 }
 
 /** The seconds each file took when last recorded; {} when the list is missing or unreadable. */

@@ -3,7 +3,8 @@
 // process with its share of the spec files, its own PostgreSQL (the e2e global setup starts one per
 // process) and its own artifacts folder, one test at a time inside a lane as before. Specs are dealt
 // longest first by the seconds they took when last recorded (test/e2e/durations.json; --record rewrites
-// it). SWITCHYARD_TEST_LANES sets the count (default 2). Other arguments (spec files, -g …) run one
+// it). SWITCHYARD_E2E_LANES sets the count: 1 by default, since two lanes measured no faster on
+// two cores (Chromium keeps both busy; 11.4 and 13.2 min against about 12 in one) and made a 26 s spec time out. Other arguments (spec files, -g …) run one
 // Playwright process with them instead.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ if (filters.length > 0) {
     .filter((f) => f.endsWith('.spec.ts'))
     .map((f) => `test/e2e/${f}`)
     .sort();
-  const lanes = balance(specs, readDurations(durationsFile), laneCount());
+  const lanes = balance(specs, readDurations(durationsFile), laneCount('SWITCHYARD_E2E_LANES', 1));
   const reports = mkdtempSync(join(tmpdir(), 'switchyard-e2e-lanes-'));
   for (const [i, lane] of lanes.entries()) {
     console.log(`[lane ${i + 1}] ${lane.files.length} spec files, about ${Math.round(lane.seconds)} s recorded`);

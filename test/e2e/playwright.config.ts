@@ -11,7 +11,8 @@ export default defineConfig({
   globalSetup: './globalSetup.ts',
   fullyParallel: false,
   workers: 1,
-  timeout: 60_000,
+  // A hang guard: the persona specs wait up to 60 s for a reset on a busy machine.
+  timeout: 120_000,
   reporter: [['list']],
   use: {
     viewport: { width: 1280, height: 800 },
