@@ -97,7 +97,10 @@ export function readAlembicProject(project: string, versionDirs: string[], recur
   // Made on the first header that names a constant: most projects have none.
   let constants: ProjectConstants | null = null;
   const lookIn = (path: string, text: string) => (name: string) => {
-    constants ??= new ProjectConstants([project, ...new Set(versionDirs.map((d) => importRoot(`${d}${sep}x.py`)))]);
+    constants ??= new ProjectConstants(
+      [...new Set([project, importRoot(`${project}${sep}x.py`), ...versionDirs.map((d) => importRoot(`${d}${sep}x.py`))])],
+      project,
+    );
     return constants.resolve(path, text, name);
   };
   for (let dir = pending.shift(); dir !== undefined; dir = pending.shift()) {

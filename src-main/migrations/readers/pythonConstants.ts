@@ -86,8 +86,17 @@ function moduleAt(base: string, parts: readonly string[]): Module | null {
 export class ProjectConstants {
   private readonly scopes = new Map<string, Map<string, Binding>>();
 
-  /** `roots` are the folders absolute imports start from (the project, the top of the file's package). */
-  constructor(private readonly roots: readonly string[]) {}
+  /**
+   * `roots` are the folders absolute imports start from (the project, the top of the file's package);
+   * `above`, when given, is a folder whose parents are looked in after them, nearest first, as Alembic's
+   * `package:path` locations are: the application beside a Flask-Migrate `migrations/` folder, or the
+   * service whose package holds alembic.ini (OpenStack's `neutron/db/migration/alembic.ini`), is on
+   * sys.path when the tool runs, though above the folder read.
+   */
+  constructor(
+    private readonly roots: readonly string[],
+    private readonly above?: string,
+  ) {}
 
   /** Looks `name` (dotted) up as the module in `file`, whose text is `text`, sees it. */
   resolve(file: string, text: string, name: string): Resolution {
@@ -130,7 +139,17 @@ export class ProjectConstants {
       const found = moduleAt(root, parts);
       if (found) return found;
     }
+    if (this.above === undefined) return null;
+    for (let below = this.above, dir = dirname(below); dir !== below; below = dir, dir = dirname(dir)) {
+      const found = moduleAt(dir, parts);
+      if (found) return found;
+    }
     return null;
+  }
+
+  /** Where absolute imports were looked for, for a name not found. */
+  private lookedUnder(): string {
+    return `${this.roots.join(', ')}${this.above ? ` and the folders above ${this.above}` : ''}`;
   }
 
   private submodule(module: Module, name: string): Module | null {
@@ -155,12 +174,12 @@ export class ProjectConstants {
     const from = module.file ?? join(module.packageDir ?? '', '__init__.py');
     if (binding.kind === 'module') {
       const target = this.findModule(binding.module, from);
-      if (!target) return { ok: false, reason: `module ${binding.module} is not a file of the project (looked under ${this.roots.join(', ')})` };
+      if (!target) return { ok: false, reason: `module ${binding.module} is not a file of the project (looked under ${this.lookedUnder()})` };
       if (rest.length === 0) return { ok: false, reason: `${head} is a module, not a value` };
       return this.lookup(target, rest, depth + 1);
     }
     const source = this.findModule(binding.module, from);
-    if (!source) return { ok: false, reason: `module ${binding.module || '.'} is not a file of the project (looked under ${this.roots.join(', ')})` };
+    if (!source) return { ok: false, reason: `module ${binding.module || '.'} is not a file of the project (looked under ${this.lookedUnder()})` };
     // `from pkg import cli`: a submodule when rest follows, else a name of pkg (maybe re-exported).
     const sub = this.submodule(source, binding.name);
     if (rest.length > 0 && sub) return this.lookup(sub, rest, depth + 1);

@@ -38,6 +38,40 @@ describe('Alembic headers that name constants', () => {
     expect(byId(project).get('a1')).toMatchObject({ branchLabels: ['billing', 'ledger'] });
   });
 
+  it('finds the service’s module above the folder read: alembic.ini inside the package (OpenStack), the app beside a Flask-Migrate folder', () => {
+    const service = tempDir();
+    writeFiles(service, {
+      'myservice/__init__.py': '',
+      'myservice/db/__init__.py': '',
+      'myservice/db/migration/__init__.py': '',
+      'myservice/db/migration/cli.py': 'EXPAND_BRANCH = "expand"\nCONTRACT_BRANCH = "contract"\n',
+      'myservice/db/migration/alembic.ini': '[alembic]\nscript_location = %(here)s/alembic_migrations\n',
+      'myservice/db/migration/alembic_migrations/env.py': '',
+      'myservice/db/migration/alembic_migrations/versions/a1.py': 'revision = "a1"\ndown_revision = None\n',
+      'myservice/db/migration/alembic_migrations/versions/e1.py':
+        'from myservice.db.migration import cli\n\nrevision = "e1"\ndown_revision = "a1"\nbranch_labels = (cli.EXPAND_BRANCH,)\n',
+      'myservice/db/migration/alembic_migrations/versions/c1.py':
+        'from myservice.db import migration\n\nrevision = "c1"\ndown_revision = "a1"\nbranch_labels = (migration.cli.CONTRACT_BRANCH,)\n',
+    });
+    const openstack = readAlembicFolder(`${service}/myservice/db/migration`);
+    expect(openstack.unreadable).toEqual([]);
+    expect(byId(openstack).get('e1')).toMatchObject({ branchLabels: ['expand'] });
+    expect(byId(openstack).get('c1')).toMatchObject({ branchLabels: ['contract'] });
+
+    const app = tempDir();
+    writeFiles(app, {
+      'myapp/__init__.py': '',
+      'myapp/cli.py': 'CONTRACT_BRANCH = "contract"\n',
+      'migrations/alembic.ini': '[alembic]\n',
+      'migrations/env.py': '',
+      'migrations/versions/a1.py': 'revision = "a1"\ndown_revision = None\n',
+      'migrations/versions/b2.py': 'from myapp import cli\nrevision = "b2"\ndown_revision = "a1"\nbranch_labels = (cli.CONTRACT_BRANCH,)\n',
+    });
+    const flask = readAlembicFolder(`${app}/migrations`);
+    expect(flask.unreadable).toEqual([]);
+    expect(byId(flask).get('b2')).toMatchObject({ parents: ['a1'], branchLabels: ['contract'] });
+  });
+
   it('keeps a revision whose label names nothing it can find, with the literal fields it has, and says which field, file and line', () => {
     const dir = tempDir();
     writeFiles(dir, {
