@@ -150,6 +150,7 @@ export function createServices(options: ServicesOptions): Services {
     boundRuns,
     authoring,
     adoptions,
+    squashes,
     demo,
     operations,
     events,

@@ -29,6 +29,7 @@ import {
 import type { WireError } from './errors';
 import { authoringRequestSchema, type AuthoringPreview } from './model/authoring';
 import type { RevisionAdoption } from './model/revisionAdoption';
+import { squashRequestSchema, type SquashPreview } from './model/squash';
 import type { UndoableWrite, WriteResult } from './model/writePlan';
 import { confirmationSchema } from './model/confirmation';
 import { localServerNameSchema, type LocalServer } from './model/localServer';
@@ -37,6 +38,7 @@ import { groupInputSchema, projectIdSchema, projectInputSchema, type Group, type
 import { rolloutExportFormats, rolloutRequestSchema, type Rollout, type RolloutListing, type RolloutProgress } from './model/rollout';
 import type { RolloutExport } from './model/rolloutExport';
 import type { Matrix } from './model/matrix';
+import type { GroupStatus } from './model/groupStatus';
 import { importRequestSchema, importRunSchema, type ImportPreview, type ImportResult } from './model/profileImport';
 import { boundRunInputSchema, boundStatusInputSchema, type BoundRunResult, type BoundStatus } from './model/boundRun';
 import { promotionPreviewSchema, promotionRunSchema, type PromotionPreview, type PromotionRecord } from './model/promotion';
@@ -308,7 +310,10 @@ export const api = {
   'groups.create': method<Group>()(z.object({ group: groupInputSchema }).strict()),
   /** Replaces the name and the members (in rollout order). */
   'groups.update': method<Group>()(z.object({ id: projectIdSchema, group: groupInputSchema }).strict()),
-  'groups.remove': method<{ removed: true }>()(z.object({ id: projectIdSchema }).strict()),
+  /** Forgets the group (its connections and databases stay): its name, typed. */
+  'groups.remove': method<{ removed: true }>()(z.object({ id: projectIdSchema, confirmation: confirmationSchema.default({}) }).strict()),
+  /** Where each member stands against the project's migrations (read as a rollout of the group would reach it); one not read says why. */
+  'groups.status': method<GroupStatus>()(z.object({ id: projectIdSchema, project: z.string().trim().min(1, 'A project is required').max(100) }).strict()),
 
   /**
    * A project's revisions (rows, graph order) by its environments' connections (columns): each cell
@@ -344,6 +349,10 @@ export const api = {
   'adoptions.check': method<RevisionAdoption>()(
     z.object({ profileId: profileIdSchema, revision: z.string().trim().min(1, 'A revision is required').max(500) }).strict(),
   ),
+  /** Squashing FIRST..LAST into one revision: the files (diff), the graph before and after, each bound connection's standing, and the proof (replayed up and down); nothing is written. */
+  'squashes.preview': method<SquashPreview>()(z.object({ request: squashRequestSchema }).strict()),
+  /** Writes exactly that preview's files (this process's, within the hour) when its proof holds; refused when a file changed since or holds uncommitted git changes unless `force`. Audited; undone by authoring.undo. */
+  'squashes.write': method<WriteResult>()(z.object({ previewId: z.string().uuid(), force: z.boolean().default(false) }).strict()),
 
   'audit.list': method<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(200), profileId: z.string().min(1).optional() }).strict()),
   'audit.verify': method<AuditVerification>()(empty),

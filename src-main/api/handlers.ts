@@ -2,6 +2,7 @@
 import type { ApiHandlers } from './dispatcher';
 import type { AdoptService } from '../authoring/adoptService';
 import type { AuthoringService } from '../authoring/authoringService';
+import type { SquashService } from '../authoring/squashService';
 import type { DemoWorkspace } from '../demo/demoWorkspace';
 import type { GraphService } from '../graph/graphService';
 import type { InventoryService } from '../inventory/inventoryService';
@@ -13,6 +14,7 @@ import type { ProfileService } from '../profiles/profileService';
 import type { ProfileImportService } from '../profiles/import/profileImportService';
 import type { ProfileExportService } from '../profiles/export/profileExportService';
 import type { GroupService } from '../projects/groupService';
+import { readGroupStatus } from '../projects/groupStatus';
 import type { ProjectService } from '../projects/projectService';
 import type { RunnerService } from '../runner/runnerService';
 import type { RehearsalService } from '../runner/rehearsal/rehearsalService';
@@ -50,6 +52,7 @@ export interface HandlerServices {
   boundRuns: BoundRunService;
   authoring: AuthoringService;
   adoptions: AdoptService;
+  squashes: SquashService;
   demo: DemoWorkspace;
   operations: Operations;
   events: EventBus;
@@ -78,6 +81,7 @@ export function createHandlers({
   boundRuns,
   authoring,
   adoptions,
+  squashes,
   demo,
   operations,
   events,
@@ -175,10 +179,12 @@ export function createHandlers({
     'groups.list': () => groups.list(),
     'groups.create': ({ group }, { actor }) => groups.create(group, actor),
     'groups.update': ({ id, group }, { actor }) => groups.update(id, group, actor),
-    'groups.remove': ({ id }, { actor }) => {
-      groups.remove(id, actor);
+    'groups.remove': ({ id, confirmation }, { actor }) => {
+      groups.remove(id, actor, confirmation);
       return { removed: true as const };
     },
+    'groups.status': ({ id, project }) =>
+      readGroupStatus(groups.get(id), projects.get(project), { profile: (profileId) => profiles.get(profileId), status: (ref) => runner.status(ref) }),
 
     'rollouts.start': ({ request, confirmation }, { actor }) => rollouts.start(request, actor, confirmation),
     'rollouts.resume': ({ id, confirmation }, { actor }) => rollouts.resume(id, actor, confirmation),
@@ -197,6 +203,8 @@ export function createHandlers({
     'authoring.undo': ({ project }, { actor }) => authoring.undoLast(project, actor),
     'authoring.lastWrite': ({ project }) => authoring.lastWrite(project),
     'adoptions.check': ({ profileId, revision }) => adoptions.check({ profileId }, revision),
+    'squashes.preview': ({ request: { project, ...request } }) => squashes.preview({ ...request, projectDir: project }),
+    'squashes.write': ({ previewId, force }, { actor }) => squashes.writePreview(previewId, force, actor),
     'audit.list': ({ limit, profileId }) => session.store.audit.list(limit, profileId),
     'audit.verify': () => session.store.audit.verify(),
 

@@ -3,26 +3,15 @@
 // profile's own project folder, or a member of a stored project on that folder.
 import { resolve } from 'node:path';
 import type { Engine as EngineKind } from '../../src-shared/model/profile';
+import type { SquashStanding } from '../../src-shared/model/squash';
 import type { ConnectionTarget } from '../drivers/driver';
 import type { TargetRef } from '../../src-shared/model/targetRef';
 import { targetStatus } from '../runner/targetStatus';
 import type { StoreSession } from '../session/storeSession';
 import type { TargetResolver } from '../targets/targetResolver';
 
-export interface SquashStanding {
-  connection: string;
-  environment: string;
-  engine: EngineKind;
-  standing: 'before the run' | 'past the run' | 'inside the run' | 'not read';
-  /** The run's revisions it has applied (inside the run: some of them). */
-  appliedOfRun: string[];
-  /** Past the run: it applied some of LAST's children too, so the squashed revision is implied applied and needs no stamp. */
-  appliedAfter: string[];
-  /** Why it was not read (unreachable, a wrong password…). */
-  reason?: string;
-}
-
 interface Bound {
+  profileId: string;
   name: string;
   environment: string;
   engine: EngineKind;
@@ -35,7 +24,7 @@ function boundConnections(session: StoreSession, folders: readonly string[]): Bo
   const found = new Map<string, Bound>();
   for (const p of profiles.list()) {
     if (p.projectDir !== '' && folders.includes(resolve(p.projectDir)))
-      found.set(p.id, { name: p.name, environment: p.environment, engine: p.engine, ref: { profileId: p.id } });
+      found.set(p.id, { profileId: p.id, name: p.name, environment: p.environment, engine: p.engine, ref: { profileId: p.id } });
   }
   for (const project of projects.list()) {
     if (!folders.includes(resolve(project.dir))) continue;
@@ -44,6 +33,7 @@ function boundConnections(session: StoreSession, folders: readonly string[]): Bo
         if (found.has(m.profileId)) continue;
         const profile = profiles.get(m.profileId);
         found.set(m.profileId, {
+          profileId: m.profileId,
           name: profile.name,
           environment: env.name,
           engine: profile.engine,
@@ -65,17 +55,29 @@ export async function squashStandings(
 ): Promise<Array<{ standing: SquashStanding; connection: ConnectionTarget | undefined }>> {
   const bound = boundConnections(session, folders);
   return Promise.all(
-    bound.map(async ({ name, environment, engine, ref }) => {
+    bound.map(async ({ profileId, name, environment, engine, ref }) => {
       try {
         const { target } = targets.resolve(ref);
         const { applied } = await targetStatus(target);
         const appliedOfRun = run.filter((id) => applied.includes(id));
         const standing = appliedOfRun.length === 0 ? 'before the run' : appliedOfRun.length === run.length ? 'past the run' : 'inside the run';
         const appliedAfter = children.filter((id) => applied.includes(id));
-        return { standing: { connection: name, environment, engine, standing, appliedOfRun, appliedAfter }, connection: target.connection };
+        return {
+          standing: { profileId, connection: name, environment, engine, standing, appliedOfRun, appliedAfter },
+          connection: target.connection,
+        };
       } catch (error) {
         return {
-          standing: { connection: name, environment, engine, standing: 'not read', appliedOfRun: [], appliedAfter: [], reason: (error as Error).message },
+          standing: {
+            profileId,
+            connection: name,
+            environment,
+            engine,
+            standing: 'not read',
+            appliedOfRun: [],
+            appliedAfter: [],
+            reason: (error as Error).message,
+          },
           connection: undefined,
         };
       }

@@ -1,17 +1,7 @@
 // Pure: the text a squash writes — the squashed revision as a native file, a child's header pointing
 // at it (the rest of the file, its BOM and line ends, byte for byte as they were), and its file name.
+import type { SquashedRevision } from '../../src-shared/model/squash';
 import type { SchemaSql } from '../../src-shared/schema/schemaSql';
-
-export interface SquashedRevision {
-  id: string;
-  parent: string | null;
-  branchLabels: string[];
-  message: string;
-  /** The revisions it replaces, parents first. */
-  replaces: string[];
-  up: SchemaSql;
-  down: SchemaSql;
-}
 
 /** A body of statements in the order they must run, each destructive one announced above it. */
 function body(sql: SchemaSql): string {

@@ -2,42 +2,12 @@
 // the run's parent, compared with the schema diff — and the Markdown file saved beside the archive.
 import { countOf } from '../../src-shared/format/plural';
 import type { SchemaModel } from '../../src-shared/model/schema';
-import { allDifferences, diffSchemas, type SchemaDiff } from '../../src-shared/schema/schemaDiff';
-import { differenceObject, differenceText, schemaSqlScript } from '../../src-shared/schema/schemaComparisonText';
-import type { SquashedRevision } from './squashFiles';
-
-export interface ProofCheck {
-  /** What was compared, in words. */
-  check: string;
-  /** Objects each side holds (bookkeeping aside). */
-  original: number;
-  squashed: number;
-  /** The way from the original's schema to the squashed one's: empty when they are identical. */
-  diff: SchemaDiff;
-}
-
-export interface SquashProof {
-  up: ProofCheck;
-  down: ProofCheck;
-  /** Set when the original could not be downgraded: the squashed downgrade was compared with the original upgraded to the parent instead. */
-  downNote?: string;
-  replayedIn: string;
-  proven: boolean;
-}
+import { proofLines, type ProofCheck, type SquashedRevision, type SquashProof } from '../../src-shared/model/squash';
+import { diffSchemas } from '../../src-shared/schema/schemaDiff';
+import { schemaSqlScript } from '../../src-shared/schema/schemaComparisonText';
 
 export function proofCheck(check: string, original: SchemaModel, squashed: SchemaModel): ProofCheck {
   return { check, original: original.objects.length, squashed: squashed.objects.length, diff: diffSchemas(original, squashed) };
-}
-
-export function proofLines(proof: SquashProof): string[] {
-  const lines: string[] = [];
-  for (const c of [proof.up, proof.down]) {
-    const verdict = c.diff.equal ? 'identical (diff empty)' : `${countOf(allDifferences(c.diff).length, 'difference')}`;
-    lines.push(`${c.check}: original ${countOf(c.original, 'object')}, squashed ${countOf(c.squashed, 'object')} — ${verdict}`);
-    for (const d of allDifferences(c.diff)) lines.push(`  ${differenceObject(d)}: ${differenceText(d, { from: 'the original', to: 'the squashed project' })}`);
-  }
-  if (proof.downNote) lines.push(`note: ${proof.downNote}`);
-  return lines;
 }
 
 export interface ProofDocument {

@@ -3,17 +3,7 @@
 import { SwitchyardError } from '../../src-shared/errors';
 import { revisionFor } from '../../src-shared/graph/addressing';
 import { childrenOf, parentsOf, type RevisionGraph } from '../../src-shared/graph/revisionGraph';
-
-export interface SquashRun {
-  /** From FIRST to LAST, parents first. */
-  revisions: string[];
-  /** FIRST's parent, which the squashed revision takes; null when FIRST is a root. */
-  parent: string | null;
-  /** LAST's children, whose parent becomes the squashed revision. */
-  children: string[];
-  /** The run's branch labels, which the squashed revision carries. */
-  branchLabels: string[];
-}
+import type { SquashRun } from '../../src-shared/model/squash';
 
 function refused(message: string, detail: Record<string, unknown>): SwitchyardError {
   return new SwitchyardError('E_SQUASH_NOT_LINEAR', `${message} Nothing was changed.`, detail);

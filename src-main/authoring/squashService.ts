@@ -2,53 +2,43 @@
 // change (the SQL that makes the project replayed to FIRST's parent like it replayed to LAST), its down
 // the reverse, the old files moved to archive/, LAST's children pointed at it. Proved before anything
 // is written: the squashed project, replayed, gives the original's schema up and down. One way in.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { Engine as EngineKind } from '../../src-shared/model/profile';
+import type { GraphChange } from '../../src-shared/model/authoring';
 import type { SchemaModel } from '../../src-shared/model/schema';
+import type {
+  SquashedRevision,
+  SquashPlan,
+  SquashPreview,
+  SquashProof,
+  SquashRequest as SquashAsked,
+  SquashRun,
+  SquashStanding,
+} from '../../src-shared/model/squash';
 import { diffSchemas } from '../../src-shared/schema/schemaDiff';
 import type { ConnectionTarget } from '../drivers/driver';
 import { engineFor } from '../engines/engineFor';
 import { loadProject, type LoadedProject } from '../migrations/project';
 import type { FileWrite, WriteResult } from '../../src-shared/model/writePlan';
 import type { AuthoringService } from './authoringService';
-import { diffOf, readProjectFile } from './projectWrites';
+import { checkWritePlan, diffOf, readProjectFile } from './projectWrites';
 import type { ScratchPlace } from '../scratch/scratchDatabase';
 import type { StoreSession } from '../session/storeSession';
 import type { TargetResolver } from '../targets/targetResolver';
-import { squashStandings, type SquashStanding } from './squashConnections';
-import { reparentedText, squashedFileName, squashedRevisionText, type SquashedRevision } from './squashFiles';
-import { proofCheck, squashProofMarkdown, type SquashProof } from './squashProof';
+import { squashStandings } from './squashConnections';
+import { reparentedText, squashedFileName, squashedRevisionText } from './squashFiles';
+import { proofCheck, squashProofMarkdown } from './squashProof';
 import { replaySteps } from './squashReplay';
-import { squashRun, type SquashRun } from './squashRun';
+import { squashRun } from './squashRun';
 
-export interface SquashRequest {
-  projectDir: string;
-  first: string;
-  last: string;
-  message: string;
-  /** The engine the project's SQL is for; the bound connections' when they agree, else PostgreSQL. */
-  engine?: EngineKind;
-}
+/** The API's request with the folder named as the services name it. */
+export type SquashRequest = Omit<SquashAsked, 'project'> & { projectDir: string };
 
-export interface SquashPlan {
-  project: string;
-  engine: EngineKind;
-  revision: SquashedRevision & { file: string };
-  run: SquashRun;
-  /** Every connection bound to the project, and where it stands against the run. */
-  standings: SquashStanding[];
-  /** Connections that applied the whole run and none of LAST's children: a stamp of the squashed revision records it on them. */
-  stamps: string[];
-  proof: SquashProof;
-  /** Where the proof is saved, beside the archived files. */
-  proofFile: string;
-  writes: FileWrite[];
-  /** The writes as a unified diff, shown before anything is written. */
-  diff: string;
-}
+/** A preview is written only by the process that showed it, and only within the hour (as the other repairs'). */
+const previewLifetimeMs = 60 * 60 * 1000;
 
 /** A file of the project as the readers see it; it was read a moment ago, so a missing one moved under us. */
 function textOf(folder: string, path: string): string {
@@ -57,7 +47,22 @@ function textOf(folder: string, path: string): string {
   return text;
 }
 
+/** The heads and roots once the run is one revision: LAST's place among the heads and FIRST's among the roots are the squashed revision's. */
+function graphChange(project: LoadedProject, run: SquashRun, id: string): GraphChange {
+  const { heads, bases } = project.graph;
+  const last = run.revisions[run.revisions.length - 1];
+  const first = run.revisions[0];
+  return {
+    headsBefore: [...heads],
+    headsAfter: heads.map((h) => (h === last ? id : h)),
+    basesBefore: [...bases],
+    basesAfter: bases.map((b) => (b === first ? id : b)),
+  };
+}
+
 export class SquashService {
+  private readonly shown = new Map<string, { preview: SquashPreview; at: number }>();
+
   constructor(
     private readonly targets: TargetResolver,
     private readonly session: StoreSession,
@@ -146,6 +151,7 @@ export class SquashService {
       engine,
       revision: { ...revision, file },
       run,
+      graph: graphChange(project, run, revision.id),
       standings,
       stamps: standings.filter((s) => s.standing === 'past the run' && s.appliedAfter.length === 0).map((s) => s.connection),
       proof,
@@ -161,19 +167,50 @@ export class SquashService {
    */
   async write(request: SquashRequest, actor: string, { force = false }: { force?: boolean } = {}): Promise<SquashPlan & { result: WriteResult }> {
     const plan = await this.plan(request);
-    if (!plan.proof.proven) {
-      throw new SwitchyardError(
-        'E_SQUASH_UNPROVEN',
-        `The squashed project does not replay to the original's schema (${plan.proof.up.diff.equal ? 'downgraded' : 'upgraded'}), so nothing was written.`,
-        plan,
-      );
-    }
-    const result = await this.authoring.writePlan({ projectDir: plan.project, files: plan.writes }, force, actor, {
+    if (!plan.proof.proven) throw this.unproven(plan);
+    return { ...plan, result: await this.writeProven(plan, force, actor) };
+  }
+
+  /** The plan as the app shows it (with git's standing), kept so that writePreview writes exactly it. */
+  async preview(request: SquashRequest): Promise<SquashPreview> {
+    const plan = await this.plan(request);
+    const check = await checkWritePlan({ projectDir: plan.project, files: plan.writes });
+    const preview: SquashPreview = { ...plan, previewId: randomUUID(), git: check.git, uncommittedTouched: check.uncommittedTouched };
+    const now = Date.now();
+    for (const [id, shown] of this.shown) if (now - shown.at > previewLifetimeMs) this.shown.delete(id);
+    this.shown.set(preview.previewId, { preview, at: now });
+    return preview;
+  }
+
+  /**
+   * Writes exactly the files a preview showed — the proof made on the files as they were then, so any
+   * file changed since refuses the write (E_FILE_CHANGED) — refused unless proven. Undoable until the next write.
+   */
+  async writePreview(previewId: string, force: boolean, actor: string): Promise<WriteResult> {
+    const shown = this.shown.get(previewId);
+    if (!shown || Date.now() - shown.at > previewLifetimeMs)
+      throw new SwitchyardError('E_NOT_FOUND', 'That squash preview is not known here (or is over an hour old): show the squash again, then write it.');
+    const plan = shown.preview;
+    if (!plan.proof.proven) throw this.unproven(plan);
+    const result = await this.writeProven(plan, force, actor);
+    this.shown.delete(previewId);
+    return result;
+  }
+
+  private unproven(plan: SquashPlan): SwitchyardError {
+    return new SwitchyardError(
+      'E_SQUASH_UNPROVEN',
+      `The squashed project does not replay to the original's schema (${plan.proof.up.diff.equal ? 'downgraded' : 'upgraded'}), so nothing was written.`,
+      plan,
+    );
+  }
+
+  private writeProven(plan: SquashPlan, force: boolean, actor: string): Promise<WriteResult> {
+    return this.authoring.writePlan({ projectDir: plan.project, files: plan.writes }, force, actor, {
       action: 'squash',
       revision: plan.revision.id,
       replaces: plan.run.revisions,
     });
-    return { ...plan, result };
   }
 
   private async standings(

@@ -4,8 +4,8 @@
 import { engines, type Engine as EngineKind } from '../../../src-shared/model/engine';
 import { countOf } from '../../../src-shared/format/plural';
 import { SwitchyardError } from '../../../src-shared/errors';
-import type { SquashPlan } from '../../authoring/squashService';
-import { proofLines } from '../../authoring/squashProof';
+import type { SquashPlan } from '../../../src-shared/model/squash';
+import { proofLines } from '../../../src-shared/model/squash';
 import { actorName } from '../../services';
 import { openServices } from '../openServices';
 import { parseFlags } from '../parseFlags';

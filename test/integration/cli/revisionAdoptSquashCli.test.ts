@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SquashPlan } from '../../../src-main/authoring/squashService';
+import type { SquashPlan } from '../../../src-shared/model/squash';
 import { loadProject } from '../../../src-main/migrations/project';
 import { runTarget } from '../../../src-main/runner/runnerService';
 import { plainAlembicEnv, writeFiles } from '../../support/alembicFolders';
