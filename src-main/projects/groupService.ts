@@ -1,9 +1,11 @@
 // Groups of connections that take the same migrations (one database per tenant or client): checked,
 // audited, and read by rollouts in the order their members were added.
 import { SwitchyardError } from '../../src-shared/errors';
+import type { Confirmation } from '../../src-shared/model/confirmation';
 import { groupInputSchema, type Group, type GroupInput } from '../../src-shared/model/project';
 import type { StoreSession } from '../session/storeSession';
 import { noSuchGroup } from '../store/groupRepository';
+import { requireConfirmation } from '../targets/requireConfirmation';
 import { checkedModel } from './checkedModel';
 
 export interface MembersAdded {
@@ -70,8 +72,13 @@ export class GroupService {
     return this.update(group.id, { name: group.name, profileIds: group.profileIds.filter((id) => !profileIds.includes(id)) }, actor);
   }
 
-  remove(nameOrId: string, actor: string): Group {
+  /** Forgets the group (its connections and databases stay) once its name is typed (`confirmation`). */
+  remove(nameOrId: string, actor: string, confirmation?: Confirmation): Group {
     const group = this.get(nameOrId);
+    requireConfirmation(
+      { connection: group.name, environment: 'group', what: `remove the group ${group.name}`, typed: group.name, always: true },
+      confirmation,
+    );
     this.session.store.groups.remove(group.id);
     this.audit(actor, 'group.remove', group, { id: group.id, profileIds: group.profileIds });
     return group;

@@ -63,7 +63,8 @@ export const groupsCommand: Command = {
         return 0;
       }
       if (action === 'remove' && profileIds.length === 0) {
-        const removed = groups.remove(group, actor);
+        // Naming the group on the command line is the typed confirmation the service asks for.
+        const removed = groups.remove(group, actor, { typedName: groups.get(group).name });
         if (values.json) printJson({ removed: removed.name });
         else say(`Group ${removed.name} removed (its connections and databases are untouched).\n`);
         return 0;

@@ -204,7 +204,13 @@ describe('groups', () => {
     await call(services, 'profiles.remove', { id: c });
     expect(services.groups.get('Tenants').profileIds).toEqual([b]);
 
-    expect(await call(services, 'groups.remove', { id: group.id })).toEqual({ removed: true });
+    // Removing is confirmed by the group's name, typed; the service refuses anything else and keeps the group.
+    expect(await refusal(services, 'groups.remove', { id: group.id })).toMatchObject({ code: 'E_CONFIRMATION_REQUIRED' });
+    expect((await refusal(services, 'groups.remove', { id: group.id, confirmation: { typedName: 'Clients' } })).message).toBe(
+      'The typed name does not match "Tenants": type it to remove the group Tenants. Nothing was changed.',
+    );
+    expect(services.groups.get('Tenants').profileIds).toEqual([b]);
+    expect(await call(services, 'groups.remove', { id: group.id, confirmation: { typedName: 'Tenants' } })).toEqual({ removed: true });
     expect((await call(services, 'groups.list', {})).map((g) => g.name)).toEqual(['Clients']);
     const actions = (await call(services, 'audit.list', { limit: 50 })).filter((e) => e.target === 'group:Tenants').map((e) => e.action);
     expect(actions.reverse()).toEqual(['group.create', 'group.update', 'group.update', 'group.remove']);
