@@ -93,6 +93,10 @@ export const errorCodes = [
   'E_UNSUPPORTED_TEMPLATE',
   /** A coordinated run of a project with bindings refused: a revision lives on no bound database, or on two; detail: the anomalies. */
   'E_BINDING_ANOMALY',
+  /** The OS keychain cannot hold the store's key here (the CLI, the browser host, a desktop without a keyring); detail: why. */
+  'E_KEYCHAIN_UNAVAILABLE',
+  /** A file Switchyard would write (a store backup) exists, and replacing it was not asked for; detail: the path. */
+  'E_FILE_EXISTS',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
