@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import { useConnections } from '../features/connections/connectionsStore';
 import { ConnectionSidebar } from '../features/connections/ConnectionSidebar';
+import { GroupWorkspace } from '../features/groups/GroupWorkspace';
+import { useGroups } from '../features/groups/groupsStore';
 import { ProjectWorkspace } from '../features/projects/ProjectWorkspace';
 import { useProjects } from '../features/projects/projectsStore';
 import { revisionsListId } from '../features/graph/GraphRows';
@@ -22,6 +24,7 @@ export function Workspace() {
   const { screen, go } = useNavigation();
   const { folded, toggle } = useSidebar();
   const projectOpen = useProjects((s) => s.selected !== undefined);
+  const groupOpen = useGroups((s) => s.selected !== undefined);
   const side = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // On opening: a lone connection is selected for you, and a lone demo opens on its graph
@@ -58,7 +61,7 @@ export function Workspace() {
   }, [startNew, go, toggle]);
 
   const current = screens.find((s) => s.id === screen) ?? screens[0];
-  const showTabs = !projectOpen && selected !== undefined && selected !== 'new' && screens.length > 1;
+  const showTabs = !projectOpen && !groupOpen && selected !== undefined && selected !== 'new' && screens.length > 1;
   const Current = showTabs && current ? current.component : screens[0]?.component;
   const onGraph = showTabs && current?.id === 'graph';
   return (
@@ -83,7 +86,9 @@ export function Workspace() {
         )}
         {showTabs && <DatabaseConditionBanner />}
         {projectOpen && <ProjectWorkspace />}
+        {groupOpen && <GroupWorkspace />}
         {!projectOpen &&
+          !groupOpen &&
           Current &&
           (showTabs && current ? (
             <div role="tabpanel" id={panelIdOf(current.id)} aria-labelledby={tabIdOf(current.id)} className="tab-panel">

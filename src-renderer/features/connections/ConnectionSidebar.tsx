@@ -4,6 +4,7 @@ import { environments } from '../../../src-shared/model/profile';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 import { useConnections } from './connectionsStore';
 import { ProjectsPanel } from '../projects/ProjectsPanel';
+import { GroupsPanel } from '../groups/GroupsPanel';
 import { LocalServersPanel } from './LocalServersPanel';
 
 /** The list's element id: the button that folds it away controls it. */
@@ -47,6 +48,7 @@ export function ConnectionSidebar() {
         );
       })}
       <ProjectsPanel />
+      <GroupsPanel />
       <LocalServersPanel />
     </nav>
   );

@@ -4,6 +4,9 @@ import type { FormEvent } from 'react';
 import { rolloutTypedName } from '../../../src-shared/model/rollout';
 import { useRollouts } from './rolloutStore';
 
+/** The group's field: a rollout started from the Groups screen opens the form with the focus there. */
+export const rolloutGroupFieldId = 'rollout-group';
+
 export function RolloutForm() {
   const { project, groups, form, busy, opId, edit, start } = useRollouts();
   if (!project) return null;
@@ -37,7 +40,7 @@ export function RolloutForm() {
         ) : (
           <label className="field">
             Group
-            <select aria-label="Group" value={form.group} onChange={(e) => edit({ group: e.target.value })}>
+            <select id={rolloutGroupFieldId} aria-label="Group" value={form.group} onChange={(e) => edit({ group: e.target.value })}>
               <option value="">Choose a group…</option>
               {groups.map((group) => (
                 <option key={group.id} value={group.name}>
