@@ -6,6 +6,7 @@ import { buildGraph, type RevisionGraph } from '../../src-shared/graph/revisionG
 import type { MigrationFormat } from '../formats/format';
 import { formatNamed } from '../formats/formatRegistry';
 import { readProject } from './readers/detectProject';
+import { withFolderListings } from './readers/folderListings';
 import type { ProjectFiles } from './readers/projectFiles';
 import { unusedSqlFiles } from './unusedFiles';
 
@@ -27,14 +28,17 @@ export interface LoadOptions {
 }
 
 export function loadProject(dir: string, options: LoadOptions = {}): LoadedProject {
-  const files = readProject(dir, {
-    ...(options.format ? { format: options.format } : {}),
-    ...(options.engine ? { engine: options.engine } : {}),
+  // The reader and the unused-file net list each folder once between them.
+  const { files, format, unused } = withFolderListings(() => {
+    const read = readProject(dir, {
+      ...(options.format ? { format: options.format } : {}),
+      ...(options.engine ? { engine: options.engine } : {}),
+    });
+    const readBy = formatNamed(read.format);
+    // Never silently unused: a .sql file of a format Switchyard runs is part of a revision or named.
+    return { files: read, format: readBy, unused: readBy.runner === 'sql' ? unusedSqlFiles(read) : [] };
   });
-  const format = formatNamed(files.format);
   const graph = buildGraph(files.files.map((f) => f.revision));
-  // Never silently unused: a .sql file of a format Switchyard runs is part of a revision or named.
-  const unused = format.runner === 'sql' ? unusedSqlFiles(files) : [];
   return { files, format, graph, anomalies: findAnomalies(graph, [...files.unreadable, ...unused], options.recorded ?? []) };
 }
 

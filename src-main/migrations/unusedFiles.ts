@@ -1,8 +1,9 @@
 // The safety net under every SQL format's reader: each .sql file under the project is part of a
 // revision or already named in an anomaly; any other is reported, so nothing is dropped in silence.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { Anomaly } from '../../src-shared/model/revision';
+import { listFolder } from './readers/folderListings';
 import type { ProjectFiles } from './readers/projectFiles';
 
 // Folders that are never part of a migration project's history.
@@ -24,7 +25,7 @@ function sqlFilesUnder(root: string): string[] {
     const rel = pending.pop() as string;
     let entries;
     try {
-      entries = readdirSync(rel ? `${root}${sep}${rel.split('/').join(sep)}` : root, { withFileTypes: true });
+      entries = listFolder(rel ? `${root}${sep}${rel.split('/').join(sep)}` : root);
     } catch {
       continue;
     }

@@ -2,9 +2,10 @@
 // diesel_migrations/src/file_based_migrations.rs and migrations_internals/src/lib.rs): one folder per
 // migration holding up.sql (and down.sql, metadata.toml), ordered by the version diesel derives from
 // the folder's name. The project may be the crate (diesel.toml, migrations/) or the migrations folder.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Anomaly } from '../../../src-shared/model/revision';
+import { listFolder } from '../../migrations/readers/folderListings';
 import { normaliseText, unreadableFile, type ProjectFiles, type SqlBody } from '../../migrations/readers/projectFiles';
 
 /** diesel's version_from_string: the folder name up to its first `_`, without `-` (`2024-01-02-030405_x` → `20240102030405`). */
@@ -56,19 +57,14 @@ interface Migration {
 
 const absolute = (project: string, path: string) => `${project}${sep}${path.split('/').join(sep)}`;
 
-/** The file's text, or null when there is no such file. */
-function readIfPresent(project: string, path: string): string | null {
-  try {
-    return normaliseText(readFileSync(absolute(project, path), 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+/** The text of `path` when `files` (its folder's listing) holds `name`, else null. */
+function readListed(project: string, files: ReadonlySet<string>, path: string, name: string): string | null {
+  return files.has(name) ? normaliseText(readFileSync(absolute(project, `${path}${name}`), 'utf8')) : null;
 }
 
 /** A folder without up.sql: diesel skips it when empty, and refuses the whole migrations folder otherwise. */
-function withoutUpSql(project: string, path: string): Anomaly | null {
-  const files = readdirSync(absolute(project, path)).filter((f) => !f.startsWith('.'));
+function withoutUpSql(path: string, listed: ReadonlySet<string>): Anomaly | null {
+  const files = [...listed].filter((f) => !f.startsWith('.'));
   if (files.length === 0) return null;
   const why = `no up.sql in ${path}: diesel refuses the whole migrations folder for it (UnknownMigrationFormat)`;
   return files.includes('down.sql') ? unused(`${path}down.sql`, `a down.sql without its up.sql; ${why}`) : unused(path, why);
@@ -79,7 +75,7 @@ export function readDieselProject(project: string, names: readonly string[]): Pr
   const dir = dieselMigrationsDir(project, names);
   const prefix = relative(project, dir).split(sep).join('/');
   const migrations: Migration[] = [];
-  for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
+  for (const entry of existsSync(dir) ? listFolder(dir) : []) {
     const path = `${prefix ? `${prefix}/` : ''}${entry.name}`;
     // diesel passes over files and hidden entries.
     if (!entry.isDirectory() || entry.name.startsWith('.')) {
@@ -98,11 +94,13 @@ export function readDieselProject(project: string, names: readonly string[]): Pr
   for (const migration of migrations) {
     const upPath = `${migration.path}up.sql`;
     let upSql: string | null;
+    let listed: ReadonlySet<string>;
     try {
-      // Read without asking first: nearly every folder has one, and a thrown ENOENT is the slow path.
-      upSql = readIfPresent(project, upPath);
+      // The folder listed once (the unused-file net takes the same listing): no look-up per file.
+      listed = new Set(listFolder(absolute(project, migration.path.slice(0, -1))).map((entry) => entry.name));
+      upSql = readListed(project, listed, migration.path, 'up.sql');
       if (upSql === null) {
-        const anomaly = withoutUpSql(project, migration.path);
+        const anomaly = withoutUpSql(migration.path, listed);
         if (anomaly) result.unreadable.push(anomaly);
         continue;
       }
@@ -125,11 +123,10 @@ export function readDieselProject(project: string, names: readonly string[]): Pr
       continue;
     }
     const downPath = `${migration.path}down.sql`;
-    const metadataPath = `${migration.path}metadata.toml`;
     try {
-      const transaction = runsInTransaction(existsSync(absolute(project, metadataPath)) ? readIfPresent(project, metadataPath) : null);
+      const transaction = runsInTransaction(readListed(project, listed, migration.path, 'metadata.toml'));
       const up: SqlBody = { sql: upSql, line: 1, transaction };
-      const down = readIfPresent(project, downPath);
+      const down = readListed(project, listed, migration.path, 'down.sql');
       result.files.push({
         revision: {
           id: migration.version,
