@@ -26,7 +26,7 @@ function parse(args: string[]) {
 async function run(args: string[]): Promise<number> {
   const flags = parse(args);
   if (!flags.project || !flags.to) throw new UsageError(`--project and --to are required\n\n${usage}`);
-  const { graph } = loadProject(flags.project, { format: formatOption(flags.format), engine: engineOption(flags.engine) });
+  const { graph, files } = loadProject(flags.project, { format: formatOption(flags.format), engine: engineOption(flags.engine) });
   const applied = appliedWithAncestors(graph, resolveApplied(graph, appliedOption(flags.applied)));
   const plan = flags.down ? planDowngrade(graph, flags.to, applied) : planUpgrade(graph, flags.to, applied);
   if (flags.json) {
@@ -38,9 +38,12 @@ async function run(args: string[]): Promise<number> {
     return 0;
   }
   const width = String(plan.steps.length).length;
+  const read = new Map(files.files.map((f) => [f.revision.id, f]));
   plan.steps.forEach((step, i) => {
     const revision = graph.byId.get(step.revision) as Revision;
-    say(`${String(i + 1).padStart(width)}. ${step.direction === 'up' ? 'upgrade  ' : 'downgrade'} ${revision.id}  ${revision.message}  (${revision.file})\n`);
+    // The file that runs: a downgrade's own down file where the format keeps one (diesel's down.sql, golang-migrate's .down.sql).
+    const file = step.direction === 'down' ? (read.get(revision.id)?.down?.file ?? revision.file) : revision.file;
+    say(`${String(i + 1).padStart(width)}. ${step.direction === 'up' ? 'upgrade  ' : 'downgrade'} ${revision.id}  ${revision.message}  (${file})\n`);
   });
   return 0;
 }

@@ -21,4 +21,17 @@ describe('switchyard graph and plan on a diesel crate', () => {
     const plan = await json<{ steps: Array<{ revision: string; direction: string }> }>(['plan', '--project', crate, '--to', 'heads']);
     expect(plan.steps).toEqual(['00000000000000', '20240102030405', '20240103000000', '20240105120000'].map((revision) => ({ revision, direction: 'up' })));
   });
+
+  it('names the file each step runs: up.sql for an upgrade, the folder’s down.sql for a downgrade', async () => {
+    const cli = new Cli({ SWITCHYARD_HOME: tempDir() });
+    const up = await cli.run(['plan', '--project', crate, '--to', '20240102030405']);
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stdout).toMatch(/upgrade +20240102030405 .*\(migrations\/2024-01-02-030405_[^/]+\/up\.sql\)/);
+    const down = await cli.run(['plan', '--project', crate, '--to', '00000000000000', '--down', '--applied', '20240103000000']);
+    expect(down.code, down.stderr).toBe(0);
+    const steps = down.stdout.trim().split('\n');
+    expect(steps).toHaveLength(2);
+    expect(steps[0]).toMatch(/downgrade 20240103000000 .*\(migrations\/2024-01-03-000000_[^/]+\/down\.sql\)$/);
+    expect(steps[1]).toMatch(/downgrade 20240102030405 .*\(migrations\/2024-01-02-030405_[^/]+\/down\.sql\)$/);
+  });
 });
