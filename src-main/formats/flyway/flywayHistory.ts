@@ -61,8 +61,11 @@ function replay(rows: readonly HistoryRow[]): { versions: Map<string, HistoryRow
   return { versions, repeatables };
 }
 
-export async function readFlywayHistory(driver: Driver, project: ProjectFiles): Promise<RecordedState> {
+export async function readFlywayHistory(driver: Driver, read: ProjectFiles): Promise<RecordedState> {
   if (!(await flywayTableExists(driver))) return { initialised: false, records: [] };
+  // Another format's project (its status naming this history, adopt --from flyway) has no Flyway scripts:
+  // the history's versions are read as they are, and what Flyway would refuse is that project's no concern.
+  const project = read.format === 'flyway' ? read : { ...read, files: [] };
   const rows = await driver.query<HistoryRow>(
     `SELECT installed_rank, version, description, type, script, checksum, installed_by, installed_on, execution_time, success FROM ${flywayTable} ORDER BY installed_rank`,
   );

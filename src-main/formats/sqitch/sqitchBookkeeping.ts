@@ -170,11 +170,14 @@ export const sqitchBookkeeping: SqlBookkeeping = {
   present: registryPresent,
   async read(driver: Driver, project: ProjectFiles) {
     if (!(await registryPresent(driver))) return { initialised: false, records: [] };
-    const name = project.files[0] ? sqitchChangeData(project.files[0]).project : readSqitchProjectName(project.project);
-    const revisions = new Map(project.files.map((file) => [sqitchChangeData(file).changeId, file.revision.id]));
+    // Another format's project (its status naming this registry, adopt --from sqitch) has no plan: every
+    // project's changes are read, by name.
+    const own = project.format === 'sqitch';
+    const name = !own ? null : project.files[0] ? sqitchChangeData(project.files[0]).project : readSqitchProjectName(project.project);
+    const revisions = new Map(own ? project.files.map((file) => [sqitchChangeData(file).changeId, file.revision.id]) : []);
     const rows = await driver.query<{ change_id: string; change: string; script_hash: string | null; committed_at: Date | string; committer_name: string }>(
-      `SELECT change_id, change, script_hash, committed_at, committer_name FROM ${registryTable('changes')} WHERE project = $1 ORDER BY committed_at, change_id`,
-      [name],
+      `SELECT change_id, change, script_hash, committed_at, committer_name FROM ${registryTable('changes')}${own ? ' WHERE project = $1' : ''} ORDER BY committed_at, change_id`,
+      own ? [name] : [],
     );
     const records: AppliedRecord[] = rows.map((row) => ({
       // A change the plan no longer has (or whose planned line changed, which changes its id) is named with its id.
