@@ -17,7 +17,10 @@ const drop = (table: string) => `DROP TABLE ${table};\n`;
 
 // One small project per tool, each creating its own table, so all of them fit in one database.
 const projects: Array<{ format: ProjectFormat; files: Record<string, string> }> = [
-  { format: 'flyway', files: { 'sql/V1__flyway_t.sql': create('flyway_t'), 'sql/V2__flyway_u.sql': create('flyway_u'), 'flyway.conf': 'flyway.locations=filesystem:sql\n' } },
+  {
+    format: 'flyway',
+    files: { 'sql/V1__flyway_t.sql': create('flyway_t'), 'sql/V2__flyway_u.sql': create('flyway_u'), 'flyway.conf': 'flyway.locations=filesystem:sql\n' },
+  },
   {
     format: 'sqitch',
     files: {
