@@ -7,6 +7,7 @@ import { useFocusReturn } from '../../components/useFocusReturn';
 import { RepairPreview } from './RepairPreview';
 import { RepairRequestForm, type RepairChoices } from './RepairRequestForm';
 import { useRepair } from './repairStore';
+import { WriteActions } from './WriteActions';
 
 export const repairTitles: Record<AuthoringAction, string> = {
   new: 'New revision',
@@ -48,19 +49,15 @@ export function RepairDialog({ action, choices }: { action: AuthoringAction; cho
         {repair.error && <ErrorMessage lead="Nothing was written" error={repair.error} />}
         {preview && <RepairPreview preview={preview} />}
       </div>
-      <div className="actions">
-        {needsForce && (
-          <label className="graph-check">
-            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Write anyway over the uncommitted changes
-          </label>
-        )}
-        <button type="button" onClick={repair.close}>
-          Cancel
-        </button>
-        <button type="button" className="primary" disabled={!preview || repair.writing || (needsForce && !force)} onClick={() => void repair.write(force)}>
-          {repair.writing ? 'Writing…' : 'Write'}
-        </button>
-      </div>
+      <WriteActions
+        needsForce={needsForce}
+        force={force}
+        onForce={setForce}
+        canWrite={Boolean(preview)}
+        writing={repair.writing}
+        onCancel={repair.close}
+        onWrite={() => void repair.write(force)}
+      />
     </dialog>
   );
 }

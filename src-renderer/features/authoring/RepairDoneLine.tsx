@@ -1,5 +1,5 @@
-// After a write: what was written, the stamps a re-parent's connections need, and Undo until the next
-// write; after an undo, what was put back.
+// After a write: what was written, the stamps the connections need (a re-parent's, a squash's), and Undo
+// until the next write; after an undo, what was put back.
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { WriteResult } from '../../../src-shared/model/writePlan';
 import { StampOffers } from './StampOffers';
@@ -15,12 +15,12 @@ export function RepairDoneLine() {
       {done ? (
         <>
           <p>
-            Wrote {files(done.result)}. Heads now: <code>{done.preview.graph.headsAfter.join(', ')}</code>.{' '}
+            Wrote {files(done.result)}. Heads now: <code>{done.headsAfter.join(', ')}</code>.{' '}
             <button type="button" className="small" disabled={undoing} onClick={() => void undo()}>
               Undo
             </button>
           </p>
-          {done.preview.stamps && done.preview.stamps.needs.length > 0 && <StampOffers stamps={done.preview.stamps} offer />}
+          {done.stamps && done.stamps.needs.length > 0 && <StampOffers stamps={done.stamps} offer />}
           {undoError && <ErrorMessage lead="Nothing was undone" error={undoError} />}
         </>
       ) : (

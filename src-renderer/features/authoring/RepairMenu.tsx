@@ -11,9 +11,11 @@ interface Props {
   onOpen(action: AuthoringAction): void;
   /** Adopt the selected revision on the open connection. */
   onAdopt(): void;
+  /** Squash a run of revisions ending at the selected one. */
+  onSquash(): void;
 }
 
-export function RepairMenu({ selected, headCount, onOpen, onAdopt }: Props) {
+export function RepairMenu({ selected, headCount, onOpen, onAdopt, onSquash }: Props) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -25,6 +27,7 @@ export function RepairMenu({ selected, headCount, onOpen, onAdopt }: Props) {
       choose: () => onOpen(action),
     })),
     { label: 'Adopt…', why: noSelection('adopt'), choose: onAdopt },
+    { label: 'Squash…', why: selected ? undefined : 'Select the last revision of the run to squash first.', choose: onSquash },
   ];
 
   useEffect(() => {

@@ -3,30 +3,15 @@
 import type { AuthoringPreview } from '../../../src-shared/model/authoring';
 import { GraphChangeList } from './GraphChangeList';
 import { StampOffers } from './StampOffers';
+import { UncommittedNotice } from './UncommittedNotice';
 import { WriteDiff } from './WriteDiff';
 
 export function RepairPreview({ preview }: { preview: AuthoringPreview }) {
-  const { git } = preview;
   return (
     <section className="repair-preview" aria-label="Preview">
       <WriteDiff diff={preview.diff} />
       <GraphChangeList graph={preview.graph} />
-      {preview.uncommittedTouched.length > 0 && (
-        <div className="notice" role="note">
-          These files hold uncommitted git changes and the write would overwrite them:{' '}
-          {preview.uncommittedTouched.map((file, i) => (
-            <span key={file}>
-              {i > 0 && ', '}
-              <code>{file}</code>
-            </span>
-          ))}
-          .
-        </div>
-      )}
-      {git.workTree && git.uncommitted.length > 0 && preview.uncommittedTouched.length === 0 && (
-        <p className="muted small">Uncommitted in git (not touched by this write): {git.uncommitted.join(', ')}. Switchyard never commits.</p>
-      )}
-      {git.reason && <p className="muted small">Git was not asked: {git.reason}</p>}
+      <UncommittedNotice git={preview.git} touched={preview.uncommittedTouched} />
       {preview.notes.length > 0 && (
         <ul className="repair-notes" aria-label="Notes">
           {preview.notes.map((note) => (

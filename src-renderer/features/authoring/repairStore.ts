@@ -1,14 +1,19 @@
 // The Graph tab's repairs (a new revision, a merge of heads, a re-parent): the dialog's preview, the
-// write of exactly that preview, and the Undo offered after it until the next write.
+// write of exactly that preview, and the Undo offered after it — or after a squash — until the next write.
 import { create } from 'zustand';
-import type { AuthoringAction, AuthoringPreview, AuthoringRequest } from '../../../src-shared/model/authoring';
+import type { AuthoringAction, AuthoringPreview, AuthoringRequest, StampCheck } from '../../../src-shared/model/authoring';
 import type { WriteResult } from '../../../src-shared/model/writePlan';
 import { asError, call, type ShownError } from '../../api/client';
+import { latestAsk } from './latestAsk';
 
-/** The last write made from this window, shown with Undo until the next one or its undo. */
+/** The last write made from this window (a repair's or a squash's), shown with Undo until the next one or its undo. */
 export interface RepairDone {
-  preview: AuthoringPreview;
+  /** The folder written, which Undo puts back. */
+  project: string;
+  headsAfter: string[];
   result: WriteResult;
+  /** The stamps the connections bound to the project need now (a re-parent's, a squash's), offered through the run dialog. */
+  stamps: StampCheck | null;
 }
 
 interface RepairState {
@@ -34,12 +39,17 @@ interface RepairState {
   forgetPreview(): void;
   /** Writes exactly the preview shown; `force`: also over files with uncommitted git changes. */
   write(force: boolean): Promise<void>;
+  /** A write made by another dialog of the Graph tab (Squash) on `folder` (the connection's project): shown with Undo like a repair's. */
+  recordWrite(done: RepairDone, folder: string): void;
   undo(): Promise<void>;
   close(): void;
 }
 
 export const useRepair = create<RepairState>((set, get) => {
-  let asked: AuthoringRequest | undefined;
+  const previews = latestAsk(
+    (request: AuthoringRequest) => call('authoring.preview', { request }),
+    ({ answer, error }) => set({ preview: answer, error, previewing: false }),
+  );
   return {
     action: undefined,
     project: undefined,
@@ -54,23 +64,17 @@ export const useRepair = create<RepairState>((set, get) => {
     writesFinished: 0,
 
     openDialog(action, project) {
-      asked = undefined;
+      previews.forget();
       set({ action, project, preview: undefined, previewing: false, writing: false, error: undefined });
     },
 
     async showPreview(request) {
-      asked = request;
       set({ previewing: true, preview: undefined, error: undefined });
-      try {
-        const preview = await call('authoring.preview', { request });
-        if (asked === request) set({ preview, previewing: false });
-      } catch (error) {
-        if (asked === request) set({ previewing: false, error: asError(error) });
-      }
+      await previews.ask(request);
     },
 
     forgetPreview() {
-      asked = undefined;
+      previews.forget();
       set({ preview: undefined, previewing: false, error: undefined });
     },
 
@@ -80,18 +84,15 @@ export const useRepair = create<RepairState>((set, get) => {
       set({ writing: true, error: undefined });
       try {
         const result = await call('authoring.write', { previewId: preview.previewId, force });
-        set((state) => ({
-          writing: false,
-          action: undefined,
-          preview: undefined,
-          done: { preview, result },
-          undone: undefined,
-          undoError: undefined,
-          writesFinished: state.writesFinished + 1,
-        }));
+        set({ writing: false, action: undefined, preview: undefined });
+        get().recordWrite({ project: preview.project, headsAfter: preview.graph.headsAfter, result, stamps: preview.stamps }, get().project ?? preview.project);
       } catch (error) {
         set({ writing: false, error: asError(error) });
       }
+    },
+
+    recordWrite(done, folder) {
+      set((state) => ({ project: folder, done, undone: undefined, undoError: undefined, writesFinished: state.writesFinished + 1 }));
     },
 
     async undo() {
@@ -99,7 +100,7 @@ export const useRepair = create<RepairState>((set, get) => {
       if (!done) return;
       set({ undoing: true, undoError: undefined });
       try {
-        const undone = await call('authoring.undo', { project: done.preview.project });
+        const undone = await call('authoring.undo', { project: done.project });
         set((state) => ({ undoing: false, done: undefined, undone, writesFinished: state.writesFinished + 1 }));
       } catch (error) {
         set({ undoing: false, undoError: asError(error) });
@@ -107,7 +108,7 @@ export const useRepair = create<RepairState>((set, get) => {
     },
 
     close() {
-      asked = undefined;
+      previews.forget();
       set({ action: undefined, preview: undefined, previewing: false, writing: false, error: undefined });
     },
   };

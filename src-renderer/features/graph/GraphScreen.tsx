@@ -11,6 +11,8 @@ import { RepairDialog } from '../authoring/RepairDialog';
 import { RepairDoneLine } from '../authoring/RepairDoneLine';
 import { useRepair } from '../authoring/repairStore';
 import { RepairMenu } from '../authoring/RepairMenu';
+import { SquashDialog } from '../authoring/SquashDialog';
+import { useSquash } from '../authoring/squashStore';
 import { useConnections } from '../connections/connectionsStore';
 import { useProblems } from '../connections/problemsStore';
 import { useDrift } from '../drift/driftStore';
@@ -43,6 +45,7 @@ export function GraphScreen() {
   const runsFinished = useRunDialog((s) => s.runsFinished);
   const repair = useRepair();
   const adoption = useAdoption();
+  const squash = useSquash();
   const panelWidth = usePanelWidth((s) => s.width);
   const search = useRef<HTMLInputElement>(null);
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | undefined>();
@@ -182,6 +185,7 @@ export function GraphScreen() {
           headCount={g.graph.report.heads.length}
           onOpen={(action) => repair.openDialog(action, projectDir)}
           onAdopt={() => g.selected && void adoption.check(current.id, g.selected)}
+          onSquash={() => g.selected && squash.openDialog(projectDir, g.selected)}
         />
       </GraphToolbar>
       {repair.project === projectDir && <RepairDoneLine />}
@@ -231,6 +235,7 @@ export function GraphScreen() {
           choices={{ project: projectDir, revisions: g.graph.report.revisions.map((r) => r.id).reverse(), heads: g.graph.report.heads, selected: g.selected }}
         />
       )}
+      {squash.project === projectDir && squash.last && <SquashDialog project={projectDir} last={squash.last} revisions={g.graph.report.revisions} />}
       {adoption.asked?.profileId === current.id && <AdoptDialog profileId={current.id} revision={adoption.asked.revision} />}
       {menu && (
         <RevisionMenu
