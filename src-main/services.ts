@@ -37,6 +37,7 @@ import { DriftService } from './schema/driftService';
 import { ScratchPlaces } from './scratch/scratchPlaces';
 import { SnapshotService, snapshotDirOf } from './reset/snapshots';
 import { StoreSession } from './session/storeSession';
+import { noKeychain, StoreKeysService, type Keychain } from './store/storeKeysService';
 import { TargetResolver } from './targets/targetResolver';
 
 export interface ServicesOptions {
@@ -47,6 +48,8 @@ export interface ServicesOptions {
   onUnexpectedError?: (method: string, error: unknown) => void;
   /** The app's first run (the store is created) brings the demo workspace. Off for the CLI. */
   firstRunDemo?: boolean;
+  /** The OS keychain's key provider (the desktop app with a keyring), else why not: switching the store's key to it and back. */
+  keychain?: Keychain;
   /** The password for a postgres:// target URL without one: the CLI's PGPASSWORD. Never set for a host that serves a browser. */
   urlPassword?: string | undefined;
 }
@@ -60,6 +63,8 @@ export interface Services {
   profiles: ProfileService;
   profileImports: ProfileImportService;
   profileExports: ProfileExportService;
+  /** The store's keys and copies from the app: change the passphrase, keychain or passphrase, backup, restore. */
+  storeKeys: StoreKeysService;
   projects: ProjectService;
   groups: GroupService;
   rollouts: RolloutService;
@@ -97,11 +102,13 @@ export function createServices(options: ServicesOptions): Services {
   const profiles = new ProfileService(session, operations);
   const profileImports = new ProfileImportService(profiles);
   const profileExports = new ProfileExportService(session, profiles);
+  const storeKeys = new StoreKeysService(session, options.keychain ?? noKeychain);
   const projects = new ProjectService(session);
   const groups = new GroupService(session);
   const scratch = new ScratchPlaces(options.dataDir);
-  const rehearsals = new RehearsalService(targets, operations, scratch, new RehearsalRecords(join(options.dataDir, 'rehearsals')));
-  const runner = new RunnerService(targets, session, operations, snapshots, rehearsals);
+  const rehearsals = new RehearsalService(targets, operations, scratch, new RehearsalRecords(join(options.dataDir, 'rehearsals')), session);
+  // The check after a run asks for drift only when it runs, after every service below exists.
+  const runner = new RunnerService(targets, session, operations, snapshots, rehearsals, (ref) => drift.afterRun(ref));
   const rollouts = new RolloutService(session, targets, runner, operations, projectRolloutScopes(projects, groups));
   const matrices = new MatrixService(projects, targets, session);
   const promotions = new PromotionService(matrices, projects, runner, operations, session);
@@ -132,6 +139,7 @@ export function createServices(options: ServicesOptions): Services {
     profiles,
     profileImports,
     profileExports,
+    storeKeys,
     runner,
     rehearsals,
     inventory,
@@ -167,6 +175,7 @@ export function createServices(options: ServicesOptions): Services {
     profiles,
     profileImports,
     profileExports,
+    storeKeys,
     projects,
     groups,
     rollouts,

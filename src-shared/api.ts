@@ -13,6 +13,16 @@ import type { OperationDone, OperationLog, OperationProgress, OperationStarted }
 import { profileIdSchema, profileInputSchema, type Profile } from './model/profile';
 import { sshFingerprintPattern } from './model/sshRoute';
 import type { SessionStatus } from './model/session';
+import {
+  changePassphraseSchema,
+  storeBackupSchema,
+  storeRestoreSchema,
+  useKeychainSchema,
+  usePassphraseSchema,
+  type StoreBackup,
+  type StoreRestore,
+  type StoreSecurity,
+} from './model/storeSecurity';
 import type { MigrationStatus } from './model/status';
 import { runActions, type AdoptionPreview, type AdoptionResult, type RunPreview, type RunResult } from './model/run';
 import { projectFormats } from './model/revision';
@@ -85,6 +95,19 @@ export const api = {
   'session.unlock': method<SessionStatus>()(z.object({ passphrase: z.string().min(1, 'Passphrase is required').max(1024) }).strict()),
   /** Closes the store (and the SSH tunnels) until a key opens it again; every window is told (session.changed). */
   'session.lock': method<SessionStatus>()(empty),
+
+  /** Where the store's key comes from, whether the OS keychain can keep it here, and who else has the store open. */
+  'store.security': method<StoreSecurity>()(empty),
+  /** A new master passphrase (the current one proves it is the user): rekeyed on a copy and swapped in; the window stays unlocked. */
+  'store.changePassphrase': method<StoreSecurity>()(changePassphraseSchema),
+  /** The keychain-kept key replaced by a passphrase (the store's rule applies). */
+  'store.usePassphrase': method<StoreSecurity>()(usePassphraseSchema),
+  /** The passphrase replaced by a key the OS keychain keeps (the desktop app only, else E_KEYCHAIN_UNAVAILABLE). */
+  'store.useKeychain': method<StoreSecurity>()(useKeychainSchema),
+  /** An encrypted copy of the store (same key) at FILE, its key files at FILE.keys.json; an existing FILE only with replace. */
+  'store.backup': method<StoreBackup>()(storeBackupSchema),
+  /** Replaces the store with a backup (replaceStore confirmed), refused while another process has it open (E_LOCK_HELD). */
+  'store.restore': method<StoreRestore>()(storeRestoreSchema),
 
   'profiles.list': method<Profile[]>()(empty),
   'profiles.get': method<Profile>()(byId),

@@ -13,6 +13,7 @@ import type { BoundRunService } from '../projects/boundRunService';
 import type { ProfileService } from '../profiles/profileService';
 import type { ProfileImportService } from '../profiles/import/profileImportService';
 import type { ProfileExportService } from '../profiles/export/profileExportService';
+import type { StoreKeysService } from '../store/storeKeysService';
 import type { GroupService } from '../projects/groupService';
 import { readGroupStatus } from '../projects/groupStatus';
 import type { ProjectService } from '../projects/projectService';
@@ -34,6 +35,7 @@ export interface HandlerServices {
   profiles: ProfileService;
   profileImports: ProfileImportService;
   profileExports: ProfileExportService;
+  storeKeys: StoreKeysService;
   runner: RunnerService;
   rehearsals: RehearsalService;
   inventory: InventoryService;
@@ -63,6 +65,7 @@ export function createHandlers({
   profiles,
   profileImports,
   profileExports,
+  storeKeys,
   runner,
   rehearsals,
   inventory,
@@ -95,6 +98,18 @@ export function createHandlers({
       return status;
     },
 
+    'store.security': () => storeKeys.security(),
+    'store.changePassphrase': ({ current, next }, { actor }) => storeKeys.changePassphrase(current, next, actor),
+    'store.usePassphrase': ({ passphrase }, { actor }) => storeKeys.usePassphrase(passphrase, actor),
+    'store.useKeychain': ({ current }, { actor }) => storeKeys.useKeychain(current, actor),
+    'store.backup': ({ file, replace }, { actor }) => storeKeys.backup(file, replace, actor),
+    'store.restore': async ({ file, passphrase, replaceStore }, { actor }) => {
+      const restored = await storeKeys.restore(file, passphrase, replaceStore, actor);
+      // Every window reads the restored store again (its connections are the backup's).
+      events.emit('session.changed', session.status());
+      return restored;
+    },
+
     'profiles.list': () => profiles.list(),
     'profiles.get': ({ id }) => profiles.get(id),
     'profiles.create': ({ profile }, { actor }) => profiles.create(profile, actor),
@@ -118,7 +133,7 @@ export function createHandlers({
     'runner.preview': ({ profileId, request }, { actor }) => runner.preview({ profileId }, request, actor),
     'runner.run': ({ profileId, request, confirmation, rehearsal }, { actor }) =>
       runner.run({ profileId }, request, actor, { confirmation, ...(rehearsal ? { rehearsal } : {}) }),
-    'runner.rehearse': ({ profileId, request }) => rehearsals.rehearse({ profileId }, request),
+    'runner.rehearse': ({ profileId, request }, { actor }) => rehearsals.rehearse({ profileId }, request, actor),
     'runner.rehearsal': ({ profileId, request }) => rehearsals.standing({ profileId }, request),
     'runner.adoptPreview': ({ profileId, from }, { actor }) => runner.adoptionPreview({ profileId }, from, actor),
     'runner.adopt': ({ profileId, from, confirmation }, { actor }) => runner.adopt({ profileId }, from, actor, { confirmation }),

@@ -6,9 +6,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SafeStorage } from 'electron';
 import { SwitchyardError } from '../../src-shared/errors';
-import type { KeyProvider } from '../store/keyProvider';
+import { keychainKeyFileName, type KeyProvider } from '../store/keyProvider';
 
-export const wrappedKeyFileName = 'store.key';
+export { keychainKeyFileName as wrappedKeyFileName } from '../store/keyProvider';
 
 export type KeyringAvailability = { available: true } | { available: false; reason: string };
 
@@ -27,7 +27,7 @@ export function keyringKeyProvider(safeStorage: SafeStorage): KeyProvider {
     source: 'keyring',
     wrongKeyMessage: 'The key kept in the OS keychain does not open this store (was the keychain reset?). Nothing was changed.',
     async unlock(storeDir, create) {
-      const path = join(storeDir, wrappedKeyFileName);
+      const path = join(storeDir, keychainKeyFileName);
       if (create || !existsSync(path)) {
         if (!create) {
           throw new SwitchyardError(

@@ -22,13 +22,16 @@ async function start(): Promise<void> {
   // A store first made with a passphrase (by the CLI) keeps using one, even where a keychain exists.
   const madeWithPassphrase = storeExists(dataDir) && existsSync(join(dataDir, kdfFileName)) && !existsSync(join(dataDir, wrappedKeyFileName));
   const useKeyring = keyring.available && !madeWithPassphrase;
+  const keychainKeys = keyringKeyProvider(safeStorage);
   const services = createServices({
     dataDir,
     keySource: useKeyring ? 'keyring' : 'passphrase',
     lockedReason: keyring.available ? undefined : keyring.reason,
+    // Store and security in the app moves the store's key to the keychain and back.
+    keychain: keyring.available ? { keys: keychainKeys } : { unavailable: keyring.reason },
     firstRunDemo: process.env.SWITCHYARD_DEMO !== 'off',
   });
-  if (useKeyring) await services.session.unlockAtStart(keyringKeyProvider(safeStorage));
+  if (useKeyring) await services.session.unlockAtStart(keychainKeys);
 
   let main: MainWindow | undefined;
   registerIpc(

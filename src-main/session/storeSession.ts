@@ -35,10 +35,12 @@ export class StoreSession {
   /** While open: this process's entry among the store's holders, and its watch for `switchyard store lock`. */
   private held: (() => void)[] = [];
   private readonly lockListeners: (() => void)[] = [];
+  /** The key provider that opened the store, while it is open (a backup copies with it; a failed key change reopens with it). */
+  private keys: KeyProvider | undefined;
 
   constructor(
     readonly storeDir: string,
-    private readonly keySource: KeySource,
+    private keySource: KeySource,
     private readonly reason?: string,
   ) {}
 
@@ -84,6 +86,8 @@ export class StoreSession {
         projects: new ProjectRepository(db),
         groups: new GroupRepository(db),
       };
+      this.keys = keys;
+      this.keySource = keys.source;
       this.held = [holdStore(this.storeDir, holderName()), watchLockRequests(this.storeDir, () => this.lock())];
       // A failed welcome (say, the demo folder is missing) must not keep the store locked.
       if (firstRun) await this.welcome?.().catch((error: unknown) => console.error('[switchyard] first-run setup failed:', error));
@@ -99,7 +103,33 @@ export class StoreSession {
   close(): void {
     this.opened?.db.close();
     this.opened = undefined;
+    this.keys = undefined;
     for (const release of this.held.splice(0)) release();
+  }
+
+  /** The key provider that opened the store; refused while locked. */
+  openedWith(): KeyProvider {
+    if (!this.keys) throw new SwitchyardError('E_STORE_LOCKED', 'The store is locked: unlock it with your passphrase first.');
+    return this.keys;
+  }
+
+  /**
+   * Closes the store for a change that replaces its file (a new key, a restore), then opens it with the
+   * key provider the change returns; when the change fails, opens it again with the key that opened it.
+   * The window stays unlocked throughout: no lock listener runs.
+   */
+  async whileClosed<T>(change: () => Promise<{ keys: KeyProvider; value: T }>): Promise<T> {
+    const before = this.openedWith();
+    this.close();
+    let changed: { keys: KeyProvider; value: T };
+    try {
+      changed = await change();
+    } catch (error) {
+      await this.unlock(before);
+      throw error;
+    }
+    await this.unlock(changed.keys);
+    return changed.value;
   }
 
   /** Runs when the store is locked while open (`switchyard store lock`, session.lock): connections close, screens ask again. */

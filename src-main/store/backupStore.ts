@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import { copyOpenStore, provesOpen } from './backupCopy';
 import { judgeKey, keyCheckFileName } from './keyCheck';
-import { kdfFileName, type KeyProvider } from './keyProvider';
+import type { KeySource } from '../../src-shared/model/session';
+import { keychainKeyFileName, keyFileBytes, keyFileText, keySourceFileNames, type KeyProvider } from './keyProvider';
 import { applyKey, type StoreDatabase } from './openStore';
 import { openSqlite } from '../sqliteModule';
 import { privateFileMode } from './storeAccess';
@@ -18,9 +19,8 @@ import { settleInterruptedSwap, stagedStorePath, swapInStore } from './rekeySwap
 import { refuseWhileHeld } from './storeHolders';
 import { writePrivateFile } from './privateFileWrite';
 
-/** The desktop's keychain-wrapped key (electron/keyring.ts); carried when present like the passphrase's kdf file. */
-const keychainKeyFileName = 'store.key';
-const keyFileNames = [kdfFileName, keychainKeyFileName, keyCheckFileName];
+/** The key source's file (the passphrase's kdf file, or the keychain's wrapped key) and the key check. */
+const keyFileNames = [...keySourceFileNames, keyCheckFileName];
 
 export const backupKeysSuffix = '.keys.json';
 
@@ -47,7 +47,7 @@ export async function backupStore(db: StoreDatabase, storeDir: string, keys: Key
     }
     if (!provesOpen(partial, key)) throw new SwitchyardError('E_INTERNAL', 'The backup did not read back whole, so it was not written.');
     const files = Object.fromEntries(
-      keyFileNames.filter((name) => existsSync(join(storeDir, name))).map((name) => [name, readFileSync(join(storeDir, name), 'utf8')]),
+      keyFileNames.filter((name) => existsSync(join(storeDir, name))).map((name) => [name, keyFileText(name, readFileSync(join(storeDir, name)))]),
     );
     writePrivateFile(
       `${file}${backupKeysSuffix}`,
@@ -81,7 +81,7 @@ function readBackupKeys(file: string): BackupKeys {
 async function backupKey(storeDir: string, file: string, backupKeys: BackupKeys, keys: KeyProvider): Promise<Buffer> {
   const scratch = mkdtempSync(join(storeDir, 'restore-check-'));
   try {
-    for (const [name, content] of Object.entries(backupKeys.files)) writeFileSync(join(scratch, name), content, { mode: privateFileMode });
+    for (const [name, content] of Object.entries(backupKeys.files)) writeFileSync(join(scratch, name), keyFileBytes(name, content), { mode: privateFileMode });
     const key = await keys.unlock(scratch, false);
     if (provesOpen(file, key)) return key;
     if (judgeKey(scratch, key) === 'right') throw storeCorrupt(file, 'damaged');
@@ -127,4 +127,9 @@ export async function restoreStore(storeDir: string, file: string, keys: KeyProv
     throw error;
   }
   return aside;
+}
+
+/** Which key opens a backup: a passphrase (its kdf file was kept) or the desktop's keychain (its wrapped key was). */
+export function backupKeySource(file: string): KeySource {
+  return keychainKeyFileName in readBackupKeys(file).files ? 'keyring' : 'passphrase';
 }

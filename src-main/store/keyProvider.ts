@@ -2,7 +2,7 @@
 // host, tests) or a random key wrapped by the OS keychain (desktop, see electron/keyring.ts).
 import { randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { KeySource } from '../../src-shared/model/session';
 import { SwitchyardError } from '../../src-shared/errors';
 import { passphraseWeakness } from '../../src-shared/model/passphraseStrength';
@@ -18,6 +18,20 @@ export interface KeyProvider {
 }
 
 export const kdfFileName = 'store.kdf.json';
+/** The desktop's keychain-wrapped key (electron/keyring.ts). */
+export const keychainKeyFileName = 'store.key';
+/** The files that say where a store's key comes from: exactly one of them is beside a store. */
+export const keySourceFileNames = [kdfFileName, keychainKeyFileName] as const;
+
+/** A key file's content as text, to carry in a backup's or a swap's JSON: the keychain's wrapped key is bytes, so base64. */
+export function keyFileText(name: string, bytes: Buffer): string {
+  return name === keychainKeyFileName ? bytes.toString('base64') : bytes.toString('utf8');
+}
+
+/** A key file's content back from its text (keyFileText). */
+export function keyFileBytes(name: string, text: string): Buffer {
+  return Buffer.from(text, name === keychainKeyFileName ? 'base64' : 'utf8');
+}
 
 interface KdfParameters {
   version: 1;
@@ -42,6 +56,15 @@ const wayBack = (path: string) =>
   `Restore ${path} from the same backup as the store (they belong together), or move the store aside to start a new one. Nothing was changed.`;
 
 function keyFileMissing(path: string): SwitchyardError {
+  const keychainFile = join(dirname(path), keychainKeyFileName);
+  if (existsSync(keychainFile)) {
+    return new SwitchyardError(
+      'E_STORE_KEY_MISSING',
+      `This store's key is kept by the desktop app's OS keychain (${keychainFile}), not a passphrase. ` +
+        'To open it here, switch it to a passphrase in the app (Store and security › Use a passphrase instead). Nothing was changed.',
+      { path, keychainFile },
+    );
+  }
   return new SwitchyardError(
     'E_STORE_KEY_MISSING',
     `The store's key file ${path} is missing, so no passphrase can open the store beside it. ${wayBack(path)}`,
@@ -61,13 +84,6 @@ function readKdf(path: string): KdfParameters {
     throw new SwitchyardError('E_STORE_CORRUPT', `The store's key file ${path} is not in a known format. ${wayBack(path)}`, { path });
   }
   return kdf as KdfParameters;
-}
-
-/** A new key for the passphrase under a fresh salt, and the text of the kdf file that finds it again (a rekey). */
-export async function newPassphraseKey(passphrase: string, cost: { N: number; r: number; p: number } = defaultCost): Promise<{ key: Buffer; kdfText: string }> {
-  const kdf: KdfParameters = { version: 1, algorithm: 'scrypt', salt: randomBytes(16).toString('base64'), ...cost };
-  const key = await scrypt(passphrase, Buffer.from(kdf.salt, 'base64'), { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r });
-  return { key, kdfText: `${JSON.stringify(kdf, null, 2)}\n` };
 }
 
 export function passphraseKeyProvider(passphrase: string, cost: { N: number; r: number; p: number } = defaultCost): KeyProvider {

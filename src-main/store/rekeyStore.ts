@@ -1,13 +1,15 @@
-// Changes the store's master passphrase with SQLCipher's rekey, on a copy: the store is copied as it is,
-// the copy rekeyed and proved to open with the new key, then swapped in with the new key files
-// (rekeySwap.ts), so the old store stays usable until the swap and a crash leaves one key or the other.
-import { existsSync } from 'node:fs';
+// Changes the store's key with SQLCipher's rekey, on a copy: the store is copied as it is, the copy
+// rekeyed and proved to open with the new key, then swapped in with the new key files (rekeySwap.ts),
+// so the old store stays usable until the swap and a crash leaves one key or the other. The new key
+// comes from a key provider: a new passphrase (`store rekey`, Change passphrase), or the OS keychain's
+// wrapped key and back (Use the keychain / Use a passphrase).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
-import { passphraseWeakness } from '../../src-shared/model/passphraseStrength';
 import { openSqlite } from '../sqliteModule';
 import { copyOpenStore, provesOpen } from './backupCopy';
 import { keyCheckFileName, keyCheckText } from './keyCheck';
-import { kdfFileName, newPassphraseKey, type KeyProvider } from './keyProvider';
+import { keyFileText, keySourceFileNames, type KeyProvider } from './keyProvider';
 import { applyKey, openStore } from './openStore';
 import { pauseAt } from './rekeyPause';
 import { settleInterruptedSwap, stagedStorePath, swapInStore } from './rekeySwap';
@@ -27,26 +29,45 @@ function rekeyCopy(path: string, oldKey: Buffer, newKey: Buffer): void {
   }
 }
 
-export async function rekeyStore(storeDir: string, oldKeys: KeyProvider, newPassphrase: string): Promise<void> {
-  if (!storeExists(storeDir)) throw new SwitchyardError('E_NOT_FOUND', `There is no store in ${storeDir} to change the passphrase of.`);
-  const weakness = passphraseWeakness(newPassphrase);
+/**
+ * A new key from the provider and the key files that find it again, made in a scratch folder so that
+ * nothing beside the store changes before the swap: each key source's file (or null, removing the
+ * other source's) and the key check.
+ */
+async function newStoreKey(storeDir: string, newKeys: KeyProvider): Promise<{ key: Buffer; files: Record<string, string | null> }> {
+  const scratch = mkdtempSync(join(storeDir, 'rekey-key-'));
+  try {
+    const key = await newKeys.unlock(scratch, true);
+    const files: Record<string, string | null> = Object.fromEntries(
+      keySourceFileNames.map((name) => [name, existsSync(join(scratch, name)) ? keyFileText(name, readFileSync(join(scratch, name))) : null]),
+    );
+    return { key, files: { ...files, [keyCheckFileName]: keyCheckText(key) } };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Rekeys the store from oldKeys to newKeys; `change` names it in a refusal ("a new passphrase", "a switch to the OS keychain"). */
+export async function rekeyStore(storeDir: string, oldKeys: KeyProvider, newKeys: KeyProvider, change = 'a new passphrase'): Promise<void> {
+  if (!storeExists(storeDir)) throw new SwitchyardError('E_NOT_FOUND', `There is no store in ${storeDir} to change the key of.`);
+  const weakness = newKeys.newStoreRefusal?.();
   if (weakness) throw new SwitchyardError('E_WEAK_PASSPHRASE', `${weakness} The passphrase was not changed.`);
-  refuseWhileHeld(storeDir, 'a new passphrase');
+  refuseWhileHeld(storeDir, change);
   settleInterruptedSwap(storeDir);
-  // Opening proves the old passphrase (and the store's health) with the store's own errors.
+  // Opening proves the old key (and the store's health) with the store's own errors.
   const db = await openStore(storeDir, oldKeys);
   const staged = stagedStorePath(storeDir);
   try {
     const oldKey = await oldKeys.unlock(storeDir, false);
-    const { key: newKey, kdfText } = await newPassphraseKey(newPassphrase);
+    const { key: newKey, files } = await newStoreKey(storeDir, newKeys);
     copyOpenStore(db, storePath(storeDir), staged);
     pauseAt('copied');
     rekeyCopy(staged, oldKey, newKey);
     pauseAt('rekeyed');
     if (!provesOpen(staged, newKey))
-      throw new SwitchyardError('E_INTERNAL', 'The rekeyed copy of the store did not read back whole. The passphrase was not changed.');
+      throw new SwitchyardError('E_INTERNAL', "The rekeyed copy of the store did not read back whole. The store's key was not changed.");
     db.close();
-    swapInStore(storeDir, { [kdfFileName]: kdfText, [keyCheckFileName]: keyCheckText(newKey) });
+    swapInStore(storeDir, files);
   } catch (error) {
     if (db.open) db.close();
     // Before the commit point the copy goes and the old store stands; after it, the next open finishes the swap.

@@ -13,6 +13,7 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import { storePath } from './storeFiles';
+import { keyFileBytes } from './keyProvider';
 import { pauseAt } from './rekeyPause';
 import { syncFile, syncFolder, writePrivateFile } from './privateFileWrite';
 
@@ -21,7 +22,7 @@ export const swapManifestName = 'store.rekey.json';
 
 interface SwapManifest {
   version: 1;
-  /** Key file name → its new content; null removes it (a key source the new store does not use). */
+  /** Key file name → its new content (as keyFileText carries it); null removes it (a key source the new store does not use). */
   files: Record<string, string | null>;
 }
 
@@ -35,7 +36,7 @@ function applyManifest(storeDir: string, manifestPath: string): void {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as SwapManifest;
   for (const [name, content] of Object.entries(manifest.files)) {
     if (content === null) rmSync(join(storeDir, name), { force: true });
-    else writePrivateFile(join(storeDir, name), content);
+    else writePrivateFile(join(storeDir, name), keyFileBytes(name, content));
     pauseAt('keyFile');
   }
   rmSync(manifestPath);

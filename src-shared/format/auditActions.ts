@@ -10,6 +10,7 @@ const words: Readonly<Record<string, string>> = {
   'store.rekey': 'Store passphrase changed',
   'store.backup': 'Store backed up',
   'store.restore': 'Store restored from a backup',
+  'store.keySource': "Store's key moved (keychain or passphrase)",
   'runner.upgrade': 'Upgrade',
   'runner.downgrade': 'Downgrade',
   'runner.stamp': 'Stamp',

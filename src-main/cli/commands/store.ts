@@ -93,7 +93,7 @@ async function run(args: string[]): Promise<number> {
       requireStore(dataDir);
       const oldKeys = await currentKeys();
       const passphrase = await newPassphrase();
-      await rekeyStore(dataDir, oldKeys, passphrase);
+      await rekeyStore(dataDir, oldKeys, passphraseKeyProvider(passphrase));
       await audit(dataDir, passphraseKeyProvider(passphrase), 'store.rekey', {});
       if (json) printJson({ rekeyed: true });
       else say('The store now opens with the new passphrase (and no longer with the old one).\n');
