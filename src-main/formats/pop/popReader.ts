@@ -1,9 +1,10 @@
 // Reads an ory/pop folder as pop does: every file under it (pop walks sub-folders too), the
 // connection's dialect file before the dialect-less one for each version, versions in string order.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { Engine as EngineKind } from '../../../src-shared/model/profile';
 import type { Anomaly } from '../../../src-shared/model/revision';
+import { listFolder } from '../../migrations/readers/folderListings';
 import { normaliseText, unreadableFile, type ProjectFiles, type RevisionFile, type SqlBody } from '../../migrations/readers/projectFiles';
 import { parsePopFileName, popKnownDialects, type PopFileName } from './popFileName';
 
@@ -25,7 +26,7 @@ function filesUnder(dir: string): string[] {
   const pending = [''];
   while (pending.length > 0) {
     const rel = pending.pop() as string;
-    for (const entry of readdirSync(rel ? `${dir}${sep}${rel.split('/').join(sep)}` : dir, { withFileTypes: true })) {
+    for (const entry of listFolder(rel ? `${dir}${sep}${rel.split('/').join(sep)}` : dir)) {
       const path = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && entry.name !== 'node_modules') pending.push(path);
