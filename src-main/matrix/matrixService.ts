@@ -5,6 +5,7 @@
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
 import { appliedWithAncestors } from '../../src-shared/graph/planner';
 import { auditedRuns } from '../../src-shared/matrix/auditedRuns';
+import { bindingOwnership } from '../../src-shared/projects/bindingOwnership';
 import { buildMatrix, type ColumnInput, type ColumnRead } from '../../src-shared/matrix/buildMatrix';
 import type { RevisionGraph } from '../../src-shared/graph/revisionGraph';
 import type { Matrix } from '../../src-shared/model/matrix';
@@ -89,6 +90,8 @@ export class MatrixService {
       anomalies: loaded.anomalies,
       environments: project.environments.map((env) => ({ name: env.name, columns: columns.filter((c) => c.environment === env.name) })),
       readAt: new Date().toISOString(),
+      // With bindings each connection is the database of its role: it is shown and compared on its own branch only.
+      ...(project.bindings.length > 0 ? { ownership: bindingOwnership(loaded.graph, project.bindings) } : {}),
     });
     return { matrix, project, graph: loaded.graph, checksumsKept: [...fileChecksums.values()].some((c) => c !== null) };
   }

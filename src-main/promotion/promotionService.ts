@@ -9,6 +9,7 @@ import type { MatrixColumn } from '../../src-shared/model/matrix';
 import { sameName } from '../projects/checkedModel';
 import {
   promotionGateTitles,
+  promotionTargetLine,
   type Approval,
   type PromotionGate,
   type PromotionPreview,
@@ -107,7 +108,12 @@ export class PromotionService {
       plan: preview.plan,
       gates,
       ...(approval && preview.requireApproval ? { approval } : {}),
-      targets: preview.targets.map((t) => ({ profileName: t.profileName, applied: [] })),
+      targets: preview.targets.map((t) => ({
+        profileName: t.profileName,
+        ...(t.role === undefined ? {} : { role: t.role }),
+        outcome: 'notStarted',
+        applied: [],
+      })),
       outcome: 'succeeded',
     };
     const failed = gates.filter((g) => g.status === 'failed');
@@ -117,9 +123,11 @@ export class PromotionService {
       this.audit(actor, 'promotion.refused', { ...record, outcome: 'refused', reason });
       throw new SwitchyardError('E_PROMOTION_REFUSED', reason, { record: { ...record, outcome: 'refused', reason } });
     }
+    // In the preview's order: with bindings, the bindings' order, one database after another, stopping all at the first failure.
     for (const [index, target] of preview.targets.entries()) {
       const member = members.find((m) => m.profileId === target.profileId);
       const entry = record.targets[index] as PromotionRecord['targets'][number];
+      entry.outcome = 'level';
       if (!member || target.runTo.length === 0) continue;
       for (const head of target.runTo) {
         operation.checkpoint();
@@ -134,10 +142,14 @@ export class PromotionService {
             operation,
           );
           entry.applied.push(...result.steps.map((s) => s.revision));
+          entry.outcome = 'done';
         } catch (error) {
           const wire = toWireError(error);
+          entry.outcome = 'failed';
           entry.error = { code: wire.code, message: wire.message };
-          const reason = `The promotion of ${preview.from} to ${preview.to} failed on ${target.profileName}: ${wire.message}`;
+          entry.applied = await this.appliedBeforeFailure(member, target.toApply, entry.applied);
+          const lines = record.targets.map(promotionTargetLine);
+          const reason = `The promotion of ${preview.from} to ${preview.to} failed on ${target.profileName}: ${wire.message}${record.targets.length > 1 ? `\n${lines.join('\n')}` : ''}`;
           const failedRecord: PromotionRecord = { ...record, outcome: 'failed', reason };
           this.audit(actor, 'promotion.failed', failedRecord);
           throw new SwitchyardError(wire.code, reason, {
@@ -149,6 +161,16 @@ export class PromotionService {
     }
     this.audit(actor, 'promotion.run', record);
     return record;
+  }
+
+  /** What a failed connection applied of its plan before the failure (each revision commits on its own): read again, else what its finished runs said. */
+  private async appliedBeforeFailure(member: MemberTarget, plan: readonly string[], finished: string[]): Promise<string[]> {
+    try {
+      const applied = new Set((await this.runner.status(member.ref)).applied);
+      return plan.filter((id) => applied.has(id));
+    } catch {
+      return finished;
+    }
   }
 
   /** The people's gates, decided now: the typed confirmation on production and, when the project asks, the approval. */
@@ -194,7 +216,7 @@ export class PromotionService {
       const dry = member
         ? await this.dryRun(member, target, actor)
         : { sql: '', findings: [], steps: [], error: `${target.column.profileName} is no longer a connection of ${to}` };
-      targets.push(toTarget(target.column, target, dry));
+      targets.push(toTarget(target.column, target, dry, matrix.bindings !== undefined));
       for (const f of dry.findings) (f.severity === 'error' ? preflight : warnings).push(`${target.column.profileName}: ${f.message}`);
       if (dry.error) dryRun.push(`${target.column.profileName}: ${dry.error}`);
       const planned = new Set(target.toApply);
@@ -289,10 +311,11 @@ export class PromotionService {
   }
 }
 
-function toTarget(column: MatrixColumn, plan: TargetPlan, dry: { sql: string; findings: PromotionTarget['findings'] }): PromotionTarget {
+function toTarget(column: MatrixColumn, plan: TargetPlan, dry: { sql: string; findings: PromotionTarget['findings'] }, bound: boolean): PromotionTarget {
   return {
     profileId: column.profileId,
     profileName: column.profileName,
+    ...(bound ? { role: column.role } : {}),
     production: column.production,
     toApply: plan.toApply,
     toRevert: plan.toRevert,

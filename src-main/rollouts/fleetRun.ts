@@ -15,8 +15,8 @@ export interface FleetOptions {
 }
 
 export interface FleetHooks {
-  /** Runs one database through the runner; its progress, log and checkpoints go through `context`. */
-  runDatabase(item: RolloutItem, context: OperationContext): Promise<RunResult>;
+  /** Runs one database through the runner (one run or several); its progress, log and checkpoints go through `context`. The steps it ran. */
+  runDatabase(item: RolloutItem, context: OperationContext): Promise<RunResult['steps']>;
   /** A row changed; `journal`: before or after its run (written to the store), else a progress step. */
   changed(item: RolloutItem, journal: boolean): void;
   log(level: 'info' | 'warn' | 'error', line: string): void;
@@ -70,8 +70,8 @@ export async function runFleet(items: RolloutItem[], options: FleetOptions, hook
       },
     };
     try {
-      const result = await hooks.runDatabase(item, context);
-      const applied = result.steps.filter((s) => s.direction === 'up').map((s) => s.revision);
+      const steps = await hooks.runDatabase(item, context);
+      const applied = steps.filter((s) => s.direction === 'up').map((s) => s.revision);
       item.applied = [...item.applied, ...applied.filter((r) => !item.applied.includes(r))];
       item.state = 'done';
     } catch (error) {

@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { Confirmation } from '../../src-shared/model/confirmation';
 import type { OperationStarted } from '../../src-shared/model/operation';
+import type { RunResult } from '../../src-shared/model/run';
 import {
   rolloutConfirmationRefusal,
   rolloutCounts,
@@ -30,12 +31,24 @@ import { runFleet } from './fleetRun';
 import { RolloutJournal, type JournalledRollout, type RolloutOwner } from '../store/rolloutJournal';
 import type { TargetResolver } from '../targets/targetResolver';
 
+/** One database of a rollout: its connection with the project's folder as override, and on a project with bindings the role it is. */
+export interface RolloutDatabase {
+  profileId: string;
+  ref: TargetRef;
+  role?: string;
+}
+
+/** On a project with bindings, each role's part of the target, in the bindings' order (the order the roles run). */
+export type PerDatabasePlan = Array<{ role: string; targets: string[] }>;
+
 /** Where a rollout's databases come from: the request's group or environment, through the project service. */
 export interface RolloutScopes {
   /** The project's id and the databases to run, in order, each with its ref (the project's folder as override). */
-  databases(request: RolloutRequest): { projectId: string; databases: Array<{ profileId: string; ref: TargetRef }> };
-  /** The ref of one database of a rollout being resumed (its project's folder as it is now). */
-  refOf(request: RolloutRequest, profileId: string): TargetRef;
+  databases(request: RolloutRequest): { projectId: string; databases: RolloutDatabase[] };
+  /** One database of a rollout being resumed (its project's folder and its role as they are now). */
+  databaseOf(request: RolloutRequest, profileId: string): RolloutDatabase;
+  /** Null without bindings (every database runs the target); else the target split per role, refused when it cannot be (E_BINDING_ANOMALY…). */
+  perDatabase(request: RolloutRequest): PerDatabasePlan | null;
 }
 
 /** Rollouts this process runs now (any Services in it): the others found `running` are someone else's, or interrupted. */
@@ -59,6 +72,27 @@ interface PassTarget {
   ref: TargetRef;
   name: string;
   environment: string;
+  /** A project with bindings: its role and that role's part of the target (empty: the target is not on it). */
+  role?: string;
+  runTo?: string[];
+}
+
+/** With bindings, every database's role must be one the bindings name: its part of the target, else why it cannot run. */
+function placed(database: RolloutDatabase, plan: PerDatabasePlan | null, name: string, project: string): { role?: string; runTo?: string[] } {
+  if (plan === null) return {};
+  const part = plan.find((p) => p.role === database.role);
+  if (!part) {
+    throw new SwitchyardError(
+      'E_INVALID_INPUT',
+      `${name} ${database.role === undefined ? 'plays no role in the rollout' : `plays the role ${database.role}`}, and the project ${project} binds its branches to ${plan.map((p) => p.role).join(', ')}: it would not know which revisions are its own.`,
+    );
+  }
+  return { role: part.role, runTo: part.targets };
+}
+
+/** The items in the bindings' order of their roles (stable: the scope's order within a role). */
+function byRole(items: RolloutItem[], targets: Map<string, PassTarget>, plan: PerDatabasePlan): RolloutItem[][] {
+  return plan.map((p) => items.filter((item) => targets.get(item.profileId)?.role === p.role));
 }
 
 export class RolloutService {
@@ -79,11 +113,23 @@ export class RolloutService {
     const parsed = rolloutRequestSchema.safeParse(input);
     if (!parsed.success) throw new SwitchyardError('E_INVALID_INPUT', `Invalid rollout: ${parsed.error.issues.map((i) => i.message).join('; ')}.`);
     const request = parsed.data;
-    const { projectId, databases } = this.scopes.databases(request);
-    if (databases.length === 0) {
+    const { projectId, databases: scoped } = this.scopes.databases(request);
+    if (scoped.length === 0) {
       throw new SwitchyardError('E_INVALID_INPUT', `The ${rolloutScope(request)} has no connections: there is nothing to roll out to. Nothing was run.`);
     }
-    const targets = new Map(databases.map((d) => [d.profileId, this.passTarget(d.ref)]));
+    const plan = this.scopes.perDatabase(request);
+    const rank = (d: RolloutDatabase) => (plan === null ? 0 : plan.findIndex((p) => p.role === d.role));
+    // With bindings the rows come role by role, in the order they run.
+    const databases = plan === null ? scoped : [...scoped].sort((a, b) => rank(a) - rank(b));
+    const targets = new Map<string, PassTarget>();
+    for (const d of databases) {
+      const target = this.passTarget(d.ref);
+      try {
+        targets.set(d.profileId, { ...target, ...placed(d, plan, target.name, request.project) });
+      } catch (error) {
+        throw new SwitchyardError((error as SwitchyardError).code, `${(error as SwitchyardError).message} Nothing was run.`);
+      }
+    }
     this.confirm(request, [...targets.values()], confirmation);
     const now = new Date().toISOString();
     const items: RolloutItem[] = databases.map((d, position) => ({
@@ -128,9 +174,13 @@ export class RolloutService {
     if (remaining.length === 0) throw new SwitchyardError('E_INVALID_INPUT', `Rollout ${rollout.id} is done on every database: there is nothing to resume.`);
     const targets = new Map<string, PassTarget>();
     const unreachable: RolloutItem[] = [];
+    // The split of the target as the project's bindings are now: refused (nothing run) when it cannot be made.
+    const plan = this.scopes.perDatabase(rollout.request);
     for (const item of remaining) {
       try {
-        targets.set(item.profileId, this.passTarget(this.scopes.refOf(rollout.request, item.profileId)));
+        const database = this.scopes.databaseOf(rollout.request, item.profileId);
+        const target = this.passTarget(database.ref);
+        targets.set(item.profileId, { ...target, ...placed(database, plan, target.name, rollout.request.project) });
       } catch (error) {
         // A connection removed since: said on its row, never silently left out.
         Object.assign(item, {
@@ -218,7 +268,7 @@ export class RolloutService {
         );
         const total = pass.length;
         let finished = 0;
-        state = await this.runPass(pass, request, operation, targets, actor, (item, journalled) => {
+        state = await this.runPhases(pass, request, operation, targets, actor, (item, journalled) => {
           if (journalled) journal.writeItem(rollout.id, item);
           if (journalled && item.finishedAt && item.state !== 'running') finished += 1;
           operation.progress(Math.min(finished, total), total, `${item.name}: ${item.state}`, { rolloutId: rollout.id, item: { ...item } });
@@ -246,6 +296,46 @@ export class RolloutService {
     return { ...started, rolloutId: rollout.id };
   }
 
+  /**
+   * Without bindings one pass over every database. With bindings one pass per role in the bindings'
+   * order (a coordinated upgrade's order): the next role's databases start when every database of the
+   * one before is done; otherwise (unless continueOnError) they are skipped, and said.
+   */
+  private async runPhases(
+    pass: RolloutItem[],
+    request: RolloutRequest,
+    operation: OperationContext,
+    targets: Map<string, PassTarget>,
+    actor: string,
+    changed: (item: RolloutItem, journal: boolean) => void,
+  ): Promise<RolloutState> {
+    const plan = this.scopes.perDatabase(request);
+    if (plan === null) return this.runPass(pass, request, operation, targets, actor, changed);
+    const phases = byRole(pass, targets, plan).map((items, i) => ({ role: (plan[i] as PerDatabasePlan[number]).role, items }));
+    let stoppedAt: string | undefined;
+    let cancelled = false;
+    for (const { role, items } of phases) {
+      if (items.length === 0) continue;
+      if (stoppedAt !== undefined || cancelled) {
+        for (const item of items) {
+          item.state = 'skipped';
+          changed(item, true);
+        }
+        operation.log(
+          'warn',
+          `The ${role} database${items.length === 1 ? '' : 's'} did not start: ${cancelled ? 'the rollout was cancelled' : `a ${stoppedAt} database did not finish, and ${stoppedAt} runs before ${role}`}.`,
+        );
+        continue;
+      }
+      operation.log('info', `The ${role} database${items.length === 1 ? '' : 's'}: ${items.map((i) => i.name).join(', ')}.`);
+      const state = await this.runPass(items, request, operation, targets, actor, changed);
+      if (state === 'cancelled') cancelled = true;
+      else if (state !== 'done' && !request.continueOnError) stoppedAt = role;
+    }
+    if (cancelled) return 'cancelled';
+    return pass.every((item) => item.state === 'done') ? 'done' : 'failed';
+  }
+
   private runPass(
     pass: RolloutItem[],
     request: RolloutRequest,
@@ -258,16 +348,22 @@ export class RolloutService {
       pass,
       { concurrency: request.concurrency, continueOnError: request.continueOnError, signal: operation.signal, opId: operation.opId },
       {
-        runDatabase: (item, context) => {
+        runDatabase: async (item, context) => {
           const target = targets.get(item.profileId)!;
-          // The rollout was confirmed as a whole (confirm above): each run carries its connection's name as typed.
-          return this.runner.runWithin(
-            target.ref,
-            { action: 'upgrade', to: request.to },
-            actor,
-            { confirmation: { typedName: target.name }, lockTimeoutMs: request.lockTimeoutMs },
-            context,
-          );
+          const steps: RunResult['steps'] = [];
+          // With bindings its own part of the target (its heads in turn; none: the target is not on it).
+          for (const to of target.runTo ?? [request.to]) {
+            // The rollout was confirmed as a whole (confirm above): each run carries its connection's name as typed.
+            const run = await this.runner.runWithin(
+              target.ref,
+              { action: 'upgrade', to },
+              actor,
+              { confirmation: { typedName: target.name }, lockTimeoutMs: request.lockTimeoutMs },
+              context,
+            );
+            steps.push(...run.steps);
+          }
+          return steps;
         },
         changed,
         log: (level, line) => operation.log(level, line),

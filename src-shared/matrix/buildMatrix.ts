@@ -6,6 +6,7 @@ import { upgradeOrder } from '../graph/planner';
 import { withAncestors, type RevisionGraph } from '../graph/revisionGraph';
 import { cellStates, type CellState, type Matrix, type MatrixCell, type MatrixColumn, type MatrixRow, type NeighbourGap } from '../model/matrix';
 import type { Anomaly } from '../model/revision';
+import { boundGraphAnomalies, type BindingOwnership } from '../projects/bindingOwnership';
 import type { AppliedRecord } from '../model/status';
 import { appliedRows, rowIndex, type RowIndex } from './appliedClosure';
 import type { AuditedApply, AuditedRuns } from './auditedRuns';
@@ -34,6 +35,8 @@ export interface MatrixInput {
   /** In promotion order. */
   environments: ReadonlyArray<{ name: string; columns: readonly ColumnInput[] }>;
   readAt: string;
+  /** A project with bindings: which database each revision lives on. Each column is then its role's database alone. */
+  ownership?: BindingOwnership;
 }
 
 /** A column as built, with what the gaps need and the Matrix does not carry. */
@@ -45,7 +48,7 @@ interface BuiltColumn {
   checksums: Map<number, string>;
 }
 
-function rowsOf(graph: RevisionGraph): { rows: MatrixRow[]; laneCount: number; lines: Matrix['lines'] } {
+function rowsOf(graph: RevisionGraph, ownership: BindingOwnership | undefined): { rows: MatrixRow[]; laneCount: number; lines: Matrix['lines'] } {
   const nodes = graph.revisions.map((r) => ({
     id: r.id,
     parents: r.parents.filter((p) => graph.byId.has(p)),
@@ -55,6 +58,7 @@ function rowsOf(graph: RevisionGraph): { rows: MatrixRow[]; laneCount: number; l
   const layout = layoutLanes(nodes, { through: false });
   const rows = layout.rows.map((row) => {
     const revision = graph.byId.get(row.id);
+    const database = ownership?.owner.get(row.id);
     return {
       id: row.id,
       message: revision?.message ?? '',
@@ -63,6 +67,7 @@ function rowsOf(graph: RevisionGraph): { rows: MatrixRow[]; laneCount: number; l
       branchLabels: revision?.branchLabels ?? [],
       merge: (revision?.parents.length ?? 0) > 1,
       file: revision?.file ?? '',
+      ...(database === undefined ? {} : { database }),
     };
   });
   // Only the lines that run past rows: a line between neighbouring rows is drawn by the rows themselves.
@@ -73,6 +78,10 @@ function rowsOf(graph: RevisionGraph): { rows: MatrixRow[]; laneCount: number; l
 // Cells with nothing but their state are shared: 200,000 of them are the matrix of a large project.
 const pendingCell: MatrixCell = Object.freeze({ state: 'pending' });
 const unknownCell: MatrixCell = Object.freeze({ state: 'unknown' });
+
+/** An applied revision of another database (or of none), recorded on this one. */
+const foreignNote = (role: string | undefined) =>
+  `recorded here, but it lives ${role === undefined ? 'on no single bound database' : `on the ${role} database`}: this database's version table should hold only its own branch`;
 
 const short = (checksum: string) => (checksum.length > 12 ? `${checksum.slice(0, 12)}…` : checksum);
 
@@ -103,6 +112,10 @@ function appliedCell(record: AppliedRecord | undefined, audited: AuditedApply | 
 /** What every column shares, by row: the index, the files' checksums, each head's lineage, the full upgrade order. */
 interface Shared {
   index: RowIndex;
+  /** A project with bindings: the role each row lives on (undefined: on no single database). Absent without bindings. */
+  database?: ReadonlyArray<string | undefined>;
+  /** The cell of a row on another database than the column's, by that database (`elsewhere`, shared). */
+  elsewhere: (role: string | undefined) => MatrixCell;
   fileChecksum: ReadonlyArray<string | null>;
   lineage: ReadonlyArray<{ head: string; below: Uint8Array }>;
   /** upgradeOrder of every revision, as rows, made when a column first has something pending. */
@@ -114,10 +127,10 @@ interface Shared {
  * restricted to it meets its revisions in the order the whole walk does: the full order, filtered,
  * is upgradeOrder(pending) without a walk per column.
  */
-function pendingByBranch(shared: Shared, applied: Uint8Array, appliedCount: number): MatrixColumn['pendingByBranch'] {
+function pendingByBranch(shared: Shared, applied: Uint8Array, appliedCount: number, owned: (row: number) => boolean): MatrixColumn['pendingByBranch'] {
   const { ids } = shared.index;
   if (appliedCount === ids.length) return [];
-  const pending = shared.fullOrder().filter((row) => applied[row] === 0);
+  const pending = shared.fullOrder().filter((row) => applied[row] === 0 && owned(row));
   return shared.lineage
     .map(({ head, below }) => ({ head, revisions: pending.filter((row) => below[row] === 1).map((row) => ids[row] as string) }))
     .filter((b) => b.revisions.length > 0);
@@ -127,9 +140,11 @@ function buildColumn(input: ColumnInput, graph: RevisionGraph, rows: readonly Ma
   const counts = Object.fromEntries(cellStates.map((s) => [s, 0])) as Record<CellState, number>;
   const base = { environment: input.environment, profileId: input.profileId, profileName: input.profileName, role: input.role, production: input.production };
   const { read } = input;
+  const { database } = shared;
+  const owned = (row: number) => database === undefined || database[row] === input.role;
   if (!read.ok) {
-    counts.unknown = rows.length;
-    const cells = rows.map(() => unknownCell);
+    const cells = rows.map((_, i) => (owned(i) ? unknownCell : shared.elsewhere(database?.[i])));
+    for (const cell of cells) counts[cell.state] += 1;
     return {
       column: { ...base, error: read.error, heads: [], unknownApplied: [], pendingByBranch: [], runRefusal: null, cells, counts },
       applied: null,
@@ -148,7 +163,10 @@ function buildColumn(input: ColumnInput, graph: RevisionGraph, rows: readonly Ma
       recordAt[row] = record;
     }
   }
-  const { applied, heads } = appliedRows(graph, index, recorded);
+  const { applied, heads: appliedHeads } = appliedRows(graph, index, recorded);
+  // With bindings, where this database stands is its own revisions; another's recorded here is said apart.
+  const heads = database === undefined ? appliedHeads : appliedHeads.filter((id) => owned(index.rowOf.get(id) as number));
+  const foreign: string[] = [];
   // Kept only where no file checksum is compared: there another environment's record is the reference.
   const checksums = new Map<number, string>();
   const { runs } = input;
@@ -156,13 +174,19 @@ function buildColumn(input: ColumnInput, graph: RevisionGraph, rows: readonly Ma
   let appliedCount = 0;
   for (let i = 0; i < rows.length; i += 1) {
     const id = index.ids[i] as string;
+    if (!owned(i) && recorded[i] === 1) foreign.push(id);
+    if (!owned(i) && applied[i] === 0) {
+      cells[i] = shared.elsewhere(database?.[i]);
+      continue;
+    }
     if (applied[i] === 1) {
       appliedCount += 1;
       const record = recordAt[i];
       const fileChecksum = shared.fileChecksum[i] ?? null;
       if (record?.checksum && !fileChecksum) checksums.set(i, record.checksum);
       const complete = record !== undefined && record.appliedAt !== null && record.appliedBy !== null && record.durationMs !== null;
-      cells[i] = appliedCell(record, complete ? undefined : runs.applied.get(id), fileChecksum);
+      const cell = appliedCell(record, complete ? undefined : runs.applied.get(id), fileChecksum);
+      cells[i] = owned(i) ? cell : { ...cell, note: `${foreignNote(database?.[i])}${cell.note ? `; ${cell.note}` : ''}` };
       continue;
     }
     const failure = runs.failed.size > 0 ? runs.failed.get(id) : undefined;
@@ -173,11 +197,12 @@ function buildColumn(input: ColumnInput, graph: RevisionGraph, rows: readonly Ma
     error: null,
     heads,
     unknownApplied,
-    pendingByBranch: pendingByBranch(shared, applied, appliedCount),
+    pendingByBranch: pendingByBranch(shared, applied, appliedCount, owned),
     runRefusal: read.runRefusal,
     cells,
     counts,
     ...(read.missingTables ? { missingTables: read.missingTables } : {}),
+    ...(database === undefined ? {} : { foreign }),
   };
   return { column, applied, checksums };
 }
@@ -214,7 +239,13 @@ function planned(graph: RevisionGraph, ids: readonly string[], rows: Uint8Array,
   return reverse ? order.reverse() : order;
 }
 
-function gapsOf(environments: MatrixInput['environments'], built: readonly BuiltColumn[], graph: RevisionGraph, index: RowIndex): NeighbourGap[] {
+function gapsOf(
+  environments: MatrixInput['environments'],
+  built: readonly BuiltColumn[],
+  graph: RevisionGraph,
+  index: RowIndex,
+  database: Shared['database'],
+): NeighbourGap[] {
   let at = 0;
   const perEnvironment = environments.map((env) => {
     const mine = built.slice(at, at + env.columns.length);
@@ -230,16 +261,23 @@ function gapsOf(environments: MatrixInput['environments'], built: readonly Built
       .filter((b) => b.applied === null)
       .map((b) => `${b.column.profileName} (${b.column.environment}) could not be read`);
     const empty = [from, to].filter((e) => e.built.length === 0).map((e) => `${e.name} has no connections`);
-    if (unread.length > 0 || empty.length > 0) {
-      gaps.push({ from: from.name, to: to.name, toApply: [], toRevert: [], kind: 'unknown', note: [...empty, ...unread].join('; ') });
+    // With bindings a database is compared with the same role's databases of `from` only.
+    const peersOf = (b: BuiltColumn) => (database === undefined ? from.built : from.built.filter((f) => f.column.role === b.column.role));
+    const unplayed = database === undefined ? [] : [...new Set(to.built.filter((b) => peersOf(b).length === 0).map((b) => b.column.role))];
+    const missing = unplayed.map((role) => `no connection of ${from.name} plays the role ${role}`);
+    if (unread.length > 0 || empty.length > 0 || missing.length > 0) {
+      gaps.push({ from: from.name, to: to.name, toApply: [], toRevert: [], kind: 'unknown', note: [...empty, ...missing, ...unread].join('; ') });
       continue;
     }
-    // What every connection of `from` has; what a connection of `to` lacks of it, or has beyond it.
+    // What every connection of `from` (of its role, with bindings) has; what a connection of `to` lacks of it, or has beyond it.
     const apply = new Uint8Array(count);
     const revert = new Uint8Array(count);
-    for (let row = 0; row < count; row += 1) {
-      const wanted = from.built.every((b) => (b.applied as Uint8Array)[row] === 1);
-      for (const b of to.built) {
+    for (const b of to.built) {
+      const peers = peersOf(b);
+      const role = b.column.role;
+      for (let row = 0; row < count; row += 1) {
+        if (database !== undefined && database[row] !== role) continue;
+        const wanted = peers.every((f) => (f.applied as Uint8Array)[row] === 1);
         const here = (b.applied as Uint8Array)[row] === 1;
         if (wanted && !here) apply[row] = 1;
         if (here && !wanted) revert[row] = 1;
@@ -254,7 +292,8 @@ function gapsOf(environments: MatrixInput['environments'], built: readonly Built
 
 export function buildMatrix(input: MatrixInput): Matrix {
   const { graph, fileChecksums } = input;
-  const { rows, laneCount, lines } = rowsOf(graph);
+  const { ownership } = input;
+  const { rows, laneCount, lines } = rowsOf(graph, ownership);
   const index = rowIndex(
     graph,
     rows.map((r) => r.id),
@@ -268,8 +307,21 @@ export function buildMatrix(input: MatrixInput): Matrix {
     return set;
   };
   let fullOrder: number[] | undefined;
+  const elsewhere = new Map<string | undefined, MatrixCell>();
   const shared: Shared = {
     index,
+    ...(ownership ? { database: rows.map((r) => r.database) } : {}),
+    elsewhere: (role) => {
+      let cell = elsewhere.get(role);
+      if (!cell) {
+        cell = Object.freeze({
+          state: 'elsewhere',
+          note: role === undefined ? 'on no single bound database (a binding anomaly)' : `lives on the ${role} database`,
+        });
+        elsewhere.set(role, cell);
+      }
+      return cell;
+    },
     fileChecksum: rows.map((r) => fileChecksums.get(r.id) ?? null),
     lineage: graph.heads.map((head) => ({ head, below: flags(withAncestors(graph, [head])) })),
     fullOrder: () => (fullOrder ??= upgradeOrder(graph, new Set(index.ids)).map((id) => index.rowOf.get(id) as number)),
@@ -290,8 +342,11 @@ export function buildMatrix(input: MatrixInput): Matrix {
     lines,
     columns: built.map((b) => b.column),
     environments,
-    gaps: gapsOf(input.environments, built, graph, index),
-    anomalies: input.anomalies,
+    gaps: gapsOf(input.environments, built, graph, index, shared.database),
+    anomalies: ownership ? boundGraphAnomalies(input.anomalies, ownership) : input.anomalies,
     heads: graph.heads,
+    ...(ownership
+      ? { bindings: { databases: ownership.databases.map((d) => ({ role: d.role, labels: [...d.labels] })), anomalies: ownership.anomalies } }
+      : {}),
   };
 }

@@ -39,6 +39,7 @@ function columnSection(matrix: Matrix, column: MatrixColumn): string[] {
   const anomalies = [
     ...(column.runRefusal ? [column.runRefusal] : []),
     ...(column.unknownApplied.length > 0 ? [`recorded as applied but in no file of the project: ${ids(column.unknownApplied)}`] : []),
+    ...((column.foreign?.length ?? 0) > 0 ? [`recorded as applied but living on another database: ${ids(column.foreign ?? [])}`] : []),
   ];
   lines.push(`- **Anomalies**: ${anomalies.length === 0 ? 'none' : ''}`, ...anomalies.map((a) => `  - ${a}`));
   lines.push('');
@@ -67,6 +68,11 @@ export function matrixMarkdown(matrix: Matrix, timeZone?: string): string {
   const drawing = mermaidGitGraph(matrix.rows);
   if (drawing.source) lines.push('```mermaid', drawing.source, '```', '');
   else lines.push(drawing.note ?? '', '');
+  if (matrix.bindings) {
+    lines.push('## Databases', '');
+    for (const d of matrix.bindings.databases) lines.push(`- **${d.role}**: ${ids(d.labels)}`);
+    lines.push('', 'Each connection is the database of its role: it is read, compared and promoted on its own branches only.', '');
+  }
   lines.push('## Environments', '');
   for (const environment of matrix.environments) {
     if (environment.columns.length === 0) {
@@ -84,7 +90,9 @@ export function matrixMarkdown(matrix: Matrix, timeZone?: string): string {
     lines.push('');
   }
   lines.push('## Anomalies of the project', '');
-  if (matrix.anomalies.length === 0) lines.push('None.');
+  const bindingAnomalies = matrix.bindings?.anomalies ?? [];
+  if (matrix.anomalies.length === 0 && bindingAnomalies.length === 0) lines.push('None.');
+  for (const anomaly of bindingAnomalies) lines.push(`- binding: ${anomaly.message}`);
   for (const anomaly of matrix.anomalies) {
     const where = anomaly.file ? ` (${anomaly.file}${anomaly.line ? `:${anomaly.line}` : ''})` : '';
     lines.push(`- ${anomalyName(anomaly.kind)}: ${anomaly.message}${where}`);

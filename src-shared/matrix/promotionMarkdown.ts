@@ -1,7 +1,7 @@
 // A promotion as Markdown: the record (who, when, plan, gates, outcome) for the change log, or the
 // preview (the plan, the gates, the dry run's SQL) for a review before it runs.
 import { formatMoment } from '../format/moment';
-import { promotionGateTitles, type PromotionGate, type PromotionPreview, type PromotionRecord } from '../model/promotion';
+import { promotionGateTitles, promotionTargetLine, type PromotionGate, type PromotionPreview, type PromotionRecord } from '../model/promotion';
 
 const gateMark: Record<PromotionGate['status'], string> = {
   passed: '✅ passed',
@@ -27,11 +27,7 @@ export function promotionMarkdown(promotion: PromotionRecord | PromotionPreview,
     lines.push(`- **By**: ${promotion.by}, ${formatMoment(promotion.at, timeZone)}`);
     if (promotion.approval) lines.push(`- **Approved by**: ${promotion.approval.by}: “${promotion.approval.note}” (typed in, not verified)`);
     lines.push(`- **Plan**: ${planLine(promotion.plan)}`, '', '## Gates', '', ...gateTable(promotion.gates), '', '## Connections', '');
-    for (const t of promotion.targets) {
-      lines.push(
-        `- ${t.profileName}: ${t.applied.length === 0 ? 'nothing applied' : `applied ${t.applied.map((id) => `\`${id}\``).join(', ')}`}${t.error ? `; failed: ${t.error.message}` : ''}`,
-      );
-    }
+    for (const t of promotion.targets) lines.push(`- ${promotionTargetLine(t)}`);
     return `${lines.join('\n')}\n`;
   }
   lines.push(
@@ -43,7 +39,7 @@ export function promotionMarkdown(promotion: PromotionRecord | PromotionPreview,
     '',
   );
   for (const t of promotion.targets) {
-    lines.push(`## ${t.profileName}`, '', `Applies ${planLine(t.toApply)}.`, '');
+    lines.push(`## ${t.role === undefined ? '' : `${t.role} database: `}${t.profileName}`, '', `Applies ${planLine(t.toApply)}.`, '');
     if (t.sql.trim() !== '') lines.push('```sql', t.sql.trimEnd(), '```', '');
   }
   return `${lines.join('\n')}\n`;

@@ -2,14 +2,16 @@
 // as columns, one cell per pair saying where that database stands on that revision, and what each
 // environment lacks that the one before it has. What the app's Matrix tab, `switchyard matrix` and
 // the promotion's plan all read.
+import type { BindingAnomaly } from '../projects/bindingOwnership';
 import type { Anomaly } from './revision';
 import type { PendingBranch } from './status';
 
-export const cellStates = ['applied', 'pending', 'failed', 'changed', 'unknown'] as const;
+export const cellStates = ['applied', 'pending', 'failed', 'changed', 'unknown', 'elsewhere'] as const;
 /**
  * applied: recorded as applied; pending: not applied; failed: Switchyard's last run of it failed and it
  * is not applied; changed: applied, and the recorded checksum differs from the file's (or from what
- * another environment recorded); unknown: the connection could not be read.
+ * another environment recorded); unknown: the connection could not be read; elsewhere: a project with
+ * bindings, and the revision lives on another database of the environment (never run on this one).
  */
 export type CellState = (typeof cellStates)[number];
 
@@ -41,6 +43,8 @@ export interface MatrixRow {
   /** Several parents. */
   merge: boolean;
   file: string;
+  /** A project with bindings: the role of the database this revision lives on (absent: on no single one, a binding anomaly). */
+  database?: string;
 }
 
 export interface MatrixColumn {
@@ -64,6 +68,8 @@ export interface MatrixColumn {
   counts: Record<CellState, number>;
   /** Tables the applied revisions create that the database does not hold; absent when not asked (or not read). */
   missingTables?: string[];
+  /** A project with bindings: revisions of other databases recorded as applied on this one (an anomaly: its version table should hold only its own branch). */
+  foreign?: string[];
 }
 
 /** What a gap between neighbouring environments asks for. */
@@ -98,6 +104,17 @@ export interface Matrix {
   anomalies: Anomaly[];
   /** The project's heads. */
   heads: string[];
+  /**
+   * A project with bindings: its databases in binding order (the order of a coordinated upgrade) and
+   * what cannot be placed on exactly one of them. Each column is then one database (its role), its
+   * cells `elsewhere` on the other databases' revisions, and gaps and promotions compare role by role.
+   */
+  bindings?: { databases: Array<{ role: string; labels: string[] }>; anomalies: BindingAnomaly[] };
+}
+
+/** Whether the row's revision is this column's to run: every revision without bindings, else only its own database's. */
+export function ownsRow(matrix: Pick<Matrix, 'bindings'>, row: Pick<MatrixRow, 'database'>, column: Pick<MatrixColumn, 'role'>): boolean {
+  return matrix.bindings === undefined || row.database === column.role;
 }
 
 /** A cell in words, for a screen reader and the Markdown: "applied 1 Dec 2026 by alice via cli in 12 ms". */
@@ -108,6 +125,7 @@ export function cellWords(cell: MatrixCell, moment: (iso: string) => string): st
     failed: 'failed',
     changed: 'applied, changed since',
     unknown: 'unknown',
+    elsewhere: 'not on this database',
   };
   const parts = [base[cell.state]];
   if (cell.state === 'applied' || cell.state === 'changed' || cell.state === 'failed') {

@@ -35,6 +35,8 @@ export interface PromotionGate {
 export interface PromotionTarget {
   profileId: string;
   profileName: string;
+  /** A project with bindings: the database (role) it is; the targets then come in the bindings' order, the order they run. */
+  role?: string;
   production: boolean;
   /** In plan order. */
   toApply: string[];
@@ -90,6 +92,33 @@ export type PromotionRunInput = z.input<typeof promotionRunSchema>;
 
 export type PromotionOutcome = 'succeeded' | 'failed' | 'refused';
 
+/** What one connection of the promoted environment ran: done, level (nothing it lacked), failed, or not started (an earlier one failed, or the promotion was refused). */
+export type PromotionTargetOutcome = 'done' | 'level' | 'failed' | 'notStarted';
+
+export interface PromotionRecordTarget {
+  profileName: string;
+  /** A project with bindings: its database (role). */
+  role?: string;
+  /** Absent in records written before promotions said it. */
+  outcome?: PromotionTargetOutcome;
+  applied: string[];
+  error?: { code: string; message: string };
+}
+
+/** One connection's line: "auth (prod_auth): applied a2, a3", "specs (prod_specs): not started". */
+export function promotionTargetLine(t: PromotionRecordTarget): string {
+  const who = t.role === undefined ? t.profileName : `${t.role} (${t.profileName})`;
+  const applied = t.applied.join(', ');
+  switch (t.outcome) {
+    case 'failed':
+      return `${who}: failed${applied ? ` after applying ${applied}` : ''}: ${t.error?.message ?? 'unknown error'}`;
+    case 'notStarted':
+      return `${who}: not started`;
+    default:
+      return `${who}: ${t.applied.length === 0 ? 'already level' : `applied ${applied}`}`;
+  }
+}
+
 /** Who promoted what when, through which gates, and how it ended: the audit log's entry, exported as Markdown or JSON. */
 export interface PromotionRecord {
   project: string;
@@ -100,7 +129,8 @@ export interface PromotionRecord {
   plan: string[];
   gates: PromotionGate[];
   approval?: Approval;
-  targets: Array<{ profileName: string; applied: string[]; error?: { code: string; message: string } }>;
+  /** In run order (with bindings: the bindings' order); the run stops at the first failure. */
+  targets: PromotionRecordTarget[];
   outcome: PromotionOutcome;
   /** Why it failed or was refused, in words. */
   reason?: string;

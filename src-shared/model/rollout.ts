@@ -1,7 +1,7 @@
 // Fleet rollouts: one target run over every database of a group or of a project's environment, a few
 // at a time, with a journal per database so an interrupted rollout resumes without applying anything twice.
 import { z } from 'zod';
-import { groupNameSchema, projectEnvironmentNameSchema, projectNameSchema } from './project';
+import { connectionRoleSchema, groupNameSchema, projectEnvironmentNameSchema, projectNameSchema } from './project';
 
 export const defaultRolloutConcurrency = 4;
 
@@ -12,6 +12,11 @@ export const rolloutRequestSchema = z
     group: groupNameSchema.optional(),
     /** …or every connection of this environment of the project. */
     env: projectEnvironmentNameSchema.optional(),
+    /**
+     * A project with bindings: the database the group's members are (required for a group), or the
+     * one role of the environment to run (an environment's connections otherwise run each as its role).
+     */
+    role: connectionRoleSchema.optional(),
     /** Where each database goes: heads, a revision, label@head… (an upgrade). */
     to: z.string().trim().min(1, 'A target (--to) is required').max(200),
     concurrency: z.number().int().min(1, 'The concurrency is at least 1').max(32, 'The concurrency is at most 32').default(defaultRolloutConcurrency),

@@ -126,3 +126,16 @@ export function bindingOwnership(graph: RevisionGraph, bindings: readonly Databa
   }
   return { databases, owner, anomalies };
 }
+
+/**
+ * The graph's anomalies as a project with bindings sees them: several heads are no anomaly when
+ * each lives on its own database (one head per database is what bindings are for); kept when two
+ * heads share a database, or one lives on none.
+ */
+export function boundGraphAnomalies<A extends { kind: string; revisions: string[] }>(anomalies: readonly A[], ownership: BindingOwnership): A[] {
+  return anomalies.filter((a) => {
+    if (a.kind !== 'multipleHeads') return true;
+    const owners = a.revisions.map((id) => ownership.owner.get(id));
+    return owners.some((o) => o === undefined) || new Set(owners).size < owners.length;
+  });
+}

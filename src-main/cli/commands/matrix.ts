@@ -15,15 +15,16 @@ const usage = `Usage:
   revision (newest first), where each connection stands: applied, pending, failed, changed or unknown
   (a connection that cannot be read: its error is printed, its column is unknown). Then what each
   environment lacks of the one before it, in plan order, and whether that is a plain upgrade or needs
-  a downgrade first.
+  a downgrade first. On a project with bindings each connection is the database of its role: it shows
+  (—) and compares only its own branches, against the previous environment's database of that role.
   --markdown   the status report: per environment applied, pending per branch, missing tables,
                anomalies; the gaps; the graph as a Mermaid gitGraph
   --json       { project, readAt, rows, columns: [{ environment, profileName, error, heads, cells… }], environments, gaps, anomalies }`;
 
-const stateMark: Record<string, string> = { applied: 'applied', pending: '·', failed: 'FAILED', changed: 'CHANGED', unknown: '?' };
+const stateMark: Record<string, string> = { applied: 'applied', pending: '·', failed: 'FAILED', changed: 'CHANGED', unknown: '?', elsewhere: '—' };
 
 function printText(matrix: Matrix): void {
-  const headers = ['REVISION', ...matrix.columns.map((c) => `${c.environment}/${c.profileName}`)];
+  const headers = ['REVISION', ...matrix.columns.map((c) => `${c.environment}/${c.profileName}${matrix.bindings ? ` (${c.role})` : ''}`)];
   printTable(
     headers,
     matrix.rows.map((row, i) => [row.id, ...matrix.columns.map((c) => stateMark[c.cells[i]?.state ?? 'unknown'] ?? '?')]),
@@ -31,6 +32,12 @@ function printText(matrix: Matrix): void {
   const unread = matrix.columns.filter((c) => c.error);
   for (const c of unread) say(`${c.environment}/${c.profileName} could not be read: ${c.error?.message ?? ''} [${c.error?.code ?? ''}]\n`);
   for (const env of matrix.environments) if (env.columns.length === 0) say(`${env.name} has no connections.\n`);
+  for (const c of matrix.columns) {
+    if ((c.foreign?.length ?? 0) > 0)
+      say(`${c.environment}/${c.profileName} (the ${c.role} database) records ${c.foreign?.join(', ')}, which live on another database.\n`);
+  }
+  if (matrix.bindings) say(`Databases, in binding order: ${matrix.bindings.databases.map((d) => `${d.role} (${d.labels.join(', ')})`).join(', ')}.\n`);
+  for (const a of matrix.bindings?.anomalies ?? []) say(`Binding anomaly: ${a.message}\n`);
   for (const gap of matrix.gaps) say(`${gapSentence(gap).replace(/`/g, '')}.\n`);
   if (matrix.anomalies.length > 0) say(`The project has ${matrix.anomalies.length} anomalies: switchyard graph shows them.\n`);
 }

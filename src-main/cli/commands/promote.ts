@@ -2,7 +2,7 @@
 // (each printed); refused with each failed gate named (exit 1), nothing run.
 import { SwitchyardError } from '../../../src-shared/errors';
 import { promotionMarkdown } from '../../../src-shared/matrix/promotionMarkdown';
-import { promotionGateTitles, type PromotionRecord } from '../../../src-shared/model/promotion';
+import { promotionGateTitles, promotionTargetLine, type PromotionRecord } from '../../../src-shared/model/promotion';
 import type { Command } from '../command';
 import { checkedInput } from '../checkedInput';
 import { followOperation } from '../followOperation';
@@ -19,6 +19,9 @@ const usage = `Usage:
   lacks, in plan order, through the runner. Gates, each printed and recorded in the audit log: every
   revision of the plan succeeded in --from; the files' checksums equal what --from recorded; no
   anomaly on the path; nothing to revert first; preflight clean on the target; the dry run's SQL.
+  On a project with bindings each database gets what the --from database of its role has of its own
+  branches, one database after another in the bindings' order, stopping at the first failure (each
+  database's line says what it ran, or that it did not start).
   --dry-run          print the plan, the gates and the SQL; change nothing
   --yes-production   the typed confirmation for a production environment
   --approved-by NAME, --approval-note TEXT
@@ -81,7 +84,9 @@ export const promoteCommand: Command = {
         else {
           say(`Promote ${preview.from} to ${preview.to} of ${preview.project}: ${preview.plan.length === 0 ? 'nothing to apply' : preview.plan.join(', ')}\n`);
           printGates(preview.gates);
-          for (const target of preview.targets) if (target.sql.trim() !== '') say(`\n-- ${target.profileName}\n${target.sql}\n`);
+          for (const target of preview.targets) {
+            if (target.sql.trim() !== '') say(`\n-- ${target.role === undefined ? '' : `${target.role} database: `}${target.profileName}\n${target.sql}\n`);
+          }
         }
         return preview.gates.some((g) => g.status === 'failed') ? 1 : 0;
       }
@@ -107,10 +112,7 @@ export const promoteCommand: Command = {
       }
       if (json) printJson(record);
       else if (values.markdown) say(promotionMarkdown(record));
-      else
-        say(
-          `Promoted ${record.from} to ${record.to}: ${record.targets.map((t) => `${t.profileName} ${t.applied.length === 0 ? 'already level' : `applied ${t.applied.join(', ')}`}`).join('; ')}.\n`,
-        );
+      else say(`Promoted ${record.from} to ${record.to}: ${record.targets.map(promotionTargetLine).join('; ')}.\n`);
       return 0;
     } finally {
       services.close();

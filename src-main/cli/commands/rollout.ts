@@ -12,7 +12,7 @@ import { printJson, printTable, say, UsageError } from '../output';
 import { parseFlags } from '../parseFlags';
 import type { Services } from '../../services';
 
-const usage = `Usage: switchyard rollout --project NAME (--group G | --env E) --to TARGET [--concurrency N] [--continue-on-error] [--yes-production] [--json]
+const usage = `Usage: switchyard rollout --project NAME (--group G | --env E) --to TARGET [--role ROLE] [--concurrency N] [--continue-on-error] [--yes-production] [--json]
        switchyard rollout --resume ID|last [--yes-production] [--json]
        switchyard rollout list [--json]
        switchyard rollout show ID|last [--json | --markdown | --csv]
@@ -21,6 +21,11 @@ const usage = `Usage: switchyard rollout --project NAME (--group G | --env E) --
   the environment E of the project NAME, N at a time (default 4); each database's run is a normal run,
   locked and audited as one. Without --continue-on-error no new database starts after the first
   failure, and those running stop after their current revision.
+  On a project with bindings each database runs only its own branch's part of TARGET (heads: its own
+  heads), role after role in the bindings' order: the next role's databases start when every one of
+  the role before is done (else they are skipped and said, unless --continue-on-error).
+  --role ROLE    with bindings: the database the group's members are (required with --group), or
+                 the one role of the environment to run
   --resume       run every database of the rollout that is not done, each planned again from what it
                  has applied (a rollout cut off by a closed laptop or a killed process resumes here)
   --yes-production   required when the rollout reaches a production connection
@@ -73,6 +78,7 @@ export const rolloutCommand: Command = {
           project: { type: 'string' },
           group: { type: 'string' },
           env: { type: 'string' },
+          role: { type: 'string' },
           to: { type: 'string' },
           concurrency: { type: 'string' },
           'continue-on-error': { type: 'boolean' },
@@ -91,7 +97,7 @@ export const rolloutCommand: Command = {
     if (extra.length > 0 || (action !== undefined && action !== 'list' && action !== 'show')) {
       throw new UsageError(`Unexpected argument ${JSON.stringify(extra[0] ?? action)}.\n\n${usage}`);
     }
-    const startFlags = ['project', 'group', 'env', 'to', 'concurrency', 'continue-on-error'] as const;
+    const startFlags = ['project', 'group', 'env', 'role', 'to', 'concurrency', 'continue-on-error'] as const;
     const givenStartFlags = startFlags.filter((flag) => values[flag] !== undefined);
     if (action !== undefined || values.resume !== undefined) {
       if (givenStartFlags.length > 0)
@@ -114,11 +120,12 @@ export const rolloutCommand: Command = {
           ...(values.project === undefined ? {} : { project: values.project }),
           ...(values.group === undefined ? {} : { group: values.group }),
           ...(values.env === undefined ? {} : { env: values.env }),
+          ...(values.role === undefined ? {} : { role: values.role }),
           ...(values.to === undefined ? {} : { to: values.to }),
           ...(values.concurrency === undefined ? {} : { concurrency: Number(values.concurrency) }),
           continueOnError: Boolean(values['continue-on-error']),
         },
-        { project: '--project', group: '--group', env: '--env', to: '--to', concurrency: '--concurrency' },
+        { project: '--project', group: '--group', env: '--env', role: '--role', to: '--to', concurrency: '--concurrency' },
         usage,
       );
     }

@@ -14,7 +14,7 @@ const maxLanes = 12;
 const idWidth = 170;
 const overscanColumns = 2;
 
-const mark: Record<MatrixCell['state'], string> = { applied: '✓', pending: '·', failed: '✗', changed: '≠', unknown: '?' };
+const mark: Record<MatrixCell['state'], string> = { applied: '✓', pending: '·', failed: '✗', changed: '≠', unknown: '?', elsewhere: '—' };
 
 function Lanes({ matrix, row, lines }: { matrix: Matrix; row: number; lines: Matrix['lines'] }) {
   const lanes = Math.min(matrix.laneCount, maxLanes);
@@ -76,6 +76,7 @@ export function MatrixGrid({ matrix }: { matrix: Matrix }) {
               title={column.error ? `${column.profileName}: ${column.error.message}` : column.profileName}
             >
               <span className="matrix-env">{column.environment}</span> {column.profileName}
+              {matrix.bindings && <span className="matrix-role"> ({column.role} database)</span>}
               {column.error && <span className="matrix-unread"> (not read)</span>}
             </div>
           ))}
@@ -104,7 +105,7 @@ export function MatrixGrid({ matrix }: { matrix: Matrix }) {
                     title={column.error ? column.error.message : cellWords(cell, moment)}
                   >
                     <span aria-hidden="true">
-                      {mark[cell.state]} {cell.state === 'pending' ? '' : cell.state}
+                      {mark[cell.state]} {cell.state === 'pending' || cell.state === 'elsewhere' ? '' : cell.state}
                     </span>
                   </div>
                 );

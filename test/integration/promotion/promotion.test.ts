@@ -86,7 +86,7 @@ describe('promoting staging to production', () => {
     expect(done.result?.outcome).toBe('succeeded');
     // In the planner's order (upgradeOrder), and run in that order.
     expect(done.result?.plan).toEqual(['c1', 'b1', 'b2']);
-    expect(done.result?.targets).toEqual([{ profileName: 'promoshop-prod', applied: ['c1', 'b1', 'b2'] }]);
+    expect(done.result?.targets).toEqual([{ profileName: 'promoshop-prod', outcome: 'done', applied: ['c1', 'b1', 'b2'] }]);
     expect(await envs.versions('prod')).toEqual(await envs.versions('staging'));
 
     const audit = await callAs(envs.services, actor, 'audit.list', { limit: 100 });

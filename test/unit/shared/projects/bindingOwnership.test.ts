@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindingOwnership } from '../../../../src-shared/projects/bindingOwnership';
+import { bindingOwnership, boundGraphAnomalies } from '../../../../src-shared/projects/bindingOwnership';
 import { graphOf, rev } from '../../../support/revisions';
 
 // Seed 004: auth and specs, each its own chain, each labelled at its root.
@@ -63,5 +63,20 @@ describe('bindingOwnership', () => {
       { label: 'users', role: 'main' },
     ]);
     expect(ownership.databases).toEqual([{ role: 'main', labels: ['auth', 'users'], revisions: ['a1', 'u1'], heads: ['a1', 'u1'] }]);
+  });
+});
+
+describe('boundGraphAnomalies', () => {
+  const graph = graphOf(rev('a1', [], { branchLabels: ['auth'] }), rev('a2', ['a1']), rev('a3', ['a1']), rev('s1', [], { branchLabels: ['specs'] }));
+  const heads = (revisions: string[]) => [{ kind: 'multipleHeads', revisions }];
+
+  it('drops several heads when each lives on its own database, and keeps them when two share one', () => {
+    const ownership = bindingOwnership(graph, [
+      { label: 'auth', role: 'auth' },
+      { label: 'specs', role: 'specs' },
+    ]);
+    expect(boundGraphAnomalies(heads(['a2', 's1']), ownership)).toEqual([]);
+    expect(boundGraphAnomalies(heads(['a2', 'a3', 's1']), ownership)).toEqual(heads(['a2', 'a3', 's1']));
+    expect(boundGraphAnomalies(heads(['a2', 's1']), bindingOwnership(graph, [{ label: 'auth', role: 'auth' }]))).toEqual(heads(['a2', 's1']));
   });
 });
