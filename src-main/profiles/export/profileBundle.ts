@@ -13,8 +13,9 @@ import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCallback
 import { SwitchyardError } from '../../../src-shared/errors';
 import { profileFieldNames, type ProfileFields } from '../../../src-shared/model/profile';
 import type { SshHopInput } from '../../../src-shared/model/sshRoute';
+import { profileBundleFormat } from '../../../src-shared/model/profileImport';
 
-export const bundleFormat = 'switchyard-profile-bundle';
+export const bundleFormat = profileBundleFormat;
 export const bundleVersion = 1;
 
 export interface BundledProfile extends Partial<ProfileFields> {

@@ -167,6 +167,16 @@ export class ProfileImportService {
       where: connection.where,
       fields: { ...fields, name },
       hasPassword: Boolean(connection.password),
+      ...(route?.length
+        ? {
+            ssh: route.map((hop) => ({
+              name: sshHopName(hop),
+              auth: hop.auth,
+              hostKeyAccepted: Boolean(hop.hostKey),
+              hasSecret: typeof hop.secret === 'string' && hop.secret !== '',
+            })),
+          }
+        : {}),
       notes,
       ...(duplicateOf ? { duplicateOf } : {}),
     };

@@ -6,6 +6,7 @@ import { useConnections } from './connectionsStore';
 import { ProjectsPanel } from '../projects/ProjectsPanel';
 import { GroupsPanel } from '../groups/GroupsPanel';
 import { LocalServersPanel } from './LocalServersPanel';
+import { TransferButtons } from './TransferButtons';
 
 /** The list's element id: the button that folds it away controls it. */
 export const connectionsListId = 'connections-list';
@@ -20,6 +21,7 @@ export function ConnectionSidebar() {
           + New
         </button>
       </div>
+      <TransferButtons />
       {environments.map((environment) => {
         const group = profiles.filter((p) => p.environment === environment);
         if (group.length === 0) return null;
