@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { idleLockChoices, useLock, watchIdle, type IdleLockMinutes } from './lockStore';
+import { StoreSecurityButton } from '../settings/StoreSecurityButton';
 
 const choiceLabel = (minutes: IdleLockMinutes) => (minutes === 0 ? 'Never' : `After ${minutes} min idle`);
 
@@ -23,6 +24,7 @@ export function StoreMenu() {
           ))}
         </select>
       </label>
+      <StoreSecurityButton />
       {error && <ErrorMessage error={error} />}
     </div>
   );
