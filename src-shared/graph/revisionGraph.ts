@@ -4,7 +4,7 @@
 // and the screen's filters. Follows Alembic's definitions, and never throws on a broken project:
 // missing parents and cycles are left for anomalies.ts to report.
 import type { Revision } from '../model/revision';
-import { topologicalOrder } from './topologicalOrder';
+import { topologicalOrderOf } from './topologicalOrder';
 
 export interface MissingReference {
   revision: string;
@@ -132,11 +132,16 @@ function withLabels(current: readonly string[] | undefined, labels: readonly str
   return added.length > 0 ? [...have, ...added] : current;
 }
 
-/** `parentsAt[i]`: positions of the distinct parents of the revision at position i that exist. */
+/** The parents of the revision at position `p` that exist, once each: `parentList[parentStart[p]] … parentList[parentStart[p + 1] - 1]`. */
+interface ParentPositions {
+  parentStart: Int32Array;
+  parentList: readonly number[];
+}
+
 function spreadLabels(
   graph: RevisionGraph,
   order: readonly number[],
-  parentsAt: ReadonlyArray<readonly number[]>,
+  { parentStart, parentList }: ParentPositions,
   positionOf: ReadonlyMap<string, number>,
 ): void {
   if (graph.labels.size === 0) return;
@@ -144,15 +149,17 @@ function spreadLabels(
   const labelsAt: Array<readonly string[] | undefined> = new Array(revisions.length);
   // Up: every descendant (through parents) carries the labels of the revisions below it. A revision
   // with one parent and no label of its own shares its parent's array instead of copying it.
-  for (const position of order) {
+  for (let i = 0; i < order.length; i += 1) {
+    const position = order[i] as number;
     const own = (revisions[position] as Revision).branchLabels;
-    const parents = parentsAt[position] as readonly number[];
-    if (own.length === 0 && parents.length === 1) {
-      labelsAt[position] = labelsAt[parents[0] as number];
+    const first = parentStart[position] as number;
+    const end = parentStart[position + 1] as number;
+    if (own.length === 0 && end - first === 1) {
+      labelsAt[position] = labelsAt[parentList[first] as number];
       continue;
     }
     const labels = [...own];
-    for (const parent of parents) labels.push(...(labelsAt[parent] ?? none));
+    for (let p = first; p < end; p += 1) labels.push(...(labelsAt[parentList[p] as number] ?? none));
     if (labels.length > 0) labelsAt[position] = withLabels(undefined, labels);
   }
   const isRealBranchPoint = (id: string) => childrenOf(graph, id).length + (graph.dependents.get(id)?.length ?? 0) > 1;
@@ -170,9 +177,10 @@ function spreadLabels(
       down = parents[0] === undefined ? undefined : positionOf.get(parents[0]);
     }
   });
-  labelsAt.forEach((labels, position) => {
+  for (let position = 0; position < labelsAt.length; position += 1) {
+    const labels = labelsAt[position];
     if (labels) graph.onBranches.set((revisions[position] as Revision).id, labels as string[]);
-  });
+  }
 }
 
 export function buildGraph(all: readonly Revision[]): RevisionGraph {
@@ -194,64 +202,78 @@ export function buildGraph(all: readonly Revision[]): RevisionGraph {
     mergePoints: [],
     topological: [],
   };
-  // Positions in reading order: the edges are kept as positions while the graph is built.
+  const { revisions, byId, children, dependents, labels } = graph;
+  // Positions in reading order: the edges are kept as positions, laid out flat, while the graph is
+  // built (thousands of revisions, most with one parent: no array per revision).
   const positionOf = new Map<string, number>();
-  for (const revision of all) {
-    if (positionOf.has(revision.id)) {
+  for (let i = 0; i < all.length; i += 1) {
+    const revision = all[i] as Revision;
+    const { id } = revision;
+    if (positionOf.has(id)) {
       graph.duplicates.push(revision);
       continue;
     }
-    positionOf.set(revision.id, graph.revisions.length);
-    graph.byId.set(revision.id, revision);
-    graph.revisions.push(revision);
-    for (const label of revision.branchLabels) if (!graph.labels.has(label)) graph.labels.set(label, revision.id);
+    positionOf.set(id, revisions.length);
+    byId.set(id, revision);
+    revisions.push(revision);
+    const declared = revision.branchLabels;
+    for (let l = 0; l < declared.length; l += 1) if (!labels.has(declared[l] as string)) labels.set(declared[l] as string, id);
   }
-  const parentsAt: number[][] = [];
+  const count = revisions.length;
+  const parentStart = new Int32Array(count + 1);
+  const parentList: number[] = [];
   // What each revision stands on: its parents, then what it depends on.
-  const belowAt: number[][] = [];
-  for (const revision of graph.revisions) {
-    const parents: number[] = [];
-    revision.parents.forEach((parent, i) => {
+  const belowStart = new Int32Array(count + 1);
+  const belowList: number[] = [];
+  for (let position = 0; position < count; position += 1) {
+    const revision = revisions[position] as Revision;
+    const { id, parents, dependsOn } = revision;
+    for (let i = 0; i < parents.length; i += 1) {
+      const parent = parents[i] as string;
       // A parent named twice is one edge.
-      if (revision.parents.indexOf(parent) !== i) return;
-      const position = positionOf.get(parent);
-      if (position === undefined) graph.missing.push({ revision: revision.id, missing: parent, via: 'parent' });
+      if (i > 0 && parents.indexOf(parent) !== i) continue;
+      const at = positionOf.get(parent);
+      if (at === undefined) graph.missing.push({ revision: id, missing: parent, via: 'parent' });
       else {
-        parents.push(position);
-        pushTo(graph.children, parent, revision.id);
-      }
-    });
-    parentsAt.push(parents);
-    if (revision.dependsOn.length === 0) {
-      belowAt.push(parents);
-      continue;
-    }
-    const below = [...parents];
-    const resolved: string[] = [];
-    for (const name of revision.dependsOn) {
-      // Like Alembic, depends_on may name a revision or a branch label.
-      const target = graph.byId.has(name) ? name : graph.labels.get(name);
-      if (target === undefined) graph.missing.push({ revision: revision.id, missing: name, via: 'dependsOn' });
-      else if (!resolved.includes(target)) {
-        resolved.push(target);
-        below.push(positionOf.get(target) as number);
-        pushTo(graph.dependents, target, revision.id);
+        parentList.push(at);
+        belowList.push(at);
+        const list = children.get(parent);
+        if (list) list.push(id);
+        else children.set(parent, [id]);
       }
     }
-    if (resolved.length > 0) graph.dependencies.set(revision.id, resolved);
-    belowAt.push(below);
+    parentStart[position + 1] = parentList.length;
+    if (dependsOn.length > 0) {
+      const resolved: string[] = [];
+      for (const name of dependsOn) {
+        // Like Alembic, depends_on may name a revision or a branch label.
+        const target = byId.has(name) ? name : labels.get(name);
+        if (target === undefined) graph.missing.push({ revision: id, missing: name, via: 'dependsOn' });
+        else if (!resolved.includes(target)) {
+          resolved.push(target);
+          belowList.push(positionOf.get(target) as number);
+          pushTo(dependents, target, id);
+        }
+      }
+      if (resolved.length > 0) graph.dependencies.set(id, resolved);
+    }
+    belowStart[position + 1] = belowList.length;
   }
-  for (const { id, parents } of graph.revisions) {
-    const children = childrenOf(graph, id).length;
-    if (children === 0) graph.heads.push(id);
-    if (children === 0) (graph.dependents.has(id) ? graph.effectiveHeads : graph.realHeads).push(id);
+  for (let position = 0; position < count; position += 1) {
+    const { id, parents } = revisions[position] as Revision;
+    const childCount = children.get(id)?.length ?? 0;
+    if (childCount === 0) {
+      graph.heads.push(id);
+      (dependents.has(id) ? graph.effectiveHeads : graph.realHeads).push(id);
+    } else if (childCount > 1) graph.branchPoints.push(id);
     if (parents.length === 0) graph.bases.push(id);
-    if (children > 1) graph.branchPoints.push(id);
     if (parents.length > 1) graph.mergePoints.push(id);
   }
   // Parents and depends-on first; a revision in or above a cycle is left out.
-  const { order } = topologicalOrder(graph.revisions.length, (position) => belowAt[position] as number[]);
-  graph.topological = order.map((position) => (graph.revisions[position] as Revision).id);
-  spreadLabels(graph, order, parentsAt, positionOf);
+  const { order } = topologicalOrderOf(count, belowStart, belowList);
+  const topological: string[] = new Array(order.length);
+  for (let i = 0; i < order.length; i += 1) topological[i] = (revisions[order[i] as number] as Revision).id;
+  graph.topological = topological;
+  spreadLabels(graph, order, { parentStart, parentList }, positionOf);
   return graph;
 }

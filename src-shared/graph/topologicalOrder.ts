@@ -52,21 +52,47 @@ class ReadyNodes {
  * parents and depends-on). A position listed twice counts once; a node listing itself is a cycle.
  */
 export function topologicalOrder(count: number, below: (node: number) => readonly number[]): TopologicalOrder {
-  const waiting = new Int32Array(count);
-  const above: Array<number[] | undefined> = new Array(count);
-  // The last node that listed each position: a position listed twice by one node counts once.
-  const listedBy = new Int32Array(count).fill(-1);
-  const ready = new ReadyNodes();
+  const start = new Int32Array(count + 1);
+  const list: number[] = [];
   for (let node = 0; node < count; node += 1) {
     const unders = below(node);
-    for (let i = 0; i < unders.length; i += 1) {
-      const under = unders[i] as number;
+    for (let i = 0; i < unders.length; i += 1) list.push(unders[i] as number);
+    start[node + 1] = list.length;
+  }
+  return topologicalOrderOf(count, start, list);
+}
+
+/**
+ * The same order from the edges laid out flat: node `n` stands on `list[start[n]] … list[start[n + 1] - 1]`.
+ * What the revision graph builds for thousands of revisions, without an array per node.
+ */
+export function topologicalOrderOf(count: number, start: Int32Array, list: ArrayLike<number>): TopologicalOrder {
+  const waiting = new Int32Array(count);
+  // The last node that listed each position: a position listed twice by one node counts once.
+  const listedBy = new Int32Array(count).fill(-1);
+  // What stands on each node, laid out flat as well: aboveStart[n] … aboveStart[n + 1] - 1 in `above`.
+  const aboveStart = new Int32Array(count + 1);
+  for (let node = 0; node < count; node += 1) {
+    for (let i = start[node] as number, end = start[node + 1] as number; i < end; i += 1) {
+      const under = list[i] as number;
       if (listedBy[under] === node) continue;
       listedBy[under] = node;
       waiting[node] = (waiting[node] as number) + 1;
-      const list = above[under];
-      if (list === undefined) above[under] = [node];
-      else list.push(node);
+      aboveStart[under + 1] = (aboveStart[under + 1] as number) + 1;
+    }
+  }
+  for (let node = 0; node < count; node += 1) aboveStart[node + 1] = (aboveStart[node + 1] as number) + (aboveStart[node] as number);
+  const above = new Int32Array(aboveStart[count] as number);
+  const filled = aboveStart.slice(0, count);
+  listedBy.fill(-1);
+  const ready = new ReadyNodes();
+  for (let node = 0; node < count; node += 1) {
+    for (let i = start[node] as number, end = start[node + 1] as number; i < end; i += 1) {
+      const under = list[i] as number;
+      if (listedBy[under] === node) continue;
+      listedBy[under] = node;
+      above[filled[under] as number] = node;
+      filled[under] = (filled[under] as number) + 1;
     }
     if (waiting[node] === 0) ready.push(node);
   }
@@ -74,10 +100,8 @@ export function topologicalOrder(count: number, below: (node: number) => readonl
   while (ready.size > 0) {
     const node = ready.takeFirst();
     order.push(node);
-    const nexts = above[node];
-    if (nexts === undefined) continue;
-    for (let i = 0; i < nexts.length; i += 1) {
-      const next = nexts[i] as number;
+    for (let i = aboveStart[node] as number, end = aboveStart[node + 1] as number; i < end; i += 1) {
+      const next = above[i] as number;
       waiting[next] = (waiting[next] as number) - 1;
       if (waiting[next] === 0) ready.push(next);
     }
