@@ -38,6 +38,12 @@ export interface StepRecord {
    * (golang-migrate's dirty flag, Prisma's unfinished row); inside a transaction it runs with the rest.
    */
   before?: string;
+  /**
+   * `before` is committed on its own even when the body runs in a transaction: the tool records the start
+   * in a statement of its own before it sends the script (Prisma's started row), so a body that fails
+   * leaves that mark, unfinished, as the tool's run leaves it.
+   */
+  beforeOnItsOwn?: boolean;
   /** Records the step as done: in the step's transaction, or after a body that runs outside one. */
   after: string;
   /**

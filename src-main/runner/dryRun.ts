@@ -17,7 +17,7 @@ export function dryRunSql(
   const parts = [`-- ${heading}`, statement(format.bookkeeping.createSql(versionTable))];
   steps.forEach((step, index) => {
     const label = `-- ${index + 1}/${steps.length} ${step.direction} ${step.revision}${step.message ? ` — ${step.message}` : ''} (${step.file})`;
-    const { before, after } = format.bookkeeping.record(driver, step, { appliedBy, durationSql: versionTable.unmeasuredDuration });
+    const { before, beforeOnItsOwn, after } = format.bookkeeping.record(driver, step, { appliedBy, durationSql: versionTable.unmeasuredDuration });
     const body = step.body?.sql.trim() ? [statement(step.body.sql)] : [];
     const verify = step.verify?.sql.trim() ? [`-- verify (${step.verify.file ?? step.file})`, statement(step.verify.sql)] : [];
     if (step.body && !step.body.transaction) {
@@ -32,7 +32,9 @@ export function dryRunSql(
         ].join('\n'),
       );
     } else {
-      parts.push([label, 'BEGIN;', ...(before ? [statement(before)] : []), ...body, ...verify, statement(after), 'COMMIT;'].join('\n'));
+      const startFirst = before !== undefined && step.body !== null && beforeOnItsOwn === true;
+      const opening = before ? (startFirst ? [statement(before), 'BEGIN;'] : ['BEGIN;', statement(before)]) : ['BEGIN;'];
+      parts.push([label, ...opening, ...body, ...verify, statement(after), 'COMMIT;'].join('\n'));
     }
   });
   return `${parts.join('\n\n')}\n`;

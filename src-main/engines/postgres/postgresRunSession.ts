@@ -96,7 +96,7 @@ export async function openPostgresRunSession(
       const alone = body !== null && !body.transaction;
       // Outside a transaction the bookkeeping is its own statement, so the duration is measured from the
       // server's clock when the step began (one more round trip, for these steps only).
-      const { before, after, undoWhenVerifyFails } = record(alone ? await durationSince(driver) : postgresVersionTable.unmeasuredDuration);
+      const { before, beforeOnItsOwn, after, undoWhenVerifyFails } = record(alone ? await durationSince(driver) : postgresVersionTable.unmeasuredDuration);
       if (alone) {
         // Committed first: a failure below leaves the tool's own mark (golang-migrate's dirty flag).
         if (before) {
@@ -113,8 +113,15 @@ export async function openPostgresRunSession(
         await driver.execScript(after);
         return performance.now() - started;
       }
+      // The tool's own start mark, committed first where the tool writes it so (Prisma's started row).
+      const startFirst = before !== undefined && body !== null && beforeOnItsOwn === true;
+      if (startFirst) {
+        await driver.execScript(before).catch((error: unknown) => {
+          throw stepRefusal(step, error, target);
+        });
+      }
       // One round trip per revision: BEGIN, the body and its bookkeeping in one script (the verify script, when there is one, in a second).
-      const opening = `BEGIN;\n${before ? `${before};\n` : ''}`;
+      const opening = `BEGIN;\n${before && !startFirst ? `${before};\n` : ''}`;
       const closing = `${after};\nCOMMIT;`;
       try {
         if (!body) await driver.execScript(`${opening}${closing}`);

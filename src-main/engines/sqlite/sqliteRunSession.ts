@@ -69,10 +69,17 @@ export async function openSqliteRunSession(
         await driver.execScript(record(measured(started)).after);
         return performance.now() - started;
       }
+      const { before, beforeOnItsOwn } = record(measured(started));
+      // The tool's own start mark, committed first where the tool writes it so (Prisma's started row).
+      const startFirst = before !== undefined && step.body !== null && beforeOnItsOwn === true;
+      if (startFirst) {
+        await driver.execScript(before).catch((error: unknown) => {
+          throw stepRefusal(step, error, path);
+        });
+      }
       await driver.execScript('BEGIN IMMEDIATE');
       try {
-        const { before } = record(measured(started));
-        if (before) await driver.execScript(before);
+        if (before && !startFirst) await driver.execScript(before);
         await runStatements(step, step.body);
         await runStatements(step, step.verify);
         await driver.execScript(record(measured(started)).after);

@@ -106,6 +106,8 @@ export const prismaBookkeeping: SqlBookkeeping = {
     const checksum = driver.literal(migrationData(step.source)?.checksum ?? '');
     return {
       before: `INSERT INTO ${prismaTable} (id, checksum, migration_name) VALUES (${id}, ${checksum}, ${name})`,
+      // Prisma inserts the started row, then sends the script: a script that fails leaves the row unfinished (P3009 after).
+      beforeOnItsOwn: true,
       // A stamp (no body) is what `prisma migrate resolve --applied` records: finished, with no step applied.
       after: `UPDATE ${prismaTable} SET finished_at = CURRENT_TIMESTAMP, applied_steps_count = ${step.body === null ? 0 : 1} WHERE id = ${id}`,
     };

@@ -1,6 +1,7 @@
 // A migration that fails, in the formats whose runner tests had none (goose, diesel, Prisma), on
 // PostgreSQL: the run stops at it, nothing of it stays where the tool runs it in a transaction, the
-// tool's table records the migrations before it only, and the next run starts from it once it is fixed.
+// tool's table records the migrations before it only (Prisma's keeps its started row, unfinished, and
+// refuses to run until it is resolved, as prisma migrate deploy does), and once fixed it runs.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -25,8 +26,13 @@ interface Case {
   broken: string;
   fix: string;
   ids: [string, string];
-  /** The tool's own table and the column naming the migration. */
+  /** The migrations the tool's own table records as applied. */
   recorded: string;
+  /**
+   * What the tool leaves of the failure that blocks its next run, and how its user clears it: Prisma's
+   * unfinished row, refused as P3009 until `prisma migrate resolve --rolled-back`.
+   */
+  blocked?: { left: string; refusal: string; resolve: string };
 }
 
 const cases: Case[] = [
@@ -64,7 +70,14 @@ const cases: Case[] = [
     broken: '20240102000000_broken/migration.sql',
     fix: fixed,
     ids: ['20240101000000_accounts', '20240102000000_broken'],
-    recorded: 'SELECT migration_name AS v FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name',
+    recorded: 'SELECT migration_name AS v FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name',
+    // prisma-engines' apply_migration: record_migration_started before the script, record_failed_step after it fails;
+    // mark_migration_rolled_back_by_id (`prisma migrate resolve --rolled-back`) sets rolled_back_at.
+    blocked: {
+      left: 'SELECT migration_name AS v FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL',
+      refusal: 'prisma migrate resolve --rolled-back 20240102000000_broken',
+      resolve: "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '20240102000000_broken' AND finished_at IS NULL",
+    },
   },
 ];
 
@@ -88,6 +101,12 @@ describe('a failing migration', () => {
     expect(await targetStatus(target)).toMatchObject({ applied: [c.ids[0]], pending: [c.ids[1]] });
 
     writeFileSync(join(dir, c.broken), c.fix);
+    if (c.blocked) {
+      expect((await adminQuery(server, c.blocked.left, database)).rows.map((r: { v: string }) => r.v)).toEqual([c.ids[1]]);
+      expect((await targetStatus(target)).runRefusal).toContain(c.blocked.refusal);
+      await expect(runTarget(target, { action: 'upgrade', to: 'heads' }, options)).rejects.toMatchObject({ code: 'E_BOOKKEEPING_REFUSES' });
+      await adminQuery(server, c.blocked.resolve, database);
+    }
     const again = await runTarget(target, { action: 'upgrade', to: 'heads' }, options);
     expect(again.steps.map((s) => s.revision)).toEqual([c.ids[1]]);
     expect(await tables()).toEqual(['accounts', 'half_done']);
