@@ -2,7 +2,7 @@
 // was shown or holds uncommitted git changes (unless forced), written atomically (a temp file in the
 // same folder, fsync, rename) in each file's own line ends, encoding and BOM, and undoable until the next.
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { FileWrite, GitStanding, WritePlan, WriteResult, WrittenAction, WrittenFile } from '../../src-shared/model/writePlan';
@@ -153,6 +153,17 @@ function refuseChanged(paths: readonly string[]): void {
     );
 }
 
+/** The folders of the plan's new files that do not exist yet, deepest first. */
+function newFolders(plan: WritePlan): string[] {
+  const folders = new Set<string>();
+  for (const f of plan.files) {
+    if (f.before !== null) continue;
+    for (let dir = dirname(f.path); dir !== '.' && dir !== '/' && dir !== ''; dir = dirname(dir))
+      if (!existsSync(pathIn(plan.projectDir, dir))) folders.add(dir);
+  }
+  return [...folders].sort((a, b) => b.split('/').length - a.split('/').length);
+}
+
 export interface ApplyOptions {
   undo: UndoRecords;
   /** Overwrite files with uncommitted git changes. */
@@ -179,7 +190,8 @@ export async function applyWritePlan(plan: WritePlan, options: ApplyOptions): Pr
   }));
   // Kept before the first rename: a write cut off half-way can still be undone.
   const previous = options.undo.read(plan.projectDir);
-  options.undo.save({ projectDir: plan.projectDir, at: new Date().toISOString(), files: undoFiles });
+  const folders = newFolders(plan);
+  options.undo.save({ projectDir: plan.projectDir, at: new Date().toISOString(), files: undoFiles, ...(folders.length > 0 ? { folders } : {}) });
   let written: WrittenFile[];
   try {
     written = writeAll(plan, styles);
@@ -207,6 +219,13 @@ export async function undoLastWrite(projectDir: string, options: { undo: UndoRec
       },
     );
   const written = writeAll(reverse, new Map(record.files.map((f) => [f.path, f.style])));
+  for (const folder of record.folders ?? []) {
+    try {
+      rmdirSync(pathIn(projectDir, folder));
+    } catch {
+      // Not empty: something else was put in it since, and stays.
+    }
+  }
   options.undo.forget(projectDir);
   return { projectDir, written, uncommitted: (await gitStanding(projectDir)).uncommitted };
 }

@@ -17,6 +17,8 @@ export interface UndoRecord {
   projectDir: string;
   at: string;
   files: UndoFile[];
+  /** Folders the write created for its new files (an archive/), deepest first: undo removes them again when empty. */
+  folders?: string[];
 }
 
 export class UndoRecords {

@@ -3,11 +3,11 @@
 // after, writes, the graph shows one head, the run dialog upgrades to it, and Undo puts the folder
 // back — the dialog by keyboard, axe clean in both themes, screenshots in test-results/screens/.
 import { expect, test, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { violations } from './axe';
-import { newHome, serve } from './browserHost';
+import { serve } from './browserHost';
+import { boundDemoCopy } from './demoProjectCopy';
 
 const passphrase = 'repair e2e passphrase';
 const demoHeads = ['llm_014_model_routing', '20260113_security', 'version_lineage_004'];
@@ -21,30 +21,8 @@ async function shot(page: Page, name: string): Promise<void> {
 test('merging the demo’s heads from the graph shows the change first, upgrades to the one head, and is undone', async ({ page }) => {
   // The whole graph's axe check is a11y.spec's: here only the dialogs and the repair controls (seconds, not tens).
   test.setTimeout(90_000);
-  const home = newHome();
-  const project = join(home, 'shop');
-  cpSync(resolve('assets/demo'), project, { recursive: true });
+  const { home, project } = boundDemoCopy(passphrase);
   const files = readdirSync(project).sort();
-  const added = spawnSync(
-    process.execPath,
-    [
-      resolve('bin/switchyard.mjs'),
-      'profiles',
-      'add',
-      '--name',
-      'Shop dev',
-      '--env',
-      'dev',
-      '--engine',
-      'sqlite',
-      '--sqlite-path',
-      join(home, 'shop.sqlite'),
-      '--project',
-      project,
-    ],
-    { env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase }, encoding: 'utf8' },
-  );
-  expect(added.status, added.stderr).toBe(0);
   const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
   try {
     await page.goto(app.url);

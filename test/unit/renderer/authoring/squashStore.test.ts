@@ -3,7 +3,7 @@
 // stamp the connection needs) writes nothing; Write writes exactly those files; Undo puts them back.
 // Refusals say why and write nothing: a branch point inside the run, a database inside it, a file
 // changed since the preview.
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { call } from '../../../../src-renderer/api/client';
@@ -97,6 +97,8 @@ describe('squashing a run from the graph', () => {
     await useRepair.getState().undo();
     expect(useRepair.getState().undoError).toBeUndefined();
     expect(filesOf(project)).toEqual(before);
+    // The archive folder the squash made goes with it: the folder is as it was.
+    expect(existsSync(join(project, 'archive'))).toBe(false);
   });
 
   it('says why it refuses a run through a branch point, and a run the database stands inside; nothing is written', async () => {
