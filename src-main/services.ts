@@ -108,7 +108,10 @@ export function createServices(options: ServicesOptions): Services {
   const scratch = new ScratchPlaces(options.dataDir);
   const rehearsals = new RehearsalService(targets, operations, scratch, new RehearsalRecords(join(options.dataDir, 'rehearsals')), session);
   // The check after a run asks for drift only when it runs, after every service below exists.
-  const runner = new RunnerService(targets, session, operations, snapshots, rehearsals, (ref) => drift.afterRun(ref));
+  const runner = new RunnerService(targets, session, operations, snapshots, rehearsals, {
+    prepare: (ref, steps) => drift.prepare(ref, steps),
+    afterRun: (ref, applied) => drift.afterRun(ref, applied),
+  });
   const rollouts = new RolloutService(session, targets, runner, operations, projectRolloutScopes(projects, groups));
   const matrices = new MatrixService(projects, targets, session);
   const promotions = new PromotionService(matrices, projects, runner, operations, session);

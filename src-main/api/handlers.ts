@@ -130,7 +130,7 @@ export function createHandlers({
     'profiles.exportPgadmin': ({ names }, { actor }) => profileExports.pgadmin(names, actor),
 
     'runner.status': ({ profileId }) => runner.status({ profileId }),
-    'runner.preview': ({ profileId, request }, { actor }) => runner.preview({ profileId }, request, actor),
+    'runner.preview': ({ profileId, request }, { actor }) => runner.preview({ profileId }, request, actor, { prepareCheck: true }),
     'runner.run': ({ profileId, request, confirmation, rehearsal }, { actor }) =>
       runner.run({ profileId }, request, actor, { confirmation, ...(rehearsal ? { rehearsal } : {}) }),
     'runner.rehearse': ({ profileId, request }, { actor }) => rehearsals.rehearse({ profileId }, request, actor),

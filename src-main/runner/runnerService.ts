@@ -7,6 +7,7 @@ import type { ProjectFormat } from '../../src-shared/model/revision';
 import type { AdoptionPreview, AdoptionResult, RunFailureDetail, RunPreview, RunRequest, RunResult } from '../../src-shared/model/run';
 import type { Confirmation } from '../../src-shared/model/confirmation';
 import type { RunRehearsal } from '../../src-shared/model/rehearsal';
+import { schemaCheckLines, schemaCheckSummary } from '../../src-shared/model/schemaCheck';
 import type { MigrationStatus } from '../../src-shared/model/status';
 import type { TargetRef } from '../../src-shared/model/targetRef';
 import type { LoadedProject } from '../migrations/project';
@@ -23,6 +24,7 @@ import { destructionOf } from './destruction';
 import { previewSql, runSql, type RunOptions, type SqlProject } from './sqlRun';
 import { checkBeforeRun } from './preflight';
 import type { RehearsalGate } from './rehearsal/rehearsalGate';
+import type { SchemaChecks } from './schemaCheckGate';
 import { targetStatus } from './targetStatus';
 
 /** Switchyard runs the SQL of most formats itself; a tool format (Alembic) runs through its own command. */
@@ -96,14 +98,23 @@ export class RunnerService {
     private readonly operations: Operations,
     private readonly snapshots: SnapshotService,
     private readonly rehearsals: RehearsalGate,
+    /** The schema check after a run; absent, runs say they were not checked. */
+    private readonly schemaChecks?: SchemaChecks,
   ) {}
 
   status(ref: TargetRef): Promise<MigrationStatus> {
     return targetStatus(this.targets.resolve(ref).target);
   }
 
-  preview(ref: TargetRef, request: RunRequest, actor: string): Promise<RunPreview> {
-    return previewTarget(this.targets.resolve(ref).target, request, actor);
+  /**
+   * `prepareCheck`: also start replaying, in the background, what the migrations make once the plan ran,
+   * so the check after the run is a read (the run dialog, whose user reads the preview first; never a
+   * CLI process, which may exit before the replay ends).
+   */
+  async preview(ref: TargetRef, request: RunRequest, actor: string, { prepareCheck = false }: { prepareCheck?: boolean } = {}): Promise<RunPreview> {
+    const preview = await previewTarget(this.targets.resolve(ref).target, request, actor);
+    if (prepareCheck && request.action !== 'stamp') this.schemaChecks?.prepare(ref, preview.steps);
+    return preview;
   }
 
   /** What `adopt` would write: `from`'s recorded history in the project format's own bookkeeping. */
@@ -129,17 +140,24 @@ export class RunnerService {
    * runs. `lockTimeoutMs`: how long to wait for another run's lock (the CLI's --lock-timeout).
    * `rehearsal`: rehearse on a clone first (stopping at its failure), or refuse unless this plan
    * succeeded on this schema already (E_NOT_REHEARSED); checked inside the operation, before anything runs.
+   * `schemaCheck: false`: no comparison of the whole schema after the run (the result says it was skipped).
    */
   run(
     ref: TargetRef,
     request: RunRequest,
     actor: string,
-    { confirmation, lockTimeoutMs, rehearsal }: { confirmation: Confirmation; lockTimeoutMs?: number; rehearsal?: RunRehearsal },
+    {
+      confirmation,
+      lockTimeoutMs,
+      rehearsal,
+      schemaCheck = true,
+    }: { confirmation: Confirmation; lockTimeoutMs?: number; rehearsal?: RunRehearsal; schemaCheck?: boolean },
   ): OperationStarted {
     const { target, options, take } = this.prepareRun(ref, request, actor, { confirmation, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }) });
     return this.operations.start('runner.run', async (operation) => {
-      if (rehearsal) await this.rehearsals.beforeRun(target, request, rehearsal, operation);
-      return runTarget(target, request, { ...options, operation }, take);
+      if (rehearsal) await this.rehearsals.beforeRun(target, request, rehearsal, operation, actor);
+      const result = await runTarget(target, request, { ...options, operation }, take);
+      return this.checked(ref, result, operation, schemaCheck);
     });
   }
 
@@ -155,7 +173,25 @@ export class RunnerService {
     operation: OperationContext,
   ): Promise<RunResult> {
     const { target, options, take } = this.prepareRun(ref, request, actor, { confirmation, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }) });
-    return runTarget(target, request, { ...options, operation }, take);
+    return this.checked(ref, await runTarget(target, request, { ...options, operation }, take), operation, true);
+  }
+
+  /**
+   * The run's result with the check of the whole schema after it: what the migrations make at what the
+   * database has applied now, against the database (after the run's lock is released, so nothing waits on it).
+   */
+  private async checked(ref: TargetRef, result: RunResult, operation: OperationContext, wanted: boolean): Promise<RunResult> {
+    const checks = this.schemaChecks;
+    const notChecked = (why: string): RunResult => ({ ...result, schemaCheck: { checked: false, why } });
+    if (!wanted) return notChecked('skipped when the run was started');
+    if (result.steps.length === 0) return notChecked('nothing ran');
+    if (result.request.action === 'stamp') return notChecked('a stamp runs no SQL (the schema is what it was; switchyard drift compares it)');
+    if (!checks) return notChecked('no schema check in this process');
+    operation.log('info', 'Checking the schema against what the migrations make…');
+    const schemaCheck = await checks.afterRun(ref, result.status.applied);
+    operation.log(schemaCheck.checked && schemaCheck.report.objects.length === 0 ? 'info' : 'warn', schemaCheckSummary(schemaCheck));
+    for (const line of schemaCheckLines(schemaCheck)) operation.log('warn', `  ${line}`);
+    return { ...result, schemaCheck };
   }
 
   private prepareRun(

@@ -2,16 +2,23 @@
 // has applied (replayed one revision at a time, so each object knows its revision; cached), with the
 // project's exclusion rules setting another application's objects apart. The CLI's `switchyard drift`,
 // the API and the app all come here.
+import { toWireError } from '../../src-shared/errors';
 import { type DriftReport, type ExclusionRules, noExclusions } from '../../src-shared/model/drift';
+import type { RunSchemaCheck } from '../../src-shared/model/schemaCheck';
 import type { TargetRef } from '../../src-shared/model/targetRef';
 import { driftOf } from '../../src-shared/schema/drift';
+import { appliedWithAncestors } from '../../src-shared/graph/planner';
+import type { PreviewStep } from '../../src-shared/model/run';
 import { engineFor } from '../engines/engineFor';
+import { readRecorded } from '../runner/versionTables';
+import type { SchemaChecks } from '../runner/schemaCheckGate';
+import { loadTargetProject } from '../targets/migrationTarget';
 import type { StoreSession } from '../session/storeSession';
 import type { TargetResolver } from '../targets/targetResolver';
 import { withDriver } from '../targets/withDriver';
 import type { ExpectedSchemaService } from './expectedSchemaService';
 
-export class DriftService {
+export class DriftService implements SchemaChecks {
   constructor(
     private readonly targets: TargetResolver,
     private readonly session: StoreSession,
@@ -19,9 +26,57 @@ export class DriftService {
   ) {}
 
   async drift(ref: TargetRef): Promise<DriftReport> {
+    return this.report(ref, true);
+  }
+
+  /**
+   * The runner's check after a run: the same comparison, but the migrations replayed in one go (or
+   * answered from the cache); only when something drifted are they replayed one revision at a time, to
+   * name each object's revision. Never throws: what kept it from comparing is said instead.
+   */
+  async afterRun(ref: TargetRef, appliedNow: readonly string[]): Promise<RunSchemaCheck> {
+    const started = performance.now();
+    try {
+      const first = await this.report(ref, false, appliedNow);
+      const named = first.objects.length > 0 && first.objects.some((o) => o.revision === null);
+      const report = named ? await this.report(ref, true, appliedNow) : first;
+      return { checked: true, report, ms: Math.round(performance.now() - started) };
+    } catch (error) {
+      return { checked: false, why: toWireError(error).message };
+    }
+  }
+
+  /**
+   * Before a run (its preview): what the migrations make once `steps` ran, replayed in the background so
+   * `afterRun` finds it. Nothing waits for it; a failure here is said by the check after the run, which asks again.
+   */
+  prepare(ref: TargetRef, steps: readonly PreviewStep[]): void {
+    if (steps.length === 0) return;
+    const after = async () => {
+      const { target } = this.targets.resolve(ref);
+      const project = loadTargetProject(target);
+      const recorded = await withDriver(target, (driver) => readRecorded(driver, project));
+      const applied = appliedWithAncestors(
+        project.graph,
+        recorded.records.map((r) => r.revision),
+      );
+      for (const step of steps) {
+        if (step.direction === 'up') applied.add(step.revision);
+        else applied.delete(step.revision);
+      }
+      await this.expected.ofTarget(ref, undefined, { appliedNow: [...applied] });
+    };
+    after().catch(() => undefined);
+  }
+
+  /** `byRevision`: replay one revision at a time unless the cache knows each object's revision already. */
+  private async report(ref: TargetRef, byRevision: boolean, appliedNow?: readonly string[]): Promise<DriftReport> {
     const { target } = this.targets.resolve(ref);
-    const { schema: expectedSchema, createdBy = {}, ...expected } = await this.expected.ofTarget(ref, undefined, { byRevision: true });
-    const actual = await withDriver(target, (driver) => engineFor(target.connection.engine).schema.read(driver));
+    // The database is read while the migrations replay: neither waits for the other.
+    const [{ schema: expectedSchema, createdBy = {}, ...expected }, actual] = await Promise.all([
+      this.expected.ofTarget(ref, undefined, { byRevision, ...(appliedNow ? { appliedNow } : {}) }),
+      withDriver(target, (driver) => engineFor(target.connection.engine).schema.read(driver)),
+    ]);
     const rules = 'profileId' in ref ? this.rules(ref.profileId) : noExclusions;
     // The replay filled createdBy in upgrade order: its revisions' first appearances are the project's order.
     const order = [...new Set(Object.values(createdBy))];

@@ -14,7 +14,7 @@ import type { TargetResolver } from '../targets/targetResolver';
 import { withDriver } from '../targets/withDriver';
 import type { ExpectedSchemaCache, ReplayKey } from './expected/expectedSchemaCache';
 import { projectChecksum } from './expected/projectChecksum';
-import { replayedSchema, type ReplaySource } from './expected/replayedSchema';
+import { replayedSchema, type ReplayedSchema, type ReplaySource } from './expected/replayedSchema';
 
 /** A project without a database: `expected:DIR[@REV,…]` of the diff. */
 export interface ProjectAlone {
@@ -43,6 +43,7 @@ const keptProjects = 16;
 
 export class ExpectedSchemaService {
   private readonly projects = new Map<string, LoadedProject>();
+  private readonly inFlight = new Map<string, Promise<ReplayedSchema & { replayedAt: string }>>();
 
   constructor(
     private readonly targets: TargetResolver,
@@ -53,8 +54,13 @@ export class ExpectedSchemaService {
   /**
    * `revisions`: replay up to these instead of what the target has applied. `byRevision`: know which
    * revision made each object (`createdBy`), replaying one revision at a time when the cache lacks it.
+   * `appliedNow`: what the target has applied, when the caller has just read it (not read again).
    */
-  async ofTarget(ref: TargetRef, revisions?: readonly string[], { byRevision = false }: { byRevision?: boolean } = {}): Promise<ExpectedSchema> {
+  async ofTarget(
+    ref: TargetRef,
+    revisions?: readonly string[],
+    { byRevision = false, appliedNow }: { byRevision?: boolean; appliedNow?: readonly string[] } = {},
+  ): Promise<ExpectedSchema> {
     const { target } = this.targets.resolve(ref);
     // A target without a project is refused as every service refuses it (E_PROJECT_NOT_FOUND).
     if (!target.projectDir) loadTargetProject(target);
@@ -63,7 +69,8 @@ export class ExpectedSchemaService {
     if (revisions && revisions.length > 0) {
       chosen = { ids: resolveRevisions(project, revisions), from: 'the revisions asked for', unknownApplied: [] };
     } else {
-      const recorded = (await withDriver(target, (driver) => readRecorded(driver, project))).records.map((r) => r.revision);
+      // `appliedNow`: what the target records as applied, read by the caller just now (a run's status after it).
+      const recorded = appliedNow ?? (await withDriver(target, (driver) => readRecorded(driver, project))).records.map((r) => r.revision);
       chosen = {
         ids: recorded.filter((id) => project.graph.byId.has(id)),
         from: `what ${target.name} has applied`,
@@ -131,11 +138,28 @@ export class ExpectedSchemaService {
     const cached = this.cache.get(key);
     // A replay run one revision at a time answers both questions; one run in one go only the first.
     if (cached && (!byRevision || cached.createdBy)) return { ...cached, ...answer, fromCache: true };
-    const replayedAt = new Date().toISOString();
-    const oneByOne = byRevision ? upgradeOrder(project.graph, applied) : undefined;
-    const { schema, replayedIn, createdBy } = await replayedSchema(source, heads, this.place, oneByOne);
+    // The same replay already under way (prepared before a run, asked for again after it) is awaited, not run twice.
+    const flight = JSON.stringify([key, byRevision]);
+    let replay = this.inFlight.get(flight);
+    if (!replay) {
+      replay = this.replay(source, project, applied, heads, byRevision).finally(() => this.inFlight.delete(flight));
+      this.inFlight.set(flight, replay);
+    }
+    const { schema, replayedIn, replayedAt, createdBy } = await replay;
     const expected: ExpectedSchema = { schema, replayedIn, replayedAt, fromCache: false, ...answer, ...(createdBy ? { createdBy } : {}) };
     this.cache.put(key, expected);
     return expected;
+  }
+
+  private async replay(
+    source: ReplaySource,
+    project: LoadedProject,
+    applied: ReadonlySet<string>,
+    heads: string[],
+    byRevision: boolean,
+  ): Promise<ReplayedSchema & { replayedAt: string }> {
+    const replayedAt = new Date().toISOString();
+    const oneByOne = byRevision ? upgradeOrder(project.graph, applied) : undefined;
+    return { ...(await replayedSchema(source, heads, this.place, oneByOne)), replayedAt };
   }
 }

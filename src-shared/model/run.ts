@@ -1,6 +1,7 @@
 // Upgrade, downgrade and stamp as the UI previews them and the runner reports them.
 import type { Snapshot } from './reset';
 import type { ProjectFormat } from './revision';
+import type { RunSchemaCheck } from './schemaCheck';
 import type { MigrationStatus } from './status';
 
 export const runActions = ['upgrade', 'downgrade', 'stamp'] as const;
@@ -63,6 +64,8 @@ export interface RunResult {
   status: MigrationStatus;
   /** The snapshot taken first (request.snapshotFirst): restoring it undoes the run. */
   snapshot?: Snapshot;
+  /** The whole schema after the run against what the migrations make at what is applied now (runs through RunnerService). */
+  schemaCheck?: RunSchemaCheck;
 }
 
 /** What a failed run's error detail carries besides the failing step's (revision, direction, file…). */

@@ -15,17 +15,23 @@ import { writeNativeProject, type RevisionSpec } from '../support/nativeProject'
 import { medianMs, round, withBaseline, type BenchmarkSuite } from './harness';
 
 const migrations = 200;
-const specs: RevisionSpec[] = Array.from({ length: migrations }, (_, i) => ({
-  id: `m${String(i).padStart(3, '0')}`,
-  parents: i === 0 ? [] : [`m${String(i - 1).padStart(3, '0')}`],
-  message: `table ${i}`,
-  up:
-    i % 2 === 0
-      ? `CREATE TABLE t_${i} (id bigint PRIMARY KEY, payload text, created_at timestamptz DEFAULT now());\nCREATE INDEX t_${i}_created ON t_${i} (created_at);`
-      : `ALTER TABLE t_${i - 1} ADD COLUMN note_${i} text;\nALTER TABLE t_${i - 1} ADD CONSTRAINT t_${i - 1}_payload CHECK (payload <> '');`,
-}));
 
-async function admin(server: PostgresServer, sql: string): Promise<void> {
+/** `count` native migrations: a table with an index, then a column and a check on it, in turns. */
+export function tableMigrations(count: number): RevisionSpec[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `m${String(i).padStart(3, '0')}`,
+    parents: i === 0 ? [] : [`m${String(i - 1).padStart(3, '0')}`],
+    message: `table ${i}`,
+    up:
+      i % 2 === 0
+        ? `CREATE TABLE t_${i} (id bigint PRIMARY KEY, payload text, created_at timestamptz DEFAULT now());\nCREATE INDEX t_${i}_created ON t_${i} (created_at);`
+        : `ALTER TABLE t_${i - 1} ADD COLUMN note_${i} text;\nALTER TABLE t_${i - 1} ADD CONSTRAINT t_${i - 1}_payload CHECK (payload <> '');`,
+  }));
+}
+
+const specs = tableMigrations(migrations);
+
+export async function admin(server: PostgresServer, sql: string): Promise<void> {
   const client = new pg.Client({ host: server.host, port: server.port, user: server.user, password: server.password, database: 'postgres' });
   await client.connect();
   try {

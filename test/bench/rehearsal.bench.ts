@@ -39,7 +39,7 @@ async function admin(server: PostgresServer, sql: string, db = 'postgres'): Prom
 }
 
 async function rehearsal(services: Services, ref: { url: string; project: string }): Promise<Rehearsal> {
-  const started = services.rehearsals.rehearse(ref, { action: 'upgrade', to: 'heads' });
+  const started = services.rehearsals.rehearse(ref, { action: 'upgrade', to: 'heads' }, 'bench');
   return new Promise((resolve, reject) => {
     const stop = services.events.onEvent((message) => {
       if (message.event !== 'op.done' || message.payload.opId !== started.opId) return;

@@ -15,6 +15,7 @@ import { parseFlags } from '../parseFlags';
 import { restoreCommand } from '../commandHint';
 import { destructionLines } from '../destructionLines';
 import { rehearsalReport } from '../rehearsalReport';
+import { rehearseFirst } from '../rehearseFirst';
 import { followOperation } from '../followOperation';
 import { openServices } from '../openServices';
 import { printJson, say, UsageError, warn } from '../output';
@@ -128,7 +129,7 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
   const extra =
     action === 'status'
       ? '  --check      exit 3 when migrations are pending\n'
-      : `  --to TARGET  ${action === 'upgrade' ? 'default: heads' : 'required'} (heads, head, base, an id prefix, label@head, +1, -1, rev+2…)\n  --dry-run    print the exact SQL and the preflight findings; change nothing\n  --yes-production   required for a production connection\n  --lock-timeout S   wait this long for another run's lock (default 10)\n${action === 'stamp' ? '' : "  --snapshot-first   take a snapshot before the first statement (restoring it undoes the run)\n  --end-sessions     with --snapshot-first: end the database's sessions for the copy (PostgreSQL)\n  --rehearse         run the exact plan on a clone of the database and print what happened; the database is only read\n  --rehearsed        refuse to run unless a rehearsal of this plan succeeded on the schema the database has now\n"}${action === 'stamp' ? '  --down       remove records down to TARGET instead of adding them up to it\n' : ''}`;
+      : `  --to TARGET  ${action === 'upgrade' ? 'default: heads' : 'required'} (heads, head, base, an id prefix, label@head, +1, -1, rev+2…)\n  --dry-run    print the exact SQL and the preflight findings; change nothing\n  --yes-production   required for a production connection\n  --lock-timeout S   wait this long for another run's lock (default 10)\n${action === 'stamp' ? '' : "  --snapshot-first   take a snapshot before the first statement (restoring it undoes the run)\n  --end-sessions     with --snapshot-first: end the database's sessions for the copy (PostgreSQL)\n  --rehearse         run the exact plan on a clone of the database and print what happened; the database is only read\n  --rehearsed        refuse to run unless a rehearsal of this plan succeeded on the schema the database has now\n  --no-rehearse      on a staging or production connection: run without rehearsing on a clone first (the default rehearses)\n  --no-schema-check  do not compare the whole schema with what the migrations make after the run\n"}${action === 'stamp' ? '  --down       remove records down to TARGET instead of adding them up to it\n' : ''}`;
   const usage = `Usage: switchyard ${action} (--profile NAME | --url URL) [--project DIR] ${action === 'status' ? '[--check]' : '--to TARGET [--dry-run]'} [--json]\n\n${summary}\n\n${extra}  --json       machine-readable output\n\n${targetUsage}${action === 'stamp' ? '' : perDatabaseUsage}`;
   return {
     name: action,
@@ -151,6 +152,8 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
             'end-sessions': { type: 'boolean' },
             rehearse: { type: 'boolean' },
             rehearsed: { type: 'boolean' },
+            'no-rehearse': { type: 'boolean' },
+            'no-schema-check': { type: 'boolean' },
           },
         },
         usage,
@@ -184,6 +187,8 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         if (action === 'stamp' && (values.rehearse || values.rehearsed)) throw new UsageError('stamp runs no SQL, so it has nothing to rehearse.');
         if (values.rehearse && (values.rehearsed || values['dry-run']))
           throw new UsageError('--rehearse runs nothing on the database itself: it takes neither --rehearsed nor --dry-run.');
+        if (values['no-rehearse'] && (values.rehearse || values.rehearsed))
+          throw new UsageError('--no-rehearse skips the rehearsal: it takes neither --rehearse nor --rehearsed.');
         const request: RunRequest = checkedInput(
           api['runner.run'].input.shape.request,
           {
@@ -204,7 +209,7 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
           return preview.findings.some((f) => f.severity === 'error') ? 1 : 0;
         }
         if (values.rehearse) {
-          const rehearsal = await followOperation(services, 'runner.rehearse', services.rehearsals.rehearse(ref, request), {
+          const rehearsal = await followOperation(services, 'runner.rehearse', services.rehearsals.rehearse(ref, request, actorName('cli')), {
             json,
             stopping: 'stopping the rehearsal after the current revision; the clone is dropped',
           });
@@ -219,8 +224,23 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
         for (const line of destructionLines(destruction)) warn(`switchyard: ${line}\n`);
         // A script cannot type: --yes-production is the CLI's typed confirmation of the connection it names.
         const confirmation = values['yes-production'] ? { typedName: target.name } : {};
+        // Staging and production rehearse on a clone first, as the app's run dialog does, unless --no-rehearse.
+        const firstRehearsal = values.rehearsed
+          ? undefined
+          : await rehearseFirst(services, ref, target, request, { json, skip: Boolean(values['no-rehearse']) });
+        if (firstRehearsal && !firstRehearsal.ok) {
+          if (json) printJson({ rehearsal: firstRehearsal, ran: false });
+          warn(`switchyard: the rehearsal on a clone failed, so nothing ran on ${target.name}. [E_REHEARSAL_FAILED]\n`);
+          return 1;
+        }
+        const rehearsal = values.rehearsed ? ('required' as const) : firstRehearsal ? ('first' as const) : undefined;
         const started = withCliWayOut(() =>
-          services.runner.run(ref, request, actor, { confirmation, lockTimeoutMs, ...(values.rehearsed ? { rehearsal: 'required' as const } : {}) }),
+          services.runner.run(ref, request, actor, {
+            confirmation,
+            lockTimeoutMs,
+            ...(rehearsal ? { rehearsal } : {}),
+            ...(values['no-schema-check'] ? { schemaCheck: false } : {}),
+          }),
         );
         const result = await followOperation(services, 'runner.run', started, { json, stopping: 'stopping after the current revision' });
         if (result.snapshot && !json)
@@ -231,6 +251,8 @@ function runCommand(action: RunAction | 'status', summary: string): Command {
             totalMs: result.totalMs,
             status: statusJson(result.status),
             ...(result.snapshot ? { snapshot: result.snapshot } : {}),
+            schemaCheck: result.schemaCheck ?? null,
+            ...(firstRehearsal ? { rehearsal: firstRehearsal } : {}),
           });
         else {
           const now = `now at ${result.status.heads.join(', ') || 'base'}.`;

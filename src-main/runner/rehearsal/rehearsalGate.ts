@@ -7,5 +7,5 @@ import type { MigrationTarget } from '../../targets/migrationTarget';
 
 export interface RehearsalGate {
   /** Throws E_NOT_REHEARSED, or E_REHEARSAL_FAILED when `first` rehearsed and it failed; returns when the run may go on. */
-  beforeRun(target: MigrationTarget, request: RunRequest, how: RunRehearsal, operation: OperationContext): Promise<void>;
+  beforeRun(target: MigrationTarget, request: RunRequest, how: RunRehearsal, operation: OperationContext, actor: string): Promise<void>;
 }

@@ -9,11 +9,13 @@ import type { TargetRef } from '../../../src-shared/model/targetRef';
 import { engineFor } from '../../engines/engineFor';
 import type { OperationContext, Operations } from '../../operations/operations';
 import type { ScratchPlace } from '../../scratch/scratchDatabase';
+import type { StoreSession } from '../../session/storeSession';
 import type { MigrationTarget } from '../../targets/migrationTarget';
 import type { TargetResolver } from '../../targets/targetResolver';
 import type { RehearsalGate } from './rehearsalGate';
 import { rehearsalKeyNow } from './rehearsalKey';
 import type { RehearsalRecords } from './rehearsalRecords';
+import { rehearsalAuditRecord } from './rehearsalAudit';
 import { rehearse } from './rehearse';
 
 export class RehearsalService implements RehearsalGate {
@@ -22,12 +24,14 @@ export class RehearsalService implements RehearsalGate {
     private readonly operations: Operations,
     private readonly place: ScratchPlace,
     private readonly records: RehearsalRecords,
+    /** Where rehearsals are audited; a --url run without the store's passphrase has none, as its runs. */
+    private readonly session?: StoreSession,
   ) {}
 
   /** Runs the plan on a clone as a long operation; op.done carries the Rehearsal, failed or not. */
-  rehearse(ref: TargetRef, request: RunRequest): OperationStarted {
+  rehearse(ref: TargetRef, request: RunRequest, actor: string): OperationStarted {
     const { target } = this.targets.resolve(ref);
-    return this.operations.start('runner.rehearse', (operation) => this.rehearseTarget(target, request, operation));
+    return this.operations.start('runner.rehearse', (operation) => this.rehearseTarget(target, request, operation, actor));
   }
 
   async standing(ref: TargetRef, request: RunRequest): Promise<RehearsalStanding> {
@@ -35,7 +39,7 @@ export class RehearsalService implements RehearsalGate {
     return this.records.standing(await rehearsalKeyNow(target, request));
   }
 
-  async beforeRun(target: MigrationTarget, request: RunRequest, how: RunRehearsal, operation: OperationContext): Promise<void> {
+  async beforeRun(target: MigrationTarget, request: RunRequest, how: RunRehearsal, operation: OperationContext, actor: string): Promise<void> {
     const standing = this.records.standing(await rehearsalKeyNow(target, request));
     if (standing.state === 'rehearsed') {
       operation.log('info', `Rehearsed ${standing.rehearsal ? formatMoment(standing.rehearsal.at) : 'before'}: the same plan succeeded on this schema.`);
@@ -48,7 +52,7 @@ export class RehearsalService implements RehearsalGate {
         { standing: standing.state },
       );
     }
-    const rehearsal = await this.rehearseTarget(target, request, operation);
+    const rehearsal = await this.rehearseTarget(target, request, operation, actor);
     if (!rehearsal.ok) {
       throw new SwitchyardError(
         'E_REHEARSAL_FAILED',
@@ -59,9 +63,10 @@ export class RehearsalService implements RehearsalGate {
     operation.log('info', `Rehearsal succeeded in ${rehearsal.totalMs} ms; running on ${target.name}.`);
   }
 
-  private async rehearseTarget(target: MigrationTarget, request: RunRequest, operation: OperationContext): Promise<Rehearsal> {
+  private async rehearseTarget(target: MigrationTarget, request: RunRequest, operation: OperationContext, actor: string): Promise<Rehearsal> {
     const rehearsal = await rehearse(target, request, this.place, operation);
     this.records.keep(engineFor(target.connection.engine).databaseKey(target.connection), rehearsal);
+    if (this.session && !this.session.status().locked) this.session.store.audit.append(rehearsalAuditRecord(rehearsal, actor));
     return rehearsal;
   }
 }

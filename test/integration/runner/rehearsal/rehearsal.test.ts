@@ -57,7 +57,7 @@ async function finished(built: Services, started: OperationStarted): Promise<Ope
 }
 
 async function rehearsed(built: Services, ref: TargetRef, to: string): Promise<Rehearsal> {
-  const done = await finished(built, built.rehearsals.rehearse(ref, { action: 'upgrade', to }));
+  const done = await finished(built, built.rehearsals.rehearse(ref, { action: 'upgrade', to }, 'tester'));
   if (!done.ok) throw new Error(`${done.error.code}: ${done.error.message}`);
   return done.result as Rehearsal;
 }
@@ -144,7 +144,7 @@ describe('rehearsal on PostgreSQL', () => {
     });
     onTestFinished(stop);
 
-    const done = await finished(built, built.rehearsals.rehearse(ref, { action: 'upgrade', to: 'heads' }));
+    const done = await finished(built, built.rehearsals.rehearse(ref, { action: 'upgrade', to: 'heads' }, 'tester'));
 
     expect(!done.ok && done.error.code).toBe('E_CANCELLED');
     const clone = /CREATE DATABASE (\S+) TEMPLATE/.exec(lines.join('\n'))?.[1];
