@@ -16,6 +16,7 @@ import { DestructionList } from './DestructionList';
 import { directionOf, targetChoices, targetProblem } from './migrationTargets';
 import { RehearsalLine } from './RehearsalLine';
 import { RunFailure } from './RunFailure';
+import { SchemaCheckResult } from './SchemaCheckResult';
 import { StampedTables } from './StampedTables';
 import { TargetPicker } from './TargetPicker';
 import { useRunDialog } from './runDialogStore';
@@ -211,6 +212,7 @@ export function RunDialog() {
           {state.result.snapshot && ` Snapshot “${state.result.snapshot.name}” was taken first: restoring it (Reset tab) undoes this run.`}
         </p>
       )}
+      {phase === 'done' && state.result?.schemaCheck && !stamp && <SchemaCheckResult check={state.result.schemaCheck} />}
       {phase === 'done' && stamp && state.result && (
         <p className="muted">
           {request.down ? 'Records removed' : 'Recorded as applied'}: {state.result.steps.map((s) => s.revision).join(', ')}
