@@ -1,6 +1,6 @@
-// `switchyard store rekey|backup|restore|lock`: the store's keys and copies.
+// `switchyard store rekey|backup|restore|status|lock`: the store's keys and copies.
 import { existsSync, watch } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { passphraseRule } from '../../../src-shared/model/passphraseStrength';
 import { countOf } from '../../../src-shared/format/plural';
@@ -8,11 +8,11 @@ import { defaultDataDir } from '../../paths';
 import { actorName } from '../../services';
 import { AuditLog } from '../../store/auditLog';
 import { backupKeysSuffix, backupStore, restoreStore } from '../../store/backupStore';
-import { passphraseKeyProvider, type KeyProvider } from '../../store/keyProvider';
+import { kdfFileName, keychainKeyFileName, passphraseKeyProvider, type KeyProvider } from '../../store/keyProvider';
 import { openStore } from '../../store/openStore';
 import { rekeyStore } from '../../store/rekeyStore';
 import { storeExists } from '../../store/storeFiles';
-import { holderFile, requestLock, type StoreHolder } from '../../store/storeHolders';
+import { holderFile, otherHolders, requestLock, type StoreHolder } from '../../store/storeHolders';
 import type { Command } from '../command';
 import { parseFlags } from '../parseFlags';
 import { printJson, say, UsageError } from '../output';
@@ -30,6 +30,10 @@ const usage = `Usage:
       Replace the store with the backup in FILE, opened with SWITCHYARD_PASSPHRASE (or a prompt): the
       passphrase the store had when it was backed up. Checked whole before anything is replaced; the
       store it replaces is kept in a before-restore-<time> folder beside it.
+  switchyard store status [--json]
+      Where the store is, whether a passphrase or the desktop app's OS keychain keeps its key, and which
+      running Switchyards have it open. Moving the key between the keychain and a passphrase needs the
+      keychain, which only the desktop app reaches: Store and security there does it, both ways.
   switchyard store lock [--json]
       Lock the store in every running Switchyard (the desktop app, serve, commands running): each closes
       the store and its SSH tunnels, and asks for the passphrase again.
@@ -63,6 +67,32 @@ function requireStore(dataDir: string): void {
   if (!storeExists(dataDir)) throw new SwitchyardError('E_NOT_FOUND', `There is no store in ${dataDir}.`);
 }
 
+interface StoreStatus {
+  dataDir: string;
+  exists: boolean;
+  keySource: 'passphrase' | 'keychain' | null;
+  openIn: StoreHolder[];
+}
+
+/** Read from the files beside the store alone: no key is needed to say how it is kept. */
+function storeStatus(dataDir: string): StoreStatus {
+  const exists = storeExists(dataDir);
+  const keySource = !exists ? null : existsSync(join(dataDir, keychainKeyFileName)) ? 'keychain' : existsSync(join(dataDir, kdfFileName)) ? 'passphrase' : null;
+  return { dataDir, exists, keySource, openIn: otherHolders(dataDir) };
+}
+
+function statusText({ dataDir, exists, keySource, openIn }: StoreStatus): string {
+  if (!exists) return `There is no store in ${dataDir} yet: the first command that needs one creates it with a passphrase.\n`;
+  const key =
+    keySource === 'keychain'
+      ? "its key is kept by the desktop app's OS keychain (store.key): the CLI cannot open it until Store and security in the app moves it to a passphrase"
+      : keySource === 'passphrase'
+        ? 'it opens with a passphrase (store.kdf.json)'
+        : 'its key file (store.kdf.json or store.key) is missing, so nothing can open it: restore it from the same backup as the store';
+  const open = openIn.length ? `Open in ${openIn.map((h) => `${h.what} (pid ${h.pid})`).join(', ')}.` : 'No running Switchyard has it open.';
+  return `The store ${join(dataDir, 'switchyard.db')}: ${key}.\n${open}\n`;
+}
+
 /** Waits (up to `ms`) for the holders asked to lock to let the store go; returns those still holding it. */
 function released(dataDir: string, holders: StoreHolder[], ms: number): Promise<StoreHolder[]> {
   const holding = () => holders.filter((h) => existsSync(holderFile(dataDir, h.pid, 'json')));
@@ -87,7 +117,8 @@ async function run(args: string[]): Promise<number> {
   const json = Boolean(flags.json);
   const dataDir = defaultDataDir();
   const needsFile = sub === 'backup' || sub === 'restore';
-  if (!sub || !['rekey', 'backup', 'restore', 'lock'].includes(sub) || extra !== undefined || needsFile !== (file !== undefined)) throw new UsageError(usage);
+  if (!sub || !['rekey', 'backup', 'restore', 'status', 'lock'].includes(sub) || extra !== undefined || needsFile !== (file !== undefined))
+    throw new UsageError(usage);
   switch (sub) {
     case 'rekey': {
       requireStore(dataDir);
@@ -124,6 +155,12 @@ async function run(args: string[]): Promise<number> {
       else say(`Restored the store from ${path}.${aside ? ` The store it replaced is kept in ${aside}.` : ''}\n`);
       return 0;
     }
+    case 'status': {
+      const status = storeStatus(dataDir);
+      if (json) printJson(status);
+      else say(statusText(status));
+      return 0;
+    }
     default: {
       const asked = requestLock(dataDir);
       const holding = await released(dataDir, asked, 10_000);
@@ -144,7 +181,7 @@ async function run(args: string[]): Promise<number> {
 
 export const storeCommand: Command = {
   name: 'store',
-  summary: "the store's keys: change the passphrase, back up and restore, lock every running Switchyard",
+  summary: "the store's keys: change the passphrase, back up and restore, say how it is kept, lock every running Switchyard",
   usage,
   run,
 };

@@ -126,6 +126,15 @@ describe('the store’s keys from the app', () => {
       "opens with the OS keychain's key",
     );
 
+    // The CLI says how the store is kept, and that a passphrase cannot open it while the keychain keeps its key.
+    const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase });
+    const status = await cli.run(['store', 'status']);
+    expect(status.stdout).toContain("its key is kept by the desktop app's OS keychain");
+    expect(status.stdout).toContain(`(pid ${process.pid})`);
+    const listed = await cli.run(['profiles', 'list']);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain('switch it to a passphrase in the app (Store and security › Use a passphrase instead)');
+
     const toPassphrase = await call(services, 'store.usePassphrase', { passphrase: 'a passphrase again at last' });
     expect(toPassphrase.keySource).toBe('passphrase');
     expect((await call(services, 'audit.list', { limit: 5 })).filter((e) => e.action === 'store.keySource').map((e) => e.detail)).toEqual([
@@ -136,6 +145,7 @@ describe('the store’s keys from the app', () => {
     expect(existsSync(join(home, 'store.key'))).toBe(false);
     expect(await opensWith(home, keychain)).toBe('E_STORE_KEY_MISSING');
     expect(await opensWith(home, passphraseKeyProvider('a passphrase again at last'))).toEqual(['billing']);
+    expect(JSON.parse((await cli.run(['store', 'status', '--json'])).stdout)).toMatchObject({ keySource: 'passphrase', exists: true });
   });
 
   it('says the keychain cannot be used where there is none (the browser host, the CLI)', async () => {
