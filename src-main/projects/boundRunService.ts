@@ -3,13 +3,22 @@
 // downgrade split into each database's targets, run one database after another through the runner
 // (each run checked, locked and audited as a run), stopping all at the first failure. The whole
 // coordinated run is audited once more, with what each database ran and which did not start.
-import { SwitchyardError, toWireError } from '../../src-shared/errors';
+import { SwitchyardError, toWireError, type WireError } from '../../src-shared/errors';
+import type { TargetRef } from '../../src-shared/model/targetRef';
 import type { MemberTarget, Project } from '../../src-shared/model/project';
-import type { BoundConnection, BoundRunDatabase, BoundRunInput, BoundRunResult, BoundStatus } from '../../src-shared/model/boundRun';
+import type {
+  BoundConnection,
+  BoundPreview,
+  BoundPreviewDatabase,
+  BoundRunDatabase,
+  BoundRunInput,
+  BoundRunResult,
+  BoundStatus,
+} from '../../src-shared/model/boundRun';
 import { boundRunLine } from '../../src-shared/model/boundRun';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import type { MigrationStatus } from '../../src-shared/model/status';
-import { bindingOwnership, type BindingOwnership } from '../../src-shared/projects/bindingOwnership';
+import { bindingOwnership, type BindingAnomaly, type BindingOwnership } from '../../src-shared/projects/bindingOwnership';
 import { boundPlan } from '../../src-shared/projects/bindingPlan';
 import { databaseStanding } from '../../src-shared/projects/boundStatus';
 import { loadProject, type LoadedProject } from '../migrations/project';
@@ -58,6 +67,32 @@ export class BoundRunService {
     return this.projects.get(project).bindings.length > 0;
   }
 
+  /**
+   * Each bound database of the environment with the connection that plays its role (its ref), or why
+   * none can (no connection plays it, several do), in the bindings' order; with the binding anomalies.
+   */
+  connections(
+    projectName: string,
+    environment: string,
+  ): {
+    project: string;
+    environment: string;
+    databases: Array<BoundConnection & { ref?: TargetRef; error?: WireError }>;
+    anomalies: BindingAnomaly[];
+  } {
+    const { project, env, ownership, databases } = this.prepare(projectName, environment);
+    return {
+      project: project.name,
+      environment: env,
+      databases: databases.map((database) => {
+        const { members, ...connection } = database;
+        const problem = memberProblem(database, project, env);
+        return problem ? { ...connection, error: problem.toWire() } : { ...connection, ref: (members[0] as MemberTarget).ref };
+      }),
+      anomalies: ownership.anomalies,
+    };
+  }
+
   /** Each bound database's standing; one that cannot be read carries its error, the others are still read. */
   async status(projectName: string, environment: string): Promise<BoundStatus> {
     const { project, env, ownership, databases } = this.prepare(projectName, environment);
@@ -75,6 +110,50 @@ export class BoundRunService {
       }),
     );
     return { project: project.name, environment: env, databases: read, anomalies: ownership.anomalies };
+  }
+
+  /**
+   * The coordinated run's dry run: each database's targets previewed through the runner on its own
+   * connection (the exact SQL, the preflight findings), in run order; nothing changes. Refused as the
+   * run is when the target cannot be split; a database that cannot be previewed carries its error.
+   */
+  async preview(input: Omit<BoundRunInput, 'confirmation' | 'lockTimeoutMs'>, actor: string): Promise<BoundPreview> {
+    const { project, env, ownership, loaded, databases } = this.prepare(input.project, input.env);
+    const plan = boundPlan(loaded.graph, ownership, input.action, input.to);
+    const previews: BoundPreviewDatabase[] = [];
+    for (const p of plan.databases) {
+      const database = databases.find((d) => d.role === p.role) as BoundMember;
+      const { members, ...connection } = database;
+      const entry: BoundPreviewDatabase = { ...connection, targets: p.targets, steps: [], sql: '', findings: [] };
+      previews.push(entry);
+      const problem = memberProblem(database, project, env);
+      if (problem) {
+        entry.error = problem.toWire();
+        continue;
+      }
+      const ref = (members[0] as MemberTarget).ref;
+      try {
+        const foreign = databaseStanding(ownership, p.role, await this.runner.status(ref)).foreign;
+        if (foreign.length > 0) {
+          throw new SwitchyardError(
+            'E_BINDING_ANOMALY',
+            `The ${p.role} database (${database.profileName}) records ${foreign.join(', ')}, which live${foreign.length === 1 ? 's' : ''} elsewhere: the run would be refused.`,
+          );
+        }
+        const sql: string[] = [];
+        for (const to of p.targets) {
+          const preview = await this.runner.preview(ref, { action: input.action, to }, actor);
+          if (p.targets.length > 1) sql.push(`-- ${input.action} to ${to} (a revision shared with an earlier head runs once, with the first)`);
+          sql.push(preview.sql);
+          entry.findings.push(...preview.findings);
+          for (const step of preview.steps) if (!entry.steps.includes(step.revision)) entry.steps.push(step.revision);
+        }
+        entry.sql = sql.join('\n');
+      } catch (error) {
+        entry.error = toWireError(error);
+      }
+    }
+    return { project: project.name, environment: env, action: input.action, to: input.to, databases: previews };
   }
 
   /**
@@ -156,7 +235,10 @@ export class BoundRunService {
             { action: input.action, to },
             actor,
             // Checked above for the whole environment (its name typed when a connection is production).
-            { confirmation: { typedName: database.profileName as string } },
+            {
+              confirmation: { typedName: database.profileName as string },
+              ...(input.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: input.lockTimeoutMs }),
+            },
             operation,
           );
           entry.ran.push(...run.steps.map((s) => s.revision));

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import type { WireError } from '../errors';
 import { confirmationSchema } from './confirmation';
+import type { DriftReport } from './drift';
+import type { PreflightFinding } from './run';
 import { projectEnvironmentNameSchema } from './project';
 import type { BindingAnomaly } from '../projects/bindingOwnership';
 import type { BoundAction } from '../projects/bindingPlan';
@@ -21,6 +23,8 @@ export const boundRunInputSchema = z
     to: z.string().trim().min(1, 'A revision to go to is required').max(200),
     /** When any database is a production connection: the environment's name, typed. */
     confirmation: confirmationSchema.default({}),
+    /** How long each database's run waits for someone else's run lock (the CLI's --lock-timeout); the runner's default when absent. */
+    lockTimeoutMs: z.number().int().min(0).max(600_000).optional(),
   })
   .strict();
 
@@ -44,6 +48,39 @@ export interface BoundStatus {
   project: string;
   environment: string;
   databases: BoundDatabaseStatus[];
+  anomalies: BindingAnomaly[];
+}
+
+/** A coordinated run's dry run, per database in run order: the exact SQL of each target, nothing changed. */
+export interface BoundPreviewDatabase extends BoundConnection {
+  targets: string[];
+  /** The revisions it would run, in order (several heads: each once, with the first that reaches it). */
+  steps: string[];
+  sql: string;
+  findings: PreflightFinding[];
+  /** Why it could not be previewed (its role unplayed, another database's revisions recorded on it…). */
+  error?: WireError;
+}
+
+export interface BoundPreview {
+  project: string;
+  environment: string;
+  action: BoundAction;
+  to: string;
+  databases: BoundPreviewDatabase[];
+}
+
+/** Drift per bound database: each compared with its own migrations up to what it has applied. */
+export interface BoundDriftDatabase extends BoundConnection {
+  report?: DriftReport;
+  /** Why it could not be compared (no connection plays the role, the server refused…): never a silent gap. */
+  error?: WireError;
+}
+
+export interface BoundDrift {
+  project: string;
+  environment: string;
+  databases: BoundDriftDatabase[];
   anomalies: BindingAnomaly[];
 }
 

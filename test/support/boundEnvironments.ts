@@ -32,6 +32,9 @@ export type Role = (typeof roles)[number];
 
 export interface BoundEnvironments {
   services: Services;
+  /** The data folder and the store's passphrase: for the CLI on the same store (close services first). */
+  home: string;
+  passphrase: string;
   dir: string;
   /** `${env}_${role}`: its database and its profile's id and name. */
   databases: Record<string, string>;
@@ -50,7 +53,8 @@ export async function boundEnvironments(name: string, environments: readonly str
   writeNativeProject(dir, boundSpecs);
   const services = createServices({ dataDir: home, onUnexpectedError: () => undefined });
   onTestFinished(() => services.close());
-  await services.session.unlock(passphraseKeyProvider(`${name} test passphrase`, { N: 1024, r: 8, p: 1 }));
+  const passphrase = `${name} test passphrase`;
+  await services.session.unlock(passphraseKeyProvider(passphrase, { N: 1024, r: 8, p: 1 }));
   const databases: Record<string, string> = {};
   const profiles: Record<string, string> = {};
   const envs = [];
@@ -76,6 +80,8 @@ export async function boundEnvironments(name: string, environments: readonly str
   await callAs(services, actor, 'projects.create', { project: { name, dir, format: 'native', environments: envs, bindings } });
   return {
     services,
+    home,
+    passphrase,
     dir,
     databases,
     profiles,

@@ -3,7 +3,7 @@
 // through the API's bindings.run, followed as a long operation.
 import { api } from '../../../src-shared/api';
 import { SwitchyardError } from '../../../src-shared/errors';
-import { boundRunLine, type BoundDatabaseStatus, type BoundStatus } from '../../../src-shared/model/boundRun';
+import { boundRunLine, type BoundDatabaseStatus, type BoundPreview, type BoundStatus } from '../../../src-shared/model/boundRun';
 import { countOf } from '../../../src-shared/format/plural';
 import { actorName, type Services } from '../../services';
 import { checkedInput } from '../checkedInput';
@@ -11,7 +11,7 @@ import { followOperation } from '../followOperation';
 import { printJson, say, UsageError } from '../output';
 
 /** The runner's flags that have no per-database meaning yet: refused by name rather than ignored. */
-const notPerDatabase = ['dry-run', 'rehearse', 'rehearsed', 'snapshot-first', 'end-sessions', 'lock-timeout', 'format', 'alembic', 'url'] as const;
+const notPerDatabase = ['rehearse', 'rehearsed', 'no-rehearse', 'no-schema-check', 'snapshot-first', 'end-sessions', 'format', 'alembic', 'url'] as const;
 
 export interface BoundFlags {
   project: string;
@@ -40,6 +40,18 @@ function databaseBlock(d: BoundDatabaseStatus): string {
   if (s.changed.length) lines.push(`  changed:  ${s.changed.join(', ')} (file edited after it was applied)`);
   if (s.blockedBy) lines.push(`  blocked:  ${s.blockedBy}`);
   return `${lines.join('\n')}\n`;
+}
+
+function printBoundPreview(preview: BoundPreview): void {
+  say(`${preview.action} ${preview.project} — ${preview.environment} to ${preview.to}, database by database (nothing is changed):\n`);
+  for (const d of preview.databases) {
+    const head = `${d.role} — ${d.profileName ?? 'no connection'}`;
+    if (d.error) say(`\n-- ${head}: not previewed: ${d.error.message} [${d.error.code}]\n`);
+    else if (d.targets.length === 0) say(`\n-- ${head}: not on this target, nothing to run\n`);
+    else if (d.steps.length === 0) say(`\n-- ${head}: nothing to do\n`);
+    else say(`\n-- ${head}: ${d.steps.join(', ')}\n${d.sql.trimEnd()}\n`);
+    for (const f of d.findings) say(`-- ${f.severity}: ${f.message}\n`);
+  }
 }
 
 function printBoundStatus(status: BoundStatus): void {
@@ -74,13 +86,29 @@ export async function runPerDatabase(
   }
   const to = flags.to ?? (action === 'upgrade' ? 'heads' : undefined);
   if (!to) throw new UsageError(`${action} needs --to TARGET.\n\n${usage}`);
+  const seconds = flags['lock-timeout'];
+  const lockTimeoutMs = seconds === undefined ? undefined : Number(seconds) * 1000;
+  if (lockTimeoutMs !== undefined && (!Number.isFinite(lockTimeoutMs) || lockTimeoutMs < 0)) throw new UsageError('--lock-timeout takes seconds');
   const input = checkedInput(
     api['bindings.run'].input,
     // A script cannot type: --yes-production is the environment's name typed, as for a rollout.
-    { project: flags.project, env: flags.env, action, to, confirmation: flags['yes-production'] ? { typedName: flags.env } : {} },
-    { to: '--to', env: '--env', project: '--project' },
+    {
+      project: flags.project,
+      env: flags.env,
+      action,
+      to,
+      confirmation: flags['yes-production'] ? { typedName: flags.env } : {},
+      ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs: Math.round(lockTimeoutMs) }),
+    },
+    { to: '--to', env: '--env', project: '--project', lockTimeoutMs: '--lock-timeout' },
     usage,
   );
+  if (flags['dry-run']) {
+    const preview = await services.boundRuns.preview(input, actorName('cli'));
+    if (flags.json) printJson(preview);
+    else printBoundPreview(preview);
+    return preview.databases.some((d) => d.error || d.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  }
   let started;
   try {
     started = services.boundRuns.run(input, actorName('cli'));

@@ -1,6 +1,8 @@
 // `switchyard drift`: is the database what its migrations say it should be, object by object? For
 // people (each drifted object with the revision that made it) and for CI (exit 4 when it drifted).
+import type { BoundDrift } from '../../../src-shared/model/boundRun';
 import type { DriftReport } from '../../../src-shared/model/drift';
+import { boundDrift } from '../../projects/boundDrift';
 import { driftedObjectText, driftSummary } from '../../../src-shared/schema/driftText';
 import type { Command } from '../command';
 import { openServices } from '../openServices';
@@ -16,6 +18,9 @@ const usage = `Usage:
   and compares the result with the database: every column, constraint, index, view, function… that
   differs, with the revision that made it. The project's exclusion rules set another application's
   objects apart: they are listed, never counted as drift.
+  On a project with bindings, --project NAME --env ENV without --role compares each bound database
+  of the environment with its own branch's migrations, one block per database (--json: { project,
+  environment, databases: [{ role, labels, profileName, report | error }], anomalies }).
 
   --json   { connection, expected, objects: [{ change, kind, key, revision, expected, actual, attributes }], revisions, otherApplication, rules, unread }
   Exit codes: 0 no drift, 4 drift, 1 an error, 2 a usage error.`;
@@ -28,7 +33,7 @@ const options = {
   json: { type: 'boolean' },
 } as const;
 
-function printText(report: DriftReport): void {
+function reportText(report: DriftReport): string {
   const lines = [
     `${report.connection} against its migrations up to ${report.expected.revisions.join(', ') || 'base'} (${report.expected.revisionsFrom}; replayed in ${report.expected.replayedIn})`,
     '',
@@ -46,7 +51,22 @@ function printText(report: DriftReport): void {
     ...report.unread.actual.map((u) => `database: ${u.object}: ${u.reason}`),
   ];
   if (unread.length > 0) lines.push('', 'Not read (drift cannot speak for these):', ...unread.map((u) => `  ${u}`));
-  say(`${lines.join('\n')}\n`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Exit 1 when a database could not be compared, else 4 when any drifted, else 0. */
+function printBound(drift: BoundDrift, json: boolean): number {
+  if (json) printJson(drift);
+  else {
+    say(`${drift.project} — ${drift.environment}, ${drift.databases.length} databases\n`);
+    for (const d of drift.databases) {
+      say(`\n${d.role} — ${d.profileName ?? 'no connection'} (bound: ${d.labels.join(', ')})\n`);
+      say(d.report ? reportText(d.report) : `not compared: ${d.error?.message ?? 'unknown error'} [${d.error?.code ?? ''}]\n`);
+    }
+    for (const a of drift.anomalies) say(`anomaly:  ${a.message}\n`);
+  }
+  if (drift.databases.some((d) => !d.report)) return 1;
+  return drift.databases.some((d) => (d.report?.objects.length ?? 0) > 0) ? schemasDifferExitCode : 0;
 }
 
 async function run(args: string[]): Promise<number> {
@@ -55,12 +75,16 @@ async function run(args: string[]): Promise<number> {
   const services = await openServices({ store: 'required' });
   let report: DriftReport;
   try {
+    // A project with bindings, no one connection picked: each bound database against its own branch.
+    if (namesProjectEnvironment(flags) && !flags.role && !flags.profile && services.boundRuns.isBound(flags.project)) {
+      return printBound(await boundDrift(services.boundRuns, (ref) => services.drift.drift(ref), flags.project, flags.env), Boolean(flags.json));
+    }
     report = await services.drift.drift(targetRefOf(flags, services));
   } finally {
     services.close();
   }
   if (flags.json) printJson(report);
-  else printText(report);
+  else say(reportText(report));
   return report.objects.length === 0 ? 0 : schemasDifferExitCode;
 }
 

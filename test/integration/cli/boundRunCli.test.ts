@@ -114,9 +114,22 @@ describe('switchyard upgrade|downgrade|status --project NAME --env ENV on a proj
     const ambiguous = await cli.run(['downgrade', ...per, '--to', '-1']);
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain('Name the branch, e.g. "auth@-1", "specs@-1".');
-    const notPer = await cli.run(['upgrade', ...per, '--dry-run']);
+    // A dry run per database: each database's own SQL, nothing changed.
+    const dry = await cli.run(['upgrade', ...per, '--dry-run']);
+    expect(dry.code, output(dry)).toBe(0);
+    expect(dry.stdout).toContain('-- auth — auth dev: a1, a2\n');
+    expect(dry.stdout).toContain('-- specs — specs dev: s1, s2, s3\n');
+    expect(dry.stdout.indexOf('CREATE TABLE users')).toBeLessThan(dry.stdout.indexOf('-- specs'));
+    expect(dry.stdout.indexOf('CREATE TABLE projects')).toBeGreaterThan(dry.stdout.indexOf('-- specs'));
+    expect([await tables('auth'), await tables('specs'), await versions('auth'), await versions('specs')]).toEqual([[], [], [], []]);
+    const notPer = await cli.run(['upgrade', ...per, '--snapshot-first']);
     expect(notPer.code).toBe(2);
-    expect(notPer.stderr).toContain('--dry-run is not taken per database. Give --role ROLE to work on one of its databases.');
+    expect(notPer.stderr).toContain('--snapshot-first is not taken per database. Give --role ROLE to work on one of its databases.');
+    // A lock timeout per database: each database's run waits that long for another run's lock.
+    const timed = await cli.run(['upgrade', ...per, '--to', 'auth@head', '--lock-timeout', '2']);
+    expect(timed.code, output(timed)).toBe(0);
+    expect(timed.stdout).toContain('auth (auth dev): ran a1, a2; now at a2');
+    expect(await versions('specs')).toEqual([]);
   });
 
   it('stops at the first failure, saying what each database ran and which did not start, and refuses another database’s revisions', async () => {
