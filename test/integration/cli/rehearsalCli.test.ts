@@ -11,10 +11,10 @@ import { tempDir } from '../../support/tempDir';
 const server = inject('postgres');
 const bin = resolve('bin/switchyard.mjs');
 
-function cliIn(home: string) {
+function cliIn(home: string, passphrase = '') {
   return (args: string[]) => {
     const result = spawnSync(process.execPath, [bin, ...args], {
-      env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: '', PGPASSWORD: server.password },
+      env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password },
       encoding: 'utf8',
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -77,5 +77,45 @@ describe('switchyard upgrade --rehearse / --rehearsed', () => {
     expect(failed.stdout).toContain('FAILED');
     expect(failed.stdout).toMatch(/failed: f1 failed at 001_f1\.sql:6:\d+: invalid input syntax for type integer/);
     expect((await adminQuery(server, "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'a'", database)).rows[0].n).toBe(0);
+  });
+
+  it('rehearses first on staging by default (said, the report printed, audited), skips it with --no-rehearse (said), and runs nothing after a failed one', async () => {
+    const database = await scratchDatabase(server, 'rehearsefirst');
+    const project = join(tempDir(), 'migrations');
+    writeNativeProject(project, [
+      { id: 'o1', parents: [], message: 'orders', up: 'CREATE TABLE orders (id integer PRIMARY KEY);' },
+      { id: 'o2', parents: ['o1'], message: 'total', up: 'ALTER TABLE orders ADD COLUMN total numeric;\nSELECT pg_sleep(0.3);' },
+      { id: 'o3', parents: ['o2'], message: 'broken', up: "ALTER TABLE orders ADD COLUMN note text;\nINSERT INTO orders VALUES ('x');" },
+    ]);
+    const cli = cliIn(tempDir(), 'rehearse first passphrase');
+    const staging = ['--url', `postgres://${server.user}@${server.host}:${server.port}/${database}`, '--env', 'staging', '--project', project];
+
+    const skipped = cli(['upgrade', ...staging, '--to', 'o1', '--no-rehearse']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toMatch(/Not rehearsed: --no-rehearse given \(.* is a staging connection, which rehearses on a clone first by default\)/);
+    expect(skipped.stdout).not.toContain('Rehearsal of upgrade');
+    expect(skipped.stdout).toContain('Schema checked: what the migrations make at o1');
+
+    const first = cli(['upgrade', ...staging, '--to', 'o2']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Rehearsing on a clone first \(.* is a staging connection; --no-rehearse skips it\)/);
+    expect(first.stdout).toContain('Rehearsal of upgrade to o2');
+    expect(first.stdout).toMatch(/ACCESS EXCLUSIVE on orders for \d+ ms/);
+    expect(first.stdout).toContain('Ran 1 revision');
+    expect(first.stdout.indexOf('Rehearsal of upgrade')).toBeLessThan(first.stdout.indexOf('Ran 1 revision'));
+    expect(await columnsOf(database)).toEqual(['id', 'total']);
+
+    const failed = cli(['upgrade', ...staging]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('FAILED');
+    expect(failed.stderr).toContain('the rehearsal on a clone failed, so nothing ran on');
+    expect(await columnsOf(database)).toEqual(['id', 'total']);
+
+    const audit = (JSON.parse(cli(['audit', '--json']).stdout) as { entries: Array<{ action: string; detail: { ok: boolean; locks: string[] } }> }).entries;
+    expect(audit.filter((e) => e.action.startsWith('runner.rehearse')).map((e) => [e.action, e.detail.ok])).toEqual([
+      ['runner.rehearse.failed', false],
+      ['runner.rehearse', true],
+    ]);
+    expect(audit.find((e) => e.action === 'runner.rehearse')?.detail.locks.some((l) => l.startsWith('ACCESS EXCLUSIVE on orders'))).toBe(true);
   });
 });
