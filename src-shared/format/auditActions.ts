@@ -18,6 +18,8 @@ const words: Readonly<Record<string, string>> = {
   'runner.downgrade.failed': 'Downgrade failed',
   'runner.stamp.failed': 'Stamp failed',
   'runner.adopt': 'Another tool’s history adopted',
+  'runner.rehearse': 'Rehearsal on a clone',
+  'runner.rehearse.failed': 'Rehearsal on a clone failed',
   'snapshot.create': 'Snapshot taken',
   'snapshot.settle': 'Interrupted snapshot settled',
   'snapshot.restore': 'Snapshot restored',
