@@ -100,6 +100,12 @@ export interface SqlFormat extends FormatBase {
    */
   readonly refusesChanged?: string;
   /**
+   * Set when the tool refuses a folder where two files give one version (golang-migrate's duplicate
+   * migration file, goose's duplicate version, Flyway's "more than one migration with version"): in its
+   * words. Every run of such a project is then refused before its first statement, as the tool refuses.
+   */
+  readonly refusesDuplicates?: string;
+  /**
    * False when the tool migrates a SQLite database with foreign keys off (ory's popx), where Switchyard's
    * connection enforces them: enforced, the DROP TABLE of a table rebuilt under a temporary name deletes
    * the rows that refer to it through ON DELETE CASCADE, where the tool's run keeps them.

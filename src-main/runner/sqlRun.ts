@@ -15,6 +15,7 @@ import type { MigrationTarget } from '../targets/migrationTarget';
 import { checkBeforeRun, permissionFindings, refuseOn, tableConflictFindings } from './preflight';
 import type { PreparedStep } from './preparedStep';
 import { planRun, previewSteps, stamping } from './runPlan';
+import { duplicateFindings } from './duplicateRefusal';
 import { transactionFindings } from './transactionFindings';
 import { runFailureRecord } from './runAudit';
 import { readRecorded } from './versionTables';
@@ -49,6 +50,7 @@ export async function previewSql(driver: Driver, target: MigrationTarget, projec
     steps: previewSteps(steps),
     sql: dryRunSql(driver, project.format, steps, actor, heading(target, request, steps.length)),
     findings: [
+      ...duplicateFindings(project),
       ...(await refusedRunFindings(driver, project, steps, request)),
       ...(await permissionFindings(driver, target)),
       ...(await transactionFindings(driver, project.format, steps)),
@@ -60,6 +62,7 @@ export async function previewSql(driver: Driver, target: MigrationTarget, projec
 
 export async function runSql(driver: Driver, target: MigrationTarget, project: SqlProject, request: RunRequest, options: RunOptions): Promise<RunResult> {
   await checkBeforeRun(driver, target, options.confirmProduction);
+  refuseOn(duplicateFindings(project));
   const { bookkeeping } = project.format;
   const refusal = await bookkeeping.refusal(driver);
   if (refusal) throw new SwitchyardError('E_BOOKKEEPING_REFUSES', `${target.name}: ${refusal} Nothing was run.`);

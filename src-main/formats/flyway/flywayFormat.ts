@@ -30,6 +30,7 @@ export const flywayFormat: SqlFormat = {
   bookkeeping: flywayBookkeeping,
   // Flyway decides by itself: the reader marks the migrations it runs outside a transaction.
   outsideTransaction: null,
+  refusesDuplicates: 'Flyway refuses to migrate while two migrations give one version ("Found more than one migration with version").',
   // validateOnMigrate (on by default): a versioned migration edited after it ran stops the migrate.
   refusesChanged: 'revert the file, or run `flyway repair` to record its new checksum (Flyway: "Validate failed: Migration checksum mismatch").',
 };

@@ -191,5 +191,11 @@ function loadMigration(path: string, file: string, script: string, settings: Fly
 }
 
 function duplicate(file: string, why: string, revision: string): Anomaly {
-  return { kind: 'duplicateRevision', message: `${file}: ${why}; not run`, file, line: 1, revisions: [revision] };
+  return {
+    kind: 'duplicateRevision',
+    message: `${file}: ${why}; Switchyard refuses to run the project too: rename one of them`,
+    file,
+    line: 1,
+    revisions: [revision],
+  };
 }

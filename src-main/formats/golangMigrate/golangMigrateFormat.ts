@@ -17,6 +17,7 @@ export const golangMigrateFormat: SqlFormat = {
   bookkeeping: golangMigrateBookkeeping,
   outsideTransaction:
     'a migration file holding that statement alone (migrate sends a file as one query, and PostgreSQL runs a query of several statements in one transaction)',
+  refusesDuplicates: 'golang-migrate refuses to run a folder where two files give one version ("duplicate migration file").',
   // migrate opens SQLite with mattn/go-sqlite3 and no pragma (database/sqlite3/sqlite3.go, Open): foreign keys off unless the URL asks.
   sqliteForeignKeys: false,
 };

@@ -48,7 +48,12 @@ export function readGolangMigrateProject(project: string, names: readonly string
     const entry = byVersion.get(version.toString()) ?? { version };
     const kept = entry[direction];
     if (kept) {
-      result.unreadable.push(duplicateVersion(version.toString(), kept, name, 'golang-migrate'));
+      result.unreadable.push(
+        duplicateVersion(version.toString(), kept, name, {
+          toolDoes: 'golang-migrate refuses to run a folder where two files give one version (duplicate migration file)',
+          refuses: true,
+        }),
+      );
       continue;
     }
     entry[direction] = name;

@@ -23,6 +23,7 @@ export const gooseFormat: SqlFormat = {
   read: (dir, names) => readGooseProject(dir, names),
   bookkeeping: gooseBookkeeping,
   outsideTransaction: '`-- +goose NO TRANSACTION` in the migration file',
+  refusesDuplicates: 'goose refuses to run a folder where two files give one version ("duplicate version … detected").',
   // goose's CLI opens SQLite with modernc.org/sqlite and no pragma (cmd/goose/driver_sqlite3.go): foreign keys off unless the DSN asks.
   sqliteForeignKeys: false,
 };

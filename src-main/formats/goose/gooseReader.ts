@@ -34,7 +34,12 @@ export function readGooseProject(project: string, names: readonly string[]): Pro
     const version = number.toString();
     const kept = fileOf.get(version);
     if (kept) {
-      result.unreadable.push(duplicateVersion(version, kept, name, 'goose'));
+      result.unreadable.push(
+        duplicateVersion(version, kept, name, {
+          toolDoes: 'goose refuses to run a folder where two files give one version (duplicate version detected)',
+          refuses: true,
+        }),
+      );
       continue;
     }
     fileOf.set(version, name);

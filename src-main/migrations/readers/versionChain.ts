@@ -38,12 +38,17 @@ export function peekText(project: string, name: string): string | null {
   }
 }
 
-/** A second file for a version the tool already has a file for: named, with what the tool (when it has one) and Switchyard do about it. */
-export function duplicateVersion(version: string, kept: string, ignored: string, tool?: string): Anomaly {
-  const refusal = tool ? `; ${tool} refuses to run a folder where two files give one version` : '';
+/**
+ * A second file for a version the tool already has a file for: named, with what the tool does about it
+ * (`toolDoes`, when there is a tool) and what Switchyard does: refuse to run, where the tool refuses the
+ * folder (`refuses`, the format's `refusesDuplicates`), else run the first.
+ */
+export function duplicateVersion(version: string, kept: string, ignored: string, tool?: { toolDoes: string; refuses: boolean }): Anomaly {
+  const does = tool ? `; ${tool.toolDoes}` : '';
+  const switchyard = tool?.refuses ? 'Switchyard refuses to run the project too' : `Switchyard runs ${kept} and not ${ignored}`;
   return {
     kind: 'duplicateRevision',
-    message: `${ignored}: version ${version} is also given by ${kept}${refusal}. Switchyard runs ${kept} and not ${ignored}: rename one of them.`,
+    message: `${ignored}: version ${version} is also given by ${kept}${does}. ${switchyard}: rename one of them.`,
     file: ignored,
     line: 1,
     revisions: [version],
