@@ -95,6 +95,8 @@ export const api = {
   'session.unlock': method<SessionStatus>()(z.object({ passphrase: z.string().min(1, 'Passphrase is required').max(1024) }).strict()),
   /** Closes the store (and the SSH tunnels) until a key opens it again; every window is told (session.changed). */
   'session.lock': method<SessionStatus>()(empty),
+  /** Opens a store whose key the OS keychain keeps (the desktop app, after a lock), without a passphrase; elsewhere E_KEYCHAIN_UNAVAILABLE. */
+  'session.unlockWithKeychain': method<SessionStatus>()(empty),
 
   /** Where the store's key comes from, whether the OS keychain can keep it here, and who else has the store open. */
   'store.security': method<StoreSecurity>()(empty),

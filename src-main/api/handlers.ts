@@ -98,6 +98,11 @@ export function createHandlers({
       return status;
     },
 
+    'session.unlockWithKeychain': async () => {
+      const status = await storeKeys.unlockWithKeychain();
+      events.emit('session.changed', status);
+      return status;
+    },
     'store.security': () => storeKeys.security(),
     'store.changePassphrase': ({ current, next }, { actor }) => storeKeys.changePassphrase(current, next, actor),
     'store.usePassphrase': ({ passphrase }, { actor }) => storeKeys.usePassphrase(passphrase, actor),

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import { passphraseWeakness } from '../../src-shared/model/passphraseStrength';
-import type { KeySource } from '../../src-shared/model/session';
+import type { KeySource, SessionStatus } from '../../src-shared/model/session';
 import type { KeychainAvailability, StoreBackup, StoreRestore, StoreSecurity } from '../../src-shared/model/storeSecurity';
 import type { StoreSession } from '../session/storeSession';
 import { backupKeysSuffix, backupKeySource, backupStore, restoreStore } from './backupStore';
@@ -34,6 +34,13 @@ export class StoreKeysService {
     this.session.openedWith();
     const keychain: KeychainAvailability = 'keys' in this.keychain ? { available: true } : { available: false, reason: this.keychain.unavailable };
     return { keySource: this.session.status().keySource, storeDir: this.session.storeDir, keychain, otherHolders: otherHolders(this.session.storeDir) };
+  }
+
+  /** Opens the store with the keychain's key: the desktop app's unlock after a lock, when the keychain keeps the key. */
+  async unlockWithKeychain(): Promise<SessionStatus> {
+    if (!('keys' in this.keychain))
+      throw new SwitchyardError('E_KEYCHAIN_UNAVAILABLE', `${this.keychain.unavailable} Unlock it with its passphrase.`, { reason: this.keychain.unavailable });
+    return this.session.unlock(this.keychain.keys);
   }
 
   async changePassphrase(current: string, next: string, actor: string): Promise<StoreSecurity> {

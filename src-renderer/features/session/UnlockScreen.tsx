@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from './sessionStore';
 
 export function UnlockScreen() {
-  const { status, error, unlocking, unlock } = useSession();
+  const { status, error, unlocking, unlock, unlockWithKeychain } = useSession();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const creating = status?.storeExists === false;
@@ -19,6 +19,30 @@ export function UnlockScreen() {
       setRepeat('');
     }
   };
+
+  // A store whose key the OS keychain keeps (the desktop app, after a lock) opens without a passphrase.
+  if (status?.keySource === 'keyring' && status.storeExists) {
+    return (
+      <main className="unlock">
+        <form
+          className="unlock-card"
+          aria-labelledby="unlock-title"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void unlockWithKeychain();
+          }}
+        >
+          <h1 id="unlock-title">Unlock Switchyard</h1>
+          <p className="muted">The store is locked. Its key is kept by this computer’s keychain, which may ask you to confirm.</p>
+          {status.reason && <p className="notice">{status.reason}</p>}
+          {error && <ErrorMessage error={error} />}
+          <button className="primary" type="submit" autoFocus disabled={unlocking}>
+            {unlocking ? 'Opening…' : 'Unlock'}
+          </button>
+        </form>
+      </main>
+    );
+  }
 
   return (
     <main className="unlock">

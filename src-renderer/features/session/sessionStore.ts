@@ -9,6 +9,8 @@ interface SessionState {
   unlocking: boolean;
   load(): Promise<void>;
   unlock(passphrase: string): Promise<boolean>;
+  /** The desktop app's unlock when the OS keychain keeps the store's key (after a lock). */
+  unlockWithKeychain(): Promise<boolean>;
 }
 
 export const useSession = create<SessionState>((set) => ({
@@ -26,6 +28,16 @@ export const useSession = create<SessionState>((set) => ({
     set({ unlocking: true, error: undefined });
     try {
       set({ status: await call('session.unlock', { passphrase }), unlocking: false });
+      return true;
+    } catch (error) {
+      set({ error: asError(error), unlocking: false });
+      return false;
+    }
+  },
+  async unlockWithKeychain() {
+    set({ unlocking: true, error: undefined });
+    try {
+      set({ status: await call('session.unlockWithKeychain', {}), unlocking: false });
       return true;
     } catch (error) {
       set({ error: asError(error), unlocking: false });

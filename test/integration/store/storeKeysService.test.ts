@@ -126,6 +126,9 @@ describe('the store’s keys from the app', () => {
       "opens with the OS keychain's key",
     );
 
+    // Locked (Lock now, the idle lock), it opens again with the keychain's key, no passphrase asked.
+    expect((await call(services, 'session.lock', {})).keySource).toBe('keyring');
+    expect(await call(services, 'session.unlockWithKeychain', {})).toMatchObject({ locked: false, keySource: 'keyring' });
     // The CLI says how the store is kept, and that a passphrase cannot open it while the keychain keeps its key.
     const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase });
     const status = await cli.run(['store', 'status']);
@@ -154,6 +157,7 @@ describe('the store’s keys from the app', () => {
     expect(security.keychain).toMatchObject({ available: false, reason: expect.stringContaining('desktop app') });
     const before = digests(services.dataDir);
     expect((await refusal(services, 'store.useKeychain', { current: passphrase })).code).toBe('E_KEYCHAIN_UNAVAILABLE');
+    expect((await refusal(services, 'session.unlockWithKeychain', {})).code).toBe('E_KEYCHAIN_UNAVAILABLE');
     expect(digests(services.dataDir)).toEqual(before);
     services.close();
   });
