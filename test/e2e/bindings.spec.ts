@@ -3,11 +3,8 @@
 // role no connection plays; the legend names both databases, the rows carry the database they live
 // on, the revisions on no bound branch say so — axe clean in both themes, a screenshot in the output.
 import { expect, test } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import type { Profile } from '../../src-shared/model/profile';
 import { violations } from './axe';
-import { newHome, serve } from './browserHost';
+import { openDemoWorkspace } from './demoWorkspace';
 
 const passphrase = 'bindings e2e passphrase';
 
@@ -15,21 +12,8 @@ test.use({ viewport: { width: 1280, height: 720 } });
 
 test('the graph of a project with bindings shows which database each branch lives on', async ({ page }, testInfo) => {
   test.setTimeout(3 * 60_000);
-  const home = newHome();
-  const cli = (args: string[]): string => {
-    const done = spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], {
-      env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase },
-      encoding: 'utf8',
-    });
-    expect(done.status, done.stdout + done.stderr).toBe(0);
-    return done.stdout;
-  };
-  const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
+  const { app, cli, demo } = await openDemoWorkspace(page, passphrase);
   try {
-    await page.goto(app.url);
-    await page.getByRole('button', { name: 'Try the demo database' }).click();
-    await expect(page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /^Demo/ })).toBeVisible({ timeout: 30_000 });
-    const demo = (JSON.parse(cli(['profiles', 'list', '--json'])) as Profile[])[0] as Profile;
     cli(['projects', 'add', 'demo-shop', demo.projectDir]);
     cli(['projects', 'bind', 'demo-shop', 'rbac', 'main']);
     cli(['projects', 'bind', 'demo-shop', 'llm', 'llm']);

@@ -3,12 +3,10 @@
 // state in words), staging promoted to the demo's point through the dialog's gates, the matrix level after
 // it — axe's WCAG 2 A and AA rules on the way, screenshots in the test's output.
 import { expect, test } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Matrix } from '../../src-shared/model/matrix';
-import type { Profile } from '../../src-shared/model/profile';
 import { violations } from './axe';
-import { newHome, serve } from './browserHost';
+import { openDemoWorkspace } from './demoWorkspace';
 
 const passphrase = 'matrix e2e passphrase';
 
@@ -16,22 +14,9 @@ test.use({ viewport: { width: 1280, height: 720 } });
 
 test('reads the matrix of two environments and promotes demo to staging through the gates', async ({ page }, testInfo) => {
   test.setTimeout(4 * 60_000);
-  const home = newHome();
-  const cli = (args: string[]): string => {
-    const done = spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], {
-      env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase },
-      encoding: 'utf8',
-    });
-    expect(done.status, done.stdout + done.stderr).toBe(0);
-    return done.stdout;
-  };
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-  const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
+  const { app, home, cli, demo } = await openDemoWorkspace(page, passphrase);
   try {
-    await page.goto(app.url);
-    await page.getByRole('button', { name: 'Try the demo database' }).click();
-    await expect(page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /^Demo/ })).toBeVisible({ timeout: 30_000 });
-    const demo = (JSON.parse(cli(['profiles', 'list', '--json'])) as Profile[])[0] as Profile;
     cli([
       'profiles',
       'add',

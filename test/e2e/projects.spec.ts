@@ -4,12 +4,10 @@
 // project; a connection removed behind the app's back leaves its environment empty and said so; the
 // project removed through its confirmation — axe's WCAG 2 A and AA rules in both themes on the way.
 import { expect, test, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import type { Profile } from '../../src-shared/model/profile';
+import { join } from 'node:path';
 import type { Project } from '../../src-shared/model/project';
 import { violations } from './axe';
-import { newHome, serve } from './browserHost';
+import { openDemoWorkspace } from './demoWorkspace';
 import { tabTo } from './keyboard';
 import { typeInto } from './keyboardForms';
 
@@ -23,21 +21,8 @@ async function shot(page: Page, name: string): Promise<void> {
 
 test('creates a project from the demo folder with two environments, shows an emptied one, and removes it', async ({ page }) => {
   test.setTimeout(4 * 60_000);
-  const home = newHome();
-  const cli = (args: string[]): string => {
-    const done = spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], {
-      env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase },
-      encoding: 'utf8',
-    });
-    expect(done.status, done.stdout + done.stderr).toBe(0);
-    return done.stdout;
-  };
-  const app = await serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
+  const { app, home, cli, demo } = await openDemoWorkspace(page, passphrase);
   try {
-    await page.goto(app.url);
-    await page.getByRole('button', { name: 'Try the demo database' }).click();
-    await expect(page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /^Demo/ })).toBeVisible({ timeout: 30_000 });
-    const demo = (JSON.parse(cli(['profiles', 'list', '--json'])) as Profile[])[0] as Profile;
     cli(['profiles', 'add', '--name', 'Demo copy', '--env', 'staging', '--engine', 'sqlite', '--sqlite-path', join(home, 'copy.sqlite')]);
     await page.reload();
 
