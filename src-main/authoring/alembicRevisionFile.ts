@@ -143,8 +143,17 @@ function versionFolder(layout: AlembicLayout, project: string, parentFiles: read
   return dirname(join(project, first));
 }
 
-/** The new revision's file, rendered from the project's script.py.mako (its line ends and BOM taken from the template). */
-export function alembicRevisionFile(layout: AlembicLayout, project: string, fields: NewRevisionFields, parentFiles: readonly string[]): FileWrite {
+/**
+ * The new revision's file, rendered from the project's script.py.mako (its line ends and BOM taken from the template).
+ * `bodies`: upgrade() and downgrade()'s code, as autogenerate passes them (a squash's); without, the template's `pass`.
+ */
+export function alembicRevisionFile(
+  layout: AlembicLayout,
+  project: string,
+  fields: NewRevisionFields,
+  parentFiles: readonly string[],
+  bodies?: { upgrades: string; downgrades: string },
+): FileWrite {
   const templatePath = join(layout.scriptDir, 'script.py.mako');
   if (!existsSync(templatePath))
     throw new SwitchyardError('E_INVALID_PROJECT', `${templatePath} does not exist: Alembic renders every new revision from it, and so does Switchyard.`);
@@ -158,6 +167,7 @@ export function alembicRevisionFile(layout: AlembicLayout, project: string, fiel
     create_date: pythonNow(clock),
     comma,
     message: fields.message,
+    ...bodies,
   });
   const path = join(versionFolder(layout, project, parentFiles), fileName(layout, fields.id, fields.message, fields.now, clock));
   return { path: projectPath(project, path), before: null, after: text, like: projectPath(project, templatePath) };

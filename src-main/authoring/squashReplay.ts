@@ -1,18 +1,24 @@
-// A native project run up and down in one scratch database through the runner itself, its schema read
+// A project (native or Alembic) run up and down in one scratch database through the runner itself, its schema read
 // after each step (without the bookkeeping): the material of a squash's SQL and of its proof.
 import type { SwitchyardError } from '../../src-shared/errors';
 import type { Engine as EngineKind } from '../../src-shared/model/profile';
 import type { SchemaModel } from '../../src-shared/model/schema';
 import type { RunAction } from '../../src-shared/model/run';
+import type { ProjectFormat } from '../../src-shared/model/revision';
 import type { ConnectionTarget } from '../drivers/driver';
 import { engineFor } from '../engines/engineFor';
-import { nativeTable } from '../formats/native/nativeTableSql';
 import { runTarget } from '../runner/runnerService';
 import { replayFailure } from '../schema/expected/replayFailure';
 import type { ScratchPlace } from '../scratch/scratchDatabase';
 import type { MigrationTarget } from '../targets/migrationTarget';
 import { withDriver } from '../targets/withDriver';
 import { withoutBookkeeping } from './adoptBookkeeping';
+
+/** How the project is run and which tables are its tool's bookkeeping (left out of the schemas compared). */
+export interface ReplayedFormat {
+  projectFormat: ProjectFormat;
+  bookkeeping: readonly string[];
+}
 
 export interface ReplayStep {
   action: Exclude<RunAction, 'stamp'>;
@@ -37,6 +43,7 @@ export async function replaySteps(
   engine: EngineKind,
   place: ScratchPlace,
   near: ConnectionTarget | undefined,
+  format: ReplayedFormat,
   steps: readonly ReplayStep[],
 ): Promise<ReplayedSteps> {
   const scratch = await engineFor(engine).openScratch(near, place);
@@ -46,7 +53,7 @@ export async function replaySteps(
       environment: 'dev',
       connection: scratch.connection,
       projectDir,
-      projectFormat: 'native',
+      projectFormat: format.projectFormat,
       alembicCommand: '',
     };
     const schemas: SchemaModel[] = [];
@@ -60,7 +67,7 @@ export async function replaySteps(
         }
       }
       const read = await withDriver(target, (driver) => engineFor(engine).schema.read(driver), true);
-      schemas.push(withoutBookkeeping(read, engine, [nativeTable]));
+      schemas.push(withoutBookkeeping(read, engine, format.bookkeeping));
     }
     return { schemas, replayedIn: scratch.where };
   } finally {

@@ -3,8 +3,8 @@
 // the reverse, the old files moved to archive/, LAST's children pointed at it. Proved before anything
 // is written: the squashed project, replayed, gives the original's schema up and down. One way in.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { Engine as EngineKind } from '../../src-shared/model/profile';
 import type { GraphChange } from '../../src-shared/model/authoring';
@@ -31,7 +31,9 @@ import type { TargetResolver } from '../targets/targetResolver';
 import { squashStandings } from './squashConnections';
 import { reparentedText, squashedFileName, squashedRevisionText } from './squashFiles';
 import { proofCheck, squashProofMarkdown } from './squashProof';
-import { replaySteps } from './squashReplay';
+import { replaySteps, type ReplayedFormat } from './squashReplay';
+import { alembicChildReparented, alembicSquashedFile } from './squashAlembic';
+import { alembicVersionDirsFor } from '../migrations/readers/alembicIni';
 import { squashRun } from './squashRun';
 
 /** The API's request with the folder named as the services name it. */
@@ -45,6 +47,21 @@ function textOf(folder: string, path: string): string {
   const text = readProjectFile(folder, path);
   if (text === null) throw new SwitchyardError('E_FILE_CHANGED', `${path} is gone from ${folder} since the project was read. Nothing was changed.`);
   return text;
+}
+
+/** Where a squash's proof replays: the project, and for Alembic the folder holding alembic.ini (copied whole). */
+interface ProofPlace {
+  folder: string;
+  engine: EngineKind;
+  near: ConnectionTarget | undefined;
+  replayed: ReplayedFormat;
+  root: string | null;
+}
+
+/** The folder an Alembic project is run from: alembic.ini's, else the script folder itself. */
+function alembicRoot(folder: string): string {
+  const { iniPath } = alembicVersionDirsFor(folder);
+  return iniPath ? dirname(iniPath) : folder;
 }
 
 /** The heads and roots once the run is one revision: LAST's place among the heads and FIRST's among the roots are the squashed revision's. */
@@ -76,13 +93,20 @@ export class SquashService {
     const project = loadProject(given);
     // A repository's root reads as the migrations folder it holds (detectProject): the files are that folder's.
     const folder = resolve(project.files.project);
-    if (project.files.format !== 'native') {
+    const alembic = project.files.format === 'alembic';
+    if (!alembic && project.files.format !== 'native') {
       throw new SwitchyardError(
         'E_INVALID_PROJECT',
-        `${folder} is a ${project.files.format} project: squash writes native SQL revisions only (its SQL comes from the schema diff). Nothing was changed.`,
+        `${folder} is a ${project.files.format} project: squash writes native SQL and Alembic revisions only (its SQL comes from the schema diff). Nothing was changed.`,
       );
     }
     const run = squashRun(project.graph, request.first, request.last);
+    if (alembic && run.branchLabels.length > 1)
+      throw new SwitchyardError(
+        'E_SQUASH_NOT_LINEAR',
+        `The run carries the branch labels ${run.branchLabels.join(', ')}; an Alembic revision written by Switchyard takes one. Nothing was changed.`,
+      );
+    const replayed: ReplayedFormat = { projectFormat: project.files.format, bookkeeping: project.format.bookkeeping.tables };
     const read = await this.standings([...new Set([given, folder])], run);
     const standings = read.map((r) => r.standing);
     const engine = request.engine ?? this.boundEngine(standings) ?? 'postgres';
@@ -90,7 +114,7 @@ export class SquashService {
     const near = read.find((r) => r.standing.engine === engine && r.connection)?.connection;
     const parentAddress = run.parent ?? 'base';
     const last = run.revisions[run.revisions.length - 1] as string;
-    const original = await replaySteps(folder, engine, this.place, near, [
+    const original = await replaySteps(folder, engine, this.place, near, replayed, [
       { action: 'upgrade', to: parentAddress },
       { action: 'upgrade', to: last },
       { action: 'upgrade', to: 'heads' },
@@ -117,11 +141,14 @@ export class SquashService {
       );
     }
     const fileOf = (id: string) => project.graph.byId.get(id)?.file as string;
-    const file = squashedFileName(fileOf(run.revisions[0] as string), revision.id, request.message);
-    const archive = `archive/${revision.id}`;
     const firstFile = fileOf(run.revisions[0] as string);
+    const squashed: FileWrite = alembic
+      ? alembicSquashedFile(alembicVersionDirsFor(folder), folder, revision, run.parent === null ? undefined : fileOf(run.parent), new Date())
+      : { path: squashedFileName(firstFile, revision.id, request.message), before: null, after: squashedRevisionText(revision), like: firstFile };
+    const file = squashed.path;
+    const archive = `archive/${revision.id}`;
     // Destroy last: the new files first, then the children's headers, the old files removed at the end.
-    const creates: FileWrite[] = [{ path: file, before: null, after: squashedRevisionText(revision), like: firstFile }];
+    const creates: FileWrite[] = [squashed];
     const edits: FileWrite[] = [];
     const removals: FileWrite[] = [];
     const moved = run.revisions.map((id) => ({ revision: id, from: fileOf(id), to: `${archive}/${fileOf(id)}` }));
@@ -133,7 +160,8 @@ export class SquashService {
     }
     for (const child of run.children) {
       const before = textOf(folder, fileOf(child));
-      const after = reparentedText(before, last, revision.id);
+      const parents = project.graph.byId.get(child)?.parents ?? [];
+      const after = alembic ? alembicChildReparented(before, parents, last, revision.id, fileOf(child)) : reparentedText(before, last, revision.id);
       if (after === null)
         throw new SwitchyardError(
           'E_INVALID_PROJECT',
@@ -141,7 +169,13 @@ export class SquashService {
         );
       edits.push({ path: fileOf(child), before, after });
     }
-    const proof = await this.prove(folder, engine, near, [...creates, ...edits, ...removals], parentAddress, { atParent, atHeads, downed }, original.failure);
+    const proof = await this.prove(
+      { folder, engine, near, replayed, root: alembic ? alembicRoot(folder) : null },
+      [...creates, ...edits, ...removals],
+      parentAddress,
+      { atParent, atHeads, downed },
+      original.failure,
+    );
     const proofFile = `archive/squash-${revision.id}.md`;
     const madeAt = new Date().toISOString();
     creates.push({ path: proofFile, before: null, after: squashProofMarkdown({ revision, project: folder, engine, files: moved, proof, madeAt }) });
@@ -254,11 +288,12 @@ export class SquashService {
     }
   }
 
-  /** The squashed project (the folder's top-level files with the writes made) replayed up and down in a scratch database of its own. */
+  /**
+   * The squashed project replayed up and down in a scratch database of its own: a native project's top-level
+   * files, or an Alembic project's whole folder (alembic.ini, env.py, the versions) but its archive, with the writes made.
+   */
   private async prove(
-    folder: string,
-    engine: EngineKind,
-    near: ConnectionTarget | undefined,
+    { folder, engine, near, replayed, root }: ProofPlace,
     writes: readonly FileWrite[],
     parentAddress: string,
     original: { atParent: SchemaModel; atHeads: SchemaModel; downed: SchemaModel | undefined },
@@ -266,13 +301,23 @@ export class SquashService {
   ): Promise<SquashProof> {
     const copy = mkdtempSync(join(this.place.fileFolder(), 'squash-'));
     try {
-      for (const name of readdirSync(folder)) if (name.toLowerCase().endsWith('.sql')) writeFileSync(join(copy, name), readFileSync(join(folder, name)));
-      for (const w of writes) {
-        if (w.path.includes('/')) continue;
-        if (w.after === null) rmSync(join(copy, w.path));
-        else writeFileSync(join(copy, w.path), w.after, 'utf8');
+      let project = copy;
+      if (root === null) {
+        for (const name of readdirSync(folder)) if (name.toLowerCase().endsWith('.sql')) writeFileSync(join(copy, name), readFileSync(join(folder, name)));
+      } else {
+        const skipped = new Set([join(folder, 'archive'), join(root, '.git')]);
+        cpSync(root, copy, { recursive: true, filter: (source) => !skipped.has(source) && basename(source) !== '__pycache__' });
+        project = join(copy, relative(root, folder));
       }
-      const squashed = await replaySteps(copy, engine, this.place, near, [
+      for (const w of writes) {
+        if (w.path.startsWith('archive/') || (root === null && w.path.includes('/'))) continue;
+        if (w.after === null) rmSync(join(project, w.path));
+        else {
+          mkdirSync(dirname(join(project, w.path)), { recursive: true });
+          writeFileSync(join(project, w.path), w.after, 'utf8');
+        }
+      }
+      const squashed = await replaySteps(project, engine, this.place, near, replayed, [
         { action: 'upgrade', to: 'heads' },
         { action: 'downgrade', to: parentAddress },
       ]);
