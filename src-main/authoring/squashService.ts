@@ -1,4 +1,4 @@
-// Squash a linear run FIRST..LAST of a native project into one revision: its up SQL the net schema
+// Squash a linear run FIRST..LAST of a native or Alembic project into one revision: its up SQL the net schema
 // change (the SQL that makes the project replayed to FIRST's parent like it replayed to LAST), its down
 // the reverse, the old files moved to archive/, LAST's children pointed at it. Proved before anything
 // is written: the squashed project, replayed, gives the original's schema up and down. One way in.
@@ -49,7 +49,7 @@ function textOf(folder: string, path: string): string {
   return text;
 }
 
-/** Where a squash's proof replays: the project, and for Alembic the folder holding alembic.ini (copied whole). */
+/** Where a squash's proof replays: the project, and for Alembic the folder holding alembic.ini (what alembic reads is copied under it). */
 interface ProofPlace {
   folder: string;
   engine: EngineKind;
@@ -290,7 +290,7 @@ export class SquashService {
 
   /**
    * The squashed project replayed up and down in a scratch database of its own: a native project's top-level
-   * files, or an Alembic project's whole folder (alembic.ini, env.py, the versions) but its archive, with the writes made.
+   * files, or what alembic reads of an Alembic project (alembic.ini, the script folder, the versions; not its archive), with the writes made.
    */
   private async prove(
     { folder, engine, near, replayed, root }: ProofPlace,
@@ -305,8 +305,12 @@ export class SquashService {
       if (root === null) {
         for (const name of readdirSync(folder)) if (name.toLowerCase().endsWith('.sql')) writeFileSync(join(copy, name), readFileSync(join(folder, name)));
       } else {
-        const skipped = new Set([join(folder, 'archive'), join(root, '.git')]);
-        cpSync(root, copy, { recursive: true, filter: (source) => !skipped.has(source) && basename(source) !== '__pycache__' });
+        // What alembic reads (alembic.ini, the script folder, the version locations), not the repository around it.
+        const layout = alembicVersionDirsFor(folder);
+        const skipped = new Set([join(folder, 'archive')]);
+        for (const source of [...(layout.iniPath ? [layout.iniPath] : []), layout.scriptDir, ...layout.dirs]) {
+          cpSync(source, join(copy, relative(root, source)), { recursive: true, filter: (from) => !skipped.has(from) && basename(from) !== '__pycache__' });
+        }
         project = join(copy, relative(root, folder));
       }
       for (const w of writes) {

@@ -1,4 +1,4 @@
-// `switchyard revision squash FIRST LAST -m MSG`: a linear run of a native project's revisions as one,
+// `switchyard revision squash FIRST LAST -m MSG`: a linear run of a native or Alembic project's revisions as one,
 // its SQL the net schema change, with the proof (the squashed project replays to the original's schema,
 // up and down) printed, and with --write the files written and the proof saved beside the archive.
 import { engines, type Engine as EngineKind } from '../../../src-shared/model/engine';
@@ -14,7 +14,7 @@ import { commandLine } from '../shellWords';
 
 export const revisionSquashUsage = `Usage: switchyard revision squash FIRST LAST -m MSG --project DIR [--engine postgres|sqlite] [--write [--force]] [--json]
 
-Squashes the revisions FIRST..LAST of a native project — a straight line, no branch point, merge or
+Squashes the revisions FIRST..LAST of a native or Alembic project — a straight line, no branch point, merge or
 depends-on inside — into one revision whose up SQL is the net schema change of replaying them (and
 its down the reverse). LAST's children are pointed at it and the old files move to archive/<id>/.
 Every connection bound to the project (the store's passphrase: SWITCHYARD_PASSPHRASE or a prompt) must
@@ -23,7 +23,7 @@ the original, replayed up to every head and downgraded to FIRST's parent, give i
 (E_SQUASH_UNPROVEN otherwise). Without --write, prints the diff and the proof and changes nothing.
 
   -m, --message MSG   the squashed revision's message
-  --project DIR       the native project's folder
+  --project DIR       the project's folder (an Alembic one: the folder holding alembic.ini)
   --engine E          the engine its SQL is for: ${engines.join(', ')} (default: the bound connections', else postgres)
   --write             write the files and save the proof as archive/squash-<id>.md (undoable until the next write)
   --force             with --write: also overwrite files with uncommitted git changes
