@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { ProfileInput } from '../../../src-shared/model/profile';
+import { loadProject } from '../../../src-main/migrations/project';
 import { runTarget } from '../../../src-main/runner/runnerService';
 import { createServices, type Services } from '../../../src-main/services';
 import { passphraseKeyProvider } from '../../../src-main/store/keyProvider';
@@ -122,6 +123,10 @@ describe('squash on an Alembic project', () => {
       '<base> -> r01, accounts',
     ]);
     expect(alembic(dir, 'heads').trim()).toBe('r10 (head)');
+    // Switchyard reads the same, the archive beside alembic.ini not reported as files the format would not run.
+    const reread = loadProject(dir);
+    expect(reread.graph.topological).toEqual(['r01', id, 'r10']);
+    expect(reread.anomalies).toEqual([]);
 
     // And runs it: a fresh database upgraded to the head and back to base through Switchyard's runner (real alembic).
     const fresh = await scratchDatabase(server, 'squash_alembic_fresh');
