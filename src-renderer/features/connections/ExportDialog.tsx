@@ -1,11 +1,11 @@
 // Export connections: the ones ticked, as an encrypted bundle with their passwords (a passphrase the
 // user chooses, the store's rule applying) for a colleague's Import connections, or as pgAdmin's
 // servers.json without passwords. The file is saved as a download; nothing secret is shown.
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { passphraseRule } from '../../../src-shared/model/passphraseStrength';
 import { countOf } from '../../../src-shared/format/plural';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useFocusReturn } from '../../components/useFocusReturn';
+import { useModalDialog } from '../../components/useModalDialog';
 import { useConnections } from './connectionsStore';
 import { passphraseProblem, useExport, type ExportFormat } from './exportStore';
 import './transfer.css';
@@ -19,13 +19,8 @@ export function ExportDialog() {
   const state = useExport();
   const profiles = useConnections((s) => s.profiles);
   const { unticked, format, passphrase, repeat, busy, error, exported } = state;
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const ids = useId();
-  useFocusReturn();
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
   const names = profiles.map((p) => p.name);
   const ticked = names.filter((name) => !unticked.includes(name));
   const problem = format === 'bundle' ? passphraseProblem(passphrase, repeat) : undefined;

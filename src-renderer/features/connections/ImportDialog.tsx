@@ -2,13 +2,13 @@
 // and the browser alike) or its text pasted, then a preview of what would be created — each connection
 // with where it comes from, its password and SSH route (never their secrets), duplicates of saved
 // connections and what could not be read, all said — and Import of exactly that.
-import { useEffect, useId, useRef, type ChangeEvent } from 'react';
+import { useId, type ChangeEvent } from 'react';
 import { databasePlaceOf } from '../../../src-shared/model/engineDescription';
 import { importSourceLabels, importSources, type ImportCandidate } from '../../../src-shared/model/profileImport';
 import { countOf } from '../../../src-shared/format/plural';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useFocusReturn } from '../../components/useFocusReturn';
+import { useModalDialog } from '../../components/useModalDialog';
 import { base64Of, fileRefusal, needsPassphrase, useImport, type ImportFrom } from './importStore';
 import './transfer.css';
 
@@ -48,13 +48,8 @@ function CandidateRow({ candidate }: { candidate: ImportCandidate }) {
 export function ImportDialog() {
   const state = useImport();
   const { file, from, passphrase, preview, result, busy, error, includeDuplicates } = state;
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const ids = useId();
-  useFocusReturn();
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];

@@ -1,11 +1,11 @@
 // Store and security: the store's key (a passphrase, or a key the OS keychain keeps) and how to change
 // it, a backup and a restore. Each change is asked once more in a confirmation that says what happens;
 // a refusal (a wrong passphrase, another Switchyard holding the store) is shown beside its section.
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { passphraseRule, passphraseWeakness } from '../../../src-shared/model/passphraseStrength';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useFocusReturn } from '../../components/useFocusReturn';
+import { useModalDialog } from '../../components/useModalDialog';
 import { useStoreSecurity, type StoreAction } from './storeSecurityStore';
 import './settings.css';
 
@@ -70,7 +70,7 @@ function newPassphraseProblem(next: string, repeat: string): string | undefined 
 export function StoreSecurityDialog() {
   const state = useStoreSecurity();
   const { security, busy } = state;
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const ids = useId();
   const [pending, setPending] = useState<Pending>();
   const [current, setCurrent] = useState('');
@@ -80,11 +80,6 @@ export function StoreSecurityDialog() {
   const [replace, setReplace] = useState(false);
   const [restoreFile, setRestoreFile] = useState('');
   const [restorePassphrase, setRestorePassphrase] = useState('');
-  useFocusReturn();
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
   const clearSecrets = () => {
     setCurrent('');
     setNext('');
