@@ -18,6 +18,7 @@ import { planRun, previewSteps, stamping } from './runPlan';
 import { duplicateFindings } from './duplicateRefusal';
 import { transactionFindings } from './transactionFindings';
 import { runFailureRecord } from './runAudit';
+import type { RunSessionOptions } from './runSession';
 import { readRecorded } from './versionTables';
 
 /** A project in a format whose SQL Switchyard runs. */
@@ -30,6 +31,8 @@ export interface RunOptions {
   /** The user confirmed running against a production connection. */
   confirmProduction?: boolean;
   audit?: (record: AuditRecord) => void;
+  /** Each statement told before it runs, the body then sent statement by statement (a rehearsal's lock watch). */
+  onStatement?: RunSessionOptions['onStatement'];
 }
 
 function heading(target: MigrationTarget, request: RunRequest, count: number): string {
@@ -80,6 +83,7 @@ export async function runSql(driver: Driver, target: MigrationTarget, project: S
   const session = await engineFor(driver.engine).openRunSession(driver, target, options.lockTimeoutMs ?? 10_000, {
     prepareSql: bookkeeping.createSql(engineFor(driver.engine).versionTable),
     foreignKeys: project.format.sqliteForeignKeys,
+    ...(options.onStatement ? { onStatement: options.onStatement } : {}),
   });
   const started = performance.now();
   const done: RunResult['steps'] = [];

@@ -20,8 +20,12 @@ export interface SeenLock {
 }
 
 export interface LockWatch {
-  /** Locks seen from now on are attributed to `what` (the revision running). */
-  during(what: string): void;
+  /**
+   * Locks seen from now on are attributed to `what` (the revision, or the statement, about to run).
+   * The watch first samples the locks held now, for what ran before: awaited between two statements,
+   * each lock is named by the statement that took it, however quick.
+   */
+  during(what: string): void | Promise<void>;
   /** Stops sampling and closes its connection; returns what was seen. */
   stop(): Promise<SeenLock[]>;
   /** How far the report goes, or why there is none, in words. */

@@ -15,6 +15,11 @@ export interface RehearsedLock {
   revision: string;
   /** From the first sample that saw it to the last (0 when one sample saw it): a lower bound. */
   heldMs: number;
+  /**
+   * The statement running when it was first seen (the one that took it; a lock is held to its
+   * transaction's end), where its file has it; absent for a tool's run (Alembic), which cannot say.
+   */
+  statement?: { file: string; line: number; text: string };
 }
 
 /** How the clone was made, in the user's words, and why that way when it is not the plain copy. */
@@ -79,11 +84,12 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${Math.max(ms, 0)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** "ACCESS EXCLUSIVE on orders for 2.3 s (blocks reads and writes), revision 002". */
+/** "ACCESS EXCLUSIVE on orders for 2.3 s (blocks reads and writes), revision 002, taken by 002_orders.sql:3 ALTER TABLE orders …". */
 export function lockSentence(lock: RehearsedLock): string {
   const held = lock.heldMs === 0 ? 'briefly' : `for ${seconds(lock.heldMs)}`;
   const effect = blocks[lock.mode];
-  return `${lock.mode} on ${lock.table} ${held}${effect ? ` (${effect})` : ''}, ${lock.revision ? `revision ${lock.revision}` : 'while the run planned'}`;
+  const by = lock.statement ? `, taken by ${lock.statement.file}:${lock.statement.line} ${lock.statement.text}` : '';
+  return `${lock.mode} on ${lock.table} ${held}${effect ? ` (${effect})` : ''}, ${lock.revision ? `revision ${lock.revision}` : 'while the run planned'}${by}`;
 }
 
 /** How a run uses rehearsals: first — rehearse before it unless this plan succeeded on this schema already; required — refuse it unless one did. */

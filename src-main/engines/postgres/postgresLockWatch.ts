@@ -1,5 +1,5 @@
 // The locks a rehearsal's run takes on tables that existed before it, sampled from pg_locks on a
-// connection of its own: a run sends each revision as one script, so nothing inside it could ask.
+// connection of its own every few milliseconds, and between two statements when the run asks.
 import type { ConnectionTarget } from '../../drivers/driver';
 import type { LockWatch, SeenLock } from '../../scratch/cloneDatabase';
 import { connectPostgres } from './postgresDriver';
@@ -40,9 +40,12 @@ export async function watchPostgresLocks(database: ConnectionTarget): Promise<Lo
   };
 
   let failure: string | undefined;
+  // One statement at a time on the watcher's connection: the timed samples and those asked for between statements take turns.
+  let turn: Promise<void> = Promise.resolve();
+  const sampleNow = () => (turn = turn.then(sample));
   const loop = (async () => {
     while (!stopped) {
-      await sample();
+      await sampleNow();
       await new Promise((resolve) => setTimeout(resolve, lockSampleMs));
     }
   })().catch((error: unknown) => {
@@ -55,7 +58,9 @@ export async function watchPostgresLocks(database: ConnectionTarget): Promise<Lo
       const how = `sampled from pg_locks every ${lockSampleMs} ms on tables that existed before the run: a lock held for less may be missing`;
       return failure ? `${how}; ${failure}` : how;
     },
-    during(what) {
+    async during(what) {
+      // A watch that stopped sampling says so in its note; the run goes on.
+      if (failure === undefined && !stopped) await sampleNow().catch(() => undefined);
       during = what;
     },
     async stop() {

@@ -7,7 +7,7 @@ import { SqlExecutionError, type Driver } from '../../drivers/driver';
 import { splitStatements } from '../../migrations/sqlStatements';
 import type { SqlBody } from '../../migrations/readers/projectFiles';
 import type { PreparedStep } from '../../runner/preparedStep';
-import type { RunSession, RunSessionOptions } from '../../runner/runSession';
+import { runStatement, type RunSession, type RunSessionOptions } from '../../runner/runSession';
 import { stepFailure } from '../../runner/stepFailure';
 import { stepRefusal } from '../../runner/stepRefusal';
 import { undoAfterFailedVerify } from '../../runner/verifyFailure';
@@ -68,6 +68,7 @@ export async function openPostgresRunSession(
   /** Statement by statement, outside a transaction: CREATE INDEX CONCURRENTLY and its kind refuse one. */
   const runAlone = async (step: PreparedStep, part: SqlBody) => {
     for (const statement of splitStatements(part.sql)) {
+      await options.onStatement?.(step, runStatement(step, part, statement));
       try {
         await driver.execScript(statement.sql);
       } catch (error) {
@@ -77,10 +78,39 @@ export async function openPostgresRunSession(
         throw stepFailure(step, error, offset, target, part);
       }
     }
+    await options.onStatement?.(step, undefined);
+  };
+
+  /** Statement by statement in the open transaction, each told first (`onStatement`): one round trip each. */
+  const runByStatement = async (step: PreparedStep, part: SqlBody, prefix: string, suffix: string, told: NonNullable<RunSessionOptions['onStatement']>) => {
+    const bookkeeping = async (sql: string) => {
+      if (!sql) return;
+      await driver.execScript(sql).catch((error: unknown) => {
+        throw stepFailure(step, error, undefined, target, part);
+      });
+    };
+    await bookkeeping(prefix);
+    for (const statement of splitStatements(part.sql)) {
+      await told(step, runStatement(step, part, statement));
+      try {
+        await driver.execScript(statement.sql);
+      } catch (error) {
+        throw stepFailure(
+          step,
+          error,
+          statement.offset + (error instanceof SqlExecutionError && error.position !== undefined ? error.position : 0),
+          target,
+          part,
+        );
+      }
+    }
+    await told(step, undefined);
+    await bookkeeping(suffix);
   };
 
   /** One script in the open transaction: the server's error position is relative to the script, after `prefix`. */
   const runInTransaction = async (step: PreparedStep, part: SqlBody, prefix: string, suffix: string) => {
+    if (options.onStatement) return runByStatement(step, part, prefix, suffix, options.onStatement);
     try {
       await driver.execScript(`${prefix}${part.sql}\n;\n${suffix}`);
     } catch (error) {

@@ -13,13 +13,41 @@ import type { ScratchPlace } from '../../scratch/scratchDatabase';
 import { loadTargetProject, type MigrationTarget } from '../../targets/migrationTarget';
 import { withDriver } from '../../targets/withDriver';
 import { runTarget } from '../runnerService';
+import type { RunStatement } from '../runSession';
 import { plannedRun, schemaFingerprint, type PlannedRun } from './rehearsalKey';
 
 const actor = 'switchyard (rehearsal)';
 
-function rehearsedLocks(seen: readonly SeenLock[]): RehearsedLock[] {
-  return seen
-    .map((s) => ({ table: s.table, mode: lockModeWords(s.mode), revision: s.during, heldMs: Math.round(s.lastSeenMs - s.firstSeenMs) }))
+/** What was running when a lock was seen: a revision, and in Switchyard's own runs the statement. */
+interface Moment {
+  revision: string;
+  statement?: RunStatement;
+}
+
+/**
+ * The watch's sightings as locks: one per table, mode and revision (a lock is held to its transaction's
+ * end, so later statements see it too), named by the statement running when it was first seen.
+ */
+function rehearsedLocks(seen: readonly SeenLock[], moments: readonly Moment[]): RehearsedLock[] {
+  const locks = new Map<string, { lock: RehearsedLock; first: number; last: number }>();
+  for (const s of seen) {
+    const moment = (s.during === '' ? undefined : moments[Number(s.during)]) ?? { revision: '' };
+    const key = `${s.table}\u0000${s.mode}\u0000${moment.revision}`;
+    const known = locks.get(key);
+    if (known && known.first <= s.firstSeenMs) known.last = Math.max(known.last, s.lastSeenMs);
+    else {
+      const lock: RehearsedLock = {
+        table: s.table,
+        mode: lockModeWords(s.mode),
+        revision: moment.revision,
+        heldMs: 0,
+        ...(moment.statement ? { statement: moment.statement } : {}),
+      };
+      locks.set(key, { lock, first: s.firstSeenMs, last: Math.max(s.lastSeenMs, known?.last ?? 0) });
+    }
+  }
+  return [...locks.values()]
+    .map(({ lock, first, last }) => ({ ...lock, heldMs: Math.round(last - first) }))
     .sort((a, b) => b.heldMs - a.heldMs || a.table.localeCompare(b.table));
 }
 
@@ -63,14 +91,23 @@ export async function rehearse(target: MigrationTarget, request: RunRequest, pla
     // Switchyard's own runs report each revision; a tool (Alembic) runs them all in one process, so its locks are told by run.
     const perRevision = project.format.runner === 'sql';
     const wholeRun = steps.length > 1 ? `${steps[0]?.revision}…${steps.at(-1)?.revision}` : (steps[0]?.revision ?? '');
+    // The watch is told an index into `moments`: each revision as it starts, then each of its statements.
+    const moments: Moment[] = [];
+    const during = (moment: Moment) => {
+      moments.push(moment);
+      return watch.during(String(moments.length - 1));
+    };
     const watched: OperationContext = {
       ...operation,
       progress(done, total, message) {
         clock.finished(done);
-        watch.during(perRevision ? (steps[done]?.revision ?? '') : wholeRun);
+        void during({ revision: perRevision ? (steps[done]?.revision ?? '') : wholeRun });
         operation.progress(done, total, message);
       },
     };
+    // Awaited between two statements: the watch samples first, so a lock is named by the statement that took it.
+    const onStatement = (step: { revision: string }, statement: RunStatement | undefined) =>
+      during(statement ? { revision: step.revision, statement } : { revision: step.revision });
     const started = performance.now();
     let result: RunResult | undefined;
     let failure: WireError | undefined;
@@ -78,7 +115,7 @@ export async function rehearse(target: MigrationTarget, request: RunRequest, pla
     try {
       // A snapshot first is the real run's way back; the clone is thrown away, so it takes none (and needs no store).
       const { snapshotFirst: _snapshotFirst, endSessions: _endSessions, ...onCloneRequest } = request;
-      result = await runTarget(onClone, onCloneRequest, { actor, confirmProduction: true, operation: watched });
+      result = await runTarget(onClone, onCloneRequest, { actor, confirmProduction: true, operation: watched, onStatement });
     } catch (error) {
       if (error instanceof SwitchyardError && error.code === 'E_CANCELLED') throw error;
       failure = toWireError(error);
@@ -96,7 +133,7 @@ export async function rehearse(target: MigrationTarget, request: RunRequest, pla
       steps: result ? result.steps : clock.steps(),
       totalMs: result ? result.totalMs : totalMs,
       clone: clone.made,
-      locks: rehearsedLocks(seen),
+      locks: rehearsedLocks(seen, moments),
       locksNote: perRevision
         ? watch.note
         : `${watch.note}; ${project.format.name} runs every revision in one process, so locks are told by run, not by revision`,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { OperationDone, OperationStarted } from '../../../../src-shared/model/operation';
-import type { Rehearsal } from '../../../../src-shared/model/rehearsal';
+import { lockSentence, type Rehearsal, type RehearsedLock } from '../../../../src-shared/model/rehearsal';
 import type { TargetRef } from '../../../../src-shared/model/targetRef';
 import { allDifferences } from '../../../../src-shared/schema/schemaDiff';
 import { runTarget } from '../../../../src-main/runner/runnerService';
@@ -104,6 +104,11 @@ describe('rehearsal on PostgreSQL', () => {
     expect(rehearsal.ok).toBe(true);
     const exclusive = rehearsal.locks.find((l) => l.table === 'orders' && l.mode === 'ACCESS EXCLUSIVE');
     expect(exclusive).toMatchObject({ revision: 'r002' });
+    // Each statement went alone: the lock is named by the one that took it, where its file has it.
+    expect(exclusive?.statement).toEqual({ file: '002_r002.sql', line: 5, text: 'ALTER TABLE orders ADD COLUMN shipped boolean NOT NULL DEFAULT false' });
+    expect(lockSentence(exclusive as RehearsedLock)).toMatch(
+      /^ACCESS EXCLUSIVE on orders for \d+ ms \(blocks reads and writes\), revision r002, taken by 002_r002\.sql:5 ALTER TABLE orders ADD COLUMN shipped/,
+    );
     // Seen by more than one sample: held for a while, and said so.
     expect(exclusive?.heldMs).toBeGreaterThan(0);
     expect(rehearsal.steps).toEqual([expect.objectContaining({ revision: 'r002', durationMs: expect.any(Number) })]);
