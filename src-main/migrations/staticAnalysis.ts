@@ -7,7 +7,7 @@ import { upgradeOrder } from '../../src-shared/graph/planner';
 import type { RevisionFile } from './readers/projectFiles';
 import { loadParser, loadPostgresParser } from './postgresParser';
 import { readSqlTables } from './sqlTableChanges';
-import { alembicTableChanges } from './alembicTableChanges';
+import { alembicTableChanges, type ExecutedSql } from './alembicTableChanges';
 import type { TableChanges } from './tableChanges';
 import { replayRevision } from './tableReplay';
 
@@ -15,19 +15,50 @@ import { replayRevision } from './tableReplay';
 export { loadParser };
 export type { MayCreate, TableChanges } from './tableChanges';
 
+/** A file whose reading waits on the SQL parser: its changes so far, the SQL it waits on, and the rest of its SQL. */
+interface WaitingOnSql {
+  at: number;
+  changes: TableChanges;
+  next: ExecutedSql;
+  rest: Iterator<ExecutedSql, void> | null;
+}
+
+/**
+ * Reads files[from…to) into `result` without the SQL parser, and stops at the first that needs it
+ * (handed back part read). A plain loop in a plain function: V8 optimises it while it runs, which it
+ * does not do for a loop in an async function, and thousands of Alembic files have no SQL string.
+ */
+function readUntilSql(files: readonly RevisionFile[], from: number, to: number, format: ProjectFormat, result: Map<string, TableChanges>): WaitingOnSql | null {
+  for (let at = from; at < to; at += 1) {
+    const file = files[at] as RevisionFile;
+    if (result.has(file.revision.id)) continue;
+    const changes: TableChanges = { created: [], dropped: [], renamed: [], problems: [] };
+    if (format === 'alembic') {
+      const rest = alembicTableChanges(file, changes);
+      const first = rest.next();
+      if (!first.done) return { at, changes, next: first.value, rest };
+    } else if (file.up) return { at, changes, next: { sql: file.up.sql, at: { file: file.revision.file, line: file.up.line } }, rest: null };
+    result.set(file.revision.id, changes);
+  }
+  return null;
+}
+
 /** Tables changed by each revision's upgrade, keyed by revision id. Loads the parser only when some SQL is read. */
 export async function analyseTables(files: readonly RevisionFile[], format: ProjectFormat): Promise<Map<string, TableChanges>> {
   const result = new Map<string, TableChanges>();
-  for (let index = 0; index < files.length; index += 1) {
-    const file = files[index] as RevisionFile;
-    if (result.has(file.revision.id)) continue;
+  for (let batch = 0; batch < files.length; batch += 100) {
     // Thousands of files are read in one request too: let the host answer others meanwhile.
-    if (index % 100 === 99) await yieldToEventLoop();
-    const changes: TableChanges = { created: [], dropped: [], renamed: [], problems: [] };
-    if (format === 'alembic') {
-      for (const executed of alembicTableChanges(file, changes)) await readSqlTables(await loadPostgresParser(), executed.sql, executed.at, changes);
-    } else if (file.up) await readSqlTables(await loadPostgresParser(), file.up.sql, { file: file.revision.file, line: file.up.line }, changes);
-    result.set(file.revision.id, changes);
+    if (batch > 0) await yieldToEventLoop();
+    const to = Math.min(files.length, batch + 100);
+    for (let waiting = readUntilSql(files, batch, to, format, result); waiting; waiting = readUntilSql(files, waiting.at + 1, to, format, result)) {
+      const parser = await loadPostgresParser();
+      for (let sql: ExecutedSql | undefined = waiting.next; sql;) {
+        await readSqlTables(parser, sql.sql, sql.at, waiting.changes);
+        const step = waiting.rest?.next();
+        sql = step && !step.done ? step.value : undefined;
+      }
+      result.set((files[waiting.at] as RevisionFile).revision.id, waiting.changes);
+    }
   }
   return result;
 }
