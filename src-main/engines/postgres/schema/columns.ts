@@ -26,7 +26,9 @@ const columnsSql = `
 SELECT 'pg_class'::regclass::oid || ':' || a.attrelid || ':' || a.attnum AS ref, a.attrelid::text AS table_oid, a.attnum,
        a.attname AS name, quote_ident(a.attname) AS quoted,
        format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
-       pg_get_expr(ad.adbin, ad.adrelid) AS expression,
+       -- A default names no column (the server refuses one that does), so it is printed without its table:
+       -- with the table, each of a large database's defaults opened its relation to print it (a third of this query).
+       pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END) AS expression,
        CASE WHEN a.attcollation <> t.typcollation THEN
             CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname) ELSE format('%I.%I', cn.nspname, co.collname) END END AS collation,
        a.attislocal AND c.relkind IN ('r', 'p') AS local
