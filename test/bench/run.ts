@@ -13,6 +13,7 @@ import { resetSuite } from './reset.bench';
 import { storeSuite } from './store.bench';
 import { expectedSchemaSuite } from './expectedSchema.bench';
 import { schemaSuite } from './schema.bench';
+import { schemaCheckSuite } from './schemaCheck.bench';
 import { rehearsalSuite } from './rehearsal.bench';
 import { rolloutSuite } from './rollout.bench';
 import { matrixSuite } from './matrix.bench';
@@ -30,6 +31,7 @@ const suites: BenchmarkSuite[] = [
   resetSuite,
   expectedSchemaSuite,
   schemaSuite,
+  schemaCheckSuite,
   rehearsalSuite,
   rolloutSuite,
   matrixSuite,
