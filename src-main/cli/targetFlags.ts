@@ -57,21 +57,26 @@ export function requireOneTarget(flags: TargetFlags): void {
  */
 function projectEnvironmentRef(flags: TargetFlags & { project: string; env: string }, services: Services): TargetRef {
   const project = services.projects.get(flags.project);
-  const all = services.projects.memberTargets(project.name, flags.env);
   const env = project.environments.find((e) => e.name.toLowerCase() === flags.env.toLowerCase())?.name ?? flags.env;
   const where = `the environment ${env} of the project ${project.name}`;
+  const profileId = flags.profile ? services.profiles.named(flags.profile).id : undefined;
+  const role = flags.role?.toLowerCase();
+  // The project read once, and only the picked connection's name read (E_NOT_FOUND for an unknown environment).
+  const picked = services.projects.membersOf(
+    project,
+    flags.env,
+    (m) => (role === undefined || m.role.toLowerCase() === role) && (profileId === undefined || m.profileId === profileId),
+  );
+  const member = picked[0];
+  if (member && picked.length === 1) {
+    return { ...member.ref, ...(flags.format ? { format: flags.format } : {}), ...(flags.alembic ? { alembic: flags.alembic } : {}) } as TargetRef;
+  }
+  const all = picked.length > 1 && role === undefined && profileId === undefined ? picked : services.projects.membersOf(project, flags.env);
   if (all.length === 0) {
     throw new UsageError(
       `No connection is in ${where} (none was given, or they were removed). Give it one with: ` +
         `switchyard projects env ${shellWord(project.name)} ${shellWord(env)} PROFILE`,
     );
-  }
-  const profileId = flags.profile ? services.profiles.named(flags.profile).id : undefined;
-  const role = flags.role?.toLowerCase();
-  const picked = all.filter((m) => (role === undefined || m.role.toLowerCase() === role) && (profileId === undefined || m.profileId === profileId));
-  const member = picked[0];
-  if (member && picked.length === 1) {
-    return { ...member.ref, ...(flags.format ? { format: flags.format } : {}), ...(flags.alembic ? { alembic: flags.alembic } : {}) } as TargetRef;
   }
   const listed = all.map((m) => `${m.profileName} (role ${m.role})`).join(', ');
   const asked = [flags.role ? `--role ${flags.role}` : '', flags.profile ? `--profile ${flags.profile}` : ''].filter(Boolean).join(' ');

@@ -150,26 +150,32 @@ export class ProjectService {
    * connections were all removed gives none; an unknown environment is E_NOT_FOUND naming the known ones.
    */
   memberTargets(nameOrId: string, environment: string, role?: string): MemberTarget[] {
-    const project = this.get(nameOrId);
+    return this.membersOf(this.get(nameOrId), environment, (m) => role === undefined || sameName(m.role, role));
+  }
+
+  /**
+   * The members of an environment of a project already read that `keep` keeps, as memberTargets gives
+   * them: only those kept are read from the store (their connection's name), so picking one of many
+   * (`--project --env --role`) costs one project read and one connection read.
+   */
+  membersOf(project: Project, environment: string, keep: (member: EnvironmentMember) => boolean = () => true): MemberTarget[] {
     const env = project.environments.find((e) => sameName(e.name, environment));
     if (!env) {
       const known = project.environments.map((e) => e.name).join(', ') || 'none yet';
       throw new SwitchyardError('E_NOT_FOUND', `The project "${project.name}" has no environment "${environment}" (its environments: ${known}).`);
     }
     const { profiles } = this.session.store;
-    return env.members
-      .filter((m) => role === undefined || sameName(m.role, role))
-      .map((m) => ({
+    return env.members.filter(keep).map((m) => ({
+      profileId: m.profileId,
+      profileName: profiles.get(m.profileId).name,
+      role: m.role,
+      ref: {
         profileId: m.profileId,
-        profileName: profiles.get(m.profileId).name,
-        role: m.role,
-        ref: {
-          profileId: m.profileId,
-          project: project.dir,
-          format: project.format,
-          ...(project.alembicCommand ? { alembic: project.alembicCommand } : {}),
-        },
-      }));
+        project: project.dir,
+        format: project.format,
+        ...(project.alembicCommand ? { alembic: project.alembicCommand } : {}),
+      },
+    }));
   }
 
   private write(project: Project, change: Partial<ValidProjectInput>, actor: string, action: string, detail: Record<string, unknown>): Project {

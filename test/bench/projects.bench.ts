@@ -1,10 +1,12 @@
 // Projects in a store of 200 projects × 4 environments × 5 connections (1,000 profiles over SQLite
-// files): what `--project NAME --env ENV` costs beside `--profile NAME` (both resolved into a target),
-// and what the sidebar's projects list costs beside the connections list, in turns.
+// files): what `--project NAME --env ENV --role ROLE` costs beside `--profile NAME --project DIR`, both
+// resolved into a target by the CLI's own flag resolution (resolveTargetFlags), and what the sidebar's
+// projects list costs beside the connections list, in turns.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { profileInputSchema } from '../../src-shared/model/profile';
+import { resolveTargetFlags } from '../../src-main/cli/targetFlags';
 import { createServices } from '../../src-main/services';
 import { passphraseKeyProvider } from '../../src-main/store/keyProvider';
 import { writeNativeProject } from '../support/nativeProject';
@@ -44,16 +46,10 @@ export const projectsSuite: BenchmarkSuite = {
       const pick = (i: number) => names[(i * 37) % names.length] as string;
 
       const byProject = () => {
-        for (let i = 0; i < lookups; i += 1) {
-          const [member] = services.projects.memberTargets(pick(i), 'staging', 'r2');
-          services.targets.resolve(member!.ref);
-        }
+        for (let i = 0; i < lookups; i += 1) resolveTargetFlags(services, { project: pick(i), env: 'staging', role: 'r2' });
       };
       const byProfile = () => {
-        for (let i = 0; i < lookups; i += 1) {
-          const profile = services.profiles.named(`p${(i * 37) % names.length}-staging-2`);
-          services.targets.resolve({ profileId: profile.id, project: dir });
-        }
+        for (let i = 0; i < lookups; i += 1) resolveTargetFlags(services, { profile: `p${(i * 37) % names.length}-staging-2`, project: dir });
       };
       const resolved = sideBySide(byProject, byProfile, 9);
       const lists = sideBySide(
