@@ -14,7 +14,7 @@ const passphrase = 'graph view bench passphrase';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The renderer of the sources as they are, built beside the bench's data: dist/renderer may be stale. */
-function buildRenderer(outDir: string): void {
+export function buildRenderer(outDir: string): void {
   const result = spawnSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     encoding: 'utf8',
   });

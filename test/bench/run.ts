@@ -17,6 +17,7 @@ import { schemaCheckSuite } from './schemaCheck.bench';
 import { rehearsalSuite } from './rehearsal.bench';
 import { rolloutSuite } from './rollout.bench';
 import { matrixSuite } from './matrix.bench';
+import { matrixViewSuite } from './matrixView.bench';
 import { projectsSuite } from './projects.bench';
 
 const suites: BenchmarkSuite[] = [
@@ -35,6 +36,7 @@ const suites: BenchmarkSuite[] = [
   rehearsalSuite,
   rolloutSuite,
   matrixSuite,
+  matrixViewSuite,
   projectsSuite,
 ];
 
