@@ -50,7 +50,15 @@ import type { RolloutExport } from './model/rolloutExport';
 import type { Matrix } from './model/matrix';
 import type { GroupStatus } from './model/groupStatus';
 import { importRequestSchema, importRunSchema, type ImportPreview, type ImportResult } from './model/profileImport';
-import { boundRunInputSchema, boundStatusInputSchema, type BoundRunResult, type BoundStatus } from './model/boundRun';
+import {
+  boundPreviewInputSchema,
+  boundRunInputSchema,
+  boundStatusInputSchema,
+  type BoundDrift,
+  type BoundPreview,
+  type BoundRunResult,
+  type BoundStatus,
+} from './model/boundRun';
 import { promotionPreviewSchema, promotionRunSchema, type PromotionPreview, type PromotionRecord } from './model/promotion';
 
 /** Binds an output type to an input schema; the output only exists for the type checker. */
@@ -361,6 +369,10 @@ export const api = {
    * operation (op.done: the BoundRunResult), stopping all at the first failure (its error's detail: the result so far).
    */
   'bindings.run': method<OperationStarted>()(boundRunInputSchema),
+  /** That run's dry run: each database's own SQL and preflight findings, in run order; nothing changes. */
+  'bindings.preview': method<BoundPreview>()(boundPreviewInputSchema),
+  /** Drift per bound database: each compared with its own branch's migrations up to what it has applied (one that cannot be compared carries its error). */
+  'bindings.drift': method<BoundDrift>()(boundStatusInputSchema),
 
   /** What a new revision, a merge of heads or a re-parent would write (the diff), the graph before and after, git's standing, a re-parent's stamps; nothing is written. */
   'authoring.preview': method<AuthoringPreview>()(z.object({ request: authoringRequestSchema }).strict()),

@@ -23,6 +23,7 @@ import type { ResetService } from '../reset/resetService';
 import type { RecipeService } from '../reset/recipes/recipeService';
 import type { RolloutService } from '../rollouts/rolloutService';
 import type { DriftService } from '../schema/driftService';
+import { boundDrift } from '../projects/boundDrift';
 import type { ExpectedSchemaService } from '../schema/expectedSchemaService';
 import type { SchemaComparisonService } from '../schema/schemaComparisonService';
 import type { StoreSession } from '../session/storeSession';
@@ -218,6 +219,8 @@ export function createHandlers({
       promotions.run({ project, from, to }, actor, { confirmation, ...(approval ? { approval } : {}) }),
     'bindings.status': ({ project, env }) => boundRuns.status(project, env),
     'bindings.run': (input, { actor }) => boundRuns.run(input, actor),
+    'bindings.preview': (input, { actor }) => boundRuns.preview(input, actor),
+    'bindings.drift': ({ project, env }) => boundDrift(boundRuns, (ref) => drift.drift(ref), project, env),
     'authoring.preview': ({ request }) => authoring.preview(request),
     'authoring.write': ({ previewId, force }, { actor }) => authoring.write(previewId, force, actor),
     'authoring.undo': ({ project }, { actor }) => authoring.undoLast(project, actor),

@@ -30,6 +30,8 @@ export const boundRunInputSchema = z
 
 export type BoundRunInput = z.output<typeof boundRunInputSchema>;
 
+export const boundPreviewInputSchema = boundRunInputSchema.omit({ confirmation: true, lockTimeoutMs: true }).strict();
+
 /** A bound database of an environment: its role, the labels bound to it, and the connection playing the role (null: none does). */
 export interface BoundConnection {
   role: string;

@@ -70,6 +70,28 @@ describe('a project with bindings across environments', () => {
     expect((await load(envs)).gaps[0]?.kind).toBe('level');
   });
 
+  it('previews a coordinated run per database through the API, changing nothing, and compares each database with its own branch', async () => {
+    const envs = await boundEnvironments('socrates', ['qa']);
+    const bad = await envs.services.dispatch('bindings.preview', { project: 'socrates', env: 'qa', action: 'sideways', to: 'heads' }, { actor });
+    expect(bad.ok ? undefined : bad.error.code).toBe('E_INVALID_INPUT');
+    const preview = await callAs(envs.services, actor, 'bindings.preview', { project: 'socrates', env: 'qa', action: 'upgrade', to: 'heads' });
+    expect(preview.databases.map((d) => [d.role, d.targets, d.steps, d.error])).toEqual([
+      ['auth', ['a2'], ['a1', 'a2'], undefined],
+      ['specs', ['s2'], ['s1', 's2'], undefined],
+    ]);
+    expect(preview.databases[0]?.sql).toContain('CREATE TABLE users');
+    expect(preview.databases[0]?.sql).not.toContain('CREATE TABLE specs');
+    expect([await envs.versions('qa', 'auth'), await envs.versions('qa', 'specs')]).toEqual([[], []]);
+
+    expect(await envs.run('qa', 'upgrade', 'heads')).toBeUndefined();
+    await envs.query('qa', 'auth', 'CREATE TABLE by_hand (id int)');
+    const drift = await callAs(envs.services, actor, 'bindings.drift', { project: 'socrates', env: 'qa' });
+    expect(drift.databases.map((d) => [d.role, d.report?.expected.revisions, d.report?.objects.map((o) => o.key), d.error])).toEqual([
+      ['auth', ['a2'], ['table:"public"."by_hand"'], undefined],
+      ['specs', ['s2'], [], undefined],
+    ]);
+  });
+
   it('rolls out over an environment role by role, skips the next role after a failure, and resumes without applying anything twice', async () => {
     const envs = await boundEnvironments('socrates', ['fleet']);
     await envs.query('fleet', 'auth', 'CREATE TABLE poison (id int)');
