@@ -3,9 +3,10 @@
 // refuses it; in the others the first file runs, and the preview warns that the second does not, rather
 // than leaving only the graph to say so.
 import type { PreflightFinding } from '../../src-shared/model/run';
-import type { SqlProject } from './sqlRun';
+import type { SqlFormat } from '../formats/format';
+import type { LoadedProject } from '../migrations/project';
 
-export function duplicateFindings(project: Pick<SqlProject, 'format' | 'anomalies'>): PreflightFinding[] {
+export function duplicateFindings(project: Pick<LoadedProject, 'anomalies'> & { format: SqlFormat }): PreflightFinding[] {
   const duplicates = project.anomalies.filter((a) => a.kind === 'duplicateRevision');
   if (duplicates.length === 0) return [];
   const refuses = project.format.refusesDuplicates;
