@@ -22,7 +22,7 @@ async function fleet() {
   return { dev, staging, prod, project };
 }
 
-const standing = () => useGroups.getState().status?.members.map((m) => [m.name, memberStatusWords(m)]);
+const standing = () => useGroups.getState().status?.members.map((m) => [m.name, memberStatusWords(m)] as const);
 
 describe('the groups store', () => {
   it('creates a group, reads where each member stands against a project, renames, reorders, takes out and adds members', async () => {
