@@ -1,13 +1,15 @@
 // sqitch's registry, read and written as sqitch v1.3.1 does (App::Sqitch::Role::DBIEngine
 // `log_deploy_change`, `log_revert_change`, `_log_event`; App::Sqitch::Engine::pg for the arrays and
 // clock_timestamp()), so `sqitch status`, `sqitch log`, `sqitch deploy` and `sqitch revert` take over
-// where Switchyard stopped, and the other way round.
+// where Switchyard stopped, and the other way round. On SQLite the registry is its own file, ATTACHed as
+// `sqitch` (sqitchSqliteRegistry.ts), and the few engine-specific pieces of SQL are `RegistrySql` below.
 import { hostname, userInfo } from 'node:os';
 import type { Engine as EngineKind } from '../../../src-shared/model/profile';
 import type { AppliedRecord } from '../../../src-shared/model/status';
 import type { Driver } from '../../drivers/driver';
-import { tableExists } from '../bookkeepingCatalog';
+import { sqliteVersionTable } from '../../engines/sqlite/sqliteVersionTable';
 import { sqitchRunRefusal } from './sqitchRunRefusal';
+import { createSqliteRegistrySql, openRegistry, sqitchTableExists } from './sqitchSqliteRegistry';
 import type { ProjectFiles } from '../../migrations/readers/projectFiles';
 import type { PreparedStep } from '../../runner/preparedStep';
 import type { SqlBookkeeping, StepRecord } from '../format';
@@ -15,24 +17,61 @@ import { sqitchChangeData, type SqitchChangeData } from './sqitchChangeData';
 import { readSqitchProjectName } from './sqitchReader';
 import { createRegistrySql, registryRelease, registryTable } from './sqitchRegistry';
 
-/** Where sqitch keeps its registry for each engine: on SQLite it is a file of its own, beside the database. */
-const registryElsewhere: Record<EngineKind, string | null> = {
-  postgres: null,
-  sqlite:
-    'sqitch keeps the registry of a SQLite database in a separate file (sqitch.db beside it), which Switchyard does not write, so sqitch would not see its changes: run sqitch itself on SQLite.',
+type Literal = Pick<Driver, 'literal' | 'engine'>;
+
+/** The registry SQL that differs by engine: App::Sqitch::Engine::pg against the DBIEngine defaults sqlite keeps. */
+interface RegistrySql {
+  /** `_ts_default`: the commit time of a row. */
+  now: string;
+  /** A planned timestamp as the engine's `_char2ts` stores it. */
+  plannedAt(driver: Literal, timestamp: string): string;
+  /** An event's tags, requires or conflicts: a text[] on pg, text joined by `separator` on SQLite. */
+  list(driver: Literal, values: readonly string[], separator: string): string;
+  /** The same, read from the registry by `select` (one column) before the rows are deleted; `planned` when it finds none. */
+  listFrom(select: string, separator: string, planned: string): string;
+  /** A statement that stops the step with `message` when `condition` holds. */
+  refuseWhen(driver: Literal, condition: string, message: string): string;
+  distinct: string;
+}
+
+const postgresSql: RegistrySql = {
+  now: 'clock_timestamp()',
+  plannedAt: (driver, timestamp) => driver.literal(timestamp),
+  list: (driver, values) => (values.length === 0 ? `'{}'::text[]` : `ARRAY[${values.map((v) => driver.literal(v)).join(', ')}]::text[]`),
+  listFrom: (select) => `ARRAY(${select})`,
+  refuseWhen: (driver, condition, message) => `DO $sqitch$ BEGIN IF ${condition} THEN RAISE EXCEPTION '%', ${driver.literal(message)}; END IF; END $sqitch$`,
+  distinct: 'IS DISTINCT FROM',
 };
 
-type Literal = Pick<Driver, 'literal'>;
+// SQLite has no DO block: a TEMP trigger (which may read the attached registry) raises the refusal when a row goes into a temp table.
+const sqliteCheck = 'temp.switchyard_sqitch_check';
+const sqliteSql: RegistrySql = {
+  now: "strftime('%Y-%m-%d %H:%M:%f')",
+  plannedAt: (driver, timestamp) => driver.literal(timestamp.replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)Z$/, '$1 $2')),
+  list: (driver, values, separator) => driver.literal(values.join(separator)),
+  listFrom: (select, separator, planned) =>
+    `COALESCE((SELECT group_concat(v, '${separator}') FROM (${select.replace(/^SELECT (\w+)/, 'SELECT $1 AS v')})), ${planned})`,
+  refuseWhen: (driver, condition, message) =>
+    [
+      `CREATE TEMP TABLE IF NOT EXISTS switchyard_sqitch_check (x INTEGER)`,
+      `DROP TRIGGER IF EXISTS temp.switchyard_sqitch_refuse`,
+      `CREATE TEMP TRIGGER switchyard_sqitch_refuse BEFORE INSERT ON switchyard_sqitch_check WHEN ${condition} BEGIN SELECT RAISE(ABORT, ${driver.literal(message)}); END`,
+      `INSERT INTO ${sqliteCheck} VALUES (1)`,
+      `DROP TRIGGER temp.switchyard_sqitch_refuse`,
+      `DELETE FROM ${sqliteCheck}`,
+    ].join(';\n'),
+  distinct: 'IS NOT',
+};
 
-const textArray = (driver: Literal, values: readonly string[]) =>
-  values.length === 0 ? `'{}'::text[]` : `ARRAY[${values.map((v) => driver.literal(v)).join(', ')}]::text[]`;
+const registrySqlFor: Record<EngineKind, RegistrySql> = { postgres: postgresSql, sqlite: sqliteSql };
+const registrySql = (driver: Literal): RegistrySql => registrySqlFor[driver.engine];
 
 /** sqitch's default committer e-mail when none is configured: the system user at this host. */
 const committerEmail = () => `${userInfo().username}@${hostname()}`;
 
-/** A DO block that stops the step, before anything of it runs, with `message` when `condition` holds. */
+/** A statement that stops the step, before anything of it runs, with `message` when `condition` holds. */
 function refuseWhen(driver: Literal, condition: string, message: string): string {
-  return `DO $sqitch$ BEGIN IF ${condition} THEN RAISE EXCEPTION '%', ${driver.literal(message)}; END IF; END $sqitch$`;
+  return registrySql(driver).refuseWhen(driver, condition, message);
 }
 
 /** A required change of another project, resolved in the registry as sqitch does (DBIEngine `change_id_for` with `first`). */
@@ -60,11 +99,12 @@ function lastDeployedIs(driver: Literal, data: SqitchChangeData, expected: Sqitc
           ? `the last change of project "${data.project}" deployed here is not "${expected.revision}", which the plan puts before "${data.change}"`
           : `project "${data.project}" has changes deployed here, although "${data.change}" is the plan's first`
       }: the registry and the plan disagree (sqitch: Cannot find change in plan); nothing was run.`;
-  return refuseWhen(driver, `${last} IS DISTINCT FROM ${expected ? driver.literal(expected.changeId) : 'NULL'}`, message);
+  return refuseWhen(driver, `${last} ${registrySql(driver).distinct} ${expected ? driver.literal(expected.changeId) : 'NULL'}`, message);
 }
 
 function deployRecord(driver: Literal, data: SqitchChangeData, committer: string): StepRecord {
   const l = (value: string | null) => (value === null ? 'NULL' : driver.literal(value));
+  const { now, plannedAt } = registrySql(driver);
   const email = committerEmail();
   const undeployable =
     data.undeployable === null
@@ -83,13 +123,13 @@ function deployRecord(driver: Literal, data: SqitchChangeData, committer: string
   ];
   const tags = data.tags.map(
     (t) =>
-      `(${l(t.tagId)}, ${l(t.tag)}, ${l(data.project)}, ${l(data.changeId)}, ${l(t.note)}, ${l(committer)}, ${l(email)}, ${l(t.plannedAt)}, ${l(t.plannerName)}, ${l(t.plannerEmail)}, clock_timestamp())`,
+      `(${l(t.tagId)}, ${l(t.tag)}, ${l(data.project)}, ${l(data.changeId)}, ${l(t.note)}, ${l(committer)}, ${l(email)}, ${plannedAt(driver, t.plannedAt)}, ${l(t.plannerName)}, ${l(t.plannerEmail)}, ${now})`,
   );
   const after = [
     `INSERT INTO ${registryTable('projects')} (project, uri, creator_name, creator_email)
   SELECT ${l(data.project)}, ${l(data.uri)}, ${l(committer)}, ${l(email)} WHERE NOT EXISTS (SELECT 1 FROM ${registryTable('projects')} WHERE project = ${l(data.project)})`,
     `INSERT INTO ${registryTable('changes')} (change_id, script_hash, change, project, note, committer_name, committer_email, planned_at, planner_name, planner_email, committed_at)
-  VALUES (${l(data.changeId)}, ${l(data.scriptHash)}, ${l(data.change)}, ${l(data.project)}, ${l(data.note)}, ${l(committer)}, ${l(email)}, ${l(data.plannedAt)}, ${l(data.plannerName)}, ${l(data.plannerEmail)}, clock_timestamp())`,
+  VALUES (${l(data.changeId)}, ${l(data.scriptHash)}, ${l(data.change)}, ${l(data.project)}, ${l(data.note)}, ${l(committer)}, ${l(email)}, ${plannedAt(driver, data.plannedAt)}, ${l(data.plannerName)}, ${l(data.plannerEmail)}, ${now})`,
     ...(dependencies.length > 0
       ? [`INSERT INTO ${registryTable('dependencies')} (change_id, type, dependency, dependency_id) VALUES ${dependencies.join(', ')}`]
       : []),
@@ -98,23 +138,32 @@ function deployRecord(driver: Literal, data: SqitchChangeData, committer: string
           `INSERT INTO ${registryTable('tags')} (tag_id, tag, project, change_id, note, committer_name, committer_email, planned_at, planner_name, planner_email, committed_at) VALUES ${tags.join(', ')}`,
         ]
       : []),
-    eventSql(driver, 'deploy', data, committer, {
-      tags: textArray(
-        driver,
-        data.tags.map((t) => t.tag),
-      ),
-      requires: textArray(
-        driver,
-        data.requires.map((r) => r.text),
-      ),
-      conflicts: textArray(
-        driver,
-        data.conflicts.map((c) => c.text),
-      ),
-    }),
+    eventSql(driver, 'deploy', data, committer, plannedLists(driver, data)),
   ];
   const checks = [...undeployable, lastDeployedIs(driver, data, data.previous), ...conflicts];
   return { ...(checks.length > 0 ? { before: checks.join(';\n') } : {}), after: after.join(';\n') };
+}
+
+/** The event's lists as the plan has them (DBIEngine `_log_tags_param`: tags joined by a space, the others by a comma). */
+function plannedLists(driver: Literal, data: SqitchChangeData) {
+  const { list } = registrySql(driver);
+  return {
+    tags: list(
+      driver,
+      data.tags.map((t) => t.tag),
+      ' ',
+    ),
+    requires: list(
+      driver,
+      data.requires.map((r) => r.text),
+      ',',
+    ),
+    conflicts: list(
+      driver,
+      data.conflicts.map((c) => c.text),
+      ',',
+    ),
+  };
 }
 
 function eventSql(
@@ -125,13 +174,22 @@ function eventSql(
   lists: { tags: string; requires: string; conflicts: string },
 ): string {
   const l = (value: string) => driver.literal(value);
+  const { now, plannedAt } = registrySql(driver);
   return `INSERT INTO ${registryTable('events')} (event, change_id, change, project, note, tags, requires, conflicts, committer_name, committer_email, planned_at, planner_name, planner_email, committed_at)
-  VALUES (${l(event)}, ${l(data.changeId)}, ${l(data.change)}, ${l(data.project)}, ${l(data.note)}, ${lists.tags}, ${lists.requires}, ${lists.conflicts}, ${l(committer)}, ${l(committerEmail())}, ${l(data.plannedAt)}, ${l(data.plannerName)}, ${l(data.plannerEmail)}, clock_timestamp())`;
+  VALUES (${l(event)}, ${l(data.changeId)}, ${l(data.change)}, ${l(data.project)}, ${l(data.note)}, ${lists.tags}, ${lists.requires}, ${lists.conflicts}, ${l(committer)}, ${l(committerEmail())}, ${plannedAt(driver, data.plannedAt)}, ${l(data.plannerName)}, ${l(data.plannerEmail)}, ${now})`;
 }
 
 function revertRecord(driver: Literal, data: SqitchChangeData, revision: string, committer: string): StepRecord {
   const id = driver.literal(data.changeId);
-  const deployed = (type: string) => `ARRAY(SELECT dependency FROM ${registryTable('dependencies')} WHERE change_id = ${id} AND type = '${type}')`;
+  const { listFrom } = registrySql(driver);
+  // DBIEngine `log_revert_change`: what the registry holds, joined by commas; the plan's (`$tags || …`) when it holds none.
+  const planned = plannedLists(driver, data);
+  const deployed = (type: 'require' | 'conflict') =>
+    listFrom(
+      `SELECT dependency FROM ${registryTable('dependencies')} WHERE change_id = ${id} AND type = '${type}'`,
+      ',',
+      type === 'require' ? planned.requires : planned.conflicts,
+    );
   // sqitch refuses to revert a change that deployed changes still require (App::Sqitch::Engine `_verify_changes`… `revert`).
   const required = refuseWhen(
     driver,
@@ -143,7 +201,7 @@ function revertRecord(driver: Literal, data: SqitchChangeData, revision: string,
     after: [
       // The event keeps what the registry says was deployed with the change, read before it is deleted.
       eventSql(driver, 'revert', data, committer, {
-        tags: `ARRAY(SELECT tag FROM ${registryTable('tags')} WHERE change_id = ${id})`,
+        tags: listFrom(`SELECT tag FROM ${registryTable('tags')} WHERE change_id = ${id}`, ',', planned.tags),
         requires: deployed('require'),
         conflicts: deployed('conflict'),
       }),
@@ -155,7 +213,7 @@ function revertRecord(driver: Literal, data: SqitchChangeData, revision: string,
 }
 
 async function registryPresent(driver: Driver): Promise<boolean> {
-  return tableExists(driver, registryTable('changes'));
+  return sqitchTableExists(driver, 'changes');
 }
 
 export const sqitchBookkeeping: SqlBookkeeping = {
@@ -176,25 +234,25 @@ export const sqitchBookkeeping: SqlBookkeeping = {
     const name = !own ? null : project.files[0] ? sqitchChangeData(project.files[0]).project : readSqitchProjectName(project.project);
     const revisions = new Map(own ? project.files.map((file) => [sqitchChangeData(file).changeId, file.revision.id]) : []);
     const rows = await driver.query<{ change_id: string; change: string; script_hash: string | null; committed_at: Date | string; committer_name: string }>(
-      `SELECT change_id, change, script_hash, committed_at, committer_name FROM ${registryTable('changes')}${own ? ' WHERE project = $1' : ''} ORDER BY committed_at, change_id`,
-      own ? [name] : [],
+      `SELECT change_id, change, script_hash, committed_at, committer_name FROM ${registryTable('changes')}${own ? ` WHERE project = ${driver.literal(name ?? '')}` : ''} ORDER BY committed_at, change_id`,
     );
     const records: AppliedRecord[] = rows.map((row) => ({
       // A change the plan no longer has (or whose planned line changed, which changes its id) is named with its id.
       revision: revisions.get(row.change_id) ?? `${row.change} (change_id ${row.change_id})`,
       checksum: row.script_hash,
-      appliedAt: row.committed_at instanceof Date ? row.committed_at.toISOString() : String(row.committed_at),
+      // SQLite's registry keeps UTC text (`YYYY-MM-DD HH:MM:SS.fff`).
+      appliedAt: row.committed_at instanceof Date ? row.committed_at.toISOString() : String(row.committed_at).replace(/^(\S+) (\S+)$/, '$1T$2Z'),
       appliedBy: row.committer_name,
       durationMs: null,
     }));
     return { initialised: true, records };
   },
-  createSql: () => createRegistrySql(),
+  createSql: (dialect) => (dialect === sqliteVersionTable ? createSqliteRegistrySql() : createRegistrySql()),
   refuseSteps: sqitchRunRefusal,
   async refusal(driver) {
-    const elsewhere = registryElsewhere[driver.engine];
-    if (elsewhere) return elsewhere;
-    if (!(await registryPresent(driver)) || !(await tableExists(driver, registryTable('releases')))) return null;
+    // Asked before every run and status: the registry reachable for the run's SQL (on SQLite, its file attached).
+    await openRegistry[driver.engine](driver);
+    if (!(await registryPresent(driver)) || !(await sqitchTableExists(driver, 'releases'))) return null;
     const [row] = await driver.query<{ version: number | string | null }>(`SELECT MAX(version) AS version FROM ${registryTable('releases')}`);
     const version = row?.version === null || row?.version === undefined ? null : Number(row.version);
     return version === Number(registryRelease)

@@ -5,9 +5,9 @@
 // run changes nothing, as with sqitch, instead of stopping at that change's turn.
 import type { Driver } from '../../drivers/driver';
 import type { PreparedStep } from '../../runner/preparedStep';
-import { tableExists } from '../bookkeepingCatalog';
 import { sqitchChangeData } from './sqitchChangeData';
 import { registryTable } from './sqitchRegistry';
+import { sqitchTableExists } from './sqitchSqliteRegistry';
 
 const key = (project: string, change: string) => `${project}\u0000${change}`;
 
@@ -19,7 +19,7 @@ interface Requirement {
 export async function sqitchRunRefusal(driver: Driver, steps: readonly PreparedStep[]): Promise<string | null> {
   const deployed = new Map<string, string>();
   const requirements: Requirement[] = [];
-  if (await tableExists(driver, registryTable('changes'))) {
+  if (await sqitchTableExists(driver, 'changes')) {
     const changes = await driver.query<{ change_id: string; change: string; project: string }>(
       `SELECT change_id, change, project FROM ${registryTable('changes')}`,
     );

@@ -15,14 +15,18 @@ export interface SqitchRun {
 /** sqitch's target URI for a database of the test server; the password goes through PGPASSWORD, never the URI. */
 export const sqitchTarget = (server: ServerAddress, database: string) => `db:pg://${server.user}@${server.host}:${server.port}/${database}`;
 
-export async function sqitch(server: ServerAddress, projectDir: string, args: readonly string[]): Promise<SqitchRun> {
+/** sqitch's target URI for a SQLite file (its registry is then sqitch.db beside it). */
+export const sqliteSqitchTarget = (path: string) => `db:sqlite:${path}`;
+
+/** `server` gives PostgreSQL's password; null on SQLite. */
+export async function sqitch(server: Pick<ServerAddress, 'password'> | null, projectDir: string, args: readonly string[]): Promise<SqitchRun> {
   try {
     const { stdout, stderr } = await promisify(execFile)('/usr/bin/sqitch', [...args], {
       cwd: projectDir,
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         HOME: projectDir,
-        PGPASSWORD: server.password,
+        ...(server ? { PGPASSWORD: server.password } : {}),
         SQITCH_FULLNAME: 'Sqitch User',
         SQITCH_EMAIL: 'sqitch@shop.example',
         LC_ALL: 'C',

@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { SwitchyardError } from '../../../../src-shared/errors';
 import { runTarget } from '../../../../src-main/runner/runnerService';
 import { targetStatus } from '../../../../src-main/runner/targetStatus';
-import { postgresTarget, sqliteTarget } from '../../../support/migrationTargets';
+import { postgresTarget } from '../../../support/migrationTargets';
 import { adminQuery, scratchDatabase } from '../../../support/scratchDatabase';
 import { tempDir } from '../../../support/tempDir';
 import { copyOfFixture, sqitch, sqitchTarget } from './sqitchCli';
@@ -162,14 +162,5 @@ describe('sqitch failures on PostgreSQL', () => {
 
     const bySqitch = await sqitch(server, project, ['deploy', '--target', uri]);
     expect(bySqitch.code).not.toBe(0);
-  });
-
-  it('refuses to run a sqitch project on SQLite, whose registry sqitch keeps in a file of its own', async () => {
-    const path = join(tempDir(), 'shop.db');
-    const target = sqliteTarget(path, copyOfFixture('sqitch-shop'), { projectFormat: 'auto' });
-    const error = await failure(runTarget(target, { action: 'upgrade', to: 'heads' }, options));
-    expect(error.code).toBe('E_BOOKKEEPING_REFUSES');
-    expect(error.message).toContain('sqitch keeps the registry of a SQLite database in a separate file');
-    expect((await targetStatus(target)).applied).toEqual([]);
   });
 });
