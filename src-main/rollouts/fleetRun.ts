@@ -3,7 +3,8 @@
 // continueOnError no new database starts and the running ones stop after their current revision;
 // a cancel stops them all the same way.
 import { SwitchyardError } from '../../src-shared/errors';
-import { rolloutItemSentence, type RolloutFailure, type RolloutItem, type RolloutState } from '../../src-shared/model/rollout';
+import { rolloutItemSentence, type RolloutItem, type RolloutState } from '../../src-shared/model/rollout';
+import { runFailureOf } from '../../src-shared/model/runFailure';
 import type { RunResult } from '../../src-shared/model/run';
 import type { OperationContext } from '../operations/operations';
 
@@ -20,19 +21,6 @@ export interface FleetHooks {
   /** A row changed; `journal`: before or after its run (written to the store), else a progress step. */
   changed(item: RolloutItem, journal: boolean): void;
   log(level: 'info' | 'warn' | 'error', line: string): void;
-}
-
-function failureOf(error: unknown): RolloutFailure {
-  if (!(error instanceof SwitchyardError)) return { code: 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) };
-  const detail = (typeof error.detail === 'object' && error.detail !== null ? error.detail : {}) as Record<string, unknown>;
-  return {
-    code: error.code,
-    message: error.message,
-    ...(typeof detail.revision === 'string' ? { revision: detail.revision } : {}),
-    ...(typeof detail.file === 'string' ? { file: detail.file } : {}),
-    ...(typeof detail.line === 'number' ? { line: detail.line } : {}),
-    ...(typeof detail.column === 'number' ? { column: detail.column } : {}),
-  };
 }
 
 function holderOf(error: SwitchyardError): string {
@@ -83,7 +71,7 @@ export async function runFleet(items: RolloutItem[], options: FleetOptions, hook
         item.holder = holderOf(error as SwitchyardError);
       } else {
         item.state = 'failed';
-        item.failure = failureOf(error);
+        item.failure = runFailureOf(error);
         if (!options.continueOnError) stoppedBy ??= item.name;
       }
     }

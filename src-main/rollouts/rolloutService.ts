@@ -135,6 +135,7 @@ export class RolloutService {
     const items: RolloutItem[] = databases.map((d, position) => ({
       profileId: d.profileId,
       name: targets.get(d.profileId)!.name,
+      ...(d.role === undefined ? {} : { role: d.role }),
       position,
       state: 'waiting',
       applied: [],

@@ -34,13 +34,14 @@ export interface RolloutOwner {
 
 export type JournalledRollout = Rollout & { owner?: RolloutOwner };
 
-type ItemDetail = Pick<RolloutItem, 'applied' | 'holder' | 'failure' | 'passes'>;
+type ItemDetail = Pick<RolloutItem, 'applied' | 'holder' | 'failure' | 'passes' | 'role'>;
 
 function itemOf(row: ItemRow): RolloutItem {
   const detail = JSON.parse(row.detail) as Partial<ItemDetail>;
   return {
     profileId: row.profile_id,
     name: row.profile_name,
+    ...(detail.role === undefined ? {} : { role: detail.role }),
     position: row.position,
     state: row.state,
     applied: detail.applied ?? [],
@@ -54,6 +55,7 @@ function itemOf(row: ItemRow): RolloutItem {
 
 function detailOf(item: RolloutItem): string {
   const detail: ItemDetail = { applied: item.applied, passes: item.passes };
+  if (item.role !== undefined) detail.role = item.role;
   if (item.holder !== undefined) detail.holder = item.holder;
   if (item.failure !== undefined) detail.failure = item.failure;
   return JSON.stringify(detail);

@@ -2,6 +2,7 @@
 // at a time, with a journal per database so an interrupted rollout resumes without applying anything twice.
 import { z } from 'zod';
 import { connectionRoleSchema, groupNameSchema, projectEnvironmentNameSchema, projectNameSchema } from './project';
+import type { RunFailure } from './runFailure';
 
 export const defaultRolloutConcurrency = 4;
 
@@ -44,19 +45,15 @@ export type RolloutState = (typeof rolloutStates)[number];
 export const rolloutItemStates = ['waiting', 'running', 'locked', 'done', 'failed', 'stopped', 'skipped', 'cancelled', 'interrupted'] as const;
 export type RolloutItemState = (typeof rolloutItemStates)[number];
 
-export interface RolloutFailure {
-  code: string;
-  message: string;
-  revision?: string;
-  file?: string;
-  line?: number;
-  column?: number;
-}
+/** Why a database's run failed, and where (the runner's file and line). */
+export type RolloutFailure = RunFailure;
 
 export interface RolloutItem {
   profileId: string;
   /** The connection's name when the rollout started (kept should the profile be removed). */
   name: string;
+  /** A project with bindings: the database (role) it is, whose part of the target it runs; roles run one after another in the bindings' order. */
+  role?: string;
   position: number;
   state: RolloutItemState;
   /** Revisions this rollout applied on it, over every pass (a resumed database re-reads its applied set). */

@@ -2,6 +2,7 @@
 // CLI, the API and the app.
 import { csvCell } from './inventoryExport';
 import { rolloutItemSentence, type Rollout, type RolloutExportFormat } from './rollout';
+import { runFailureLocation } from './runFailure';
 
 export interface RolloutExport {
   fileName: string;
@@ -19,12 +20,6 @@ export function rolloutCountsSentence(rollout: Pick<Rollout, 'counts'>): string 
     ...(unfinished ? [`${unfinished} not finished`] : []),
   ];
   return `${parts.join(', ')} of ${total}`;
-}
-
-function failureLocation(item: Rollout['items'][number]): string {
-  const f = item.failure;
-  if (!f?.file) return '';
-  return `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`;
 }
 
 function markdownCell(text: string): string {
@@ -71,7 +66,7 @@ export function rolloutCsv(rollout: Rollout): string {
     item.applied.join(' '),
     item.holder ?? '',
     item.failure?.code ?? '',
-    failureLocation(item),
+    runFailureLocation(item.failure),
     item.failure?.message ?? '',
     item.startedAt ?? '',
     item.finishedAt ?? '',
