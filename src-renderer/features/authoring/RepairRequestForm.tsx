@@ -1,7 +1,8 @@
 // The fields of one repair — a new revision's parent, message and label; the heads a merge joins; a
 // re-parent's new parent — made into the request the preview is asked for.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { AuthoringAction, AuthoringRequest } from '../../../src-shared/model/authoring';
+import { editedBy, RequestForm } from './RequestForm';
 
 export interface RepairChoices {
   project: string;
@@ -27,27 +28,21 @@ export function RepairRequestForm({ action, choices, busy, onPreview, onEdit }: 
   const [message, setMessage] = useState(action === 'merge' ? 'merge heads' : '');
   const [label, setLabel] = useState('');
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set(heads));
-  const edited =
-    <T,>(apply: (value: T) => void) =>
-    (value: T) => {
-      apply(value);
-      onEdit();
-    };
+  const edited = editedBy(onEdit);
 
   const request = (): AuthoringRequest | undefined => {
     if (action === 'new') return { action, project, parent, message, ...(label.trim() ? { label: label.trim() } : {}) };
     if (action === 'merge') return { action, project, message, heads: ticked.size === heads.length ? 'all' : heads.filter((h) => ticked.has(h)) };
     return selected ? { action, project, revision: selected, parent } : undefined;
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const asked = request();
     if (asked) onPreview(asked);
   };
   const parentChoices = action === 'reparent' ? ['base', ...revisions.filter((id) => id !== selected)] : revisions;
 
   return (
-    <form className="repair-form" onSubmit={submit} aria-label="What to write">
+    <RequestForm busy={busy} onSubmit={submit}>
       {action === 'reparent' && (
         <p>
           Revision <code>{selected}</code> gets a new parent.
@@ -92,11 +87,6 @@ export function RepairRequestForm({ action, choices, busy, onPreview, onEdit }: 
           <input value={label} maxLength={200} onChange={(e) => edited(setLabel)(e.target.value)} />
         </label>
       )}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          Show the change
-        </button>
-      </div>
-    </form>
+    </RequestForm>
   );
 }

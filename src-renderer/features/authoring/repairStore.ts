@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { AuthoringAction, AuthoringPreview, AuthoringRequest, StampCheck } from '../../../src-shared/model/authoring';
 import type { WriteResult } from '../../../src-shared/model/writePlan';
 import { asError, call, type ShownError } from '../../api/client';
-import { latestAsk } from './latestAsk';
+import { previewedWrite, type PreviewedWrite } from './previewedWrite';
 
 /** The last write made from this window (a repair's or a squash's), shown with Undo until the next one or its undo. */
 export interface RepairDone {
@@ -16,15 +16,11 @@ export interface RepairDone {
   stamps: StampCheck | null;
 }
 
-interface RepairState {
+interface RepairState extends PreviewedWrite<AuthoringRequest, AuthoringPreview> {
   /** The open dialog's action, or undefined when none is open. */
   action: AuthoringAction | undefined;
   /** The migrations folder the dialog writes into (the connection's project). */
   project: string | undefined;
-  previewing: boolean;
-  preview: AuthoringPreview | undefined;
-  writing: boolean;
-  error: ShownError | undefined;
   done: RepairDone | undefined;
   /** What the last Undo put back, until the next write. */
   undone: WriteResult | undefined;
@@ -33,10 +29,6 @@ interface RepairState {
   /** Increments after every write and undo, so the graph reads the project again. */
   writesFinished: number;
   openDialog(action: AuthoringAction, project: string): void;
-  /** Asks for the preview of a request; a newer request's answer replaces an older one's. */
-  showPreview(request: AuthoringRequest): Promise<void>;
-  /** The form changed: the preview shown no longer says what Write would write. */
-  forgetPreview(): void;
   /** Writes exactly the preview shown; `force`: also over files with uncommitted git changes. */
   write(force: boolean): Promise<void>;
   /** A write made by another dialog of the Graph tab (Squash) on `folder` (the connection's project): shown with Undo like a repair's. */
@@ -46,17 +38,14 @@ interface RepairState {
 }
 
 export const useRepair = create<RepairState>((set, get) => {
-  const previews = latestAsk(
-    (request: AuthoringRequest) => call('authoring.preview', { request }),
-    ({ answer, error }) => set({ preview: answer, error, previewing: false }),
-  );
+  const flow = previewedWrite(set, {
+    preview: (request: AuthoringRequest) => call('authoring.preview', { request }),
+    write: (previewId, force) => call('authoring.write', { previewId, force }),
+  });
   return {
+    ...flow.state,
     action: undefined,
     project: undefined,
-    previewing: false,
-    preview: undefined,
-    writing: false,
-    error: undefined,
     done: undefined,
     undone: undefined,
     undoing: false,
@@ -64,31 +53,16 @@ export const useRepair = create<RepairState>((set, get) => {
     writesFinished: 0,
 
     openDialog(action, project) {
-      previews.forget();
-      set({ action, project, preview: undefined, previewing: false, writing: false, error: undefined });
-    },
-
-    async showPreview(request) {
-      set({ previewing: true, preview: undefined, error: undefined });
-      await previews.ask(request);
-    },
-
-    forgetPreview() {
-      previews.forget();
-      set({ preview: undefined, previewing: false, error: undefined });
+      set({ action, project, ...flow.cleared() });
     },
 
     async write(force) {
       const { preview } = get();
       if (!preview) return;
-      set({ writing: true, error: undefined });
-      try {
-        const result = await call('authoring.write', { previewId: preview.previewId, force });
-        set({ writing: false, action: undefined, preview: undefined });
-        get().recordWrite({ project: preview.project, headsAfter: preview.graph.headsAfter, result, stamps: preview.stamps }, get().project ?? preview.project);
-      } catch (error) {
-        set({ writing: false, error: asError(error) });
-      }
+      const result = await flow.write(preview, force);
+      if (!result) return;
+      set({ writing: false, action: undefined, preview: undefined });
+      get().recordWrite({ project: preview.project, headsAfter: preview.graph.headsAfter, result, stamps: preview.stamps }, get().project ?? preview.project);
     },
 
     recordWrite(done, folder) {
@@ -108,8 +82,7 @@ export const useRepair = create<RepairState>((set, get) => {
     },
 
     close() {
-      previews.forget();
-      set({ action: undefined, preview: undefined, previewing: false, writing: false, error: undefined });
+      set({ action: undefined, ...flow.cleared() });
     },
   };
 });
