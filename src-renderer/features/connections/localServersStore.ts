@@ -2,8 +2,9 @@
 // CLI calls; a created server's connection joins the list and is selected, a removed one's leaves it.
 import { create } from 'zustand';
 import type { LocalServer } from '../../../src-shared/model/localServer';
-import { ApiError, asError, call, type ShownError } from '../../api/client';
+import { ApiError, call, type ShownError } from '../../api/client';
 import { followOperation } from '../../api/operationEvents';
+import { failureKept } from '../../components/failureKept';
 import { useConnections } from './connectionsStore';
 
 export type LocalServerAction = 'creating' | 'starting' | 'stopping' | 'removing';
@@ -36,28 +37,18 @@ export const useLocalServers = create<LocalServersState>((set, get) => {
   /** Runs one action on one server, marks it busy meanwhile, and reads the list again after (whichever way it went). */
   async function act(name: string, action: LocalServerAction, work: () => Promise<unknown>): Promise<boolean> {
     set({ busy: { ...get().busy, [name]: action }, failure: undefined });
-    try {
-      await work();
-      return true;
-    } catch (error) {
-      set({ failure: asError(error) });
-      return false;
-    } finally {
+    return failureKept(set, work, async () => {
       const { [name]: _done, ...rest } = get().busy;
       set({ busy: rest });
       await get().load();
-    }
+    });
   }
   return {
     servers: undefined,
     busy: {},
     failure: undefined,
     async load() {
-      try {
-        set({ servers: await call('localServers.list', {}) });
-      } catch (error) {
-        set({ failure: asError(error) });
-      }
+      await failureKept(set, async () => set({ servers: await call('localServers.list', {}) }));
     },
     create(name) {
       return act(name, 'creating', async () => {

@@ -6,6 +6,8 @@ import { create } from 'zustand';
 import type { GroupStatus } from '../../../src-shared/model/groupStatus';
 import type { Group, Project } from '../../../src-shared/model/project';
 import { asError, call, type ShownError } from '../../api/client';
+import { failureKept } from '../../components/failureKept';
+import { removedElsewhere } from '../../components/removedElsewhere';
 import { useConnections } from '../connections/connectionsStore';
 import { useProjects } from '../projects/projectsStore';
 
@@ -67,15 +69,7 @@ export const useGroups = create<GroupsState>((set, get) => {
   /** Runs one change, marks the screen busy meanwhile, and keeps its failure to show. */
   async function act(busy: Busy, work: () => Promise<void>): Promise<boolean> {
     set({ busy, failure: undefined, done: undefined, notice: undefined });
-    try {
-      await work();
-      return true;
-    } catch (error) {
-      set({ failure: asError(error) });
-      return false;
-    } finally {
-      set({ busy: undefined });
-    }
+    return failureKept(set, work, () => set({ busy: undefined }));
   }
 
   /** Saves the open group with these members (and name), reads the list again, and says what changed. */
@@ -105,15 +99,11 @@ export const useGroups = create<GroupsState>((set, get) => {
     notice: undefined,
 
     async load() {
-      try {
+      await failureKept(set, async () => {
         const groups = await call('groups.list', {});
         set({ groups });
-        // A group removed elsewhere (the CLI, another window) closes; the form of a new one is kept.
-        const { selected } = get();
-        if (selected !== undefined && selected !== newGroup && !groups.some((g) => g.id === selected)) set({ selected: undefined });
-      } catch (error) {
-        set({ failure: asError(error) });
-      }
+        if (removedElsewhere(get().selected, newGroup, groups)) set({ selected: undefined });
+      });
     },
 
     select(id) {

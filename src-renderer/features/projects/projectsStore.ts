@@ -3,7 +3,9 @@
 // save, remove) through the projects.* API methods the CLI also reaches.
 import { create } from 'zustand';
 import type { Project, ProjectDetection } from '../../../src-shared/model/project';
-import { asError, call, type ShownError } from '../../api/client';
+import { call, type ShownError } from '../../api/client';
+import { failureKept } from '../../components/failureKept';
+import { removedElsewhere } from '../../components/removedElsewhere';
 import { useConnections } from '../connections/connectionsStore';
 import { draftOfDetection, draftOfProject, emptyDraft, inputOf, withoutConnectionsGone, type ProjectDraft } from './projectDraft';
 
@@ -44,15 +46,7 @@ export const useProjects = create<ProjectsState>((set, get) => {
   /** Runs one action, marks the form busy meanwhile, and keeps its failure to show. */
   async function act(busy: NonNullable<ProjectsState['busy']>, work: () => Promise<void>): Promise<boolean> {
     set({ busy, failure: undefined, done: undefined });
-    try {
-      await work();
-      return true;
-    } catch (error) {
-      set({ failure: asError(error) });
-      return false;
-    } finally {
-      set({ busy: undefined });
-    }
+    return failureKept(set, work, () => set({ busy: undefined }));
   }
   const opened = { failure: undefined, done: undefined, detection: undefined, busy: undefined };
   return {
@@ -65,15 +59,11 @@ export const useProjects = create<ProjectsState>((set, get) => {
     failure: undefined,
     done: undefined,
     async load() {
-      try {
+      await failureKept(set, async () => {
         const projects = await call('projects.list', {});
         set({ projects });
-        // A project removed elsewhere (the CLI, another window) closes; an open form is kept.
-        const { selected } = get();
-        if (selected !== undefined && selected !== newProject && !projects.some((p) => p.id === selected)) set({ selected: undefined, draft: undefined });
-      } catch (error) {
-        set({ failure: asError(error) });
-      }
+        if (removedElsewhere(get().selected, newProject, projects)) set({ selected: undefined, draft: undefined });
+      });
     },
     select(id) {
       const project = get().projects?.find((p) => p.id === id);
