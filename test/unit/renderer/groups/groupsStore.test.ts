@@ -22,6 +22,9 @@ async function fleet() {
   return { dev, staging, prod, project };
 }
 
+/** A hang guard, not a speed check: each member's status is read from its database (seconds on a loaded machine). */
+const statusRead = { timeout: 20_000 };
+
 const standing = () => useGroups.getState().status?.members.map((m) => [m.name, memberStatusWords(m)] as const);
 
 describe('the groups store', () => {
@@ -41,7 +44,7 @@ describe('the groups store', () => {
     expect(made).toMatchObject({ name: 'clients', profileIds: [staging.id, unreachable.id, dev.id] });
     expect(useGroups.getState().done).toBe('Created the group clients with 3 connections.');
 
-    await vi.waitFor(() => expect(useGroups.getState().status?.members).toHaveLength(3));
+    await vi.waitFor(() => expect(useGroups.getState().status?.members).toHaveLength(3), statusRead);
     const status = useGroups.getState().status;
     expect(status).toMatchObject({ group: 'clients', project: 'shop' });
     const [copy, gone, demo] = status?.members ?? [];
@@ -69,7 +72,7 @@ describe('the groups store', () => {
     expect(useGroups.getState().done).toBe('Took Gone client out of the group (the connection and its database stay).');
     expect(await useGroups.getState().addMembers([prod.id])).toBe(true);
     expect(selectedGroup(useGroups.getState())?.profileIds).toEqual([staging.id, dev.id, prod.id]);
-    await vi.waitFor(() => expect(standing()?.map(([name]) => name)).toEqual(['Staging copy', dev.name, 'Prod copy']));
+    await vi.waitFor(() => expect(standing()?.map(([name]) => name)).toEqual(['Staging copy', dev.name, 'Prod copy']), statusRead);
     expect((await call('groups.list', {})).find((g) => g.name === 'Tenants-A')?.profileIds).toEqual([staging.id, dev.id, prod.id]);
     const actions = (await call('audit.list', { limit: 50 })).filter((e) => e.target.startsWith('group:')).map((e) => e.action);
     expect(actions.filter((a) => a === 'group.update')).toHaveLength(4);
@@ -103,7 +106,7 @@ describe('the groups store', () => {
 
     // Back on the group: both members are where the project's heads are, the demo (not in it) untouched.
     useGroups.getState().select(group.id);
-    await vi.waitFor(() => expect(useGroups.getState().status?.members).toHaveLength(2));
+    await vi.waitFor(() => expect(useGroups.getState().status?.members).toHaveLength(2), statusRead);
     expect(standing()?.map(([, words]) => words.startsWith('up to date ('))).toEqual([true, true]);
     expect((await call('runner.status', { profileId: dev.id })).pending.length).toBeGreaterThan(0);
   });
