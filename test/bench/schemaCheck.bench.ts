@@ -3,23 +3,17 @@
 // beside the same run without it, in turns. Cold: the migrations at the new applied set were never
 // replayed (a new data folder: nothing cached); warm: they were (the next database of a release, or
 // a second look), so the check is a schema read and a diff.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import type { RunResult } from '../../src-shared/model/run';
 import type { TargetRef } from '../../src-shared/model/targetRef';
 import { runTarget } from '../../src-main/runner/runnerService';
-import { createServices, type Services } from '../../src-main/services';
-import { startPostgres } from '../support/embeddedPostgres';
+import type { Services } from '../../src-main/services';
 import { postgresTarget } from '../support/migrationTargets';
-import { writeNativeProject } from '../support/nativeProject';
-import { admin, tableMigrations } from './expectedSchema.bench';
-import { round, withBaseline, type BenchmarkSuite, type Measure } from './harness';
+import { round, withBaseline, type BenchmarkSuite } from './harness';
+import { migrationId, tableMigrations, withNativeProjectBench } from './nativeProjectBench';
 
 const migrations = 60;
 const pending = 5;
 const iterations = 5;
-const id = (i: number) => `m${String(i).padStart(3, '0')}`;
 const specs = tableMigrations(migrations);
 
 function ran(services: Services, ref: TargetRef, schemaCheck: boolean): Promise<RunResult> {
@@ -38,26 +32,16 @@ const median = (times: number[]) => round([...times].sort((a, b) => a - b)[Math.
 
 export const schemaCheckSuite: BenchmarkSuite = {
   name: 'schema check after a run: 5 of 60 migrations on PostgreSQL',
-  async run(): Promise<Measure[]> {
-    const server = await startPostgres();
-    const dir = mkdtempSync(join(tmpdir(), 'switchyard-bench-schemacheck-'));
-    const opened: Services[] = [];
-    const fresh = () => {
-      const services = createServices({ dataDir: mkdtempSync(join(dir, 'home-')) });
-      opened.push(services);
-      return services;
-    };
-    try {
-      const project = join(dir, 'migrations');
-      writeNativeProject(project, specs);
-      await admin(server, 'CREATE DATABASE at_55');
-      await runTarget(postgresTarget(server, 'at_55', project), { action: 'upgrade', to: id(migrations - pending - 1) }, { actor: 'bench' });
+  run: () =>
+    withNativeProjectBench('schemacheck', specs, async ({ server, project, fresh, admin, url }) => {
+      await admin('CREATE DATABASE at_55');
+      await runTarget(postgresTarget(server, 'at_55', project), { action: 'upgrade', to: migrationId(migrations - pending - 1) }, { actor: 'bench' });
       let copies = 0;
       /** A copy of the database at the 55th migration (made outside the time measured), as a URL target. */
       const copy = async (): Promise<TargetRef> => {
         copies += 1;
-        await admin(server, `CREATE DATABASE copy_${copies} TEMPLATE at_55`);
-        return { url: `postgres://${server.user}:${server.password}@${server.host}:${server.port}/copy_${copies}`, project };
+        await admin(`CREATE DATABASE copy_${copies} TEMPLATE at_55`);
+        return { url: url(`copy_${copies}`), project };
       };
       const timed = async (services: Services, schemaCheck: boolean): Promise<number> => {
         const ref = await copy();
@@ -97,10 +81,5 @@ export const schemaCheckSuite: BenchmarkSuite = {
           goal: 'ratio ≤ 1.5; baseline: the same run without the check',
         }),
       ];
-    } finally {
-      for (const services of opened) services.close();
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  },
+    }),
 };
