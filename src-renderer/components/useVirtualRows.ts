@@ -37,3 +37,17 @@ export function useVirtualRows(count: number, rowHeight: number, overscan = 8): 
     slots: inView + 2 * overscan,
   };
 }
+
+/**
+ * The rows [first, last) in the order of their slots, not of their positions: a row scrolling in takes the
+ * place of the one that left in the DOM too, so React updates its elements where they stand instead of
+ * moving half the rows each frame (a moved element loses its layout and style and is rebuilt).
+ */
+export function slotOrder(first: number, last: number, slots: number): number[] {
+  const order: number[] = [];
+  for (let slot = 0; slot < slots; slot += 1) {
+    const index = first + ((((slot - first) % slots) + slots) % slots);
+    if (index < last) order.push(index);
+  }
+  return order;
+}

@@ -1,11 +1,13 @@
-// One revision's row, memoised: scrolling renders only the rows coming into view.
+// One revision's row, memoised: scrolling renders only the rows coming into view. Its lanes are drawn
+// by LaneCanvas, over the row's first column.
 import { memo, type MouseEvent } from 'react';
 import type { LaneRow } from '../../../src-shared/graph/laneLayout';
 import type { MigrationStatus } from '../../../src-shared/model/status';
 import type { ReportRevision } from './graphModel';
 import type { EnvironmentColumn } from './environmentComparison';
 import type { LegendDatabase } from './bindingLegend';
-import { LaneCell, type NodeState } from './LaneCell';
+import type { NodeState } from './laneStrokes';
+import { rowHeight } from './laneGeometry';
 
 /** A column's status as sets: rows look revisions up while scrolling. */
 export interface StatusSets {
@@ -18,7 +20,8 @@ export function statusSets(status: MigrationStatus | undefined): StatusSets | un
   return status && { applied: new Set(status.applied), heads: new Set(status.heads), changed: new Set(status.changed) };
 }
 
-function stateIn(sets: StatusSets | undefined, id: string, ghost: boolean): NodeState {
+/** The node's look in the lanes: applied or pending in the selected database (the first column). */
+export function stateIn(sets: StatusSets | undefined, id: string, ghost: boolean): NodeState {
   if (ghost) return 'ghost';
   if (!sets) return 'unknown';
   return sets.applied.has(id) ? 'applied' : 'pending';
@@ -34,9 +37,10 @@ function statusWord(sets: StatusSets | undefined, id: string): string {
 
 interface Props {
   row: LaneRow;
-  offset: number;
+  /** The row's place among all the rows (from 0), of `count`: the DOM holds only those in view, in their slots' order. */
+  index: number;
+  count: number;
   template: string;
-  laneCount: number;
   revision: ReportRevision | undefined;
   head: boolean;
   columns: EnvironmentColumn[];
@@ -55,9 +59,9 @@ interface Props {
 
 export const GraphRow = memo(function GraphRow({
   row,
-  offset,
+  index,
+  count,
   template,
-  laneCount,
   revision,
   head,
   columns,
@@ -82,15 +86,18 @@ export const GraphRow = memo(function GraphRow({
     <div
       className={classes}
       // Contained: a row coming into view is laid out and painted alone, never its neighbours.
-      style={{ transform: `translateY(${offset}px)`, gridTemplateColumns: template, contain: 'strict' }}
+      style={{ transform: `translateY(${index * rowHeight}px)`, gridTemplateColumns: template, contain: 'strict' }}
       role="option"
       aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={count}
       aria-label={row.id}
       data-revision={row.id}
       onClick={() => onOpen(row.id)}
       onContextMenu={onContext}
     >
-      <LaneCell row={row} laneCount={laneCount} state={stateIn(sets[0], row.id, ghost)} merge={(revision?.parents.length ?? 0) > 1} head={head} />
+      {/* The lanes' column: LaneCanvas draws over it. */}
+      <span />
       {columns.map((c, i) => {
         const word = statusWord(sets[i], row.id);
         return (

@@ -1,16 +1,17 @@
 // The graph's rows, virtualised by hand: fixed row height, only the rows in view are rendered,
 // so 10,000 revisions scroll like 40.
-import { useEffect, useMemo, type KeyboardEvent } from 'react';
-import { useVirtualRows } from '../../components/useVirtualRows';
+import { useCallback, useEffect, useMemo, type KeyboardEvent } from 'react';
+import { slotOrder, useVirtualRows } from '../../components/useVirtualRows';
 import type { LaneRow } from '../../../src-shared/graph/laneLayout';
 import type { ViewItem } from '../../../src-shared/graph/linearRuns';
 import { ComparisonHeads } from './ComparisonHeads';
 import type { EnvironmentColumn } from './environmentComparison';
 import type { GraphModel } from './graphModel';
-import { GraphRow, statusSets } from './GraphRow';
+import { GraphRow, stateIn, statusSets } from './GraphRow';
 import type { BindingLegend } from './bindingLegend';
-import { ThroughLines } from './ThroughLines';
-import { lanesWidth, rowHeight, rowsMinWidth, rowTemplate } from './laneGeometry';
+import { LaneCanvas } from './LaneCanvas';
+import type { NodeLook } from './laneStrokes';
+import { lanesColumnWidth, rowHeight, rowsMinWidth, rowTemplate } from './laneGeometry';
 
 interface Props {
   model: GraphModel;
@@ -45,6 +46,13 @@ export function GraphRows(props: Props) {
   const { model, items, columns, selected } = props;
   const { viewport, onScroll, first, last, slots } = useVirtualRows(items.length, rowHeight, overscan);
   const sets = useMemo(() => columns.map((c) => statusSets(c.status)), [columns]);
+  const lookOf = useCallback(
+    (row: LaneRow): NodeLook => {
+      const revision = model.revisions.get(row.id);
+      return { state: stateIn(sets[0], row.id, revision === undefined), merge: (revision?.parents.length ?? 0) > 1, head: model.heads.has(row.id) };
+    },
+    [model, sets],
+  );
 
   useEffect(() => {
     const element = viewport.current;
@@ -60,18 +68,18 @@ export function GraphRows(props: Props) {
     return () => cancelAnimationFrame(frame);
   }, [model]);
 
-  const lanes = lanesWidth(model.layout.laneCount);
+  const lanes = lanesColumnWidth(model.layout.laneCount);
   const template = rowTemplate(model.layout.laneCount, columns.length);
 
-  const visible = items.slice(first, last).map((item, k) => {
-    const index = first + k;
+  const visible = slotOrder(first, last, slots).map((index) => {
+    const item = items[index] as ViewItem;
     const slot = `slot${index % slots}`;
     const style = { transform: `translateY(${index * rowHeight}px)`, gridTemplateColumns: template };
     if (item.kind === 'run') {
       const count = item.last - item.first + 1;
       return (
         <div key={slot} className="graph-row graph-run" style={style}>
-          <svg className="graph-lanes" width={Math.min(lanes, 360)} height={rowHeight} aria-hidden="true" />
+          <span />
           {columns.map((c) => (
             <span key={c.id} />
           ))}
@@ -87,9 +95,9 @@ export function GraphRows(props: Props) {
       <GraphRow
         key={slot}
         row={row}
-        offset={index * rowHeight}
+        index={index}
+        count={items.length}
         template={template}
-        laneCount={model.layout.laneCount}
         revision={model.revisions.get(row.id)}
         head={model.heads.has(row.id)}
         columns={columns}
@@ -121,8 +129,8 @@ export function GraphRows(props: Props) {
         onKeyDown={props.onKey}
       >
         <div className="graph-canvas" style={{ height: items.length * rowHeight }}>
-          <ThroughLines rows={model.layout.rows} items={items} first={first} last={last} width={Math.min(lanes, 360)} />
           {visible}
+          <LaneCanvas rows={model.layout.rows} items={items} first={first} last={last} width={lanes} lookOf={lookOf} />
         </div>
       </div>
     </div>

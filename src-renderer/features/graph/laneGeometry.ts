@@ -1,4 +1,4 @@
-// Sizes and colours of the graph's lanes, shared by the rows and their SVG cells.
+// Sizes and colours of the graph's lanes, shared by the rows and the canvas their lanes are drawn on.
 export const rowHeight = 28;
 export const laneWidth = 14;
 const palette = ['#4dabf7', '#f783ac', '#69db7c', '#ffd43b', '#b197fc', '#ff922b', '#3bc9db', '#e599f7', '#a9e34b', '#ff8787'];
@@ -17,14 +17,17 @@ const rowGap = 8;
 const rowEnd = 10;
 const viewportBorders = 2;
 
+/** The lanes' column: as wide as the lanes, up to its maximum. */
+export const lanesColumnWidth = (laneCount: number): number => Math.min(lanesWidth(laneCount), lanesColumnMax);
+
 /** The rows' grid-template-columns: lanes, a status column per environment, the id, and the message taking the rest. */
 export function rowTemplate(laneCount: number, columnCount: number): string {
   const statuses = Array.from({ length: columnCount }, () => `${statusColumnWidth}px`);
-  return [`${Math.min(lanesWidth(laneCount), lanesColumnMax)}px`, ...statuses, `${idColumnWidth}px`, 'minmax(0, 1fr)'].join(' ');
+  return [`${lanesColumnWidth(laneCount)}px`, ...statuses, `${idColumnWidth}px`, 'minmax(0, 1fr)'].join(' ');
 }
 
 /** The narrowest the rows get: every column up to the id whole (the message is what gives way, then the revision panel). */
 export function rowsMinWidth(laneCount: number, columnCount: number): number {
-  const tracks = Math.min(lanesWidth(laneCount), lanesColumnMax) + columnCount * statusColumnWidth + idColumnWidth;
+  const tracks = lanesColumnWidth(laneCount) + columnCount * statusColumnWidth + idColumnWidth;
   return tracks + (columnCount + 2) * rowGap + rowEnd + viewportBorders;
 }
