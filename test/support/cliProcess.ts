@@ -1,32 +1,41 @@
 // The switchyard CLI as a real child process, as a user runs it: plain runs, runs SIGKILLed at a
 // chosen statement (held by the fault proxy) or at a chosen moment, and the commands it prints,
 // run exactly as printed.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { onTestFinished } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { inject, onTestFinished } from 'vitest';
+import { bundleCli } from './cliBundle';
 import type { FaultProxy, HeldStatement, HoldMode, StatementMatch } from './faultProxy';
 
 let bundled: Promise<string> | undefined;
 
 /**
- * The CLI bundled from the sources as they are now, the way `npm install` bundles it, once per test
- * process; what bin/switchyard.mjs runs when its own bundle is fresh. Tests that start the CLI a
+ * The CLI bundled from the sources as they are now, the way `npm install` bundles it; what
+ * bin/switchyard.mjs runs when its own bundle is fresh. The integration run's global setup bundles it
+ * once for all its files (`cliBundle`); elsewhere, once per test process. Tests that start the CLI a
  * hundred times would otherwise compile the TypeScript sources a hundred times.
  */
 function cliEntry(): Promise<string> {
   bundled ??= (async () => {
+    const shared = providedBundle();
+    if (shared) return shared;
     // Inside node_modules, so the bundle's packages resolve as dist/cli's do.
     const dir = resolve('node_modules/.cache/switchyard-test-cli', String(process.pid));
-    mkdirSync(dir, { recursive: true });
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    await promisify(execFile)(process.execPath, [resolve('scripts/build-cli.mjs'), dir]);
-    const entry = join(dir, 'switchyard.mjs');
-    writeFileSync(entry, "import { main } from './main.mjs';\nprocess.exitCode = await main(process.argv.slice(2));\n");
-    return entry;
+    return bundleCli(dir);
   })();
   return bundled;
+}
+
+/** The bundle the integration run's global setup made, if this process runs under it. */
+function providedBundle(): string | undefined {
+  try {
+    return inject('cliBundle');
+  } catch {
+    // Not inside a Vitest worker (a script importing this file).
+    return undefined;
+  }
 }
 
 export interface CliRun {
