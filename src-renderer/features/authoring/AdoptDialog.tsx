@@ -1,21 +1,15 @@
 // Adopt: the objects the revision makes, what the open connection's database holds of each, and —
 // only when they are all the same — a stamp offered through the run dialog instead of running it.
-import { useEffect, useRef } from 'react';
 import { allDifferences } from '../../../src-shared/schema/schemaDiff';
 import { differenceObject, differenceText } from '../../../src-shared/schema/schemaComparisonText';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useFocusReturn } from '../../components/useFocusReturn';
+import { useModalDialog } from '../../components/useModalDialog';
 import { useRunDialog } from '../runner/runDialogStore';
 import { useAdoption } from './adoptionStore';
 
 export function AdoptDialog({ profileId, revision }: { profileId: string; revision: string }) {
   const { checking, adoption, error, close } = useAdoption();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useFocusReturn();
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
+  const dialog = useModalDialog();
   const differences = adoption ? allDifferences(adoption.differences) : [];
   const stamp = () => {
     close();
