@@ -25,21 +25,23 @@ export class DriftService implements SchemaChecks {
     private readonly expected: ExpectedSchemaService,
   ) {}
 
-  async drift(ref: TargetRef): Promise<DriftReport> {
-    return this.report(ref, true);
+  /**
+   * The migrations replayed in one go (or answered from the cache); only when something drifted are they
+   * replayed one revision at a time, to name each object's revision. The same report as replaying one
+   * revision at a time always, at one replay's cost when nothing drifted (a reset's Verify step, a
+   * clean `switchyard drift`).
+   */
+  async drift(ref: TargetRef, appliedNow?: readonly string[]): Promise<DriftReport> {
+    const first = await this.report(ref, false, appliedNow);
+    const unnamed = first.objects.some((o) => o.revision === null);
+    return unnamed ? this.report(ref, true, appliedNow) : first;
   }
 
-  /**
-   * The runner's check after a run: the same comparison, but the migrations replayed in one go (or
-   * answered from the cache); only when something drifted are they replayed one revision at a time, to
-   * name each object's revision. Never throws: what kept it from comparing is said instead.
-   */
+  /** The runner's check after a run: drift at what the run left applied. Never throws: what kept it from comparing is said instead. */
   async afterRun(ref: TargetRef, appliedNow: readonly string[]): Promise<RunSchemaCheck> {
     const started = performance.now();
     try {
-      const first = await this.report(ref, false, appliedNow);
-      const named = first.objects.length > 0 && first.objects.some((o) => o.revision === null);
-      const report = named ? await this.report(ref, true, appliedNow) : first;
+      const report = await this.drift(ref, appliedNow);
       return { checked: true, report, ms: Math.round(performance.now() - started) };
     } catch (error) {
       return { checked: false, why: toWireError(error).message };
