@@ -252,6 +252,11 @@ export interface SchemaModel {
   /** Sorted by key, each key once. */
   objects: SchemaObject[];
   unread: SchemaUnread[];
+  /**
+   * How the read went otherwise than planned, in the user's words (`Read on one connection instead of
+   * 3: …`); absent when there is nothing to say. It never changes what `objects` holds.
+   */
+  notes?: string[];
 }
 
 export interface SchemaReadOptions {

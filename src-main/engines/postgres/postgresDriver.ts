@@ -58,7 +58,16 @@ export function clientConfig(target: ConnectionTarget): pg.ClientConfig {
 // otherwise spend a good part of their start-up evaluating it.
 let driverModule: Promise<typeof pg> | undefined;
 
-export async function connectPostgres(target: ConnectionTarget): Promise<Driver> {
+/** A session that can open another to the same database, as the same user, the same way (a large schema read shares its snapshot with them). */
+export interface PostgresDriver extends Driver {
+  openAnother(): Promise<Driver>;
+}
+
+export function canOpenAnother(driver: Driver): driver is PostgresDriver {
+  return typeof (driver as Partial<PostgresDriver>).openAnother === 'function';
+}
+
+export async function connectPostgres(target: ConnectionTarget): Promise<PostgresDriver> {
   const { Client } = await (driverModule ??= import('pg').then((loaded) => loaded.default));
   // Through an SSH route, pg talks to the tunnel's local end; TLS still checks the database's own name.
   const route = await routeTo(target);
@@ -103,6 +112,7 @@ export async function connectPostgres(target: ConnectionTarget): Promise<Driver>
       }
     },
     literal: (value) => client.escapeLiteral(value),
+    openAnother: () => connectPostgres(target),
     async describe() {
       const started = performance.now();
       await query('SELECT 1');
