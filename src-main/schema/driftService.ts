@@ -1,7 +1,7 @@
 // Drift of a connection: its schema read now against what its project's migrations make up to what it
-// has applied (replayed one revision at a time, so each object knows its revision; cached), with the
-// project's exclusion rules setting another application's objects apart. The CLI's `switchyard drift`,
-// the API and the app all come here.
+// has applied (replayed in one go; one revision at a time when something drifted, so each object knows
+// its revision; cached), with the project's exclusion rules setting another application's objects
+// apart. The CLI's `switchyard drift`, the API and the app all come here.
 import { toWireError } from '../../src-shared/errors';
 import { type DriftReport, type ExclusionRules, noExclusions } from '../../src-shared/model/drift';
 import type { RunSchemaCheck } from '../../src-shared/model/schemaCheck';
