@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../src-shared/model/audit';
-import { Cli, type CliRun } from '../../support/cliProcess';
+import type { CliRun } from '../../support/cliProcess';
+import { cliWithStore } from '../../support/cliStore';
 import { tempDir } from '../../support/tempDir';
 
 function entriesOf(run: CliRun): Pick<AuditEntry, 'action' | 'target'>[] {
@@ -12,7 +13,7 @@ function entriesOf(run: CliRun): Pick<AuditEntry, 'action' | 'target'>[] {
 describe('switchyard audit --profile', () => {
   it('shows the history of one profile by its id: kept across a rename and after the profile is removed', async () => {
     const home = tempDir();
-    const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'audit passphrase' });
+    const cli = await cliWithStore({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'audit passphrase' });
     for (const name of ['orders', 'billing'])
       expect((await cli.run(['profiles', 'add', '--name', name, '--engine', 'sqlite', '--sqlite-path', join(home, `${name}.db`)])).code).toBe(0);
     expect((await cli.run(['profiles', 'edit', 'orders', '--name', 'orders (renamed)'])).code).toBe(0);
@@ -37,7 +38,7 @@ describe('switchyard audit --profile', () => {
 
   it('says when in one human format with the zone, as the app does, not as a raw ISO string', async () => {
     const home = tempDir();
-    const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'audit passphrase', TZ: 'Europe/Berlin' });
+    const cli = await cliWithStore({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'audit passphrase', TZ: 'Europe/Berlin' });
     expect((await cli.run(['profiles', 'add', '--name', 'orders', '--engine', 'sqlite', '--sqlite-path', join(home, 'orders.db')])).code).toBe(0);
     const log = await cli.run(['audit']);
     expect(log.code, log.stderr).toBe(0);
@@ -46,7 +47,7 @@ describe('switchyard audit --profile', () => {
   });
 
   it('refuses a profile it knows nothing about instead of printing an empty log', async () => {
-    const cli = new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'audit passphrase' });
+    const cli = await cliWithStore({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'audit passphrase' });
     const unknown = await cli.run(['audit', '--profile', 'nobody']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('[E_NOT_FOUND]');

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { Cli, output, printedCommand } from '../../support/cliProcess';
+import { output, printedCommand } from '../../support/cliProcess';
+import { cliWithStore } from '../../support/cliStore';
 import { writeNativeProject } from '../../support/nativeProject';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { tempDir } from '../../support/tempDir';
@@ -15,7 +16,7 @@ describe('switchyard downgrade says what it destroys and can take a snapshot fir
     writeNativeProject(project, [
       { id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id int PRIMARY KEY);', down: 'DROP TABLE customers;' },
     ]);
-    const cli = new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'downgrade cli', PGPASSWORD: server.password });
+    const cli = await cliWithStore({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'downgrade cli', PGPASSWORD: server.password });
     const common = ['--url', `postgres://${server.user}@${server.host}:${server.port}/${database}`, '--project', project];
     expect((await cli.run(['upgrade', ...common])).code).toBe(0);
     await adminQuery(server, 'INSERT INTO customers SELECT generate_series(1, 5)', database);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../../src-shared/model/drift';
 import { runTarget } from '../../../src-main/runner/runnerService';
-import { Cli, output } from '../../support/cliProcess';
+import { output } from '../../support/cliProcess';
+import { cliWithStore } from '../../support/cliStore';
 import { sqliteTarget } from '../../support/migrationTargets';
 import { writeNativeProject } from '../../support/nativeProject';
 import { execSqlite } from '../../support/sqliteFile';
@@ -22,7 +23,7 @@ describe('switchyard drift', () => {
     writeNativeProject(project, shop);
     const path = join(tempDir(), 'shop.sqlite');
     await runTarget(sqliteTarget(path, project), { action: 'upgrade', to: 'heads' }, { actor: 'tester' });
-    const run = new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'drift command test passphrase' });
+    const run = await cliWithStore({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'drift command test passphrase' });
     const added = await run.run(['profiles', 'add', '--name', 'shop file', '--engine', 'sqlite', '--sqlite-path', path, '--project', project]);
     expect(added.code, output(added)).toBe(0);
 

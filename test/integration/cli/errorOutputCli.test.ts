@@ -2,12 +2,12 @@
 // command the message ends with runs as printed; --json keeps its { error: { code, message } }.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Cli } from '../../support/cliProcess';
+import { cliWithStore } from '../../support/cliStore';
 import { writeNativeProject } from '../../support/nativeProject';
 import { execSqlite } from '../../support/sqliteFile';
 import { tempDir } from '../../support/tempDir';
 
-const cli = () => new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'error output test passphrase' });
+const cli = () => cliWithStore({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'error output test passphrase' });
 
 describe('the CLI’s error output', () => {
   it('leads with the sentence and puts the code on its own line after it, with the same exit code and JSON as before', async () => {
@@ -16,7 +16,7 @@ describe('the CLI’s error output', () => {
       { id: 'a', parents: ['b'], message: 'a', up: 'CREATE TABLE a (id int);' },
       { id: 'b', parents: ['a'], message: 'b', up: 'CREATE TABLE b (id int);' },
     ]);
-    const terminal = cli();
+    const terminal = await cli();
 
     const plan = await terminal.run(['plan', '--project', project, '--to', 'heads']);
     expect(plan.code).toBe(1);
@@ -36,7 +36,7 @@ describe('the CLI’s error output', () => {
   it('ends a refusal with a way on that runs exactly as printed, the code kept off it', async () => {
     const database = join(tempDir(), 'shop.sqlite');
     execSqlite(database, 'CREATE TABLE orders (id integer)');
-    const terminal = cli();
+    const terminal = await cli();
 
     const refused = await terminal.run(['snapshot', 'create', '--url', `sqlite://${database}`, '--env', 'prod']);
     expect(refused.code).toBe(1);

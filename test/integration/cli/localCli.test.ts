@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { Cli, output } from '../../support/cliProcess';
+import { cliWithStore } from '../../support/cliStore';
 import { writeNativeProject } from '../../support/nativeProject';
 import { tempDir } from '../../support/tempDir';
 
@@ -24,7 +25,7 @@ async function json<T>(cli: Cli, args: string[]): Promise<T> {
 describe('switchyard local', () => {
   it('creates a server with a profile of its name, which runs, stops, starts with its data, and is removed whole', async () => {
     const home = tempDir();
-    const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'local server passphrase' });
+    const cli = await cliWithStore({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'local server passphrase' });
     const name = "Client's demo";
     // However the test ends, the server it made does not keep running.
     onTestFinished(() => cli.run(['local', 'remove', name, '--yes']).then(() => undefined));

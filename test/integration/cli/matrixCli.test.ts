@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Matrix } from '../../../src-shared/model/matrix';
 import type { PromotionRecord } from '../../../src-shared/model/promotion';
-import { Cli, output } from '../../support/cliProcess';
+import { output } from '../../support/cliProcess';
+import { cliWithStore } from '../../support/cliStore';
 import { writeNativeProject } from '../../support/nativeProject';
 import { tempDir } from '../../support/tempDir';
 
@@ -17,7 +18,7 @@ describe('switchyard matrix and promote', () => {
       { id: 'a2', parents: ['a1'], message: 'orders', up: 'CREATE TABLE orders (id INTEGER PRIMARY KEY);' },
       { id: 'a3', parents: ['a2'], message: 'invoices', up: 'CREATE TABLE invoices (id INTEGER PRIMARY KEY);' },
     ]);
-    const cli = new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'matrix command test passphrase' });
+    const cli = await cliWithStore({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'matrix command test passphrase' });
     const files = tempDir();
     for (const env of ['staging', 'prod']) {
       const added = await cli.run([
@@ -72,7 +73,7 @@ describe('switchyard matrix and promote', () => {
   });
 
   it('refuses unknown flags and half an approval as usage errors', async () => {
-    const cli = new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'matrix command test passphrase' });
+    const cli = await cliWithStore({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'matrix command test passphrase' });
     const bogus = await cli.run(['matrix', '--project', 'shop', '--bogus']);
     expect(bogus.code).toBe(2);
     const half = await cli.run(['promote', '--project', 'shop', '--from', 'staging', '--to', 'prod', '--approved-by', 'Carol']);

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { quoteIdentifier } from '../../../src-main/drivers/identifier';
 import { runTarget } from '../../../src-main/runner/runnerService';
-import { createServices } from '../../../src-main/services';
-import { passphraseKeyProvider } from '../../../src-main/store/keyProvider';
-import { Cli, output, printedCommand, type CliRun } from '../../support/cliProcess';
+import { output, printedCommand, type Cli, type CliRun } from '../../support/cliProcess';
+import { cliWithStore } from '../../support/cliStore';
 import { databasesLike, postgresFingerprint, type DatabaseFingerprint } from '../../support/databaseFingerprint';
 import { startFaultProxy, type FaultProxy } from '../../support/faultProxy';
 import { postgresTarget } from '../../support/migrationTargets';
@@ -59,16 +58,9 @@ async function unusualShape(server: ServerAddress): Promise<{ encoding: string; 
   return { encoding: usual.encoding === 'LATIN1' ? 'UTF8' : 'LATIN1', collate: usual.collate === 'C' ? 'POSIX' : 'C' };
 }
 
-/**
- * The CLI on a data folder whose store exists already, made with a cheap key derivation (recorded
- * beside the store), so the many CLI runs of a file do not each spend a second on scrypt.
- */
-export async function cliWithStore(home: string, env: Record<string, string> = {}): Promise<Cli> {
-  const passphrase = 'fault tests passphrase';
-  const services = createServices({ dataDir: home });
-  await services.session.unlock(passphraseKeyProvider(passphrase, { N: 1024, r: 8, p: 1 }));
-  services.close();
-  return new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, ...env });
+/** The CLI on `home`, its store made already with a cheap key derivation (support/cliStore). */
+export function faultCli(home: string, env: Record<string, string> = {}): Promise<Cli> {
+  return cliWithStore({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'fault tests passphrase', ...env });
 }
 
 /** `revisions` must start with the shop's customers and orders: the rows go there. */
@@ -85,7 +77,7 @@ export async function openFaultBench(server: ServerAddress, prefix: string, revi
     `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ownerRole}') THEN CREATE ROLE ${ownerRole} NOLOGIN; END IF; END $$`,
   );
   const shape = await unusualShape(server);
-  const cli = await cliWithStore(home, { PGPASSWORD: server.password });
+  const cli = await faultCli(home, { PGPASSWORD: server.password });
   const fingerprint = (database: string) => postgresFingerprint(server, database);
   const emptyDatabase = async () => {
     counter += 1;
