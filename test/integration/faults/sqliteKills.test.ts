@@ -16,7 +16,7 @@ import { sqliteTarget } from '../../support/migrationTargets';
 import { writeNativeProject } from '../../support/nativeProject';
 import { tempDir } from '../../support/tempDir';
 import { shop } from '../reset/resetSupport';
-import { cliWithStore } from './faultSupport';
+import { faultCli } from './faultSupport';
 
 interface Workspace {
   cli: Cli;
@@ -45,7 +45,7 @@ async function shopFile(): Promise<Workspace> {
   const db = openSqlite(path);
   db.exec("INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace'); INSERT INTO orders VALUES (10, 1), (11, 2)");
   db.close();
-  return { cli: await cliWithStore(home), home, project, path, url: `sqlite://${path}` };
+  return { cli: await faultCli(home), home, project, path, url: `sqlite://${path}` };
 }
 
 /** A named pipe: `opened` resolves when a reader opens it; `close` lets a reader that never came go. */
