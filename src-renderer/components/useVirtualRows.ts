@@ -1,6 +1,6 @@
 // Hand-rolled list virtualisation: with a fixed row height, only the rows in view (plus a margin)
 // need to be in the DOM. Returns the viewport's ref and scroll handler, and the slice to render.
-import { useEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
 
 export interface VirtualRows {
   viewport: RefObject<HTMLDivElement | null>;
@@ -29,9 +29,11 @@ export function useVirtualRows(count: number, rowHeight: number, overscan = 8): 
   }, []);
   // A row partly in view at the bottom counts: one more than fit whole.
   const inView = Math.ceil(height / rowHeight) + 1;
+  // The same handler every render: a new one is a prop change React commits to the viewport each frame.
+  const onScroll = useCallback((event: UIEvent<HTMLDivElement>) => setTopRow(Math.floor(event.currentTarget.scrollTop / rowHeight)), [rowHeight]);
   return {
     viewport,
-    onScroll: (event) => setTopRow(Math.floor(event.currentTarget.scrollTop / rowHeight)),
+    onScroll,
     first: Math.max(0, topRow - overscan),
     last: Math.min(count, topRow + inView + overscan),
     slots: inView + 2 * overscan,

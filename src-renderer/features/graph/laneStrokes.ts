@@ -55,11 +55,12 @@ export function throughOf(rows: readonly LaneRow[], item: ViewItem): LaneRow['th
 /** The lines passing through items [first, last), each lane's unbroken stretch one segment. */
 function throughStrokes(rows: readonly LaneRow[], items: readonly ViewItem[], first: number, last: number): LineStroke[] {
   const strokes: LineStroke[] = [];
-  const open = new Map<string, { stroke: LineStroke; until: number }>();
+  // Per lane and dash (lane * 2 + dashed), the segment drawn last and the item it reaches.
+  const open: Array<{ stroke: LineStroke; until: number } | undefined> = [];
   for (let i = first; i < last; i += 1) {
     for (const t of throughOf(rows, items[i] as ViewItem)) {
-      const line = `${t.lane}:${t.dashed}`;
-      const current = open.get(line);
+      const line = t.lane * 2 + (t.dashed ? 1 : 0);
+      const current = open[line];
       const bottom = (i - first + 1) * rowHeight;
       if (current && current.until === i - 1) {
         current.stroke.y2 = bottom;
@@ -68,7 +69,7 @@ function throughStrokes(rows: readonly LaneRow[], items: readonly ViewItem[], fi
         const x = laneX(t.lane);
         const stroke: LineStroke = { kind: 'line', x1: x, y1: bottom - rowHeight, x2: x, y2: bottom, colour: laneColour(t.lane), dashed: t.dashed };
         strokes.push(stroke);
-        open.set(line, { stroke, until: i });
+        open[line] = { stroke, until: i };
       }
     }
   }
