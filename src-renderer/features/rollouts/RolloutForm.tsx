@@ -1,16 +1,50 @@
-// A new rollout's form: which databases (an environment of the project, or a group), where to, how
-// many at a time, stop or continue after a failure, and the name production asks to be typed.
+// A new rollout's form: which databases (an environment of the project, or a group; with bindings,
+// which database role), where to, how many at a time, stop or continue after a failure, and the name
+// production asks to be typed.
 import type { FormEvent } from 'react';
+import type { Project } from '../../../src-shared/model/project';
 import { rolloutTypedName } from '../../../src-shared/model/rollout';
-import { useRollouts } from './rolloutStore';
+import { projectRoles, useRollouts, type RolloutForm as Form } from './rolloutStore';
 
 /** The group's field: a rollout started from the Groups screen opens the form with the focus there. */
 export const rolloutGroupFieldId = 'rollout-group';
+
+/** With bindings: which database the rollout runs. An environment runs all of them role after role unless one is chosen; a group's members are the one chosen. */
+function RoleField({ project, form, edit }: { project: Project; form: Form; edit: (change: Partial<Form>) => void }) {
+  const roles = projectRoles(project);
+  if (roles.length === 0) return null;
+  const env = project.environments.find((e) => e.name === form.env);
+  const playing = (role: string) => env?.members.filter((m) => m.role === role).length ?? 0;
+  const help =
+    form.scope === 'env'
+      ? `Each database runs only its own branches' part of the target. Every database: ${roles.join(', then ')}: the next role starts when every database of the one before is done.`
+      : "A group's members play no role of their own: choose the database they are; they run only that database's part of the target.";
+  return (
+    <>
+      <label className="field">
+        Database
+        <select aria-label="Database" value={form.role} onChange={(e) => edit({ role: e.target.value })} aria-describedby="rollout-role-help">
+          <option value="">{form.scope === 'env' ? `Every database, role after role (${roles.join(' → ')})` : 'Choose the database the members are…'}</option>
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {form.scope === 'env' ? `${role} only (${playing(role)} connection${playing(role) === 1 ? '' : 's'})` : role}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p id="rollout-role-help" className="muted small rollout-role-help">
+        {help}
+      </p>
+    </>
+  );
+}
 
 export function RolloutForm() {
   const { project, groups, form, busy, opId, edit, start } = useRollouts();
   if (!project) return null;
   const typed = rolloutTypedName(form.scope === 'env' ? { env: form.env } : { group: form.group });
+  // As the service refuses it: a group of a project with bindings runs as one database, named.
+  const roleMissing = form.scope === 'group' && form.role === '' && projectRoles(project).length > 0;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void start();
@@ -50,6 +84,7 @@ export function RolloutForm() {
             </select>
           </label>
         )}
+        <RoleField project={project} form={form} edit={edit} />
       </fieldset>
       <div className="rollout-options">
         <label className="field">
@@ -72,7 +107,7 @@ export function RolloutForm() {
         <input value={form.typedName} onChange={(e) => edit({ typedName: e.target.value })} autoComplete="off" />
       </label>
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy !== undefined || opId !== undefined}>
+        <button type="submit" className="primary" disabled={busy !== undefined || opId !== undefined || roleMissing}>
           {busy === 'starting' ? 'Starting…' : 'Start rollout'}
         </button>
       </div>

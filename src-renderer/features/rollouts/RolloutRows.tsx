@@ -6,12 +6,15 @@ const rowHeight = 32;
 
 export function RolloutRows({ items }: { items: RolloutItem[] }) {
   const { viewport, onScroll, first, last } = useVirtualRows(items.length, rowHeight);
+  // A project with bindings: each row's database (role), the order the roles run in.
+  const roles = items.some((item) => item.role !== undefined);
   return (
-    <div className="rollout-grid" role="table" aria-label="Databases of the rollout" aria-rowcount={items.length + 1}>
+    <div className={`rollout-grid${roles ? ' with-role' : ''}`} role="table" aria-label="Databases of the rollout" aria-rowcount={items.length + 1}>
       <div className="rollout-viewport" ref={viewport} onScroll={onScroll}>
         <div className="rollout-row rollout-head" role="row" aria-rowindex={1}>
           <div role="columnheader">#</div>
-          <div role="columnheader">Database</div>
+          <div role="columnheader">{roles ? 'Connection' : 'Database'}</div>
+          {roles && <div role="columnheader">Role</div>}
           <div role="columnheader">State</div>
           <div role="columnheader">What happened</div>
         </div>
@@ -27,6 +30,7 @@ export function RolloutRows({ items }: { items: RolloutItem[] }) {
             >
               <div role="cell">{item.position + 1}</div>
               <div role="cell">{item.name}</div>
+              {roles && <div role="cell">{item.role ?? '—'}</div>}
               <div role="cell" className="rollout-state">
                 {item.state}
               </div>

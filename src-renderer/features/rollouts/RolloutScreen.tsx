@@ -7,11 +7,31 @@ import { downloadFile } from '../inventory/exportFile';
 import { selectedProject, useProjects } from '../projects/projectsStore';
 import { RolloutForm } from './RolloutForm';
 import { RolloutRows } from './RolloutRows';
-import { useRollouts } from './rolloutStore';
+import { roleProgress } from './roleProgress';
+import { projectRoles, useRollouts } from './rolloutStore';
+import type { RolloutItem } from '../../../src-shared/model/rollout';
 import './rollouts.css';
 
+/** With bindings: each role's line, in the order the roles run. */
+function RoleLines({ items, order }: { items: RolloutItem[]; order: string[] }) {
+  const lines = roleProgress(items, order);
+  if (lines.length === 0) return null;
+  return (
+    <ol className="rollout-roles" aria-label="Databases by role, in the order they run">
+      {lines.map((line) => (
+        <li key={line.role} className={`rollout-role ${line.phase}`}>
+          <span aria-hidden="true" className="mark">
+            {line.mark}
+          </span>{' '}
+          <strong>{line.role}</strong> — {line.word}: {line.sentence}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function ShownRollout() {
-  const { shown, opId, busy, cancel, resume, exportShown } = useRollouts();
+  const { project, shown, opId, busy, cancel, resume, exportShown } = useRollouts();
   if (!shown) return null;
   const exportAs = async (format: 'markdown' | 'csv') => {
     const file = await exportShown(format);
@@ -22,6 +42,7 @@ function ShownRollout() {
     <section className="rollout-shown" aria-labelledby="rollout-shown-heading">
       <h2 id="rollout-shown-heading">
         Rollout to {shown.request.to} on the {shown.scope}
+        {shown.request.role !== undefined && `, the ${shown.request.role} database${shown.request.group === undefined ? 's' : ''}`}
       </h2>
       <p role="status" className="rollout-summary">
         {shown.state === 'running' ? 'Running' : `Rollout ${shown.state}`}: {rolloutCountsSentence(shown)}.
@@ -45,6 +66,7 @@ function ShownRollout() {
           Export CSV
         </button>
       </div>
+      <RoleLines items={shown.items} order={project ? projectRoles(project) : []} />
       <RolloutRows items={shown.items} />
     </section>
   );

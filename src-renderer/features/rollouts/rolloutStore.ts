@@ -19,6 +19,8 @@ export interface RolloutForm {
   scope: 'env' | 'group';
   env: string;
   group: string;
+  /** A project with bindings: the one database (role) to run, '' for every one of the environment role after role; a group's members must be given one. */
+  role: string;
   to: string;
   concurrency: number;
   continueOnError: boolean;
@@ -57,6 +59,7 @@ function emptyForm(project: Project | undefined): RolloutForm {
     scope: 'env',
     env: project?.environments[0]?.name ?? '',
     group: '',
+    role: '',
     to: 'heads',
     concurrency: defaultRolloutConcurrency,
     continueOnError: false,
@@ -68,10 +71,16 @@ export function requestOf(project: Project, form: RolloutForm): RolloutRequestIn
   return {
     project: project.name,
     ...(form.scope === 'env' ? { env: form.env } : { group: form.group }),
+    ...(form.role === '' ? {} : { role: form.role }),
     to: form.to,
     concurrency: form.concurrency,
     continueOnError: form.continueOnError,
   };
+}
+
+/** The roles of a project with bindings, in the bindings' order (the order they run); none without bindings. */
+export function projectRoles(project: Pick<Project, 'bindings'>): string[] {
+  return [...new Set(project.bindings.map((b) => b.role))];
 }
 
 export const useRollouts = create<RolloutState>((set, get) => {
