@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Group, Project } from '../../../src-shared/model/project';
 import type { MigrationStatus } from '../../../src-shared/model/status';
-import { Cli, output, printedCommand } from '../../support/cliProcess';
+import { type Cli, output, printedCommand } from '../../support/cliProcess';
+import { cliWithStore } from '../../support/cliStore';
 import { writeNativeProject } from '../../support/nativeProject';
 import { tempDir } from '../../support/tempDir';
 
@@ -20,7 +21,7 @@ function shopProject(): string {
 }
 
 async function withConnections(dir: string, names: [string, string, boolean][]): Promise<Cli> {
-  const cli = new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'projects command test passphrase' });
+  const cli = await cliWithStore({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'projects command test passphrase' });
   const files = tempDir();
   for (const [name, env, bound] of names) {
     const added = await cli.run([
