@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResetRecipe } from '../../../src-shared/model/resetRecipe';
-import { Cli, output, printedCommand } from '../../support/cliProcess';
+import { output, printedCommand } from '../../support/cliProcess';
+import { cliWithStore } from '../../support/cliStore';
 import { writeNativeProject } from '../../support/nativeProject';
 import { execSqlite, sqliteRows } from '../../support/sqliteFile';
 import { tempDir } from '../../support/tempDir';
@@ -16,7 +17,7 @@ async function shopWithConnections() {
     { id: 'a1', parents: [], message: 'customers', up: 'CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);' },
     { id: 'a2', parents: ['a1'], message: 'orders', up: 'CREATE TABLE orders (id INTEGER PRIMARY KEY);' },
   ]);
-  const cli = new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'recipes command test passphrase' });
+  const cli = await cliWithStore({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: 'recipes command test passphrase' });
   const files = tempDir();
   const demo = join(files, 'demo.db');
   const other = join(files, 'other.db');

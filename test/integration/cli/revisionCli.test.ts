@@ -9,6 +9,7 @@ import type { WriteResult } from '../../../src-shared/model/writePlan';
 import { loadProject } from '../../../src-main/migrations/project';
 import { plainAlembicEnv, writeFiles } from '../../support/alembicFolders';
 import { Cli, printedCommand, type CliRun } from '../../support/cliProcess';
+import { cliWithStore } from '../../support/cliStore';
 import { writeNativeProject } from '../../support/nativeProject';
 import { strayRoot, writeSeedTree } from '../../support/seedTree';
 import { committedWorkTree, git } from '../../support/gitWorkTree';
@@ -175,7 +176,7 @@ describe('the stamp a re-parent offers, run as printed', () => {
     });
     alembic(dir, 'upgrade', 'heads');
     const home = tempDir();
-    const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'revision passphrase' });
+    const cli = await cliWithStore({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'revision passphrase' });
     ok(
       await cli.run([
         'profiles',
@@ -214,7 +215,7 @@ describe('switchyard revision on a native project', () => {
       { id: 'tenants', parents: [], message: 'tenant ids (the slip)', up: 'CREATE TABLE tenants (id INTEGER PRIMARY KEY);' },
       { id: 'billing', parents: ['core'], message: 'billing', up: 'CREATE TABLE billing (id INTEGER PRIMARY KEY);' },
     ]);
-    const cli = new Cli({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'revision passphrase' });
+    const cli = await cliWithStore({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: 'revision passphrase' });
     ok(await cli.run(['profiles', 'add', '--name', 'dev', '--engine', 'sqlite', '--sqlite-path', join(home, 'dev.db'), '--project', dir]));
     ok(await cli.run(['upgrade', '--profile', 'dev', '--to', 'tenants']));
 
