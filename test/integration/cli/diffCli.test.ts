@@ -7,7 +7,8 @@ import { describe, expect, inject, it } from 'vitest';
 import type { SchemaComparison } from '../../../src-shared/model/schemaComparison';
 import { scratchPrefix } from '../../../src-main/engines/postgres/postgresScratch';
 import { runTarget } from '../../../src-main/runner/runnerService';
-import { Cli, output } from '../../support/cliProcess';
+import { output } from '../../support/cliProcess';
+import { cliWithStore } from '../../support/cliStore';
 import { sqliteTarget } from '../../support/migrationTargets';
 import { writeNativeProject } from '../../support/nativeProject';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
@@ -19,7 +20,7 @@ const setup = { actor: 'tester' };
 const passphrase = 'diff command test passphrase';
 
 const urlOf = (database: string) => `postgres://${server.user}@${server.host}:${server.port}/${database}`;
-const cli = () => new Cli({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password });
+const cli = () => cliWithStore({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password });
 
 const shop = [
   { id: 'cust01', parents: [], message: 'customers', up: 'CREATE TABLE customers (id integer PRIMARY KEY, email text NOT NULL);' },
@@ -44,7 +45,7 @@ describe('switchyard diff', () => {
     const current = await scratchDatabase(server, 'diff_current');
     await adminQuery(server, `${shopSql} ALTER TABLE orders ADD COLUMN note text; CREATE INDEX orders_total ON orders (total);`, wanted);
     await adminQuery(server, `${shopSql} ALTER TABLE orders ALTER COLUMN total TYPE bigint;`, current);
-    const run = cli();
+    const run = await cli();
     const args = ['diff', '--from', urlOf(current), '--to', urlOf(wanted)];
 
     const text = await run.run(args);
@@ -73,7 +74,7 @@ describe('switchyard diff', () => {
     await adminQuery(server, `${shopSql} ALTER TABLE orders ADD COLUMN "note | x" text;`, wanted);
     await adminQuery(server, shopSql, current);
     const args = ['diff', '--from', urlOf(current), '--to', urlOf(wanted)];
-    const run = cli();
+    const run = await cli();
 
     const json = await run.run([...args, '--json']);
     expect(json.code).toBe(4);
@@ -110,7 +111,7 @@ describe('switchyard diff', () => {
   it('profile:NAME against snapshot:ID on PostgreSQL: the snapshot read from a clone that is dropped after, the snapshot left as it was', async () => {
     const database = await scratchDatabase(server, 'diff_snapshot');
     await adminQuery(server, shopSql, database);
-    const run = cli();
+    const run = await cli();
     const url = `postgres://${server.user}@${server.host}:${server.port}/${database}`;
     expect((await run.run(['profiles', 'add', url, '--name', 'shop live'])).code).toBe(0);
     const taken = await run.run(['snapshot', 'create', '--profile', 'shop live', '--name', 'before', '--json']);
@@ -141,7 +142,7 @@ describe('switchyard diff', () => {
     writeNativeProject(project, shop);
     const path = join(folder, 'shop.sqlite');
     await runTarget(sqliteTarget(path, project), { action: 'upgrade', to: 'cust01' }, setup);
-    const run = cli();
+    const run = await cli();
     const url = `sqlite:///${path}`;
 
     const same = await run.run(['diff', '--from', url, '--to', `expected:${project}@cust01`]);
@@ -163,7 +164,7 @@ describe('switchyard diff', () => {
   });
 
   it('exit 2 for a side it does not know or a missing --to, exit 1 for a PostgreSQL side against a SQLite one', async () => {
-    const run = cli();
+    const run = await cli();
     const unknown = await run.run(['diff', '--from', 'mysql://db/shop', '--to', 'expected:/tmp/x']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--from mysql://db/shop is not a side switchyard diff knows.');
