@@ -110,12 +110,12 @@ export function createServices(options: ServicesOptions): Services {
   // The check after a run asks for drift only when it runs, after every service below exists.
   const runner = new RunnerService(targets, session, operations, snapshots, rehearsals, {
     prepare: (ref, steps) => drift.prepare(ref, steps),
-    afterRun: (ref, applied) => drift.afterRun(ref, applied),
+    afterRun: (ref, applied, reader) => drift.afterRun(ref, applied, reader),
   });
   const rollouts = new RolloutService(session, targets, runner, operations, projectRolloutScopes(projects, groups));
   const matrices = new MatrixService(projects, targets, session);
   const promotions = new PromotionService(matrices, projects, runner, operations, session);
-  const boundRuns = new BoundRunService(projects, runner, operations, session);
+  const boundRuns = new BoundRunService(projects, runner, operations, session, rehearsals);
   // Verify asks for drift only when it runs, after every service below exists.
   const reset = new ResetService(targets, snapshots, session, operations, (ref) => drift.drift(ref));
   const recipes = new RecipeService(session, targets, snapshots, reset);

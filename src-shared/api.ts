@@ -56,6 +56,8 @@ import {
   boundStatusInputSchema,
   type BoundDrift,
   type BoundPreview,
+  type BoundRehearsalResult,
+  type BoundRehearsalStanding,
   type BoundRunResult,
   type BoundStatus,
 } from './model/boundRun';
@@ -371,6 +373,10 @@ export const api = {
   'bindings.run': method<OperationStarted>()(boundRunInputSchema),
   /** That run's dry run: each database's own SQL and preflight findings, in run order; nothing changes. */
   'bindings.preview': method<BoundPreview>()(boundPreviewInputSchema),
+  /** That run rehearsed only, as a long operation (op.done: the BoundRehearsalResult): each database's plan on its own clone; the databases are only read. */
+  'bindings.rehearse': method<OperationStarted>()(boundPreviewInputSchema),
+  /** Where each database's plan stands against its kept rehearsals (rehearsed on the schema it has now, or why not), and which rehearse by default. */
+  'bindings.rehearsal': method<BoundRehearsalStanding>()(boundPreviewInputSchema),
   /** Drift per bound database: each compared with its own branch's migrations up to what it has applied (one that cannot be compared carries its error). */
   'bindings.drift': method<BoundDrift>()(boundStatusInputSchema),
 
@@ -450,6 +456,7 @@ export interface OperationReports {
   'rollouts.resume': { detail: RolloutProgress; result: Rollout };
   'promotion.run': { detail: never; result: PromotionRecord };
   'bindings.run': { detail: never; result: BoundRunResult };
+  'bindings.rehearse': { detail: never; result: BoundRehearsalResult };
 }
 
 export type OperationMethod = StartsOperation;

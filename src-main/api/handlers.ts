@@ -220,6 +220,8 @@ export function createHandlers({
     'bindings.status': ({ project, env }) => boundRuns.status(project, env),
     'bindings.run': (input, { actor }) => boundRuns.run(input, actor),
     'bindings.preview': (input, { actor }) => boundRuns.preview(input, actor),
+    'bindings.rehearse': (input, { actor }) => boundRuns.rehearse(input, actor),
+    'bindings.rehearsal': (input) => boundRuns.rehearsalStanding(input),
     'bindings.drift': ({ project, env }) => boundDrift(boundRuns, (ref) => drift.drift(ref), project, env),
     'authoring.preview': ({ request }) => authoring.preview(request),
     'authoring.write': ({ previewId, force }, { actor }) => authoring.write(previewId, force, actor),

@@ -10,6 +10,7 @@ import type { RunRehearsal } from '../../src-shared/model/rehearsal';
 import { schemaCheckLines, schemaCheckSummary } from '../../src-shared/model/schemaCheck';
 import type { MigrationStatus } from '../../src-shared/model/status';
 import type { TargetRef } from '../../src-shared/model/targetRef';
+import type { Driver } from '../drivers/driver';
 import type { LoadedProject } from '../migrations/project';
 import type { OperationContext, Operations } from '../operations/operations';
 import type { SnapshotService } from '../reset/snapshots';
@@ -62,19 +63,34 @@ async function snapshotFirst(target: MigrationTarget, request: RunRequest, optio
   return snapshot;
 }
 
+/** What a run may be given besides its options. */
+export interface RunExtras {
+  /** The project as read already (a fleet rollout reads it once for all its databases); else its files are read now. */
+  project?: LoadedProject;
+  /** Work on the result through the run's own connection, once the run has released its lock (the schema check after it). */
+  afterwards?: (result: RunResult, driver: Driver) => Promise<RunResult>;
+}
+
 /** `take`: how a snapshot is taken when the request asks for one first (the store must be open). */
-export async function runTarget(target: MigrationTarget, request: RunRequest, options: RunOptions, take?: TakeSnapshot): Promise<RunResult> {
-  const project = loadTargetProject(target);
+export async function runTarget(
+  target: MigrationTarget,
+  request: RunRequest,
+  options: RunOptions,
+  take?: TakeSnapshot,
+  { project = loadTargetProject(target), afterwards }: RunExtras = {},
+): Promise<RunResult> {
   const snapshot = request.snapshotFirst ? await snapshotFirst(target, request, options, take) : undefined;
   try {
     const result = await withDriver(
       target,
-      (driver) =>
-        byRunner(
+      async (driver) => {
+        const ran = await byRunner(
           project,
           (sqlProject) => runSql(driver, target, sqlProject, request, options),
           () => runAlembic(driver, target, project, request, options),
-        ),
+        );
+        return afterwards ? afterwards(ran, driver) : ran;
+      },
       true,
     );
     return snapshot ? { ...result, snapshot } : result;
@@ -156,31 +172,58 @@ export class RunnerService {
     const { target, options, take } = this.prepareRun(ref, request, actor, { confirmation, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }) });
     return this.operations.start('runner.run', async (operation) => {
       if (rehearsal) await this.rehearsals.beforeRun(target, request, rehearsal, operation, actor);
-      const result = await runTarget(target, request, { ...options, operation }, take);
-      return this.checked(ref, result, operation, schemaCheck);
+      return runTarget(target, request, { ...options, operation }, take, {
+        afterwards: (result, driver) => this.checked(ref, result, operation, schemaCheck, driver),
+      });
     });
   }
 
   /**
    * The same run, checked and audited as `run`, inside an operation another service started (a fleet
-   * rollout's database): its progress, log and cancellation are `operation`'s.
+   * rollout's database): its progress, log and cancellation are `operation`'s. `readProject`: how the
+   * target's project is read (a fleet reads it once for all its databases); else from its files now.
    */
   async runWithin(
     ref: TargetRef,
     request: RunRequest,
     actor: string,
-    { confirmation, lockTimeoutMs }: { confirmation: Confirmation; lockTimeoutMs?: number },
+    {
+      confirmation,
+      lockTimeoutMs,
+      schemaCheck = true,
+      readProject,
+    }: { confirmation: Confirmation; lockTimeoutMs?: number; schemaCheck?: boolean; readProject?: (target: MigrationTarget) => LoadedProject },
     operation: OperationContext,
   ): Promise<RunResult> {
     const { target, options, take } = this.prepareRun(ref, request, actor, { confirmation, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }) });
-    return this.checked(ref, await runTarget(target, request, { ...options, operation }, take), operation, true);
+    return runTarget(target, request, { ...options, operation }, take, {
+      ...(readProject ? { project: readProject(target) } : {}),
+      afterwards: (result, driver) => this.checked(ref, result, operation, schemaCheck, driver),
+    });
+  }
+
+  /**
+   * The snapshot a run with `request.snapshotFirst` takes before its first statement, taken alone inside
+   * `operation` (a coordinated run takes every database's before the first database runs): refused
+   * as that run would be first, recorded and audited by the snapshot service.
+   */
+  snapshotBefore(
+    ref: TargetRef,
+    request: RunRequest,
+    actor: string,
+    { confirmation }: { confirmation: Confirmation },
+    operation: OperationContext,
+  ): Promise<Snapshot> {
+    const { target, options, take } = this.prepareRun(ref, request, actor, { confirmation });
+    return snapshotFirst(target, request, { ...options, operation }, take);
   }
 
   /**
    * The run's result with the check of the whole schema after it: what the migrations make at what the
-   * database has applied now, against the database (after the run's lock is released, so nothing waits on it).
+   * database has applied now, against the database read through the run's own connection (after the
+   * run's lock is released, so nothing waits on it; no second connection to open).
    */
-  private async checked(ref: TargetRef, result: RunResult, operation: OperationContext, wanted: boolean): Promise<RunResult> {
+  private async checked(ref: TargetRef, result: RunResult, operation: OperationContext, wanted: boolean, reader: Driver): Promise<RunResult> {
     const checks = this.schemaChecks;
     const notChecked = (why: string): RunResult => ({ ...result, schemaCheck: { checked: false, why } });
     if (!wanted) return notChecked('skipped when the run was started');
@@ -188,7 +231,7 @@ export class RunnerService {
     if (result.request.action === 'stamp') return notChecked('a stamp runs no SQL (the schema is what it was; switchyard drift compares it)');
     if (!checks) return notChecked('no schema check in this process');
     operation.log('info', 'Checking the schema against what the migrations make…');
-    const schemaCheck = await checks.afterRun(ref, result.status.applied);
+    const schemaCheck = await checks.afterRun(ref, result.status.applied, reader);
     operation.log(schemaCheck.checked && schemaCheck.report.objects.length === 0 ? 'info' : 'warn', schemaCheckSummary(schemaCheck));
     for (const line of schemaCheckLines(schemaCheck)) operation.log('warn', `  ${line}`);
     return { ...result, schemaCheck };

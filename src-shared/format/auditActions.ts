@@ -54,6 +54,8 @@ const words: Readonly<Record<string, string>> = {
   'bindings.run.start': 'Run on every bound database started',
   'bindings.run': 'Run on every bound database done',
   'bindings.run.failed': 'Run on the bound databases stopped at a failure',
+  'bindings.rehearse': 'Every bound database rehearsed on a clone',
+  'bindings.rehearse.failed': 'Rehearsal of the bound databases failed on a clone',
 };
 
 /** The action in words; an action this table does not know is shown as it is recorded, never hidden. */

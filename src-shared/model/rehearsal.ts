@@ -30,7 +30,10 @@ export interface RehearsalClone {
 }
 
 export interface Rehearsal {
+  /** The run rehearsed (the first of `requests` when there are several). */
   request: RunRequest;
+  /** When the plan is several runs in turn on one database (a bound database with several heads): each, in order, on one clone. */
+  requests?: RunRequest[];
   /** Which database, as the runner names it. */
   target: string;
   ok: boolean;

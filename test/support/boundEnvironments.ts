@@ -46,11 +46,23 @@ export interface BoundEnvironments {
   query(env: string, role: Role, sql: string): Promise<void>;
 }
 
-export async function boundEnvironments(name: string, environments: readonly string[]): Promise<BoundEnvironments> {
+/**
+ * `connectionEnvironment`: each connection's environment (what a run asks of it: staging and production
+ * rehearse first, production's name is typed); by default prod for the environment named prod, else dev.
+ * `specs`: the project's revisions (auth's and specs' chains), boundSpecs by default.
+ */
+export async function boundEnvironments(
+  name: string,
+  environments: readonly string[],
+  {
+    connectionEnvironment = (env: string): Environment => (env === 'prod' ? 'prod' : 'dev'),
+    specs = boundSpecs,
+  }: { connectionEnvironment?: (env: string) => Environment; specs?: readonly RevisionSpec[] } = {},
+): Promise<BoundEnvironments> {
   const server = inject('postgres');
   const home = tempDir();
   const dir = join(home, 'migrations');
-  writeNativeProject(dir, boundSpecs);
+  writeNativeProject(dir, specs);
   const services = createServices({ dataDir: home, onUnexpectedError: () => undefined });
   onTestFinished(() => services.close());
   const passphrase = `${name} test passphrase`;
@@ -65,7 +77,7 @@ export async function boundEnvironments(name: string, environments: readonly str
       databases[key] = await scratchDatabase(server, `${name}_${key}`);
       const profile = {
         name: `${name}_${key}`,
-        environment: (env === 'prod' ? 'prod' : 'dev') as Environment,
+        environment: connectionEnvironment(env),
         engine: 'postgres' as const,
         ...server,
         database: databases[key],

@@ -123,7 +123,12 @@ Per database (a project with bindings, without --role or --profile):
   --project NAME --env ENV   every bound database of the environment, one block each; an upgrade or
                         downgrade runs each database's own part of --to (heads: each its own heads; base:
                         each down to base; label@…, a revision: only its database), one after another,
-                        stopping all at the first failure; --yes-production types the environment's name`;
+                        stopping all at the first failure; --yes-production types the environment's name.
+                        Before anything runs on any database, each staging or production database
+                        rehearses its own plan on its own clone (one failed rehearsal: nothing runs,
+                        exit 1); --rehearse rehearses every database and runs none, --rehearsed refuses
+                        unless each database's plan succeeded on its schema already, --no-rehearse skips
+                        them (and says so); --snapshot-first takes a snapshot of each database first`;
 
 function runCommand(action: RunAction | 'status', summary: string): Command {
   const extra =

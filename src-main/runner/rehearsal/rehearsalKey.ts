@@ -28,13 +28,24 @@ export async function plannedRun(target: MigrationTarget, request: RunRequest, o
   return { planFingerprint: sha256(JSON.stringify(plan)), preview };
 }
 
+/**
+ * Several runs in turn (a bound database's heads, one after another), each planned on the state it
+ * starts from now: their fingerprints together identify the whole plan (one run: its own fingerprint).
+ */
+export async function plannedRuns(target: MigrationTarget, requests: readonly RunRequest[], on: ConnectionTarget = target.connection) {
+  const planned: PlannedRun[] = [];
+  for (const request of requests) planned.push(await plannedRun(target, request, on));
+  const planFingerprint = planned.length === 1 ? (planned[0] as PlannedRun).planFingerprint : sha256(JSON.stringify(planned.map((p) => p.planFingerprint)));
+  return { planFingerprint, planned };
+}
+
 export function schemaFingerprint(schema: SchemaModel): string {
   return sha256(JSON.stringify(schema.objects));
 }
 
-/** The key of the run as it would go now: the plan and the schema read side by side (two connections). */
-export async function rehearsalKeyNow(target: MigrationTarget, request: RunRequest): Promise<RehearsalKey> {
+/** The key of the run (or runs in turn) as it would go now: the plan and the schema read side by side (two connections). */
+export async function rehearsalKeyNow(target: MigrationTarget, requests: readonly RunRequest[]): Promise<RehearsalKey> {
   const engine = engineFor(target.connection.engine);
-  const [planned, schema] = await Promise.all([plannedRun(target, request), withDriver(target, (driver) => engine.schema.read(driver))]);
+  const [planned, schema] = await Promise.all([plannedRuns(target, requests), withDriver(target, (driver) => engine.schema.read(driver))]);
   return { databaseKey: engine.databaseKey(target.connection), planFingerprint: planned.planFingerprint, schemaFingerprint: schemaFingerprint(schema) };
 }

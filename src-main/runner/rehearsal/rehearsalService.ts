@@ -31,16 +31,25 @@ export class RehearsalService implements RehearsalGate {
   /** Runs the plan on a clone as a long operation; op.done carries the Rehearsal, failed or not. */
   rehearse(ref: TargetRef, request: RunRequest, actor: string): OperationStarted {
     const { target } = this.targets.resolve(ref);
-    return this.operations.start('runner.rehearse', (operation) => this.rehearseTarget(target, request, operation, actor));
+    return this.operations.start('runner.rehearse', (operation) => this.rehearseTarget(target, [request], operation, actor));
   }
 
-  async standing(ref: TargetRef, request: RunRequest): Promise<RehearsalStanding> {
+  /**
+   * Inside an operation another service started (a coordinated run over bound databases): the runs in
+   * turn on one clone of the database, kept and audited as any rehearsal; failed or not.
+   */
+  rehearseWithin(ref: TargetRef, requests: readonly [RunRequest, ...RunRequest[]], operation: OperationContext, actor: string): Promise<Rehearsal> {
+    return this.rehearseTarget(this.targets.resolve(ref).target, requests, operation, actor);
+  }
+
+  /** `request`: one run, or several in turn on one database (a bound database's heads). */
+  async standing(ref: TargetRef, request: RunRequest | readonly [RunRequest, ...RunRequest[]]): Promise<RehearsalStanding> {
     const { target } = this.targets.resolve(ref);
-    return this.records.standing(await rehearsalKeyNow(target, request));
+    return this.records.standing(await rehearsalKeyNow(target, 'action' in request ? [request] : request));
   }
 
   async beforeRun(target: MigrationTarget, request: RunRequest, how: RunRehearsal, operation: OperationContext, actor: string): Promise<void> {
-    const standing = this.records.standing(await rehearsalKeyNow(target, request));
+    const standing = this.records.standing(await rehearsalKeyNow(target, [request]));
     if (standing.state === 'rehearsed') {
       operation.log('info', `Rehearsed ${standing.rehearsal ? formatMoment(standing.rehearsal.at) : 'before'}: the same plan succeeded on this schema.`);
       return;
@@ -52,7 +61,7 @@ export class RehearsalService implements RehearsalGate {
         { standing: standing.state },
       );
     }
-    const rehearsal = await this.rehearseTarget(target, request, operation, actor);
+    const rehearsal = await this.rehearseTarget(target, [request], operation, actor);
     if (!rehearsal.ok) {
       throw new SwitchyardError(
         'E_REHEARSAL_FAILED',
@@ -63,8 +72,13 @@ export class RehearsalService implements RehearsalGate {
     operation.log('info', `Rehearsal succeeded in ${rehearsal.totalMs} ms; running on ${target.name}.`);
   }
 
-  private async rehearseTarget(target: MigrationTarget, request: RunRequest, operation: OperationContext, actor: string): Promise<Rehearsal> {
-    const rehearsal = await rehearse(target, request, this.place, operation);
+  private async rehearseTarget(
+    target: MigrationTarget,
+    requests: readonly [RunRequest, ...RunRequest[]],
+    operation: OperationContext,
+    actor: string,
+  ): Promise<Rehearsal> {
+    const rehearsal = await rehearse(target, requests, this.place, operation);
     this.records.keep(engineFor(target.connection.engine).databaseKey(target.connection), rehearsal);
     if (this.session && !this.session.status().locked) this.session.store.audit.append(rehearsalAuditRecord(rehearsal, actor));
     return rehearsal;

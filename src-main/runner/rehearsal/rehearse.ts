@@ -14,7 +14,7 @@ import { loadTargetProject, type MigrationTarget } from '../../targets/migration
 import { withDriver } from '../../targets/withDriver';
 import { runTarget } from '../runnerService';
 import type { RunStatement } from '../runSession';
-import { plannedRun, schemaFingerprint, type PlannedRun } from './rehearsalKey';
+import { plannedRun, plannedRuns, schemaFingerprint, type PlannedRun } from './rehearsalKey';
 
 const actor = 'switchyard (rehearsal)';
 
@@ -65,7 +65,16 @@ function stepClock(steps: PlannedRun['preview']['steps']) {
   };
 }
 
-export async function rehearse(target: MigrationTarget, request: RunRequest, place: ScratchPlace, operation: OperationContext): Promise<Rehearsal> {
+/**
+ * `requests`: the run, or several runs in turn on one database (a bound database's heads), all on one
+ * clone, each after the one before, as the real runs would go.
+ */
+export async function rehearse(
+  target: MigrationTarget,
+  requests: readonly [RunRequest, ...RunRequest[]],
+  place: ScratchPlace,
+  operation: OperationContext,
+): Promise<Rehearsal> {
   const engine = engineFor(target.connection.engine);
   const project = loadTargetProject(target);
   const whole = project.format.bookkeeping.tables.map((table) => engine.catalog.address(table));
@@ -79,59 +88,70 @@ export async function rehearse(target: MigrationTarget, request: RunRequest, pla
     // database is not read again. A template or file copy is the database as it was when copied, so its
     // schema is the one rehearsed on; a replayed schema may lack what could not be replayed, so then
     // the database's own is read for the fingerprint.
-    const [planned, before, replayedFrom] = await Promise.all([
-      plannedRun(target, request, clone.connection),
+    const [plan, before, replayedFrom] = await Promise.all([
+      plannedRuns(target, requests, clone.connection),
       withDriver(onClone, (driver) => engine.schema.read(driver)),
       clone.made.how === 'schema replay' ? withDriver(target, (driver) => engine.schema.read(driver)) : undefined,
     ]);
     const rehearsedOn = replayedFrom ?? before;
     const watch = await engine.watchLocks(clone.connection);
-    const steps = planned.preview.steps;
-    const clock = stepClock(steps);
     // Switchyard's own runs report each revision; a tool (Alembic) runs them all in one process, so its locks are told by run.
     const perRevision = project.format.runner === 'sql';
-    const wholeRun = steps.length > 1 ? `${steps[0]?.revision}…${steps.at(-1)?.revision}` : (steps[0]?.revision ?? '');
     // The watch is told an index into `moments`: each revision as it starts, then each of its statements.
     const moments: Moment[] = [];
     const during = (moment: Moment) => {
       moments.push(moment);
       return watch.during(String(moments.length - 1));
     };
-    const watched: OperationContext = {
-      ...operation,
-      progress(done, total, message) {
-        clock.finished(done);
-        void during({ revision: perRevision ? (steps[done]?.revision ?? '') : wholeRun });
-        operation.progress(done, total, message);
-      },
-    };
     // Awaited between two statements: the watch samples first, so a lock is named by the statement that took it.
     const onStatement = (step: { revision: string }, statement: RunStatement | undefined) =>
       during(statement ? { revision: step.revision, statement } : { revision: step.revision });
     const started = performance.now();
-    let result: RunResult | undefined;
+    const done: Rehearsal['steps'] = [];
+    let ranMs = 0;
     let failure: WireError | undefined;
     let seen: SeenLock[] = [];
     try {
-      // A snapshot first is the real run's way back; the clone is thrown away, so it takes none (and needs no store).
-      const { snapshotFirst: _snapshotFirst, endSessions: _endSessions, ...onCloneRequest } = request;
-      result = await runTarget(onClone, onCloneRequest, { actor, confirmProduction: true, operation: watched, onStatement });
-    } catch (error) {
-      if (error instanceof SwitchyardError && error.code === 'E_CANCELLED') throw error;
-      failure = toWireError(error);
+      for (const [index, request] of requests.entries()) {
+        // A later run is planned again on the clone as the earlier ones left it: what it will really run.
+        const steps = index === 0 ? (plan.planned[0] as PlannedRun).preview.steps : (await plannedRun(target, request, clone.connection)).preview.steps;
+        const clock = stepClock(steps);
+        const wholeRun = steps.length > 1 ? `${steps[0]?.revision}…${steps.at(-1)?.revision}` : (steps[0]?.revision ?? '');
+        const watched: OperationContext = {
+          ...operation,
+          progress(finished, total, message) {
+            clock.finished(finished);
+            void during({ revision: perRevision ? (steps[finished]?.revision ?? '') : wholeRun });
+            operation.progress(finished, total, message);
+          },
+        };
+        try {
+          // A snapshot first is the real run's way back; the clone is thrown away, so it takes none (and needs no store).
+          const { snapshotFirst: _snapshotFirst, endSessions: _endSessions, ...onCloneRequest } = request;
+          const result: RunResult = await runTarget(onClone, onCloneRequest, { actor, confirmProduction: true, operation: watched, onStatement });
+          done.push(...result.steps);
+          ranMs += result.totalMs;
+        } catch (error) {
+          if (error instanceof SwitchyardError && error.code === 'E_CANCELLED') throw error;
+          failure = toWireError(error);
+          done.push(...clock.steps());
+          break;
+        }
+      }
     } finally {
       // Stopped on every way out: its connection would keep the clone from being dropped.
       seen = await watch.stop();
     }
-    const totalMs = Math.round(performance.now() - started);
+    const totalMs = failure ? Math.round(performance.now() - started) : ranMs;
     const after = await withDriver(onClone, (driver) => engine.schema.read(driver));
     return {
-      request,
+      request: requests[0],
+      ...(requests.length > 1 ? { requests: [...requests] } : {}),
       target: target.name,
       ok: failure === undefined,
       ...(failure ? { failure } : {}),
-      steps: result ? result.steps : clock.steps(),
-      totalMs: result ? result.totalMs : totalMs,
+      steps: done,
+      totalMs,
       clone: clone.made,
       locks: rehearsedLocks(seen, moments),
       locksNote: perRevision
@@ -139,7 +159,7 @@ export async function rehearse(target: MigrationTarget, request: RunRequest, pla
         : `${watch.note}; ${project.format.name} runs every revision in one process, so locks are told by run, not by revision`,
       schemaChange: diffSchemas(before, after),
       at: new Date().toISOString(),
-      planFingerprint: planned.planFingerprint,
+      planFingerprint: plan.planFingerprint,
       schemaFingerprint: schemaFingerprint(rehearsedOn),
     };
   } finally {

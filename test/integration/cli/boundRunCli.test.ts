@@ -122,9 +122,9 @@ describe('switchyard upgrade|downgrade|status --project NAME --env ENV on a proj
     expect(dry.stdout.indexOf('CREATE TABLE users')).toBeLessThan(dry.stdout.indexOf('-- specs'));
     expect(dry.stdout.indexOf('CREATE TABLE projects')).toBeGreaterThan(dry.stdout.indexOf('-- specs'));
     expect([await tables('auth'), await tables('specs'), await versions('auth'), await versions('specs')]).toEqual([[], [], [], []]);
-    const notPer = await cli.run(['upgrade', ...per, '--snapshot-first']);
+    const notPer = await cli.run(['upgrade', ...per, '--format', 'native']);
     expect(notPer.code).toBe(2);
-    expect(notPer.stderr).toContain('--snapshot-first is not taken per database. Give --role ROLE to work on one of its databases.');
+    expect(notPer.stderr).toContain('--format is not taken per database. Give --role ROLE to work on one of its databases.');
     // A lock timeout per database: each database's run waits that long for another run's lock.
     const timed = await cli.run(['upgrade', ...per, '--to', 'auth@head', '--lock-timeout', '2']);
     expect(timed.code, output(timed)).toBe(0);
