@@ -9,6 +9,7 @@ import type { TargetRef } from '../../src-shared/model/targetRef';
 import { driftOf } from '../../src-shared/schema/drift';
 import { appliedWithAncestors } from '../../src-shared/graph/planner';
 import type { PreviewStep } from '../../src-shared/model/run';
+import type { Driver } from '../drivers/driver';
 import { engineFor } from '../engines/engineFor';
 import { readRecorded } from '../runner/versionTables';
 import type { SchemaChecks } from '../runner/schemaCheckGate';
@@ -31,17 +32,20 @@ export class DriftService implements SchemaChecks {
    * revision at a time always, at one replay's cost when nothing drifted (a reset's Verify step, a
    * clean `switchyard drift`).
    */
-  async drift(ref: TargetRef, appliedNow?: readonly string[]): Promise<DriftReport> {
-    const first = await this.report(ref, false, appliedNow);
+  async drift(ref: TargetRef, appliedNow?: readonly string[], reader?: Driver): Promise<DriftReport> {
+    const first = await this.report(ref, false, appliedNow, reader);
     const unnamed = first.objects.some((o) => o.revision === null);
-    return unnamed ? this.report(ref, true, appliedNow) : first;
+    return unnamed ? this.report(ref, true, appliedNow, reader) : first;
   }
 
-  /** The runner's check after a run: drift at what the run left applied. Never throws: what kept it from comparing is said instead. */
-  async afterRun(ref: TargetRef, appliedNow: readonly string[]): Promise<RunSchemaCheck> {
+  /**
+   * The runner's check after a run: drift at what the run left applied, the database read through the
+   * run's own connection (`reader`) when it gives it. Never throws: what kept it from comparing is said instead.
+   */
+  async afterRun(ref: TargetRef, appliedNow: readonly string[], reader?: Driver): Promise<RunSchemaCheck> {
     const started = performance.now();
     try {
-      const report = await this.drift(ref, appliedNow);
+      const report = await this.drift(ref, appliedNow, reader);
       return { checked: true, report, ms: Math.round(performance.now() - started) };
     } catch (error) {
       return { checked: false, why: toWireError(error).message };
@@ -71,13 +75,17 @@ export class DriftService implements SchemaChecks {
     after().catch(() => undefined);
   }
 
-  /** `byRevision`: replay one revision at a time unless the cache knows each object's revision already. */
-  private async report(ref: TargetRef, byRevision: boolean, appliedNow?: readonly string[]): Promise<DriftReport> {
+  /**
+   * `byRevision`: replay one revision at a time unless the cache knows each object's revision already.
+   * `reader`: an open connection to the database, no transaction in it (a run's, once its lock is released), read through instead of another.
+   */
+  private async report(ref: TargetRef, byRevision: boolean, appliedNow?: readonly string[], reader?: Driver): Promise<DriftReport> {
     const { target } = this.targets.resolve(ref);
+    const read = (driver: Driver) => engineFor(target.connection.engine).schema.read(driver);
     // The database is read while the migrations replay: neither waits for the other.
     const [{ schema: expectedSchema, createdBy = {}, ...expected }, actual] = await Promise.all([
       this.expected.ofTarget(ref, undefined, { byRevision, ...(appliedNow ? { appliedNow } : {}) }),
-      withDriver(target, (driver) => engineFor(target.connection.engine).schema.read(driver)),
+      reader ? read(reader) : withDriver(target, read),
     ]);
     const rules = 'profileId' in ref ? this.rules(ref.profileId) : noExclusions;
     // The replay filled createdBy in upgrade order: its revisions' first appearances are the project's order.
