@@ -57,7 +57,10 @@ export const columnsFamily = {
   sql: columnsSql,
   build(rows: ColumnRow[], relations: Relations): FamilyRead & { names: ColumnNames } {
     const names = new ColumnNames();
-    for (const row of rows) names.add(row.table_oid, row.attnum, row.name);
+    for (const row of rows) {
+      names.add(row.table_oid, row.attnum, row.name);
+      names.quote(row.table_oid, row.attnum, row.quoted);
+    }
     // Every column of a table has the same parent key: made once per table.
     const parents = new Map<string, string>();
     const objects: FoundObject[] = [];

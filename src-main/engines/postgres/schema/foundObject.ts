@@ -34,12 +34,12 @@ export type Relations = Map<string, RelationName>;
  * that needs it (a read of 2,000 tables makes tens of thousands of them).
  */
 export class ColumnNames {
-  private readonly tables = new Map<string, { names: string[]; keys: string[]; positions?: number[] }>();
+  private readonly tables = new Map<string, { names: string[]; keys: string[]; quoted: string[]; positions?: number[] }>();
 
-  private table(tableOid: string): { names: string[]; keys: string[]; positions?: number[] } {
+  private table(tableOid: string): { names: string[]; keys: string[]; quoted: string[]; positions?: number[] } {
     let table = this.tables.get(tableOid);
     if (table === undefined) {
-      table = { names: [], keys: [] };
+      table = { names: [], keys: [], quoted: [] };
       this.tables.set(tableOid, table);
     }
     return table;
@@ -50,6 +50,16 @@ export class ColumnNames {
     const table = this.table(tableOid);
     table.names[number] = name;
     if (key !== undefined) table.keys[number] = key;
+  }
+
+  /** Records how the server quotes the column's name (quote_ident). */
+  quote(tableOid: string, number: number, quoted: string): void {
+    this.table(tableOid).quoted[number] = quoted;
+  }
+
+  /** The column's name as the server quotes it; undefined for one not read. */
+  quoted(tableOid: string, number: number): string | undefined {
+    return this.tables.get(tableOid)?.quoted[number];
   }
 
   /** The column's name, `#<number>` for one not read. */

@@ -1,7 +1,7 @@
 // Indexes made with CREATE INDEX. One that backs a primary key, unique or exclusion constraint is
 // that constraint's, and an index a partition only inherits is its parent index's.
 import { schemaObject, schemaObjectKey, unnamedMatchKey } from '../../../../src-shared/model/schema';
-import { notInExtension, relationKindSql, type CatalogRow, type RelationObjectKind, type Family } from './foundObject';
+import { notInExtension, relationKindSql, type CatalogRow, type ColumnNames, type RelationObjectKind, type Family } from './foundObject';
 import { isServerChosenName } from './generatedNames';
 import { indexKeys } from './indexKeys';
 
@@ -13,7 +13,14 @@ interface IndexRow extends CatalogRow {
   table_schema: string;
   table_name: string;
   table_kind: RelationObjectKind;
-  definition: string;
+  /** pg_get_indexdef's; null for a plain index, whose statement is spelt here as it would print it (plainIndex). */
+  definition: string | null;
+  quoted: string;
+  quoted_table: string;
+  quoted_method: string;
+  partitioned: boolean;
+  /** indoption of each key column: 1 DESC, 2 NULLS FIRST. */
+  options: number[];
   unique: boolean;
   method: string;
   predicate: string | null;
@@ -24,10 +31,34 @@ interface IndexRow extends CatalogRow {
   key_count: number;
 }
 
+/**
+ * An index pg_get_indexdef would print from its catalog rows alone: key columns only (no expression),
+ * no WHERE, no WITH, no opclass options, and each key column's operator class the default for the
+ * column's own type (or text's for a varchar, which has none of its own) and its collation the
+ * column's. Its statement is spelt from those rows, byte for byte as the server prints it: a call of
+ * pg_get_indexdef costs the server dozens of catalog look-ups per index on a fresh session.
+ */
+const plainIndexes = `
+SELECT k.indexrelid,
+       bool_and(a.attnum IS NOT NULL AND ia.attoptions IS NULL AND o.opcdefault AND (k.coll = 0 OR k.coll = a.attcollation)
+                AND (o.opcintype = a.atttypid
+                     OR (a.atttypid = 'varchar'::regtype AND o.opcintype = 'text'::regtype
+                         AND NOT EXISTS (SELECT 1 FROM pg_opclass v WHERE v.opcmethod = o.opcmethod AND v.opcintype = 'varchar'::regtype AND v.opcdefault)))) AS plain
+  FROM (SELECT x.indexrelid, x.indrelid, u.number, u.column_number, u.opclass, u.coll
+          FROM pg_index x, unnest(x.indkey::int2[], x.indclass::oid[], x.indcollation::oid[]) WITH ORDINALITY u(column_number, opclass, coll, number)
+         WHERE u.number <= x.indnkeyatts) k
+  LEFT JOIN pg_attribute a ON a.attrelid = k.indrelid AND a.attnum = k.column_number AND k.column_number <> 0
+  LEFT JOIN pg_attribute ia ON ia.attrelid = k.indexrelid AND ia.attnum = k.number
+  LEFT JOIN pg_opclass o ON o.oid = k.opclass
+ GROUP BY k.indexrelid`;
+
 const indexesSql = `
 SELECT 'pg_class'::regclass::oid || ':' || i.oid AS ref, n.nspname AS schema, i.relname AS name, format('%I.%I', n.nspname, i.relname) AS qualified,
        tn.nspname AS table_schema, t.relname AS table_name, ${relationKindSql('t')} AS table_kind,
-       pg_get_indexdef(i.oid) AS definition, x.indisunique AS unique, am.amname AS method,
+       CASE WHEN x.indexprs IS NULL AND x.indpred IS NULL AND i.reloptions IS NULL AND p.plain THEN NULL ELSE pg_get_indexdef(i.oid) END AS definition,
+       quote_ident(i.relname) AS quoted, format('%I.%I', tn.nspname, t.relname) AS quoted_table, quote_ident(am.amname) AS quoted_method,
+       i.relkind = 'I' AS partitioned, x.indoption::int2[] AS options,
+       x.indisunique AS unique, am.amname AS method,
        pg_get_expr(x.indpred, x.indrelid) AS predicate, x.indnullsnotdistinct AS nulls_not_distinct,
        x.indrelid::text AS table_oid, x.indkey::int2[] AS key_numbers, x.indnkeyatts AS key_count
   FROM pg_index x
@@ -36,9 +67,31 @@ SELECT 'pg_class'::regclass::oid || ':' || i.oid AS ref, n.nspname AS schema, i.
   JOIN pg_class t ON t.oid = x.indrelid
   JOIN pg_namespace tn ON tn.oid = t.relnamespace
   JOIN pg_am am ON am.oid = i.relam
+  JOIN (${plainIndexes}) p ON p.indexrelid = x.indexrelid
  WHERE n.nspname = ANY ($1::text[]) AND t.relkind IN ('r', 'p', 'm') AND NOT i.relispartition
    AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x'))
    AND ${notInExtension('pg_class', 'i.oid')} AND ${notInExtension('pg_class', 't.oid')}`;
+
+/** A key column as pg_get_indexdef prints it: DESC and NULLS only where they are not the default (options are 0 where the method cannot order). */
+function keyColumn(quoted: string, option: number): string {
+  if ((option & 1) !== 0) return (option & 2) === 0 ? `${quoted} DESC NULLS LAST` : `${quoted} DESC`;
+  return (option & 2) === 0 ? quoted : `${quoted} NULLS FIRST`;
+}
+
+/** A plain index's statement and columns, as pg_get_indexdef prints them and indexKeys cuts them. */
+function plainIndex(row: IndexRow, names: ColumnNames): { definition: string; columns: string[]; include: string[] } {
+  const quoted = row.key_numbers.map((number) => {
+    const name = names.quoted(row.table_oid, number);
+    if (name === undefined)
+      throw new Error(`The schema read found index ${row.qualified} on column ${number} of relation ${row.table_oid}, but not the column.`);
+    return name;
+  });
+  const columns = quoted.slice(0, row.key_count).map((name, at) => keyColumn(name, row.options[at] ?? 0));
+  const include = quoted.slice(row.key_count);
+  const included = include.length === 0 ? '' : ` INCLUDE (${include.join(', ')})`;
+  const definition = `CREATE ${row.unique ? 'UNIQUE ' : ''}INDEX ${row.quoted} ON ${row.partitioned ? 'ONLY ' : ''}${row.quoted_table} USING ${row.quoted_method} (${columns.join(', ')})${included}${row.nulls_not_distinct ? ' NULLS NOT DISTINCT' : ''}`;
+  return { definition, columns, include };
+}
 
 export const indexesFamily: Family<IndexRow> = {
   sql: indexesSql,
@@ -52,7 +105,8 @@ export const indexesFamily: Family<IndexRow> = {
         const key = schemaObjectKey('index', [row.schema, row.name]);
         const parent = schemaObjectKey(row.table_kind, [row.table_schema, row.table_name]);
         const generatedName = isServerChosenName(row.name, row.table_name, nameParts, 'idx');
-        const { columns, include } = indexKeys(row.definition, row.method);
+        const { definition, columns, include } =
+          row.definition === null ? plainIndex(row, names) : { definition: row.definition, ...indexKeys(row.definition, row.method) };
         const predicate = row.predicate === null ? '' : ` WHERE ${row.predicate}`;
         const included = include.length === 0 ? '' : ` INCLUDE (${include.join(', ')})`;
         return {
@@ -68,7 +122,7 @@ export const indexesFamily: Family<IndexRow> = {
             name: row.name,
             parent,
             generatedName,
-            definition: row.definition,
+            definition,
             attributes: {
               unique: row.unique,
               method: row.method,

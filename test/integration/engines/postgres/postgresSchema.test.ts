@@ -257,6 +257,36 @@ describe('the PostgreSQL schema model', () => {
     });
   });
 
+  it("spells every index as the server's pg_get_indexdef prints it, whatever its shape", async () => {
+    const I = `${S}."In dex"`;
+    const shapes = `
+      CREATE EXTENSION btree_gist WITH SCHEMA ${S};
+      CREATE TABLE ${I} ("I d" int, "select" text, "Na Me" text COLLATE "C", v varchar(10), n numeric, at timestamptz, tags text[], r int4range, u uuid, p point);
+      CREATE INDEX ON ${I} ("I d"); CREATE INDEX ON ${I} ("select" DESC); CREATE INDEX ON ${I} ("select" NULLS FIRST);
+      CREATE INDEX ON ${I} ("select" DESC NULLS LAST); CREATE INDEX ON ${I} ("select" ASC NULLS LAST); CREATE INDEX ON ${I} ("Na Me", v, n);
+      CREATE INDEX ON ${I} ("select" COLLATE "C"); CREATE INDEX ON ${I} ("Na Me" COLLATE "default"); CREATE INDEX ON ${I} ("select" text_pattern_ops);
+      CREATE INDEX ON ${I} (v varchar_pattern_ops); CREATE INDEX ON ${I} (v text_ops); CREATE INDEX ON ${I} (lower("select"));
+      CREATE INDEX ON ${I} ("I d") WHERE "select" IS NOT NULL; CREATE INDEX ON ${I} ("I d") INCLUDE ("select", v);
+      CREATE UNIQUE INDEX ON ${I} (u) NULLS NOT DISTINCT; CREATE INDEX ON ${I} USING hash ("select"); CREATE INDEX ON ${I} USING gin (tags);
+      CREATE INDEX ON ${I} USING gist (r); CREATE INDEX ON ${I} USING gist (p); CREATE INDEX ON ${I} USING brin (at);
+      CREATE INDEX ON ${I} USING brin (at) WITH (pages_per_range = 16); CREATE INDEX ON ${I} USING gist ("I d", r); CREATE INDEX ON ${I} (n) WITH (fillfactor = 70);
+      CREATE TABLE ${S}."Pa rt" (k int, at date) PARTITION BY RANGE (at);
+      CREATE TABLE ${S}."Pa rt 1" PARTITION OF ${S}."Pa rt" FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+      CREATE INDEX ON ${S}."Pa rt" (k); CREATE INDEX ON ONLY ${S}."Pa rt" (at DESC);`;
+    await withDatabase(everyKind + shapes, async (driver) => {
+      const model = await engineFor('postgres').schema.read(driver);
+      const server = await driver.query<{ schema: string; name: string; definition: string }>(
+        `SELECT n.nspname AS schema, c.relname AS name, pg_get_indexdef(c.oid) AS definition FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
+           JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND NOT c.relispartition AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = c.oid)`,
+        [schema],
+      );
+      const printed = server.map((row) => [schemaObjectKey('index', [row.schema, row.name]), row.definition]);
+      const read = model.objects.filter((object) => object.kind === 'index').map((object) => [object.key, object.definition]);
+      expect(printed.length).toBeGreaterThan(25);
+      expect(read.sort()).toEqual(printed.sort());
+    });
+  });
+
   it('runs the same number of statements for 1 table as for 40', async () => {
     const tables = (count: number) =>
       Array.from(
