@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { storeWithCheapKey } from '../../support/cliStore';
 import { startPasswordCatcher } from '../../support/passwordCatcher';
 import { tempDir } from '../../support/tempDir';
 
@@ -16,6 +17,9 @@ function cli(home: string, args: string[], options: { stdin?: string; passphrase
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A data folder with its store made already (support/cliStore), opened by the passphrase `cli` gives. */
+const storeHome = () => storeWithCheapKey(tempDir(), 'cli passphrase');
+
 describe('switchyard profiles', () => {
   it('prints help listing the commands', () => {
     const help = cli(tempDir(), ['--help']);
@@ -24,8 +28,8 @@ describe('switchyard profiles', () => {
     expect(help.stdout).toContain('serve');
   });
 
-  it('adds from a URI (warning about argv), lists as JSON without the password, and tests for real', () => {
-    const home = tempDir();
+  it('adds from a URI (warning about argv), lists as JSON without the password, and tests for real', async () => {
+    const home = await storeHome();
     const uri = `postgres://${pg.user}:${encodeURIComponent(pg.password)}@${pg.host}:${pg.port}/postgres`;
     const added = cli(home, ['profiles', 'add', uri, '--name', 'local', '--env', 'test']);
     expect(added.code).toBe(0);
@@ -43,8 +47,8 @@ describe('switchyard profiles', () => {
     expect(JSON.parse(tested.stdout)).toMatchObject({ ok: true, profile: 'local', currentUser: pg.user, canCreateDatabase: true });
   });
 
-  it('takes the password from stdin, edits fields, and reports a failed test with its code', () => {
-    const home = tempDir();
+  it('takes the password from stdin, edits fields, and reports a failed test with its code', async () => {
+    const home = await storeHome();
     expect(
       cli(
         home,
@@ -68,8 +72,8 @@ describe('switchyard profiles', () => {
     expect(profile).toMatchObject({ environment: 'prod', readOnly: true });
   });
 
-  it('refuses to remove without confirmation when it cannot ask, and removes with --yes', () => {
-    const home = tempDir();
+  it('refuses to remove without confirmation when it cannot ask, and removes with --yes', async () => {
+    const home = await storeHome();
     cli(home, ['profiles', 'add', '--name', 'gone', '--engine', 'sqlite', '--sqlite-path', '/tmp/gone.sqlite']);
     const refused = cli(home, ['profiles', 'remove', 'gone']);
     expect(refused.code).toBe(2);
@@ -78,8 +82,8 @@ describe('switchyard profiles', () => {
     expect(JSON.parse(cli(home, ['profiles', 'list', '--json']).stdout)).toEqual([]);
   });
 
-  it('shows every profile change in the audit log, never the password, with the chain intact', () => {
-    const home = tempDir();
+  it('shows every profile change in the audit log, never the password, with the chain intact', async () => {
+    const home = await storeHome();
     cli(home, ['profiles', 'add', '--name', 'audited', '--host', 'h', '--database', 'd', '--user', 'u', '--password-stdin'], { stdin: 'Audit-Me-Not-42\n' });
     cli(home, ['profiles', 'edit', 'audited', '--env', 'staging']);
     const audit = cli(home, ['audit', '--json']);
@@ -95,8 +99,8 @@ describe('switchyard profiles', () => {
     expect(audit.stdout).not.toContain('Audit-Me-Not-42');
   });
 
-  it('sets every field of a profile from its flag, keeps it, and audits each change by name', () => {
-    const home = tempDir();
+  it('sets every field of a profile from its flag, keeps it, and audits each change by name', async () => {
+    const home = await storeHome();
     const project = tempDir();
     const every = {
       name: 'every field',
@@ -210,8 +214,8 @@ describe('switchyard profiles', () => {
     expect(update?.detail.changed).toEqual(changed);
   });
 
-  it('gives clear errors for bad input: invalid field, unknown profile, wrong passphrase', () => {
-    const home = tempDir();
+  it('gives clear errors for bad input: invalid field, unknown profile, wrong passphrase', async () => {
+    const home = await storeHome();
     const invalid = cli(home, ['profiles', 'add', '--name', 'x', '--host', 'h', '--user', 'u']);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain('profile.database: Database is required');
@@ -222,7 +226,7 @@ describe('switchyard profiles', () => {
   });
 
   it('tests with overridden fields without sending the stored password there, unless it is given again', async () => {
-    const home = tempDir();
+    const home = await storeHome();
     const catcher = await startPasswordCatcher();
     try {
       const stored = 'Cli-Stored-Secret-802';
