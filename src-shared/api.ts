@@ -61,7 +61,7 @@ import {
   type BoundRunResult,
   type BoundStatus,
 } from './model/boundRun';
-import { promotionPreviewSchema, promotionRunSchema, type PromotionPreview, type PromotionRecord } from './model/promotion';
+import { promotionPreviewSchema, promotionRunSchema, type PromotionPreview, type PromotionProgress, type PromotionRecord } from './model/promotion';
 
 /** Binds an output type to an input schema; the output only exists for the type checker. */
 function method<Output>() {
@@ -361,7 +361,7 @@ export const api = {
   ),
   /** Promoting one environment to the next: the plan (what the previous has and the next lacks), the dry run's SQL, and every gate. */
   'promotion.preview': method<PromotionPreview>()(promotionPreviewSchema),
-  /** Runs it as a long operation (op.done: the PromotionRecord) when every gate passes; E_PROMOTION_REFUSED naming each failed gate. Audited either way. */
+  /** Runs it as a long operation (progress detail: one connection's line, running then ended; op.done: the PromotionRecord) when every gate passes; E_PROMOTION_REFUSED naming each failed gate. Audited either way. */
   'promotion.run': method<OperationStarted>()(promotionRunSchema),
 
   /** A project with bindings, per database: each bound database of the environment read through its own connection, narrowed to its own branch. */
@@ -454,7 +454,7 @@ export interface OperationReports {
   'localServers.start': { detail: never; result: LocalServer };
   'rollouts.start': { detail: RolloutProgress; result: Rollout };
   'rollouts.resume': { detail: RolloutProgress; result: Rollout };
-  'promotion.run': { detail: never; result: PromotionRecord };
+  'promotion.run': { detail: PromotionProgress; result: PromotionRecord };
   'bindings.run': { detail: never; result: BoundRunResult };
   'bindings.rehearse': { detail: never; result: BoundRehearsalResult };
 }

@@ -5,7 +5,7 @@
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
 import { promotionPlan, type TargetPlan } from '../../src-shared/matrix/promotionPlan';
 import { confirmationRefusal, type Confirmation } from '../../src-shared/model/confirmation';
-import type { MatrixColumn } from '../../src-shared/model/matrix';
+import type { Matrix } from '../../src-shared/model/matrix';
 import { sameName } from '../projects/checkedModel';
 import {
   promotionGateTitles,
@@ -14,8 +14,10 @@ import {
   type PromotionGate,
   type PromotionPreview,
   type PromotionRecord,
+  type PromotionRecordTarget,
   type PromotionTarget,
 } from '../../src-shared/model/promotion';
+import { runFailureOf } from '../../src-shared/model/runFailure';
 import type { MemberTarget, Project } from '../../src-shared/model/project';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import type { PreviewStep } from '../../src-shared/model/run';
@@ -94,7 +96,7 @@ export class PromotionService {
     actor: string,
     confirmation: Confirmation,
     approval: Approval | undefined,
-    operation: OperationContext,
+    operation: OperationContext<'promotion.run'>,
   ): Promise<PromotionRecord> {
     operation.log('info', `Reading every connection of ${request.from} and ${request.to}…`);
     const { preview, members } = await this.prepare(request, actor);
@@ -124,14 +126,24 @@ export class PromotionService {
       throw new SwitchyardError('E_PROMOTION_REFUSED', reason, { record: { ...record, outcome: 'refused', reason } });
     }
     // In the preview's order: with bindings, the bindings' order, one database after another, stopping all at the first failure.
+    const total = preview.targets.length;
+    // Each connection's line as it changes (running, each upgrade's revisions, how it ended), for a window to show live.
+    const report = (index: number, running: boolean) => {
+      const target = { ...(record.targets[index] as PromotionRecordTarget) };
+      operation.progress(running ? index : index + 1, total, `${target.profileName}: ${running ? 'running' : target.outcome}`, { index, running, target });
+    };
     for (const [index, target] of preview.targets.entries()) {
       const member = members.find((m) => m.profileId === target.profileId);
-      const entry = record.targets[index] as PromotionRecord['targets'][number];
+      const entry = record.targets[index] as PromotionRecordTarget;
       entry.outcome = 'level';
-      if (!member || target.runTo.length === 0) continue;
+      if (!member || target.runTo.length === 0) {
+        report(index, false);
+        continue;
+      }
       for (const head of target.runTo) {
         operation.checkpoint();
         operation.log('info', `${target.profileName}: upgrade to ${head}…`);
+        report(index, true);
         try {
           const result = await this.runner.runWithin(
             member.ref,
@@ -146,8 +158,9 @@ export class PromotionService {
         } catch (error) {
           const wire = toWireError(error);
           entry.outcome = 'failed';
-          entry.error = { code: wire.code, message: wire.message };
+          entry.error = runFailureOf(error);
           entry.applied = await this.appliedBeforeFailure(member, target.toApply, entry.applied);
+          report(index, false);
           const lines = record.targets.map(promotionTargetLine);
           const reason = `The promotion of ${preview.from} to ${preview.to} failed on ${target.profileName}: ${wire.message}${record.targets.length > 1 ? `\n${lines.join('\n')}` : ''}`;
           const failedRecord: PromotionRecord = { ...record, outcome: 'failed', reason };
@@ -158,6 +171,7 @@ export class PromotionService {
           });
         }
       }
+      report(index, false);
     }
     this.audit(actor, 'promotion.run', record);
     return record;
@@ -216,7 +230,7 @@ export class PromotionService {
       const dry = member
         ? await this.dryRun(member, target, actor)
         : { sql: '', findings: [], steps: [], error: `${target.column.profileName} is no longer a connection of ${to}` };
-      targets.push(toTarget(target.column, target, dry, matrix.bindings !== undefined));
+      targets.push(toTarget(matrix, from, target, dry));
       for (const f of dry.findings) (f.severity === 'error' ? preflight : warnings).push(`${target.column.profileName}: ${f.message}`);
       if (dry.error) dryRun.push(`${target.column.profileName}: ${dry.error}`);
       const planned = new Set(target.toApply);
@@ -311,12 +325,16 @@ export class PromotionService {
   }
 }
 
-function toTarget(column: MatrixColumn, plan: TargetPlan, dry: { sql: string; findings: PromotionTarget['findings'] }, bound: boolean): PromotionTarget {
+/** A connection of `to` as the preview shows it; its sources are the connections of `from` its plan is read from (with bindings, those of its role, as promotionPlan pairs them). */
+function toTarget(matrix: Matrix, from: string, plan: TargetPlan, dry: { sql: string; findings: PromotionTarget['findings'] }): PromotionTarget {
+  const { column } = plan;
+  const bound = matrix.bindings !== undefined;
   return {
     profileId: column.profileId,
     profileName: column.profileName,
     ...(bound ? { role: column.role } : {}),
     production: column.production,
+    sources: matrix.columns.filter((c) => c.environment === from && (!bound || c.role === column.role)).map((c) => c.profileName),
     toApply: plan.toApply,
     toRevert: plan.toRevert,
     runTo: plan.runTo,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { confirmationSchema } from './confirmation';
 import { projectEnvironmentNameSchema } from './project';
 import type { PreflightFinding } from './run';
+import type { RunFailure } from './runFailure';
 
 export const promotionGateNames = ['upstream', 'checksums', 'anomalies', 'noDowngrade', 'preflight', 'dryRun', 'confirmation', 'approval'] as const;
 export type PromotionGateName = (typeof promotionGateNames)[number];
@@ -38,6 +39,8 @@ export interface PromotionTarget {
   /** A project with bindings: the database (role) it is; the targets then come in the bindings' order, the order they run. */
   role?: string;
   production: boolean;
+  /** The connections of the previous environment its plan is read from (with bindings: those playing its role); empty when none does. */
+  sources: string[];
   /** In plan order. */
   toApply: string[];
   /** What it has that the previous environment lacks (a promotion never reverts: the noDowngrade gate). */
@@ -102,7 +105,15 @@ export interface PromotionRecordTarget {
   /** Absent in records written before promotions said it. */
   outcome?: PromotionTargetOutcome;
   applied: string[];
-  error?: { code: string; message: string };
+  /** With the failing statement's file and line when the runner knows them (records before that: code and message only). */
+  error?: RunFailure;
+}
+
+/** A promotion's progress: one connection's line as it is now (`running` while its upgrades run), by its index in the run order. */
+export interface PromotionProgress {
+  index: number;
+  running: boolean;
+  target: PromotionRecordTarget;
 }
 
 /** One connection's line: "auth (prod_auth): applied a2, a3", "specs (prod_specs): not started". */

@@ -1,13 +1,16 @@
-// "Promote staging to prod": the gates (each in words), the plan, the dry run's SQL per connection,
-// the typed confirmation on production and, when the project asks, a second person's approval;
-// then the run's log and its record, exportable.
+// "Promote staging to prod": the gates (each in words), the plan, a row per connection of the target
+// (with bindings: per database, in the bindings' order) saying what it takes from where, live while it
+// runs and then what it applied, where it failed or that it did not start; the dry run's SQL per
+// connection, the typed confirmation on production and, when the project asks, a second person's
+// approval; then the run's log and its record, exportable.
 import { useEffect, useRef } from 'react';
-import { promotionGateTitles, type PromotionGate } from '../../../src-shared/model/promotion';
+import { promotionGateTitles, type PromotionGate, type PromotionRecord } from '../../../src-shared/model/promotion';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ProductionNameField } from '../../components/ProductionNameField';
 import { useFocusReturn } from '../../components/useFocusReturn';
 import { downloadFile } from '../inventory/exportFile';
 import { promotionFile, promotionReady, useMatrix, type PromotionDraft } from './matrixStore';
+import { promotionRows } from './promotionRows';
 
 const statusWords: Record<PromotionGate['status'], string> = { passed: 'passed', failed: 'failed', required: 'asked below', notNeeded: 'not needed' };
 const statusMark: Record<PromotionGate['status'], string> = { passed: '✓', failed: '✗', required: '…', notNeeded: '–' };
@@ -22,6 +25,79 @@ function Gates({ gates }: { gates: PromotionGate[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+function Databases({ draft }: { draft: PromotionDraft }) {
+  const { preview } = draft;
+  if (!preview || preview.targets.length === 0) return null;
+  const rows = promotionRows(preview, draft.record, draft.progress, draft.running);
+  const bound = rows.some((r) => r.role !== undefined);
+  return (
+    <table className={`promotion-databases${bound ? ' bound' : ''}`}>
+      <caption>
+        {bound ? `Databases of ${preview.to}, in the order they run` : `Connections of ${preview.to}`}
+        {rows.length > 1 && ': the first failure stops the rest'}
+      </caption>
+      <colgroup>
+        <col className="order" />
+        {bound && <col className="role" />}
+        <col className="connection" />
+        <col className="source" />
+        <col className="applies" />
+        <col className="outcome" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          {bound && <th scope="col">Database</th>}
+          <th scope="col">Connection</th>
+          <th scope="col">Takes from {preview.from}</th>
+          <th scope="col">Applies</th>
+          <th scope="col">Outcome</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} data-state={row.state} aria-busy={row.state === 'running' ? 'true' : undefined}>
+            <td>{row.order}</td>
+            {bound && <th scope="row">{row.role}</th>}
+            {bound ? <td>{row.connection}</td> : <th scope="row">{row.connection}</th>}
+            <td>{row.sources.length > 0 ? row.sources.join(', ') : <span className="muted">no connection of {preview.from} plays this role</span>}</td>
+            <td>{row.toApply.length > 0 ? <code>{row.toApply.join(' → ')}</code> : <span className="muted">nothing</span>}</td>
+            <td className={`promotion-outcome ${row.state}`}>
+              <span aria-hidden="true" className="mark">
+                {row.mark}
+              </span>{' '}
+              <strong>{row.word}</strong>: {row.sentence}
+              {row.error && <div className="promotion-error">{row.error}</div>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The run's end in one sentence; each connection's line is in the table above. */
+function Outcome({ record }: { record: PromotionRecord }) {
+  if (record.outcome === 'succeeded') {
+    return (
+      <p role="status">
+        Promoted {record.from} to {record.to}:{' '}
+        {record.targets.map((t) => `${t.profileName} ${t.applied.length === 0 ? 'already level' : `applied ${t.applied.join(', ')}`}`).join('; ')}.
+      </p>
+    );
+  }
+  const failed = record.targets.find((t) => t.outcome === 'failed');
+  const unstarted = record.targets.filter((t) => t.outcome === 'notStarted');
+  return (
+    <p role="status" className="promotion-failed">
+      The promotion of {record.from} to {record.to} failed
+      {failed ? ` on ${failed.role === undefined ? failed.profileName : `the ${failed.role} database (${failed.profileName})`}` : ''}
+      {unstarted.length > 0 ? `; ${unstarted.map((t) => t.role ?? t.profileName).join(', ')} did not start` : ''}. What each one applied is above, and in the
+      audit log; fix the cause and promote again: what was applied is not applied twice.
+    </p>
   );
 }
 
@@ -98,29 +174,25 @@ export function PromotionDialog({ draft }: { draft: PromotionDraft }) {
           </p>
         )}
         {gates && <Gates gates={gates} />}
+        <Databases draft={draft} />
         {preview?.targets
           .filter((t) => t.sql.trim() !== '')
           .map((t) => (
             <details key={t.profileId} className="promotion-sql">
               <summary>
-                Dry run on {t.profileName}: the SQL ({t.toApply.length} revisions)
+                Dry run on {t.role === undefined ? t.profileName : `the ${t.role} database (${t.profileName})`}: the SQL ({t.toApply.length} revisions)
               </summary>
               <pre>{t.sql}</pre>
             </details>
           ))}
         <Asked draft={draft} />
         {draft.log.length > 0 && (
-          <pre className="promotion-log" aria-label="Promotion log">
+          <pre className="promotion-log" aria-label="Promotion log" tabIndex={0}>
             {draft.log.join('\n')}
           </pre>
         )}
-        {draft.failure && <ErrorMessage lead="Promotion" error={draft.failure} />}
-        {record && (
-          <p role="status">
-            Promoted {record.from} to {record.to}:{' '}
-            {record.targets.map((t) => `${t.profileName} ${t.applied.length === 0 ? 'already level' : `applied ${t.applied.join(', ')}`}`).join('; ')}.
-          </p>
-        )}
+        {draft.failure && !record && <ErrorMessage lead="Promotion" error={draft.failure} />}
+        {record && <Outcome record={record} />}
       </div>
       <div className="actions">
         <button type="button" autoFocus onClick={closePromotion}>

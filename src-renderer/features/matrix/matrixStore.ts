@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { OperationEventOf } from '../../../src-shared/api';
 import { promotionMarkdown } from '../../../src-shared/matrix/promotionMarkdown';
 import type { Matrix } from '../../../src-shared/model/matrix';
-import type { PromotionGate, PromotionPreview, PromotionRecord } from '../../../src-shared/model/promotion';
+import type { PromotionGate, PromotionPreview, PromotionRecord, PromotionRecordTarget } from '../../../src-shared/model/promotion';
 import { asError, call, type ShownError } from '../../api/client';
 import { followOperation } from '../../api/operationEvents';
 
@@ -17,7 +17,12 @@ export interface PromotionDraft {
   approvalNote: string;
   /** The gates as the last run decided them (a refusal names each), else the preview's. */
   gates: PromotionGate[] | undefined;
+  /** How the run ended: succeeded, or failed part-way (each connection's line says what it applied, where it failed, or that it did not start). A refusal keeps none: the dialog can be tried again. */
   record: PromotionRecord | undefined;
+  /** While it runs: each connection's line as the run last reported it, by its index in the run order. */
+  progress: Record<number, PromotionRecordTarget>;
+  /** The index of the connection whose upgrade runs now. */
+  running: number | undefined;
   log: string[];
   busy: 'previewing' | 'running' | undefined;
   failure: ShownError | undefined;
@@ -104,6 +109,8 @@ export const useMatrix = create<MatrixState>((set, get) => {
           approvalNote: '',
           gates: undefined,
           record: undefined,
+          progress: {},
+          running: undefined,
           log: [],
           busy: 'previewing',
           failure: undefined,
@@ -128,18 +135,23 @@ export const useMatrix = create<MatrixState>((set, get) => {
       if (!project || !promotion?.preview) return;
       const { preview } = promotion;
       const asks = (name: PromotionGate['name']) => preview.gates.some((g) => g.name === name && g.status === 'required');
-      patchPromotion({ busy: 'running', failure: undefined, log: [] });
+      patchPromotion({ busy: 'running', failure: undefined, log: [], progress: {}, running: undefined });
       let finished: (() => void) | undefined;
       const ended = new Promise<void>((resolve) => (finished = resolve));
       const onEvent = (message: OperationEventOf<'promotion.run'>) => {
         if (message.event === 'op.log') patchPromotion({ log: [...(get().promotion?.log ?? []), message.payload.line] });
-        else if (message.event === 'op.done') {
-          if (message.payload.ok) patchPromotion({ record: message.payload.result, gates: message.payload.result.gates });
+        else if (message.event === 'op.progress' && message.payload.detail) {
+          const { index, running, target } = message.payload.detail;
+          patchPromotion({ progress: { ...get().promotion?.progress, [index]: target }, running: running ? index : undefined });
+        } else if (message.event === 'op.done') {
+          if (message.payload.ok) patchPromotion({ record: message.payload.result, gates: message.payload.result.gates, running: undefined });
           else {
-            const refused = recordOf(message.payload.error.detail);
+            const ended = recordOf(message.payload.error.detail);
             patchPromotion({
               failure: { code: message.payload.error.code, message: message.payload.error.message },
-              ...(refused ? { gates: refused.gates } : {}),
+              running: undefined,
+              ...(ended ? { gates: ended.gates } : {}),
+              ...(ended?.outcome === 'failed' ? { record: ended } : {}),
             });
           }
           finished?.();
