@@ -24,11 +24,13 @@ import {
 } from '../../src-shared/model/rollout';
 import { rolloutExport, type RolloutExport } from '../../src-shared/model/rolloutExport';
 import type { TargetRef } from '../../src-shared/model/targetRef';
+import type { LoadedProject } from '../migrations/project';
 import type { OperationContext, Operations } from '../operations/operations';
 import type { RunnerService } from '../runner/runnerService';
 import type { StoreSession } from '../session/storeSession';
 import { runFleet } from './fleetRun';
 import { RolloutJournal, type JournalledRollout, type RolloutOwner } from '../store/rolloutJournal';
+import { loadTargetProject, type MigrationTarget } from '../targets/migrationTarget';
 import type { TargetResolver } from '../targets/targetResolver';
 
 /** One database of a rollout: its connection with the project's folder as override, and on a project with bindings the role it is. */
@@ -90,6 +92,33 @@ function placed(database: RolloutDatabase, plan: PerDatabasePlan | null, name: s
   return { role: part.role, runTo: part.targets };
 }
 
+/** What one pass of a rollout runs with: shared by the role loop and each pass over a role's databases. */
+interface PassRun {
+  request: RolloutRequest;
+  operation: OperationContext;
+  targets: Map<string, PassTarget>;
+  actor: string;
+  /** Null without bindings; else the target split per role, as the rollout was started or resumed with. */
+  plan: PerDatabasePlan | null;
+  changed: (item: RolloutItem, journal: boolean) => void;
+  /** The project, read once for the whole rollout. */
+  readProject: (target: MigrationTarget) => LoadedProject;
+}
+
+/** The project read once for a whole rollout (per folder, format and engine): every database runs the same files, read and parsed once. */
+function fleetProjects(): (target: MigrationTarget) => LoadedProject {
+  const read = new Map<string, LoadedProject>();
+  return (target) => {
+    const key = JSON.stringify([target.projectDir, target.projectFormat, target.connection.engine]);
+    let project = read.get(key);
+    if (!project) {
+      project = loadTargetProject(target);
+      read.set(key, project);
+    }
+    return project;
+  };
+}
+
 /** The items in the bindings' order of their roles (stable: the scope's order within a role). */
 function byRole(items: RolloutItem[], targets: Map<string, PassTarget>, plan: PerDatabasePlan): RolloutItem[][] {
   return plan.map((p) => items.filter((item) => targets.get(item.profileId)?.role === p.role));
@@ -123,9 +152,8 @@ export class RolloutService {
     const databases = plan === null ? scoped : [...scoped].sort((a, b) => rank(a) - rank(b));
     const targets = new Map<string, PassTarget>();
     for (const d of databases) {
-      const target = this.passTarget(d.ref);
       try {
-        targets.set(d.profileId, { ...target, ...placed(d, plan, target.name, request.project) });
+        targets.set(d.profileId, this.placedTarget(d, plan, request));
       } catch (error) {
         throw new SwitchyardError((error as SwitchyardError).code, `${(error as SwitchyardError).message} Nothing was run.`);
       }
@@ -159,7 +187,7 @@ export class RolloutService {
       target: rollout.scope,
       detail: { rolloutId: rollout.id, to: request.to, databases: items.length, concurrency: request.concurrency, continueOnError: request.continueOnError },
     });
-    return this.drive('rollouts.start', rollout, items, targets, actor);
+    return this.drive('rollouts.start', rollout, items, targets, plan, actor);
   }
 
   /** Resumes a rollout that failed, was cancelled or was cut off: every database not done runs again, planned from what it has applied. */
@@ -179,9 +207,7 @@ export class RolloutService {
     const plan = this.scopes.perDatabase(rollout.request);
     for (const item of remaining) {
       try {
-        const database = this.scopes.databaseOf(rollout.request, item.profileId);
-        const target = this.passTarget(database.ref);
-        targets.set(item.profileId, { ...target, ...placed(database, plan, target.name, rollout.request.project) });
+        targets.set(item.profileId, this.placedTarget(this.scopes.databaseOf(rollout.request, item.profileId), plan, rollout.request));
       } catch (error) {
         // A connection removed since: said on its row, never silently left out.
         Object.assign(item, {
@@ -207,6 +233,7 @@ export class RolloutService {
       { ...resumed, state: 'running' },
       remaining.filter((item) => targets.has(item.profileId)),
       targets,
+      plan,
       actor,
     );
   }
@@ -239,9 +266,10 @@ export class RolloutService {
     return { ...rollout, state: 'interrupted', items: rollout.items.map((item) => (item.state === 'running' ? { ...item, state: 'interrupted' } : item)) };
   }
 
-  private passTarget(ref: TargetRef): PassTarget {
-    const { target } = this.targets.resolve(ref);
-    return { ref, name: target.name, environment: target.environment };
+  /** A database's connection as the pass runs it, with its role's part of the target on a project with bindings. */
+  private placedTarget(database: RolloutDatabase, plan: PerDatabasePlan | null, request: RolloutRequest): PassTarget {
+    const { target } = this.targets.resolve(database.ref);
+    return { ref: database.ref, name: target.name, environment: target.environment, ...placed(database, plan, target.name, request.project) };
   }
 
   private confirm(request: RolloutRequest, targets: PassTarget[], confirmation: Confirmation): void {
@@ -255,6 +283,7 @@ export class RolloutService {
     rollout: Rollout,
     pass: RolloutItem[],
     targets: Map<string, PassTarget>,
+    plan: PerDatabasePlan | null,
     actor: string,
   ): RolloutStarted {
     const { request } = rollout;
@@ -269,11 +298,12 @@ export class RolloutService {
         );
         const total = pass.length;
         let finished = 0;
-        state = await this.runPhases(pass, request, operation, targets, actor, (item, journalled) => {
+        const changed = (item: RolloutItem, journalled: boolean) => {
           if (journalled) journal.writeItem(rollout.id, item);
           if (journalled && item.finishedAt && item.state !== 'running') finished += 1;
           operation.progress(Math.min(finished, total), total, `${item.name}: ${item.state}`, { rolloutId: rollout.id, item: { ...item } });
-        });
+        };
+        state = await this.runPhases(pass, { request, operation, targets, actor, plan, changed, readProject: fleetProjects() });
       } finally {
         // Whatever ended the pass, the rollout's state says it (a store failure leaves it interrupted, resumable).
         const finishedAt = new Date().toISOString();
@@ -302,16 +332,9 @@ export class RolloutService {
    * order (a coordinated upgrade's order): the next role's databases start when every database of the
    * one before is done; otherwise (unless continueOnError) they are skipped, and said.
    */
-  private async runPhases(
-    pass: RolloutItem[],
-    request: RolloutRequest,
-    operation: OperationContext,
-    targets: Map<string, PassTarget>,
-    actor: string,
-    changed: (item: RolloutItem, journal: boolean) => void,
-  ): Promise<RolloutState> {
-    const plan = this.scopes.perDatabase(request);
-    if (plan === null) return this.runPass(pass, request, operation, targets, actor, changed);
+  private async runPhases(pass: RolloutItem[], run: PassRun): Promise<RolloutState> {
+    const { request, operation, targets, plan, changed } = run;
+    if (plan === null) return this.runPass(pass, run);
     const phases = byRole(pass, targets, plan).map((items, i) => ({ role: (plan[i] as PerDatabasePlan[number]).role, items }));
     let stoppedAt: string | undefined;
     let cancelled = false;
@@ -329,7 +352,7 @@ export class RolloutService {
         continue;
       }
       operation.log('info', `The ${role} database${items.length === 1 ? '' : 's'}: ${items.map((i) => i.name).join(', ')}.`);
-      const state = await this.runPass(items, request, operation, targets, actor, changed);
+      const state = await this.runPass(items, run);
       if (state === 'cancelled') cancelled = true;
       else if (state !== 'done' && !request.continueOnError) stoppedAt = role;
     }
@@ -337,14 +360,7 @@ export class RolloutService {
     return pass.every((item) => item.state === 'done') ? 'done' : 'failed';
   }
 
-  private runPass(
-    pass: RolloutItem[],
-    request: RolloutRequest,
-    operation: OperationContext,
-    targets: Map<string, PassTarget>,
-    actor: string,
-    changed: (item: RolloutItem, journal: boolean) => void,
-  ): Promise<RolloutState> {
+  private runPass(pass: RolloutItem[], { request, operation, targets, actor, changed, readProject }: PassRun): Promise<RolloutState> {
     return runFleet(
       pass,
       { concurrency: request.concurrency, continueOnError: request.continueOnError, signal: operation.signal, opId: operation.opId },
@@ -359,7 +375,7 @@ export class RolloutService {
               target.ref,
               { action: 'upgrade', to },
               actor,
-              { confirmation: { typedName: target.name }, lockTimeoutMs: request.lockTimeoutMs },
+              { confirmation: { typedName: target.name }, lockTimeoutMs: request.lockTimeoutMs, readProject },
               context,
             );
             steps.push(...run.steps);

@@ -137,6 +137,9 @@ export const rolloutSuite: BenchmarkSuite = {
           await checkOnce(server, result);
           (env === 'fleet' ? fleetMs : oneByOneMs).push(ms);
           if (env === 'fleet') fleetCpuMs.push(cpuMs);
+          process.stderr.write(
+            `  turn ${i + 1}, ${env === 'fleet' ? '4 at a time' : 'one after another'}: ${round(ms)} ms, Switchyard's CPU ${round(cpuMs)} ms\n`,
+          );
         }
       }
       await admin.end();
