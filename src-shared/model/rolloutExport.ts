@@ -22,21 +22,28 @@ export function rolloutCountsSentence(rollout: Pick<Rollout, 'counts'>): string 
   return `${parts.join(', ')} of ${total}`;
 }
 
+/** A rollout of a project with bindings: each database is a role, said beside its name. */
+export function rolloutHasRoles(rollout: Pick<Rollout, 'items'>): boolean {
+  return rollout.items.some((item) => item.role !== undefined);
+}
+
 function markdownCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 export function rolloutMarkdown(rollout: Rollout): string {
+  const roles = rolloutHasRoles(rollout);
   const lines = [
     `# Rollout to ${rollout.request.to} — ${rollout.scope}`,
     '',
     `Rollout ${rollout.id}, started ${rollout.createdAt} by ${rollout.actor}; ${rollout.state}${rollout.finishedAt ? ` at ${rollout.finishedAt}` : ''}.`,
     `${rolloutCountsSentence(rollout)}; ${rollout.request.concurrency} at a time, ${rollout.request.continueOnError ? 'continuing after a failure' : 'stopping at the first failure'}.`,
     '',
-    '| # | Database | State | Applied | What happened |',
-    '| ---: | --- | --- | ---: | --- |',
+    `| # | Database |${roles ? ' Role |' : ''} State | Applied | What happened |`,
+    `| ---: | --- |${roles ? ' --- |' : ''} --- | ---: | --- |`,
     ...rollout.items.map(
-      (item) => `| ${item.position + 1} | ${markdownCell(item.name)} | ${item.state} | ${item.applied.length} | ${markdownCell(rolloutItemSentence(item))} |`,
+      (item) =>
+        `| ${item.position + 1} | ${markdownCell(item.name)} |${roles ? ` ${markdownCell(item.role ?? '')} |` : ''} ${item.state} | ${item.applied.length} | ${markdownCell(rolloutItemSentence(item))} |`,
     ),
     '',
   ];
@@ -55,6 +62,8 @@ const csvHeader = [
   'failure',
   'started_at',
   'finished_at',
+  // Last, so the columns before keep their places: empty unless the project has bindings.
+  'role',
 ];
 
 export function rolloutCsv(rollout: Rollout): string {
@@ -70,6 +79,7 @@ export function rolloutCsv(rollout: Rollout): string {
     item.failure?.message ?? '',
     item.startedAt ?? '',
     item.finishedAt ?? '',
+    item.role ?? '',
   ]);
   return [csvHeader, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -2,7 +2,7 @@
 // few at a time; `--resume ID|last` finishes one that stopped or was cut off; `list` and `show`.
 import { SwitchyardError } from '../../../src-shared/errors';
 import { rolloutItemSentence, rolloutRequestSchema, type Rollout } from '../../../src-shared/model/rollout';
-import { rolloutCountsSentence } from '../../../src-shared/model/rolloutExport';
+import { rolloutCountsSentence, rolloutHasRoles } from '../../../src-shared/model/rolloutExport';
 import type { Command } from '../command';
 import { checkedInput } from '../checkedInput';
 import { commandLine } from '../commandHint';
@@ -32,9 +32,17 @@ const usage = `Usage: switchyard rollout --project NAME (--group G | --env E) --
   Exit 0 when every database is done, 1 when any is not.`;
 
 function printRollout(rollout: Rollout): void {
+  const roles = rolloutHasRoles(rollout);
   printTable(
-    ['#', 'DATABASE', 'STATE', 'APPLIED', 'WHAT HAPPENED'],
-    rollout.items.map((item) => [String(item.position + 1), item.name, item.state, String(item.applied.length), rolloutItemSentence(item)]),
+    ['#', 'DATABASE', ...(roles ? ['ROLE'] : []), 'STATE', 'APPLIED', 'WHAT HAPPENED'],
+    rollout.items.map((item) => [
+      String(item.position + 1),
+      item.name,
+      ...(roles ? [item.role ?? ''] : []),
+      item.state,
+      String(item.applied.length),
+      rolloutItemSentence(item),
+    ]),
   );
 }
 

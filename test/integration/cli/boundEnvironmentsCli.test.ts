@@ -66,6 +66,9 @@ describe('switchyard matrix|promote|drift|rollout on a project with bindings', (
     expect(rolled.code, output(rolled)).toBe(0);
     expect(rolled.stdout).toContain('socrates_fleet_specs');
     expect(rolled.stdout).not.toContain('socrates_fleet_auth');
+    // The table names each database's role beside it.
+    expect(rolled.stdout).toMatch(/DATABASE\s+ROLE\s+STATE/);
+    expect(rolled.stdout).toMatch(/socrates_fleet_specs\s+specs\s+done/);
     expect(await envs.versions('fleet', 'specs')).toEqual(['s1', 's2']);
     expect(await envs.versions('fleet', 'auth')).toEqual([]);
   });

@@ -103,7 +103,9 @@ describe('switchyard rollout', () => {
     const [listed] = JSON.parse((await cli.run(['rollout', 'list', '--json'])).stdout) as RolloutListing[];
     expect(listed).toMatchObject({ id: rollout.id, state: 'done', scope: 'group tenants of billing', counts: { total: 3, done: 3 } });
     const csv = await cli.run(['rollout', 'show', rollout.id.slice(0, 8), '--csv']);
-    expect(csv.stdout.split('\r\n')[0]).toBe('position,database,state,applied,revisions,holder,failure_code,failure_location,failure,started_at,finished_at');
+    expect(csv.stdout.split('\r\n')[0]).toBe(
+      'position,database,state,applied,revisions,holder,failure_code,failure_location,failure,started_at,finished_at,role',
+    );
     expect(csv.stdout).toContain('\r\n2,tenant 2,done,3,b1 b2 b3,,,,,');
     const missing = await cli.run(['rollout', 'show', 'ffffffff']);
     expect(missing.code).toBe(1);
