@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { AuditEntry } from '../../../src-shared/model/audit';
 import type { BoundRunResult } from '../../../src-shared/model/boundRun';
 import { boundEnvironments, type Role } from '../../support/boundEnvironments';
-import { Cli, output } from '../../support/cliProcess';
+import { Cli, output, printedCommand } from '../../support/cliProcess';
 import { adminQuery } from '../../support/scratchDatabase';
 
 // Fails while a table named poison exists: a failure the test causes and then cures.
@@ -153,5 +153,20 @@ describe('switchyard upgrade|downgrade --project NAME --env ENV rehearses each b
     );
     expect((await audit()).filter((e) => e.action.startsWith('runner.rehearse')).length).toBe(rehearsalsBefore);
     expect(await versions('specs')).toEqual([]);
+
+    // Said in words: each database's snapshot with its undo command, which works as printed and undoes auth's part alone.
+    const again = await cli.run(['upgrade', ...per, '--snapshot-first', '--no-rehearse']);
+    expect(again.code, output(again)).toBe(0);
+    expect(again.stdout).toMatch(
+      /Snapshot "[^"]+" of the auth database \(socrates_staging_auth\) taken first — undo its part with: switchyard snapshot restore /,
+    );
+    expect(again.stdout).toMatch(
+      /Snapshot "[^"]+" of the specs database \(socrates_staging_specs\) taken first — undo its part with: switchyard snapshot restore /,
+    );
+    const undoAuth = printedCommand(again.stdout, 'snapshot restore');
+    expect(undoAuth).toContain('--profile socrates_staging_auth');
+    const undone = await cli.runPrinted(undoAuth as string);
+    expect(undone.code, output(undone)).toBe(0);
+    expect([await tables('auth'), await versions('specs')]).toEqual([[], ['s1', 's2']]);
   });
 });
