@@ -74,6 +74,18 @@ test.describe('workspace', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await panel.boundingBox())?.width).toBe(before - 40);
+    // A held key repeats faster than the page draws: two presses within one frame are two steps.
+    await split.evaluate(async (element) => {
+      const press = () => element.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+      press();
+      await Promise.resolve();
+      await Promise.resolve();
+      press();
+    });
+    await expect.poll(async () => (await panel.boundingBox())?.width).toBe(before - 80);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await panel.boundingBox())?.width).toBe(before - 40);
 
     const handle = await split.boundingBox();
     if (!handle) throw new Error('the split has no box');

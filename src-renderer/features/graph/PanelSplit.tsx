@@ -15,8 +15,14 @@ export function PanelSplit() {
     observer.observe(panel);
     return () => observer.disconnect();
   }, []);
+  // Keys and drags start from the width the panel has now, read from the page: the observed `shown`
+  // lags a frame behind, and a second arrow key pressed within it would repeat the first's step.
+  const current = () => {
+    const panel = handle.current?.nextElementSibling;
+    return panel ? Math.round(panel.getBoundingClientRect().width) : shown;
+  };
   const onKey = (event: KeyboardEvent) => {
-    const next = widthAfterKey(shown, event.key);
+    const next = widthAfterKey(current(), event.key);
     if (next === undefined) return;
     event.preventDefault();
     resize(next);
@@ -24,7 +30,7 @@ export function PanelSplit() {
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     const target = event.currentTarget;
     const startX = event.clientX;
-    const startWidth = shown;
+    const startWidth = current();
     target.setPointerCapture(event.pointerId);
     const onMove = (move: globalThis.PointerEvent) => resize(startWidth - (move.clientX - startX));
     const onUp = () => {
