@@ -86,7 +86,24 @@ function readKdf(path: string): KdfParameters {
   return kdf as KdfParameters;
 }
 
+/**
+ * A passphrase's key provider. Each key it derives is kept for the provider's life, by the salt and cost
+ * that made it: a process that asks again for the same store's key (a backup or a rekey opens the store,
+ * then needs its key; a restore checks the backup, then opens what it swapped in) pays for scrypt once.
+ */
 export function passphraseKeyProvider(passphrase: string, cost: { N: number; r: number; p: number } = defaultCost): KeyProvider {
+  const derived = new Map<string, Promise<Buffer>>();
+  const derive = (kdf: KdfParameters): Promise<Buffer> => {
+    const id = JSON.stringify([kdf.salt, kdf.N, kdf.r, kdf.p]);
+    let key = derived.get(id);
+    if (!key) {
+      key = scrypt(passphrase, Buffer.from(kdf.salt, 'base64'), { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r });
+      // A failed derivation (too costly for this machine's memory) is not kept: the next ask tries again.
+      key.catch(() => derived.delete(id));
+      derived.set(id, key);
+    }
+    return key;
+  };
   return {
     source: 'passphrase',
     wrongKeyMessage: 'Wrong passphrase: it does not open this store. Nothing was changed.',
@@ -96,12 +113,7 @@ export function passphraseKeyProvider(passphrase: string, cost: { N: number; r: 
       const path = join(storeDir, kdfFileName);
       if (!create && !existsSync(path)) throw keyFileMissing(path);
       const kdf: KdfParameters = create ? { version: 1, algorithm: 'scrypt', salt: randomBytes(16).toString('base64'), ...cost } : readKdf(path);
-      const key = await scrypt(passphrase, Buffer.from(kdf.salt, 'base64'), {
-        N: kdf.N,
-        r: kdf.r,
-        p: kdf.p,
-        maxmem: 256 * kdf.N * kdf.r,
-      });
+      const key = await derive(kdf);
       if (create) writeFileSync(path, `${JSON.stringify(kdf, null, 2)}\n`, { mode: 0o600 });
       return key;
     },

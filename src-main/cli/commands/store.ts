@@ -123,9 +123,10 @@ async function run(args: string[]): Promise<number> {
     case 'rekey': {
       requireStore(dataDir);
       const oldKeys = await currentKeys();
-      const passphrase = await newPassphrase();
-      await rekeyStore(dataDir, oldKeys, passphraseKeyProvider(passphrase));
-      await audit(dataDir, passphraseKeyProvider(passphrase), 'store.rekey', {});
+      const newKeys = passphraseKeyProvider(await newPassphrase());
+      await rekeyStore(dataDir, oldKeys, newKeys);
+      // The same provider: the audit's open reuses the key the rekey derived.
+      await audit(dataDir, newKeys, 'store.rekey', {});
       if (json) printJson({ rekeyed: true });
       else say('The store now opens with the new passphrase (and no longer with the old one).\n');
       return 0;
