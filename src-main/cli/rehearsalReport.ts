@@ -1,6 +1,7 @@
 // A rehearsal as a terminal prints it: how the clone was made, each revision's time, the failure with
-// its file and line, the locks on existing tables in plain words, and the schema change.
-import { lockSentence, type Rehearsal } from '../../src-shared/model/rehearsal';
+// its file and line, the locks on existing tables in plain words, and the schema change (with what
+// its reads of the clone could not do).
+import { lockSentence, rehearsalReadLines, type Rehearsal } from '../../src-shared/model/rehearsal';
 import { countOf } from '../../src-shared/format/plural';
 import { allDifferences } from '../../src-shared/schema/schemaDiff';
 
@@ -19,6 +20,7 @@ export function rehearsalReport(rehearsal: Rehearsal): string {
   const differences = schemaChange ? allDifferences(schemaChange) : [];
   lines.push(`Schema change: ${differences.length === 0 ? 'none' : countOf(differences.length, 'difference')}`);
   for (const d of differences) lines.push(`  ${signs[d.change]} ${d.kind} ${d.key.slice(d.key.indexOf(':') + 1)}`);
+  lines.push(...rehearsalReadLines(rehearsal).map((line) => `  ${line}`));
   lines.push(`The clone was dropped; ${rehearsal.target} itself was only read.`);
   return `${lines.join('\n')}\n`;
 }

@@ -91,7 +91,14 @@ export class DriftService implements SchemaChecks {
     // The replay filled createdBy in upgrade order: its revisions' first appearances are the project's order.
     const order = [...new Set(Object.values(createdBy))];
     const found = driftOf(expectedSchema, actual, createdBy, rules, order);
-    return { connection: target.name, expected, ...found, rules, unread: { expected: expectedSchema.unread, actual: actual.unread } };
+    return {
+      connection: target.name,
+      expected,
+      ...found,
+      rules,
+      unread: { expected: expectedSchema.unread, actual: actual.unread },
+      notes: { expected: expectedSchema.notes ?? [], actual: actual.notes ?? [] },
+    };
   }
 
   /** The profile's rules: another application's objects, never drift. */

@@ -77,4 +77,6 @@ export interface DriftReport {
   rules: ExclusionRules;
   /** What either side could not read: drift cannot speak for it. */
   unread: { expected: SchemaUnread[]; actual: SchemaUnread[] };
+  /** How each side's read went otherwise than planned (its model's `notes`): said wherever drift is shown. */
+  notes: { expected: string[]; actual: string[] };
 }

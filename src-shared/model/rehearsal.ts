@@ -2,6 +2,7 @@
 // success or the failure, each revision's time, the locks it took on existing tables, the schema
 // change it made. Kept per (database, plan, schema) so a run can show or require it.
 import type { WireError } from '../errors';
+import { diffNoteLines, diffUnreadLines } from '../schema/schemaComparisonText';
 import type { SchemaDiff } from '../schema/schemaDiff';
 import type { PreviewStep, RunRequest } from './run';
 
@@ -98,3 +99,12 @@ export function lockSentence(lock: RehearsedLock): string {
 /** How a run uses rehearsals: first — rehearse before it unless this plan succeeded on this schema already; required — refuse it unless one did. */
 export const runRehearsals = ['first', 'required'] as const;
 export type RunRehearsal = (typeof runRehearsals)[number];
+
+const cloneSides = { from: 'the clone before the plan', to: 'the clone after the plan' };
+
+/** What the schema change cannot speak for: objects either read of the clone could not model (`not read: …`), and each note on how a read went. */
+export function rehearsalReadLines(rehearsal: Pick<Rehearsal, 'schemaChange'>): string[] {
+  const change = rehearsal.schemaChange;
+  if (change === null) return [];
+  return [...diffUnreadLines(change, cloneSides).map((line) => `not read: ${line}`), ...diffNoteLines(change, cloneSides)];
+}

@@ -5,7 +5,7 @@ import { countOf } from '../format/plural';
 import { mdCode } from '../model/inventoryExport';
 import type { SchemaAttributeValue } from '../model/schema';
 import type { ComparedSide, SchemaComparison } from '../model/schemaComparison';
-import { allDifferences, type SchemaDifference } from './schemaDiff';
+import { allDifferences, type SchemaDiff, type SchemaDifference } from './schemaDiff';
 import type { SchemaSql } from './schemaSql';
 
 /** `column "public"."orders"."total"`: the kind, then the key's path as the key spells it. */
@@ -48,13 +48,29 @@ function unknownAppliedLine(side: ComparedSide): string[] {
 
 /** What neither side's reader could model, or an expected schema could not replay: the diff cannot speak for it. */
 export function unreadLines(comparison: SchemaComparison): string[] {
-  const { unread } = comparison.diff;
-  return [
-    ...unknownAppliedLine(comparison.from),
-    ...unknownAppliedLine(comparison.to),
-    ...unread.from.map((u) => `${comparison.from.name}: ${u.object} — ${u.reason}`),
-    ...unread.to.map((u) => `${comparison.to.name}: ${u.object} — ${u.reason}`),
-  ];
+  return [...unknownAppliedLine(comparison.from), ...unknownAppliedLine(comparison.to), ...diffUnreadLines(comparison.diff, sideNames(comparison))];
+}
+
+const sideNames = (comparison: SchemaComparison) => ({ from: comparison.from.name, to: comparison.to.name });
+
+/** Each object a side's reader could not model: `<side>: <object> — <reason>`. */
+export function diffUnreadLines(diff: SchemaDiff, sides: { from: string; to: string }): string[] {
+  return [...diff.unread.from.map((u) => `${sides.from}: ${u.object} — ${u.reason}`), ...diff.unread.to.map((u) => `${sides.to}: ${u.object} — ${u.reason}`)];
+}
+
+/** `Note on reading <side>: <note>`: how a read went otherwise than planned (fewer sessions than it meant to share it among…). */
+export function sideNoteLines(side: string, notes: readonly string[] = []): string[] {
+  return notes.map((note) => `Note on reading ${side}: ${note}`);
+}
+
+/** Both sides' notes on their reads, `from`'s first. */
+export function diffNoteLines(diff: SchemaDiff, sides: { from: string; to: string }): string[] {
+  return [...sideNoteLines(sides.from, diff.notes?.from), ...sideNoteLines(sides.to, diff.notes?.to)];
+}
+
+/** How each side's read went otherwise than planned: said beside the diff wherever it is shown. */
+export function readNoteLines(comparison: SchemaComparison): string[] {
+  return diffNoteLines(comparison.diff, sideNames(comparison));
 }
 
 /**
@@ -84,7 +100,7 @@ function sideCell(d: SchemaDifference, side: 'from' | 'to'): string {
   return object ? mdCode(cell(object.definition)) : '—';
 }
 
-/** The report a DBA attaches to a release: the sides, every difference by object, what was not read, and the SQL when asked. */
+/** The report a DBA attaches to a release: the sides, every difference by object, what was not read, the notes on the reads, and the SQL when asked. */
 export function schemaComparisonMarkdown(comparison: SchemaComparison, generatedAt: string, withSql: boolean): string {
   const { from, to, diff } = comparison;
   const lines = [
@@ -105,6 +121,8 @@ export function schemaComparisonMarkdown(comparison: SchemaComparison, generated
   }
   const unread = unreadLines(comparison);
   if (unread.length > 0) lines.push('## Not read', '', 'The diff cannot speak for these:', '', ...unread.map((u) => `- ${cell(u)}`), '');
+  const notes = readNoteLines(comparison);
+  if (notes.length > 0) lines.push('## Notes on the read', '', ...notes.map((n) => `- ${cell(n)}`), '');
   if (withSql)
     lines.push(`## SQL that makes ${from.name} like ${to.name}`, '', '```sql', schemaSqlScript(comparison.sql, from.name, to.name).trimEnd(), '```', '');
   return lines.join('\n');

@@ -13,7 +13,8 @@
  *
  * Differences are grouped by the top-level object they belong to (a table with its columns,
  * constraints, indexes, triggers, policies and comments), each with both sides' definitions. What
- * either side could not read travels with the diff: an empty diff says nothing about what was unread.
+ * either side could not read, and how its read went otherwise than planned, travel with the diff: an
+ * empty diff says nothing about what was unread.
  */
 import type { SchemaAttributeValue, SchemaModel, SchemaObject, SchemaObjectKind, SchemaUnread } from '../model/schema';
 import { withoutWhitespace } from './sqlWhitespace';
@@ -63,6 +64,11 @@ export interface SchemaDiff {
   groups: SchemaDiffGroup[];
   /** What each side could not read: the diff cannot speak for it. */
   unread: { from: SchemaUnread[]; to: SchemaUnread[] };
+  /**
+   * How each side's read went otherwise than planned (its model's `notes`), said wherever the diff is
+   * shown. Always set by `diffSchemas`; absent only in rehearsals recorded before it was kept.
+   */
+  notes?: { from: string[]; to: string[] };
 }
 
 /** Attributes whose text is a body: its whitespace is noise unless asked for. */
@@ -169,7 +175,12 @@ export function diffSchemas(from: SchemaModel, to: SchemaModel, options: SchemaD
     else group.differences.push(d);
   }
   const sorted = [...groups.values()].sort((a, b) => (a.object < b.object ? -1 : a.object > b.object ? 1 : 0));
-  return { equal: sorted.length === 0, groups: sorted, unread: { from: from.unread, to: to.unread } };
+  return {
+    equal: sorted.length === 0,
+    groups: sorted,
+    unread: { from: from.unread, to: to.unread },
+    notes: { from: from.notes ?? [], to: to.notes ?? [] },
+  };
 }
 
 /** Every difference of a diff, group after group. */

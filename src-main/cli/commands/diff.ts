@@ -8,6 +8,7 @@ import {
   differenceText,
   schemaComparisonMarkdown,
   schemaSqlScript,
+  readNoteLines,
   unreadLines,
 } from '../../../src-shared/schema/schemaComparisonText';
 import type { Services } from '../../services';
@@ -28,9 +29,10 @@ const usage = `Usage:
   and the other has not, or has otherwise. Column order, names the server made up and whitespace in
   bodies do not count unless --column-order, --generated-names or --whitespace say they do.
 
-  --sql          print the statements that turn FROM into TO (destructive ones marked), instead of the differences
-  --json         { from, to, diff: { equal, groups, unread }, sql: { statements, ownTransaction, notCovered } }
-  --markdown     the report: both sides, every difference by object, what was not read (and the SQL with --sql)
+  --sql          print the statements that turn FROM into TO (destructive ones marked), instead of the differences;
+                 what was not read and the notes on the reads end it as comments
+  --json         { from, to, diff: { equal, groups, unread, notes }, sql: { statements, ownTransaction, notCovered } }
+  --markdown     the report: both sides, every difference by object, what was not read, notes on the reads (and the SQL with --sql)
   Exit codes: 0 the schemas are the same, 4 they differ, 1 an error, 2 a usage error.
 
 ${schemaSpecUsage}`;
@@ -67,7 +69,19 @@ function printText(comparison: SchemaComparison): void {
   lines.push(comparisonSummary(comparison));
   const unread = unreadLines(comparison);
   if (unread.length > 0) lines.push('', 'Not read (the diff cannot speak for these):', ...unread.map((u) => `  ${u}`));
+  const notes = readNoteLines(comparison);
+  if (notes.length > 0) lines.push('', ...notes);
   say(`${lines.join('\n')}\n`);
+}
+
+/** The script, then as comments what it cannot speak for; each comment one line, whatever a name holds. */
+function sqlText(comparison: SchemaComparison): string {
+  const said = [
+    ...unreadLines(comparison).map((u) => `-- Not read, so no statement here covers it: ${u}`),
+    ...readNoteLines(comparison).map((n) => `-- ${n}`),
+  ].map((line) => line.replace(/[\r\n]+/g, ' '));
+  const script = schemaSqlScript(comparison.sql, comparison.from.name, comparison.to.name);
+  return said.length === 0 ? script : `${script}${said.join('\n')}\n`;
 }
 
 async function run(args: string[]): Promise<number> {
@@ -90,7 +104,7 @@ async function run(args: string[]): Promise<number> {
   }
   if (flags.json) printJson(comparison);
   else if (flags.markdown) say(schemaComparisonMarkdown(comparison, new Date().toISOString(), Boolean(flags.sql)));
-  else if (flags.sql) say(schemaSqlScript(comparison.sql, comparison.from.name, comparison.to.name));
+  else if (flags.sql) say(sqlText(comparison));
   else printText(comparison);
   return comparison.diff.equal ? 0 : schemasDifferExitCode;
 }

@@ -3,7 +3,7 @@
 import type { BoundDrift } from '../../../src-shared/model/boundRun';
 import type { DriftReport } from '../../../src-shared/model/drift';
 import { boundDrift } from '../../projects/boundDrift';
-import { driftedObjectText, driftSummary } from '../../../src-shared/schema/driftText';
+import { driftedObjectText, driftNoteLines, driftSummary, driftUnreadLines } from '../../../src-shared/schema/driftText';
 import type { Command } from '../command';
 import { openServices } from '../openServices';
 import { printJson, say, UsageError } from '../output';
@@ -22,7 +22,7 @@ const usage = `Usage:
   of the environment with its own branch's migrations, one block per database (--json: { project,
   environment, databases: [{ role, labels, profileName, report | error }], anomalies }).
 
-  --json   { connection, expected, objects: [{ change, kind, key, revision, expected, actual, attributes }], revisions, otherApplication, rules, unread }
+  --json   { connection, expected, objects: [{ change, kind, key, revision, expected, actual, attributes }], revisions, otherApplication, rules, unread, notes }
   Exit codes: 0 no drift, 4 drift, 1 an error, 2 a usage error.`;
 
 const options = {
@@ -46,11 +46,10 @@ function reportText(report: DriftReport): string {
     lines.push('', 'Other application (not drift):', ...report.otherApplication.map((o) => `  ${o.kind} ${o.schema}.${o.name} (${o.rule})`));
   if (report.expected.unknownApplied.length > 0)
     lines.push('', `Applied but in no file of the project (what they made is not expected): ${report.expected.unknownApplied.join(', ')}`);
-  const unread = [
-    ...report.unread.expected.map((u) => `migrations: ${u.object}: ${u.reason}`),
-    ...report.unread.actual.map((u) => `database: ${u.object}: ${u.reason}`),
-  ];
+  const unread = driftUnreadLines(report);
   if (unread.length > 0) lines.push('', 'Not read (drift cannot speak for these):', ...unread.map((u) => `  ${u}`));
+  const notes = driftNoteLines(report);
+  if (notes.length > 0) lines.push('', ...notes);
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,7 +2,7 @@
 // every difference with both definitions and the changed words marked, filters by kind and schema,
 // the report as Markdown or JSON, and the SQL that makes B like A to review and copy.
 import { useEffect, useMemo, useState } from 'react';
-import { schemaComparisonMarkdown, comparisonSummary, unreadLines } from '../../../src-shared/schema/schemaComparisonText';
+import { schemaComparisonMarkdown, comparisonSummary, readNoteLines, unreadLines } from '../../../src-shared/schema/schemaComparisonText';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useConnections } from '../connections/connectionsStore';
 import { downloadFile, fileStem } from '../inventory/exportFile';
@@ -29,6 +29,7 @@ export function CompareScreen() {
   const kinds = useMemo(() => (comparison ? kindsOf(comparison.diff) : []), [comparison]);
   const schemas = useMemo(() => (comparison ? schemasOf(comparison.diff) : []), [comparison]);
   const unread = useMemo(() => (comparison ? unreadLines(comparison) : []), [comparison]);
+  const notes = useMemo(() => (comparison ? readNoteLines(comparison) : []), [comparison]);
   const stem = comparison ? `schema-diff-${fileStem(comparison.from.name)}` : '';
   const [confirming, setConfirming] = useState(false);
   const bProfile = profiles.find((p) => p.id === b.profileId);
@@ -93,6 +94,13 @@ export function CompareScreen() {
                 ))}
               </ul>
             </div>
+          )}
+          {notes.length > 0 && (
+            <ul className="notice small" aria-label="Notes on the read">
+              {notes.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
           )}
           <div className="compare-toolbar">
             <label>

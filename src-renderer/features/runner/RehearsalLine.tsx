@@ -1,8 +1,8 @@
 // The run dialog's rehearsal line: "Rehearsed ✓ 2 min ago" with what the rehearsal saw (its locks on
-// existing tables, the schema change), or why the plan is not rehearsed; the Rehearse button, and
-// whether the run rehearses first.
+// existing tables, the schema change and what its reads of the clone could not do), or why the plan is
+// not rehearsed; the Rehearse button, and whether the run rehearses first.
 import { allDifferences } from '../../../src-shared/schema/schemaDiff';
-import { lockSentence, type Rehearsal } from '../../../src-shared/model/rehearsal';
+import { lockSentence, rehearsalReadLines, type Rehearsal } from '../../../src-shared/model/rehearsal';
 import { countOf } from '../../../src-shared/format/plural';
 import { formatMoment } from '../../../src-shared/format/moment';
 import { timeAgo } from '../../../src-shared/format/timeAgo';
@@ -30,6 +30,9 @@ function RehearsalFacts({ rehearsal }: { rehearsal: Rehearsal }) {
       {rehearsal.locks.length > shownLocks && <li>and {countOf(rehearsal.locks.length - shownLocks, 'other lock')}</li>}
       {rehearsal.locks.length === 0 && <li>No locks seen on existing tables ({rehearsal.locksNote}).</li>}
       <li>Schema change: {changes === 0 ? 'none' : countOf(changes, 'difference')}</li>
+      {rehearsalReadLines(rehearsal).map((line) => (
+        <li key={line}>{line}</li>
+      ))}
     </ul>
   );
 }

@@ -1,9 +1,9 @@
 // A comparison in words: what was not read (by a reader, or by a replay that met revisions no file
-// defines) is said beside the differences; the SQL script marks what destroys and wraps a
+// defines) and how a read went otherwise than planned are said beside the differences; the SQL script marks what destroys and wraps a
 // transaction only around statements that do not hold their own.
 import { describe, expect, it } from 'vitest';
 import type { SchemaComparison } from '../../../../src-shared/model/schemaComparison';
-import { comparisonSummary, schemaSqlScript, unreadLines } from '../../../../src-shared/schema/schemaComparisonText';
+import { comparisonSummary, readNoteLines, schemaComparisonMarkdown, schemaSqlScript, unreadLines } from '../../../../src-shared/schema/schemaComparisonText';
 
 const expected = {
   revisions: ['b2'],
@@ -37,6 +37,16 @@ describe('a schema comparison in words', () => {
       'shop: virtual table "main"."search" — SQLite virtual tables are not modelled',
     ]);
     expect(unreadLines(comparison())).toEqual([]);
+  });
+
+  it("says how each side's read went otherwise than planned, in the lines and in the Markdown report, and nothing when it went as planned", () => {
+    const note = 'Read on one connection instead of 3: another session could not join it (too many connections).';
+    const words = comparison({ diff: { equal: true, groups: [], unread: { from: [], to: [] }, notes: { from: [], to: [note] } } });
+    expect(readNoteLines(words)).toEqual([`Note on reading what shop's migrations make: ${note}`]);
+    expect(schemaComparisonMarkdown(words, 'now', false)).toContain(`## Notes on the read\n\n- Note on reading what shop's migrations make: ${note}\n`);
+    // A rehearsal recorded before notes were kept has none to say.
+    expect(readNoteLines(comparison())).toEqual([]);
+    expect(schemaComparisonMarkdown(comparison(), 'now', false)).not.toContain('Notes on the read');
   });
 
   it('writes the script in a transaction, each destructive statement announced, what no statement does at the end', () => {

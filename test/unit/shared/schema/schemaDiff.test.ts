@@ -132,10 +132,10 @@ describe('the schema diff', () => {
     ]);
   });
 
-  it('carries what either side could not read', () => {
-    const from = model([]);
+  it("carries what either side could not read, and how each side's read went otherwise than planned", () => {
+    const from = { ...model([]), notes: ['Read on one connection instead of 3: the server would not share it.'] };
     const to = { ...model([]), unread: [{ object: 'rule "r" on "public"."orders"', reason: 'rules are not modelled' }] };
 
-    expect(diffSchemas(from, to)).toEqual({ equal: true, groups: [], unread: { from: [], to: to.unread } });
+    expect(diffSchemas(from, to)).toEqual({ equal: true, groups: [], unread: { from: [], to: to.unread }, notes: { from: from.notes, to: [] } });
   });
 });
