@@ -35,9 +35,26 @@ function runLane(index, lane, cwd) {
   });
 }
 
-/** The count the environment variable sets, else the fallback. */
-export function laneCount(variable = 'SWITCHYARD_TEST_LANES', fallback = 2) {
-  return Math.max(1, Number.parseInt(process.env[variable] ?? String(fallback), 10) || fallback);
+/**
+ * The lane count: `--lanes N` among the arguments, else the first of the environment variables that is
+ * set, else the fallback. A value that is not a positive whole number is refused, not guessed at.
+ */
+export function laneCount(args, variables, fallback) {
+  const flag = args.indexOf('--lanes');
+  const [source, text] =
+    flag >= 0 ? ['--lanes', args[flag + 1]] : (variables.map((v) => [v, process.env[v]]).find(([, value]) => value !== undefined && value !== '') ?? []);
+  if (source === undefined) return fallback;
+  if (!/^[1-9][0-9]*$/.test(text ?? '')) {
+    console.error(`${source} must be a whole number of lanes, 1 or more (got ${JSON.stringify(text ?? '')}).`);
+    process.exit(2);
+  }
+  return Number(text);
+}
+
+/** `args` less `--lanes N`. */
+export function withoutLanes(args) {
+  const flag = args.indexOf('--lanes');
+  return flag < 0 ? args : [...args.slice(0, flag), ...args.slice(flag + 2)];
 }
 
 /** The seconds each file took when last recorded; {} when the list is missing or unreadable. */

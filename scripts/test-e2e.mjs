@@ -3,7 +3,7 @@
 // process with its share of the spec files, its own PostgreSQL (the e2e global setup starts one per
 // process) and its own artifacts folder, one test at a time inside a lane as before. Specs are dealt
 // longest first by the seconds they took when last recorded (test/e2e/durations.json; --record rewrites
-// it). SWITCHYARD_E2E_LANES sets the count: 1 by default, since two lanes measured no faster on
+// it). SWITCHYARD_E2E_LANES (or --lanes N) sets the count: 1 by default, since two lanes measured no faster on
 // two cores (Chromium keeps both busy; 11.4 and 13.2 min against about 12 in one) and made a 26 s spec time out. Other arguments (spec files, -g …) run one
 // Playwright process with them instead.
 import { spawn } from 'node:child_process';
@@ -11,15 +11,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { balance, laneCount, readDurations, runLanes } from './lanes.mjs';
+import { balance, laneCount, readDurations, runLanes, withoutLanes } from './lanes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const durationsFile = join(root, 'test/e2e/durations.json');
 const playwright = join(root, 'node_modules/@playwright/test/cli.js');
 const config = ['test', '-c', 'test/e2e/playwright.config.ts'];
 const args = process.argv.slice(2);
+const lanesWanted = laneCount(args, ['SWITCHYARD_E2E_LANES'], 1);
 const record = args.includes('--record');
-const filters = args.filter((a) => a !== '--record');
+const filters = withoutLanes(args).filter((a) => a !== '--record');
 
 if (filters.length > 0) {
   const child = spawn(process.execPath, [playwright, ...config, ...filters], { cwd: root, stdio: 'inherit' });
@@ -29,7 +30,7 @@ if (filters.length > 0) {
     .filter((f) => f.endsWith('.spec.ts'))
     .map((f) => `test/e2e/${f}`)
     .sort();
-  const lanes = balance(specs, readDurations(durationsFile), laneCount('SWITCHYARD_E2E_LANES', 1));
+  const lanes = balance(specs, readDurations(durationsFile), lanesWanted);
   const reports = mkdtempSync(join(tmpdir(), 'switchyard-e2e-lanes-'));
   for (const [i, lane] of lanes.entries()) {
     console.log(`[lane ${i + 1}] ${lane.files.length} spec files, about ${Math.round(lane.seconds)} s recorded`);

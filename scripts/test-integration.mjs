@@ -7,11 +7,14 @@
 // recorded (test/integration/durations.json; a file not listed counts as the median). The durations
 // only balance the lanes: a stale list makes the run slower, never wrong.
 //
-//   node scripts/test-integration.mjs                 all files, SWITCHYARD_TEST_LANES lanes (default 2)
+//   node scripts/test-integration.mjs                 all files in lanes (default 2)
+//   node scripts/test-integration.mjs --lanes 3       the same in 3 lanes; or SWITCHYARD_INTEGRATION_LANES=3
+//                                                     (SWITCHYARD_TEST_LANES, its older name, still works)
+//   node scripts/test-integration.mjs --plan          prints how the files would be dealt to the lanes, runs nothing
 //   node scripts/test-integration.mjs --record        the same, then writes the durations just measured
 //   node scripts/test-integration.mjs FILTER…         one Vitest run of the files matching, as `vitest run`
 import { spawn } from 'node:child_process';
-import { balance, laneCount, readDurations, runLanes } from './lanes.mjs';
+import { balance, laneCount, readDurations, runLanes, withoutLanes } from './lanes.mjs';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -21,8 +24,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const durationsFile = join(root, 'test/integration/durations.json');
 const vitest = join(root, 'node_modules/vitest/vitest.mjs');
 const args = process.argv.slice(2);
+const lanesWanted = laneCount(args, ['SWITCHYARD_INTEGRATION_LANES', 'SWITCHYARD_TEST_LANES'], 2);
 const record = args.includes('--record');
-const filters = args.filter((a) => a !== '--record');
+const planOnly = args.includes('--plan');
+const filters = withoutLanes(args).filter((a) => a !== '--record' && a !== '--plan');
 
 if (filters.length > 0) {
   const child = spawn(process.execPath, [vitest, 'run', '--project', 'integration', ...filters], { cwd: root, stdio: 'inherit' });
@@ -49,11 +54,13 @@ function measured(reportFile) {
 
 async function runIntegrationLanes() {
   const files = testFiles();
-  const lanes = balance(files, readDurations(durationsFile), laneCount());
-  const reports = mkdtempSync(join(tmpdir(), 'switchyard-lanes-'));
+  const lanes = balance(files, readDurations(durationsFile), lanesWanted);
   for (const [i, lane] of lanes.entries()) {
     console.log(`[lane ${i + 1}] ${lane.files.length} files, about ${Math.round(lane.seconds)} s recorded`);
+    if (planOnly) for (const file of lane.files) console.log(`[lane ${i + 1}]   ${file}`);
   }
+  if (planOnly) process.exit(0);
+  const reports = mkdtempSync(join(tmpdir(), 'switchyard-lanes-'));
   const passed = await runLanes(
     lanes.map((lane, i) => ({
       args: [
