@@ -112,9 +112,9 @@ export function createServices(options: ServicesOptions): Services {
     prepare: (ref, steps) => drift.prepare(ref, steps),
     afterRun: (ref, applied, reader) => drift.afterRun(ref, applied, reader),
   });
-  const rollouts = new RolloutService(session, targets, runner, operations, projectRolloutScopes(projects, groups));
+  const rollouts = new RolloutService(session, targets, runner, operations, projectRolloutScopes(projects, groups), rehearsals);
   const matrices = new MatrixService(projects, targets, session);
-  const promotions = new PromotionService(matrices, projects, runner, operations, session);
+  const promotions = new PromotionService(matrices, projects, runner, operations, session, rehearsals);
   const boundRuns = new BoundRunService(projects, runner, operations, session, rehearsals);
   // Verify asks for drift only when it runs, after every service below exists.
   const reset = new ResetService(targets, snapshots, session, operations, (ref) => drift.drift(ref));

@@ -215,8 +215,8 @@ export function createHandlers({
 
     'matrix.load': ({ project, tables }) => matrices.load(project, { tables }),
     'promotion.preview': ({ project, from, to }, { actor }) => promotions.preview({ project, from, to }, actor),
-    'promotion.run': ({ project, from, to, confirmation, approval }, { actor }) =>
-      promotions.run({ project, from, to }, actor, { confirmation, ...(approval ? { approval } : {}) }),
+    'promotion.run': ({ project, from, to, confirmation, approval, rehearsal, rehearseOnly }, { actor }) =>
+      promotions.run({ project, from, to }, actor, { confirmation, ...(approval ? { approval } : {}), rehearsal: { rehearsal, rehearseOnly } }),
     'bindings.status': ({ project, env }) => boundRuns.status(project, env),
     'bindings.run': (input, { actor }) => boundRuns.run(input, actor),
     'bindings.preview': (input, { actor }) => boundRuns.preview(input, actor),

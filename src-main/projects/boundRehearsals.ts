@@ -12,7 +12,8 @@ import type { RehearsalService } from '../runner/rehearsal/rehearsalService';
 
 /** A database of the run as its rehearsal needs it: in run order, reached through `ref`. */
 export interface DatabaseToRehearse {
-  role: string;
+  /** Absent for a project without bindings: the database is its connection. */
+  role?: string;
   profileName: string | null;
   /** Its connection's environment: staging and production rehearse by default. */
   environment: Environment;
@@ -33,9 +34,9 @@ export function rehearsesUnder(mode: BoundRehearsalMode, environment: Environmen
   return true;
 }
 
-/** "the specs database (specs staging)" */
-export function databaseName(d: { role: string; profileName: string | null }): string {
-  return `the ${d.role} database (${d.profileName ?? 'no connection'})`;
+/** "the specs database (specs staging)"; without bindings the connection's name. */
+export function databaseName(d: { role?: string | undefined; profileName: string | null }): string {
+  return d.role === undefined ? (d.profileName ?? 'no connection') : `the ${d.role} database (${d.profileName ?? 'no connection'})`;
 }
 
 /**
@@ -49,11 +50,22 @@ export async function rehearseDatabases(
   databases: readonly DatabaseToRehearse[],
   action: BoundAction,
   mode: BoundRehearsalMode,
-  { operation, actor, beforeRun }: { operation: OperationContext; actor: string; beforeRun: boolean },
+  {
+    operation,
+    actor,
+    beforeRun,
+    onState,
+  }: {
+    operation: OperationContext;
+    actor: string;
+    beforeRun: boolean;
+    /** Each database's state as it is known (`rehearsing`: its clone runs the plan now), for a window to show live. */
+    onState?: (index: number, state: BoundDatabaseRehearsal | 'rehearsing') => void;
+  },
 ): Promise<BoundDatabaseRehearsal[]> {
   const states: BoundDatabaseRehearsal[] = [];
   let failed = false;
-  for (const database of databases) {
+  for (const [index, database] of databases.entries()) {
     const requests = databaseRequests(action, database.targets);
     if (!requests) states.push({ state: 'nothing' });
     else if (mode === 'skip') states.push({ state: 'skipped' });
@@ -68,6 +80,7 @@ export async function rehearseDatabases(
       } else if (mode === 'required') states.push({ state: 'missing', why: standing?.why ?? 'not rehearsed' });
       else {
         operation.log('info', `Rehearsing ${databaseName(database)} on a clone of it…`);
+        onState?.(index, 'rehearsing');
         const rehearsal = await rehearsals.rehearseWithin(database.ref, requests, operation, actor);
         states.push({ state: rehearsal.ok ? 'rehearsed' : 'failed', rehearsal });
         operation.log(
@@ -79,6 +92,7 @@ export async function rehearseDatabases(
         failed ||= !rehearsal.ok;
       }
     }
+    onState?.(index, states[index] as BoundDatabaseRehearsal);
   }
   return states;
 }

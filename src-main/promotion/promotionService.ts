@@ -1,7 +1,9 @@
 // Promotes one environment of a project to the next: reads the matrix, plans exactly what the
 // previous environment has and the next lacks, checks every gate (each shown in the preview and
-// recorded in the audit log), then runs the plan through the runner (one way in), connection by
-// connection. A refused or failed promotion is recorded as such, with its gates.
+// recorded in the audit log), then rehearses each connection's plan on its own clone (by default those
+// on staging and production connections, in run order, before anything runs anywhere: one failed
+// rehearsal runs nothing), then runs the plan through the runner (one way in), connection by
+// connection. A refused or failed promotion is recorded as such, with its gates and rehearsals.
 import { SwitchyardError, toWireError } from '../../src-shared/errors';
 import { promotionPlan, type TargetPlan } from '../../src-shared/matrix/promotionPlan';
 import { confirmationRefusal, type Confirmation } from '../../src-shared/model/confirmation';
@@ -16,14 +18,19 @@ import {
   type PromotionRecord,
   type PromotionRecordTarget,
   type PromotionTarget,
+  promotionRehearsalLine,
 } from '../../src-shared/model/promotion';
+import { rehearsalOutcomeOf } from '../../src-shared/model/rehearsalOutcome';
 import { runFailureOf } from '../../src-shared/model/runFailure';
+import type { BoundDatabaseRehearsal, BoundRehearsalMode } from '../../src-shared/model/boundRun';
 import type { MemberTarget, Project } from '../../src-shared/model/project';
 import type { OperationStarted } from '../../src-shared/model/operation';
 import type { PreviewStep } from '../../src-shared/model/run';
 import type { MatrixService } from '../matrix/matrixService';
 import type { OperationContext, Operations } from '../operations/operations';
+import { databaseName, databaseRequests, rehearseDatabases, rehearsesUnder, type DatabaseToRehearse } from '../projects/boundRehearsals';
 import type { ProjectService } from '../projects/projectService';
+import type { RehearsalService } from '../runner/rehearsal/rehearsalService';
 import type { RunnerService } from '../runner/runnerService';
 import type { StoreSession } from '../session/storeSession';
 
@@ -32,6 +39,15 @@ export interface PromotionRequest {
   from: string;
   to: string;
 }
+
+/** How the run uses rehearsals (promotionRunSchema's fields). */
+export interface PromotionRehearsal {
+  rehearsal: BoundRehearsalMode;
+  rehearseOnly: boolean;
+}
+
+/** Why a skipped rehearsal was skipped, in the record's words. */
+const skippedWhy = 'skipped when the promotion was started (--no-rehearse)';
 
 interface Prepared {
   preview: PromotionPreview;
@@ -74,21 +90,33 @@ export class PromotionService {
     private readonly runner: RunnerService,
     private readonly operations: Operations,
     private readonly session: StoreSession,
+    private readonly rehearsals: RehearsalService,
   ) {}
 
-  /** The plan and every gate, with the dry run's SQL; nothing changes. */
+  /** The plan and every gate, with the dry run's SQL and where each connection's plan stands against its rehearsals; nothing changes. */
   async preview(request: PromotionRequest, actor: string): Promise<PromotionPreview> {
-    return (await this.prepare(request, actor)).preview;
+    return (await this.prepare(request, actor, { standing: true })).preview;
   }
 
   /**
    * Runs the promotion as a long operation (op.done carries the PromotionRecord): the preview again,
    * then the people's gates; any failed gate refuses it (E_PROMOTION_REFUSED naming each), recorded.
    */
-  run(request: PromotionRequest, actor: string, { confirmation, approval }: { confirmation: Confirmation; approval?: Approval }): OperationStarted {
+  run(
+    request: PromotionRequest,
+    actor: string,
+    {
+      confirmation,
+      approval,
+      rehearsal = { rehearsal: 'protected', rehearseOnly: false },
+    }: { confirmation: Confirmation; approval?: Approval; rehearsal?: PromotionRehearsal },
+  ): OperationStarted {
     // Checked before the operation starts: an unknown project or environments that are not neighbours are the caller's mistake.
     neighbours(this.projects.get(request.project), request.from, request.to);
-    return this.operations.start('promotion.run', (operation) => this.promote(request, actor, confirmation, approval, operation));
+    if (rehearsal.rehearseOnly && rehearsal.rehearsal !== 'protected' && rehearsal.rehearsal !== 'first') {
+      throw new SwitchyardError('E_INVALID_INPUT', 'A rehearsal alone rehearses every connection: it takes no other rehearsal mode. Nothing was run.');
+    }
+    return this.operations.start('promotion.run', (operation) => this.promote(request, actor, confirmation, approval, rehearsal, operation));
   }
 
   private async promote(
@@ -96,11 +124,13 @@ export class PromotionService {
     actor: string,
     confirmation: Confirmation,
     approval: Approval | undefined,
+    { rehearsal: mode, rehearseOnly }: PromotionRehearsal,
     operation: OperationContext<'promotion.run'>,
   ): Promise<PromotionRecord> {
     operation.log('info', `Reading every connection of ${request.from} and ${request.to}…`);
-    const { preview, members } = await this.prepare(request, actor);
-    const gates = preview.gates.map((gate) => this.decided(gate, preview, actor, confirmation, approval));
+    const { preview, members } = await this.prepare(request, actor, { standing: false });
+    // A rehearsal alone changes no database: the people's gates are left to the run.
+    const gates = rehearseOnly ? preview.gates : preview.gates.map((gate) => this.decided(gate, preview, actor, confirmation, approval));
     const record: PromotionRecord = {
       project: preview.project,
       from: preview.from,
@@ -117,6 +147,7 @@ export class PromotionService {
         applied: [],
       })),
       outcome: 'succeeded',
+      rehearsal: rehearseOnly ? 'first' : mode,
     };
     const failed = gates.filter((g) => g.status === 'failed');
     for (const gate of gates) operation.log(gate.status === 'failed' ? 'error' : 'info', `${gate.status === 'failed' ? '✗' : '✓'} ${gateText(gate)}`);
@@ -127,11 +158,13 @@ export class PromotionService {
     }
     // In the preview's order: with bindings, the bindings' order, one database after another, stopping all at the first failure.
     const total = preview.targets.length;
-    // Each connection's line as it changes (running, each upgrade's revisions, how it ended), for a window to show live.
+    // Each connection's line as it changes (rehearsing, running, each upgrade's revisions, how it ended), for a window to show live.
     const report = (index: number, running: boolean) => {
       const target = { ...(record.targets[index] as PromotionRecordTarget) };
       operation.progress(running ? index : index + 1, total, `${target.profileName}: ${running ? 'running' : target.outcome}`, { index, running, target });
     };
+    await this.rehearseFirst(preview, members, record, { mode, rehearseOnly, actor, operation });
+    if (rehearseOnly) return record;
     for (const [index, target] of preview.targets.entries()) {
       const member = members.find((m) => m.profileId === target.profileId);
       const entry = record.targets[index] as PromotionRecordTarget;
@@ -177,6 +210,78 @@ export class PromotionService {
     return record;
   }
 
+  /**
+   * Each connection's plan on its own clone, in run order, before anything runs on any of them (kept
+   * in the record, each line reported as it goes). Before a run a rehearsal of the same plan on the same
+   * schema is reused and the connections after a failed one are not rehearsed; a failed rehearsal (or
+   * under `required` one missing) refuses the whole promotion, recorded, nothing run: E_REHEARSAL_FAILED
+   * naming the connection and where its plan failed, or E_NOT_REHEARSED. Alone (rehearseOnly) every
+   * connection rehearses anew and the record says how it went (outcome `rehearsed` when all succeeded).
+   */
+  private async rehearseFirst(
+    preview: PromotionPreview,
+    members: MemberTarget[],
+    record: PromotionRecord,
+    { mode, rehearseOnly, actor, operation }: { mode: BoundRehearsalMode; rehearseOnly: boolean; actor: string; operation: OperationContext<'promotion.run'> },
+  ): Promise<void> {
+    const total = preview.targets.length;
+    const onState = (index: number, state: BoundDatabaseRehearsal | 'rehearsing') => {
+      const entry = record.targets[index] as PromotionRecordTarget;
+      entry.rehearsal = state === 'rehearsing' ? { state } : rehearsalOutcomeOf(state, state.state === 'skipped' ? skippedWhy : undefined);
+      operation.progress(index, total, `${entry.profileName}: ${entry.rehearsal.state}`, { index, running: false, target: { ...entry } });
+    };
+    // The clone's own revisions are not the promotion's progress: each connection's line says how its rehearsal goes.
+    const quiet: OperationContext = { ...operation, progress: () => undefined };
+    await rehearseDatabases(this.rehearsals, this.toRehearse(preview, members), 'upgrade', rehearseOnly ? 'first' : mode, {
+      operation: quiet,
+      actor,
+      beforeRun: !rehearseOnly,
+      onState,
+    });
+    const lines = record.targets.map(promotionRehearsalLine).join('\n');
+    const failed = record.targets.find((t) => t.rehearsal?.state === 'failed');
+    const missing = record.targets.filter((t) => t.rehearsal?.state === 'missing');
+    if (rehearseOnly) {
+      record.outcome = failed ? 'failed' : 'rehearsed';
+      record.reason = failed
+        ? `The rehearsal of ${databaseName(failed)} failed on a clone. Nothing ran on the databases themselves (a rehearsal alone).\n${lines}`
+        : `Every plan succeeded on a clone. Nothing ran on the databases themselves (a rehearsal alone).\n${lines}`;
+      this.audit(actor, failed ? 'promotion.rehearse.failed' : 'promotion.rehearse', record);
+      return;
+    }
+    if (!failed && missing.length === 0) {
+      if (mode === 'skip') operation.log('warn', `Not rehearsed: the promotion was started without rehearsals (${skippedWhy}).`);
+      return;
+    }
+    const said = failed
+      ? `The rehearsal of ${databaseName(failed)} failed on a clone, so the promotion of ${preview.from} to ${preview.to} ran on no database.`
+      : `The promotion of ${preview.from} to ${preview.to} ran on no database: ${missing.map(databaseName).join(' and ')} ${missing.length === 1 ? 'has' : 'have'} no successful rehearsal of this plan on the schema ${missing.length === 1 ? 'it has' : 'they have'} now. Rehearse first (switchyard promote --project ${preview.project} --from ${preview.from} --to ${preview.to} --rehearse), or promote without --rehearsed.`;
+    const refused: PromotionRecord = { ...record, outcome: 'failed', reason: `${said}\n${lines}` };
+    this.audit(actor, 'promotion.failed', refused);
+    throw new SwitchyardError(failed ? 'E_REHEARSAL_FAILED' : 'E_NOT_REHEARSED', refused.reason as string, {
+      record: refused,
+      ...(failed
+        ? { failed: failed.role ?? failed.profileName, failure: failed.rehearsal?.failure }
+        : { missing: missing.map((t) => t.role ?? t.profileName) }),
+    });
+  }
+
+  /** Each connection of the promotion as its rehearsal needs it, in run order. */
+  private toRehearse(preview: PromotionPreview, members: MemberTarget[]): DatabaseToRehearse[] {
+    return preview.targets.map((t) => {
+      const member = members.find((m) => m.profileId === t.profileId);
+      // A connection gone since the preview fails the dry-run gate: the promotion never gets here without it.
+      if (!member) throw new SwitchyardError('E_NOT_FOUND', `${t.profileName} is no longer a connection of ${preview.to}. Nothing was run.`);
+      return {
+        ...(t.role === undefined ? {} : { role: t.role }),
+        profileName: t.profileName,
+        environment: this.session.store.profiles.get(t.profileId).environment,
+        ref: member.ref,
+        targets: t.runTo,
+      };
+    });
+  }
+
   /** What a failed connection applied of its plan before the failure (each revision commits on its own): read again, else what its finished runs said. */
   private async appliedBeforeFailure(member: MemberTarget, plan: readonly string[], finished: string[]): Promise<string[]> {
     try {
@@ -213,7 +318,7 @@ export class PromotionService {
     };
   }
 
-  private async prepare(request: PromotionRequest, actor: string): Promise<Prepared> {
+  private async prepare(request: PromotionRequest, actor: string, { standing }: { standing: boolean }): Promise<Prepared> {
     const project = this.projects.get(request.project);
     const { from, to } = neighbours(project, request.from, request.to);
     const read = await this.matrices.read(project.id);
@@ -230,7 +335,7 @@ export class PromotionService {
       const dry = member
         ? await this.dryRun(member, target, actor)
         : { sql: '', findings: [], steps: [], error: `${target.column.profileName} is no longer a connection of ${to}` };
-      targets.push(toTarget(matrix, from, target, dry));
+      targets.push({ ...toTarget(matrix, from, target, dry), ...(standing && member ? await this.rehearsalStanding(member, target.runTo) : {}) });
       for (const f of dry.findings) (f.severity === 'error' ? preflight : warnings).push(`${target.column.profileName}: ${f.message}`);
       if (dry.error) dryRun.push(`${target.column.profileName}: ${dry.error}`);
       const planned = new Set(target.toApply);
@@ -295,6 +400,18 @@ export class PromotionService {
       previewedAt: new Date().toISOString(),
     };
     return { preview, members };
+  }
+
+  /** Whether the connection rehearses by default and where its plan stands against the rehearsals kept; nothing when it has nothing to apply. */
+  private async rehearsalStanding(member: MemberTarget, runTo: string[]): Promise<Pick<PromotionTarget, 'rehearsal'>> {
+    const requests = databaseRequests('upgrade', runTo);
+    if (!requests) return {};
+    const rehearsesByDefault = rehearsesUnder('protected', this.session.store.profiles.get(member.profileId).environment);
+    try {
+      return { rehearsal: { rehearsesByDefault, standing: await this.rehearsals.standing(member.ref, requests) } };
+    } catch (error) {
+      return { rehearsal: { rehearsesByDefault, error: toWireError(error).message } };
+    }
   }
 
   /** runner.preview for each upgrade of the plan; a plan through several heads previews each in turn. */

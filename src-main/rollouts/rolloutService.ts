@@ -2,12 +2,17 @@
 // environment of a project, resume one that stopped or was cut off, list, read and export them.
 // Each database's run is the runner's own (checked, locked and audited as any run); the journal in
 // the store is written before and after each database, and a resume plans each unfinished database
-// again from what it has applied, so nothing is ever applied twice.
+// again from what it has applied, so nothing is ever applied twice. Before any database of a pass
+// runs, its staging and production databases rehearse on clones as the request says (the canary of
+// each role by default): one failed rehearsal runs nothing, and each row says its rehearsal.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { SwitchyardError } from '../../src-shared/errors';
 import type { Confirmation } from '../../src-shared/model/confirmation';
 import type { OperationStarted } from '../../src-shared/model/operation';
+import type { BoundDatabaseRehearsal } from '../../src-shared/model/boundRun';
+import type { Environment } from '../../src-shared/model/profile';
+import { rehearsalOutcomeOf, rehearsalOutcomeSentence } from '../../src-shared/model/rehearsalOutcome';
 import type { RunResult } from '../../src-shared/model/run';
 import {
   rolloutConfirmationRefusal,
@@ -26,6 +31,8 @@ import { rolloutExport, type RolloutExport } from '../../src-shared/model/rollou
 import type { TargetRef } from '../../src-shared/model/targetRef';
 import type { LoadedProject } from '../migrations/project';
 import type { OperationContext, Operations } from '../operations/operations';
+import { rehearseDatabases, rehearsesUnder } from '../projects/boundRehearsals';
+import type { RehearsalService } from '../runner/rehearsal/rehearsalService';
 import type { RunnerService } from '../runner/runnerService';
 import type { StoreSession } from '../session/storeSession';
 import { runFleet } from './fleetRun';
@@ -131,6 +138,7 @@ export class RolloutService {
     private readonly runner: RunnerService,
     private readonly operations: Operations,
     private readonly scopes: RolloutScopes,
+    private readonly rehearsals: RehearsalService,
   ) {}
 
   private get journal(): RolloutJournal {
@@ -185,7 +193,14 @@ export class RolloutService {
       actor,
       action: 'rollout.start',
       target: rollout.scope,
-      detail: { rolloutId: rollout.id, to: request.to, databases: items.length, concurrency: request.concurrency, continueOnError: request.continueOnError },
+      detail: {
+        rolloutId: rollout.id,
+        to: request.to,
+        databases: items.length,
+        concurrency: request.concurrency,
+        continueOnError: request.continueOnError,
+        rehearsal: request.rehearsal,
+      },
     });
     return this.drive('rollouts.start', rollout, items, targets, plan, actor);
   }
@@ -303,7 +318,8 @@ export class RolloutService {
           if (journalled && item.finishedAt && item.state !== 'running') finished += 1;
           operation.progress(Math.min(finished, total), total, `${item.name}: ${item.state}`, { rolloutId: rollout.id, item: { ...item } });
         };
-        state = await this.runPhases(pass, { request, operation, targets, actor, plan, changed, readProject: fleetProjects() });
+        const run: PassRun = { request, operation, targets, actor, plan, changed, readProject: fleetProjects() };
+        state = (await this.rehearseFirst(rollout, pass, run)) ? await this.runPhases(pass, run) : 'failed';
       } finally {
         // Whatever ended the pass, the rollout's state says it (a store failure leaves it interrupted, resumable).
         const finishedAt = new Date().toISOString();
@@ -319,12 +335,112 @@ export class RolloutService {
           rolloutId: done.id,
           to: request.to,
           counts: done.counts,
-          databases: done.items.map((i) => ({ name: i.name, state: i.state, applied: i.applied.length, ...(i.failure ? { failure: i.failure.message } : {}) })),
+          databases: done.items.map((i) => ({
+            name: i.name,
+            state: i.state,
+            applied: i.applied.length,
+            ...(i.failure ? { failure: i.failure.message } : {}),
+            ...(i.rehearsal ? { rehearsal: i.rehearsal.state } : {}),
+          })),
         },
       });
       return done;
     });
     return { ...started, rolloutId: rollout.id };
+  }
+
+  /**
+   * The pass's rehearsals before any of its databases runs, each row's kept in the journal: the
+   * staging and production databases the request's mode picks (the first of each role, or each)
+   * rehearse their own part of the target on their own clones in order, reusing a rehearsal of the same
+   * plan on the same schema; the others say why they had none. False when one failed: its row says
+   * where on the clone, every row of the pass is left not started, nothing ran anywhere.
+   */
+  private async rehearseFirst(rollout: Rollout, pass: RolloutItem[], { request, operation, targets, actor, plan, changed }: PassRun): Promise<boolean> {
+    const guarded = (item: RolloutItem) => rehearsesUnder('protected', targets.get(item.profileId)!.environment as Environment);
+    const planOf = (item: RolloutItem) => targets.get(item.profileId)!.runTo ?? [request.to];
+    const chosen: RolloutItem[] = [];
+    for (const items of plan === null ? [pass] : byRole(pass, targets, plan)) {
+      const candidates = items.filter((item) => guarded(item) && planOf(item).length > 0);
+      chosen.push(...(request.rehearsal === 'each' ? candidates : request.rehearsal === 'canary' ? candidates.slice(0, 1) : []));
+    }
+    for (const item of pass) {
+      if (chosen.includes(item)) continue;
+      const canary = chosen.find((c) => targets.get(c.profileId)?.role === targets.get(item.profileId)?.role);
+      item.rehearsal = !guarded(item)
+        ? { state: 'notAsked', why: 'neither staging nor production' }
+        : request.rehearsal === 'skip'
+          ? { state: 'skipped', why: 'the rollout was started without rehearsals (--no-rehearse)' }
+          : planOf(item).length === 0
+            ? { state: 'nothing' }
+            : {
+                state: 'notAsked',
+                why: `${canary?.name ?? 'the first database'} rehearsed for ${item.role === undefined ? 'the fleet' : `the ${item.role} databases`} (canary)`,
+              };
+      changed(item, true);
+    }
+    if (request.rehearsal === 'skip' && pass.some(guarded)) {
+      operation.log('warn', 'Not rehearsed: --no-rehearse given (the staging and production databases of a rollout rehearse on a clone first by default).');
+    }
+    if (chosen.length === 0) return true;
+    operation.log('info', `Rehearsing ${chosen.map((i) => i.name).join(', ')} on ${chosen.length === 1 ? 'a clone' : 'clones'} before any database runs…`);
+    // The clone's own revisions are not the rollout's progress: each row says how its rehearsal goes.
+    const quiet: OperationContext = { ...operation, progress: () => undefined };
+    const states = await rehearseDatabases(
+      this.rehearsals,
+      chosen.map((item) => {
+        const target = targets.get(item.profileId)!;
+        return {
+          ...(item.role === undefined ? {} : { role: item.role }),
+          profileName: item.name,
+          environment: target.environment as Environment,
+          ref: target.ref,
+          targets: planOf(item),
+        };
+      }),
+      'upgrade',
+      'protected',
+      {
+        operation: quiet,
+        actor,
+        beforeRun: true,
+        onState: (index, state) => {
+          const item = chosen[index] as RolloutItem;
+          item.rehearsal = state === 'rehearsing' ? { state } : rehearsalOutcomeOf(state);
+          changed(item, state !== 'rehearsing');
+        },
+      },
+    );
+    const failedAt = states.findIndex((s: BoundDatabaseRehearsal) => s.state === 'failed');
+    this.session.store.audit.append({
+      actor,
+      action: failedAt === -1 ? 'rollout.rehearse' : 'rollout.rehearse.failed',
+      target: rollout.scope,
+      detail: {
+        rolloutId: rollout.id,
+        to: request.to,
+        mode: request.rehearsal,
+        databases: pass.map((i) => ({ name: i.name, ...(i.role === undefined ? {} : { role: i.role }), rehearsal: i.rehearsal })),
+      },
+    });
+    if (failedAt === -1) return true;
+    const failed = chosen[failedAt] as RolloutItem;
+    const where = failed.rehearsal ? rehearsalOutcomeSentence(failed.rehearsal) : 'the rehearsal failed';
+    failed.state = 'failed';
+    failed.failure = {
+      ...(failed.rehearsal?.failure ?? { code: 'E_REHEARSAL_FAILED' }),
+      code: 'E_REHEARSAL_FAILED',
+      message: `the rehearsal on a clone failed, so nothing ran on it or on any other database: ${failed.rehearsal?.failure?.message ?? 'unknown failure'}`,
+    };
+    failed.finishedAt = new Date().toISOString();
+    changed(failed, true);
+    for (const item of pass) {
+      if (item === failed) continue;
+      item.state = 'skipped';
+      changed(item, true);
+    }
+    operation.log('error', `${failed.name}: ${where}. Nothing ran on any database of the rollout.`);
+    return false;
   }
 
   /**

@@ -34,7 +34,7 @@ export interface RolloutOwner {
 
 export type JournalledRollout = Rollout & { owner?: RolloutOwner };
 
-type ItemDetail = Pick<RolloutItem, 'applied' | 'holder' | 'failure' | 'passes' | 'role'>;
+type ItemDetail = Pick<RolloutItem, 'applied' | 'holder' | 'failure' | 'passes' | 'role' | 'rehearsal'>;
 
 function itemOf(row: ItemRow): RolloutItem {
   const detail = JSON.parse(row.detail) as Partial<ItemDetail>;
@@ -48,6 +48,7 @@ function itemOf(row: ItemRow): RolloutItem {
     passes: detail.passes ?? 0,
     ...(detail.holder === undefined ? {} : { holder: detail.holder }),
     ...(detail.failure === undefined ? {} : { failure: detail.failure }),
+    ...(detail.rehearsal === undefined ? {} : { rehearsal: detail.rehearsal }),
     ...(row.started_at ? { startedAt: row.started_at } : {}),
     ...(row.finished_at ? { finishedAt: row.finished_at } : {}),
   };
@@ -58,6 +59,7 @@ function detailOf(item: RolloutItem): string {
   if (item.role !== undefined) detail.role = item.role;
   if (item.holder !== undefined) detail.holder = item.holder;
   if (item.failure !== undefined) detail.failure = item.failure;
+  if (item.rehearsal !== undefined) detail.rehearsal = item.rehearsal;
   return JSON.stringify(detail);
 }
 

@@ -1,6 +1,7 @@
 // A promotion as Markdown: the record (who, when, plan, gates, outcome) for the change log, or the
 // preview (the plan, the gates, the dry run's SQL) for a review before it runs.
 import { formatMoment } from '../format/moment';
+import { rehearsalOutcomeSentence } from '../model/rehearsalOutcome';
 import { promotionGateTitles, promotionTargetLine, type PromotionGate, type PromotionPreview, type PromotionRecord } from '../model/promotion';
 
 const gateMark: Record<PromotionGate['status'], string> = {
@@ -27,7 +28,7 @@ export function promotionMarkdown(promotion: PromotionRecord | PromotionPreview,
     lines.push(`- **By**: ${promotion.by}, ${formatMoment(promotion.at, timeZone)}`);
     if (promotion.approval) lines.push(`- **Approved by**: ${promotion.approval.by}: “${promotion.approval.note}” (typed in, not verified)`);
     lines.push(`- **Plan**: ${planLine(promotion.plan)}`, '', '## Gates', '', ...gateTable(promotion.gates), '', '## Connections', '');
-    for (const t of promotion.targets) lines.push(`- ${promotionTargetLine(t)}`);
+    for (const t of promotion.targets) lines.push(`- ${promotionTargetLine(t)}${t.rehearsal ? `; rehearsal: ${rehearsalOutcomeSentence(t.rehearsal)}` : ''}`);
     return `${lines.join('\n')}\n`;
   }
   lines.push(

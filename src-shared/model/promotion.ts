@@ -2,8 +2,11 @@
 // environment has and the next lacks; gates, each shown and each recorded, stand between the plan
 // and the run. The shapes the app, the CLI and the audit log agree on.
 import { z } from 'zod';
+import { boundRehearsalModes } from './boundRun';
 import { confirmationSchema } from './confirmation';
 import { projectEnvironmentNameSchema } from './project';
+import type { RehearsalStanding } from './rehearsal';
+import { rehearsalOutcomeSentence, type RehearsalOutcome } from './rehearsalOutcome';
 import type { PreflightFinding } from './run';
 import type { RunFailure } from './runFailure';
 
@@ -50,6 +53,12 @@ export interface PromotionTarget {
   /** The exact SQL of the dry run, bookkeeping included. */
   sql: string;
   findings: PreflightFinding[];
+  /**
+   * Its rehearsal before the promotion runs: whether it rehearses by default (its connection is
+   * staging or production) and where its plan stands against the rehearsals kept ("rehearsed ✓ 2 min
+   * ago", or why not); absent when it has nothing to apply.
+   */
+  rehearsal?: { rehearsesByDefault: boolean; standing?: RehearsalStanding; error?: string };
 }
 
 export interface PromotionPreview {
@@ -88,12 +97,22 @@ export const promotionRunSchema = promotionPreviewSchema
   .extend({
     confirmation: confirmationSchema.default({}),
     approval: approvalSchema.optional(),
+    /**
+     * Each connection's plan rehearsed on its own clone before anything runs anywhere, in run order:
+     * protected (default) — those on staging or production connections, reusing a rehearsal of the
+     * same plan on the same schema; first — every one; required — refused unless each already
+     * succeeded; skip — none, said in the record (the CLI's --no-rehearse).
+     */
+    rehearsal: z.enum(boundRehearsalModes).default('protected'),
+    /** Rehearse every connection's plan and run nothing on the databases (the CLI's --rehearse): the record's outcome is `rehearsed`. */
+    rehearseOnly: z.boolean().default(false),
   })
   .strict();
 
 export type PromotionRunInput = z.input<typeof promotionRunSchema>;
 
-export type PromotionOutcome = 'succeeded' | 'failed' | 'refused';
+/** rehearsed: a rehearsal alone (rehearseOnly), every plan succeeded on its clone and nothing ran on the databases. */
+export type PromotionOutcome = 'succeeded' | 'failed' | 'refused' | 'rehearsed';
 
 /** What one connection of the promoted environment ran: done, level (nothing it lacked), failed, or not started (an earlier one failed, or the promotion was refused). */
 export type PromotionTargetOutcome = 'done' | 'level' | 'failed' | 'notStarted';
@@ -107,6 +126,8 @@ export interface PromotionRecordTarget {
   applied: string[];
   /** With the failing statement's file and line when the runner knows them (records before that: code and message only). */
   error?: RunFailure;
+  /** Its rehearsal on a clone before anything ran (absent in records before promotions rehearsed, and while the gates are checked). */
+  rehearsal?: RehearsalOutcome;
 }
 
 /** A promotion's progress: one connection's line as it is now (`running` while its upgrades run), by its index in the run order. */
@@ -116,9 +137,12 @@ export interface PromotionProgress {
   target: PromotionRecordTarget;
 }
 
+/** "auth (prod_auth)" with bindings, else the connection's name. */
+const connectionWords = (t: { role?: string; profileName: string }) => (t.role === undefined ? t.profileName : `${t.role} (${t.profileName})`);
+
 /** One connection's line: "auth (prod_auth): applied a2, a3", "specs (prod_specs): not started". */
 export function promotionTargetLine(t: PromotionRecordTarget): string {
-  const who = t.role === undefined ? t.profileName : `${t.role} (${t.profileName})`;
+  const who = connectionWords(t);
   const applied = t.applied.join(', ');
   switch (t.outcome) {
     case 'failed':
@@ -128,6 +152,11 @@ export function promotionTargetLine(t: PromotionRecordTarget): string {
     default:
       return `${who}: ${t.applied.length === 0 ? 'already level' : `applied ${applied}`}`;
   }
+}
+
+/** One connection's rehearsal: "auth (staging_auth): rehearsed ✓ on a clone in 120 ms", "specs (staging_specs): failed on the clone at 004_s2.sql:6:1 (s2): …". */
+export function promotionRehearsalLine(t: PromotionRecordTarget): string {
+  return `${connectionWords(t)}: ${t.rehearsal ? rehearsalOutcomeSentence(t.rehearsal) : 'not rehearsed'}`;
 }
 
 /** Who promoted what when, through which gates, and how it ended: the audit log's entry, exported as Markdown or JSON. */
@@ -145,4 +174,6 @@ export interface PromotionRecord {
   outcome: PromotionOutcome;
   /** Why it failed or was refused, in words. */
   reason?: string;
+  /** How it used rehearsals (absent in records before promotions rehearsed). */
+  rehearsal?: PromotionRunInput['rehearsal'];
 }

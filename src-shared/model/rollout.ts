@@ -2,9 +2,19 @@
 // at a time, with a journal per database so an interrupted rollout resumes without applying anything twice.
 import { z } from 'zod';
 import { connectionRoleSchema, groupNameSchema, projectEnvironmentNameSchema, projectNameSchema } from './project';
+import type { RehearsalOutcome } from './rehearsalOutcome';
 import type { RunFailure } from './runFailure';
 
 export const defaultRolloutConcurrency = 4;
+
+/**
+ * Which databases of a rollout rehearse their plan on a clone before any database runs (only those on
+ * staging or production connections; dev and test ones never by default): canary — the first of each
+ * role (without bindings, the first of the fleet), standing for the others that take the same files;
+ * each — every one, one after another; skip — none, said on each row. One failed rehearsal runs nothing.
+ */
+export const rolloutRehearsalModes = ['canary', 'each', 'skip'] as const;
+export type RolloutRehearsalMode = (typeof rolloutRehearsalModes)[number];
 
 export const rolloutRequestSchema = z
   .object({
@@ -25,6 +35,8 @@ export const rolloutRequestSchema = z
     continueOnError: z.boolean().default(false),
     /** How long each database's run waits for someone else's run lock before it is reported locked. */
     lockTimeoutMs: z.number().int().min(0).max(600_000).default(10_000),
+    /** Rehearsals before any database runs (rollouts journalled before rehearsals read as canary). */
+    rehearsal: z.enum(rolloutRehearsalModes).default('canary'),
   })
   .strict()
   .refine((r) => (r.group === undefined) !== (r.env === undefined), 'Give either a group or an environment, not both');
@@ -63,6 +75,8 @@ export interface RolloutItem {
   /** Who holds the run lock, in the server's words (locked). */
   holder?: string;
   failure?: RolloutFailure;
+  /** Its rehearsal on a clone before any database of this pass ran, or why it had none (absent in rollouts journalled before rehearsals). */
+  rehearsal?: RehearsalOutcome;
   /** How many times a run was started on it (more than one after a resume). */
   passes: number;
   startedAt?: string;

@@ -2,7 +2,7 @@
 // (each printed); refused with each failed gate named (exit 1), nothing run.
 import { SwitchyardError } from '../../../src-shared/errors';
 import { promotionMarkdown } from '../../../src-shared/matrix/promotionMarkdown';
-import { promotionGateTitles, promotionTargetLine, type PromotionRecord } from '../../../src-shared/model/promotion';
+import { promotionGateTitles, promotionRehearsalLine, promotionTargetLine, type PromotionRecord } from '../../../src-shared/model/promotion';
 import type { Command } from '../command';
 import { checkedInput } from '../checkedInput';
 import { followOperation } from '../followOperation';
@@ -13,7 +13,8 @@ import { approvalSchema } from '../../../src-shared/model/promotion';
 
 const usage = `Usage:
   switchyard promote --project NAME --from ENV --to ENV [--dry-run] [--yes-production]
-                     [--approved-by NAME --approval-note TEXT] [--json | --markdown]
+                     [--approved-by NAME --approval-note TEXT] [--rehearse | --rehearsed | --no-rehearse]
+                     [--json | --markdown]
 
   Applies to every connection of the --to environment exactly what the --from environment has and it
   lacks, in plan order, through the runner. Gates, each printed and recorded in the audit log: every
@@ -22,13 +23,21 @@ const usage = `Usage:
   On a project with bindings each database gets what the --from database of its role has of its own
   branches, one database after another in the bindings' order, stopping at the first failure (each
   database's line says what it ran, or that it did not start).
+  Once the gates pass, and before anything runs anywhere, each connection on a staging or production
+  connection rehearses its own plan on a clone of its database, in run order (a rehearsal of the same
+  plan on the same schema is reused, and said); one failed rehearsal runs nothing on any connection
+  (exit 1, E_REHEARSAL_FAILED naming the database and where its plan failed on the clone).
   --dry-run          print the plan, the gates and the SQL; change nothing
+  --rehearse         rehearse every connection's plan on its clone and run nothing on the databases
+  --rehearsed        refuse unless each connection's plan already succeeded on the schema it has now
+  --no-rehearse      skip the rehearsals (said in the output and in the record)
   --yes-production   the typed confirmation for a production environment
   --approved-by NAME, --approval-note TEXT
                      a second person's approval, when the project asks for one (recorded in the
                      audit log as typed: Switchyard is a laptop app, not an identity system)
   --markdown         print the promotion record as Markdown (with --dry-run: the preview)
-  Exit codes: 0 promoted (or the dry run's gates pass), 1 refused or failed (each failed gate named), 2 a usage error.`;
+  Exit codes: 0 promoted (or the dry run's gates pass, or --rehearse's rehearsals succeed), 1 refused or
+  failed (each failed gate named), 2 a usage error.`;
 
 const mark = (status: string) => (status === 'passed' ? '✓' : status === 'failed' ? '✗' : status === 'required' ? '…' : '–');
 
@@ -60,10 +69,17 @@ export const promoteCommand: Command = {
           'approval-note': { type: 'string' },
           json: { type: 'boolean' },
           markdown: { type: 'boolean' },
+          rehearse: { type: 'boolean' },
+          rehearsed: { type: 'boolean' },
+          'no-rehearse': { type: 'boolean' },
         },
       },
       usage,
     );
+    const rehearsalFlags = (['rehearse', 'rehearsed', 'no-rehearse', 'dry-run'] as const).filter((flag) => values[flag]);
+    if (rehearsalFlags.length > 1) throw new UsageError(`--${rehearsalFlags[0]} and --${rehearsalFlags[1]} do not go together.\n\n${usage}`);
+    const rehearsal = values.rehearsed ? 'required' : values['no-rehearse'] ? 'skip' : 'protected';
+    const rehearseOnly = Boolean(values.rehearse);
     if (!values.project || !values.from || !values.to) throw new UsageError(`Give --project NAME, --from ENV and --to ENV.\n\n${usage}`);
     if (values.json && values.markdown) throw new UsageError(`--json and --markdown do not go together.\n\n${usage}`);
     if ((values['approved-by'] === undefined) !== (values['approval-note'] === undefined)) {
@@ -92,7 +108,12 @@ export const promoteCommand: Command = {
       }
       // A script cannot type: --yes-production is the CLI's typed confirmation of the environment it names.
       const confirmation = values['yes-production'] && preview.confirmationName ? { typedName: preview.confirmationName } : {};
-      const started = await call(services, 'promotion.run', { ...request, confirmation, ...(approval ? { approval } : {}) });
+      // In --json the lines go to stderr: stdout holds one JSON document.
+      if (rehearsal === 'skip')
+        (json ? warn : say)(
+          `Not rehearsed: --no-rehearse given (the staging and production connections of ${preview.to} rehearse on a clone first by default).\n`,
+        );
+      const started = await call(services, 'promotion.run', { ...request, confirmation, ...(approval ? { approval } : {}), rehearsal, rehearseOnly });
       let record: PromotionRecord;
       try {
         record = await followOperation(services, 'promotion.run', started, { json, stopping: 'stopping after the current revision' });
@@ -112,8 +133,14 @@ export const promoteCommand: Command = {
       }
       if (json) printJson(record);
       else if (values.markdown) say(promotionMarkdown(record));
-      else say(`Promoted ${record.from} to ${record.to}: ${record.targets.map(promotionTargetLine).join('; ')}.\n`);
-      return 0;
+      else if (rehearseOnly) say(`${record.reason ?? ''}\n`);
+      else {
+        say(`Promoted ${record.from} to ${record.to}: ${record.targets.map(promotionTargetLine).join('; ')}.\n`);
+        // Each connection's rehearsal in a line, once any was one the promotion rehearses (none on dev connections by default).
+        if (record.targets.some((t) => t.rehearsal && t.rehearsal.state !== 'notAsked' && t.rehearsal.state !== 'nothing'))
+          say(`Rehearsals:\n${record.targets.map((t) => `  ${promotionRehearsalLine(t)}`).join('\n')}\n`);
+      }
+      return record.outcome === 'failed' ? 1 : 0;
     } finally {
       services.close();
     }

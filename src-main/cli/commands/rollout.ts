@@ -1,6 +1,7 @@
 // `switchyard rollout`: one target over every database of a group or of a project's environment, a
 // few at a time; `--resume ID|last` finishes one that stopped or was cut off; `list` and `show`.
 import { SwitchyardError } from '../../../src-shared/errors';
+import { rehearsalOutcomeSentence } from '../../../src-shared/model/rehearsalOutcome';
 import { rolloutItemSentence, rolloutRequestSchema, type Rollout } from '../../../src-shared/model/rollout';
 import { rolloutCountsSentence, rolloutHasRoles } from '../../../src-shared/model/rolloutExport';
 import type { Command } from '../command';
@@ -12,7 +13,8 @@ import { printJson, printTable, say, UsageError } from '../output';
 import { parseFlags } from '../parseFlags';
 import type { Services } from '../../services';
 
-const usage = `Usage: switchyard rollout --project NAME (--group G | --env E) --to TARGET [--role ROLE] [--concurrency N] [--continue-on-error] [--yes-production] [--json]
+const usage = `Usage: switchyard rollout --project NAME (--group G | --env E) --to TARGET [--role ROLE] [--concurrency N] [--continue-on-error]
+                          [--rehearse-each | --no-rehearse] [--yes-production] [--json]
        switchyard rollout --resume ID|last [--yes-production] [--json]
        switchyard rollout list [--json]
        switchyard rollout show ID|last [--json | --markdown | --csv]
@@ -24,6 +26,13 @@ const usage = `Usage: switchyard rollout --project NAME (--group G | --env E) --
   On a project with bindings each database runs only its own branch's part of TARGET (heads: its own
   heads), role after role in the bindings' order: the next role's databases start when every one of
   the role before is done (else they are skipped and said, unless --continue-on-error).
+  Before any database runs, the first staging or production database of each role (without bindings,
+  of the fleet) rehearses its part of TARGET on a clone of itself (the canary: the others take the same
+  files); a rehearsal of the same plan on the same schema is reused, and said. A failed rehearsal runs
+  nothing on any database (its row says where the plan failed on the clone); dev and test connections
+  are not rehearsed. Each row and the journal say each database's rehearsal.
+  --rehearse-each  every staging and production database rehearses on its own clone first, in turn
+  --no-rehearse    no rehearsal (said on each row, in the output and in the audit log)
   --role ROLE    with bindings: the database the group's members are (required with --group), or
                  the one role of the environment to run
   --resume       run every database of the rollout that is not done, each planned again from what it
@@ -33,8 +42,11 @@ const usage = `Usage: switchyard rollout --project NAME (--group G | --env E) --
 
 function printRollout(rollout: Rollout): void {
   const roles = rolloutHasRoles(rollout);
+  // A rehearsal column once any database is one the rollout rehearses (none on dev connections by default).
+  const rehearsals = rollout.items.some((item) => item.rehearsal && item.rehearsal.state !== 'notAsked' && item.rehearsal.state !== 'nothing');
   printTable(
-    ['#', 'DATABASE', ...(roles ? ['ROLE'] : []), 'STATE', 'APPLIED', 'WHAT HAPPENED'],
+    // The rehearsal last: the columns before it keep their places.
+    ['#', 'DATABASE', ...(roles ? ['ROLE'] : []), 'STATE', 'APPLIED', 'WHAT HAPPENED', ...(rehearsals ? ['REHEARSAL'] : [])],
     rollout.items.map((item) => [
       String(item.position + 1),
       item.name,
@@ -42,6 +54,7 @@ function printRollout(rollout: Rollout): void {
       item.state,
       String(item.applied.length),
       rolloutItemSentence(item),
+      ...(rehearsals ? [item.rehearsal ? rehearsalOutcomeSentence(item.rehearsal) : ''] : []),
     ]),
   );
 }
@@ -90,6 +103,8 @@ export const rolloutCommand: Command = {
           to: { type: 'string' },
           concurrency: { type: 'string' },
           'continue-on-error': { type: 'boolean' },
+          'rehearse-each': { type: 'boolean' },
+          'no-rehearse': { type: 'boolean' },
           resume: { type: 'string' },
           'yes-production': { type: 'boolean' },
           json: { type: 'boolean' },
@@ -105,7 +120,7 @@ export const rolloutCommand: Command = {
     if (extra.length > 0 || (action !== undefined && action !== 'list' && action !== 'show')) {
       throw new UsageError(`Unexpected argument ${JSON.stringify(extra[0] ?? action)}.\n\n${usage}`);
     }
-    const startFlags = ['project', 'group', 'env', 'role', 'to', 'concurrency', 'continue-on-error'] as const;
+    const startFlags = ['project', 'group', 'env', 'role', 'to', 'concurrency', 'continue-on-error', 'rehearse-each', 'no-rehearse'] as const;
     const givenStartFlags = startFlags.filter((flag) => values[flag] !== undefined);
     if (action !== undefined || values.resume !== undefined) {
       if (givenStartFlags.length > 0)
@@ -122,6 +137,7 @@ export const rolloutCommand: Command = {
       if ((values.group === undefined) === (values.env === undefined)) throw new UsageError(`rollout needs either --group G or --env E, not both.\n\n${usage}`);
       if (values.to === undefined) throw new UsageError(`rollout needs --to TARGET (heads, a revision, label@head…).\n\n${usage}`);
       if (values.concurrency !== undefined && !/^\d+$/.test(values.concurrency)) throw new UsageError(`--concurrency takes a whole number.\n\n${usage}`);
+      if (values['rehearse-each'] && values['no-rehearse']) throw new UsageError(`--rehearse-each and --no-rehearse do not go together.\n\n${usage}`);
       request = checkedInput(
         rolloutRequestSchema,
         {
@@ -132,6 +148,7 @@ export const rolloutCommand: Command = {
           ...(values.to === undefined ? {} : { to: values.to }),
           ...(values.concurrency === undefined ? {} : { concurrency: Number(values.concurrency) }),
           continueOnError: Boolean(values['continue-on-error']),
+          rehearsal: values['rehearse-each'] ? 'each' : values['no-rehearse'] ? 'skip' : 'canary',
         },
         { project: '--project', group: '--group', env: '--env', role: '--role', to: '--to', concurrency: '--concurrency' },
         usage,

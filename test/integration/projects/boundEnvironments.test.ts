@@ -44,9 +44,10 @@ describe('a project with bindings across environments', () => {
     expect(preview.gates.filter((g) => g.status === 'failed')).toEqual([]);
     expect(preview.confirmationName).toBe('prod');
 
-    // The auth database fails a2: the specs database, after it in binding order, does not start.
+    // The auth database fails a2: the specs database, after it in binding order, does not start. (Not
+    // rehearsed, so the run itself fails: a rehearsal would have refused it first, promotionRehearsalCli.)
     await envs.query('prod', 'auth', 'CREATE TABLE poison (id int)');
-    const failed = await operationToEnd(envs.services, actor, 'promotion.run', { ...promotion, confirmation: { typedName: 'prod' } });
+    const failed = await operationToEnd(envs.services, actor, 'promotion.run', { ...promotion, confirmation: { typedName: 'prod' }, rehearsal: 'skip' });
     const record = (failed.error?.detail as { record?: PromotionRecord } | undefined)?.record;
     expect(record?.targets.map((t) => [t.role, t.outcome, t.applied])).toEqual([
       ['auth', 'failed', []],
@@ -60,9 +61,9 @@ describe('a project with bindings across environments', () => {
     await envs.query('prod', 'auth', 'DROP TABLE poison');
     const promoted = await operationToEnd(envs.services, actor, 'promotion.run', { ...promotion, confirmation: { typedName: 'prod' } });
     expect(promoted.error).toBeUndefined();
-    expect(promoted.result?.targets.map((t) => [t.role, t.outcome, t.applied])).toEqual([
-      ['auth', 'done', ['a2']],
-      ['specs', 'done', ['s1', 's2']],
+    expect(promoted.result?.targets.map((t) => [t.role, t.outcome, t.applied, t.rehearsal?.state])).toEqual([
+      ['auth', 'done', ['a2'], 'rehearsed'],
+      ['specs', 'done', ['s1', 's2'], 'rehearsed'],
     ]);
     // Each version table holds its own branch only.
     expect(await envs.versions('prod', 'auth')).toEqual(['a1', 'a2']);

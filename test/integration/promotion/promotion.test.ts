@@ -86,7 +86,10 @@ describe('promoting staging to production', () => {
     expect(done.result?.outcome).toBe('succeeded');
     // In the planner's order (upgradeOrder), and run in that order.
     expect(done.result?.plan).toEqual(['c1', 'b1', 'b2']);
-    expect(done.result?.targets).toEqual([{ profileName: 'promoshop-prod', outcome: 'done', applied: ['c1', 'b1', 'b2'] }]);
+    // Rehearsed on a clone of production first (a production connection), then run.
+    expect(done.result?.targets).toEqual([
+      { profileName: 'promoshop-prod', outcome: 'done', applied: ['c1', 'b1', 'b2'], rehearsal: expect.objectContaining({ state: 'rehearsed' }) },
+    ]);
     expect(await envs.versions('prod')).toEqual(await envs.versions('staging'));
 
     const audit = await callAs(envs.services, actor, 'audit.list', { limit: 100 });
