@@ -1,8 +1,10 @@
 // "Promote staging to prod": the gates (each in words), the plan, a row per connection of the target
 // (with bindings: per database, in the bindings' order) saying what it takes from where, live while it
-// runs and then what it applied, where it failed or that it did not start; the dry run's SQL per
-// connection, the typed confirmation on production and, when the project asks, a second person's
-// approval; then the run's log and its record, exportable.
+// runs and then what it applied, where it failed or that it did not start, and its rehearsal on a
+// clone (rehearsed ✓ when, rehearsing, failed on the clone at file:line, or why not: the run starts
+// only once they pass, which the service checks); the dry run's SQL per connection, the typed
+// confirmation on production and, when the project asks, a second person's approval; then the run's
+// log and its record, exportable.
 import { useEffect, useRef } from 'react';
 import { promotionGateTitles, type PromotionGate, type PromotionRecord } from '../../../src-shared/model/promotion';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -31,7 +33,7 @@ function Gates({ gates }: { gates: PromotionGate[] }) {
 function Databases({ draft }: { draft: PromotionDraft }) {
   const { preview } = draft;
   if (!preview || preview.targets.length === 0) return null;
-  const rows = promotionRows(preview, draft.record, draft.progress, draft.running);
+  const rows = promotionRows(preview, draft.record, draft.progress, draft.running, draft.skipRehearsal);
   const bound = rows.some((r) => r.role !== undefined);
   return (
     <table className={`promotion-databases${bound ? ' bound' : ''}`}>
@@ -45,6 +47,7 @@ function Databases({ draft }: { draft: PromotionDraft }) {
         <col className="connection" />
         <col className="source" />
         <col className="applies" />
+        <col className="rehearsal" />
         <col className="outcome" />
       </colgroup>
       <thead>
@@ -54,6 +57,7 @@ function Databases({ draft }: { draft: PromotionDraft }) {
           <th scope="col">Connection</th>
           <th scope="col">Takes from {preview.from}</th>
           <th scope="col">Applies</th>
+          <th scope="col">Rehearsal on a clone</th>
           <th scope="col">Outcome</th>
         </tr>
       </thead>
@@ -65,6 +69,18 @@ function Databases({ draft }: { draft: PromotionDraft }) {
             {bound ? <td>{row.connection}</td> : <th scope="row">{row.connection}</th>}
             <td>{row.sources.length > 0 ? row.sources.join(', ') : <span className="muted">no connection of {preview.from} plays this role</span>}</td>
             <td>{row.toApply.length > 0 ? <code>{row.toApply.join(' → ')}</code> : <span className="muted">nothing</span>}</td>
+            <td className={`promotion-rehearsal ${row.rehearsal?.state ?? 'nothing'}`} aria-busy={row.rehearsal?.state === 'rehearsing' ? 'true' : undefined}>
+              {row.rehearsal ? (
+                <>
+                  <span aria-hidden="true" className="mark">
+                    {row.rehearsal.mark}
+                  </span>{' '}
+                  {row.rehearsal.sentence}
+                </>
+              ) : (
+                <span className="muted">nothing to rehearse</span>
+              )}
+            </td>
             <td className={`promotion-outcome ${row.state}`}>
               <span aria-hidden="true" className="mark">
                 {row.mark}
@@ -91,6 +107,15 @@ function Outcome({ record }: { record: PromotionRecord }) {
   }
   const failed = record.targets.find((t) => t.outcome === 'failed');
   const unstarted = record.targets.filter((t) => t.outcome === 'notStarted');
+  const onClone = record.targets.find((t) => t.rehearsal?.state === 'failed');
+  if (!failed && onClone) {
+    return (
+      <p role="status" className="promotion-failed">
+        The rehearsal of {onClone.role === undefined ? onClone.profileName : `the ${onClone.role} database (${onClone.profileName})`} failed on a clone, so the
+        promotion of {record.from} to {record.to} ran on no database: each one is as it was. Where it failed is above, and in the audit log.
+      </p>
+    );
+  }
   return (
     <p role="status" className="promotion-failed">
       The promotion of {record.from} to {record.to} failed
@@ -106,8 +131,15 @@ function Asked({ draft }: { draft: PromotionDraft }) {
   const preview = draft.preview;
   if (!preview || draft.record) return null;
   const asks = (name: PromotionGate['name']) => preview.gates.some((g) => g.name === name && g.status === 'required');
+  const rehearses = preview.targets.some((t) => t.rehearsal?.rehearsesByDefault);
   return (
     <>
+      {rehearses && (
+        <label className="promotion-skip-rehearsal">
+          <input type="checkbox" checked={draft.skipRehearsal} onChange={(e) => editPromotion({ skipRehearsal: e.target.checked })} /> Skip the rehearsal on
+          clones (the staging and production databases rehearse their plan on a clone first by default; skipping is recorded)
+        </label>
+      )}
       {asks('confirmation') && preview.confirmationName && (
         <ProductionNameField
           name={preview.confirmationName}

@@ -15,6 +15,8 @@ export interface PromotionDraft {
   typedName: string;
   approvedBy: string;
   approvalNote: string;
+  /** Run without rehearsing the staging and production connections on clones first (said on each row and in the record). */
+  skipRehearsal: boolean;
   /** The gates as the last run decided them (a refusal names each), else the preview's. */
   gates: PromotionGate[] | undefined;
   /** How the run ended: succeeded, or failed part-way (each connection's line says what it applied, where it failed, or that it did not start). A refusal keeps none: the dialog can be tried again. */
@@ -37,7 +39,7 @@ interface MatrixState {
   open(project: string): Promise<void>;
   reload(): Promise<void>;
   openPromotion(from: string, to: string): Promise<void>;
-  editPromotion(change: Partial<Pick<PromotionDraft, 'typedName' | 'approvedBy' | 'approvalNote'>>): void;
+  editPromotion(change: Partial<Pick<PromotionDraft, 'typedName' | 'approvedBy' | 'approvalNote' | 'skipRehearsal'>>): void;
   promote(): Promise<void>;
   closePromotion(): void;
 }
@@ -107,6 +109,7 @@ export const useMatrix = create<MatrixState>((set, get) => {
           typedName: '',
           approvedBy: '',
           approvalNote: '',
+          skipRehearsal: false,
           gates: undefined,
           record: undefined,
           progress: {},
@@ -166,6 +169,7 @@ export const useMatrix = create<MatrixState>((set, get) => {
             to: promotion.to,
             confirmation: asks('confirmation') ? { typedName: promotion.typedName.trim() } : {},
             ...(asks('approval') ? { approval: { by: promotion.approvedBy, note: promotion.approvalNote } } : {}),
+            rehearsal: promotion.skipRehearsal ? 'skip' : 'protected',
           },
           onEvent,
         );

@@ -1,13 +1,19 @@
 // A new rollout's form: which databases (an environment of the project, or a group; with bindings,
-// which database role), where to, how many at a time, stop or continue after a failure, and the name
-// production asks to be typed.
+// which database role), where to, how many at a time, stop or continue after a failure, which
+// databases rehearse on a clone before any runs, and the name production asks to be typed.
 import type { FormEvent } from 'react';
 import type { Project } from '../../../src-shared/model/project';
-import { rolloutTypedName } from '../../../src-shared/model/rollout';
+import { rolloutTypedName, type RolloutRehearsalMode } from '../../../src-shared/model/rollout';
 import { projectRoles, useRollouts, type RolloutForm as Form } from './rolloutStore';
 
 /** The group's field: a rollout started from the Groups screen opens the form with the focus there. */
 export const rolloutGroupFieldId = 'rollout-group';
+
+const rehearsalChoices: Record<RolloutRehearsalMode, string> = {
+  canary: 'The first of each database role (canary)',
+  each: 'Every staging and production database',
+  skip: 'None (recorded on each row)',
+};
 
 /** With bindings: which database the rollout runs. An environment runs all of them role after role unless one is chosen; a group's members are the one chosen. */
 function RoleField({ project, form, edit }: { project: Project; form: Form; edit: (change: Partial<Form>) => void }) {
@@ -101,6 +107,24 @@ export function RolloutForm() {
         <label>
           <input type="checkbox" checked={form.continueOnError} onChange={(e) => edit({ continueOnError: e.target.checked })} /> Continue after a failure
         </label>
+        <label className="field">
+          Rehearse on a clone first
+          <select
+            aria-label="Rehearse on a clone first"
+            value={form.rehearsal}
+            onChange={(e) => edit({ rehearsal: e.target.value as RolloutRehearsalMode })}
+            aria-describedby="rollout-rehearsal-help"
+          >
+            {Object.entries(rehearsalChoices).map(([mode, words]) => (
+              <option key={mode} value={mode}>
+                {words}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span id="rollout-rehearsal-help" className="muted small">
+          Staging and production databases only, before any database runs: one failed rehearsal runs nothing.
+        </span>
       </div>
       <label className="field">
         On production connections, type {form.scope === 'env' ? "the environment's" : "the group's"} name ({typed || '—'}) to confirm

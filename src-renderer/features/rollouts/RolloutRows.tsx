@@ -1,6 +1,13 @@
 // One live row per database of the shown rollout, virtualised: a fleet of hundreds stays one short DOM.
+// Once any database is one the rollout rehearses, a column says each one's rehearsal on a clone.
 import { useVirtualRows } from '../../components/useVirtualRows';
+import { rehearsalOutcomeSentence } from '../../../src-shared/model/rehearsalOutcome';
 import { rolloutItemSentence, type RolloutItem } from '../../../src-shared/model/rollout';
+
+/** Whether the rows show a rehearsal column: some database rehearsed, or had its rehearsal skipped. */
+export function rolloutShowsRehearsals(items: readonly RolloutItem[]): boolean {
+  return items.some((item) => item.rehearsal && item.rehearsal.state !== 'notAsked' && item.rehearsal.state !== 'nothing');
+}
 
 const rowHeight = 32;
 
@@ -8,8 +15,14 @@ export function RolloutRows({ items }: { items: RolloutItem[] }) {
   const { viewport, onScroll, first, last } = useVirtualRows(items.length, rowHeight);
   // A project with bindings: each row's database (role), the order the roles run in.
   const roles = items.some((item) => item.role !== undefined);
+  const rehearsals = rolloutShowsRehearsals(items);
   return (
-    <div className={`rollout-grid${roles ? ' with-role' : ''}`} role="table" aria-label="Databases of the rollout" aria-rowcount={items.length + 1}>
+    <div
+      className={`rollout-grid${roles ? ' with-role' : ''}${rehearsals ? ' with-rehearsal' : ''}`}
+      role="table"
+      aria-label="Databases of the rollout"
+      aria-rowcount={items.length + 1}
+    >
       <div className="rollout-viewport" ref={viewport} onScroll={onScroll}>
         <div className="rollout-row rollout-head" role="row" aria-rowindex={1}>
           <div role="columnheader">#</div>
@@ -17,6 +30,7 @@ export function RolloutRows({ items }: { items: RolloutItem[] }) {
           {roles && <div role="columnheader">Role</div>}
           <div role="columnheader">State</div>
           <div role="columnheader">What happened</div>
+          {rehearsals && <div role="columnheader">Rehearsal on a clone</div>}
         </div>
         <div className="rollout-canvas" style={{ height: items.length * rowHeight }}>
           {items.slice(first, last).map((item, i) => (
@@ -37,6 +51,15 @@ export function RolloutRows({ items }: { items: RolloutItem[] }) {
               <div role="cell" title={rolloutItemSentence(item)}>
                 {rolloutItemSentence(item)}
               </div>
+              {rehearsals && (
+                <div
+                  role="cell"
+                  className={`rollout-rehearsal ${item.rehearsal?.state ?? ''}`}
+                  title={item.rehearsal ? rehearsalOutcomeSentence(item.rehearsal) : ''}
+                >
+                  {item.rehearsal ? rehearsalOutcomeSentence(item.rehearsal) : '—'}
+                </div>
+              )}
             </div>
           ))}
         </div>

@@ -9,7 +9,9 @@ import {
   rolloutCounts,
   type Rollout,
   type RolloutExportFormat,
+  type RolloutItem,
   type RolloutListing,
+  type RolloutRehearsalMode,
   type RolloutRequestInput,
 } from '../../../src-shared/model/rollout';
 import { asError, call, type ShownError } from '../../api/client';
@@ -24,6 +26,8 @@ export interface RolloutForm {
   to: string;
   concurrency: number;
   continueOnError: boolean;
+  /** Which staging and production databases rehearse on a clone before any database runs: the canary of each role (default), each, or none. */
+  rehearsal: RolloutRehearsalMode;
   /** The environment's or group's name typed, when the rollout reaches production connections. */
   typedName: string;
 }
@@ -63,6 +67,7 @@ function emptyForm(project: Project | undefined): RolloutForm {
     to: 'heads',
     concurrency: defaultRolloutConcurrency,
     continueOnError: false,
+    rehearsal: 'canary',
     typedName: '',
   };
 }
@@ -75,6 +80,7 @@ export function requestOf(project: Project, form: RolloutForm): RolloutRequestIn
     to: form.to,
     concurrency: form.concurrency,
     continueOnError: form.continueOnError,
+    rehearsal: form.rehearsal,
   };
 }
 
@@ -91,20 +97,32 @@ export const useRollouts = create<RolloutState>((set, get) => {
     set({ history: all.filter((r) => sameName(r.request.project, project.name)) });
   }
 
-  /** Follows a rollout's operation: the first row names the rollout (read whole once), each later one replaces its row. */
+  /**
+   * Follows a rollout's operation: the first row names the rollout (read whole once), each later one
+   * replaces its row; the rows that change while it is read are laid over it once it is (the first
+   * database's rehearsing, say, would otherwise never be seen).
+   */
   async function follow(method: RolloutMethod, input: ApiInput<RolloutMethod>): Promise<void> {
     let reading: Promise<void> | undefined;
     let ended = false;
+    const meanwhile = new Map<string, RolloutItem>();
+    const showRows = (shown: Rollout, changed: Iterable<RolloutItem>) => {
+      const latest = new Map([...changed].map((item) => [item.profileId, item]));
+      const items = shown.items.map((row) => latest.get(row.profileId) ?? row);
+      set({ shown: { ...shown, items, counts: rolloutCounts(items) } });
+    };
     const onEvent = (message: OperationEventOf<RolloutMethod>) => {
       if (message.event === 'op.progress' && message.payload.detail) {
         const { rolloutId, item } = message.payload.detail;
         const shown = get().shown;
         if (shown?.id !== rolloutId) {
-          reading ??= call('rollouts.get', { id: rolloutId }).then((rollout) => set({ shown: rollout }));
+          meanwhile.set(item.profileId, item);
+          reading ??= call('rollouts.get', { id: rolloutId }).then((rollout) => {
+            if (!ended) showRows(rollout, meanwhile.values());
+          });
           return;
         }
-        const items = shown.items.map((row) => (row.profileId === item.profileId ? item : row));
-        set({ shown: { ...shown, items, counts: rolloutCounts(items) } });
+        showRows(shown, [item]);
       } else if (message.event === 'op.done') {
         ended = true;
         set({ opId: undefined });
