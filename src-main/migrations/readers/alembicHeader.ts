@@ -131,8 +131,126 @@ interface Assigned {
   valueIndex: number;
 }
 
+// The usual header, as `alembic revision` writes it: each name assigned once, to a plain string
+// (no escapes), None, or a tuple or list of plain strings (one item a line allowed, no comments). Read by indexOf, not by the literal
+// reader: 5,000 headers are read per graph, most before the JIT has warmed up to the general code.
+const usualNames = ['revision', 'down_revision', 'branch_labels', 'depends_on'] as const;
+const usualEquals = /[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*/y;
+const unusual = Symbol('unusual');
+const noneUnresolved: UnresolvedField[] = [];
+Object.freeze(noneUnresolved);
+
+/** The end of a value at `end`: blanks, then the line's end. -1 when anything else follows (a comment, `;`, more). */
+function lineEndAfter(text: string, end: number): number {
+  let i = end;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i += 1;
+  return i === text.length || text.charCodeAt(i) === 10 ? i : -1;
+}
+
+/** A plain string literal `"…"` or `'…'` from `at` to `close` (its closing quote), no escapes, or null. */
+function plainString(text: string, at: number, close: number): string | null {
+  if (close <= at + 1) return null;
+  const value = text.slice(at + 1, close);
+  return value.includes('\\') || value.includes('\n') ? null : value;
+}
+
+/** A space, tab or line end: what may stand between a tuple's items (a comment, `\f` or `\\` may too, but not here). */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10;
+}
+
+/** The items of a tuple or list of plain strings, `inner` being what is between its brackets. */
+function plainStrings(inner: string): string[] | null {
+  const ids: string[] = [];
+  const parts = inner.split(',');
+  for (let k = 0; k < parts.length; k += 1) {
+    const part = parts[k] as string;
+    let from = 0;
+    let to = part.length;
+    while (isBlank(part.charCodeAt(from))) from += 1;
+    while (to > from && isBlank(part.charCodeAt(to - 1))) to -= 1;
+    if (from === to) {
+      // `()`, or the trailing comma of `("a",)`; `(,)` and `("a",,)` are not Python.
+      if ((k === parts.length - 1 && k > 0) || parts.length === 1) continue;
+      return null;
+    }
+    const quote = part.charCodeAt(from);
+    if ((quote !== 34 && quote !== 39) || part.charCodeAt(to - 1) !== quote || part.indexOf(part[from] as string, from + 1) !== to - 1) return null;
+    const value = plainString(part, from, to - 1);
+    if (value === null) return null;
+    ids.push(value);
+  }
+  return ids;
+}
+
+/** A usual value at `at`: a plain string, None (null), or a tuple or list of plain strings; `unusual` otherwise. */
+function usualValue(text: string, at: number): string | null | string[] | typeof unusual {
+  const c = text.charCodeAt(at);
+  if (c === 34 || c === 39) {
+    const close = text.indexOf(text[at] as string, at + 1);
+    if (close === -1 || lineEndAfter(text, close + 1) === -1) return unusual;
+    return plainString(text, at, close) ?? unusual;
+  }
+  if (c === 78 && text.startsWith('None', at)) return lineEndAfter(text, at + 4) === -1 ? unusual : null;
+  if (c === 40 || c === 91) {
+    const close = text.indexOf(c === 40 ? ')' : ']', at + 1);
+    if (close === -1 || lineEndAfter(text, close + 1) === -1) return unusual;
+    return plainStrings(text.slice(at + 1, close)) ?? unusual;
+  }
+  return unusual;
+}
+
+/**
+ * The header when it is the usual one (see usualNames), else null for parseAlembicHeader's general
+ * reading; what it reads is what the general reading gives (test/unit/migrations/alembicHeader.test.ts
+ * compares them on generated headers).
+ */
+export function readUsualHeader(text: string): AlembicHeader | null {
+  // `^` of the general reading's pattern also follows these line ends.
+  if (text.includes('\u2028') || text.includes('\u2029') || text.includes('\r')) return null;
+  let revision = '';
+  let line = 0;
+  let downRevisions: string[] = [];
+  let branchLabels: string[] = [];
+  let dependsOn: string[] = [];
+  for (let n = 0; n < usualNames.length; n += 1) {
+    const name = usualNames[n] as (typeof usualNames)[number];
+    let at = text.startsWith(name) ? 0 : text.indexOf(`\n${name}`);
+    if (at === -1) {
+      // Absent: the general reading refuses a header without revision or down_revision.
+      if (n < 2) return null;
+      continue;
+    }
+    if (at > 0) at += 1;
+    // Assigned twice, or a line starting with the name that may or may not assign it: the general reading decides.
+    if (text.indexOf(`\n${name}`, at + name.length) !== -1) return null;
+    usualEquals.lastIndex = at + name.length;
+    if (!usualEquals.test(text)) return null;
+    const value = usualValue(text, usualEquals.lastIndex);
+    if (value === unusual) return null;
+    if (n === 0) {
+      if (typeof value !== 'string') return null;
+      revision = value;
+      line = lineAt(text, at);
+      continue;
+    }
+    const ids = value === null ? [] : typeof value === 'string' ? [value] : value;
+    if (n === 1) downRevisions = ids;
+    else if (n === 2) branchLabels = ids;
+    else dependsOn = ids;
+  }
+  const { message, createdAt } = docstring(text);
+  return { revision, downRevisions, branchLabels, dependsOn, message, createdAt, line, unresolved: noneUnresolved };
+}
+
 /** `text` must already be normalised (no BOM, `\n` line ends); `lookup` resolves names the header uses. */
 export function parseAlembicHeader(text: string, lookup: NameLookup = noLookup): HeaderRead {
+  const usual = readUsualHeader(text);
+  return usual ? { ok: true, header: usual } : parseAnyAlembicHeader(text, lookup);
+}
+
+/** parseAlembicHeader without the usual header's short cut: every form it reads. */
+export function parseAnyAlembicHeader(text: string, lookup: NameLookup = noLookup): HeaderRead {
   const values = new Map<string, Assigned>();
   assignment.lastIndex = 0;
   for (let match = assignment.exec(text); match; match = assignment.exec(text)) {

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Anomaly } from '../../../src-shared/model/revision';
-import { parseAlembicHeader, type AlembicHeader } from './alembicHeader';
+import { parseAnyAlembicHeader, readUsualHeader, type AlembicHeader } from './alembicHeader';
 import { readFileText } from './fileText';
 import { importRoot, ProjectConstants } from './pythonConstants';
 import { normaliseText, unreadableFile, type ProjectFiles, type RevisionFile } from './projectFiles';
@@ -126,12 +126,16 @@ export function readAlembicProject(project: string, versionDirs: string[], recur
         unreadable.push(unreadableFile(file, 1, `cannot read: ${(error as Error).message}`));
         continue;
       }
-      const read = parseAlembicHeader(text, lookIn(path, text));
-      if (!read.ok) {
-        unreadable.push(unreadableFile(file, read.line, read.reason));
-        continue;
+      // The usual header needs no look-up, so no closure per file for one.
+      let header = readUsualHeader(text);
+      if (!header) {
+        const read = parseAnyAlembicHeader(text, lookIn(path, text));
+        if (!read.ok) {
+          unreadable.push(unreadableFile(file, read.line, read.reason));
+          continue;
+        }
+        header = read.header;
       }
-      const { header } = read;
       if (header.unresolved.length) unreadable.push(...unresolvedHeader(file, header));
       files.push({
         revision: {

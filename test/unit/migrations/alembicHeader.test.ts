@@ -1,8 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseAlembicHeader } from '../../../src-main/migrations/readers/alembicHeader';
+import { parseAlembicHeader, parseAnyAlembicHeader, readUsualHeader } from '../../../src-main/migrations/readers/alembicHeader';
+import { normaliseText } from '../../../src-main/migrations/readers/projectFiles';
 import { readAlembicProject } from '../../../src-main/migrations/readers/alembicReader';
 import { readProject } from '../../../src-main/migrations/readers/detectProject';
 import { fixtures } from '../../support/revisions';
+import { alembicRevisionFile, generateRevisions, random } from '../../fixtures/migrations/generator';
 
 function header(text: string) {
   const read = parseAlembicHeader(text);
@@ -87,5 +91,117 @@ describe('reading an Alembic project', () => {
       ['versions/12_unreadable.py', 3],
       ['versions/13_not_a_revision.py', 1],
     ]);
+  });
+});
+
+describe('the usual header read by indexOf', () => {
+  // Pieces of headers, usual and not, put together at random: whatever readUsualHeader reads must be what the general reading gives.
+  const ids = ['a1b2c3d4e5f6', 'ae1027a6acf', 'core', 'x', '2024_05_01', 'a b', 'a,b', 'a)b', 'a]b', "it's", 'say "hi"', 'tab\there', 'é9'];
+  const values = (next: () => number, pick: <T>(items: readonly T[]) => T, revision: boolean): string => {
+    const id = pick(ids);
+    const q = pick(['"', "'"]);
+    const s = (v: string) => `${q}${v}${q}`;
+    if (next() < 0.85)
+      return revision ? s(id) : pick([s(id), 'None', `(${s(id)}, ${s(pick(ids))})`, `(\n    ${s(id)},\n    ${s(pick(ids))},\n)`, `[${s(id)}]`]);
+    return pick([
+      s(id),
+      'None',
+      'None  ',
+      'Nonesuch',
+      `(${s(id)}, ${s(pick(ids))})`,
+      `(${s(id)},)`,
+      `(${s(id)})`,
+      `[${s(id)}, ${s(pick(ids))} ,]`,
+      '()',
+      '[]',
+      '( , )',
+      `(${s(id)},,)`,
+      `(\n    ${s(id)},\n)`,
+      `${s(id)}  # the id`,
+      `${s(id)};`,
+      `u${s(id)}`,
+      `${q}${q}`,
+      `${q}${q}${q}${id}${q}${q}${q}`,
+      `${s(id)} ${s(pick(ids))}`,
+      `${q}a\\${q}b${q}`,
+      'PREVIOUS',
+      'cli.CONTRACT_BRANCH',
+      `(${s(id)}, OTHER)`,
+      `\f${s(id)}`,
+      `${s(id)}\u2028`,
+      `((${s(id)},),)`,
+    ]);
+  };
+  const assignment = (next: () => number, pick: <T>(items: readonly T[]) => T, name: string): string =>
+    `${name}${next() < 0.7 ? '' : pick([': str', ': Union[str, Sequence[str], None]', ': str | None', ' ', '\t'])}${next() < 0.9 ? ' = ' : pick(['=', ' =\t', ' == '])}${values(next, pick, name === 'revision')}`;
+
+  function header(seed: number): string {
+    const next = random(seed);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+    const lines: string[] = [];
+    if (next() < 0.9)
+      lines.push(
+        pick(['"""add users', '"""', "'''msg", '# coding: utf-8\n"""x']),
+        '',
+        'Revision ID: a1',
+        pick(['Create Date: 2024-05-01', '  Create Date: x', 'revision = "in the docstring"', '']),
+        '"""',
+      );
+    lines.push('from alembic import op', '');
+    const names = ['revision', 'down_revision', 'branch_labels', 'depends_on'];
+    for (const name of names.sort(() => next() - 0.5)) {
+      const r = next();
+      if (r < 0.03) continue;
+      lines.push(assignment(next, pick, name));
+      if (r > 0.95) lines.push(assignment(next, pick, name));
+    }
+    if (next() < 0.05) lines.push(pick(['revisions = 3', 'revision_date = 1', 'depends_on_x = None', '    revision = "inner"', 'down_revision\\\n = "a"']));
+    lines.push('', 'def upgrade() -> None:', '    op.create_table("t")', '');
+    return lines.join(next() < 0.95 ? '\n' : '\r\n');
+  }
+
+  it('reads what the general reading reads, on 10,000 generated headers', () => {
+    let usual = 0;
+    const differ: Array<{ seed: number; text: string }> = [];
+    for (let seed = 1; seed <= 10000; seed += 1) {
+      const text = header(seed);
+      const general = parseAnyAlembicHeader(text);
+      const quick = readUsualHeader(text);
+      if (quick) usual += 1;
+      if ((quick && !isDeepStrictEqual({ ok: true, header: quick }, general)) || !isDeepStrictEqual(parseAlembicHeader(text), general))
+        differ.push({ seed, text });
+    }
+    expect(differ).toEqual([]);
+    // The generator makes both kinds: most headers usual, plenty for the general reading.
+    expect(usual).toBeGreaterThan(1000);
+    expect(usual).toBeLessThan(9000);
+  }, 60_000);
+
+  it('takes the usual headers alembic writes, classic and annotated, and the bench generator’s', () => {
+    const revisions = generateRevisions(3, {
+      revisions: 200,
+      branchChance: 0.1,
+      mergeChance: 0.1,
+      dependsOnChance: 0.05,
+      labelChance: 0.05,
+      rootChance: 0.01,
+      heads: 2,
+    });
+    revisions.forEach((revision, i) => {
+      const text = alembicRevisionFile(revision, i);
+      const quick = readUsualHeader(text);
+      expect(quick, text).not.toBeNull();
+      expect({ ok: true, header: quick }).toEqual(parseAnyAlembicHeader(text));
+    });
+  });
+
+  it('leaves every header of the styles and broken fixtures that it does not read exactly to the general reading', () => {
+    const dir = `${fixtures}alembic-styles/versions/`;
+    const broken = `${fixtures}alembic-broken/versions/`;
+    for (const path of [...readdirSync(dir).map((n) => dir + n), ...readdirSync(broken).map((n) => broken + n)].filter((p) => p.endsWith('.py'))) {
+      const text = normaliseText(readFileSync(path, 'utf8'));
+      const quick = readUsualHeader(text);
+      if (quick) expect({ ok: true, header: quick }).toEqual(parseAnyAlembicHeader(text));
+    }
   });
 });
