@@ -8,8 +8,9 @@ import type { Engine as EngineKind } from '../../src-shared/model/profile';
 import type { Snapshot } from '../../src-shared/model/reset';
 import type { SchemaModel } from '../../src-shared/model/schema';
 import type { Confirmation } from '../../src-shared/model/confirmation';
-import type { ComparedSide, SchemaComparison, SchemaSide } from '../../src-shared/model/schemaComparison';
-import { diffSchemas, type SchemaDiffOptions } from '../../src-shared/schema/schemaDiff';
+import type { ComparedSide, ComparisonSetApart, SchemaComparison, SchemaSide } from '../../src-shared/model/schemaComparison';
+import { setApart } from '../../src-shared/schema/drift';
+import { diffSchemas, type SchemaDiff, type SchemaDiffOptions } from '../../src-shared/schema/schemaDiff';
 import { engineFor } from '../engines/engineFor';
 import { databaseKeyOf } from '../reset/databaseKey';
 import type { StoreSession } from '../session/storeSession';
@@ -52,9 +53,45 @@ export class SchemaComparisonService {
     // One after the other: a first replay may start the embedded server the second one reuses.
     const a = await this.read(from, engine);
     const b = await this.read(to, engine);
-    const diff = diffSchemas(a.schema, b.schema, options);
-    const sql = engineFor(a.schema.engine).schema.sqlToMatch(a.schema, b.schema, diff);
-    return { from: a.side, to: b.side, diff, sql };
+    const apart = this.setApart(from, to, a, b, diffSchemas(a.schema, b.schema, options));
+    // Written from the diff without another application's objects: the SQL never touches them.
+    const sql = engineFor(a.schema.engine).schema.sqlToMatch(a.schema, b.schema, apart.diff);
+    return { from: a.side, to: b.side, diff: apart.diff, sql, ...(apart.otherApplication ? { otherApplication: apart.otherApplication } : {}) };
+  }
+
+  /**
+   * Another application's objects set apart by the exclusion rules of the side to change's connection
+   * (else the other side's), as drift sets them apart; "not made by the migrations" needs one side to
+   * be what migrations make, and says so when neither is.
+   */
+  private setApart(from: SchemaSide, to: SchemaSide, a: ReadSide, b: ReadSide, diff: SchemaDiff): { diff: SchemaDiff; otherApplication?: ComparisonSetApart } {
+    const owner = this.rulesOwner(from) ?? this.rulesOwner(to);
+    if (!owner) return { diff };
+    const rules = this.session.store.exclusions.get(owner.profileId);
+    const migrations = [a, b].find((read) => read.side.expected !== undefined);
+    const made = migrations ? new Set(migrations.schema.objects.map((o) => o.key)) : undefined;
+    const found = setApart(diff, rules, made);
+    const notApplied =
+      rules.notFromMigrations && !made
+        ? ['“everything the migrations did not make”: neither side is what migrations make, so nothing says what they made']
+        : [];
+    return { diff: found.diff, otherApplication: { connection: owner.name, profileId: owner.profileId, rules, objects: found.otherApplication, notApplied } };
+  }
+
+  /** The saved connection a side belongs to: itself, what its migrations make, or the one its snapshot was taken of. */
+  private rulesOwner(side: SchemaSide): { profileId: string; name: string } | undefined {
+    switch (side.kind) {
+      case 'connection':
+      case 'expected':
+        return 'profileId' in side.target ? { profileId: side.target.profileId, name: this.targets.resolve(side.target).target.name } : undefined;
+      case 'snapshot': {
+        const { profileId } = this.snapshot(side.snapshotId);
+        const profile = this.session.store.profiles.list().find((p) => p.id === profileId);
+        return profile ? { profileId, name: this.targets.resolve({ profileId }).target.name } : undefined;
+      }
+      case 'project':
+        return undefined;
+    }
   }
 
   /**

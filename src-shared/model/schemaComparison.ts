@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { SchemaDiff } from '../schema/schemaDiff';
 import type { SchemaSql } from '../schema/schemaSql';
+import type { ExclusionRules, OtherApplicationObject } from './drift';
 import type { ExpectedSchema } from './expectedSchema';
 import { engines, profileIdSchema, projectFormatChoices, type Engine } from './profile';
 import { targetRefSchema } from './targetRef';
@@ -56,11 +57,25 @@ export interface ComparedSide {
   expected?: Omit<ExpectedSchema, 'schema'>;
 }
 
+/** Another application's objects, set apart by the exclusion rules of one side's connection. */
+export interface ComparisonSetApart {
+  /** The saved connection whose rules they are (the side to change's when it has one): `shop (production)`. */
+  connection: string;
+  profileId: string;
+  rules: ExclusionRules;
+  /** Each top-level object that differed and a rule set apart: not in `diff`, so neither counted nor in the SQL. */
+  objects: OtherApplicationObject[];
+  /** Why a rule set here could not apply, in words (`not made by the migrations` with neither side what migrations make). */
+  notApplied: string[];
+}
+
 export interface SchemaComparison {
   from: ComparedSide;
   to: ComparedSide;
-  /** `diffSchemas(from, to)`: added is what only `to` has. */
+  /** `diffSchemas(from, to)` (added is what only `to` has), without what `otherApplication` sets apart. */
   diff: SchemaDiff;
+  /** Set when a side is a saved connection, its snapshot or what its migrations make: its rules (none: nothing set apart), so they can be edited from the diff. */
+  otherApplication?: ComparisonSetApart;
   /** The statements that turn `from` into `to`, written by `from`'s engine; never run by the comparison. */
   sql: SchemaSql;
 }

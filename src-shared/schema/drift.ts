@@ -7,7 +7,7 @@
  */
 import type { DriftedObject, ExclusionRules, OtherApplicationObject } from '../model/drift';
 import type { SchemaModel, SchemaObject } from '../model/schema';
-import { diffSchemas, type SchemaDifference } from './schemaDiff';
+import { diffSchemas, type SchemaDiff, type SchemaDifference } from './schemaDiff';
 
 export interface DriftFound {
   objects: DriftedObject[];
@@ -27,13 +27,16 @@ function patternMatcher(pattern: string): RegExp {
   );
 }
 
-/** The rule in words that sets a top-level object apart, or undefined when none does. */
-function excludedBy(top: SchemaObject, madeByMigrations: boolean, rules: ExclusionRules): string | undefined {
+/**
+ * The rule in words that sets a top-level object apart, or undefined when none does. `madeByMigrations`
+ * undefined: nothing says what the migrations made, so "not made by the migrations" cannot apply.
+ */
+function excludedBy(top: Pick<SchemaObject, 'kind' | 'schema' | 'name'>, madeByMigrations: boolean | undefined, rules: ExclusionRules): string | undefined {
   if (rules.schemas.includes(top.schema)) return `schema ${top.schema}`;
   const qualified = top.kind === 'schema' ? top.name : `${top.schema}.${top.name}`;
   const pattern = rules.namePatterns.find((p) => patternMatcher(p).test(top.name) || patternMatcher(p).test(qualified));
   if (pattern !== undefined) return `name ${pattern}`;
-  if (rules.notFromMigrations && !madeByMigrations) return 'not made by the migrations';
+  if (rules.notFromMigrations && madeByMigrations === false) return 'not made by the migrations';
   return undefined;
 }
 
@@ -107,4 +110,25 @@ export function driftOf(
     revisions: order.filter((r) => drifted.has(r)),
     otherApplication: [...excluded.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   };
+}
+
+/**
+ * A diff without another application's objects: each group whose top-level object a rule sets apart
+ * leaves the diff (so it is neither counted nor touched by the SQL written from it) and is listed apart.
+ * `madeByMigrations`: the keys what the migrations make holds, when one side is that; without it the
+ * rule "not made by the migrations" sets nothing apart.
+ */
+export function setApart(
+  diff: SchemaDiff,
+  rules: ExclusionRules,
+  madeByMigrations: ReadonlySet<string> | undefined,
+): { diff: SchemaDiff; otherApplication: OtherApplicationObject[] } {
+  const otherApplication: OtherApplicationObject[] = [];
+  const groups = diff.groups.filter((group) => {
+    const rule = excludedBy(group, madeByMigrations === undefined ? undefined : madeByMigrations.has(group.object), rules);
+    if (rule === undefined) return true;
+    otherApplication.push({ key: group.object, kind: group.kind, schema: group.schema, name: group.name, rule });
+    return false;
+  });
+  return { diff: { ...diff, equal: groups.length === 0, groups }, otherApplication };
 }

@@ -33,8 +33,22 @@ export function sideInWords(side: ComparedSide): string {
 
 export function comparisonSummary(comparison: SchemaComparison): string {
   const { diff } = comparison;
-  if (diff.equal) return 'The schemas are the same.';
-  return `${countOf(allDifferences(diff).length, 'difference')} in ${countOf(diff.groups.length, 'object')}.`;
+  const apart = comparison.otherApplication?.objects.length ?? 0;
+  const setApart = apart === 0 ? '' : ` (${countOf(apart, 'object')} of another application set apart)`;
+  if (diff.equal) return `The schemas are the same${setApart}.`;
+  return `${countOf(allDifferences(diff).length, 'difference')} in ${countOf(diff.groups.length, 'object')}${setApart}.`;
+}
+
+/** Another application's objects the rules set apart (neither counted nor in the SQL), and a rule that could not apply. */
+export function setApartLines(comparison: SchemaComparison): string[] {
+  const apart = comparison.otherApplication;
+  if (!apart) return [];
+  return [...apart.objects.map((o) => `${o.kind} ${o.schema}.${o.name} (${o.rule})`), ...apart.notApplied.map((why) => `Rule not applied: ${why}`)];
+}
+
+/** The heading above `setApartLines`: whose rules. */
+export function setApartHeading(comparison: SchemaComparison): string {
+  return `Another application's, by ${comparison.otherApplication?.connection ?? ''}'s rules (not counted, not in the SQL):`;
 }
 
 /** Revisions a database records as applied that no file defines: an expected schema cannot hold what they made. */
@@ -123,6 +137,8 @@ export function schemaComparisonMarkdown(comparison: SchemaComparison, generated
   if (unread.length > 0) lines.push('## Not read', '', 'The diff cannot speak for these:', '', ...unread.map((u) => `- ${cell(u)}`), '');
   const notes = readNoteLines(comparison);
   if (notes.length > 0) lines.push('## Notes on the read', '', ...notes.map((n) => `- ${cell(n)}`), '');
+  const apart = setApartLines(comparison);
+  if (apart.length > 0) lines.push('## Other application', '', setApartHeading(comparison), '', ...apart.map((a) => `- ${cell(a)}`), '');
   if (withSql)
     lines.push(`## SQL that makes ${from.name} like ${to.name}`, '', '```sql', schemaSqlScript(comparison.sql, from.name, to.name).trimEnd(), '```', '');
   return lines.join('\n');

@@ -1,8 +1,8 @@
 // The Compare tab end to end at 1280×720: a SQLite database part-way through a native project and
 // changed by hand after, compared through the real browser host in Chromium with what its migrations
 // make (as applied, then at every head) and with its snapshot from before the change; the changed
-// words marked, the filters, both exports, the SQL to review and run after its confirmation; axe's
-// WCAG 2 A/AA rules in both themes.
+// words marked, the filters, both exports, the SQL to review and run after its confirmation; another
+// application's table set apart by a rule written from the diff; axe's WCAG 2 A/AA rules in both themes.
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -25,9 +25,14 @@ function cli(home: string, args: string[]): string {
   return run.stdout;
 }
 
+/** The shop's SQLite file in the data folder, as the driver connects to it. */
+function shopFile(home: string) {
+  const sqlitePath = join(home, 'shop.sqlite');
+  return { engine: 'sqlite', host: '', port: 0, database: '', user: '', sslMode: 'disable', sslCaFile: '', sqlitePath, readOnly: false } as const;
+}
+
 /** The shop at r1, its snapshot "before", then changed by hand: a phone column added, the email index widened. */
 async function shop(home: string): Promise<void> {
-  const path = join(home, 'shop.sqlite');
   const projectDir = join(home, 'migrations');
   writeNativeProject(projectDir, [
     {
@@ -38,24 +43,14 @@ async function shop(home: string): Promise<void> {
     },
     { id: 'r2', parents: ['r1'], message: 'orders', up: 'CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id));' },
   ]);
-  const connection = {
-    engine: 'sqlite',
-    host: '',
-    port: 0,
-    database: '',
-    user: '',
-    sslMode: 'disable',
-    sslCaFile: '',
-    sqlitePath: path,
-    readOnly: false,
-  } as const;
+  const connection = shopFile(home);
   const driver = await connect(connection, { create: true });
   try {
     await applyByHand(driver, projectDir, ['r1']);
   } finally {
     await driver.close();
   }
-  cli(home, ['profiles', 'add', '--name', 'Shop', '--env', 'dev', '--engine', 'sqlite', '--sqlite-path', path, '--project', projectDir]);
+  cli(home, ['profiles', 'add', '--name', 'Shop', '--env', 'dev', '--engine', 'sqlite', '--sqlite-path', connection.sqlitePath, '--project', projectDir]);
   cli(home, ['snapshot', 'create', '--profile', 'Shop', '--name', 'before']);
   const changed = await connect(connection);
   try {
@@ -172,5 +167,37 @@ test.describe('compare schemas', () => {
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     await expect(status).toHaveText('The schemas are the same.');
     expect(found).toEqual([]);
+  });
+
+  test("sets another application's table apart by a rule written from the diff: listed, not counted, no SQL for it", async ({ page }) => {
+    test.setTimeout(3 * 60_000);
+    // After the test before, the database is what its migrations make; another application adds its table.
+    const changed = await connect(shopFile(app.home));
+    try {
+      await runStatements(changed, 'CREATE TABLE wp_posts (id integer PRIMARY KEY, title text);');
+    } finally {
+      await changed.close();
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(app.url);
+    await page.getByRole('navigation', { name: 'Connections' }).getByRole('button', { name: /Shop/ }).click();
+    await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const status = page.getByRole('region', { name: 'Compare schemas' }).getByRole('status');
+    await expect(status).toHaveText(/^\d+ differences in 1 object\.$/);
+    await expect(page.getByRole('table', { name: 'table "main"."wp_posts"' })).toContainText('only in B');
+    await expect(page.getByRole('region', { name: 'SQL to make B like A' })).toContainText('DROP TABLE');
+
+    const other = page.getByRole('region', { name: "Another application's objects" });
+    await other.getByText('Other application’s objects').click();
+    await other.getByLabel('Name patterns').fill('wp_*');
+    await other.getByRole('button', { name: 'Save rules' }).click();
+    await expect(status).toHaveText('The schemas are the same (1 object of another application set apart).');
+    await expect(other).toContainText("Another application's, by Shop's rules (not counted, not in the SQL):");
+    await expect(other.getByRole('listitem')).toHaveText(['table main.wp_posts (name wp_*)']);
+    await expect(page.getByRole('table', { name: 'table "main"."wp_posts"' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'SQL to make B like A' })).toHaveCount(0);
+    await shot(page, '43-compare-other-application');
+    expect(await violations(page)).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ import {
   schemaComparisonMarkdown,
   schemaSqlScript,
   readNoteLines,
+  setApartHeading,
+  setApartLines,
   unreadLines,
 } from '../../../src-shared/schema/schemaComparisonText';
 import type { Services } from '../../services';
@@ -28,10 +30,12 @@ const usage = `Usage:
   Compares two schemas: every table, column, constraint, index, view, function, trigger… that one has
   and the other has not, or has otherwise. Column order, names the server made up and whitespace in
   bodies do not count unless --column-order, --generated-names or --whitespace say they do.
+  A saved connection's exclusion rules (the side FROM's, else TO's) set another application's objects
+  apart, as drift does: listed, never counted, and no statement of --sql touches them.
 
   --sql          print the statements that turn FROM into TO (destructive ones marked), instead of the differences;
                  what was not read and the notes on the reads end it as comments
-  --json         { from, to, diff: { equal, groups, unread, notes }, sql: { statements, ownTransaction, notCovered } }
+  --json         { from, to, diff: { equal, groups, unread, notes }, sql: { statements, ownTransaction, notCovered }, otherApplication? }
   --markdown     the report: both sides, every difference by object, what was not read, notes on the reads (and the SQL with --sql)
   Exit codes: 0 the schemas are the same, 4 they differ, 1 an error, 2 a usage error.
 
@@ -71,6 +75,8 @@ function printText(comparison: SchemaComparison): void {
   if (unread.length > 0) lines.push('', 'Not read (the diff cannot speak for these):', ...unread.map((u) => `  ${u}`));
   const notes = readNoteLines(comparison);
   if (notes.length > 0) lines.push('', ...notes);
+  const apart = setApartLines(comparison);
+  if (apart.length > 0) lines.push('', setApartHeading(comparison), ...apart.map((a) => `  ${a}`));
   say(`${lines.join('\n')}\n`);
 }
 
@@ -79,6 +85,7 @@ function sqlText(comparison: SchemaComparison): string {
   const said = [
     ...unreadLines(comparison).map((u) => `-- Not read, so no statement here covers it: ${u}`),
     ...readNoteLines(comparison).map((n) => `-- ${n}`),
+    ...setApartLines(comparison).map((a) => `-- Another application's, so no statement here touches it: ${a}`),
   ].map((line) => line.replace(/[\r\n]+/g, ' '));
   const script = schemaSqlScript(comparison.sql, comparison.from.name, comparison.to.name);
   return said.length === 0 ? script : `${script}${said.join('\n')}\n`;

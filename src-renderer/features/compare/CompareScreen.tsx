@@ -2,9 +2,17 @@
 // every difference with both definitions and the changed words marked, filters by kind and schema,
 // the report as Markdown or JSON, and the SQL that makes B like A to review and copy.
 import { useEffect, useMemo, useState } from 'react';
-import { schemaComparisonMarkdown, comparisonSummary, readNoteLines, unreadLines } from '../../../src-shared/schema/schemaComparisonText';
+import {
+  schemaComparisonMarkdown,
+  comparisonSummary,
+  readNoteLines,
+  setApartHeading,
+  setApartLines,
+  unreadLines,
+} from '../../../src-shared/schema/schemaComparisonText';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useConnections } from '../connections/connectionsStore';
+import { ExclusionRulesForm } from '../drift/ExclusionRulesForm';
 import { downloadFile, fileStem } from '../inventory/exportFile';
 import { ApplySqlDialog } from './ApplySqlDialog';
 import { pickComplete, useCompare } from './compareStore';
@@ -30,6 +38,7 @@ export function CompareScreen() {
   const schemas = useMemo(() => (comparison ? schemasOf(comparison.diff) : []), [comparison]);
   const unread = useMemo(() => (comparison ? unreadLines(comparison) : []), [comparison]);
   const notes = useMemo(() => (comparison ? readNoteLines(comparison) : []), [comparison]);
+  const apart = useMemo(() => (comparison ? setApartLines(comparison) : []), [comparison]);
   const stem = comparison ? `schema-diff-${fileStem(comparison.from.name)}` : '';
   const [confirming, setConfirming] = useState(false);
   const bProfile = profiles.find((p) => p.id === b.profileId);
@@ -101,6 +110,26 @@ export function CompareScreen() {
                 <li key={line}>{line}</li>
               ))}
             </ul>
+          )}
+          {comparison.otherApplication && (
+            <section className="compare-other-application small" aria-label="Another application's objects">
+              {apart.length > 0 && (
+                <>
+                  <p>{setApartHeading(comparison)}</p>
+                  <ul>
+                    {apart.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <ExclusionRulesForm
+                key={`${comparison.otherApplication.profileId}${JSON.stringify(comparison.otherApplication.rules)}`}
+                profileId={comparison.otherApplication.profileId}
+                rules={comparison.otherApplication.rules}
+                onSaved={() => void state.compare()}
+              />
+            </section>
           )}
           <div className="compare-toolbar">
             <label>

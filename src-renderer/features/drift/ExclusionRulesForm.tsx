@@ -1,5 +1,6 @@
-// The inventory's "Other application" rules: schemas, name patterns and "everything the migrations did
-// not make", whose tables are shown as another application's and never counted as drift or unexpected.
+// A connection's "Other application" rules, edited from the inventory and from the Compare tab: schemas,
+// name patterns and "everything the migrations did not make", whose tables are shown as another
+// application's and never counted as drift, unexpected or a difference.
 import { useState, type FormEvent } from 'react';
 import type { ExclusionRules } from '../../../src-shared/model/drift';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -8,7 +9,14 @@ import { useDrift } from './driftStore';
 /** Comma- or space-separated words, empty ones dropped. */
 const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
-export function ExclusionRulesForm({ profileId, rules }: { profileId: string; rules: ExclusionRules }) {
+interface Props {
+  profileId: string;
+  rules: ExclusionRules;
+  /** After the rules are saved (and the drift read again under them): the Compare tab compares again. */
+  onSaved?: () => void;
+}
+
+export function ExclusionRulesForm({ profileId, rules, onSaved }: Props) {
   const saveRules = useDrift((s) => s.saveRules);
   const [schemas, setSchemas] = useState(rules.schemas.join(', '));
   const [patterns, setPatterns] = useState(rules.namePatterns.join(', '));
@@ -22,6 +30,7 @@ export function ExclusionRulesForm({ profileId, rules }: { profileId: string; ru
     setError(undefined);
     try {
       await saveRules(profileId, { schemas: words(schemas), namePatterns: words(patterns), notFromMigrations });
+      onSaved?.();
     } catch (failure) {
       setError({ code: (failure as { code?: string }).code ?? 'E_INTERNAL', message: (failure as Error).message });
     } finally {

@@ -7,9 +7,11 @@ import { describe, expect, inject, it } from 'vitest';
 import type { SchemaComparison } from '../../../src-shared/model/schemaComparison';
 import { scratchPrefix } from '../../../src-main/engines/postgres/postgresScratch';
 import { runTarget } from '../../../src-main/runner/runnerService';
+import { createServices } from '../../../src-main/services';
+import { passphraseKeyProvider } from '../../../src-main/store/keyProvider';
 import { output } from '../../support/cliProcess';
-import { cliWithStore } from '../../support/cliStore';
-import { sqliteTarget } from '../../support/migrationTargets';
+import { cheapKeyCost, cliWithStore } from '../../support/cliStore';
+import { postgresTarget, sqliteTarget } from '../../support/migrationTargets';
 import { writeNativeProject } from '../../support/nativeProject';
 import { adminQuery, scratchDatabase } from '../../support/scratchDatabase';
 import { execSqlite } from '../../support/sqliteFile';
@@ -161,6 +163,68 @@ describe('switchyard diff', () => {
     const comparison = JSON.parse(fromSnapshot.stdout) as SchemaComparison;
     expect(comparison.diff.groups.map((g) => `${g.differences[0]?.change} ${g.object}`)).toEqual(['added table:"main"."notes"']);
     expect(comparison.from.readFrom).toContain('read-only');
+  });
+
+  it("sets another application's tables apart by the saved connection's exclusion rules: listed, not counted (exit 0), and no statement of --sql drops them", async () => {
+    const database = await scratchDatabase(server, 'diff_other_app');
+    const project = join(tempDir(), 'migrations');
+    writeNativeProject(project, shop);
+    await runTarget(postgresTarget(server, database, project), { action: 'upgrade', to: 'heads' }, setup);
+    await adminQuery(
+      server,
+      'CREATE TABLE wp_posts (id int PRIMARY KEY); CREATE TABLE wp_options (name text PRIMARY KEY); CREATE TABLE notes (id int);',
+      database,
+    );
+    const home = tempDir();
+    const run = await cliWithStore({ SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password });
+    expect((await run.run(['profiles', 'add', urlOf(database), '--name', 'shared shop', '--project', project])).code).toBe(0);
+    const args = ['diff', '--from', 'profile:shared shop', '--to', `expected:${project}`];
+
+    // Without rules the other application's tables are differences, and the SQL would drop them.
+    const unruled = await run.run([...args, '--sql']);
+    expect(unruled.code, output(unruled)).toBe(4);
+    expect(unruled.stdout).toContain('DROP TABLE "public"."wp_posts"');
+
+    const services = createServices({ dataDir: home });
+    try {
+      await services.session.unlock(passphraseKeyProvider(passphrase, cheapKeyCost));
+      const [profile] = services.session.store.profiles.list();
+      const saved = await services.dispatch(
+        'schema.setExclusions',
+        { profileId: profile?.id ?? '', rules: { schemas: [], namePatterns: ['wp_*'], notFromMigrations: false } },
+        setup,
+      );
+      expect(saved.ok).toBe(true);
+    } finally {
+      services.close();
+    }
+
+    const text = await run.run(args);
+    expect(text.code, output(text)).toBe(4);
+    expect(text.stdout).toContain('- table "public"."notes": only in FROM');
+    expect(text.stdout).toContain('2 differences in 1 object (2 objects of another application set apart).');
+    expect(text.stdout).toContain(
+      "Another application's, by shared shop's rules (not counted, not in the SQL):\n  table public.wp_options (name wp_*)\n  table public.wp_posts (name wp_*)",
+    );
+
+    const sql = await run.run([...args, '--sql']);
+    expect(sql.stdout).toContain('DROP TABLE "public"."notes"');
+    expect(sql.stdout).not.toMatch(/^DROP TABLE "public"\."wp_/m);
+    expect(sql.stdout).toContain("-- Another application's, so no statement here touches it: table public.wp_posts (name wp_*)");
+
+    await adminQuery(server, 'DROP TABLE notes;', database);
+    const json = await run.run([...args, '--json']);
+    expect(json.code, output(json)).toBe(0);
+    const comparison = JSON.parse(json.stdout) as SchemaComparison;
+    expect(comparison.diff.equal).toBe(true);
+    expect(comparison.otherApplication).toMatchObject({ connection: 'shared shop', rules: { namePatterns: ['wp_*'] }, notApplied: [] });
+    expect(comparison.otherApplication?.objects.map((o) => [o.name, o.rule])).toEqual([
+      ['wp_options', 'name wp_*'],
+      ['wp_posts', 'name wp_*'],
+    ]);
+    const markdown = await run.run([...args, '--markdown']);
+    expect(markdown.stdout).toContain('The schemas are the same (2 objects of another application set apart).');
+    expect(markdown.stdout).toContain('## Other application');
   });
 
   it('exit 2 for a side it does not know or a missing --to, exit 1 for a PostgreSQL side against a SQLite one', async () => {

@@ -3,7 +3,8 @@
 // another application's objects set apart by schema, name pattern or as not made by the migrations.
 import { describe, expect, it } from 'vitest';
 import { noExclusions } from '../../../../src-shared/model/drift';
-import { driftOf } from '../../../../src-shared/schema/drift';
+import { driftOf, setApart } from '../../../../src-shared/schema/drift';
+import { diffSchemas } from '../../../../src-shared/schema/schemaDiff';
 import { column, model, table, tableKey, view } from '../../../support/schemaModels';
 
 const made = model([table('public', 'orders'), column('public', 'orders', 'id'), column('public', 'orders', 'total', { default: '0' })]);
@@ -52,5 +53,28 @@ describe('driftOf', () => {
     const actual = model([...made.objects, table('public', 'wpXoptions'), table('public', 'wp.options')]);
     const found = driftOf(made, actual, createdBy, { schemas: [], namePatterns: ['wp.*'], notFromMigrations: false }, []);
     expect(found.objects.map((o) => o.name)).toEqual(['wpXoptions']);
+  });
+
+  it("takes another application's objects out of a diff, listed by rule, and 'not made by the migrations' only when something says what they made", () => {
+    const database = model([
+      ...made.objects,
+      table('public', 'wp_posts'),
+      column('public', 'wp_posts', 'id'),
+      table('blog', 'posts'),
+      view('public', 'crm_leads', 'SELECT 1'),
+    ]);
+    const diff = diffSchemas(database, made);
+    const byName = setApart(diff, { schemas: ['blog'], namePatterns: ['wp_*'], notFromMigrations: false }, undefined);
+    expect(byName.diff.groups.map((g) => g.name)).toEqual(['crm_leads']);
+    expect(byName.diff.equal).toBe(false);
+    expect(byName.otherApplication.map((o) => [o.name, o.rule])).toEqual([
+      ['posts', 'schema blog'],
+      ['wp_posts', 'name wp_*'],
+    ]);
+    const notOurs = { schemas: [], namePatterns: [], notFromMigrations: true };
+    expect(setApart(diff, notOurs, undefined).diff).toEqual(diff);
+    const known = setApart(diff, notOurs, new Set(made.objects.map((o) => o.key)));
+    expect(known.diff.equal).toBe(true);
+    expect(known.otherApplication.map((o) => o.rule)).toEqual(['not made by the migrations', 'not made by the migrations', 'not made by the migrations']);
   });
 });
