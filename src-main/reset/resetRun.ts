@@ -123,7 +123,8 @@ async function runStep(step: PlannedStep, context: StepContext): Promise<string>
       const verification = await verifyReset(scope.target, expectationOf(context), options.schemaDrift);
       context.verification = verification;
       if (!verification.ok) throw new SwitchyardError('E_RESET_FAILED', `Verification found differences: ${verification.problems.join('; ')}`);
-      return `at ${verification.heads.join(', ') || 'base'}; ${verification.drift ? 'schema as the migrations make it' : 'tables as expected'}`;
+      const said = verification.schemaNotes ? ` (${verification.schemaNotes.join('; ')})` : '';
+      return `at ${verification.heads.join(', ') || 'base'}; ${verification.drift ? `schema as the migrations make it${said}` : 'tables as expected'}`;
     }
   }
 }
@@ -217,6 +218,7 @@ export async function runReset(snapshots: SnapshotService, scope: SnapshotScope,
               missingTables: verification.missingTables,
               unexpectedTables: verification.unexpectedTables,
               ...(verification.drift ? { drift: verification.drift } : {}),
+              ...(verification.schemaNotes ? { schemaNotes: verification.schemaNotes } : {}),
             },
           }
         : {}),

@@ -44,7 +44,7 @@ export class ResetService {
         operation,
         ...(recipe ? { recipe } : {}),
         audit: (record) => audit.append(record),
-        ...(drift ? { schemaDrift: async () => (await drift(ref)).objects } : {}),
+        ...(drift ? { schemaDrift: () => drift(ref) } : {}),
       }),
     );
   }

@@ -1,9 +1,9 @@
 // The wizard's Verify step: the version bookkeeping at the target, the tables equal to what the
 // applied migrations create — none missing, none unexpected — and, when a migration target was
 // reached, the full schema (columns, indexes, constraints…) equal to what its migrations make.
-import type { DriftedObject } from '../../src-shared/model/drift';
+import type { DriftReport } from '../../src-shared/model/drift';
 import type { ResetVerification } from '../../src-shared/model/reset';
-import { driftedObjectText } from '../../src-shared/schema/driftText';
+import { driftedObjectText, driftNoteLines, driftUnreadLines } from '../../src-shared/schema/driftText';
 import { countOf } from '../../src-shared/format/plural';
 import { loadInventory } from '../inventory/loadInventory';
 import { appliedWithAncestors, planUpgrade } from '../../src-shared/graph/planner';
@@ -19,7 +19,7 @@ export type Expectation = { kind: 'empty' } | { kind: 'target'; to: string } | {
 const sameHeads = (a: readonly string[], b: readonly string[]) => [...a].sort().join(' ') === [...b].sort().join(' ');
 
 /** The database's drift against its migrations (another application's objects set apart), read now. */
-export type SchemaDriftCheck = () => Promise<DriftedObject[]>;
+export type SchemaDriftCheck = () => Promise<Pick<DriftReport, 'objects' | 'unread' | 'notes'>>;
 
 export async function verifyReset(
   target: MigrationTarget,
@@ -47,7 +47,18 @@ export async function verifyReset(
     if (unexpectedTables.length) problems.push(`unexpected: ${unexpectedTables.join(', ')}`);
   }
   // Only a migration target says what the whole schema must be; a restored snapshot is what it was.
-  const drift = expectation.kind === 'target' && status && schemaDrift ? await schemaDrift() : undefined;
+  const report = expectation.kind === 'target' && status && schemaDrift ? await schemaDrift() : undefined;
+  const drift = report?.objects;
   if (drift && drift.length > 0) problems.push(`the schema differs from what the migrations make: ${drift.map(driftedObjectText).join('; ')}`);
-  return { ok: problems.length === 0, heads, missingTables, unexpectedTables, problems, ...(drift ? { drift } : {}) };
+  // What the comparison could not read, and how its reads went: a pass never speaks for them.
+  const schemaNotes = report ? [...driftUnreadLines(report).map((line) => `not read, not compared: ${line}`), ...driftNoteLines(report)] : [];
+  return {
+    ok: problems.length === 0,
+    heads,
+    missingTables,
+    unexpectedTables,
+    problems,
+    ...(drift ? { drift } : {}),
+    ...(schemaNotes.length > 0 ? { schemaNotes } : {}),
+  };
 }

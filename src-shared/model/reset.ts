@@ -101,6 +101,8 @@ export interface ResetVerification {
   unexpectedTables: string[];
   /** Every object that differs from what the migrations make (columns, indexes, constraints…), when the full schema was compared. */
   drift?: DriftedObject[];
+  /** What that comparison could not read, and each note on how its reads went; absent when there is nothing to say. */
+  schemaNotes?: string[];
 }
 
 export interface ResetResult {
