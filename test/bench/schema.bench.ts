@@ -16,7 +16,7 @@ const database = 'bench schema';
 const iterations = 5;
 
 /** Batches of 250 tables per statement: one transaction creating them all runs out of lock slots. */
-async function createTables(target: ConnectionTarget): Promise<void> {
+export async function createTables(target: ConnectionTarget): Promise<void> {
   const driver = await connect(target);
   try {
     for (let start = 1; start <= tableCount; start += 250) {

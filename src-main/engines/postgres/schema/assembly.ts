@@ -26,8 +26,15 @@ export class Arrivals {
       this.byKey.set(found.object.key, found.object);
       run.push(found.object);
     }
-    this.runs.push(sortSchemaObjects(run));
+    this.runs.push(inKeyOrder(run));
   }
+}
+
+/** The list itself when it is already in key order (a family's query orders its rows so), else a sorted copy. */
+function inKeyOrder(objects: SchemaObject[]): SchemaObject[] {
+  for (let at = 1; at < objects.length; at += 1)
+    if ((objects[at] as SchemaObject).key < (objects[at - 1] as SchemaObject).key) return sortSchemaObjects(objects);
+  return objects;
 }
 
 /** A column's address falls back to its relation's: a view's columns are not objects, the view is. */
@@ -85,7 +92,25 @@ function keptDependencies(object: SchemaObject, byKey: Map<string, SchemaObject>
   for (let at = 0; at < keys.length; at += 1) {
     const key = keys[at] ?? '';
     if (key === object.key || !byKey.has(key) || (at > 0 && (keys[at - 1] ?? '') >= key))
-      return keys.filter((other) => other !== object.key && byKey.has(other)).sort();
+      return inOrder(keys.filter((other) => other !== object.key && byKey.has(other)));
+  }
+  return keys;
+}
+
+/**
+ * `keys` sorted as Array.prototype.sort sorts strings, in place. An object needs a handful of others
+ * (a table, a few columns): sorted by insertion, without the work arrays sort() allocates each time.
+ */
+function inOrder(keys: string[]): string[] {
+  if (keys.length > 16) return keys.sort();
+  for (let at = 1; at < keys.length; at += 1) {
+    const key = keys[at] as string;
+    let to = at - 1;
+    while (to >= 0 && (keys[to] as string) > key) {
+      keys[to + 1] = keys[to] as string;
+      to -= 1;
+    }
+    keys[to + 1] = key;
   }
   return keys;
 }
@@ -116,15 +141,54 @@ export function assembleFound(found: FoundObject[], dependencies: CatalogDepende
   return sorted;
 }
 
-/** Two lists in key order as one, in key order. */
+/** The end of the run of `list` from `from` whose keys are below `key` (`orEqual`: or equal), by galloping then halving. */
+function runEnd(list: SchemaObject[], from: number, key: string, orEqual: boolean): number {
+  const below = (at: number) => {
+    const other = (list[at] as SchemaObject).key;
+    return other < key || (orEqual && other === key);
+  };
+  let low = from;
+  let step = 1;
+  while (low + step <= list.length && below(low + step - 1)) {
+    low += step;
+    step *= 2;
+  }
+  let high = Math.min(low + step - 1, list.length);
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (below(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Two lists in key order as one, in key order, `a`'s first on a tie. The families' lists hold
+ * different kinds of object, so they mostly follow one another: whole runs are found by galloping
+ * instead of one comparison per object.
+ */
 function merged(a: SchemaObject[], b: SchemaObject[]): SchemaObject[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  if ((a[a.length - 1] as SchemaObject).key <= (b[0] as SchemaObject).key) return a.concat(b);
+  if ((b[b.length - 1] as SchemaObject).key < (a[0] as SchemaObject).key) return b.concat(a);
   const result: SchemaObject[] = [];
+  const take = (list: SchemaObject[], from: number, to: number) => {
+    for (let at = from; at < to; at += 1) result.push(list[at] as SchemaObject);
+  };
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length)
-    result.push((b[j] as SchemaObject).key < (a[i] as SchemaObject).key ? (b[j++] as SchemaObject) : (a[i++] as SchemaObject));
-  while (i < a.length) result.push(a[i++] as SchemaObject);
-  while (j < b.length) result.push(b[j++] as SchemaObject);
+  while (i < a.length && j < b.length) {
+    const end = runEnd(a, i, (b[j] as SchemaObject).key, true);
+    take(a, i, end);
+    i = end;
+    if (i === a.length) break;
+    const other = runEnd(b, j, (a[i] as SchemaObject).key, false);
+    take(b, j, other);
+    j = other;
+  }
+  take(a, i, a.length);
+  take(b, j, b.length);
   return result;
 }
 

@@ -1,8 +1,7 @@
 // Columns of tables and partitions: type with modifiers, default, nullability, identity, generated
 // expression, collation and position. A column a partition or a child table only inherits is its
 // parent's, not an object of its own; a view's columns are its query's.
-import { schemaObject, schemaObjectKey } from '../../../../src-shared/model/schema';
-import { ColumnNames, notInExtension, type CatalogRow, type FamilyRead, type FoundObject, type Relations } from './foundObject';
+import { catalogObject, ColumnNames, notInExtension, type CatalogRow, type FamilyRead, type FoundObject, type Relations } from './foundObject';
 
 interface ColumnRow extends CatalogRow {
   ref: string;
@@ -40,7 +39,9 @@ SELECT 'pg_class'::regclass::oid || ':' || a.attrelid || ':' || a.attnum AS ref,
   LEFT JOIN pg_collation co ON co.oid = a.attcollation
   LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
  WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'm') AND n.nspname = ANY ($1::text[])
-   AND ${notInExtension('pg_class', 'c.oid')}`;
+   AND ${notInExtension('pg_class', 'c.oid')}
+ -- Their objects' key order, but for a name with a character below '"' in it: the model's sort then has little to do.
+ ORDER BY n.nspname, c.relname, a.attname`;
 
 function columnDefinition(row: ColumnRow): string {
   let definition = `${row.quoted} ${row.type}`;
@@ -61,26 +62,26 @@ export const columnsFamily = {
       names.add(row.table_oid, row.attnum, row.name);
       names.quote(row.table_oid, row.attnum, row.quoted);
     }
-    // Every column of a table has the same parent key: made once per table.
-    const parents = new Map<string, string>();
+    // Every column of a table has the same start of a comment's target: made once per table.
+    const commentsOn = new Map<string, string>();
     const objects: FoundObject[] = [];
     for (const row of rows) {
       if (!row.local) continue;
       const table = relations.get(row.table_oid);
       // Both queries see the same moment and the same schemas: a column's table is always among the relations.
       if (table === undefined) throw new Error(`The schema read found columns of relation ${row.table_oid} but not the relation.`);
-      let parent = parents.get(row.table_oid);
-      if (parent === undefined) {
-        parent = schemaObjectKey(table.kind, [table.schema, table.name]);
-        parents.set(row.table_oid, parent);
+      const parent = names.relationKey(row.table_oid, table.kind, table.schema, table.name);
+      let commentOn = commentsOn.get(row.table_oid);
+      if (commentOn === undefined) {
+        commentOn = `COLUMN ${table.qualified}.`;
+        commentsOn.set(row.table_oid, commentOn);
       }
-      const key = schemaObjectKey('column', [table.schema, table.name, row.name]);
-      names.add(row.table_oid, row.attnum, row.name, key);
+      const key = names.key(row.table_oid, row.attnum, table.schema, table.name);
       const generated = row.generated === '' ? null : row.expression;
       objects.push({
         ref: row.ref,
-        commentTarget: `COLUMN ${table.qualified}.${row.quoted}`,
-        object: schemaObject<'column'>({
+        commentTarget: commentOn + row.quoted,
+        object: catalogObject<'column'>({
           key,
           kind: 'column',
           schema: table.schema,

@@ -15,7 +15,8 @@ const address = (catalog: string, oid: string, column: string) => `${catalog} ||
 // FirstNormalObjectId (16384) are the server's own. Indexes and constraints are left out: their
 // columns and referenced tables come with their own rows, and they are most of pg_depend.
 export const dependenciesSql = `
-SELECT DISTINCT
+SELECT DISTINCT from_ref, to_ref FROM (
+SELECT
        CASE d.classid WHEN 'pg_rewrite'::regclass THEN 'pg_class'::regclass::oid || ':' || r.ev_class
                       WHEN 'pg_attrdef'::regclass THEN 'pg_class'::regclass::oid || ':' || ad.adrelid || ':' || ad.adnum
                       ELSE ${address('d.classid', 'd.objid', 'd.objsubid')} END AS from_ref,
@@ -30,4 +31,7 @@ SELECT DISTINCT
   LEFT JOIN pg_depend x ON x.classid = d.refclassid AND x.objid = d.refobjid AND x.deptype = 'e'
  WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384
    AND (d.classid IN ('pg_rewrite'::regclass, 'pg_attrdef'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass)
-        OR (d.classid = 'pg_class'::regclass AND d.objsubid <> 0))`;
+        OR (d.classid = 'pg_class'::regclass AND d.objsubid <> 0))
+) d
+ -- A column's default stands for its column, and most defaults depend on their column alone: nothing to need.
+ WHERE from_ref <> to_ref`;

@@ -1,7 +1,16 @@
 // Indexes made with CREATE INDEX. One that backs a primary key, unique or exclusion constraint is
 // that constraint's, and an index a partition only inherits is its parent index's.
-import { schemaObject, schemaObjectKey, unnamedMatchKey } from '../../../../src-shared/model/schema';
-import { notInExtension, relationKindSql, type CatalogRow, type ColumnNames, type RelationObjectKind, type Family } from './foundObject';
+import { schemaObjectKey, unnamedMatchKey } from '../../../../src-shared/model/schema';
+import {
+  catalogObject,
+  notInExtension,
+  numberList,
+  relationKindSql,
+  type CatalogRow,
+  type ColumnNames,
+  type RelationObjectKind,
+  type Family,
+} from './foundObject';
 import { isServerChosenName } from './generatedNames';
 import { indexKeys } from './indexKeys';
 
@@ -19,15 +28,15 @@ interface IndexRow extends CatalogRow {
   quoted_table: string;
   quoted_method: string;
   partitioned: boolean;
-  /** indoption of each key column: 1 DESC, 2 NULLS FIRST. */
-  options: number[];
+  /** indoption of each key column, space-separated (numberList): 1 DESC, 2 NULLS FIRST. */
+  options: string;
   unique: boolean;
   method: string;
   predicate: string | null;
   nulls_not_distinct: boolean;
   table_oid: string;
-  /** Column numbers of the keys then the INCLUDE columns; 0 for an expression. */
-  key_numbers: number[];
+  /** Column numbers of the keys then the INCLUDE columns, space-separated (numberList); 0 for an expression. */
+  key_numbers: string;
   key_count: number;
 }
 
@@ -57,10 +66,10 @@ SELECT 'pg_class'::regclass::oid || ':' || i.oid AS ref, n.nspname AS schema, i.
        tn.nspname AS table_schema, t.relname AS table_name, ${relationKindSql('t')} AS table_kind,
        CASE WHEN x.indexprs IS NULL AND x.indpred IS NULL AND i.reloptions IS NULL AND p.plain THEN NULL ELSE pg_get_indexdef(i.oid) END AS definition,
        quote_ident(i.relname) AS quoted, format('%I.%I', tn.nspname, t.relname) AS quoted_table, quote_ident(am.amname) AS quoted_method,
-       i.relkind = 'I' AS partitioned, x.indoption::int2[] AS options,
+       i.relkind = 'I' AS partitioned, x.indoption::text AS options,
        x.indisunique AS unique, am.amname AS method,
        pg_get_expr(x.indpred, x.indrelid) AS predicate, x.indnullsnotdistinct AS nulls_not_distinct,
-       x.indrelid::text AS table_oid, x.indkey::int2[] AS key_numbers, x.indnkeyatts AS key_count
+       x.indrelid::text AS table_oid, x.indkey::text AS key_numbers, x.indnkeyatts AS key_count
   FROM pg_index x
   JOIN pg_class i ON i.oid = x.indexrelid
   JOIN pg_namespace n ON n.oid = i.relnamespace
@@ -70,7 +79,9 @@ SELECT 'pg_class'::regclass::oid || ':' || i.oid AS ref, n.nspname AS schema, i.
   JOIN (${plainIndexes}) p ON p.indexrelid = x.indexrelid
  WHERE n.nspname = ANY ($1::text[]) AND t.relkind IN ('r', 'p', 'm') AND NOT i.relispartition
    AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x'))
-   AND ${notInExtension('pg_class', 'i.oid')} AND ${notInExtension('pg_class', 't.oid')}`;
+   AND ${notInExtension('pg_class', 'i.oid')} AND ${notInExtension('pg_class', 't.oid')}
+ -- Their objects' key order, but for a name with a character below '"' in it.
+ ORDER BY n.nspname, i.relname`;
 
 /** A key column as pg_get_indexdef prints it: DESC and NULLS only where they are not the default (options are 0 where the method cannot order). */
 function keyColumn(quoted: string, option: number): string {
@@ -79,14 +90,15 @@ function keyColumn(quoted: string, option: number): string {
 }
 
 /** A plain index's statement and columns, as pg_get_indexdef prints them and indexKeys cuts them. */
-function plainIndex(row: IndexRow, names: ColumnNames): { definition: string; columns: string[]; include: string[] } {
-  const quoted = row.key_numbers.map((number) => {
+function plainIndex(row: IndexRow, numbers: number[], names: ColumnNames): { definition: string; columns: string[]; include: string[] } {
+  const options = numberList(row.options);
+  const quoted = numbers.map((number) => {
     const name = names.quoted(row.table_oid, number);
     if (name === undefined)
       throw new Error(`The schema read found index ${row.qualified} on column ${number} of relation ${row.table_oid}, but not the column.`);
     return name;
   });
-  const columns = quoted.slice(0, row.key_count).map((name, at) => keyColumn(name, row.options[at] ?? 0));
+  const columns = quoted.slice(0, row.key_count).map((name, at) => keyColumn(name, options[at] ?? 0));
   const include = quoted.slice(row.key_count);
   const included = include.length === 0 ? '' : ` INCLUDE (${include.join(', ')})`;
   const definition = `CREATE ${row.unique ? 'UNIQUE ' : ''}INDEX ${row.quoted} ON ${row.partitioned ? 'ONLY ' : ''}${row.quoted_table} USING ${row.quoted_method} (${columns.join(', ')})${included}${row.nulls_not_distinct ? ' NULLS NOT DISTINCT' : ''}`;
@@ -100,19 +112,20 @@ export const indexesFamily: Family<IndexRow> = {
       unread: [],
       objects: rows.map((row) => {
         // What the server names an unnamed index after: each key column, `expr` for an expression.
-        const nameParts = row.key_numbers.slice(0, row.key_count).map((number) => (number === 0 ? 'expr' : names.name(row.table_oid, number)));
-        const columnKeys = row.key_numbers.filter((number) => number !== 0).map((number) => names.key(row.table_oid, number, row.table_schema, row.table_name));
+        const numbers = numberList(row.key_numbers);
+        const nameParts = numbers.slice(0, row.key_count).map((number) => (number === 0 ? 'expr' : names.name(row.table_oid, number)));
+        const columnKeys = numbers.filter((number) => number !== 0).map((number) => names.key(row.table_oid, number, row.table_schema, row.table_name));
         const key = schemaObjectKey('index', [row.schema, row.name]);
-        const parent = schemaObjectKey(row.table_kind, [row.table_schema, row.table_name]);
+        const parent = names.relationKey(row.table_oid, row.table_kind, row.table_schema, row.table_name);
         const generatedName = isServerChosenName(row.name, row.table_name, nameParts, 'idx');
         const { definition, columns, include } =
-          row.definition === null ? plainIndex(row, names) : { definition: row.definition, ...indexKeys(row.definition, row.method) };
+          row.definition === null ? plainIndex(row, numbers, names) : { definition: row.definition, ...indexKeys(row.definition, row.method) };
         const predicate = row.predicate === null ? '' : ` WHERE ${row.predicate}`;
         const included = include.length === 0 ? '' : ` INCLUDE (${include.join(', ')})`;
         return {
           ref: row.ref,
           commentTarget: `INDEX ${row.qualified}`,
-          object: schemaObject<'index'>({
+          object: catalogObject<'index'>({
             key,
             matchKey: generatedName
               ? unnamedMatchKey('index', parent, `${row.unique ? 'UNIQUE ' : ''}${row.method} (${columns.join(', ')})${included}${predicate}`)

@@ -45,7 +45,9 @@ SELECT 'pg_class'::regclass::oid || ':' || c.oid AS ref, c.oid::text AS oid, n.n
                               ORDER BY i.inhseqno) AS parents
                FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
               GROUP BY i.inhrelid) p ON p.inhrelid = c.oid
- WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY ($1::text[]) AND ${notInExtension('pg_class', 'c.oid')}`;
+ WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY ($1::text[]) AND ${notInExtension('pg_class', 'c.oid')}
+ -- Their objects' key order (kind, schema, name), but for a name with a character below '"' in it.
+ ORDER BY CASE WHEN c.relkind = 'm' THEN 1 WHEN c.relispartition THEN 2 WHEN c.relkind = 'v' THEN 4 ELSE 3 END, n.nspname, c.relname`;
 
 /** View text with its runs of whitespace made one space: pg_get_viewdef's line breaks are layout, not meaning. */
 export function normalisedQuery(query: string): string {

@@ -287,6 +287,65 @@ describe('the PostgreSQL schema model', () => {
     });
   });
 
+  it("spells every constraint as the server's pg_get_constraintdef prints it, whatever its shape", async () => {
+    const P = `${S}."Pa ""rent"`;
+    const C = `${S}."Ch.ild"`;
+    const O = `"Other ""Sch".x`;
+    const shapes = `
+      CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA ${S};
+      CREATE SCHEMA "Other ""Sch"; CREATE TABLE ${O} (id int PRIMARY KEY);
+      CREATE TABLE ${P} ("I d" int, "select" text, "Na Me" text, k int, during tsrange,
+        PRIMARY KEY ("I d", "select"), UNIQUE ("Na Me"), UNIQUE NULLS NOT DISTINCT (k), CONSTRAINT "Def ""u""" UNIQUE (k, "Na Me") DEFERRABLE INITIALLY DEFERRED,
+        CONSTRAINT "u inc" UNIQUE ("select") INCLUDE (k), CONSTRAINT "u def" UNIQUE ("I d") DEFERRABLE,
+        CONSTRAINT "no overlap" EXCLUDE USING gist (k WITH =, during WITH &&), CHECK (k > 0));
+      CREATE TABLE ${C} (id int, x int, "p I d" int, "p select" text, na text, o int, kk int, PRIMARY KEY (id) INCLUDE (x),
+        FOREIGN KEY ("p I d", "p select") REFERENCES ${P} ON DELETE CASCADE ON UPDATE RESTRICT,
+        CONSTRAINT "full" FOREIGN KEY ("p I d", "p select") REFERENCES ${P} ("I d", "select") MATCH FULL ON DELETE SET DEFAULT ON UPDATE SET NULL,
+        CONSTRAINT "to unique" FOREIGN KEY (na) REFERENCES ${P} ("Na Me") DEFERRABLE INITIALLY DEFERRED,
+        CONSTRAINT "set cols" FOREIGN KEY ("p I d", "p select") REFERENCES ${P} ON DELETE SET NULL ("p select"),
+        CONSTRAINT "elsewhere" FOREIGN KEY (o) REFERENCES ${O} (id) ON UPDATE CASCADE,
+        CONSTRAINT "self" FOREIGN KEY (x) REFERENCES ${C} (id) DEFERRABLE);
+      -- NOT VALID holds only when added to a table: CREATE TABLE validates at once.
+      ALTER TABLE ${C} ADD CONSTRAINT "not valid" FOREIGN KEY (kk) REFERENCES ${P} (k) NOT VALID;
+      ALTER TABLE ${C} ADD CONSTRAINT "not enforced" FOREIGN KEY (kk) REFERENCES ${P} (k) NOT ENFORCED;
+      CREATE TABLE ${S}."Range ""Pa""rt" (k int, at date, PRIMARY KEY (k, at)) PARTITION BY RANGE (at);
+      CREATE TABLE ${S}."Range 1" PARTITION OF ${S}."Range ""Pa""rt" FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+      CREATE TABLE ${S}."To Part" (k int, at date, FOREIGN KEY (k, at) REFERENCES ${S}."Range ""Pa""rt");
+      CREATE TABLE ${S}."Temporal" (id int, valid tsrange, PRIMARY KEY (id, valid WITHOUT OVERLAPS));
+      CREATE TABLE ${S}."Temporal Ref" (id int, valid tsrange, FOREIGN KEY (id, PERIOD valid) REFERENCES ${S}."Temporal" (id, PERIOD valid));`;
+    await withDatabase(everyKind + shapes, async (driver) => {
+      const model = await engineFor('postgres').schema.read(driver, { schemas: [schema] });
+      const server = await driver.query<{ schema: string; table: string; name: string; contype: string; definition: string }>(
+        `SELECT n.nspname AS schema, c.relname AS table, k.conname AS name, k.contype, pg_get_constraintdef(k.oid) AS definition
+           FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = $1 AND k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conislocal AND k.conparentid = 0`,
+        [schema],
+      );
+      const kinds: Record<string, SchemaObjectKind> = { p: 'primary key', u: 'unique', f: 'foreign key', c: 'check', x: 'exclusion' };
+      const printed = server.map((row) => [schemaObjectKey(kinds[row.contype] ?? 'check', [row.schema, row.table, row.name]), row.definition]);
+      const read = model.objects.filter((object) => Object.values(kinds).includes(object.kind)).map((object) => [object.key, object.definition]);
+      expect(printed.length).toBeGreaterThan(25);
+      expect(read.sort()).toEqual(printed.sort());
+      // Each shape the server prints was made: a list of what a spelling here must get right.
+      for (const part of [
+        'NULLS NOT DISTINCT',
+        'INCLUDE',
+        'DEFERRABLE INITIALLY DEFERRED',
+        'MATCH FULL',
+        'ON DELETE SET NULL (',
+        'NOT VALID',
+        'NOT ENFORCED',
+        'WITHOUT OVERLAPS',
+        'PERIOD',
+        '"Other ""Sch".x',
+      ])
+        expect(
+          printed.some(([, definition]) => definition?.includes(part)),
+          part,
+        ).toBe(true);
+    });
+  });
+
   it('runs the same number of statements for 1 table as for 40', async () => {
     const tables = (count: number) =>
       Array.from(

@@ -122,6 +122,28 @@ describe('schema assembly as the families arrive', () => {
     ]);
   });
 
+  it('merges families whose keys interleave in any way into key order, as sorting them all would', () => {
+    // Tables and columns of 40 names spread over four families in a scrambled order: runs of every length to gallop over.
+    const scrambled = Array.from({ length: 40 }, (_, at) => (at * 17) % 40);
+    const reads: FamilyRead[] = [0, 1, 2, 3].map((family) => ({
+      objects: scrambled
+        .filter((at) => at % 4 === family || (at % 7 === 0 && family === 3 - (at % 4)))
+        .flatMap((at) => (at % 3 === 0 ? [table(`t${String(at).padStart(2, '0')}`, 100 + at)] : [column('t', 1, at + 1, `c${at}`)]))
+        .filter((found, at, all) => all.findIndex((other) => other.ref === found.ref) === at),
+      unread: [],
+    }));
+    const seen = new Set<string>();
+    for (const read of reads) read.objects = read.objects.filter((found) => !seen.has(found.ref) && seen.add(found.ref));
+    const fromArrivals = assembleArrived(arrived(reads), [], []);
+    const fromList = assembleFound(
+      reads.flatMap((read) => read.objects),
+      [],
+      [],
+    );
+    expect(fromArrivals?.map((object) => object.key)).toEqual(fromList.map((object) => object.key));
+    expect(fromList).toHaveLength(40);
+  });
+
   it('declines when two objects share an address or a key, so the list is assembled instead', () => {
     const reads = families();
     reads.push({ objects: [table('orders', 99)], unread: [] });

@@ -2,7 +2,7 @@
 // its position among its table's live columns, and its key, made once and shared.
 import { describe, expect, it } from 'vitest';
 import { quotedKeyPart, schemaObjectKey } from '../../../../src-shared/model/schema';
-import { ColumnNames } from '../../../../src-main/engines/postgres/schema/foundObject';
+import { ColumnNames, numberList } from '../../../../src-main/engines/postgres/schema/foundObject';
 
 describe('ColumnNames', () => {
   it('numbers a table’s live columns by column number, a dropped column’s gap left out, whatever order they came in', () => {
@@ -32,6 +32,24 @@ describe('ColumnNames', () => {
     expect(names.name('100', 7)).toBe('#7');
     expect(names.name('999', 1)).toBe('#1');
     expect(names.key('100', 7, 'public', 't')).toBe('column:"public"."t"."#7"');
+  });
+
+  it('gives a relation’s key as schemaObjectKey spells it, the same string for each of its columns, constraints and indexes', () => {
+    const names = new ColumnNames();
+    const first = names.relationKey('100', 'partition', 'Sales & "Ops".v2', 'Events 2026');
+    expect(first).toBe(schemaObjectKey('partition', ['Sales & "Ops".v2', 'Events 2026']));
+    expect(names.relationKey('100', 'partition', 'Sales & "Ops".v2', 'Events 2026')).toBe(first);
+  });
+});
+
+describe('numberList', () => {
+  it('reads the lists the server prints space-separated, and refuses anything else', () => {
+    expect(numberList('1 2 10')).toEqual([1, 2, 10]);
+    expect(numberList('0 3')).toEqual([0, 3]);
+    expect(numberList('-2 7')).toEqual([-2, 7]);
+    expect(numberList('')).toEqual([]);
+    expect(numberList(null)).toEqual([]);
+    expect(() => numberList('{1,2}')).toThrow('list of numbers');
   });
 });
 
