@@ -28,7 +28,7 @@ test.describe('importing and exporting connections', () => {
   let bundleFile: string;
 
   test.beforeAll(async () => {
-    mine = await serve(newHome(), { SWITCHYARD_PASSPHRASE: passphrase });
+    mine = await serve(newHome(), { SWITCHYARD_PASSPHRASE: passphrase }, [], { store: 'asServed' });
   });
   test.afterAll(async () => {
     await mine.stop();
@@ -78,7 +78,7 @@ test.describe('importing and exporting connections', () => {
     await expect(dialog.getByRole('status')).toContainText('Saved connections.switchyard-bundle.json with 2 connections (encrypted, with passwords)');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    colleague = await serve(newHome(), { SWITCHYARD_PASSPHRASE: 'the colleague store passphrase' });
+    colleague = await serve(newHome(), { SWITCHYARD_PASSPHRASE: 'the colleague store passphrase' }, [], { store: 'asServed' });
     await opened(page, colleague);
     await page.getByRole('button', { name: 'Import…' }).click();
     const importing = page.getByRole('dialog', { name: 'Import connections' });
@@ -103,7 +103,7 @@ test.describe('the store’s backup and restore from the app', () => {
   let app: ServedApp;
 
   test.beforeAll(async () => {
-    app = await serve(newHome(), { SWITCHYARD_PASSPHRASE: passphrase });
+    app = await serve(newHome(), { SWITCHYARD_PASSPHRASE: passphrase }, [], { store: 'asServed' });
   });
   test.afterAll(async () => {
     await app.stop();
@@ -140,7 +140,7 @@ test.describe('the store’s backup and restore from the app', () => {
     const list = page.getByRole('navigation', { name: 'Connections' });
     await expect(list.getByRole('button', { name: /after\.example\.internal/ })).toBeVisible();
 
-    const second = await serve(app.home, { SWITCHYARD_PASSPHRASE: passphrase });
+    const second = await serve(app.home, { SWITCHYARD_PASSPHRASE: passphrase }, [], { store: 'asServed' });
     try {
       await page.getByRole('button', { name: 'Store and security…' }).click();
       await settings.getByLabel('Backup file (full path)').fill(file);

@@ -20,7 +20,7 @@ test.describe('locking the store', () => {
   let app: ServedApp;
 
   test.beforeAll(async () => {
-    app = await serve(newHome(), { SWITCHYARD_PASSPHRASE: passphrase });
+    app = await serve(newHome(), { SWITCHYARD_PASSPHRASE: passphrase }, [], { store: 'asServed' });
   });
   test.afterAll(async () => {
     await app.stop();
