@@ -35,11 +35,6 @@ export function rehearsalOutcomeOf(r: BoundDatabaseRehearsal, why?: string): Reh
   };
 }
 
-/** Whether a database with this rehearsal may run: nothing stands against it (a failed or missing rehearsal does). */
-export function rehearsalLetsRun(outcome: RehearsalOutcome | undefined): boolean {
-  return outcome === undefined || !['failed', 'missing', 'rehearsing', 'notStarted'].includes(outcome.state);
-}
-
 /**
  * In words: "rehearsed ✓ on a clone in 120 ms", "rehearsed ✓ 1 Dec 2026, 10:02 UTC (same plan, same
  * schema)", "failed on the clone at 004_s2.sql:6:1 (s2): poisoned", "not rehearsed: --no-rehearse".
