@@ -3,23 +3,28 @@
 // make (as applied, then at every head) and with its snapshot from before the change; the changed
 // words marked, the filters, both exports, the SQL to review and run after its confirmation; another
 // application's table set apart by a rule written from the diff; axe's WCAG 2 A/AA rules in both themes.
+// And on PostgreSQL: a large database read by a role that may not share its snapshot says so beside
+// the result, though the schemas are the same.
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SchemaComparison } from '../../src-shared/model/schemaComparison';
 import { connect } from '../../src-main/drivers/connect';
+import { quoteIdentifier } from '../../src-main/drivers/identifier';
 import { applyByHand, runStatements, writeNativeProject } from '../support/nativeProject';
 import { violations } from './axe';
-import { newHome, serve, type ServedApp } from './browserHost';
+import { newHome, postgresUnderTest, serve, type ServedApp } from './browserHost';
 import { shot } from './geometry';
 
 const passphrase = 'e2e schema compare passphrase';
 
-function cli(home: string, args: string[]): string {
+/** `input`: the command's standard input (a password for --password-stdin). */
+function cli(home: string, args: string[], input?: string): string {
   const run = spawnSync(process.execPath, [resolve('bin/switchyard.mjs'), ...args], {
     env: { ...process.env, SWITCHYARD_HOME: home, SWITCHYARD_PASSPHRASE: passphrase },
     encoding: 'utf8',
+    ...(input === undefined ? {} : { input }),
   });
   expect(run.status, run.stderr).toBe(0);
   return run.stdout;
@@ -200,4 +205,60 @@ test.describe('compare schemas', () => {
     await shot(page, '43-compare-other-application');
     expect(await violations(page)).toEqual([]);
   });
+});
+
+test('says beside the result that a large PostgreSQL database was read on one connection instead of three', async ({ page }) => {
+  test.setTimeout(4 * 60_000);
+  const pg = postgresUnderTest();
+  const role = 'e2e_compare_no_export';
+  const database = 'Wide "Notes"';
+  const base = { engine: 'postgres', host: pg.host, port: pg.port, sslMode: 'disable', sslCaFile: '', sqlitePath: '', readOnly: false } as const;
+  const admin = await connect({ ...base, user: pg.user, password: pg.password, database: 'postgres' });
+  const dropAll = async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
+    await admin.query(`DROP ROLE IF EXISTS ${role}`);
+  };
+  await dropAll();
+  await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD '${pg.password.replaceAll("'", "''")}'`);
+  await admin.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
+  const app = await (async () => {
+    const driver = await connect({ ...base, user: pg.user, password: pg.password, database });
+    try {
+      // 210 tables: a read of 200 relations or more is shared among three sessions on one exported snapshot.
+      await driver.query(`DO $$ BEGIN FOR i IN 1..210 LOOP EXECUTE format('CREATE TABLE %I (id int PRIMARY KEY)', 'wide_' || i); END LOOP; END $$`);
+      await driver.query('REVOKE EXECUTE ON FUNCTION pg_export_snapshot() FROM PUBLIC');
+    } finally {
+      await driver.close();
+    }
+    const home = newHome();
+    const url = (user: string) => `postgres://${user}@${pg.host}:${pg.port}/${encodeURIComponent(database)}`;
+    cli(home, ['profiles', 'add', url(pg.user), '--name', 'Wide owner', '--password-stdin'], `${pg.password}\n`);
+    cli(home, ['profiles', 'add', url(role), '--name', 'Wide reader', '--password-stdin'], `${pg.password}\n`);
+    return serve(home, { SWITCHYARD_PASSPHRASE: passphrase });
+  })();
+  try {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(app.url);
+    await page
+      .getByRole('navigation', { name: 'Connections' })
+      .getByRole('button', { name: /Wide reader/ })
+      .click();
+    await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+    const a = page.getByRole('group', { name: 'A — the schema to match' });
+    await a.getByLabel('Connection').selectOption({ label: 'Wide owner (dev)' });
+    await a.getByLabel('What of it').selectOption('connection');
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+
+    await expect(page.getByRole('region', { name: 'Compare schemas' }).getByRole('status')).toHaveText('The schemas are the same.', { timeout: 60_000 });
+    const notes = page.getByRole('list', { name: 'Notes on the read' });
+    await expect(notes.getByRole('listitem')).toHaveText([
+      /^Note on reading Wide reader: Read on one connection instead of 3: the server would not share this read's snapshot with another session \(.*pg_export_snapshot.*\)\.$/,
+    ]);
+    await shot(page, '44-compare-read-notes');
+    expect(await violations(page)).toEqual([]);
+  } finally {
+    await app.stop();
+    await dropAll();
+    await admin.close();
+  }
 });
