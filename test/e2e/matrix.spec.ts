@@ -3,7 +3,9 @@
 // state in words), staging promoted to the demo's point through the dialog's gates, the matrix level after
 // it — axe's WCAG 2 A and AA rules on the way, screenshots in the test's output. Then, by keyboard, a
 // project with bindings (an auth and a specs database per environment): the dialog's row per database,
-// a promotion failing on auth (where, what it applied, specs not started), promoted again once fixed,
+// a promotion whose auth database fails on its rehearsal clone (nothing run, the rows saying where), then
+// without the rehearsal failing on auth (where, what it applied, specs not started), promoted again
+// once fixed with each database rehearsed first,
 // and a rollout of another environment role after role from the Rollouts tab.
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -162,10 +164,34 @@ test('promotes a project with bindings database by database, and rolls another e
     await expect(row('auth')).toContainText('a1 → a2');
     await expect(row('auth')).toContainText('Waiting: will apply a1, a2');
     await expect(row('specs')).toContainText('Waiting: will apply s1, s2');
+    // Staging connections: each database rehearses its plan on a clone before either runs.
+    await expect(row('auth')).toContainText('will rehearse on a clone first');
+    await expect(row('specs')).toContainText('will rehearse on a clone first');
     await expect(databases.getByRole('row').nth(1)).toContainText('auth');
     expect(await violations(page)).toEqual([]);
     await shot('bound-promotion-preview');
 
+    // auth fails on its clone: nothing runs on either database, and the rows say where and why.
+    await press(page, dialog.getByRole('button', { name: 'Promote to staging' }));
+    const onClone = dialog.getByRole('status').filter({ hasText: 'failed on a clone' });
+    await expect(onClone).toContainText(
+      'The rehearsal of the auth database (staging_auth) failed on a clone, so the promotion of dev to staging ran on no database',
+      { timeout: 60_000 },
+    );
+    await expect(row('auth')).toContainText(/failed on the clone at \S*002_a2\.sql:6(:\d+)? \(a2\): .*CHECK constraint failed/);
+    await expect(row('auth')).toContainText('Not started: nothing ran on any database: auth (staging_auth) failed on its clone');
+    await expect(row('specs')).toContainText("not rehearsed: an earlier database's rehearsal failed");
+    expect(await violations(page)).toEqual([]);
+    await shot('bound-promotion-rehearsal-failed');
+    await press(page, dialog.getByRole('button', { name: 'Close' }));
+
+    // Without the rehearsal (said on each row), the run itself fails part-way on auth.
+    await press(page, gap.getByRole('button', { name: 'Promote to staging…' }));
+    await expect(row('auth')).toContainText('Waiting: will apply a1, a2', { timeout: 30_000 });
+    const skip = dialog.getByRole('checkbox', { name: /Skip the rehearsal on clones/ });
+    await tabTo(page, skip);
+    await page.keyboard.press('Space');
+    await expect(row('auth')).toContainText('not rehearsed: skipped');
     await press(page, dialog.getByRole('button', { name: 'Promote to staging' }));
     const outcome = dialog.getByRole('status').filter({ hasText: 'The promotion of dev to staging failed' });
     await expect(outcome).toContainText('failed on the auth database (staging_auth); specs did not start.', { timeout: 60_000 });
@@ -186,6 +212,8 @@ test('promotes a project with bindings database by database, and rolls another e
     );
     await expect(row('auth')).toContainText('Applied: a2');
     await expect(row('specs')).toContainText('Applied: s1, s2');
+    await expect(row('auth')).toContainText(/rehearsed ✓ on a clone in \d+ ms/);
+    await expect(row('specs')).toContainText(/rehearsed ✓ on a clone in \d+ ms/);
     await shot('bound-promotion-done');
     await press(page, dialog.getByRole('button', { name: 'Close' }));
 
