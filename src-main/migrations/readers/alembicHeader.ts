@@ -135,6 +135,8 @@ interface Assigned {
 // (no escapes), None, or a tuple or list of plain strings (one item a line allowed, no comments). Read by indexOf, not by the literal
 // reader: 5,000 headers are read per graph, most before the JIT has warmed up to the general code.
 const usualNames = ['revision', 'down_revision', 'branch_labels', 'depends_on'] as const;
+// Each name at a line's start, made once: a pattern string built per file is one more allocation and a flattening.
+const usualNamesOnLine = usualNames.map((name) => `\n${name}`);
 const usualEquals = /[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*/y;
 const unusual = Symbol('unusual');
 const noneUnresolved: UnresolvedField[] = [];
@@ -215,7 +217,8 @@ export function readUsualHeader(text: string): AlembicHeader | null {
   let dependsOn: string[] = [];
   for (let n = 0; n < usualNames.length; n += 1) {
     const name = usualNames[n] as (typeof usualNames)[number];
-    let at = text.startsWith(name) ? 0 : text.indexOf(`\n${name}`);
+    const onLine = usualNamesOnLine[n] as string;
+    let at = text.startsWith(name) ? 0 : text.indexOf(onLine);
     if (at === -1) {
       // Absent: the general reading refuses a header without revision or down_revision.
       if (n < 2) return null;
@@ -223,7 +226,7 @@ export function readUsualHeader(text: string): AlembicHeader | null {
     }
     if (at > 0) at += 1;
     // Assigned twice, or a line starting with the name that may or may not assign it: the general reading decides.
-    if (text.indexOf(`\n${name}`, at + name.length) !== -1) return null;
+    if (text.indexOf(onLine, at + name.length) !== -1) return null;
     usualEquals.lastIndex = at + name.length;
     if (!usualEquals.test(text)) return null;
     const value = usualValue(text, usualEquals.lastIndex);

@@ -5,7 +5,7 @@ import { sep } from 'node:path';
 import { compareMigrationFileNames, parseMigrationFileName, type MigrationFileName } from './migrationFileNames';
 import { readFileText } from './fileText';
 import { parseNativeSql, type NativeSql } from './nativeSql';
-import { normaliseText, unreadableFile, type ProjectFiles } from './projectFiles';
+import { normaliseText, unreadableFile, type ProjectFiles, type RevisionFile } from './projectFiles';
 import { duplicateVersion, linkChain, type VersionedMigration } from './versionChain';
 
 interface SqlFile {
@@ -15,29 +15,24 @@ interface SqlFile {
   parsed: NativeSql;
 }
 
-function headered(sqlFiles: SqlFile[], result: ProjectFiles): void {
-  for (const f of sqlFiles) {
-    const { header, up, down } = f.parsed;
-    if (header.revision === null) {
-      result.unreadable.push(unreadableFile(f.name, 1, 'no `-- revision:` header, while other files in this folder have one'));
-      continue;
-    }
-    result.files.push({
-      revision: {
-        id: header.revision,
-        parents: header.parents,
-        dependsOn: header.dependsOn,
-        branchLabels: header.branchLabels,
-        message: header.message,
-        createdAt: null,
-        file: f.name,
-        line: header.line,
-      },
-      text: f.text,
-      up,
-      down,
-    });
-  }
+/** The revision a file with a `-- revision:` header defines. */
+function headered(name: string, text: string, parsed: NativeSql, id: string): RevisionFile {
+  const { header } = parsed;
+  return {
+    revision: {
+      id,
+      parents: header.parents,
+      dependsOn: header.dependsOn,
+      branchLabels: header.branchLabels,
+      message: header.message,
+      createdAt: null,
+      file: name,
+      line: header.line,
+    },
+    text,
+    up: parsed.up,
+    down: parsed.down,
+  };
 }
 
 function chain(sqlFiles: SqlFile[], result: ProjectFiles): void {
@@ -65,17 +60,22 @@ function chain(sqlFiles: SqlFile[], result: ProjectFiles): void {
 /** `names`: the folder's listing, when the caller has read it already (to detect the format). */
 export function readNativeProject(project: string, names: readonly string[] = readdirSync(project)): ProjectFiles {
   const result: ProjectFiles = { format: 'native', project, files: [], unreadable: [] };
-  const sqlFiles: SqlFile[] = [];
+  // A headered file becomes its revision as it is read, so only what the graph keeps outlives the loop
+  // (10,000 files are read per graph); files without a header are kept for the chain or named after it.
+  const headerless: SqlFile[] = [];
   for (const name of names.filter((n) => n.toLowerCase().endsWith('.sql')).sort()) {
     try {
       // Built by hand: path.join per file costs more than the parse.
       const text = normaliseText(readFileText(`${project}${sep}${name}`));
-      sqlFiles.push({ name, text, parsed: parseNativeSql(text) });
+      const parsed = parseNativeSql(text);
+      const { header } = parsed;
+      if (header.revision === null) headerless.push({ name, text, parsed });
+      else result.files.push(headered(name, text, parsed, header.revision));
     } catch (error) {
       result.unreadable.push(unreadableFile(name, 1, `cannot read: ${(error as Error).message}`));
     }
   }
-  if (sqlFiles.some((f) => f.parsed.header.revision !== null)) headered(sqlFiles, result);
-  else chain(sqlFiles, result);
+  if (result.files.length === 0) chain(headerless, result);
+  else for (const f of headerless) result.unreadable.push(unreadableFile(f.name, 1, 'no `-- revision:` header, while other files in this folder have one'));
   return result;
 }
