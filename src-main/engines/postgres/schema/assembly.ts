@@ -20,10 +20,13 @@ export class Arrivals {
 
   add(read: FamilyRead): void {
     const run: SchemaObject[] = [];
+    const { byRef, byKey } = this;
     for (const found of read.objects) {
-      if (this.byRef.has(found.ref) || this.byKey.has(found.object.key)) this.unique = false;
-      this.byRef.set(found.ref, found);
-      this.byKey.set(found.object.key, found.object);
+      // One look-up per map, not a test and a set: a map that does not grow already held the address or the key.
+      const sizes = byRef.size + byKey.size;
+      byRef.set(found.ref, found);
+      byKey.set(found.object.key, found.object);
+      if (byRef.size + byKey.size !== sizes + 2) this.unique = false;
       run.push(found.object);
     }
     this.runs.push(inKeyOrder(run));

@@ -6,7 +6,8 @@ import { catalogObject, ColumnNames, notInExtension, type CatalogRow, type Famil
 interface ColumnRow extends CatalogRow {
   ref: string;
   name: string;
-  quoted: string;
+  /** quote_ident's, where it differs from the name (most names need no quotes: a string less per column to parse). */
+  quoted: string | null;
   type: string;
   not_null: boolean;
   identity: string;
@@ -23,7 +24,7 @@ interface ColumnRow extends CatalogRow {
 // relations, read first: not repeated on each of a large database's tens of thousands of rows.
 const columnsSql = `
 SELECT 'pg_class'::regclass::oid || ':' || a.attrelid || ':' || a.attnum AS ref, a.attrelid::text AS table_oid, a.attnum,
-       a.attname AS name, quote_ident(a.attname) AS quoted,
+       a.attname AS name, NULLIF(quote_ident(a.attname), a.attname) AS quoted,
        format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
        -- A default names no column (the server refuses one that does), so it is printed without its table:
        -- with the table, each of a large database's defaults opened its relation to print it (a third of this query).
@@ -43,8 +44,8 @@ SELECT 'pg_class'::regclass::oid || ':' || a.attrelid || ':' || a.attnum AS ref,
  -- Their objects' key order, but for a name with a character below '"' in it: the model's sort then has little to do.
  ORDER BY n.nspname, c.relname, a.attname`;
 
-function columnDefinition(row: ColumnRow): string {
-  let definition = `${row.quoted} ${row.type}`;
+function columnDefinition(row: ColumnRow, quoted: string): string {
+  let definition = `${quoted} ${row.type}`;
   if (row.collation !== null) definition += ` COLLATE ${row.collation}`;
   if (row.generated !== '' && row.expression !== null) definition += ` GENERATED ALWAYS AS (${row.expression}) ${row.generated === 's' ? 'STORED' : 'VIRTUAL'}`;
   if (row.identity !== '') definition += ` GENERATED ${row.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`;
@@ -60,7 +61,7 @@ export const columnsFamily = {
     const names = new ColumnNames();
     for (const row of rows) {
       names.add(row.table_oid, row.attnum, row.name);
-      names.quote(row.table_oid, row.attnum, row.quoted);
+      names.quote(row.table_oid, row.attnum, row.quoted ?? row.name);
     }
     // Every column of a table has the same start of a comment's target: made once per table.
     const commentsOn = new Map<string, string>();
@@ -78,16 +79,17 @@ export const columnsFamily = {
       }
       const key = names.key(row.table_oid, row.attnum, table.schema, table.name);
       const generated = row.generated === '' ? null : row.expression;
+      const quoted = row.quoted ?? row.name;
       objects.push({
         ref: row.ref,
-        commentTarget: commentOn + row.quoted,
+        commentTarget: commentOn + quoted,
         object: catalogObject<'column'>({
           key,
           kind: 'column',
           schema: table.schema,
           name: row.name,
           parent,
-          definition: columnDefinition(row),
+          definition: columnDefinition(row, quoted),
           attributes: {
             type: row.type,
             nullable: !row.not_null,
