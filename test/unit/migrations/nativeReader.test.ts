@@ -31,6 +31,17 @@ describe('native SQL revisions', () => {
     expect(parseNativeSql('-- revision: r\n-- parents: none\n').header.parents).toEqual([]);
   });
 
+  it('reads one id, none in any case, blank, and ids separated by commas and spaces', () => {
+    const parents = (value: string) => parseNativeSql(`-- revision: r\n-- parents: ${value}\n`).header.parents;
+    expect(parents('a1')).toEqual(['a1']);
+    expect(parents('NONE')).toEqual([]);
+    expect(parents('None')).toEqual([]);
+    expect(parents('nonez')).toEqual(['nonez']);
+    expect(parents('')).toEqual([]);
+    expect(parents('a1,,b2  c3')).toEqual(['a1', 'b2', 'c3']);
+    expect(parents('none, x')).toEqual(['none', 'x']);
+  });
+
   it('reads a branchy headered folder, CRLF files included', () => {
     const project = readProject(`${fixtures}native-branchy`);
     expect(project.format).toBe('native');
