@@ -1,6 +1,7 @@
 // What adopting a revision compares (the CLI's `revision adopt`, the Graph tab's Adopt): the objects
 // the revision makes, what the database holds of each, and whether a stamp would record the truth.
 import type { SchemaObjectKind } from './schema';
+import { diffNoteLines } from '../schema/schemaComparisonText';
 import type { SchemaDiff } from '../schema/schemaDiff';
 
 export interface ComparedObject {
@@ -29,4 +30,9 @@ export interface RevisionAdoption extends AdoptionEvidence {
   adoptable: boolean;
   /** What the database's or the replay's reader could not model: the comparison cannot speak for it. */
   unread: string[];
+}
+
+/** How the database's and the replay's reads went otherwise than planned: said beside the comparison. */
+export function adoptionNoteLines(adoption: Pick<RevisionAdoption, 'differences' | 'connection' | 'revision'>): string[] {
+  return diffNoteLines(adoption.differences, { from: adoption.connection, to: `what ${adoption.revision} makes` });
 }

@@ -5,7 +5,7 @@ import { countOf } from '../../../src-shared/format/plural';
 import { SwitchyardError } from '../../../src-shared/errors';
 import { allDifferences } from '../../../src-shared/schema/schemaDiff';
 import { differenceObject, differenceText } from '../../../src-shared/schema/schemaComparisonText';
-import type { RevisionAdoption } from '../../authoring/adoptService';
+import { adoptionNoteLines, type RevisionAdoption } from '../../../src-shared/model/revisionAdoption';
 import { actorName } from '../../services';
 import { followOperation } from '../followOperation';
 import { parseFlags } from '../parseFlags';
@@ -37,6 +37,7 @@ function adoptionText(a: RevisionAdoption): string {
     for (const d of differences) lines.push(`  ${differenceObject(d)}: ${differenceText(d, { from: 'the database', to: a.revision })}`);
   }
   for (const u of a.unread) lines.push(`not compared: ${u}`);
+  lines.push(...adoptionNoteLines(a));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,6 +1,7 @@
 // Adopt: the objects the revision makes, what the open connection's database holds of each, and —
 // only when they are all the same — a stamp offered through the run dialog instead of running it.
 import { allDifferences } from '../../../src-shared/schema/schemaDiff';
+import { adoptionNoteLines } from '../../../src-shared/model/revisionAdoption';
 import { differenceObject, differenceText } from '../../../src-shared/schema/schemaComparisonText';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useModalDialog } from '../../components/useModalDialog';
@@ -53,6 +54,11 @@ export function AdoptDialog({ profileId, revision }: { profileId: string; revisi
             {adoption.unread.map((u) => (
               <p key={u} className="muted small">
                 Not compared: {u}
+              </p>
+            ))}
+            {adoptionNoteLines(adoption).map((line) => (
+              <p key={line} className="muted small">
+                {line}
               </p>
             ))}
             <p role="status">

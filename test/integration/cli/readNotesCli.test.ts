@@ -1,7 +1,8 @@
 // What a schema read could not do is said wherever its result is shown: a large database read by a
 // role the server will not let share its snapshot (pg_export_snapshot revoked) is read on one
 // connection instead of three, and `switchyard diff` (text, --json, --markdown, --sql), `switchyard
-// drift` (text, --json) and the check after `switchyard upgrade` each say so, even when nothing differs.
+// drift` (text, --json), the check after `switchyard upgrade` and `revision adopt` each say so, even
+// when nothing differs.
 import { join } from 'node:path';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { DriftReport } from '../../../src-shared/model/drift';
@@ -75,14 +76,15 @@ describe('notes on a schema read, in the CLI', () => {
     expect(sql.stdout).toMatch(new RegExp(`\\n-- ${refusedNote.source}\\n$`));
   });
 
-  it('switchyard drift and the check after switchyard upgrade say the database was read on one connection instead of three', async () => {
+  it('switchyard drift, the check after switchyard upgrade and revision adopt say the database was read on one connection instead of three', async () => {
     // CREATEDB: the expected schema replays in a database of its own on this server (where exporting is allowed).
     const { role, database } = await refusingDatabase('drift_notes', 'CREATEDB');
     const project = join(tempDir(), 'migrations');
-    writeNativeProject(project, [
+    const revisions = [
       { id: 'wide01', parents: [], message: 'wide tables', up: wideTables },
       { id: 'ord02', parents: ['wide01'], message: 'orders', up: 'CREATE TABLE orders (id int PRIMARY KEY, total int);' },
-    ]);
+    ];
+    writeNativeProject(project, revisions);
     const run = await cliWithStore({ SWITCHYARD_HOME: tempDir(), SWITCHYARD_PASSPHRASE: passphrase, PGPASSWORD: server.password });
     const upgrade = await run.run(['upgrade', '--url', urlOf(role, database), '--project', project]);
     expect(upgrade.code, output(upgrade)).toBe(0);
@@ -123,5 +125,12 @@ describe('notes on a schema read, in the CLI', () => {
     expect(report.notes.actual).toEqual([expect.stringMatching(/^Read on one connection instead of 3: .*pg_export_snapshot/)]);
     // The replay ran in a database of its own, where the snapshot could be shared.
     expect(report.notes.expected).toEqual([]);
+
+    // A revision whose table is in the database already, made by hand: adopting it compares, and says how the database was read.
+    writeNativeProject(project, [...revisions, { id: 'inv03', parents: ['ord02'], message: 'invoices', up: 'CREATE TABLE invoices (id int PRIMARY KEY);' }]);
+    await adminQuery(server, `SET ROLE ${role}; CREATE TABLE invoices (id int PRIMARY KEY);`, database);
+    const adopt = await run.run(['revision', 'adopt', 'inv03', '--url', urlOf(role, database), '--project', project]);
+    expect(adopt.code, output(adopt)).toBe(0);
+    expect(adopt.stdout).toMatch(refusedNote);
   });
 });
