@@ -74,7 +74,12 @@ test.describe('fleet rollout', () => {
     await page.screenshot({ path: 'test-results/screens/rollout-running.png', fullPage: true });
 
     await expect(page.getByRole('status').filter({ hasText: 'Rollout done' })).toHaveText('Rollout done: 4 done of 4.', { timeout: 90_000 });
-    for (const client of clients) await expect(rows.filter({ hasText: client })).toContainText('done, 3 revisions applied');
+    // Each row by its own connection's cell: the others' rehearsal cells name the canary.
+    const rowOf = (client: string) => rows.filter({ has: page.getByRole('cell', { name: client, exact: true }) });
+    for (const client of clients) await expect(rowOf(client)).toContainText('done, 3 revisions applied');
+    // Staging connections: the first (the canary) rehearsed on a clone before any ran, standing for the others.
+    await expect(rowOf(clients[0]!)).toContainText(/rehearsed ✓ on a clone in \d+ ms/);
+    await expect(rowOf(clients[1]!)).toContainText(`not rehearsed: ${clients[0]!} rehearsed for the fleet (canary)`);
     await expect(page.getByRole('button', { name: 'Resume rollout' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
     await expect(page.getByRole('list').filter({ hasText: 'heads on the environment clients of release' })).toContainText('done · 4 done of 4');
