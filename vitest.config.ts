@@ -9,6 +9,11 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           exclude: ['test/unit/renderer/**'],
           environment: 'node',
+          // Files of one worker share its loaded modules instead of each loading them anew (12 files: 11.4 s
+          // of CPU against 17.8 s). A file must leave the process as it found it: environment variables,
+          // timers and stubs restored (vi.stubEnv + unstubAllEnvs, …). The renderer project stays isolated:
+          // its stores are module singletons, and one file's state reached another's test when shared.
+          isolate: false,
         },
       },
       {
