@@ -1,6 +1,7 @@
 // A rollout's summary as a file: Markdown for a status report, CSV for a spreadsheet. The same for the
 // CLI, the API and the app.
 import { csvCell } from './inventoryExport';
+import { rehearsalOutcomeSentence } from './rehearsalOutcome';
 import { rolloutItemSentence, type Rollout, type RolloutExportFormat } from './rollout';
 import { runFailureLocation } from './runFailure';
 
@@ -27,23 +28,35 @@ export function rolloutHasRoles(rollout: Pick<Rollout, 'items'>): boolean {
   return rollout.items.some((item) => item.role !== undefined);
 }
 
+/** Whether a rollout's rows say their rehearsal: some database rehearsed or had its rehearsal skipped (dev and test ones are never asked). */
+export function rolloutHasRehearsals(rollout: Pick<Rollout, 'items'>): boolean {
+  return rollout.items.some((item) => item.rehearsal !== undefined && item.rehearsal.state !== 'notAsked' && item.rehearsal.state !== 'nothing');
+}
+
+const rehearsalModeWords = {
+  canary: 'the first staging or production database of each role rehearsed on a clone first (canary)',
+  each: 'every staging and production database rehearsed on a clone first',
+  skip: 'not rehearsed (--no-rehearse)',
+} as const;
+
 function markdownCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 export function rolloutMarkdown(rollout: Rollout): string {
   const roles = rolloutHasRoles(rollout);
+  const rehearsals = rolloutHasRehearsals(rollout);
   const lines = [
     `# Rollout to ${rollout.request.to} — ${rollout.scope}`,
     '',
     `Rollout ${rollout.id}, started ${rollout.createdAt} by ${rollout.actor}; ${rollout.state}${rollout.finishedAt ? ` at ${rollout.finishedAt}` : ''}.`,
-    `${rolloutCountsSentence(rollout)}; ${rollout.request.concurrency} at a time, ${rollout.request.continueOnError ? 'continuing after a failure' : 'stopping at the first failure'}.`,
+    `${rolloutCountsSentence(rollout)}; ${rollout.request.concurrency} at a time, ${rollout.request.continueOnError ? 'continuing after a failure' : 'stopping at the first failure'}${rehearsals ? `; ${rehearsalModeWords[rollout.request.rehearsal]}` : ''}.`,
     '',
-    `| # | Database |${roles ? ' Role |' : ''} State | Applied | What happened |`,
-    `| ---: | --- |${roles ? ' --- |' : ''} --- | ---: | --- |`,
+    `| # | Database |${roles ? ' Role |' : ''} State | Applied | What happened |${rehearsals ? ' Rehearsal |' : ''}`,
+    `| ---: | --- |${roles ? ' --- |' : ''} --- | ---: | --- |${rehearsals ? ' --- |' : ''}`,
     ...rollout.items.map(
       (item) =>
-        `| ${item.position + 1} | ${markdownCell(item.name)} |${roles ? ` ${markdownCell(item.role ?? '')} |` : ''} ${item.state} | ${item.applied.length} | ${markdownCell(rolloutItemSentence(item))} |`,
+        `| ${item.position + 1} | ${markdownCell(item.name)} |${roles ? ` ${markdownCell(item.role ?? '')} |` : ''} ${item.state} | ${item.applied.length} | ${markdownCell(rolloutItemSentence(item))} |${rehearsals ? ` ${markdownCell(item.rehearsal ? rehearsalOutcomeSentence(item.rehearsal) : '')} |` : ''}`,
     ),
     '',
   ];

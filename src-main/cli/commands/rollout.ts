@@ -3,7 +3,7 @@
 import { SwitchyardError } from '../../../src-shared/errors';
 import { rehearsalOutcomeSentence } from '../../../src-shared/model/rehearsalOutcome';
 import { rolloutItemSentence, rolloutRequestSchema, type Rollout } from '../../../src-shared/model/rollout';
-import { rolloutCountsSentence, rolloutHasRoles } from '../../../src-shared/model/rolloutExport';
+import { rolloutCountsSentence, rolloutHasRehearsals, rolloutHasRoles } from '../../../src-shared/model/rolloutExport';
 import type { Command } from '../command';
 import { checkedInput } from '../checkedInput';
 import { commandLine } from '../commandHint';
@@ -42,8 +42,8 @@ const usage = `Usage: switchyard rollout --project NAME (--group G | --env E) --
 
 function printRollout(rollout: Rollout): void {
   const roles = rolloutHasRoles(rollout);
-  // A rehearsal column once any database is one the rollout rehearses (none on dev connections by default).
-  const rehearsals = rollout.items.some((item) => item.rehearsal && item.rehearsal.state !== 'notAsked' && item.rehearsal.state !== 'nothing');
+  // A rehearsal column once any database is one the rollout rehearses (none on dev connections).
+  const rehearsals = rolloutHasRehearsals(rollout);
   printTable(
     // The rehearsal last: the columns before it keep their places.
     ['#', 'DATABASE', ...(roles ? ['ROLE'] : []), 'STATE', 'APPLIED', 'WHAT HAPPENED', ...(rehearsals ? ['REHEARSAL'] : [])],

@@ -3,11 +3,7 @@
 import { useVirtualRows } from '../../components/useVirtualRows';
 import { rehearsalOutcomeSentence } from '../../../src-shared/model/rehearsalOutcome';
 import { rolloutItemSentence, type RolloutItem } from '../../../src-shared/model/rollout';
-
-/** Whether the rows show a rehearsal column: some database rehearsed, or had its rehearsal skipped. */
-export function rolloutShowsRehearsals(items: readonly RolloutItem[]): boolean {
-  return items.some((item) => item.rehearsal && item.rehearsal.state !== 'notAsked' && item.rehearsal.state !== 'nothing');
-}
+import { rolloutHasRehearsals } from '../../../src-shared/model/rolloutExport';
 
 const rowHeight = 32;
 
@@ -15,7 +11,7 @@ export function RolloutRows({ items }: { items: RolloutItem[] }) {
   const { viewport, onScroll, first, last } = useVirtualRows(items.length, rowHeight);
   // A project with bindings: each row's database (role), the order the roles run in.
   const roles = items.some((item) => item.role !== undefined);
-  const rehearsals = rolloutShowsRehearsals(items);
+  const rehearsals = rolloutHasRehearsals({ items });
   return (
     <div
       className={`rollout-grid${roles ? ' with-role' : ''}${rehearsals ? ' with-rehearsal' : ''}`}

@@ -4,9 +4,9 @@
 // and why specs was not rehearsed; resumed once fixed, each row says its rehearsal, live and journalled.
 import { describe, expect, it, vi } from 'vitest';
 import { call } from '../../../../src-renderer/api/client';
-import { rolloutShowsRehearsals } from '../../../../src-renderer/features/rollouts/RolloutRows';
 import { requestOf, useRollouts } from '../../../../src-renderer/features/rollouts/rolloutStore';
 import { rehearsalOutcomeSentence } from '../../../../src-shared/model/rehearsalOutcome';
+import { rolloutHasRehearsals, rolloutMarkdown } from '../../../../src-shared/model/rolloutExport';
 import { boundSqliteProject } from '../support/boundSqliteProject';
 
 const rows = () => (useRollouts.getState().shown?.items ?? []).map((i) => [i.role, i.state, i.rehearsal && rehearsalOutcomeSentence(i.rehearsal)]);
@@ -33,7 +33,14 @@ describe('the rollouts store’s rehearsals', () => {
     expect(auth?.slice(0, 2)).toEqual(['auth', 'failed']);
     expect(auth?.[2]).toMatch(/^failed on the clone at \S*002_a2\.sql:6(:\d+)? \(a2\): .*CHECK constraint failed/);
     expect(specs).toEqual(['specs', 'skipped', "not rehearsed: an earlier database's rehearsal failed"]);
-    expect(rolloutShowsRehearsals(useRollouts.getState().shown?.items ?? [])).toBe(true);
+    const shown = useRollouts.getState().shown;
+    expect(shown && rolloutHasRehearsals(shown)).toBe(true);
+    // The export says it too: the mode, and a Rehearsal column.
+    const markdown = shown ? rolloutMarkdown(shown) : '';
+    expect(markdown).toContain('stopping at the first failure; the first staging or production database of each role rehearsed on a clone first (canary).');
+    expect(markdown).toContain(
+      "| 2 | fleet-rehearsed_staging_specs | specs | skipped | 0 | not started: the rollout stopped first | not rehearsed: an earlier database's rehearsal failed |",
+    );
     const status = await call('bindings.status', { project: 'fleet-rehearsed', env: 'staging' });
     expect(status.databases.map((d) => d.standing?.applied)).toEqual([[], []]);
 
