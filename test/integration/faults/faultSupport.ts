@@ -90,6 +90,29 @@ export async function openFaultBench(server: ServerAddress, prefix: string, revi
     return name;
   };
 
+  // The shop at each target is migrated and filled once per file, into a template database no test
+  // touches; each test's database is a copy of it (CREATE DATABASE … TEMPLATE), with the same owner,
+  // encoding, collation, tables, bookkeeping and rows a migration of its own would give it.
+  const shopTemplates = new Map<string, Promise<string>>();
+  const shopTemplate = (to: string) => {
+    let template = shopTemplates.get(to);
+    if (!template) {
+      template = (async () => {
+        counter += 1;
+        const name = `${prefix}_${process.pid}_${counter}_template`;
+        await adminQuery(
+          server,
+          `CREATE DATABASE ${quoteIdentifier(name)} OWNER ${ownerRole} ENCODING '${shape.encoding}' LC_COLLATE '${shape.collate}' LC_CTYPE '${shape.collate}' TEMPLATE template0`,
+        );
+        await runTarget(postgresTarget(server, name, project), { action: 'upgrade', to }, { actor: 'fault test setup' });
+        await adminQuery(server, "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace é'); INSERT INTO orders VALUES (10, 1), (11, 2)", name);
+        return name;
+      })();
+      shopTemplates.set(to, template);
+    }
+    return template;
+  };
+
   return {
     proxy,
     cli,
@@ -98,9 +121,11 @@ export async function openFaultBench(server: ServerAddress, prefix: string, revi
     url: (database) => `postgres://${server.user}@${proxy.host}:${proxy.port}/${database}`,
     emptyDatabase,
     async shopDatabase(to = 'heads') {
-      const name = await emptyDatabase();
-      await runTarget(postgresTarget(server, name, project), { action: 'upgrade', to: to }, { actor: 'fault test setup' });
-      await adminQuery(server, "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace é'); INSERT INTO orders VALUES (10, 1), (11, 2)", name);
+      const template = await shopTemplate(to);
+      counter += 1;
+      const name = `${prefix}_${process.pid}_${counter}`;
+      await adminQuery(server, `CREATE DATABASE ${quoteIdentifier(name)} OWNER ${ownerRole} TEMPLATE ${quoteIdentifier(template)}`);
+      onTestFinished(() => adminQuery(server, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`).then(() => undefined));
       return name;
     },
     fingerprint,
