@@ -6,14 +6,22 @@ import { passphraseKeyProvider } from '../../../../src-main/store/keyProvider';
 import { onTestFinished } from 'vitest';
 import { tempDir } from '../../../support/tempDir';
 
-const listeners = new Set<(message: ApiEventMessage) => void>();
-let current: Services | undefined;
+// Kept on the global object, not in this module: a worker's files share modules (isolate: false in
+// vitest.config.ts), and the client module keeps the bridge of the file that first loaded it, while a
+// later file (after vi.resetModules) may load this module anew. Every copy reaches the same services.
+interface BridgeState {
+  listeners: Set<(message: ApiEventMessage) => void>;
+  current: Services | undefined;
+}
+const shared = globalThis as typeof globalThis & { switchyardTestBridge?: BridgeState };
+const state: BridgeState = (shared.switchyardTestBridge ??= { listeners: new Set(), current: undefined });
+const listeners = state.listeners;
 
 /** Installed once as window.switchyard; calls and events go to whichever services the test opened. */
 export const servicesBridge: SwitchyardBridge = {
   invoke(method, input) {
-    if (!current) throw new Error('The test opened no services: call openServices() first.');
-    return current.dispatch(method, input, { actor: 'tester via renderer test' });
+    if (!state.current) throw new Error('The test opened no services: call openServices() first.');
+    return state.current.dispatch(method, input, { actor: 'tester via renderer test' });
   },
   on(listener) {
     listeners.add(listener);
@@ -28,10 +36,10 @@ export async function openServices(): Promise<Services> {
   const stop = services.events.onEvent((message) => {
     for (const listener of listeners) listener(message);
   });
-  current = services;
+  state.current = services;
   onTestFinished(() => {
     stop();
-    current = undefined;
+    state.current = undefined;
     services.close();
   });
   return services;
