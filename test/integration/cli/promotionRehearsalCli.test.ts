@@ -84,9 +84,17 @@ describe('promotions and rollouts rehearse each database on a clone first', () =
     ]);
     expect(afterFailure.some((e) => e.action === 'runner.upgrade' && e.target.includes('_prod_'))).toBe(false);
 
-    // Cured. --rehearse: every database rehearsed anew, none run.
+    // Cured. --rehearsed refuses while the plan has no good rehearsal, and its hint is run as printed:
+    // --rehearse, every database rehearsed anew, none run.
     await envs.query('prod', 'specs', 'DROP TABLE poison');
-    const rehearsed = await cli.run([...promote, '--rehearse']);
+    const unrehearsed = await cli.run([...promote, '--yes-production', '--rehearsed']);
+    expect(unrehearsed.code, output(unrehearsed)).toBe(1);
+    expect(unrehearsed.stderr).toContain('[E_NOT_REHEARSED]');
+    expect(unrehearsed.stderr).toContain('ran on no database');
+    expect(await prod()).toEqual([[], []]);
+    const hint = /Rehearse first \(switchyard ([^)]+)\)/.exec(unrehearsed.stderr)?.[1];
+    expect(hint, output(unrehearsed)).toBe('promote --project promoreh --from dev --to prod --rehearse');
+    const rehearsed = await cli.run(hint!.split(' '));
     expect(rehearsed.code, output(rehearsed)).toBe(0);
     expect(rehearsed.stdout).toMatch(
       /Every plan succeeded on a clone\. Nothing ran on the databases themselves \(a rehearsal alone\)\.\nauth \(promoreh_prod_auth\): rehearsed ✓ on a clone in \d+ ms\nspecs \(promoreh_prod_specs\): rehearsed ✓ on a clone in \d+ ms\n/,
